@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadSchemaEngine } from "./schema-engine";
-import { MIGRATIONS_DIR, readMigrations } from "./migrate";
+import { applyMigrations } from "./migrate";
 import { createScratchDatabase } from "./databases";
 
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
@@ -11,43 +11,32 @@ export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schem
 /**
  * SQL that would bring a database built from the committed migrations to the state
  * schema.prisma describes; empty when they agree. `serverUrl` is any database on a server
- * where the engine may create a temporary shadow database.
+ * where we may create a temporary database.
  */
-export async function diffMigrationsToSchema(serverUrl: string): Promise<string> {
-  const schema = readFileSync(SCHEMA_PATH, "utf8");
-  // The wasm engine replays the migrations into the database it is connected to (it does not
-  // open a shadow database of its own), so we hand it a throw-away one.
+export async function diffMigrationsToSchema(
+  serverUrl: string,
+  schema = readFileSync(SCHEMA_PATH, "utf8"),
+): Promise<string> {
+  // The migrations are applied by our own runner, the same path `npm start`, tests and CI use,
+  // to a throw-away database; the engine then compares that database with schema.prisma.
   const scratch = await createScratchDatabase(serverUrl);
-  const engine = await loadSchemaEngine({ url: scratch.url, schema });
   try {
-    const result = await engine.diff({
-      from: {
-        tag: "migrations",
-        baseDir: MIGRATIONS_DIR,
-        lockfile: { path: "migration_lock.toml", content: readLockfile() },
-        shadowDbInitScript: "",
-        migrationDirectories: readMigrations().map((m) => ({
-          path: m.name,
-          migrationFile: { path: "migration.sql", content: { tag: "ok", value: m.sql } },
-        })),
-      },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    return meaningful(result.stdout ?? "");
+    await applyMigrations(scratch.url);
+    const engine = await loadSchemaEngine({ url: scratch.url, schema });
+    try {
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", files: [{ path: SCHEMA_PATH, content: schema }], configDir: path.dirname(SCHEMA_PATH) },
+        to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+        script: true,
+        exitCode: null,
+        filters: { externalTables: [], externalEnums: [] },
+      });
+      return meaningful(result.stdout ?? "");
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
     await scratch.drop();
-  }
-}
-
-function readLockfile(): string | null {
-  try {
-    return readFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8");
-  } catch {
-    return null;
   }
 }
 

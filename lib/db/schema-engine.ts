@@ -6,30 +6,45 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 
-/**
- * `url` is a database the engine may connect to; for diffs that replay migrations it creates
- * (and drops again) a temporary shadow database on that server.
- */
-export async function loadSchemaEngine(options: { url: string; schema: string }): Promise<SchemaEngine> {
-  const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-  const bindings = (await import(
-    pathToFileURL(path.join(dir, "schema_engine_bg.js")).href
-  )) as typeof import("@prisma/schema-engine-wasm") & { __wbg_set_wasm(wasm: WebAssembly.Exports): void };
-  const module = await WebAssembly.compile(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
-  const imports: WebAssembly.Imports = {
-    "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
-  };
-  const instance = await WebAssembly.instantiate(module, imports);
-  bindings.__wbg_set_wasm(instance.exports);
-  (instance.exports.__wbindgen_start as () => void)();
+type Bindings = typeof import("@prisma/schema-engine-wasm") & { __wbg_set_wasm(wasm: WebAssembly.Exports): void };
 
+// The bindings module keeps the wasm instance's memory in module state: instantiate once per
+// process and create engines from it.
+let bindingsPromise: Promise<Bindings> | undefined;
+
+function loadBindings(): Promise<Bindings> {
+  bindingsPromise ??= (async () => {
+    const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+    const bindings = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as Bindings;
+    const module = await WebAssembly.compile(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
+    const instance = await WebAssembly.instantiate(module, {
+      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+    });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bindings;
+  })();
+  return bindingsPromise;
+}
+
+/** An engine connected to `url` (through the pg driver adapter) that knows `schema`. */
+export async function loadSchemaEngine(options: { url: string; schema: string }): Promise<SchemaEngine> {
+  const bindings = await loadBindings();
+  // The engine reports panics through this global before throwing.
+  (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+    message: "",
+    set_message(message: string) {
+      this.message = `schema engine panicked: ${message}`;
+      console.error(this.message);
+    },
+  };
   const factory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: options.url, Client: CatalogClient }),
+    new CatalogAdapterFactory({ connectionString: options.url, Client: CatalogClient }),
   );
   return bindings.SchemaEngine.new(
     { datamodels: [["schema.prisma", options.schema]] },
@@ -42,9 +57,13 @@ const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
 /**
- * The engine reads Postgres's catalogue, whose internal one-byte `"char"` columns the pg driver
- * adapter does not know; their values arrive as strings anyway, so we announce them as text.
+ * The engine reads Postgres's catalogue, whose one-byte `"char"` columns (constraint and
+ * relation kinds) the pg driver adapter does not know. The client below announces them as
+ * text so the adapter accepts the result, and remembers which columns they were; the adapter
+ * factory then reports those columns to the engine as characters, which is what it expects.
  */
+const charColumnsOf = new WeakMap<object, number[]>();
+
 class CatalogClient extends pg.Client {
   // @ts-expect-error -- pg's overloads cannot be re-declared one by one; we forward them all.
   override query(...args: unknown[]) {
@@ -62,9 +81,37 @@ class CatalogClient extends pg.Client {
 
 function announceCharAsText<T extends pg.QueryResult | pg.QueryResult[]>(result: T): T {
   for (const part of Array.isArray(result) ? result : [result]) {
-    for (const field of part?.fields ?? []) {
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-    }
+    const charColumns: number[] = [];
+    (part?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID === PG_CHAR_OID) {
+        field.dataTypeID = PG_TEXT_OID;
+        charColumns.push(index);
+      }
+    });
+    if (charColumns.length > 0) charColumnsOf.set(part.rows, charColumns);
   }
   return result;
+}
+
+type Queryable = { queryRaw(query: SqlQuery): Promise<SqlResultSet> };
+
+function reportCharColumns<T extends Queryable>(adapter: T): T {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumnsOf.get(result.rows) ?? []) {
+      result.columnTypes[index] = ColumnTypeEnum.Character;
+    }
+    return result;
+  };
+  return adapter;
+}
+
+class CatalogAdapterFactory extends PrismaPg {
+  override async connect() {
+    return reportCharColumns(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return reportCharColumns(await super.connectToShadowDb());
+  }
 }

@@ -1,0 +1,39 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/ban-ts-comment": ["error", { "ts-ignore": true, "ts-nocheck": true, "ts-expect-error": "allow-with-description" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["warn", "error"] }],
+    },
+  },
+  {
+    // Pages, components and server actions stay thin: the database is reached only through
+    // the domain functions in lib/ (DESIGN.md, "Shape of the code").
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*"], message: "Call a domain function in lib/<domain> instead of touching Prisma." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["scripts/**", "prisma/**", "tests/**", "e2e/**", "*.config.*"],
+    rules: { "no-console": "off" },
+  },
+];
+
+export default config;

@@ -1,0 +1,55 @@
+// The database server and migrated template that integration and end-to-end tests clone
+// their databases from. With TEST_DATABASE_URL, that server is used; otherwise an embedded
+// PostgreSQL is started in .data/postgres-test.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { applyMigrations, readMigrations } from "./migrate";
+import { createDatabase, databaseExists, dropDatabase, onServer } from "./databases";
+import { PROJECT_ROOT, startEmbeddedPostgres } from "./embedded";
+
+export const TEMPLATE_PREFIX = "mitreden_template_";
+
+export type TestServer = { serverUrl: string; stop: () => Promise<void> };
+
+export async function startTestServer(): Promise<TestServer> {
+  const external = process.env.TEST_DATABASE_URL;
+  if (external) return { serverUrl: external, stop: async () => {} };
+  const server = await startEmbeddedPostgres({
+    dir: path.join(PROJECT_ROOT, ".data/postgres-test"),
+    port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54330),
+  });
+  return { serverUrl: server.url, stop: server.stop };
+}
+
+/**
+ * A database with every migration applied, named after the migrations' checksums so that a
+ * changed migration gets a fresh template. Older templates are dropped.
+ */
+export async function ensureTemplate(serverUrl: string): Promise<string> {
+  const migrations = readMigrations();
+  const fingerprint = createHash("sha256")
+    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join("\n"))
+    .digest("hex")
+    .slice(0, 16);
+  const name = `${TEMPLATE_PREFIX}${fingerprint}`;
+  const stale = await onServer(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
+      [`${TEMPLATE_PREFIX}%`, name],
+    );
+    return rows.map((row) => row.datname);
+  });
+  for (const old of stale) await dropDatabase(serverUrl, old);
+  if (!(await databaseExists(serverUrl, name))) {
+    const building = `${name}_building`;
+    await dropDatabase(serverUrl, building);
+    const url = await createDatabase(serverUrl, building);
+    await applyMigrations(url);
+    await onServer(serverUrl, (client) => client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
+  }
+  return name;
+}
+
+export async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<string> {
+  return createDatabase(serverUrl, name, template);
+}

@@ -1,0 +1,23 @@
+// Before each test file: its own database, cloned from the migrated template, as DATABASE_URL
+// for everything the file imports. Afterwards it is dropped.
+import { randomBytes } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { dropDatabase } from "../../lib/db/databases";
+import { cloneTemplate } from "../../lib/db/test-databases";
+
+const serverUrl = inject("dbServerUrl");
+const name = `mitreden_test_${randomBytes(6).toString("hex")}`;
+process.env.DATABASE_URL = await cloneTemplate(serverUrl, inject("dbTemplate"), name);
+
+afterAll(async () => {
+  const { db } = await import("../../lib/db/client");
+  await db.$disconnect();
+  await dropDatabase(serverUrl, name);
+});
+
+// A test fails when something logs an error it did not expect (as in epic-stack).
+const originalError = console.error;
+console.error = (...args: unknown[]) => {
+  originalError(...args);
+  throw new Error(`console.error was called: ${args.map(String).join(" ").slice(0, 500)}`);
+};
