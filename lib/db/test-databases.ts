@@ -32,6 +32,8 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
     .digest("hex")
     .slice(0, 16);
   const name = `${TEMPLATE_PREFIX}${fingerprint}`;
+  // Several test runs may share one server (TEST_DATABASE_URL): build the template once.
+  return withServerLock(serverUrl, async () => {
   const stale = await onServer(serverUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
@@ -48,6 +50,18 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
     await onServer(serverUrl, (client) => client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
   }
   return name;
+  });
+}
+
+async function withServerLock<T>(serverUrl: string, fn: () => Promise<T>): Promise<T> {
+  return onServer(serverUrl, async (client) => {
+    await client.query("SELECT pg_advisory_lock(727274002)");
+    try {
+      return await fn();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(727274002)");
+    }
+  });
 }
 
 export async function cloneTemplate(serverUrl: string, template: string, name: string): Promise<string> {
