@@ -33,24 +33,22 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
     .slice(0, 16);
   const name = `${TEMPLATE_PREFIX}${fingerprint}`;
   // Several test runs may share one server (TEST_DATABASE_URL): build the template once.
-  return withServerLock(serverUrl, async () => {
-  const stale = await onServer(serverUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
-      [`${TEMPLATE_PREFIX}%`, name],
-    );
-    return rows.map((row) => row.datname);
-  });
-  for (const old of stale) await dropDatabase(serverUrl, old);
-  if (!(await databaseExists(serverUrl, name))) {
+  await withServerLock(serverUrl, async () => {
+    const stale = await onServer(serverUrl, async (client) => {
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
+        [`${TEMPLATE_PREFIX}%`, name],
+      );
+      return rows.map((row) => row.datname);
+    });
+    for (const old of stale) await dropDatabase(serverUrl, old);
+    if (await databaseExists(serverUrl, name)) return;
     const building = `${name}_building`;
     await dropDatabase(serverUrl, building);
-    const url = await createDatabase(serverUrl, building);
-    await applyMigrations(url);
+    await applyMigrations(await createDatabase(serverUrl, building));
     await onServer(serverUrl, (client) => client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
-  }
-  return name;
   });
+  return name;
 }
 
 async function withServerLock<T>(serverUrl: string, fn: () => Promise<T>): Promise<T> {
