@@ -12,7 +12,7 @@ const server = await startTestServer();
 const name = `mitreden_e2e_${randomBytes(6).toString("hex")}`;
 const databaseUrl = await cloneTemplate(server.serverUrl, await ensureTemplate(server.serverUrl), name);
 await runSeed(databaseUrl);
-const next = startNext({ port, databaseUrl, env: { NODE_ENV: "production" } });
+const next = startNext({ port, databaseUrl, host: "127.0.0.1", env: { NODE_ENV: "production" } });
 
 let stopping = false;
 async function stop(code: number) {

@@ -4,9 +4,18 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
-export function startNext(options: { port: number; databaseUrl: string; env?: Record<string, string>; dev?: boolean }) {
-  const bin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [bin, options.dev ? "dev" : "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
+
+export function startNext(options: {
+  port: number;
+  databaseUrl: string;
+  host?: string;
+  env?: Record<string, string>;
+  dev?: boolean;
+}) {
+  const args = [NEXT_BIN, options.dev ? "dev" : "start", "-p", String(options.port)];
+  if (options.host) args.push("-H", options.host);
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, PORT: String(options.port) },

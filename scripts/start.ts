@@ -1,0 +1,87 @@
+// `npm start`: everything a newcomer needs, in one command. Uses DATABASE_URL when set;
+// otherwise starts an embedded PostgreSQL in .data/postgres. Applies migrations, seeds the demo
+// municipality on first start, builds when the sources changed, and serves the app.
+// Ctrl-C stops the server and the database cleanly; the next start reuses the data.
+import "dotenv/config";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { openDevDatabase } from "../lib/db/dev-database";
+import { PROJECT_ROOT } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { DEMO_ACCOUNTS, runSeed } from "../prisma/seed";
+import { NEXT_BIN, startNext } from "./next-server";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const log = (message: string) => console.log(`[mitreden] ${message}`);
+
+const database = await openDevDatabase(log);
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log("stopping …");
+  await next?.stop();
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+let next: ReturnType<typeof startNext> | undefined;
+try {
+  const applied = await applyMigrations(database.url);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  const { seeded } = await runSeed(database.url);
+  if (seeded) log("seeded the demo municipality Musterstadt");
+
+  if (!dev && needsBuild()) {
+    log("building the app (next build) …");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+next = startNext({ port, databaseUrl: database.url, dev, env: { NODE_ENV: dev ? "development" : "production" } });
+printWelcome();
+next.exited.then((code) => void shutdown(code ?? 0));
+
+function printWelcome() {
+  const rows = DEMO_ACCOUNTS.map(
+    (account) => `  ${account.displayName.padEnd(24)} ${account.signInCode.padEnd(16)} ${account.email ?? ""}\n    ${account.description}`,
+  );
+  console.log(
+    [
+      "",
+      `  mitreden is running: http://localhost:${port}`,
+      `  database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`,
+      "",
+      "  Demo accounts (display name, sign-in code, e-mail):",
+      ...rows,
+      "",
+      "  Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+/** A build is needed when there is none or a source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "messages", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+  return sources.some((source) => newestMtime(path.join(PROJECT_ROOT, source)) > builtAt);
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (target.endsWith(path.join("lib", "generated"))) return 0;
+  return readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs);
+}
