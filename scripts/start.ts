@@ -17,6 +17,7 @@ const port = Number(process.env.PORT ?? 3000);
 const log = (message: string) => console.log(`[mitreden] ${message}`);
 
 const database = await openDevDatabase(log);
+let next: ReturnType<typeof startNext> | undefined = undefined;
 let shuttingDown = false;
 async function shutdown(code: number) {
   if (shuttingDown) return;
@@ -29,7 +30,6 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-let next: ReturnType<typeof startNext> | undefined;
 try {
   const applied = await applyMigrations(database.url);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");

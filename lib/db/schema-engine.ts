@@ -21,8 +21,8 @@ function loadBindings(): Promise<Bindings> {
   bindingsPromise ??= (async () => {
     const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
     const bindings = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as Bindings;
-    const module = await WebAssembly.compile(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
-    const instance = await WebAssembly.instantiate(module, {
+    const wasmModule = await WebAssembly.compile(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
+    const instance = await WebAssembly.instantiate(wasmModule, {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
     });
     bindings.__wbg_set_wasm(instance.exports);
@@ -36,21 +36,23 @@ function loadBindings(): Promise<Bindings> {
 export async function loadSchemaEngine(options: { url: string; schema: string }): Promise<SchemaEngine> {
   const bindings = await loadBindings();
   // The engine reports panics through this global before throwing.
-  (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
-    message: "",
-    set_message(message: string) {
-      this.message = `schema engine panicked: ${message}`;
-      console.error(this.message);
-    },
-  };
+  (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= new PanicRegistry();
   const factory = bindMigrationAwareSqlAdapterFactory(
-    new CatalogAdapterFactory({ connectionString: options.url, Client: CatalogClient }),
+    new CatalogAdapterFactory({ connectionString: options.url, Client: CatalogClient as unknown as typeof pg.Client }),
   );
   return bindings.SchemaEngine.new(
     { datamodels: [["schema.prisma", options.schema]] },
     () => {},
     factory,
   );
+}
+
+class PanicRegistry {
+  message = "";
+  set_message(message: string) {
+    this.message = `schema engine panicked: ${message}`;
+    console.error(this.message);
+  }
 }
 
 const PG_CHAR_OID = 18;
@@ -80,7 +82,8 @@ class CatalogClient extends pg.Client {
 }
 
 function announceCharAsText<T extends pg.QueryResult | pg.QueryResult[]>(result: T): T {
-  for (const part of Array.isArray(result) ? result : [result]) {
+  const parts: pg.QueryResult[] = Array.isArray(result) ? result : [result as pg.QueryResult];
+  for (const part of parts) {
     const charColumns: number[] = [];
     (part?.fields ?? []).forEach((field, index) => {
       if (field.dataTypeID === PG_CHAR_OID) {
