@@ -13,6 +13,8 @@ const config = [
       "@typescript-eslint/ban-ts-comment": ["error", { "ts-ignore": true, "ts-nocheck": true, "ts-expect-error": "allow-with-description" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error"] }],
+      // App Router only: there is no pages/ directory to check links against.
+      "@next/next/no-html-link-for-pages": "off",
     },
   },
   {
