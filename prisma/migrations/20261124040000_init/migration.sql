@@ -63,6 +63,7 @@ CREATE TABLE "User" (
     "locale" TEXT NOT NULL DEFAULT 'de',
     "perspective" "Perspective" NOT NULL DEFAULT 'NOT_STATED',
     "showPerspective" BOOLEAN NOT NULL DEFAULT false,
+    "signInHandle" TEXT,
     "signInCodeHash" TEXT,
     "isPlatformAdmin" BOOLEAN NOT NULL DEFAULT false,
     "emailDigest" BOOLEAN NOT NULL DEFAULT true,
@@ -461,11 +462,23 @@ CREATE TABLE "ExportLog" (
     CONSTRAINT "ExportLog_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "RateLimit" (
+    "key" VARCHAR(255) NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Municipality_slug_key" ON "Municipality"("slug");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_signInHandle_key" ON "User"("signInHandle");
 
 -- CreateIndex
 CREATE INDEX "Account_userId_idx" ON "Account"("userId");
@@ -841,4 +854,3 @@ ALTER TABLE "ExportLog" ADD CONSTRAINT "ExportLog_dialogueId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "ExportLog" ADD CONSTRAINT "ExportLog_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-

@@ -16,7 +16,10 @@ ALTER TABLE "Municipality"
 ALTER TABLE "User"
   ADD CONSTRAINT "user_display_name_length" CHECK (char_length(btrim("displayName")) BETWEEN 1 AND 60),
   ADD CONSTRAINT "user_email_lowercase" CHECK ("email" IS NULL OR "email" = lower("email")),
-  ADD CONSTRAINT "user_locale_format" CHECK ("locale" ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$');
+  ADD CONSTRAINT "user_locale_format" CHECK ("locale" ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'),
+  -- The handle is the first group of a sign-in code, typed from paper: no look-alikes.
+  ADD CONSTRAINT "user_sign_in_handle_format" CHECK ("signInHandle" IS NULL OR "signInHandle" ~ '^[2-9A-HJKMNP-Z]{4,8}$'),
+  ADD CONSTRAINT "user_sign_in_pair" CHECK (("signInHandle" IS NULL) = ("signInCodeHash" IS NULL));
 
 ALTER TABLE "Theme"
   ADD CONSTRAINT "theme_name_present" CHECK (char_length(btrim("name")) BETWEEN 1 AND 80);

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { DialoguePhase } from "@/lib/generated/prisma/enums";
+import { publicDialogueWhere } from "./public-dialogue-where";
+import { slugSchema } from "./slug";
+
+const inputSchema = z.object({ municipalitySlug: slugSchema, dialogueSlug: slugSchema });
+
+export type DialogueThemeSummary = { id: string; key: string | null; name: string };
+
+export type PublicDialogue = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  phase: DialoguePhase;
+  /** BCP 47 codes; the first is the dialogue's main language. */
+  languages: string[];
+  municipality: { slug: string; name: string };
+  themes: DialogueThemeSummary[];
+};
+
+/** The dialogue at /<municipality>/<dialogue>, or null when there is none the public may see. */
+export async function getPublicDialogue(input: { municipalitySlug: string; dialogueSlug: string }): Promise<PublicDialogue | null> {
+  const parsed = inputSchema.safeParse(input);
+  // A string that cannot be a slug names no dialogue: the same answer as an unknown one.
+  if (!parsed.success) return null;
+  const { municipalitySlug, dialogueSlug } = parsed.data;
+
+  const dialogue = await db.dialogue.findFirst({
+    where: { ...publicDialogueWhere, slug: dialogueSlug, municipality: { slug: municipalitySlug } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      description: true,
+      phase: true,
+      languages: true,
+      municipality: { select: { slug: true, name: true } },
+      themes: {
+        orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
+        select: { theme: { select: { id: true, key: true, name: true } } },
+      },
+    },
+  });
+  if (!dialogue) return null;
+  return { ...dialogue, themes: dialogue.themes.map(({ theme }) => theme) };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { DialoguePhase } from "@/lib/generated/prisma/enums";
+import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
+import { publicDialogueWhere } from "./public-dialogue-where";
+
+export type OpenDialogue = {
+  slug: string;
+  title: string;
+  summary: string;
+  phase: DialoguePhase;
+  /** The dialogue's main language (BCP 47), for `lang` on its title and summary. */
+  language: string;
+  contributions: number;
+  supports: number;
+  supportsFromLivedExperience: number;
+  participants: number;
+};
+
+export type MunicipalityDialogues = {
+  municipality: { slug: string; name: string };
+  dialogues: OpenDialogue[];
+};
+
+type SupportTotals = { dialogueId: string; total: number; livedExperience: number };
+
+/**
+ * Every dialogue the public may see, grouped by municipality (alphabetical), running phases
+ * before closed ones. Two queries, however many dialogues and rows there are.
+ */
+export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
+  const dialogues = await db.dialogue.findMany({
+    where: publicDialogueWhere,
+    // The enum sorts in declaration order: COLLECTING … RESPONDING, then CLOSED.
+    orderBy: [{ municipality: { name: "asc" } }, { municipalityId: "asc" }, { phase: "asc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      phase: true,
+      languages: true,
+      municipality: { select: { id: true, slug: true, name: true } },
+      _count: { select: { contributions: { where: visibleContributionWhere }, memberships: true } },
+    },
+  });
+  if (dialogues.length === 0) return [];
+
+  // Online supports and those counted at meetings, on visible contributions only.
+  const totals = await db.$queryRaw<SupportTotals[]>`
+    SELECT c."dialogueId" AS "dialogueId",
+           sum(v.n)::int AS "total",
+           coalesce(sum(v.n) FILTER (WHERE v.perspective = 'LIVED_EXPERIENCE'), 0)::int AS "livedExperience"
+      FROM (
+        SELECT s."contributionId", s."perspective"::text AS perspective, 1 AS n FROM "Support" s
+        UNION ALL
+        SELECT m."contributionId", m."perspective"::text, m."count" FROM "MeetingSupport" m
+      ) v
+      JOIN "Contribution" c ON c."id" = v."contributionId"
+     WHERE c."dialogueId" = ANY(${dialogues.map((d) => d.id)}::uuid[])
+       AND c."hiddenAt" IS NULL AND c."withdrawnAt" IS NULL
+     GROUP BY c."dialogueId"`;
+  const totalsById = new Map(totals.map((row) => [row.dialogueId, row]));
+
+  const groups: MunicipalityDialogues[] = [];
+  for (const dialogue of dialogues) {
+    let group = groups.at(-1);
+    if (group?.municipality.slug !== dialogue.municipality.slug) {
+      group = { municipality: { slug: dialogue.municipality.slug, name: dialogue.municipality.name }, dialogues: [] };
+      groups.push(group);
+    }
+    const support = totalsById.get(dialogue.id);
+    group.dialogues.push({
+      slug: dialogue.slug,
+      title: dialogue.title,
+      summary: dialogue.summary,
+      phase: dialogue.phase,
+      language: dialogue.languages[0] ?? "de",
+      contributions: dialogue._count.contributions,
+      supports: support?.total ?? 0,
+      supportsFromLivedExperience: support?.livedExperience ?? 0,
+      participants: dialogue._count.memberships,
+    });
+  }
+  return groups;
+}

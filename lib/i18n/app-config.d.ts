@@ -1,0 +1,10 @@
+import type messages from "@/messages/de.json";
+import type { AppLocale } from "./routing";
+
+// Message keys and locales are checked by the compiler: a typo in `t("…")` fails `tsc`.
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: AppLocale;
+    Messages: typeof messages;
+  }
+}

@@ -1,0 +1,23 @@
+// Language names come from the runtime's CLDR data (Intl.DisplayNames), so a new UI
+// language or a contribution written in Tigrinya needs no entry in any catalogue.
+
+function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** The language named in itself, as a language switcher shows it: "Deutsch", "English", "العربية". */
+export function autonym(locale: string): string {
+  const name = new Intl.DisplayNames([locale], { type: "language", fallback: "code" }).of(locale);
+  return capitalise(name ?? locale, locale);
+}
+
+/** The name of `language` (BCP 47) in the UI language `uiLocale`: "Arabisch" in German. */
+export function languageName(language: string, uiLocale: string): string {
+  try {
+    const name = new Intl.DisplayNames([uiLocale], { type: "language", fallback: "code" }).of(language);
+    return capitalise(name ?? language, uiLocale);
+  } catch {
+    // A malformed tag in old data must not take the page down.
+    return language;
+  }
+}
