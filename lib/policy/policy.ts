@@ -1,0 +1,121 @@
+// The one policy: which viewer may do what to which resource. Pure and synchronous, so the same
+// answer guards a server action (authorize) and decides whether the UI shows a control (can).
+// tests/policy/policy-matrix.test.ts pins every permission × kind of actor.
+import type { DialoguePhase, DialogueRole, MunicipalityRole } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+/** Who is asking: loaded once per request (lib/auth/get-viewer.ts); null when signed out. */
+export type Viewer = {
+  id: string;
+  isPlatformAdmin: boolean;
+  suspended: boolean;
+  /** Roles per municipality id. */
+  municipalityRoles: Readonly<Record<string, readonly MunicipalityRole[]>>;
+  /** Role per dialogue id. */
+  dialogueRoles: Readonly<Record<string, DialogueRole>>;
+};
+
+/** What is acted on. Dialogue-level resources carry the dialogue's id and phase. */
+export type Resource = {
+  municipalityId: string;
+  dialogueId?: string;
+  phase?: DialoguePhase;
+  /** The author or owner, for `:own` permissions. */
+  ownerId?: string | null;
+  /** Members of an actor, for `actor:update:own`. */
+  memberIds?: readonly string[];
+};
+
+type Rule = (viewer: Viewer | null, resource: Resource) => boolean;
+
+// --- building blocks ---------------------------------------------------------------------
+
+const active = (v: Viewer | null): v is Viewer => v !== null && !v.suspended;
+const hasMunicipalRole = (v: Viewer, r: Resource, role: MunicipalityRole) =>
+  v.municipalityRoles[r.municipalityId]?.includes(role) ?? false;
+const dialogueRole = (v: Viewer, r: Resource): DialogueRole | undefined =>
+  r.dialogueId === undefined ? undefined : v.dialogueRoles[r.dialogueId];
+
+/** Municipal staff run every dialogue of their municipality. */
+const isStaff = (v: Viewer, r: Resource) => hasMunicipalRole(v, r, "STAFF");
+const isHost = (v: Viewer, r: Resource) => isStaff(v, r) || dialogueRole(v, r) === "HOST";
+/** The host team: hosts and co-hosts (the voices of lived experience who co-run it). */
+const isHostTeam = (v: Viewer, r: Resource) => isHost(v, r) || dialogueRole(v, r) === "CO_HOST";
+const isModerator = (v: Viewer, r: Resource) =>
+  hasMunicipalRole(v, r, "MODERATOR") || dialogueRole(v, r) === "MODERATOR";
+/** Joined the dialogue in any role, or runs it. */
+const isMember = (v: Viewer, r: Resource) => dialogueRole(v, r) !== undefined || isStaff(v, r);
+const isOwner = (v: Viewer, r: Resource) => r.ownerId != null && r.ownerId === v.id;
+const inPhase = (r: Resource, ...phases: DialoguePhase[]) => r.phase !== undefined && phases.includes(r.phase);
+const published = (r: Resource) => r.phase !== undefined && r.phase !== "DRAFT";
+
+/** Signed in and not suspended, and the rule holds. */
+const when = (rule: (v: Viewer, r: Resource) => boolean): Rule => (v, r) => active(v) && rule(v, r);
+
+// --- the permissions ------------------------------------------------------------------------
+
+const RULES = {
+  // Municipalities and their staff
+  "municipality:manage": when((v) => v.isPlatformAdmin),
+  "staff:invite": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
+  "actor:manage": when((v, r) => isStaff(v, r)),
+  "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
+
+  // Dialogues
+  "dialogue:create": when((v, r) => isStaff(v, r)),
+  "dialogue:read": (v, r) => published(r) || (active(v) && (isHostTeam(v, r) || isModerator(v, r))),
+  "dialogue:update": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
+  /** Move the dialogue to its next phase (the invariant on co-hosts lives in the domain). */
+  "dialogue:open": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
+  "invitation:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
+  "meeting:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
+  "responsibility:manage": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
+
+  // Taking part
+  "contribution:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING")),
+  /** Enter what was said at a meeting, on paper or through an interpreter. */
+  "contribution:create:on-behalf": when((v, r) => isHostTeam(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING")),
+  "contribution:withdraw:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
+  "contribution:respond": when((v, r) => isHost(v, r) && published(r) && !inPhase(r, "CLOSED")),
+  "comment:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  "comment:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  "comment:delete:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
+  "support:give": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  "support:withdraw:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  "translation:create": when((v, r) => isMember(v, r) && published(r)),
+  "translation:check": when((v, r) => isHostTeam(v, r) && published(r)),
+
+  // Moderation (W5)
+  "report:create": when((_v, r) => published(r)),
+  "content:hide": when((v, r) => isModerator(v, r) && published(r)),
+  "report:resolve": when((v, r) => isModerator(v, r) && published(r)),
+  "review:request:own": when((v, r) => isOwner(v, r) && published(r)),
+  "review:decide": when((v, r) => isModerator(v, r) && published(r)),
+  "mediation:manage": when((v, r) => isModerator(v, r) && published(r)),
+  "moderation-log:read": when((v, r) => isModerator(v, r) || isStaff(v, r)),
+
+  // Results
+  "export:download": when((v, r) => (isModerator(v, r) || isStaff(v, r)) && published(r)),
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof RULES;
+export const PERMISSIONS = Object.keys(RULES) as Permission[];
+
+/**
+ * Permissions on the own account (profile, data download, deletion, sign-out everywhere) need
+ * only a signed-in viewer, suspended or not: data rights do not depend on good conduct.
+ */
+export function canManageOwnAccount(viewer: Viewer | null): viewer is Viewer {
+  return viewer !== null;
+}
+
+export function can(viewer: Viewer | null, permission: Permission, resource: Resource): boolean {
+  return RULES[permission](viewer, resource);
+}
+
+/** Throws UNAUTHENTICATED for a signed-out viewer, FORBIDDEN otherwise, when `can` says no. */
+export function authorize(viewer: Viewer | null, permission: Permission, resource: Resource): void {
+  if (can(viewer, permission, resource)) return;
+  throw new AppError(viewer ? "FORBIDDEN" : "UNAUTHENTICATED", `${permission} refused`);
+}

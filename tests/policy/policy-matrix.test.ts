@@ -1,0 +1,132 @@
+// Every permission × every kind of actor, against a table written here. Adding a permission
+// without a row, or changing who may do something, fails this test.
+import { describe, expect, it } from "vitest";
+import type { DialoguePhase } from "@/lib/generated/prisma/enums";
+import { authorize, can, canManageOwnAccount, PERMISSIONS, type Permission, type Resource, type Viewer } from "@/lib/policy/policy";
+import { AppError } from "@/lib/errors";
+
+const MUNICIPALITY = "m-musterstadt";
+const OTHER_MUNICIPALITY = "m-anderstadt";
+const DIALOGUE = "d-wohnen";
+
+const ACTORS = {
+  anonymous: null,
+  participant: viewer("participant", { dialogueRoles: { [DIALOGUE]: "PARTICIPANT" } }),
+  coHost: viewer("coHost", { dialogueRoles: { [DIALOGUE]: "CO_HOST" } }),
+  hostStaff: viewer("hostStaff", { municipalityRoles: { [MUNICIPALITY]: ["STAFF"] }, dialogueRoles: { [DIALOGUE]: "HOST" } }),
+  moderator: viewer("moderator", { dialogueRoles: { [DIALOGUE]: "MODERATOR" } }),
+  otherStaff: viewer("otherStaff", { municipalityRoles: { [OTHER_MUNICIPALITY]: ["STAFF", "MODERATOR"] } }),
+  platformAdmin: viewer("platformAdmin", { isPlatformAdmin: true }),
+  suspended: viewer("suspended", { suspended: true, dialogueRoles: { [DIALOGUE]: "PARTICIPANT" } }),
+} satisfies Record<string, Viewer | null>;
+
+type Actor = keyof typeof ACTORS;
+
+/**
+ * Who may, in a dialogue that is COLLECTING, on a resource the actor owns (for `:own`).
+ * Everyone else may not.
+ */
+const MATRIX: Record<Permission, Actor[]> = {
+  "municipality:manage": ["platformAdmin"],
+  "staff:invite": ["hostStaff", "platformAdmin"],
+  "actor:manage": ["hostStaff"],
+  "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "dialogue:create": ["hostStaff"],
+  "dialogue:read": ["anonymous", "participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "suspended"],
+  "dialogue:update": ["coHost", "hostStaff"],
+  "dialogue:open": ["hostStaff"],
+  "invitation:manage": ["coHost", "hostStaff"],
+  "meeting:manage": ["coHost", "hostStaff"],
+  "responsibility:manage": ["hostStaff"],
+  "contribution:create": ["participant", "coHost", "hostStaff", "moderator"],
+  "contribution:create:on-behalf": ["coHost", "hostStaff"],
+  "contribution:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "contribution:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "contribution:respond": ["hostStaff"],
+  "comment:create": ["participant", "coHost", "hostStaff", "moderator"],
+  "comment:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "comment:delete:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "support:give": ["participant", "coHost", "hostStaff", "moderator"],
+  "support:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "translation:create": ["participant", "coHost", "hostStaff", "moderator"],
+  "translation:check": ["coHost", "hostStaff"],
+  "report:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "content:hide": ["moderator"],
+  "report:resolve": ["moderator"],
+  "review:request:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "review:decide": ["moderator"],
+  "mediation:manage": ["moderator"],
+  "moderation-log:read": ["hostStaff", "moderator"],
+  "export:download": ["hostStaff", "moderator"],
+};
+
+/** What a participant may do in each phase (the phase rules of the participation issue). */
+const PARTICIPANT_BY_PHASE: Record<DialoguePhase, Permission[]> = {
+  DRAFT: [],
+  COLLECTING: ["contribution:create", "contribution:update:own", "contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "report:create", "review:request:own"],
+  DELIBERATING: ["contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "report:create", "review:request:own"],
+  RESPONDING: ["contribution:withdraw:own", "comment:delete:own", "translation:create", "report:create", "review:request:own"],
+  CLOSED: ["translation:create", "report:create", "review:request:own"],
+};
+
+describe("policy matrix", () => {
+  it("has a row for every permission, and no row for a permission that does not exist", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  for (const permission of PERMISSIONS) {
+    it(`${permission}: ${MATRIX[permission].join(", ") || "nobody"}`, () => {
+      const allowed = (Object.keys(ACTORS) as Actor[]).filter((actor) =>
+        can(ACTORS[actor], permission, resourceOwnedBy(actor, "COLLECTING")),
+      );
+      expect(allowed).toEqual(MATRIX[permission]);
+    });
+  }
+
+  it("follows the phases for a participant", () => {
+    for (const phase of Object.keys(PARTICIPANT_BY_PHASE) as DialoguePhase[]) {
+      const allowed = PERMISSIONS.filter((permission) => /^(contribution|comment|support|translation|report|review):/.test(permission)).filter((permission) =>
+        can(ACTORS.participant, permission, resourceOwnedBy("participant", phase)),
+      );
+      expect({ phase, allowed }).toEqual({ phase, allowed: PARTICIPANT_BY_PHASE[phase] });
+    }
+  });
+
+  it("lets only the host team and moderators read a draft", () => {
+    const readers = (Object.keys(ACTORS) as Actor[]).filter((actor) =>
+      can(ACTORS[actor], "dialogue:read", resourceOwnedBy(actor, "DRAFT")),
+    );
+    expect(readers).toEqual(["coHost", "hostStaff", "moderator"]);
+  });
+
+  it("never lets anyone act on someone else's own things", () => {
+    const others = { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase: "COLLECTING" as const, ownerId: "somebody-else", memberIds: [] };
+    const ownPermissions = PERMISSIONS.filter((p) => p.endsWith(":own") && p !== "actor:update:own");
+    for (const actor of Object.keys(ACTORS) as Actor[]) {
+      for (const permission of ownPermissions) {
+        expect(can(ACTORS[actor], permission, others), `${actor} ${permission}`).toBe(false);
+      }
+    }
+  });
+
+  it("lets everyone signed in, suspended too, manage their own account", () => {
+    expect(canManageOwnAccount(ACTORS.anonymous)).toBe(false);
+    expect(canManageOwnAccount(ACTORS.suspended)).toBe(true);
+  });
+
+  it("authorize throws UNAUTHENTICATED when signed out and FORBIDDEN when signed in", () => {
+    const resource = resourceOwnedBy("participant", "COLLECTING");
+    expect(() => authorize(null, "comment:create", resource)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }) as AppError);
+    expect(() => authorize(ACTORS.suspended, "comment:create", resource)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }) as AppError);
+    expect(() => authorize(ACTORS.participant, "comment:create", resource)).not.toThrow();
+  });
+});
+
+function viewer(id: string, overrides: Partial<Viewer>): Viewer {
+  return { id, isPlatformAdmin: false, suspended: false, municipalityRoles: {}, dialogueRoles: {}, ...overrides };
+}
+
+function resourceOwnedBy(actor: Actor, phase: DialoguePhase): Resource {
+  const id = ACTORS[actor]?.id ?? null;
+  return { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase, ownerId: id, memberIds: id ? [id] : [] };
+}
