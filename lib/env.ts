@@ -7,6 +7,13 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
   /** Connections per app instance; keep instances × pool below Postgres's max_connections. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** The public address of the app; https makes cookies Secure. */
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  /** Signs next-auth's tokens. `npm start` creates one in .data/ when unset. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** SMTP server for e-mail (sign-in links, notifications), e.g. smtp://user:pass@host:587. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("mitreden <noreply@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;

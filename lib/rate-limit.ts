@@ -1,0 +1,68 @@
+import "server-only";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import pg from "pg";
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+
+// Counters live in Postgres (table "RateLimit", created by our migrations) so that every app
+// instance behind a load balancer shares them.
+const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+  return globalForLimits.rateLimitPool;
+}
+
+/** Named limits: `points` attempts per `duration` seconds, then blocked for `blockDuration`. */
+export const LIMITS = {
+  /** Sign-in attempts for one account (by handle or e-mail). */
+  signInPerAccount: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  /** Attempts with one invitation code. */
+  joinPerInvitation: { points: 30, duration: 60 * 60 },
+  /** Loose, per IP address: shelters share one address. */
+  perAddress: { points: 300, duration: 15 * 60 },
+  /** E-mail sign-in links sent to one address. */
+  emailLinkPerAddress: { points: 5, duration: 60 * 60 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+const limiters = new Map<LimitName, RateLimiterPostgres>();
+
+function limiter(name: LimitName): RateLimiterPostgres {
+  let existing = limiters.get(name);
+  if (!existing) {
+    existing = new RateLimiterPostgres({
+      storeClient: pool(),
+      storeType: "pool",
+      tableName: "RateLimit",
+      tableCreated: true,
+      keyPrefix: name,
+      ...LIMITS[name],
+    });
+    limiters.set(name, existing);
+  }
+  return existing;
+}
+
+/**
+ * Counts one attempt against `name` for `key`; throws RATE_LIMITED with `retryAfterSeconds`
+ * when the limit is used up.
+ */
+export async function consume(name: LimitName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(key);
+  } catch (result) {
+    if (result instanceof RateLimiterRes) {
+      throw new AppError("RATE_LIMITED", `${name} limit reached`, {
+        retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+      });
+    }
+    throw result;
+  }
+}
+
+/** Forgets the attempts of `key`, e.g. after a successful sign-in. */
+export async function reset(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
