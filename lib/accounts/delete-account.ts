@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+
+export const deleteAccountInput = z.object({
+  confirm: z.literal("on", { error: "validation.required" }),
+  removeContributions: z.literal("on").optional(),
+});
+
+const REMOVED = "—";
+
+/**
+ * Deletes the account: the row stays, anonymised, so what the person said keeps its place
+ * ("from a deleted account") and tallies stay true. With `removeContributions`, their
+ * contributions and comments are withdrawn and their text removed too.
+ */
+export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof deleteAccountInput>) {
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  const data = deleteAccountInput.parse(input);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    if (data.removeContributions === "on") {
+      await tx.contribution.updateMany({
+        where: { authorId: viewer.id },
+        data: { title: REMOVED, body: REMOVED, district: null, withdrawnAt: now },
+      });
+      await tx.comment.updateMany({ where: { authorId: viewer.id }, data: { body: REMOVED, deletedAt: now } });
+      await tx.translation.deleteMany({ where: { OR: [{ contribution: { authorId: viewer.id } }, { comment: { authorId: viewer.id } }] } });
+    }
+    await tx.session.deleteMany({ where: { userId: viewer.id } });
+    await tx.account.deleteMany({ where: { userId: viewer.id } });
+    await tx.notification.deleteMany({ where: { userId: viewer.id } });
+    await tx.user.update({
+      where: { id: viewer.id },
+      data: {
+        displayName: REMOVED,
+        email: null,
+        emailVerified: null,
+        signInHandle: null,
+        signInCodeHash: null,
+        showPerspective: false,
+        deletedAt: now,
+      },
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+
+/** Everything mitreden stores about the viewer, as plain JSON (GDPR Art. 15 and 20). */
+export async function exportOwnData(viewer: Viewer | null) {
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: {
+      id: true,
+      displayName: true,
+      email: true,
+      locale: true,
+      perspective: true,
+      showPerspective: true,
+      emailDigest: true,
+      createdAt: true,
+      municipalityMemberships: { select: { role: true, createdAt: true, municipality: { select: { name: true } } } },
+      memberships: { select: { role: true, createdAt: true, codeOfConductAcceptedAt: true, dialogue: { select: { title: true } } } },
+      contributions: {
+        select: { id: true, kind: true, title: true, body: true, language: true, district: true, source: true, status: true, createdAt: true, withdrawnAt: true, dialogue: { select: { title: true } } },
+      },
+      contributionsRecorded: { select: { id: true, title: true, source: true, createdAt: true } },
+      comments: { select: { id: true, body: true, language: true, createdAt: true, deletedAt: true, contributionId: true } },
+      supports: { select: { contributionId: true, createdAt: true } },
+      translations: { select: { id: true, language: true, title: true, body: true, createdAt: true } },
+      reports: { select: { id: true, category: true, reason: true, status: true, createdAt: true } },
+      notifications: { select: { type: true, createdAt: true, readAt: true } },
+      sessions: { select: { expires: true } },
+    },
+  });
+  return { exportedAt: new Date().toISOString(), account: user };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter } from "next-auth/adapters";
+import type { AuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { authSecret } from "./secret";
+import { EMAIL_LINK_MAX_AGE_SECONDS } from "./email-link";
+import { SESSION_MAX_AGE_SECONDS, secureCookies } from "./sessions";
+
+function adapter(): Adapter {
+  const prisma = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter;
+  return {
+    ...prisma,
+    // Accounts come from invitations (a display name, no e-mail needed) or from staff adding a
+    // colleague; an e-mail link never creates one. Links go only to existing addresses anyway.
+    createUser: () => {
+      throw new Error("accounts are not created through e-mail sign-in");
+    },
+  };
+}
+
+/**
+ * next-auth handles the e-mail link's callback (token check, session, cookie) and the session
+ * it starts is a row in Session, like the sessions of code sign-in (lib/auth/sessions.ts).
+ * Links are requested through lib/auth/email-link.ts, which sends them in the person's language.
+ */
+export function authOptions(): AuthOptions {
+  return {
+    adapter: adapter(),
+    secret: authSecret(),
+    useSecureCookies: secureCookies(),
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    providers: [
+      EmailProvider({
+        from: env().MAIL_FROM,
+        maxAge: EMAIL_LINK_MAX_AGE_SECONDS,
+        // Our own form sends the links; next-auth's sign-in endpoint is not used for that.
+        sendVerificationRequest: async () => {},
+      }),
+    ],
+    pages: { signIn: "/de/sign-in", verifyRequest: "/de/sign-in", error: "/de/sign-in" },
+    callbacks: {
+      // Only to our own pages, whatever a link's callbackUrl says.
+      redirect: ({ url, baseUrl }) => (url.startsWith(baseUrl) ? url : baseUrl),
+    },
+  };
+}

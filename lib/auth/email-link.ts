@@ -1,0 +1,51 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { consume } from "@/lib/rate-limit";
+import { translatorFor } from "@/lib/i18n/translator";
+import { authSecret } from "./secret";
+
+export const requestEmailLinkInput = z.object({
+  email: z.email({ error: "validation.email" }).max(254).transform((email) => email.toLowerCase()),
+  callbackPath: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .optional()
+    .catch(undefined),
+});
+
+export const EMAIL_LINK_MAX_AGE_SECONDS = 30 * 60;
+
+/**
+ * Sends a sign-in link to an account's e-mail address, in the account's language. The answer
+ * is the same whether or not an account has this address. The link is next-auth's e-mail
+ * callback (token stored hashed exactly as next-auth's own e-mail sign-in does, see
+ * next-auth/core/lib/email/signin.js), so next-auth verifies it and starts the session.
+ * We send it from a server action instead of next-auth's sign-in endpoint so that the form
+ * works without JavaScript and speaks the person's language.
+ */
+export async function requestEmailLink(input: z.input<typeof requestEmailLinkInput>, context: { address: string }) {
+  const { email, callbackPath } = requestEmailLinkInput.parse(input);
+  await consume("perAddress", context.address);
+  await consume("emailLinkPerAddress", email);
+  const user = await db.user.findUnique({ where: { email }, select: { locale: true, deletedAt: true } });
+  if (!user || user.deletedAt) return;
+
+  const token = randomBytes(32).toString("hex");
+  const expires = new Date(Date.now() + EMAIL_LINK_MAX_AGE_SECONDS * 1000);
+  await db.verificationToken.create({
+    data: { identifier: email, token: createHash("sha256").update(`${token}${authSecret()}`).digest("hex"), expires },
+  });
+  const base = env().NEXTAUTH_URL.replace(/\/$/, "");
+  const callbackUrl = `${base}${callbackPath ?? `/${user.locale}`}`;
+  const url = `${base}/api/auth/callback/email?${new URLSearchParams({ callbackUrl, token, email })}`;
+  const t = await translatorFor(user.locale, "mail.signIn");
+  await sendMail({
+    to: email,
+    subject: t("subject"),
+    text: [t("greeting"), "", t("body", { minutes: EMAIL_LINK_MAX_AGE_SECONDS / 60 }), "", url, "", t("ignore")].join("\n"),
+  });
+}

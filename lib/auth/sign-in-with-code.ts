@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { consume, reset } from "@/lib/rate-limit";
+import { handleOf, hashSignInCode, normalizeSignInCode, verifySignInCode } from "./sign-in-code";
+import { startSession } from "./sessions";
+
+export const signInWithCodeInput = z.object({ code: z.string().trim().min(1).max(64) });
+
+// Verifying against this when no account has the handle takes as long as a real check, so the
+// answer's timing does not tell whether an account exists.
+const decoyHash = hashSignInCode("2222-2222-2222");
+
+const refused = () =>
+  new AppError("INVALID_INPUT", "sign-in refused", { fieldErrors: { code: [{ key: "errors.sign_in_failed" }] } });
+
+/** Signs in with the code shown at sign-up; starts a new session. */
+export async function signInWithCode(
+  input: z.input<typeof signInWithCodeInput>,
+  context: { address: string },
+): Promise<{ userId: string; locale: string }> {
+  const { code: typed } = signInWithCodeInput.parse(input);
+  await consume("perAddress", context.address);
+  const code = normalizeSignInCode(typed);
+  if (!code) throw refused();
+  const limitKey = `handle:${handleOf(code)}`;
+  await consume("signInPerAccount", limitKey);
+
+  const user = await db.user.findUnique({
+    where: { signInHandle: handleOf(code) },
+    select: { id: true, locale: true, signInCodeHash: true, deletedAt: true },
+  });
+  const valid =
+    user?.signInCodeHash && !user.deletedAt
+      ? await verifySignInCode(user.signInCodeHash, code)
+      : (await verifySignInCode(await decoyHash, code)) && false;
+  if (!user || !valid) throw refused();
+
+  await reset("signInPerAccount", limitKey);
+  await startSession(user.id);
+  return { userId: user.id, locale: user.locale };
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DialogueRole } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { consume } from "@/lib/rate-limit";
+import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { startSession } from "@/lib/auth/sessions";
+import type { Viewer } from "@/lib/policy/policy";
+import { normalizeInvitationCode } from "./invitation-code";
+import { findInvitation, type InvitationStatus } from "./find-invitation";
+
+const checkbox = z.literal("on", { error: "validation.required" });
+
+export const signUpInput = z.object({
+  code: z.string().trim().min(1).max(32),
+  displayName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    // No control or bidi-override characters in a name others will see.
+    .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), "validation.invalid_characters"),
+  locale: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i),
+  perspective: z.enum(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"]).default("NOT_STATED"),
+  showPerspective: z.literal("on").optional(),
+  acceptCodeOfConduct: checkbox,
+});
+
+type Claimed = { id: string; dialogueId: string; role: DialogueRole };
+
+/** Takes one use of the invitation, or says why it cannot: atomic under concurrent joins. */
+async function claimInvitation(tx: Prisma.TransactionClient, code: string): Promise<Claimed> {
+  const rows = await tx.$queryRaw<Claimed[]>`
+    UPDATE "Invitation" SET "uses" = "uses" + 1
+     WHERE "code" = ${code} AND "revokedAt" IS NULL AND "expiresAt" > now() AND "uses" < "maxUses"
+     RETURNING "id", "dialogueId", "role"`;
+  if (rows[0]) return rows[0];
+  const invitation = await findInvitation(code);
+  throw invitationRefused(invitation?.status ?? null);
+}
+
+export function invitationRefused(status: InvitationStatus | null): AppError {
+  const key = status === null || status === "valid" ? "errors.invitation_unknown" : `errors.invitation_${status}`;
+  return new AppError("INVALID_INPUT", key, { fieldErrors: { code: [{ key }] } });
+}
+
+/**
+ * Sign-up through an invitation: a display name and nothing else. Creates the account with a
+ * sign-in code (returned once, never stored), joins the dialogue in the invitation's role with
+ * the code of conduct accepted, and signs the person in.
+ */
+export async function signUpWithInvitation(
+  input: z.input<typeof signUpInput>,
+  context: { address: string },
+): Promise<{ signInCode: string; dialogueId: string; locale: string }> {
+  const data = signUpInput.parse(input);
+  const code = normalizeInvitationCode(data.code);
+  if (!code) throw invitationRefused(null);
+  await consume("perAddress", context.address);
+  await consume("joinPerInvitation", code);
+
+  for (let attempt = 0; ; attempt++) {
+    const signIn = generateSignInCode();
+    const signInCodeHash = await hashSignInCode(signIn.code);
+    try {
+      const joined = await db.$transaction(async (tx) => {
+        const invitation = await claimInvitation(tx, code);
+        const user = await tx.user.create({
+          data: {
+            displayName: data.displayName,
+            locale: data.locale,
+            perspective: data.perspective,
+            showPerspective: data.showPerspective === "on",
+            signInHandle: signIn.handle,
+            signInCodeHash,
+          },
+          select: { id: true },
+        });
+        await tx.membership.create({
+          data: {
+            userId: user.id,
+            dialogueId: invitation.dialogueId,
+            role: invitation.role,
+            invitationId: invitation.id,
+            codeOfConductAcceptedAt: new Date(),
+          },
+        });
+        return { userId: user.id, dialogueId: invitation.dialogueId };
+      });
+      await startSession(joined.userId);
+      return { signInCode: signIn.code, dialogueId: joined.dialogueId, locale: data.locale };
+    } catch (error) {
+      // Another account took the same handle (1 in 31^4 per try): draw a new code.
+      const handleTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!handleTaken || attempt >= 4) throw error;
+    }
+  }
+}
+
+export const joinInput = z.object({ code: z.string().trim().min(1).max(32), acceptCodeOfConduct: checkbox });
+
+/**
+ * A signed-in person follows an invitation: joins the dialogue, or moves up to the invitation's
+ * role (a participant invited as co-host). Uses the invitation only when something changes.
+ */
+export async function joinDialogue(viewer: Viewer | null, input: z.input<typeof joinInput>): Promise<{ dialogueId: string }> {
+  if (!viewer) throw new AppError("UNAUTHENTICATED");
+  if (viewer.suspended) throw new AppError("FORBIDDEN");
+  const data = joinInput.parse(input);
+  const code = normalizeInvitationCode(data.code);
+  if (!code) throw invitationRefused(null);
+  await consume("joinPerInvitation", code);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { code }, select: { dialogueId: true, role: true } });
+    if (!invitation) throw invitationRefused(null);
+    const current = viewer.dialogueRoles[invitation.dialogueId];
+    if (current && !(current === "PARTICIPANT" && invitation.role === "CO_HOST")) {
+      return { dialogueId: invitation.dialogueId };
+    }
+    const claimed = await claimInvitation(tx, code);
+    await tx.membership.upsert({
+      where: { userId_dialogueId: { userId: viewer.id, dialogueId: claimed.dialogueId } },
+      create: {
+        userId: viewer.id,
+        dialogueId: claimed.dialogueId,
+        role: claimed.role,
+        invitationId: claimed.id,
+        codeOfConductAcceptedAt: new Date(),
+      },
+      update: { role: claimed.role, invitationId: claimed.id, codeOfConductAcceptedAt: new Date() },
+    });
+    return { dialogueId: claimed.dialogueId };
+  });
+}

@@ -1,0 +1,31 @@
+// `npm run admin:create -- <email> [display name]`: makes a platform admin. Only from the command
+// line, never through a public route. Uses DATABASE_URL (or the embedded database).
+import "dotenv/config";
+import { z } from "zod";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { openDevDatabase } from "../lib/db/dev-database";
+import { applyMigrations } from "../lib/db/migrate";
+
+const email = z.email().safeParse(process.argv[2]?.toLowerCase());
+if (!email.success) {
+  console.error("Usage: npm run admin:create -- <email> [display name]");
+  process.exit(2);
+}
+const displayName = process.argv.slice(3).join(" ").trim() || email.data.split("@")[0]!;
+
+const database = await openDevDatabase((message) => console.log(message));
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+try {
+  await applyMigrations(database.url);
+  const user = await db.user.upsert({
+    where: { email: email.data },
+    create: { email: email.data, displayName, isPlatformAdmin: true },
+    update: { isPlatformAdmin: true, deletedAt: null },
+    select: { id: true, displayName: true },
+  });
+  console.log(`${email.data} (${user.displayName}) is a platform admin. Sign in with an e-mail link at /<locale>/sign-in.`);
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
