@@ -1,24 +1,51 @@
 // Started by Playwright (playwright.config.ts, webServer): a fresh database cloned from the
-// migrated template, seeded, and the production build of the app serving it. Stops
-// everything again on SIGTERM.
+// migrated template, seeded; a local SMTP catcher whose mails tests read from
+// http://127.0.0.1:<E2E_MAIL_PORT>/mails?to=<address>; and the production build of the app.
+// Stops everything again on SIGTERM.
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import { dropDatabase } from "../lib/db/databases";
 import { cloneTemplate, ensureTemplate, startTestServer } from "../lib/db/test-databases";
 import { runSeed } from "../prisma/seed";
+import { startSmtpCatcher } from "../tests/support/smtp-catcher";
 import { startNext } from "./next-server";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const mailPort = Number(process.env.E2E_MAIL_PORT ?? 3101);
+
 const server = await startTestServer();
 const name = `mitreden_e2e_${randomBytes(6).toString("hex")}`;
 const databaseUrl = await cloneTemplate(server.serverUrl, await ensureTemplate(server.serverUrl), name);
 await runSeed(databaseUrl);
-const next = startNext({ port, databaseUrl, host: "127.0.0.1", env: { NODE_ENV: "production" } });
+
+const smtp = await startSmtpCatcher();
+const mailbox = createServer((request, response) => {
+  const to = new URL(request.url ?? "/", "http://localhost").searchParams.get("to") ?? "";
+  response.setHeader("content-type", "application/json");
+  response.end(JSON.stringify(to ? smtp.mails.filter((mail) => mail.to.includes(to.toLowerCase())) : smtp.mails));
+});
+await new Promise<void>((resolve) => mailbox.listen(mailPort, "127.0.0.1", () => resolve()));
+
+const next = startNext({
+  port,
+  databaseUrl,
+  host: "127.0.0.1",
+  env: {
+    NODE_ENV: "production",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "mitreden <noreply@mitreden.test>",
+  },
+});
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   await next.stop();
+  mailbox.close();
+  await smtp.stop();
   await dropDatabase(server.serverUrl, name).catch((error: unknown) => console.error(error));
   await server.stop();
   process.exit(code);

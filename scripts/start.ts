@@ -4,7 +4,8 @@
 // Ctrl-C stops the server and the database cleanly; the next start reuses the data.
 import "dotenv/config";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openDevDatabase } from "../lib/db/dev-database";
 import { PROJECT_ROOT } from "../lib/db/embedded";
@@ -46,7 +47,16 @@ try {
   await shutdown(1);
 }
 
-next = startNext({ port, databaseUrl: database.url, dev, env: { NODE_ENV: dev ? "development" : "production" } });
+next = startNext({
+  port,
+  databaseUrl: database.url,
+  dev,
+  env: {
+    NODE_ENV: dev ? "development" : "production",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+  },
+});
 printWelcome();
 next.exited.then((code) => void shutdown(code ?? 0));
 
@@ -67,6 +77,16 @@ function printWelcome() {
       "",
     ].join("\n"),
   );
+}
+
+/** A secret kept in .data/ so that sessions survive a restart of a local start. */
+function localSecret(): string {
+  const file = path.join(PROJECT_ROOT, ".data/nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 /** A build is needed when there is none or a source file is newer than it. */

@@ -1,0 +1,49 @@
+// A real SMTP server on localhost that keeps what it receives, for tests: mail goes through
+// nodemailer and SMTP exactly as in production, and tests read it back.
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type CaughtMail = { to: string[]; from: string; subject: string; text: string; receivedAt: string };
+
+export type SmtpCatcher = {
+  url: string;
+  mails: CaughtMail[];
+  /** The newest mail to `address` (case-insensitive), if any. */
+  latestTo: (address: string) => CaughtMail | undefined;
+  stop: () => Promise<void>;
+};
+
+export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
+  const mails: CaughtMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          mails.push({
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            receivedAt: new Date().toISOString(),
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `smtp://127.0.0.1:${actualPort}`,
+    mails,
+    latestTo: (to) => mails.filter((mail) => mail.to.includes(to.toLowerCase())).at(-1),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
