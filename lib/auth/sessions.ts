@@ -5,10 +5,14 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 // Database sessions in next-auth's Session table and next-auth's cookie, so sessions made by the
-// e-mail provider and by our code sign-in are one kind, shared by every app instance.
+// e-mail provider and by our code sign-in are one kind, shared by every app instance. The
+// functions that touch the database are separate from the ones that touch the cookie, which
+// only exist inside a request.
 
 /** Staying signed in on one's own phone is long-lived. */
 export const SESSION_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
+
+export type NewSession = { sessionToken: string; expires: Date };
 
 export function secureCookies(): boolean {
   return env().NEXTAUTH_URL.startsWith("https://");
@@ -18,17 +22,32 @@ export function sessionCookieName(): string {
   return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-/** A new session (and session id) on every sign-in; the cookie is set on the response. */
-export async function startSession(userId: string): Promise<void> {
+/** A new session, with a new id, for every sign-in. */
+export async function createSession(userId: string): Promise<NewSession> {
   const sessionToken = randomBytes(32).toString("base64url");
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
   await db.session.create({ data: { sessionToken, userId, expires } });
-  (await cookies()).set(sessionCookieName(), sessionToken, {
+  return { sessionToken, expires };
+}
+
+export async function deleteSession(sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}
+
+/** "Sign out everywhere": every session of the account ends. */
+export async function deleteAllSessions(userId: string): Promise<void> {
+  await db.session.deleteMany({ where: { userId } });
+}
+
+// --- inside a request -----------------------------------------------------------------------
+
+export async function setSessionCookie(session: NewSession): Promise<void> {
+  (await cookies()).set(sessionCookieName(), session.sessionToken, {
     httpOnly: true,
     sameSite: "lax",
     secure: secureCookies(),
     path: "/",
-    expires,
+    expires: session.expires,
   });
 }
 
@@ -36,15 +55,6 @@ export async function currentSessionToken(): Promise<string | undefined> {
   return (await cookies()).get(sessionCookieName())?.value;
 }
 
-/** Signs out this device. */
-export async function endSession(): Promise<void> {
-  const token = await currentSessionToken();
-  if (token) await db.session.deleteMany({ where: { sessionToken: token } });
-  (await cookies()).delete(sessionCookieName());
-}
-
-/** Signs out every device of the account ("sign out everywhere"). */
-export async function endAllSessions(userId: string): Promise<void> {
-  await db.session.deleteMany({ where: { userId } });
+export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete(sessionCookieName());
 }

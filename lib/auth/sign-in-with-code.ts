@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { consume, reset } from "@/lib/rate-limit";
 import { handleOf, hashSignInCode, normalizeSignInCode, verifySignInCode } from "./sign-in-code";
-import { startSession } from "./sessions";
+import { createSession, type NewSession } from "./sessions";
 
 export const signInWithCodeInput = z.object({ code: z.string().trim().min(1).max(64) });
 
@@ -15,11 +15,11 @@ const decoyHash = hashSignInCode("2222-2222-2222");
 const refused = () =>
   new AppError("INVALID_INPUT", "sign-in refused", { fieldErrors: { code: [{ key: "errors.sign_in_failed" }] } });
 
-/** Signs in with the code shown at sign-up; starts a new session. */
+/** Signs in with the code shown at sign-up: a new session (the caller sets its cookie). */
 export async function signInWithCode(
   input: z.input<typeof signInWithCodeInput>,
   context: { address: string },
-): Promise<{ userId: string; locale: string }> {
+): Promise<{ userId: string; locale: string; session: NewSession }> {
   const { code: typed } = signInWithCodeInput.parse(input);
   await consume("perAddress", context.address);
   const code = normalizeSignInCode(typed);
@@ -38,6 +38,5 @@ export async function signInWithCode(
   if (!user || !valid) throw refused();
 
   await reset("signInPerAccount", limitKey);
-  await startSession(user.id);
-  return { userId: user.id, locale: user.locale };
+  return { userId: user.id, locale: user.locale, session: await createSession(user.id) };
 }

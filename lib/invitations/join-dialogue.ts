@@ -6,7 +6,7 @@ import type { DialogueRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
-import { startSession } from "@/lib/auth/sessions";
+import { createSession, type NewSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
 import { findInvitation, type InvitationStatus } from "./find-invitation";
@@ -49,12 +49,12 @@ export function invitationRefused(status: InvitationStatus | null): AppError {
 /**
  * Sign-up through an invitation: a display name and nothing else. Creates the account with a
  * sign-in code (returned once, never stored), joins the dialogue in the invitation's role with
- * the code of conduct accepted, and signs the person in.
+ * the code of conduct accepted, and starts a session (the caller sets its cookie).
  */
 export async function signUpWithInvitation(
   input: z.input<typeof signUpInput>,
   context: { address: string },
-): Promise<{ signInCode: string; dialogueId: string; locale: string }> {
+): Promise<{ signInCode: string; dialogueId: string; locale: string; session: NewSession }> {
   const data = signUpInput.parse(input);
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
@@ -89,8 +89,8 @@ export async function signUpWithInvitation(
         });
         return { userId: user.id, dialogueId: invitation.dialogueId };
       });
-      await startSession(joined.userId);
-      return { signInCode: signIn.code, dialogueId: joined.dialogueId, locale: data.locale };
+      const session = await createSession(joined.userId);
+      return { signInCode: signIn.code, dialogueId: joined.dialogueId, locale: data.locale, session };
     } catch (error) {
       // Another account took the same handle (1 in 31^4 per try): draw a new code.
       const handleTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
