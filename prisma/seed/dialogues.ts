@@ -150,6 +150,7 @@ export const DIALOGUES = {
       { theme: "self_organisation", actor: "integrationOffice", note: "Verfügungsfonds und Räume" },
       { theme: "self_organisation", actor: "ankommen" },
       { theme: "work", actor: "jobcenter" },
+      { theme: "work", actor: "integrationOffice", note: "Musterstadt-Pass und Sozialticket" },
     ],
   },
 } as const satisfies Record<string, DialogueSeed>;

@@ -143,7 +143,7 @@ export const PEOPLE = {
   },
   grace: { displayName: "Grace O.", locale: "en", perspective: "LIVED_EXPERIENCE", showPerspective: false, since: -95 },
   // Perspective is optional: she chose not to state one.
-  maryam: { displayName: "Maryam S.", locale: "fa", perspective: "NOT_STATED", showPerspective: false, since: -70 },
+  maryam: { displayName: "Maryam S.", locale: "fa", perspective: "NOT_STATED", showPerspective: false, since: -120 },
 } as const satisfies Record<string, PersonSeed>;
 
 export type PersonKey = keyof typeof PEOPLE;

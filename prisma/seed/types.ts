@@ -1,5 +1,5 @@
-// The shapes in which the demo data is declared. The writer (write.ts) turns them into rows;
-// the database's own constraints and triggers check the result.
+// The shapes in which the demo data is declared. rows.ts turns them into rows, write.ts inserts
+// them, and the database's own constraints and triggers check the result.
 import type {
   ActorKind,
   ContributionKind,
@@ -13,6 +13,18 @@ import type { DefaultThemeKey } from "../../lib/themes/default-themes";
 import type { ActorKey } from "./actors";
 import type { DialogueKey, MeetingKey } from "./dialogues";
 import type { PersonKey } from "./people";
+
+/** Ids of the rows that contributions refer to, made before anything is inserted. */
+export type SeedIds = {
+  dialogue: (key: DialogueKey) => string;
+  theme: (key: DefaultThemeKey) => string;
+  user: (key: PersonKey) => string;
+  actor: (key: ActorKey) => string;
+  meeting: (key: MeetingKey) => string;
+};
+
+/** Records that someone did something in a dialogue: they are its member from then on. */
+export type Activity = (dialogue: DialogueKey, who: PersonKey, when: Date) => void;
 
 /** Days relative to the day the seed runs: -3 is three days ago. */
 export type Day = number;

@@ -48,11 +48,38 @@ describe("contribution_in_open_dialogue", () => {
 });
 
 describe("dialogue_opens_with_lived_experience_cohost", () => {
-  it("counts a host who declared lived experience (the host team, not only co-hosts)", async () => {
+  it("asks for a co-host: a host with lived experience does not replace one", async () => {
     const dialogue = await createDialogue();
     await addMember(dialogue.id, (await createUser({ perspective: "LIVED_EXPERIENCE" })).id, "HOST");
-    const opened = await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "COLLECTING" } });
-    expect(opened.phase).toBe("COLLECTING");
+    await expectConstraint(
+      db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "COLLECTING" } }),
+      "dialogue_opens_with_lived_experience_cohost",
+    );
+  });
+});
+
+describe("closed_dialogue_is_final", () => {
+  it("refuses new supports and comments, and withdrawn supports, once a dialogue is closed", async () => {
+    const dialogue = await createDialogue();
+    await openDialogue(dialogue.id);
+    const author = await createUser({ perspective: "LIVED_EXPERIENCE" });
+    const need = await onlineNeed(dialogue, author.id);
+    const early = await createUser({ perspective: "LOCAL_ACTOR" });
+    const support = await db.support.create({ data: { contributionId: need.id, userId: early.id, perspective: "LOCAL_ACTOR" } });
+    await respond(need.id, { status: "DONE" });
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "CLOSED" } });
+
+    const late = await createUser({ perspective: "LOCAL_ACTOR" });
+    await expectConstraint(
+      db.support.create({ data: { contributionId: need.id, userId: late.id, perspective: "LOCAL_ACTOR" } }),
+      "closed_dialogue_is_final",
+    );
+    await expectConstraint(db.support.delete({ where: { id: support.id } }), "closed_dialogue_is_final");
+    await expectConstraint(
+      db.comment.create({ data: { contributionId: need.id, authorId: late.id, authorPerspective: "LOCAL_ACTOR", body: "Zu spät", language: "de" } }),
+      "closed_dialogue_is_final",
+    );
+    expect(await db.support.count({ where: { contributionId: need.id } })).toBe(1);
   });
 });
 

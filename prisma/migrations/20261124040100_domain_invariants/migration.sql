@@ -187,9 +187,28 @@ END $$;
 CREATE TRIGGER "contribution_in_open_dialogue" BEFORE INSERT ON "Contribution"
   FOR EACH ROW EXECUTE FUNCTION "contribution_in_open_dialogue"();
 
--- With, not about: a dialogue is created as DRAFT and leaves DRAFT only when its host team has
--- someone who declared lived experience of flight. It is CLOSED only when every need has a
--- response.
+-- The results of a closed dialogue are final: no support or comment is added or taken back.
+CREATE FUNCTION "closed_dialogue_is_final"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  row record;
+BEGIN
+  row := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  IF EXISTS (SELECT 1 FROM "Contribution" c JOIN "Dialogue" d ON d."id" = c."dialogueId"
+              WHERE c."id" = row."contributionId" AND d."phase" = 'CLOSED') THEN
+    PERFORM "refuse"('closed_dialogue_is_final', format('%s of a closed dialogue cannot change', TG_TABLE_NAME));
+  END IF;
+  RETURN row;
+END $$;
+CREATE TRIGGER "support_closed_dialogue_is_final" BEFORE INSERT OR DELETE ON "Support"
+  FOR EACH ROW EXECUTE FUNCTION "closed_dialogue_is_final"();
+CREATE TRIGGER "meeting_support_closed_dialogue_is_final" BEFORE INSERT OR UPDATE OR DELETE ON "MeetingSupport"
+  FOR EACH ROW EXECUTE FUNCTION "closed_dialogue_is_final"();
+CREATE TRIGGER "comment_closed_dialogue_is_final" BEFORE INSERT ON "Comment"
+  FOR EACH ROW EXECUTE FUNCTION "closed_dialogue_is_final"();
+
+-- With, not about: a dialogue is created as DRAFT and leaves DRAFT only with a co-host who
+-- declared lived experience of flight (DESIGN.md: the host team includes at least one such
+-- co-host). It is CLOSED only when every need has a response.
 CREATE FUNCTION "dialogue_phase_rules"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   unanswered integer;
@@ -202,7 +221,7 @@ BEGIN
   END IF;
   IF OLD."phase" = 'DRAFT' AND NEW."phase" <> 'DRAFT' AND NOT EXISTS (
     SELECT 1 FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-     WHERE m."dialogueId" = NEW."id" AND m."role" IN ('HOST', 'CO_HOST')
+     WHERE m."dialogueId" = NEW."id" AND m."role" = 'CO_HOST'
        AND u."perspective" = 'LIVED_EXPERIENCE' AND u."deletedAt" IS NULL
   ) THEN
     PERFORM "refuse"('dialogue_opens_with_lived_experience_cohost',

@@ -1,0 +1,40 @@
+// Inserts the demo rows in the order the foreign keys and triggers need. Everything goes in
+// through the same doors as in the app: dialogues as drafts that open once a co-host with lived
+// experience is on the team, contributions only while a dialogue is open, statuses only
+// through responses, closing only when every need is answered.
+import type { Prisma } from "../../lib/generated/prisma/client";
+import type { DemoRows, PhaseStep } from "./rows";
+
+export async function insertRows(tx: Prisma.TransactionClient, rows: DemoRows): Promise<void> {
+  await tx.municipality.createMany({ data: [rows.municipality] });
+  await tx.theme.createMany({ data: rows.themes });
+  await tx.user.createMany({ data: rows.users });
+  await tx.municipalityMembership.createMany({ data: rows.municipalityMemberships });
+  await tx.actor.createMany({ data: rows.actors });
+  await tx.actorMember.createMany({ data: rows.actorMembers });
+  await tx.dialogue.createMany({ data: rows.dialogues });
+  await tx.dialogueTheme.createMany({ data: rows.dialogueThemes });
+  await tx.responsibility.createMany({ data: rows.responsibilities });
+  await tx.invitation.createMany({ data: rows.invitations });
+  await tx.membership.createMany({ data: rows.memberships });
+  await tx.meeting.createMany({ data: rows.meetings });
+  const closing = rows.phaseSteps.filter((step) => step.toPhase === "CLOSED");
+  await walk(tx, rows.phaseSteps.filter((step) => step.toPhase !== "CLOSED"));
+  await tx.contribution.createMany({ data: rows.contributions });
+  await tx.comment.createMany({ data: rows.comments });
+  await tx.comment.createMany({ data: rows.replies });
+  await tx.translation.createMany({ data: rows.translations });
+  await tx.support.createMany({ data: rows.supports });
+  await tx.meetingSupport.createMany({ data: rows.meetingSupports });
+  await tx.response.createMany({ data: rows.responses });
+  await tx.report.createMany({ data: rows.reports });
+  await tx.moderationAction.createMany({ data: rows.moderationActions });
+  await walk(tx, closing);
+  await tx.phaseChange.createMany({ data: rows.phaseSteps });
+}
+
+async function walk(tx: Prisma.TransactionClient, steps: readonly PhaseStep[]): Promise<void> {
+  for (const step of steps) {
+    await tx.dialogue.update({ where: { id: step.dialogueId }, data: { phase: step.toPhase, updatedAt: step.createdAt } });
+  }
+}

@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { handleOf, normalizeSignInCode, verifySignInCode } from "@/lib/auth/sign-in-code";
+import { db } from "@/lib/db/client";
+import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "@/lib/themes/default-themes";
+import { DEMO_ACCOUNTS, runSeed } from "@/prisma/seed";
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("tests/setup/per-file.ts sets DATABASE_URL");
+  return url;
+}
+
+describe("the demo seed", () => {
+  let firstRun: { seeded: boolean };
+  beforeAll(async () => {
+    firstRun = await runSeed(databaseUrl());
+  });
+
+  it("seeds an empty database, and only once", async () => {
+    expect(firstRun).toEqual({ seeded: true });
+    expect(await runSeed(databaseUrl())).toEqual({ seeded: false });
+    const municipalities = await db.municipality.findMany({ include: { themes: { orderBy: { position: "asc" } } } });
+    expect(municipalities.map((m) => m.slug)).toEqual(["musterstadt"]);
+    expect(municipalities[0]?.themes.map((t) => [t.key, t.name])).toEqual(
+      DEFAULT_THEME_KEYS.map((key) => [key, DEFAULT_THEME_NAMES_DE[key]]),
+    );
+  });
+
+  it("has exactly one dialogue in each phase, each walked there step by step", async () => {
+    const dialogues = await db.dialogue.findMany({ include: { phaseChanges: { orderBy: { createdAt: "asc" } } } });
+    const order = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const;
+    expect(dialogues.map((d) => d.phase).sort()).toEqual([...order].sort());
+    for (const dialogue of dialogues) {
+      const steps = dialogue.phaseChanges.map((change) => `${change.fromPhase}>${change.toPhase}`);
+      const expected = order.slice(1, order.indexOf(dialogue.phase) + 1).map((to, index) => `${order[index]}>${to}`);
+      expect(steps, dialogue.slug).toEqual(expected);
+    }
+  });
+
+  it("opens no dialogue without a co-host who speaks from lived experience of flight", async () => {
+    const open = await db.dialogue.findMany({
+      where: { phase: { not: "DRAFT" } },
+      include: { memberships: { where: { role: "CO_HOST" }, include: { user: true } } },
+    });
+    expect(open).toHaveLength(4);
+    for (const dialogue of open) {
+      expect(dialogue.memberships.some((m) => m.user.perspective === "LIVED_EXPERIENCE"), dialogue.slug).toBe(true);
+    }
+  });
+
+  it("holds about fifty contributions, in German, Arabic, Farsi, Ukrainian and English, none in the draft", async () => {
+    const contributions = await db.contribution.findMany({ include: { dialogue: true } });
+    expect(contributions.length).toBeGreaterThanOrEqual(40);
+    expect(contributions.length).toBeLessThanOrEqual(60);
+    expect(new Set(contributions.map((c) => c.language))).toEqual(new Set(["de", "ar", "fa", "uk", "en"]));
+    expect(contributions.filter((c) => c.dialogue.phase === "DRAFT")).toEqual([]);
+    expect(new Set(contributions.map((c) => c.kind))).toEqual(new Set(["NEED", "PROPOSAL"]));
+  });
+
+  it("answers every need of the closed dialogue, and every status is the latest response's", async () => {
+    const contributions = await db.contribution.findMany({
+      include: { dialogue: true, responses: { orderBy: { createdAt: "asc" } } },
+    });
+    const closedNeeds = contributions.filter((c) => c.dialogue.phase === "CLOSED" && c.kind === "NEED");
+    expect(closedNeeds.length).toBeGreaterThan(0);
+    for (const need of closedNeeds) expect(need.responses.length, need.title).toBeGreaterThan(0);
+    for (const contribution of contributions) {
+      expect(contribution.status, contribution.title).toBe(contribution.responses.at(-1)?.status ?? "OPEN");
+    }
+    expect(new Set(contributions.map((c) => c.status))).toEqual(
+      new Set(["OPEN", "UNDER_REVIEW", "PLANNED", "IN_PROGRESS", "DONE", "DECLINED"]),
+    );
+  });
+
+  it("names a responsible actor in every response", async () => {
+    const responses = await db.response.findMany({
+      include: { contribution: { include: { dialogue: { include: { responsibilities: true } } } } },
+    });
+    expect(responses.length).toBeGreaterThan(0);
+    for (const response of responses) {
+      const { contribution } = response;
+      const responsible = contribution.dialogue.responsibilities.filter((r) => r.themeId === contribution.themeId);
+      expect(responsible.map((r) => r.actorId), contribution.title).toContain(response.actorId);
+    }
+  });
+
+  it("keeps the voice apart from whoever recorded it on someone's behalf", async () => {
+    const onBehalf = await db.contribution.findMany({ where: { source: { not: "ONLINE" } } });
+    expect(new Set(onBehalf.map((c) => c.source))).toEqual(new Set(["MEETING", "PAPER", "INTERPRETED"]));
+    expect(onBehalf.some((c) => c.authorId === null)).toBe(true);
+    expect(onBehalf.some((c) => c.authorId !== null)).toBe(true);
+    for (const contribution of onBehalf) {
+      expect(contribution.recordedById, contribution.title).not.toBeNull();
+      expect(contribution.recordedById, contribution.title).not.toBe(contribution.authorId);
+      if (contribution.interpreterId) expect(contribution.interpreterId).not.toBe(contribution.authorId);
+      if (contribution.source !== "PAPER") expect(contribution.readBackConfirmedAt, contribution.title).not.toBeNull();
+      if (contribution.source === "MEETING") expect(contribution.meetingId).not.toBeNull();
+    }
+  });
+
+  it("snapshots perspectives as the people stated them", async () => {
+    const contributions = await db.contribution.findMany({ where: { authorId: { not: null } }, include: { author: true } });
+    for (const c of contributions) expect(c.authorPerspective, c.title).toBe(c.author?.perspective);
+    const supports = await db.support.findMany({ include: { user: true } });
+    expect(supports.length).toBeGreaterThan(100);
+    for (const support of supports) expect(support.perspective).toBe(support.user.perspective);
+  });
+
+  it("lets only members who accepted the code of conduct take part in a dialogue", async () => {
+    const memberships = await db.membership.findMany();
+    const joined = new Map(memberships.map((m) => [`${m.dialogueId}:${m.userId}`, m]));
+    const expectMember = (dialogueId: string, userId: string, at: Date) => {
+      const membership = joined.get(`${dialogueId}:${userId}`);
+      expect(membership?.codeOfConductAcceptedAt).toBeInstanceOf(Date);
+      expect(membership?.codeOfConductAcceptedAt?.getTime()).toBeLessThanOrEqual(at.getTime());
+    };
+    const contributions = await db.contribution.findMany({ include: { comments: true, supports: true } });
+    for (const c of contributions) {
+      if (c.authorId) expectMember(c.dialogueId, c.authorId, c.createdAt);
+      for (const comment of c.comments) expectMember(c.dialogueId, comment.authorId, comment.createdAt);
+      for (const support of c.supports) expectMember(c.dialogueId, support.userId, support.createdAt);
+    }
+  });
+
+  it("dates nothing that already happened in the future", async () => {
+    const now = Date.now();
+    const dated = [
+      ...(await db.contribution.findMany({ select: { createdAt: true } })),
+      ...(await db.comment.findMany({ select: { createdAt: true } })),
+      ...(await db.support.findMany({ select: { createdAt: true } })),
+      ...(await db.response.findMany({ select: { createdAt: true } })),
+      ...(await db.phaseChange.findMany({ select: { createdAt: true } })),
+    ];
+    expect(dated.filter((row) => row.createdAt.getTime() > now)).toEqual([]);
+  });
+
+  it("has working invitations, translations, meeting counts and a logged hide", async () => {
+    const invitations = await db.invitation.findMany();
+    expect(invitations.length).toBeGreaterThan(0);
+    for (const invitation of invitations) {
+      expect(invitation.code).toMatch(/^[2-9A-HJKMNP-Z]{6,16}$/);
+      expect(invitation.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    }
+    expect(invitations.some((i) => i.role === "CO_HOST")).toBe(true);
+
+    const translations = await db.translation.findMany({ include: { contribution: true } });
+    expect(translations.length).toBeGreaterThan(0);
+    for (const t of translations) {
+      expect(t.method).toBe("VOLUNTEER");
+      expect(t.translatorId).not.toBeNull();
+      if (t.contribution) expect(t.language).not.toBe(t.contribution.language);
+    }
+    expect(await db.meetingSupport.count()).toBeGreaterThan(0);
+
+    const hides = await db.moderationAction.findMany({ where: { type: "HIDE" }, include: { comment: true, report: true } });
+    expect(hides).toHaveLength(1);
+    const [hide] = hides;
+    expect(hide?.reason.length).toBeGreaterThan(20);
+    expect(hide?.comment?.hiddenCategory).toBe(hide?.category);
+    expect(hide?.report?.status).toBe("UPHELD");
+  });
+
+  it("gives every demo account its code: the handle finds the account, only a hash of the code is stored", async () => {
+    expect(DEMO_ACCOUNTS.length).toBeGreaterThanOrEqual(5);
+    for (const account of DEMO_ACCOUNTS) {
+      expect(normalizeSignInCode(account.signInCode), account.displayName).toBe(account.signInCode);
+      const user = await db.user.findUnique({ where: { signInHandle: handleOf(account.signInCode) } });
+      expect(user?.displayName).toBe(account.displayName);
+      expect(user?.email ?? undefined).toBe(account.email);
+      expect(user?.signInCodeHash).toMatch(/^\$argon2id\$/);
+      expect(await verifySignInCode(user?.signInCodeHash ?? "", account.signInCode), account.displayName).toBe(true);
+    }
+    expect(await db.user.count({ where: { signInCodeHash: null } })).toBe(0);
+    const roles = await db.municipalityMembership.findMany({ include: { user: true } });
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(["STAFF", "MODERATOR"]));
+    expect(await db.user.count({ where: { isPlatformAdmin: true } })).toBe(1);
+    expect(await db.user.count({ where: { perspective: "LIVED_EXPERIENCE", email: null } })).toBeGreaterThan(5);
+  });
+});
