@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { ContributionKind, ContributionStatus } from "@/lib/generated/prisma/enums";
+import type { ContributionKind, ContributionStatus, TranslationMethod } from "@/lib/generated/prisma/enums";
 import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "./perspectives";
 import { visibleContributionWhere } from "./visible-contribution-where";
@@ -22,7 +22,12 @@ export function parsePageNumber(value: unknown): number {
   return parsed.success ? parsed.data : 1;
 }
 
-const inputSchema = z.object({ dialogueId: z.uuid(), page: pageSchema });
+const inputSchema = z.object({
+  dialogueId: z.uuid(),
+  page: pageSchema,
+  /** The reader's language: a translation into it is returned with each contribution. */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+});
 
 export type ContributionListItem = {
   id: string;
@@ -31,7 +36,10 @@ export type ContributionListItem = {
   title: string;
   /** The language it was written or said in (BCP 47). */
   language: string;
-  theme: { id: string; key: string | null; name: string };
+  /** One of the dialogue's themes (a foreign key guarantees it); the caller has their names. */
+  themeId: string;
+  /** The title in the reader's language when someone translated it; the original stays `title`. */
+  translation: { title: string; method: TranslationMethod } | null;
   supports: SupportBreakdown;
 };
 
@@ -45,10 +53,10 @@ export type ContributionPage = {
 /**
  * One page of a public dialogue's visible contributions. Needs come before proposals and,
  * within each, lived experience comes first (DESIGN.md, principle 1); then newest first.
- * Four queries, whatever the page size or the number of supports.
+ * Five queries, whatever the page size or the number of supports.
  */
-export async function listContributions(input: { dialogueId: string; page: number }): Promise<ContributionPage> {
-  const { dialogueId, page } = inputSchema.parse(input);
+export async function listContributions(input: { dialogueId: string; page: number; locale: string }): Promise<ContributionPage> {
+  const { dialogueId, page, locale } = inputSchema.parse(input);
   const where = { ...visibleContributionWhere, dialogueId, dialogue: publicDialogueWhere };
 
   const [total, rows] = await Promise.all([
@@ -67,7 +75,8 @@ export async function listContributions(input: { dialogueId: string; page: numbe
         status: true,
         title: true,
         language: true,
-        theme: { select: { id: true, key: true, name: true } },
+        themeId: true,
+        translations: { where: { language: locale, title: { not: null } }, select: { title: true, method: true }, take: 1 },
       },
     }),
   ]);
@@ -100,13 +109,15 @@ export async function listContributions(input: { dialogueId: string; page: numbe
   for (const row of online) cell(row.contributionId, row.perspective).online += row._count._all;
   for (const row of atMeetings) cell(row.contributionId, row.perspective).atMeetings += row._sum.count ?? 0;
 
-  const items = rows.map((row): ContributionListItem => {
+  const items = rows.map(({ translations, ...row }): ContributionListItem => {
     const byPerspective = PERSPECTIVE_ORDER.map((perspective) => ({
       perspective,
       ...(tally.get(row.id)?.get(perspective) ?? { online: 0, atMeetings: 0 }),
     }));
     const supportTotal = byPerspective.reduce((sum, p) => sum + p.online + p.atMeetings, 0);
-    return { ...row, supports: { total: supportTotal, byPerspective } };
+    const [translated] = translations;
+    const translation = translated?.title && row.language !== locale ? { title: translated.title, method: translated.method } : null;
+    return { ...row, translation, supports: { total: supportTotal, byPerspective } };
   });
 
   return { items, page, pageCount: Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE)), total };

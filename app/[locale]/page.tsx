@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
+import { DialogueCard } from "@/components/dialogue-card";
+import { listOpenDialogues } from "@/lib/dialogues/list-open-dialogues";
+
+export default async function HomePage() {
+  await connection();
+  const [t, groups] = await Promise.all([getTranslations("home"), listOpenDialogues()]);
+  return (
+    <>
+      <section aria-labelledby="intro" className="space-y-3">
+        <h1 id="intro" className="text-3xl">
+          {t("title")}
+        </h1>
+        <p className="text-lg">{t("intro1")}</p>
+        <p>{t("intro2")}</p>
+        <p>{t("intro3")}</p>
+      </section>
+
+      <section aria-labelledby="dialogues" className="mt-10">
+        <h2 id="dialogues" className="text-2xl">
+          {t("dialoguesHeading")}
+        </h2>
+        {groups.length === 0 ? (
+          <p className="mt-3">{t("noDialogues")}</p>
+        ) : (
+          groups.map(({ municipality, dialogues }) => (
+            <section key={municipality.slug} aria-labelledby={`municipality-${municipality.slug}`} className="mt-6">
+              <h3 id={`municipality-${municipality.slug}`} className="text-xl">
+                {municipality.name}
+              </h3>
+              <ul className="mt-3 space-y-4">
+                {dialogues.map((dialogue) => (
+                  <li key={dialogue.slug}>
+                    <DialogueCard municipalitySlug={municipality.slug} dialogue={dialogue} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+      </section>
+    </>
+  );
+}

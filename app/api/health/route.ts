@@ -1,0 +1,11 @@
+import { connection } from "next/server";
+import { checkDatabase } from "@/lib/health/check-database";
+
+export async function GET(): Promise<Response> {
+  await connection();
+  const ok = await checkDatabase();
+  return Response.json(
+    { status: ok ? "ok" : "unavailable" },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("layout");
+  return (
+    <footer className="mt-12 border-t border-line bg-surface">
+      <div className="mx-auto max-w-3xl space-y-1 px-4 py-6 text-sm text-muted">
+        <p className="font-semibold text-ink">{t("footerPrinciple")}</p>
+        <p>{t("footerAbout")}</p>
+      </div>
+    </footer>
+  );
+}

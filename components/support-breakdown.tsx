@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import type { SupportBreakdown as Breakdown } from "@/lib/contributions/perspectives";
+
+/** Support per perspective, every perspective listed, zeros included: nothing averaged away. */
+export async function SupportBreakdown({ supports }: { supports: Breakdown }) {
+  const [t, perspectives] = await Promise.all([getTranslations("contribution"), getTranslations("perspectives")]);
+  return (
+    <div className="mt-3 rounded-sm bg-surface px-3 py-2 text-sm">
+      <p className="font-semibold">{t("supportsHeading", { count: supports.total })}</p>
+      <dl aria-label={t("supportsBreakdown")} className="mt-1 grid grid-cols-[1fr_auto] gap-x-4">
+        {supports.byPerspective.map(({ perspective, online, atMeetings }) => (
+          <div key={perspective} className="contents">
+            <dt className="min-w-0">{perspectives(perspective)}</dt>
+            <dd className="text-end tabular-nums">
+              {online + atMeetings}
+              {atMeetings > 0 && <span className="text-muted"> {t("atMeetings", { count: atMeetings })}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

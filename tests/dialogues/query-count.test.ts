@@ -1,0 +1,111 @@
+// The dialogue page must cost the same number of SQL statements with 10 contributions as
+// with 200: no query per row (N+1). Prisma reports every statement it sends through
+// `$on("query")`, which needs a client built with query events, so this file swaps the
+// shared client for one that has them.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const statements = vi.hoisted(() => ({ log: [] as string[] }));
+
+vi.mock("@/lib/db/client", async () => {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient } = await import("@/lib/generated/prisma/client");
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  db.$on("query", (event) => statements.log.push(event.query));
+  return { db };
+});
+
+const { listContributions } = await import("@/lib/contributions/list-contributions");
+const { getPublicDialogue } = await import("@/lib/dialogues/get-public-dialogue");
+const { listOpenDialogues } = await import("@/lib/dialogues/list-open-dialogues");
+const { db } = await import("@/lib/db/client");
+const { createDialogue, createMeeting, createUser, openDialogue } = await import("../factories");
+const { createContributions, support } = await import("./bulk");
+
+async function dialogueWith(contributions: number) {
+  const dialogue = await createDialogue();
+  await openDialogue(dialogue.id);
+  const created = await createContributions(
+    dialogue,
+    Array.from({ length: contributions }, (_, i) => ({
+      kind: i % 2 ? ("NEED" as const) : ("PROPOSAL" as const),
+      perspective: (["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"] as const)[i % 4] ?? "NOT_STATED",
+      minute: i,
+    })),
+  );
+  const ids = created.map((c) => c.id);
+  await support(ids, "LIVED_EXPERIENCE", 3);
+  await support(ids, "LOCAL_ACTOR", 2);
+  const meeting = await createMeeting({ dialogueId: dialogue.id });
+  const recorder = await createUser({ perspective: "MUNICIPAL_STAFF" });
+  await db.meetingSupport.createMany({
+    data: ids.map((contributionId) => ({
+      contributionId,
+      meetingId: meeting.id,
+      perspective: "LIVED_EXPERIENCE" as const,
+      count: 4,
+      recordedById: recorder.id,
+    })),
+  });
+  const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
+  return { dialogue, municipalitySlug: municipality.slug };
+}
+
+/** The statements one visit to a dialogue page sends: what app/[locale]/[municipality]/[dialogue] calls. */
+async function statementsForDialoguePage(municipalitySlug: string, dialogueSlug: string, page: number) {
+  statements.log = [];
+  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
+  if (!dialogue) throw new Error("dialogue not found");
+  const contributions = await listContributions({ dialogueId: dialogue.id, page, locale: "de" });
+  return { count: statements.log.length, contributions };
+}
+
+describe("SQL statements per page", () => {
+  beforeEach(() => {
+    statements.log = [];
+  });
+
+  it("counts statements at all (the measuring works)", async () => {
+    await db.$queryRaw`SELECT 1`;
+    expect(statements.log).toHaveLength(1);
+  });
+
+  it("are the same for a dialogue with 10 and with 200 contributions", async () => {
+    const small = await dialogueWith(10);
+    const large = await dialogueWith(200);
+
+    const forSmall = await statementsForDialoguePage(small.municipalitySlug, small.dialogue.slug, 1);
+    const forLarge = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1);
+    const forLargeLastPage = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 10);
+
+    // The pages really carried rows whose supports had to be looked up.
+    expect(forSmall.contributions.items).toHaveLength(10);
+    expect(forLarge.contributions.items).toHaveLength(20);
+    expect(forLargeLastPage.contributions.items).toHaveLength(20);
+    expect(forLarge.contributions.items.every((item) => item.supports.total === 3 + 2 + 4)).toBe(true);
+
+    expect(forLarge.count).toBe(forSmall.count);
+    expect(forLargeLastPage.count).toBe(forSmall.count);
+    // Today: the dialogue, its municipality, its themes (two), the count, the page, its
+    // translations, two tallies.
+    expect(forSmall.count).toBeLessThanOrEqual(9);
+  });
+
+  it("are the same for the start page with 2 and with 30 dialogues", async () => {
+    await dialogueWith(3);
+    await dialogueWith(3);
+    statements.log = [];
+    await listOpenDialogues();
+    const withFew = statements.log.length;
+
+    for (let i = 0; i < 28; i += 1) {
+      const dialogue = await createDialogue();
+      await openDialogue(dialogue.id);
+    }
+    statements.log = [];
+    await listOpenDialogues();
+    expect(statements.log.length).toBe(withFew);
+  });
+});
