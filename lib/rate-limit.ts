@@ -9,7 +9,13 @@ import { env } from "@/lib/env";
 const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+  if (!globalForLimits.rateLimitPool) {
+    const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+    // An idle connection that the server ends (restart, failover, an administrator) is dropped
+    // from the pool; without a listener, pg re-throws it and the whole process exits.
+    created.on("error", (error) => console.warn(`[rate-limit] idle database connection closed: ${error.message}`));
+    globalForLimits.rateLimitPool = created;
+  }
   return globalForLimits.rateLimitPool;
 }
 
@@ -54,8 +60,10 @@ export async function consume(name: LimitName, key: string): Promise<void> {
     await limiter(name).consume(key);
   } catch (result) {
     if (result instanceof RateLimiterRes) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
       throw new AppError("RATE_LIMITED", `${name} limit reached`, {
-        retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+        retryAfterSeconds,
+        retryAfterMinutes: Math.ceil(retryAfterSeconds / 60),
       });
     }
     throw result;

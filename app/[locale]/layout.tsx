@@ -24,9 +24,9 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale} dir={direction(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans">
-        {/* Links need the locale on the client. Of the catalogue, only what the client-side
-            error page needs goes along: every byte is paid for on prepaid data. */}
-        <NextIntlClientProvider messages={{ error: messages.error }}>
+        {/* Links need the locale on the client. Of the catalogue, only what client components
+            need goes along (the error page, form messages): every byte costs prepaid data. */}
+        <NextIntlClientProvider messages={{ error: messages.error, validation: messages.validation, errors: messages.errors }}>
           <a href="#main" className="skip-link bg-focus text-ink">
             {t("skipToContent")}
           </a>

@@ -1,0 +1,221 @@
+"use client";
+
+// Form parts for server actions behind plain <form action>: without JavaScript the browser
+// posts the form and the server renders the returned state; with JavaScript, useActionState
+// does the same in place. Every field keeps what the person typed and shows its own
+// translated message, tied to it with aria-describedby.
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+import type { FormState, Message } from "@/lib/actions/form-state";
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export function useMessage(): (message: Message) => string {
+  const t = useTranslations() as unknown as Translate;
+  return (message) => t(message.key, message.params);
+}
+
+function valueOf(state: FormState, name: string, fallback?: string): string | undefined {
+  return state.status === "error" ? (state.values[name] ?? "") : fallback;
+}
+
+function errorsOf(state: FormState, name: string): Message[] {
+  return state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const present = ids.filter(Boolean);
+  return present.length ? present.join(" ") : undefined;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-danger aria-invalid:border-2";
+
+function FieldMessages({ id, messages }: { id: string; messages: Message[] }) {
+  const message = useMessage();
+  if (messages.length === 0) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-semibold text-danger">
+      {messages.map((m) => message(m)).join(" ")}
+    </p>
+  );
+}
+
+type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state: FormState };
+
+export function TextField({
+  name,
+  label,
+  hint,
+  state,
+  defaultValue,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
+  const id = useId();
+  const errors = errorsOf(state, name);
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        defaultValue={valueOf(state, name, defaultValue)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
+        className={inputClass}
+        {...input}
+      />
+      <FieldMessages id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  state,
+  defaultValue,
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
+  const id = useId();
+  const errors = errorsOf(state, name);
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={valueOf(state, name, defaultValue)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
+        className={inputClass}
+        {...textarea}
+      />
+      <FieldMessages id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  state,
+  defaultChecked,
+}: FieldProps & { defaultChecked?: boolean }) {
+  const id = useId();
+  const errors = errorsOf(state, name);
+  const checked = state.status === "error" ? state.values[name] === "on" : defaultChecked;
+  return (
+    <div className="mb-4">
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
+          className="mt-1 size-5 shrink-0"
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="ms-7 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <FieldMessages id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+export function ChoiceField({
+  name,
+  legend,
+  hint,
+  state,
+  options,
+  defaultValue,
+}: Omit<FieldProps, "label"> & {
+  legend: ReactNode;
+  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  defaultValue?: string;
+}) {
+  const id = useId();
+  const errors = errorsOf(state, name);
+  const selected = valueOf(state, name, defaultValue);
+  return (
+    <fieldset
+      className="mb-4"
+      aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <div key={option.value} className="mt-2 flex items-start gap-2">
+          <input
+            id={`${id}-${option.value}`}
+            type="radio"
+            name={name}
+            value={option.value}
+            defaultChecked={selected === option.value}
+            className="mt-1 size-5 shrink-0"
+          />
+          <label htmlFor={`${id}-${option.value}`}>
+            {option.label}
+            {option.hint ? <span className="block text-sm text-muted">{option.hint}</span> : null}
+          </label>
+        </div>
+      ))}
+      <FieldMessages id={`${id}-error`} messages={errors} />
+    </fieldset>
+  );
+}
+
+/** The form-level message (e.g. "too many attempts"), announced when it appears. */
+export function FormMessage({ state }: { state: FormState }) {
+  const message = useMessage();
+  if (state.status !== "error" || !state.formError) return null;
+  return (
+    <p role="alert" className="mb-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
+      {message(state.formError)}
+    </p>
+  );
+}
+
+export function SubmitButton({ children, className }: { children: ReactNode; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      aria-disabled={pending || undefined}
+      className={
+        className ??
+        "rounded bg-brand px-5 py-3 text-base font-semibold text-white hover:bg-brand-dark aria-disabled:opacity-70"
+      }
+    >
+      {children}
+    </button>
+  );
+}
