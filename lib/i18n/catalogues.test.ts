@@ -24,15 +24,22 @@ function flatten(messages: Catalogue, prefix = ""): Map<string, string> {
 }
 
 // Sentinel values: whatever a message interpolates shows up in its output, so two languages
-// can be compared on which arguments they use.
-const VALUES = { count: 701, lived: 702, page: 703, pageCount: 704, phase: "«phase»", language: "«language»", method: "MACHINE" };
-const SENTINEL = /70[1-4]|«\w+»/g;
+// can be compared on which arguments they use. Every argument the German catalogue names gets
+// a number of its own (numbers also satisfy plural arguments), except a few that select text.
+const NAMED: Record<string, string> = { phase: "«phase»", language: "«language»", method: "MACHINE" };
+const VALUES: Record<string, string | number> = {};
+for (const text of flatten(catalogue(defaultLocale)).values()) {
+  for (const [, name] of text.matchAll(/\{\s*(\w+)\s*[,}]/g)) {
+    if (name) VALUES[name] ??= NAMED[name] ?? 701 + Object.keys(VALUES).length;
+  }
+}
+const SENTINEL = /7\d\d|«\w+»/g;
 
 function render(locale: AppLocale, messages: Catalogue) {
   const errors: IntlError[] = [];
   const t = createTranslator({ locale, messages, onError: (error) => errors.push(error) }) as unknown as (
     key: string,
-    values: typeof VALUES,
+    values: Record<string, string | number>,
   ) => string;
   const rendered = new Map([...flatten(messages).keys()].map((key) => [key, t(key, VALUES)]));
   return { rendered, errors };
