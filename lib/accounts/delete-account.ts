@@ -29,6 +29,9 @@ export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof
       await tx.comment.updateMany({ where: { authorId: viewer.id }, data: { body: REMOVED, deletedAt: now } });
       await tx.translation.deleteMany({ where: { OR: [{ contribution: { authorId: viewer.id } }, { comment: { authorId: viewer.id } }] } });
     }
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true } });
+    // Unused sign-in links name the address; they go with it.
+    if (email) await tx.verificationToken.deleteMany({ where: { identifier: email } });
     await tx.session.deleteMany({ where: { userId: viewer.id } });
     await tx.account.deleteMany({ where: { userId: viewer.id } });
     await tx.notification.deleteMany({ where: { userId: viewer.id } });

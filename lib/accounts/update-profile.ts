@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
+import { emailAddress } from "@/lib/auth/email-address";
 
 export const updateProfileInput = z.object({
   displayName: signUpInput.shape.displayName,
@@ -14,24 +15,34 @@ export const updateProfileInput = z.object({
   emailDigest: z.literal("on").optional(),
   // Empty means "no e-mail": it is optional, for notifications and sign-in links only.
   email: z
-    .union([z.literal(""), z.email({ error: "validation.email" }).max(254)])
-    .transform((email) => (email === "" ? null : email.toLowerCase())),
+    .string()
+    .trim()
+    .transform((email) => (email === "" ? null : email))
+    .pipe(emailAddress().nullable()),
 });
 
 export async function updateProfile(viewer: Viewer | null, input: z.input<typeof updateProfileInput>) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   const data = updateProfileInput.parse(input);
   try {
-    await db.user.update({
-      where: { id: viewer.id },
-      data: {
-        displayName: data.displayName,
-        locale: data.locale,
-        perspective: data.perspective,
-        showPerspective: data.showPerspective === "on",
-        emailDigest: data.emailDigest === "on",
-        email: data.email,
-      },
+    await db.$transaction(async (tx) => {
+      const { email: previous } = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true } });
+      const emailChanged = previous !== data.email;
+      await tx.user.update({
+        where: { id: viewer.id },
+        data: {
+          displayName: data.displayName,
+          locale: data.locale,
+          perspective: data.perspective,
+          showPerspective: data.showPerspective === "on",
+          emailDigest: data.emailDigest === "on",
+          email: data.email,
+          // A typed address is not a confirmed one: only signing in with a link to it confirms it
+          // (inviteStaff relies on that), and links sent to the old address stop working.
+          ...(emailChanged ? { emailVerified: null } : {}),
+        },
+      });
+      if (emailChanged && previous) await tx.verificationToken.deleteMany({ where: { identifier: previous } });
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, type SignedInUser } from "@/lib/auth/get-viewer";
 import { AppError, isAppError } from "@/lib/errors";
+import type { FormState, Message } from "./form-state";
 
 // The one wrapper for server actions behind plain <form action> (works without JavaScript,
 // with useActionState when it runs): refuses foreign origins, parses FormData with zod, loads
@@ -11,14 +12,7 @@ import { AppError, isAppError } from "@/lib/errors";
 // are catalogue keys (`validation.*`, `errors.*`) that the form translates; what the person
 // typed comes back in `values` so the form keeps it.
 
-export type Message = { key: string; params?: Record<string, string | number> };
-
-export type FormState<T = unknown> =
-  | { status: "idle" }
-  | { status: "error"; fieldErrors: Record<string, Message[]>; formError?: Message; values: Record<string, string> }
-  | { status: "success"; data: T };
-
-export const IDLE: FormState<never> = { status: "idle" };
+export { IDLE, type FormState, type Message } from "./form-state";
 
 export type ActionContext = { viewer: SignedInUser | null };
 
@@ -31,9 +25,9 @@ export function formAction<S extends z.ZodType, T>(
     if (!(await sameOrigin())) {
       return { status: "error", fieldErrors: {}, formError: { key: "errors.FORBIDDEN" }, values };
     }
-    const parsed = schema.safeParse(values);
+    const parsed = parseForm(schema, values);
     if (!parsed.success) {
-      return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+      return { status: "error", fieldErrors: parsed.fieldErrors, values };
     }
     try {
       const data = await handler(parsed.data, { viewer: await getViewer() });
@@ -49,8 +43,16 @@ export function formAction<S extends z.ZodType, T>(
 /** Server actions are public endpoints: refuse requests whose Origin is missing, `null` or foreign. */
 export async function sameOrigin(): Promise<boolean> {
   const h = await headers();
-  const origin = h.get("origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
+  return isSameOrigin({ origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host") });
+}
+
+/**
+ * Whether a request's Origin names the host it was sent to (behind a load balancer, the first
+ * host in X-Forwarded-Host). Host names compare case-insensitively.
+ */
+export function isSameOrigin(request: { origin: string | null; host: string | null; forwardedHost?: string | null }): boolean {
+  const { origin } = request;
+  const host = (request.forwardedHost?.split(",")[0]?.trim() || request.host?.trim())?.toLowerCase();
   if (!origin || origin === "null" || !host) return false;
   try {
     return new URL(origin).host === host;
@@ -76,7 +78,20 @@ function appErrorState(error: AppError): { fieldErrors: Record<string, Message[]
   return { fieldErrors, formError: { key: `errors.${error.code}`, params } };
 }
 
-/** zod issues → catalogue keys. A schema may name its own key: `z.string().refine(…, "validation.x")`. */
+/** A form's text values through its schema: the data, or per-field catalogue keys. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, string>,
+): { success: true; data: z.output<S> } | { success: false; fieldErrors: Record<string, Message[]> } {
+  // With the input in each issue, a value that is there but wrong reads "invalid", not "required".
+  const parsed = schema.safeParse(values, { reportInput: true });
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: fieldErrorsOf(parsed.error) };
+}
+
+/**
+ * zod issues → catalogue keys. A schema may name its own key: `z.string().refine(…, "validation.x")`.
+ * Parsed without `reportInput` (see parseForm), a wrong type always reads "required".
+ */
 export function fieldErrorsOf(error: z.ZodError): Record<string, Message[]> {
   const fieldErrors: Record<string, Message[]> = {};
   for (const issue of error.issues) {

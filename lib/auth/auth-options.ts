@@ -42,6 +42,14 @@ export function authOptions(): AuthOptions {
     ],
     pages: { signIn: "/de/sign-in", verifyRequest: "/de/sign-in", error: "/de/sign-in" },
     callbacks: {
+      // Links are sent by requestEmailLink only (limits, language): next-auth's own sign-in
+      // endpoint stores no token. A link signs in an existing, not deleted account; refusing
+      // here shows "access denied" instead of failing in createUser above.
+      signIn: async ({ user, email }) => {
+        if (email?.verificationRequest || !user.email) return false;
+        const account = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { deletedAt: true } });
+        return account !== null && account.deletedAt === null;
+      },
       // Only to our own pages, whatever a link's callbackUrl says.
       redirect: ({ url, baseUrl }) => (url.startsWith(baseUrl) ? url : baseUrl),
     },

@@ -7,9 +7,10 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { consume } from "@/lib/rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
 import { authSecret } from "./secret";
+import { emailAddress } from "./email-address";
 
 export const requestEmailLinkInput = z.object({
-  email: z.email({ error: "validation.email" }).max(254).transform((email) => email.toLowerCase()),
+  email: emailAddress(),
   callbackPath: z
     .string()
     .regex(/^\/(?!\/)[^\s\\]*$/)

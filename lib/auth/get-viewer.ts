@@ -10,7 +10,11 @@ export type SignedInUser = Viewer & { displayName: string; locale: string };
 /** The signed-in person of this request with their roles (one query), or null. */
 export const getViewer = cache(async (): Promise<SignedInUser | null> => {
   const token = await currentSessionToken();
-  if (!token) return null;
+  return token ? viewerForSessionToken(token) : null;
+});
+
+/** The person a session token belongs to, with their roles; null when the session has ended or the account is deleted. */
+export async function viewerForSessionToken(token: string): Promise<SignedInUser | null> {
   const session = await db.session.findUnique({
     where: { sessionToken: token },
     select: {
@@ -44,4 +48,4 @@ export const getViewer = cache(async (): Promise<SignedInUser | null> => {
     municipalityRoles,
     dialogueRoles,
   };
-});
+}

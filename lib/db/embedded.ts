@@ -6,9 +6,10 @@ import path from "node:path";
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 // The package installs process hooks (async-exit-hook) when it loads: on `beforeExit` they call
-// process.exit(0), which turned failing test runs green, and on signals they stop postgres
+// process.exit(0), which turned failing test runs green (and on `exit` they fail without it),
+// and on signals they stop postgres
 // before our own shutdown has stopped the app. We stop the server ourselves, so those hooks go.
-const HOOKED_EVENTS = ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
 
 async function loadEmbeddedPostgres() {
   const listeners = (event: string) => process.listeners(event as NodeJS.Signals);

@@ -9,7 +9,7 @@ import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession, type NewSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
-import { findInvitation, type InvitationStatus } from "./find-invitation";
+import { invitationStatus, type InvitationStatus } from "./find-invitation";
 
 const checkbox = z.literal("on", { error: "validation.required" });
 
@@ -20,9 +20,10 @@ export const signUpInput = z.object({
     .trim()
     .min(1)
     .max(60)
-    // No control or bidi-override characters in a name others will see.
-    .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), "validation.invalid_characters"),
-  locale: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i),
+    // No control (C0, DEL, C1), line-separator or bidi-override characters in a name others will see.
+    .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name), "validation.invalid_characters"),
+  // As the database keeps it (user_locale_format): the language in lower case, e.g. "fa-AF".
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
   perspective: z.enum(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"]).default("NOT_STATED"),
   showPerspective: z.literal("on").optional(),
   acceptCodeOfConduct: checkbox,
@@ -37,8 +38,13 @@ async function claimInvitation(tx: Prisma.TransactionClient, code: string): Prom
      WHERE "code" = ${code} AND "revokedAt" IS NULL AND "expiresAt" > now() AND "uses" < "maxUses"
      RETURNING "id", "dialogueId", "role"`;
   if (rows[0]) return rows[0];
-  const invitation = await findInvitation(code);
-  throw invitationRefused(invitation?.status ?? null);
+  // The reason, read on this transaction's own connection: asking the pool for a second one while
+  // holding this one deadlocks as soon as every connection is held by a join waiting here.
+  const invitation = await tx.invitation.findUnique({
+    where: { code },
+    select: { revokedAt: true, expiresAt: true, uses: true, maxUses: true },
+  });
+  throw invitationRefused(invitation ? invitationStatus(invitation) : null);
 }
 
 export function invitationRefused(status: InvitationStatus | null): AppError {
@@ -66,7 +72,6 @@ export async function signUpWithInvitation(
     const signInCodeHash = await hashSignInCode(signIn.code);
     try {
       const joined = await db.$transaction(async (tx) => {
-        const invitation = await claimInvitation(tx, code);
         const user = await tx.user.create({
           data: {
             displayName: data.displayName,
@@ -78,6 +83,8 @@ export async function signUpWithInvitation(
           },
           select: { id: true },
         });
+        // Claimed last but one: the invitation's row stays locked only until the commit.
+        const invitation = await claimInvitation(tx, code);
         await tx.membership.create({
           data: {
             userId: user.id,

@@ -1,13 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { requestEmailLink } from "@/lib/auth/email-link";
+import { emailAddress } from "@/lib/auth/email-address";
+import { signUpInput } from "@/lib/invitations/join-dialogue";
 
 export const inviteStaffInput = z.object({
   municipalityId: z.uuid(),
-  email: z.email({ error: "validation.email" }).max(254).transform((email) => email.toLowerCase()),
-  displayName: z.string().trim().min(1).max(60),
+  email: emailAddress(),
+  displayName: signUpInput.shape.displayName,
   role: z.enum(["STAFF", "MODERATOR"]),
 });
 
@@ -22,8 +25,17 @@ export async function inviteStaff(viewer: Viewer | null, input: z.input<typeof i
     where: { email: data.email },
     create: { email: data.email, displayName: data.displayName, perspective: data.role === "STAFF" ? "MUNICIPAL_STAFF" : "NOT_STATED" },
     update: {},
-    select: { id: true },
+    select: { id: true, emailVerified: true, signInHandle: true },
   });
+  // Anyone can type any address into their profile. A role goes to an existing account only
+  // when the address is its own: confirmed through an e-mail link, or given by staff in the
+  // first place (an account without a sign-in code). Otherwise the role would go to whoever
+  // typed the colleague's address first.
+  if (user.emailVerified === null && user.signInHandle !== null) {
+    throw new AppError("INVALID_INPUT", "address not confirmed by its account", {
+      fieldErrors: { email: [{ key: "errors.email_unconfirmed" }] },
+    });
+  }
   await db.municipalityMembership.upsert({
     where: { userId_municipalityId_role: { userId: user.id, municipalityId: data.municipalityId, role: data.role } },
     create: { userId: user.id, municipalityId: data.municipalityId, role: data.role },

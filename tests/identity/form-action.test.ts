@@ -1,0 +1,106 @@
+// The one wrapper for server actions: it refuses requests from other sites (a server action
+// is a public endpoint) and turns zod's issues into catalogue keys per field. Both are pure
+// functions here; the wrapper itself only reads the request's headers and calls them.
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fieldErrorsOf, isSameOrigin, parseForm } from "@/lib/actions/form-action";
+import { signUpInput } from "@/lib/invitations/join-dialogue";
+import { createInvitationInput } from "@/lib/invitations/create-invitation";
+
+describe("isSameOrigin", () => {
+  it.each([
+    ["a matching origin", { origin: "https://mitreden.example", host: "mitreden.example" }],
+    ["a matching origin with a port", { origin: "http://localhost:3000", host: "localhost:3000" }],
+    ["a host header in capitals", { origin: "https://mitreden.example", host: "Mitreden.Example" }],
+    ["the load balancer's forwarded host", { origin: "https://mitreden.example", host: "10.0.0.5:3000", forwardedHost: "mitreden.example" }],
+    ["the first of several forwarded hosts", { origin: "https://mitreden.example", host: "app:3000", forwardedHost: "mitreden.example, proxy.internal" }],
+  ])("accepts %s", (_what, request) => {
+    expect(isSameOrigin(request)).toBe(true);
+  });
+
+  it.each([
+    ["a missing origin", { origin: null, host: "mitreden.example" }],
+    ["an empty origin", { origin: "", host: "mitreden.example" }],
+    ['the origin "null" (sandboxed frames, file://)', { origin: "null", host: "mitreden.example" }],
+    ["a foreign origin", { origin: "https://evil.example", host: "mitreden.example" }],
+    ["a look-alike subdomain", { origin: "https://mitreden.example.evil.example", host: "mitreden.example" }],
+    ["another port", { origin: "http://localhost:4000", host: "localhost:3000" }],
+    ["an origin that is not a URL", { origin: "mitreden.example", host: "mitreden.example" }],
+    ["a missing host", { origin: "https://mitreden.example", host: null }],
+    ["a forwarded host that differs from the origin", { origin: "https://mitreden.example", host: "mitreden.example", forwardedHost: "evil.example" }],
+  ])("refuses %s", (_what, request) => {
+    expect(isSameOrigin(request)).toBe(false);
+  });
+});
+
+describe("parseForm / fieldErrorsOf", () => {
+  const errorsOf = (schema: z.ZodType, values: Record<string, string>) => {
+    const parsed = parseForm(schema, values);
+    if (parsed.success) throw new Error("expected the values to be refused");
+    return parsed.fieldErrors;
+  };
+
+  it("returns the parsed data of a valid form", () => {
+    const parsed = parseForm(signUpInput, { code: " K7MQ-4HTP ", displayName: " Ali ", locale: "ar", acceptCodeOfConduct: "on" });
+    expect(parsed).toEqual({
+      success: true,
+      data: { code: "K7MQ-4HTP", displayName: "Ali", locale: "ar", perspective: "NOT_STATED", acceptCodeOfConduct: "on" },
+    });
+  });
+
+  it("maps the issues of any zod error, e.g. one a domain function threw", () => {
+    const parsed = signUpInput.safeParse({ code: "K7MQ4HTP", displayName: "", locale: "de", acceptCodeOfConduct: "on" });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(fieldErrorsOf(parsed.error)).toEqual({ displayName: [{ key: "validation.required" }] });
+  });
+
+  it("says required for a missing field, an empty text and an unticked box", () => {
+    expect(errorsOf(signUpInput, { code: "", displayName: "  ", locale: "de" })).toEqual({
+      code: [{ key: "validation.required" }],
+      displayName: [{ key: "validation.required" }],
+      acceptCodeOfConduct: [{ key: "validation.required" }],
+    });
+  });
+
+  it("says too_long with the maximum", () => {
+    const errors = errorsOf(signUpInput, { code: "K7MQ4HTP", displayName: "x".repeat(61), locale: "de", acceptCodeOfConduct: "on" });
+    expect(errors).toEqual({ displayName: [{ key: "validation.too_long", params: { maximum: 60 } }] });
+  });
+
+  it("says too_short with the minimum for texts that need more than one character", () => {
+    expect(errorsOf(z.object({ reason: z.string().min(10) }), { reason: "kurz" })).toEqual({
+      reason: [{ key: "validation.too_short", params: { minimum: 10 } }],
+    });
+  });
+
+  it("passes a schema's own validation.* key through", () => {
+    const errors = errorsOf(signUpInput, { code: "K7MQ4HTP", displayName: "Ali\u202E", locale: "de", acceptCodeOfConduct: "on" });
+    expect(errors).toEqual({ displayName: [{ key: "validation.invalid_characters" }] });
+    expect(errorsOf(z.object({ email: z.email({ error: "validation.email" }) }), { email: "nope" })).toEqual({
+      email: [{ key: "validation.email" }],
+    });
+  });
+
+  it("says invalid, not required, for a value that is there but wrong", () => {
+    const errors = errorsOf(createInvitationInput, {
+      dialogueId: "0190b6b4-0000-7000-8000-000000000000",
+      role: "HOST",
+      expiresInDays: "two weeks",
+      maxUses: "0",
+    });
+    expect(errors).toEqual({
+      role: [{ key: "validation.invalid" }],
+      expiresInDays: [{ key: "validation.invalid" }],
+      maxUses: [{ key: "validation.too_short", params: { minimum: 1 } }],
+    });
+  });
+
+  it("names nested fields by their path and form-wide problems as form", () => {
+    const schema = z
+      .object({ address: z.object({ street: z.string().min(1) }) })
+      .refine(() => false, { message: "validation.form_incomplete" });
+    expect(errorsOf(schema, {})).toEqual({ address: [{ key: "validation.required" }] });
+    const refined = z.object({ a: z.string() }).refine(() => false, { message: "validation.form_incomplete" });
+    expect(errorsOf(refined, { a: "x" })).toEqual({ form: [{ key: "validation.form_incomplete" }] });
+  });
+});

@@ -1,0 +1,70 @@
+// Helpers for the identity tests: viewers made the way a request makes them (a session row, then
+// the viewer query), and small unwrappers for the errors domain functions throw.
+import { randomBytes } from "node:crypto";
+import { ZodError } from "zod";
+import { db } from "@/lib/db/client";
+import { createSession } from "@/lib/auth/sessions";
+import { viewerForSessionToken, type SignedInUser } from "@/lib/auth/get-viewer";
+import { AppError } from "@/lib/errors";
+import type { Invitation, Prisma } from "@/lib/generated/prisma/client";
+import { uniqueInvitationCode } from "@/tests/factories";
+
+/** A client address of its own, so that the loose per-address limit never couples two tests. */
+export function uniqueAddress(): string {
+  return `test-${randomBytes(6).toString("hex")}`;
+}
+
+export const context = () => ({ address: uniqueAddress() });
+
+/** The viewer of a request by `userId`: a real session and the query getViewer runs. */
+export async function viewerOf(userId: string): Promise<SignedInUser> {
+  const { sessionToken } = await createSession(userId);
+  const viewer = await viewerForSessionToken(sessionToken);
+  if (!viewer) throw new Error(`no viewer for user ${userId}`);
+  return viewer;
+}
+
+/** The AppError `promise` rejects with; fails when it resolves or throws something else. */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError, but the call succeeded");
+}
+
+/** The ZodError `promise` rejects with. */
+export async function zodErrorOf(promise: Promise<unknown>): Promise<ZodError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ZodError) return error;
+    throw error;
+  }
+  throw new Error("expected a ZodError, but the call succeeded");
+}
+
+/** The message keys an AppError carries for one form field. */
+export function fieldKeys(error: AppError, field: string): string[] {
+  const fieldErrors = error.details.fieldErrors as Record<string, { key: string }[]> | undefined;
+  return (fieldErrors?.[field] ?? []).map((message) => message.key);
+}
+
+/** An invitation row as the database holds it, for states the domain cannot create (expired). */
+export async function insertInvitation(
+  dialogue: { id: string; createdById: string },
+  overrides: Partial<Prisma.InvitationUncheckedCreateInput> = {},
+): Promise<Invitation> {
+  return db.invitation.create({
+    data: {
+      dialogueId: dialogue.id,
+      code: uniqueInvitationCode(),
+      expiresAt: new Date(Date.now() + 14 * 24 * 60 * 60 * 1000),
+      maxUses: 100,
+      createdById: dialogue.createdById,
+      ...overrides,
+    },
+  });
+}
