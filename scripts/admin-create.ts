@@ -18,13 +18,23 @@ const database = await openDevDatabase((message) => console.log(message));
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 try {
   await applyMigrations(database.url);
+  // An address typed into a participant's profile proves nothing until it is confirmed: do not
+  // make such an account an admin (the same rule as inviting staff).
+  const holder = await db.user.findUnique({ where: { email: email.data }, select: { emailVerified: true, signInHandle: true } });
+  if (holder && holder.emailVerified === null && holder.signInHandle !== null) {
+    console.error(`${email.data} belongs to an account that has not confirmed it. Ask the person to sign in with an e-mail link first.`);
+    process.exitCode = 3;
+    throw new Error("unconfirmed address");
+  }
   const user = await db.user.upsert({
     where: { email: email.data },
     create: { email: email.data, displayName, isPlatformAdmin: true },
-    update: { isPlatformAdmin: true, deletedAt: null },
+    update: { isPlatformAdmin: true },
     select: { id: true, displayName: true },
   });
   console.log(`${email.data} (${user.displayName}) is a platform admin. Sign in with an e-mail link at /<locale>/sign-in.`);
+} catch (error) {
+  if (process.exitCode !== 3) throw error;
 } finally {
   await db.$disconnect();
   await database.stop();

@@ -32,6 +32,13 @@ describe("admin:create", () => {
     expect(users).toEqual([expect.objectContaining({ id: existing.id, isPlatformAdmin: true })]);
   });
 
+  it("refuses an address that a participant typed into their profile but never confirmed", async () => {
+    const email = `${unique("claimed")}@example.org`;
+    await createUser({ email, signInHandle: "Q7QQ", signInCodeHash: "x", emailVerified: null });
+    await expect(adminCreate(email)).rejects.toMatchObject({ code: 3 });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).isPlatformAdmin).toBe(false);
+  });
+
   it("refuses something that is not an e-mail address", async () => {
     await expect(adminCreate("not-an-address")).rejects.toMatchObject({ code: 2 });
     expect(await db.user.count({ where: { isPlatformAdmin: true, displayName: "not-an-address" } })).toBe(0);

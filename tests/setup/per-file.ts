@@ -12,6 +12,8 @@ process.env.DATABASE_URL = await cloneTemplate(serverUrl, inject("dbTemplate"), 
 afterAll(async () => {
   const { db } = await import("../../lib/db/client");
   await db.$disconnect();
+  // The rate limiter's own small pool (lib/rate-limit.ts), if the file used it.
+  await (globalThis as { rateLimitPool?: { end(): Promise<void> } }).rateLimitPool?.end();
   await dropDatabase(serverUrl, name);
 });
 
