@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { DialogueCard } from "@/components/dialogue-card";
+import { AccountDeletedNotice } from "@/components/identity/account-deleted-notice";
 import { listOpenDialogues } from "@/lib/dialogues/list-open-dialogues";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const [t, groups] = await Promise.all([getTranslations("home"), listOpenDialogues()]);
   return (
     <>
+      {(await searchParams).notice === "account-deleted" && <AccountDeletedNotice />}
       <section aria-labelledby="intro" className="space-y-3">
         <h1 id="intro" className="text-3xl">
           {t("title")}

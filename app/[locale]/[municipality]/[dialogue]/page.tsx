@@ -6,10 +6,13 @@ import { ContributionItem } from "@/components/contribution-item";
 import { Link } from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { PhaseBadge } from "@/components/phase-badge";
+import { getViewer } from "@/lib/auth/get-viewer";
 import { listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { can } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -38,6 +41,10 @@ export default async function DialoguePage({ params, searchParams }: Props) {
     getThemeNamer(),
   ]);
   if (page > contributions.pageCount) notFound();
+  // The same check the invitations page and its actions make; the policy's resource needs a query, so only for the signed-in.
+  const viewer = await getViewer();
+  const mayInvite = viewer !== null && can(viewer, "invitation:manage", await dialogueResource(dialogue.id));
+  const invitations = await getTranslations("invitations");
 
   const mainLanguage = dialogue.languages[0] ?? "de";
   const lang = { lang: mainLanguage, dir: direction(mainLanguage) };
@@ -63,6 +70,13 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <PhaseBadge phase={dialogue.phase} />
         </p>
         <p className="text-muted">{phaseHints(dialogue.phase)}</p>
+        {mayInvite && (
+          <p>
+            <Link href={`${pathname}/invitations`} className="font-semibold">
+              {invitations("inviteLink")}
+            </Link>
+          </p>
+        )}
       </header>
 
       <div className="mt-6 space-y-3" {...lang}>

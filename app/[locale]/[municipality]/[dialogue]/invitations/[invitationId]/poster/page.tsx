@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import { hasLocale } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import QRCode from "qrcode";
+import { cache } from "react";
+import { Link } from "@/components/link";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findDialogue } from "@/lib/dialogues/find-dialogue";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
+import { formatInvitationCode } from "@/lib/invitations/invitation-code";
+import { direction, routing } from "@/lib/i18n/routing";
+import { translatorFor } from "@/lib/i18n/translator";
+import { can } from "@/lib/policy/policy";
+import "./poster.css";
+
+type Params = { locale: string; municipality: string; dialogue: string; invitationId: string };
+type Props = { params: Promise<Params> };
+
+/** The invitation of this dialogue, for its host team only; everyone else gets a 404. */
+const loadPoster = cache(async (municipalitySlug: string, dialogueSlug: string, invitationId: string) => {
+  const viewer = await getViewer();
+  const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
+  if (!dialogue || !can(viewer, "invitation:manage", dialogue.resource)) return null;
+  try {
+    const poster = await getInvitationPoster(viewer, { invitationId });
+    return poster && poster.dialogue.id === dialogue.id ? poster : null;
+  } catch (error) {
+    if (isAppError(error, "FORBIDDEN") || isAppError(error, "UNAUTHENTICATED")) return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, dialogue, invitationId } = await params;
+  const poster = await loadPoster(municipality, dialogue, invitationId);
+  if (!poster) return {};
+  const t = await getTranslations("poster");
+  return { title: `${t("title")}: ${poster.dialogue.title}`, robots: { index: false } };
+}
+
+export default async function PosterPage({ params }: Props) {
+  const { municipality, dialogue, invitationId } = await params;
+  const poster = await loadPoster(municipality, dialogue, invitationId);
+  if (!poster) notFound();
+
+  // Without a locale: the phone's language decides (the proxy adds it from Accept-Language).
+  const joinUrl = `${env().NEXTAUTH_URL.replace(/\/+$/, "")}/join/${poster.code}`;
+  const typedAddress = joinUrl.replace(/^https?:\/\//, "");
+  const code = formatInvitationCode(poster.code);
+  // The explanation in every language of the dialogue that has a catalogue, each in itself.
+  const languages = [...new Set(poster.dialogue.languages)].filter((language) => hasLocale(routing.locales, language));
+  const [qrSvg, t, statuses, lines] = await Promise.all([
+    // Rendered here as inline SVG: no request leaves the site, and it prints sharp.
+    QRCode.toString(joinUrl, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
+    getTranslations("poster"),
+    getTranslations("invitations.statuses"),
+    Promise.all(
+      languages.map(async (language) => ({ language, text: (await translatorFor(language, "poster"))("join") })),
+    ),
+  ]);
+  const mainLanguage = poster.dialogue.languages[0] ?? "de";
+  const base = `/${poster.dialogue.municipality.slug}/${poster.dialogue.slug}`;
+
+  return (
+    <>
+      <div className="space-y-3 print:hidden">
+        <p className="text-sm">
+          <Link href={`${base}/invitations`}>{t("back")}</Link>
+        </p>
+        {poster.status !== "valid" && (
+          <p role="alert" className="rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
+            {t("notValid", { status: statuses(poster.status) })}
+          </p>
+        )}
+        <p className="text-muted">{t("printHint")}</p>
+      </div>
+
+      <article className="poster-sheet mt-6 flex flex-col items-center gap-5 rounded border-2 border-ink p-6 text-center print:mt-0 print:border-0 print:p-0">
+        <p className="text-lg text-muted print:text-2xl">{poster.dialogue.municipality.name}</p>
+        <h1 className="text-3xl print:text-5xl" lang={mainLanguage} dir={direction(mainLanguage)}>
+          {poster.dialogue.title}
+        </h1>
+        <div
+          role="img"
+          aria-label={t("qrCode")}
+          className="poster-qr w-full max-w-72 [&_svg]:block [&_svg]:h-auto [&_svg]:w-full"
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
+        <p>
+          <span className="block text-lg text-muted">{t("code")}</span>
+          <span className="block font-mono text-4xl font-bold tracking-wider sm:text-5xl print:text-7xl" dir="ltr" data-testid="poster-code">
+            {code}
+          </span>
+        </p>
+        <p>
+          <span className="block text-lg text-muted">{t("address")}</span>
+          <span className="block font-mono text-lg font-semibold sm:text-xl print:text-2xl" dir="ltr">
+            {typedAddress}
+          </span>
+        </p>
+        <ul className="space-y-2 text-xl print:text-2xl">
+          {lines.map(({ language, text }) => (
+            <li key={language} lang={language} dir={direction(language)}>
+              {text}
+            </li>
+          ))}
+        </ul>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CreateInvitationForm } from "@/components/invitations/create-invitation-form";
+import { RevokeInvitationForm } from "@/components/invitations/revoke-invitation-form";
+import { Link } from "@/components/link";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findDialogue } from "@/lib/dialogues/find-dialogue";
+import { formatInvitationCode } from "@/lib/invitations/invitation-code";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { direction } from "@/lib/i18n/routing";
+import { can } from "@/lib/policy/policy";
+import { createInvitationAction, revokeInvitationAction } from "./actions";
+
+type Params = { locale: string; municipality: string; dialogue: string };
+type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The dialogue, for a viewer of its host team only; everyone else gets the same 404 as for none. */
+const loadManagedDialogue = cache(async (municipalitySlug: string, dialogueSlug: string) => {
+  const viewer = await getViewer();
+  const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
+  if (!dialogue || !can(viewer, "invitation:manage", dialogue.resource)) return null;
+  return { viewer, dialogue };
+});
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { municipality, dialogue: slug } = await params;
+  const managed = await loadManagedDialogue(municipality, slug);
+  if (!managed) return {};
+  const t = await getTranslations("invitations");
+  return { title: `${t("title")}: ${managed.dialogue.title}`, robots: { index: false } };
+}
+
+const STATUS_STYLE = {
+  valid: "bg-phase-bg text-phase-ink",
+  expired: "bg-surface text-muted ring-1 ring-line",
+  revoked: "bg-danger-soft text-danger",
+  used_up: "bg-surface text-muted ring-1 ring-line",
+} as const;
+
+export default async function InvitationsPage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
+  const managed = await loadManagedDialogue(municipality, slug);
+  if (!managed) notFound();
+  const { viewer, dialogue } = managed;
+
+  const [invitations, t, format] = await Promise.all([
+    listInvitations(viewer, { dialogueId: dialogue.id }),
+    getTranslations("invitations"),
+    getFormatter(),
+  ]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("title")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+
+      {created && (
+        <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
+          {t("created", { code: formatInvitationCode(created.code) })}{" "}
+          <Link href={`${base}/invitations/${created.id}/poster`} className="font-semibold">
+            {t("poster")}
+          </Link>
+        </p>
+      )}
+
+      <section aria-labelledby="new-invitation" className="mt-8 rounded border border-line bg-surface p-4">
+        <h2 id="new-invitation" className="mb-4 text-xl">
+          {t("createHeading")}
+        </h2>
+        <CreateInvitationForm
+          action={createInvitationAction}
+          page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+          dialogueId={dialogue.id}
+          labels={{
+            roleLegend: t("roleLegend"),
+            participant: t("roles.PARTICIPANT"),
+            participantHint: t("roleParticipantHint"),
+            coHost: t("roles.CO_HOST"),
+            coHostHint: t("roleCoHostHint"),
+            expiresInDays: t("expiresInDays"),
+            expiresInDaysHint: t("expiresInDaysHint"),
+            maxUses: t("maxUses"),
+            maxUsesHint: t("maxUsesHint"),
+            submit: t("create"),
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="invitation-list" className="mt-10">
+        <h2 id="invitation-list" className="text-2xl">
+          {t("listHeading")}
+        </h2>
+        {invitations.length === 0 ? (
+          <p className="mt-3">{t("none")}</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {invitations.map((invitation) => {
+              const code = formatInvitationCode(invitation.code);
+              return (
+                <li key={invitation.id} className="rounded border border-line p-4" aria-labelledby={`code-${invitation.id}`}>
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                    <p id={`code-${invitation.id}`} className="font-mono text-2xl font-bold tracking-wider" dir="ltr">
+                      {code}
+                    </p>
+                    <span className={`badge ${STATUS_STYLE[invitation.status]}`}>{t(`statuses.${invitation.status}`)}</span>
+                  </div>
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                    <dt className="text-muted">{t("role")}</dt>
+                    <dd>{t(`roles.${invitation.role === "CO_HOST" ? "CO_HOST" : "PARTICIPANT"}`)}</dd>
+                    <dt className="text-muted">{t("usage")}</dt>
+                    <dd>{t("uses", { uses: invitation.uses, maxUses: invitation.maxUses })}</dd>
+                    <dt className="text-muted">{t("expires")}</dt>
+                    <dd>
+                      <time dateTime={invitation.expiresAt.toISOString()}>
+                        {format.dateTime(invitation.expiresAt, { dateStyle: "long" })}
+                      </time>
+                    </dd>
+                  </dl>
+                  <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-3">
+                    <Link href={`${base}/invitations/${invitation.id}/poster`} className="inline-block py-2 font-semibold">
+                      <span aria-hidden="true">{t("poster")}</span>
+                      <span className="sr-only">{t("posterFor", { code })}</span>
+                    </Link>
+                    {invitation.status !== "revoked" && (
+                      <RevokeInvitationForm
+                        action={revokeInvitationAction}
+                        invitationId={invitation.id}
+                        label={t("revoke")}
+                        accessibleLabel={t("revokeFor", { code })}
+                      />
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

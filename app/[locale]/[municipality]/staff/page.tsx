@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { InviteStaffForm } from "@/components/invitations/invite-staff-form";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
+import { listStaff } from "@/lib/municipalities/list-staff";
+import { can } from "@/lib/policy/policy";
+import { inviteStaffAction } from "./actions";
+
+type Props = { params: Promise<{ locale: string; municipality: string }> };
+
+/** The municipality, for its staff and platform admins only; everyone else gets a 404. */
+const loadMunicipality = cache(async (slug: string) => {
+  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
+  if (!municipality || !can(viewer, "staff:invite", { municipalityId: municipality.id })) return null;
+  return { viewer, municipality };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await loadMunicipality((await params).municipality);
+  if (!loaded) return {};
+  const t = await getTranslations("staff");
+  return { title: `${t("title")}: ${loaded.municipality.name}`, robots: { index: false } };
+}
+
+export default async function StaffPage({ params }: Props) {
+  const loaded = await loadMunicipality((await params).municipality);
+  if (!loaded) notFound();
+  const { viewer, municipality } = loaded;
+  const [staff, t] = await Promise.all([listStaff(viewer, { municipalityId: municipality.id }), getTranslations("staff")]);
+
+  return (
+    <>
+      <h1 className="text-3xl">{t("title")}</h1>
+      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
+
+      <section aria-labelledby="staff-list" className="mt-8">
+        <h2 id="staff-list" className="text-2xl">
+          {t("listHeading")}
+        </h2>
+        {staff.length === 0 ? (
+          <p className="mt-3">{t("none")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line border-y border-line">
+            {staff.map((member) => (
+              <li key={member.userId} className="py-3">
+                <p className="font-semibold">{member.displayName}</p>
+                <p className="text-sm text-muted">
+                  {member.email ? <span dir="ltr">{member.email}</span> : t("noEmail")}
+                </p>
+                <ul className="mt-1 flex flex-wrap gap-2">
+                  {member.roles.map((role) => (
+                    <li key={role} className="badge bg-surface text-ink ring-1 ring-line">
+                      {t(`roles.${role}`)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="add-staff" className="mt-10 rounded border border-line bg-surface p-4">
+        <h2 id="add-staff" className="text-xl">
+          {t("addHeading")}
+        </h2>
+        <p className="mb-4 mt-1 text-muted">{t("addIntro")}</p>
+        <InviteStaffForm
+          action={inviteStaffAction}
+          municipalityId={municipality.id}
+          labels={{
+            email: t("email"),
+            emailHint: t("emailHint"),
+            displayName: t("displayName"),
+            displayNameHint: t("displayNameHint"),
+            roleLegend: t("roleLegend"),
+            staff: t("roles.STAFF"),
+            staffHint: t("roleStaffHint"),
+            moderator: t("roles.MODERATOR"),
+            moderatorHint: t("roleModeratorHint"),
+            submit: t("submit"),
+            sent: t("sent"),
+          }}
+        />
+      </section>
+    </>
+  );
+}

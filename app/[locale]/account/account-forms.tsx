@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { Notice } from "@/components/identity/notice";
+import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";
+import { IDLE } from "@/lib/actions/form-state";
+import { deleteAccountAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+
+const secondaryButton =
+  "rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
+
+export function ProfileForm({
+  languages,
+  values,
+}: {
+  languages: LanguageOption[];
+  values: ProfileValues & { email: string; emailDigest: boolean };
+}) {
+  const t = useTranslations("account");
+  const [state, action] = useActionState(updateProfileAction, IDLE);
+  return (
+    <form action={action} noValidate>
+      {state.status === "success" ? <Notice>{t("saved")}</Notice> : <FormMessage state={state} />}
+      <ProfileFields state={state} languages={languages} values={values} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        hint={t("emailHint")}
+        state={state}
+        defaultValue={values.email}
+        autoComplete="email"
+        inputMode="email"
+      />
+      <CheckboxField name="emailDigest" label={t("emailDigest")} state={state} defaultChecked={values.emailDigest} />
+      <SubmitButton>{t("save")}</SubmitButton>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm({ locale }: { locale: string }) {
+  const t = useTranslations("account");
+  const [state, action] = useActionState(signOutEverywhereAction, IDLE);
+  return (
+    <form action={action}>
+      <FormMessage state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      <SubmitButton className={secondaryButton}>{t("signOutEverywhere")}</SubmitButton>
+    </form>
+  );
+}
+
+export function DeleteAccountForm({ locale }: { locale: string }) {
+  const t = useTranslations("account");
+  const [state, action] = useActionState(deleteAccountAction, IDLE);
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      <CheckboxField name="confirm" label={t("deleteConfirm")} state={state} />
+      <CheckboxField name="removeContributions" label={t("removeContributions")} state={state} />
+      <SubmitButton className="rounded bg-danger px-5 py-3 text-base font-semibold text-white hover:bg-ink aria-disabled:opacity-70">
+        {t("deleteSubmit")}
+      </SubmitButton>
+    </form>
+  );
+}

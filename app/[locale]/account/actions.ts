@@ -1,0 +1,36 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { deleteAccount, deleteAccountInput } from "@/lib/accounts/delete-account";
+import { updateProfile, updateProfileInput } from "@/lib/accounts/update-profile";
+import { clearSessionCookie, deleteAllSessions } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors";
+import { canManageOwnAccount } from "@/lib/policy/policy";
+import { localeField } from "@/components/identity/form-schemas";
+
+export const updateProfileAction = formAction(updateProfileInput, async (input, { viewer }) => {
+  // The schema turned "" into null; updateProfile parses the form's own values again.
+  await updateProfile(viewer, { ...input, email: input.email ?? "" });
+  // The header shows the display name: render it again.
+  refresh();
+  return { saved: true };
+});
+
+export const signOutEverywhereAction = formAction(z.object({ locale: localeField }), async ({ locale }, { viewer }) => {
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  await deleteAllSessions(viewer.id);
+  await clearSessionCookie();
+  redirect(`/${locale}`);
+});
+
+export const deleteAccountAction = formAction(
+  deleteAccountInput.extend({ locale: localeField }),
+  async ({ confirm, removeContributions, locale }, { viewer }) => {
+    await deleteAccount(viewer, { confirm, removeContributions });
+    await clearSessionCookie();
+    redirect(`/${locale}?notice=account-deleted`);
+  },
+);

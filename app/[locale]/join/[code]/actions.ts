@@ -1,0 +1,30 @@
+"use server";
+
+import { hasLocale } from "next-intl";
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/actions/form-action";
+import { clientAddress } from "@/lib/auth/client-address";
+import { setSessionCookie } from "@/lib/auth/sessions";
+import { findInvitation } from "@/lib/invitations/find-invitation";
+import { joinDialogue, joinInput, signUpInput, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
+import { routing, type AppLocale } from "@/lib/i18n/routing";
+import { localeField } from "@/components/identity/form-schemas";
+
+/** `locale`: the language the person chose, when the UI speaks it. */
+export type SignedUp = { signInCode: string; locale?: AppLocale };
+
+export const signUpAction = formAction(signUpInput, async (input): Promise<SignedUp> => {
+  const { signInCode, locale, session } = await signUpWithInvitation(input, { address: await clientAddress() });
+  await setSessionCookie(session);
+  // The code goes to this one response only; the session token never leaves the cookie.
+  return { signInCode, locale: hasLocale(routing.locales, locale) ? locale : undefined };
+});
+
+export const joinDialogueAction = formAction(
+  joinInput.extend({ locale: localeField }),
+  async ({ code, acceptCodeOfConduct, locale }, { viewer }) => {
+    await joinDialogue(viewer, { code, acceptCodeOfConduct });
+    const invitation = await findInvitation(code);
+    redirect(invitation ? `/${locale}/${invitation.dialogue.municipality.slug}/${invitation.dialogue.slug}` : `/${locale}`);
+  },
+);

@@ -1,0 +1,130 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, SubmitButton, useMessage } from "@/components/form/form-fields";
+import { Notice } from "@/components/identity/notice";
+import { ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
+import { SignInCodeCard } from "@/components/identity/sign-in-code";
+import { Link } from "@/components/link";
+import type { FormState } from "@/lib/actions/form-state";
+import { IDLE } from "@/lib/actions/form-state";
+import { joinDialogueAction, signUpAction, type SignedUp } from "./actions";
+
+type Props = {
+  code: string;
+  locale: string;
+  dialoguePath: string;
+  languages: LanguageOption[];
+  /** The dialogue's code of conduct, rendered on the server. */
+  codeOfConduct: ReactNode;
+  viewer: { displayName: string; alreadyMember: boolean } | null;
+};
+
+/**
+ * Sign-up for someone signed out, "take part" for someone signed in. One component holds both
+ * forms' state: the sign-up signs the person in, and the page that renders next (after a plain
+ * POST, or the refresh a new cookie causes) must still show the sign-in code, just once.
+ */
+export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct, viewer }: Props) {
+  const t = useTranslations("join");
+  const [signUp, signUpFormAction] = useActionState(signUpAction, IDLE);
+  const [join, joinFormAction] = useActionState(joinDialogueAction, IDLE);
+
+  if (signUp.status === "success") return <SignedUpScreen signedUp={signUp.data} dialoguePath={dialoguePath} />;
+
+  if (viewer?.alreadyMember) {
+    return (
+      <>
+        <Notice>{t("alreadyMember")}</Notice>
+        <Link href={dialoguePath}>{t("toDialogue")}</Link>
+      </>
+    );
+  }
+
+  if (viewer) {
+    return (
+      <section aria-labelledby="join-heading">
+        <h2 id="join-heading" className="text-2xl">
+          {t("joinHeading")}
+        </h2>
+        <p className="mt-2 mb-4">{t("joinIntro", { name: viewer.displayName })}</p>
+        <form action={joinFormAction} noValidate>
+          <CodeProblem state={join} />
+          <input type="hidden" name="code" value={code} />
+          <input type="hidden" name="locale" value={locale} />
+          <CodeOfConduct state={join}>{codeOfConduct}</CodeOfConduct>
+          <SubmitButton>{t("joinSubmit")}</SubmitButton>
+        </form>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="sign-up-heading">
+      <h2 id="sign-up-heading" className="text-2xl">
+        {t("signUpHeading")}
+      </h2>
+      <p className="mt-2">{t("signUpIntro")}</p>
+      <p className="mt-1 mb-4 text-muted">{t("notAsked")}</p>
+      <form action={signUpFormAction} noValidate>
+        <CodeProblem state={signUp} />
+        <input type="hidden" name="code" value={code} />
+        <ProfileFields state={signUp} languages={languages} values={{ locale }} />
+        <CodeOfConduct state={signUp}>{codeOfConduct}</CodeOfConduct>
+        <SubmitButton>{t("signUpSubmit")}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+function SignedUpScreen({ signedUp, dialoguePath }: { signedUp: SignedUp; dialoguePath: string }) {
+  const t = useTranslations("join");
+  return (
+    <>
+      <div className="print:hidden">
+        <Notice>{t("signedIn")}</Notice>
+      </div>
+      <SignInCodeCard code={signedUp.signInCode} heading={t("codeHeading")}>
+        <p className="font-semibold">{t("codeOnce")}</p>
+        <p>{t("codeKeep")}</p>
+        <p className="print:hidden">{t("codePrint")}</p>
+      </SignInCodeCard>
+      <p className="mt-6 print:hidden">
+        {/* In the language the person chose, which may not be this page's. */}
+        <Link href={dialoguePath} locale={signedUp.locale} className="font-semibold">
+          {t("toDialogue")}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The invitation stopped working between opening the page and sending the form. Its message
+ * belongs to the hidden `code` field, so it is shown on top instead of "check the marked fields".
+ */
+function CodeProblem({ state }: { state: FormState }) {
+  const message = useMessage();
+  if (state.status !== "error") return null;
+  const messages = state.fieldErrors.code ?? (state.formError && state.formError.key !== "errors.INVALID_INPUT" ? [state.formError] : []);
+  if (messages.length === 0) return null;
+  return (
+    <p role="alert" className="mb-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
+      {messages.map((m) => message(m)).join(" ")}
+    </p>
+  );
+}
+
+function CodeOfConduct({ state, children }: { state: FormState; children: ReactNode }) {
+  const t = useTranslations("join");
+  return (
+    <section aria-labelledby="code-of-conduct" className="mb-4">
+      <h3 id="code-of-conduct" className="text-lg">
+        {t("codeOfConductHeading")}
+      </h3>
+      <div className="mt-2 mb-3 rounded border border-line bg-surface p-3 text-sm">{children}</div>
+      <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} state={state} />
+    </section>
+  );
+}

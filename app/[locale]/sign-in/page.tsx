@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { callbackPathField } from "@/components/identity/form-schemas";
+import { Link } from "@/components/link";
+import { EmailLinkForm, SignInWithCodeForm } from "./sign-in-forms";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const [{ locale }, query, t] = await Promise.all([params, searchParams, getTranslations("signIn")]);
+  const callbackPath = callbackPathField.parse(typeof query.callbackPath === "string" ? query.callbackPath : undefined);
+  // next-auth sends people back here with ?error=… when an e-mail link has expired or was used.
+  const linkFailed = typeof query.error === "string";
+  return (
+    <ClientMessages namespaces={["signIn"]}>
+      <h1 className="text-3xl">{t("title")}</h1>
+      {linkFailed ? (
+        <p role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
+          {t("linkFailed")}
+        </p>
+      ) : null}
+      <p className="mt-3 mb-6">{t("intro")}</p>
+      <SignInWithCodeForm locale={locale} callbackPath={callbackPath} />
+      <p className="mt-4 text-sm text-muted">{t("lostCode")}</p>
+
+      <section aria-labelledby="email-link" className="mt-10 border-t border-line pt-6">
+        <h2 id="email-link" className="text-xl">
+          {t("emailHeading")}
+        </h2>
+        <p className="mt-2 mb-4">{t("emailIntro")}</p>
+        <EmailLinkForm callbackPath={callbackPath} />
+      </section>
+
+      <p className="mt-10 border-t border-line pt-6">
+        {t("noAccount")} <Link href="/join">{t("joinLink")}</Link>
+      </p>
+    </ClientMessages>
+  );
+}

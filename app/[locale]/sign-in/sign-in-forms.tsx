@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { Notice } from "@/components/identity/notice";
+import { IDLE } from "@/lib/actions/form-state";
+import { requestEmailLinkAction, signInWithCodeAction } from "./actions";
+
+type Props = { locale: string; callbackPath?: string };
+
+export function SignInWithCodeForm({ locale, callbackPath }: Props) {
+  const t = useTranslations("signIn");
+  const [state, action] = useActionState(signInWithCodeAction, IDLE);
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      {callbackPath ? <input type="hidden" name="callbackPath" value={callbackPath} /> : null}
+      <TextField
+        name="code"
+        label={t("code")}
+        hint={t("codeHint")}
+        state={state}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
+      />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}
+
+export function EmailLinkForm({ callbackPath }: Pick<Props, "callbackPath">) {
+  const t = useTranslations("signIn");
+  const [state, action] = useActionState(requestEmailLinkAction, IDLE);
+  if (state.status === "success") return <Notice>{t("emailSent")}</Notice>;
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      {callbackPath ? <input type="hidden" name="callbackPath" value={callbackPath} /> : null}
+      <TextField name="email" type="email" label={t("email")} state={state} autoComplete="email" inputMode="email" required />
+      <SubmitButton className="rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
+        {t("emailSubmit")}
+      </SubmitButton>
+    </form>
+  );
+}

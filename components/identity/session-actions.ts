@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { sameOrigin } from "@/lib/actions/form-action";
+import { clearSessionCookie, currentSessionToken, deleteSession } from "@/lib/auth/sessions";
+import { localeField } from "./form-schemas";
+
+/** The header's "Sign out": ends this device's session only, then the start page. */
+export async function signOut(formData: FormData): Promise<void> {
+  const { locale } = z.object({ locale: localeField }).parse({ locale: formData.get("locale") });
+  // Without this check another site could sign people out (a harmless but annoying CSRF).
+  if (await sameOrigin()) {
+    const token = await currentSessionToken();
+    if (token) await deleteSession(token);
+    await clearSessionCookie();
+  }
+  redirect(`/${locale}`);
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Labels = {
+  email: string;
+  emailHint: string;
+  displayName: string;
+  displayNameHint: string;
+  roleLegend: string;
+  staff: string;
+  staffHint: string;
+  moderator: string;
+  moderatorHint: string;
+  submit: string;
+  sent: string;
+};
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  municipalityId: string;
+  labels: Labels;
+};
+
+/** Labels come translated from the page: the client catalogue carries only form messages. */
+export function InviteStaffForm({ action, municipalityId, labels }: Props) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      {state.status === "success" && (
+        <p role="status" className="mb-4 rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
+          {labels.sent}
+        </p>
+      )}
+      <FormMessage state={state} />
+      <input type="hidden" name="municipalityId" value={municipalityId} />
+      <TextField name="email" label={labels.email} hint={labels.emailHint} state={state} type="email" autoComplete="off" required />
+      <TextField name="displayName" label={labels.displayName} hint={labels.displayNameHint} state={state} autoComplete="off" required />
+      <ChoiceField
+        name="role"
+        legend={labels.roleLegend}
+        state={state}
+        defaultValue="STAFF"
+        options={[
+          { value: "STAFF", label: labels.staff, hint: labels.staffHint },
+          { value: "MODERATOR", label: labels.moderator, hint: labels.moderatorHint },
+        ]}
+      />
+      <SubmitButton>{labels.submit}</SubmitButton>
+    </form>
+  );
+}

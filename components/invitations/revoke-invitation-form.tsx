@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  invitationId: string;
+  /** The visible word, and the full name for screen readers ("Revoke invitation K7MQ-4HTP"). */
+  label: string;
+  accessibleLabel: string;
+};
+
+export function RevokeInvitationForm({ action, invitationId, label, accessibleLabel }: Props) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <FormMessage state={state} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
+        <span aria-hidden="true">{label}</span>
+        <span className="sr-only">{accessibleLabel}</span>
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { invitationStatus } from "./find-invitation";
+
+export const listInvitationsInput = z.object({ dialogueId: z.uuid() });
+
+/** A dialogue's invitations, newest first, each with its status, for the host team. */
+export async function listInvitations(viewer: Viewer | null, input: z.input<typeof listInvitationsInput>) {
+  const { dialogueId } = listInvitationsInput.parse(input);
+  authorize(viewer, "invitation:manage", await dialogueResource(dialogueId));
+  const invitations = await db.invitation.findMany({
+    where: { dialogueId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, code: true, role: true, uses: true, maxUses: true, expiresAt: true, revokedAt: true, createdAt: true },
+  });
+  return invitations.map((invitation) => ({ ...invitation, status: invitationStatus(invitation) }));
+}
+
+export type ListedInvitation = Awaited<ReturnType<typeof listInvitations>>[number];

@@ -1,0 +1,66 @@
+// A poster shows one invitation's code with its dialogue's title and languages, to the host team only.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
+import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
+import { appErrorOf, insertInvitation, viewerOf } from "@/tests/identity/support";
+
+async function staffOf(municipalityId: string) {
+  const user = await createUser({ perspective: "MUNICIPAL_STAFF" });
+  await db.municipalityMembership.create({ data: { userId: user.id, municipalityId, role: "STAFF" } });
+  return viewerOf(user.id);
+}
+
+async function memberOf(dialogueId: string, role: "PARTICIPANT" | "CO_HOST") {
+  const user = await createUser();
+  await addMember(dialogueId, user.id, role);
+  return viewerOf(user.id);
+}
+
+describe("getInvitationPoster", () => {
+  it("gives staff and a co-host the code with the dialogue's title, languages and place", async () => {
+    const dialogue = await createDialogue({ languages: ["de", "ar", "en"] });
+    const invitation = await insertInvitation(dialogue, { role: "CO_HOST" });
+    const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
+    for (const viewer of [await staffOf(dialogue.municipalityId), await memberOf(dialogue.id, "CO_HOST")]) {
+      expect(await getInvitationPoster(viewer, { invitationId: invitation.id })).toMatchObject({
+        id: invitation.id,
+        code: invitation.code,
+        role: "CO_HOST",
+        status: "valid",
+        dialogue: {
+          id: dialogue.id,
+          slug: dialogue.slug,
+          title: dialogue.title,
+          languages: ["de", "ar", "en"],
+          municipality: { slug: municipality.slug },
+        },
+      });
+    }
+  });
+
+  it("says when the invitation no longer works", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    const revoked = await insertInvitation(dialogue, { revokedAt: new Date() });
+    const expired = await insertInvitation(dialogue, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await getInvitationPoster(staff, { invitationId: revoked.id }))?.status).toBe("revoked");
+    expect((await getInvitationPoster(staff, { invitationId: expired.id }))?.status).toBe("expired");
+  });
+
+  it("refuses a participant, staff of another municipality and a signed-out visitor", async () => {
+    const dialogue = await createDialogue();
+    await openDialogue(dialogue.id);
+    const invitation = await insertInvitation(dialogue);
+    for (const viewer of [await memberOf(dialogue.id, "PARTICIPANT"), await staffOf((await createMunicipality()).id)]) {
+      expect((await appErrorOf(getInvitationPoster(viewer, { invitationId: invitation.id }))).code).toBe("FORBIDDEN");
+    }
+    expect((await appErrorOf(getInvitationPoster(null, { invitationId: invitation.id }))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("is null for an unknown id and for text that cannot be one", async () => {
+    const staff = await staffOf((await createMunicipality()).id);
+    expect(await getInvitationPoster(staff, { invitationId: "0190b6b4-0000-7000-8000-000000000000" })).toBeNull();
+    expect(await getInvitationPoster(staff, { invitationId: "poster" })).toBeNull();
+  });
+});

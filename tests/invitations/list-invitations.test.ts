@@ -1,0 +1,67 @@
+// The host team sees a dialogue's invitations with how far each has gone; nobody else does.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
+import { appErrorOf, insertInvitation, viewerOf } from "@/tests/identity/support";
+
+async function staffOf(municipalityId: string) {
+  const user = await createUser({ perspective: "MUNICIPAL_STAFF" });
+  await db.municipalityMembership.create({ data: { userId: user.id, municipalityId, role: "STAFF" } });
+  return viewerOf(user.id);
+}
+
+async function memberOf(dialogueId: string, role: "PARTICIPANT" | "CO_HOST" | "MODERATOR" | "HOST") {
+  const user = await createUser();
+  await addMember(dialogueId, user.id, role);
+  return viewerOf(user.id);
+}
+
+describe("listInvitations", () => {
+  it("gives the host team every invitation of the dialogue, newest first, with its status", async () => {
+    const dialogue = await createDialogue();
+    const day = 24 * 60 * 60 * 1000;
+    const valid = await insertInvitation(dialogue, { role: "CO_HOST", maxUses: 50, uses: 3, createdAt: new Date(Date.now() - 4 * day) });
+    const expired = await insertInvitation(dialogue, { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 3 * day) });
+    const revoked = await insertInvitation(dialogue, { revokedAt: new Date(), createdAt: new Date(Date.now() - 2 * day) });
+    const usedUp = await insertInvitation(dialogue, { maxUses: 2, uses: 2, createdAt: new Date(Date.now() - day) });
+    await insertInvitation(await createDialogue());
+
+    for (const viewer of [await staffOf(dialogue.municipalityId), await memberOf(dialogue.id, "HOST"), await memberOf(dialogue.id, "CO_HOST")]) {
+      const listed = await listInvitations(viewer, { dialogueId: dialogue.id });
+      expect(listed.map((invitation) => [invitation.id, invitation.status])).toEqual([
+        [usedUp.id, "used_up"],
+        [revoked.id, "revoked"],
+        [expired.id, "expired"],
+        [valid.id, "valid"],
+      ]);
+      expect(listed.at(-1)).toMatchObject({ code: valid.code, role: "CO_HOST", uses: 3, maxUses: 50, expiresAt: valid.expiresAt, revokedAt: null });
+    }
+  });
+
+  it("is empty for a dialogue without invitations", async () => {
+    const dialogue = await createDialogue();
+    expect(await listInvitations(await staffOf(dialogue.municipalityId), { dialogueId: dialogue.id })).toEqual([]);
+  });
+
+  it("refuses a participant, a moderator, staff of another municipality and a signed-out visitor", async () => {
+    const dialogue = await createDialogue();
+    await openDialogue(dialogue.id);
+    await insertInvitation(dialogue);
+    const refused = [
+      await memberOf(dialogue.id, "PARTICIPANT"),
+      await memberOf(dialogue.id, "MODERATOR"),
+      await staffOf((await createMunicipality()).id),
+    ];
+    for (const viewer of refused) {
+      expect((await appErrorOf(listInvitations(viewer, { dialogueId: dialogue.id }))).code).toBe("FORBIDDEN");
+    }
+    expect((await appErrorOf(listInvitations(null, { dialogueId: dialogue.id }))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("says NOT_FOUND for a dialogue that does not exist", async () => {
+    const staff = await staffOf((await createMunicipality()).id);
+    const error = await appErrorOf(listInvitations(staff, { dialogueId: "0190b6b4-0000-7000-8000-000000000000" }));
+    expect(error.code).toBe("NOT_FOUND");
+  });
+});
