@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
 
 export const deleteAccountInput = z.object({
   confirm: z.literal("on", { error: "validation.required" }),
@@ -18,7 +19,7 @@ const REMOVED = "—";
  */
 export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof deleteAccountInput>) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
-  const data = deleteAccountInput.parse(input);
+  const data = parseInput(deleteAccountInput, input);
   const now = new Date();
   await db.$transaction(async (tx) => {
     if (data.removeContributions === "on") {

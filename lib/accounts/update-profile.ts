@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
 import { emailAddress } from "@/lib/auth/email-address";
+import { parseInput } from "@/lib/validation";
 
 export const updateProfileInput = z.object({
   displayName: signUpInput.shape.displayName,
@@ -23,7 +24,7 @@ export const updateProfileInput = z.object({
 
 export async function updateProfile(viewer: Viewer | null, input: z.input<typeof updateProfileInput>) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
-  const data = updateProfileInput.parse(input);
+  const data = parseInput(updateProfileInput, input);
   try {
     await db.$transaction(async (tx) => {
       const { email: previous } = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true } });

@@ -4,7 +4,10 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, type SignedInUser } from "@/lib/auth/get-viewer";
 import { AppError, isAppError } from "@/lib/errors";
+import { parseForm } from "@/lib/validation";
 import type { FormState, Message } from "./form-state";
+
+export { fieldErrorsOf, parseForm } from "@/lib/validation";
 
 // The one wrapper for server actions behind plain <form action> (works without JavaScript,
 // with useActionState when it runs): refuses foreign origins, parses FormData with zod, loads
@@ -76,43 +79,4 @@ function appErrorState(error: AppError): { fieldErrors: Record<string, Message[]
     if (typeof value === "string" || typeof value === "number") params[name] = value;
   }
   return { fieldErrors, formError: { key: `errors.${error.code}`, params } };
-}
-
-/** A form's text values through its schema: the data, or per-field catalogue keys. */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  values: Record<string, string>,
-): { success: true; data: z.output<S> } | { success: false; fieldErrors: Record<string, Message[]> } {
-  // With the input in each issue, a value that is there but wrong reads "invalid", not "required".
-  const parsed = schema.safeParse(values, { reportInput: true });
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: fieldErrorsOf(parsed.error) };
-}
-
-/**
- * zod issues → catalogue keys. A schema may name its own key: `z.string().refine(…, "validation.x")`.
- * Parsed without `reportInput` (see parseForm), a wrong type always reads "required".
- */
-export function fieldErrorsOf(error: z.ZodError): Record<string, Message[]> {
-  const fieldErrors: Record<string, Message[]> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join(".") || "form";
-    (fieldErrors[field] ??= []).push(messageOf(issue));
-  }
-  return fieldErrors;
-}
-
-function messageOf(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith("validation.")) return { key: issue.message };
-  switch (issue.code) {
-    case "too_small":
-      return Number(issue.minimum) <= 1 && issue.origin === "string"
-        ? { key: "validation.required" }
-        : { key: "validation.too_short", params: { minimum: Number(issue.minimum) } };
-    case "too_big":
-      return { key: "validation.too_long", params: { maximum: Number(issue.maximum) } };
-    case "invalid_type":
-      return { key: issue.input === undefined ? "validation.required" : "validation.invalid" };
-    default:
-      return { key: "validation.invalid" };
-  }
 }

@@ -8,6 +8,7 @@ import { consume } from "@/lib/rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
 import { authSecret } from "./secret";
 import { emailAddress } from "./email-address";
+import { parseInput } from "@/lib/validation";
 
 export const requestEmailLinkInput = z.object({
   email: emailAddress(),
@@ -29,7 +30,7 @@ export const EMAIL_LINK_MAX_AGE_SECONDS = 30 * 60;
  * works without JavaScript and speaks the person's language.
  */
 export async function requestEmailLink(input: z.input<typeof requestEmailLinkInput>, context: { address: string }) {
-  const { email, callbackPath } = requestEmailLinkInput.parse(input);
+  const { email, callbackPath } = parseInput(requestEmailLinkInput, input);
   await consume("perAddress", context.address);
   await consume("emailLinkPerAddress", email);
   const user = await db.user.findUnique({ where: { email }, select: { locale: true, deletedAt: true } });

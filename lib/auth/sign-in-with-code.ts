@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { consume, reset } from "@/lib/rate-limit";
 import { handleOf, hashSignInCode, normalizeSignInCode, verifySignInCode } from "./sign-in-code";
 import { createSession, type NewSession } from "./sessions";
+import { parseInput } from "@/lib/validation";
 
 export const signInWithCodeInput = z.object({ code: z.string().trim().min(1).max(64) });
 
@@ -20,7 +21,7 @@ export async function signInWithCode(
   input: z.input<typeof signInWithCodeInput>,
   context: { address: string },
 ): Promise<{ userId: string; locale: string; session: NewSession }> {
-  const { code: typed } = signInWithCodeInput.parse(input);
+  const { code: typed } = parseInput(signInWithCodeInput, input);
   await consume("perAddress", context.address);
   const code = normalizeSignInCode(typed);
   if (!code) throw refused();

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { generateInvitationCode } from "./invitation-code";
+import { parseInput } from "@/lib/validation";
 
 export const createInvitationInput = z.object({
   dialogueId: z.uuid(),
@@ -14,7 +15,7 @@ export const createInvitationInput = z.object({
 });
 
 export async function createInvitation(viewer: Viewer | null, input: z.input<typeof createInvitationInput>) {
-  const data = createInvitationInput.parse(input);
+  const data = parseInput(createInvitationInput, input);
   authorize(viewer, "invitation:manage", await dialogueResource(data.dialogueId));
   const expiresAt = new Date(Date.now() + data.expiresInDays * 24 * 60 * 60 * 1000);
   // A collision in 31^8 codes is rare; try again with a fresh code when it happens.

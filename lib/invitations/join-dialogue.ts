@@ -10,6 +10,7 @@ import { createSession, type NewSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
 import { invitationStatus, type InvitationStatus } from "./find-invitation";
+import { parseInput } from "@/lib/validation";
 
 const checkbox = z.literal("on", { error: "validation.required" });
 
@@ -61,7 +62,7 @@ export async function signUpWithInvitation(
   input: z.input<typeof signUpInput>,
   context: { address: string },
 ): Promise<{ signInCode: string; dialogueId: string; locale: string; session: NewSession }> {
-  const data = signUpInput.parse(input);
+  const data = parseInput(signUpInput, input);
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
   await consume("perAddress", context.address);
@@ -115,7 +116,7 @@ export const joinInput = z.object({ code: z.string().trim().min(1).max(32), acce
 export async function joinDialogue(viewer: Viewer | null, input: z.input<typeof joinInput>): Promise<{ dialogueId: string }> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   if (viewer.suspended) throw new AppError("FORBIDDEN");
-  const data = joinInput.parse(input);
+  const data = parseInput(joinInput, input);
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
   await consume("joinPerInvitation", code);

@@ -4,12 +4,13 @@ import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { invitationStatus } from "./find-invitation";
+import { parseInput } from "@/lib/validation";
 
 export const listInvitationsInput = z.object({ dialogueId: z.uuid() });
 
 /** A dialogue's invitations, newest first, each with its status, for the host team. */
 export async function listInvitations(viewer: Viewer | null, input: z.input<typeof listInvitationsInput>) {
-  const { dialogueId } = listInvitationsInput.parse(input);
+  const { dialogueId } = parseInput(listInvitationsInput, input);
   authorize(viewer, "invitation:manage", await dialogueResource(dialogueId));
   const invitations = await db.invitation.findMany({
     where: { dialogueId },

@@ -4,11 +4,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
+import { parseInput } from "@/lib/validation";
 
 export const revokeInvitationInput = z.object({ invitationId: z.uuid() });
 
 export async function revokeInvitation(viewer: Viewer | null, input: z.input<typeof revokeInvitationInput>) {
-  const { invitationId } = revokeInvitationInput.parse(input);
+  const { invitationId } = parseInput(revokeInvitationInput, input);
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { dialogueId: true } });
   if (!invitation) throw new AppError("NOT_FOUND", "invitation not found");
   authorize(viewer, "invitation:manage", await dialogueResource(invitation.dialogueId));

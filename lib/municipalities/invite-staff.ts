@@ -6,6 +6,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { requestEmailLink } from "@/lib/auth/email-link";
 import { emailAddress } from "@/lib/auth/email-address";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
+import { parseInput } from "@/lib/validation";
 
 export const inviteStaffInput = z.object({
   municipalityId: z.uuid(),
@@ -19,7 +20,7 @@ export const inviteStaffInput = z.object({
  * when it does not exist, gets the role, and receives a sign-in link.
  */
 export async function inviteStaff(viewer: Viewer | null, input: z.input<typeof inviteStaffInput>, context: { address: string }) {
-  const data = inviteStaffInput.parse(input);
+  const data = parseInput(inviteStaffInput, input);
   authorize(viewer, "staff:invite", { municipalityId: data.municipalityId });
   const user = await db.user.upsert({
     where: { email: data.email },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { MunicipalityRole } from "@/lib/generated/prisma/enums";
 import { authorize, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
 
 export const listStaffInput = z.object({ municipalityId: z.uuid() });
 
@@ -10,7 +11,7 @@ export type StaffMember = { userId: string; displayName: string; email: string |
 
 /** Staff and moderators of a municipality, one entry per person with all their roles, by name. */
 export async function listStaff(viewer: Viewer | null, input: z.input<typeof listStaffInput>): Promise<StaffMember[]> {
-  const { municipalityId } = listStaffInput.parse(input);
+  const { municipalityId } = parseInput(listStaffInput, input);
   authorize(viewer, "staff:invite", { municipalityId });
   const memberships = await db.municipalityMembership.findMany({
     where: { municipalityId, user: { deletedAt: null } },

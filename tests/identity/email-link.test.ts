@@ -24,7 +24,7 @@ const { authOptions } = await import("@/lib/auth/auth-options");
 const { viewerForSessionToken } = await import("@/lib/auth/get-viewer");
 const { default: NextAuth } = await import("next-auth");
 const { createMunicipality, createUser, unique } = await import("@/tests/factories");
-const { appErrorOf, context, zodErrorOf } = await import("./support");
+const { appErrorOf, context, invalidInputOf } = await import("./support");
 
 afterAll(() => smtp.stop());
 
@@ -134,7 +134,7 @@ describe("requestEmailLink", () => {
   });
 
   it("refuses a malformed address before anything else", async () => {
-    const error = await zodErrorOf(requestEmailLink({ email: "not an address" }, context()));
+    const error = await invalidInputOf(requestEmailLink({ email: "not an address" }, context()));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["email"], message: "validation.email" })]);
   });
 });

@@ -91,7 +91,7 @@ describe("parseForm / fieldErrorsOf", () => {
     expect(errors).toEqual({
       role: [{ key: "validation.invalid" }],
       expiresInDays: [{ key: "validation.invalid" }],
-      maxUses: [{ key: "validation.too_short", params: { minimum: 1 } }],
+      maxUses: [{ key: "validation.too_small_number", params: { minimum: 1 } }],
     });
   });
 

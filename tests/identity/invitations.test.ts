@@ -7,7 +7,7 @@ import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { findInvitation, invitationStatus } from "@/lib/invitations/find-invitation";
 import { formatInvitationCode, normalizeInvitationCode } from "@/lib/invitations/invitation-code";
 import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
-import { appErrorOf, insertInvitation, viewerOf, zodErrorOf } from "./support";
+import { appErrorOf, insertInvitation, viewerOf, invalidInputOf } from "./support";
 
 const input = (dialogueId: string) => ({ dialogueId, role: "PARTICIPANT" as const, expiresInDays: 14, maxUses: 50 });
 
@@ -90,7 +90,7 @@ describe("createInvitation", () => {
     const dialogue = await createDialogue();
     const staff = await staffOf(dialogue.municipalityId);
     const role = "HOST" as unknown as "CO_HOST";
-    const paths = async (promise: Promise<unknown>) => (await zodErrorOf(promise)).issues.map((issue) => issue.path.join("."));
+    const paths = async (promise: Promise<unknown>) => (await invalidInputOf(promise)).issues.map((issue) => issue.path.join("."));
     expect(await paths(createInvitation(staff, { ...input(dialogue.id), role }))).toEqual(["role"]);
     expect(await paths(createInvitation(staff, { ...input(dialogue.id), maxUses: 0 }))).toEqual(["maxUses"]);
     expect(await paths(createInvitation(staff, { ...input(dialogue.id), expiresInDays: 181 }))).toEqual(["expiresInDays"]);

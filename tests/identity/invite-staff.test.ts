@@ -14,7 +14,7 @@ const { db } = await import("@/lib/db/client");
 const { inviteStaff } = await import("@/lib/municipalities/invite-staff");
 const { generateSignInCode, hashSignInCode } = await import("@/lib/auth/sign-in-code");
 const { addMember, createDialogue, createMunicipality, createUser, unique } = await import("@/tests/factories");
-const { appErrorOf, context, fieldKeys, viewerOf, zodErrorOf } = await import("./support");
+const { appErrorOf, context, fieldKeys, viewerOf, invalidInputOf } = await import("./support");
 
 afterAll(() => smtp.stop());
 
@@ -143,9 +143,9 @@ describe("inviteStaff", () => {
     const municipality = await createMunicipality();
     const staff = await staffOf(municipality.id);
     const base = { municipalityId: municipality.id, email: newAddress(), displayName: "Frau Berger", role: "STAFF" as const };
-    const name = await zodErrorOf(inviteStaff(staff, { ...base, displayName: "Berger\u202E" }, context()));
+    const name = await invalidInputOf(inviteStaff(staff, { ...base, displayName: "Berger\u202E" }, context()));
     expect(name.issues).toEqual([expect.objectContaining({ path: ["displayName"], message: "validation.invalid_characters" })]);
-    const role = await zodErrorOf(inviteStaff(staff, { ...base, role: "ADMIN" as "STAFF" }, context()));
+    const role = await invalidInputOf(inviteStaff(staff, { ...base, role: "ADMIN" as "STAFF" }, context()));
     expect(role.issues.map((issue) => issue.path.join("."))).toEqual(["role"]);
   });
 });

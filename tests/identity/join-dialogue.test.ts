@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { joinDialogue } from "@/lib/invitations/join-dialogue";
 import { addMember, createDialogue, createUser } from "@/tests/factories";
-import { appErrorOf, fieldKeys, insertInvitation, viewerOf, zodErrorOf } from "./support";
+import { appErrorOf, fieldKeys, insertInvitation, viewerOf, invalidInputOf } from "./support";
 
 const usesOf = async (id: string) => (await db.invitation.findUniqueOrThrow({ where: { id } })).uses;
 const roleOf = async (userId: string, dialogueId: string) =>
@@ -96,7 +96,7 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const user = await createUser();
-    const error = await zodErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "off" as "on" }));
+    const error = await invalidInputOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "off" as "on" }));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["acceptCodeOfConduct"], message: "validation.required" })]);
     expect(await usesOf(invitation.id)).toBe(0);
   });

@@ -8,7 +8,7 @@ import { deleteAccount } from "@/lib/accounts/delete-account";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession } from "@/lib/auth/sessions";
 import { createComment, createContribution, createDialogue, createUser, unique } from "@/tests/factories";
-import { appErrorOf, fieldKeys, viewerOf, zodErrorOf } from "./support";
+import { appErrorOf, fieldKeys, viewerOf, invalidInputOf } from "./support";
 
 const profile = { displayName: "Nour", locale: "en", perspective: "LIVED_EXPERIENCE" as const, email: "" };
 
@@ -76,9 +76,9 @@ describe("updateProfile", () => {
   it("refuses bidi overrides in the name and a malformed e-mail", async () => {
     const user = await createUser();
     const viewer = await viewerOf(user.id);
-    const name = await zodErrorOf(updateProfile(viewer, { ...profile, displayName: "Nour\u202Enimda" }));
+    const name = await invalidInputOf(updateProfile(viewer, { ...profile, displayName: "Nour\u202Enimda" }));
     expect(name.issues).toEqual([expect.objectContaining({ path: ["displayName"], message: "validation.invalid_characters" })]);
-    const email = await zodErrorOf(updateProfile(viewer, { ...profile, email: "not-an-address" }));
+    const email = await invalidInputOf(updateProfile(viewer, { ...profile, email: "not-an-address" }));
     expect(email.issues).toEqual([expect.objectContaining({ path: ["email"], message: "validation.email" })]);
   });
 
@@ -190,7 +190,7 @@ describe("deleteAccount", () => {
 
   it("needs the confirmation box, and a signed-in viewer", async () => {
     const user = await createUser();
-    const error = await zodErrorOf(deleteAccount(await viewerOf(user.id), {} as { confirm: "on" }));
+    const error = await invalidInputOf(deleteAccount(await viewerOf(user.id), {} as { confirm: "on" }));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["confirm"], message: "validation.required" })]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeNull();
     expect((await appErrorOf(deleteAccount(null, { confirm: "on" }))).code).toBe("UNAUTHENTICATED");

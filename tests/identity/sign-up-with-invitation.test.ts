@@ -9,7 +9,7 @@ import { viewerForSessionToken } from "@/lib/auth/get-viewer";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
 import { isAppError } from "@/lib/errors";
 import { createDialogue } from "@/tests/factories";
-import { appErrorOf, context, fieldKeys, insertInvitation, zodErrorOf } from "./support";
+import { appErrorOf, context, fieldKeys, insertInvitation, invalidInputOf } from "./support";
 
 function form(code: string, overrides: Partial<Parameters<typeof signUpWithInvitation>[0]> = {}) {
   return { code, displayName: "Samira", locale: "ar", acceptCodeOfConduct: "on" as const, ...overrides };
@@ -102,10 +102,10 @@ describe("signUpWithInvitation", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const { acceptCodeOfConduct: _omitted, ...withoutConsent } = form(invitation.code);
-    const error = await zodErrorOf(signUpWithInvitation(withoutConsent as Parameters<typeof signUpWithInvitation>[0], context()));
+    const error = await invalidInputOf(signUpWithInvitation(withoutConsent as Parameters<typeof signUpWithInvitation>[0], context()));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["acceptCodeOfConduct"], message: "validation.required" })]);
     const unchecked = form(invitation.code, { acceptCodeOfConduct: "off" as "on" });
-    await zodErrorOf(signUpWithInvitation(unchecked, context()));
+    await invalidInputOf(signUpWithInvitation(unchecked, context()));
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).uses).toBe(0);
   });
 
@@ -122,7 +122,7 @@ describe("signUpWithInvitation", () => {
   ])("refuses a display name containing %s", async (_what, displayName) => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
-    const error = await zodErrorOf(signUpWithInvitation(form(invitation.code, { displayName }), context()));
+    const error = await invalidInputOf(signUpWithInvitation(form(invitation.code, { displayName }), context()));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["displayName"], message: "validation.invalid_characters" })]);
   });
 
@@ -145,7 +145,7 @@ describe("signUpWithInvitation", () => {
       // The database keeps language tags with a lower-case language; a form must not reach it with "EN".
       ["locale", { locale: "EN" }],
     ] as const) {
-      const error = await zodErrorOf(signUpWithInvitation(form(invitation.code, overrides), context()));
+      const error = await invalidInputOf(signUpWithInvitation(form(invitation.code, overrides), context()));
       expect(error.issues.map((issue) => issue.path.join("."))).toEqual([field]);
     }
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).uses).toBe(0);

@@ -1,7 +1,6 @@
 // Helpers for the identity tests: viewers made the way a request makes them (a session row, then
 // the viewer query), and small unwrappers for the errors domain functions throw.
 import { randomBytes } from "node:crypto";
-import { ZodError } from "zod";
 import { db } from "@/lib/db/client";
 import { createSession } from "@/lib/auth/sessions";
 import { viewerForSessionToken, type SignedInUser } from "@/lib/auth/get-viewer";
@@ -35,15 +34,19 @@ export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
   throw new Error("expected an AppError, but the call succeeded");
 }
 
-/** The ZodError `promise` rejects with. */
-export async function zodErrorOf(promise: Promise<unknown>): Promise<ZodError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ZodError) return error;
-    throw error;
-  }
-  throw new Error("expected a ZodError, but the call succeeded");
+/**
+ * The INVALID_INPUT AppError `promise` rejects with, as one issue per field message (the path
+ * and the catalogue key), the way domain functions report bad input.
+ */
+export async function invalidInputOf(promise: Promise<unknown>): Promise<{ issues: { path: string[]; message: string }[] }> {
+  const error = await appErrorOf(promise);
+  if (error.code !== "INVALID_INPUT") throw error;
+  const fieldErrors = (error.details.fieldErrors ?? {}) as Record<string, { key: string }[]>;
+  return {
+    issues: Object.entries(fieldErrors).flatMap(([field, messages]) =>
+      messages.map((message) => ({ path: field.split("."), message: message.key })),
+    ),
+  };
 }
 
 /** The message keys an AppError carries for one form field. */
