@@ -1,6 +1,6 @@
 // A visitor without an account reads the public pages of the seeded demo municipality: the
-// start page, a dialogue and its contributions, in German and in English, with and without
-// JavaScript, on a 360 px phone.
+// start page, a dialogue and its contributions, in German, English, Arabic and Farsi (right to
+// left), with and without JavaScript, on a 360 px phone.
 import { expect, test, type Page } from "@playwright/test";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES } from "../prisma/seed/dialogues";
@@ -39,11 +39,32 @@ const ui = {
     languages: "Choose language",
     notFound: "Page not found",
   },
+  ar: {
+    dialogues: "الحوارات",
+    contributions: "المشاركات",
+    phase: "المرحلة: جمع الأفكار",
+    breakdown: "التأييد حسب المجموعة",
+    perspectives: ["أشخاص عاشوا تجربة اللجوء", "متطوعون ومبادرات محلية", "موظفو البلدية", "غير محدد"],
+    languages: "اختيار اللغة",
+    notFound: "الصفحة غير موجودة",
+  },
+  fa: {
+    dialogues: "گفت‌وگوها",
+    contributions: "مطالب",
+    phase: "مرحله: جمع‌آوری",
+    breakdown: "حمایت به تفکیک گروه",
+    perspectives: ["کسانی که تجربهٔ پناهندگی دارند", "داوطلبان و گروه‌های محلی", "کارکنان شهرداری", "اعلام‌نشده"],
+    languages: "انتخاب زبان",
+    notFound: "صفحه پیدا نشد",
+  },
 } as const;
+
+/** Arabic and Farsi are written right to left; the page must say so, for layout and screen readers. */
+const RIGHT_TO_LEFT: ReadonlySet<string> = new Set(["ar", "fa"]);
 
 async function expectDocumentLanguage(page: Page, lang: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(page.locator("html")).toHaveAttribute("dir", RIGHT_TO_LEFT.has(lang) ? "rtl" : "ltr");
 }
 
 /** Start page → the collecting dialogue → its contributions, in `locale`. */
@@ -86,11 +107,34 @@ test.describe("a visitor", () => {
     await browse(page, "en");
   });
 
+  test("reads the dialogues and contributions in Arabic, right to left", async ({ page }) => {
+    await browse(page, "ar");
+  });
+
+  test("reads the dialogues and contributions in Farsi, right to left", async ({ page }) => {
+    await browse(page, "fa");
+  });
+
+  test("finds every UI language in the switcher, each named in itself", async ({ page }) => {
+    await page.goto("/de");
+    const switcher = page.getByRole("navigation", { name: ui.de.languages });
+    for (const name of ["Deutsch", "English", "العربية", "فارسی", "Українська", "Türkçe", "Русский"]) {
+      await expect(switcher.getByText(name, { exact: true })).toBeVisible();
+    }
+  });
+
   test("switches language and stays on the same page", async ({ page }) => {
     await page.goto(`/de/${MUNICIPALITY}/${collecting.slug}`);
     await page.getByRole("navigation", { name: ui.de.languages }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(`/en/${MUNICIPALITY}/${collecting.slug}`);
     await expectDocumentLanguage(page, "en");
+  });
+
+  test("switches to Arabic and the page turns right to left", async ({ page }) => {
+    await page.goto(`/de/${MUNICIPALITY}/${collecting.slug}`);
+    await page.getByRole("navigation", { name: ui.de.languages }).getByRole("link", { name: "العربية" }).click();
+    await expect(page).toHaveURL(`/ar/${MUNICIPALITY}/${collecting.slug}`);
+    await expectDocumentLanguage(page, "ar");
   });
 
   test.describe("whose browser asks for English", () => {
@@ -103,8 +147,28 @@ test.describe("a visitor", () => {
     });
   });
 
-  test.describe("whose browser asks for a language we do not have yet", () => {
+  test.describe("whose browser asks for Arabic", () => {
     test.use({ locale: "ar", extraHTTPHeaders: { "Accept-Language": "ar" } });
+
+    test("lands on the Arabic start page from /", async ({ page }) => {
+      await page.goto("/");
+      await expect(page).toHaveURL("/ar");
+      await expectDocumentLanguage(page, "ar");
+    });
+  });
+
+  test.describe("whose browser asks for Dari (Persian as written in Afghanistan)", () => {
+    test.use({ locale: "fa-AF", extraHTTPHeaders: { "Accept-Language": "fa-AF" } });
+
+    test("lands on the Farsi start page from /", async ({ page }) => {
+      await page.goto("/");
+      await expect(page).toHaveURL("/fa");
+      await expectDocumentLanguage(page, "fa");
+    });
+  });
+
+  test.describe("whose browser asks for a language we do not have yet", () => {
+    test.use({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
 
     test("lands on the German start page from /", async ({ page }) => {
       await page.goto("/");
@@ -160,11 +224,31 @@ test.describe("a visitor without JavaScript", () => {
 test.describe("a visitor on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  for (const path of ["/de", "/en", ...publicDialogues.map((dialogue) => `/de/${MUNICIPALITY}/${dialogue.slug}`)]) {
-    test(`scrolls ${path} without scrolling sideways`, async ({ page }) => {
+  const paths = [
+    ...["de", "en", "ar", "fa", "uk", "tr", "ru"].map((locale) => `/${locale}`),
+    ...publicDialogues.map((dialogue) => `/de/${MUNICIPALITY}/${dialogue.slug}`),
+    ...["ar", "fa"].flatMap((locale) => publicDialogues.map((dialogue) => `/${locale}/${MUNICIPALITY}/${dialogue.slug}`)),
+  ];
+  for (const path of paths) {
+    test(`scrolls ${path} without scrolling sideways`, async ({ page }, testInfo) => {
       await page.goto(path);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(360);
+      // Right-to-left pages are also looked at: the report keeps a full-page screenshot.
+      if (RIGHT_TO_LEFT.has(path.split("/")[1] ?? "")) {
+        const screenshot = testInfo.outputPath("360px.png");
+        await page.screenshot({ path: screenshot, fullPage: true });
+        await testInfo.attach(`360px ${path}`, { path: screenshot, contentType: "image/png" });
+      }
+    });
+  }
+
+  for (const locale of ["ar", "fa"] as const) {
+    test(`sees the header mirrored in ${locale}: the site name on the right`, async ({ page }) => {
+      await page.goto(`/${locale}`);
+      const siteName = await page.locator("header").getByRole("link").first().boundingBox();
+      expect(siteName).not.toBeNull();
+      expect(siteName!.x + siteName!.width).toBeGreaterThan(360 - 40);
     });
   }
 });

@@ -14,6 +14,8 @@ const schema = z.object({
   /** SMTP server for e-mail (sign-in links, notifications), e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("mitreden <noreply@localhost>"),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/auth/client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

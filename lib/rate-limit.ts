@@ -23,8 +23,10 @@ function pool(): pg.Pool {
 export const LIMITS = {
   /** Sign-in attempts for one account (by handle or e-mail). */
   signInPerAccount: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
-  /** Attempts with one invitation code. */
-  joinPerInvitation: { points: 30, duration: 60 * 60 },
+  /** Joins through one invitation: a leaked poster code cannot mint accounts without end. */
+  joinPerInvitation: { points: 200, duration: 60 * 60 },
+  /** Invitation codes that lead nowhere, per address: guessing codes is slow. */
+  invitationMissPerAddress: { points: 20, duration: 15 * 60, blockDuration: 15 * 60 },
   /** Loose, per IP address: shelters share one address. */
   perAddress: { points: 300, duration: 15 * 60 },
   /** E-mail sign-in links sent to one address. */

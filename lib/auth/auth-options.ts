@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { authSecret } from "./secret";
 import { EMAIL_LINK_MAX_AGE_SECONDS } from "./email-link";
-import { SESSION_MAX_AGE_SECONDS, secureCookies } from "./sessions";
+import { SESSION_MAX_AGE_SECONDS, secureCookies, sessionCookieName } from "./sessions";
+import { mayReceiveSignInLinks } from "./email-link";
 
 function adapter(): Adapter {
   const prisma = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter;
@@ -40,18 +41,41 @@ export function authOptions(): AuthOptions {
         sendVerificationRequest: async () => {},
       }),
     ],
-    pages: { signIn: "/de/sign-in", verifyRequest: "/de/sign-in", error: "/de/sign-in" },
+    // next-auth's own pages (sign-in, sign-out, errors) are never shown: ours speak the
+    // person's language.
+    pages: { signIn: "/de/sign-in", signOut: "/de/sign-in", verifyRequest: "/de/sign-in", error: "/de/sign-in" },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() },
+      },
+    },
     callbacks: {
       // Links are sent by requestEmailLink only (limits, language): next-auth's own sign-in
       // endpoint stores no token. A link signs in an existing, not deleted account; refusing
       // here shows "access denied" instead of failing in createUser above.
       signIn: async ({ user, email }) => {
         if (email?.verificationRequest || !user.email) return false;
-        const account = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { deletedAt: true } });
-        return account !== null && account.deletedAt === null;
+        const account = await db.user.findUnique({
+          where: { email: user.email.toLowerCase() },
+          select: { deletedAt: true, emailVerified: true, signInHandle: true },
+        });
+        return account !== null && account.deletedAt === null && mayReceiveSignInLinks(account);
       },
-      // Only to our own pages, whatever a link's callbackUrl says.
-      redirect: ({ url, baseUrl }) => (url.startsWith(baseUrl) ? url : baseUrl),
+      redirect: ({ url, baseUrl }) => sameSiteUrl(url, baseUrl),
     },
   };
+}
+
+/**
+ * Only to our own origin, whatever a link's callbackUrl says: a prefix check would let
+ * `https://mitreden.de.evil.example` or `https://mitreden.de@evil.example` through.
+ */
+export function sameSiteUrl(url: string, baseUrl: string): string {
+  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+  try {
+    return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
+  } catch {
+    return baseUrl;
+  }
 }

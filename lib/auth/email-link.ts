@@ -33,8 +33,11 @@ export async function requestEmailLink(input: z.input<typeof requestEmailLinkInp
   const { email, callbackPath } = parseInput(requestEmailLinkInput, input);
   await consume("perAddress", context.address);
   await consume("emailLinkPerAddress", email);
-  const user = await db.user.findUnique({ where: { email }, select: { locale: true, deletedAt: true } });
-  if (!user || user.deletedAt) return;
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { locale: true, deletedAt: true, emailVerified: true, signInHandle: true },
+  });
+  if (!user || user.deletedAt || !mayReceiveSignInLinks(user)) return;
 
   const token = randomBytes(32).toString("hex");
   const expires = new Date(Date.now() + EMAIL_LINK_MAX_AGE_SECONDS * 1000);
@@ -50,4 +53,14 @@ export async function requestEmailLink(input: z.input<typeof requestEmailLinkInp
     subject: t("subject"),
     text: [t("greeting"), "", t("body", { minutes: EMAIL_LINK_MAX_AGE_SECONDS / 60 }), "", url, "", t("ignore")].join("\n"),
   });
+}
+
+/**
+ * Sign-in links go to addresses the account has proved to own, or to accounts staff created by
+ * e-mail (they have no sign-in code). An address a participant merely typed into their profile
+ * gets none: otherwise its real owner, following the link, would sign in to that participant's
+ * account and "confirm" the address for them — and staff roles are granted by address.
+ */
+export function mayReceiveSignInLinks(user: { emailVerified: Date | null; signInHandle: string | null }): boolean {
+  return user.emailVerified !== null || user.signInHandle === null;
 }

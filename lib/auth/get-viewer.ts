@@ -35,9 +35,9 @@ export async function viewerForSessionToken(token: string): Promise<SignedInUser
   });
   if (!session || session.expires < new Date() || session.user.deletedAt) return null;
   const { user } = session;
-  const municipalityRoles: Record<string, MunicipalityRole[]> = {};
+  const municipalityRoles: Record<string, MunicipalityRole[]> = Object.create(null);
   for (const m of user.municipalityMemberships) (municipalityRoles[m.municipalityId] ??= []).push(m.role);
-  const dialogueRoles: Record<string, DialogueRole> = {};
+  const dialogueRoles: Record<string, DialogueRole> = Object.create(null);
   for (const m of user.memberships) dialogueRoles[m.dialogueId] = m.role;
   return {
     id: user.id,

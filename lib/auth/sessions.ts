@@ -18,8 +18,9 @@ export function secureCookies(): boolean {
   return env().NEXTAUTH_URL.startsWith("https://");
 }
 
+/** `__Host-` over https: no sibling subdomain can plant it, and it is sent only to this host. */
 export function sessionCookieName(): string {
-  return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return secureCookies() ? "__Host-next-auth.session-token" : "next-auth.session-token";
 }
 
 /** A new session, with a new id, for every sign-in. */
@@ -41,7 +42,10 @@ export async function deleteAllSessions(userId: string): Promise<void> {
 
 // --- inside a request -----------------------------------------------------------------------
 
+/** Signs this device in with `session`, ending the session it had before, if any. */
 export async function setSessionCookie(session: NewSession): Promise<void> {
+  const previous = await currentSessionToken();
+  if (previous && previous !== session.sessionToken) await deleteSession(previous);
   (await cookies()).set(sessionCookieName(), session.sessionToken, {
     httpOnly: true,
     sameSite: "lax",

@@ -3,7 +3,7 @@ import { defineRouting } from "next-intl/routing";
 // Adding a UI language: write messages/<code>.json (German is the source; missing keys fall
 // back to German) and add the code here. Direction and the language's own name follow from
 // the code.
-export const locales = ["de", "en"] as const;
+export const locales = ["de", "en", "ar", "fa", "uk", "tr", "ru"] as const;
 
 export type AppLocale = (typeof locales)[number];
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { consume } from "@/lib/rate-limit";
 import { normalizeInvitationCode } from "./invitation-code";
 
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used_up";
@@ -34,6 +36,30 @@ export async function findInvitation(typedCode: string) {
   });
   if (!invitation) return null;
   return { ...invitation, status: invitationStatus(invitation) };
+}
+
+/**
+ * findInvitation for a visitor: a code that leads nowhere counts against the visitor's address
+ * (RATE_LIMITED once too many did), so codes cannot be guessed by trying them one by one.
+ */
+export async function lookUpInvitation(typedCode: string, context: { address: string }) {
+  const invitation = await findInvitation(typedCode);
+  if (!invitation) await consume("invitationMissPerAddress", context.address);
+  return invitation;
+}
+
+/**
+ * For pages showing a code that leads nowhere: counts the miss, and answers false, or how long
+ * to wait when the address tried too many.
+ */
+export async function countInvitationMiss(address: string): Promise<false | { retryAfterMinutes: number }> {
+  try {
+    await consume("invitationMissPerAddress", address);
+    return false;
+  } catch (error) {
+    if (isAppError(error, "RATE_LIMITED")) return { retryAfterMinutes: Number(error.details.retryAfterMinutes) };
+    throw error;
+  }
 }
 
 export function invitationStatus(invitation: {

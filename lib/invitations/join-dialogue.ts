@@ -9,7 +9,7 @@ import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession, type NewSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
-import { invitationStatus, type InvitationStatus } from "./find-invitation";
+import { invitationStatus, lookUpInvitation, type InvitationStatus } from "./find-invitation";
 import { parseInput } from "@/lib/validation";
 
 const checkbox = z.literal("on", { error: "validation.required" });
@@ -66,6 +66,7 @@ export async function signUpWithInvitation(
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
   await consume("perAddress", context.address);
+  if (!(await lookUpInvitation(code, context))) throw invitationRefused(null);
   await consume("joinPerInvitation", code);
 
   for (let attempt = 0; ; attempt++) {
@@ -113,20 +114,26 @@ export const joinInput = z.object({ code: z.string().trim().min(1).max(32), acce
  * A signed-in person follows an invitation: joins the dialogue, or moves up to the invitation's
  * role (a participant invited as co-host). Uses the invitation only when something changes.
  */
-export async function joinDialogue(viewer: Viewer | null, input: z.input<typeof joinInput>): Promise<{ dialogueId: string }> {
+export async function joinDialogue(
+  viewer: Viewer | null,
+  input: z.input<typeof joinInput>,
+  context: { address: string },
+): Promise<{ dialogueId: string }> {
   if (!viewer) throw new AppError("UNAUTHENTICATED");
   if (viewer.suspended) throw new AppError("FORBIDDEN");
   const data = parseInput(joinInput, input);
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
+  const invitation = await lookUpInvitation(code, context);
+  if (!invitation) throw invitationRefused(null);
+  const current = viewer.dialogueRoles[invitation.dialogue.id];
+  // Already there (and not moving up to co-host): nothing changes and nothing is counted, so
+  // repeating this cannot use up the invitation's limits for newcomers.
+  if (current && !(current === "PARTICIPANT" && invitation.role === "CO_HOST")) {
+    return { dialogueId: invitation.dialogue.id };
+  }
   await consume("joinPerInvitation", code);
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { code }, select: { dialogueId: true, role: true } });
-    if (!invitation) throw invitationRefused(null);
-    const current = viewer.dialogueRoles[invitation.dialogueId];
-    if (current && !(current === "PARTICIPANT" && invitation.role === "CO_HOST")) {
-      return { dialogueId: invitation.dialogueId };
-    }
     const claimed = await claimInvitation(tx, code);
     await tx.membership.upsert({
       where: { userId_dialogueId: { userId: viewer.id, dialogueId: claimed.dialogueId } },

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { joinDialogue } from "@/lib/invitations/join-dialogue";
 import { addMember, createDialogue, createUser } from "@/tests/factories";
-import { appErrorOf, fieldKeys, insertInvitation, viewerOf, invalidInputOf } from "./support";
+import { appErrorOf, context, fieldKeys, insertInvitation, viewerOf, invalidInputOf } from "./support";
 
 const usesOf = async (id: string) => (await db.invitation.findUniqueOrThrow({ where: { id } })).uses;
 const roleOf = async (userId: string, dialogueId: string) =>
@@ -15,7 +15,7 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const user = await createUser();
-    const result = await joinDialogue(await viewerOf(user.id), { code: invitation.code.toLowerCase(), acceptCodeOfConduct: "on" });
+    const result = await joinDialogue(await viewerOf(user.id), { code: invitation.code.toLowerCase(), acceptCodeOfConduct: "on" }, context());
 
     expect(result).toEqual({ dialogueId: dialogue.id });
     const membership = await db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId: user.id, dialogueId: dialogue.id } } });
@@ -30,7 +30,7 @@ describe("joinDialogue", () => {
     const user = await createUser({ perspective: "LIVED_EXPERIENCE" });
     await addMember(dialogue.id, user.id, "PARTICIPANT");
     const invitation = await insertInvitation(dialogue, { role: "CO_HOST" });
-    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" });
+    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context());
 
     expect(await roleOf(user.id, dialogue.id)).toBe("CO_HOST");
     expect(await usesOf(invitation.id)).toBe(1);
@@ -42,8 +42,8 @@ describe("joinDialogue", () => {
     await addMember(dialogue.id, user.id, "PARTICIPANT");
     const invitation = await insertInvitation(dialogue, { maxUses: 1 });
     const viewer = await viewerOf(user.id);
-    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" });
-    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" });
+    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
 
     expect(await usesOf(invitation.id)).toBe(0);
     expect(await roleOf(user.id, dialogue.id)).toBe("PARTICIPANT");
@@ -55,7 +55,7 @@ describe("joinDialogue", () => {
     await addMember(dialogue.id, user.id, role);
     for (const invitedAs of ["PARTICIPANT", "CO_HOST"] as const) {
       const invitation = await insertInvitation(dialogue, { role: invitedAs });
-      await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" });
+      await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context());
       expect(await usesOf(invitation.id)).toBe(0);
     }
     expect(await roleOf(user.id, dialogue.id)).toBe(role);
@@ -69,7 +69,7 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue, overrides);
     const user = await createUser();
-    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }));
+    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context()));
     expect(error.code).toBe("INVALID_INPUT");
     expect(fieldKeys(error, "code")).toEqual([key]);
     expect(await roleOf(user.id, dialogue.id)).toBeUndefined();
@@ -77,7 +77,7 @@ describe("joinDialogue", () => {
 
   it("refuses an unknown code with errors.invitation_unknown", async () => {
     const user = await createUser();
-    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: "2222-3333", acceptCodeOfConduct: "on" }));
+    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: "2222-3333", acceptCodeOfConduct: "on" }, context()));
     expect(fieldKeys(error, "code")).toEqual(["errors.invitation_unknown"]);
   });
 
@@ -85,8 +85,8 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const suspended = await createUser({ suspendedAt: new Date() });
-    expect((await appErrorOf(joinDialogue(null, { code: invitation.code, acceptCodeOfConduct: "on" }))).code).toBe("UNAUTHENTICATED");
-    expect((await appErrorOf(joinDialogue(await viewerOf(suspended.id), { code: invitation.code, acceptCodeOfConduct: "on" }))).code).toBe(
+    expect((await appErrorOf(joinDialogue(null, { code: invitation.code, acceptCodeOfConduct: "on" }, context()))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(joinDialogue(await viewerOf(suspended.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context()))).code).toBe(
       "FORBIDDEN",
     );
     expect(await usesOf(invitation.id)).toBe(0);
@@ -96,21 +96,45 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const user = await createUser();
-    const error = await invalidInputOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "off" as "on" }));
+    const error = await invalidInputOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "off" as "on" }, context()));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["acceptCodeOfConduct"], message: "validation.required" })]);
     expect(await usesOf(invitation.id)).toBe(0);
   });
 
-  it("eventually limits attempts with one invitation code", async () => {
+  it("limits joins through one invitation code", async () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue, { revokedAt: new Date() });
-    const user = await createUser();
-    const viewer = await viewerOf(user.id);
+    const viewer = await viewerOf((await createUser()).id);
     const codes: string[] = [];
-    for (let attempt = 1; attempt <= 31; attempt++) {
-      codes.push((await appErrorOf(joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }))).code);
+    for (let attempt = 1; attempt <= 201; attempt++) {
+      codes.push((await appErrorOf(joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context()))).code);
     }
-    expect(codes.slice(0, 30).every((code) => code === "INVALID_INPUT")).toBe(true);
-    expect(codes[30]).toBe("RATE_LIMITED");
+    expect(codes.slice(0, 200).every((code) => code === "INVALID_INPUT")).toBe(true);
+    expect(codes[200]).toBe("RATE_LIMITED");
+  });
+
+  it("counts nothing when a member follows the invitation again, so members cannot lock newcomers out", async () => {
+    const dialogue = await createDialogue();
+    const invitation = await insertInvitation(dialogue);
+    const member = await createUser();
+    await addMember(dialogue.id, member.id, "PARTICIPANT");
+    const viewer = await viewerOf(member.id);
+    for (let attempt = 1; attempt <= 220; attempt++) {
+      await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+    }
+    const newcomer = await viewerOf((await createUser()).id);
+    await joinDialogue(newcomer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+    expect(await usesOf(invitation.id)).toBe(1);
+  });
+
+  it("slows down guessing: codes that lead nowhere are limited per address", async () => {
+    const viewer = await viewerOf((await createUser()).id);
+    const address = context();
+    const codes: string[] = [];
+    for (let attempt = 1; attempt <= 21; attempt++) {
+      codes.push((await appErrorOf(joinDialogue(viewer, { code: `2222${String(attempt).padStart(4, "2").replace(/[01]/g, "2")}`, acceptCodeOfConduct: "on" }, address))).code);
+    }
+    expect(codes.slice(0, 20).every((code) => code === "INVALID_INPUT")).toBe(true);
+    expect(codes[20]).toBe("RATE_LIMITED");
   });
 });

@@ -23,7 +23,7 @@ export const signUpAction = formAction(signUpInput, async (input): Promise<Signe
 export const joinDialogueAction = formAction(
   joinInput.extend({ locale: localeField }),
   async ({ code, acceptCodeOfConduct, locale }, { viewer }) => {
-    await joinDialogue(viewer, { code, acceptCodeOfConduct });
+    await joinDialogue(viewer, { code, acceptCodeOfConduct }, { address: await clientAddress() });
     const invitation = await findInvitation(code);
     redirect(invitation ? `/${locale}/${invitation.dialogue.municipality.slug}/${invitation.dialogue.slug}` : `/${locale}`);
   },

@@ -5,7 +5,8 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import type { LanguageOption } from "@/components/identity/profile-fields";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { findInvitation } from "@/lib/invitations/find-invitation";
+import { clientAddress } from "@/lib/auth/client-address";
+import { countInvitationMiss, findInvitation } from "@/lib/invitations/find-invitation";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
 import { JoinForms } from "./join-forms";
@@ -31,7 +32,10 @@ export default async function InvitationPage({ params }: Props) {
     getTranslations("errors"),
   ]);
 
-  const problem = !invitation ? "unknown" : invitation.status === "valid" ? null : invitation.status;
+  // A code that leads nowhere counts against the visitor's address, so this page cannot be used
+  // to try codes one by one; once too many did, it says so instead.
+  const limited = invitation ? false : await countInvitationMiss(await clientAddress());
+  const problem = !invitation ? (limited ? "limited" : "unknown") : invitation.status === "valid" ? null : invitation.status;
   if (!invitation || problem) {
     return (
       <>
@@ -40,7 +44,9 @@ export default async function InvitationPage({ params }: Props) {
           <h2 id="problem" className="text-xl text-danger">
             {t("problemHeading")}
           </h2>
-          <p className="mt-2 font-semibold">{errors(`invitation_${problem ?? "unknown"}`)}</p>
+          <p className="mt-2 font-semibold">
+            {problem === "limited" && limited ? errors("RATE_LIMITED", { retryAfterMinutes: limited.retryAfterMinutes }) : errors(`invitation_${problem === "limited" ? "unknown" : (problem ?? "unknown")}`)}
+          </p>
           <p className="mt-2">{t("askInviter")}</p>
         </section>
         <p className="mt-6">

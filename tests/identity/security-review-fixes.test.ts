@@ -1,0 +1,110 @@
+// Fixes from the security review: an address a participant merely typed into their profile
+// never receives sign-in links (so its real owner cannot "confirm" it for them and hand them a
+// staff role), redirects stay on our origin, and the client address comes from the entry our
+// own proxy added to X-Forwarded-For.
+import { afterAll, describe, expect, it } from "vitest";
+import { startSmtpCatcher } from "../support/smtp-catcher";
+
+const smtp = await startSmtpCatcher();
+process.env.SMTP_URL = smtp.url;
+process.env.NEXTAUTH_SECRET = "test-secret-for-security-fixes-0123456789";
+process.env.NEXTAUTH_URL = "https://mitreden.test";
+
+const { db } = await import("@/lib/db/client");
+const { requestEmailLink, mayReceiveSignInLinks } = await import("@/lib/auth/email-link");
+const { authOptions, sameSiteUrl } = await import("@/lib/auth/auth-options");
+const { addressFrom } = await import("@/lib/auth/client-address");
+const { sessionCookieName } = await import("@/lib/auth/sessions");
+const { inviteStaff } = await import("@/lib/municipalities/invite-staff");
+const { consume } = await import("@/lib/rate-limit");
+const { createMunicipality, createUser, unique } = await import("@/tests/factories");
+const { appErrorOf, context, fieldKeys, viewerOf } = await import("./support");
+
+afterAll(() => smtp.stop());
+
+const mailsTo = (address: string) => smtp.mails.filter((mail) => mail.to.includes(address));
+
+describe("sign-in links go only to addresses the account owns", () => {
+  it("sends none to an address a participant typed into their profile", async () => {
+    const email = `${unique("kollegin")}@stadt.example`;
+    await createUser({ email, signInHandle: "K7MQ", signInCodeHash: "argon2-hash", emailVerified: null });
+    await requestEmailLink({ email }, context());
+    expect(mailsTo(email)).toEqual([]);
+    expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
+  });
+
+  it("sends one to a confirmed address, and to an account staff created by e-mail", async () => {
+    const confirmed = `${unique("bestaetigt")}@example.org`;
+    await createUser({ email: confirmed, signInHandle: "K7MR", signInCodeHash: "argon2-hash", emailVerified: new Date() });
+    const staffMade = `${unique("kollege")}@stadt.example`;
+    await createUser({ email: staffMade });
+    await requestEmailLink({ email: confirmed }, context());
+    await requestEmailLink({ email: staffMade }, context());
+    expect(mailsTo(confirmed)).toHaveLength(1);
+    expect(mailsTo(staffMade)).toHaveLength(1);
+  });
+
+  it("lets next-auth sign in only such accounts, whatever token turns up", async () => {
+    const email = `${unique("typed")}@stadt.example`;
+    await createUser({ email, signInHandle: "K7MS", signInCodeHash: "argon2-hash", emailVerified: null });
+    const signIn = authOptions().callbacks!.signIn!;
+    const user = { id: "x", email, emailVerified: null };
+    expect(await signIn({ user, account: null, email: { verificationRequest: false } })).toBe(false);
+    expect(mayReceiveSignInLinks({ emailVerified: null, signInHandle: null })).toBe(true);
+  });
+
+  it("refuses to make an account staff through an address it never confirmed", async () => {
+    const municipality = await createMunicipality();
+    const staff = await createUser({ perspective: "MUNICIPAL_STAFF" });
+    await db.municipalityMembership.create({ data: { userId: staff.id, municipalityId: municipality.id, role: "STAFF" } });
+    const email = `${unique("claimed")}@stadt.example`;
+    const participant = await createUser({ email, signInHandle: "K7MT", signInCodeHash: "argon2-hash", emailVerified: null });
+    const error = await appErrorOf(
+      inviteStaff(await viewerOf(staff.id), { municipalityId: municipality.id, email, displayName: "Kollegin", role: "STAFF" }, context()),
+    );
+    expect(fieldKeys(error, "email")).toEqual(["errors.email_unconfirmed"]);
+    expect(await db.municipalityMembership.count({ where: { userId: participant.id } })).toBe(0);
+  });
+
+  it("grants the staff role even when the address may not get another mail right now", async () => {
+    const municipality = await createMunicipality();
+    const staff = await createUser({ perspective: "MUNICIPAL_STAFF" });
+    await db.municipalityMembership.create({ data: { userId: staff.id, municipalityId: municipality.id, role: "STAFF" } });
+    const email = `${unique("neu")}@stadt.example`;
+    for (let i = 0; i < 5; i++) await consume("emailLinkPerAddress", email);
+    const { userId } = await inviteStaff(
+      await viewerOf(staff.id),
+      { municipalityId: municipality.id, email, displayName: "Neue Kollegin", role: "STAFF" },
+      context(),
+    );
+    expect(await db.municipalityMembership.count({ where: { userId, role: "STAFF" } })).toBe(1);
+  });
+});
+
+describe("redirects after an e-mail link", () => {
+  const base = "https://mitreden.test";
+  it.each([
+    ["/de/account", `${base}/de/account`],
+    [`${base}/en`, `${base}/en`],
+    ["https://mitreden.test.evil.example/x", base],
+    ["https://mitreden.test@evil.example/x", base],
+    ["//evil.example/x", base],
+    ["/\\evil.example", base],
+    ["javascript:alert(1)", base],
+  ])("%s → %s", (url, expected) => {
+    expect(sameSiteUrl(url, base)).toBe(expected);
+  });
+});
+
+describe("client address", () => {
+  it("takes the entry our proxy added, not what the client claims", () => {
+    expect(addressFrom("6.6.6.6, 203.0.113.7", 1)).toBe("203.0.113.7");
+    expect(addressFrom("6.6.6.6, 203.0.113.7, 10.0.0.2", 2)).toBe("203.0.113.7");
+    expect(addressFrom("203.0.113.7", 1)).toBe("203.0.113.7");
+    expect(addressFrom(null, 1)).toBeNull();
+  });
+});
+
+it("uses a __Host- session cookie over https", () => {
+  expect(sessionCookieName()).toBe("__Host-next-auth.session-token");
+});
