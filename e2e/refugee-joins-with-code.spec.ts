@@ -1,15 +1,16 @@
 // A person with an invitation from a poster joins on a cheap phone without JavaScript: signs up
 // with a name and nothing else, keeps the sign-in code that is shown once, and later signs in
-// with it in another browser. All text comes from the catalogue of one locale, so the test
-// switches language (to Arabic, once its catalogue exists) by changing LOCALE alone.
+// with it in another browser — in Arabic, right to left. All text comes from the catalogue of
+// one locale, so the test runs in another language by changing LOCALE alone.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
 import en from "../messages/en.json" with { type: "json" };
+import ar from "../messages/ar.json" with { type: "json" };
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
 
-const LOCALE = "de" as const;
-const text = { de, en }[LOCALE];
+const LOCALE = "ar" as const;
+const text = { de, en, ar }[LOCALE];
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
@@ -17,8 +18,9 @@ test.use(phone);
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
 const dialogue = DIALOGUES[invitation.dialogue];
 
+/** A name as a person in Arabic would type it, made unique. */
 function uniqueName(): string {
-  return `Test ${randomBytes(3).toString("hex")}`;
+  return `سمير ${randomBytes(3).toString("hex")}`;
 }
 
 async function expectNoSidewaysScrolling(page: Page) {
@@ -41,6 +43,8 @@ test.describe("a refugee with an invitation", () => {
   test("signs up, keeps the sign-in code, signs out, and signs in again on another phone", async ({ page, browser }) => {
     const name = uniqueName();
     await page.goto(`/${LOCALE}/join/${invitation.code}`);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.locator("html")).toHaveAttribute("lang", LOCALE);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(dialogue.title);
     await expect(page.getByText(dialogue.summary)).toBeVisible();
     await expectNoSidewaysScrolling(page);
