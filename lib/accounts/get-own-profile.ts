@@ -8,6 +8,14 @@ export async function getOwnProfile(viewer: Viewer | null) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   return db.user.findUniqueOrThrow({
     where: { id: viewer.id },
-    select: { displayName: true, locale: true, perspective: true, showPerspective: true, email: true, emailDigest: true },
+    select: {
+      displayName: true,
+      locale: true,
+      perspective: true,
+      showPerspective: true,
+      email: true,
+      emailVerified: true,
+      emailDigest: true,
+    },
   });
 }

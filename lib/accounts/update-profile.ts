@@ -38,12 +38,17 @@ export async function updateProfile(viewer: Viewer | null, input: z.input<typeof
           showPerspective: data.showPerspective === "on",
           emailDigest: data.emailDigest === "on",
           email: data.email,
-          // A typed address is not a confirmed one: only signing in with a link to it confirms it
-          // (inviteStaff relies on that), and links sent to the old address stop working.
+          // A typed address is not a confirmed one: it is confirmed through
+          // lib/accounts/email-confirmation.ts, and inviteStaff and sign-in links rely on that.
           ...(emailChanged ? { emailVerified: null } : {}),
         },
       });
-      if (emailChanged && previous) await tx.verificationToken.deleteMany({ where: { identifier: previous } });
+      if (emailChanged) {
+        // Links for the old address stop working: sign-in links, and a pending confirmation.
+        await tx.verificationToken.deleteMany({
+          where: { OR: [...(previous ? [{ identifier: previous }] : []), { identifier: `confirm:${viewer.id}` }] },
+        });
+      }
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

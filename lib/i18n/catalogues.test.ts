@@ -26,14 +26,14 @@ function flatten(messages: Catalogue, prefix = ""): Map<string, string> {
 // Sentinel values: whatever a message interpolates shows up in its output, so two languages
 // can be compared on which arguments they use. Every argument the German catalogue names gets
 // a number of its own (numbers also satisfy plural arguments), except a few that select text.
-const NAMED: Record<string, string> = { phase: "«phase»", language: "«language»", method: "MACHINE" };
+const NAMED: Record<string, string> = { phase: "⟦phase⟧", language: "⟦language⟧", method: "MACHINE" };
 const VALUES: Record<string, string | number> = {};
 for (const text of flatten(catalogue(defaultLocale)).values()) {
   for (const [, name] of text.matchAll(/\{\s*(\w+)\s*[,}]/g)) {
     if (name) VALUES[name] ??= NAMED[name] ?? 701 + Object.keys(VALUES).length;
   }
 }
-const SENTINEL = /7\d\d|«\w+»/g;
+const SENTINEL = /7\d\d|⟦\w+⟧/g;
 
 function render(locale: AppLocale, messages: Catalogue) {
   const errors: IntlError[] = [];

@@ -6,7 +6,13 @@ import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/component
 import { Notice } from "@/components/identity/notice";
 import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";
 import { IDLE } from "@/lib/actions/form-state";
-import { deleteAccountAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+import {
+  confirmEmailAction,
+  deleteAccountAction,
+  requestEmailConfirmationAction,
+  signOutEverywhereAction,
+  updateProfileAction,
+} from "./actions";
 
 const secondaryButton =
   "rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
@@ -64,6 +70,35 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
       <SubmitButton className="rounded bg-danger px-5 py-3 text-base font-semibold text-white hover:bg-ink aria-disabled:opacity-70">
         {t("deleteSubmit")}
       </SubmitButton>
+    </form>
+  );
+}
+
+/** For an address the account has not confirmed yet: until then it is used for nothing. */
+export function EmailConfirmationRequestForm({ email }: { email: string }) {
+  const t = useTranslations("account");
+  const [state, action] = useActionState(requestEmailConfirmationAction, IDLE);
+  if (state.status === "success") return <Notice>{t("confirmationSent", { email })}</Notice>;
+  return (
+    <form action={action} className="mt-4 rounded border border-line bg-surface p-4">
+      <FormMessage state={state} />
+      <p className="mb-3">{t("emailUnconfirmed", { email })}</p>
+      <SubmitButton className={secondaryButton}>{t("sendConfirmation")}</SubmitButton>
+    </form>
+  );
+}
+
+export function ConfirmEmailForm({ user, token, email, name }: { user: string; token: string; email: string; name: string }) {
+  const t = useTranslations("account");
+  const [state, action] = useActionState(confirmEmailAction, IDLE);
+  if (state.status === "success") return <Notice>{t("emailConfirmed", { email })}</Notice>;
+  return (
+    <form action={action}>
+      <FormMessage state={state} />
+      <p className="mb-4">{t("confirmQuestion", { email, name })}</p>
+      <input type="hidden" name="user" value={user} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton>{t("confirmSubmit")}</SubmitButton>
     </form>
   );
 }

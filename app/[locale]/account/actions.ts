@@ -6,6 +6,8 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { deleteAccount, deleteAccountInput } from "@/lib/accounts/delete-account";
 import { updateProfile, updateProfileInput } from "@/lib/accounts/update-profile";
+import { confirmEmail, confirmEmailInput, requestEmailConfirmation } from "@/lib/accounts/email-confirmation";
+import { clientAddress } from "@/lib/auth/client-address";
 import { clearSessionCookie, deleteAllSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { canManageOwnAccount } from "@/lib/policy/policy";
@@ -34,3 +36,10 @@ export const deleteAccountAction = formAction(
     redirect(`/${locale}?notice=account-deleted`);
   },
 );
+
+export const requestEmailConfirmationAction = formAction(z.object({}), async (_input, { viewer }) =>
+  requestEmailConfirmation(viewer, { address: await clientAddress() }),
+);
+
+/** Needs no session: the link in the mail is the proof, the button press the consent. */
+export const confirmEmailAction = formAction(confirmEmailInput, async (input) => confirmEmail(input));

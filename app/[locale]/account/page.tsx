@@ -7,7 +7,7 @@ import { getOwnProfile } from "@/lib/accounts/get-own-profile";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
-import { DeleteAccountForm, ProfileForm, SignOutEverywhereForm } from "./account-forms";
+import { DeleteAccountForm, EmailConfirmationRequestForm, ProfileForm, SignOutEverywhereForm } from "./account-forms";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -45,6 +45,7 @@ export default async function AccountPage({ params }: Props) {
             emailDigest: profile.emailDigest,
           }}
         />
+        {profile.email && !profile.emailVerified ? <EmailConfirmationRequestForm email={profile.email} /> : null}
       </section>
 
       <section aria-labelledby="data" className="mt-10 border-t border-line pt-6">

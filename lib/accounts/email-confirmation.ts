@@ -1,0 +1,85 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { authSecret } from "@/lib/auth/secret";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/translator";
+import { sendMail } from "@/lib/mail/send-mail";
+import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+import { consume } from "@/lib/rate-limit";
+import { parseInput } from "@/lib/validation";
+
+// A participant who adds an e-mail address confirms it before it can be used for sign-in links
+// (lib/auth/email-link.ts sends those only to owned addresses). The mail names the account the
+// address would belong to, and confirming takes a button press on our page: a mail scanner
+// opening the link confirms nothing, and nobody is signed in by it.
+
+export const EMAIL_CONFIRMATION_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+const identifierOf = (userId: string) => `confirm:${userId}`;
+const hashed = (token: string) => createHash("sha256").update(`${token}${authSecret()}`).digest("hex");
+
+/** Sends the viewer a link to confirm their (unconfirmed) address, in their language. */
+export async function requestEmailConfirmation(viewer: Viewer | null, context: { address: string }) {
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { email: true, emailVerified: true, displayName: true, locale: true },
+  });
+  if (!user.email) throw new AppError("INVALID_INPUT", "no address", { fieldErrors: { email: [{ key: "validation.required" }] } });
+  if (user.emailVerified) return { alreadyConfirmed: true };
+  await consume("perAddress", context.address);
+  await consume("emailLinkPerAddress", user.email);
+
+  const token = randomBytes(32).toString("hex");
+  await db.$transaction([
+    db.verificationToken.deleteMany({ where: { identifier: identifierOf(viewer.id) } }),
+    db.verificationToken.create({
+      data: {
+        identifier: identifierOf(viewer.id),
+        token: hashed(token),
+        expires: new Date(Date.now() + EMAIL_CONFIRMATION_MAX_AGE_SECONDS * 1000),
+      },
+    }),
+  ]);
+  const base = env().NEXTAUTH_URL.replace(/\/$/, "");
+  const url = `${base}/${user.locale}/account/confirm-email?${new URLSearchParams({ user: viewer.id, token })}`;
+  const t = await translatorFor(user.locale, "mail.confirmEmail");
+  await sendMail({
+    to: user.email,
+    subject: t("subject"),
+    text: [t("body", { name: user.displayName }), "", url, "", t("ignore")].join("\n"),
+  });
+  return { alreadyConfirmed: false };
+}
+
+export const confirmEmailInput = z.object({ user: z.uuid(), token: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** What the confirmation page shows before the button is pressed; null for a link that does not work. */
+export async function describeEmailConfirmation(input: z.input<typeof confirmEmailInput>) {
+  const parsed = confirmEmailInput.safeParse(input);
+  if (!parsed.success) return null;
+  const { user: userId, token } = parsed.data;
+  const pending = await db.verificationToken.findUnique({ where: { token: hashed(token) } });
+  if (!pending || pending.identifier !== identifierOf(userId) || pending.expires < new Date()) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { displayName: true, email: true, deletedAt: true } });
+  if (!user?.email || user.deletedAt) return null;
+  return { displayName: user.displayName, email: user.email };
+}
+
+/** Confirms the address the account holds now; the link works once. */
+export async function confirmEmail(input: z.input<typeof confirmEmailInput>): Promise<{ email: string }> {
+  const { user: userId, token } = parseInput(confirmEmailInput, input);
+  return db.$transaction(async (tx) => {
+    const used = await tx.verificationToken.deleteMany({
+      where: { identifier: identifierOf(userId), token: hashed(token), expires: { gt: new Date() } },
+    });
+    if (used.count !== 1) throw new AppError("INVALID_INPUT", "confirmation link invalid", { fieldErrors: { token: [{ key: "errors.confirmation_invalid" }] } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, deletedAt: true } });
+    if (!user?.email || user.deletedAt) throw new AppError("INVALID_INPUT", "no address to confirm", { fieldErrors: { token: [{ key: "errors.confirmation_invalid" }] } });
+    await tx.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+    return { email: user.email };
+  });
+}
