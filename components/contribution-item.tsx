@@ -3,9 +3,19 @@ import type { ContributionListItem } from "@/lib/contributions/list-contribution
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { KindBadge } from "./kind-badge";
+import { Link } from "./link";
 import { SupportBreakdown } from "./support-breakdown";
 
-export async function ContributionItem({ contribution, themeName }: { contribution: ContributionListItem; themeName: string }) {
+export async function ContributionItem({
+  contribution,
+  themeName,
+  dialoguePath,
+}: {
+  contribution: ContributionListItem;
+  themeName: string;
+  /** `/<municipality>/<dialogue>`: the item links to the contribution's own page below it. */
+  dialoguePath: string;
+}) {
   const [locale, t, statuses] = await Promise.all([getLocale(), getTranslations("contribution"), getTranslations("statuses")]);
   const { translation, language } = contribution;
   const original = languageName(language, locale);
@@ -19,7 +29,7 @@ export async function ContributionItem({ contribution, themeName }: { contributi
     <article className="border-b border-line py-4">
       <KindBadge kind={contribution.kind} />
       <h3 className="mt-2 text-lg" lang={heading.lang} dir={direction(heading.lang)}>
-        {heading.text}
+        <Link href={`${dialoguePath}/c/${contribution.id}`}>{heading.text}</Link>
       </h3>
       {/* A translation never replaces the voice: the original stays next to it. */}
       {translation && (

@@ -1,11 +1,24 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./link";
 
-/** "Page X of Y" with plain previous/next links; page 1 is the bare path. */
-export async function Pagination({ pathname, page, pageCount }: { pathname: string; page: number; pageCount: number }) {
+/**
+ * "Page X of Y" with plain previous/next links; page 1 carries no `page` parameter. `query`
+ * (filters, a search) goes along on every link.
+ */
+export async function Pagination({
+  pathname,
+  page,
+  pageCount,
+  query = {},
+}: {
+  pathname: string;
+  page: number;
+  pageCount: number;
+  query?: Record<string, string>;
+}) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("pagination");
-  const href = (target: number) => (target === 1 ? pathname : { pathname, query: { page: String(target) } });
+  const href = (target: number) => ({ pathname, query: target === 1 ? query : { ...query, page: String(target) } });
   return (
     <nav aria-label={t("label")} className="mt-6 text-center">
       <p className="font-semibold">{t("pageOf", { page, pageCount })}</p>

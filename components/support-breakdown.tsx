@@ -1,9 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { SupportBreakdown as Breakdown } from "@/lib/contributions/perspectives";
 
-/** Support per perspective, every perspective listed, zeros included: nothing averaged away. */
-export async function SupportBreakdown({ supports }: { supports: Breakdown }) {
-  const [t, perspectives] = await Promise.all([getTranslations("contribution"), getTranslations("perspectives")]);
+/**
+ * Support per perspective, every perspective listed, zeros included: nothing averaged away.
+ * Not async, so a client component (the support button) can show the same tally in place.
+ */
+export function SupportBreakdown({ supports }: { supports: Breakdown }) {
+  const t = useTranslations("contribution");
+  const perspectives = useTranslations("perspectives");
   return (
     <div className="mt-3 rounded-sm bg-surface px-3 py-2 text-sm">
       <p className="font-semibold">{t("supportsHeading", { count: supports.total })}</p>

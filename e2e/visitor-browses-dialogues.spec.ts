@@ -90,8 +90,10 @@ async function browse(page: Page, locale: keyof typeof ui) {
   const contributions = page.getByRole("region", { name: text.contributions, exact: true });
   const titles = await contributions.getByRole("heading", { level: 3 }).allTextContents();
   expect(titles.length).toBeGreaterThan(0);
+  // Other specs may post into this dialogue while this one runs: check that the seeded voices
+  // are there, not that nothing else is.
   const seeded = titlesIn(locale);
-  for (const title of titles) expect(seeded).toContain(title.trim());
+  expect(titles.filter((title) => seeded.has(title.trim())).length).toBeGreaterThanOrEqual(5);
 
   // Support is broken down by perspective, lived experience first.
   const firstBreakdown = contributions.getByRole("listitem").first().getByLabel(text.breakdown).locator("dt");

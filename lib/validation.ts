@@ -29,7 +29,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, Message[]> {
 }
 
 function messageOf(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith("validation.")) return { key: issue.message };
+  // A catalogue key of the schema's own, e.g. "validation.x" or a feature's "dialogueValidation.y".
+  if (/^[a-z][A-Za-z]*\.[A-Za-z_.]+$/.test(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "number") return { key: "validation.too_small_number", params: { minimum: Number(issue.minimum) } };

@@ -1,10 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind, ContributionStatus, TranslationMethod } from "@/lib/generated/prisma/enums";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
+import { parseInput } from "@/lib/validation";
+import {
+  contributionFiltersSchema,
+  languageTagSchema,
+  NO_FILTERS,
+  type ContributionFilters,
+  type ContributionSort,
+} from "./contribution-filters";
 import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "./perspectives";
-import { visibleContributionWhere } from "./visible-contribution-where";
 
 export const CONTRIBUTIONS_PER_PAGE = 20;
 /** Far beyond any real dialogue; keeps OFFSET arithmetic away from absurd values. */
@@ -26,7 +33,8 @@ const inputSchema = z.object({
   dialogueId: z.uuid(),
   page: pageSchema,
   /** The reader's language: a translation into it is returned with each contribution. */
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  locale: languageTagSchema,
+  filters: contributionFiltersSchema.default(NO_FILTERS),
 });
 
 export type ContributionListItem = {
@@ -47,39 +55,91 @@ export type ContributionPage = {
   items: ContributionListItem[];
   page: number;
   pageCount: number;
+  /** How many match the filters, over all pages. */
   total: number;
 };
 
-/**
- * One page of a public dialogue's visible contributions. Needs come before proposals and,
- * within each, lived experience comes first (DESIGN.md, principle 1); then newest first.
- * Five queries, whatever the page size or the number of supports.
- */
-export async function listContributions(input: { dialogueId: string; page: number; locale: string }): Promise<ContributionPage> {
-  const { dialogueId, page, locale } = inputSchema.parse(input);
-  const where = { ...visibleContributionWhere, dialogueId, dialogue: publicDialogueWhere };
+// Online supports plus those counted at meetings, computed inside the one page query: both
+// subqueries run on the (contributionId, …) unique indexes, never as a query per row.
+const SUPPORT_COUNT = Prisma.sql`(
+  (SELECT count(*) FROM "Support" s WHERE s."contributionId" = c."id")
+  + (SELECT coalesce(sum(m."count"), 0) FROM "MeetingSupport" m WHERE m."contributionId" = c."id")
+)`;
 
-  const [total, rows] = await Promise.all([
-    db.contribution.count({ where }),
-    db.contribution.findMany({
-      where,
-      // Postgres sorts enums in declaration order: NEED before PROPOSAL, LIVED_EXPERIENCE
-      // first (schema.prisma). The index on (dialogueId, kind, authorPerspective, createdAt)
-      // serves this order; `id` makes it total so pages never overlap.
-      orderBy: [{ kind: "asc" }, { authorPerspective: "asc" }, { createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * CONTRIBUTIONS_PER_PAGE,
-      take: CONTRIBUTIONS_PER_PAGE,
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        title: true,
-        language: true,
-        themeId: true,
-        translations: { where: { language: locale, title: { not: null } }, select: { title: true, method: true }, take: 1 },
-      },
-    }),
+// Postgres sorts enums in declaration order: NEED before PROPOSAL, LIVED_EXPERIENCE first
+// (schema.prisma). Every order ends in `id` so it is total and pages never overlap.
+const ORDER_BY: Record<ContributionSort, Prisma.Sql> = {
+  needs: Prisma.sql`c."kind", c."authorPerspective", c."createdAt" DESC, c."id" DESC`,
+  newest: Prisma.sql`c."createdAt" DESC, c."id" DESC`,
+  supported: Prisma.sql`${SUPPORT_COUNT} DESC, c."createdAt" DESC, c."id" DESC`,
+};
+
+/**
+ * The rows a reader may see with the filters applied. Mirrors visibleContributionWhere and
+ * publicDialogueWhere, which Prisma cannot combine with full-text search. The search expression
+ * is the one the index "Contribution_search_idx" is built on (docs/decisions/005-full-text-search.md).
+ */
+function matching(dialogueId: string, filters: ContributionFilters): Prisma.Sql {
+  const conditions = [
+    Prisma.sql`c."dialogueId" = ${dialogueId}::uuid`,
+    Prisma.sql`c."hiddenAt" IS NULL`,
+    Prisma.sql`c."withdrawnAt" IS NULL`,
+    Prisma.sql`EXISTS (SELECT 1 FROM "Dialogue" d WHERE d."id" = c."dialogueId" AND d."phase" <> 'DRAFT')`,
+  ];
+  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"ContributionKind"`);
+  if (filters.themeId) conditions.push(Prisma.sql`c."themeId" = ${filters.themeId}::uuid`);
+  if (filters.status) conditions.push(Prisma.sql`c."status" = ${filters.status}::"ContributionStatus"`);
+  if (filters.language) conditions.push(Prisma.sql`c."language" = ${filters.language}`);
+  if (filters.q) {
+    conditions.push(
+      Prisma.sql`to_tsvector('simple'::regconfig, c."title" || ' ' || c."body") @@ websearch_to_tsquery('simple'::regconfig, ${filters.q})`,
+    );
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * One page of a public dialogue's visible contributions, narrowed by `filters`. By default
+ * needs come before proposals and, within each, lived experience comes first (DESIGN.md,
+ * principle 1); then newest first. Six queries, whatever the page size, the number of
+ * contributions or supports, and the filters.
+ */
+export async function listContributions(input: {
+  dialogueId: string;
+  page: number;
+  locale: string;
+  filters?: ContributionFilters;
+}): Promise<ContributionPage> {
+  const { dialogueId, page, locale, filters } = parseInput(inputSchema, input);
+  const where = matching(dialogueId, filters);
+
+  const [[counted], pageRows] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Contribution" c WHERE ${where}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT c."id" FROM "Contribution" c
+      WHERE ${where}
+      ORDER BY ${ORDER_BY[filters.sort]}
+      LIMIT ${CONTRIBUTIONS_PER_PAGE} OFFSET ${(page - 1) * CONTRIBUTIONS_PER_PAGE}`,
   ]);
+  const total = counted?.total ?? 0;
+  const position = new Map(pageRows.map((row, index) => [row.id, index]));
+  const rows =
+    pageRows.length === 0
+      ? []
+      : (
+          await db.contribution.findMany({
+            where: { id: { in: [...position.keys()] } },
+            select: {
+              id: true,
+              kind: true,
+              status: true,
+              title: true,
+              language: true,
+              themeId: true,
+              translations: { where: { language: locale, title: { not: null } }, select: { title: true, method: true }, take: 1 },
+            },
+          })
+        ).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 
   const ids = rows.map((row) => row.id);
   const [online, atMeetings] =

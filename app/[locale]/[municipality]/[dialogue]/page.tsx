@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ContributionFilters } from "@/components/contribution-filters";
 import { ContributionItem } from "@/components/contribution-item";
 import { Link } from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { filtersToQuery, isFiltered, parseContributionFilters } from "@/lib/contributions/contribution-filters";
 import { listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { getDraftDialogue } from "@/lib/dialogues/get-draft-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
@@ -17,9 +20,12 @@ import { dialogueResource } from "@/lib/policy/resources";
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// generateMetadata and the page need the same row: one query per request.
-const loadDialogue = cache((municipalitySlug: string, dialogueSlug: string) =>
-  getPublicDialogue({ municipalitySlug, dialogueSlug }),
+// generateMetadata and the page need the same row: one query per request. A draft only for
+// those the policy lets read it (its host team).
+const loadDialogue = cache(
+  async (municipalitySlug: string, dialogueSlug: string) =>
+    (await getPublicDialogue({ municipalitySlug, dialogueSlug })) ??
+    getDraftDialogue(await getViewer(), { municipalitySlug, dialogueSlug }),
 );
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
@@ -34,17 +40,27 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   if (!dialogue) notFound();
 
   const page = parsePageNumber(query.page);
+  const filters = parseContributionFilters(query, { themeIds: dialogue.themes.map((theme) => theme.id), languages: dialogue.languages });
   const [contributions, t, phaseHints, themeName] = await Promise.all([
-    listContributions({ dialogueId: dialogue.id, page, locale }),
+    listContributions({ dialogueId: dialogue.id, page, locale, filters }),
     getTranslations("dialogue"),
     getTranslations("phaseHints"),
     getThemeNamer(),
   ]);
+  const filtersText = await getTranslations("filters");
   if (page > contributions.pageCount) notFound();
   // The same check the invitations page and its actions make; the policy's resource needs a query, so only for the signed-in.
   const viewer = await getViewer();
   const mayInvite = viewer !== null && can(viewer, "invitation:manage", await dialogueResource(dialogue.id));
+  // The same checks the manage page and its actions make.
+  const mayManage =
+    viewer !== null &&
+    (await dialogueResource(dialogue.id).then((r) => can(viewer, "dialogue:update", r) || can(viewer, "dialogue:open", r)));
+  const admin = await getTranslations("dialogueAdmin");
   const invitations = await getTranslations("invitations");
+  // The same check the post form and createContribution make.
+  const mayPost = viewer !== null && can(viewer, "contribution:create", await dialogueResource(dialogue.id));
+  const post = await getTranslations("post");
 
   const mainLanguage = dialogue.languages[0] ?? "de";
   const lang = { lang: mainLanguage, dir: direction(mainLanguage) };
@@ -70,10 +86,34 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <PhaseBadge phase={dialogue.phase} />
         </p>
         <p className="text-muted">{phaseHints(dialogue.phase)}</p>
+        {dialogue.phase === "DRAFT" && (
+          <p role="note" className="rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
+            {admin("draftNotice")}
+          </p>
+        )}
+        {mayManage && (
+          <p>
+            <Link href={`${pathname}/manage`} className="font-semibold">
+              {admin("manageLink")}
+            </Link>
+          </p>
+        )}
         {mayInvite && (
           <p>
             <Link href={`${pathname}/invitations`} className="font-semibold">
               {invitations("inviteLink")}
+            </Link>
+          </p>
+        )}
+        {query.withdrawn === "1" && (
+          <p role="status" className="rounded border-s-4 border-brand bg-surface p-3">
+            {post("withdrawn")}
+          </p>
+        )}
+        {mayPost && (
+          <p>
+            <Link href={`${pathname}/new`} className="inline-block rounded bg-brand px-5 py-3 font-semibold text-white no-underline hover:bg-brand-dark">
+              {post("postLink")}
             </Link>
           </p>
         )}
@@ -106,23 +146,50 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <h2 id="contributions" className="text-2xl">
           {t("contributionsHeading")}
         </h2>
-        <p className="mt-1 text-muted">{t("contributionCount", { count: contributions.total })}</p>
+        {isFiltered(filters) ? (
+          <p className="mt-1 text-muted" role="status">
+            {filtersText("resultCount", { count: contributions.total })}
+          </p>
+        ) : (
+          <p className="mt-1 text-muted">{t("contributionCount", { count: contributions.total })}</p>
+        )}
+        {(contributions.total > 0 || isFiltered(filters)) && (
+          <ContributionFilters
+            pathname={pathname}
+            filters={filters}
+            themes={dialogue.themes.map((theme) => ({ id: theme.id, name: themeById.get(theme.id) ?? "" }))}
+            languages={dialogue.languages}
+          />
+        )}
         {contributions.total === 0 ? (
-          <p className="mt-4">{t("noContributions")}</p>
+          isFiltered(filters) ? (
+            <p className="mt-4">
+              {filtersText("empty")}{" "}
+              <Link href={pathname}>{filtersText("reset")}</Link>
+            </p>
+          ) : (
+            <p className="mt-4">{t("noContributions")}</p>
+          )
         ) : (
           <>
-            <p className="mt-3 border-s-4 border-brand ps-3 text-sm">{t("sortNote")}</p>
+            {filters.sort === "needs" && <p className="mt-3 border-s-4 border-brand ps-3 text-sm">{t("sortNote")}</p>}
             <ol className="mt-2">
               {contributions.items.map((contribution) => (
                 <li key={contribution.id}>
                   <ContributionItem
                     contribution={contribution}
                     themeName={themeById.get(contribution.themeId) ?? ""}
+                    dialoguePath={pathname}
                   />
                 </li>
               ))}
             </ol>
-            <Pagination pathname={pathname} page={contributions.page} pageCount={contributions.pageCount} />
+            <Pagination
+              pathname={pathname}
+              page={contributions.page}
+              pageCount={contributions.pageCount}
+              query={filtersToQuery(filters)}
+            />
           </>
         )}
       </section>

@@ -35,7 +35,16 @@ export default async function InvitationPage({ params }: Props) {
   // A code that leads nowhere counts against the visitor's address, so this page cannot be used
   // to try codes one by one; once too many did, it says so instead.
   const limited = invitation ? false : await countInvitationMiss(await clientAddress());
-  const problem = !invitation ? (limited ? "limited" : "unknown") : invitation.status === "valid" ? null : invitation.status;
+  // Someone who just joined with the invitation's last use must still see their sign-in code:
+  // for a member, a used-up (or meanwhile expired) invitation is no problem.
+  const joined = invitation !== null && viewer?.dialogueRoles[invitation.dialogue.id] !== undefined;
+  const problem = !invitation
+    ? limited
+      ? "limited"
+      : "unknown"
+    : invitation.status === "valid" || joined
+      ? null
+      : invitation.status;
   if (!invitation || problem) {
     return (
       <>

@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CommentThread } from "@/components/comments/comment-thread";
+import { CommentForm } from "@/components/comments/comment-forms";
+import { AuthorLine } from "@/components/contributions/author-line";
+import { EditContributionForm, WithdrawContributionForm } from "@/components/contributions/author-forms";
+import { ResponseTimeline } from "@/components/contributions/response-timeline";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { KindBadge } from "@/components/kind-badge";
+import { Link } from "@/components/link";
+import { SupportForm } from "@/components/supports/support-form";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getContribution } from "@/lib/contributions/get-contribution";
+import { withinEditWindow } from "@/lib/contributions/update-contribution";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { can } from "@/lib/policy/policy";
+import {
+  createCommentAction,
+  deleteCommentAction,
+  supportAction,
+  updateCommentAction,
+  updateContributionAction,
+  withdrawContributionAction,
+} from "./actions";
+
+type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
+type Props = { params: Promise<Params> };
+
+// generateMetadata and the page need the same rows: one query each per request.
+const load = cache(async (municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
+  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
+  if (!dialogue) return null;
+  const viewer = await getViewer();
+  const contribution = await getContribution({ contributionId, dialogueId: dialogue.id }, viewer?.id ?? null);
+  return contribution ? { dialogue, contribution, viewer } : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, dialogue, contributionId } = await params;
+  const loaded = await load(municipality, dialogue, contributionId);
+  return loaded ? { title: loaded.contribution.title } : {};
+}
+
+export default async function ContributionPage({ params }: Props) {
+  const { locale, municipality, dialogue: dialogueSlug, contributionId } = await params;
+  const loaded = await load(municipality, dialogueSlug, contributionId);
+  if (!loaded) notFound();
+  const { dialogue, contribution, viewer } = loaded;
+  const [t, statuses, format, themeName] = await Promise.all([
+    getTranslations("contributionPage"),
+    getTranslations("statuses"),
+    getFormatter(),
+    getThemeNamer(),
+  ]);
+
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id };
+  const { resource } = contribution;
+  const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
+  const lang = { lang: contribution.language, dir: direction(contribution.language) };
+  // The same answers the server actions get from the policy.
+  const mayEdit = can(viewer, "contribution:update:own", resource) && withinEditWindow(contribution.createdAt);
+  const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
+  const mayComment = can(viewer, "comment:create", { ...resource, ownerId: undefined });
+  const maySupport = can(viewer, "support:give", { ...resource, ownerId: undefined });
+  const mayWithdrawSupport = can(viewer, "support:withdraw:own", { ...resource, ownerId: viewer?.id ?? null });
+
+  const facts = [
+    { label: t("theme"), value: theme ? themeName(theme) : "" },
+    { label: t("status"), value: statuses(contribution.status) },
+    { label: t("language"), value: languageName(contribution.language, locale) },
+    ...(contribution.district ? [{ label: t("district"), value: contribution.district }] : []),
+  ];
+
+  return (
+    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives"]}>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+
+      <article className="mt-4" aria-labelledby="contribution-title">
+        <KindBadge kind={contribution.kind} />
+        <h1 id="contribution-title" className="mt-2 text-3xl break-words" {...lang}>
+          {contribution.title}
+        </h1>
+        <AuthorLine contribution={contribution} />
+        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          {facts.map(({ label, value }) => (
+            <div key={label}>
+              <dt className="text-muted">{label}</dt>
+              <dd className="font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="mt-4 space-y-3 break-words" {...lang} data-testid="contribution-body">
+          {contribution.body.split(/\n\s*\n/).map((paragraph, index) => (
+            <p key={index} className="whitespace-pre-line">
+              {paragraph.trim()}
+            </p>
+          ))}
+        </div>
+        {contribution.editedAt && (
+          <p className="mt-2 text-sm text-muted">
+            {t("edited", { date: format.dateTime(contribution.editedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+        )}
+      </article>
+
+      {(mayEdit || mayWithdraw) && (
+        <section aria-labelledby="own" className="mt-6 space-y-3">
+          <h2 id="own" className="sr-only">
+            {t("ownHeading")}
+          </h2>
+          {mayEdit && (
+            <details className="rounded border border-line p-3">
+              <summary className="cursor-pointer font-semibold text-brand">{t("edit")}</summary>
+              <p className="my-2 text-sm text-muted">{t("editHint")}</p>
+              <EditContributionForm
+                action={updateContributionAction}
+                page={page}
+                values={{ title: contribution.title, body: contribution.body, district: contribution.district ?? "" }}
+              />
+            </details>
+          )}
+          {mayWithdraw && (
+            <details className="rounded border border-line p-3">
+              <summary className="cursor-pointer font-semibold text-danger">{t("withdraw")}</summary>
+              <p className="my-2 text-sm text-muted">{t("withdrawHint")}</p>
+              <WithdrawContributionForm action={withdrawContributionAction} page={page} />
+            </details>
+          )}
+        </section>
+      )}
+
+      <section id="supports" aria-labelledby="supports-heading" className="mt-8">
+        <h2 id="supports-heading" className="text-xl">
+          {t("supportsHeading")}
+        </h2>
+        <SupportForm
+          action={supportAction}
+          page={page}
+          initial={{ supported: contribution.supportedByViewer, supports: contribution.supports }}
+          mayGive={maySupport}
+          mayWithdraw={mayWithdrawSupport}
+        />
+        {!viewer && (
+          <p className="mt-3 text-sm">
+            <Link href={`/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/c/${contribution.id}` })}`}>
+              {t("signInToTakePart")}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <ResponseTimeline responses={contribution.responses} />
+
+      <section aria-labelledby="comments-heading" className="mt-10">
+        <h2 id="comments-heading" className="text-2xl">
+          {t("commentsHeading", { count: contribution.comments.length })}
+        </h2>
+        {contribution.comments.length === 0 ? (
+          <p className="mt-3">{t("noComments")}</p>
+        ) : (
+          <ol className="mt-3 space-y-4">
+            {contribution.comments.map((comment) => (
+              <li key={comment.id}>
+                <CommentThread
+                  comment={comment}
+                  viewer={viewer}
+                  resource={resource}
+                  page={page}
+                  actions={{ create: createCommentAction, update: updateCommentAction, delete: deleteCommentAction }}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        {mayComment && (
+          <div className="mt-6 rounded border border-line bg-surface p-4">
+            <CommentForm action={createCommentAction} page={page} label={t("commentLabel")} />
+          </div>
+        )}
+      </section>
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { advancePhase, advancePhaseInput } from "@/lib/dialogues/advance-phase";
+import { dialogueFieldsFromForm } from "@/lib/dialogues/dialogue-fields";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { updateDialogue } from "@/lib/dialogues/update-dialogue";
+import { isAppError } from "@/lib/errors";
+import { redirect } from "@/lib/i18n/navigation";
+import { locales } from "@/lib/i18n/routing";
+
+const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
+
+function backToManage({ locale, municipality, dialogue }: z.output<typeof page>, query: Record<string, string>): never {
+  // Post/redirect/get: a reload does not post twice, and the page shows the outcome.
+  return redirect({ href: { pathname: `/${municipality}/${dialogue}/manage`, query }, locale });
+}
+
+export const updateDialogueAction = formAction(
+  z.looseObject({ ...page.shape, dialogueId: z.string() }),
+  async ({ locale, municipality, dialogue, dialogueId, ...fields }, { viewer }): Promise<void> => {
+    await updateDialogue(viewer, { dialogueId, ...dialogueFieldsFromForm(fields) });
+    backToManage({ locale, municipality, dialogue }, { done: "saved" });
+  },
+);
+
+export const advancePhaseAction = formAction(advancePhaseInput.extend(page.shape), async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
+  const back = { locale, municipality, dialogue };
+  try {
+    await advancePhase(viewer, input);
+  } catch (error) {
+    // Refusals are shown on the page, with what is missing (the co-host invitation, the unanswered needs).
+    if (isAppError(error, "CONFLICT")) backToManage(back, { refused: typeof error.details.rule === "string" ? error.details.rule : "changed" });
+    throw error;
+  }
+  backToManage(back, { done: "advanced" });
+});

@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AdvancePhaseForm } from "@/components/dialogues/advance-phase-form";
+import { DialogueForm } from "@/components/dialogues/dialogue-form";
+import { dateValue, dialogueFormProps } from "@/components/dialogues/dialogue-form-labels";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { PhaseBadge } from "@/components/phase-badge";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/advance-phase";
+import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { can } from "@/lib/policy/policy";
+import { advancePhaseAction, updateDialogueAction } from "./actions";
+
+type Params = { locale: string; municipality: string; dialogue: string };
+type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** For the host team only; everyone else gets the same 404 as for no dialogue. */
+const loadManaged = cache(async (municipalitySlug: string, dialogueSlug: string) =>
+  getManagedDialogue(await getViewer(), { municipalitySlug, dialogueSlug }),
+);
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { municipality, dialogue } = await params;
+  const managed = await loadManaged(municipality, dialogue);
+  if (!managed) return {};
+  const t = await getTranslations("dialogueAdmin");
+  return { title: `${t("manageTitle")}: ${managed.title}`, robots: { index: false } };
+}
+
+export default async function ManageDialoguePage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
+  const dialogue = await loadManaged(municipality, slug);
+  if (!dialogue) notFound();
+  const [t, phases, format, form, viewer] = await Promise.all([
+    getTranslations("dialogueAdmin"),
+    getTranslations("phases"),
+    getFormatter(),
+    dialogueFormProps(dialogue.municipalityThemes, "save"),
+    getViewer(),
+  ]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  const next = NEXT_PHASE[dialogue.phase];
+  const refused = typeof query.refused === "string" ? query.refused : undefined;
+  const done = typeof query.done === "string" ? query.done : undefined;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  const mayInvite = can(viewer, "invitation:manage", dialogue.resource);
+
+  return (
+    <ClientMessages namespaces={["dialogueValidation"]}>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+
+      {done && (
+        <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
+          {done === "created" ? t("created") : done === "advanced" ? t("advanced", { phase: phases(dialogue.phase) }) : t("saved")}
+        </p>
+      )}
+
+      <section aria-labelledby="phase" className="mt-8 rounded border border-line bg-surface p-4">
+        <h2 id="phase" className="text-xl">
+          {t("phaseHeading")}
+        </h2>
+        <p className="mt-2">
+          <PhaseBadge phase={dialogue.phase} />
+        </p>
+        <p className="mt-2">{t(`allows.${dialogue.phase}`)}</p>
+
+        {refused === COHOST_MISSING && (
+          <div role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3">
+            <p className="font-semibold text-danger">{t("refusedCoHost")}</p>
+            {mayInvite && (
+              <p className="mt-2">
+                <Link href={`${base}/invitations`} className="font-semibold">
+                  {t("refusedCoHostLink")}
+                </Link>
+              </p>
+            )}
+          </div>
+        )}
+        {refused === NEEDS_UNANSWERED && dialogue.unansweredNeeds.length > 0 && (
+          <p role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
+            {t("refusedNeeds", { count: dialogue.unansweredNeeds.length })}
+          </p>
+        )}
+        {refused !== undefined && refused !== COHOST_MISSING && refused !== NEEDS_UNANSWERED && (
+          <p role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
+            {t("refusedChanged")}
+          </p>
+        )}
+
+        {dialogue.unansweredNeeds.length > 0 && (
+          <section aria-labelledby="unanswered" className="mt-4">
+            <h3 id="unanswered" className="font-semibold">
+              {t("unansweredHeading")}
+            </h3>
+            <ul className="mt-2 list-disc space-y-1 ps-6">
+              {dialogue.unansweredNeeds.map((need) => (
+                <li key={need.id}>
+                  <Link href={`${base}/c/${need.id}`}>{need.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {next && dialogue.mayAdvance ? (
+          <section aria-labelledby="next-phase" className="mt-6">
+            <h3 id="next-phase" className="font-semibold">
+              {t("nextHeading")}: {phases(next)}
+            </h3>
+            <p className="mt-1">{t(`next.${next}`)}</p>
+            <AdvancePhaseForm
+              action={advancePhaseAction}
+              hidden={{ ...page, dialogueId: dialogue.id, from: dialogue.phase }}
+              label={t("advance", { phase: phases(next) })}
+            />
+          </section>
+        ) : (
+          !next && <p className="mt-4 text-muted">{t("final")}</p>
+        )}
+
+        <section aria-labelledby="history" className="mt-6">
+          <h3 id="history" className="font-semibold">
+            {t("historyHeading")}
+          </h3>
+          {dialogue.phaseChanges.length === 0 ? (
+            <p className="mt-1 text-muted">{t("historyNone")}</p>
+          ) : (
+            <ol className="mt-2 space-y-1">
+              {dialogue.phaseChanges.map((change) => (
+                <li key={change.id}>
+                  <time dateTime={change.createdAt.toISOString()} className="text-muted">
+                    {format.dateTime(change.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>{" "}
+                  {t("historyItem", { from: phases(change.fromPhase), to: phases(change.toPhase), name: change.changedBy.displayName })}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </section>
+
+      {dialogue.mayUpdate && (
+        <section aria-labelledby="details" className="mt-10">
+          <h2 id="details" className="mb-4 text-2xl">
+            {t("editHeading")}
+          </h2>
+          <DialogueForm
+            action={updateDialogueAction}
+            hidden={{ ...page, dialogueId: dialogue.id }}
+            {...form}
+            values={{
+              title: dialogue.title,
+              summary: dialogue.summary,
+              description: dialogue.description,
+              themeIds: dialogue.themeIds,
+              languages: dialogue.languages,
+              codeOfConduct: dialogue.codeOfConduct,
+              collectingFrom: dateValue(dialogue.collectingFrom),
+              deliberatingFrom: dateValue(dialogue.deliberatingFrom),
+              respondingFrom: dateValue(dialogue.respondingFrom),
+              closesAt: dateValue(dialogue.closesAt),
+            }}
+          />
+        </section>
+      )}
+    </ClientMessages>
+  );
+}

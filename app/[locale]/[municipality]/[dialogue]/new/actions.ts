@@ -1,0 +1,20 @@
+"use server";
+
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { redirect } from "@/lib/i18n/navigation";
+import { locales } from "@/lib/i18n/routing";
+
+// Where to go afterwards: server actions cannot read the route's params, so the form names them.
+const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
+
+export const createContributionAction = formAction(
+  createContributionInput.extend(page.shape),
+  async ({ locale, municipality, dialogue, ...input }, { viewer }) => {
+    const contribution = await createContribution(viewer, input);
+    // Post/redirect/get: a reload does not post it twice.
+    redirect({ href: `/${municipality}/${dialogue}/c/${contribution.id}`, locale });
+  },
+);

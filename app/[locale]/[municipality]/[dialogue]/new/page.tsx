@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { PostForm } from "@/components/contributions/post-form";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getPostForm } from "@/lib/contributions/get-post-form";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { autonym } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { createContributionAction } from "./actions";
+
+type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("post");
+  return { title: t("pageTitle"), robots: { index: false } };
+}
+
+export default async function NewContributionPage({ params }: Props) {
+  const { locale, municipality, dialogue: slug } = await params;
+  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  if (!dialogue) notFound();
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new` })}`);
+
+  const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id), getTranslations("post"), getThemeNamer()]);
+  const mainLanguage = dialogue.languages[0] ?? "de";
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      {!form.mayPost ? (
+        <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
+      ) : (
+        <>
+          <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
+          <ClientMessages namespaces={["post"]}>
+            <PostForm
+              action={createContributionAction}
+              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              dialogueId={dialogue.id}
+              themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
+              languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
+              defaultLanguage={locale}
+              codeOfConduct={
+                form.codeOfConduct === null
+                  ? null
+                  : form.codeOfConduct.split(/\n\s*\n/).map((paragraph, index) => (
+                      <p key={index} className="whitespace-pre-line" lang={mainLanguage} dir={direction(mainLanguage)}>
+                        {paragraph.trim()}
+                      </p>
+                    ))
+              }
+            />
+          </ClientMessages>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PersonName } from "@/components/contributions/author-line";
+import type { FormState } from "@/lib/actions/form-state";
+import type { ContributionDetail } from "@/lib/contributions/get-contribution";
+import { direction } from "@/lib/i18n/routing";
+import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
+
+type Thread = ContributionDetail["comments"][number];
+type Comment = Omit<Thread, "replies">;
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
+type Props = {
+  viewer: Viewer | null;
+  /** The contribution's resource; each comment's author becomes the owner for `:own` checks. */
+  resource: Resource;
+  page: Page;
+  actions: { create: Action; update: Action; delete: Action };
+};
+
+async function CommentBody({ comment, viewer, resource, page, actions }: Props & { comment: Comment }) {
+  const [t, format] = await Promise.all([getTranslations("comments"), getFormatter()]);
+  const own = { ...resource, ownerId: comment.author.id };
+  const deleted = comment.deletedAt !== null;
+  const mayEdit = !deleted && can(viewer, "comment:update:own", own);
+  const mayDelete = !deleted && can(viewer, "comment:delete:own", own);
+  return (
+    <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
+      {deleted ? (
+        <p className="text-muted italic">{t("deleted")}</p>
+      ) : (
+        <>
+          <p className="text-sm">
+            <PersonName person={comment.author} perspective={comment.author.perspective} /> ·{" "}
+            <time dateTime={comment.createdAt.toISOString()} className="text-muted">
+              {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+            </time>
+            {comment.editedAt && <span className="text-muted"> · {t("edited")}</span>}
+          </p>
+          <p className="mt-1 whitespace-pre-line break-words" lang={comment.language} dir={direction(comment.language)}>
+            {comment.body}
+          </p>
+        </>
+      )}
+      {(mayEdit || mayDelete) && (
+        <div className="mt-2 flex flex-wrap items-start gap-3">
+          {mayEdit && (
+            <details className="w-full">
+              <summary className="cursor-pointer text-sm font-semibold text-brand">{t("edit")}</summary>
+              <div className="mt-2">
+                <EditCommentForm action={actions.update} page={page} commentId={comment.id} body={comment.body} />
+              </div>
+            </details>
+          )}
+          {mayDelete && <DeleteCommentForm action={actions.delete} page={page} commentId={comment.id} />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A comment with its replies: one level only, so only a top-level comment gets a reply form. */
+export async function CommentThread({ comment, ...props }: Props & { comment: Thread }) {
+  const t = await getTranslations("comments");
+  const mayReply = can(props.viewer, "comment:create", { ...props.resource, ownerId: undefined });
+  return (
+    <article>
+      <CommentBody comment={comment} {...props} />
+      {(comment.replies.length > 0 || mayReply) && (
+        <div className="ms-4 mt-2 space-y-2 border-s-2 border-line ps-3">
+          {comment.replies.length > 0 && (
+            <ol className="space-y-2" aria-label={t("repliesLabel")}>
+              {comment.replies.map((reply) => (
+                <li key={reply.id}>
+                  <CommentBody comment={reply} {...props} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {mayReply && (
+            <details>
+              <summary className="cursor-pointer text-sm font-semibold text-brand">{t("reply")}</summary>
+              <div className="mt-2">
+                <CommentForm action={props.actions.create} page={props.page} parentId={comment.id} label={t("replyLabel")} />
+              </div>
+            </details>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

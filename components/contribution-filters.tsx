@@ -1,0 +1,154 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import {
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_SORTS,
+  CONTRIBUTION_STATUSES,
+  MAX_SEARCH_LENGTH,
+  type ContributionFilters as Filters,
+} from "@/lib/contributions/contribution-filters";
+import { getPathname } from "@/lib/i18n/navigation";
+import { languageName } from "@/lib/i18n/language-names";
+import { Link } from "./link";
+
+type Option = { value: string; label: string };
+
+const controlClass = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink";
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+function Select({ id, name, label, options, value }: { id: string; name: string; label: string; options: Option[]; value?: string }) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={controlClass}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * Search, filter and sort a dialogue's contributions with a plain GET form: no JavaScript,
+ * and the URL carries the choice so it can be shared. Folded away at first so the list stays
+ * near the top on small screens; the summary says what is active.
+ */
+export async function ContributionFilters({
+  pathname,
+  filters,
+  themes,
+  languages,
+}: {
+  /** The dialogue page without locale, e.g. `/musterstadt/wohnen`. */
+  pathname: string;
+  filters: Filters;
+  themes: { id: string; name: string }[];
+  /** Languages to offer (BCP 47). */
+  languages: readonly string[];
+}) {
+  const [locale, t, kinds, statuses] = await Promise.all([
+    getLocale(),
+    getTranslations("filters"),
+    getTranslations("kinds"),
+    getTranslations("statuses"),
+  ]);
+  const any = { value: "", label: t("any") };
+  const themeName = new Map(themes.map((theme) => [theme.id, theme.name]));
+  const active = [
+    filters.q && t("searchActive", { q: filters.q }),
+    filters.kind && kinds(filters.kind),
+    filters.themeId && themeName.get(filters.themeId),
+    filters.status && statuses(filters.status),
+    filters.language && languageName(filters.language, locale),
+    filters.sort !== "needs" && t(`sorts.${filters.sort}`),
+  ].filter((label): label is string => Boolean(label));
+
+  return (
+    <details className="mt-4 rounded border border-line bg-surface">
+      <summary className="cursor-pointer px-3 py-2">
+        <span className="font-semibold">{t("summary")}</span>
+        {active.length > 0 && (
+          <>
+            {": "}
+            {/* User text (the search) stays in its own direction inside an rtl or ltr summary. */}
+            <bdi>{active.join(" · ")}</bdi>
+          </>
+        )}
+      </summary>
+      <form method="get" action={getPathname({ href: pathname, locale })} role="search" className="space-y-3 px-3 pb-3">
+        <Field id="filter-q" label={t("search")}>
+          <input
+            id="filter-q"
+            type="search"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            maxLength={MAX_SEARCH_LENGTH}
+            dir="auto"
+            className={controlClass}
+          />
+        </Field>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Select
+            id="filter-kind"
+            name="kind"
+            label={t("kind")}
+            value={filters.kind}
+            options={[any, ...CONTRIBUTION_KINDS.map((kind) => ({ value: kind, label: kinds(kind) }))]}
+          />
+          {themes.length > 0 && (
+            <Select
+              id="filter-theme"
+              name="theme"
+              label={t("theme")}
+              value={filters.themeId}
+              options={[any, ...themes.map((theme) => ({ value: theme.id, label: theme.name }))]}
+            />
+          )}
+          <Select
+            id="filter-status"
+            name="status"
+            label={t("status")}
+            value={filters.status}
+            options={[any, ...CONTRIBUTION_STATUSES.map((status) => ({ value: status, label: statuses(status) }))]}
+          />
+          {languages.length > 1 && (
+            <Select
+              id="filter-language"
+              name="language"
+              label={t("language")}
+              value={filters.language}
+              options={[any, ...languages.map((language) => ({ value: language, label: languageName(language, locale) }))]}
+            />
+          )}
+          <Select
+            id="filter-sort"
+            name="sort"
+            label={t("sort")}
+            value={filters.sort}
+            options={CONTRIBUTION_SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))}
+          />
+        </div>
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          <button type="submit" className="rounded bg-brand px-5 py-3 text-base font-semibold text-white hover:bg-brand-dark">
+            {t("apply")}
+          </button>
+          <Link href={pathname} className="inline-block py-2">
+            {t("reset")}
+          </Link>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { SelectField } from "./select-field";
+
+type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  page: { locale: string; municipality: string; dialogue: string };
+  dialogueId: string;
+  themes: Option[];
+  languages: Option[];
+  defaultLanguage: string;
+  /** The dialogue's code of conduct, when the person has not accepted it yet. */
+  codeOfConduct: ReactNode | null;
+};
+
+export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+  const t = useTranslations("post");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="dialogueId" value={dialogueId} />
+      <input type="hidden" name="locale" value={page.locale} />
+      <input type="hidden" name="municipality" value={page.municipality} />
+      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <ChoiceField
+        name="kind"
+        legend={t("kindLegend")}
+        state={state}
+        defaultValue="NEED"
+        options={[
+          { value: "NEED", label: t("need"), hint: t("needHint") },
+          { value: "PROPOSAL", label: t("proposal"), hint: t("proposalHint") },
+        ]}
+      />
+      <ChoiceField name="themeId" legend={t("theme")} state={state} options={themes} />
+      <TextField name="title" label={t("title")} hint={t("titleHint")} state={state} maxLength={200} required />
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={8} maxLength={5000} required />
+      <TextField name="district" label={t("district")} hint={t("districtHint")} state={state} maxLength={100} />
+      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+      {codeOfConduct && (
+        <section aria-labelledby="code-of-conduct" className="mb-4 rounded border border-line bg-surface p-4">
+          <h2 id="code-of-conduct" className="text-xl">
+            {t("codeOfConductHeading")}
+          </h2>
+          <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>
+          <div className="mb-4 space-y-2">{codeOfConduct}</div>
+          <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} state={state} />
+        </section>
+      )}
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

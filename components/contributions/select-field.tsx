@@ -1,0 +1,51 @@
+"use client";
+
+import { useId, type ReactNode } from "react";
+import { useMessage } from "@/components/form/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
+
+/** A select that keeps the chosen value after a failed post, like the other form fields. */
+export function SelectField({
+  name,
+  label,
+  state,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  state: FormState;
+  options: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
+  defaultValue?: string;
+}) {
+  const id = useId();
+  const message = useMessage();
+  const errors = state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
+  const value = state.status === "error" ? state.values[name] : defaultValue;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        className="mt-1 block w-full max-w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang} dir={option.dir}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {errors.length > 0 && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
+          {errors.map((m) => message(m)).join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}

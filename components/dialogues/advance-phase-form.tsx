@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  hidden: Record<string, string>;
+  label: string;
+};
+
+/** One button that moves the dialogue one phase on; refusals come back on the page after a redirect. */
+export function AdvancePhaseForm({ action, hidden, label }: Props) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className="mt-4">
+      <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton>{label}</SubmitButton>
+    </form>
+  );
+}

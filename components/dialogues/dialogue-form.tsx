@@ -1,0 +1,183 @@
+"use client";
+
+import { useActionState, useId, type ReactNode } from "react";
+import { FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+export type DialogueFormLabels = {
+  title: string;
+  titleHint: string;
+  summary: string;
+  summaryHint: string;
+  description: string;
+  descriptionHint: string;
+  themes: string;
+  themesHint: string;
+  newTheme: string;
+  newThemeHint: string;
+  languages: string;
+  languagesHint: string;
+  codeOfConduct: string;
+  codeOfConductHint: string;
+  dates: string;
+  datesHint: string;
+  collectingFrom: string;
+  deliberatingFrom: string;
+  respondingFrom: string;
+  closesAt: string;
+  submit: string;
+};
+
+export type DialogueFormValues = {
+  title: string;
+  summary: string;
+  description: string;
+  themeIds: string[];
+  languages: string[];
+  codeOfConduct: string;
+  collectingFrom: string;
+  deliberatingFrom: string;
+  respondingFrom: string;
+  closesAt: string;
+};
+
+type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  /** Hidden fields: where the action redirects to, and which dialogue or municipality. */
+  hidden: Record<string, string>;
+  labels: DialogueFormLabels;
+  themes: Option[];
+  languages: Option[];
+  values: DialogueFormValues;
+};
+
+const DATE_FIELDS = ["collectingFrom", "deliberatingFrom", "respondingFrom", "closesAt"] as const;
+
+/**
+ * Create and edit form of a dialogue. Text fields are `dir="auto"`: a German title typed on an
+ * Arabic page still reads left to right. Themes and languages are checkboxes named `theme-<id>` and
+ * `language-<code>` (the action collects them), so a failed post keeps every tick.
+ */
+export function DialogueForm({ action, hidden, labels, themes, languages, values }: Props) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <TextField name="title" label={labels.title} hint={labels.titleHint} state={state} defaultValue={values.title} maxLength={120} required dir="auto" />
+      <TextAreaField name="summary" label={labels.summary} hint={labels.summaryHint} state={state} defaultValue={values.summary} rows={2} maxLength={300} required dir="auto" />
+      <TextAreaField
+        name="description"
+        label={labels.description}
+        hint={labels.descriptionHint}
+        state={state}
+        defaultValue={values.description}
+        rows={6}
+        maxLength={5000}
+        required
+        dir="auto"
+      />
+      <CheckboxGroup
+        legend={labels.themes}
+        hint={labels.themesHint}
+        state={state}
+        errorField="themeIds"
+        prefix="theme-"
+        options={themes}
+        checked={values.themeIds}
+      >
+        <TextField name="newThemeName" label={labels.newTheme} hint={labels.newThemeHint} state={state} defaultValue="" maxLength={60} dir="auto" />
+      </CheckboxGroup>
+      <CheckboxGroup
+        legend={labels.languages}
+        hint={labels.languagesHint}
+        state={state}
+        errorField="languages"
+        prefix="language-"
+        options={languages}
+        checked={values.languages}
+      />
+      <TextAreaField
+        name="codeOfConduct"
+        label={labels.codeOfConduct}
+        hint={labels.codeOfConductHint}
+        state={state}
+        defaultValue={values.codeOfConduct}
+        rows={8}
+        maxLength={5000}
+        required
+        dir="auto"
+      />
+      <fieldset className="mb-4">
+        <legend className="font-semibold">{labels.dates}</legend>
+        <p className="mb-2 text-sm text-muted">{labels.datesHint}</p>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          {DATE_FIELDS.map((name) => (
+            <TextField key={name} name={name} type="date" label={labels[name]} state={state} defaultValue={values[name]} />
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton>{labels.submit}</SubmitButton>
+    </form>
+  );
+}
+
+function CheckboxGroup({
+  legend,
+  hint,
+  state,
+  errorField,
+  prefix,
+  options,
+  checked,
+  children,
+}: {
+  legend: string;
+  hint: string;
+  state: FormState;
+  errorField: string;
+  prefix: string;
+  options: Option[];
+  checked: string[];
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const message = useMessage();
+  const errors = state.status === "error" ? (state.fieldErrors[errorField] ?? []) : [];
+  const isChecked = (value: string) => (state.status === "error" ? state.values[`${prefix}${value}`] === "on" : checked.includes(value));
+  return (
+    <fieldset className="mb-4" aria-describedby={`${id}-hint${errors.length > 0 ? ` ${id}-error` : ""}`}>
+      <legend className="font-semibold">{legend}</legend>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {hint}
+      </p>
+      <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+        {options.map((option) => (
+          <li key={option.value} className="flex items-start gap-2">
+            <input
+              id={`${id}-${option.value}`}
+              type="checkbox"
+              name={`${prefix}${option.value}`}
+              defaultChecked={isChecked(option.value)}
+              aria-invalid={errors.length > 0 || undefined}
+              className="mt-1 size-5 shrink-0"
+            />
+            <label htmlFor={`${id}-${option.value}`} lang={option.lang} dir={option.dir}>
+              {option.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {errors.length > 0 && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
+          {errors.map((m) => message(m)).join(" ")}
+        </p>
+      )}
+      {children ? <div className="mt-3">{children}</div> : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
+
+export const COMMENT_MAX = 2000;
+
+export const createCommentInput = z.object({
+  contributionId: z.uuid(),
+  parentId: z.uuid().optional(),
+  body: z.string().trim().min(1).max(COMMENT_MAX),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+});
+
+/**
+ * A member comments on a contribution, or replies to a comment. One level of replies only:
+ * a reply to a reply is refused (the database refuses it too, trigger comment_reply_depth).
+ */
+export async function createComment(viewer: Viewer | null, input: z.input<typeof createCommentInput>) {
+  const data = parseInput(createCommentInput, input);
+  const { contribution, resource } = await contributionResource(data.contributionId);
+  authorize(viewer, "comment:create", { ...resource, ownerId: undefined });
+  if (data.parentId) {
+    const parent = await db.comment.findUnique({ where: { id: data.parentId }, select: { contributionId: true, parentId: true } });
+    if (!parent || parent.contributionId !== contribution.id) throw new AppError("NOT_FOUND", "comment not found");
+    if (parent.parentId !== null) {
+      throw new AppError("INVALID_INPUT", "reply to a reply", { fieldErrors: { body: [{ key: "comments.replyDepth" }] } });
+    }
+  }
+  const author = await db.user.findUniqueOrThrow({ where: { id: viewer!.id }, select: { perspective: true } });
+  return db.comment.create({
+    data: {
+      contributionId: contribution.id,
+      parentId: data.parentId ?? null,
+      authorId: viewer!.id,
+      authorPerspective: author.perspective,
+      body: data.body,
+      language: data.language,
+    },
+    select: { id: true, contributionId: true, parentId: true },
+  });
+}

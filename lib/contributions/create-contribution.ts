@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { locales } from "@/lib/i18n/routing";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { parseInput } from "@/lib/validation";
+
+export const TITLE_MAX = 200;
+export const BODY_MAX = 5000;
+export const DISTRICT_MAX = 100;
+
+const checkbox = z.literal("on", { error: "validation.required" });
+
+export const createContributionInput = z.object({
+  dialogueId: z.uuid(),
+  kind: z.enum(["NEED", "PROPOSAL"]),
+  themeId: z.uuid(),
+  title: z.string().trim().min(1).max(TITLE_MAX),
+  body: z.string().trim().min(1).max(BODY_MAX),
+  district: z.string().trim().max(DISTRICT_MAX).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  acceptCodeOfConduct: checkbox.optional(),
+});
+
+/** The languages a contribution may be written in: every UI language and the dialogue's own. */
+export function contributionLanguages(dialogueLanguages: readonly string[]): string[] {
+  return [...new Set<string>([...locales, ...dialogueLanguages])];
+}
+
+/**
+ * A member posts a need or a proposal while the dialogue collects. The voice is theirs: the
+ * author's perspective is stored as it is now (a snapshot). The first post of a person in a
+ * dialogue needs the code of conduct accepted (DESIGN.md, principle 5); that is recorded here.
+ */
+export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>) {
+  const data = parseInput(createContributionInput, input);
+  authorize(viewer, "contribution:create", await dialogueResource(data.dialogueId));
+  const userId = viewer!.id;
+
+  const [dialogue, membership, author] = await Promise.all([
+    db.dialogue.findUniqueOrThrow({
+      where: { id: data.dialogueId },
+      select: { languages: true, themes: { where: { themeId: data.themeId }, select: { themeId: true } } },
+    }),
+    db.membership.findUnique({
+      where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
+      select: { codeOfConductAcceptedAt: true },
+    }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { perspective: true } }),
+  ]);
+  const fieldErrors: Record<string, { key: string }[]> = {};
+  if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
+  if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
+  const mustAccept = !membership?.codeOfConductAcceptedAt;
+  if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+
+  return db.$transaction(async (tx) => {
+    if (mustAccept) {
+      // Staff run every dialogue of their municipality without joining; their first post makes them a participant.
+      await tx.membership.upsert({
+        where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
+        create: { userId, dialogueId: data.dialogueId, role: "PARTICIPANT", codeOfConductAcceptedAt: new Date() },
+        update: { codeOfConductAcceptedAt: new Date() },
+      });
+    }
+    return tx.contribution.create({
+      data: {
+        dialogueId: data.dialogueId,
+        themeId: data.themeId,
+        kind: data.kind,
+        title: data.title,
+        body: data.body,
+        district: data.district || null,
+        language: data.language,
+        authorId: userId,
+        authorPerspective: author.perspective,
+        source: "ONLINE",
+      },
+      select: { id: true, dialogueId: true },
+    });
+  });
+}

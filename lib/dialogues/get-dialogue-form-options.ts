@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { can, type Viewer } from "@/lib/policy/policy";
+import { slugSchema } from "./slug";
+
+/**
+ * What the form for a new dialogue offers: the municipality (its language picks the default
+ * code of conduct) and its live themes. Null unless `viewer` may create dialogues there.
+ */
+export async function getDialogueFormOptions(viewer: Viewer | null, municipalitySlug: string) {
+  const parsed = slugSchema.safeParse(municipalitySlug);
+  if (!parsed.success) return null;
+  const municipality = await db.municipality.findUnique({
+    where: { slug: parsed.data },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      defaultLocale: true,
+      themes: {
+        where: { archivedAt: null },
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, key: true, name: true },
+      },
+    },
+  });
+  if (!municipality || !can(viewer, "dialogue:create", { municipalityId: municipality.id })) return null;
+  const { themes, ...rest } = municipality;
+  return { municipality: rest, themes };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { listUnansweredNeeds } from "./list-unanswered-needs";
+import { slugSchema } from "./slug";
+
+/**
+ * Everything the manage page shows, for the host team only (null for everyone else, and for a
+ * closed dialogue, which nobody edits any more): the fields, the municipality's themes, the
+ * phase history and, from RESPONDING on, the needs still waiting for an answer.
+ */
+export async function getManagedDialogue(viewer: Viewer | null, input: { municipalitySlug: string; dialogueSlug: string }) {
+  const municipalitySlug = slugSchema.safeParse(input.municipalitySlug);
+  const dialogueSlug = slugSchema.safeParse(input.dialogueSlug);
+  if (!municipalitySlug.success || !dialogueSlug.success) return null;
+  const dialogue = await db.dialogue.findFirst({
+    where: { slug: dialogueSlug.data, municipality: { slug: municipalitySlug.data } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      description: true,
+      phase: true,
+      languages: true,
+      codeOfConduct: true,
+      collectingFrom: true,
+      deliberatingFrom: true,
+      respondingFrom: true,
+      closesAt: true,
+      themes: { select: { themeId: true } },
+      municipality: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          themes: {
+            where: { archivedAt: null },
+            orderBy: [{ position: "asc" }, { name: "asc" }],
+            select: { id: true, key: true, name: true },
+          },
+        },
+      },
+      phaseChanges: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fromPhase: true, toPhase: true, createdAt: true, changedBy: { select: { displayName: true } } },
+      },
+    },
+  });
+  if (!dialogue) return null;
+  const resource: Resource = { municipalityId: dialogue.municipality.id, dialogueId: dialogue.id, phase: dialogue.phase };
+  const mayUpdate = can(viewer, "dialogue:update", resource);
+  const mayAdvance = can(viewer, "dialogue:open", resource);
+  if (!mayUpdate && !mayAdvance) return null;
+  const unansweredNeeds = dialogue.phase === "RESPONDING" ? await listUnansweredNeeds(dialogue.id) : [];
+  const { themes, municipality, ...rest } = dialogue;
+  const { themes: municipalityThemes, ...municipalityRest } = municipality;
+  return {
+    ...rest,
+    municipality: municipalityRest,
+    themeIds: themes.map((theme) => theme.themeId),
+    municipalityThemes,
+    unansweredNeeds,
+    resource,
+    mayUpdate,
+    mayAdvance,
+  };
+}

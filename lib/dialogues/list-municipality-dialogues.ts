@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { can, type Viewer } from "@/lib/policy/policy";
+import { slugSchema } from "./slug";
+
+/**
+ * The municipality at /<municipality> with the dialogues `viewer` may read: the public ones,
+ * and drafts for their host team and the municipality's staff. Running phases first.
+ */
+export async function listMunicipalityDialogues(viewer: Viewer | null, municipalitySlug: string) {
+  const parsed = slugSchema.safeParse(municipalitySlug);
+  if (!parsed.success) return null;
+  const municipality = await db.municipality.findUnique({
+    where: { slug: parsed.data },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      dialogues: {
+        // The enum sorts in declaration order: DRAFT, COLLECTING … RESPONDING, then CLOSED.
+        orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
+        select: { id: true, slug: true, title: true, summary: true, phase: true, languages: true },
+      },
+    },
+  });
+  if (!municipality) return null;
+  const dialogues = municipality.dialogues
+    .filter((d) => can(viewer, "dialogue:read", { municipalityId: municipality.id, dialogueId: d.id, phase: d.phase }))
+    .map(({ languages, ...dialogue }) => ({ ...dialogue, language: languages[0] ?? "de" }));
+  return {
+    municipality: { id: municipality.id, slug: municipality.slug, name: municipality.name },
+    dialogues,
+    mayCreate: can(viewer, "dialogue:create", { municipalityId: municipality.id }),
+  };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { contributionResource } from "@/lib/contributions/contribution-resource";
+import type { SupportBreakdown } from "@/lib/contributions/perspectives";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
+import { supportCounts } from "./support-counts";
+
+export const giveSupportInput = z.object({ contributionId: z.uuid() });
+
+export type SupportResult = { supported: boolean; supports: SupportBreakdown };
+
+/**
+ * One support per person and contribution, exact under any number of concurrent clicks: the
+ * unique index on (contributionId, userId) decides, and "already supported" is success.
+ */
+export async function giveSupport(viewer: Viewer | null, input: z.input<typeof giveSupportInput>): Promise<SupportResult> {
+  const { contributionId } = parseInput(giveSupportInput, input);
+  const { resource } = await contributionResource(contributionId);
+  authorize(viewer, "support:give", { ...resource, ownerId: undefined });
+  const supporter = await db.user.findUniqueOrThrow({ where: { id: viewer!.id }, select: { perspective: true } });
+  await db.support.createMany({
+    data: [{ contributionId, userId: viewer!.id, perspective: supporter.perspective }],
+    skipDuplicates: true,
+  });
+  return { supported: true, supports: await supportCounts(contributionId) };
+}
