@@ -88,14 +88,34 @@ export function EmailConfirmationRequestForm({ email }: { email: string }) {
   );
 }
 
-export function ConfirmEmailForm({ user, token, email, name }: { user: string; token: string; email: string; name: string }) {
+/**
+ * Renders from the action's state first: after the button press (without JavaScript, a full
+ * POST) the page renders again and the link is used up by then, but the person must see that
+ * it worked.
+ */
+export function ConfirmEmailForm({
+  user,
+  token,
+  pending,
+}: {
+  user: string;
+  token: string;
+  pending: { email: string; name: string } | null;
+}) {
   const t = useTranslations("account");
   const [state, action] = useActionState(confirmEmailAction, IDLE);
-  if (state.status === "success") return <Notice>{t("emailConfirmed", { email })}</Notice>;
+  if (state.status === "success") return <Notice>{t("emailConfirmed", { email: state.data.email })}</Notice>;
+  if (!pending) {
+    return (
+      <p role="alert" className="font-semibold text-danger">
+        {t("confirmationInvalid")}
+      </p>
+    );
+  }
   return (
     <form action={action}>
       <FormMessage state={state} />
-      <p className="mb-4">{t("confirmQuestion", { email, name })}</p>
+      <p className="mb-4">{t("confirmQuestion", { email: pending.email, name: pending.name })}</p>
       <input type="hidden" name="user" value={user} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton>{t("confirmSubmit")}</SubmitButton>

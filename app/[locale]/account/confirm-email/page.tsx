@@ -20,18 +20,10 @@ export default async function ConfirmEmailPage({ searchParams }: Props) {
     <ClientMessages namespaces={["account"]}>
       <h1 className="text-3xl">{t("confirmTitle")}</h1>
       <div className="mt-6">
-        {pending ? (
-          <ConfirmEmailForm user={user} token={token} email={pending.email} name={pending.displayName} />
-        ) : (
-          <>
-            <p role="alert" className="font-semibold text-danger">
-              {t("confirmationInvalid")}
-            </p>
-            <p className="mt-4">
-              <Link href="/account">{t("title")}</Link>
-            </p>
-          </>
-        )}
+        <ConfirmEmailForm user={user} token={token} pending={pending && { email: pending.email, name: pending.displayName }} />
+        <p className="mt-4">
+          <Link href="/account">{t("title")}</Link>
+        </p>
       </div>
     </ClientMessages>
   );
