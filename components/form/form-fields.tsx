@@ -44,16 +44,34 @@ function FieldMessages({ id, messages }: { id: string; messages: Message[] }) {
 
 type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state: FormState };
 
-export function TextField({
-  name,
-  label,
-  hint,
-  state,
-  defaultValue,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
+/** Label, hint, the control and its messages, tied together with ids. */
+function useField(state: FormState, name: string, hint: ReactNode, fallback: string | undefined) {
   const id = useId();
   const errors = errorsOf(state, name);
+  const control = {
+    id,
+    name,
+    defaultValue: valueOf(state, name, fallback),
+    "aria-invalid": errors.length > 0 || undefined,
+    "aria-describedby": describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`),
+    className: inputClass,
+  };
+  return { id, errors, control };
+}
+
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors: Message[];
+  children: ReactNode;
+}) {
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block font-semibold">
@@ -64,17 +82,25 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        defaultValue={valueOf(state, name, defaultValue)}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
-        className={inputClass}
-        {...input}
-      />
+      {children}
       <FieldMessages id={`${id}-error`} messages={errors} />
     </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  state,
+  defaultValue,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
+  const { id, errors, control } = useField(state, name, hint, defaultValue);
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <input {...control} {...input} />
+    </FieldShell>
   );
 }
 
@@ -86,29 +112,11 @@ export function TextAreaField({
   defaultValue,
   ...textarea
 }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
-  const id = useId();
-  const errors = errorsOf(state, name);
+  const { id, errors, control } = useField(state, name, hint, defaultValue);
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={valueOf(state, name, defaultValue)}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
-        className={inputClass}
-        {...textarea}
-      />
-      <FieldMessages id={`${id}-error`} messages={errors} />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <textarea {...control} {...textarea} />
+    </FieldShell>
   );
 }
 
