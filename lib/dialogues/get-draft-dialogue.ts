@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/policy/policy";
 import { findDialogue } from "./find-dialogue";
-import type { PublicDialogue } from "./get-public-dialogue";
+import { dialoguePageSelect, withThemes, type PublicDialogue } from "./get-public-dialogue";
 
 /**
  * A DRAFT dialogue with everything its page shows, for the viewers the policy lets read it
@@ -14,22 +14,6 @@ export async function getDraftDialogue(
 ): Promise<PublicDialogue | null> {
   const found = await findDialogue(viewer, input);
   if (!found || found.phase !== "DRAFT") return null;
-  const dialogue = await db.dialogue.findUniqueOrThrow({
-    where: { id: found.id },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      phase: true,
-      languages: true,
-      municipality: { select: { slug: true, name: true } },
-      themes: {
-        orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
-        select: { theme: { select: { id: true, key: true, name: true } } },
-      },
-    },
-  });
-  return { ...dialogue, themes: dialogue.themes.map(({ theme }) => theme) };
+  const dialogue = await db.dialogue.findUniqueOrThrow({ where: { id: found.id }, select: dialoguePageSelect });
+  return withThemes(dialogue);
 }

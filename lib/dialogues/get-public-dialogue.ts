@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { publicDialogueWhere } from "./public-dialogue-where";
 import { slugSchema } from "./slug";
@@ -31,21 +32,29 @@ export async function getPublicDialogue(input: { municipalitySlug: string; dialo
 
   const dialogue = await db.dialogue.findFirst({
     where: { ...publicDialogueWhere, slug: dialogueSlug, municipality: { slug: municipalitySlug } },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      phase: true,
-      languages: true,
-      municipality: { select: { slug: true, name: true } },
-      themes: {
-        orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
-        select: { theme: { select: { id: true, key: true, name: true } } },
-      },
-    },
+    select: dialoguePageSelect,
   });
-  if (!dialogue) return null;
+  return dialogue && withThemes(dialogue);
+}
+
+/** What a dialogue page shows, for public and draft dialogues alike. */
+export const dialoguePageSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  description: true,
+  phase: true,
+  languages: true,
+  municipality: { select: { slug: true, name: true } },
+  themes: {
+    orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
+    select: { theme: { select: { id: true, key: true, name: true } } },
+  },
+} satisfies Prisma.DialogueSelect;
+
+export function withThemes<T extends { themes: { theme: DialogueThemeSummary }[] }>(
+  dialogue: T,
+): Omit<T, "themes"> & { themes: DialogueThemeSummary[] } {
   return { ...dialogue, themes: dialogue.themes.map(({ theme }) => theme) };
 }
