@@ -13,6 +13,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/per-file.ts"],
     pool: "forks",
+    // next-intl's middleware imports "next/server" without an extension, which Node's ESM
+    // loader refuses; bundled by Vite it resolves (tests/i18n/locale-negotiation.test.ts).
+    server: { deps: { inline: ["next-intl"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

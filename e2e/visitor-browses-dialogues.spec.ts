@@ -120,7 +120,7 @@ test.describe("a visitor", () => {
   test("finds every UI language in the switcher, each named in itself", async ({ page }) => {
     await page.goto("/de");
     const switcher = page.getByRole("navigation", { name: ui.de.languages });
-    for (const name of ["Deutsch", "English", "العربية", "فارسی", "Українська", "Türkçe", "Русский"]) {
+    for (const name of ["Deutsch", "English", "العربية", "فارسی", "Українська", "Türkçe", "Русский", "Einfache Sprache"]) {
       await expect(switcher.getByText(name, { exact: true })).toBeVisible();
     }
   });

@@ -31,6 +31,8 @@ export const LIMITS = {
   perAddress: { points: 300, duration: 15 * 60 },
   /** E-mail sign-in links sent to one address. */
   emailLinkPerAddress: { points: 5, duration: 60 * 60 },
+  /** Reports of barriers from one IP address: enough for a shelter, too few to flood the mailbox. */
+  accessibilityFeedbackPerAddress: { points: 10, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

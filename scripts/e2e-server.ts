@@ -36,6 +36,8 @@ const next = startNext({
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     SMTP_URL: smtp.url,
     MAIL_FROM: "mitreden <noreply@mitreden.test>",
+    // Reports of barriers (e2e/visitor-reports-barrier.spec.ts) go to the catcher too.
+    FEEDBACK_EMAIL: "barrierefreiheit@mitreden.test",
   },
 });
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName } from "@/components/contributions/author-line";
 import type { FormState } from "@/lib/actions/form-state";
@@ -16,9 +17,11 @@ type Props = {
   resource: Resource;
   page: Page;
   actions: { create: Action; update: Action; delete: Action };
+  /** Renders a comment's words in place of the plain original, e.g. with its translation. */
+  body?: (comment: Comment) => ReactNode;
 };
 
-async function CommentBody({ comment, viewer, resource, page, actions }: Props & { comment: Comment }) {
+async function CommentBody({ comment, viewer, resource, page, actions, body }: Props & { comment: Comment }) {
   const [t, format] = await Promise.all([getTranslations("comments"), getFormatter()]);
   const own = { ...resource, ownerId: comment.author.id };
   const deleted = comment.deletedAt !== null;
@@ -37,9 +40,13 @@ async function CommentBody({ comment, viewer, resource, page, actions }: Props &
             </time>
             {comment.editedAt && <span className="text-muted"> · {t("edited")}</span>}
           </p>
-          <p className="mt-1 whitespace-pre-line break-words" lang={comment.language} dir={direction(comment.language)}>
-            {comment.body}
-          </p>
+          {body ? (
+            body(comment)
+          ) : (
+            <p className="mt-1 whitespace-pre-line break-words" lang={comment.language} dir={direction(comment.language)}>
+              {comment.body}
+            </p>
+          )}
         </>
       )}
       {(mayEdit || mayDelete) && (

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { locales } from "@/lib/i18n/routing";
+import { completeLocales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
@@ -26,7 +26,14 @@ export const createContributionInput = z.object({
 
 /** The languages a contribution may be written in: every UI language and the dialogue's own. */
 export function contributionLanguages(dialogueLanguages: readonly string[]): string[] {
-  return [...new Set<string>([...locales, ...dialogueLanguages])];
+  // Einfache Sprache is a way of writing the interface, not a language people write in: a text
+  // by someone using it is German.
+  return [...new Set<string>([...completeLocales, ...dialogueLanguages])];
+}
+
+/** The language a post starts in: the person's UI language, or German for Einfache Sprache. */
+export function contentLanguageOf(uiLocale: string): string {
+  return (completeLocales as readonly string[]).includes(uiLocale) ? uiLocale : uiLocale.split("-")[0]!;
 }
 
 /**

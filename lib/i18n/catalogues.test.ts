@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ContributionKind, ContributionStatus, DialoguePhase, Perspective } from "@/lib/generated/prisma/enums";
 import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "@/lib/themes/default-themes";
 import { autonym, languageName } from "./language-names";
-import { type AppLocale, defaultLocale, direction, locales } from "./routing";
+import { type AppLocale, completeLocales, defaultLocale, direction, locales } from "./routing";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -58,8 +58,19 @@ describe("message catalogues", () => {
     for (const key of flatten(catalogue(locale)).keys()) expect(sourceKeys).toContain(key);
   });
 
-  it("English is complete", () => {
-    expect([...flatten(catalogue("en")).keys()].sort()).toEqual(sourceKeys);
+  // Every full UI language has every key: a missing one would show German to someone who
+  // chose Arabic. Einfache Sprache (de-simple) is deliberately partial: it rewrites the pages
+  // participants read, and staff pages fall back to standard German, which its readers know.
+  it.each([...completeLocales])("%s is complete", (locale) => {
+    const keys = new Set(flatten(catalogue(locale)).keys());
+    expect(sourceKeys.filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it("Einfache Sprache is partial: it rewrites the start page and the accessibility statement", () => {
+    const simple = flatten(catalogue("de-simple"));
+    const german = flatten(source);
+    expect(simple.get("home.intro1")).not.toBe(german.get("home.intro1"));
+    expect(simple.get("accessibility.enforcement")).not.toBe(german.get("accessibility.enforcement"));
   });
 
   it.each([...locales])("%s: every message parses and uses the same arguments as German", (locale) => {
@@ -108,6 +119,8 @@ describe("language names", () => {
     expect(autonym("de")).toBe("Deutsch");
     expect(autonym("en")).toBe("English");
     expect(autonym("uk")).toBe("Українська");
+    expect(autonym("de-simple")).toBe("Einfache Sprache");
+    expect(direction("de-simple")).toBe("ltr");
   });
 
   it("names a contribution's language in the reader's language, and survives bad tags", () => {

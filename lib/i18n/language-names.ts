@@ -5,14 +5,22 @@ function capitalise(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
+// UI languages that CLDR has no name for (it would say "Deutsch (SIMPLE)"). The name is the
+// register's own, the same in every UI language, as autonyms are.
+const OWN_NAMES: Record<string, string> = { "de-simple": "Einfache Sprache" };
+
 /** The language named in itself, as a language switcher shows it: "Deutsch", "English", "العربية". */
 export function autonym(locale: string): string {
+  const own = OWN_NAMES[locale];
+  if (own) return own;
   const name = new Intl.DisplayNames([locale], { type: "language", fallback: "code" }).of(locale);
   return capitalise(name ?? locale, locale);
 }
 
 /** The name of `language` (BCP 47) in the UI language `uiLocale`: "Arabisch" in German. */
 export function languageName(language: string, uiLocale: string): string {
+  const own = OWN_NAMES[language];
+  if (own) return own;
   try {
     const name = new Intl.DisplayNames([uiLocale], { type: "language", fallback: "code" }).of(language);
     return capitalise(name ?? language, uiLocale);

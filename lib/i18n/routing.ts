@@ -3,11 +3,22 @@ import { defineRouting } from "next-intl/routing";
 // Adding a UI language: write messages/<code>.json (German is the source; missing keys fall
 // back to German) and add the code here. Direction and the language's own name follow from
 // the code.
-export const locales = ["de", "en", "ar", "fa", "uk", "tr", "ru"] as const;
+// `de-simple` is Einfache Sprache (plain German). Its primary subtag is `de`, so <html lang>,
+// Intl dates, numbers and plural rules all resolve to German. Its catalogue rewrites only the
+// participant-facing namespaces; everything else falls back to German (catalogues.test.ts).
+// Why not the private-use tag `de-x-simple`: a UI locale is also stored as a person's language
+// and sent as a language tag, and the database (user_locale_format, …) and the zod schemas
+// accept subtags of 2–8 characters only, so the singleton `x` would be refused. Why not
+// next-intl's `prefixes` (`/einfach`): pages and server actions build paths as `/${locale}/…`,
+// which a prefixed locale would leave; `/de-simple/…` works with all of them unchanged.
+export const locales = ["de", "en", "ar", "fa", "uk", "tr", "ru", "de-simple"] as const;
+
+/** Languages whose every key is translated; the catalogue test holds them to it. */
+export const completeLocales = ["de", "en", "ar", "fa", "uk", "tr", "ru"] as const satisfies readonly AppLocale[];
 
 export type AppLocale = (typeof locales)[number];
 
-export const defaultLocale: AppLocale = "de";
+export const defaultLocale = "de" satisfies AppLocale;
 
 export const routing = defineRouting({
   locales,
@@ -18,6 +29,12 @@ export const routing = defineRouting({
   // URL carries the choice, and `/` follows the browser's Accept-Language.
   localeCookie: false,
 });
+
+/**
+ * What `/` redirects to follows only the languages a browser can name: nobody's browser asks
+ * for Einfache Sprache, and "de-CH" must land in German, never there (proxy.ts).
+ */
+export const negotiableLocales = completeLocales;
 
 // Scripts written right to left among the languages DESIGN.md names, and their neighbours.
 const RIGHT_TO_LEFT = new Set(["ar", "fa", "prs", "ps", "ur", "ckb", "he", "yi", "dv", "sd", "ug"]);

@@ -9,6 +9,7 @@ import { getPostForm } from "@/lib/contributions/get-post-form";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
+import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { createContributionAction } from "./actions";
 
@@ -51,7 +52,7 @@ export default async function NewContributionPage({ params }: Props) {
               dialogueId={dialogue.id}
               themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
               languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
-              defaultLanguage={locale}
+              defaultLanguage={contentLanguageOf(locale)}
               codeOfConduct={
                 form.codeOfConduct === null
                   ? null

@@ -11,6 +11,9 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { KindBadge } from "@/components/kind-badge";
 import { Link } from "@/components/link";
 import { SupportForm } from "@/components/supports/support-form";
+import { TranslatedCommentBody } from "@/components/translations/translated-comment-body";
+import { CheckTranslationForm, MachineTranslateForm, TranslateForm } from "@/components/translations/translation-forms";
+import { OriginalNote, TranslationNote } from "@/components/translations/translation-note";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { withinEditWindow } from "@/lib/contributions/update-contribution";
@@ -19,6 +22,8 @@ import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
+import { listTranslations, type TranslationView } from "@/lib/translations/list-translations";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import {
   createCommentAction,
   deleteCommentAction,
@@ -27,9 +32,10 @@ import {
   updateContributionAction,
   withdrawContributionAction,
 } from "./actions";
+import { addTranslationAction, checkTranslationAction, machineTranslateAction } from "./translation-actions";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
-type Props = { params: Promise<Params> };
+type Props = { params: Promise<Params>; searchParams: Promise<{ original?: string }> };
 
 // generateMetadata and the page need the same rows: one query each per request.
 const load = cache(async (municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
@@ -46,29 +52,48 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return loaded ? { title: loaded.contribution.title } : {};
 }
 
-export default async function ContributionPage({ params }: Props) {
+export default async function ContributionPage({ params, searchParams }: Props) {
   const { locale, municipality, dialogue: dialogueSlug, contributionId } = await params;
+  const showOriginal = (await searchParams).original === "1";
   const loaded = await load(municipality, dialogueSlug, contributionId);
   if (!loaded) notFound();
   const { dialogue, contribution, viewer } = loaded;
-  const [t, statuses, format, themeName] = await Promise.all([
+  const commentIds = contribution.comments.flatMap((comment) => [comment.id, ...comment.replies.map((reply) => reply.id)]);
+  const [t, tt, statuses, format, themeName, translations] = await Promise.all([
     getTranslations("contributionPage"),
+    getTranslations("translations"),
     getTranslations("statuses"),
     getFormatter(),
     getThemeNamer(),
+    listTranslations({ contributionId: contribution.id, commentIds }),
   ]);
 
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id };
   const { resource } = contribution;
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
-  const lang = { lang: contribution.language, dir: direction(contribution.language) };
+  // The reader's UI language where someone translated it; the original one link away (?original=1).
+  const inReaderLanguage = (list: TranslationView[] | undefined) => list?.find((translation) => translation.language === locale);
+  const translation = contribution.language === locale ? undefined : inReaderLanguage(translations.contribution);
+  const shown = translation && !showOriginal ? { title: translation.title ?? contribution.title, body: translation.body, language: translation.language } : contribution;
+  const lang = { lang: shown.language, dir: direction(shown.language) };
+  const pagePath = `/${locale}${base}/c/${contribution.id}`;
   // The same answers the server actions get from the policy.
   const mayEdit = can(viewer, "contribution:update:own", resource) && withinEditWindow(contribution.createdAt);
   const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
   const mayComment = can(viewer, "comment:create", { ...resource, ownerId: undefined });
   const maySupport = can(viewer, "support:give", { ...resource, ownerId: undefined });
   const mayWithdrawSupport = can(viewer, "support:withdraw:own", { ...resource, ownerId: viewer?.id ?? null });
+  const translationResource = { ...resource, ownerId: undefined };
+  const mayTranslate = can(viewer, "translation:create", translationResource);
+  const mayCheck = can(viewer, "translation:check", translationResource);
+  const mayMachineTranslate = mayCheck && machineTranslationEnabled();
+  const translationLanguages = (original: string) =>
+    dialogue.languages
+      .filter((language) => language !== original)
+      .map((language) => ({ value: language, label: languageName(language, locale), lang: language, dir: direction(language) }));
+  const checkButton = (view: TranslationView) =>
+    mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction} page={page} translationId={view.id} /> : undefined;
 
   const facts = [
     { label: t("theme"), value: theme ? themeName(theme) : "" },
@@ -78,7 +103,7 @@ export default async function ContributionPage({ params }: Props) {
   ];
 
   return (
-    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives"]}>
+    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations"]}>
       <p className="text-sm">
         <Link href={base}>{t("back")}</Link>
       </p>
@@ -86,8 +111,20 @@ export default async function ContributionPage({ params }: Props) {
       <article className="mt-4" aria-labelledby="contribution-title">
         <KindBadge kind={contribution.kind} />
         <h1 id="contribution-title" className="mt-2 text-3xl break-words" {...lang}>
-          {contribution.title}
+          {shown.title}
         </h1>
+        {translation &&
+          (showOriginal ? (
+            <OriginalNote translationLanguage={translation.language} locale={locale} translationHref={pagePath} />
+          ) : (
+            <TranslationNote
+              translation={translation}
+              originalLanguage={contribution.language}
+              locale={locale}
+              originalHref={`${pagePath}?original=1`}
+              check={checkButton(translation)}
+            />
+          ))}
         <AuthorLine contribution={contribution} />
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {facts.map(({ label, value }) => (
@@ -98,7 +135,7 @@ export default async function ContributionPage({ params }: Props) {
           ))}
         </dl>
         <div className="mt-4 space-y-3 break-words" {...lang} data-testid="contribution-body">
-          {contribution.body.split(/\n\s*\n/).map((paragraph, index) => (
+          {shown.body.split(/\n\s*\n/).map((paragraph, index) => (
             <p key={index} className="whitespace-pre-line">
               {paragraph.trim()}
             </p>
@@ -110,6 +147,28 @@ export default async function ContributionPage({ params }: Props) {
           </p>
         )}
       </article>
+
+      {(mayTranslate || mayMachineTranslate) && (
+        <section aria-labelledby="translate-heading" className="mt-6 space-y-3">
+          <h2 id="translate-heading" className="sr-only">
+            {tt("translate")}
+          </h2>
+          {mayTranslate && (
+            <details className="rounded border border-line p-3">
+              <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
+              <p className="my-2 text-sm text-muted">{tt("translateHint")}</p>
+              <TranslateForm action={addTranslationAction} page={page} languages={translationLanguages(contribution.language)} defaultLanguage={locale} />
+            </details>
+          )}
+          {mayMachineTranslate && (
+            <details className="rounded border border-line p-3">
+              <summary className="cursor-pointer font-semibold text-brand">{tt("machineTranslate")}</summary>
+              <p className="my-2 text-sm text-muted">{tt("machineHint")}</p>
+              <MachineTranslateForm action={machineTranslateAction} page={page} languages={translationLanguages(contribution.language)} />
+            </details>
+          )}
+        </section>
+      )}
 
       {(mayEdit || mayWithdraw) && (
         <section aria-labelledby="own" className="mt-6 space-y-3">
@@ -175,6 +234,34 @@ export default async function ContributionPage({ params }: Props) {
                   resource={resource}
                   page={page}
                   actions={{ create: createCommentAction, update: updateCommentAction, delete: deleteCommentAction }}
+                  body={(shownComment) => {
+                    const commentTranslation =
+                      shownComment.language === locale ? undefined : inReaderLanguage(translations.comments.get(shownComment.id));
+                    return (
+                      <TranslatedCommentBody
+                        comment={shownComment}
+                        translation={commentTranslation}
+                        locale={locale}
+                        check={commentTranslation && checkButton(commentTranslation)}
+                        translate={
+                          mayTranslate && (
+                            <details className="mt-1 text-sm">
+                              <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
+                              <div className="mt-2 text-base">
+                                <TranslateForm
+                                  action={addTranslationAction}
+                                  page={page}
+                                  target={{ commentId: shownComment.id }}
+                                  languages={translationLanguages(shownComment.language)}
+                                  defaultLanguage={locale}
+                                />
+                              </div>
+                            </details>
+                          )
+                        }
+                      />
+                    );
+                  }}
                 />
               </li>
             ))}

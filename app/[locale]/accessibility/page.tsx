@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { FEEDBACK_LIMITS } from "@/lib/accessibility/feedback-limits";
+import { FeedbackForm } from "./feedback-form";
+
+// The day this statement was last checked against the site (BITV 2.0 § 7 asks for it).
+// Update it together with the "known" list below.
+const STATEMENT_DATE = new Date("2026-11-24T12:00:00Z");
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("accessibility");
+  return { title: t("title") };
+}
+
+export default async function AccessibilityPage({ params }: Props) {
+  const { locale } = await params;
+  const [t, format] = await Promise.all([getTranslations("accessibility"), getFormatter()]);
+  return (
+    <article className="space-y-4">
+      <h1 className="text-3xl">{t("title")}</h1>
+      <p>{t("intro")}</p>
+
+      <section aria-labelledby="status" className="space-y-2">
+        <h2 id="status" className="text-2xl">
+          {t("statusHeading")}
+        </h2>
+        <p>{t("status")}</p>
+        <h3 className="text-xl">{t("knownHeading")}</h3>
+        <ul className="list-disc space-y-1 ps-6">
+          <li>{t("knownNotFound")}</li>
+          <li>{t("knownTranslations")}</li>
+          <li>{t("knownSignLanguage")}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="date" className="space-y-2">
+        <h2 id="date" className="text-2xl">
+          {t("dateHeading")}
+        </h2>
+        <p>{t("date", { date: format.dateTime(STATEMENT_DATE, { dateStyle: "long" }) })}</p>
+      </section>
+
+      <section aria-labelledby="feedback" className="space-y-2">
+        <h2 id="feedback" className="text-2xl">
+          {t("feedbackHeading")}
+        </h2>
+        <p>{t("feedbackIntro")}</p>
+        <ClientMessages namespaces={["accessibility"]}>
+          <FeedbackForm locale={locale} limits={FEEDBACK_LIMITS} />
+        </ClientMessages>
+      </section>
+
+      <section aria-labelledby="enforcement" className="space-y-2">
+        <h2 id="enforcement" className="text-2xl">
+          {t("enforcementHeading")}
+        </h2>
+        <p>{t("enforcement")}</p>
+        {/* The address stays plain text: a person can copy it, and no link leaves the site
+            unannounced. The office's German name comes first (it is how to find it), with a
+            translation after it in the other languages. */}
+        <p className="break-words">
+          {t("enforcementName")}
+          <br />
+          {t("enforcementWeb")}
+        </p>
+        <p>{t("enforcementState")}</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { SelectField } from "@/components/contributions/select-field";
+import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
+/** What is translated: the page's contribution, or one of its comments. */
+export type Target = { commentId?: string };
+export type LanguageOption = { value: string; label: string; lang: string; dir: "ltr" | "rtl" };
+
+const smallButton =
+  "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
+
+function HiddenFields({ page, target }: { page: Page; target?: Target }) {
+  return (
+    <>
+      <input type="hidden" name="locale" value={page.locale} />
+      <input type="hidden" name="municipality" value={page.municipality} />
+      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <input type="hidden" name="contributionId" value={page.contributionId} />
+      {target?.commentId && <input type="hidden" name="commentId" value={target.commentId} />}
+    </>
+  );
+}
+
+/** A volunteer's translation: the language, for a contribution its title, and the text. */
+export function TranslateForm({
+  action,
+  page,
+  target,
+  languages,
+  defaultLanguage,
+}: {
+  action: Action;
+  page: Page;
+  target?: Target;
+  languages: LanguageOption[];
+  defaultLanguage?: string;
+}) {
+  const t = useTranslations("translations");
+  const [state, formAction] = useActionState(action, IDLE);
+  const isComment = Boolean(target?.commentId);
+  // dir="auto": the translation is typed in the target language, right to left or not, without JavaScript.
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <HiddenFields page={page} target={target} />
+      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+      {!isComment && <TextField name="title" label={t("title")} state={state} maxLength={200} dir="auto" required />}
+      <TextAreaField name="body" label={t("body")} state={state} rows={isComment ? 3 : 6} maxLength={10000} dir="auto" required />
+      <SubmitButton className={isComment ? smallButton : undefined}>{t("submit")}</SubmitButton>
+    </form>
+  );
+}
+
+/** The host team's machine translation into one of the dialogue's languages. */
+export function MachineTranslateForm({ action, page, target, languages }: { action: Action; page: Page; target?: Target; languages: LanguageOption[] }) {
+  const t = useTranslations("translations");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <HiddenFields page={page} target={target} />
+      <SelectField name="language" label={t("language")} state={state} options={languages} />
+      <SubmitButton className={smallButton}>{t("machineSubmit")}</SubmitButton>
+    </form>
+  );
+}
+
+export function CheckTranslationForm({ action, page, translationId }: { action: Action; page: Page; translationId: string }) {
+  const t = useTranslations("translations");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className="inline">
+      <FormMessage state={state} />
+      <HiddenFields page={page} />
+      <input type="hidden" name="translationId" value={translationId} />
+      <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
+        {t("markChecked")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+// A volunteer (a local actor) translates a German need into Arabic. An Arabic reader without
+// JavaScript then reads it in Arabic, right to left, marked as a volunteer's translation, and
+// reaches the German original with one click.
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import ar from "../messages/ar.json" with { type: "json" };
+import de from "../messages/de.json" with { type: "json" };
+import { DEMO_ACCOUNTS } from "../prisma/seed";
+import { CONTRIBUTIONS } from "../prisma/seed/contributions";
+import { DIALOGUES } from "../prisma/seed/dialogues";
+
+const MUNICIPALITY = "musterstadt";
+const hannelore = DEMO_ACCOUNTS.find((account) => account.displayName === "Hannelore Schmitt")!;
+// The newest German need of the collecting dialogue nobody has translated into Arabic: the list's first page shows it.
+const need = CONTRIBUTIONS.filter(
+  (seeded) =>
+    seeded.dialogue === "collecting" &&
+    seeded.kind === "NEED" &&
+    seeded.language === "de" &&
+    !seeded.onBehalf &&
+    !seeded.translations?.some((translation) => translation.language === "ar"),
+).sort((a, b) => b.day - a.day || (b.hour ?? 0) - (a.hour ?? 0))[0]!;
+
+async function signIn(page: Page) {
+  await page.goto(`/de/sign-in`);
+  await page.getByLabel(de.signIn.code, { exact: true }).fill(hannelore.signInCode);
+  await page.getByRole("button", { name: de.signIn.submit, exact: true }).click();
+  await expect(page).toHaveURL(`/de`);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A message's text up to its first argument, e.g. "Read the original (" of "Read the original ({language})". */
+const upToArgument = (message: string) => new RegExp(`^${escape(message.split("{")[0]!)}`);
+
+test("a volunteer translates a German need into Arabic; an Arabic reader without JavaScript reads it and reaches the original", async ({ page, browser }) => {
+  expect(need, "a German need without an Arabic translation in the seed").toBeDefined();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page);
+  await page.goto(`/de/${MUNICIPALITY}/${DIALOGUES.collecting.slug}`);
+  await page.getByRole("link", { name: need.title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(need.title);
+  const path = new URL(page.url()).pathname.replace(/^\/de\//, "/");
+
+  const title = `لا يوجد إنترنت في السكن ${randomBytes(2).toString("hex")}`;
+  const body = "في المبنى لا يوجد إنترنت. الأطفال لا يستطيعون أداء واجباتهم المدرسية.";
+  // The contribution's own form (each comment has one too).
+  const form = page.getByRole("region", { name: de.translations.translate, exact: true });
+  await form.locator("summary", { hasText: de.translations.translate }).click();
+  await form.getByLabel(de.translations.language, { exact: true }).selectOption("ar");
+  await form.getByLabel(de.translations.title, { exact: true }).fill(title);
+  await form.getByLabel(de.translations.body, { exact: true }).fill(body);
+  await page.screenshot({ path: "test-results/translation-form-de-360.png", fullPage: true });
+  await form.getByRole("button", { name: de.translations.submit, exact: true }).click();
+  // Back on the page, which a German reader still reads in German.
+  await expect(page).toHaveURL(new RegExp(`${escape(path)}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(need.title);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const reader = await context.newPage();
+  await reader.goto(`/ar${path}`);
+  const heading = reader.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(title);
+  await expect(heading).toHaveAttribute("lang", "ar");
+  await expect(heading).toHaveAttribute("dir", "rtl");
+  await expect(reader.getByTestId("contribution-body")).toHaveAttribute("dir", "rtl");
+  await expect(reader.getByTestId("contribution-body")).toContainText(body);
+  await expect(reader.getByTestId("translation-label").first()).toHaveText(ar.translations.byVolunteer);
+  await reader.screenshot({ path: "test-results/translation-ar-360.png", fullPage: true });
+
+  await reader.getByRole("link", { name: upToArgument(ar.translations.showOriginal) }).click();
+  await expect(reader).toHaveURL(/\?original=1$/);
+  await expect(heading).toHaveText(need.title);
+  await expect(heading).toHaveAttribute("lang", "de");
+  await expect(heading).toHaveAttribute("dir", "ltr");
+  await expect(reader.getByRole("link", { name: upToArgument(ar.translations.showTranslation) })).toBeVisible();
+  await context.close();
+});
+
+test("a German reader without JavaScript reads a Farsi comment in its German translation, the original one click away", async ({ browser }) => {
+  const seeded = CONTRIBUTIONS.find((c) => c.dialogue === "collecting" && c.comments?.some((comment) => comment.language === "fa" && comment.translations?.some((t) => t.language === "de")))!;
+  const comment = seeded.comments!.find((c) => c.language === "fa" && c.translations?.some((t) => t.language === "de"))!;
+  const translated = comment.translations!.find((t) => t.language === "de")!;
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const reader = await context.newPage();
+  await reader.goto(`/de/${MUNICIPALITY}/${DIALOGUES.collecting.slug}`);
+  await reader.getByRole("link", { name: seeded.title, exact: true }).click();
+
+  const shown = reader.locator("p", { hasText: translated.body.slice(0, 40) });
+  await expect(shown).toHaveAttribute("lang", "de");
+  const original = reader.locator("details p", { hasText: comment.body.slice(0, 20) });
+  await expect(original).toBeHidden();
+  await reader.locator("summary", { hasText: upToArgument(de.translations.showOriginal) }).first().click();
+  await expect(original).toBeVisible();
+  await expect(original).toHaveAttribute("lang", "fa");
+  await expect(original).toHaveAttribute("dir", "rtl");
+  await reader.screenshot({ path: "test-results/translation-comment-de-360.png", fullPage: true });
+  await context.close();
+});
