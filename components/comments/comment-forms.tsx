@@ -4,23 +4,13 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField } from "@/components/form/form-fields";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
+type Page = ContributionPageRef;
 
 const smallButton =
   "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
-
-function PageFields({ page }: { page: Page }) {
-  return (
-    <>
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
-      <input type="hidden" name="contributionId" value={page.contributionId} />
-    </>
-  );
-}
 
 /** A new comment, or a reply when `parentId` is given. Written in the reader's UI language. */
 export function CommentForm({ action, page, parentId, label }: { action: Action; page: Page; parentId?: string; label: string }) {

@@ -4,20 +4,10 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
-
-function PageFields({ page }: { page: Page }) {
-  return (
-    <>
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
-      <input type="hidden" name="contributionId" value={page.contributionId} />
-    </>
-  );
-}
+type Page = ContributionPageRef;
 
 /** Correcting one's own post, in the first minutes after posting. */
 export function EditContributionForm({
