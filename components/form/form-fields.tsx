@@ -104,6 +104,19 @@ export function TextField({
   );
 }
 
+/** A short code typed from paper or read out (invitation, sign-in): big, spaced, no autocorrect. */
+export function CodeField(props: FieldProps & { required?: boolean }) {
+  return (
+    <TextField
+      {...props}
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
+    />
+  );
+}
+
 export function TextAreaField({
   name,
   label,

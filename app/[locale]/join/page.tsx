@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { TextField } from "@/components/form/form-fields";
+import { CodeField } from "@/components/form/form-fields";
 import { Link } from "@/components/link";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatInvitationCode, normalizeInvitationCode } from "@/lib/invitations/invitation-code";
@@ -40,16 +40,12 @@ export default async function JoinPage({ params, searchParams }: Props) {
       <h1 className="text-3xl">{t("title")}</h1>
       <p className="mt-3 mb-6">{t("intro")}</p>
       <form method="get" action={`/${locale}/join`} noValidate>
-        <TextField
+        <CodeField
           name="code"
           label={t("codeLabel")}
           hint={t("codeHint")}
           state={state}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           required
-          className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
         />
         <button type="submit" className="rounded bg-brand px-5 py-3 text-base font-semibold text-white hover:bg-brand-dark">
           {t("next")}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { IDLE } from "@/lib/actions/form-state";
 import { requestEmailLinkAction, signInWithCodeAction } from "./actions";
@@ -17,16 +17,12 @@ export function SignInWithCodeForm({ locale, callbackPath }: Props) {
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       {callbackPath ? <input type="hidden" name="callbackPath" value={callbackPath} /> : null}
-      <TextField
+      <CodeField
         name="code"
         label={t("code")}
         hint={t("codeHint")}
         state={state}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
         required
-        className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
       />
       <SubmitButton>{t("submit")}</SubmitButton>
     </form>
