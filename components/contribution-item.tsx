@@ -16,7 +16,12 @@ export async function ContributionItem({
   /** `/<municipality>/<dialogue>`: the item links to the contribution's own page below it. */
   dialoguePath: string;
 }) {
-  const [locale, t, statuses] = await Promise.all([getLocale(), getTranslations("contribution"), getTranslations("statuses")]);
+  const [locale, t, statuses, onBehalf] = await Promise.all([
+    getLocale(),
+    getTranslations("contribution"),
+    getTranslations("statuses"),
+    getTranslations("onBehalf"),
+  ]);
   const { translation, language } = contribution;
   const original = languageName(language, locale);
   const facts = [
@@ -40,6 +45,7 @@ export async function ContributionItem({
           </bdi>
         </p>
       )}
+      {contribution.source !== "ONLINE" && <p className="mt-1 text-sm text-muted">{onBehalf("listSource", { source: contribution.source })}</p>}
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {facts.map(({ label, value }) => (
           <div key={label}>

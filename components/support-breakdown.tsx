@@ -8,6 +8,7 @@ import type { SupportBreakdown as Breakdown } from "@/lib/contributions/perspect
 export function SupportBreakdown({ supports }: { supports: Breakdown }) {
   const t = useTranslations("contribution");
   const perspectives = useTranslations("perspectives");
+  const meetings = useTranslations("meetings");
   return (
     <div className="mt-3 rounded-sm bg-surface px-3 py-2 text-sm">
       <p className="font-semibold">{t("supportsHeading", { count: supports.total })}</p>
@@ -15,10 +16,8 @@ export function SupportBreakdown({ supports }: { supports: Breakdown }) {
         {supports.byPerspective.map(({ perspective, online, atMeetings }) => (
           <div key={perspective} className="contents">
             <dt className="min-w-0">{perspectives(perspective)}</dt>
-            <dd className="text-end tabular-nums">
-              {online + atMeetings}
-              {atMeetings > 0 && <span className="text-muted"> {t("atMeetings", { count: atMeetings })}</span>}
-            </dd>
+            {/* Counted at meetings is never folded into the online count: both are shown apart. */}
+            <dd className="text-end tabular-nums">{atMeetings > 0 ? meetings("onlineAndAtMeetings", { online, atMeetings }) : online}</dd>
           </div>
         ))}
       </dl>

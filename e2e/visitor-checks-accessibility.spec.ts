@@ -22,6 +22,7 @@ const PUBLIC_DIALOGUES = Object.values(DIALOGUES).filter((dialogue) => dialogue.
 const COLLECTING = DIALOGUES.collecting.slug;
 const participant = DEMO_ACCOUNTS.find((account) => account.displayName === "Nour")!;
 const staff = DEMO_ACCOUNTS.find((account) => account.displayName === "Sabine Krüger")!;
+const moderator = DEMO_ACCOUNTS.find((account) => account.displayName === "Miriam Hoffmann")!;
 const invitation = INVITATIONS.find((seed) => seed.dialogue === "collecting")!;
 
 test.describe.configure({ mode: "parallel" });
@@ -81,6 +82,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `/${locale}`, "start page");
     await visit(page, base, "municipality page");
     for (const dialogue of PUBLIC_DIALOGUES) await visit(page, `${base}/${dialogue.slug}`, `dialogue ${dialogue.slug}`);
+    await visit(page, `${base}/${DIALOGUES.responding.slug}/results`, "results page");
 
     await page.goto(`${base}/${COLLECTING}`);
     await page.locator("details:has(form[role=search]) > summary").click();
@@ -102,9 +104,14 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `/${locale}/sign-in`, "sign-in page");
     await visit(page, `/${locale}/this-page-does-not-exist/at-all`, "not-found page");
     await visit(page, `/${locale}/accessibility`, "accessibility statement");
+    await visit(page, `/${locale}/unsubscribe`, "unsubscribe page");
+    await visit(page, `${base}/${COLLECTING}/meetings`, "meetings page");
+    await visit(page, `${base}/actors`, "organigram of the municipality");
+    await visit(page, `${base}/${DIALOGUES.responding.slug}/responsibilities`, "organigram of a dialogue");
 
     await signIn(page, locale, participant.signInCode);
     await visit(page, `/${locale}/account`, "account page");
+    await visit(page, `/${locale}/notifications`, "notifications page");
     await visit(page, contributionPath, "contribution page, signed in");
     await visit(page, `${base}/${COLLECTING}/new`, "post form");
     await page.locator("main form button[type=submit]").last().click();
@@ -116,12 +123,27 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `${base}/${COLLECTING}/invitations`, "invitations page");
     await visit(page, (await page.locator('main a[href$="/poster"]').first().getAttribute("href"))!, "invitation poster");
     await visit(page, `${base}/${COLLECTING}/manage`, "manage page");
+    await visit(page, `${base}/${DIALOGUES.responding.slug}/manage/queue`, "queue of needs to answer");
+    await visit(page, `${base}/staff/queue`, "queue of needs to answer, all dialogues");
+    await visit(page, `${base}/${DIALOGUES.responding.slug}/responsibilities/manage`, "responsibility planning page");
+    await visit(page, `${base}/actors/manage`, "actor management page");
+    await visit(page, (await page.locator('main a[href$="/edit"]').first().getAttribute("href"))!, "actor edit page");
+    await visit(page, contributionPath, "contribution page with the answer form");
+    await visit(page, `${base}/${COLLECTING}/meetings/manage`, "meeting planning page");
+    await visit(page, `${base}/${COLLECTING}/new/offline`, "offline entry form");
+    await visit(page, `${base}/${COLLECTING}/export`, "export page");
     await visit(page, `${base}/${DIALOGUES.draft.slug}`, "draft dialogue");
     await visit(page, `${base}/staff`, "staff page");
+    await visit(page, `${base}/overview`, "municipality overview");
     await visit(page, `${base}/dialogues/new`, "new dialogue form");
     await page.locator("main form button[type=submit]").last().click();
     await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
     await check(page, "new dialogue form with errors");
+    await visit(page, `${base}/${COLLECTING}/moderation/log`, "moderation log, for staff");
+
+    await context.clearCookies();
+    await signIn(page, locale, moderator.signInCode);
+    await visit(page, `${base}/${COLLECTING}/moderation`, "moderation queue");
 
     await context.close();
   });

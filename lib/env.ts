@@ -21,6 +21,8 @@ const schema = z.object({
   /** A LibreTranslate-compatible service of the operator's own; unset, no text is ever sent for machine translation. */
   LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),
+  /** Local hour (0–23) at which each app instance sends the daily e-mail digest; "off" leaves it to `npm run digest`. */
+  DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -33,6 +33,10 @@ export const LIMITS = {
   emailLinkPerAddress: { points: 5, duration: 60 * 60 },
   /** Reports of barriers from one IP address: enough for a shelter, too few to flood the mailbox. */
   accessibilityFeedbackPerAddress: { points: 10, duration: 60 * 60 },
+  /** Reads of the open-data API (/api/v1) from one IP address: generous for a script, not a flood. */
+  openDataPerAddress: { points: 600, duration: 60 },
+  /** Reports by one person: plenty for honest use, too few to flood the moderators' queue. */
+  reportPerPerson: { points: 20, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -12,7 +12,8 @@ export function parseForm<S extends z.ZodType>(
 ): { success: true; data: z.output<S> } | { success: false; fieldErrors: Record<string, Message[]> } {
   // With the input in each issue, a value that is there but wrong reads "invalid", not "required".
   const parsed = schema.safeParse(values, { reportInput: true });
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const fieldErrors = withNullCharacterErrors(parsed.success ? {} : fieldErrorsOf(parsed.error), values);
+  return parsed.success && Object.keys(fieldErrors).length === 0 ? { success: true, data: parsed.data } : { success: false, fieldErrors };
 }
 
 /**
@@ -50,6 +51,28 @@ function messageOf(issue: z.core.$ZodIssue): Message {
 /** Parses a domain function's input; bad input is an AppError INVALID_INPUT with field errors. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors: fieldErrorsOf(parsed.error) });
+  const fieldErrors = withNullCharacterErrors(parsed.success ? {} : fieldErrorsOf(parsed.error), input);
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return parsed.data;
+  throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+}
+
+/** A field's own refusal (say, a name's invalid_characters) wins; other fields get null_character. */
+function withNullCharacterErrors(fieldErrors: Record<string, Message[]>, input: unknown): Record<string, Message[]> {
+  for (const [field, messages] of Object.entries(nullCharacterErrors(input) ?? {})) fieldErrors[field] ??= messages;
+  return fieldErrors;
+}
+
+/**
+ * Postgres cannot store U+0000 in text (it would fail as a database error, a 500). Every text
+ * that crosses a boundary is checked here, for every schema: such a text is refused with its
+ * own message (tests/hardening/hostile-input.test.ts), never silently changed.
+ */
+export function nullCharacterErrors(input: unknown, path: string[] = [], depth = 0): Record<string, Message[]> | null {
+  if (typeof input === "string") {
+    return input.includes("\u0000") ? { [path.join(".") || "form"]: [{ key: "validation.null_character" }] } : null;
+  }
+  if (depth > 8 || input === null || typeof input !== "object") return null;
+  const errors: Record<string, Message[]> = {};
+  for (const [key, value] of Object.entries(input)) Object.assign(errors, nullCharacterErrors(value, [...path, key], depth + 1));
+  return Object.keys(errors).length > 0 ? errors : null;
 }

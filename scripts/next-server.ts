@@ -22,6 +22,8 @@ export function startNext(options: {
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
+    /** The server's own process id (the bench samples its memory). */
+    pid: child.pid,
     exited,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

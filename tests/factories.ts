@@ -211,3 +211,10 @@ export async function respond(
   const body = "Wir haben das im Fachdienst besprochen und melden uns bis Monatsende.";
   return db.response.create({ data: { body, ...overrides, contributionId, authorId } });
 }
+
+// --- accountability (responses, actors, responsibilities) ---------------------------------
+
+/** An actor responsible for a theme of a dialogue (the theme must be one of the dialogue's). */
+export async function createResponsibility(overrides: Partial<Prisma.ResponsibilityUncheckedCreateInput> & { dialogueId: string; themeId: string; actorId: string }) {
+  return db.responsibility.create({ data: { ...overrides } });
+}

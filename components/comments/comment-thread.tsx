@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName } from "@/components/contributions/author-line";
+import { HiddenComment, ReportDisclosure } from "@/components/moderation/comment-moderation";
+import { UserText } from "@/components/text/user-text";
 import type { FormState } from "@/lib/actions/form-state";
 import type { ContributionDetail } from "@/lib/contributions/get-contribution";
 import { direction } from "@/lib/i18n/routing";
@@ -25,7 +27,8 @@ async function CommentBody({ comment, viewer, resource, page, actions, body }: P
   const [t, format] = await Promise.all([getTranslations("comments"), getFormatter()]);
   const own = { ...resource, ownerId: comment.author.id };
   const deleted = comment.deletedAt !== null;
-  const mayEdit = !deleted && can(viewer, "comment:update:own", own);
+  const hidden = !deleted && comment.hiddenCategory !== null;
+  const mayEdit = !deleted && !hidden && can(viewer, "comment:update:own", own);
   const mayDelete = !deleted && can(viewer, "comment:delete:own", own);
   return (
     <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
@@ -40,12 +43,15 @@ async function CommentBody({ comment, viewer, resource, page, actions, body }: P
             </time>
             {comment.editedAt && <span className="text-muted"> · {t("edited")}</span>}
           </p>
-          {body ? (
+          {hidden && !comment.body ? null : body ? (
             body(comment)
           ) : (
-            <p className="mt-1 whitespace-pre-line break-words" lang={comment.language} dir={direction(comment.language)}>
-              {comment.body}
-            </p>
+            <UserText text={comment.body} className="mt-1" lang={comment.language} dir={direction(comment.language)} />
+          )}
+          {hidden ? (
+            <HiddenComment viewer={viewer} commentId={comment.id} category={comment.hiddenCategory!} withoutWords={!comment.body} />
+          ) : (
+            <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "comment", itemId: comment.id }} authorId={comment.author.id} />
           )}
         </>
       )}

@@ -20,7 +20,7 @@ export async function PersonName({ person, perspective }: { person: Person; pers
  * typed it in is named apart: the recorder is never shown as the voice.
  */
 export async function AuthorLine({ contribution }: { contribution: ContributionDetail }) {
-  const [t, format] = await Promise.all([getTranslations("contributionPage"), getFormatter()]);
+  const [t, format, onBehalf] = await Promise.all([getTranslations("contributionPage"), getFormatter(), getTranslations("onBehalf")]);
   const date = format.dateTime(contribution.createdAt, { dateStyle: "medium" });
   const voice =
     contribution.author || contribution.source === "ONLINE" ? (
@@ -41,6 +41,7 @@ export async function AuthorLine({ contribution }: { contribution: ContributionD
     <p className="mt-2 text-sm">
       {voice}{" "}
       {t("saidAt", { source: contribution.source, meeting: where, date })} {t("recordedBy", { name: recorder })}
+      {contribution.interpreterName && <> · {onBehalf("interpretedBy", { name: contribution.interpreterName })}</>}
     </p>
   );
 }

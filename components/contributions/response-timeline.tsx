@@ -1,8 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/link";
 import type { ContributionDetail } from "@/lib/contributions/get-contribution";
+import { UserText } from "@/components/text/user-text";
 
-/** The public answers, oldest first: an append-only record of who decided what, and who does it. */
-export async function ResponseTimeline({ responses }: { responses: ContributionDetail["responses"] }) {
+/**
+ * The public answers, oldest first: an append-only record of the status, what was decided and
+ * why, who decided, which actor is responsible (a link to it on the organigram) and by when.
+ */
+export async function ResponseTimeline({ responses, municipalitySlug }: { responses: ContributionDetail["responses"]; municipalitySlug?: string }) {
   const [t, statuses, format] = await Promise.all([getTranslations("contributionPage"), getTranslations("statuses"), getFormatter()]);
   return (
     <section aria-labelledby="responses-heading" className="mt-10">
@@ -12,33 +17,37 @@ export async function ResponseTimeline({ responses }: { responses: ContributionD
       {responses.length === 0 ? (
         <p className="mt-3">{t("noResponses")}</p>
       ) : (
-        <ol className="mt-3 space-y-4 border-s-2 border-line ps-4">
+        <ol className="mt-3 space-y-4 border-s-2 border-line ps-4" data-testid="response-timeline">
           {responses.map((response) => (
-            <li key={response.id}>
+            <li key={response.id} id={`response-${response.id}`}>
               <p className="flex flex-wrap items-baseline gap-x-3">
                 <span className="badge bg-phase-bg text-phase-ink">{statuses(response.status)}</span>
                 <time dateTime={response.createdAt.toISOString()} className="text-sm text-muted">
                   {format.dateTime(response.createdAt, { dateStyle: "medium" })}
                 </time>
               </p>
-              <p className="mt-2 whitespace-pre-line break-words">{response.body}</p>
+              <UserText text={response.body} format="markdown" className="mt-2" />
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
                 {response.decidedBy && (
                   <>
                     <dt className="text-muted">{t("decidedBy")}</dt>
-                    <dd>{response.decidedBy}</dd>
+                    <dd className="break-words">{response.decidedBy}</dd>
                   </>
                 )}
                 {response.actor && (
                   <>
                     <dt className="text-muted">{t("responsible")}</dt>
-                    <dd>{response.actor.name}</dd>
+                    <dd className="break-words">
+                      {municipalitySlug ? <Link href={`/${municipalitySlug}/actors#actor-${response.actor.id}`}>{response.actor.name}</Link> : response.actor.name}
+                    </dd>
                   </>
                 )}
                 {response.dueDate && (
                   <>
                     <dt className="text-muted">{t("dueDate")}</dt>
-                    <dd>{format.dateTime(response.dueDate, { dateStyle: "medium", timeZone: "UTC" })}</dd>
+                    <dd>
+                      <time dateTime={response.dueDate.toISOString().slice(0, 10)}>{format.dateTime(response.dueDate, { dateStyle: "medium", timeZone: "UTC" })}</time>
+                    </dd>
                   </>
                 )}
               </dl>

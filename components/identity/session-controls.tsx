@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { Link } from "../link";
+import { NotificationsLink } from "../notifications/notifications-link";
 import { signOut } from "./session-actions";
 
 /** The header's sign-in link, or who is signed in with "My account" and "Sign out". */
@@ -19,6 +20,7 @@ export async function SessionControls() {
         <span className="sr-only">{t("signedInAs")} </span>
         <bdi className="font-semibold">{viewer.displayName}</bdi>
       </p>
+      <NotificationsLink />
       <Link href="/account" className="text-white">
         {t("account")}
       </Link>

@@ -8,6 +8,8 @@ type Labels = {
   roleLegend: string;
   participant: string;
   participantHint: string;
+  recorder: string;
+  recorderHint: string;
   coHost: string;
   coHostHint: string;
   expiresInDays: string;
@@ -41,6 +43,7 @@ export function CreateInvitationForm({ action, page, dialogueId, labels }: Props
         defaultValue="PARTICIPANT"
         options={[
           { value: "PARTICIPANT", label: labels.participant, hint: labels.participantHint },
+          { value: "RECORDER", label: labels.recorder, hint: labels.recorderHint },
           { value: "CO_HOST", label: labels.coHost, hint: labels.coHostHint },
         ]}
       />

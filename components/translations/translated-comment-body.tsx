@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import type { TranslationView } from "@/lib/translations/list-translations";
+import { UserText } from "@/components/text/user-text";
 import { TranslationLabel } from "./translation-note";
 
 /**
@@ -24,17 +25,13 @@ export async function TranslatedCommentBody({
 }) {
   const t = await getTranslations("translations");
   const original = (
-    <p className="mt-1 whitespace-pre-line break-words" lang={comment.language} dir={direction(comment.language)}>
-      {comment.body}
-    </p>
+    <UserText text={comment.body} className="mt-1" lang={comment.language} dir={direction(comment.language)} />
   );
   return (
     <>
       {translation ? (
         <>
-          <p className="mt-1 whitespace-pre-line break-words" lang={translation.language} dir={direction(translation.language)}>
-            {translation.body}
-          </p>
+          <UserText text={translation.body} className="mt-1" lang={translation.language} dir={direction(translation.language)} />
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
             <TranslationLabel translation={translation} />
             {check}

@@ -15,6 +15,7 @@ export async function exportOwnData(viewer: Viewer | null) {
       locale: true,
       perspective: true,
       showPerspective: true,
+      showNameInExports: true,
       emailDigest: true,
       createdAt: true,
       municipalityMemberships: { select: { role: true, createdAt: true, municipality: { select: { name: true } } } },

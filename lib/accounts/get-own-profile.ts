@@ -13,6 +13,7 @@ export async function getOwnProfile(viewer: Viewer | null) {
       locale: true,
       perspective: true,
       showPerspective: true,
+      showNameInExports: true,
       email: true,
       emailVerified: true,
       emailDigest: true,

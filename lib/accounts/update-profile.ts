@@ -13,6 +13,7 @@ export const updateProfileInput = z.object({
   locale: signUpInput.shape.locale,
   perspective: signUpInput.shape.perspective,
   showPerspective: z.literal("on").optional(),
+  showNameInExports: z.literal("on").optional(),
   emailDigest: z.literal("on").optional(),
   // Empty means "no e-mail": it is optional, for notifications and sign-in links only.
   email: z
@@ -36,6 +37,7 @@ export async function updateProfile(viewer: Viewer | null, input: z.input<typeof
           locale: data.locale,
           perspective: data.perspective,
           showPerspective: data.showPerspective === "on",
+          showNameInExports: data.showNameInExports === "on",
           emailDigest: data.emailDigest === "on",
           email: data.email,
           // A typed address is not a confirmed one: it is confirmed through

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { notify } from "@/lib/notifications/notify";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 
@@ -23,23 +24,36 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
   const data = parseInput(createCommentInput, input);
   const { contribution, resource } = await contributionResource(data.contributionId);
   authorize(viewer, "comment:create", { ...resource, ownerId: undefined });
+  let parentAuthorId: string | null = null;
   if (data.parentId) {
-    const parent = await db.comment.findUnique({ where: { id: data.parentId }, select: { contributionId: true, parentId: true } });
+    const parent = await db.comment.findUnique({ where: { id: data.parentId }, select: { contributionId: true, parentId: true, authorId: true } });
     if (!parent || parent.contributionId !== contribution.id) throw new AppError("NOT_FOUND", "comment not found");
     if (parent.parentId !== null) {
       throw new AppError("INVALID_INPUT", "reply to a reply", { fieldErrors: { body: [{ key: "comments.replyDepth" }] } });
     }
+    parentAuthorId = parent.authorId;
   }
   const author = await db.user.findUniqueOrThrow({ where: { id: viewer!.id }, select: { perspective: true } });
-  return db.comment.create({
-    data: {
-      contributionId: contribution.id,
-      parentId: data.parentId ?? null,
-      authorId: viewer!.id,
-      authorPerspective: author.perspective,
-      body: data.body,
-      language: data.language,
-    },
-    select: { id: true, contributionId: true, parentId: true },
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: {
+        contributionId: contribution.id,
+        parentId: data.parentId ?? null,
+        authorId: viewer!.id,
+        authorPerspective: author.perspective,
+        body: data.body,
+        language: data.language,
+      },
+      select: { id: true, contributionId: true, parentId: true },
+    });
+    // The parent's author hears of the reply (notify skips a reply to oneself).
+    if (parentAuthorId) {
+      await notify(
+        tx,
+        [{ userId: parentAuthorId, type: "COMMENT_REPLY", dialogueId: contribution.dialogueId, contributionId: contribution.id, commentId: comment.id }],
+        viewer!.id,
+      );
+    }
+    return comment;
   });
 }

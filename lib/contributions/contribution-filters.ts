@@ -23,7 +23,8 @@ export const contributionFiltersSchema = z.object({
     .string()
     .trim()
     .max(MAX_SEARCH_LENGTH)
-    .refine((text) => /[\p{L}\p{N}]/u.test(text))
+    // …and never holds U+0000, which Postgres refuses (the filter is dropped, not the page).
+    .refine((text) => /[\p{L}\p{N}]/u.test(text) && !text.includes("\u0000"))
     .optional(),
   sort: z.enum(CONTRIBUTION_SORTS).default(DEFAULT_SORT),
 });

@@ -36,16 +36,16 @@ export async function getContribution(input: { contributionId: string; dialogueI
       editedAt: true,
       author: person,
       recordedBy: { select: { displayName: true, deletedAt: true } },
+      interpreterName: true,
       meeting: { select: { title: true, startsAt: true } },
       dialogue: { select: { municipalityId: true, phase: true } },
       responses: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, status: true, body: true, decidedBy: true, dueDate: true, createdAt: true, actor: { select: { name: true } } },
+        select: { id: true, status: true, body: true, decidedBy: true, dueDate: true, createdAt: true, actor: { select: { id: true, name: true } } },
       },
       comments: {
-        where: { hiddenAt: null },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, parentId: true, body: true, language: true, createdAt: true, editedAt: true, deletedAt: true, author: person },
+        select: { id: true, parentId: true, body: true, language: true, createdAt: true, editedAt: true, deletedAt: true, hiddenCategory: true, author: person },
       },
     },
   });
@@ -57,7 +57,10 @@ export async function getContribution(input: { contributionId: string; dialogueI
   const { dialogue, comments, ...rest } = contribution;
   const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: contribution.author?.id ?? null };
   // A deleted comment keeps its place (its replies stay) but not its words.
-  const shown = comments.map((comment) => (comment.deletedAt ? { ...comment, body: "" } : comment));
+  // A hidden one too, for all but its author: others see that it was hidden and the category.
+  const shown = comments.map((comment) =>
+    comment.deletedAt || (comment.hiddenCategory && comment.author.id !== viewerId) ? { ...comment, body: "" } : comment,
+  );
   const threads = shown
     .filter((comment) => comment.parentId === null)
     .map((comment) => ({ ...comment, replies: shown.filter((reply) => reply.parentId === comment.id) }));

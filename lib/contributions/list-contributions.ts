@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ContributionKind, ContributionStatus, TranslationMethod } from "@/lib/generated/prisma/enums";
+import type { ContributionKind, ContributionSource, ContributionStatus, TranslationMethod } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import {
   contributionFiltersSchema,
@@ -49,6 +49,11 @@ export type ContributionListItem = {
   /** The title in the reader's language when someone translated it; the original stays `title`. */
   translation: { title: string; method: TranslationMethod } | null;
   supports: SupportBreakdown;
+  /**
+   * How the voice reached us. The recorder's name is on the contribution's page: loading it here
+   * would cost the list another query.
+   */
+  source: ContributionSource;
 };
 
 export type ContributionPage = {
@@ -136,6 +141,7 @@ export async function listContributions(input: {
               title: true,
               language: true,
               themeId: true,
+              source: true,
               translations: { where: { language: locale, title: { not: null } }, select: { title: true, method: true }, take: 1 },
             },
           })

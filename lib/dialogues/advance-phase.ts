@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
+import { notifyDialogueMembers } from "@/lib/notifications/notify-dialogue-members";
 import { listUnansweredNeeds, type UnansweredNeed } from "./list-unanswered-needs";
 
 export const NEXT_PHASE: Readonly<Record<DialoguePhase, Exclude<DialoguePhase, "DRAFT"> | null>> = {
@@ -60,10 +61,12 @@ export async function advancePhase(viewer: Viewer | null, input: z.input<typeof 
     return await db.$transaction(async (tx) => {
       const moved = await tx.dialogue.updateMany({ where: { id: data.dialogueId, phase: from }, data: { phase: to } });
       if (moved.count === 0) throw new AppError("CONFLICT", "the phase changed meanwhile");
-      return tx.phaseChange.create({
+      const change = await tx.phaseChange.create({
         data: { dialogueId: data.dialogueId, fromPhase: from, toPhase: to, changedById: viewer!.id },
         select: { fromPhase: true, toPhase: true, createdAt: true },
       });
+      await notifyDialogueMembers(tx, { dialogueId: data.dialogueId, type: "PHASE_CHANGED" }, viewer!.id);
+      return change;
     });
   } catch (error) {
     // A co-host left or a need came in between the checks above and the update.

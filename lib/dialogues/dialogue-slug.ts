@@ -3,7 +3,9 @@
 // /<municipality>/ use themselves.
 export const RESERVED_DIALOGUE_SLUGS = new Set([
   "staff",
+  "actors",
   "dialogues",
+  "overview",
   "new",
   "manage",
   "invitations",

@@ -5,11 +5,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { generateInvitationCode } from "./invitation-code";
+import { INVITATION_ROLES } from "./invitation-roles";
 import { parseInput } from "@/lib/validation";
 
 export const createInvitationInput = z.object({
   dialogueId: z.uuid(),
-  role: z.enum(["PARTICIPANT", "CO_HOST"]),
+  role: z.enum(INVITATION_ROLES),
   expiresInDays: z.coerce.number().int().min(1).max(180),
   maxUses: z.coerce.number().int().min(1).max(5000),
 });

@@ -9,6 +9,7 @@ import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession, type NewSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
+import { invitationRaisesRole } from "./invitation-roles";
 import { invitationStatus, lookUpInvitation, type InvitationStatus } from "./find-invitation";
 import { parseInput } from "@/lib/validation";
 
@@ -127,9 +128,9 @@ export async function joinDialogue(
   const invitation = await lookUpInvitation(code, context);
   if (!invitation) throw invitationRefused(null);
   const current = viewer.dialogueRoles[invitation.dialogue.id];
-  // Already there (and not moving up to co-host): nothing changes and nothing is counted, so
-  // repeating this cannot use up the invitation's limits for newcomers.
-  if (current && !(current === "PARTICIPANT" && invitation.role === "CO_HOST")) {
+  // Already there (and not moving up to recorder or co-host): nothing changes and nothing is
+  // counted, so repeating this cannot use up the invitation's limits for newcomers.
+  if (current && !invitationRaisesRole(current, invitation.role)) {
     return { dialogueId: invitation.dialogue.id };
   }
   await consume("joinPerInvitation", code);

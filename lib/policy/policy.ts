@@ -73,8 +73,8 @@ const RULES = {
 
   // Taking part
   "contribution:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING")),
-  /** Enter what was said at a meeting, on paper or through an interpreter. */
-  "contribution:create:on-behalf": when((v, r) => isHostTeam(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  /** Enter what was said at a meeting, on paper or through an interpreter, and supports counted at a meeting. */
+  "contribution:create:on-behalf": when((v, r) => (isHostTeam(v, r) || dialogueRole(v, r) === "RECORDER") && inPhase(r, "COLLECTING", "DELIBERATING")),
   "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING")),
   "contribution:withdraw:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "contribution:respond": when((v, r) => isHost(v, r) && published(r) && !inPhase(r, "CLOSED")),
@@ -96,6 +96,8 @@ const RULES = {
   "moderation-log:read": when((v, r) => isModerator(v, r) || isStaff(v, r)),
 
   // Results
+  /** The municipality overview: participation across all its dialogues, for its staff. */
+  "overview:read": when((v, r) => isStaff(v, r)),
   "export:download": when((v, r) => (isModerator(v, r) || isStaff(v, r)) && published(r)),
 } satisfies Record<string, Rule>;
 

@@ -15,3 +15,25 @@ export async function supportCounts(contributionId: string): Promise<SupportBrea
   }));
   return { total: byPerspective.reduce((sum, p) => sum + p.online + p.atMeetings, 0), byPerspective };
 }
+
+/** Many contributions' support at once (two queries), each in PERSPECTIVE_ORDER with zeros. */
+export async function supportCountsOf(contributionIds: readonly string[]): Promise<Map<string, SupportBreakdown>> {
+  const ids = [...contributionIds];
+  const [online, atMeetings] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db.support.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _count: { _all: true } }),
+          db.meetingSupport.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _sum: { count: true } }),
+        ]);
+  return new Map(
+    ids.map((id) => {
+      const byPerspective = PERSPECTIVE_ORDER.map((perspective) => ({
+        perspective,
+        online: online.find((row) => row.contributionId === id && row.perspective === perspective)?._count._all ?? 0,
+        atMeetings: atMeetings.find((row) => row.contributionId === id && row.perspective === perspective)?._sum.count ?? 0,
+      }));
+      return [id, { total: byPerspective.reduce((sum, p) => sum + p.online + p.atMeetings, 0), byPerspective }];
+    }),
+  );
+}

@@ -58,6 +58,7 @@ export const DIALOGUES = {
     hosts: ["integration", "housing"],
     coHosts: ["amal", "hannelore"],
     moderators: ["moderator"],
+    recorders: ["lena"],
     responsibilities: [
       { theme: "housing", actor: "housingOffice", note: "Wohnberechtigungsschein, Wohnungsvermittlung, Gemeinschaftsunterkünfte" },
       { theme: "housing", actor: "diakonie", note: "Beratung im Mietrecht" },
@@ -87,6 +88,7 @@ export const DIALOGUES = {
     hosts: ["volunteering", "integration"],
     coHosts: ["reza"],
     moderators: ["moderator"],
+    recorders: ["hannelore", "lena", "klaus"],
     responsibilities: [
       { theme: "education", actor: "adultEducation", note: "Integrationskurse, Kurse mit Kinderbetreuung" },
       { theme: "education", actor: "integrationOffice", note: "Kitaplätze, gemeinsam mit dem Jugendamt" },

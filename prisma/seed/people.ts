@@ -70,7 +70,8 @@ export const PEOPLE = {
     showPerspective: true,
     since: -650,
     demo: {
-      description: "Volunteer of the Willkommensinitiative Weststadt (local actor), co-host of the housing dialogue",
+      description:
+        "Volunteer of the Willkommensinitiative Weststadt (local actor), co-host of the housing dialogue, records paper forms and meetings in the language dialogue",
       signInCode: "JS9A-VRUZ-FZ56",
     },
   },

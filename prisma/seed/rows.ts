@@ -168,6 +168,7 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
       ...seed.hosts.map((who) => [who, "HOST"] as const),
       ...seed.coHosts.map((who) => [who, "CO_HOST"] as const),
       ...seed.moderators.map((who) => [who, "MODERATOR"] as const),
+      ...(seed.recorders ?? []).map((who) => [who, "RECORDER"] as const),
     ]);
     for (const [who, role] of team) {
       const joined = role === "HOST" ? createdAt : addHours(createdAt, 24);

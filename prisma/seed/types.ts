@@ -73,6 +73,8 @@ export type DialogueSeed = {
   hosts: readonly PersonKey[];
   coHosts: readonly PersonKey[];
   moderators: readonly PersonKey[];
+  /** Volunteers who enter what was said at meetings, on paper or through an interpreter (role RECORDER). */
+  recorders?: readonly PersonKey[];
   responsibilities: readonly { theme: DefaultThemeKey; actor: ActorKey; note?: string }[];
 };
 

@@ -78,7 +78,7 @@ describe("invitation_role_joinable", () => {
     await expectConstraint(invite({ role }), "invitation_role_joinable");
   });
 
-  it.each(["PARTICIPANT", "CO_HOST"] as const)("accepts an invitation to join as %s", async (role) => {
+  it.each(["PARTICIPANT", "RECORDER", "CO_HOST"] as const)("accepts an invitation to join as %s", async (role) => {
     expect((await invite({ role })).role).toBe(role);
   });
 });

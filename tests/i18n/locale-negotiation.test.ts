@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import proxy from "@/proxy";
 
-function visit(pathname: string, acceptLanguage: string) {
+async function visit(pathname: string, acceptLanguage: string) {
   return proxy(new NextRequest(`http://mitreden.test${pathname}`, { headers: { "accept-language": acceptLanguage } }));
 }
 
@@ -17,13 +17,13 @@ describe("language negotiation", () => {
     ["fr-FR,fr;q=0.9", "/de"],
     ["en-GB,en;q=0.9", "/en"],
     ["fa-AF", "/fa"],
-  ])("%s → %s", (acceptLanguage, expected) => {
-    const response = visit("/", acceptLanguage);
+  ])("%s → %s", async (acceptLanguage, expected) => {
+    const response = await visit("/", acceptLanguage);
     expect(new URL(response.headers.get("location") ?? "").pathname).toBe(expected);
   });
 
-  it("keeps Einfache Sprache for whoever opens its address", () => {
-    const response = visit("/de-simple/musterstadt", "de-CH");
+  it("keeps Einfache Sprache for whoever opens its address", async () => {
+    const response = await visit("/de-simple/musterstadt", "de-CH");
     expect(response.headers.get("location")).toBeNull();
     expect(response.status).toBe(200);
   });

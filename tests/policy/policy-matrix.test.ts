@@ -18,6 +18,8 @@ const ACTORS = {
   otherStaff: viewer("otherStaff", { municipalityRoles: { [OTHER_MUNICIPALITY]: ["STAFF", "MODERATOR"] } }),
   platformAdmin: viewer("platformAdmin", { isPlatformAdmin: true }),
   suspended: viewer("suspended", { suspended: true, dialogueRoles: { [DIALOGUE]: "PARTICIPANT" } }),
+  /** A volunteer who records offline voices: a member, and may enter contributions on someone's behalf. */
+  recorder: viewer("recorder", { dialogueRoles: { [DIALOGUE]: "RECORDER" } }),
 } satisfies Record<string, Viewer | null>;
 
 type Actor = keyof typeof ACTORS;
@@ -30,33 +32,34 @@ const MATRIX: Record<Permission, Actor[]> = {
   "municipality:manage": ["platformAdmin"],
   "staff:invite": ["hostStaff", "platformAdmin"],
   "actor:manage": ["hostStaff"],
-  "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "dialogue:create": ["hostStaff"],
-  "dialogue:read": ["anonymous", "participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "suspended"],
+  "dialogue:read": ["anonymous", "participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "suspended", "recorder"],
   "dialogue:update": ["coHost", "hostStaff"],
   "dialogue:open": ["hostStaff"],
   "invitation:manage": ["coHost", "hostStaff"],
   "meeting:manage": ["coHost", "hostStaff"],
   "responsibility:manage": ["hostStaff"],
-  "contribution:create": ["participant", "coHost", "hostStaff", "moderator"],
-  "contribution:create:on-behalf": ["coHost", "hostStaff"],
-  "contribution:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
-  "contribution:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "contribution:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
+  "contribution:create:on-behalf": ["coHost", "hostStaff", "recorder"],
+  "contribution:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "contribution:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "contribution:respond": ["hostStaff"],
-  "comment:create": ["participant", "coHost", "hostStaff", "moderator"],
-  "comment:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
-  "comment:delete:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
-  "support:give": ["participant", "coHost", "hostStaff", "moderator"],
-  "support:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
-  "translation:create": ["participant", "coHost", "hostStaff", "moderator"],
+  "comment:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
+  "comment:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "comment:delete:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "support:give": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
+  "support:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "translation:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "translation:check": ["coHost", "hostStaff"],
-  "report:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "report:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "content:hide": ["moderator"],
   "report:resolve": ["moderator"],
-  "review:request:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin"],
+  "review:request:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "review:decide": ["moderator"],
   "mediation:manage": ["moderator"],
   "moderation-log:read": ["hostStaff", "moderator"],
+  "overview:read": ["hostStaff"],
   "export:download": ["hostStaff", "moderator"],
 };
 
@@ -90,6 +93,13 @@ describe("policy matrix", () => {
       );
       expect({ phase, allowed }).toEqual({ phase, allowed: PARTICIPANT_BY_PHASE[phase] });
     }
+  });
+
+  it("lets a recorder enter offline voices only while the dialogue collects or deliberates", () => {
+    const phases = (["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const).filter((phase) =>
+      can(ACTORS.recorder, "contribution:create:on-behalf", resourceOwnedBy("recorder", phase)),
+    );
+    expect(phases).toEqual(["COLLECTING", "DELIBERATING"]);
   });
 
   it("lets only the host team and moderators read a draft", () => {

@@ -3,7 +3,15 @@
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type CaughtMail = { to: string[]; from: string; subject: string; text: string; receivedAt: string };
+export type CaughtMail = {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  receivedAt: string;
+  /** Header lines as sent, by lower-case name (the last one wins). */
+  headers: Record<string, string>;
+};
 
 export type SmtpCatcher = {
   url: string;
@@ -28,6 +36,7 @@ export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             receivedAt: new Date().toISOString(),
+            headers: Object.fromEntries(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).trim()])),
           });
           callback();
         })

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -56,6 +57,7 @@ export default async function MunicipalityPage({ params }: Props) {
     <>
       <h1 className="text-3xl">{municipality.name}</h1>
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
+      <MunicipalityActorLinks viewer={viewer} municipality={municipality} />
       {(mayCreate || can(viewer, "staff:invite", { municipalityId: municipality.id })) && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           {mayCreate && (

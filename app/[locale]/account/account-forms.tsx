@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";
+import { ShowNameInExportsField } from "@/components/exports/show-name-field";
 import { IDLE } from "@/lib/actions/form-state";
 import {
   confirmEmailAction,
@@ -20,9 +21,11 @@ const secondaryButton =
 export function ProfileForm({
   languages,
   values,
+  showNameLabels,
 }: {
   languages: LanguageOption[];
-  values: ProfileValues & { email: string; emailDigest: boolean };
+  values: ProfileValues & { email: string; emailDigest: boolean; showNameInExports: boolean };
+  showNameLabels: { label: string; hint: string };
 }) {
   const t = useTranslations("account");
   const [state, action] = useActionState(updateProfileAction, IDLE);
@@ -41,6 +44,7 @@ export function ProfileForm({
         inputMode="email"
       />
       <CheckboxField name="emailDigest" label={t("emailDigest")} state={state} defaultChecked={values.emailDigest} />
+      <ShowNameInExportsField state={state} defaultChecked={values.showNameInExports} labels={showNameLabels} />
       <SubmitButton>{t("save")}</SubmitButton>
     </form>
   );

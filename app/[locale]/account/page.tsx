@@ -21,6 +21,7 @@ export default async function AccountPage({ params }: Props) {
   const viewer = await getViewer();
   if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}/account` })}`);
   const [profile, t] = await Promise.all([getOwnProfile(viewer), getTranslations("account")]);
+  const exports = await getTranslations("exports");
   // A language the person chose before the UI spoke it (e.g. "ar" for the notifications) stays a choice.
   const codes: string[] = (routing.locales as readonly string[]).includes(profile.locale)
     ? [...routing.locales]
@@ -36,6 +37,7 @@ export default async function AccountPage({ params }: Props) {
         </h2>
         <ProfileForm
           languages={languages}
+          showNameLabels={{ label: exports("profile.showName"), hint: exports("profile.showNameHint") }}
           values={{
             displayName: profile.displayName,
             locale: profile.locale,
@@ -43,6 +45,7 @@ export default async function AccountPage({ params }: Props) {
             showPerspective: profile.showPerspective,
             email: profile.email ?? "",
             emailDigest: profile.emailDigest,
+            showNameInExports: profile.showNameInExports,
           }}
         />
         {profile.email && !profile.emailVerified ? <EmailConfirmationRequestForm email={profile.email} /> : null}

@@ -5,6 +5,11 @@ import { cache } from "react";
 import { ContributionFilters } from "@/components/contribution-filters";
 import { ContributionItem } from "@/components/contribution-item";
 import { Link } from "@/components/link";
+import { ExportLink } from "@/components/exports/export-link";
+import { ModerationLinks } from "@/components/moderation/moderation-links";
+import { ResponsibilitiesLink } from "@/components/responsibilities/responsibilities-link";
+import { DialogueMeetings } from "@/components/meetings/dialogue-meetings";
+import { OfflineEntryLink } from "@/components/on-behalf/offline-entry-link";
 import { Pagination } from "@/components/pagination";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -86,6 +91,13 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <PhaseBadge phase={dialogue.phase} />
         </p>
         <p className="text-muted">{phaseHints(dialogue.phase)}</p>
+        {dialogue.phase !== "DRAFT" && (
+          <p>
+            <Link href={`${pathname}/results`} className="font-semibold">
+              {(await getTranslations("results"))("resultsLink")}
+            </Link>
+          </p>
+        )}
         {dialogue.phase === "DRAFT" && (
           <p role="note" className="rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
             {admin("draftNotice")}
@@ -105,6 +117,8 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
+        <ExportLink viewer={viewer} dialogueId={dialogue.id} pathname={pathname} />
+        <ModerationLinks viewer={viewer} dialogueId={dialogue.id} pathname={pathname} />
         {query.withdrawn === "1" && (
           <p role="status" className="rounded border-s-4 border-brand bg-surface p-3">
             {post("withdrawn")}
@@ -117,6 +131,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
+        <OfflineEntryLink dialogueId={dialogue.id} dialoguePath={pathname} />
       </header>
 
       <div className="mt-6 space-y-3" {...lang}>
@@ -141,6 +156,9 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
+
+      <ResponsibilitiesLink dialoguePath={pathname} phase={dialogue.phase} />
+      <DialogueMeetings dialogueId={dialogue.id} dialoguePath={pathname} />
 
       <section aria-labelledby="contributions" className="mt-10">
         <h2 id="contributions" className="text-2xl">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Link } from "@/components/link";
 import { InviteStaffForm } from "@/components/invitations/invite-staff-form";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
@@ -36,6 +37,13 @@ export default async function StaffPage({ params }: Props) {
       <h1 className="text-3xl">{t("title")}</h1>
       <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
+      {can(viewer, "overview:read", { municipalityId: municipality.id }) && (
+        <p className="mt-3">
+          <Link href={`/${municipality.slug}/overview`} className="font-semibold">
+            {(await getTranslations("overview"))("overviewLink")}
+          </Link>
+        </p>
+      )}
 
       <section aria-labelledby="staff-list" className="mt-8">
         <h2 id="staff-list" className="text-2xl">

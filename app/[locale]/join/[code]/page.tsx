@@ -7,6 +7,7 @@ import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { clientAddress } from "@/lib/auth/client-address";
 import { countInvitationMiss, findInvitation } from "@/lib/invitations/find-invitation";
+import { invitationRaisesRole } from "@/lib/invitations/invitation-roles";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
 import { JoinForms } from "./join-forms";
@@ -82,8 +83,8 @@ export default async function InvitationPage({ params }: Props) {
             viewer={
               viewer && {
                 displayName: viewer.displayName,
-                // A participant invited as co-host still has something to accept.
-                alreadyMember: current !== undefined && !(current === "PARTICIPANT" && invitation.role === "CO_HOST"),
+                // A participant invited as recorder or co-host still has something to accept.
+                alreadyMember: current !== undefined && !invitationRaisesRole(current, invitation.role),
               }
             }
             codeOfConduct={

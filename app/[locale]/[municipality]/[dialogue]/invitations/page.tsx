@@ -45,10 +45,11 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   if (!managed) notFound();
   const { viewer, dialogue } = managed;
 
-  const [invitations, t, format] = await Promise.all([
+  const [invitations, t, format, onBehalf] = await Promise.all([
     listInvitations(viewer, { dialogueId: dialogue.id }),
     getTranslations("invitations"),
     getFormatter(),
+    getTranslations("onBehalf"),
   ]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
@@ -86,6 +87,8 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
             roleLegend: t("roleLegend"),
             participant: t("roles.PARTICIPANT"),
             participantHint: t("roleParticipantHint"),
+            recorder: onBehalf("recorderRole"),
+            recorderHint: onBehalf("recorderRoleHint"),
             coHost: t("roles.CO_HOST"),
             coHostHint: t("roleCoHostHint"),
             expiresInDays: t("expiresInDays"),
@@ -117,7 +120,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                   </div>
                   <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
                     <dt className="text-muted">{t("role")}</dt>
-                    <dd>{t(`roles.${invitation.role === "CO_HOST" ? "CO_HOST" : "PARTICIPANT"}`)}</dd>
+                    <dd>{invitation.role === "RECORDER" ? onBehalf("recorderRole") : t(`roles.${invitation.role === "CO_HOST" ? "CO_HOST" : "PARTICIPANT"}`)}</dd>
                     <dt className="text-muted">{t("usage")}</dt>
                     <dd>{t("uses", { uses: invitation.uses, maxUses: invitation.maxUses })}</dd>
                     <dt className="text-muted">{t("expires")}</dt>

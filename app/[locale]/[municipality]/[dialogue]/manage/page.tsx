@@ -8,6 +8,7 @@ import { dateValue, dialogueFormProps } from "@/components/dialogues/dialogue-fo
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
+import { AccountabilityLinks } from "@/components/responses/accountability-links";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/advance-phase";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
@@ -59,6 +60,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
       <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
         {dialogue.title}
       </p>
+      <AccountabilityLinks viewer={viewer} resource={dialogue.resource} dialoguePath={base} />
 
       {done && (
         <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { CommentForm } from "@/components/comments/comment-forms";
 import { AuthorLine } from "@/components/contributions/author-line";
 import { EditContributionForm, WithdrawContributionForm } from "@/components/contributions/author-forms";
 import { ResponseTimeline } from "@/components/contributions/response-timeline";
+import { RespondSection } from "@/components/responses/respond-section";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { KindBadge } from "@/components/kind-badge";
+import { ReportDisclosure } from "@/components/moderation/comment-moderation";
+import { HiddenContribution } from "@/components/moderation/hidden-contribution";
+import { UserText } from "@/components/text/user-text";
 import { Link } from "@/components/link";
+import { MeetingSupports } from "@/components/meetings/meeting-supports";
 import { SupportForm } from "@/components/supports/support-form";
 import { TranslatedCommentBody } from "@/components/translations/translated-comment-body";
 import { CheckTranslationForm, MachineTranslateForm, TranslateForm } from "@/components/translations/translation-forms";
@@ -33,6 +37,7 @@ import {
   withdrawContributionAction,
 } from "./actions";
 import { addTranslationAction, checkTranslationAction, machineTranslateAction } from "./translation-actions";
+import { postResponseAction } from "./response-actions";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = { params: Promise<Params>; searchParams: Promise<{ original?: string }> };
@@ -56,7 +61,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const { locale, municipality, dialogue: dialogueSlug, contributionId } = await params;
   const showOriginal = (await searchParams).original === "1";
   const loaded = await load(municipality, dialogueSlug, contributionId);
-  if (!loaded) notFound();
+  if (!loaded) return <HiddenContribution municipality={municipality} dialogue={dialogueSlug} contributionId={contributionId} />;
   const { dialogue, contribution, viewer } = loaded;
   const commentIds = contribution.comments.flatMap((comment) => [comment.id, ...comment.replies.map((reply) => reply.id)]);
   const [t, tt, statuses, format, themeName, translations] = await Promise.all([
@@ -103,7 +108,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   ];
 
   return (
-    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations"]}>
+    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation"]}>
       <p className="text-sm">
         <Link href={base}>{t("back")}</Link>
       </p>
@@ -134,18 +139,13 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             </div>
           ))}
         </dl>
-        <div className="mt-4 space-y-3 break-words" {...lang} data-testid="contribution-body">
-          {shown.body.split(/\n\s*\n/).map((paragraph, index) => (
-            <p key={index} className="whitespace-pre-line">
-              {paragraph.trim()}
-            </p>
-          ))}
-        </div>
+        <UserText text={shown.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
         {contribution.editedAt && (
           <p className="mt-2 text-sm text-muted">
             {t("edited", { date: format.dateTime(contribution.editedAt, { dateStyle: "medium", timeStyle: "short" }) })}
           </p>
         )}
+        <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "contribution", itemId: contribution.id }} authorId={contribution.author?.id ?? null} />
       </article>
 
       {(mayTranslate || mayMachineTranslate) && (
@@ -214,9 +214,11 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             </Link>
           </p>
         )}
+        <MeetingSupports page={page} resource={resource} />
       </section>
 
-      <ResponseTimeline responses={contribution.responses} />
+      <ResponseTimeline responses={contribution.responses} municipalitySlug={dialogue.municipality.slug} />
+      <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction} />
 
       <section aria-labelledby="comments-heading" className="mt-10">
         <h2 id="comments-heading" className="text-2xl">

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Link } from "@/components/link";
+import { AnswerQueue } from "@/components/responses/answer-queue";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
+
+type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
+
+/** For those who may answer in this dialogue (staff and hosts); everyone else gets a 404. */
+const load = cache(async (municipalitySlug: string, dialogueSlug: string) => {
+  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
+  if (!dialogue) return null;
+  const needs = await listAnswerQueue(await getViewer(), { dialogueId: dialogue.id });
+  return needs && { dialogue, needs };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, dialogue } = await params;
+  const loaded = await load(municipality, dialogue);
+  if (!loaded) return {};
+  const t = await getTranslations("answerQueue");
+  return { title: `${t("title")}: ${loaded.dialogue.title}`, robots: { index: false } };
+}
+
+export default async function AnswerQueuePage({ params }: Props) {
+  const { municipality, dialogue: slug } = await params;
+  const loaded = await load(municipality, slug);
+  if (!loaded) notFound();
+  const { dialogue, needs } = loaded;
+  const t = await getTranslations("answerQueue");
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/${dialogue.municipality.slug}/${dialogue.slug}`}>{t("backToDialogue")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("title")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      <p className="mt-2 font-semibold">{t("count", { count: needs.length })}</p>
+      <AnswerQueue needs={needs} municipalitySlug={dialogue.municipality.slug} />
+      <p className="mt-6">
+        <Link href={`/${dialogue.municipality.slug}/staff/queue`}>{t("municipalityLink")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+import { MeetingSections } from "@/components/meetings/meeting-list";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findDialogue } from "@/lib/dialogues/find-dialogue";
+import { autonym } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { listMeetings } from "@/lib/meetings/list-meetings";
+import { can } from "@/lib/policy/policy";
+import { createMeetingAction } from "./actions";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string; dialogue: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meetings");
+  return { title: t("manageTitle"), robots: { index: false } };
+}
+
+/** The host team plans the dialogue's meetings; the same check as createMeeting. */
+export default async function ManageMeetingsPage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
+  const viewer = await getViewer();
+  const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
+  if (!dialogue || !can(viewer, "meeting:manage", dialogue.resource)) notFound();
+  const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      {query.created === "1" && (
+        <p role="status" className="mt-4 rounded border-s-4 border-brand bg-surface p-3">
+          {t("created")}
+        </p>
+      )}
+      <section aria-labelledby="new-meeting" className="mt-6 rounded border border-line bg-surface p-4">
+        <h2 id="new-meeting" className="mb-4 text-xl">
+          {t("createHeading")}
+        </h2>
+        <ClientMessages namespaces={["meetings"]}>
+          <MeetingForm
+            action={createMeetingAction}
+            page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+            dialogueId={dialogue.id}
+            languages={dialogue.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
+          />
+        </ClientMessages>
+      </section>
+      <section aria-labelledby="planned-meetings" className="mt-10">
+        <h2 id="planned-meetings" className="text-2xl">
+          {t("heading")}
+        </h2>
+        <MeetingSections meetings={meetings} dialoguePath={base} level={3} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Link } from "@/components/link";
+import { MeetingSections } from "@/components/meetings/meeting-list";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findDialogue } from "@/lib/dialogues/find-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { listMeetings } from "@/lib/meetings/list-meetings";
+import { can } from "@/lib/policy/policy";
+
+type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meetings");
+  return { title: t("heading") };
+}
+
+export default async function MeetingsPage({ params }: Props) {
+  const { municipality, dialogue: slug } = await params;
+  const viewer = await getViewer();
+  const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
+  if (!dialogue) notFound();
+  const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("heading")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      {can(viewer, "meeting:manage", dialogue.resource) && (
+        <p className="mt-3">
+          <Link href={`${base}/meetings/manage`} className="font-semibold">
+            {t("manageLink")}
+          </Link>
+        </p>
+      )}
+      <MeetingSections meetings={meetings} dialoguePath={base} level={2} />
+    </>
+  );
+}

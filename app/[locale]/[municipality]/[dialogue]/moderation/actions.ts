@@ -1,0 +1,74 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { redirect } from "@/lib/i18n/navigation";
+import { locales } from "@/lib/i18n/routing";
+import { createReport, createReportInput } from "@/lib/moderation/create-report";
+import { decideReview, decideReviewInput } from "@/lib/moderation/decide-review";
+import { dismissReports, dismissReportsInput } from "@/lib/moderation/dismiss-reports";
+import { hideContent, hideContentInput } from "@/lib/moderation/hide-content";
+import { closeMediationCase, closeMediationCaseInput, openMediationCase } from "@/lib/moderation/mediation";
+import { requestReview, requestReviewInput } from "@/lib/moderation/request-review";
+import { unhideContent, unhideContentInput } from "@/lib/moderation/unhide-content";
+
+// Moderation's server actions. Each returns its state to the form that posted it (with or
+// without JavaScript) and refreshes the page so lists and notices show the new state.
+
+/** A report from a contribution page; the form thanks the reporter in place. */
+export const reportAction = formAction(createReportInput, async (input, { viewer }) => {
+  const { duplicate } = await createReport(viewer, input);
+  return { duplicate };
+});
+
+export const hideAction = formAction(hideContentInput, async (input, { viewer }) => {
+  await hideContent(viewer, input);
+  refresh();
+});
+
+export const dismissAction = formAction(dismissReportsInput, async (input, { viewer }) => {
+  await dismissReports(viewer, input);
+  refresh();
+});
+
+export const unhideAction = formAction(unhideContentInput, async (input, { viewer }) => {
+  await unhideContent(viewer, input);
+  refresh();
+});
+
+export const requestReviewAction = formAction(requestReviewInput, async (input, { viewer }) => {
+  await requestReview(viewer, input);
+  refresh();
+});
+
+export const decideReviewAction = formAction(decideReviewInput, async (input, { viewer }) => {
+  await decideReview(viewer, input);
+  refresh();
+});
+
+const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional());
+
+export const openMediationAction = formAction(
+  z.object({
+    locale: z.enum(locales),
+    municipality: slugSchema,
+    dialogue: slugSchema,
+    dialogueId: z.uuid(),
+    subject: z.string(),
+    participant1: z.uuid(),
+    participant2: z.uuid(),
+    participant3: optionalId,
+  }),
+  async ({ locale, municipality, dialogue, participant1, participant2, participant3, ...input }, { viewer }) => {
+    const participantIds = [participant1, participant2, ...(participant3 ? [participant3] : [])];
+    const opened = await openMediationCase(viewer, { ...input, participantIds });
+    redirect({ href: `/${municipality}/${dialogue}/mediation/${opened.id}`, locale });
+  },
+);
+
+export const closeMediationAction = formAction(closeMediationCaseInput, async (input, { viewer }) => {
+  await closeMediationCase(viewer, input);
+  refresh();
+});

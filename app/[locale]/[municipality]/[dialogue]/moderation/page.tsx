@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { MediationSection } from "@/components/moderation/mediation-section";
+import { ReportQueue, ReviewQueue } from "@/components/moderation/queue";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findDialogue } from "@/lib/dialogues/find-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
+import { can } from "@/lib/policy/policy";
+
+type Params = { locale: string; municipality: string; dialogue: string };
+type Props = { params: Promise<Params> };
+
+/** The dialogue, for its moderators only; everyone else gets the same 404 as for none. */
+const loadModerated = cache(async (municipalitySlug: string, dialogueSlug: string) => {
+  const viewer = await getViewer();
+  const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
+  if (!dialogue || !can(viewer, "report:resolve", dialogue.resource)) return null;
+  return { viewer, dialogue };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, dialogue } = await params;
+  const loaded = await loadModerated(municipality, dialogue);
+  if (!loaded) return {};
+  const t = await getTranslations("moderation");
+  return { title: `${t("queue.title")}: ${loaded.dialogue.title}`, robots: { index: false } };
+}
+
+export default async function ModerationPage({ params }: Props) {
+  const { locale, municipality, dialogue: slug } = await params;
+  const loaded = await loadModerated(municipality, slug);
+  if (!loaded?.viewer) notFound();
+  const { viewer, dialogue } = loaded;
+  const [queue, t] = await Promise.all([listModerationQueue(viewer, { dialogueId: dialogue.id }), getTranslations("moderation")]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  return (
+    <ClientMessages namespaces={["moderation"]}>
+      <p className="text-sm">
+        <Link href={base}>{t("backToDialogue")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("queue.title")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      <p className="mt-3 text-muted">{t("queue.intro")}</p>
+      <p className="mt-2">
+        <Link href={`${base}/moderation/log`} className="font-semibold">
+          {t("log.title")}
+        </Link>
+      </p>
+      <ReportQueue groups={queue.reportGroups} base={base} />
+      <ReviewQueue reviews={queue.reviews} base={base} />
+      <MediationSection viewer={viewer} dialogueId={dialogue.id} resource={dialogue.resource} page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }} />
+    </ClientMessages>
+  );
+}

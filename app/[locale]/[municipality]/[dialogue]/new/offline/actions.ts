@@ -1,0 +1,19 @@
+"use server";
+
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { recordOfflineContribution, recordOfflineContributionInput } from "@/lib/contributions/record-offline-contribution";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { redirect } from "@/lib/i18n/navigation";
+import { locales } from "@/lib/i18n/routing";
+
+const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
+
+export const recordOfflineContributionAction = formAction(
+  recordOfflineContributionInput.safeExtend(page.shape),
+  async ({ locale, municipality, dialogue, ...input }, { viewer }) => {
+    const contribution = await recordOfflineContribution(viewer, input);
+    // Post/redirect/get: a reload does not enter it twice.
+    redirect({ href: `/${municipality}/${dialogue}/c/${contribution.id}`, locale });
+  },
+);

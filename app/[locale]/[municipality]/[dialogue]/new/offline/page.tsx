@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { OfflineContributionForm } from "@/components/on-behalf/offline-contribution-form";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { contentLanguageOf } from "@/lib/contributions/create-contribution";
+import { getOfflineEntryForm } from "@/lib/contributions/get-offline-entry-form";
+import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { autonym } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { recordOfflineContributionAction } from "./actions";
+
+type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onBehalf");
+  return { title: t("pageTitle"), robots: { index: false } };
+}
+
+export default async function OfflineContributionPage({ params }: Props) {
+  const { locale, municipality, dialogue: slug } = await params;
+  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  if (!dialogue) notFound();
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new/offline` })}`);
+
+  const [form, t, perspectives, themeName, format] = await Promise.all([
+    getOfflineEntryForm(viewer, dialogue.id),
+    getTranslations("onBehalf"),
+    getTranslations("perspectives"),
+    getThemeNamer(),
+    getFormatter(),
+  ]);
+  const mainLanguage = dialogue.languages[0] ?? "de";
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={base}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      {!form.mayRecord ? (
+        <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
+      ) : (
+        <>
+          <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
+          <ClientMessages namespaces={["post", "onBehalf"]}>
+            <OfflineContributionForm
+              action={recordOfflineContributionAction}
+              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              dialogueId={dialogue.id}
+              themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
+              languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
+              defaultLanguage={contentLanguageOf(locale)}
+              meetings={form.meetings.map((meeting) => ({
+                value: meeting.id,
+                label: `${meeting.title} (${format.dateTime(meeting.startsAt, { dateStyle: "medium" })})`,
+              }))}
+              perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
+            />
+          </ClientMessages>
+        </>
+      )}
+    </>
+  );
+}

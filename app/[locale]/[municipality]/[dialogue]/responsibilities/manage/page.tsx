@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
+import { AssignResponsibilityForm, RemoveResponsibilityForm } from "@/components/responsibilities/responsibility-forms";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
+import { assignResponsibilityAction, removeResponsibilityAction } from "../actions";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string; dialogue: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** For the hosts (staff and the dialogue's hosts); everyone else gets a 404. */
+const load = cache(async (municipalitySlug: string, dialogueSlug: string) => getResponsibilityManagement(await getViewer(), { municipalitySlug, dialogueSlug }));
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { municipality, dialogue } = await params;
+  const loaded = await load(municipality, dialogue);
+  if (!loaded) return {};
+  const t = await getTranslations("responsibilities");
+  return { title: `${t("manageTitle")}: ${loaded.dialogue.title}`, robots: { index: false } };
+}
+
+export default async function ManageResponsibilitiesPage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
+  const loaded = await load(municipality, slug);
+  if (!loaded) notFound();
+  const { dialogue, map, actors } = loaded;
+  const [t, themeName] = await Promise.all([getTranslations("responsibilities"), getThemeNamer()]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+
+  return (
+    <ClientMessages namespaces={["responsibilities"]}>
+      <p className="flex flex-wrap gap-x-6 text-sm">
+        <Link href={`${base}/manage`}>{t("backToManage")}</Link>
+        <Link href={`${base}/responsibilities`}>{t("showPublic")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      <p className="mt-3 text-muted">{t("manageIntro")}</p>
+      {query.done === "saved" && (
+        <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
+          {t("saved")}
+        </p>
+      )}
+
+      <section aria-labelledby="assign" className="mt-8 rounded border border-line bg-surface p-4">
+        <h2 id="assign" className="mb-4 text-xl">
+          {t("assignHeading")}
+        </h2>
+        {actors.length === 0 ? (
+          <p>
+            {t("noActors")} <Link href={`/${dialogue.municipality.slug}/actors/manage`}>{t("actorsLink")}</Link>
+          </p>
+        ) : (
+          <AssignResponsibilityForm
+            action={assignResponsibilityAction}
+            hidden={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, dialogueId: dialogue.id }}
+            themes={map.map(({ theme }) => ({ value: theme.id, label: themeName(theme) }))}
+            actors={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="current" className="mt-10">
+        <h2 id="current" className="text-2xl">
+          {t("currentHeading")}
+        </h2>
+        <DialogueOrganigram
+          map={map}
+          control={(responsibility) => (
+            <p className="mt-2">
+              <RemoveResponsibilityForm action={removeResponsibilityAction} responsibilityId={responsibility.id} label={t("remove", { name: responsibility.actor.name })} />
+            </p>
+          )}
+        />
+      </section>
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Link } from "@/components/link";
+import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
+import { listResponsibilities } from "@/lib/responsibilities/list-responsibilities";
+
+type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
+
+const load = cache((municipalitySlug: string, dialogueSlug: string) => getPublicDialogue({ municipalitySlug, dialogueSlug }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, dialogue } = await params;
+  const loaded = await load(municipality, dialogue);
+  if (!loaded) return {};
+  const t = await getTranslations("responsibilities");
+  return { title: `${t("title")}: ${loaded.title}` };
+}
+
+/** Who is responsible for which theme of the dialogue (W2 "Organigramm"); public. */
+export default async function ResponsibilitiesPage({ params }: Props) {
+  const { municipality, dialogue: slug } = await params;
+  const dialogue = await load(municipality, slug);
+  if (!dialogue) notFound();
+  const viewer = await getViewer();
+  const [t, map, management] = await Promise.all([
+    getTranslations("responsibilities"),
+    listResponsibilities(dialogue.id),
+    viewer ? getResponsibilityManagement(viewer, { municipalitySlug: municipality, dialogueSlug: slug }) : null,
+  ]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const mainLanguage = dialogue.languages[0] ?? "de";
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={base}>{t("backToDialogue")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("title")}</h1>
+      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+        {dialogue.title}
+      </p>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+        <Link href={`/${dialogue.municipality.slug}/actors`}>{t("allActors", { municipality: dialogue.municipality.name })}</Link>
+        {management && <Link href={`${base}/responsibilities/manage`}>{t("manageLink")}</Link>}
+      </p>
+      <DialogueOrganigram map={map} />
+    </>
+  );
+}

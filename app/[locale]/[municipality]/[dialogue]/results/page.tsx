@@ -1,0 +1,230 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Link } from "@/components/link";
+import { PhaseBadge } from "@/components/phase-badge";
+import { BarChart } from "@/components/results/bar-chart";
+import { DataTable } from "@/components/results/data-table";
+import { PrintSource } from "@/components/results/print-source";
+import { ResultSection } from "@/components/results/result-section";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { getDialogueResults } from "@/lib/results/get-dialogue-results";
+import "@/components/results/results.css";
+
+type Params = { locale: string; municipality: string; dialogue: string };
+type Props = { params: Promise<Params> };
+
+// Results are public once a dialogue is (dialogue:read): no draft, for nobody.
+const loadDialogue = cache((municipalitySlug: string, dialogueSlug: string) => getPublicDialogue({ municipalitySlug, dialogueSlug }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, dialogue: slug } = await params;
+  const dialogue = await loadDialogue(municipality, slug);
+  if (!dialogue) return {};
+  const t = await getTranslations("results");
+  return { title: t("metaTitle", { dialogue: dialogue.title }) };
+}
+
+export default async function ResultsPage({ params }: Props) {
+  const { locale, municipality, dialogue: slug } = await params;
+  const dialogue = await loadDialogue(municipality, slug);
+  if (!dialogue) notFound();
+
+  const [results, t, perspectives, statuses, themeName, format] = await Promise.all([
+    getDialogueResults(await getViewer(), { dialogueId: dialogue.id }),
+    getTranslations("results"),
+    getTranslations("perspectives"),
+    getTranslations("statuses"),
+    getThemeNamer(),
+    getFormatter(),
+  ]);
+  const dir = direction(locale);
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  const pathname = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const { contributions, needs, supports } = results;
+
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="results-nav text-sm">
+        <Link href={pathname}>{t("backToDialogue")}</Link>
+      </nav>
+
+      <header className="mt-4 space-y-2">
+        <h1 className="text-3xl">{t("heading")}</h1>
+        <p className="text-xl font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
+          {dialogue.title}
+        </p>
+        <p className="text-muted">{dialogue.municipality.name}</p>
+        <p>
+          <PhaseBadge phase={dialogue.phase} />
+        </p>
+        <p className="text-sm text-muted">{t("asOf", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>
+        <PrintSource path={`/${locale}${pathname}/results`} label={t("printSource")} />
+      </header>
+
+      <section aria-labelledby="in-brief" className="results-block mt-8">
+        <h2 id="in-brief" className="text-2xl">
+          {t("inBriefHeading")}
+        </h2>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-3">
+          <li className="rounded border border-line p-3">{t("needsCount", { count: contributions.needs })}</li>
+          <li className="rounded border border-line p-3">{t("proposalsCount", { count: contributions.proposals })}</li>
+          <li className="rounded border border-line p-3">
+            {needs.answeredShare === null
+              ? t("noNeeds")
+              : t("answeredShare", { share: format.number(needs.answeredShare, { style: "percent", maximumFractionDigits: 0 }) })}
+          </li>
+        </ul>
+        <p className="mt-3 text-sm text-muted">{t("countingNote")}</p>
+      </section>
+
+      <ResultSection id="support" heading={t("supportHeading")} intro={t("supportIntro")}>
+        <BarChart
+          dir={dir}
+          series={[{ label: t("online") }, { label: t("atMeetings") }]}
+          rows={supports.byPerspective.map((p) => ({ key: p.perspective, label: perspectives(p.perspective), values: [p.online, p.atMeetings] }))}
+        />
+        <DataTable
+          id="support-table"
+          caption={t("supportCaption")}
+          columns={[t("perspective"), t("online"), t("atMeetings"), t("together")]}
+          rows={[
+            ...supports.byPerspective.map((p) => ({
+              key: p.perspective,
+              header: perspectives(p.perspective),
+              cells: [p.online, p.atMeetings, p.online + p.atMeetings],
+            })),
+            { key: "all", header: t("allPerspectives"), cells: [supports.online, supports.atMeetings, supports.online + supports.atMeetings] },
+          ]}
+        />
+      </ResultSection>
+
+      <ResultSection id="raised" heading={t("raisedHeading")} intro={t("raisedIntro")}>
+        <BarChart
+          dir={dir}
+          series={[{ label: t("needs") }, { label: t("proposals") }]}
+          rows={contributions.byPerspective.map((p) => ({ key: p.perspective, label: perspectives(p.perspective), values: [p.needs, p.proposals] }))}
+        />
+        <DataTable
+          id="raised-table"
+          caption={t("raisedCaption")}
+          columns={[t("perspective"), t("needs"), t("proposals")]}
+          rows={contributions.byPerspective.map((p) => ({ key: p.perspective, header: perspectives(p.perspective), cells: [p.needs, p.proposals] }))}
+        />
+      </ResultSection>
+
+      <ResultSection id="themes" heading={t("themesHeading")}>
+        <BarChart
+          dir={dir}
+          series={[{ label: t("needs") }, { label: t("proposals") }]}
+          rows={results.themes.map((r) => ({ key: r.theme.id, label: themeName(r.theme), values: [r.needs, r.proposals] }))}
+        />
+        <DataTable
+          id="themes-table"
+          caption={t("themesCaption")}
+          columns={[t("theme"), t("needs"), t("proposals"), t("answeredNeeds")]}
+          rows={results.themes.map((r) => ({ key: r.theme.id, header: themeName(r.theme), cells: [r.needs, r.proposals, r.answeredNeeds] }))}
+        />
+        <DataTable
+          id="theme-support-table"
+          caption={t("themeSupportCaption")}
+          columns={[t("theme"), ...supports.byPerspective.map((p) => perspectives(p.perspective))]}
+          rows={results.themes.map((r) => ({
+            key: r.theme.id,
+            header: themeName(r.theme),
+            cells: r.supports.map((p) => p.online + p.atMeetings),
+          }))}
+        />
+      </ResultSection>
+
+      <ResultSection
+        id="answers"
+        heading={t("answersHeading")}
+        intro={needs.total === 0 ? t("noNeeds") : t("answeredOf", { answered: needs.answered, total: needs.total })}
+      >
+        <BarChart
+          dir={dir}
+          series={[{ label: t("count") }]}
+          rows={needs.byStatus.map((s) => ({ key: s.status, label: statuses(s.status), values: [s.count] }))}
+        />
+        <DataTable
+          id="status-table"
+          caption={t("statusCaption")}
+          columns={[t("status"), t("needs")]}
+          rows={needs.byStatus.map((s) => ({ key: s.status, header: statuses(s.status), cells: [s.count] }))}
+        />
+      </ResultSection>
+
+      <ResultSection id="actors" heading={t("actorsHeading")} intro={t("actorsIntro")}>
+        <ul className="mt-3 space-y-4">
+          {results.themes.map((r) => (
+            <li key={r.theme.id}>
+              <h3 className="text-lg">{themeName(r.theme)}</h3>
+              {r.actors.length === 0 ? (
+                <p className="text-muted">{t("noActors")}</p>
+              ) : (
+                <ul className="mt-1 list-disc space-y-1 ps-6">
+                  {r.actors.map((actor) => (
+                    <li key={actor.id}>
+                      <span className="font-semibold">{actor.name}</span>
+                      <span className="text-muted"> · {t("actorKind", { kind: actor.kind })}</span>
+                      {actor.refugeeLed && <span className="badge ms-2 bg-phase-bg text-phase-ink">{t("refugeeLed")}</span>}
+                      {actor.note && (
+                        <span className="block text-sm" lang={mainLanguage}>
+                          {actor.note}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </ResultSection>
+
+      <ResultSection id="meetings" heading={t("meetingsHeading")} intro={t("meetingsIntro")}>
+        {results.meetings.length === 0 ? (
+          <p className="mt-3">{t("noMeetings")}</p>
+        ) : (
+          <DataTable
+            id="meetings-table"
+            caption={t("meetingsCaption")}
+            columns={[t("meeting"), t("contributions"), t("supportsCounted")]}
+            rows={results.meetings.map((m) => ({
+              key: m.id,
+              header: (
+                <>
+                  <span className="block" lang={mainLanguage}>
+                    {m.title}
+                  </span>
+                  <span className="block text-muted">
+                    {format.dateTime(m.startsAt, { dateStyle: "medium" })}
+                    {" · "}
+                    <span lang={mainLanguage}>{m.place}</span>
+                  </span>
+                </>
+              ),
+              cells: [m.contributions, m.supports],
+            }))}
+          />
+        )}
+        <BarChart
+          dir={dir}
+          series={[{ label: t("needs") }, { label: t("proposals") }]}
+          rows={contributions.bySource.map((s) => ({ key: s.source, label: t("source", { source: s.source }), values: [s.needs, s.proposals] }))}
+        />
+        <DataTable
+          id="sources-table"
+          caption={t("sourcesCaption")}
+          columns={[t("sourceColumn"), t("needs"), t("proposals")]}
+          rows={contributions.bySource.map((s) => ({ key: s.source, header: t("source", { source: s.source }), cells: [s.needs, s.proposals] }))}
+        />
+      </ResultSection>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ActorForm } from "@/components/actors/actor-form";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
+import { getActorManagement } from "@/lib/actors/get-actor-management";
+import { createActorAction } from "../actions";
+
+type Props = { params: Promise<{ locale: string; municipality: string }> };
+
+/** Staff see every actor and add new ones; an actor's members see their own; others get a 404. */
+const load = cache(async (slug: string) => getActorManagement(await getViewer(), slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).municipality);
+  if (!loaded) return {};
+  const t = await getTranslations("actors");
+  return { title: `${t("manageTitle")}: ${loaded.municipality.name}`, robots: { index: false } };
+}
+
+export default async function ManageActorsPage({ params }: Props) {
+  const { locale, municipality: slug } = await params;
+  const loaded = await load(slug);
+  if (!loaded) notFound();
+  const { municipality, mayManage, actors } = loaded;
+  const t = await getTranslations("actors");
+  const base = `/${municipality.slug}/actors`;
+
+  return (
+    <ClientMessages namespaces={["actors"]}>
+      <p className="text-sm">
+        <Link href={base}>{t("backToOrganigram")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-3 text-muted">{mayManage ? t("manageIntro") : t("manageOwnIntro")}</p>
+
+      <section aria-labelledby="actor-list" className="mt-8">
+        <h2 id="actor-list" className="text-2xl">
+          {t("listHeading")}
+        </h2>
+        {actors.length === 0 ? (
+          <p className="mt-3">{t("none")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line border-y border-line">
+            {actors.map((actor) => (
+              <li key={actor.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
+                <span>
+                  <span className="font-semibold break-words">{actor.name}</span>{" "}
+                  <span className="text-sm text-muted">
+                    {t(`kinds.${actor.kind}`)}
+                    {actor.refugeeLed && ` · ${t("refugeeLed")}`} · {t("memberCount", { count: actor.memberCount })}
+                  </span>
+                </span>
+                <Link href={`${base}/${actor.id}/edit`} aria-label={t("editNamed", { name: actor.name })}>
+                  {t("edit")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {mayManage && (
+        <section aria-labelledby="new-actor" className="mt-10 rounded border border-line bg-surface p-4">
+          <h2 id="new-actor" className="mb-4 text-xl">
+            {t("createHeading")}
+          </h2>
+          <ActorForm
+            action={createActorAction}
+            hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id }}
+            kinds={ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+            submit={t("create")}
+          />
+        </section>
+      )}
+    </ClientMessages>
+  );
+}

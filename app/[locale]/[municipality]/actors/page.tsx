@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ActorEntry } from "@/components/actors/actor-entry";
+import { Link } from "@/components/link";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getActorManagement } from "@/lib/actors/get-actor-management";
+import { listActors } from "@/lib/actors/list-actors";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+
+type Props = { params: Promise<{ locale: string; municipality: string }> };
+
+const load = cache((slug: string) => listActors(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).municipality);
+  if (!loaded) return {};
+  const t = await getTranslations("actors");
+  return { title: `${t("title")}: ${loaded.municipality.name}` };
+}
+
+/**
+ * The municipality's organigram (W2): who is there, grouped by kind, and what each actor is
+ * responsible for. A nested list in the DOM, server-rendered, drawn as a tree with CSS.
+ */
+export default async function ActorsPage({ params }: Props) {
+  const loaded = await load((await params).municipality);
+  if (!loaded) notFound();
+  const { municipality, groups } = loaded;
+  const [t, themeName, viewer] = await Promise.all([getTranslations("actors"), getThemeNamer(), getViewer()]);
+  // Staff manage every actor, members edit their own: the link shows only to them.
+  const management = viewer ? await getActorManagement(viewer, municipality.slug) : null;
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/${municipality.slug}`}>{municipality.name}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("title")}</h1>
+      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      {management && (
+        <p className="mt-3">
+          <Link href={`/${municipality.slug}/actors/manage`}>{management.mayManage ? t("manageLink") : t("ownEntryLink")}</Link>
+        </p>
+      )}
+
+      {groups.length === 0 ? (
+        <p className="mt-6">{t("none")}</p>
+      ) : (
+        <ul className="mt-6 space-y-6" aria-label={t("title")} data-testid="organigram">
+          {groups.map((group) => (
+            <li key={group.kind}>
+              <h2 className="text-2xl">{t(`kindsPlural.${group.kind}`)}</h2>
+              <ul className="mt-3 space-y-4 border-s-2 border-line ps-4">
+                {group.actors.map((actor) => (
+                  <li key={actor.id} className="relative before:absolute before:-start-4 before:top-6 before:w-4 before:border-t-2 before:border-line">
+                    <ActorEntry actor={actor}>
+                      <h4 className="mt-3 text-sm font-semibold">{t("responsibleFor")}</h4>
+                      {actor.responsibilities.length === 0 ? (
+                        <p className="text-sm text-muted">{t("noResponsibilities")}</p>
+                      ) : (
+                        <ul className="mt-1 list-disc space-y-1 ps-6 text-sm">
+                          {actor.responsibilities.map((responsibility) => {
+                            const language = responsibility.dialogue.languages[0] ?? "de";
+                            return (
+                              <li key={responsibility.id}>
+                                {themeName(responsibility.theme)}{" "}
+                                <Link href={`/${municipality.slug}/${responsibility.dialogue.slug}/responsibilities`} lang={language} dir={direction(language)}>
+                                  {responsibility.dialogue.title}
+                                </Link>{" "}
+                                <span className="text-muted">({responsibility.agreedAt ? t("agreed") : t("notAgreed")})</span>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </ActorEntry>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// The SQL a page sends, as bench/sql-recorder.mjs inside the server saw it: counted per page,
+// and grouped into waves (statements the app had in flight at the same time) for the baseline.
+import type { BaselinePage, Statement } from "../baseline-server";
+
+type Recorded = Statement & { start: number; end: number };
+
+export type PageSql = { path: string; statements: number; waves: Statement[][] };
+
+/**
+ * Requests `path` with the recorder on (after one request to warm caches) and returns its SQL.
+ * Three times, keeping the one with the fewest statements: a timer in the server (the digest
+ * schedule, a pool's keep-alive) may send a statement of its own while a page is recorded.
+ */
+export async function recordPage(baseUrl: string, sqlPort: number, path: string, cookie?: string): Promise<PageSql> {
+  const headers = cookie ? { cookie } : undefined;
+  await (await fetch(`${baseUrl}${path}`, { headers })).arrayBuffer();
+  let best: Recorded[] | null = null;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await fetch(`http://127.0.0.1:${sqlPort}/start`);
+    const response = await fetch(`${baseUrl}${path}`, { headers });
+    await response.arrayBuffer();
+    const log = (await (await fetch(`http://127.0.0.1:${sqlPort}/stop`)).json()) as Recorded[];
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    if (!best || log.length < best.length) best = log;
+  }
+  return { path, statements: best!.length, waves: waves(best!) };
+}
+
+function waves(log: Recorded[]): Statement[][] {
+  const sorted = [...log].sort((a, b) => a.start - b.start);
+  const result: Statement[][] = [];
+  let current: Recorded[] = [];
+  let currentEnd = -Infinity;
+  for (const entry of sorted) {
+    // A statement that began before everything in flight had finished ran alongside it.
+    if (current.length > 0 && entry.start >= currentEnd) {
+      result.push(current.map(({ text, values }) => ({ text, values })));
+      current = [];
+      currentEnd = -Infinity;
+    }
+    current.push(entry);
+    currentEnd = Math.max(currentEnd, entry.end);
+  }
+  if (current.length) result.push(current.map(({ text, values }) => ({ text, values })));
+  return result;
+}
+
+export function baselinePages(pages: PageSql[]): BaselinePage[] {
+  return pages.map(({ path, waves }) => ({ path, waves }));
+}

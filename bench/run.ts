@@ -1,0 +1,245 @@
+// `npm run bench`: builds once, runs the production server against a large municipality, drives
+// it from a separate load-generator process, compares read pages with a bare node:http + pg
+// baseline running the same SQL, measures the CSV export, counts SQL per page at small and large
+// data, weighs what a first visit downloads, and writes bench/results.md and bench/results.json.
+// Options and what each number means: bench/README.md.
+import "dotenv/config";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { dropDatabase, onServer } from "../lib/db/databases";
+import { PROJECT_ROOT } from "../lib/db/embedded";
+import { cloneForRun, ensureSeededTemplate, openBenchServer, preparePeople } from "./lib/database";
+import { contributionForms } from "./lib/forms";
+import { firstVisit, laterNavigation, openBrowser, type Weight } from "./lib/page-weight";
+import { build, builtRoutes, hasBuild, runLoad, settle, startApp, startBaseline, startReference, TMP_DIR, withMemory } from "./lib/processes";
+import { writeReport, type BenchResults, type ReadRow, type WriteRow } from "./lib/report";
+import { baselinePages, recordPage, type PageSql } from "./lib/sql";
+import type { LoadSpec } from "./load";
+import { DEFAULT_SIZES, type LargeDataSizes } from "./seed/seed-large-data";
+import { parseSizes } from "./seed/sizes";
+
+const { values } = parseArgs({
+  options: {
+    ...Object.fromEntries(Object.keys(DEFAULT_SIZES).map((key) => [key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), { type: "string" as const }])),
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    connections: { type: "string", default: "10,50" },
+    "no-build": { type: "boolean", default: false },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3207" },
+    "baseline-port": { type: "string", default: process.env.BENCH_BASELINE_PORT ?? "3217" },
+    "reference-port": { type: "string", default: "3227" },
+    "sql-port": { type: "string", default: "3237" },
+    "skip-weights": { type: "boolean", default: false },
+    out: { type: "string", default: "bench/results" },
+  },
+});
+
+const sizes = parseSizes(values);
+const SMALL: LargeDataSizes = { dialogues: 3, contributions: 300, supports: 1500, comments: 600, people: 100, exportContributions: 0 };
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const connectionLevels = String(values.connections).split(",").map(Number);
+const ports = { app: Number(values.port), baseline: Number(values["baseline-port"]), reference: Number(values["reference-port"]), sql: Number(values["sql-port"]) };
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const COOKIE = "next-auth.session-token";
+
+mkdirSync(TMP_DIR, { recursive: true });
+const cleanups: (() => Promise<void>)[] = [];
+const cleanup = async () => {
+  // Taken out first: Ctrl-C during a failing run must not stop things twice or skip any.
+  for (const fn of cleanups.splice(0).reverse()) await fn().catch((error: unknown) => console.error(error));
+};
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+try {
+  if (values["no-build"] && hasBuild()) log("reusing the build in bench/tmp (--no-build)");
+  else build(log);
+
+  const server = await openBenchServer(log);
+  cleanups.push(server.stop);
+  const large = await ensureSeededTemplate(server.serverUrl, "mitreden_bench_large", sizes, log);
+  const small = await ensureSeededTemplate(server.serverUrl, "mitreden_bench_small", SMALL, log);
+  const largeUrl = await cloneForRun(server.serverUrl, "mitreden_bench_large", "mitreden_bench_run");
+  const smallUrl = await cloneForRun(server.serverUrl, "mitreden_bench_small", "mitreden_bench_run_small");
+  // The seeded templates stay for the next run; this run's copies go.
+  cleanups.push(() => dropDatabase(server.serverUrl, "mitreden_bench_run"), () => dropDatabase(server.serverUrl, "mitreden_bench_run_small"));
+  const largeDialogue = large.summary.largestDialogue;
+  const people = await preparePeople(largeUrl, largeDialogue.id, 200);
+  const smallPeople = await preparePeople(smallUrl, small.summary.largestDialogue.id, 1);
+
+  const dialoguePath = `/de/grossstadt/${largeDialogue.slug}`;
+  // Routes built by other work in progress are measured when the build has them.
+  const resultsAvailable = builtRoutes().has("/[locale]/[municipality]/[dialogue]/results/page");
+  const exportAvailable = builtRoutes().has("/[locale]/[municipality]/[dialogue]/export/download/route");
+  const deepPage = Math.min(500, Math.floor((largeDialogue.contributions * 0.97) / 20));
+  // The small data set has few pages: its "deep" page is page 2, under the same name.
+  const readPages = (dialogue: string, contributionId: string, deep: number) => [
+    { name: "start page", path: "/de" },
+    { name: "dialogue page 1", path: `/de/grossstadt/${dialogue}` },
+    { name: `dialogue page ${deepPage}`, path: `/de/grossstadt/${dialogue}?page=${deep}` },
+    { name: "contribution with comments", path: `/de/grossstadt/${dialogue}/c/${contributionId}` },
+    ...(resultsAvailable ? [{ name: "results page", path: `/de/grossstadt/${dialogue}/results` }] : []),
+  ];
+  const largePages = readPages(largeDialogue.slug, people.mostCommented.id, deepPage);
+  const smallPages = readPages(small.summary.largestDialogue.slug, smallPeople.mostCommented.id, 2);
+
+  // SQL statements per page, small data, then large data (the large ones also feed the baseline).
+  log("counting SQL statements per page on small data …");
+  let app = await startApp(ports.app, smallUrl, ports.sql);
+  cleanups.push(() => app.stop());
+  const notes: string[] = [];
+  const record = async (pages: typeof smallPages) => {
+    const recorded = new Map<string, PageSql>();
+    for (const page of pages) {
+      try {
+        recorded.set(page.name, await recordPage(app.baseUrl, ports.sql, page.path));
+      } catch (error) {
+        notes.push(`${page.name} (${page.path}) left out: ${(error as Error).message}`);
+        log(`${page.name} left out: ${(error as Error).message}`);
+      }
+    }
+    return recorded;
+  };
+  const smallSql = await record(smallPages);
+  await app.stop();
+  log("counting SQL statements per page on large data …");
+  app = await startApp(ports.app, largeUrl, ports.sql);
+  const largeSql = await record(largePages);
+  const measuredPages = largePages.filter((page) => smallSql.has(page.name) && largeSql.has(page.name));
+  const pagesFile = path.join(TMP_DIR, "baseline-pages.json");
+  writeFileSync(pagesFile, JSON.stringify(baselinePages([...largeSql.values()])));
+  const baseline = await startBaseline(ports.baseline, largeUrl, pagesFile);
+  cleanups.push(baseline.stop);
+
+  const spec = (baseUrl: string, connections: number, extra: Partial<LoadSpec>): LoadSpec => ({
+    baseUrl,
+    connections,
+    durationSeconds: duration,
+    warmupSeconds: warmup,
+    kind: "get",
+    cookieName: COOKIE,
+    ...extra,
+  });
+
+  const reads: ReadRow[] = [];
+  for (const page of measuredPages) {
+    for (const connections of connectionLevels) {
+      log(`${page.name} at ${connections} connections …`);
+      await settle(app.baseUrl);
+      const measured = await withMemory(app.pid, () => runLoad(spec(app.baseUrl, connections, { path: page.path })));
+      // The app may still be working off queued requests; they must not slow the baseline.
+      await settle(app.baseUrl);
+      const bare = await runLoad(spec(baseline.baseUrl, connections, { path: page.path }));
+      reads.push({ scenario: page.name, path: page.path, connections, app: measured.result, baseline: bare, rssPeakMb: measured.rssPeakMb });
+    }
+  }
+
+  // Writes, as a browser without JavaScript sends them.
+  const participant = people.participants[0]!;
+  const formPage = `${dialoguePath}/c/${people.contributionIds[0]}`;
+  const html = await (await fetch(`${app.baseUrl}${formPage}`, { headers: { cookie: `${COOKIE}=${participant.token}` } })).text();
+  const forms = contributionForms(html, `${dialoguePath}/c/{contributionId}`);
+  const writes: WriteRow[] = [];
+  const writeShared = { tokens: people.participants.map((p) => p.token), contributionIds: people.contributionIds };
+  for (const [scenario, kind, form] of [
+    ["give and withdraw support", "support", forms.support],
+    ["post a comment", "comment", forms.comment],
+  ] as const) {
+    for (const connections of connectionLevels) {
+      if (!form) {
+        writes.push({ scenario, connections, result: null, note: "form not found on the contribution page" });
+        continue;
+      }
+      log(`${scenario} at ${connections} connections …`);
+      await settle(app.baseUrl);
+      writes.push({ scenario, connections, result: await runLoad(spec(app.baseUrl, connections, { kind, form, ...writeShared })) });
+    }
+  }
+
+  // The CSV export of the largest dialogue (the export dialogue when seeded).
+  let exportRun: BenchResults["export"] = { available: false };
+  const exportDialogue = large.summary.exportDialogue ?? largeDialogue;
+  if (exportAvailable) {
+    log(`CSV export of ${exportDialogue.contributions} contributions …`);
+    await settle(app.baseUrl);
+    const url = `${app.baseUrl}/de/grossstadt/${exportDialogue.slug}/export/download?recordType=contributions&format=csv`;
+    const measured = await withMemory(app.pid, async () => {
+      const begin = performance.now();
+      const response = await fetch(url, { headers: { cookie: `${COOKIE}=${people.staff.token}` }, redirect: "manual" });
+      let firstByteMs = 0;
+      let bytes = 0;
+      let lines = 0;
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!firstByteMs) firstByteMs = performance.now() - begin;
+        bytes += value.length;
+        for (const byte of value) if (byte === 10) lines += 1;
+      }
+      return { status: response.status, contentType: response.headers.get("content-type") ?? "", firstByteMs, lastByteMs: performance.now() - begin, bytes, lines };
+    });
+    exportRun = { available: true, contributions: exportDialogue.contributions, ...measured.result, rssBeforeMb: measured.rssBeforeMb, rssPeakMb: measured.rssPeakMb };
+  }
+
+  // What a first visit downloads, against the empty App Router app.
+  let weights: BenchResults["weights"] = null;
+  if (!values["skip-weights"]) {
+    log("weighing first visits (Chromium) …");
+    const reference = await startReference(ports.reference);
+    cleanups.push(reference.stop);
+    const browser = await openBrowser();
+    cleanups.push(() => browser.close());
+    const signedIn = { name: COOKIE, value: participant.token };
+    const routes: { name: string; path: string; signedIn?: boolean }[] = [
+      { name: "start page", path: "/de" },
+      { name: "municipality", path: "/de/grossstadt" },
+      { name: "dialogue page", path: dialoguePath },
+      { name: "contribution (visitor)", path: formPage },
+      { name: "contribution (member)", path: formPage, signedIn: true },
+      { name: "new contribution (member)", path: `${dialoguePath}/new`, signedIn: true },
+      ...(resultsAvailable ? [{ name: "results page", path: `${dialoguePath}/results` }] : []),
+      { name: "join with a code", path: "/de/join" },
+      { name: "sign in", path: "/de/sign-in" },
+      { name: "account (member)", path: "/de/account", signedIn: true },
+    ];
+    const emptyPage = await firstVisit(browser, `${reference.baseUrl}/`);
+    const pages: { name: string; path: string; weight: Weight }[] = [];
+    for (const route of routes) {
+      pages.push({ name: route.name, path: route.path, weight: await firstVisit(browser, `${app.baseUrl}${route.path}`, route.signedIn ? signedIn : undefined) });
+    }
+    const navigation = await laterNavigation(browser, `${app.baseUrl}${dialoguePath}`);
+    weights = { emptyPage, pages, navigation };
+  }
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    durationSeconds: duration,
+    warmupSeconds: warmup,
+    sizes,
+    seedSeconds: large.summary.seconds,
+    counts: large.summary.counts,
+    largestDialogue: largeDialogue,
+    reads,
+    writes,
+    export: exportRun,
+    sql: measuredPages.map((page) => ({ page: page.name, small: smallSql.get(page.name)!.statements, large: largeSql.get(page.name)!.statements })),
+    notes,
+    weights,
+    resultsAvailable,
+    postgres: await onServer(server.serverUrl, async (client) => (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v),
+    runSeconds: (Date.now() - started) / 1000,
+  };
+  const out = path.resolve(PROJECT_ROOT, String(values.out));
+  await writeReport(out, results);
+  log(`wrote ${path.relative(PROJECT_ROOT, out)}.md and .json in ${results.runSeconds.toFixed(0)} s`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+  // Pools and timers of libraries must not keep a finished run alive.
+  process.exit(process.exitCode ?? 0);
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { SelectField } from "@/components/contributions/select-field";
+import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Option = { value: string; label: string };
+
+/** "At meeting X, N people of this group supported this": one count per meeting and group. */
+export function MeetingSupportForm({
+  action,
+  page,
+  meetings,
+  perspectives,
+}: {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  page: ContributionPageRef;
+  meetings: Option[];
+  perspectives: Option[];
+}) {
+  const t = useTranslations("meetings");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <SelectField name="meetingId" label={t("supportMeeting")} state={state} options={meetings} />
+      <SelectField name="perspective" label={t("supportPerspective")} state={state} options={perspectives} />
+      <TextField
+        name="count"
+        label={t("supportCount")}
+        hint={t("supportCountHint")}
+        state={state}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={10000}
+        required
+        className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
+      />
+      <SubmitButton>{t("supportSubmit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/identity/client-messages";
+import type { ContributionPageRef } from "@/components/contributions/page-fields";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
+import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
+import { meetingOptions } from "@/lib/meetings/list-meetings";
+import { can, type Resource } from "@/lib/policy/policy";
+import { recordMeetingSupportAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/meeting-support-actions";
+import { MeetingSupportForm } from "./meeting-support-form";
+
+/**
+ * Supports counted at meetings, per meeting and group, apart from online supports; and, for
+ * the host team and recorders, the form to record such a count.
+ */
+export async function MeetingSupports({ page, resource }: { page: ContributionPageRef; resource: Resource }) {
+  const viewer = await getViewer();
+  const mayRecord = can(viewer, "contribution:create:on-behalf", { ...resource, ownerId: undefined });
+  const [tallies, meetings, t, perspectives, format] = await Promise.all([
+    listMeetingSupports(page.contributionId),
+    mayRecord && resource.dialogueId ? meetingOptions(resource.dialogueId) : [],
+    getTranslations("meetings"),
+    getTranslations("perspectives"),
+    getFormatter(),
+  ]);
+  if (tallies.length === 0 && !mayRecord) return null;
+  const date = (startsAt: Date) => format.dateTime(startsAt, { dateStyle: "medium" });
+  return (
+    <section id="meeting-supports" aria-labelledby="meeting-supports-heading" className="mt-6">
+      <h3 id="meeting-supports-heading" className="text-lg">
+        {t("supportsHeading")}
+      </h3>
+      {tallies.length > 0 && (
+        <ul className="mt-2 space-y-2 text-sm">
+          {tallies.map(({ meeting, counts }) => (
+            <li key={meeting.id}>
+              <span className="font-semibold">{t("supportsAt", { meeting: meeting.title, date: date(meeting.startsAt) })}</span>{" "}
+              {counts.map(({ perspective, count }) => t("supportsCount", { count, group: perspectives(perspective) })).join(" · ")}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayRecord &&
+        (meetings.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">{t("supportsNoMeeting")}</p>
+        ) : (
+          <details className="mt-3 rounded border border-line p-3">
+            <summary className="cursor-pointer font-semibold text-brand">{t("supportsRecord")}</summary>
+            <p className="my-2 text-sm text-muted">{t("supportsRecordHint")}</p>
+            <ClientMessages namespaces={["meetings"]}>
+              <MeetingSupportForm
+                action={recordMeetingSupportAction}
+                page={page}
+                meetings={meetings.map((meeting) => ({ value: meeting.id, label: `${meeting.title} (${date(meeting.startsAt)})` }))}
+                perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
+              />
+            </ClientMessages>
+          </details>
+        ))}
+    </section>
+  );
+}

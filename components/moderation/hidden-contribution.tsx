@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { UserText } from "@/components/text/user-text";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
+import { HideNoticePanel, HiddenPlaceholder } from "./hidden-notice";
+
+/**
+ * The page of a contribution a moderator hid: its author and the moderators read it with the
+ * reason; everyone else learns only that it was hidden and why in one word (the category).
+ * A 404 when there is no hidden contribution at this address either.
+ */
+export async function HiddenContribution({ municipality, dialogue: dialogueSlug, contributionId }: { municipality: string; dialogue: string; contributionId: string }) {
+  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug });
+  if (!dialogue) notFound();
+  const viewer = await getViewer();
+  const hidden = await getHiddenContribution(viewer, { contributionId, dialogueId: dialogue.id });
+  if (!hidden) notFound();
+  const [t, tc] = await Promise.all([getTranslations("moderation"), getTranslations("contributionPage")]);
+  const lang = { lang: hidden.language, dir: direction(hidden.language) };
+  return (
+    <ClientMessages namespaces={["moderation"]}>
+      <p className="text-sm">
+        <Link href={`/${dialogue.municipality.slug}/${dialogue.slug}`}>{tc("back")}</Link>
+      </p>
+      <article className="mt-4" aria-labelledby="contribution-title">
+        {hidden.text && hidden.notice ? (
+          <>
+            <h1 id="contribution-title" className="text-3xl break-words" {...lang}>
+              {hidden.text.title}
+            </h1>
+            <HideNoticePanel notice={hidden.notice} />
+            <UserText text={hidden.text.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
+          </>
+        ) : (
+          <>
+            <h1 id="contribution-title" className="text-3xl">
+              {t("hiddenTitle")}
+            </h1>
+            <HiddenPlaceholder category={hidden.category} />
+          </>
+        )}
+      </article>
+    </ClientMessages>
+  );
+}

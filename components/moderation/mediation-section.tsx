@@ -1,0 +1,51 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/link";
+import { openMediationAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
+import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { OpenMediationForm } from "./moderation-forms";
+
+type Page = { locale: string; municipality: string; dialogue: string };
+
+/** The dialogue's private mediation cases and the form to open one, for moderators. */
+export async function MediationSection({ viewer, dialogueId, resource, page }: { viewer: Viewer; dialogueId: string; resource: Resource; page: Page }) {
+  if (!can(viewer, "mediation:manage", resource)) return null;
+  const [cases, members, t, format] = await Promise.all([
+    listMediationCases(viewer, { dialogueId }),
+    listMediationCandidates(viewer, { dialogueId }),
+    getTranslations("moderation"),
+    getFormatter(),
+  ]);
+  const base = `/${page.municipality}/${page.dialogue}`;
+  return (
+    <section aria-labelledby="mediation-heading" className="mt-10">
+      <h2 id="mediation-heading" className="text-2xl">
+        {t("mediation.heading")}
+      </h2>
+      <p className="mt-1 text-sm text-muted">{t("mediation.intro")}</p>
+      {cases.length === 0 ? (
+        <p className="mt-3">{t("mediation.none")}</p>
+      ) : (
+        <ul className="mt-3 space-y-2">
+          {cases.map((mediation) => (
+            <li key={mediation.id}>
+              <Link href={`${base}/mediation/${mediation.id}`} className="font-semibold">
+                {mediation.subject}
+              </Link>{" "}
+              <span className="text-sm text-muted">
+                · {mediation.closedAt ? t("mediation.statusClosed") : t("mediation.statusOpen")} ·{" "}
+                <time dateTime={mediation.createdAt.toISOString()}>{format.dateTime(mediation.createdAt, { dateStyle: "medium" })}</time>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="mt-4 rounded border border-line bg-surface p-4">
+        <summary className="cursor-pointer font-semibold text-brand">{t("mediation.openNew")}</summary>
+        <div className="mt-3">
+          <OpenMediationForm action={openMediationAction} page={page} dialogueId={dialogueId} members={members} />
+        </div>
+      </details>
+    </section>
+  );
+}

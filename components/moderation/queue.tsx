@@ -1,0 +1,127 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/link";
+import { UserText } from "@/components/text/user-text";
+import { decideReviewAction, dismissAction, hideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { direction } from "@/lib/i18n/routing";
+import type { listModerationQueue, QueueItem } from "@/lib/moderation/list-moderation-queue";
+import { DecideReviewForm, HideForm, ReasonForm } from "./moderation-forms";
+
+type Queue = Awaited<ReturnType<typeof listModerationQueue>>;
+
+/** The reported or reviewed words, whose they are and where they stand. */
+async function ItemText({ item, base }: { item: QueueItem; base: string }) {
+  const t = await getTranslations("moderation");
+  const href = `${base}/c/${item.contributionId}${item.ref.itemType === "comment" ? `#comment-${item.ref.itemId}` : ""}`;
+  return (
+    <>
+      <p className="text-sm text-muted">
+        {item.ref.itemType === "comment" ? t("queue.commentOn") : t("queue.contribution")}{" "}
+        <Link href={href} className="font-semibold">
+          {item.contributionTitle}
+        </Link>
+        {" · "}
+        {item.authorName ?? t("deletedPerson")}
+      </p>
+      <blockquote className="mt-2 border-s-4 border-line ps-3">
+        <UserText text={item.body} format={item.ref.itemType === "comment" ? "plain" : "markdown"} lang={item.language} dir={direction(item.language)} />
+      </blockquote>
+      {item.hiddenCategory && <p className="mt-2 text-sm font-semibold">{t("hidden", { category: t(`categories.${item.hiddenCategory}`) })}</p>}
+    </>
+  );
+}
+
+export async function ReportQueue({ groups, base }: { groups: Queue["reportGroups"]; base: string }) {
+  const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
+  return (
+    <section aria-labelledby="reports-heading" className="mt-8">
+      <h2 id="reports-heading" className="text-2xl">
+        {t("queue.reportsHeading", { count: groups.length })}
+      </h2>
+      {groups.length === 0 ? (
+        <p className="mt-3">{t("queue.noReports")}</p>
+      ) : (
+        <ol className="mt-3 space-y-6">
+          {groups.map(({ item, reports }) => (
+            <li key={item.ref.itemId} className="rounded border border-line p-4" data-testid="report-group">
+              <ItemText item={item} base={base} />
+              <h3 className="mt-3 font-semibold">{t("queue.reports", { count: reports.length })}</h3>
+              <ul className="mt-1 space-y-2">
+                {reports.map((report) => (
+                  <li key={report.id} className="text-sm">
+                    <span className="font-semibold">{t(`categories.${report.category}`)}</span>
+                    {" · "}
+                    {report.reporter.displayName}
+                    {" · "}
+                    <time dateTime={report.createdAt.toISOString()}>{format.dateTime(report.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <UserText text={report.reason} dir="auto" className="mt-1" />
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-3 space-y-2">
+                {!item.hiddenCategory && (
+                  <HideForm
+                    action={hideAction}
+                    item={item.ref}
+                    defaultCategory={reports[0]?.category}
+                    summary={{ label: t("queue.hide"), className: "cursor-pointer font-semibold text-danger", detailsClassName: "rounded border border-line p-3" }}
+                  />
+                )}
+                <ReasonForm
+                  action={dismissAction}
+                  item={item.ref}
+                  label={t("queue.dismissReason")}
+                  submit={t("queue.dismiss")}
+                  summary={{ label: t("queue.dismiss"), detailsClassName: "rounded border border-line p-3" }}
+                />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export async function ReviewQueue({ reviews, base }: { reviews: Queue["reviews"]; base: string }) {
+  const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
+  return (
+    <section aria-labelledby="reviews-heading" className="mt-10">
+      <h2 id="reviews-heading" className="text-2xl">
+        {t("queue.reviewsHeading", { count: reviews.length })}
+      </h2>
+      {reviews.length === 0 ? (
+        <p className="mt-3">{t("queue.noReviews")}</p>
+      ) : (
+        <ol className="mt-3 space-y-6">
+          {reviews.map((review) => (
+            <li key={review.id} className="rounded border border-line p-4">
+              <ItemText item={review.item} base={base} />
+              <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="text-muted">{t("queue.hiddenBy")}</dt>
+                <dd>
+                  {review.hide.actor.displayName} ·{" "}
+                  <time dateTime={review.hide.createdAt.toISOString()}>{format.dateTime(review.hide.createdAt, { dateStyle: "medium" })}</time>
+                </dd>
+                <dt className="text-muted">{t("notice.reason")}</dt>
+                <dd>
+                  <UserText text={review.hide.reason} dir="auto" />
+                </dd>
+                <dt className="text-muted">{t("queue.authorSays")}</dt>
+                <dd>
+                  <UserText text={review.reason} dir="auto" />
+                </dd>
+              </dl>
+              <div className="mt-3">
+                {review.mayDecide ? (
+                  <DecideReviewForm action={decideReviewAction} reviewRequestId={review.id} />
+                ) : (
+                  <p className="text-sm font-semibold">{t("queue.ownHide")}</p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

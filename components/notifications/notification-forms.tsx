@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { Notice } from "@/components/identity/notice";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Action = (state: FormState<{ done: boolean }>, formData: FormData) => Promise<FormState<{ done: boolean }>>;
+
+const secondaryButton =
+  "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
+
+export function MarkAllReadForm({ action }: { action: Action }) {
+  const t = useTranslations("notifications");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      {state.status === "success" ? <Notice>{t("allRead")}</Notice> : <FormMessage state={state} />}
+      <SubmitButton className={secondaryButton}>{t("markAllRead")}</SubmitButton>
+    </form>
+  );
+}
+
+export function UnsubscribeForm({ action, user, token, email }: { action: Action; user: string; token: string; email: string }) {
+  const t = useTranslations("digest");
+  const [state, formAction] = useActionState(action, IDLE);
+  if (state.status === "success") return <Notice>{t("done")}</Notice>;
+  return (
+    <form action={formAction}>
+      <FormMessage state={state} />
+      <p className="mb-4">{t("confirm", { email })}</p>
+      <input type="hidden" name="user" value={user} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton>{t("button")}</SubmitButton>
+    </form>
+  );
+}

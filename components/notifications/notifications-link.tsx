@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { countUnread } from "@/lib/notifications/count-unread";
+import { Link } from "../link";
+
+/** The header's link to the notifications with the number of unread ones; only for signed-in people. */
+export async function NotificationsLink() {
+  const viewer = await getViewer();
+  if (!viewer) return null;
+  const [count, t] = await Promise.all([countUnread(viewer), getTranslations("notifications")]);
+  return (
+    <Link href="/notifications" aria-label={t("headerLabel", { count })} className="text-white">
+      {t("headerLink")}
+      {count > 0 && (
+        <span className="ms-1 inline-block min-w-6 rounded-full bg-white px-1.5 text-center text-sm font-bold text-brand-dark">{count}</span>
+      )}
+    </Link>
+  );
+}

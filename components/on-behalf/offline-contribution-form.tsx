@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { SelectField } from "@/components/contributions/select-field";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  page: { locale: string; municipality: string; dialogue: string };
+  dialogueId: string;
+  themes: Option[];
+  languages: Option[];
+  defaultLanguage: string;
+  /** The dialogue's meetings, latest first, each labelled with its date. */
+  meetings: Option[];
+  perspectives: Option[];
+};
+
+/**
+ * What someone said at a meeting, wrote on paper or told through an interpreter, entered by
+ * the person who recorded it. Every field works without JavaScript; what depends on the source
+ * (the meeting, the interpreter) is checked on the server.
+ */
+export function OfflineContributionForm({ action, page, dialogueId, themes, languages, defaultLanguage, meetings, perspectives }: Props) {
+  const t = useTranslations("onBehalf");
+  const post = useTranslations("post");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="dialogueId" value={dialogueId} />
+      <input type="hidden" name="locale" value={page.locale} />
+      <input type="hidden" name="municipality" value={page.municipality} />
+      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <ChoiceField
+        name="source"
+        legend={t("sourceLegend")}
+        state={state}
+        defaultValue="PAPER"
+        options={[
+          { value: "MEETING", label: t("sources.MEETING") },
+          { value: "PAPER", label: t("sources.PAPER") },
+          { value: "INTERPRETED", label: t("sources.INTERPRETED") },
+        ]}
+      />
+      <SelectField name="meetingId" label={t("meeting")} state={state} options={[{ value: "", label: t("noMeeting") }, ...meetings]} defaultValue="" />
+      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+      <TextField name="interpreterName" label={t("interpreterName")} hint={t("interpreterNameHint")} state={state} maxLength={100} />
+      <ChoiceField name="perspective" legend={t("perspectiveLegend")} hint={t("perspectiveHint")} state={state} defaultValue="NOT_STATED" options={perspectives} />
+      <ChoiceField
+        name="kind"
+        legend={post("kindLegend")}
+        state={state}
+        defaultValue="NEED"
+        options={[
+          { value: "NEED", label: post("need"), hint: post("needHint") },
+          { value: "PROPOSAL", label: post("proposal"), hint: post("proposalHint") },
+        ]}
+      />
+      <ChoiceField name="themeId" legend={post("theme")} state={state} options={themes} />
+      <TextField name="title" label={post("title")} hint={t("titleHint")} state={state} maxLength={200} required />
+      <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} state={state} rows={8} maxLength={5000} required />
+      <TextField name="district" label={post("district")} hint={post("districtHint")} state={state} maxLength={100} />
+      <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} state={state} />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/identity/client-messages";
+import type { ContributionPageRef } from "@/components/contributions/page-fields";
+import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { RESPONSE_STATUSES } from "@/lib/responses/post-response";
+import { listActorChoices } from "@/lib/actors/list-actor-choices";
+import { ResponseForm } from "./response-form";
+
+type Action = Parameters<typeof ResponseForm>[0]["action"];
+
+/** The answer form on a contribution page, for those the policy lets answer (staff and hosts). */
+export async function RespondSection({ viewer, resource, page, action }: { viewer: Viewer | null; resource: Resource; page: ContributionPageRef; action: Action }) {
+  if (!can(viewer, "contribution:respond", { ...resource, ownerId: undefined })) return null;
+  const [t, statuses, actors] = await Promise.all([getTranslations("responses"), getTranslations("statuses"), listActorChoices(resource.municipalityId)]);
+  return (
+    <section aria-labelledby="respond-heading" className="mt-6 rounded border border-line bg-surface p-4">
+      <h2 id="respond-heading" className="text-xl">
+        {t("heading")}
+      </h2>
+      <p className="mb-4 mt-1 text-muted">{t("intro")}</p>
+      <ClientMessages namespaces={["responses"]}>
+        <ResponseForm
+          action={action}
+          page={page}
+          statuses={RESPONSE_STATUSES.map((status) => ({ value: status, label: statuses(status) }))}
+          actors={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+        />
+      </ClientMessages>
+    </section>
+  );
+}

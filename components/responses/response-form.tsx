@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { SelectField } from "@/components/contributions/select-field";
+import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+
+/**
+ * A public answer: the status, what was decided and why (required), who decided, the
+ * responsible actor and a target date. A failed post keeps everything typed.
+ */
+export function ResponseForm({
+  action,
+  page,
+  statuses,
+  actors,
+}: {
+  action: Action;
+  page: ContributionPageRef;
+  statuses: { value: string; label: string }[];
+  actors: { value: string; label: string }[];
+}) {
+  const t = useTranslations("responses");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <ChoiceField name="status" legend={t("status")} state={state} options={statuses} defaultValue={statuses[0]?.value} />
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={6} maxLength={5000} required />
+      <TextField name="decidedBy" label={t("decidedBy")} hint={t("decidedByHint")} state={state} maxLength={200} />
+      <SelectField name="actorId" label={t("actor")} state={state} options={[{ value: "", label: t("noActor") }, ...actors]} defaultValue="" />
+      <TextField name="dueDate" type="date" label={t("dueDate")} hint={t("dueDateHint")} state={state} />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+// A moderator takes a dialogue's results to the council: from the dialogue page to the export
+// form, downloads a CSV (semicolon, for German Excel) and an XLSX workbook, and the files hold
+// what the dialogue holds — Arabic text intact, the voices' perspectives, no names of people who
+// did not opt in. Works without JavaScript: the form is a plain GET to the download route.
+import { readFile } from "node:fs/promises";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import en from "../messages/en.json" with { type: "json" };
+import { DEMO_ACCOUNTS } from "../prisma/seed";
+import { CONTRIBUTIONS } from "../prisma/seed/contributions";
+import { DIALOGUES } from "../prisma/seed/dialogues";
+
+const LOCALE = "en" as const;
+const text = en.exports;
+const MUNICIPALITY = "musterstadt";
+const dialogue = DIALOGUES.deliberating;
+const dialoguePath = `/${LOCALE}/${MUNICIPALITY}/${dialogue.slug}`;
+const moderator = DEMO_ACCOUNTS.find((account) => account.displayName === "Miriam Hoffmann")!;
+const arabic = CONTRIBUTIONS.find((c) => c.dialogue === "deliberating" && c.language === "ar" && c.author === "nour")!;
+
+test.use({ javaScriptEnabled: false });
+
+async function signIn(page: Page) {
+  await page.goto(`/${LOCALE}/sign-in`);
+  await page.getByLabel(en.signIn.code, { exact: true }).fill(moderator.signInCode);
+  await page.getByRole("button", { name: en.signIn.submit, exact: true }).click();
+  await expect(page).toHaveURL(`/${LOCALE}`);
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFile(file);
+}
+
+test("a moderator downloads CSV and XLSX and they hold the dialogue, Arabic included", async ({ page }) => {
+  await signIn(page);
+  await page.goto(dialoguePath);
+  await page.getByRole("link", { name: text.exportLink }).click();
+  await expect(page).toHaveURL(`${dialoguePath}/export`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.title);
+  // Moderators may ask for hidden content; the form offers it.
+  await expect(page.getByLabel(text.includeHidden, { exact: true })).toBeVisible();
+
+  // CSV, one record type, semicolon.
+  await page.getByLabel(text.formats.csv, { exact: true }).check();
+  await page.getByLabel(text.recordTypes.contributions, { exact: true }).check();
+  await page.getByLabel(text.separators.semicolon, { exact: true }).check();
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: text.submit }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(new RegExp(`^mitreden-${dialogue.slug}-contributions-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const csv = await bytesOf(csvDownload);
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parse(csv, { bom: true, delimiter: ";" }) as string[][];
+  expect(header).toEqual(expect.arrayContaining([text.columns.title, text.columns.perspective, text.columns.source, text.columns.authorName]));
+  const column = (label: string) => header!.indexOf(label);
+  const row = rows.find((cells) => cells[column(text.columns.title)] === arabic.title);
+  expect(row?.[column(text.columns.body)]).toBe(arabic.body);
+  expect(row?.[column(text.columns.perspective)]).toBe("LIVED_EXPERIENCE");
+  expect(row?.[column(text.columns.language)]).toBe("ar");
+  // Nour did not opt in to showing her name.
+  expect(row?.[column(text.columns.authorName)]).toBe("");
+  expect(csv.toString("utf8")).not.toContain("@musterstadt.example");
+
+  // XLSX: every record type, one sheet each.
+  await page.getByLabel(text.formats.xlsx, { exact: true }).check();
+  const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: text.submit }).click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await bytesOf(xlsxDownload)) as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(text.recordTypes));
+  const sheet = workbook.getWorksheet(text.recordTypes.contributions)!;
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+  const titleColumn = headers.indexOf(text.columns.title) + 1;
+  expect(sheet.getColumn(titleColumn).values).toContain(arabic.title);
+  const supports = workbook.getWorksheet(text.recordTypes.supports)!;
+  expect((supports.getRow(1).values as unknown[]).slice(1)).toEqual([
+    text.columns.contributionId,
+    text.columns.title,
+    text.columns.perspective,
+    text.columns.online,
+    text.columns.atMeetings,
+  ]);
+});
+
+test("participants get no export: no link, no page, no file", async ({ page }) => {
+  const nour = DEMO_ACCOUNTS.find((account) => account.displayName === "Nour")!;
+  await page.goto(`/${LOCALE}/sign-in`);
+  await page.getByLabel(en.signIn.code, { exact: true }).fill(nour.signInCode);
+  await page.getByRole("button", { name: en.signIn.submit, exact: true }).click();
+  await expect(page).toHaveURL(`/${LOCALE}`);
+  await page.goto(dialoguePath);
+  await expect(page.getByRole("link", { name: text.exportLink })).toHaveCount(0);
+  expect((await page.goto(`${dialoguePath}/export`))?.status()).toBe(404);
+  const response = await page.request.get(`${dialoguePath}/export/download?format=csv`, { maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toContain("error=FORBIDDEN");
+});

@@ -1,0 +1,80 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { parseInput } from "@/lib/validation";
+import { contributionLanguages, createContributionInput } from "./create-contribution";
+import { PERSPECTIVE_ORDER } from "./perspectives";
+
+export const INTERPRETER_NAME_MAX = 100;
+
+const optionalId = z.union([z.literal("").transform(() => undefined), z.uuid()]).optional();
+
+/** What a post has, and how it reached us instead of the code of conduct (the voice has no account). */
+export const recordOfflineContributionInput = createContributionInput
+  .omit({ acceptCodeOfConduct: true })
+  .extend({
+    source: z.enum(["MEETING", "PAPER", "INTERPRETED"]),
+    meetingId: optionalId,
+    interpreterName: z.string().trim().max(INTERPRETER_NAME_MAX).optional(),
+    /** The perspective of the person whose voice it is, as they told it. */
+    perspective: z.enum(PERSPECTIVE_ORDER),
+    readBackConfirmed: z.literal("on", { error: "onBehalf.readBackRequired" }),
+  })
+  .superRefine((entry, context) => {
+    if (entry.source === "MEETING" && !entry.meetingId) {
+      context.addIssue({ code: "custom", path: ["meetingId"], message: "onBehalf.meetingRequired" });
+    }
+    if (entry.source === "INTERPRETED" && !entry.interpreterName) {
+      context.addIssue({ code: "custom", path: ["interpreterName"], message: "onBehalf.interpreterRequired" });
+    }
+  });
+
+/**
+ * Staff, the host team or a recorder enter what someone said at a meeting, wrote on paper or
+ * told through an interpreter. The voice has no account here: the contribution has no author,
+ * keeps the person's perspective, and names the viewer only as its recorder (DESIGN.md,
+ * principle 1: nobody speaks as someone else without a trace). It was read back and confirmed.
+ */
+export async function recordOfflineContribution(viewer: Viewer | null, input: z.input<typeof recordOfflineContributionInput>) {
+  const data = parseInput(recordOfflineContributionInput, input);
+  authorize(viewer, "contribution:create:on-behalf", await dialogueResource(data.dialogueId));
+
+  const dialogue = await db.dialogue.findUniqueOrThrow({
+    where: { id: data.dialogueId },
+    select: {
+      languages: true,
+      themes: { where: { themeId: data.themeId }, select: { themeId: true } },
+      meetings: data.meetingId ? { where: { id: data.meetingId }, select: { id: true } } : false,
+    },
+  });
+  const fieldErrors: Record<string, { key: string }[]> = {};
+  if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
+  if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
+  // A meeting of another dialogue (a forged id) is refused here; the database refuses it too.
+  if (data.meetingId && (dialogue.meetings ?? []).length === 0) fieldErrors.meetingId = [{ key: "validation.invalid" }];
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+
+  return db.contribution.create({
+    data: {
+      dialogueId: data.dialogueId,
+      themeId: data.themeId,
+      kind: data.kind,
+      title: data.title,
+      body: data.body,
+      district: data.district || null,
+      language: data.language,
+      // The voice: a person without an account here. Never the recorder.
+      authorId: null,
+      authorPerspective: data.perspective,
+      source: data.source,
+      recordedById: viewer!.id,
+      meetingId: data.meetingId ?? null,
+      interpreterName: data.interpreterName || null,
+      readBackConfirmedAt: new Date(),
+    },
+    select: { id: true, dialogueId: true },
+  });
+}

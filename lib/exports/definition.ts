@@ -1,0 +1,314 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// Every export, declared once: which records (a keyset-paginated query, so memory stays flat
+// however large the dialogue) and which columns (key, catalogue label, value). The CSV, XLSX
+// and JSON writers (./writers.ts) all read this one declaration.
+//
+// Anonymous by default (DESIGN.md, principle 1 and 6): no account ids, no e-mail addresses,
+// no recorder or interpreter names; a display name only where its owner ticked "Show my name
+// in exports and results" (User.showNameInExports) and the account still exists. The voice's
+// perspective and source are always there, so the voices stay apart.
+
+export type Cell = string | number | boolean | Date | null;
+
+/** What a value getter may need besides its row: the export's language. */
+export type ValueContext = { themeName: (theme: { key: string | null; name: string }) => string };
+
+/** The JSON type of a column's values ("?": may be null), for the documented JSON schema. */
+export type ColumnType = "uuid" | "string" | "integer" | "boolean" | "date-time" | "date";
+
+export type Column<Row> = {
+  key: string;
+  type: ColumnType | `${ColumnType}?`;
+  /** Catalogue key under `exports.columns`. */
+  label: string;
+  value: (row: Row, context: ValueContext) => Cell;
+};
+
+/** Which rows: one dialogue, hidden content only when a moderator asked for it. */
+export type ExportScope = { dialogueId: string; includeHidden: boolean };
+
+export type RecordType<Row> = {
+  key: string;
+  columns: Column<Row>[];
+  /** The rows in batches of at most BATCH_SIZE, in a stable order. */
+  batches: (scope: ExportScope) => AsyncGenerator<Row[]>;
+};
+
+export const BATCH_SIZE = 1000;
+const FIRST_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** Keyset pagination over `id`: each query starts after the last id of the one before. */
+async function* keyset<Row extends { id: string }>(page: (after: string) => Promise<Row[]>): AsyncGenerator<Row[]> {
+  let after = FIRST_UUID;
+  for (;;) {
+    const rows = await page(after);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < BATCH_SIZE || !last) return;
+    after = last.id;
+  }
+}
+
+/** The display name only when its owner opted in and the account was not deleted. */
+const OPTED_IN_NAME = (alias: string) =>
+  Prisma.raw(`CASE WHEN ${alias}."showNameInExports" AND ${alias}."deletedAt" IS NULL THEN ${alias}."displayName" END`);
+
+/** Contributions a reader of the export may see: never withdrawn ones, hidden ones on request. */
+const contributionVisible = (scope: ExportScope) =>
+  scope.includeHidden ? Prisma.sql`c."withdrawnAt" IS NULL` : Prisma.sql`c."withdrawnAt" IS NULL AND c."hiddenAt" IS NULL`;
+
+const define = <Row>(recordType: RecordType<Row>) => recordType;
+
+type ContributionRow = {
+  id: string;
+  createdAt: Date;
+  kind: string;
+  status: string;
+  themeKey: string | null;
+  themeName: string;
+  title: string;
+  body: string;
+  language: string;
+  district: string | null;
+  authorPerspective: string;
+  source: string;
+  meetingId: string | null;
+  interpreted: boolean;
+  readBackConfirmedAt: Date | null;
+  editedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenCategory: string | null;
+  authorName: string | null;
+};
+
+const contributions = define<ContributionRow>({
+  key: "contributions",
+  columns: [
+    { key: "id", type: "uuid", label: "id", value: (r) => r.id },
+    { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
+    { key: "kind", type: "string", label: "kind", value: (r) => r.kind },
+    { key: "status", type: "string", label: "status", value: (r) => r.status },
+    { key: "theme", type: "string", label: "theme", value: (r, c) => c.themeName({ key: r.themeKey, name: r.themeName }) },
+    { key: "title", type: "string", label: "title", value: (r) => r.title },
+    { key: "body", type: "string", label: "body", value: (r) => r.body },
+    { key: "language", type: "string", label: "language", value: (r) => r.language },
+    { key: "district", type: "string?", label: "district", value: (r) => r.district },
+    { key: "perspective", type: "string", label: "perspective", value: (r) => r.authorPerspective },
+    { key: "source", type: "string", label: "source", value: (r) => r.source },
+    { key: "meetingId", type: "uuid?", label: "meetingId", value: (r) => r.meetingId },
+    { key: "interpreted", type: "boolean", label: "interpreted", value: (r) => r.interpreted },
+    { key: "readBackConfirmed", type: "boolean", label: "readBackConfirmed", value: (r) => r.readBackConfirmedAt !== null },
+    { key: "edited", type: "boolean", label: "edited", value: (r) => r.editedAt !== null },
+    { key: "hidden", type: "boolean", label: "hidden", value: (r) => r.hiddenAt !== null },
+    { key: "hiddenCategory", type: "string?", label: "hiddenCategory", value: (r) => r.hiddenCategory },
+    { key: "authorName", type: "string?", label: "authorName", value: (r) => r.authorName },
+  ],
+  batches: (scope) =>
+    keyset((after) =>
+      db.$queryRaw<ContributionRow[]>`
+        SELECT c."id", c."createdAt", c."kind"::text, c."status"::text, t."key" AS "themeKey", t."name" AS "themeName",
+               c."title", c."body", c."language", c."district", c."authorPerspective"::text, c."source"::text, c."meetingId",
+               (c."interpreterId" IS NOT NULL OR c."interpreterName" IS NOT NULL) AS "interpreted",
+               c."readBackConfirmedAt", c."editedAt", c."hiddenAt", c."hiddenCategory"::text,
+               ${OPTED_IN_NAME("u")} AS "authorName"
+        FROM "Contribution" c
+        JOIN "Theme" t ON t."id" = c."themeId"
+        LEFT JOIN "User" u ON u."id" = c."authorId"
+        WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND c."id" > ${after}::uuid
+        ORDER BY c."id" LIMIT ${BATCH_SIZE}`,
+    ),
+});
+
+type CommentRow = {
+  id: string;
+  contributionId: string;
+  parentId: string | null;
+  createdAt: Date;
+  authorPerspective: string;
+  language: string;
+  body: string;
+  editedAt: Date | null;
+  hidden: boolean;
+  authorName: string | null;
+};
+
+const comments = define<CommentRow>({
+  key: "comments",
+  columns: [
+    { key: "id", type: "uuid", label: "id", value: (r) => r.id },
+    { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
+    { key: "parentId", type: "uuid?", label: "parentId", value: (r) => r.parentId },
+    { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
+    { key: "perspective", type: "string", label: "perspective", value: (r) => r.authorPerspective },
+    { key: "language", type: "string", label: "language", value: (r) => r.language },
+    { key: "body", type: "string", label: "body", value: (r) => r.body },
+    { key: "edited", type: "boolean", label: "edited", value: (r) => r.editedAt !== null },
+    { key: "hidden", type: "boolean", label: "hidden", value: (r) => r.hidden },
+    { key: "authorName", type: "string?", label: "authorName", value: (r) => r.authorName },
+  ],
+  batches: (scope) =>
+    keyset((after) =>
+      db.$queryRaw<CommentRow[]>`
+        SELECT m."id", m."contributionId", m."parentId", m."createdAt", m."authorPerspective"::text, m."language", m."body",
+               m."editedAt", (m."hiddenAt" IS NOT NULL OR c."hiddenAt" IS NOT NULL) AS "hidden",
+               ${OPTED_IN_NAME("u")} AS "authorName"
+        FROM "Comment" m
+        JOIN "Contribution" c ON c."id" = m."contributionId"
+        JOIN "User" u ON u."id" = m."authorId"
+        WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND m."deletedAt" IS NULL
+          ${scope.includeHidden ? Prisma.empty : Prisma.sql`AND m."hiddenAt" IS NULL`}
+          AND m."id" > ${after}::uuid
+        ORDER BY m."id" LIMIT ${BATCH_SIZE}`,
+    ),
+});
+
+type SupportRow = { id: string; contributionId: string; title: string; perspective: string; online: number; atMeetings: number };
+
+/** Per contribution × perspective, online and meeting counts apart; never one row per person. */
+const supports = define<SupportRow>({
+  key: "supports",
+  columns: [
+    { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
+    { key: "title", type: "string", label: "title", value: (r) => r.title },
+    { key: "perspective", type: "string", label: "perspective", value: (r) => r.perspective },
+    { key: "online", type: "integer", label: "online", value: (r) => r.online },
+    { key: "atMeetings", type: "integer", label: "atMeetings", value: (r) => r.atMeetings },
+  ],
+  batches: async function* (scope) {
+    const perspectives = 4;
+    // `id` is the contribution's: a batch is whole contributions, each with all perspectives.
+    for await (const rows of keyset<SupportRow>((after) =>
+      db.$queryRaw<SupportRow[]>`
+        SELECT c."id", c."id" AS "contributionId", c."title", p."perspective"::text AS "perspective",
+               (SELECT count(*)::int FROM "Support" s WHERE s."contributionId" = c."id" AND s."perspective" = p."perspective") AS "online",
+               (SELECT coalesce(sum(ms."count"), 0)::int FROM "MeetingSupport" ms
+                 WHERE ms."contributionId" = c."id" AND ms."perspective" = p."perspective") AS "atMeetings"
+        FROM (SELECT c."id", c."title" FROM "Contribution" c
+              WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND c."id" > ${after}::uuid
+              ORDER BY c."id" LIMIT ${BATCH_SIZE / perspectives}) c
+        CROSS JOIN unnest(enum_range(NULL::"Perspective")) AS p("perspective")
+        ORDER BY c."id", p."perspective"`,
+    )) {
+      yield rows;
+    }
+  },
+});
+
+type ResponseRow = {
+  id: string;
+  contributionId: string;
+  createdAt: Date;
+  status: string;
+  decidedBy: string | null;
+  body: string;
+  actorName: string | null;
+  dueDate: Date | null;
+};
+
+/** The public answers: the deciding body and the responsible actor, never the writer's account. */
+const responses = define<ResponseRow>({
+  key: "responses",
+  columns: [
+    { key: "id", type: "uuid", label: "id", value: (r) => r.id },
+    { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
+    { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
+    { key: "status", type: "string", label: "status", value: (r) => r.status },
+    { key: "decidedBy", type: "string?", label: "decidedBy", value: (r) => r.decidedBy },
+    { key: "body", type: "string", label: "body", value: (r) => r.body },
+    { key: "actor", type: "string?", label: "actor", value: (r) => r.actorName },
+    { key: "dueDate", type: "date?", label: "dueDate", value: (r) => (r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null) },
+  ],
+  batches: (scope) =>
+    keyset((after) =>
+      db.$queryRaw<ResponseRow[]>`
+        SELECT r."id", r."contributionId", r."createdAt", r."status"::text, r."decidedBy", r."body", a."name" AS "actorName", r."dueDate"
+        FROM "Response" r
+        JOIN "Contribution" c ON c."id" = r."contributionId"
+        LEFT JOIN "Actor" a ON a."id" = r."actorId"
+        WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND r."id" > ${after}::uuid
+        ORDER BY r."id" LIMIT ${BATCH_SIZE}`,
+    ),
+});
+
+type MeetingRow = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string;
+  languages: string[];
+  interpretationOffered: boolean;
+  contributions: number;
+  supports: number;
+};
+
+const meetings = define<MeetingRow>({
+  key: "meetings",
+  columns: [
+    { key: "id", type: "uuid", label: "id", value: (r) => r.id },
+    { key: "title", type: "string", label: "title", value: (r) => r.title },
+    { key: "startsAt", type: "date-time", label: "startsAt", value: (r) => r.startsAt },
+    { key: "endsAt", type: "date-time?", label: "endsAt", value: (r) => r.endsAt },
+    { key: "place", type: "string", label: "place", value: (r) => r.place },
+    { key: "languages", type: "string", label: "languages", value: (r) => r.languages.join(" ") },
+    { key: "interpretationOffered", type: "boolean", label: "interpretationOffered", value: (r) => r.interpretationOffered },
+    { key: "contributions", type: "integer", label: "contributionCount", value: (r) => r.contributions },
+    { key: "supports", type: "integer", label: "supportCount", value: (r) => r.supports },
+  ],
+  batches: (scope) =>
+    keyset((after) =>
+      db.$queryRaw<MeetingRow[]>`
+        SELECT mt."id", mt."title", mt."startsAt", mt."endsAt", mt."place", mt."languages", mt."interpretationOffered",
+               (SELECT count(*)::int FROM "Contribution" c WHERE c."meetingId" = mt."id" AND ${contributionVisible(scope)}) AS "contributions",
+               (SELECT coalesce(sum(ms."count"), 0)::int FROM "MeetingSupport" ms WHERE ms."meetingId" = mt."id") AS "supports"
+        FROM "Meeting" mt
+        WHERE mt."dialogueId" = ${scope.dialogueId}::uuid AND mt."id" > ${after}::uuid
+        ORDER BY mt."id" LIMIT ${BATCH_SIZE}`,
+    ),
+});
+
+type ModerationRow = {
+  id: string;
+  createdAt: Date;
+  type: string;
+  category: string | null;
+  reason: string;
+  contributionId: string | null;
+  commentId: string | null;
+};
+
+/** What was done, when and why; not who did it or to whom (no account ids). */
+const moderationLog = define<ModerationRow>({
+  key: "moderationLog",
+  columns: [
+    { key: "id", type: "uuid", label: "id", value: (r) => r.id },
+    { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
+    { key: "type", type: "string", label: "moderationType", value: (r) => r.type },
+    { key: "category", type: "string?", label: "category", value: (r) => r.category },
+    { key: "reason", type: "string", label: "reason", value: (r) => r.reason },
+    { key: "contributionId", type: "uuid?", label: "contributionId", value: (r) => r.contributionId },
+    { key: "commentId", type: "uuid?", label: "commentId", value: (r) => r.commentId },
+  ],
+  batches: (scope) =>
+    keyset((after) =>
+      db.$queryRaw<ModerationRow[]>`
+        SELECT ma."id", ma."createdAt", ma."type"::text, ma."category"::text, ma."reason", ma."contributionId", ma."commentId"
+        FROM "ModerationAction" ma
+        WHERE ma."dialogueId" = ${scope.dialogueId}::uuid AND ma."id" > ${after}::uuid
+        ORDER BY ma."id" LIMIT ${BATCH_SIZE}`,
+    ),
+});
+
+// The XLSX sheets and JSON arrays follow this order.
+export const RECORD_TYPES = { contributions, comments, supports, responses, meetings, moderationLog } as const;
+
+export type RecordTypeKey = keyof typeof RECORD_TYPES;
+export const RECORD_TYPE_KEYS = Object.keys(RECORD_TYPES) as [RecordTypeKey, ...RecordTypeKey[]];
+
+/** A record type with its row type erased, for writers that treat them all alike. */
+export function recordType(key: RecordTypeKey): RecordType<unknown> {
+  return RECORD_TYPES[key] as unknown as RecordType<unknown>;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
+import { asModerated, itemColumns, itemInput, moderationItem, reasonSchema } from "./moderation-item";
+
+export const dismissReportsInput = z.object({ ...itemInput, reason: reasonSchema });
+
+/**
+ * A moderator finds nothing wrong with an item: its open reports are dismissed, each with a
+ * DISMISS_REPORT entry in the log. The queue shows reports per item, so they are decided per item.
+ */
+export async function dismissReports(viewer: Viewer | null, input: z.input<typeof dismissReportsInput>) {
+  const { reason, ...ref } = parseInput(dismissReportsInput, input);
+  const item = await moderationItem(ref);
+  authorize(viewer, "report:resolve", asModerated(item));
+  const moderatorId = viewer!.id;
+  const target = itemColumns(ref);
+  return db.$transaction(async (tx) => {
+    const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, select: { id: true } });
+    if (reports.length === 0) throw new AppError("CONFLICT", "no open reports");
+    const now = new Date();
+    const { count } = await tx.report.updateMany({
+      where: { id: { in: reports.map((report) => report.id) }, status: "OPEN" },
+      data: { status: "DISMISSED", resolvedById: moderatorId, resolvedAt: now },
+    });
+    if (count !== reports.length) throw new AppError("CONFLICT", "reports resolved meanwhile");
+    await tx.moderationAction.createMany({
+      data: reports.map((report) => ({ dialogueId: item.dialogueId, actorId: moderatorId, type: "DISMISS_REPORT" as const, ...target, reportId: report.id, reason })),
+    });
+    return { dismissed: reports.length };
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { can, type Viewer } from "@/lib/policy/policy";
+import { itemColumns, moderationItem, type ItemRef } from "./moderation-item";
+
+/**
+ * Why an item is hidden, for the two who may know: its author (who may ask for a review once)
+ * and the dialogue's moderators. Null for everyone else, and when the item is not hidden.
+ */
+export async function getHideNotice(viewer: Viewer | null, ref: ItemRef) {
+  if (!viewer) return null;
+  const item = await moderationItem(ref);
+  if (!item.hiddenAt) return null;
+  const isAuthor = item.authorId === viewer.id;
+  const mayUnhide = can(viewer, "content:hide", { ...item.resource, ownerId: undefined });
+  if (!isAuthor && !mayUnhide) return null;
+  const hide = await db.moderationAction.findFirst({
+    where: { type: "HIDE", ...itemColumns(ref) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, category: true, reason: true, createdAt: true, reviewRequest: { select: { decision: true, createdAt: true } } },
+  });
+  if (!hide) return null;
+  return {
+    ref,
+    hideActionId: hide.id,
+    category: hide.category ?? item.hiddenCategory!,
+    reason: hide.reason,
+    hiddenAt: hide.createdAt,
+    review: hide.reviewRequest,
+    isAuthor,
+    mayRequestReview: isAuthor && hide.reviewRequest === null && can(viewer, "review:request:own", item.resource),
+    mayUnhide,
+  };
+}
+
+export type HideNotice = NonNullable<Awaited<ReturnType<typeof getHideNotice>>>;

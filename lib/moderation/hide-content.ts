@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ModerationCategory } from "@/lib/generated/prisma/enums";
+import { notify } from "@/lib/notifications/notify";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
+import { asModerated, itemColumns, itemInput, moderationCategory, moderationItem, reasonSchema, type ModerationItem } from "./moderation-item";
+
+export const hideContentInput = z.object({ ...itemInput, category: moderationCategory, reason: reasonSchema });
+
+/** Sets or clears the hidden mark, only if it is not already so (two moderators at once). */
+export async function setHidden(tx: Prisma.TransactionClient, item: ModerationItem, hidden: { at: Date; category: ModerationCategory } | null) {
+  const data = { hiddenAt: hidden?.at ?? null, hiddenCategory: hidden?.category ?? null };
+  const where = { id: item.ref.itemId, hiddenAt: hidden ? null : { not: null } };
+  const { count } =
+    item.ref.itemType === "contribution" ? await tx.contribution.updateMany({ where, data }) : await tx.comment.updateMany({ where, data });
+  if (count !== 1) throw new AppError("CONFLICT", hidden ? "already hidden" : "not hidden");
+}
+
+/**
+ * A moderator hides a contribution or comment with a category and a written reason. The
+ * author sees the reason; everyone else sees that it was hidden and the category. The item's
+ * open reports are upheld, and the hide goes to the log.
+ */
+export async function hideContent(viewer: Viewer | null, input: z.input<typeof hideContentInput>) {
+  const { category, reason, ...ref } = parseInput(hideContentInput, input);
+  const item = await moderationItem(ref);
+  authorize(viewer, "content:hide", asModerated(item));
+  const moderatorId = viewer!.id;
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    await setHidden(tx, item, { at: now, category });
+    const target = itemColumns(ref);
+    const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const action = await tx.moderationAction.create({
+      data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE", ...target, reportId: reports[0]?.id ?? null, category, reason },
+      select: { id: true },
+    });
+    await tx.report.updateMany({
+      where: { id: { in: reports.map((report) => report.id) } },
+      data: { status: "UPHELD", resolvedById: moderatorId, resolvedAt: now },
+    });
+    if (item.authorId) {
+      await notify(tx, [{ userId: item.authorId, type: "CONTENT_HIDDEN", dialogueId: item.dialogueId, ...target }], moderatorId);
+    }
+    return { hideActionId: action.id, upheldReports: reports.length };
+  });
+}

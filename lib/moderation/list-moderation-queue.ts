@@ -1,0 +1,114 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { ModerationCategory } from "@/lib/generated/prisma/enums";
+import { authorize, can, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { parseInput } from "@/lib/validation";
+import type { ItemRef } from "./moderation-item";
+
+const inputSchema = z.object({ dialogueId: z.uuid() });
+
+const author = { select: { displayName: true, deletedAt: true } } as const;
+const contributionText = { select: { id: true, title: true, body: true, language: true, hiddenAt: true, hiddenCategory: true, author } } as const;
+const commentText = {
+  select: { id: true, body: true, language: true, hiddenAt: true, hiddenCategory: true, author, contribution: { select: { id: true, title: true } } },
+} as const;
+
+/** What the queue shows of a reported or reviewed item: its words, whose they are, where it is. */
+export type QueueItem = {
+  ref: ItemRef;
+  contributionId: string;
+  contributionTitle: string;
+  body: string;
+  language: string;
+  authorName: string | null;
+  hiddenCategory: ModerationCategory | null;
+};
+
+type ContributionRow = { id: string; title: string; body: string; language: string; hiddenCategory: ModerationCategory | null; author: { displayName: string; deletedAt: Date | null } | null };
+type CommentRow = { id: string; body: string; language: string; hiddenCategory: ModerationCategory | null; author: { displayName: string; deletedAt: Date | null }; contribution: { id: string; title: string } };
+
+function queueItem(contribution: ContributionRow | null, comment: CommentRow | null): QueueItem {
+  const name = (person: { displayName: string; deletedAt: Date | null } | null) => (person && !person.deletedAt ? person.displayName : null);
+  if (comment) {
+    return {
+      ref: { itemType: "comment", itemId: comment.id },
+      contributionId: comment.contribution.id,
+      contributionTitle: comment.contribution.title,
+      body: comment.body,
+      language: comment.language,
+      authorName: name(comment.author),
+      hiddenCategory: comment.hiddenCategory,
+    };
+  }
+  const c = contribution!;
+  return {
+    ref: { itemType: "contribution", itemId: c.id },
+    contributionId: c.id,
+    contributionTitle: c.title,
+    body: c.body,
+    language: c.language,
+    authorName: name(c.author),
+    hiddenCategory: c.hiddenCategory,
+  };
+}
+
+/**
+ * The moderators' queue of a dialogue: open reports grouped per item, the item waiting longest
+ * first, with the reported words; and the review requests still to decide, each saying whether
+ * this viewer may decide it (not the moderator who hid).
+ */
+export async function listModerationQueue(viewer: Viewer | null, input: { dialogueId: string }) {
+  const { dialogueId } = parseInput(inputSchema, input);
+  const resource = await dialogueResource(dialogueId);
+  authorize(viewer, "report:resolve", resource);
+  const inDialogue = { OR: [{ contribution: { dialogueId } }, { comment: { contribution: { dialogueId } } }] };
+  const [reports, reviews] = await Promise.all([
+    db.report.findMany({
+      where: { status: "OPEN", ...inDialogue },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        category: true,
+        reason: true,
+        createdAt: true,
+        reporter: { select: { displayName: true } },
+        contribution: contributionText,
+        comment: commentText,
+      },
+    }),
+    can(viewer, "review:decide", resource)
+      ? db.reviewRequest.findMany({
+          where: { decision: null, hideAction: { dialogueId } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            reason: true,
+            createdAt: true,
+            hideAction: {
+              select: { actorId: true, category: true, reason: true, createdAt: true, actor: { select: { displayName: true } }, contribution: contributionText, comment: commentText },
+            },
+          },
+        })
+      : [],
+  ]);
+
+  const groups = new Map<string, { item: QueueItem; reports: Omit<(typeof reports)[number], "contribution" | "comment">[] }>();
+  for (const { contribution, comment, ...report } of reports) {
+    const item = queueItem(contribution, comment);
+    const group = groups.get(item.ref.itemId) ?? { item, reports: [] };
+    group.reports.push(report);
+    groups.set(item.ref.itemId, group);
+  }
+  return {
+    // Insertion order is the order of each item's oldest report.
+    reportGroups: [...groups.values()],
+    reviews: reviews.map(({ hideAction: { contribution, comment, actorId, ...hide }, ...review }) => ({
+      ...review,
+      hide,
+      item: queueItem(contribution, comment),
+      mayDecide: actorId !== viewer!.id,
+    })),
+  };
+}

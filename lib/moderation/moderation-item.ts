@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ModerationCategory } from "@/lib/generated/prisma/enums";
+import type { Resource } from "@/lib/policy/policy";
+
+/** What moderation acts on: a contribution or a comment, named the same way by every form. */
+export const itemInput = { itemType: z.enum(["contribution", "comment"]), itemId: z.uuid() };
+export type ItemRef = { itemType: "contribution" | "comment"; itemId: string };
+
+export const moderationCategory = z.enum(["SPAM", "INSULT", "DISCRIMINATION", "PERSONAL_DATA", "OFF_TOPIC", "OTHER"]);
+export const REASON_MAX = 2000;
+export const reasonSchema = z.string().trim().min(1).max(REASON_MAX);
+
+export type ModerationItem = {
+  ref: ItemRef;
+  dialogueId: string;
+  contributionId: string;
+  authorId: string | null;
+  hiddenAt: Date | null;
+  hiddenCategory: ModerationCategory | null;
+  /** The dialogue as the policy sees it; `ownerId` is the item's author. */
+  resource: Resource;
+};
+
+/** The item's columns on a ModerationAction or Report row. */
+export const itemColumns = (ref: ItemRef) =>
+  ref.itemType === "contribution" ? { contributionId: ref.itemId, commentId: null } : { contributionId: null, commentId: ref.itemId };
+
+/**
+ * A contribution or comment with its dialogue, for moderation. Withdrawn contributions and
+ * deleted comments are out of reach (nobody sees them); hidden ones are not: moderation is how
+ * they got hidden and how they come back.
+ */
+export async function moderationItem(ref: ItemRef): Promise<ModerationItem> {
+  const dialogue = { select: { id: true, municipalityId: true, phase: true } } as const;
+  if (ref.itemType === "contribution") {
+    const item = await db.contribution.findUnique({
+      where: { id: ref.itemId },
+      select: { id: true, authorId: true, hiddenAt: true, hiddenCategory: true, withdrawnAt: true, dialogue },
+    });
+    if (!item || item.withdrawnAt) throw new AppError("NOT_FOUND", "contribution not found");
+    return shape(ref, item.dialogue, item.id, item);
+  }
+  const item = await db.comment.findUnique({
+    where: { id: ref.itemId },
+    select: {
+      authorId: true,
+      hiddenAt: true,
+      hiddenCategory: true,
+      deletedAt: true,
+      contribution: { select: { id: true, withdrawnAt: true, dialogue } },
+    },
+  });
+  if (!item || item.deletedAt || item.contribution.withdrawnAt) throw new AppError("NOT_FOUND", "comment not found");
+  return shape(ref, item.contribution.dialogue, item.contribution.id, item);
+}
+
+function shape(
+  ref: ItemRef,
+  dialogue: { id: string; municipalityId: string; phase: Resource["phase"] },
+  contributionId: string,
+  item: { authorId: string | null; hiddenAt: Date | null; hiddenCategory: ModerationCategory | null },
+): ModerationItem {
+  return {
+    ref,
+    dialogueId: dialogue.id,
+    contributionId,
+    authorId: item.authorId,
+    hiddenAt: item.hiddenAt,
+    hiddenCategory: item.hiddenCategory,
+    resource: { municipalityId: dialogue.municipalityId, dialogueId: dialogue.id, phase: dialogue.phase, ownerId: item.authorId },
+  };
+}
+
+/** The dialogue's resource without an owner, for moderator permissions. */
+export const asModerated = (item: ModerationItem): Resource => ({ ...item.resource, ownerId: undefined });

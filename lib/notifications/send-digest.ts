@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { translatorFor } from "@/lib/i18n/translator";
+import { sendMail } from "@/lib/mail/send-mail";
+import { notificationSelect, viewOf } from "./notification-view";
+import { notificationSentence } from "./notification-sentence";
+import { unsubscribeToken } from "./unsubscribe-token";
+
+/** Older unread notifications are not mailed any more: a digest reports the recent past, not a backlog. */
+export const DIGEST_WINDOW_DAYS = 14;
+
+/**
+ * Sends each person with a confirmed address and the digest switched on one mail, in their
+ * language, with their notifications that are unread and not yet mailed. Safe to run on several
+ * app instances at once: a person's notifications are claimed (emailedAt set) in one UPDATE whose
+ * rows are locked with SKIP LOCKED, so each notification goes out in at most one mail. If sending
+ * fails, the claim is undone and the next run tries again.
+ */
+export async function sendDigests(now: Date = new Date()): Promise<{ mails: number; notifications: number }> {
+  const since = new Date(now.getTime() - DIGEST_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const recipients = await db.$queryRaw<{ userId: string }[]>`
+    SELECT DISTINCT n."userId"
+    FROM "Notification" n
+    JOIN "User" u ON u."id" = n."userId"
+    WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" > ${since}
+      AND u."email" IS NOT NULL AND u."emailVerified" IS NOT NULL AND u."emailDigest" AND u."deletedAt" IS NULL`;
+  let mails = 0;
+  let notifications = 0;
+  for (const { userId } of recipients) {
+    const sent = await sendDigestTo(userId, since, now);
+    if (sent > 0) {
+      mails += 1;
+      notifications += sent;
+    }
+  }
+  return { mails, notifications };
+}
+
+async function sendDigestTo(userId: string, since: Date, now: Date): Promise<number> {
+  // The eligibility is checked again inside the claim: the person may have switched the digest
+  // off, or another instance may have taken these rows, since the list above was read.
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Notification" SET "emailedAt" = ${now}
+    WHERE "id" IN (
+      SELECT n."id" FROM "Notification" n
+      JOIN "User" u ON u."id" = n."userId"
+      WHERE n."userId" = ${userId}::uuid AND n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" > ${since}
+        AND u."email" IS NOT NULL AND u."emailVerified" IS NOT NULL AND u."emailDigest" AND u."deletedAt" IS NULL
+      FOR UPDATE OF n SKIP LOCKED)
+    AND "emailedAt" IS NULL
+    RETURNING "id"`;
+  if (claimed.length === 0) return 0;
+  const ids = claimed.map((row) => row.id);
+  try {
+    const [user, rows] = await Promise.all([
+      db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, displayName: true, locale: true } }),
+      db.notification.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: notificationSelect }),
+    ]);
+    const [t, sentence] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale)]);
+    const base = env().NEXTAUTH_URL.replace(/\/$/, "");
+    const unsubscribeUrl = `${base}/${user.locale}/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}`;
+    const lines = rows.map(viewOf).flatMap((view) => [`- ${sentence(view)}`, `  ${base}/${user.locale}${view.path}`, ""]);
+    await sendMail({
+      to: user.email!,
+      subject: t("subject", { count: rows.length }),
+      text: [
+        t("greeting", { name: user.displayName }),
+        "",
+        t("intro"),
+        "",
+        ...lines,
+        t("allNotifications"),
+        `${base}/${user.locale}/notifications`,
+        "",
+        t("why"),
+        t("unsubscribe"),
+        unsubscribeUrl,
+      ].join("\n"),
+      headers: {
+        "List-Unsubscribe": `<${base}/api/digest/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+    });
+    return ids.length;
+  } catch (error) {
+    await db.notification.updateMany({ where: { id: { in: ids }, emailedAt: now }, data: { emailedAt: null } });
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
+import { AppError } from "@/lib/errors";
+import { openDialogue, openDialogueSelect } from "./open-dialogue-select";
+
+/** The id of a published dialogue; anything else (a draft, an unknown or malformed id) is NOT_FOUND. */
+export async function publishedDialogueId(dialogueId: string): Promise<string> {
+  const id = z.uuid().safeParse(dialogueId);
+  const dialogue = id.success
+    ? await db.dialogue.findFirst({ where: { id: id.data, ...publicDialogueWhere }, select: { id: true } })
+    : null;
+  if (!dialogue) throw new AppError("NOT_FOUND", "dialogue not found");
+  return dialogue.id;
+}
+
+/** One published dialogue with its description and code of conduct. */
+export async function getOpenDialogue(input: { dialogueId: string }) {
+  const id = await publishedDialogueId(input.dialogueId);
+  const dialogue = await db.dialogue.findUniqueOrThrow({
+    where: { id },
+    select: { ...openDialogueSelect, description: true, codeOfConduct: true },
+  });
+  return openDialogue(dialogue);
+}

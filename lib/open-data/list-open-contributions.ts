@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/contributions/perspectives";
+import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
+import type { ContributionKind, ContributionSource, ContributionStatus, Perspective } from "@/lib/generated/prisma/enums";
+import { parseInput } from "@/lib/validation";
+import { publishedDialogueId } from "./get-open-dialogue";
+import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+
+/**
+ * A contribution as open data: whose voice (perspective, source) but never whose account, no
+ * name, no recorder or interpreter; support per perspective, online and at meetings apart.
+ */
+export type OpenContribution = {
+  id: string;
+  kind: ContributionKind;
+  status: ContributionStatus;
+  theme: { id: string; key: string | null; name: string };
+  language: string;
+  title: string;
+  body: string;
+  district: string | null;
+  perspective: Perspective;
+  source: ContributionSource;
+  meetingId: string | null;
+  createdAt: Date;
+  supports: PerspectiveSupport[];
+};
+
+/** The visible (neither hidden nor withdrawn) contributions of a published dialogue. */
+export async function listOpenContributions(input: PageInput & { dialogueId: string }): Promise<Page<OpenContribution>> {
+  const { dialogueId: rawId, ...rest } = input;
+  const page = parseInput(pageInput, rest);
+  const dialogueId = await publishedDialogueId(rawId);
+  const { where, ...args } = pageArgs(page);
+  const rows = await db.contribution.findMany({
+    ...args,
+    where: { ...where, ...visibleContributionWhere, dialogueId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      theme: { select: { id: true, key: true, name: true } },
+      language: true,
+      title: true,
+      body: true,
+      district: true,
+      authorPerspective: true,
+      source: true,
+      meetingId: true,
+      createdAt: true,
+    },
+  });
+  const { items, nextCursor } = toPage(rows, page.limit);
+  const ids = items.map((item) => item.id);
+  const [online, atMeetings] = await Promise.all([
+    db.support.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _count: { _all: true } }),
+    db.meetingSupport.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _sum: { count: true } }),
+  ]);
+  const count = (id: string, perspective: Perspective) => ({
+    online: online.find((row) => row.contributionId === id && row.perspective === perspective)?._count._all ?? 0,
+    atMeetings: atMeetings.find((row) => row.contributionId === id && row.perspective === perspective)?._sum.count ?? 0,
+  });
+  return {
+    items: items.map(({ authorPerspective, ...item }) => ({
+      ...item,
+      perspective: authorPerspective,
+      supports: PERSPECTIVE_ORDER.map((perspective) => ({ perspective, ...count(item.id, perspective) })),
+    })),
+    nextCursor,
+  };
+}

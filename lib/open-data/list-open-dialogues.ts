@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { openDialogue, openDialogueSelect, type OpenDialogue } from "./open-dialogue-select";
+import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+
+const inputSchema = pageInput.extend({ municipalitySlug: z.string() });
+
+/** A municipality's published dialogues (every phase but DRAFT). */
+export async function listOpenDialogues(input: PageInput & { municipalitySlug: string }): Promise<Page<OpenDialogue>> {
+  const { municipalitySlug, ...page } = parseInput(inputSchema, input);
+  const slug = slugSchema.safeParse(municipalitySlug);
+  const municipality = slug.success ? await db.municipality.findUnique({ where: { slug: slug.data }, select: { id: true } }) : null;
+  if (!municipality) throw new AppError("NOT_FOUND", "municipality not found");
+  const { where, ...args } = pageArgs(page);
+  const rows = await db.dialogue.findMany({
+    ...args,
+    where: { ...where, ...publicDialogueWhere, municipalityId: municipality.id },
+    select: openDialogueSelect,
+  });
+  const { items, nextCursor } = toPage(rows, page.limit);
+  return { items: items.map(openDialogue), nextCursor };
+}

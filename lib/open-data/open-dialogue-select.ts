@@ -1,0 +1,29 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// What the API says about a dialogue: public facts, never who created it or who is a member.
+export const openDialogueSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  phase: true,
+  languages: true,
+  collectingFrom: true,
+  deliberatingFrom: true,
+  respondingFrom: true,
+  closesAt: true,
+  createdAt: true,
+  municipality: { select: { slug: true, name: true } },
+  themes: {
+    orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
+    select: { theme: { select: { id: true, key: true, name: true } } },
+  },
+} satisfies Prisma.DialogueSelect;
+
+type Row = Prisma.DialogueGetPayload<{ select: typeof openDialogueSelect }>;
+
+export function openDialogue<T extends Row>({ themes, ...dialogue }: T) {
+  return { ...dialogue, themes: themes.map(({ theme }) => theme) };
+}
+
+export type OpenDialogue = ReturnType<typeof openDialogue<Row>>;

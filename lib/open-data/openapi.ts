@@ -1,0 +1,132 @@
+import "server-only";
+import { z } from "zod";
+import { RECORD_TYPE_KEYS, recordType, type ColumnType } from "@/lib/exports/definition";
+import { openDataSchemas, PAGING_PARAMETERS } from "./schemas";
+
+// The open-data API described for machines: OpenAPI 3.1, its schemas generated from the zod
+// schemas the tests hold the answers to (./schemas.ts). Paths here must match app/api/v1.
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
+const page = (item: string) => ({
+  type: "object",
+  required: ["data", "links"],
+  properties: {
+    data: { type: "array", items: ref(item) },
+    links: { type: "object", required: ["next"], properties: { next: { type: ["string", "null"], format: "uri" } } },
+  },
+});
+const one = (item: string) => ({ type: "object", required: ["data"], properties: { data: ref(item) } });
+const errors = {
+  "404": json(ref("Error"), "No such published resource (drafts are not published)."),
+  "422": json(ref("Error"), "Invalid cursor or limit."),
+  "429": json(ref("Error"), "Too many requests from this address; see Retry-After."),
+};
+const dialogueId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+export const OPEN_DATA_PATHS = {
+  "/api/v1/municipalities": { get: { operationId: "listMunicipalities", summary: "Municipalities", parameters: PAGING_PARAMETERS, responses: { "200": json(page("Municipality"), "One page"), ...errors } } },
+  "/api/v1/municipalities/{slug}/dialogues": {
+    get: {
+      operationId: "listDialogues",
+      summary: "A municipality's published dialogues",
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }, ...PAGING_PARAMETERS],
+      responses: { "200": json(page("Dialogue"), "One page"), ...errors },
+    },
+  },
+  "/api/v1/dialogues/{id}": { get: { operationId: "getDialogue", summary: "A published dialogue", parameters: [dialogueId], responses: { "200": json(one("DialogueDetail"), "The dialogue"), ...errors } } },
+  "/api/v1/dialogues/{id}/contributions": {
+    get: {
+      operationId: "listContributions",
+      summary: "Its visible needs and proposals, without personal data",
+      parameters: [dialogueId, ...PAGING_PARAMETERS],
+      responses: { "200": json(page("Contribution"), "One page"), ...errors },
+    },
+  },
+  "/api/v1/dialogues/{id}/responses": {
+    get: {
+      operationId: "listResponses",
+      summary: "The public responses to its contributions",
+      parameters: [dialogueId, ...PAGING_PARAMETERS],
+      responses: { "200": json(page("Response"), "One page"), ...errors },
+    },
+  },
+  "/api/v1/dialogues/{id}/results": { get: { operationId: "getResults", summary: "Its results, support per perspective", parameters: [dialogueId], responses: { "200": json(one("Results"), "The results"), ...errors } } },
+  "/api/v1/openapi.json": { get: { operationId: "getOpenApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+  "/api/v1/schemas/export.json": { get: { operationId: "getExportSchema", summary: "JSON Schema of the moderators' JSON export", responses: { "200": { description: "JSON Schema 2020-12" } } } },
+} as const;
+
+export function openApiDocument() {
+  const { schemas } = z.toJSONSchema(openDataSchemas, { uri: (id) => `#/components/schemas/${id}` });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "mitreden open data",
+      version: "1",
+      description:
+        "Read-only public data of published dialogues: no personal data, hidden and withdrawn contributions left out, " +
+        "support always per perspective. Lists are paged: follow links.next. Open to any origin; rate-limited per address.",
+      license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+    },
+    paths: OPEN_DATA_PATHS,
+    components: { schemas },
+  };
+}
+
+const COLUMN_SCHEMA: Record<ColumnType, object> = {
+  uuid: { type: "string", format: "uuid" },
+  string: { type: "string" },
+  integer: { type: "integer", minimum: 0 },
+  boolean: { type: "boolean" },
+  "date-time": { type: "string", format: "date-time" },
+  date: { type: "string", format: "date" },
+};
+
+function columnSchema(type: string): object {
+  const nullable = type.endsWith("?");
+  const base = COLUMN_SCHEMA[type.replace("?", "") as ColumnType] as { type: string };
+  return nullable ? { ...base, type: [base.type, "null"] } : base;
+}
+
+/** JSON Schema (2020-12) of the JSON export (lib/exports), from the same column declarations. */
+export function exportJsonSchema() {
+  const records = Object.fromEntries(
+    RECORD_TYPE_KEYS.map((key) => {
+      const { columns } = recordType(key);
+      return [
+        key,
+        {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: columns.map((column) => column.key),
+            properties: Object.fromEntries(columns.map((column) => [column.key, columnSchema(column.type)])),
+          },
+        },
+      ];
+    }),
+  );
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "/api/v1/schemas/export.json",
+    title: "mitreden dialogue export",
+    description:
+      "Anonymous by default: no account ids or e-mail; authorName only where the author opted in. " +
+      "Supports per contribution and perspective, online and at meetings apart. Hidden content only when a moderator asked (includesHidden).",
+    type: "object",
+    additionalProperties: false,
+    required: ["$schema", "dialogue", "exportedAt", "includesHidden", ...RECORD_TYPE_KEYS],
+    properties: {
+      $schema: { type: "string" },
+      dialogue: {
+        type: "object",
+        required: ["id", "title", "municipality"],
+        properties: { id: { type: "string", format: "uuid" }, title: { type: "string" }, municipality: { type: "string" } },
+      },
+      exportedAt: { type: "string", format: "date-time" },
+      includesHidden: { type: "boolean" },
+      ...records,
+    },
+  };
+}

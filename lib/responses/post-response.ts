@@ -1,0 +1,70 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { notify } from "@/lib/notifications/notify";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
+
+export const RESPONSE_BODY_MAX = 5000;
+export const DECIDED_BY_MAX = 200;
+
+/** The statuses an answer can give; OPEN is where every contribution starts, never an answer. */
+export const RESPONSE_STATUSES = ["UNDER_REVIEW", "PLANNED", "IN_PROGRESS", "DONE", "DECLINED"] as const;
+
+/** An empty form field means "not given". */
+const blank = z.literal("").transform(() => undefined);
+
+export const postResponseInput = z.object({
+  contributionId: z.uuid(),
+  status: z.enum(RESPONSE_STATUSES),
+  /** What was decided and why: a status change without it is refused (DESIGN.md, principle 2). */
+  body: z.string({ error: "responses.bodyRequired" }).trim().min(1, "responses.bodyRequired").max(RESPONSE_BODY_MAX),
+  decidedBy: z.string().trim().max(DECIDED_BY_MAX).optional().transform((value) => value || undefined),
+  actorId: z.union([blank, z.uuid()]).optional(),
+  /** The target date, a calendar day. */
+  dueDate: z.union([blank, z.iso.date()]).optional(),
+});
+
+/**
+ * Staff and hosts answer a contribution publicly: a status, what was decided and why, who
+ * decided, which actor is responsible, by when. The response is appended to the timeline (the
+ * database sets the contribution's status from it and refuses changes to it afterwards), and
+ * the author is notified in the same transaction. An offline voice without an account has
+ * nobody to notify; the answer is public all the same.
+ */
+export async function postResponse(viewer: Viewer | null, input: z.input<typeof postResponseInput>) {
+  const data = parseInput(postResponseInput, input);
+  const { contribution, resource } = await contributionResource(data.contributionId);
+  authorize(viewer, "contribution:respond", { ...resource, ownerId: undefined });
+
+  if (data.actorId) {
+    const actor = await db.actor.findFirst({ where: { id: data.actorId, municipalityId: resource.municipalityId }, select: { id: true } });
+    // An actor of another municipality is named as if it did not exist.
+    if (!actor) throw new AppError("INVALID_INPUT", "unknown actor", { fieldErrors: { actorId: [{ key: "validation.invalid" }] } });
+  }
+
+  return db.$transaction(async (tx) => {
+    const response = await tx.response.create({
+      data: {
+        contributionId: contribution.id,
+        authorId: viewer!.id,
+        status: data.status,
+        body: data.body,
+        decidedBy: data.decidedBy ?? null,
+        actorId: data.actorId ?? null,
+        dueDate: data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null,
+      },
+      select: { id: true, contributionId: true, status: true, createdAt: true },
+    });
+    if (contribution.authorId) {
+      await notify(
+        tx,
+        [{ userId: contribution.authorId, type: "RESPONSE_POSTED", dialogueId: contribution.dialogueId, contributionId: contribution.id, responseId: response.id }],
+        viewer!.id,
+      );
+    }
+    return response;
+  });
+}

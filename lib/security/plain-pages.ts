@@ -1,0 +1,56 @@
+// Pages proxy.ts answers by itself, in the person's language, before Next.js renders anything:
+// - 413 for a form post over the server-action limit (Next.js would throw inside the action
+//   handler and show the generic error page), judged from its Content-Length;
+// - 503 while the database is away (lib/health/database-gate.ts), with Retry-After.
+import { translatorFor } from "@/lib/i18n/translator";
+import { defaultLocale, direction, locales } from "@/lib/i18n/routing";
+
+/**
+ * The largest request body a server action accepts: Next's default for
+ * `experimental.serverActions.bodySizeLimit` (1 MB). Every text field is far below it (at most
+ * 5,000 characters), so only a mistake or an attack reaches it.
+ */
+export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function isTooLarge(request: { method: string; headers: Headers }): boolean {
+  if (request.method !== "POST") return false;
+  const length = Number(request.headers.get("content-length") ?? "");
+  return Number.isFinite(length) && length > ACTION_BODY_LIMIT_BYTES;
+}
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function localeOf(pathname: string): string {
+  const first = pathname.split("/")[1] ?? "";
+  return (locales as readonly string[]).find((l) => l.toLowerCase() === first.toLowerCase()) ?? defaultLocale;
+}
+
+/** A minimal page: no scripts, no inline styles (the page's CSP applies), one h1, a link on. */
+function page(locale: string, title: string, body: string, link: string, href: string): string {
+  return `<!doctype html>
+<html lang="${locale}" dir="${direction(locale)}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head>
+<body><main><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="${escape(href)}">${escape(link)}</a></p></main></body>
+</html>`;
+}
+
+/** 413 with a plain page in the person's language. */
+export async function tooLargeResponse(pathname: string): Promise<Response> {
+  const locale = localeOf(pathname);
+  const t = await translatorFor(locale, "security");
+  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: "1 MB" }), t("back"), `/${locale}`), {
+    status: 413,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
+  });
+}
+
+/** 503 while the database is away (lib/health/database-gate.ts): a plain page that says to wait. */
+export async function unavailableResponse(pathname: string): Promise<Response> {
+  const locale = localeOf(pathname);
+  const t = await translatorFor(locale, "security");
+  return new Response(page(locale, t("unavailableTitle"), t("unavailableBody"), t("retry"), pathname), {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": "5" },
+  });
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "DialogueRole" ADD VALUE 'RECORDER';

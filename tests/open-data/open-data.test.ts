@@ -1,0 +1,203 @@
+// The open-data API's domain: public data of published dialogues only, no personal data, paged
+// with a cursor; the OpenAPI document lists exactly the routes that exist.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { paged } from "@/lib/open-data/api-route";
+import { getOpenDialogue } from "@/lib/open-data/get-open-dialogue";
+import { getOpenResults } from "@/lib/open-data/get-open-results";
+import { listOpenContributions } from "@/lib/open-data/list-open-contributions";
+import { listOpenDialogues } from "@/lib/open-data/list-open-dialogues";
+import { listOpenMunicipalities } from "@/lib/open-data/list-open-municipalities";
+import { listOpenResponses } from "@/lib/open-data/list-open-responses";
+import { exportJsonSchema, openApiDocument, OPEN_DATA_PATHS } from "@/lib/open-data/openapi";
+import type { Page } from "@/lib/open-data/page";
+import {
+  contributionSchema,
+  dialogueDetailSchema,
+  dialogueSchema,
+  municipalitySchema,
+  one,
+  pageOf,
+  responseSchema,
+  resultsSchema,
+} from "@/lib/open-data/schemas";
+import { RECORD_TYPE_KEYS, RECORD_TYPES } from "@/lib/exports/definition";
+import { createActor, createComment, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/factories";
+import { appErrorOf } from "@/tests/identity/support";
+
+const request = (url = "https://mitreden.example/api/v1/x?limit=2") => new Request(url);
+/** What a client receives: the page as JSON, parsed back. */
+const wire = <T>(page: Page<T>) => JSON.parse(JSON.stringify(paged(request(), page))) as unknown;
+
+let municipalitySlug: string;
+let dialogueId: string;
+let draftId: string;
+const author = { id: "", name: "", email: "" };
+const visibleTitles: string[] = [];
+let hiddenTitle: string;
+let withdrawnTitle: string;
+
+beforeAll(async () => {
+  const municipality = await createMunicipality();
+  municipalitySlug = municipality.slug;
+  const dialogue = await createDialogue({ municipalityId: municipality.id });
+  dialogueId = dialogue.id;
+  await openDialogue(dialogueId);
+  draftId = (await createDialogue({ municipalityId: municipality.id })).id;
+
+  author.name = unique("Autorin");
+  author.email = `${unique("autorin")}@example.org`;
+  // Opted in to exports: the API still never names anyone.
+  const user = await createUser({
+    displayName: author.name,
+    email: author.email,
+    perspective: "LIVED_EXPERIENCE",
+    showNameInExports: true,
+    showPerspective: true,
+  });
+  author.id = user.id;
+  for (let index = 0; index < 5; index += 1) {
+    const contribution = await createContribution({ dialogueId, authorId: user.id, title: unique("Sichtbar") });
+    visibleTitles.push(contribution.title);
+  }
+  const [first] = await db.contribution.findMany({ where: { dialogueId }, orderBy: { id: "asc" }, take: 1 });
+  if (!first) throw new Error("no contribution");
+  await db.support.create({ data: { contributionId: first.id, userId: user.id, perspective: "LIVED_EXPERIENCE" } });
+  await createComment({ contributionId: first.id, authorId: user.id });
+  const actor = await createActor({ municipalityId: municipality.id });
+  await respond(first.id, { status: "PLANNED", actorId: actor.id, decidedBy: "Integrationsbeirat" });
+
+  hiddenTitle = unique("Versteckt");
+  const hidden = await createContribution({ dialogueId, authorId: user.id, title: hiddenTitle, hiddenAt: new Date(), hiddenCategory: "SPAM" });
+  await respond(hidden.id, { status: "DECLINED" });
+  withdrawnTitle = unique("Zurueckgezogen");
+  await createContribution({ dialogueId, authorId: user.id, title: withdrawnTitle, withdrawnAt: new Date() });
+});
+
+async function all<T extends { id: string }>(list: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 100; guard += 1) {
+    const page = await list(cursor);
+    items.push(...page.items);
+    if (!page.nextCursor) return items;
+    cursor = page.nextCursor;
+  }
+  throw new Error("paging did not end");
+}
+
+describe("pagination", () => {
+  it("follows the cursor through every row once, in pages of the limit", async () => {
+    const first = await listOpenContributions({ dialogueId, limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toBe(first.items[1]?.id);
+    const items = await all((cursor) => listOpenContributions({ dialogueId, limit: 2, cursor }));
+    expect(items.map((item) => item.title).sort()).toEqual([...visibleTitles].sort());
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+  });
+
+  it("the next link keeps the query and carries the cursor; the last page has none", async () => {
+    const page = await listOpenContributions({ dialogueId, limit: 2 });
+    const body = paged(request(), page);
+    expect(body.links.next).toBe(`https://mitreden.example/api/v1/x?limit=2&cursor=${page.nextCursor}`);
+    expect(paged(request(), { items: [], nextCursor: null }).links.next).toBeNull();
+  });
+
+  it("refuses a limit above the maximum and a cursor that is no id", async () => {
+    expect((await appErrorOf(listOpenContributions({ dialogueId, limit: 101 }))).code).toBe("INVALID_INPUT");
+    expect((await appErrorOf(listOpenContributions({ dialogueId, cursor: "1 OR 1=1" }))).code).toBe("INVALID_INPUT");
+  });
+
+  it("lists every municipality once", async () => {
+    const items = await all((cursor) => listOpenMunicipalities({ limit: 1, cursor }));
+    expect(items).toHaveLength(await db.municipality.count());
+    expect(items.map((m) => m.slug)).toContain(municipalitySlug);
+  });
+});
+
+describe("public data only", () => {
+  it("contributions: no personal data fields, nothing of the author anywhere", async () => {
+    const body = wire(await listOpenContributions({ dialogueId }));
+    const parsed = pageOf(contributionSchema).parse(body);
+    for (const item of parsed.data) {
+      expect(Object.keys(item).sort()).toEqual(
+        ["body", "createdAt", "district", "id", "kind", "language", "meetingId", "perspective", "source", "status", "supports", "theme", "title"],
+      );
+    }
+    const text = JSON.stringify(body);
+    for (const secret of [author.id, author.name, author.email]) expect(text).not.toContain(secret);
+    const supported = parsed.data.find((item) => item.supports.some((s) => s.online > 0));
+    expect(supported?.supports.map((s) => s.perspective)).toEqual(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"]);
+    expect(supported?.perspective).toBe("LIVED_EXPERIENCE");
+  });
+
+  it("hidden and withdrawn contributions, and responses to them, stay out", async () => {
+    const contributions = JSON.stringify(await all((cursor) => listOpenContributions({ dialogueId, cursor })));
+    expect(contributions).not.toContain(hiddenTitle);
+    expect(contributions).not.toContain(withdrawnTitle);
+    const responses = await all((cursor) => listOpenResponses({ dialogueId, cursor }));
+    expect(responses.map((r) => r.status)).toEqual(["PLANNED"]);
+  });
+
+  it("responses: the deciding body and actor, not the writer's account", async () => {
+    const body = wire(await listOpenResponses({ dialogueId }));
+    const parsed = pageOf(responseSchema).parse(body);
+    expect(parsed.data[0]).toMatchObject({ decidedBy: "Integrationsbeirat", actor: { kind: "INITIATIVE" } });
+    expect(Object.keys(parsed.data[0] ?? {})).not.toContain("authorId");
+  });
+
+  it("drafts are not published: not listed, not found by id, no contributions or results", async () => {
+    const dialogues = await all((cursor) => listOpenDialogues({ municipalitySlug, cursor }));
+    expect(dialogues.map((d) => d.id)).toEqual([dialogueId]);
+    pageOf(dialogueSchema).parse(wire(await listOpenDialogues({ municipalitySlug })));
+    for (const call of [
+      () => getOpenDialogue({ dialogueId: draftId }),
+      () => listOpenContributions({ dialogueId: draftId }),
+      () => listOpenResponses({ dialogueId: draftId }),
+      () => getOpenResults({ dialogueId: draftId }),
+      () => getOpenDialogue({ dialogueId: "not-an-id" }),
+      () => listOpenDialogues({ municipalitySlug: "nowhere-to-be-found" }),
+    ]) {
+      expect((await appErrorOf(call())).code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("a dialogue and its results as the schemas say, without its creator", async () => {
+    const dialogue = JSON.parse(JSON.stringify({ data: await getOpenDialogue({ dialogueId }) })) as unknown;
+    one(dialogueDetailSchema).parse(dialogue);
+    expect(JSON.stringify(dialogue)).not.toContain("createdById");
+    const results = JSON.parse(JSON.stringify({ data: await getOpenResults({ dialogueId }) })) as unknown;
+    const parsed = one(resultsSchema).parse(results);
+    expect(parsed.data.contributions.needs).toBe(visibleTitles.length);
+    municipalitySchema.parse(JSON.parse(JSON.stringify((await listOpenMunicipalities({})).items[0])));
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 and lists exactly the routes under app/api/v1", async () => {
+    const document = openApiDocument();
+    expect(document.openapi).toBe("3.1.0");
+    for (const route of Object.keys(OPEN_DATA_PATHS)) {
+      const file = path.join(process.cwd(), "app", route.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+      expect(existsSync(file), file).toBe(true);
+    }
+    // Every $ref points at a schema the document has.
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]);
+    expect(refs.length).toBeGreaterThan(5);
+    for (const name of refs) expect(Object.keys(document.components.schemas)).toContain(name);
+    // Generated from the same zod schemas: the contribution has no author field.
+    const contribution = document.components.schemas.Contribution as { properties: Record<string, unknown> };
+    expect(Object.keys(contribution.properties)).not.toContain("authorId");
+    expect(z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }).safeParse(document).success).toBe(true);
+  });
+
+  it("the export's JSON schema has the declared columns of every record type", () => {
+    const schema = exportJsonSchema() as unknown as { properties: Record<string, { items: { required: string[] } }> };
+    for (const key of RECORD_TYPE_KEYS) {
+      expect(schema.properties[key]?.items.required).toEqual(RECORD_TYPES[key].columns.map((column) => column.key));
+    }
+  });
+});
