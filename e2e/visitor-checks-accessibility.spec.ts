@@ -74,7 +74,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
   });
 
   test(`every page in ${locale} meets WCAG 2.1 AA`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const context = await browser.newContext();
     const page = await context.newPage();
     const base = `/${locale}/${MUNICIPALITY}`;

@@ -20,12 +20,24 @@ async function openFilters(page: Page) {
 
 const items = (page: Page) => page.locator("section[aria-labelledby=contributions] > ol > li");
 
+/**
+ * The whole list is back: every seeded contribution is listed. Other specs post needs into the
+ * same dialogue while this one runs, so the unfiltered list may hold more than the seed.
+ */
+async function expectWholeList(page: Page) {
+  for (const contribution of seeded) {
+    // German readers see a German translation's title where one exists.
+    const title = contribution.translations?.find((translation) => translation.language === "de")?.title ?? contribution.title;
+    await expect(items(page).filter({ has: page.getByRole("link", { name: title, exact: true }) })).toHaveCount(1);
+  }
+}
+
 test.describe("a visitor without JavaScript", () => {
   test("filters by kind; the URL carries the filter and reset brings everything back", async ({ page }) => {
     expect(proposals.length).toBeGreaterThan(0);
     expect(proposals.length).toBeLessThan(seeded.length);
     await page.goto(path);
-    await expect(items(page)).toHaveCount(seeded.length);
+    await expectWholeList(page);
 
     await openFilters(page);
     await page.getByLabel("Art", { exact: true }).selectOption({ label: "Vorschlag" });
@@ -40,7 +52,7 @@ test.describe("a visitor without JavaScript", () => {
     await openFilters(page);
     await page.getByRole("link", { name: "Alle Filter zurücksetzen" }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
-    await expect(items(page)).toHaveCount(seeded.length);
+    await expectWholeList(page);
   });
 
   test("searches German and Arabic words, alone and with a filter", async ({ page }) => {
@@ -73,12 +85,12 @@ test.describe("a visitor without JavaScript", () => {
     await expect(page.getByText("Keine Beiträge gefunden")).toBeVisible();
     await expect(page.getByText("Kein Beitrag passt zu Ihrer Suche.")).toBeVisible();
     await page.getByRole("link", { name: "Alle Filter zurücksetzen" }).first().click();
-    await expect(items(page)).toHaveCount(seeded.length);
+    await expectWholeList(page);
   });
 
   test("opens an old link with unknown filter values and gets the whole list", async ({ page }) => {
     const response = await page.goto(`${path}?kind=RANT&theme=gone&status=NOPE&language=xx&sort=loudest`);
     expect(response?.status()).toBe(200);
-    await expect(items(page)).toHaveCount(seeded.length);
+    await expectWholeList(page);
   });
 });

@@ -1,7 +1,8 @@
-// A volunteer who records offline voices (role RECORDER) enters what a woman wrote on paper in
+// A volunteer of the host team (Hannelore co-hosts the collecting dialogue; the RECORDER role
+// that lets volunteers outside the host team do the same is covered in tests/offline) enters what a woman wrote on paper in
 // Farsi, with the interpreter named and read back to her — without JavaScript, on a small
 // phone. The contribution is shown as hers, "written on paper, recorded by" the volunteer, never
-// under the volunteer's name. The volunteer then records the hands raised at the dialogue café,
+// under the volunteer's name. The volunteer then records the hands raised at the Weststadt evening,
 // shown apart from online supports. The dialogue page lists the meeting and links its calendar file.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
@@ -10,9 +11,10 @@ import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES, MEETINGS } from "../prisma/seed/dialogues";
 
 const MUNICIPALITY = "musterstadt";
-const dialoguePath = `/de/${MUNICIPALITY}/${DIALOGUES.deliberating.slug}`;
+const dialoguePath = `/de/${MUNICIPALITY}/${DIALOGUES.collecting.slug}`;
 const hannelore = DEMO_ACCOUNTS.find((account) => account.displayName === "Hannelore Schmitt")!;
-const meeting = MEETINGS.adultEducationCafe;
+// Another spec moves the deliberating dialogue on to answering; the collecting one stays put.
+const meeting = MEETINGS.weststadtEvening;
 
 async function signIn(page: Page) {
   await page.goto(`/de/sign-in`);
@@ -43,7 +45,8 @@ test("a volunteer enters a paper contribution with interpreter and read-back, an
   // A comma in a title or place is escaped, so it cannot split the value.
   expect(lines).toContain(`SUMMARY:${meeting.title.replaceAll(",", "\\,")}`);
   expect(lines).toContain(`LOCATION:${meeting.place.replaceAll(",", "\\,")}`);
-  expect(lines.filter((line) => /^DTSTART:\d{8}T\d{6}Z$/.test(line))).toHaveLength(1);
+  const meetingsOfDialogue = Object.values(MEETINGS).filter((candidate) => candidate.dialogue === "collecting");
+  expect(lines.filter((line) => /^DTSTART:\d{8}T\d{6}Z$/.test(line))).toHaveLength(meetingsOfDialogue.length);
 
   // The form for offline voices, without JavaScript.
   await noScript.getByRole("link", { name: de.onBehalf.link, exact: true }).click();
