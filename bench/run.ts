@@ -52,6 +52,11 @@ const cleanup = async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch((error: unknown) => console.error(error));
 };
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+// A stray rejection in a helper library must still stop the servers this run started.
+process.on("unhandledRejection", (error) => {
+  console.error(error);
+  void cleanup().then(() => process.exit(1));
+});
 
 try {
   if (values["no-build"] && hasBuild()) log("reusing the build in bench/tmp (--no-build)");

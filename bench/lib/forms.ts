@@ -25,7 +25,15 @@ function fieldsOf(form: string): [string, string][] {
 export function contributionForms(html: string, pagePath: string): { support: FormTemplate | null; comment: FormTemplate | null } {
   const forms = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([form]) => form);
   const support = forms.find((form) => /name="intent"/.test(form));
-  const comment = forms.find((form) => /<textarea\b[^>]*name="body"/.test(form) && !/name="(commentId|parentId)"/.test(form));
+  // The new-comment form: a body and the reader's language as a hidden field. Not a reply or an
+  // edit (commentId, parentId), not a translation form (its language is a <select>).
+  const comment = forms.findLast(
+    (form) =>
+      /<textarea\b[^>]*name="body"/.test(form) &&
+      /<input\b[^>]*type="hidden"[^>]*name="language"/.test(form) &&
+      !/<select\b[^>]*name="language"/.test(form) &&
+      !/name="(commentId|parentId)"/.test(form),
+  );
   const template = (form: string | undefined, extra: [string, string][]): FormTemplate | null =>
     form ? { path: pagePath, fields: [...fieldsOf(form).filter(([name]) => !extra.some(([e]) => e === name)), ...extra] } : null;
   return {

@@ -25,6 +25,8 @@ function recorder(page: Page) {
     pending.push(
       (async () => {
         if (response.status() >= 300 && response.status() < 400) return;
+        // A response that arrives while the page is being closed is not part of the visit.
+        if (page.isClosed()) return;
         // A body that never completes (the page went on) must not stall the count.
         const body = await Promise.race([response.body(), delay(15_000, null)]).catch(() => null);
         // A body the browser did not keep: what came over the wire (compressed or not) instead.
@@ -36,7 +38,7 @@ function recorder(page: Page) {
         weight[key] += gz;
         weight.total += gz;
         weight.requests += 1;
-      })(),
+      })().catch(() => undefined),
     );
   });
   return {
@@ -82,10 +84,19 @@ export async function laterNavigation(browser: Browser, url: string): Promise<We
     return null;
   }
   // The click fetches the page's RSC payload (and any chunks it needs); wait until it arrived.
-  await Promise.all([page.waitForResponse((response) => response.url().includes("page=2"), { timeout: 30_000 }), next.click()]);
+  const [payload] = await Promise.all([page.waitForResponse((response) => response.url().includes("page=2"), { timeout: 30_000 }), next.click()]);
+  const headers = await payload.request().allHeaders();
   await page.waitForURL(/page=2/, { timeout: 30_000 });
   await quiet(page);
   const weight = await record.take();
+  // The browser does not always keep the body of a payload the router streamed: fetch the same
+  // request again (same RSC headers) and count that.
+  const again = await fetch(payload.url(), {
+    headers: Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(":") && !["host", "connection", "content-length"].includes(name))),
+  });
+  const rsc = gzipSync(Buffer.from(await again.arrayBuffer())).length;
+  weight.total += rsc - weight.rsc;
+  weight.rsc = rsc;
   await context.close();
   return weight;
 }
