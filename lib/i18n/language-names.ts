@@ -9,11 +9,26 @@ function capitalise(text: string, locale: string): string {
 // register's own, the same in every UI language, as autonyms are.
 const OWN_NAMES: Record<string, string> = { "de-simple": "Einfache Sprache" };
 
+// Creating an Intl.DisplayNames costs ten times more than asking one; a list page names a
+// language per item, so one instance per language is kept for the life of the process (a
+// bounded number: autonyms are asked for the languages of stored dialogues).
+const MAX_CACHED = 200;
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function namesIn(uiLocale: string): Intl.DisplayNames {
+  let names = displayNames.get(uiLocale);
+  if (!names) {
+    names = new Intl.DisplayNames([uiLocale], { type: "language", fallback: "code" });
+    if (displayNames.size < MAX_CACHED) displayNames.set(uiLocale, names);
+  }
+  return names;
+}
+
 /** The language named in itself, as a language switcher shows it: "Deutsch", "English", "العربية". */
 export function autonym(locale: string): string {
   const own = OWN_NAMES[locale];
   if (own) return own;
-  const name = new Intl.DisplayNames([locale], { type: "language", fallback: "code" }).of(locale);
+  const name = namesIn(locale).of(locale);
   return capitalise(name ?? locale, locale);
 }
 
@@ -22,7 +37,7 @@ export function languageName(language: string, uiLocale: string): string {
   const own = OWN_NAMES[language];
   if (own) return own;
   try {
-    const name = new Intl.DisplayNames([uiLocale], { type: "language", fallback: "code" }).of(language);
+    const name = namesIn(uiLocale).of(language);
     return capitalise(name ?? language, uiLocale);
   } catch {
     // A malformed tag in old data must not take the page down.

@@ -16,11 +16,25 @@ function withFallback(fallback: Messages, messages: Messages): Messages {
   return merged;
 }
 
+const loaded = new Map<AppLocale, Promise<Messages>>();
+
 /**
  * The catalogue of `locale`. Volunteers translate a little at a time, so a key not yet
  * translated shows in German (the source) instead of as a raw key.
  */
-export async function loadMessages(locale: AppLocale): Promise<Messages> {
+export function loadMessages(locale: AppLocale): Promise<Messages> {
+  // Every request asks for its catalogue: the merge is made once per language and process.
+  let loading = loaded.get(locale);
+  if (!loading) {
+    loading = merged(locale);
+    loaded.set(locale, loading);
+    // A failed import is tried again by the next request, not remembered.
+    loading.catch(() => loaded.delete(locale));
+  }
+  return loading;
+}
+
+async function merged(locale: AppLocale): Promise<Messages> {
   const messages = await importCatalogue(locale);
   if (locale === defaultLocale) return messages;
   return withFallback(await importCatalogue(defaultLocale), messages);
