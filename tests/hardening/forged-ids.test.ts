@@ -1,8 +1,20 @@
 // Forged ids: a person with real rights in dialogue A (of municipality A) sends the ids of
 // records of dialogue B (of municipality B) to every domain function a server action calls,
 // and ids of B's records inside A's requests. Each is refused (FORBIDDEN, NOT_FOUND or
-// INVALID_INPUT) and the database is exactly as before. New server action = one row.
-import { beforeAll, describe, expect, it } from "vitest";
+// INVALID_INPUT) and the database is exactly as before. New server action = one row. The route
+// handlers that take ids (export download, open-data API) are rows too: refused = 404/403 or
+// the export form's error redirect, and a refused export leaves no ExportLog entry.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Route handlers are called directly with a `new Request(...)`: the viewer a session would
+// give, and request headers (the open-data rate limit reads the client address) are stand-ins.
+const session = vi.hoisted(() => ({ viewer: null as import("@/lib/policy/policy").Viewer | null }));
+vi.mock("@/lib/auth/get-viewer", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/get-viewer")>()),
+  getViewer: async () => session.viewer,
+}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
+
 import { db } from "@/lib/db/client";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -36,9 +48,20 @@ import { addActorMember } from "@/lib/actors/add-actor-member";
 import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { openNotification } from "@/lib/notifications/mark-read";
+import { requestReview } from "@/lib/moderation/request-review";
+import { decideReview } from "@/lib/moderation/decide-review";
+import { removeActorMember } from "@/lib/actors/remove-actor-member";
+import { getOpenDialogue } from "@/lib/open-data/get-open-dialogue";
+import { getOpenResults } from "@/lib/open-data/get-open-results";
+import { listOpenContributions } from "@/lib/open-data/list-open-contributions";
+import { listOpenDialogues } from "@/lib/open-data/list-open-dialogues";
+import { listOpenResponses } from "@/lib/open-data/list-open-responses";
+import { GET as downloadExport } from "@/app/[locale]/[municipality]/[dialogue]/export/download/route";
+import { GET as openDialogueRoute } from "@/app/api/v1/dialogues/[id]/route";
+import { GET as openContributionsRoute } from "@/app/api/v1/dialogues/[id]/contributions/route";
 import { assignResponsibility } from "@/lib/responsibilities/assign-responsibility";
 import { removeResponsibility } from "@/lib/responsibilities/remove-responsibility";
-import { createActor as insertActor, createMeeting as insertMeeting } from "@/tests/factories";
+import { createActor as insertActor, createDialogue as insertDialogue, createMeeting as insertMeeting } from "@/tests/factories";
 import type { SignedInUser } from "@/lib/auth/get-viewer";
 import {
   addMember,
@@ -64,6 +87,10 @@ type World = {
     commentId: string;
     moderator: SignedInUser;
     meetingId: string;
+    municipalitySlug: string;
+    hiddenContributionId: string;
+    actorId: string;
+    draftId: string;
   };
   b: {
     dialogue: DialogueWithThemes;
@@ -79,6 +106,10 @@ type World = {
     mediationCaseId: string;
     notificationId: string;
     responsibilityId: string;
+    hideActionId: string;
+    reviewRequestId: string;
+    draftId: string;
+    staff: SignedInUser;
   };
 };
 let w: World;
@@ -119,6 +150,17 @@ beforeAll(async () => {
   });
   const notificationB = await db.notification.create({ data: { userId: author.id, type: "PHASE_CHANGED", dialogueId: dialogueB.id } });
   await db.report.create({ data: { reporterId: other.id, contributionId: contributionB.id, category: "SPAM", reason: "Werbung" } });
+  // A hide in B with its author's review request; B's actor has a member; a draft each.
+  const hideB = await db.moderationAction.create({
+    data: { dialogueId: dialogueB.id, actorId: dialogueB.createdById, type: "HIDE", contributionId: hiddenB.id, category: "SPAM", reason: "Werbung" },
+  });
+  const reviewB = await db.reviewRequest.create({ data: { hideActionId: hideB.id, requesterId: hiddenB.authorId!, reason: "Keine Werbung" } });
+  await db.actorMember.create({ data: { actorId: actorB.id, userId: author.id } });
+  const draftA = await insertDialogue({ municipalityId: dialogueA.municipalityId, createdById: dialogueA.createdById });
+  const draftB = await insertDialogue({ municipalityId: dialogueB.municipalityId });
+  const hiddenA = await insertContribution({ dialogueId: dialogueA.id, hiddenAt: new Date(), hiddenCategory: "SPAM" });
+  const actorA = await insertActor({ municipalityId: dialogueA.municipalityId });
+  const municipalityA = await db.municipality.findUniqueOrThrow({ where: { id: dialogueA.municipalityId } });
   const responsibilityB = await db.responsibility.create({ data: { dialogueId: dialogueB.id, themeId: firstThemeId(dialogueB), actorId: actorB.id } });
   w = {
     a: {
@@ -130,6 +172,10 @@ beforeAll(async () => {
       commentId: commentA.id,
       moderator: await viewerOf(moderatorA.id),
       meetingId: meetingA.id,
+      municipalitySlug: municipalityA.slug,
+      hiddenContributionId: hiddenA.id,
+      actorId: actorA.id,
+      draftId: draftA.id,
     },
     b: {
       dialogue: dialogueB,
@@ -145,6 +191,10 @@ beforeAll(async () => {
       mediationCaseId: caseB.id,
       notificationId: notificationB.id,
       responsibilityId: responsibilityB.id,
+      hideActionId: hideB.id,
+      reviewRequestId: reviewB.id,
+      draftId: draftB.id,
+      staff: await staffOf(dialogueB.municipalityId),
     },
   };
 });
@@ -161,6 +211,30 @@ type Row = {
 
 const REFUSED = ["FORBIDDEN", "NOT_FOUND"] as AppError["code"][];
 const REFUSED_OR_INVALID = ["FORBIDDEN", "NOT_FOUND", "INVALID_INPUT"] as AppError["code"][];
+
+/**
+ * A route handler's answer as a row's outcome: 404/403 (or the export form's `?error=CODE`
+ * redirect) is that refusal; anything else is an acceptance.
+ */
+async function routeOutcome(response: Response) {
+  const redirected = response.status === 303 ? new URL(response.headers.get("location")!).searchParams.get("error") : null;
+  await response.body?.cancel();
+  if (redirected) throw new AppError(redirected as AppError["code"]);
+  if (response.status === 404) throw new AppError("NOT_FOUND");
+  if (response.status === 403) throw new AppError("FORBIDDEN");
+  return { status: response.status };
+}
+
+/** GET …/<municipality>/<dialogue>/export/download as `viewer`. */
+function downloadAs(viewer: SignedInUser, municipality: string, dialogue: string) {
+  session.viewer = viewer;
+  const url = `https://mitreden.example/de/${municipality}/${dialogue}/export/download?format=csv`;
+  return downloadExport(new Request(url), { params: Promise.resolve({ locale: "de", municipality, dialogue }) }).then(routeOutcome);
+}
+
+async function slugOf(dialogueId: string) {
+  return (await db.dialogue.findUniqueOrThrow({ where: { id: dialogueId }, select: { slug: true } })).slug;
+}
 
 const ROWS: Row[] = [
   // Contributions
@@ -386,8 +460,103 @@ const ROWS: Row[] = [
     refusedWith: REFUSED,
   },
   {
+    name: "remove a member from B's actor",
+    attempt: ({ a, b }) => removeActorMember(a.staff, { actorId: b.actorId, userId: b.author.id }),
+    refusedWith: REFUSED,
+  },
+  {
+    // Removal is scoped to the actor named: B's member is not a member of A's actor, so
+    // nothing is removed anywhere (and B's actor keeps its member).
+    name: "remove B's actor member from A's actor",
+    attempt: ({ a, b }) => removeActorMember(a.staff, { actorId: a.actorId, userId: b.author.id }),
+    refusedWith: REFUSED,
+    noOp: true,
+  },
+  {
+    name: "record supports at A's meeting for B's hidden contribution",
+    attempt: ({ a, b }) => recordMeetingSupport(a.host, { contributionId: b.hiddenContributionId, meetingId: a.meetingId, perspective: "LIVED_EXPERIENCE", count: 3 }),
+    refusedWith: REFUSED_OR_INVALID,
+  },
+  {
+    // Hidden content is out of the count: no supports are recorded for it, even in its own dialogue.
+    name: "record supports at A's meeting for A's hidden contribution",
+    attempt: ({ a }) => recordMeetingSupport(a.host, { contributionId: a.hiddenContributionId, meetingId: a.meetingId, perspective: "LIVED_EXPERIENCE", count: 3 }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "ask for a review of B's hide",
+    attempt: ({ a, b }) => requestReview(a.participant, { hideActionId: b.hideActionId, reason: "Gefälscht" }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "decide B's review request",
+    attempt: ({ a, b }) => decideReview(a.moderator, { reviewRequestId: b.reviewRequestId, decision: "REVERSED", reason: "Gefälscht" }),
+    refusedWith: REFUSED,
+  },
+  {
     name: "export dialogue B",
     attempt: ({ a, b }) => exportDialogue(a.staff, { dialogueId: b.dialogue.id }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "export B's draft dialogue",
+    attempt: ({ a, b }) => exportDialogue(a.staff, { dialogueId: b.draftId }),
+    refusedWith: REFUSED,
+  },
+  {
+    // Only published dialogues are exported, the municipality's own drafts included.
+    name: "export A's draft dialogue",
+    attempt: ({ a }) => exportDialogue(a.staff, { dialogueId: a.draftId }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "download route: B's dialogue under A's municipality slug",
+    attempt: async ({ a, b }) => downloadAs(a.staff, a.municipalitySlug, await slugOf(b.dialogue.id)),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "download route: B's dialogue under A's municipality slug, asked by B's own staff",
+    attempt: async ({ a, b }) => downloadAs(b.staff, a.municipalitySlug, await slugOf(b.dialogue.id)),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "download route: A's draft dialogue",
+    attempt: async ({ a }) => downloadAs(a.staff, a.municipalitySlug, await slugOf(a.draftId)),
+    refusedWith: REFUSED,
+  },
+  // Open data: public data of published dialogues only.
+  {
+    name: "open data: B's draft dialogue",
+    attempt: ({ b }) => getOpenDialogue({ dialogueId: b.draftId }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "open data: contributions of B's draft dialogue",
+    attempt: ({ b }) => listOpenContributions({ dialogueId: b.draftId }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "open data: responses of B's draft dialogue",
+    attempt: ({ b }) => listOpenResponses({ dialogueId: b.draftId }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "open data: results of B's draft dialogue",
+    attempt: ({ b }) => getOpenResults({ dialogueId: b.draftId }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "open data route: GET /api/v1/dialogues/<B's draft>",
+    attempt: ({ b }) =>
+      openDialogueRoute(new Request(`https://mitreden.example/api/v1/dialogues/${b.draftId}`), { params: Promise.resolve({ id: b.draftId }) }).then(routeOutcome),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "open data route: GET /api/v1/dialogues/<B's draft>/contributions",
+    attempt: ({ b }) =>
+      openContributionsRoute(new Request(`https://mitreden.example/api/v1/dialogues/${b.draftId}/contributions`), {
+        params: Promise.resolve({ id: b.draftId }),
+      }).then(routeOutcome),
     refusedWith: REFUSED,
   },
   {
@@ -435,5 +604,19 @@ describe("forged ids of another dialogue or municipality", () => {
     // A member of both dialogues may act in B: refusals above are about the ids, not the person.
     await addMember(w.b.dialogue.id, w.a.participant.id, "PARTICIPANT");
     await giveSupport(await viewerOf(w.a.participant.id), { contributionId: w.b.contributionId });
+    // The route handlers answer A's own requests: the download streams and is logged once,
+    // the open-data API serves the published dialogue and lists it under its own municipality only.
+    const logged = await db.exportLog.count();
+    expect(await downloadAs(w.a.staff, w.a.municipalitySlug, await slugOf(w.a.dialogue.id))).toEqual({ status: 200 });
+    expect(await db.exportLog.count()).toBe(logged + 1);
+    const route = await openDialogueRoute(new Request(`https://mitreden.example/api/v1/dialogues/${w.b.dialogue.id}`), {
+      params: Promise.resolve({ id: w.b.dialogue.id }),
+    });
+    expect(route.status).toBe(200);
+    const listed = await listOpenDialogues({ municipalitySlug: w.a.municipalitySlug });
+    const ids = listed.items.map((item) => item.id);
+    expect(ids).toContain(w.a.dialogue.id);
+    expect(ids).not.toContain(w.b.dialogue.id);
+    expect(ids).not.toContain(w.a.draftId);
   });
 });
