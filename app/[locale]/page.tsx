@@ -2,11 +2,11 @@ import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { DialogueCard } from "@/components/dialogue-card";
 import { AccountDeletedNotice } from "@/components/identity/account-deleted-notice";
-import { listOpenDialogues } from "@/lib/dialogues/list-open-dialogues";
+import { listOpenDialoguesShared } from "@/lib/dialogues/list-open-dialogues";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const [t, groups] = await Promise.all([getTranslations("home"), listOpenDialogues()]);
+  const [t, groups] = await Promise.all([getTranslations("home"), listOpenDialoguesShared()]);
   return (
     <>
       {(await searchParams).notice === "account-deleted" && <AccountDeletedNotice />}

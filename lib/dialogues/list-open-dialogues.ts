@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_AGGREGATE_SECONDS, sharedResult } from "@/lib/cache/shared-result";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
@@ -83,4 +84,9 @@ export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
     });
   }
   return groups;
+}
+
+/** The same, computed at most once per PUBLIC_AGGREGATE_SECONDS per app instance (the start page). */
+export function listOpenDialoguesShared(): Promise<MunicipalityDialogues[]> {
+  return sharedResult("open-dialogues", PUBLIC_AGGREGATE_SECONDS, listOpenDialogues);
 }

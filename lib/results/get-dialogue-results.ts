@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedResult } from "@/lib/cache/shared-result";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -79,7 +80,11 @@ type SupportRow = { themeId: string | null; perspective: Perspective; online: nu
  * hidden and withdrawn contributions left out, support always per perspective, lived
  * experience first. Eight SQL statements whatever the dialogue's size; each tally is a GROUP BY.
  */
-export async function getDialogueResults(viewer: Viewer | null, input: z.input<typeof inputSchema>): Promise<DialogueResults> {
+export async function getDialogueResults(
+  viewer: Viewer | null,
+  input: z.input<typeof inputSchema>,
+  options: { maxAgeSeconds?: number } = {},
+): Promise<DialogueResults> {
   const { dialogueId } = parseInput(inputSchema, input);
   const dialogue = await db.dialogue.findUnique({
     where: { id: dialogueId },
@@ -95,6 +100,18 @@ export async function getDialogueResults(viewer: Viewer | null, input: z.input<t
   });
   if (!dialogue) throw new AppError("NOT_FOUND", "dialogue not found");
   authorize(viewer, "dialogue:read", { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase });
+  // Pages may take tallies up to `maxAgeSeconds` old (lib/cache/shared-result.ts); the check
+  // above runs for every viewer all the same.
+  const { maxAgeSeconds } = options;
+  return maxAgeSeconds ? sharedResult(`results:${dialogueId}`, maxAgeSeconds, () => tally(dialogue)) : tally(dialogue);
+}
+
+async function tally(dialogue: {
+  id: string;
+  phase: DialoguePhase;
+  themes: { theme: { id: string; key: string | null; name: string } }[];
+}): Promise<DialogueResults> {
+  const dialogueId = dialogue.id;
 
   const visible = visibleContributionsSql(Prisma.sql`c."dialogueId" = ${dialogueId}::uuid`);
   const [contributionRows, supportRows, responsibilities, meetings] = await Promise.all([
