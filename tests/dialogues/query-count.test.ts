@@ -1,21 +1,11 @@
 // The dialogue page must cost the same number of SQL statements with 10 contributions as
-// with 2,000, with or without filters, search and sort: no query per row (N+1). Prisma reports every statement it sends through
-// `$on("query")`, which needs a client built with query events, so this file swaps the
-// shared client for one that has them.
+// with 2,000, with or without filters, search and sort: no query per row (N+1). The shared client is swapped
+// for one that reports every statement (tests/support/statement-log.ts).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const statements = vi.hoisted(() => ({ log: [] as string[] }));
 
-vi.mock("@/lib/db/client", async () => {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  db.$on("query", (event) => statements.log.push(event.query));
-  return { db };
-});
+vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
 const { listContributions } = await import("@/lib/contributions/list-contributions");
 type Filters = import("@/lib/contributions/contribution-filters").ContributionFilters;

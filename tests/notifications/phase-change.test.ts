@@ -1,21 +1,11 @@
 // A phase change tells every member of the dialogue, in the same transaction and in ONE
 // statement however big the dialogue is; not the host who changed it, not deleted accounts.
-// Prisma reports every statement it sends through `$on("query")`, which needs a client built
-// with query events, so this file swaps the shared client for one that has them.
+// The shared client is swapped for one that reports every statement (tests/support/statement-log.ts).
 import { describe, expect, it, vi } from "vitest";
 
 const statements = vi.hoisted(() => ({ log: [] as string[] }));
 
-vi.mock("@/lib/db/client", async () => {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  db.$on("query", (event) => statements.log.push(event.query));
-  return { db };
-});
+vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
 const { db } = await import("@/lib/db/client");
 const { advancePhase } = await import("@/lib/dialogues/advance-phase");

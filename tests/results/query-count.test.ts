@@ -6,16 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const statements = vi.hoisted(() => ({ log: [] as string[] }));
 
-vi.mock("@/lib/db/client", async () => {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  db.$on("query", (event) => statements.log.push(event.query));
-  return { db };
-});
+vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
 const { getDialogueResults } = await import("@/lib/results/get-dialogue-results");
 const { getMunicipalityOverview } = await import("@/lib/results/get-municipality-overview");
