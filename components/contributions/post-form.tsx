@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { PageFields } from "@/components/contributions/page-fields";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { SelectField } from "./select-field";
 
@@ -26,9 +27,7 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
     <form action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <PageFields page={page} />
       <ChoiceField
         name="kind"
         legend={t("kindLegend")}

@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import { PageFields } from "@/components/contributions/page-fields";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
@@ -27,9 +28,7 @@ export function MeetingForm({ action, page, dialogueId, languages }: Props) {
     <form action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <PageFields page={page} />
       <TextField name="title" label={t("titleLabel")} state={state} maxLength={200} required />
       <TextField name="startsAt" label={t("startsAt")} hint={t("timeHint")} state={state} type="datetime-local" required />
       <TextField name="endsAt" label={t("endsAt")} hint={t("endsAtHint")} state={state} type="datetime-local" />

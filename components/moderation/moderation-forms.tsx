@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
@@ -161,9 +162,7 @@ export function OpenMediationForm({ action, page, dialogueId, members }: { actio
   return (
     <form action={formAction} noValidate>
       <FormMessage state={state} />
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <PageFields page={page} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <TextField name="subject" label={t("mediation.subject")} hint={t("mediation.subjectHint")} state={state} maxLength={200} required />
       {participantErrors.length > 0 && <p className="mb-2 text-sm font-semibold text-danger">{participantErrors.map(message).join(" ")}</p>}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
@@ -33,9 +34,7 @@ export function OfflineContributionForm({ action, page, dialogueId, themes, lang
     <form action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <PageFields page={page} />
       <ChoiceField
         name="source"
         legend={t("sourceLegend")}
