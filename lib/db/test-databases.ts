@@ -9,6 +9,15 @@ import { PROJECT_ROOT, startEmbeddedPostgres } from "./embedded";
 
 export const TEMPLATE_PREFIX = "mitreden_template_";
 
+/**
+ * Test runs on one server with different migrations (people or agents on several branches)
+ * keep their templates apart with TEST_TEMPLATE_SCOPE; a run drops only its own scope's stale ones.
+ */
+function templatePrefix(): string {
+  const scope = (process.env.TEST_TEMPLATE_SCOPE ?? "").replace(/[^a-z0-9]/gi, "").toLowerCase();
+  return scope ? `${TEMPLATE_PREFIX}${scope}_` : TEMPLATE_PREFIX;
+}
+
 export type TestServer = { serverUrl: string; stop: () => Promise<void> };
 
 export async function startTestServer(): Promise<TestServer> {
@@ -31,13 +40,14 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
     .update(migrations.map((m) => `${m.name}:${m.checksum}`).join("\n"))
     .digest("hex")
     .slice(0, 16);
-  const name = `${TEMPLATE_PREFIX}${fingerprint}`;
+  const prefix = templatePrefix();
+  const name = `${prefix}${fingerprint}`;
   // Several test runs may share one server (TEST_DATABASE_URL): build the template once.
   await withServerLock(serverUrl, async () => {
     const stale = await onServer(serverUrl, async (client) => {
       const { rows } = await client.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2",
-        [`${TEMPLATE_PREFIX}%`, name],
+        "SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2 AND ($3 OR datname !~ $4)",
+        [`${prefix}%`, name, prefix !== TEMPLATE_PREFIX, `^${TEMPLATE_PREFIX}[a-z0-9]+_`],
       );
       return rows.map((row) => row.datname);
     });
