@@ -16,8 +16,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("mitreden <noreply@localhost>"),
   /** Where reports of barriers from the accessibility statement go; unset: written to the log. */
   FEEDBACK_EMAIL: z.email().optional(),
-  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/auth/client-address.ts). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /** Reverse proxies of the operator's in front of the app that append to X-Forwarded-For; 0: none, the header is ignored (lib/auth/client-address.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** A LibreTranslate-compatible service of the operator's own; unset, no text is ever sent for machine translation. */
   LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),

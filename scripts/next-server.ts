@@ -2,9 +2,13 @@
 // (stopping an `npx` wrapper would leave the server running).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
+// Puts the connection's address where lib/auth/client-address.ts can trust it. Through
+// NODE_OPTIONS, so that the processes Next.js forks (next dev) load it too.
+const PEER_ADDRESS_HOOK = `--import="${pathToFileURL(path.join(PROJECT_ROOT, "scripts/support/peer-address.mjs")).href}"`;
 
 export function startNext(options: {
   port: number;
@@ -18,7 +22,13 @@ export function startNext(options: {
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, PORT: String(options.port) },
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, PEER_ADDRESS_HOOK].filter(Boolean).join(" "),
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+    },
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {

@@ -97,11 +97,26 @@ describe("redirects after an e-mail link", () => {
 });
 
 describe("client address", () => {
-  it("takes the entry our proxy added, not what the client claims", () => {
-    expect(addressFrom("6.6.6.6, 203.0.113.7", 1)).toBe("203.0.113.7");
-    expect(addressFrom("6.6.6.6, 203.0.113.7, 10.0.0.2", 2)).toBe("203.0.113.7");
-    expect(addressFrom("203.0.113.7", 1)).toBe("203.0.113.7");
-    expect(addressFrom(null, 1)).toBeNull();
+  const peer = "10.0.0.2";
+  it.each([
+    // No proxy (the default): only the connection counts, whatever the client writes.
+    [{ peer: "203.0.113.7", forwardedFor: "6.6.6.6" }, 0, "203.0.113.7"],
+    [{ peer: "203.0.113.7", forwardedFor: null }, 0, "203.0.113.7"],
+    // One proxy: the entry it appended, not what the client claims before it.
+    [{ peer, forwardedFor: "6.6.6.6, 203.0.113.7" }, 1, "203.0.113.7"],
+    [{ peer, forwardedFor: "6.6.6.6, 203.0.113.7, 10.0.0.3" }, 2, "203.0.113.7"],
+    [{ peer, forwardedFor: "203.0.113.7" }, 1, "203.0.113.7"],
+    // Started without the peer hook: the last entry (Next.js's own) stands for the connection.
+    [{ peer: null, forwardedFor: "6.6.6.6, 203.0.113.7" }, 1, "203.0.113.7"],
+    [{ peer: null, forwardedFor: "203.0.113.7" }, 0, "203.0.113.7"],
+    [{ peer: null, forwardedFor: null }, 1, null],
+  ])("%o with %i hops → %s", (request, hops, expected) => {
+    expect(addressFrom(request, hops)).toBe(expected);
+  });
+
+  it("cannot be chosen by rotating X-Forwarded-For when no proxy is configured", () => {
+    const seen = new Set(Array.from({ length: 15 }, (_, i) => addressFrom({ peer: "198.51.100.9", forwardedFor: `192.0.2.${i}` }, 0)));
+    expect([...seen]).toEqual(["198.51.100.9"]);
   });
 });
 
