@@ -21,8 +21,16 @@ function pool(): pg.Pool {
 
 /** Named limits: `points` attempts per `duration` seconds, then blocked for `blockDuration`. */
 export const LIMITS = {
-  /** Sign-in attempts for one account (by handle or e-mail). */
-  signInPerAccount: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  /**
+   * Sign-in attempts at one handle from one address: a guesser is stopped for 15 minutes, the
+   * account's owner elsewhere is not (SECURITY.md, "Sign-in limits").
+   */
+  signInPerHandleAndAddress: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  /**
+   * Failed sign-ins at one handle from anywhere: a slower back-off that never locks longer than
+   * its 10-minute window, and keeps guessing a code's 31^8 secrets hopeless (≤ 2,880 a day).
+   */
+  signInFailuresPerHandle: { points: 20, duration: 10 * 60 },
   /** Joins through one invitation: a leaked poster code cannot mint accounts without end. */
   joinPerInvitation: { points: 200, duration: 60 * 60 },
   /** Invitation codes that lead nowhere, per address: guessing codes is slow. */
@@ -67,15 +75,26 @@ export async function consume(name: LimitName, key: string): Promise<void> {
   try {
     await limiter(name).consume(key);
   } catch (result) {
-    if (result instanceof RateLimiterRes) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-      throw new AppError("RATE_LIMITED", `${name} limit reached`, {
-        retryAfterSeconds,
-        retryAfterMinutes: Math.ceil(retryAfterSeconds / 60),
-      });
-    }
+    if (result instanceof RateLimiterRes) throw limited(name, result);
     throw result;
   }
+}
+
+/**
+ * Throws RATE_LIMITED like `consume` when `key` has used up `name`, without counting an attempt:
+ * for limits that count only failures (`consume` them once the attempt failed).
+ */
+export async function check(name: LimitName, key: string): Promise<void> {
+  const result = await limiter(name).get(key);
+  if (result && result.consumedPoints >= LIMITS[name].points) throw limited(name, result);
+}
+
+function limited(name: LimitName, result: RateLimiterRes): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+  return new AppError("RATE_LIMITED", `${name} limit reached`, {
+    retryAfterSeconds,
+    retryAfterMinutes: Math.ceil(retryAfterSeconds / 60),
+  });
 }
 
 /** Forgets the attempts of `key`, e.g. after a successful sign-in. */

@@ -1,10 +1,12 @@
 // Signing in with the code shown at sign-up: a new session each time, one answer for every kind
-// of failure (nobody learns whether an account exists), and a per-account limit against guessing.
-import { describe, expect, it } from "vitest";
+// of failure (nobody learns whether an account exists), and limits against guessing that a
+// stranger cannot turn against the account's owner.
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { CODE_ALPHABET, generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { signInWithCode } from "@/lib/auth/sign-in-with-code";
 import { deleteAccount } from "@/lib/accounts/delete-account";
+import { LIMITS } from "@/lib/rate-limit";
 import { createUser } from "@/tests/factories";
 import { appErrorOf, context, fieldKeys, viewerOf } from "./support";
 
@@ -82,42 +84,80 @@ describe("signInWithCode", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  it("after 5 failed attempts for one handle refuses the 6th, even with the right code, and says when to try again", async () => {
+  it("after 5 attempts at one handle from one address refuses the 6th from there, even with the right code, and says when to try again", async () => {
     const { user, code } = await userWithCode();
+    const from = context();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      // A different address each time: the per-account limit does not depend on where guesses come from.
-      const error = await appErrorOf(signInWithCode({ code: wrongSecret(code) }, context()));
-      expect(error.code).toBe("INVALID_INPUT");
+      expect((await appErrorOf(signInWithCode({ code: wrongSecret(code) }, from))).code).toBe("INVALID_INPUT");
     }
-    const limited = await appErrorOf(signInWithCode({ code }, context()));
+    const limited = await appErrorOf(signInWithCode({ code }, from));
     expect(limited.code).toBe("RATE_LIMITED");
     expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it("lets the owner in from their own address while a guesser at their handle is stopped", async () => {
+    const { user, code } = await userWithCode();
+    const guesser = context();
+    for (let attempt = 1; attempt <= 6; attempt++) await appErrorOf(signInWithCode({ code: wrongSecret(code) }, guesser));
+    expect((await appErrorOf(signInWithCode({ code: wrongSecret(code) }, guesser))).code).toBe("RATE_LIMITED");
+    await expect(signInWithCode({ code }, context())).resolves.toMatchObject({ userId: user.id });
+  });
+
   it("limits guesses at a handle no account has in the same way", async () => {
     const code = await unknownCode();
+    const from = context();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      expect((await appErrorOf(signInWithCode({ code }, context()))).code).toBe("INVALID_INPUT");
+      expect((await appErrorOf(signInWithCode({ code }, from))).code).toBe("INVALID_INPUT");
     }
-    expect((await appErrorOf(signInWithCode({ code }, context()))).code).toBe("RATE_LIMITED");
+    expect((await appErrorOf(signInWithCode({ code }, from))).code).toBe("RATE_LIMITED");
   });
 
   it("counts per handle: another account's failures do not lock this one", async () => {
     const victim = await userWithCode();
     const other = await userWithCode();
-    for (let attempt = 1; attempt <= 6; attempt++) await appErrorOf(signInWithCode({ code: wrongSecret(other.code) }, context()));
-    await expect(signInWithCode({ code: victim.code }, context())).resolves.toMatchObject({ userId: victim.user.id });
+    const from = context();
+    for (let attempt = 1; attempt <= 6; attempt++) await appErrorOf(signInWithCode({ code: wrongSecret(other.code) }, from));
+    await expect(signInWithCode({ code: victim.code }, from)).resolves.toMatchObject({ userId: victim.user.id });
   });
 
-  it("forgets earlier failures after a successful sign-in", async () => {
+  it("forgets earlier failures from an address after a successful sign-in from there", async () => {
     const { user, code } = await userWithCode();
-    for (let attempt = 1; attempt <= 4; attempt++) await appErrorOf(signInWithCode({ code: wrongSecret(code) }, context()));
-    await signInWithCode({ code }, context());
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      expect((await appErrorOf(signInWithCode({ code: wrongSecret(code) }, context()))).code).toBe("INVALID_INPUT");
+    const from = context();
+    for (let attempt = 1; attempt <= 4; attempt++) await appErrorOf(signInWithCode({ code: wrongSecret(code) }, from));
+    await signInWithCode({ code }, from);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect((await appErrorOf(signInWithCode({ code: wrongSecret(code) }, from))).code).toBe("INVALID_INPUT");
     }
-    expect((await appErrorOf(signInWithCode({ code }, context()))).code).toBe("RATE_LIMITED");
-    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+    await expect(signInWithCode({ code }, from)).resolves.toMatchObject({ userId: user.id });
+  });
+});
+
+describe("guessing from many addresses", () => {
+  afterEach(() => vi.useRealTimers());
+  const { points, duration } = LIMITS.signInFailuresPerHandle;
+
+  it("lets at most 20 guesses per 10 minutes reach the code, and locks the owner out no longer than the rest of that window", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { user, code } = await userWithCode();
+    const answers: string[] = [];
+    // A botnet: every guess from an address of its own, so no per-address limit ever applies.
+    for (let attempt = 1; attempt <= 40; attempt++) answers.push((await appErrorOf(signInWithCode({ code: wrongSecret(code) }, context()))).code);
+    expect(answers.filter((answer) => answer === "INVALID_INPUT")).toHaveLength(points);
+    expect(answers.slice(points).every((answer) => answer === "RATE_LIMITED")).toBe(true);
+
+    const owner = context();
+    const waiting = await appErrorOf(signInWithCode({ code }, owner));
+    expect(waiting.code).toBe("RATE_LIMITED");
+    expect(waiting.details.retryAfterSeconds).toBeLessThanOrEqual(duration);
+
+    vi.setSystemTime(Date.now() + duration * 1000 + 1000);
+    await expect(signInWithCode({ code }, owner)).resolves.toMatchObject({ userId: user.id });
+  });
+
+  it("keeps guessing a code hopeless: a year of the most the limit allows finds a given code with odds below 1 in 100,000", () => {
+    const secretPart = CODE_ALPHABET.length ** 8;
+    const guessesPerYear = points * ((365 * 24 * 60 * 60) / duration);
+    expect(guessesPerYear / secretPart).toBeLessThan(1e-5);
   });
 });
