@@ -6,6 +6,10 @@ import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
+
+/** Every `next` this project runs (build, start, dev) runs with telemetry off, in CI or not. */
+export const NEXT_ENV = { NEXT_TELEMETRY_DISABLED: "1" } as const;
+
 // Puts the connection's address where lib/auth/client-address.ts can trust it. Through
 // NODE_OPTIONS, so that the processes Next.js forks (next dev) load it too.
 const PEER_ADDRESS_HOOK = `--import="${pathToFileURL(path.join(PROJECT_ROOT, "scripts/support/peer-address.mjs")).href}"`;
@@ -24,17 +28,23 @@ export function startNext(options: {
     stdio: "inherit",
     env: {
       ...process.env,
+      ...NEXT_ENV,
       ...options.env,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, PEER_ADDRESS_HOOK].filter(Boolean).join(" "),
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),
     },
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const status = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const exited = status.then(({ code }) => code);
   return {
     /** The server's own process id (the bench samples its memory). */
     pid: child.pid,
     exited,
+    /** How it ended: an exit code, or the signal that killed it (the OOM killer's SIGKILL). */
+    status,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
