@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { toAsciiDigits } from "@/lib/text/ascii-digits";
 
 // A sign-in code is what a person without e-mail keeps on paper or as a photo: three groups of
 // four characters, e.g. "K7MQ-4HTP-WN3A". The first group is the account's handle (stored as
@@ -22,9 +23,9 @@ export function generateSignInCode(): SignInCode {
   return { handle: groups[0]!, code: groups.join("-") };
 }
 
-/** "k7mq 4htp-wn3a" → "K7MQ-4HTP-WN3A", or null when it cannot be a code. */
+/** "k7mq 4htp-wn3a" (or "K۷MQ-۴HTP-WN۳A") → "K7MQ-4HTP-WN3A", or null when it cannot be a code. */
 export function normalizeSignInCode(input: string): string | null {
-  const characters = input.toUpperCase().replace(/[\s\-–—_.]/g, "");
+  const characters = toAsciiDigits(input).toUpperCase().replace(/[\s\-–—_.]/g, "");
   if (characters.length !== GROUP * GROUPS) return null;
   for (const character of characters) if (!CODE_ALPHABET.includes(character)) return null;
   return characters.match(new RegExp(`.{${GROUP}}`, "g"))!.join("-");

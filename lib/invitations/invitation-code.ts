@@ -1,8 +1,10 @@
 import { randomInt } from "node:crypto";
 import { CODE_ALPHABET } from "@/lib/auth/sign-in-code";
+import { toAsciiDigits } from "@/lib/text/ascii-digits";
 
 // Invitation codes are read out at meetings and typed from posters: 8 characters without
-// look-alikes, shown as "K7MQ-4HTP", accepted with any case, spaces or dashes.
+// look-alikes, shown as "K7MQ-4HTP", accepted with any case, spaces or dashes, and
+// digits of any script (lib/text/ascii-digits.ts).
 const LENGTH = 8;
 
 export function generateInvitationCode(): string {
@@ -12,7 +14,7 @@ export function generateInvitationCode(): string {
 }
 
 export function normalizeInvitationCode(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s\-–—_.]/g, "");
+  const code = toAsciiDigits(input).toUpperCase().replace(/[\s\-–—_.]/g, "");
   if (code.length < 6 || code.length > 16) return null;
   for (const character of code) if (!CODE_ALPHABET.includes(character)) return null;
   return code;

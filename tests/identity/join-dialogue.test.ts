@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { joinDialogue } from "@/lib/invitations/join-dialogue";
-import { addMember, createDialogue, createUser } from "@/tests/factories";
+import { addMember, createDialogue, createUser, uniqueInvitationCode } from "@/tests/factories";
 import { appErrorOf, context, fieldKeys, insertInvitation, viewerOf, invalidInputOf } from "./support";
 
 const usesOf = async (id: string) => (await db.invitation.findUniqueOrThrow({ where: { id } })).uses;
@@ -73,6 +73,19 @@ describe("joinDialogue", () => {
     expect(error.code).toBe("INVALID_INPUT");
     expect(fieldKeys(error, "code")).toEqual([key]);
     expect(await roleOf(user.id, dialogue.id)).toBeUndefined();
+  });
+
+  it.each([
+    ["Arabic-Indic", "٠"],
+    ["Persian", "۰"],
+    ["full-width", "０"],
+    ["Devanagari", "०"],
+  ])("accepts an invitation code typed with %s digits", async (_script, zero) => {
+    const dialogue = await createDialogue();
+    const invitation = await insertInvitation(dialogue, { code: `${uniqueInvitationCode(4)}2345` });
+    const typed = invitation.code.replace(/[0-9]/g, (digit) => String.fromCodePoint(zero.codePointAt(0)! + Number(digit)));
+    const user = await createUser();
+    await expect(joinDialogue(await viewerOf(user.id), { code: typed, acceptCodeOfConduct: "on" }, context())).resolves.toEqual({ dialogueId: dialogue.id });
   });
 
   it("refuses an unknown code with errors.invitation_unknown", async () => {

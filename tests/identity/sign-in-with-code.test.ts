@@ -133,6 +133,23 @@ describe("signInWithCode", () => {
   });
 });
 
+/** `text` with its ASCII digits written in the script whose zero is `zero`. */
+const inScript = (text: string, zero: string) => text.replace(/[0-9]/g, (digit) => String.fromCodePoint(zero.codePointAt(0)! + Number(digit)));
+
+describe("codes typed on phones in other scripts", () => {
+  it.each([
+    ["Arabic-Indic", "٠"],
+    ["Persian", "۰"],
+    ["full-width", "０"],
+    ["Devanagari", "०"],
+  ])("accepts a code typed with %s digits", async (_script, zero) => {
+    const { handle } = generateSignInCode();
+    const code = `${handle}-2345-6789`;
+    const user = await createUser({ signInHandle: handle, signInCodeHash: await hashSignInCode(code) });
+    await expect(signInWithCode({ code: inScript(code, zero) }, context())).resolves.toMatchObject({ userId: user.id });
+  });
+});
+
 describe("guessing from many addresses", () => {
   afterEach(() => vi.useRealTimers());
   const { points, duration } = LIMITS.signInFailuresPerHandle;
