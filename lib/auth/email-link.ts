@@ -8,15 +8,12 @@ import { consume } from "@/lib/rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
 import { authSecret } from "./secret";
 import { emailAddress } from "./email-address";
+import { localPathField } from "./local-path";
 import { parseInput } from "@/lib/validation";
 
 export const requestEmailLinkInput = z.object({
   email: emailAddress(),
-  callbackPath: z
-    .string()
-    .regex(/^\/(?!\/)[^\s\\]*$/)
-    .optional()
-    .catch(undefined),
+  callbackPath: localPathField,
 });
 
 export const EMAIL_LINK_MAX_AGE_SECONDS = 30 * 60;
