@@ -6,13 +6,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { openDevDatabase } from "../lib/db/dev-database";
 import { applyMigrations } from "../lib/db/migrate";
+import { displayNameField } from "../lib/accounts/display-name";
 
 const email = z.email().safeParse(process.argv[2]?.toLowerCase());
 if (!email.success) {
   console.error("Usage: npm run admin:create -- <email> [display name]");
   process.exit(2);
 }
-const displayName = process.argv.slice(3).join(" ").trim() || email.data.split("@")[0]!;
+const name = displayNameField.safeParse(process.argv.slice(3).join(" ").trim() || email.data.split("@")[0]!);
+if (!name.success) {
+  console.error("The display name needs 1 to 60 visible characters, without invisible or control characters, check marks or stacks of accents.");
+  process.exit(2);
+}
+const displayName = name.data;
 
 const database = await openDevDatabase((message) => console.log(message));
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });

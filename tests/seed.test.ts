@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleOf, normalizeSignInCode, verifySignInCode } from "@/lib/auth/sign-in-code";
 import { db } from "@/lib/db/client";
+import { snapshotOf, type Perspective } from "@/lib/contributions/perspectives";
 import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "@/lib/themes/default-themes";
 import { DEMO_ACCOUNTS, runSeed } from "@/prisma/seed";
 
@@ -98,12 +99,16 @@ describe("the demo seed", () => {
     }
   });
 
-  it("snapshots perspectives as the people stated them", async () => {
-    const contributions = await db.contribution.findMany({ where: { authorId: { not: null } }, include: { author: true } });
-    for (const c of contributions) expect(c.authorPerspective, c.title).toBe(c.author?.perspective);
-    const supports = await db.support.findMany({ include: { user: true } });
+  it("snapshots perspectives as the people stated them, and staff from their role", async () => {
+    const staff = { include: { municipalityMemberships: { where: { role: "STAFF" as const } } } };
+    const voice = (user: { perspective: Perspective; municipalityMemberships: unknown[] }) => snapshotOf(user.perspective, user.municipalityMemberships.length > 0);
+    const contributions = await db.contribution.findMany({ where: { authorId: { not: null } }, include: { author: staff } });
+    for (const c of contributions) expect(c.authorPerspective, c.title).toBe(voice(c.author!));
+    expect(contributions.some((c) => c.authorPerspective === "MUNICIPAL_STAFF")).toBe(true);
+    const supports = await db.support.findMany({ include: { user: staff } });
     expect(supports.length).toBeGreaterThan(100);
-    for (const support of supports) expect(support.perspective).toBe(support.user.perspective);
+    for (const support of supports) expect(support.perspective).toBe(voice(support.user));
+    expect(await db.user.count({ where: { perspective: "MUNICIPAL_STAFF" } })).toBe(0);
   });
 
   it("lets only members who accepted the code of conduct take part in a dialogue", async () => {

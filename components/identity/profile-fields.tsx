@@ -5,15 +5,17 @@
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
+import { SELF_DECLARED_PERSPECTIVES, type Perspective } from "@/lib/contributions/perspectives";
 
 export type LanguageOption = { locale: string; name: string; dir: "ltr" | "rtl" };
 
-export const PERSPECTIVES = ["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"] as const;
+// "Municipal staff" is not offered: it comes from the STAFF role, never from a profile.
+export const PERSPECTIVES = SELF_DECLARED_PERSPECTIVES;
 
 export type ProfileValues = {
   displayName?: string;
   locale: string;
-  perspective?: (typeof PERSPECTIVES)[number];
+  perspective?: Perspective;
   showPerspective?: boolean;
 };
 

@@ -7,6 +7,7 @@ import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
 import { emailAddress } from "@/lib/auth/email-address";
 import { parseInput } from "@/lib/validation";
+import { assertNameIsNoImitation, municipalitiesOf } from "./name-lookalikes";
 
 export const updateProfileInput = z.object({
   displayName: signUpInput.shape.displayName,
@@ -28,7 +29,10 @@ export async function updateProfile(viewer: Viewer | null, input: z.input<typeof
   const data = parseInput(updateProfileInput, input);
   try {
     await db.$transaction(async (tx) => {
-      const { email: previous } = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true } });
+      const { email: previous, displayName } = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, displayName: true } });
+      if (displayName !== data.displayName) {
+        await assertNameIsNoImitation(tx, data.displayName, { municipalityIds: await municipalitiesOf(tx, viewer.id), userId: viewer.id });
+      }
       const emailChanged = previous !== data.email;
       await tx.user.update({
         where: { id: viewer.id },

@@ -6,6 +6,7 @@ import { completeLocales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
+import { perspectiveSnapshot } from "./perspective-snapshot";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 5000;
@@ -38,15 +39,16 @@ export function contentLanguageOf(uiLocale: string): string {
 
 /**
  * A member posts a need or a proposal while the dialogue collects. The voice is theirs: the
- * author's perspective is stored as it is now (a snapshot). The first post of a person in a
+ * author's perspective is stored as it is now (a snapshot, perspective-snapshot.ts). The first post of a person in a
  * dialogue needs the code of conduct accepted (DESIGN.md, principle 5); that is recorded here.
  */
 export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>) {
   const data = parseInput(createContributionInput, input);
-  authorize(viewer, "contribution:create", await dialogueResource(data.dialogueId));
+  const resource = await dialogueResource(data.dialogueId);
+  authorize(viewer, "contribution:create", resource);
   const userId = viewer!.id;
 
-  const [dialogue, membership, author] = await Promise.all([
+  const [dialogue, membership, authorPerspective] = await Promise.all([
     db.dialogue.findUniqueOrThrow({
       where: { id: data.dialogueId },
       select: { languages: true, themes: { where: { themeId: data.themeId }, select: { themeId: true } } },
@@ -55,7 +57,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
       where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
       select: { codeOfConductAcceptedAt: true },
     }),
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { perspective: true } }),
+    perspectiveSnapshot(db, userId, resource.municipalityId),
   ]);
   const fieldErrors: Record<string, { key: string }[]> = {};
   if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
@@ -83,7 +85,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
         district: data.district || null,
         language: data.language,
         authorId: userId,
-        authorPerspective: author.perspective,
+        authorPerspective,
         source: "ONLINE",
       },
       select: { id: true, dialogueId: true },

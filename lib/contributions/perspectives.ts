@@ -1,4 +1,5 @@
 import type { Perspective } from "@/lib/generated/prisma/enums";
+import { z } from "zod";
 
 export type { Perspective };
 
@@ -19,3 +20,25 @@ export type PerspectiveSupport = { perspective: Perspective; online: number; atM
 
 /** One entry per perspective, in PERSPECTIVE_ORDER, zeros included. */
 export type SupportBreakdown = { total: number; byPerspective: PerspectiveSupport[] };
+
+/**
+ * What a person may say about themselves. "Municipal staff" is not among them: it comes from
+ * the STAFF role of the dialogue's municipality (perspective-snapshot.ts), never from a profile.
+ */
+export const SELF_DECLARED_PERSPECTIVES = ["LIVED_EXPERIENCE", "LOCAL_ACTOR", "NOT_STATED"] as const satisfies readonly Perspective[];
+
+export const selfDeclaredPerspective = z
+  .enum(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"])
+  .default("NOT_STATED")
+  .refine((perspective) => perspective !== "MUNICIPAL_STAFF", "validation.perspective_from_role");
+
+/**
+ * The perspective a contribution, comment or support records (a snapshot, so tallies need no
+ * join and do not shift later). "Municipal staff" is the STAFF role in the dialogue's
+ * municipality at the time of writing, whatever the person says about themselves; without
+ * that role an old self-declared "municipal staff" counts as not stated.
+ */
+export function snapshotOf(declared: Perspective, holdsStaffRole: boolean): Perspective {
+  if (holdsStaffRole) return "MUNICIPAL_STAFF";
+  return declared === "MUNICIPAL_STAFF" ? "NOT_STATED" : declared;
+}

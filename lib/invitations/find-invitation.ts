@@ -29,7 +29,7 @@ export async function findInvitation(typedCode: string) {
           phase: true,
           languages: true,
           codeOfConduct: true,
-          municipality: { select: { slug: true, name: true } },
+          municipality: { select: { id: true, slug: true, name: true } },
         },
       },
     },

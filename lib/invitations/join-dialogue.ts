@@ -12,21 +12,18 @@ import { normalizeInvitationCode } from "./invitation-code";
 import { invitationRaisesRole } from "./invitation-roles";
 import { invitationStatus, lookUpInvitation, type InvitationStatus } from "./find-invitation";
 import { parseInput } from "@/lib/validation";
+import { displayNameField } from "@/lib/accounts/display-name";
+import { assertNameIsNoImitation } from "@/lib/accounts/name-lookalikes";
+import { selfDeclaredPerspective } from "@/lib/contributions/perspectives";
 
 const checkbox = z.literal("on", { error: "validation.required" });
 
 export const signUpInput = z.object({
   code: z.string().trim().min(1).max(32),
-  displayName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    // No control (C0, DEL, C1), line-separator or bidi-override characters in a name others will see.
-    .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name), "validation.invalid_characters"),
+  displayName: displayNameField,
   // As the database keeps it (user_locale_format): the language in lower case, e.g. "fa-AF".
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
-  perspective: z.enum(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"]).default("NOT_STATED"),
+  perspective: selfDeclaredPerspective,
   showPerspective: z.literal("on").optional(),
   acceptCodeOfConduct: checkbox,
 });
@@ -67,8 +64,10 @@ export async function signUpWithInvitation(
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
   await consume("perAddress", context.address);
-  if (!(await lookUpInvitation(code, context))) throw invitationRefused(null);
+  const invitation = await lookUpInvitation(code, context);
+  if (!invitation) throw invitationRefused(null);
   await consume("joinPerInvitation", code);
+  await assertNameIsNoImitation(db, data.displayName, { municipalityIds: [invitation.dialogue.municipality.id] });
 
   for (let attempt = 0; ; attempt++) {
     const signIn = generateSignInCode();

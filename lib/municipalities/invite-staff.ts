@@ -25,7 +25,7 @@ export async function inviteStaff(viewer: Viewer | null, input: z.input<typeof i
   const user = await db.$transaction(async (tx) => {
     const account = await tx.user.upsert({
       where: { email: data.email },
-      create: { email: data.email, displayName: data.displayName, perspective: data.role === "STAFF" ? "MUNICIPAL_STAFF" : "NOT_STATED" },
+      create: { email: data.email, displayName: data.displayName },
       update: {},
       select: { id: true, emailVerified: true, signInHandle: true },
     });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
 import type { SupportBreakdown } from "@/lib/contributions/perspectives";
+import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { supportCounts } from "./support-counts";
@@ -19,9 +20,9 @@ export async function giveSupport(viewer: Viewer | null, input: z.input<typeof g
   const { contributionId } = parseInput(giveSupportInput, input);
   const { resource } = await contributionResource(contributionId);
   authorize(viewer, "support:give", { ...resource, ownerId: undefined });
-  const supporter = await db.user.findUniqueOrThrow({ where: { id: viewer!.id }, select: { perspective: true } });
+  const perspective = await perspectiveSnapshot(db, viewer!.id, resource.municipalityId);
   await db.support.createMany({
-    data: [{ contributionId, userId: viewer!.id, perspective: supporter.perspective }],
+    data: [{ contributionId, userId: viewer!.id, perspective }],
     skipDuplicates: true,
   });
   return { supported: true, supports: await supportCounts(contributionId) };

@@ -5,7 +5,7 @@ import { check } from "./check";
 import { CONTRIBUTIONS } from "./contributions";
 import { DIALOGUES, MEETINGS, type DialogueKey } from "./dialogues";
 import { uuidv7 } from "./ids";
-import { person } from "./people";
+import { voiceOf } from "./people";
 import { addHours, type Clock } from "./time";
 import type { Activity, CommentSeed, ContributionSeed, DialogueSeed, MeetingSeed, SeedIds, TranslationSeed } from "./types";
 
@@ -109,7 +109,7 @@ export function buildContributionRows(clock: Clock, ids: SeedIds, activity: Acti
       id,
       contributionId,
       authorId: ids.user(c.by),
-      authorPerspective: person(c.by).perspective,
+      authorPerspective: voiceOf(c.by),
       body: c.body,
       language: c.language,
       hiddenAt,
@@ -130,7 +130,7 @@ export function buildContributionRows(clock: Clock, ids: SeedIds, activity: Acti
         contributionId,
         parentId: id,
         authorId: ids.user(reply.by),
-        authorPerspective: person(reply.by).perspective,
+        authorPerspective: voiceOf(reply.by),
         body: reply.body,
         language: reply.language,
         createdAt: repliedAt,
@@ -176,7 +176,7 @@ export function buildContributionRows(clock: Clock, ids: SeedIds, activity: Acti
       `"${seed.title}" is posted outside the collecting phase of "${seed.dialogue}"`,
     );
     const id = uuidv7(createdAt);
-    const voice = seed.author ? person(seed.author).perspective : seed.voicePerspective;
+    const voice = seed.author ? voiceOf(seed.author) : seed.voicePerspective;
     check(voice !== undefined, `"${seed.title}" says neither whose voice it is nor their perspective`);
     if (seed.author) activity(seed.dialogue, seed.author, createdAt);
     rows.contributions.push({
@@ -210,7 +210,7 @@ export function buildContributionRows(clock: Clock, ids: SeedIds, activity: Acti
         id: uuidv7(supportedAt),
         contributionId: id,
         userId: ids.user(who),
-        perspective: person(who).perspective,
+        perspective: voiceOf(who),
         createdAt: supportedAt,
       });
     });

@@ -1,6 +1,7 @@
 // The people of the demo municipality. Most people with lived experience of flight have no
 // e-mail address: an account needs a display name and nothing else (DESIGN.md, principle 3).
 // Nobody's asylum or residence status, nationality, origin or religion appears anywhere.
+import { snapshotOf, type Perspective } from "../../lib/contributions/perspectives";
 import type { PersonSeed } from "./types";
 
 export const PEOPLE = {
@@ -18,7 +19,7 @@ export const PEOPLE = {
     displayName: "Sabine Krüger",
     email: "integration@musterstadt.example",
     locale: "de",
-    perspective: "MUNICIPAL_STAFF",
+    perspective: "NOT_STATED",
     showPerspective: true,
     municipalityRoles: ["STAFF"],
     since: -700,
@@ -31,7 +32,7 @@ export const PEOPLE = {
     displayName: "Jonas Weber",
     email: "ehrenamt@musterstadt.example",
     locale: "de",
-    perspective: "MUNICIPAL_STAFF",
+    perspective: "NOT_STATED",
     showPerspective: true,
     municipalityRoles: ["STAFF"],
     since: -690,
@@ -44,7 +45,7 @@ export const PEOPLE = {
     displayName: "Petra Lange",
     email: "wohnen@musterstadt.example",
     locale: "de",
-    perspective: "MUNICIPAL_STAFF",
+    perspective: "NOT_STATED",
     showPerspective: true,
     municipalityRoles: ["STAFF"],
     since: -680,
@@ -153,6 +154,12 @@ export const PERSON_KEYS = Object.keys(PEOPLE) as PersonKey[];
 
 export function person(key: PersonKey): PersonSeed {
   return PEOPLE[key];
+}
+
+/** The perspective `key`'s contributions, comments and supports record: staff from their role. */
+export function voiceOf(key: PersonKey): Perspective {
+  const seed = person(key);
+  return snapshotOf(seed.perspective, seed.municipalityRoles?.includes("STAFF") ?? false);
 }
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ displayName: string; description: string; signInCode: string; email?: string }> =

@@ -2,6 +2,7 @@
 // contributions and everything hanging on them are built in contribution-rows.ts; memberships
 // last, because who takes part in a dialogue follows from what they did in it.
 import type { DialoguePhase, DialogueRole, Prisma } from "../../lib/generated/prisma/client";
+import { displayNameField } from "../../lib/accounts/display-name";
 import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "../../lib/themes/default-themes";
 import { ACTORS, type ActorKey } from "./actors";
 import { check } from "./check";
@@ -75,7 +76,7 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
     const createdAt = at(seed.since);
     return {
       id: ids.user(key),
-      displayName: seed.displayName,
+      displayName: displayNameField.parse(seed.displayName),
       email: seed.email ?? null,
       emailVerified: seed.email ? createdAt : null,
       locale: seed.locale,
