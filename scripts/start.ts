@@ -11,7 +11,8 @@ import { openDevDatabase } from "../lib/db/dev-database";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { DEMO_ACCOUNTS, runSeed } from "../prisma/seed";
-import { NEXT_BIN, startNext } from "./next-server";
+import { NEXT_BIN, NEXT_ENV, startNext } from "./next-server";
+import { superviseServer } from "./support/supervise";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -39,7 +40,7 @@ try {
 
   if (!dev && needsBuild()) {
     log("building the app (next build) …");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...NEXT_ENV } });
     if (build.status !== 0) throw new Error("next build failed");
   }
 } catch (error) {
@@ -58,7 +59,9 @@ next = startNext({
   },
 });
 printWelcome();
-next.exited.then((code) => void shutdown(code ?? 0));
+void superviseServer({ server: next, database, stopping: () => shuttingDown, log }).then((code) => {
+  if (code !== null) process.exit(code);
+});
 
 function printWelcome() {
   const rows = DEMO_ACCOUNTS.map(
