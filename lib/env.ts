@@ -18,6 +18,9 @@ const schema = z.object({
   FEEDBACK_EMAIL: z.email().optional(),
   /** Reverse proxies of the operator's in front of the app that append to X-Forwarded-For; 0: none, the header is ignored (lib/auth/client-address.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Comments (and replies) one person may write per minute, and per day (lib/rate-limit.ts). */
+  COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  COMMENTS_PER_DAY: z.coerce.number().int().min(1).max(100000).default(200),
   /** A LibreTranslate-compatible service of the operator's own; unset, no text is ever sent for machine translation. */
   LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),

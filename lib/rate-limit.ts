@@ -3,6 +3,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import pg from "pg";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 
 // Counters live in Postgres (table "RateLimit", created by our migrations) so that every app
 // instance behind a load balancer shares them.
@@ -13,7 +14,7 @@ function pool(): pg.Pool {
     const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
     // An idle connection that the server ends (restart, failover, an administrator) is dropped
     // from the pool; without a listener, pg re-throws it and the whole process exits.
-    created.on("error", (error) => console.warn(`[rate-limit] idle database connection closed: ${error.message}`));
+    created.on("error", (error) => logger().warn({ event: "rate_limit.connection_closed", err: { name: error.name, message: error.message } }, "rate limiter: idle database connection closed"));
     globalForLimits.rateLimitPool = created;
   }
   return globalForLimits.rateLimitPool;
@@ -45,7 +46,20 @@ export const LIMITS = {
   openDataPerAddress: { points: 600, duration: 60 },
   /** Reports by one person: plenty for honest use, too few to flood the moderators' queue. */
   reportPerPerson: { points: 20, duration: 60 * 60 },
-} as const;
+  /** Comments by one person: a lively exchange fits, a flood that buries a page does not (settings). */
+  commentsPerPersonPerMinute: {
+    get points() {
+      return env().COMMENTS_PER_MINUTE;
+    },
+    duration: 60,
+  },
+  commentsPerPersonPerDay: {
+    get points() {
+      return env().COMMENTS_PER_DAY;
+    },
+    duration: 24 * 60 * 60,
+  },
+} as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;
 

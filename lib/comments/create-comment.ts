@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { consume } from "@/lib/rate-limit";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
 import { notify } from "@/lib/notifications/notify";
 import { authorize, type Viewer } from "@/lib/policy/policy";
@@ -15,6 +16,25 @@ export const createCommentInput = z.object({
   body: z.string().trim().min(1).max(COMMENT_MAX),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
 });
+
+/**
+ * One more comment by `authorId` within the per-minute and per-day limits (COMMENTS_PER_MINUTE,
+ * COMMENTS_PER_DAY); over them, RATE_LIMITED with the message next to the text field, which
+ * keeps what was typed.
+ */
+async function countComment(authorId: string): Promise<void> {
+  try {
+    await consume("commentsPerPersonPerMinute", authorId);
+    await consume("commentsPerPersonPerDay", authorId);
+  } catch (error) {
+    if (!isAppError(error, "RATE_LIMITED")) throw error;
+    const { retryAfterMinutes } = error.details as { retryAfterMinutes: number };
+    throw new AppError("RATE_LIMITED", error.message, {
+      ...error.details,
+      fieldErrors: { body: [{ key: "comments.tooMany", params: { retryAfterMinutes } }] },
+    });
+  }
+}
 
 /**
  * A member comments on a contribution, or replies to a comment. One level of replies only:
@@ -33,6 +53,7 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
     }
     parentAuthorId = parent.authorId;
   }
+  await countComment(viewer!.id);
   const author = await db.user.findUniqueOrThrow({ where: { id: viewer!.id }, select: { perspective: true } });
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
