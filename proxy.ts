@@ -3,7 +3,7 @@ import { defineRouting } from "next-intl/routing";
 import { NextRequest } from "next/server";
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
-import { databaseReachable } from "@/lib/health/database-gate";
+import { databaseAvailable } from "@/lib/health/database-gate";
 import { isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
 
 // Puts the locale into every page URL: `/` and unprefixed paths are redirected to the
@@ -38,7 +38,7 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   // A form post over the server-action limit: a clear 413 page instead of a crash.
   if (isTooLarge(request)) return tooLargeResponse(pathname);
   // The database is away: a 503 page that says to wait, instead of an error page per request.
-  if (!databaseReachable()) return unavailableResponse(pathname);
+  if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";
   return KNOWN.has(first) ? withLocale(forwarded) : negotiating(forwarded);
 }

@@ -169,10 +169,16 @@ try {
   if (exportAvailable) {
     log(`CSV export of ${exportDialogue.contributions} contributions …`);
     await settle(app.baseUrl);
-    const url = `${app.baseUrl}/de/grossstadt/${exportDialogue.slug}/export/download?recordType=contributions&format=csv`;
+    const url = `${app.baseUrl}/de/grossstadt/${exportDialogue.slug}/export/download`;
     const measured = await withMemory(app.pid, async () => {
       const begin = performance.now();
-      const response = await fetch(url, { headers: { cookie: `${COOKIE}=${people.staff.token}` }, redirect: "manual" });
+      // The export form's POST (the export is logged): same origin, as the browser sends it.
+      const response = await fetch(url, {
+        method: "POST",
+        body: new URLSearchParams({ recordType: "contributions", format: "csv" }),
+        headers: { cookie: `${COOKIE}=${people.staff.token}`, origin: app.baseUrl },
+        redirect: "manual",
+      });
       let firstByteMs = 0;
       let bytes = 0;
       let lines = 0;

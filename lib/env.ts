@@ -7,8 +7,13 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
   /** Connections per app instance; keep instances × pool below Postgres's max_connections. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  /** The public address of the app; https makes cookies Secure. */
-  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  /**
+   * The one public origin of the app (scheme, host, port), as people and clients reach it through
+   * any reverse proxy: every absolute link the app writes starts with it (publicOrigin()), and
+   * https makes cookies Secure. Unset: NEXTAUTH_URL, its older name, which next-auth reads.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s):// URL" }).optional(),
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be an http(s):// URL" }).optional(),
   /** Signs next-auth's tokens. `npm start` creates one in .data/ when unset. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   /** SMTP server for e-mail (sign-in links, notifications), e.g. smtp://user:pass@host:587. */
@@ -24,8 +29,19 @@ const schema = z.object({
   /** A LibreTranslate-compatible service of the operator's own; unset, no text is ever sent for machine translation. */
   LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),
-  /** Local hour (0–23) at which each app instance sends the daily e-mail digest; "off" leaves it to `npm run digest`. */
+  /** Local hour (0–23) at which the job queue runs the daily e-mail digest (once for all instances); "off" leaves it to `npm run digest`. */
   DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
+  /** Whether this app instance also works the job queue (lib/jobs); "off" when `npm run worker` runs elsewhere. */
+  JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  /** Bearer token for /api/metrics (Prometheus); unset, the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(32, "METRICS_TOKEN must be at least 32 characters").optional(),
+  /** pino level of the JSON log on stdout. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).superRefine((value, context) => {
+  // Two names, one origin: next-auth builds its callback links from NEXTAUTH_URL, we from PUBLIC_URL.
+  if (value.PUBLIC_URL && value.NEXTAUTH_URL && new URL(value.PUBLIC_URL).origin !== new URL(value.NEXTAUTH_URL).origin) {
+    context.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "PUBLIC_URL and NEXTAUTH_URL must name the same origin (or set only PUBLIC_URL)" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -41,4 +57,22 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+const LOCAL_ORIGIN = "http://localhost:3000";
+
+/**
+ * The public origin, e.g. `https://mitreden.example`: the only source of absolute URLs. Never
+ * the request's URL or Host header: behind a reverse proxy those name the app's internal
+ * address (Next.js builds request.url from the address it listens on).
+ */
+export function publicOrigin(): string {
+  const { PUBLIC_URL, NEXTAUTH_URL } = env();
+  return new URL(PUBLIC_URL ?? NEXTAUTH_URL ?? LOCAL_ORIGIN).origin;
+}
+
+/** An absolute URL on the public origin for a path (with query) of the app. */
+export function publicUrl(pathAndQuery: string): string {
+  if (!pathAndQuery.startsWith("/") || pathAndQuery.startsWith("//")) throw new Error(`not an app path: ${pathAndQuery}`);
+  return `${publicOrigin()}${pathAndQuery}`;
 }

@@ -6,8 +6,9 @@ import { IDLE } from "@/lib/actions/form-state";
 type Option = { value: string; label: string };
 
 /**
- * A plain GET form to the download route: without JavaScript the browser downloads the file
- * itself. The route checks everything again; this only offers the choices.
+ * A plain POST form to the download route (the export is logged, so it is no GET): without
+ * JavaScript the browser downloads the file itself. The route checks the origin and everything
+ * else again; this only offers the choices.
  */
 export function ExportForm({
   action,
@@ -30,7 +31,7 @@ export function ExportForm({
   };
 }) {
   return (
-    <form method="get" action={action} className="mt-6 rounded border border-line bg-surface p-4">
+    <form method="post" action={action} className="mt-6 rounded border border-line bg-surface p-4">
       <ChoiceField name="format" legend={labels.format} state={IDLE} options={labels.formats} defaultValue="csv" />
       <ChoiceField
         name="recordType"

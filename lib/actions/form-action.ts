@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, type SignedInUser } from "@/lib/auth/get-viewer";
+import { publicOrigin } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { parseForm } from "@/lib/validation";
 import type { FormState, Message } from "./form-state";
@@ -43,25 +44,37 @@ export function formAction<S extends z.ZodType, T>(
   };
 }
 
-/** Server actions are public endpoints: refuse requests whose Origin is missing, `null` or foreign. */
+/**
+ * Server actions and state-changing route handlers (the export) are public endpoints: refuse
+ * requests whose Origin is missing, `null` or foreign. One rule for both.
+ */
 export async function sameOrigin(): Promise<boolean> {
   const h = await headers();
-  return isSameOrigin({ origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host") });
+  return isSameOrigin({ origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host"), publicOrigin: publicOrigin() });
 }
 
 /**
- * Whether a request's Origin names the host it was sent to (behind a load balancer, the first
- * host in X-Forwarded-Host). Host names compare case-insensitively.
+ * Whether a request's Origin is the app's public origin (PUBLIC_URL; what a browser sends behind
+ * a reverse proxy that rewrites Host), or names the host it was sent to (behind a load balancer,
+ * the first host in X-Forwarded-Host). Host names compare case-insensitively.
  */
-export function isSameOrigin(request: { origin: string | null; host: string | null; forwardedHost?: string | null }): boolean {
+export function isSameOrigin(request: {
+  origin: string | null;
+  host: string | null;
+  forwardedHost?: string | null;
+  publicOrigin?: string;
+}): boolean {
   const { origin } = request;
-  const host = (request.forwardedHost?.split(",")[0]?.trim() || request.host?.trim())?.toLowerCase();
-  if (!origin || origin === "null" || !host) return false;
+  if (!origin || origin === "null") return false;
+  let claimed: URL;
   try {
-    return new URL(origin).host === host;
+    claimed = new URL(origin);
   } catch {
     return false;
   }
+  if (request.publicOrigin && claimed.origin === new URL(request.publicOrigin).origin) return true;
+  const host = (request.forwardedHost?.split(",")[0]?.trim() || request.host?.trim())?.toLowerCase();
+  return !!host && claimed.host === host;
 }
 
 function textValues(formData: FormData): Record<string, string> {

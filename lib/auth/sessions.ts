@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/env";
 
 // Database sessions in next-auth's Session table and next-auth's cookie, so sessions made by the
 // e-mail provider and by our code sign-in are one kind, shared by every app instance. The
@@ -15,7 +15,7 @@ export const SESSION_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 export type NewSession = { sessionToken: string; expires: Date };
 
 export function secureCookies(): boolean {
-  return env().NEXTAUTH_URL.startsWith("https://");
+  return publicOrigin().startsWith("https://");
 }
 
 /** `__Host-` over https: no sibling subdomain can plant it, and it is sent only to this host. */

@@ -1,11 +1,14 @@
 import "server-only";
 import { clientAddress } from "@/lib/auth/client-address";
+import { publicUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { databaseAvailable, reportDatabaseError, UNAVAILABLE_HEADERS } from "@/lib/health/database-gate";
 import { consume } from "@/lib/rate-limit";
 import type { Page } from "./page";
 
 // The open-data API's one way to answer: rate-limited per address, open to any origin (it is
-// read-only public data, no cookies are read), cached briefly, errors as { error: { code } }.
+// read-only public data, no cookies are read), cached briefly, errors as { error: { code } }
+// (the OpenAPI document's shared Error schema), 503 with Retry-After while the database is away.
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
@@ -19,11 +22,15 @@ type Context<P> = { params: Promise<P> };
 
 export function apiRoute<P>(handler: (request: Request, params: P) => Promise<unknown>) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
+    const unavailable = () =>
+      Response.json({ error: { code: "UNAVAILABLE" } }, { status: 503, headers: { ...CORS_HEADERS, ...UNAVAILABLE_HEADERS } });
+    if (!(await databaseAvailable())) return unavailable();
     try {
       await consume("openDataPerAddress", await clientAddress());
       const body = await handler(request, await context.params);
       return Response.json(body, { headers: { ...CORS_HEADERS, "Cache-Control": CACHE_CONTROL } });
     } catch (error) {
+      if (reportDatabaseError(error)) return unavailable();
       if (!isAppError(error)) throw error;
       const retryAfter = error.details.retryAfterSeconds;
       return Response.json(
@@ -52,13 +59,16 @@ export function pageQuery(request: Request): { cursor?: string; limit?: string }
   return { cursor: searchParams.get("cursor") ?? undefined, limit: searchParams.get("limit") ?? undefined };
 }
 
-/** A page as `{ data, links: { next } }`, the next link keeping the request's other parameters. */
+/**
+ * A page as `{ data, links: { next } }`, the next link keeping the request's other parameters,
+ * on the public origin (request.url names the app's own address, not the one clients use).
+ */
 export function paged<T>(request: Request, page: Page<T>) {
   let next: string | null = null;
   if (page.nextCursor) {
-    const url = new URL(request.url);
-    url.searchParams.set("cursor", page.nextCursor);
-    next = url.toString();
+    const { pathname, searchParams } = new URL(request.url);
+    searchParams.set("cursor", page.nextCursor);
+    next = publicUrl(`${pathname}?${searchParams}`);
   }
   return { data: page.items, links: { next } };
 }

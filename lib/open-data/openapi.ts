@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { publicOrigin, publicUrl } from "@/lib/env";
 import { RECORD_TYPE_KEYS, recordType, type ColumnType } from "@/lib/exports/definition";
+import { EXPORT_SCHEMA_PATH } from "@/lib/exports/export-dialogue";
 import { openDataSchemas, PAGING_PARAMETERS } from "./schemas";
 
 // The open-data API described for machines: OpenAPI 3.1, its schemas generated from the zod
@@ -17,45 +19,93 @@ const page = (item: string) => ({
   },
 });
 const one = (item: string) => ({ type: "object", required: ["data"], properties: { data: ref(item) } });
-const errors = {
-  "404": json(ref("Error"), "No such published resource (drafts are not published)."),
-  "422": json(ref("Error"), "Invalid cursor or limit."),
-  "429": json(ref("Error"), "Too many requests from this address; see Retry-After."),
+const retryAfter = { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } } };
+const problem = (description: string, headers?: object) => ({ ...json(ref("Error"), description), ...(headers ? { headers } : {}) });
+// Every operation can answer these (shared Error schema): the rate limit and the database's absence.
+const always = {
+  "429": problem("Too many requests from this address; see Retry-After.", retryAfter),
+  "503": problem("The database is unavailable for a moment; see Retry-After.", retryAfter),
 };
+const notFound = { "404": problem("No such published resource (drafts are not published).") };
+const invalidPage = { "422": problem("Invalid cursor or limit.") };
 const dialogueId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+// Public data: no credentials, said explicitly on every operation.
+const open = { security: [] as never[] };
 
 export const OPEN_DATA_PATHS = {
-  "/api/v1/municipalities": { get: { operationId: "listMunicipalities", summary: "Municipalities", parameters: PAGING_PARAMETERS, responses: { "200": json(page("Municipality"), "One page"), ...errors } } },
+  "/api/v1/municipalities": {
+    get: {
+      operationId: "listMunicipalities",
+      summary: "Municipalities",
+      ...open,
+      parameters: PAGING_PARAMETERS,
+      responses: { "200": json(page("Municipality"), "One page"), ...invalidPage, ...always },
+    },
+  },
   "/api/v1/municipalities/{slug}/dialogues": {
     get: {
       operationId: "listDialogues",
       summary: "A municipality's published dialogues",
+      ...open,
       parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }, ...PAGING_PARAMETERS],
-      responses: { "200": json(page("Dialogue"), "One page"), ...errors },
+      responses: { "200": json(page("Dialogue"), "One page"), ...notFound, ...invalidPage, ...always },
     },
   },
-  "/api/v1/dialogues/{id}": { get: { operationId: "getDialogue", summary: "A published dialogue", parameters: [dialogueId], responses: { "200": json(one("DialogueDetail"), "The dialogue"), ...errors } } },
+  "/api/v1/dialogues/{id}": {
+    get: {
+      operationId: "getDialogue",
+      summary: "A published dialogue",
+      ...open,
+      parameters: [dialogueId],
+      responses: { "200": json(one("DialogueDetail"), "The dialogue"), ...notFound, ...always },
+    },
+  },
   "/api/v1/dialogues/{id}/contributions": {
     get: {
       operationId: "listContributions",
       summary: "Its visible needs and proposals, without personal data",
+      ...open,
       parameters: [dialogueId, ...PAGING_PARAMETERS],
-      responses: { "200": json(page("Contribution"), "One page"), ...errors },
+      responses: { "200": json(page("Contribution"), "One page"), ...notFound, ...invalidPage, ...always },
     },
   },
   "/api/v1/dialogues/{id}/responses": {
     get: {
       operationId: "listResponses",
       summary: "The public responses to its contributions",
+      ...open,
       parameters: [dialogueId, ...PAGING_PARAMETERS],
-      responses: { "200": json(page("Response"), "One page"), ...errors },
+      responses: { "200": json(page("Response"), "One page"), ...notFound, ...invalidPage, ...always },
     },
   },
-  "/api/v1/dialogues/{id}/results": { get: { operationId: "getResults", summary: "Its results, support per perspective", parameters: [dialogueId], responses: { "200": json(one("Results"), "The results"), ...errors } } },
-  "/api/v1/openapi.json": { get: { operationId: "getOpenApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
-  "/api/v1/schemas/export.json": { get: { operationId: "getExportSchema", summary: "JSON Schema of the moderators' JSON export", responses: { "200": { description: "JSON Schema 2020-12" } } } },
+  "/api/v1/dialogues/{id}/results": {
+    get: {
+      operationId: "getResults",
+      summary: "Its results, support per perspective",
+      ...open,
+      parameters: [dialogueId],
+      responses: { "200": json(one("Results"), "The results"), ...notFound, ...always },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      operationId: "getOpenApi",
+      summary: "This document",
+      ...open,
+      responses: { "200": json({ type: "object", required: ["openapi", "paths"] }, "OpenAPI 3.1"), ...always },
+    },
+  },
+  "/api/v1/schemas/export.json": {
+    get: {
+      operationId: "getExportSchema",
+      summary: "JSON Schema of the moderators' JSON export",
+      ...open,
+      responses: { "200": json({ type: "object", required: ["$schema", "properties"] }, "JSON Schema 2020-12"), ...always },
+    },
+  },
 } as const;
 
+/** The document as served: its server is the public origin (lib/env.ts), so it is built per request. */
 export function openApiDocument() {
   const { schemas } = z.toJSONSchema(openDataSchemas, { uri: (id) => `#/components/schemas/${id}` });
   return {
@@ -68,6 +118,7 @@ export function openApiDocument() {
         "support always per perspective. Lists are paged: follow links.next. Open to any origin; rate-limited per address.",
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
+    servers: [{ url: publicOrigin(), description: "This instance" }],
     paths: OPEN_DATA_PATHS,
     components: { schemas },
   };
@@ -109,7 +160,7 @@ export function exportJsonSchema() {
   );
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "/api/v1/schemas/export.json",
+    $id: publicUrl(EXPORT_SCHEMA_PATH),
     title: "mitreden dialogue export",
     description:
       "Anonymous by default: no account ids or e-mail; authorName only where the author opted in. " +

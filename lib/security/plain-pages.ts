@@ -2,6 +2,7 @@
 // - 413 for a form post over the server-action limit (Next.js would throw inside the action
 //   handler and show the generic error page), judged from its Content-Length;
 // - 503 while the database is away (lib/health/database-gate.ts), with Retry-After.
+import { RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defaultLocale, direction, locales } from "@/lib/i18n/routing";
 
@@ -51,6 +52,6 @@ export async function unavailableResponse(pathname: string): Promise<Response> {
   const t = await translatorFor(locale, "security");
   return new Response(page(locale, t("unavailableTitle"), t("unavailableBody"), t("retry"), pathname), {
     status: 503,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": "5" },
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS) },
   });
 }

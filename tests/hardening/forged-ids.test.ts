@@ -13,7 +13,10 @@ vi.mock("@/lib/auth/get-viewer", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/get-viewer")>()),
   getViewer: async () => session.viewer,
 }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
+// The export form's POST comes from the app's own pages (lib/actions/form-action.ts, sameOrigin).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7", origin: "https://mitreden.example", host: "mitreden.example" }),
+}));
 
 import { db } from "@/lib/db/client";
 import { createComment } from "@/lib/comments/create-comment";
@@ -56,7 +59,7 @@ import { getOpenResults } from "@/lib/open-data/get-open-results";
 import { listOpenContributions } from "@/lib/open-data/list-open-contributions";
 import { listOpenDialogues } from "@/lib/open-data/list-open-dialogues";
 import { listOpenResponses } from "@/lib/open-data/list-open-responses";
-import { GET as downloadExport } from "@/app/[locale]/[municipality]/[dialogue]/export/download/route";
+import { POST as downloadExport } from "@/app/[locale]/[municipality]/[dialogue]/export/download/route";
 import { GET as openDialogueRoute } from "@/app/api/v1/dialogues/[id]/route";
 import { GET as openContributionsRoute } from "@/app/api/v1/dialogues/[id]/contributions/route";
 import { assignResponsibility } from "@/lib/responsibilities/assign-responsibility";
@@ -225,11 +228,12 @@ async function routeOutcome(response: Response) {
   return { status: response.status };
 }
 
-/** GET …/<municipality>/<dialogue>/export/download as `viewer`. */
+/** POST …/<municipality>/<dialogue>/export/download (the export form) as `viewer`. */
 function downloadAs(viewer: SignedInUser, municipality: string, dialogue: string) {
   session.viewer = viewer;
-  const url = `https://mitreden.example/de/${municipality}/${dialogue}/export/download?format=csv`;
-  return downloadExport(new Request(url), { params: Promise.resolve({ locale: "de", municipality, dialogue }) }).then(routeOutcome);
+  const url = `https://mitreden.example/de/${municipality}/${dialogue}/export/download`;
+  const request = new Request(url, { method: "POST", body: new URLSearchParams({ format: "csv" }) });
+  return downloadExport(request, { params: Promise.resolve({ locale: "de", municipality, dialogue }) }).then(routeOutcome);
 }
 
 async function slugOf(dialogueId: string) {

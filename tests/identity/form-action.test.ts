@@ -14,6 +14,7 @@ describe("isSameOrigin", () => {
     ["a host header in capitals", { origin: "https://mitreden.example", host: "Mitreden.Example" }],
     ["the load balancer's forwarded host", { origin: "https://mitreden.example", host: "10.0.0.5:3000", forwardedHost: "mitreden.example" }],
     ["the first of several forwarded hosts", { origin: "https://mitreden.example", host: "app:3000", forwardedHost: "mitreden.example, proxy.internal" }],
+    ["the public origin behind a proxy that rewrites Host", { origin: "https://mitreden.example", host: "internal:3000", publicOrigin: "https://mitreden.example" }],
   ])("accepts %s", (_what, request) => {
     expect(isSameOrigin(request)).toBe(true);
   });
@@ -28,6 +29,8 @@ describe("isSameOrigin", () => {
     ["an origin that is not a URL", { origin: "mitreden.example", host: "mitreden.example" }],
     ["a missing host", { origin: "https://mitreden.example", host: null }],
     ["a forwarded host that differs from the origin", { origin: "https://mitreden.example", host: "mitreden.example", forwardedHost: "evil.example" }],
+    ["a foreign origin behind a proxy that rewrites Host", { origin: "https://evil.example", host: "internal:3000", publicOrigin: "https://mitreden.example" }],
+    ["the public host over another scheme", { origin: "http://mitreden.example", host: "internal:3000", publicOrigin: "https://mitreden.example" }],
   ])("refuses %s", (_what, request) => {
     expect(isSameOrigin(request)).toBe(false);
   });

@@ -1,10 +1,11 @@
 import { exportOwnData } from "@/lib/accounts/export-own-data";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { APP_ERROR_STATUS } from "@/lib/errors";
+import { availableRoute } from "@/lib/health/available-route";
 
 // "Download my data" (GDPR Art. 15 and 20): a file, never cached by a browser or proxy on a
 // shared phone.
-export async function GET(): Promise<Response> {
+export const GET = availableRoute(async (): Promise<Response> => {
   const viewer = await getViewer();
   if (!viewer) {
     return Response.json({ error: "UNAUTHENTICATED" }, { status: APP_ERROR_STATUS.UNAUTHENTICATED, headers: { "Cache-Control": "no-store" } });
@@ -17,4 +18,4 @@ export async function GET(): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,7 +1,6 @@
-import { CORS_HEADERS } from "@/lib/open-data/api-route";
+import { apiRoute, preflight } from "@/lib/open-data/api-route";
 import { openApiDocument } from "@/lib/open-data/openapi";
 
-// Static: the same document for everyone, built once at build time.
-export function GET(): Response {
-  return Response.json(openApiDocument(), { headers: { ...CORS_HEADERS, "Cache-Control": "public, max-age=3600" } });
-}
+// Per request, like every operation of the API (rate-limited; its `servers` entry is the public origin).
+export const GET = apiRoute(async () => openApiDocument());
+export const OPTIONS = preflight;

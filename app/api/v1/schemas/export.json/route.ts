@@ -1,6 +1,6 @@
-import { CORS_HEADERS } from "@/lib/open-data/api-route";
+import { apiRoute, preflight } from "@/lib/open-data/api-route";
 import { exportJsonSchema } from "@/lib/open-data/openapi";
 
-export function GET(): Response {
-  return Response.json(exportJsonSchema(), { headers: { ...CORS_HEADERS, "Cache-Control": "public, max-age=3600" } });
-}
+// Per request, like every operation of the API (rate-limited; its `$id` is on the public origin).
+export const GET = apiRoute(async () => exportJsonSchema());
+export const OPTIONS = preflight;

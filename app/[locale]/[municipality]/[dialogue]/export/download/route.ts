@@ -1,40 +1,62 @@
+import { sameOrigin } from "@/lib/actions/form-action";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
+import { publicOrigin, publicUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
+import { availableRoute } from "@/lib/health/available-route";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 
-// A GET download (a plain link or form works without JavaScript): its only side effect is the
-// export log entry, written before the first byte.
-export async function GET(request: Request, { params }: { params: Promise<Params> }): Promise<Response> {
+const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+// A POST from the export form (a plain <form method="post">, works without JavaScript): the
+// export writes the export log before its first byte, so it changes state and is guarded like
+// every server action — same origin (lib/actions/form-action.ts), never a GET another site
+// could make a moderator's browser send.
+export const POST = availableRoute(async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+  if (!(await sameOrigin())) return new Response(null, { status: 403, headers: NO_STORE });
   const { locale, municipality, dialogue: slug } = await params;
-  const url = new URL(request.url);
   const page = `/${locale}/${municipality}/${slug}/export`;
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
-  if (!dialogue) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!dialogue) return new Response(null, { status: 404, headers: NO_STORE });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return Response.redirect(publicUrl(`${page}?error=INVALID_INPUT`), 303);
+  }
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
   try {
     const file = await exportDialogue(viewer, {
       dialogueId: dialogue.id,
-      recordType: url.searchParams.get("recordType") ?? undefined,
-      format: url.searchParams.get("format") ?? undefined,
-      separator: url.searchParams.get("separator") ?? undefined,
-      includeHidden: url.searchParams.get("includeHidden") === "on",
+      recordType: field("recordType"),
+      format: field("format"),
+      separator: field("separator"),
+      includeHidden: field("includeHidden") === "on",
       locale,
-      origin: url.origin,
+      origin: publicOrigin(),
     } as Parameters<typeof exportDialogue>[1]);
     return new Response(file.body, {
       headers: {
         "Content-Type": file.contentType,
         "Content-Disposition": `attachment; filename="${file.filename}"`,
-        "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        ...NO_STORE,
       },
     });
   } catch (error) {
     // Back to the form, which names the problem in the reader's language.
-    if (isAppError(error)) return Response.redirect(new URL(`${page}?error=${error.code}`, url), 303);
+    if (isAppError(error)) return Response.redirect(publicUrl(`${page}?error=${error.code}`), 303);
     throw error;
   }
+});
+
+/** Only the form's POST exports: a link, an image or a prefetch from anywhere changes nothing. */
+export function GET(): Response {
+  return new Response(null, { status: 405, headers: { Allow: "POST", ...NO_STORE } });
 }

@@ -1,7 +1,9 @@
 import { getViewer } from "@/lib/auth/get-viewer";
+import { publicUrl } from "@/lib/env";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { APP_ERROR_STATUS, isAppError } from "@/lib/errors";
 import { hasLocale } from "next-intl";
+import { availableRoute } from "@/lib/health/available-route";
 import { routing } from "@/lib/i18n/routing";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { meetingCalendar } from "@/lib/meetings/meeting-calendar";
@@ -12,7 +14,7 @@ type Context = { params: Promise<{ locale: string; municipality: string; dialogu
  * The dialogue's meetings as an iCalendar file, or one meeting's with `?meeting=<id>`. The
  * policy decides (dialogue:read): a draft's meetings only for its host team.
  */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
+export const GET = availableRoute(async (request: Request, { params }: Context): Promise<Response> => {
   const { locale, municipality, dialogue: slug } = await params;
   const notFound = () => new Response(null, { status: APP_ERROR_STATUS.NOT_FOUND });
   if (!hasLocale(routing.locales, locale)) return notFound();
@@ -30,7 +32,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const chosen = [...meetings.upcoming, ...meetings.past].filter((meeting) => only === null || meeting.id === only);
   if (only !== null && chosen.length === 0) return notFound();
 
-  const pageUrl = new URL(`/${locale}/${dialogue.municipality.slug}/${dialogue.slug}/meetings`, request.url);
+  // The public origin, not the request's: behind a proxy that names the app's internal address.
+  const pageUrl = new URL(publicUrl(`/${locale}/${dialogue.municipality.slug}/${dialogue.slug}/meetings`));
   const body = meetingCalendar({ name: dialogue.title, url: pageUrl.toString(), host: pageUrl.host, meetings: chosen });
   const filename = only === null ? `${dialogue.slug}.ics` : `${dialogue.slug}-${only}.ics`;
   return new Response(body, {
@@ -41,4 +44,4 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
       "Cache-Control": dialogue.phase === "DRAFT" ? "private, no-store" : "public, max-age=300",
     },
   });
-}
+});

@@ -7,7 +7,7 @@ import { cache } from "react";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
-import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
@@ -47,7 +47,7 @@ export default async function PosterPage({ params }: Props) {
   if (!poster) notFound();
 
   // Without a locale: the phone's language decides (the proxy adds it from Accept-Language).
-  const joinUrl = `${env().NEXTAUTH_URL.replace(/\/+$/, "")}/join/${poster.code}`;
+  const joinUrl = publicUrl(`/join/${poster.code}`);
   const typedAddress = joinUrl.replace(/^https?:\/\//, "");
   const code = formatInvitationCode(poster.code);
   // The explanation in every language of the dialogue that has a catalogue, each in itself.
