@@ -4,7 +4,9 @@ import { NextRequest } from "next/server";
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { databaseAvailable } from "@/lib/health/database-gate";
-import { isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
+import { forbiddenResponse, isChunkedTooLarge, isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
+import { isSameOrigin } from "@/lib/security/same-origin";
+import { publicOrigin } from "@/lib/env";
 
 // Puts the locale into every page URL: `/` and unprefixed paths are redirected to the
 // language the browser asks for (Accept-Language), German when none of ours matches.
@@ -35,12 +37,23 @@ export default async function proxy(request: NextRequest) {
 
 async function respond(request: NextRequest, forwarded: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
+  // A form posted from another site (or a sandboxed frame, Origin "null"): 403 here, where
+  // Next.js's action handler would answer 500. Without any Origin, the form wrapper refuses it
+  // and says so in the form (lib/actions/form-action.ts).
+  if (isForeignPost(request)) return forbiddenResponse(pathname);
   // A form post over the server-action limit: a clear 413 page instead of a crash.
-  if (isTooLarge(request)) return tooLargeResponse(pathname);
+  if (isTooLarge(request) || (await isChunkedTooLarge(request))) return tooLargeResponse(pathname);
   // The database is away: a 503 page that says to wait, instead of an error page per request.
   if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";
   return KNOWN.has(first) ? withLocale(forwarded) : negotiating(forwarded);
+}
+
+function isForeignPost(request: NextRequest): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  return !isSameOrigin({ origin, host: request.headers.get("host"), forwardedHost: request.headers.get("x-forwarded-host"), publicOrigin: publicOrigin() });
 }
 
 export const config = {

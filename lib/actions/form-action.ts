@@ -5,10 +5,12 @@ import type { z } from "zod";
 import { getViewer, type SignedInUser } from "@/lib/auth/get-viewer";
 import { publicOrigin } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { isSameOrigin } from "@/lib/security/same-origin";
 import { parseForm } from "@/lib/validation";
 import type { FormState, Message } from "./form-state";
 
 export { fieldErrorsOf, parseForm } from "@/lib/validation";
+export { isSameOrigin } from "@/lib/security/same-origin";
 
 // The one wrapper for server actions behind plain <form action> (works without JavaScript,
 // with useActionState when it runs): refuses foreign origins, parses FormData with zod, loads
@@ -51,30 +53,6 @@ export function formAction<S extends z.ZodType, T>(
 export async function sameOrigin(): Promise<boolean> {
   const h = await headers();
   return isSameOrigin({ origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host"), publicOrigin: publicOrigin() });
-}
-
-/**
- * Whether a request's Origin is the app's public origin (PUBLIC_URL; what a browser sends behind
- * a reverse proxy that rewrites Host), or names the host it was sent to (behind a load balancer,
- * the first host in X-Forwarded-Host). Host names compare case-insensitively.
- */
-export function isSameOrigin(request: {
-  origin: string | null;
-  host: string | null;
-  forwardedHost?: string | null;
-  publicOrigin?: string;
-}): boolean {
-  const { origin } = request;
-  if (!origin || origin === "null") return false;
-  let claimed: URL;
-  try {
-    claimed = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (request.publicOrigin && claimed.origin === new URL(request.publicOrigin).origin) return true;
-  const host = (request.forwardedHost?.split(",")[0]?.trim() || request.host?.trim())?.toLowerCase();
-  return !!host && claimed.host === host;
 }
 
 function textValues(formData: FormData): Record<string, string> {

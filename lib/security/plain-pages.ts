@@ -1,6 +1,8 @@
 // Pages proxy.ts answers by itself, in the person's language, before Next.js renders anything:
+// - 403 for a form posted from another site (Next.js's own check would answer 500);
 // - 413 for a form post over the server-action limit (Next.js would throw inside the action
-//   handler and show the generic error page), judged from its Content-Length;
+//   handler and show the generic error page), judged from its Content-Length, or by counting
+//   the bytes of a body sent without one (chunked);
 // - 503 while the database is away (lib/health/database-gate.ts), with Retry-After.
 import { RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -17,6 +19,26 @@ export function isTooLarge(request: { method: string; headers: Headers }): boole
   if (request.method !== "POST") return false;
   const length = Number(request.headers.get("content-length") ?? "");
   return Number.isFinite(length) && length > ACTION_BODY_LIMIT_BYTES;
+}
+
+/**
+ * A POST without Content-Length (Transfer-Encoding: chunked) over the limit, counted as it
+ * arrives: at most the limit and one chunk are read. Next.js keeps a copy of the body for the
+ * action handler (proxyClientMaxBodySize), so reading it here takes nothing away.
+ */
+export async function isChunkedTooLarge(request: { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null }): Promise<boolean> {
+  if (request.method !== "POST" || request.headers.has("content-length") || !request.body) return false;
+  const reader = request.body.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    bytes += value.byteLength;
+    if (bytes > ACTION_BODY_LIMIT_BYTES) {
+      await reader.cancel();
+      return true;
+    }
+  }
 }
 
 const escape = (text: string) =>
@@ -43,6 +65,16 @@ export async function tooLargeResponse(pathname: string): Promise<Response> {
   return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: "1 MB" }), t("back"), `/${locale}`), {
     status: 413,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
+  });
+}
+
+/** 403 for a form posted from another site (proxy.ts): a plain page that says why. */
+export async function forbiddenResponse(pathname: string): Promise<Response> {
+  const locale = localeOf(pathname);
+  const t = await translatorFor(locale, "security");
+  return new Response(page(locale, t("forbiddenTitle"), t("forbiddenBody"), t("back"), `/${locale}`), {
+    status: 403,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
 }
 

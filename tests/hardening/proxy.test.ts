@@ -1,6 +1,7 @@
 // proxy.ts in front of every page: a strict policy with a fresh nonce, handed on to Next.js on
-// the request; a clear 413 for bodies over the server-action limit; 503 while the database is
-// away (the fault itself: e2e/faults-postgres-restart.spec.ts).
+// the request; a clear 413 for bodies over the server-action limit (declared or counted); 403 for
+// forms posted from another site; 503 while the database is away (the fault itself:
+// e2e/faults-postgres-restart.spec.ts).
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import proxy from "@/proxy";
@@ -57,5 +58,59 @@ describe("bodies over the server-action limit", () => {
     const response = await post("/en/musterstadt/dialog/new", ACTION_BODY_LIMIT_BYTES);
     expect(response.status).toBe(200);
     expect(await response.text()).not.toContain(en.security.tooLargeTitle);
+  });
+});
+
+describe("bodies sent without Content-Length (chunked)", () => {
+  /** A POST whose body arrives in 64 KiB pieces without a declared length. */
+  const chunked = (pathname: string, bytes: number) => {
+    let left = bytes;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (left <= 0) return controller.close();
+        const size = Math.min(left, 64 * 1024);
+        left -= size;
+        controller.enqueue(new Uint8Array(size).fill(120));
+      },
+    });
+    return proxy(new NextRequest(`http://mitreden.test${pathname}`, { method: "POST", body, duplex: "half" } as RequestInit & { duplex: "half" }));
+  };
+
+  it("are counted, and answered with 413 and the page in the person's language when over the limit", async () => {
+    const response = await chunked("/fa/musterstadt/dialog/new", 3 * ACTION_BODY_LIMIT_BYTES);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('<html lang="fa" dir="rtl">');
+  });
+
+  it("are left to the server action within the limit", async () => {
+    const response = await chunked("/en/musterstadt/dialog/new", ACTION_BODY_LIMIT_BYTES);
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("form posts from another site", () => {
+  const post = (origin: string | null, extra: Record<string, string> = {}) =>
+    proxy(
+      new NextRequest("http://mitreden.test/en/sign-in", {
+        method: "POST",
+        headers: { host: "mitreden.test", "content-length": "10", ...(origin === null ? {} : { origin }), ...extra },
+      }),
+    );
+
+  it.each([
+    ["a foreign site", "https://evil.example"],
+    ['the origin "null" (a sandboxed frame)', "null"],
+    ["a look-alike host", "http://mitreden.test.evil.example"],
+  ])("from %s are answered with 403 and a page that says why", async (_what, origin) => {
+    const response = await post(origin);
+    expect(response.status).toBe(403);
+    const html = await response.text();
+    expect(html).toContain('<html lang="en" dir="ltr">');
+    expect(html).toContain(`<h1>${en.security.forbiddenTitle}</h1>`);
+  });
+
+  it("pass from the site itself, and without any Origin (the form wrapper refuses those with a message)", async () => {
+    expect((await post("http://mitreden.test")).status).toBe(200);
+    expect((await post(null)).status).toBe(200);
   });
 });
