@@ -97,5 +97,12 @@ export async function databaseAvailable(now = Date.now()): Promise<boolean> {
   return gate.reachable;
 }
 
+/** Ends the probe connection (tests, before their database is dropped). */
+export async function closeDatabaseGate(): Promise<void> {
+  const { pool } = gate;
+  gate.pool = undefined;
+  await pool?.end();
+}
+
 /** The headers of every 503 answer while the database is away. */
 export const UNAVAILABLE_HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } as const;

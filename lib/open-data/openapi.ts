@@ -92,7 +92,7 @@ export const OPEN_DATA_PATHS = {
       operationId: "getOpenApi",
       summary: "This document",
       ...open,
-      responses: { "200": json({ type: "object", required: ["openapi", "paths"] }, "OpenAPI 3.1"), ...always },
+      responses: { "200": json({ type: "object", required: ["openapi", "paths"], properties: { openapi: { type: "string" }, paths: { type: "object" } } }, "OpenAPI 3.1"), ...always },
     },
   },
   "/api/v1/schemas/export.json": {
@@ -100,7 +100,7 @@ export const OPEN_DATA_PATHS = {
       operationId: "getExportSchema",
       summary: "JSON Schema of the moderators' JSON export",
       ...open,
-      responses: { "200": json({ type: "object", required: ["$schema", "properties"] }, "JSON Schema 2020-12"), ...always },
+      responses: { "200": json({ type: "object", required: ["$schema", "properties"], properties: { $schema: { type: "string" }, properties: { type: "object" } } }, "JSON Schema 2020-12"), ...always },
     },
   },
 } as const;

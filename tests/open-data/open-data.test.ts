@@ -28,7 +28,9 @@ import { RECORD_TYPE_KEYS, RECORD_TYPES } from "@/lib/exports/definition";
 import { createActor, createComment, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/factories";
 import { appErrorOf } from "@/tests/identity/support";
 
-const request = (url = "https://mitreden.example/api/v1/x?limit=2") => new Request(url);
+// Behind a reverse proxy the request names the app's internal address; links use the public one.
+process.env.PUBLIC_URL = "https://mitreden.example";
+const request = (url = "http://internal:3000/api/v1/x?limit=2") => new Request(url);
 /** What a client receives: the page as JSON, parsed back. */
 const wire = <T>(page: Page<T>) => JSON.parse(JSON.stringify(paged(request(), page))) as unknown;
 

@@ -16,6 +16,8 @@ afterAll(async () => {
   await (globalThis as { rateLimitPool?: { end(): Promise<void> } }).rateLimitPool?.end();
   await dropDatabase(serverUrl, name);
 });
+  // The database gate's probe connection (lib/health/database-gate.ts), if a route ran.
+  await (await import("../../lib/health/database-gate")).closeDatabaseGate();
 
 // A test fails when something logs an error it did not expect (as in epic-stack).
 const originalError = console.error;

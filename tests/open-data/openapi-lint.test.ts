@@ -1,0 +1,125 @@
+// The served OpenAPI description is held to a well-kept linter's recommended rules (Redocly's
+// `recommended` set: servers, security, 4xx answers, operation ids …) — any error fails — and
+// what every operation really answers is validated against the schema the description gives
+// for that answer, with the JSON Schema 2020-12 validator Redocly itself uses.
+import Ajv2020 from "@redocly/ajv/dist/2020";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+const PUBLIC_URL = "https://mitreden.example";
+process.env.PUBLIC_URL = PUBLIC_URL;
+// A fresh address per run: the open-data rate limit counts per address (lib/auth/client-address.ts).
+const address = vi.hoisted(() => `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": address }) }));
+
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { GET as getExportSchema } from "@/app/api/v1/schemas/export.json/route";
+import { GET as listMunicipalities } from "@/app/api/v1/municipalities/route";
+import { GET as listDialogues } from "@/app/api/v1/municipalities/[slug]/dialogues/route";
+import { GET as getDialogue } from "@/app/api/v1/dialogues/[id]/route";
+import { GET as listContributions } from "@/app/api/v1/dialogues/[id]/contributions/route";
+import { GET as listResponses } from "@/app/api/v1/dialogues/[id]/responses/route";
+import { GET as getResults } from "@/app/api/v1/dialogues/[id]/results/route";
+import { OPEN_DATA_PATHS } from "@/lib/open-data/openapi";
+import { createActor, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/factories";
+
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+type Call = { handler: Handler; path: string; params: Record<string, string>; query?: string };
+type OpenApi = {
+  servers: { url: string }[];
+  paths: Record<string, { get: { operationId: string; security?: unknown[]; responses: Record<string, { content?: { "application/json": { schema: object } } }> } }>;
+  components: { schemas: Record<string, object> };
+};
+
+async function call({ handler, path, params, query = "" }: Call): Promise<Response> {
+  const url = `http://internal:3000${path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!)}${query}`;
+  return handler(new Request(url), { params: Promise.resolve(params as never) });
+}
+
+let document: OpenApi;
+let calls: Record<string, Call>;
+
+beforeAll(async () => {
+  const municipality = await createMunicipality();
+  const dialogue = await createDialogue({ municipalityId: municipality.id });
+  await openDialogue(dialogue.id);
+  const author = await createUser({ perspective: "LIVED_EXPERIENCE" });
+  const contributions = [];
+  for (let index = 0; index < 3; index += 1) contributions.push(await createContribution({ dialogueId: dialogue.id, authorId: author.id, title: unique("Bedarf") }));
+  const actor = await createActor({ municipalityId: municipality.id });
+  await respond(contributions[0]!.id, { status: "PLANNED", actorId: actor.id, decidedBy: "Integrationsbeirat" });
+
+  const id = { id: dialogue.id };
+  calls = {
+    getOpenApi: { handler: getOpenApi as Handler, path: "/api/v1/openapi.json", params: {} },
+    getExportSchema: { handler: getExportSchema as Handler, path: "/api/v1/schemas/export.json", params: {} },
+    listMunicipalities: { handler: listMunicipalities as Handler, path: "/api/v1/municipalities", params: {}, query: "?limit=1" },
+    listDialogues: { handler: listDialogues as Handler, path: "/api/v1/municipalities/{slug}/dialogues", params: { slug: municipality.slug } },
+    getDialogue: { handler: getDialogue as Handler, path: "/api/v1/dialogues/{id}", params: id },
+    listContributions: { handler: listContributions as Handler, path: "/api/v1/dialogues/{id}/contributions", params: id, query: "?limit=2" },
+    listResponses: { handler: listResponses as Handler, path: "/api/v1/dialogues/{id}/responses", params: id },
+    getResults: { handler: getResults as Handler, path: "/api/v1/dialogues/{id}/results", params: id },
+  };
+  const served = await call(calls.getOpenApi!);
+  expect(served.status).toBe(200);
+  document = (await served.json()) as OpenApi;
+});
+
+describe("the served OpenAPI description", () => {
+  it("passes Redocly's recommended rules without an error or a warning", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: `${PUBLIC_URL}/api/v1/openapi.json`, config });
+    const found = problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer ?? ""}`);
+    expect(found).toEqual([]);
+  });
+
+  it("names the public origin as its server and asks no credentials of any operation", () => {
+    expect(document.servers).toEqual([expect.objectContaining({ url: PUBLIC_URL })]);
+    for (const [path, { get }] of Object.entries(document.paths)) {
+      expect(get.security, path).toEqual([]);
+      for (const status of ["429", "503"]) expect(Object.keys(get.responses), path).toContain(status);
+    }
+  });
+});
+
+describe("what every operation answers", () => {
+  const ajv = new Ajv2020({ strict: false, validateFormats: false });
+  const validate = (schema: object, answer: unknown) => {
+    const check = ajv.compile({ $defs: {}, ...schema, components: document.components });
+    const ok = check(answer);
+    return ok ? [] : (check.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+  };
+  // $refs in the document point at #/components/schemas/…: compile each answer's schema beside them.
+  const schemaFor = (path: string, status: string) => {
+    const schema = document.paths[path]!.get.responses[status]?.content?.["application/json"].schema;
+    if (!schema) throw new Error(`${path} documents no JSON answer for ${status}`);
+    return schema;
+  };
+
+  it("has a real request for every documented operation", () => {
+    expect(Object.keys(calls).sort()).toEqual(Object.values(OPEN_DATA_PATHS).map(({ get }) => get.operationId).sort());
+  });
+
+  it.each(Object.entries(OPEN_DATA_PATHS).map(([path, { get }]) => [get.operationId, path] as const))(
+    "%s: its 200 answer matches the documented schema",
+    async (operationId, path) => {
+      const response = await call(calls[operationId]!);
+      expect(response.status).toBe(200);
+      const answer = (await response.json()) as { data?: unknown[]; links?: { next: string | null } };
+      expect(validate(schemaFor(path, "200"), answer)).toEqual([]);
+      // Paged answers link on the public origin, whatever address the request came in on.
+      if (answer.links?.next) expect(answer.links.next.startsWith(`${PUBLIC_URL}/api/v1/`)).toBe(true);
+    },
+  );
+
+  it.each([
+    ["getDialogue", "404", { id: "00000000-0000-7000-8000-000000000000" }, ""],
+    ["listContributions", "422", undefined, "?limit=1000"],
+  ] as const)("%s: its %s answer matches the shared Error schema", async (operationId, status, params, query) => {
+    const base = calls[operationId]!;
+    const response = await call({ ...base, params: params ?? base.params, query });
+    expect(String(response.status)).toBe(status);
+    const path = Object.entries(OPEN_DATA_PATHS).find(([, { get }]) => get.operationId === operationId)![0];
+    expect(validate(schemaFor(path, status), await response.json())).toEqual([]);
+  });
+});
