@@ -31,10 +31,16 @@ const gate = ((globalThis as unknown as { databaseGateState?: Gate }).databaseGa
   probedAt: 0,
 });
 
+/** Prisma's messages quote the calling code first; the cause is their last line. */
+function lastLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n").filter((line) => line.trim()).at(-1) ?? message;
+}
+
 /** Closes the gate now: something met a connection error. Ignores errors that are no outage. */
 export function reportDatabaseError(error: unknown): boolean {
   if (!isDatabaseOutage(error)) return false;
-  if (gate.reachable) console.warn(`database gate: database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  if (gate.reachable) console.warn(`database gate: database unavailable: ${lastLine(error)}`);
   gate.reachable = false;
   return true;
 }
@@ -67,7 +73,7 @@ async function probe(): Promise<void> {
   } catch (error) {
     gate.failures += 1;
     if (!reportDatabaseError(error) && gate.failures >= SLOW_PROBES_TO_CLOSE && gate.reachable) {
-      console.warn(`database gate: database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(`database gate: database unavailable: ${lastLine(error)}`);
       gate.reachable = false;
     }
   } finally {
@@ -80,6 +86,11 @@ function startProbe(): Promise<void> {
     gate.probing = undefined;
   });
   return gate.probing;
+}
+
+/** A probe now (or the one under way); the gate holds its answer afterwards. */
+export function probeDatabase(): Promise<void> {
+  return startProbe();
 }
 
 /**
