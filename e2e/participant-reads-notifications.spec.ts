@@ -69,7 +69,7 @@ test("a participant sees a reply to her comment in the header and the list, open
 
   // Opening it leads to the reply, and it is read now.
   await item.getByRole("link", { name: sentence, exact: true }).click();
-  await expect(reader).toHaveURL(/\/de\/musterstadt\/[^/]+\/c\/[0-9a-f-]+#comment-[0-9a-f-]+$/);
+  await expect(reader).toHaveURL(/\/de\/musterstadt\/[^/]+\/c\/[0-9a-f-]+\?comment=[0-9a-f-]+#comment-[0-9a-f-]+$/);
   await expect(reader.locator("p", { hasText: reply })).toBeVisible();
   expect(await unreadIn(reader)).toBe(before);
   await reader.goto("/de/notifications");

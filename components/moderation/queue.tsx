@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { UserText } from "@/components/text/user-text";
 import { decideReviewAction, dismissAction, hideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { commentAnchor } from "@/lib/comments/comment-link";
 import { direction } from "@/lib/i18n/routing";
 import type { listModerationQueue, QueueItem } from "@/lib/moderation/list-moderation-queue";
 import { DecideReviewForm, HideForm, ReasonForm } from "./moderation-forms";
@@ -11,7 +12,7 @@ type Queue = Awaited<ReturnType<typeof listModerationQueue>>;
 /** The reported or reviewed words, whose they are and where they stand. */
 async function ItemText({ item, base }: { item: QueueItem; base: string }) {
   const t = await getTranslations("moderation");
-  const href = `${base}/c/${item.contributionId}${item.ref.itemType === "comment" ? `#comment-${item.ref.itemId}` : ""}`;
+  const href = `${base}/c/${item.contributionId}${item.ref.itemType === "comment" ? commentAnchor(item.ref.itemId) : ""}`;
   return (
     <>
       <p className="text-sm text-muted">

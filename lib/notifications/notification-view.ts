@@ -1,4 +1,5 @@
 import "server-only";
+import { commentAnchor } from "@/lib/comments/comment-link";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind, DialoguePhase, ContributionStatus, ModerationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 
@@ -33,7 +34,7 @@ export type NotificationView = {
   type: NotificationType;
   unread: boolean;
   createdAt: Date;
-  /** Path within the locale, e.g. "/musterstadt/dialog/c/<id>#comment-<id>". */
+  /** Path within the locale, e.g. "/musterstadt/dialog/c/<id>?comment=<id>#comment-<id>". */
   path: string;
   /** Key in the "notifications.sentences" namespace, and its ICU values (enum codes still untranslated). */
   sentence: string;
@@ -54,7 +55,7 @@ export function viewOf(row: NotificationRow): NotificationView {
   const dialogue = contribution?.dialogue ?? row.dialogue;
   let path = "/notifications";
   if (contribution && dialogue) {
-    path = `/${dialogue.municipality.slug}/${dialogue.slug}/c/${contribution.id}${row.comment ? `#comment-${row.comment.id}` : ""}`;
+    path = `/${dialogue.municipality.slug}/${dialogue.slug}/c/${contribution.id}${row.comment ? commentAnchor(row.comment.id) : ""}`;
   } else if (dialogue) {
     path = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   }

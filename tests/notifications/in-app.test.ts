@@ -34,7 +34,7 @@ describe("replies", () => {
 
     const { items } = await listNotifications(commenter);
     expect(items).toHaveLength(1);
-    expect(items[0]!.path).toBe(`/${municipality.slug}/${dialogue.slug}/c/${contribution.id}#comment-${reply.id}`);
+    expect(items[0]!.path).toBe(`/${municipality.slug}/${dialogue.slug}/c/${contribution.id}?comment=${reply.id}#comment-${reply.id}`);
     const sentence = await notificationSentence("en");
     expect(sentence(items[0]!)).toBe(`${replier.displayName} replied to your comment on “${contribution.title}”`);
   });
@@ -105,7 +105,7 @@ describe("marking read", () => {
     expect(await countUnread(commenter)).toBe(1);
 
     const { path } = await openNotification(commenter, { id: row!.id });
-    expect(path).toMatch(new RegExp(`^/[a-z0-9-]+/[a-z0-9-]+/c/${contribution.id}#comment-`));
+    expect(path).toMatch(new RegExp(`^/[a-z0-9-]+/[a-z0-9-]+/c/${contribution.id}\\?comment=[0-9a-f-]+#comment-`));
     expect(await countUnread(commenter)).toBe(0);
   });
 

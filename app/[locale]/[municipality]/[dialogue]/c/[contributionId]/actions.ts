@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { commentAnchor } from "@/lib/comments/comment-link";
 import { createComment, createCommentInput } from "@/lib/comments/create-comment";
 import { deleteComment, deleteCommentInput } from "@/lib/comments/delete-comment";
 import { updateComment, updateCommentInput } from "@/lib/comments/update-comment";
@@ -18,10 +19,11 @@ import { withdrawSupport } from "@/lib/supports/withdraw-support";
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema, contributionId: z.uuid() });
 type Page = z.output<typeof page>;
 
-function back({ locale, municipality, dialogue, contributionId }: Page, hash?: string): never {
+/** Back to the contribution page; `to` a place on it: "#supports", or a comment's commentAnchor(). */
+function back({ locale, municipality, dialogue, contributionId }: Page, to = ""): never {
   // A redirect to the same page (only the #fragment differs) does not fetch it again by itself.
   refresh();
-  return redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}${hash ? `#${hash}` : ""}`, locale });
+  return redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}${to}`, locale });
 }
 
 /**
@@ -33,7 +35,7 @@ export const supportAction = formAction(
   async ({ intent, js, ...where }, { viewer }) => {
     const input = { contributionId: where.contributionId };
     const result = intent === "give" ? await giveSupport(viewer, input) : await withdrawSupport(viewer, input);
-    if (!js) back(where, "supports");
+    if (!js) back(where, "#supports");
     return result;
   },
 );
@@ -42,18 +44,18 @@ export const createCommentAction = formAction(
   createCommentInput.extend(page.shape),
   async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
     const comment = await createComment(viewer, input);
-    back({ locale, municipality, dialogue, contributionId: input.contributionId }, `comment-${comment.id}`);
+    back({ locale, municipality, dialogue, contributionId: input.contributionId }, commentAnchor(comment.id));
   },
 );
 
 export const updateCommentAction = formAction(updateCommentInput.extend(page.shape), async ({ commentId, body, ...where }, { viewer }): Promise<void> => {
   await updateComment(viewer, { commentId, body });
-  back(where, `comment-${commentId}`);
+  back(where, commentAnchor(commentId));
 });
 
 export const deleteCommentAction = formAction(deleteCommentInput.extend(page.shape), async ({ commentId, ...where }, { viewer }): Promise<void> => {
   await deleteComment(viewer, { commentId });
-  back(where, `comment-${commentId}`);
+  back(where, commentAnchor(commentId));
 });
 
 export const updateContributionAction = formAction(

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { commentAnchor } from "@/lib/comments/comment-link";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
@@ -16,16 +17,17 @@ type Page = z.output<typeof page>;
 // A comment's form names both the page's contribution and the comment; the comment is translated.
 const target = page.extend({ commentId: z.uuid().optional() });
 
-function back({ locale, municipality, dialogue, contributionId }: Page, hash?: string): never {
+/** Back to the contribution page; `to` a comment's commentAnchor(), on the page that holds it. */
+function back({ locale, municipality, dialogue, contributionId }: Page, to = ""): never {
   refresh();
-  return redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}${hash ? `#${hash}` : ""}`, locale });
+  return redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}${to}`, locale });
 }
 
 export const addTranslationAction = formAction(
   addTranslationInput.safeExtend(target.shape),
   async ({ locale, municipality, dialogue, contributionId, commentId, language, title, body }, { viewer }): Promise<void> => {
     await addTranslation(viewer, commentId ? { commentId, language, body } : { contributionId, language, title, body });
-    back({ locale, municipality, dialogue, contributionId }, commentId ? `comment-${commentId}` : undefined);
+    back({ locale, municipality, dialogue, contributionId }, commentId ? commentAnchor(commentId) : undefined);
   },
 );
 
@@ -33,7 +35,7 @@ export const machineTranslateAction = formAction(
   machineTranslateInput.safeExtend(target.shape),
   async ({ locale, municipality, dialogue, contributionId, commentId, language }, { viewer }): Promise<void> => {
     await machineTranslate(viewer, commentId ? { commentId, language } : { contributionId, language });
-    back({ locale, municipality, dialogue, contributionId }, commentId ? `comment-${commentId}` : undefined);
+    back({ locale, municipality, dialogue, contributionId }, commentId ? commentAnchor(commentId) : undefined);
   },
 );
 

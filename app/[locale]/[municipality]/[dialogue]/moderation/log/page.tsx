@@ -6,6 +6,7 @@ import { Link } from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { commentAnchor } from "@/lib/comments/comment-link";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listModerationLog } from "@/lib/moderation/list-moderation-log";
 import { can } from "@/lib/policy/policy";
@@ -71,7 +72,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
               )}
               {entry.contributionId && (
                 <p className="mt-1 text-sm">
-                  <Link href={`${base}/c/${entry.contributionId}${entry.commentId ? `#comment-${entry.commentId}` : ""}`}>
+                  <Link href={`${base}/c/${entry.contributionId}${entry.commentId ? commentAnchor(entry.commentId) : ""}`}>
                     {entry.commentId ? t("log.toComment") : t("log.toContribution")}
                   </Link>
                 </p>
