@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { dropDatabase } from "../lib/db/databases";
-import { cloneTemplate, ensureTemplate, startTestServer } from "../lib/db/test-databases";
+import { APP_ROLE, asRole, ensureAppRole, grantAppPrivileges } from "../lib/db/roles";
+import { cloneTemplate, ensureTemplate, startTestServer, TEST_APP_PASSWORD } from "../lib/db/test-databases";
 import { runSeed } from "../prisma/seed";
 import { startSmtpCatcher } from "../tests/support/smtp-catcher";
 import { startNext } from "./next-server";
@@ -17,6 +18,9 @@ const server = await startTestServer();
 const name = `mitreden_e2e_${randomBytes(6).toString("hex")}`;
 const databaseUrl = await cloneTemplate(server.serverUrl, await ensureTemplate(server.serverUrl), name);
 await runSeed(databaseUrl);
+// The server connects as the app's own role, as `npm start` does (lib/db/roles.ts).
+await ensureAppRole(server.serverUrl, TEST_APP_PASSWORD);
+await grantAppPrivileges(databaseUrl, APP_ROLE);
 
 const smtp = await startSmtpCatcher();
 const mailbox = createServer((request, response) => {
@@ -28,7 +32,7 @@ await new Promise<void>((resolve) => mailbox.listen(mailPort, "127.0.0.1", () =>
 
 const next = startNext({
   port,
-  databaseUrl,
+  databaseUrl: asRole(databaseUrl, APP_ROLE, TEST_APP_PASSWORD),
   host: "127.0.0.1",
   env: {
     NODE_ENV: "production",

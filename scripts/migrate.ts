@@ -1,11 +1,11 @@
-// `npm run db:migrate`: applies committed migrations to DATABASE_URL (or the embedded database).
+// `npm run db:migrate`: applies committed migrations as MIGRATION_DATABASE_URL (else DATABASE_URL,
+// else the embedded database's owner) and gives DATABASE_URL's role its rights on the tables.
 import "dotenv/config";
-import { openDevDatabase } from "../lib/db/dev-database";
-import { applyMigrations } from "../lib/db/migrate";
+import { migrateDatabase, openDevDatabase } from "../lib/db/dev-database";
 
 const database = await openDevDatabase((message) => console.log(message));
 try {
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase(database, (message) => console.log(message));
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Nothing to apply: the database is up to date.");
 } finally {
   await database.stop();

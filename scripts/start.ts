@@ -7,9 +7,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDevDatabase } from "../lib/db/dev-database";
+import { migrateDatabase, openDevDatabase } from "../lib/db/dev-database";
 import { PROJECT_ROOT } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
 import { DEMO_ACCOUNTS, runSeed } from "../prisma/seed";
 import { NEXT_BIN, NEXT_ENV, startNext } from "./next-server";
 import { superviseServer } from "./support/supervise";
@@ -33,7 +32,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase(database, log);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
   const { seeded } = await runSeed(database.url);
   if (seeded) log("seeded the demo municipality Musterstadt");
@@ -50,7 +49,7 @@ try {
 
 next = startNext({
   port,
-  databaseUrl: database.url,
+  databaseUrl: database.appUrl,
   dev,
   env: {
     NODE_ENV: dev ? "development" : "production",
@@ -71,7 +70,7 @@ function printWelcome() {
     [
       "",
       `  mitreden is running: http://localhost:${port}`,
-      `  database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`,
+      `  database: ${database.embedded ? `embedded PostgreSQL in ${shortPath(database.dataDir!)}` : "DATABASE_URL"}`,
       "",
       "  Demo accounts (display name, sign-in code, e-mail):",
       ...rows,
@@ -80,6 +79,10 @@ function printWelcome() {
       "",
     ].join("\n"),
   );
+}
+
+function shortPath(target: string): string {
+  return target.startsWith(PROJECT_ROOT + path.sep) ? path.relative(PROJECT_ROOT, target) : target;
 }
 
 /** A secret kept in .data/ so that sessions survive a restart of a local start. */
@@ -94,7 +97,7 @@ function localSecret(): string {
 
 /** A build is needed when there is none or a source file is newer than it. */
 function needsBuild(): boolean {
-  const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
+  const buildId = path.join(PROJECT_ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "messages", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];

@@ -6,8 +6,12 @@ import path from "node:path";
 import { applyMigrations, readMigrations } from "./migrate";
 import { createDatabase, databaseExists, dropDatabase, onServer } from "./databases";
 import { PROJECT_ROOT, startEmbeddedPostgres } from "./embedded";
+import { APP_ROLE, ensureAppRole, grantAppPrivileges } from "./roles";
 
 export const TEMPLATE_PREFIX = "mitreden_template_";
+
+/** The app role's password on test servers (every test run sets the same one: no run locks out another). */
+export const TEST_APP_PASSWORD = "mitreden_app_test";
 
 /**
  * Test runs on one server with different migrations (people or agents on several branches)
@@ -55,7 +59,11 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
     if (await databaseExists(serverUrl, name)) return;
     const building = `${name}_building`;
     await dropDatabase(serverUrl, building);
-    await applyMigrations(await createDatabase(serverUrl, building));
+    const buildingUrl = await createDatabase(serverUrl, building);
+    await applyMigrations(buildingUrl);
+    // Clones keep the grants: the end-to-end server connects as the app role (lib/db/roles.ts).
+    await ensureAppRole(serverUrl, TEST_APP_PASSWORD);
+    await grantAppPrivileges(buildingUrl, APP_ROLE);
     await onServer(serverUrl, (client) => client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
   });
   return name;
