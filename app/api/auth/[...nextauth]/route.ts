@@ -8,7 +8,7 @@ import { availableRoute } from "@/lib/health/available-route";
 const handler = availableRoute(async (request: Request, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> => {
   // next-auth builds its redirects from NEXTAUTH_URL only: the one public origin (lib/env.ts),
   // also when an operator set only PUBLIC_URL.
-  process.env.NEXTAUTH_URL ??= publicOrigin();
+  process.env.NEXTAUTH_URL ||= publicOrigin();
   return NextAuth(authOptions())(request, context) as Promise<Response>;
 });
 
