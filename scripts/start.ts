@@ -53,7 +53,8 @@ next = startNext({
   dev,
   env: {
     NODE_ENV: dev ? "development" : "production",
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // One public origin (lib/env.ts): PUBLIC_URL when set; next-auth reads the same as NEXTAUTH_URL.
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || process.env.PUBLIC_URL || `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
   },
 });
@@ -69,7 +70,7 @@ function printWelcome() {
   console.log(
     [
       "",
-      `  mitreden is running: http://localhost:${port}`,
+      `  mitreden is running: ${process.env.PUBLIC_URL || process.env.NEXTAUTH_URL || `http://localhost:${port}`}`,
       `  database: ${database.embedded ? `embedded PostgreSQL in ${shortPath(database.dataDir!)}` : "DATABASE_URL"}`,
       "",
       "  Demo accounts (display name, sign-in code, e-mail):",
