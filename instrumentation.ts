@@ -1,7 +1,42 @@
 // Runs once when a server process starts (not during `next build`, not in tests).
 export async function register() {
-  // The daily e-mail digest needs Node (SMTP, Postgres): not in the edge runtime.
+  // Logs, metrics and the job queue need Node (diagnostics channels, Postgres, SMTP): not the edge runtime.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { scheduleDailyDigest } = await import("./lib/notifications/digest-schedule");
-  scheduleDailyDigest();
+  const { observeHttpRequests } = await import("./lib/log/observe-requests");
+  observeHttpRequests();
+  const { startInstanceWorkers } = await import("./lib/jobs/workers");
+  const { logger } = await import("./lib/log/logger");
+  // A queue that cannot start (database away) must not stop the app from serving: it is logged,
+  // and mail waits in the queue for an instance whose workers run.
+  startInstanceWorkers()?.catch((error: unknown) => {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    logger().error({ event: "jobs.start_failed", err: { name, message } }, "job workers did not start");
+  });
+}
+
+/** Errors while rendering or in a route handler: one log line with the request id and route pattern. */
+export async function onRequestError(
+  error: unknown,
+  request: { method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Failed because the database is away: the database gate closes at once, so the requests
+  // after this one get a 503 with Retry-After (lib/health/database-gate.ts).
+  const { reportDatabaseError } = await import("./lib/health/database-gate");
+  reportDatabaseError(error);
+  const { logger } = await import("./lib/log/logger");
+  const { name, message } = error instanceof Error ? error : new Error(String(error));
+  const digest = (error as { digest?: unknown }).digest;
+  logger().error(
+    {
+      event: "http.error",
+      reqId: request.headers["x-request-id"],
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+      err: { name, message, digest: typeof digest === "string" ? digest : undefined },
+    },
+    "request failed",
+  );
 }

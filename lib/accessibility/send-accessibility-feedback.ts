@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
+import { logger } from "@/lib/log/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { consume } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
@@ -52,7 +53,7 @@ export async function sendAccessibilityFeedback(
   const mail = { subject: t("subject", { page: page.slice(0, 80) }), text };
   const to = env().FEEDBACK_EMAIL;
   if (!to) {
-    console.warn(`[mail] FEEDBACK_EMAIL is not set; this accessibility feedback was not sent:\nSubject: ${mail.subject}\n\n${text}\n`);
+    logger().info({ event: "mail.unsent", unsentMail: { subject: mail.subject, text } }, "FEEDBACK_EMAIL is not set: this accessibility feedback was not sent, here it is instead");
     return { sent: true };
   }
   await sendMail({ to, ...mail });

@@ -3,9 +3,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { authSecret } from "@/lib/auth/secret";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/translator";
+import { enqueue } from "@/lib/jobs/job-queue";
+import { QUEUES } from "@/lib/jobs/queues";
 import { sendMail } from "@/lib/mail/send-mail";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { consume } from "@/lib/rate-limit";
@@ -21,38 +23,53 @@ export const EMAIL_CONFIRMATION_MAX_AGE_SECONDS = 24 * 60 * 60;
 const identifierOf = (userId: string) => `confirm:${userId}`;
 const hashed = (token: string) => createHash("sha256").update(`${token}${authSecret()}`).digest("hex");
 
-/** Sends the viewer a link to confirm their (unconfirmed) address, in their language. */
+/** Asks for a link that confirms the viewer's (unconfirmed) address; a worker sends it (sendEmailConfirmation). */
 export async function requestEmailConfirmation(viewer: Viewer | null, context: { address: string }) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.id },
-    select: { email: true, emailVerified: true, displayName: true, locale: true },
+    select: { email: true, emailVerified: true },
   });
   if (!user.email) throw new AppError("INVALID_INPUT", "no address", { fieldErrors: { email: [{ key: "validation.required" }] } });
   if (user.emailVerified) return { alreadyConfirmed: true };
   await consume("perAddress", context.address);
   await consume("emailLinkPerAddress", user.email);
+  await enqueue(QUEUES.emailConfirmation, { userId: viewer.id } satisfies EmailConfirmationJob);
+  return { alreadyConfirmed: false };
+}
 
+export const emailConfirmationJob = z.object({ userId: z.uuid() });
+export type EmailConfirmationJob = z.output<typeof emailConfirmationJob>;
+
+/**
+ * The confirmation job: a new link (earlier ones stop working) to the address the account holds
+ * now, in its language; nothing when it has none, has confirmed it meanwhile, or is deleted.
+ */
+export async function sendEmailConfirmation(job: EmailConfirmationJob): Promise<void> {
+  const { userId } = emailConfirmationJob.parse(job);
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, emailVerified: true, displayName: true, locale: true, deletedAt: true },
+  });
+  if (!user?.email || user.emailVerified || user.deletedAt) return;
   const token = randomBytes(32).toString("hex");
   await db.$transaction([
-    db.verificationToken.deleteMany({ where: { identifier: identifierOf(viewer.id) } }),
+    db.verificationToken.deleteMany({ where: { identifier: identifierOf(userId) } }),
     db.verificationToken.create({
       data: {
-        identifier: identifierOf(viewer.id),
+        identifier: identifierOf(userId),
         token: hashed(token),
         expires: new Date(Date.now() + EMAIL_CONFIRMATION_MAX_AGE_SECONDS * 1000),
       },
     }),
   ]);
-  const base = env().NEXTAUTH_URL.replace(/\/$/, "");
-  const url = `${base}/${user.locale}/account/confirm-email?${new URLSearchParams({ user: viewer.id, token })}`;
+  const url = publicUrl(`/${user.locale}/account/confirm-email?${new URLSearchParams({ user: userId, token })}`);
   const t = await translatorFor(user.locale, "mail.confirmEmail");
   await sendMail({
     to: user.email,
     subject: t("subject"),
     text: [t("body", { name: user.displayName }), "", url, "", t("ignore")].join("\n"),
   });
-  return { alreadyConfirmed: false };
 }
 
 export const confirmEmailInput = z.object({ user: z.uuid(), token: z.string().regex(/^[0-9a-f]{64}$/) });

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 
 export type Mail = { to: string; subject: string; text: string; headers?: Record<string, string> };
 
@@ -8,12 +9,15 @@ const globalForMail = globalThis as unknown as { mailTransport?: Transporter };
 
 /**
  * Sends through the SMTP server in SMTP_URL. Without one (a local start), the mail is written
- * to the server's log instead, so a newcomer can still follow a sign-in link.
+ * to the server's log instead, so a newcomer can still follow a sign-in link. Called by the job
+ * queue's workers (lib/jobs/workers.ts), never while a request waits.
  */
 export async function sendMail(mail: Mail): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) {
-    console.warn(`[mail] SMTP_URL is not set; this mail was not sent:\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+    // The one log line that holds an address and a link, on purpose: without an SMTP server
+    // (a local start) this is how the newcomer reads their sign-in link. Production sets SMTP_URL.
+    logger().info({ event: "mail.unsent", unsentMail: { recipient: mail.to, subject: mail.subject, text: mail.text } }, "SMTP_URL is not set: this mail was not sent, here it is instead");
     return;
   }
   globalForMail.mailTransport ??= nodemailer.createTransport(SMTP_URL);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { sendMail } from "@/lib/mail/send-mail";
 import { notificationSelect, viewOf } from "./notification-view";
@@ -15,7 +15,8 @@ export const DIGEST_WINDOW_DAYS = 14;
  * language, with their notifications that are unread and not yet mailed. Safe to run on several
  * app instances at once: a person's notifications are claimed (emailedAt set) in one UPDATE whose
  * rows are locked with SKIP LOCKED, so each notification goes out in at most one mail. If sending
- * fails, the claim is undone and the next run tries again.
+ * fails, the claim is undone, the others are still mailed, and the run throws DigestIncomplete so
+ * the job queue tries again (digest.daily, lib/jobs/queues.ts).
  */
 export async function sendDigests(now: Date = new Date()): Promise<{ mails: number; notifications: number }> {
   const since = new Date(now.getTime() - DIGEST_WINDOW_DAYS * 24 * 60 * 60 * 1000);
@@ -27,14 +28,31 @@ export async function sendDigests(now: Date = new Date()): Promise<{ mails: numb
       AND u."email" IS NOT NULL AND u."emailVerified" IS NOT NULL AND u."emailDigest" AND u."deletedAt" IS NULL`;
   let mails = 0;
   let notifications = 0;
+  let failed = 0;
   for (const { userId } of recipients) {
-    const sent = await sendDigestTo(userId, since, now);
+    // One refused mail does not hold up the others'; the job is retried for the ones that failed.
+    const sent = await sendDigestTo(userId, since, now).catch(() => {
+      failed += 1;
+      return 0;
+    });
     if (sent > 0) {
       mails += 1;
       notifications += sent;
     }
   }
+  if (failed > 0) throw new DigestIncomplete(failed, mails);
   return { mails, notifications };
+}
+
+/** Some mails of a digest run could not be sent (their notifications stay pending for the retry). */
+export class DigestIncomplete extends Error {
+  constructor(
+    readonly failed: number,
+    readonly sent: number,
+  ) {
+    super(`${failed} digest mails could not be sent (${sent} were)`);
+    this.name = "DigestIncomplete";
+  }
 }
 
 async function sendDigestTo(userId: string, since: Date, now: Date): Promise<number> {
@@ -58,7 +76,7 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
       db.notification.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: notificationSelect }),
     ]);
     const [t, sentence] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale)]);
-    const base = env().NEXTAUTH_URL.replace(/\/$/, "");
+    const base = publicOrigin();
     const unsubscribeUrl = `${base}/${user.locale}/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}`;
     const lines = rows.map(viewOf).flatMap((view) => [`- ${sentence(view)}`, `  ${base}/${user.locale}${view.path}`, ""]);
     await sendMail({

@@ -112,6 +112,20 @@ export function canManageOwnAccount(viewer: Viewer | null): viewer is Viewer {
   return viewer !== null;
 }
 
+/**
+ * Reading the operational metrics (/api/metrics) is no person's permission: the Prometheus scraper
+ * presents the bearer token METRICS_TOKEN. Unset, nobody may. Compared in constant time (every
+ * character of both, whatever matches), so the answer's timing does not reveal a prefix.
+ */
+export function canReadMetrics(presented: string | null, configured: string | undefined): boolean {
+  if (!configured || presented === null) return false;
+  let difference = presented.length ^ configured.length;
+  for (let i = 0; i < Math.max(presented.length, configured.length); i++) {
+    difference |= (presented.charCodeAt(i) || 0) ^ (configured.charCodeAt(i) || 0);
+  }
+  return difference === 0;
+}
+
 export function can(viewer: Viewer | null, permission: Permission, resource: Resource): boolean {
   return RULES[permission](viewer, resource);
 }

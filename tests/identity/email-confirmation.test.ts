@@ -3,6 +3,7 @@
 // signs nobody in, works once, and stops working when the address changes.
 import { afterAll, describe, expect, it } from "vitest";
 import { startSmtpCatcher } from "../support/smtp-catcher";
+import { runDueJobs } from "../support/jobs";
 
 const smtp = await startSmtpCatcher();
 process.env.SMTP_URL = smtp.url;
@@ -35,7 +36,7 @@ function linkTo(email: string): URL {
 describe("confirming an added e-mail address", () => {
   it("sends a mail in the person's language that names the account, and the page confirms only on request", async () => {
     const { user, email, viewer } = await participantWithAddress();
-    await requestEmailConfirmation(viewer, context());
+    await requestEmailConfirmation(viewer, context()).then(() => runDueJobs());
     const mail = smtp.latestTo(email)!;
     expect(mail.subject).toBe(de.mail.confirmEmail.subject);
     expect(mail.text).toContain("„Samira“");
@@ -54,13 +55,13 @@ describe("confirming an added e-mail address", () => {
 
     // Once confirmed, the address receives sign-in links.
     const before = smtp.mails.length;
-    await requestEmailLink({ email }, context());
+    await requestEmailLink({ email }, context()).then(() => runDueJobs());
     expect(smtp.mails.length).toBe(before + 1);
   });
 
   it("works once, and not with a wrong token or for another account", async () => {
     const { email, viewer } = await participantWithAddress();
-    await requestEmailConfirmation(viewer, context());
+    await requestEmailConfirmation(viewer, context()).then(() => runDueJobs());
     const link = linkTo(email);
     const params = { user: link.searchParams.get("user")!, token: link.searchParams.get("token")! };
     const other = await createUser();
@@ -74,7 +75,7 @@ describe("confirming an added e-mail address", () => {
 
   it("stops working when the address changes before it is confirmed", async () => {
     const { user, email, viewer } = await participantWithAddress();
-    await requestEmailConfirmation(viewer, context());
+    await requestEmailConfirmation(viewer, context()).then(() => runDueJobs());
     const link = linkTo(email);
     await updateProfile(viewer, { displayName: "Samira", locale: "de", perspective: "NOT_STATED", email: `${unique("neu")}@example.org` });
     const params = { user: link.searchParams.get("user")!, token: link.searchParams.get("token")! };

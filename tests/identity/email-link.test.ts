@@ -8,6 +8,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { startSmtpCatcher, type CaughtMail } from "../support/smtp-catcher";
+import { runDueJobs } from "../support/jobs";
 
 // lib/env.ts reads the environment once, on first use: set it before any lib module loads.
 const smtp = await startSmtpCatcher();
@@ -46,7 +47,7 @@ function linkIn(mail: CaughtMail): URL {
 describe("requestEmailLink", () => {
   it("sends one mail in the person's language with a link to next-auth's e-mail callback", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: staff.email }, context());
+    await requestEmailLink({ email: staff.email }, context()).then(() => runDueJobs());
 
     const mails = mailsTo(staff.email);
     expect(mails).toHaveLength(1);
@@ -66,7 +67,7 @@ describe("requestEmailLink", () => {
 
   it("writes to a German-speaking person in German", async () => {
     const staff = await staffUser("de");
-    await requestEmailLink({ email: staff.email }, context());
+    await requestEmailLink({ email: staff.email }, context()).then(() => runDueJobs());
     const [mail] = mailsTo(staff.email);
     expect(mail?.subject).toBe(de.mail.signIn.subject);
     expect(mail?.text).toContain(de.mail.signIn.body.replace("{minutes}", "30"));
@@ -74,7 +75,7 @@ describe("requestEmailLink", () => {
 
   it("stores the token only as sha256(token + secret), as next-auth checks it, valid for 30 minutes", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: staff.email }, context());
+    await requestEmailLink({ email: staff.email }, context()).then(() => runDueJobs());
     const token = linkIn(mailsTo(staff.email)[0]!).searchParams.get("token")!;
 
     const rows = await db.verificationToken.findMany({ where: { identifier: staff.email } });
@@ -88,7 +89,7 @@ describe("requestEmailLink", () => {
 
   it("takes the address in any case, with the space a phone keyboard adds", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: `${staff.email.toUpperCase()} ` }, context());
+    await requestEmailLink({ email: `${staff.email.toUpperCase()} ` }, context()).then(() => runDueJobs());
     expect(mailsTo(staff.email)).toHaveLength(1);
     expect(linkIn(mailsTo(staff.email)[0]!).searchParams.get("email")).toBe(staff.email);
   });
@@ -99,6 +100,7 @@ describe("requestEmailLink", () => {
     const mailsBefore = smtp.mails.length;
     const known = await requestEmailLink({ email: staff.email }, context());
     const unknown = await requestEmailLink({ email: nobody }, context());
+    await runDueJobs();
 
     expect(unknown).toEqual(known);
     expect(smtp.mails.length).toBe(mailsBefore + 1);
@@ -108,14 +110,14 @@ describe("requestEmailLink", () => {
 
   it("sends nothing to a deleted account", async () => {
     const user = await createUser({ email: `${unique("gone")}@stadt.example`, deletedAt: new Date() });
-    await requestEmailLink({ email: user.email! }, context());
+    await requestEmailLink({ email: user.email! }, context()).then(() => runDueJobs());
     expect(mailsTo(user.email!)).toHaveLength(0);
   });
 
   it("keeps a callback path on this site and ignores one that leaves it", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: staff.email, callbackPath: "/en/dialogues/mine" }, context());
-    await requestEmailLink({ email: staff.email, callbackPath: "//evil.example/phish" }, context());
+    await requestEmailLink({ email: staff.email, callbackPath: "/en/dialogues/mine" }, context()).then(() => runDueJobs());
+    await requestEmailLink({ email: staff.email, callbackPath: "//evil.example/phish" }, context()).then(() => runDueJobs());
     const [kept, ignored] = mailsTo(staff.email).map((mail) => linkIn(mail).searchParams.get("callbackUrl"));
     expect(kept).toBe(`${BASE_URL}/en/dialogues/mine`);
     expect(ignored).toBe(`${BASE_URL}/en`);
@@ -125,7 +127,7 @@ describe("requestEmailLink", () => {
     const staff = await staffUser("en");
     const nobody = `${unique("nobody")}@stadt.example`;
     for (const address of [staff.email, nobody]) {
-      for (let request = 1; request <= 5; request++) await requestEmailLink({ email: address }, context());
+      for (let request = 1; request <= 5; request++) await requestEmailLink({ email: address }, context()).then(() => runDueJobs());
       const limited = await appErrorOf(requestEmailLink({ email: address.toUpperCase() }, context()));
       expect(limited.code).toBe("RATE_LIMITED");
       expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
@@ -186,7 +188,7 @@ async function followLink(link: URL) {
 describe("following the link (next-auth's e-mail callback)", () => {
   it("signs in once: a new session for the account, the address confirmed, the token used up", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: staff.email }, context());
+    await requestEmailLink({ email: staff.email }, context()).then(() => runDueJobs());
     const link = linkIn(mailsTo(staff.email)[0]!);
 
     const first = await followLink(link);
@@ -207,7 +209,7 @@ describe("following the link (next-auth's e-mail callback)", () => {
 
   it("never creates an account: a link to an address that no account has any more signs nobody in", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: staff.email }, context());
+    await requestEmailLink({ email: staff.email }, context()).then(() => runDueJobs());
     const link = linkIn(mailsTo(staff.email)[0]!);
     // The address moves away before the link is followed (done directly, as updateProfile would also drop the token).
     await db.user.update({ where: { id: staff.id }, data: { email: null } });
@@ -235,7 +237,7 @@ describe("following the link (next-auth's e-mail callback)", () => {
 
   it("refuses a link whose token was changed", async () => {
     const staff = await staffUser("en");
-    await requestEmailLink({ email: staff.email }, context());
+    await requestEmailLink({ email: staff.email }, context()).then(() => runDueJobs());
     const link = linkIn(mailsTo(staff.email)[0]!);
     link.searchParams.set("token", "0".repeat(64));
     const followed = await followLink(link);

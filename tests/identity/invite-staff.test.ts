@@ -3,6 +3,7 @@
 // merely typed the colleague's address into its profile.
 import { afterAll, describe, expect, it } from "vitest";
 import { startSmtpCatcher } from "../support/smtp-catcher";
+import { runDueJobs } from "../support/jobs";
 
 // lib/env.ts reads the environment once, on first use: set it before any lib module loads.
 const smtp = await startSmtpCatcher();
@@ -53,6 +54,7 @@ describe("inviteStaff", () => {
     expect(await db.municipalityMembership.findMany({ where: { userId }, select: { municipalityId: true, role: true } })).toEqual([
       { municipalityId: municipality.id, role: "STAFF" },
     ]);
+    await runDueJobs();
     const [mail] = mailsTo(email);
     expect(mailsTo(email)).toHaveLength(1);
     expect(mail?.text).toMatch(/\/api\/auth\/callback\/email\?\S*token=[0-9a-f]{64}/);
@@ -77,6 +79,7 @@ describe("inviteStaff", () => {
     const email = newAddress();
     const { userId } = await inviteStaff(admin, { municipalityId: municipality.id, email, displayName: "Erste Kollegin", role: "STAFF" }, context());
     expect((await viewerOf(userId)).municipalityRoles).toEqual({ [municipality.id]: ["STAFF"] });
+    await runDueJobs();
     expect(mailsTo(email)).toHaveLength(1);
   });
 
@@ -110,6 +113,7 @@ describe("inviteStaff", () => {
     expect(error.code).toBe("INVALID_INPUT");
     expect(fieldKeys(error, "email")).toEqual(["errors.email_unconfirmed"]);
     expect(await db.municipalityMembership.count({ where: { userId: squatter.id } })).toBe(0);
+    await runDueJobs();
     expect(mailsTo(email)).toHaveLength(0);
   });
 
@@ -126,6 +130,7 @@ describe("inviteStaff", () => {
     }
     expect((await appErrorOf(inviteStaff(null, input, context()))).code).toBe("UNAUTHENTICATED");
     expect(await db.user.count({ where: { email } })).toBe(0);
+    await runDueJobs();
     expect(mailsTo(email)).toHaveLength(0);
   });
 

@@ -10,14 +10,16 @@ const name = `mitreden_test_${randomBytes(6).toString("hex")}`;
 process.env.DATABASE_URL = await cloneTemplate(serverUrl, inject("dbTemplate"), name);
 
 afterAll(async () => {
+  // The job queue's own pool (lib/jobs/job-queue.ts), if the file sent or worked jobs.
+  await (await import("../../lib/jobs/job-queue")).closeJobQueue();
   const { db } = await import("../../lib/db/client");
   await db.$disconnect();
   // The rate limiter's own small pool (lib/rate-limit.ts), if the file used it.
   await (globalThis as { rateLimitPool?: { end(): Promise<void> } }).rateLimitPool?.end();
-  await dropDatabase(serverUrl, name);
-});
   // The database gate's probe connection (lib/health/database-gate.ts), if a route ran.
   await (await import("../../lib/health/database-gate")).closeDatabaseGate();
+  await dropDatabase(serverUrl, name);
+});
 
 // A test fails when something logs an error it did not expect (as in epic-stack).
 const originalError = console.error;

@@ -18,15 +18,22 @@ export type SmtpCatcher = {
   mails: CaughtMail[];
   /** The newest mail to `address` (case-insensitive), if any. */
   latestTo: (address: string) => CaughtMail | undefined;
+  /** While true, every recipient is refused with "451 try again later", as a busy server does. */
+  refusing: boolean;
   stop: () => Promise<void>;
 };
 
 export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
   const mails: CaughtMail[] = [];
+  const state = { refusing: false };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!state.refusing) return callback();
+      callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -53,6 +60,12 @@ export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
     url: `smtp://127.0.0.1:${actualPort}`,
     mails,
     latestTo: (to) => mails.filter((mail) => mail.to.includes(to.toLowerCase())).at(-1),
+    get refusing() {
+      return state.refusing;
+    },
+    set refusing(value: boolean) {
+      state.refusing = value;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,50 @@
+import type { Queue } from "pg-boss";
+
+// The kinds of job and how each is retried. The queues are rows in pgboss.queue, created (and
+// kept in step with these options) by every process that starts the queue — plain inserts and
+// updates that the app's database role may make; the schema itself comes from a migration.
+// Completed jobs are kept only briefly: a mail job holds an address.
+
+export const QUEUES = {
+  /** A sign-in link for an address typed into the sign-in form; dropped by the worker when no account may have one. */
+  signInLink: "mail.sign-in-link",
+  /** A link that confirms the signed-in person's newly added address. */
+  emailConfirmation: "mail.email-confirmation",
+  /** The daily e-mail digest of notifications, for everyone who has it switched on. */
+  dailyDigest: "digest.daily",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const MAIL: Omit<Queue, "name"> = {
+  // 30 s, 1 min, 2 min, 4 min, 8 min (each with up to as much again of jitter): within the
+  // half hour a sign-in link is valid.
+  retryLimit: 5,
+  retryDelay: 30,
+  retryBackoff: true,
+  retryDelayMax: 600,
+  expireInSeconds: 120,
+  // A job that could not start within a day is no use any more (the link would have expired).
+  retentionSeconds: 24 * 60 * 60,
+  deleteAfterSeconds: 60 * 60,
+  notify: true,
+};
+
+export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
+  [QUEUES.signInLink]: MAIL,
+  [QUEUES.emailConfirmation]: MAIL,
+  [QUEUES.dailyDigest]: {
+    // Retried a few times within the hour after a failure (the notifications of people whose mail
+    // failed stay unclaimed, so a retry sends only theirs).
+    retryLimit: 4,
+    retryDelay: 120,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 30 * 60,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 7 * 24 * 60 * 60,
+    // One digest at a time, however many instances schedule or `npm run digest` asks for one.
+    policy: "singleton",
+    notify: true,
+  },
+};

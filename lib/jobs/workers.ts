@@ -1,0 +1,77 @@
+import "server-only";
+import type { Job, PgBoss } from "pg-boss";
+import { sendEmailConfirmation, type EmailConfirmationJob } from "@/lib/accounts/email-confirmation";
+import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { sendDigests } from "@/lib/notifications/send-digest";
+import { openJobQueue, useJobQueue } from "./job-queue";
+import { QUEUES, type QueueName } from "./queues";
+
+/** What each kind of job does. A handler that throws fails the attempt; pg-boss retries it with back-off. */
+export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = {
+  [QUEUES.signInLink]: (data) => sendEmailLink(data as EmailLinkJob),
+  [QUEUES.emailConfirmation]: (data) => sendEmailConfirmation(data as EmailConfirmationJob),
+  [QUEUES.dailyDigest]: () => sendDigests(),
+};
+
+/** Runs one job, logging its outcome by queue and id only (the data may hold an address). */
+export async function runJob(job: Pick<Job<unknown>, "id" | "name" | "data" | "retryCount">): Promise<void> {
+  const handler = HANDLERS[job.name as QueueName];
+  if (!handler) throw new Error(`no handler for jobs of ${job.name}`);
+  const log = logger().child({ queue: job.name, jobId: job.id, attempt: job.retryCount + 1 });
+  const started = performance.now();
+  try {
+    const result = await handler(job.data);
+    log.info({ event: "job.done", durationMs: Math.round(performance.now() - started), ...counts(result) }, "job done");
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    log.warn({ event: "job.failed", durationMs: Math.round(performance.now() - started), err: { name, message } }, "job failed; retried later unless out of attempts");
+    throw error;
+  }
+}
+
+/** Only numbers from a handler's result go into the log. */
+function counts(result: unknown): Record<string, number> {
+  if (typeof result !== "object" || result === null) return {};
+  return Object.fromEntries(Object.entries(result).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
+}
+
+/** The digest's cron line: every day at DIGEST_HOUR in the server's time zone (TZ). */
+export function digestSchedule(hour: number): { cron: string; tz: string } {
+  return { cron: `0 ${hour} * * *`, tz: Intl.DateTimeFormat().resolvedOptions().timeZone };
+}
+
+/**
+ * Starts workers for every queue in this process, and keeps the digest's schedule as DIGEST_HOUR
+ * says (a row in pgboss.schedule shared by all instances; pg-boss's cron pass makes one job per
+ * day however many instances run). Returns the queue connection; stop it to stop the workers.
+ */
+export async function startJobWorkers(options: { databaseUrl?: string; concurrency?: number } = {}): Promise<PgBoss> {
+  const boss = await openJobQueue({ supervise: true, databaseUrl: options.databaseUrl });
+  for (const name of Object.values(QUEUES)) {
+    await boss.work(name, { localConcurrency: options.concurrency ?? 2, pollingIntervalSeconds: 5 }, async ([job]) => {
+      if (job) await runJob(job);
+    });
+  }
+  const hour = env().DIGEST_HOUR;
+  if (hour === "off") await boss.unschedule(QUEUES.dailyDigest);
+  else {
+    const { cron, tz } = digestSchedule(hour);
+    await boss.schedule(QUEUES.dailyDigest, cron, null, { tz });
+  }
+  logger().info({ event: "jobs.started", queues: Object.values(QUEUES) }, "job workers started");
+  return boss;
+}
+
+const globalForWorkers = globalThis as unknown as { jobWorkers?: Promise<PgBoss> };
+
+/** The workers of an app instance (instrumentation.ts): once per process, unless JOB_WORKERS=off. */
+export function startInstanceWorkers(): Promise<PgBoss> | undefined {
+  if (env().JOB_WORKERS === "off") return undefined;
+  globalForWorkers.jobWorkers ??= startJobWorkers().then((boss) => {
+    useJobQueue(boss);
+    return boss;
+  });
+  return globalForWorkers.jobWorkers;
+}
