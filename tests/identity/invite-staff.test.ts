@@ -47,7 +47,8 @@ describe("inviteStaff", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({
       email,
       displayName: "Frau Berger",
-      perspective: "MUNICIPAL_STAFF",
+      // The staff column comes from the role, never from the profile.
+      perspective: "NOT_STATED",
       signInHandle: null,
       isPlatformAdmin: false,
     });
