@@ -73,7 +73,7 @@ describe("bodies sent without Content-Length (chunked)", () => {
         controller.enqueue(new Uint8Array(size).fill(120));
       },
     });
-    return proxy(new NextRequest(`http://mitreden.test${pathname}`, { method: "POST", body, duplex: "half" } as RequestInit & { duplex: "half" }));
+    return proxy(new NextRequest(`http://mitreden.test${pathname}`, { method: "POST", body, duplex: "half" }));
   };
 
   it("are counted, and answered with 413 and the page in the person's language when over the limit", async () => {
