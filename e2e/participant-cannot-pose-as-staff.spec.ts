@@ -50,7 +50,7 @@ test("the officer's comment carries the verified badge, a participant's does not
     comments[who] = `Same words from ${who} ${suffix}`;
     await page.getByLabel(text.contributionPage.commentLabel, { exact: true }).fill(comments[who]);
     await page.getByRole("button", { name: text.comments.submit }).click();
-    await expect(page.getByText(comments[who])).toBeVisible();
+    await expect(page.locator("p", { hasText: comments[who] })).toBeVisible();
     await context.close();
   }
   const page = await browser.newPage();
