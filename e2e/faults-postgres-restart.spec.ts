@@ -2,7 +2,8 @@
 // temporary directory, on a free port) and its own production server(s) from the same build as
 // the rest of the e2e run, so it can stop and start the database without touching the shared
 // e2e server. It checks, with counted writes (supports given through the no-JavaScript form):
-// - while Postgres is down, pages answer 503 with a friendly page, the health check 503;
+// - while Postgres is down, pages answer 503 with a friendly page, the health check 503, and so do
+//   the open-data API and the calendar — from the first request after the stop on;
 // - the app recovers by itself once Postgres is back (no restart of the app);
 // - no acknowledged write is lost: every support the app confirmed (303) is in the database.
 // And that two app instances against one database behave as one: a session made on one works
@@ -164,7 +165,18 @@ test("Postgres restarts under load: 503 and a friendly page meanwhile, recovery 
     });
 
     await expect.poll(() => confirmed.length, { timeout: 60_000 }).toBeGreaterThan(20);
+    const reads = ["/en/musterstadt", "/api/v1/municipalities", `/en/musterstadt/${SLUG}/meetings/calendar.ics`];
+    for (const path of reads) expect((await fetch(`${app.url}${path}`)).status, path).toBe(200);
     await postgres.stop();
+
+    // The very first requests after the stop already answer 503 with Retry-After — a page, the
+    // open-data API and the calendar — not 500s until a probe notices: the connections Postgres
+    // ended on its way down closed the gate (lib/health/database-gate.ts).
+    for (const path of reads) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.status, path).toBe(503);
+      expect(response.headers.get("retry-after"), path).toBe("5");
+    }
 
     // Down: the health check and pages say so, with a page a person understands.
     await expect.poll(async () => (await fetch(`${app.url}/api/health`)).status, { timeout: 15_000 }).toBe(503);

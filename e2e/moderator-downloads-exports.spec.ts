@@ -1,7 +1,8 @@
 // A moderator takes a dialogue's results to the council: from the dialogue page to the export
 // form, downloads a CSV (semicolon, for German Excel) and an XLSX workbook, and the files hold
 // what the dialogue holds — Arabic text intact, the voices' perspectives, no names of people who
-// did not opt in. Works without JavaScript: the form is a plain GET to the download route.
+// did not opt in. Works without JavaScript: the form is a plain POST to the download route (the
+// export is logged, so it is no GET: another site cannot trigger it in a moderator's browser).
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
@@ -91,7 +92,24 @@ test("participants get no export: no link, no page, no file", async ({ page }) =
   await page.goto(dialoguePath);
   await expect(page.getByRole("link", { name: text.exportLink })).toHaveCount(0);
   expect((await page.goto(`${dialoguePath}/export`))?.status()).toBe(404);
-  const response = await page.request.get(`${dialoguePath}/export/download?format=csv`, { maxRedirects: 0 });
+  // The form's POST, from the app's own origin: refused, back to the form with the reason.
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.post(`${dialoguePath}/export/download`, { form: { format: "csv" }, headers: { origin }, maxRedirects: 0 });
   expect(response.status()).toBe(303);
   expect(response.headers().location).toContain("error=FORBIDDEN");
+});
+
+test("the export is a POST from the app's own pages only: no GET, nothing from another site", async ({ page }) => {
+  await signIn(page);
+  const download = `${dialoguePath}/export/download`;
+  // A link or an image pointing at the download exports nothing.
+  const get = await page.request.get(`${download}?format=csv`, { maxRedirects: 0 });
+  expect(get.status()).toBe(405);
+  expect(get.headers().allow).toBe("POST");
+  // A form on another site posting into the moderator's session is refused.
+  const foreign = await page.request.post(download, { form: { format: "csv" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(foreign.status()).toBe(403);
+  const own = await page.request.post(download, { form: { format: "csv" }, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-disposition"]).toMatch(/^attachment; filename="mitreden-.*\.csv"$/);
 });

@@ -41,7 +41,8 @@ async function refusedError(): Promise<unknown> {
 async function shutdownError(): Promise<unknown> {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 1 }, { onPoolError: () => {} }) });
   try {
-    const [{ pid }] = await client.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    const [backend] = await client.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    const pid = backend!.pid;
     const sleeping = client.$queryRaw`SELECT pg_sleep(30)`.then(
       () => new Error("expected the query to be ended"),
       (error: unknown) => error,
