@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
 import { notify } from "@/lib/notifications/notify";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
@@ -54,14 +55,14 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
     parentAuthorId = parent.authorId;
   }
   await countComment(viewer!.id);
-  const author = await db.user.findUniqueOrThrow({ where: { id: viewer!.id }, select: { perspective: true } });
+  const authorPerspective = await perspectiveSnapshot(db, viewer!.id, resource.municipalityId);
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: {
         contributionId: contribution.id,
         parentId: data.parentId ?? null,
         authorId: viewer!.id,
-        authorPerspective: author.perspective,
+        authorPerspective,
         body: data.body,
         language: data.language,
       },
