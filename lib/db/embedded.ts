@@ -41,7 +41,13 @@ export async function startEmbeddedPostgres(options: {
   const { binaries, dataDir } = placeForUser(platformBinaries(options.packageDir), options.dir, user, log);
   ownDataDir(dataDir, user);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) initialise(binaries, dataDir, user);
-  stopLeftover(binaries, dataDir, user, log);
+  const running = runningServer(dataDir);
+  if (running && running.owner !== undefined && running.owner !== process.pid && processAlive(running.owner)) {
+    // `npm start` is running on this folder: a db:* script uses its server and leaves it running.
+    log(`Using the embedded PostgreSQL that process ${running.owner} runs on port ${running.port}.`);
+    return { url: serverUrl(running.port), dataDir, pid: running.pid, stop: async () => {} };
+  }
+  if (running) stopLeftover(binaries, dataDir, user, running, log);
 
   const child = spawn(
     binaries.postgres,
@@ -49,11 +55,13 @@ export async function startEmbeddedPostgres(options: {
     { env: ENV, stdio: ["ignore", "ignore", "pipe"], ...user },
   );
   await ready(child, options.port);
+  const ownerFile = `${dataDir}.owner`;
+  writeFileSync(ownerFile, String(process.pid));
   child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString("utf8").trim()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stopping: Promise<void> | undefined;
   return {
-    url: `postgresql://postgres:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: serverUrl(options.port),
     dataDir,
     pid: child.pid!,
     stop: () => {
@@ -62,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
         if (os.platform() === "win32") pgCtlStop(binaries, dataDir, user);
         else child.kill("SIGINT"); // fast shutdown
         await exited;
+        rmSync(ownerFile, { force: true });
       })();
       return stopping;
     },
@@ -85,17 +94,31 @@ function initialise(binaries: Binaries, dataDir: string, user: RunAs | undefined
   }
 }
 
+function serverUrl(port: number): string {
+  return `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
+type Running = { pid: number; port: number; owner?: number };
+
+/** The postmaster running on `dataDir` (its postmaster.pid names a live process), and who started it. */
+function runningServer(dataDir: string): Running | undefined {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return undefined; // stale file: postgres removes it itself
+  const ownerFile = `${dataDir}.owner`;
+  const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : undefined;
+  return { pid, port: Number(portLine), owner: Number.isInteger(owner) ? owner : undefined };
+}
+
 /**
  * A start that was killed (SIGKILL, a closed terminal, a crash) leaves its postmaster running
  * with postmaster.pid in the data folder; a second postmaster on that folder refuses to start.
  */
-function stopLeftover(binaries: Binaries, dataDir: string, user: RunAs | undefined, log: (message: string) => void): void {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(pidLine);
-  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return; // stale file: postgres removes it itself
-  log(`An embedded PostgreSQL (pid ${pid}, port ${portLine?.trim()}) was left running on ${dataDir} by an earlier start that did not stop cleanly: stopping it.`);
+function stopLeftover(binaries: Binaries, dataDir: string, user: RunAs | undefined, running: Running, log: (message: string) => void): void {
+  const { pid, port } = running;
+  log(`An embedded PostgreSQL (pid ${pid}, port ${port}) was left running on ${dataDir} by an earlier start that did not stop cleanly: stopping it.`);
   const stopped = pgCtlStop(binaries, dataDir, user);
   if (!stopped.ok) {
     throw new Error(`An embedded PostgreSQL (pid ${pid}) is still running on ${dataDir} and could not be stopped: ${stopped.message}\nStop it by hand (kill ${pid}), then start again.`);

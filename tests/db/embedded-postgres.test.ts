@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
 import { platformPackageDir } from "@/lib/db/embedded-runtime";
-import { alive, exited, freePort, lineFrom, ROOT, TSX_CLI } from "@/tests/support/processes";
+import { alive, exited, freePort, lineFrom, ROOT } from "@/tests/support/processes";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,18 +25,26 @@ async function answers(server: EmbeddedServer): Promise<number> {
   }
 }
 
+/** A folder like a project's: others may pass through it (mkdtemp makes it private). */
 function scratch(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A process that started a server on `dir` (as `npm start` does), the child itself rather than a wrapper. */
+async function startInChild(dir: string, port: number) {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/embedded-child.ts", dir, String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  cleanups.push(() => void child.kill("SIGKILL"));
+  return { child, postmaster: Number(await lineFrom(child, "postmaster ")) };
 }
 
 describe("embedded PostgreSQL", () => {
   it("stops a server left running by a start that was killed, and starts again with a clear message", async () => {
     const dir = path.join(scratch("mitreden-leftover-"), "postgres");
     const port = await freePort();
-    const child = spawn(process.execPath, [TSX_CLI, "tests/support/embedded-child.ts", dir, String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    const leftover = Number(await lineFrom(child, "postmaster "));
+    const { child, postmaster: leftover } = await startInChild(dir, port);
     child.kill("SIGKILL");
     await exited(child);
     expect(alive(leftover)).toBe(true);
@@ -48,6 +56,25 @@ describe("embedded PostgreSQL", () => {
     expect(alive(leftover)).toBe(false);
     expect(server.pid).not.toBe(leftover);
     expect(await answers(server)).toBe(1);
+  });
+
+  it("lets a db:* script use the server of a start that is running, and leaves it running", async () => {
+    const dir = path.join(scratch("mitreden-running-"), "postgres");
+    const port = await freePort();
+    const { child, postmaster } = await startInChild(dir, port);
+    cleanups.push(async () => {
+      child.kill("SIGKILL");
+      await exited(child);
+      await (await startEmbeddedPostgres({ dir, port })).stop();
+    });
+
+    const messages: string[] = [];
+    const shared = await startEmbeddedPostgres({ dir, port: await freePort(), log: (message) => messages.push(message) });
+    expect(messages).toEqual([`Using the embedded PostgreSQL that process ${child.pid} runs on port ${port}.`]);
+    expect(shared.pid).toBe(postmaster);
+    expect(await answers(shared)).toBe(1);
+    await shared.stop();
+    expect(alive(postmaster)).toBe(true);
   });
 
   it("says what went wrong when the server cannot start (port taken by another server)", async () => {

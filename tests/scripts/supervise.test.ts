@@ -1,7 +1,7 @@
 // Issue 12, finding 5: when `npm start`'s web server dies (the OOM killer's SIGKILL), the start
 // stops its database and exits non-zero, so a supervisor that restarts on failure restarts it.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ afterEach(async () => {
 
 async function fixture() {
   const dir = mkdtempSync(path.join(tmpdir(), "mitreden-supervise-"));
+  chmodSync(dir, 0o755); // as a project folder is: the postgres user passes through
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const database = await startEmbeddedPostgres({ dir: path.join(dir, "postgres"), port: await freePort() });
   cleanups.push(() => database.stop());
