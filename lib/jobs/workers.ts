@@ -50,7 +50,9 @@ export function digestSchedule(hour: number): { cron: string; tz: string } {
 export async function startJobWorkers(options: { databaseUrl?: string; concurrency?: number } = {}): Promise<PgBoss> {
   const boss = await openJobQueue({ supervise: true, databaseUrl: options.databaseUrl });
   for (const name of Object.values(QUEUES)) {
-    await boss.work(name, { localConcurrency: options.concurrency ?? 2, pollingIntervalSeconds: 5 }, async ([job]) => {
+    // A full fetch (one job) fetches again at once, so a burst of requests drains without waiting for
+    // the next poll; NOTIFY wakes idle workers, and the poll every 10 s is only a backstop.
+    await boss.work(name, { localConcurrency: options.concurrency ?? 2, burstWhenBatchFull: true, pollingIntervalSeconds: 10, notifyPollingIntervalSeconds: 10 }, async ([job]) => {
       if (job) await runJob(job);
     });
   }

@@ -24,10 +24,10 @@ export const REDACTED_FIELDS = [
   "*.headers",
 ];
 
-export function createLogger(destination?: DestinationStream): Logger {
+export function createLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL || "info"): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? "info",
+      level,
       base: { service: "mitreden" },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
@@ -46,6 +46,6 @@ export function logger(): Logger {
 }
 
 /** For tests: every line from now on goes to `destination`. */
-export function replaceLogger(destination: DestinationStream): void {
-  globalForLog.logger = createLogger(destination);
+export function replaceLogger(destination: DestinationStream, level?: string): void {
+  globalForLog.logger = createLogger(destination, level);
 }

@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { env } from "@/lib/env";
 import { queueDepth } from "@/lib/jobs/queue-depth";
 import { metrics } from "@/lib/metrics/registry";
@@ -7,9 +6,11 @@ import { canReadMetrics } from "@/lib/policy/policy";
 const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
   new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
 
+// Never prerendered: every scrape reads the numbers of that moment.
+export const dynamic = "force-dynamic";
+
 /** Prometheus metrics of this instance, for a scraper that presents METRICS_TOKEN (README, Operations). */
 export async function GET(request: Request): Promise<Response> {
-  await connection();
   const configured = env().METRICS_TOKEN;
   // Unset: as if there were no such endpoint.
   if (!configured) return plain(404, "Not Found");
