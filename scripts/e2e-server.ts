@@ -4,6 +4,7 @@
 // Stops everything again on SIGTERM.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import pg from "pg";
 import { dropDatabase } from "../lib/db/databases";
 import { APP_ROLE, asRole, ensureAppRole, grantAppPrivileges } from "../lib/db/roles";
 import { cloneTemplate, ensureTemplate, startTestServer, TEST_APP_PASSWORD } from "../lib/db/test-databases";
@@ -12,6 +13,8 @@ import { startSmtpCatcher } from "../tests/support/smtp-catcher";
 import { startNext } from "./next-server";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The bearer token of /api/metrics in the end-to-end server (e2e/operator-reads-logs-and-metrics.spec.ts). */
+const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdefghijkl";
 const mailPort = Number(process.env.E2E_MAIL_PORT ?? 3101);
 
 const server = await startTestServer();
@@ -23,11 +26,32 @@ await ensureAppRole(server.serverUrl, TEST_APP_PASSWORD);
 await grantAppPrivileges(databaseUrl, APP_ROLE);
 
 const smtp = await startSmtpCatcher();
+// The app's log lines (JSON, one per line, on the server's stdout), for specs that check what is logged.
+const logLines: string[] = [];
+let partialLine = "";
 const mailbox = createServer((request, response) => {
-  const to = new URL(request.url ?? "/", "http://localhost").searchParams.get("to") ?? "";
+  const url = new URL(request.url ?? "/", "http://localhost");
   response.setHeader("content-type", "application/json");
+  if (url.pathname === "/logs") return void response.end(JSON.stringify(logLines));
+  // Jobs still waiting or running in the queue: mail not sent yet (e2e/staff-signs-in-with-email-link.spec.ts).
+  if (url.pathname === "/jobs") {
+    void pendingJobs().then((pending) => response.end(JSON.stringify({ pending })));
+    return;
+  }
+  const to = url.searchParams.get("to") ?? "";
   response.end(JSON.stringify(to ? smtp.mails.filter((mail) => mail.to.includes(to.toLowerCase())) : smtp.mails));
 });
+
+async function pendingJobs(): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`);
+    return rows[0]?.count ?? 0;
+  } finally {
+    await client.end();
+  }
+}
 await new Promise<void>((resolve) => mailbox.listen(mailPort, "127.0.0.1", () => resolve()));
 
 const next = startNext({
@@ -42,6 +66,12 @@ const next = startNext({
     MAIL_FROM: "mitreden <noreply@mitreden.test>",
     // Reports of barriers (e2e/visitor-reports-barrier.spec.ts) go to the catcher too.
     FEEDBACK_EMAIL: "barrierefreiheit@mitreden.test",
+    METRICS_TOKEN: E2E_METRICS_TOKEN,
+  },
+  onOutput: (chunk) => {
+    const lines = (partialLine + chunk.toString("utf8")).split("\n");
+    partialLine = lines.pop() ?? "";
+    logLines.push(...lines.filter((line) => line.startsWith("{")));
   },
 });
 

@@ -20,12 +20,14 @@ export function startNext(options: {
   host?: string;
   env?: Record<string, string>;
   dev?: boolean;
+  /** Also hands every chunk the server writes to stdout to this (it is still printed). */
+  onOutput?: (chunk: Buffer) => void;
 }) {
   const args = [NEXT_BIN, options.dev ? "dev" : "start", "-p", String(options.port)];
   if (options.host) args.push("-H", options.host);
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    stdio: "inherit",
+    stdio: options.onOutput ? ["inherit", "pipe", "inherit"] : "inherit",
     env: {
       ...process.env,
       ...NEXT_ENV,
@@ -34,6 +36,10 @@ export function startNext(options: {
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),
     },
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    options.onOutput?.(chunk);
   });
   const status = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("exit", (code, signal) => resolve({ code, signal })),
