@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { QUEUE_OPTIONS, type QueueName } from "./queues";
 
-// The job queue in Postgres (pg-boss; docs/decisions/015-job-queue.md). Work a request must not
+// The job queue in Postgres (pg-boss; docs/decisions/018-job-queue.md). Work a request must not
 // wait for — above all SMTP — is put here in one INSERT and done by workers that run in every
 // app instance (lib/jobs/workers.ts) or in `npm run worker`. pg-boss hands each job to exactly one
 // worker (SELECT … FOR UPDATE SKIP LOCKED), retries failures with back-off, and keeps its own

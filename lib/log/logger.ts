@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger } from "pino";
 
-// One JSON line per event on stdout (docs/decisions/016-logs-and-metrics.md). What goes in is
+// One JSON line per event on stdout (docs/decisions/019-logs-and-metrics.md). What goes in is
 // chosen field by field where it is logged: ids of requests, jobs and queues, route patterns,
 // status codes, durations, counts — never e-mail addresses, display names, codes, tokens, IP
 // addresses or query strings. The redact list is a second line of defence for field names that

@@ -1,6 +1,6 @@
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
-// The process's Prometheus metrics (docs/decisions/016-logs-and-metrics.md). One registry per
+// The process's Prometheus metrics (docs/decisions/019-logs-and-metrics.md). One registry per
 // process, kept on globalThis: Next.js bundles this module into several server chunks, and the
 // request observer (instrumentation.ts) and /api/metrics must share it.
 
