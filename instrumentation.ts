@@ -2,6 +2,10 @@
 export async function register() {
   // Logs, metrics and the job queue need Node (diagnostics channels, Postgres, SMTP): not the edge runtime.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A wrong environment (PUBLIC_URL and NEXTAUTH_URL naming different origins, say) stops the
+  // start with the list of problems, rather than failing requests later (lib/env.ts).
+  const { env } = await import("./lib/env");
+  env();
   const { observeHttpRequests } = await import("./lib/log/observe-requests");
   observeHttpRequests();
   const { startInstanceWorkers } = await import("./lib/jobs/workers");
