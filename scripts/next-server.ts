@@ -13,6 +13,8 @@ export const NEXT_ENV = { NEXT_TELEMETRY_DISABLED: "1" } as const;
 // Puts the connection's address where lib/auth/client-address.ts can trust it. Through
 // NODE_OPTIONS, so that the processes Next.js forks (next dev) load it too.
 const PEER_ADDRESS_HOOK = `--import="${pathToFileURL(path.join(PROJECT_ROOT, "scripts/support/peer-address.mjs")).href}"`;
+// Ends the server when whoever started it is killed outright (scripts/support/exit-with-parent.mjs).
+const EXIT_WITH_PARENT_HOOK = `--import="${pathToFileURL(path.join(PROJECT_ROOT, "scripts/support/exit-with-parent.mjs")).href}"`;
 
 export function startNext(options: {
   port: number;
@@ -32,7 +34,8 @@ export function startNext(options: {
       ...process.env,
       ...NEXT_ENV,
       ...options.env,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, PEER_ADDRESS_HOOK].filter(Boolean).join(" "),
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, PEER_ADDRESS_HOOK, EXIT_WITH_PARENT_HOOK].filter(Boolean).join(" "),
+      MITREDEN_PARENT_PID: String(process.pid),
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),
     },
