@@ -1,6 +1,6 @@
 // `npm run db:backup [-- <file>] [--format=pg_dump|snapshot]`: a backup of the database
 // (MIGRATION_DATABASE_URL, else DATABASE_URL, else the embedded one) into one file, by default
-// .data/backups/mitreden-<time>.backup. docs/decisions/017-backup-and-restore.md.
+// .data/backups/mitreden-<time>.backup. docs/decisions/022-backup-and-restore.md.
 import "dotenv/config";
 import path from "node:path";
 import { backupDatabase, type BackupFormat } from "../lib/db/backup/backup-database";

@@ -1,7 +1,7 @@
 // The database for `npm start` and the db:* scripts: DATABASE_URL when set, otherwise an
 // embedded PostgreSQL in .data/postgres with a database named `mitreden`. Two connections:
 // `url` owns the schema (migrations, seed, admin scripts), `appUrl` is what the web server
-// connects as — a role that owns nothing (lib/db/roles.ts, docs/decisions/016-database-roles.md).
+// connects as — a role that owns nothing (lib/db/roles.ts, docs/decisions/021-database-roles.md).
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Least privilege (issue 12, finding 8; docs/decisions/016-database-roles.md): migrations run
+// Least privilege (issue 12, finding 8; docs/decisions/021-database-roles.md): migrations run
 // as the role that owns the schema; the app connects as a role that owns nothing, may read and
 // write rows — only add to the append-only logs — and can neither switch triggers off
 // (`session_replication_role` needs a superuser; `ALTER TABLE … DISABLE TRIGGER` the owner) nor

@@ -1,4 +1,4 @@
-// `npm run db:backup`: the whole database in one file (docs/decisions/017-backup-and-restore.md).
+// `npm run db:backup`: the whole database in one file (docs/decisions/022-backup-and-restore.md).
 // With a pg_dump at least as new as the server, its custom format; otherwise (the embedded
 // PostgreSQL 18 ships no pg_dump) our own: every table read in one REPEATABLE READ snapshot,
 // written as gzip'd JSON lines after a manifest, ending in a checksum line.

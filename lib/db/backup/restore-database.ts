@@ -1,5 +1,5 @@
 // `npm run db:restore -- <file>`: a backup of either format into an empty database
-// (docs/decisions/017-backup-and-restore.md). A snapshot is restored by applying the migrations
+// (docs/decisions/022-backup-and-restore.md). A snapshot is restored by applying the migrations
 // it was taken at, then loading every table in one transaction with foreign keys and user
 // triggers off — the way pg_restore does it, and as the owner, no superuser needed — and checking
 // each table's row count against the manifest. The migrations added since apply on the next start.
