@@ -50,6 +50,7 @@ export function OfflineContributionForm({ action, page, dialogueId, themes, lang
       <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
       <TextField name="interpreterName" label={t("interpreterName")} hint={t("interpreterNameHint")} state={state} maxLength={100} />
       <ChoiceField name="perspective" legend={t("perspectiveLegend")} hint={t("perspectiveHint")} state={state} defaultValue="NOT_STATED" options={perspectives} />
+      <CheckboxField name="showPerspective" label={t("showPerspective")} hint={t("showPerspectiveHint")} state={state} />
       <ChoiceField
         name="kind"
         legend={post("kindLegend")}

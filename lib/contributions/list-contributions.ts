@@ -12,6 +12,7 @@ import {
   type ContributionSort,
 } from "./contribution-filters";
 import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "./perspectives";
+import { groupedPerspectiveSql } from "./public-perspective";
 
 export const CONTRIBUTIONS_PER_PAGE = 20;
 /** Far beyond any real dialogue; keeps OFFSET arithmetic away from absurd values. */
@@ -72,9 +73,12 @@ const SUPPORT_COUNT = Prisma.sql`(
 )`;
 
 // Postgres sorts enums in declaration order: NEED before PROPOSAL, LIVED_EXPERIENCE first
-// (schema.prisma). Every order ends in `id` so it is total and pages never overlap.
+// (schema.prisma). Every order ends in `id` so it is total and pages never overlap. The groups
+// of the default order are read off the page (dates restart at each boundary), so they go by
+// the perspective as the public sees it: a private one sorts with "not stated"
+// (docs/decisions/015-private-perspective.md).
 const ORDER_BY: Record<ContributionSort, Prisma.Sql> = {
-  needs: Prisma.sql`c."kind", c."authorPerspective", c."createdAt" DESC, c."id" DESC`,
+  needs: Prisma.sql`c."kind", ${groupedPerspectiveSql("c")}, c."createdAt" DESC, c."id" DESC`,
   newest: Prisma.sql`c."createdAt" DESC, c."id" DESC`,
   supported: Prisma.sql`${SUPPORT_COUNT} DESC, c."createdAt" DESC, c."id" DESC`,
 };
@@ -105,8 +109,8 @@ function matching(dialogueId: string, filters: ContributionFilters): Prisma.Sql 
 
 /**
  * One page of a public dialogue's visible contributions, narrowed by `filters`. By default
- * needs come before proposals and, within each, lived experience comes first (DESIGN.md,
- * principle 1); then newest first. Six queries, whatever the page size, the number of
+ * needs come before proposals and, within each, those of people who show lived experience come
+ * first (DESIGN.md, principles 1 and 4); then newest first. Six queries, whatever the page size, the number of
  * contributions or supports, and the filters.
  */
 export async function listContributions(input: {

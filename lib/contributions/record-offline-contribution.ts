@@ -21,6 +21,8 @@ export const recordOfflineContributionInput = createContributionInput
     interpreterName: z.string().trim().max(INTERPRETER_NAME_MAX).optional(),
     /** The perspective of the person whose voice it is, as they told it. */
     perspective: z.enum(PERSPECTIVE_ORDER),
+    /** Whether the person agreed that others see it with the contribution (private otherwise). */
+    showPerspective: z.literal("on").optional(),
     readBackConfirmed: z.literal("on", { error: "onBehalf.readBackRequired" }),
   })
   .superRefine((entry, context) => {
@@ -69,6 +71,7 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
       // The voice: a person without an account here. Never the recorder.
       authorId: null,
       authorPerspective: data.perspective,
+      voiceShowsPerspective: data.showPerspective === "on",
       source: data.source,
       recordedById: viewer!.id,
       meetingId: data.meetingId ?? null,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { publicPerspectiveSql } from "@/lib/contributions/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Every export, declared once: which records (a keyset-paginated query, so memory stays flat
@@ -9,7 +10,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // Anonymous by default (DESIGN.md, principle 1 and 6): no account ids, no e-mail addresses,
 // no recorder or interpreter names; a display name only where its owner ticked "Show my name
 // in exports and results" (User.showNameInExports) and the account still exists. The voice's
-// perspective and source are always there, so the voices stay apart.
+// source is always there; its perspective only where the author shows it (User.showPerspective):
+// ids of contributions and comments are public anchors beside names, so a private perspective
+// in a row would name its owner's (docs/decisions/015-private-perspective.md). Support stays
+// broken down by every perspective: it is counted, never one row per person.
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -73,7 +77,7 @@ type ContributionRow = {
   body: string;
   language: string;
   district: string | null;
-  authorPerspective: string;
+  perspective: string | null;
   source: string;
   meetingId: string | null;
   interpreted: boolean;
@@ -96,7 +100,7 @@ const contributions = define<ContributionRow>({
     { key: "body", type: "string", label: "body", value: (r) => r.body },
     { key: "language", type: "string", label: "language", value: (r) => r.language },
     { key: "district", type: "string?", label: "district", value: (r) => r.district },
-    { key: "perspective", type: "string", label: "perspective", value: (r) => r.authorPerspective },
+    { key: "perspective", type: "string?", label: "perspective", value: (r) => r.perspective },
     { key: "source", type: "string", label: "source", value: (r) => r.source },
     { key: "meetingId", type: "uuid?", label: "meetingId", value: (r) => r.meetingId },
     { key: "interpreted", type: "boolean", label: "interpreted", value: (r) => r.interpreted },
@@ -110,7 +114,7 @@ const contributions = define<ContributionRow>({
     keyset((after) =>
       db.$queryRaw<ContributionRow[]>`
         SELECT c."id", c."createdAt", c."kind"::text, c."status"::text, t."key" AS "themeKey", t."name" AS "themeName",
-               c."title", c."body", c."language", c."district", c."authorPerspective"::text, c."source"::text, c."meetingId",
+               c."title", c."body", c."language", c."district", ${publicPerspectiveSql("contribution", "c")}::text AS "perspective", c."source"::text, c."meetingId",
                (c."interpreterId" IS NOT NULL OR c."interpreterName" IS NOT NULL) AS "interpreted",
                c."readBackConfirmedAt", c."editedAt", c."hiddenAt", c."hiddenCategory"::text,
                ${OPTED_IN_NAME("u")} AS "authorName"
@@ -127,7 +131,7 @@ type CommentRow = {
   contributionId: string;
   parentId: string | null;
   createdAt: Date;
-  authorPerspective: string;
+  perspective: string | null;
   language: string;
   body: string;
   editedAt: Date | null;
@@ -142,7 +146,7 @@ const comments = define<CommentRow>({
     { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
     { key: "parentId", type: "uuid?", label: "parentId", value: (r) => r.parentId },
     { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
-    { key: "perspective", type: "string", label: "perspective", value: (r) => r.authorPerspective },
+    { key: "perspective", type: "string?", label: "perspective", value: (r) => r.perspective },
     { key: "language", type: "string", label: "language", value: (r) => r.language },
     { key: "body", type: "string", label: "body", value: (r) => r.body },
     { key: "edited", type: "boolean", label: "edited", value: (r) => r.editedAt !== null },
@@ -152,7 +156,7 @@ const comments = define<CommentRow>({
   batches: (scope) =>
     keyset((after) =>
       db.$queryRaw<CommentRow[]>`
-        SELECT m."id", m."contributionId", m."parentId", m."createdAt", m."authorPerspective"::text, m."language", m."body",
+        SELECT m."id", m."contributionId", m."parentId", m."createdAt", ${publicPerspectiveSql("comment", "m")}::text AS "perspective", m."language", m."body",
                m."editedAt", (m."hiddenAt" IS NOT NULL OR c."hiddenAt" IS NOT NULL) AS "hidden",
                ${OPTED_IN_NAME("u")} AS "authorName"
         FROM "Comment" m

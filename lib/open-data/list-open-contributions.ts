@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/contributions/public-perspective";
 import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
 import type { ContributionKind, ContributionSource, ContributionStatus, Perspective } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
@@ -8,8 +9,10 @@ import { publishedDialogueId } from "./get-open-dialogue";
 import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
 
 /**
- * A contribution as open data: whose voice (perspective, source) but never whose account, no
- * name, no recorder or interpreter; support per perspective, online and at meetings apart.
+ * A contribution as open data: whose voice (source, and the perspective where its author shows
+ * it) but never whose account, no name, no recorder or interpreter; support per perspective,
+ * online and at meetings apart. The contribution's page names its author, so a private
+ * perspective here would name it too (docs/decisions/015-private-perspective.md).
  */
 export type OpenContribution = {
   id: string;
@@ -20,7 +23,8 @@ export type OpenContribution = {
   title: string;
   body: string;
   district: string | null;
-  perspective: Perspective;
+  /** Null where the author keeps it private. */
+  perspective: Perspective | null;
   source: ContributionSource;
   meetingId: string | null;
   createdAt: Date;
@@ -46,6 +50,8 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
       body: true,
       district: true,
       authorPerspective: true,
+      voiceShowsPerspective: true,
+      author: { select: PERSPECTIVE_SHOWN_SELECT },
       source: true,
       meetingId: true,
       createdAt: true,
@@ -62,9 +68,9 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
     atMeetings: atMeetings.find((row) => row.contributionId === id && row.perspective === perspective)?._sum.count ?? 0,
   });
   return {
-    items: items.map(({ authorPerspective, ...item }) => ({
+    items: items.map(({ authorPerspective, author, voiceShowsPerspective, ...item }) => ({
       ...item,
-      perspective: authorPerspective,
+      perspective: publicPerspective(authorPerspective, author, voiceShowsPerspective),
       supports: PERSPECTIVE_ORDER.map((perspective) => ({ perspective, ...count(item.id, perspective) })),
     })),
     nextCursor,

@@ -60,13 +60,19 @@ export const contributionSchema = z
     title: z.string(),
     body: z.string(),
     district: z.string().nullable(),
-    perspective: z.enum(Perspective).describe("The voice's perspective when it was written (a snapshot)."),
+    perspective: z
+      .enum(Perspective)
+      .nullable()
+      .describe("The voice's perspective when it was written (a snapshot); null where the author keeps it private (never shown next to a name)."),
     source: z.enum(ContributionSource),
     meetingId: id.nullable(),
     createdAt: dateTime,
     supports: z.array(perspectiveSupportSchema).describe("One entry per perspective, lived experience first."),
   })
-  .register(openDataSchemas, { id: "Contribution", description: "No author account, name or recorder: only whose voice (perspective, source)." });
+  .register(openDataSchemas, {
+    id: "Contribution",
+    description: "No author account, name or recorder: only whose voice (source, and perspective where the author shows it).",
+  });
 
 export const responseSchema = z
   .strictObject({

@@ -41,7 +41,12 @@ export type DialogueResults = {
   dialogueId: string;
   phase: DialoguePhase;
   contributions: KindCounts & {
-    /** Who raised them: the author's perspective at the time of writing, in PERSPECTIVE_ORDER. */
+    /**
+     * Who raised them: the author's perspective at the time of writing, in PERSPECTIVE_ORDER, where
+     * the author shows it; private ones count as NOT_STATED. Over time the tally changes with each
+     * new contribution, whose author the page names, so it must not count what is private
+     * (docs/decisions/015-private-perspective.md).
+     */
     byPerspective: (KindCounts & { perspective: Perspective })[];
     /** How they reached the dialogue, in the enum's order. */
     bySource: (KindCounts & { source: ContributionSource })[];
@@ -120,16 +125,16 @@ async function tally(dialogue: {
       WITH visible AS (${visible})
       SELECT CASE
                WHEN GROUPING(v."themeId") = 0 THEN 'theme'
-               WHEN GROUPING(v."authorPerspective") = 0 THEN 'perspective'
+               WHEN GROUPING(v."shownPerspective") = 0 THEN 'perspective'
                WHEN GROUPING(v."source") = 0 THEN 'source'
                ELSE 'status'
              END AS "set",
-             v."kind"::text AS "kind", v."themeId"::text AS "themeId", v."authorPerspective"::text AS "perspective",
+             v."kind"::text AS "kind", v."themeId"::text AS "themeId", v."shownPerspective"::text AS "perspective",
              v."source"::text AS "source", v."status"::text AS "status",
              count(*)::int AS "count",
              count(*) FILTER (WHERE v."answered")::int AS "answered"
       FROM visible v
-      GROUP BY GROUPING SETS ((v."kind", v."themeId"), (v."kind", v."authorPerspective"), (v."kind", v."source"), (v."kind", v."status"))`,
+      GROUP BY GROUPING SETS ((v."kind", v."themeId"), (v."kind", v."shownPerspective"), (v."kind", v."source"), (v."kind", v."status"))`,
     // Online supports and those counted at meetings side by side, overall and per theme.
     db.$queryRaw<SupportRow[]>`
       WITH visible AS (${visible}),

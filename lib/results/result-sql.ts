@@ -1,4 +1,5 @@
 import "server-only";
+import { groupedPerspectiveSql } from "@/lib/contributions/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionSource, ContributionStatus } from "@/lib/generated/prisma/enums";
 
@@ -22,11 +23,14 @@ export const NOW_UTC = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
 /**
  * The contributions results count, as a CTE body: those of published dialogues, neither hidden
  * nor withdrawn (as visibleContributionWhere and publicDialogueWhere), each with whether it has a
- * public response. `where` narrows them (alias `c`), e.g. to one dialogue.
+ * public response. `where` narrows them (alias `c`), e.g. to one dialogue. "shownPerspective" is
+ * the author's perspective as the public may see it, a private one counted as "not stated"
+ * (docs/decisions/015-private-perspective.md).
  */
 export function visibleContributionsSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT c."id", c."dialogueId", c."themeId", c."kind", c."status", c."authorPerspective", c."source",
+    SELECT c."id", c."dialogueId", c."themeId", c."kind", c."status", c."authorPerspective",
+           ${groupedPerspectiveSql("c")} AS "shownPerspective", c."source",
            c."language", c."meetingId", c."createdAt",
            EXISTS (SELECT 1 FROM "Response" r WHERE r."contributionId" = c."id") AS "answered"
     FROM "Contribution" c

@@ -20,7 +20,8 @@ const START = Date.UTC(2026, 0, 1, 9, 0, 0);
 export async function createContributions(dialogue: DialogueWithThemes, specs: ContributionSpec[]) {
   const authors = new Map<Perspective, string>();
   for (const perspective of new Set(specs.map((spec) => spec.perspective))) {
-    authors.set(perspective, (await createUser({ perspective })).id);
+    // They show it: the list sorts by the perspective the public may see (decision 015).
+    authors.set(perspective, (await createUser({ perspective, showPerspective: true })).id);
   }
   const themeId = firstThemeId(dialogue);
   const rows = specs.map((spec) => {

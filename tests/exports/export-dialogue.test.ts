@@ -50,7 +50,8 @@ beforeAll(async () => {
   const shyUser = await createUser({ displayName: shy.name, email: shy.email, perspective: "LIVED_EXPERIENCE" });
   shy.id = shyUser.id;
   open.name = unique("Offen");
-  const openUser = await createUser({ displayName: open.name, perspective: "LIVED_EXPERIENCE", showNameInExports: true });
+  // Shows name and perspective; `shy` keeps both private (docs/decisions/015-private-perspective.md).
+  const openUser = await createUser({ displayName: open.name, perspective: "LIVED_EXPERIENCE", showNameInExports: true, showPerspective: true });
 
   const shyNeed = await createContribution({ dialogueId, authorId: shyUser.id, title: texts.formula });
   await createContribution({ dialogueId, authorId: openUser.id, title: texts.arabic, body: texts.arabic, language: "ar" });
@@ -123,11 +124,13 @@ describe("columns, declared once", () => {
     expect(comma.bytes.toString("utf8").split("\r\n")[0]?.split(",")).toHaveLength(RECORD_TYPES.contributions.columns.length);
   });
 
-  it("CSV rows carry the voice: perspective, source, theme, Arabic text intact", async () => {
+  it("CSV rows carry the voice: perspective where shown, source, theme, Arabic text intact", async () => {
     const { header, records } = await csv(moderator, "contributions");
     const column = (name: string) => header.indexOf(name);
     const arabic = records.find((record) => record[column("Titel")] === texts.arabic);
     expect(arabic?.[column("Perspektive")]).toBe("LIVED_EXPERIENCE");
+    const private_ = records.find((record) => record[column("Titel")] === `'${texts.formula}`);
+    expect(private_?.[column("Perspektive")]).toBe("");
     expect(arabic?.[column("Quelle")]).toBe("ONLINE");
     expect(arabic?.[column("Sprache")]).toBe("ar");
     expect(arabic?.[column("Name (freigegeben)")]).toBe(open.name);

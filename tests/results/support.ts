@@ -35,8 +35,18 @@ export async function knownDialogue() {
   const emptyMeeting = await createMeeting({ dialogueId: dialogue.id, startsAt: new Date(Date.now() - DAY) });
   const futureMeeting = await createMeeting({ dialogueId: dialogue.id, startsAt: new Date(Date.now() + 3 * DAY) });
 
-  const answeredNeed = await createContribution({ dialogueId: dialogue.id, themeId: theme1 });
-  const openNeed = await createContribution({ dialogueId: dialogue.id, themeId: theme1, authorId: (await createUser({ perspective: "LOCAL_ACTOR" })).id });
+  // Their authors show their perspective (the tally of who raised what counts only shown ones;
+  // docs/decisions/015-private-perspective.md), as did the person behind the paper need.
+  const answeredNeed = await createContribution({
+    dialogueId: dialogue.id,
+    themeId: theme1,
+    authorId: (await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: true })).id,
+  });
+  const openNeed = await createContribution({
+    dialogueId: dialogue.id,
+    themeId: theme1,
+    authorId: (await createUser({ perspective: "LOCAL_ACTOR", showPerspective: true })).id,
+  });
   const hiddenNeed = await createContribution({ dialogueId: dialogue.id, themeId: theme1, hiddenAt: new Date(), hiddenCategory: "SPAM" });
   const meetingProposal = await createContribution({
     dialogueId: dialogue.id,
@@ -53,6 +63,7 @@ export async function knownDialogue() {
     themeId: theme2,
     authorId: null,
     authorPerspective: "LIVED_EXPERIENCE",
+    voiceShowsPerspective: true,
     source: "PAPER",
     recordedById: staff.id,
   });

@@ -1,0 +1,47 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Perspective } from "@/lib/generated/prisma/enums";
+
+// The one rule for a perspective next to someone's words (DESIGN.md, principle 4;
+// docs/decisions/015-private-perspective.md): others see the perspective of a contribution or
+// comment only when its author chose to show it (User.showPerspective) and the account still
+// exists. A voice recorded offline has no account: it is shown only when the person agreed when
+// it was read back (Contribution.voiceShowsPerspective). Every public surface — pages, list
+// order, open data, exports, results — takes it from here, in memory or as SQL;
+// tests/privacy/public-perspective.test.ts pins the two together.
+
+/** What the rule needs of an author. */
+export const PERSPECTIVE_SHOWN_SELECT = { showPerspective: true, deletedAt: true } as const;
+type Author = { showPerspective: boolean; deletedAt: Date | null };
+
+/**
+ * The snapshot taken when it was written, or null where it is private. `author` is null for a
+ * voice without an account; `voiceShows` is then its own consent (comments always have an author).
+ */
+export function publicPerspective(snapshot: Perspective, author: Author | null, voiceShows = false): Perspective | null {
+  const shown = author === null ? voiceShows : author.showPerspective && author.deletedAt === null;
+  return shown ? snapshot : null;
+}
+
+const BY_AUTHOR = (alias: string) =>
+  `(SELECT ${alias}."authorPerspective" FROM "User" pu WHERE pu."id" = ${alias}."authorId" AND pu."showPerspective" AND pu."deletedAt" IS NULL)`;
+
+/**
+ * The same as SQL: the perspective of the row `alias` of "Contribution" (`table: "contribution"`)
+ * or "Comment", or NULL where it is private.
+ */
+export function publicPerspectiveSql(table: "contribution" | "comment", alias: string): Prisma.Sql {
+  if (!/^[a-z]$/.test(alias)) throw new Error("alias must be one letter");
+  return Prisma.raw(
+    table === "comment"
+      ? BY_AUTHOR(alias)
+      : `(CASE WHEN ${alias}."authorId" IS NULL THEN (CASE WHEN ${alias}."voiceShowsPerspective" THEN ${alias}."authorPerspective" END) ELSE ${BY_AUTHOR(alias)} END)`,
+  );
+}
+
+/**
+ * For orders and tallies of contributions by perspective: a private one counts as "not stated",
+ * the one value that tells nothing about the person.
+ */
+export function groupedPerspectiveSql(alias: string): Prisma.Sql {
+  return Prisma.sql`coalesce(${publicPerspectiveSql("contribution", alias)}, 'NOT_STATED'::"Perspective")`;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Contribution" ADD COLUMN     "voiceShowsPerspective" BOOLEAN NOT NULL DEFAULT false;

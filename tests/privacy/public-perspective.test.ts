@@ -1,0 +1,69 @@
+// The rule "a perspective is public only where its owner shows it" exists in memory (pages, open
+// data) and as SQL (list order, results, exports): both must give the same answer in every case.
+import { beforeAll, describe, expect, it } from "vitest";
+import { publicPerspective, publicPerspectiveSql } from "@/lib/contributions/public-perspective";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createComment, createContribution, createDialogue, createUser, openDialogue } from "@/tests/factories";
+
+type Case = { name: string; account: { showPerspective: boolean; deleted: boolean } | null; voiceShows: boolean; expected: "shown" | "private" };
+
+const CASES: Case[] = [
+  { name: "an author who shows it", account: { showPerspective: true, deleted: false }, voiceShows: false, expected: "shown" },
+  { name: "an author who keeps it private", account: { showPerspective: false, deleted: false }, voiceShows: false, expected: "private" },
+  // The flag of offline voices means nothing for an author with an account.
+  { name: "a private author, flag set by mistake", account: { showPerspective: false, deleted: false }, voiceShows: true, expected: "private" },
+  { name: "a deleted account that showed it", account: { showPerspective: true, deleted: true }, voiceShows: false, expected: "private" },
+  { name: "an offline voice that agreed", account: null, voiceShows: true, expected: "shown" },
+  { name: "an offline voice that was not asked", account: null, voiceShows: false, expected: "private" },
+];
+
+let dialogueId: string;
+const rows = new Map<string, { contributionId: string; commentId: string | null }>();
+
+beforeAll(async () => {
+  const dialogue = await createDialogue();
+  dialogueId = dialogue.id;
+  await openDialogue(dialogueId);
+  for (const item of CASES) {
+    const user = item.account
+      ? await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: item.account.showPerspective, deletedAt: item.account.deleted ? new Date() : null })
+      : null;
+    const contribution = await createContribution({
+      dialogueId,
+      authorId: user?.id ?? null,
+      authorPerspective: "LIVED_EXPERIENCE",
+      voiceShowsPerspective: item.voiceShows,
+      ...(user ? {} : { source: "PAPER" as const, recordedById: (await createUser()).id, readBackConfirmedAt: new Date() }),
+    });
+    const comment = user ? await createComment({ contributionId: contribution.id, authorId: user.id }) : null;
+    rows.set(item.name, { contributionId: contribution.id, commentId: comment?.id ?? null });
+  }
+});
+
+describe("publicPerspective and publicPerspectiveSql", () => {
+  it.each(CASES)("$name: $expected, in memory and in SQL, for contributions and comments", async (item) => {
+    const { contributionId, commentId } = rows.get(item.name)!;
+    const expected = item.expected === "shown" ? "LIVED_EXPERIENCE" : null;
+    const stored = await db.contribution.findUniqueOrThrow({
+      where: { id: contributionId },
+      select: { authorPerspective: true, voiceShowsPerspective: true, author: { select: { showPerspective: true, deletedAt: true } } },
+    });
+    expect(publicPerspective(stored.authorPerspective, stored.author, stored.voiceShowsPerspective)).toBe(expected);
+    const [viaSql] = await db.$queryRaw<{ perspective: string | null }[]>(
+      Prisma.sql`SELECT ${publicPerspectiveSql("contribution", "c")}::text AS "perspective" FROM "Contribution" c WHERE c."id" = ${contributionId}::uuid`,
+    );
+    expect(viaSql?.perspective).toBe(expected);
+
+    if (!commentId) return;
+    const comment = await db.comment.findUniqueOrThrow({
+      where: { id: commentId },
+      select: { authorPerspective: true, author: { select: { showPerspective: true, deletedAt: true } } },
+    });
+    expect(publicPerspective(comment.authorPerspective, comment.author)).toBe(expected);
+    const [commentSql] = await db.$queryRaw<{ perspective: string | null }[]>(
+      Prisma.sql`SELECT ${publicPerspectiveSql("comment", "m")}::text AS "perspective" FROM "Comment" m WHERE m."id" = ${commentId}::uuid`,
+    );
+    expect(commentSql?.perspective).toBe(expected);
+  });
+});
