@@ -10,7 +10,7 @@ import { openDevDatabase } from "../lib/db/dev-database";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
 const database = await openDevDatabase((message) => console.log(message));
-process.env.DATABASE_URL = database.url;
+process.env.DATABASE_URL = database.appUrl; // the app's own role, as the web server (lib/db/roles.ts)
 // `npm start` keeps its secret in .data/ when NEXTAUTH_SECRET is unset; links are signed with it.
 const secretFile = path.join(PROJECT_ROOT, ".data/nextauth-secret");
 if (!process.env.NEXTAUTH_SECRET && existsSync(secretFile)) process.env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
