@@ -76,7 +76,7 @@ const SUPPORT_COUNT = Prisma.sql`(
 // (schema.prisma). Every order ends in `id` so it is total and pages never overlap. The groups
 // of the default order are read off the page (dates restart at each boundary), so they go by
 // the perspective as the public sees it: a private one sorts with "not stated"
-// (docs/decisions/015-private-perspective.md).
+// (docs/decisions/024-private-perspective.md).
 const ORDER_BY: Record<ContributionSort, Prisma.Sql> = {
   needs: Prisma.sql`c."kind", ${groupedPerspectiveSql("c")}, c."createdAt" DESC, c."id" DESC`,
   newest: Prisma.sql`c."createdAt" DESC, c."id" DESC`,

@@ -12,7 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // in exports and results" (User.showNameInExports) and the account still exists. The voice's
 // source is always there; its perspective only where the author shows it (User.showPerspective):
 // ids of contributions and comments are public anchors beside names, so a private perspective
-// in a row would name its owner's (docs/decisions/015-private-perspective.md). Support stays
+// in a row would name its owner's (docs/decisions/024-private-perspective.md). Support stays
 // broken down by every perspective: it is counted, never one row per person.
 
 export type Cell = string | number | boolean | Date | null;

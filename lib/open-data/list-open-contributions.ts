@@ -12,7 +12,7 @@ import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
  * A contribution as open data: whose voice (source, and the perspective where its author shows
  * it) but never whose account, no name, no recorder or interpreter; support per perspective,
  * online and at meetings apart. The contribution's page names its author, so a private
- * perspective here would name it too (docs/decisions/015-private-perspective.md).
+ * perspective here would name it too (docs/decisions/024-private-perspective.md).
  */
 export type OpenContribution = {
   id: string;

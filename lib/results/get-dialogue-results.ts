@@ -45,7 +45,7 @@ export type DialogueResults = {
      * Who raised them: the author's perspective at the time of writing, in PERSPECTIVE_ORDER, where
      * the author shows it; private ones count as NOT_STATED. Over time the tally changes with each
      * new contribution, whose author the page names, so it must not count what is private
-     * (docs/decisions/015-private-perspective.md).
+     * (docs/decisions/024-private-perspective.md).
      */
     byPerspective: (KindCounts & { perspective: Perspective })[];
     /** How they reached the dialogue, in the enum's order. */

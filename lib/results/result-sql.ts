@@ -25,7 +25,7 @@ export const NOW_UTC = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
  * nor withdrawn (as visibleContributionWhere and publicDialogueWhere), each with whether it has a
  * public response. `where` narrows them (alias `c`), e.g. to one dialogue. "shownPerspective" is
  * the author's perspective as the public may see it, a private one counted as "not stated"
- * (docs/decisions/015-private-perspective.md).
+ * (docs/decisions/024-private-perspective.md).
  */
 export function visibleContributionsSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`

@@ -20,7 +20,7 @@ const START = Date.UTC(2026, 0, 1, 9, 0, 0);
 export async function createContributions(dialogue: DialogueWithThemes, specs: ContributionSpec[]) {
   const authors = new Map<Perspective, string>();
   for (const perspective of new Set(specs.map((spec) => spec.perspective))) {
-    // They show it: the list sorts by the perspective the public may see (decision 015).
+    // They show it: the list sorts by the perspective the public may see (decision 024).
     authors.set(perspective, (await createUser({ perspective, showPerspective: true })).id);
   }
   const themeId = firstThemeId(dialogue);

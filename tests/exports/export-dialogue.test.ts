@@ -50,7 +50,7 @@ beforeAll(async () => {
   const shyUser = await createUser({ displayName: shy.name, email: shy.email, perspective: "LIVED_EXPERIENCE" });
   shy.id = shyUser.id;
   open.name = unique("Offen");
-  // Shows name and perspective; `shy` keeps both private (docs/decisions/015-private-perspective.md).
+  // Shows name and perspective; `shy` keeps both private (docs/decisions/024-private-perspective.md).
   const openUser = await createUser({ displayName: open.name, perspective: "LIVED_EXPERIENCE", showNameInExports: true, showPerspective: true });
 
   const shyNeed = await createContribution({ dialogueId, authorId: shyUser.id, title: texts.formula });

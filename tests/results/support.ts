@@ -36,7 +36,7 @@ export async function knownDialogue() {
   const futureMeeting = await createMeeting({ dialogueId: dialogue.id, startsAt: new Date(Date.now() + 3 * DAY) });
 
   // Their authors show their perspective (the tally of who raised what counts only shown ones;
-  // docs/decisions/015-private-perspective.md), as did the person behind the paper need.
+  // docs/decisions/024-private-perspective.md), as did the person behind the paper need.
   const answeredNeed = await createContribution({
     dialogueId: dialogue.id,
     themeId: theme1,

@@ -27,7 +27,7 @@ export async function openedDialogue(languages = ["de", "ar", "uk"]) {
 }
 
 export async function seed(dialogue: Awaited<ReturnType<typeof openedDialogue>>, rows: Row[]) {
-  // Shows it: the default order sorts by the perspective the public may see (decision 015).
+  // Shows it: the default order sorts by the perspective the public may see (decision 024).
   const author = await createUser({ perspective: "LOCAL_ACTOR", showPerspective: true });
   return db.contribution.createManyAndReturn({
     data: rows.map((row, index) => {
