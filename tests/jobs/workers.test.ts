@@ -111,6 +111,27 @@ describe("job workers", () => {
     expect(smtp.latestTo(user.email!)?.subject).toBe("1 new notification on mitreden");
     expect(await db.notification.count({ where: { userId: user.id, emailedAt: null } })).toBe(0);
   });
+
+  it("retries a digest whose mail was refused, and mails those notifications then, once", async () => {
+    const user = await createUser({ email: `${unique("digest")}@mail.example`, emailVerified: new Date(), locale: "en" });
+    await db.notification.updateMany({ where: { emailedAt: null }, data: { emailedAt: new Date() } });
+    await db.notification.create({ data: { userId: user.id, type: "PHASE_CHANGED", dialogueId: (await createDialogueFor()).id } });
+    await enqueue(QUEUES.dailyDigest, {});
+    smtp.refusing = true;
+    try {
+      expect(await runDueJobs([QUEUES.dailyDigest])).toEqual({ done: 0, failed: 1 });
+    } finally {
+      smtp.refusing = false;
+    }
+    expect(await db.notification.count({ where: { userId: user.id, emailedAt: null } })).toBe(1);
+    const boss = await jobQueue();
+    const { rows } = await boss.getDb().executeSql(`SELECT id FROM pgboss.job WHERE name = $1 AND state = 'retry'`, [QUEUES.dailyDigest]);
+    expect(rows).toHaveLength(1);
+    await dueNow((rows[0] as { id: string }).id);
+    expect(await runDueJobs([QUEUES.dailyDigest])).toEqual({ done: 1, failed: 0 });
+    expect(smtp.mails.filter((mail) => mail.to.includes(user.email!))).toHaveLength(1);
+    expect(await db.notification.count({ where: { userId: user.id, emailedAt: null } })).toBe(0);
+  });
 });
 
 async function createDialogueFor() {
