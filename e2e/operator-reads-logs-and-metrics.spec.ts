@@ -22,6 +22,8 @@ async function logLines(request: APIRequestContext): Promise<Record<string, unkn
 
 test.describe("an operator", () => {
   test("finds request ids and route patterns in the log, and no personal data from a join and sign-in", async ({ page, browser, request }) => {
+    // Three flows in two browsers on a busy machine.
+    test.slow();
     const name = `Samira Testperson ${randomBytes(3).toString("hex")}`;
     await page.goto(`/en/join/${invitation.code}`);
     await page.getByLabel(en.join.displayName, { exact: true }).fill(name);
