@@ -5,9 +5,11 @@ import { z } from "zod";
 
 /**
  * Joiners that Persian, Kurdish and Indic keyboards type inside words: removed, the name stays
- * readable. Every other invisible character is refused (below).
+ * readable. A zero-width joiner inside an emoji sequence (👩🏽‍👦) is kept. Every other invisible
+ * character is refused (below).
  */
-const JOINERS = /[\u200c\u200d]/g;
+const JOINERS = /\u200c|\u200d(?!\p{Extended_Pictographic})/gu;
+const EMOJI_JOINER = /\u200d(?=\p{Extended_Pictographic})/gu;
 
 /**
  * Invisible or direction-changing characters: controls (Cc), format characters (Cf: zero-width
@@ -38,7 +40,7 @@ export const displayNameField = z
       .string()
       .min(1)
       .max(60)
-      .refine((name) => !INVISIBLE.test(name), "validation.invalid_characters")
+      .refine((name) => !INVISIBLE.test(name.replace(EMOJI_JOINER, "")), "validation.invalid_characters")
       .refine((name) => !MARK_STACK.test(name), "validation.name_marks")
       .refine((name) => !BADGE_LOOKALIKES.test(name), "validation.name_badge"),
   );

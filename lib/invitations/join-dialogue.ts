@@ -67,6 +67,8 @@ export async function signUpWithInvitation(
   const invitation = await lookUpInvitation(code, context);
   if (!invitation) throw invitationRefused(null);
   await consume("joinPerInvitation", code);
+  // A code that leads nowhere says so before the name is looked at (claimInvitation decides races).
+  if (invitation.status !== "valid") throw invitationRefused(invitation.status);
   await assertNameIsNoImitation(db, data.displayName, { municipalityIds: [invitation.dialogue.municipality.id] });
 
   for (let attempt = 0; ; attempt++) {
