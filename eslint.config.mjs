@@ -19,7 +19,7 @@ const config = [
   },
   {
     // Pages, components and server actions stay thin: the database is reached only through
-    // the domain functions in lib/ (DESIGN.md, "Shape of the code").
+    // the domain functions in lib/ (docs/design.md, "Shape of the code").
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

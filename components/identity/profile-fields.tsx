@@ -1,7 +1,7 @@
 "use client";
 
 // The fields a person says about themselves, the same at sign-up and on the account page.
-// Deliberately nothing about origin, nationality, asylum or residence status (DESIGN.md).
+// Deliberately nothing about origin, nationality, asylum or residence status (docs/design.md).
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";

@@ -40,7 +40,7 @@ export function contentLanguageOf(uiLocale: string): string {
 /**
  * A member posts a need or a proposal while the dialogue collects. The voice is theirs: the
  * author's perspective is stored as it is now (a snapshot, perspective-snapshot.ts). The first post of a person in a
- * dialogue needs the code of conduct accepted (DESIGN.md, principle 5); that is recorded here.
+ * dialogue needs the code of conduct accepted (docs/design.md, principle 5); that is recorded here.
  */
 export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>) {
   const data = parseInput(createContributionInput, input);

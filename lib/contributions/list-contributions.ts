@@ -110,7 +110,7 @@ function matching(dialogueId: string, filters: ContributionFilters): Prisma.Sql 
 /**
  * One page of a public dialogue's visible contributions, narrowed by `filters`. By default
  * needs come before proposals and, within each, those of people who show lived experience come
- * first (DESIGN.md, principles 1 and 4); then newest first. Six queries, whatever the page size, the number of
+ * first (docs/design.md, principles 1 and 4); then newest first. Six queries, whatever the page size, the number of
  * contributions or supports, and the filters.
  */
 export async function listContributions(input: {

@@ -4,7 +4,7 @@ import { z } from "zod";
 export type { Perspective };
 
 /**
- * The order every tally lists perspectives in (DESIGN.md: results are never averaged away,
+ * The order every tally lists perspectives in (docs/design.md: results are never averaged away,
  * lived experience first). It is also the declaration order of the Postgres enum, which the
  * contribution list's ORDER BY relies on.
  */

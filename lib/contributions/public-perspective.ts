@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Perspective } from "@/lib/generated/prisma/enums";
 
-// The one rule for a perspective next to someone's words (DESIGN.md, principle 4;
+// The one rule for a perspective next to someone's words (docs/design.md, principle 4;
 // docs/decisions/024-private-perspective.md): others see the perspective of a contribution or
 // comment only when its author chose to show it (User.showPerspective) and the account still
 // exists. A voice recorded offline has no account: it is shown only when the person agreed when

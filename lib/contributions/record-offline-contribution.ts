@@ -37,7 +37,7 @@ export const recordOfflineContributionInput = createContributionInput
 /**
  * Staff, the host team or a recorder enter what someone said at a meeting, wrote on paper or
  * told through an interpreter. The voice has no account here: the contribution has no author,
- * keeps the person's perspective, and names the viewer only as its recorder (DESIGN.md,
+ * keeps the person's perspective, and names the viewer only as its recorder (docs/design.md,
  * principle 1: nobody speaks as someone else without a trace). It was read back and confirmed.
  */
 export async function recordOfflineContribution(viewer: Viewer | null, input: z.input<typeof recordOfflineContributionInput>) {

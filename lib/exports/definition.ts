@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // however large the dialogue) and which columns (key, catalogue label, value). The CSV, XLSX
 // and JSON writers (./writers.ts) all read this one declaration.
 //
-// Anonymous by default (DESIGN.md, principle 1 and 6): no account ids, no e-mail addresses,
+// Anonymous by default (docs/design.md, principle 1 and 6): no account ids, no e-mail addresses,
 // no recorder or interpreter names; a display name only where its owner ticked "Show my name
 // in exports and results" (User.showNameInExports) and the account still exists. The voice's
 // source is always there; its perspective only where the author shows it (User.showPerspective):

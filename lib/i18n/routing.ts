@@ -36,7 +36,7 @@ export const routing = defineRouting({
  */
 export const negotiableLocales = completeLocales;
 
-// Scripts written right to left among the languages DESIGN.md names, and their neighbours.
+// Scripts written right to left among the languages docs/design.md names, and their neighbours.
 const RIGHT_TO_LEFT = new Set(["ar", "fa", "prs", "ps", "ur", "ckb", "he", "yi", "dv", "sd", "ug"]);
 
 /** `rtl` for Arabic, Farsi/Dari, Pashto, …; `ltr` otherwise. Accepts BCP 47 tags like `fa-AF`. */

@@ -6,7 +6,7 @@ function isDefaultThemeKey(key: string | null): key is DefaultThemeKey {
 }
 
 /**
- * Names themes in the UI language: DESIGN.md's default themes from the catalogue
+ * Names themes in the UI language: docs/design.md's default themes from the catalogue
  * (`themes.<key>`), a municipality's own themes by the name it gave them.
  */
 export async function getThemeNamer(): Promise<(theme: { key: string | null; name: string }) => string> {

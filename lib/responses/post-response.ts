@@ -19,7 +19,7 @@ const blank = z.literal("").transform(() => undefined);
 export const postResponseInput = z.object({
   contributionId: z.uuid(),
   status: z.enum(RESPONSE_STATUSES),
-  /** What was decided and why: a status change without it is refused (DESIGN.md, principle 2). */
+  /** What was decided and why: a status change without it is refused (docs/design.md, principle 2). */
   body: z.string({ error: "responses.bodyRequired" }).trim().min(1, "responses.bodyRequired").max(RESPONSE_BODY_MAX),
   decidedBy: z.string().trim().max(DECIDED_BY_MAX).optional().transform((value) => value || undefined),
   actorId: z.union([blank, z.uuid()]).optional(),

@@ -1,4 +1,4 @@
-// DESIGN.md's themes: the social human rights the conference names (W7) and its other
+// docs/design.md's themes: the social human rights the conference names (W7) and its other
 // workshops. A municipality starts with these; their names come from the message catalogue
 // (`themes.<key>`), so they read right in every language. Municipalities may add their own.
 export const DEFAULT_THEME_KEYS = [

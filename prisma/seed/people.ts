@@ -1,5 +1,5 @@
 // The people of the demo municipality. Most people with lived experience of flight have no
-// e-mail address: an account needs a display name and nothing else (DESIGN.md, principle 3).
+// e-mail address: an account needs a display name and nothing else (docs/design.md, principle 3).
 // Nobody's asylum or residence status, nationality, origin or religion appears anywhere.
 import { snapshotOf, type Perspective } from "../../lib/contributions/perspectives";
 import type { PersonSeed } from "./types";

@@ -1,4 +1,4 @@
-// Public answers (DESIGN.md, principle 2): staff and hosts answer with a status and a written
+// Public answers (docs/design.md, principle 2): staff and hosts answer with a status and a written
 // response; the timeline only grows; the author is told; offline voices are answered too.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";

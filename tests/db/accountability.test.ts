@@ -1,5 +1,5 @@
 // Accountability: a contribution's status changes only through a public, written response,
-// and responses form an append-only timeline (DESIGN.md, principle 2).
+// and responses form an append-only timeline (docs/design.md, principle 2).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createContribution, createDialogue, createUser, respond } from "@/tests/factories";

@@ -1,5 +1,5 @@
 // With, not about: every contribution says whose voice it is, and an entry made on someone's
-// behalf names who recorded it, apart from the voice (DESIGN.md, principle 1).
+// behalf names who recorded it, apart from the voice (docs/design.md, principle 1).
 import { describe, expect, it } from "vitest";
 import { createContribution, createDialogue, createMeeting, createUser } from "@/tests/factories";
 import { expectConstraint } from "./expect-constraint";

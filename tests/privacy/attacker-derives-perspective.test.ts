@@ -1,7 +1,7 @@
 // The attacker of issue 12, finding 1: someone collects everything a signed-out client can read
 // (the open-data API, the data the public pages render, the contribution list in every order)
 // and what a moderator's export holds in every format, and tries to learn the perspective of a
-// person who keeps it private (DESIGN.md, principle 4; docs/decisions/024-private-perspective.md).
+// person who keeps it private (docs/design.md, principle 4; docs/decisions/024-private-perspective.md).
 //
 // Two checks. The first plays the attacks the review found: join an item's perspective with the
 // name on its page, and read the groups off the "needs from people with lived experience first"
