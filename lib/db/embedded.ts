@@ -57,7 +57,10 @@ export async function startEmbeddedPostgres(options: {
   await ready(child, options.port);
   const ownerFile = `${dataDir}.owner`;
   writeFileSync(ownerFile, String(process.pid));
-  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString("utf8").trim()));
+  // The server's own log is noise beside the app's; what ends it is not.
+  child.stderr?.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) if (/\b(FATAL|PANIC):/.test(line)) log(line.trim());
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stopping: Promise<void> | undefined;
   return {
