@@ -6,7 +6,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { contributionLanguages, createContributionInput } from "./create-contribution";
-import { PERSPECTIVE_ORDER } from "./perspectives";
+import { SELF_DECLARED_PERSPECTIVES } from "./perspectives";
 
 export const INTERPRETER_NAME_MAX = 100;
 
@@ -19,8 +19,11 @@ export const recordOfflineContributionInput = createContributionInput
     source: z.enum(["MEETING", "PAPER", "INTERPRETED"]),
     meetingId: optionalId,
     interpreterName: z.string().trim().max(INTERPRETER_NAME_MAX).optional(),
-    /** The perspective of the person whose voice it is, as they told it. */
-    perspective: z.enum(PERSPECTIVE_ORDER),
+    /**
+     * The perspective of the person whose voice it is, as they told it. Never "municipal staff":
+     * a voice without an account holds no role (docs/decisions/015).
+     */
+    perspective: z.enum(SELF_DECLARED_PERSPECTIVES),
     /** Whether the person agreed that others see it with the contribution (private otherwise). */
     showPerspective: z.literal("on").optional(),
     readBackConfirmed: z.literal("on", { error: "onBehalf.readBackRequired" }),

@@ -10,10 +10,13 @@ import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
 import { updateProfile } from "@/lib/accounts/update-profile";
 import { createComment } from "@/lib/comments/create-comment";
 import { createContribution } from "@/lib/contributions/create-contribution";
+import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
 import { signUpWithInvitation } from "@/lib/invitations/join-dialogue";
 import { giveSupport } from "@/lib/supports/give-support";
 import { fieldErrorsOf } from "@/lib/validation";
 import { addMember, createActor, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
+import { memberAs } from "@/tests/meetings/support";
+import { offlineInput } from "@/tests/offline/support";
 import { postInput } from "@/tests/participation/support";
 import { context, insertInvitation, invalidInputOf, viewerOf } from "./support";
 
@@ -204,6 +207,15 @@ describe("the staff column", () => {
     await db.municipalityMembership.create({ data: { userId: officer.id, municipalityId: other.id, role: "STAFF" } });
     await giveSupport(await viewerOf(officer.id), { contributionId: answer.id });
     expect(await db.support.count({ where: { contributionId: answer.id, perspective: "MUNICIPAL_STAFF" } })).toBe(0);
+  });
+});
+
+describe("voices recorded offline", () => {
+  it("are never entered as municipal staff: a voice without an account holds no role", async () => {
+    const { dialogue } = await townWithOfficer();
+    const recorder = await memberAs(dialogue.id, "RECORDER");
+    const error = await invalidInputOf(recordOfflineContribution(recorder, offlineInput(dialogue, { perspective: "MUNICIPAL_STAFF" })));
+    expect(error.issues).toEqual([{ path: ["perspective"], message: "validation.invalid" }]);
   });
 });
 

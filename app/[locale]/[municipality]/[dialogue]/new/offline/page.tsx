@@ -7,7 +7,7 @@ import { OfflineContributionForm } from "@/components/on-behalf/offline-contribu
 import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getOfflineEntryForm } from "@/lib/contributions/get-offline-entry-form";
-import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
+import { SELF_DECLARED_PERSPECTIVES } from "@/lib/contributions/perspectives";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -64,7 +64,7 @@ export default async function OfflineContributionPage({ params }: Props) {
                 value: meeting.id,
                 label: `${meeting.title} (${format.dateTime(meeting.startsAt, { dateStyle: "medium" })})`,
               }))}
-              perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
+              perspectives={SELF_DECLARED_PERSPECTIVES.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
             />
           </ClientMessages>
         </>
