@@ -4,13 +4,16 @@ import { PersonName } from "@/components/contributions/author-line";
 import { HiddenComment, ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { UserText } from "@/components/text/user-text";
 import type { FormState } from "@/lib/actions/form-state";
-import type { ContributionDetail } from "@/lib/contributions/get-contribution";
+import type { VerifiedRole } from "@/lib/accounts/verified-roles";
+import { Link } from "@/components/link";
+import { commentAnchor } from "@/lib/comments/comment-link";
+import type { CommentThreadView, CommentView } from "@/lib/comments/list-comments";
 import { direction } from "@/lib/i18n/routing";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
 
-type Thread = ContributionDetail["comments"][number];
-type Comment = Omit<Thread, "replies">;
+type Thread = CommentThreadView;
+type Comment = CommentView;
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = {
@@ -21,9 +24,11 @@ type Props = {
   actions: { create: Action; update: Action; delete: Action };
   /** Renders a comment's words in place of the plain original, e.g. with its translation. */
   body?: (comment: Comment) => ReactNode;
+  /** Verified roles per user id, shown as badges beside the names. */
+  verifiedRoles?: Readonly<Record<string, readonly VerifiedRole[]>>;
 };
 
-async function CommentBody({ comment, viewer, resource, page, actions, body }: Props & { comment: Comment }) {
+async function CommentBody({ comment, viewer, resource, page, actions, body, verifiedRoles }: Props & { comment: Comment }) {
   const [t, format] = await Promise.all([getTranslations("comments"), getFormatter()]);
   const own = { ...resource, ownerId: comment.author.id };
   const deleted = comment.deletedAt !== null;
@@ -37,7 +42,7 @@ async function CommentBody({ comment, viewer, resource, page, actions, body }: P
       ) : (
         <>
           <p className="text-sm">
-            <PersonName person={comment.author} perspective={comment.author.perspective} /> ·{" "}
+            <PersonName person={comment.author} roles={verifiedRoles?.[comment.author.id]} /> ·{" "}
             <time dateTime={comment.createdAt.toISOString()} className="text-muted">
               {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
             </time>
@@ -72,15 +77,25 @@ async function CommentBody({ comment, viewer, resource, page, actions, body }: P
   );
 }
 
-/** A comment with its replies: one level only, so only a top-level comment gets a reply form. */
+/**
+ * A comment with its replies: one level only, so only a top-level comment gets a reply form.
+ * A long thread shows a window of its replies (lib/comments/list-comments.ts) with links to
+ * the earlier and the next ones.
+ */
 export async function CommentThread({ comment, ...props }: Props & { comment: Thread }) {
   const t = await getTranslations("comments");
   const mayReply = can(props.viewer, "comment:create", { ...props.resource, ownerId: undefined });
+  const path = `/${props.page.municipality}/${props.page.dialogue}/c/${props.page.contributionId}`;
   return (
     <article>
       <CommentBody comment={comment} {...props} />
       {(comment.replies.length > 0 || mayReply) && (
         <div className="ms-4 mt-2 space-y-2 border-s-2 border-line ps-3">
+          {comment.earlierReplies && (
+            <p className="text-sm">
+              <Link href={`${path}${commentAnchor(comment.id)}`}>{t("earlierReplies")}</Link>
+            </p>
+          )}
           {comment.replies.length > 0 && (
             <ol className="space-y-2" aria-label={t("repliesLabel")}>
               {comment.replies.map((reply) => (
@@ -89,6 +104,11 @@ export async function CommentThread({ comment, ...props }: Props & { comment: Th
                 </li>
               ))}
             </ol>
+          )}
+          {comment.moreReplies && (
+            <p className="text-sm">
+              <Link href={`${path}${commentAnchor(comment.moreReplies)}`}>{t("moreReplies")}</Link>
+            </p>
           )}
           {mayReply && (
             <details>

@@ -1,16 +1,20 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ContributionDetail } from "@/lib/contributions/get-contribution";
+import { VerifiedBadges } from "@/components/identity/verified-badge";
+import type { VerifiedRole } from "@/lib/accounts/verified-roles";
+import type { ContributionDetail, PublicPerson } from "@/lib/contributions/get-contribution";
 
-type Person = { displayName: string; perspective: ContributionDetail["authorPerspective"]; showPerspective: boolean; deletedAt: Date | null } | null;
-
-/** A person's name as others see it: their perspective only if they chose to show it. */
-export async function PersonName({ person, perspective }: { person: Person; perspective: ContributionDetail["authorPerspective"] }) {
+/**
+ * A person's name as others see it: with their perspective only if they chose to show it (the
+ * domain function leaves it null otherwise, lib/contributions/public-perspective.ts).
+ */
+export async function PersonName({ person, roles }: { person: PublicPerson | null; roles?: readonly VerifiedRole[] }) {
   const [t, perspectives] = await Promise.all([getTranslations("contributionPage"), getTranslations("perspectives")]);
   if (!person || person.deletedAt) return <span className="italic">{t("deletedAccount")}</span>;
   return (
     <>
       <bdi className="font-semibold">{person.displayName}</bdi>
-      {person.showPerspective && <span className="text-muted"> ({perspectives(perspective)})</span>}
+      <VerifiedBadges roles={roles} />
+      {person.perspective && <span className="text-muted"> ({perspectives(person.perspective)})</span>}
     </>
   );
 }
@@ -19,14 +23,22 @@ export async function PersonName({ person, perspective }: { person: Person; pers
  * Whose voice it is. For what was said at a meeting, on paper or through an interpreter, who
  * typed it in is named apart: the recorder is never shown as the voice.
  */
-export async function AuthorLine({ contribution }: { contribution: ContributionDetail }) {
-  const [t, format, onBehalf] = await Promise.all([getTranslations("contributionPage"), getFormatter(), getTranslations("onBehalf")]);
+export async function AuthorLine({ contribution, roles }: { contribution: ContributionDetail; roles?: readonly VerifiedRole[] }) {
+  const [t, format, onBehalf, perspectives] = await Promise.all([
+    getTranslations("contributionPage"),
+    getFormatter(),
+    getTranslations("onBehalf"),
+    getTranslations("perspectives"),
+  ]);
   const date = format.dateTime(contribution.createdAt, { dateStyle: "medium" });
   const voice =
     contribution.author || contribution.source === "ONLINE" ? (
-      <PersonName person={contribution.author} perspective={contribution.authorPerspective} />
+      <PersonName person={contribution.author} roles={roles} />
     ) : (
-      <span className="font-semibold">{t("offlineVoice")}</span>
+      <>
+        <span className="font-semibold">{t("offlineVoice")}</span>
+        {contribution.offlineVoicePerspective && <span className="text-muted"> ({perspectives(contribution.offlineVoicePerspective)})</span>}
+      </>
     );
   if (contribution.source === "ONLINE") {
     return (

@@ -4,16 +4,34 @@ import { db } from "@/lib/db/client";
 import type { Resource } from "@/lib/policy/policy";
 import { supportCounts } from "@/lib/supports/support-counts";
 import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
+import type { Perspective } from "@/lib/generated/prisma/enums";
+import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "./public-perspective";
 import { visibleContributionWhere } from "./visible-contribution-where";
 
 const inputSchema = z.object({ contributionId: z.uuid(), dialogueId: z.uuid() });
 
-const person = { select: { id: true, displayName: true, perspective: true, showPerspective: true, deletedAt: true } } as const;
+const person = { select: { id: true, displayName: true, ...PERSPECTIVE_SHOWN_SELECT } } as const;
+
+type Person = { id: string; displayName: string; deletedAt: Date | null; showPerspective: boolean };
+/** A person as others see them next to their words. */
+export type PublicPerson = { id: string; displayName: string; deletedAt: Date | null; perspective: Perspective | null };
+
+/**
+ * The perspective they had when writing only if they show it; when they do not, nothing is
+ * left that a page could leak (in an attribute, say).
+ */
+export function voice(author: Person, snapshot: Perspective): PublicPerson;
+export function voice(author: Person | null, snapshot: Perspective): PublicPerson | null;
+export function voice(author: Person | null, snapshot: Perspective): PublicPerson | null {
+  if (!author) return null;
+  return { id: author.id, displayName: author.displayName, deletedAt: author.deletedAt, perspective: publicPerspective(snapshot, author) };
+}
 
 /**
  * A visible contribution of a public dialogue, with what its page shows: the voice (and, apart
- * from it, who recorded it), the public responses, the comments with their replies, and the
- * support per perspective. Null when there is none the public may see.
+ * from it, who recorded it), the public responses and the support per perspective; its comments
+ * come a page at a time from lib/comments/list-comments.ts. Null when there is none the public
+ * may see.
  */
 export async function getContribution(input: { contributionId: string; dialogueId: string }, viewerId: string | null) {
   const parsed = inputSchema.safeParse(input);
@@ -32,6 +50,7 @@ export async function getContribution(input: { contributionId: string; dialogueI
       themeId: true,
       source: true,
       authorPerspective: true,
+      voiceShowsPerspective: true,
       createdAt: true,
       editedAt: true,
       author: person,
@@ -43,10 +62,6 @@ export async function getContribution(input: { contributionId: string; dialogueI
         orderBy: { createdAt: "asc" },
         select: { id: true, status: true, body: true, decidedBy: true, dueDate: true, createdAt: true, actor: { select: { id: true, name: true } } },
       },
-      comments: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, parentId: true, body: true, language: true, createdAt: true, editedAt: true, deletedAt: true, hiddenCategory: true, author: person },
-      },
     },
   });
   if (!contribution) return null;
@@ -54,17 +69,17 @@ export async function getContribution(input: { contributionId: string; dialogueI
     supportCounts(contribution.id),
     viewerId ? db.support.findUnique({ where: { contributionId_userId: { contributionId, userId: viewerId } }, select: { id: true } }) : null,
   ]);
-  const { dialogue, comments, ...rest } = contribution;
-  const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: contribution.author?.id ?? null };
-  // A deleted comment keeps its place (its replies stay) but not its words.
-  // A hidden one too, for all but its author: others see that it was hidden and the category.
-  const shown = comments.map((comment) =>
-    comment.deletedAt || (comment.hiddenCategory && comment.author.id !== viewerId) ? { ...comment, body: "" } : comment,
-  );
-  const threads = shown
-    .filter((comment) => comment.parentId === null)
-    .map((comment) => ({ ...comment, replies: shown.filter((reply) => reply.parentId === comment.id) }));
-  return { ...rest, resource, supports, supportedByViewer: own !== null, comments: threads };
+  const { dialogue, authorPerspective, voiceShowsPerspective, author, ...rest } = contribution;
+  const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: author?.id ?? null };
+  return {
+    ...rest,
+    author: voice(author, authorPerspective),
+    /** A voice recorded offline: its perspective where the person agreed to show it. */
+    offlineVoicePerspective: author ? null : publicPerspective(authorPerspective, null, voiceShowsPerspective),
+    resource,
+    supports,
+    supportedByViewer: own !== null,
+  };
 }
 
 export type ContributionDetail = NonNullable<Awaited<ReturnType<typeof getContribution>>>;

@@ -3,6 +3,7 @@
 // decides. Every step is in the log and the author is told.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { listComments } from "@/lib/comments/list-comments";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { listContributions } from "@/lib/contributions/list-contributions";
 import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
@@ -58,11 +59,11 @@ describe("hideContent", () => {
   });
 
   it("shows others the category, not the words; the author and moderators the reason", async () => {
-    const { dialogue, contribution, comment, author, reporter, moderator } = await reportedAndHidden();
-    const forOthers = await getContribution({ contributionId: contribution.id, dialogueId: dialogue.id }, reporter.id);
-    expect(forOthers?.comments[0]).toMatchObject({ id: comment.id, body: "", hiddenCategory: "PERSONAL_DATA" });
-    const forAuthor = await getContribution({ contributionId: contribution.id, dialogueId: dialogue.id }, author.id);
-    expect(forAuthor?.comments[0]).toMatchObject({ body: "Ruf mich an: 0170 1234567", hiddenCategory: "PERSONAL_DATA" });
+    const { contribution, comment, author, reporter, moderator } = await reportedAndHidden();
+    const forOthers = await listComments(contribution.id, {}, reporter.id);
+    expect(forOthers.threads[0]).toMatchObject({ id: comment.id, body: "", hiddenCategory: "PERSONAL_DATA" });
+    const forAuthor = await listComments(contribution.id, {}, author.id);
+    expect(forAuthor.threads[0]).toMatchObject({ body: "Ruf mich an: 0170 1234567", hiddenCategory: "PERSONAL_DATA" });
 
     const ref = { itemType: "comment", itemId: comment.id } as const;
     expect(await getHideNotice(reporter, ref)).toBeNull();
@@ -161,8 +162,8 @@ describe("review of a hide", () => {
     const request = await requestReview(author, { hideActionId: hidden.hideActionId, reason: "Bitte prüfen." });
     await decideReview(otherModerator, { reviewRequestId: request.id, decision: "REVERSED", reason: "Die Nummer ist öffentlich." });
     expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ hiddenAt: null, hiddenCategory: null });
-    const page = await getContribution({ contributionId: contribution.id, dialogueId: dialogue.id }, reporter.id);
-    expect(page?.comments[0]?.body).toBe("Ruf mich an: 0170 1234567");
+    const page = await listComments(contribution.id, {}, reporter.id);
+    expect(page.threads[0]?.body).toBe("Ruf mich an: 0170 1234567");
     expect((await logOf(dialogue.id)).map((entry) => [entry.type, entry.reason])).toEqual([
       ["HIDE", "Enthält eine Telefonnummer."],
       ["REVIEW_REQUESTED", "Bitte prüfen."],

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { updateComment } from "@/lib/comments/update-comment";
-import { getContribution } from "@/lib/contributions/get-contribution";
+import { listComments } from "@/lib/comments/list-comments";
 import { createContribution } from "@/tests/factories";
 import { fieldKeys } from "@/tests/identity/support";
 import { appErrorOf, dialogueIn, participant } from "./support";
@@ -28,8 +28,8 @@ describe("createComment", () => {
       expect(reply.parentId).toBe(comment.id);
       const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
       expect(row).toMatchObject({ authorId: volunteer.id, authorPerspective: "LOCAL_ACTOR", body: "Wir können helfen." });
-      const page = await getContribution({ contributionId: contribution.id, dialogueId: dialogue.id }, null);
-      expect(page?.comments.map((c) => [c.body, c.replies.map((r) => r.body)])).toEqual([["Wir können helfen.", ["Ab Montag."]]]);
+      const page = await listComments(contribution.id, {}, null);
+      expect(page.threads.map((c) => [c.body, c.replies.map((r) => r.body)])).toEqual([["Wir können helfen.", ["Ab Montag."]]]);
     }
   });
 
@@ -76,11 +76,11 @@ describe("updateComment and deleteComment", () => {
     expect(edited.editedAt).not.toBeNull();
 
     await deleteComment(author, { commentId: comment.id });
-    const page = await getContribution({ contributionId: contribution.id, dialogueId: dialogue.id }, null);
-    expect(page?.comments).toHaveLength(1);
-    expect(page?.comments[0]?.deletedAt).not.toBeNull();
-    expect(page?.comments[0]?.body).toBe("");
-    expect(page?.comments[0]?.replies.map((r) => r.body)).toEqual(["Antwort"]);
+    const page = await listComments(contribution.id, {}, null);
+    expect(page.threads).toHaveLength(1);
+    expect(page.threads[0]?.deletedAt).not.toBeNull();
+    expect(page.threads[0]?.body).toBe("");
+    expect(page.threads[0]?.replies.map((r) => r.body)).toEqual(["Antwort"]);
     // Deleted stays deleted: no editing it back.
     expect((await appErrorOf(updateComment(author, { commentId: comment.id, body: "Zurück" }))).code).toBe("NOT_FOUND");
   });

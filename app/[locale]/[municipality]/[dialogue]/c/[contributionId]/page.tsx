@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { CommentForm } from "@/components/comments/comment-forms";
+import { CommentPageLinks } from "@/components/comments/comment-page-links";
 import { AuthorLine } from "@/components/contributions/author-line";
 import { EditContributionForm, WithdrawContributionForm } from "@/components/contributions/author-forms";
 import { ResponseTimeline } from "@/components/contributions/response-timeline";
@@ -19,7 +20,9 @@ import { TranslatedCommentBody } from "@/components/translations/translated-comm
 import { CheckTranslationForm, MachineTranslateForm, TranslateForm } from "@/components/translations/translation-forms";
 import { OriginalNote, TranslationNote } from "@/components/translations/translation-note";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { commentWindowInput, listComments } from "@/lib/comments/list-comments";
 import { getContribution } from "@/lib/contributions/get-contribution";
+import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
 import { withinEditWindow } from "@/lib/contributions/update-contribution";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { languageName } from "@/lib/i18n/language-names";
@@ -40,7 +43,7 @@ import { addTranslationAction, checkTranslationAction, machineTranslateAction } 
 import { postResponseAction } from "./response-actions";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
-type Props = { params: Promise<Params>; searchParams: Promise<{ original?: string }> };
+type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // generateMetadata and the page need the same rows: one query each per request.
 const load = cache(async (municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
@@ -59,11 +62,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ContributionPage({ params, searchParams }: Props) {
   const { locale, municipality, dialogue: dialogueSlug, contributionId } = await params;
-  const showOriginal = (await searchParams).original === "1";
+  const query = await searchParams;
+  const showOriginal = query.original === "1";
   const loaded = await load(municipality, dialogueSlug, contributionId);
   if (!loaded) return <HiddenContribution municipality={municipality} dialogue={dialogueSlug} contributionId={contributionId} />;
   const { dialogue, contribution, viewer } = loaded;
-  const commentIds = contribution.comments.flatMap((comment) => [comment.id, ...comment.replies.map((reply) => reply.id)]);
+  // One page of the thread (?from, ?before, ?last, or the page that holds ?comment=<id>).
+  const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
+  const commentIds = comments.threads.flatMap((comment) => [comment.id, ...comment.replies.map((reply) => reply.id)]);
+  // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
+  const verifiedRoles = await listVerifiedRoles({ id: dialogue.id, municipalityId: contribution.resource.municipalityId }, [
+    ...(contribution.author ? [contribution.author.id] : []),
+    ...comments.threads.flatMap((comment) => [comment.author.id, ...comment.replies.map((reply) => reply.author.id)]),
+  ]);
   const [t, tt, statuses, format, themeName, translations] = await Promise.all([
     getTranslations("contributionPage"),
     getTranslations("translations"),
@@ -83,6 +94,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const shown = translation && !showOriginal ? { title: translation.title ?? contribution.title, body: translation.body, language: translation.language } : contribution;
   const lang = { lang: shown.language, dir: direction(shown.language) };
   const pagePath = `/${locale}${base}/c/${contribution.id}`;
+  const commentsPath = `${base}/c/${contribution.id}`;
   // The same answers the server actions get from the policy.
   const mayEdit = can(viewer, "contribution:update:own", resource) && withinEditWindow(contribution.createdAt);
   const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
@@ -130,7 +142,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               check={checkButton(translation)}
             />
           ))}
-        <AuthorLine contribution={contribution} />
+        <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} />
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {facts.map(({ label, value }) => (
             <div key={label}>
@@ -220,21 +232,23 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       <ResponseTimeline responses={contribution.responses} municipalitySlug={dialogue.municipality.slug} />
       <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction} />
 
-      <section aria-labelledby="comments-heading" className="mt-10">
+      <section id="comments" aria-labelledby="comments-heading" className="mt-10">
         <h2 id="comments-heading" className="text-2xl">
-          {t("commentsHeading", { count: contribution.comments.length })}
+          {t("commentsHeading", { count: comments.total })}
         </h2>
-        {contribution.comments.length === 0 ? (
+        <CommentPageLinks path={commentsPath} page={comments} />
+        {comments.threads.length === 0 ? (
           <p className="mt-3">{t("noComments")}</p>
         ) : (
           <ol className="mt-3 space-y-4">
-            {contribution.comments.map((comment) => (
+            {comments.threads.map((comment) => (
               <li key={comment.id}>
                 <CommentThread
                   comment={comment}
                   viewer={viewer}
                   resource={resource}
                   page={page}
+                  verifiedRoles={verifiedRoles}
                   actions={{ create: createCommentAction, update: updateCommentAction, delete: deleteCommentAction }}
                   body={(shownComment) => {
                     const commentTranslation =
@@ -269,6 +283,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             ))}
           </ol>
         )}
+        <CommentPageLinks path={commentsPath} page={comments} />
         {mayComment && (
           <div className="mt-6 rounded border border-line bg-surface p-4">
             <CommentForm action={createCommentAction} page={page} label={t("commentLabel")} />
