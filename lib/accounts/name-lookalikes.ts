@@ -85,8 +85,16 @@ async function badgeHolderNames(client: Client, municipalityIds: string[], excep
   return people.map((person) => person.displayName);
 }
 
-function refused(key: string): AppError {
-  return new AppError("INVALID_INPUT", "display name refused", { fieldErrors: { displayName: [{ key }] } });
+type Scope = {
+  municipalityIds: string[];
+  userId?: string;
+  /** Where the refusal is shown, when the form has no name field (joining with an account). */
+  refusal?: { field: string; key: string };
+};
+
+function refused(key: string, scope: Scope): AppError {
+  const { field, key: shown } = scope.refusal ?? { field: "displayName", key };
+  return new AppError("INVALID_INPUT", "display name refused", { fieldErrors: { [field]: [{ key: shown }] } });
 }
 
 /**
@@ -97,10 +105,10 @@ function refused(key: string): AppError {
 export async function assertNameIsNoImitation(
   client: Client,
   name: string,
-  scope: { municipalityIds: string[]; userId?: string },
+  scope: Scope,
 ): Promise<void> {
   const lower = nameSkeletons(name)[1];
-  if ((await badgeLabelSkeletons()).some((label) => lower.includes(label))) throw refused("validation.name_badge");
+  if ((await badgeLabelSkeletons()).some((label) => lower.includes(label))) throw refused("validation.name_badge", scope);
   const holders = await badgeHolderNames(client, scope.municipalityIds, scope.userId);
-  if (holders.some((holder) => namesAreConfusable(name, holder))) throw refused("validation.name_confusable");
+  if (holders.some((holder) => namesAreConfusable(name, holder))) throw refused("validation.name_confusable", scope);
 }

@@ -135,6 +135,13 @@ export async function joinDialogue(
     return { dialogueId: invitation.dialogue.id };
   }
   await consume("joinPerInvitation", code);
+  // A name chosen elsewhere may imitate someone with a badge here: asked to change it first.
+  const { displayName } = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { displayName: true } });
+  await assertNameIsNoImitation(db, displayName, {
+    municipalityIds: [invitation.dialogue.municipality.id],
+    userId: viewer.id,
+    refusal: { field: "code", key: "validation.name_confusable_join" },
+  });
   return db.$transaction(async (tx) => {
     const claimed = await claimInvitation(tx, code);
     await tx.membership.upsert({

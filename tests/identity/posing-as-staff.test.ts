@@ -11,7 +11,7 @@ import { updateProfile } from "@/lib/accounts/update-profile";
 import { createComment } from "@/lib/comments/create-comment";
 import { createContribution } from "@/lib/contributions/create-contribution";
 import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
-import { signUpWithInvitation } from "@/lib/invitations/join-dialogue";
+import { joinDialogue, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
 import { giveSupport } from "@/lib/supports/give-support";
 import { fieldErrorsOf } from "@/lib/validation";
 import { addMember, createActor, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
@@ -142,6 +142,18 @@ describe("posing as staff at sign-up", () => {
     const { invitation } = await townWithOfficer();
     const error = await invalidInputOf(signUp(invitation.code, "Petra", "MUNICIPAL_STAFF"));
     expect(error.issues).toEqual([{ path: ["perspective"], message: "validation.perspective_from_role" }]);
+  });
+});
+
+describe("posing as staff with an account from elsewhere", () => {
+  it("asks a person whose name imitates the officer to change it before joining her municipality", async () => {
+    const elsewhere = await townWithOfficer("Jonas Weber");
+    const { invitation, dialogue } = await townWithOfficer();
+    const { session } = await signUp(elsewhere.invitation.code, "S\u0430bine Krüger");
+    const poser = await db.session.findUniqueOrThrow({ where: { sessionToken: session.sessionToken } });
+    const error = await invalidInputOf(joinDialogue(await viewerOf(poser.userId), { code: invitation.code, acceptCodeOfConduct: "on" }, context()));
+    expect(error.issues).toEqual([{ path: ["code"], message: "validation.name_confusable_join" }]);
+    expect(await db.membership.count({ where: { userId: poser.userId, dialogueId: dialogue.id } })).toBe(0);
   });
 });
 
