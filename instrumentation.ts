@@ -8,14 +8,10 @@ export async function register() {
   env();
   const { observeHttpRequests } = await import("./lib/log/observe-requests");
   observeHttpRequests();
+  // Workers of the job queue (mail, digest) in this instance; a queue that cannot start yet does
+  // not keep the app from serving (lib/jobs/workers.ts tries again).
   const { startInstanceWorkers } = await import("./lib/jobs/workers");
-  const { logger } = await import("./lib/log/logger");
-  // A queue that cannot start (database away) must not stop the app from serving: it is logged,
-  // and mail waits in the queue for an instance whose workers run.
-  startInstanceWorkers()?.catch((error: unknown) => {
-    const { name, message } = error instanceof Error ? error : new Error(String(error));
-    logger().error({ event: "jobs.start_failed", err: { name, message } }, "job workers did not start");
-  });
+  startInstanceWorkers();
 }
 
 /** Errors while rendering or in a route handler: one log line with the request id and route pattern. */

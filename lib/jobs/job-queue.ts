@@ -38,14 +38,19 @@ export async function openJobQueue({ supervise = false, databaseUrl }: JobQueueO
   });
   boss.on("error", (error: Error) => logger().error({ event: "jobs.error", err: { name: error.name, message: error.message } }, "job queue error"));
   boss.on("warning", (warning: { message: string }) => logger().warn({ event: "jobs.warning" }, warning.message));
-  await boss.start();
-  for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {
-    // Both are plain writes to pgboss.queue (no DDL for unpartitioned queues).
-    await boss.createQueue(name, options);
-    const { policy: _policy, ...changeable } = options;
-    await boss.updateQueue(name, changeable);
+  try {
+    await boss.start();
+    for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {
+      // Both are plain writes to pgboss.queue (no DDL for unpartitioned queues).
+      await boss.createQueue(name, options);
+      const { policy: _policy, ...changeable } = options;
+      await boss.updateQueue(name, changeable);
+    }
+    return boss;
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw error;
   }
-  return boss;
 }
 
 // One connection per process; Next.js bundles this module into several server chunks.
@@ -62,7 +67,12 @@ export function jobQueue(): Promise<PgBoss> {
 
 /** Makes `boss` this process's queue (the workers' instance, so a process has one). */
 export function useJobQueue(boss: PgBoss): void {
+  const previous = globalForJobs.jobQueue;
   globalForJobs.jobQueue = Promise.resolve(boss);
+  // One opened for sending before the workers were up is not needed any more.
+  void previous
+    ?.then((other) => (other === boss ? undefined : other.stop({ graceful: true, timeout: 10_000 })))
+    .catch(() => {});
 }
 
 export async function closeJobQueue(): Promise<void> {

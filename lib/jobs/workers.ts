@@ -67,13 +67,23 @@ export async function startJobWorkers(options: { databaseUrl?: string; concurren
 }
 
 const globalForWorkers = globalThis as unknown as { jobWorkers?: Promise<PgBoss> };
+const RESTART_AFTER_MS = 30_000;
 
-/** The workers of an app instance (instrumentation.ts): once per process, unless JOB_WORKERS=off. */
-export function startInstanceWorkers(): Promise<PgBoss> | undefined {
-  if (env().JOB_WORKERS === "off") return undefined;
-  globalForWorkers.jobWorkers ??= startJobWorkers().then((boss) => {
+/**
+ * The workers of an app instance (instrumentation.ts): once per process, unless JOB_WORKERS=off.
+ * When they cannot start (the database is away while the app boots), this tries again every
+ * 30 s; meanwhile requests still queue their jobs, and any other instance's workers do them.
+ */
+export function startInstanceWorkers(): void {
+  if (env().JOB_WORKERS === "off" || globalForWorkers.jobWorkers) return;
+  globalForWorkers.jobWorkers = startJobWorkers().then((boss) => {
     useJobQueue(boss);
     return boss;
   });
-  return globalForWorkers.jobWorkers;
+  globalForWorkers.jobWorkers.catch((error: unknown) => {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    logger().error({ event: "jobs.start_failed", err: { name, message }, retryInMs: RESTART_AFTER_MS }, "job workers did not start; trying again");
+    globalForWorkers.jobWorkers = undefined;
+    setTimeout(startInstanceWorkers, RESTART_AFTER_MS).unref();
+  });
 }
