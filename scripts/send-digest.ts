@@ -7,7 +7,8 @@ import "dotenv/config";
 import { openDevDatabase } from "../lib/db/dev-database";
 
 const database = await openDevDatabase((message) => console.log(message));
-process.env.DATABASE_URL = database.url;
+// The app's own role (it owns nothing): the queue needs only rows, like the app.
+process.env.DATABASE_URL = database.appUrl;
 
 try {
   // Loaded after the environment is complete: lib/env.ts reads it once.
