@@ -190,6 +190,7 @@ export function buildContributionRows(clock: Clock, ids: SeedIds, activity: Acti
       district: seed.district ?? null,
       authorId: seed.author ? ids.user(seed.author) : null,
       authorPerspective: voice,
+      voiceShowsPerspective: !seed.author && seed.voiceShowsPerspective === true,
       ...recording(seed, createdAt),
       createdAt,
       updatedAt: createdAt,

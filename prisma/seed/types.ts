@@ -139,7 +139,7 @@ export type ResponseSeed = {
   due?: Day;
 };
 
-/** Entered by someone else on the voice's behalf (DESIGN.md, "With, not about"). */
+/** Entered by someone else on the voice's behalf (docs/design.md, "With, not about"). */
 export type OnBehalfSeed =
   | { source: "MEETING"; recordedBy: PersonKey; meeting: MeetingKey; interpreter?: PersonKey; interpreterName?: string }
   | { source: "PAPER"; recordedBy: PersonKey }
@@ -160,6 +160,8 @@ export type ContributionSeed = {
   author?: PersonKey;
   /** The perspective of a voice without an account, as they stated it. */
   voicePerspective?: Perspective;
+  /** That voice agreed, when it was read back, that others see its perspective (private otherwise). */
+  voiceShowsPerspective?: true;
   onBehalf?: OnBehalfSeed;
   supports?: readonly PersonKey[];
   meetingSupports?: readonly { meeting: MeetingKey; perspective: Perspective; count: number; recordedBy: PersonKey }[];

@@ -199,6 +199,7 @@ export const HOUSING_AND_NEIGHBOURHOOD: readonly ContributionSeed[] = [
     title: "Ein Nachbarschaftscafé, das wir selbst mitorganisieren",
     body: "Wir wollen nicht nur Gäste sein. Viele von uns können kochen, Musik machen oder Kinder betreuen. Gebt uns einen Schlüssel für den Raum und einen festen Abend im Monat, dann laden wir abwechselnd mit den Nachbarinnen und Nachbarn ein.",
     voicePerspective: "LIVED_EXPERIENCE",
+    voiceShowsPerspective: true,
     onBehalf: { source: "MEETING", meeting: "weststadtEvening", recordedBy: "volunteering" },
     supports: ["amal", "olena", "hannelore", "reza", "iryna"],
     meetingSupports: [
