@@ -40,6 +40,18 @@ describe("recordOfflineContribution", () => {
     expect(detail!.resource.ownerId).toBeNull();
   });
 
+  it("keeps the voice's perspective private unless the person agreed to show it (decision 024)", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const recorder = await memberAs(dialogue.id, "RECORDER");
+    const unasked = await recordOfflineContribution(recorder, offlineInput(dialogue));
+    const agreed = await recordOfflineContribution(recorder, offlineInput(dialogue, { showPerspective: "on" }));
+    expect(await db.contribution.findUniqueOrThrow({ where: { id: unasked.id } })).toMatchObject({ authorPerspective: "LIVED_EXPERIENCE", voiceShowsPerspective: false });
+    expect(await db.contribution.findUniqueOrThrow({ where: { id: agreed.id } })).toMatchObject({ authorPerspective: "LIVED_EXPERIENCE", voiceShowsPerspective: true });
+    const page = (id: string) => getContribution({ contributionId: id, dialogueId: dialogue.id }, null);
+    expect((await page(unasked.id))?.offlineVoicePerspective).toBeNull();
+    expect((await page(agreed.id))?.offlineVoicePerspective).toBe("LIVED_EXPERIENCE");
+  });
+
   it("never makes the recorder the voice, whatever the input says", async () => {
     const dialogue = await dialogueIn("COLLECTING");
     const recorder = await memberAs(dialogue.id, "RECORDER");
