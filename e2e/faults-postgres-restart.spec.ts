@@ -52,6 +52,9 @@ async function startApp(databaseUrl: string): Promise<App> {
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: "faults-".padEnd(64, "x"),
       DATABASE_POOL_SIZE: "10",
+      // Two instances stand for a deployment behind a load balancer, which appends the client's
+      // address to X-Forwarded-For: the test sends that header as the balancer would.
+      TRUSTED_PROXY_HOPS: "1",
     },
   });
   const url = `http://127.0.0.1:${port}`;
