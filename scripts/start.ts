@@ -17,7 +17,10 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const log = (message: string) => console.log(`[mitreden] ${message}`);
 
-const database = await openDevDatabase(log);
+const database = await openDevDatabase(log).catch((error: unknown) => {
+  console.error(`[mitreden] the database could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 let next: ReturnType<typeof startNext> | undefined = undefined;
 let shuttingDown = false;
 async function shutdown(code: number) {
@@ -30,6 +33,8 @@ async function shutdown(code: number) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+// A closed terminal: stop like Ctrl-C rather than leave the database running.
+process.on("SIGHUP", () => void shutdown(0));
 
 try {
   const applied = await migrateDatabase(database, log);
