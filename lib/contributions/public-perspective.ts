@@ -4,7 +4,9 @@ import type { Perspective } from "@/lib/generated/prisma/enums";
 // The one rule for a perspective next to someone's words (docs/design.md, principle 4;
 // docs/decisions/024-private-perspective.md): others see the perspective of a contribution or
 // comment only when its author chose to show it (User.showPerspective) and the account still
-// exists. A voice recorded offline has no account: it is shown only when the person agreed when
+// exists. "Municipal staff" is no self-declaration but the STAFF role at the time of writing,
+// which a verified badge shows anyway (decision 015): it is public on what staff write. A voice
+// recorded offline has no account: it is shown only when the person agreed when
 // it was read back (Contribution.voiceShowsPerspective). Every public surface — pages, list
 // order, open data, exports, results — takes it from here, in memory or as SQL;
 // tests/privacy/public-perspective.test.ts pins the two together.
@@ -18,12 +20,13 @@ type Author = { showPerspective: boolean; deletedAt: Date | null };
  * voice without an account; `voiceShows` is then its own consent (comments always have an author).
  */
 export function publicPerspective(snapshot: Perspective, author: Author | null, voiceShows = false): Perspective | null {
-  const shown = author === null ? voiceShows : author.showPerspective && author.deletedAt === null;
+  const shown = author === null ? voiceShows : (author.showPerspective || snapshot === "MUNICIPAL_STAFF") && author.deletedAt === null;
   return shown ? snapshot : null;
 }
 
 const BY_AUTHOR = (alias: string) =>
-  `(SELECT ${alias}."authorPerspective" FROM "User" pu WHERE pu."id" = ${alias}."authorId" AND pu."showPerspective" AND pu."deletedAt" IS NULL)`;
+  `(SELECT ${alias}."authorPerspective" FROM "User" pu WHERE pu."id" = ${alias}."authorId"` +
+  ` AND (pu."showPerspective" OR ${alias}."authorPerspective" = 'MUNICIPAL_STAFF') AND pu."deletedAt" IS NULL)`;
 
 /**
  * The same as SQL: the perspective of the row `alias` of "Contribution" (`table: "contribution"`)

@@ -6,7 +6,14 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createComment, createContribution, createDialogue, createUser, openDialogue } from "@/tests/factories";
 
-type Case = { name: string; account: { showPerspective: boolean; deleted: boolean } | null; voiceShows: boolean; expected: "shown" | "private" };
+type Case = {
+  name: string;
+  account: { showPerspective: boolean; deleted: boolean } | null;
+  voiceShows: boolean;
+  expected: "shown" | "private";
+  /** The snapshot; lived experience unless said otherwise. */
+  perspective?: "MUNICIPAL_STAFF" | "LOCAL_ACTOR";
+};
 
 const CASES: Case[] = [
   { name: "an author who shows it", account: { showPerspective: true, deleted: false }, voiceShows: false, expected: "shown" },
@@ -14,6 +21,9 @@ const CASES: Case[] = [
   // The flag of offline voices means nothing for an author with an account.
   { name: "a private author, flag set by mistake", account: { showPerspective: false, deleted: false }, voiceShows: true, expected: "private" },
   { name: "a deleted account that showed it", account: { showPerspective: true, deleted: true }, voiceShows: false, expected: "private" },
+  // Staff is a role with a verified badge, not a private self-declaration.
+  { name: "staff who do not tick the box", account: { showPerspective: false, deleted: false }, voiceShows: false, expected: "shown", perspective: "MUNICIPAL_STAFF" },
+  { name: "a local actor who keeps it private", account: { showPerspective: false, deleted: false }, voiceShows: false, expected: "private", perspective: "LOCAL_ACTOR" },
   { name: "an offline voice that agreed", account: null, voiceShows: true, expected: "shown" },
   { name: "an offline voice that was not asked", account: null, voiceShows: false, expected: "private" },
 ];
@@ -26,17 +36,18 @@ beforeAll(async () => {
   dialogueId = dialogue.id;
   await openDialogue(dialogueId);
   for (const item of CASES) {
+    const perspective = item.perspective ?? "LIVED_EXPERIENCE";
     const user = item.account
-      ? await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: item.account.showPerspective, deletedAt: item.account.deleted ? new Date() : null })
+      ? await createUser({ perspective, showPerspective: item.account.showPerspective, deletedAt: item.account.deleted ? new Date() : null })
       : null;
     const contribution = await createContribution({
       dialogueId,
       authorId: user?.id ?? null,
-      authorPerspective: "LIVED_EXPERIENCE",
+      authorPerspective: perspective,
       voiceShowsPerspective: item.voiceShows,
       ...(user ? {} : { source: "PAPER" as const, recordedById: (await createUser()).id, readBackConfirmedAt: new Date() }),
     });
-    const comment = user ? await createComment({ contributionId: contribution.id, authorId: user.id }) : null;
+    const comment = user ? await createComment({ contributionId: contribution.id, authorId: user.id, authorPerspective: perspective }) : null;
     rows.set(item.name, { contributionId: contribution.id, commentId: comment?.id ?? null });
   }
 });
@@ -44,7 +55,7 @@ beforeAll(async () => {
 describe("publicPerspective and publicPerspectiveSql", () => {
   it.each(CASES)("$name: $expected, in memory and in SQL, for contributions and comments", async (item) => {
     const { contributionId, commentId } = rows.get(item.name)!;
-    const expected = item.expected === "shown" ? "LIVED_EXPERIENCE" : null;
+    const expected = item.expected === "shown" ? (item.perspective ?? "LIVED_EXPERIENCE") : null;
     const stored = await db.contribution.findUniqueOrThrow({
       where: { id: contributionId },
       select: { authorPerspective: true, voiceShowsPerspective: true, author: { select: { showPerspective: true, deletedAt: true } } },
