@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/log/logger";
 
 const TIMEOUT_MS = 2_000;
 
@@ -18,7 +19,7 @@ export async function checkDatabase(timeoutMs: number = TIMEOUT_MS): Promise<boo
     await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
     return true;
   } catch (error) {
-    console.warn(`health: database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    logger().warn({ event: "health.database_unavailable", err: { message: error instanceof Error ? error.message : String(error) } }, "health check: database unavailable");
     return false;
   } finally {
     clearTimeout(timer);
