@@ -4,9 +4,11 @@
 // or empty the log any other way — it can only add to it and read it.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { APP_ROLE, asRole, ensureAppRole, grantAppPrivileges } from "@/lib/db/roles";
 import { TEST_APP_PASSWORD } from "@/lib/db/test-databases";
+import { createScratchDatabase } from "@/lib/db/databases";
+import { migrateDatabase } from "@/lib/db/dev-database";
 import { db } from "@/lib/db/client";
 import { addMember, createContribution, createDialogue, createUser } from "@/tests/factories";
 
@@ -99,5 +101,36 @@ describe("the app's database role", () => {
          FROM pg_roles r WHERE rolname = current_user`,
     );
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owned: 0 }]);
+  });
+});
+
+describe("npm start's and db:migrate's migration step", () => {
+  it("migrates a fresh database as the owner and leaves the app role exactly its rights", async () => {
+    const scratch = await createScratchDatabase(inject("dbServerUrl"), "mitreden_roles");
+    const appUrl = asRole(scratch.url, APP_ROLE, TEST_APP_PASSWORD);
+    const client = new pg.Client({ connectionString: appUrl });
+    try {
+      const messages: string[] = [];
+      expect((await migrateDatabase({ url: scratch.url, appUrl }, (m) => messages.push(m))).length).toBeGreaterThan(0);
+      expect(messages).toEqual([]);
+      await client.connect();
+      expect((await client.query(`SELECT count(*)::int AS count FROM "Municipality"`)).rows).toEqual([{ count: 0 }]);
+      await expect(client.query(`DELETE FROM "ModerationAction"`)).rejects.toThrow(/permission denied/);
+      await expect(client.query(`SELECT count(*) FROM pgboss.job`)).resolves.toBeTruthy();
+    } finally {
+      await client.end();
+      await scratch.drop();
+    }
+  });
+
+  it("warns when the app would connect as the schema's owner", async () => {
+    const scratch = await createScratchDatabase(inject("dbServerUrl"), "mitreden_roles");
+    try {
+      const messages: string[] = [];
+      await migrateDatabase({ url: scratch.url, appUrl: scratch.url }, (m) => messages.push(m));
+      expect(messages).toEqual([expect.stringContaining("set MIGRATION_DATABASE_URL")]);
+    } finally {
+      await scratch.drop();
+    }
   });
 });
