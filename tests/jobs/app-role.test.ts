@@ -37,7 +37,7 @@ describe("the job queue as the app's role", () => {
     try {
       // No SMTP_URL in this file: the worker writes the mail to the log instead, which is enough here.
       const user = await createUser({ email: `${unique("role")}@stadt.example`, emailVerified: new Date() });
-      const id = await workers.send(QUEUES.signInLink, { email: user.email });
+      const id = (await workers.send(QUEUES.signInLink, { email: user.email }))!;
       await vi.waitFor(async () => expect((await workers.findJobs(QUEUES.signInLink, { id }))[0]?.state).toBe("completed"), { timeout: 20_000, interval: 100 });
       expect(await db.verificationToken.count({ where: { identifier: user.email! } })).toBe(1);
     } finally {
