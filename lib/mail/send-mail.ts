@@ -20,6 +20,8 @@ export async function sendMail(mail: Mail): Promise<void> {
     logger().info({ event: "mail.unsent", unsentMail: { recipient: mail.to, subject: mail.subject, text: mail.text } }, "SMTP_URL is not set: this mail was not sent, here it is instead");
     return;
   }
-  globalForMail.mailTransport ??= nodemailer.createTransport(SMTP_URL);
+  // Shorter than nodemailer's defaults (up to 10 minutes), and below the job's 2 minutes
+  // (lib/jobs/queues.ts): a hanging server fails the attempt before the queue would start it again.
+  globalForMail.mailTransport ??= nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   await globalForMail.mailTransport.sendMail({ from: MAIL_FROM, ...mail });
 }
