@@ -70,7 +70,7 @@ export function placeForUser(
   mkdirSync(parent, { recursive: true });
   let placed = { binaries, dataDir };
   if (!reachable(binaries.postgres, user)) {
-    placed = { ...placed, binaries: copyBinaries(binaries, user) };
+    placed = { ...placed, binaries: copyBinaries(binaries, user, log) };
   }
   if (!reachable(parent, user)) {
     const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 16);
@@ -82,10 +82,11 @@ export function placeForUser(
   return placed;
 }
 
-function copyBinaries(binaries: Binaries, user: RunAs): Binaries {
+function copyBinaries(binaries: Binaries, user: RunAs, log: (message: string) => void): Binaries {
   const base = runtimeBase();
   const target = path.join(base, `postgres-${binaries.version}-${os.platform()}-${os.arch()}`);
   if (!existsSync(path.join(target, "bin"))) {
+    log(`The postgres user cannot reach ${binaries.dir}: copying the PostgreSQL binaries to ${target} (once).`);
     mkdirSync(base, { recursive: true, mode: 0o755 });
     // Copied beside, then renamed: two starts at once never see half a copy.
     const partial = `${target}.partial-${process.pid}`;

@@ -108,6 +108,7 @@ describe("embedded PostgreSQL", () => {
     cleanups.push(() => server.stop());
     expect(await answers(server)).toBe(1);
     expect(server.dataDir.startsWith(runtime)).toBe(true);
-    expect(messages.join("\n")).toContain("cannot reach");
+    expect(messages.join("\n")).toContain(`copying the PostgreSQL binaries to ${runtime}/`);
+    expect(messages.join("\n")).toContain(`its data lives in ${runtime}/data/`);
   });
 });
