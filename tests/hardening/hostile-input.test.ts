@@ -138,7 +138,9 @@ const FIELDS: TextField[] = [
     max: 2000,
     submit: async (body) => {
       const { id: contributionId } = await insertContribution({ dialogueId: world.dialogue.id });
-      const { id } = await createComment(world.author, { contributionId, body, language: "de" });
+      // A new person per payload: one person's comments are limited per minute (COMMENTS_PER_MINUTE).
+      const author = await participant(world.dialogue.id);
+      const { id } = await createComment(author, { contributionId, body, language: "de" });
       return (await db.comment.findUniqueOrThrow({ where: { id } })).body;
     },
   },
