@@ -68,6 +68,9 @@ const next = startNext({
     FEEDBACK_EMAIL: "barrierefreiheit@mitreden.test",
     METRICS_TOKEN: E2E_METRICS_TOKEN,
   },
+  // Every request writes an info line; the test output shows only warnings, errors and
+  // anything that is not a log line (the specs read all of them from /logs).
+  printLine: (line) => !/^\{"level":"(info|debug|trace)"/.test(line),
   onOutput: (chunk) => {
     const lines = (partialLine + chunk.toString("utf8")).split("\n");
     partialLine = lines.pop() ?? "";

@@ -24,6 +24,8 @@ export function startNext(options: {
   dev?: boolean;
   /** Also hands every chunk the server writes to stdout to this (it is still printed). */
   onOutput?: (chunk: Buffer) => void;
+  /** With onOutput: print only the stdout lines this accepts (the rest still reaches onOutput). */
+  printLine?: (line: string) => boolean;
 }) {
   const args = [NEXT_BIN, options.dev ? "dev" : "start", "-p", String(options.port)];
   if (options.host) args.push("-H", options.host);
@@ -40,8 +42,16 @@ export function startNext(options: {
       PORT: String(options.port),
     },
   });
+  let unprinted = "";
   child.stdout?.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
+    if (options.printLine) {
+      const lines = (unprinted + chunk.toString("utf8")).split("\n");
+      unprinted = lines.pop() ?? "";
+      const shown = lines.filter(options.printLine);
+      if (shown.length) process.stdout.write(shown.join("\n") + "\n");
+    } else {
+      process.stdout.write(chunk);
+    }
     options.onOutput?.(chunk);
   });
   const status = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
