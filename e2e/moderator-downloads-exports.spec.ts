@@ -56,7 +56,8 @@ test("a moderator downloads CSV and XLSX and they hold the dialogue, Arabic incl
   const column = (label: string) => header!.indexOf(label);
   const row = rows.find((cells) => cells[column(text.columns.title)] === arabic.title);
   expect(row?.[column(text.columns.body)]).toBe(arabic.body);
-  expect(row?.[column(text.columns.perspective)]).toBe("LIVED_EXPERIENCE");
+  // Nour keeps her perspective private: not even the moderator's export says it (decision 024).
+  expect(row?.[column(text.columns.perspective)]).toBe("");
   expect(row?.[column(text.columns.language)]).toBe("ar");
   // Nour did not opt in to showing her name.
   expect(row?.[column(text.columns.authorName)]).toBe("");

@@ -24,6 +24,7 @@ async function tabTo(page: Page, matches: (element: { role: string | null; name:
 }
 
 test("a person uses mitreden with the keyboard only", async ({ page }) => {
+  test.slow(); // up to 80 Tab presses per step, each read back from the page
   await page.goto("/en");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: en.layout.skipToContent })).toBeFocused();
