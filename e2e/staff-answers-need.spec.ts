@@ -106,7 +106,8 @@ test("staff answer a need with status, text and actor; the author is notified", 
 
   // The author is told: a counter in the header, and the answer in the notifications.
   await nour.goto(`/${LOCALE}`);
-  const headerLink = nour.getByRole("link", { name: new RegExp(`^${de.notifications.headerLink}, `) });
+  // The header link names the unread ones ("Benachrichtigungen 1 ungelesen").
+  const headerLink = nour.getByRole("link", { name: new RegExp(`^${de.notifications.headerLink} \\d+ `) });
   await expect(headerLink).toBeVisible();
   await headerLink.click();
   await expect(nour.getByRole("heading", { level: 1 })).toHaveText(de.notifications.title);
