@@ -36,7 +36,8 @@ export function startNext(options: {
       ...process.env,
       ...NEXT_ENV,
       ...options.env,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, PEER_ADDRESS_HOOK, EXIT_WITH_PARENT_HOOK].filter(Boolean).join(" "),
+      // The caller's own preloads (the benchmark's SQL recorder) stay beside ours.
+      NODE_OPTIONS: [options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS, PEER_ADDRESS_HOOK, EXIT_WITH_PARENT_HOOK].filter(Boolean).join(" "),
       MITREDEN_PARENT_PID: String(process.pid),
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),

@@ -107,6 +107,9 @@ export async function startApp(port: number, databaseUrl: string, sqlPort: numbe
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       BENCH_SQL_PORT: String(sqlPort),
+      // The write scenarios measure the comment path, not the per-person limit (COMMENTS_PER_MINUTE).
+      COMMENTS_PER_MINUTE: "1000",
+      COMMENTS_PER_DAY: "100000",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${recorder}`.trim(),
     },
   });
