@@ -8,6 +8,9 @@ function capitalise(text: string, locale: string): string {
 // UI languages that CLDR has no name for (it would say "Deutsch (SIMPLE)"). The name is the
 // register's own, the same in every UI language, as autonyms are.
 const OWN_NAMES: Record<string, string> = { "de-simple": "Einfache Sprache" };
+// Autonyms CLDR gives too long: it files Kurmanji under `ku` as "kurdî (kurmancî)"; its
+// speakers call it "Kurmancî".
+const AUTONYMS: Record<string, string> = { ...OWN_NAMES, kmr: "Kurmancî" };
 
 // Creating an Intl.DisplayNames costs ten times more than asking one; a list page names a
 // language per item, so one instance per language is kept for the life of the process (a
@@ -26,7 +29,7 @@ function namesIn(uiLocale: string): Intl.DisplayNames {
 
 /** The language named in itself, as a language switcher shows it: "Deutsch", "English", "العربية". */
 export function autonym(locale: string): string {
-  const own = OWN_NAMES[locale];
+  const own = AUTONYMS[locale];
   if (own) return own;
   const name = namesIn(locale).of(locale);
   return capitalise(name ?? locale, locale);

@@ -11,7 +11,9 @@ import { defineRouting } from "next-intl/routing";
 // accept subtags of 2–8 characters only, so the singleton `x` would be refused. Why not
 // next-intl's `prefixes` (`/einfach`): pages and server actions build paths as `/${locale}/…`,
 // which a prefixed locale would leave; `/de-simple/…` works with all of them unchanged.
-export const locales = ["de", "en", "ar", "fa", "uk", "tr", "ru", "de-simple"] as const;
+// Dari (`prs`), Pashto (`ps`), Kurmanji (`kmr`), Tigrinya (`ti`), Somali (`so`) and French (`fr`)
+// are among the languages most spoken by people seeking protection in Germany (issue 13).
+export const locales = ["de", "en", "ar", "fa", "prs", "ps", "uk", "tr", "ru", "kmr", "ti", "so", "fr", "de-simple"] as const;
 
 /** Languages whose every key is translated; the catalogue test holds them to it. */
 export const completeLocales = ["de", "en", "ar", "fa", "uk", "tr", "ru"] as const satisfies readonly AppLocale[];
