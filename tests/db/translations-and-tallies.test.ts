@@ -43,18 +43,60 @@ describe("translation_has_one_target", () => {
   });
 });
 
+describe("translations go stale", () => {
+  it("editing a contribution or comment marks its translations outdated; saving again clears it", async () => {
+    const { contribution, comment, translator } = await contributionWithComment();
+    const ofContribution = await insertTranslation({ contributionId: contribution.id, title: "عنوان", translatorId: translator.id });
+    const ofComment = await insertTranslation({ commentId: comment.id, translatorId: translator.id });
+    await db.contribution.update({ where: { id: contribution.id }, data: { status: "OPEN" } });
+    expect((await db.translation.findUniqueOrThrow({ where: { id: ofContribution.id } })).outdatedAt).toBeNull();
+    await db.contribution.update({ where: { id: contribution.id }, data: { body: `${contribution.body} (ergänzt)` } });
+    await db.comment.update({ where: { id: comment.id }, data: { body: "Neu formuliert" } });
+    expect((await db.translation.findUniqueOrThrow({ where: { id: ofContribution.id } })).outdatedAt).toBeInstanceOf(Date);
+    expect((await db.translation.findUniqueOrThrow({ where: { id: ofComment.id } })).outdatedAt).toBeInstanceOf(Date);
+  });
+
+  it("editing a dialogue's description marks its other-language versions outdated", async () => {
+    const { dialogue, translator } = await contributionWithComment();
+    const version = await insertTranslation({ dialogueId: dialogue.id, title: "عنوان", summary: "ملخص", method: "AUTHOR", translatorId: translator.id });
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: dialogue.phase } });
+    expect((await db.translation.findUniqueOrThrow({ where: { id: version.id } })).outdatedAt).toBeNull();
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { description: "Eine neue Beschreibung" } });
+    expect((await db.translation.findUniqueOrThrow({ where: { id: version.id } })).outdatedAt).toBeInstanceOf(Date);
+  });
+});
+
 describe("what a translation must say", () => {
-  it("translation_title_only_for_contributions: refuses a title on a comment's translation", async () => {
+  it("translation_fields_fit_subject: refuses a title on a comment's translation", async () => {
     const { comment, translator } = await contributionWithComment();
     await expectConstraint(
       insertTranslation({ commentId: comment.id, title: "عنوان", translatorId: translator.id }),
-      "translation_title_only_for_contributions",
+      "translation_fields_fit_subject",
     );
   });
 
-  it("translation_volunteer_named: refuses a volunteer translation without its translator", async () => {
-    const { contribution } = await contributionWithComment();
-    await expectConstraint(insertTranslation({ contributionId: contribution.id }), "translation_volunteer_named");
+  it("translation_fields_fit_subject: a dialogue's version has its title and summary; a place only for a meeting", async () => {
+    const { dialogue, translator } = await contributionWithComment();
+    const meeting = await createMeeting({ dialogueId: dialogue.id });
+    await expectConstraint(
+      insertTranslation({ dialogueId: dialogue.id, title: "عنوان", translatorId: translator.id }),
+      "translation_fields_fit_subject",
+    );
+    await expectConstraint(
+      insertTranslation({ dialogueId: dialogue.id, title: "عنوان", summary: "ملخص", place: "مكان", translatorId: translator.id }),
+      "translation_fields_fit_subject",
+    );
+    await insertTranslation({ dialogueId: dialogue.id, title: "عنوان", summary: "ملخص", method: "AUTHOR", translatorId: translator.id });
+    await insertTranslation({ meetingId: meeting.id, title: "لقاء", place: "مكان", translatorId: translator.id });
+  });
+
+  it("translation_writer_named: refuses a volunteer's or author's version without who wrote it", async () => {
+    const { contribution, dialogue } = await contributionWithComment();
+    await expectConstraint(insertTranslation({ contributionId: contribution.id }), "translation_writer_named");
+    await expectConstraint(
+      insertTranslation({ dialogueId: dialogue.id, title: "عنوان", summary: "ملخص", method: "AUTHOR" }),
+      "translation_writer_named",
+    );
     await insertTranslation({ contributionId: contribution.id, method: "MACHINE" });
   });
 
