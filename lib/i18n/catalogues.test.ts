@@ -49,9 +49,23 @@ const source = catalogue(defaultLocale);
 const sourceKeys = [...flatten(source).keys()].sort();
 
 describe("message catalogues", () => {
-  it("exist for every locale, and nothing else sits in messages/", () => {
-    const files = readdirSync(MESSAGES_DIR).filter((file) => file.endsWith(".json"));
+  it("exist for every locale, and nothing else sits in messages/ but the record of who drafted and reviewed them", () => {
+    const files = readdirSync(MESSAGES_DIR).filter((file) => file.endsWith(".json") && file !== "catalogues.json");
     expect(files.map((file) => file.replace(/\.json$/, "")).sort()).toEqual([...locales].sort());
+  });
+
+  it("record for every locale who drafted and who reviewed it (messages/catalogues.json)", () => {
+    const record = JSON.parse(readFileSync(path.join(MESSAGES_DIR, "catalogues.json"), "utf8")) as Record<
+      string,
+      { draftedBy: unknown; reviewedBy: unknown; status: unknown; reviewNotes: unknown }
+    >;
+    expect(Object.keys(record).sort()).toEqual([...locales].sort());
+    for (const [locale, entry] of Object.entries(record)) {
+      expect(typeof entry.draftedBy === "string" && entry.draftedBy.length > 0, `${locale}.draftedBy`).toBe(true);
+      expect(Array.isArray(entry.reviewedBy), `${locale}.reviewedBy`).toBe(true);
+      expect(typeof entry.status === "string" && entry.status.length > 0, `${locale}.status`).toBe(true);
+      expect(typeof entry.reviewNotes, `${locale}.reviewNotes`).toBe("string");
+    }
   });
 
   it.each(locales.filter((locale) => locale !== defaultLocale))("%s has no key German lacks", (locale) => {
