@@ -65,6 +65,9 @@ describe("publicPerspective and publicPerspectiveSql", () => {
       Prisma.sql`SELECT ${publicPerspectiveSql("contribution", "c")}::text AS "perspective" FROM "Contribution" c WHERE c."id" = ${contributionId}::uuid`,
     );
     expect(viaSql?.perspective).toBe(expected);
+    // The stored group the default order and the results read (a private one is "not stated").
+    const { shownPerspective } = await db.contribution.findUniqueOrThrow({ where: { id: contributionId }, select: { shownPerspective: true } });
+    expect(shownPerspective).toBe(expected ?? "NOT_STATED");
 
     if (!commentId) return;
     const comment = await db.comment.findUniqueOrThrow({
@@ -76,5 +79,40 @@ describe("publicPerspective and publicPerspectiveSql", () => {
       Prisma.sql`SELECT ${publicPerspectiveSql("comment", "m")}::text AS "perspective" FROM "Comment" m WHERE m."id" = ${commentId}::uuid`,
     );
     expect(commentSql?.perspective).toBe(expected);
+  });
+});
+
+describe("the stored group follows the author's choice at once", () => {
+  const shown = async (contributionId: string) =>
+    (await db.contribution.findUniqueOrThrow({ where: { id: contributionId }, select: { shownPerspective: true } })).shownPerspective;
+
+  it("showing, hiding and deleting the account move an author's contributions between groups", async () => {
+    const author = await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: false });
+    const first = await createContribution({ dialogueId, authorId: author.id, authorPerspective: "LIVED_EXPERIENCE" });
+    const second = await createContribution({ dialogueId, authorId: author.id, authorPerspective: "LIVED_EXPERIENCE" });
+    expect([await shown(first.id), await shown(second.id)]).toEqual(["NOT_STATED", "NOT_STATED"]);
+    await db.user.update({ where: { id: author.id }, data: { showPerspective: true } });
+    expect([await shown(first.id), await shown(second.id)]).toEqual(["LIVED_EXPERIENCE", "LIVED_EXPERIENCE"]);
+    await db.user.update({ where: { id: author.id }, data: { showPerspective: false } });
+    expect(await shown(first.id)).toBe("NOT_STATED");
+    await db.user.update({ where: { id: author.id }, data: { showPerspective: true } });
+    await db.user.update({ where: { id: author.id }, data: { deletedAt: new Date() } });
+    expect(await shown(first.id)).toBe("NOT_STATED");
+  });
+
+  it("an offline voice's consent, and nobody's direct write, decide its group", async () => {
+    const contribution = await createContribution({
+      dialogueId,
+      authorId: null,
+      authorPerspective: "LIVED_EXPERIENCE",
+      source: "PAPER",
+      recordedById: (await createUser()).id,
+      readBackConfirmedAt: new Date(),
+    });
+    expect(await shown(contribution.id)).toBe("NOT_STATED");
+    await db.contribution.update({ where: { id: contribution.id }, data: { shownPerspective: "LIVED_EXPERIENCE" } });
+    expect(await shown(contribution.id)).toBe("NOT_STATED");
+    await db.contribution.update({ where: { id: contribution.id }, data: { voiceShowsPerspective: true } });
+    expect(await shown(contribution.id)).toBe("LIVED_EXPERIENCE");
   });
 });
