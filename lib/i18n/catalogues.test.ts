@@ -4,6 +4,8 @@ import { createTranslator, type IntlError } from "use-intl";
 import { describe, expect, it } from "vitest";
 import { ContributionKind, ContributionStatus, DialoguePhase, Perspective } from "@/lib/generated/prisma/enums";
 import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "@/lib/themes/default-themes";
+import { NUMERIC_ARGUMENT, TEXT_ARGUMENTS } from "./catalogue-files";
+import { parseIcu, walkIcu } from "./icu-text";
 import { autonym, languageName } from "./language-names";
 import { type AppLocale, completeLocales, defaultLocale, direction, locales } from "./routing";
 
@@ -24,16 +26,41 @@ function flatten(messages: Catalogue, prefix = ""): Map<string, string> {
 }
 
 // Sentinel values: whatever a message interpolates shows up in its output, so two languages
-// can be compared on which arguments they use. Every argument the German catalogue names gets
-// a number of its own (numbers also satisfy plural arguments), except a few that select text.
-const NAMED: Record<string, string> = { phase: "⟦phase⟧", language: "⟦language⟧", method: "MACHINE" };
-const VALUES: Record<string, string | number> = {};
-for (const text of flatten(catalogue(defaultLocale)).values()) {
-  for (const [, name] of text.matchAll(/\{\s*(\w+)\s*[,}]/g)) {
-    if (name) VALUES[name] ??= NAMED[name] ?? 701 + Object.keys(VALUES).length;
+// can be compared on which arguments they use. Every numeric argument the German catalogue names
+// (NUMERIC_ARGUMENT, or a plural in German) gets a number of its own, 701, 702, …; every other
+// argument a text ⟦name⟧, except `method`, which selects a branch. Numbers are printed by Intl in
+// the locale's own digits (Persian ۷۰۱), so the sentinel is read back through the locale's digits:
+// a `{count}` that prints Latin 701 inside a Persian sentence is caught by the digit test below.
+const NAMED: Record<string, string> = { method: "MACHINE" };
+const NUMBERS = new Map<string, number>();
+const germanTrees = new Map([...flatten(catalogue(defaultLocale))].map(([key, text]) => [key, parseIcu(text)]));
+const valuesByKey = new Map<string, Record<string, string | number>>();
+for (const [key, tree] of germanTrees) {
+  const values: Record<string, string | number> = {};
+  for (const { node } of walkIcu(tree)) {
+    if (node.type === "pound" || node.type === "text") continue;
+    const numeric =
+      node.type === "plural" ||
+      node.type === "selectordinal" ||
+      (NUMERIC_ARGUMENT.test(node.name) && !TEXT_ARGUMENTS[key]?.includes(node.name));
+    if (numeric && !NUMBERS.has(node.name)) NUMBERS.set(node.name, 701 + NUMBERS.size);
+    values[node.name] ??= numeric ? (NUMBERS.get(node.name) as number) : (NAMED[node.name] ?? `⟦${node.name}⟧`);
   }
+  valuesByKey.set(key, values);
 }
 const SENTINEL = /7\d\d|⟦\w+⟧/g;
+
+const DIGITS: Record<string, string> = { latn: "0123456789", arab: "٠١٢٣٤٥٦٧٨٩", arabext: "۰۱۲۳۴۵۶۷۸۹" };
+const ANY_DIGIT = new RegExp(`[${Object.values(DIGITS).join("")}]`, "gu");
+/** The digits Intl writes numbers with in this locale: Latin for Arabic (CLDR), Persian for fa. */
+function digitsOf(locale: string): string {
+  const system = new Intl.NumberFormat(locale).resolvedOptions().numberingSystem;
+  const digits = DIGITS[system];
+  if (!digits) throw new Error(`${locale} writes numbers in ${system}, which this test does not know yet`);
+  return digits;
+}
+const toLatinDigits = (text: string) =>
+  text.replace(ANY_DIGIT, (digit) => String(Object.values(DIGITS).find((set) => set.includes(digit))?.indexOf(digit)));
 
 function render(locale: AppLocale, messages: Catalogue) {
   const errors: IntlError[] = [];
@@ -41,7 +68,7 @@ function render(locale: AppLocale, messages: Catalogue) {
     key: string,
     values: Record<string, string | number>,
   ) => string;
-  const rendered = new Map([...flatten(messages).keys()].map((key) => [key, t(key, VALUES)]));
+  const rendered = new Map([...flatten(messages).keys()].map((key) => [key, t(key, valuesByKey.get(key) ?? {})]));
   return { rendered, errors };
 }
 
@@ -92,8 +119,28 @@ describe("message catalogues", () => {
     const { rendered, errors } = render(locale, catalogue(locale));
     expect(errors).toEqual([]);
     for (const [key, text] of rendered) {
-      expect(text.match(SENTINEL)?.sort() ?? [], key).toEqual(german.get(key)?.match(SENTINEL)?.sort() ?? []);
+      expect(toLatinDigits(text).match(SENTINEL)?.sort() ?? [], key).toEqual(german.get(key)?.match(SENTINEL)?.sort() ?? []);
     }
+  });
+
+  // One digit system per page: Intl prints dates and `#` in the locale's digits (Persian ۱۲۳),
+  // so a number printed plainly by `{count}` (always Latin) or typed into the text in other
+  // digits would mix two systems in one sentence. Codes and standard names (K7MQ-4HTP, A4,
+  // WCAG 2.1, EN 301 549) keep their Latin digits.
+  it.each([...locales])("%s: every rendered message writes numbers in the locale's own digits", (locale) => {
+    const own = digitsOf(locale);
+    const mixed: string[] = [];
+    for (const [key, text] of render(locale, catalogue(locale)).rendered) {
+      const withoutCodes = text
+        .replace(/[A-Z]{2,}(?:[ -]?\d+(?:[.,]\d+)*)+/g, " ")
+        .replace(/[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/g, " ");
+      const foreign = [...withoutCodes.matchAll(ANY_DIGIT)].map(([digit]) => digit).filter((digit) => !own.includes(digit));
+      if (foreign.length > 0)
+        mixed.push(
+          `${locale} ${key}: "${text}" has digits ${[...new Set(foreign)].join("")}, but ${locale} writes ${own}; write # in plural branches or {x, number} so Intl formats the number, and type numbers in the text in ${locale}'s digits`,
+        );
+    }
+    expect(mixed).toEqual([]);
   });
 
   it("names every phase, kind, status and perspective, and every default theme", () => {
