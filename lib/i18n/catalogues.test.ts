@@ -7,6 +7,7 @@ import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "@/lib/themes/default
 import { NUMERIC_ARGUMENT, TEXT_ARGUMENTS } from "./catalogue-files";
 import { parseIcu, walkIcu } from "./icu-text";
 import { autonym, languageName } from "./language-names";
+import { isParticipantKey, PARTICIPANT_MESSAGES, SAME_AS_GERMAN } from "./participant-namespaces";
 import { type AppLocale, completeLocales, defaultLocale, direction, locales } from "./routing";
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -100,18 +101,44 @@ describe("message catalogues", () => {
   });
 
   // Every full UI language has every key: a missing one would show German to someone who
-  // chose Arabic. Einfache Sprache (de-simple) is deliberately partial: it rewrites the pages
-  // participants read, and staff pages fall back to standard German, which its readers know.
+  // chose Arabic. Einfache Sprache (de-simple) covers every page a participant sees
+  // (lib/i18n/participant-namespaces.ts); staff pages fall back to standard German.
   it.each([...completeLocales])("%s is complete", (locale) => {
     const keys = new Set(flatten(catalogue(locale)).keys());
     expect(sourceKeys.filter((key) => !keys.has(key))).toEqual([]);
   });
 
-  it("Einfache Sprache is partial: it rewrites the start page and the accessibility statement", () => {
+  describe("Einfache Sprache", () => {
     const simple = flatten(catalogue("de-simple"));
     const german = flatten(source);
-    expect(simple.get("home.intro1")).not.toBe(german.get("home.intro1"));
-    expect(simple.get("accessibility.enforcement")).not.toBe(german.get("accessibility.enforcement"));
+    const participantKeys = sourceKeys.filter(isParticipantKey);
+
+    it("has every key of the pages and e-mails a participant reads", () => {
+      expect(participantKeys.filter((key) => !simple.has(key))).toEqual([]);
+    });
+
+    it("rewrites them: no text is the same as standard German unless it is already plain", () => {
+      const same = [...simple].filter(([key, text]) => text === german.get(key) && !SAME_AS_GERMAN.has(text));
+      expect(same.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+    });
+
+    // A key rewritten for a page that is not on the list means the list is out of date.
+    it("holds only participant keys, and the list names only what German has", () => {
+      expect([...simple.keys()].filter((key) => !isParticipantKey(key))).toEqual([]);
+      const stale = PARTICIPANT_MESSAGES.filter((entry) => !sourceKeys.some((key) => key === entry || key.startsWith(`${entry}.`)));
+      expect(stale).toEqual([]);
+      const unused = [...SAME_AS_GERMAN].filter((text) => !participantKeys.some((key) => german.get(key) === text));
+      expect(unused).toEqual([]);
+    });
+
+    it("leaves staff pages and the staff's e-mail to standard German", () => {
+      expect(isParticipantKey("join.submit")).toBe(true);
+      expect(isParticipantKey("moderation.notice.reviewHint")).toBe(true);
+      expect(isParticipantKey("moderation.queue.title")).toBe(false);
+      expect(isParticipantKey("meetings.createHeading")).toBe(false);
+      expect(isParticipantKey("accessibility.mail.subject")).toBe(false);
+      expect(isParticipantKey("accessibility.title")).toBe(true);
+    });
   });
 
   it.each([...locales])("%s: every message parses and uses the same arguments as German", (locale) => {

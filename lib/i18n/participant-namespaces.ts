@@ -1,0 +1,187 @@
+/**
+ * The catalogue keys a participant reads: the pages under app/[locale] that someone who joined a
+ * dialogue opens (start page, join, sign-in, dialogue, contribution, posting, comments, supports,
+ * notifications, account, receipt, meetings, results, the public moderation log, the notices an
+ * author gets when something of theirs is hidden or reviewed, a mediation case they are part of,
+ * the organigram, accessibility statement, header, footer, error pages) and the e-mails they
+ * receive (sign-in link, address confirmation, digest).
+ *
+ * Einfache Sprache (de-simple) must have every key under these prefixes; the catalogue test checks
+ * it. Everything else — the host's and moderators' dashboards, exports, invitations, the answer
+ * queue, the responsibilities admin, forms only staff fill in — may fall back to standard German.
+ *
+ * An entry is a namespace ("join") or a dotted prefix of keys ("moderation.notice"). When a page a
+ * participant sees starts to use another namespace or key, add it here and to de-simple.json.
+ */
+export const PARTICIPANT_MESSAGES = [
+  "meta",
+  "layout",
+  "home",
+  "dialogueCard",
+  "dialogue",
+  "contribution",
+  "pagination",
+  "notFound",
+  "error",
+  "phases",
+  "phaseHints",
+  "kinds",
+  "statuses",
+  "perspectives",
+  "themes",
+  "mail.signIn",
+  "mail.confirmEmail",
+  "validation",
+  "errors",
+  "security",
+  "join",
+  "signIn",
+  "session",
+  "account",
+  "exports.profile",
+  "filters",
+  "post",
+  "contributionPage",
+  "comments",
+  "supports",
+  "translations",
+  "verifiedBadge",
+  "accessibility",
+  "notifications",
+  "digest",
+  // The municipality's start page; its drafts list and links for staff are not listed.
+  "municipality.intro",
+  "municipality.dialoguesHeading",
+  "municipality.none",
+  // Meetings as the dialogue page and the contribution page show them; the form to plan one is staff's.
+  "meetings.heading",
+  "meetings.intro",
+  "meetings.back",
+  "meetings.calendar",
+  "meetings.addToCalendar",
+  "meetings.upcoming",
+  "meetings.past",
+  "meetings.none",
+  "meetings.noneUpcoming",
+  "meetings.when",
+  "meetings.where",
+  "meetings.languages",
+  "meetings.interpretationOffered",
+  "meetings.supportsHeading",
+  "meetings.supportsAt",
+  "meetings.supportsCount",
+  "meetings.supportsNoMeeting",
+  "meetings.onlineAndAtMeetings",
+  "results",
+  // Contributions said at a meeting or on paper, as everyone sees them in lists.
+  "onBehalf.sources",
+  "onBehalf.interpretedBy",
+  "onBehalf.listSource",
+  // What an author reads about their own hidden text, the public log, a mediation case they are in.
+  "moderation.categories",
+  "moderation.hidden",
+  "moderation.hiddenTitle",
+  "moderation.backToDialogue",
+  "moderation.deletedPerson",
+  "moderation.report",
+  "moderation.notice",
+  "moderation.review",
+  "moderation.log",
+  "moderation.mediation.caseTitle",
+  "moderation.mediation.private",
+  "moderation.mediation.participants",
+  "moderation.mediation.openedBy",
+  "moderation.mediation.subject",
+  "moderation.mediation.status",
+  "moderation.mediation.statusOpen",
+  "moderation.mediation.statusClosed",
+  "moderation.mediation.outcome",
+  "moderation.mediation.outcomePending",
+  "moderation.mediation.yourCase",
+  // Who answers what: the public organigram and the list of local actors.
+  "actors.title",
+  "actors.intro",
+  "actors.none",
+  "actors.kinds",
+  "actors.kindsPlural",
+  "actors.refugeeLed",
+  "actors.responsibleFor",
+  "actors.noResponsibilities",
+  "actors.agreed",
+  "actors.notAgreed",
+  "actors.contact",
+  "actors.email",
+  "actors.phone",
+  "actors.website",
+  "actors.address",
+  "responsibilities.title",
+  "responsibilities.intro",
+  "responsibilities.backToDialogue",
+  "responsibilities.allActors",
+  "responsibilities.nobody",
+  "responsibilities.agreed",
+  "responsibilities.notAgreed",
+  "responsibilities.dialogueLink",
+] as const;
+
+/** Inside the prefixes above, yet read only by staff: the accessibility feedback e-mail goes to the municipality. */
+export const STAFF_MESSAGES_WITHIN = ["accessibility.mail"] as const;
+
+const under = (key: string, entry: string) => key === entry || key.startsWith(`${entry}.`);
+
+/** Whether a flattened catalogue key (e.g. "join.submit") is one a participant reads. */
+export function isParticipantKey(key: string): boolean {
+  return PARTICIPANT_MESSAGES.some((entry) => under(key, entry)) && !STAFF_MESSAGES_WITHIN.some((entry) => under(key, entry));
+}
+
+/**
+ * Standard German that is already plain, so Einfache Sprache may say exactly the same: single
+ * common words, the glossary's own terms, and names that must stay as they are. Anything longer
+ * than a few words is rewritten for plain German, even where the standard German reads well.
+ */
+export const SAME_AS_GERMAN = new Set([
+  // Terms from messages/glossary/de-simple.json, standing alone as a label or heading.
+  "Bedarf",
+  "Bedarfe",
+  "Vorschlag",
+  "Vorschläge",
+  "Beiträge",
+  "Treffen",
+  "Moderation",
+  "Melden",
+  // Common words on buttons and labels.
+  "Thema",
+  "Sprache",
+  "Text",
+  "Ihr Text",
+  "Überschrift",
+  "Ihr Kommentar",
+  "Ihre Antwort",
+  "Weiter",
+  "Zurück",
+  "Zurück zum Dialog",
+  "Zum Beitrag",
+  "Zum Kommentar",
+  "Anmelden",
+  "Abmelden",
+  "Mein Konto",
+  "Speichern",
+  "Löschen",
+  "Ändern",
+  "geändert",
+  "Antworten",
+  "Übersetzen",
+  "Von",
+  "E-Mail",
+  "Telefon",
+  "Adresse",
+  "Hallo,",
+  // Names and placeholders: the site's name, a title template, an organisation's own name.
+  "mitreden",
+  "%s – mitreden",
+  "{actor}",
+  "{group}: {count}",
+  // The official name and address of the arbitration board (accessibility statement).
+  "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen",
+  "Internet: www.schlichtungsstelle-bgg.de",
+]);
