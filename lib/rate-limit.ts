@@ -46,6 +46,8 @@ export const LIMITS = {
   openDataPerAddress: { points: 600, duration: 60 },
   /** Reports by one person: plenty for honest use, too few to flood the moderators' queue. */
   reportPerPerson: { points: 20, duration: 60 * 60 },
+  /** Machine translations one person asks for: enough to read a whole dialogue, too few to run up the operator's service. */
+  machineTranslationsPerPerson: { points: 60, duration: 60 * 60 },
   /** Comments by one person: a lively exchange fits, a flood that buries a page does not (settings). */
   commentsPerPersonPerMinute: {
     get points() {

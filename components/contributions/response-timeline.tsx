@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { direction } from "@/lib/i18n/routing";
 import { Link } from "@/components/link";
 import type { ContributionDetail } from "@/lib/contributions/get-contribution";
 import { UserText } from "@/components/text/user-text";
@@ -7,7 +9,19 @@ import { UserText } from "@/components/text/user-text";
  * The public answers, oldest first: an append-only record of the status, what was decided and
  * why, who decided, which actor is responsible (a link to it on the organigram) and by when.
  */
-export async function ResponseTimeline({ responses, municipalitySlug }: { responses: ContributionDetail["responses"]; municipalitySlug?: string }) {
+export async function ResponseTimeline({
+  responses,
+  municipalitySlug,
+  languageFallback,
+  body,
+}: {
+  responses: ContributionDetail["responses"];
+  municipalitySlug?: string;
+  /** The dialogue's first language: an answer's language where none is stored. */
+  languageFallback: string;
+  /** Renders an answer's words (e.g. in the reader's language, components/translations); default: as written. */
+  body?: (response: ContributionDetail["responses"][number] & { language: string }) => ReactNode;
+}) {
   const [t, statuses, format] = await Promise.all([getTranslations("contributionPage"), getTranslations("statuses"), getFormatter()]);
   return (
     <section aria-labelledby="responses-heading" className="mt-10">
@@ -18,7 +32,7 @@ export async function ResponseTimeline({ responses, municipalitySlug }: { respon
         <p className="mt-3">{t("noResponses")}</p>
       ) : (
         <ol className="mt-3 space-y-4 border-s-2 border-line ps-4" data-testid="response-timeline">
-          {responses.map((response) => (
+          {responses.map(({ language, ...response }) => (
             <li key={response.id} id={`response-${response.id}`}>
               <p className="flex flex-wrap items-baseline gap-x-3">
                 <span className="badge bg-phase-bg text-phase-ink">{statuses(response.status)}</span>
@@ -26,7 +40,11 @@ export async function ResponseTimeline({ responses, municipalitySlug }: { respon
                   {format.dateTime(response.createdAt, { dateStyle: "medium" })}
                 </time>
               </p>
-              <UserText text={response.body} format="markdown" className="mt-2" />
+              {body ? (
+                body({ ...response, language: language ?? languageFallback })
+              ) : (
+                <UserText text={response.body} format="markdown" className="mt-2" lang={language ?? languageFallback} dir={direction(language ?? languageFallback)} />
+              )}
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
                 {response.decidedBy && (
                   <>

@@ -4,12 +4,26 @@ import type { ContributionPageRef } from "@/components/contributions/page-fields
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { RESPONSE_STATUSES } from "@/lib/responses/post-response";
 import { listActorChoices } from "@/lib/actors/list-actor-choices";
+import { languageName } from "@/lib/i18n/language-names";
 import { ResponseForm } from "./response-form";
 
 type Action = Parameters<typeof ResponseForm>[0]["action"];
 
 /** The answer form on a contribution page, for those the policy lets answer (staff and hosts). */
-export async function RespondSection({ viewer, resource, page, action }: { viewer: Viewer | null; resource: Resource; page: ContributionPageRef; action: Action }) {
+export async function RespondSection({
+  viewer,
+  resource,
+  page,
+  action,
+  languages,
+}: {
+  viewer: Viewer | null;
+  resource: Resource;
+  page: ContributionPageRef;
+  action: Action;
+  /** The dialogue's languages: the answer is written in one of them (default: the UI language when it is one, else the first). */
+  languages: string[];
+}) {
   if (!can(viewer, "contribution:respond", { ...resource, ownerId: undefined })) return null;
   const [t, statuses, actors] = await Promise.all([getTranslations("responses"), getTranslations("statuses"), listActorChoices(resource.municipalityId)]);
   return (
@@ -24,6 +38,8 @@ export async function RespondSection({ viewer, resource, page, action }: { viewe
           page={page}
           statuses={RESPONSE_STATUSES.map((status) => ({ value: status, label: statuses(status) }))}
           actors={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+          languages={languages.map((language) => ({ value: language, label: languageName(language, page.locale) }))}
+          defaultLanguage={languages.includes(page.locale) ? page.locale : languages[0]!}
         />
       </ClientMessages>
     </section>

@@ -18,11 +18,16 @@ export function ResponseForm({
   page,
   statuses,
   actors,
+  languages,
+  defaultLanguage,
 }: {
   action: Action;
   page: ContributionPageRef;
   statuses: { value: string; label: string }[];
   actors: { value: string; label: string }[];
+  /** The dialogue's languages, each named in the staff member's UI language. */
+  languages: { value: string; label: string }[];
+  defaultLanguage: string;
 }) {
   const t = useTranslations("responses");
   const [state, formAction] = useActionState(action, IDLE);
@@ -31,7 +36,12 @@ export function ResponseForm({
       <FormMessage state={state} />
       <PageFields page={page} />
       <ChoiceField name="status" legend={t("status")} state={state} options={statuses} defaultValue={statuses[0]?.value} />
-      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={6} maxLength={5000} required />
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={6} maxLength={5000} dir="auto" required />
+      {languages.length > 1 ? (
+        <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+      ) : (
+        <input type="hidden" name="language" value={defaultLanguage} />
+      )}
       <TextField name="decidedBy" label={t("decidedBy")} hint={t("decidedByHint")} state={state} maxLength={200} />
       <SelectField name="actorId" label={t("actor")} state={state} options={[{ value: "", label: t("noActor") }, ...actors]} defaultValue="" />
       <TextField name="dueDate" type="date" label={t("dueDate")} hint={t("dueDateHint")} state={state} />

@@ -8,8 +8,8 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
-/** What is translated: the page's contribution, or one of its comments. */
-export type Target = { commentId?: string };
+/** What is translated: the page's contribution, or one of its comments or answers. */
+export type Target = { commentId?: string; responseId?: string };
 export type LanguageOption = { value: string; label: string; lang: string; dir: "ltr" | "rtl" };
 
 const smallButton =
@@ -23,6 +23,7 @@ function HiddenFields({ page, target }: { page: Page; target?: Target }) {
       <input type="hidden" name="dialogue" value={page.dialogue} />
       <input type="hidden" name="contributionId" value={page.contributionId} />
       {target?.commentId && <input type="hidden" name="commentId" value={target.commentId} />}
+      {target?.responseId && <input type="hidden" name="responseId" value={target.responseId} />}
     </>
   );
 }
@@ -43,7 +44,8 @@ export function TranslateForm({
 }) {
   const t = useTranslations("translations");
   const [state, formAction] = useActionState(action, IDLE);
-  const isComment = Boolean(target?.commentId);
+  // Comments and answers have no title of their own.
+  const isComment = Boolean(target?.commentId || target?.responseId);
   // dir="auto": the translation is typed in the target language, right to left or not, without JavaScript.
   return (
     <form action={formAction} noValidate>
@@ -67,6 +69,25 @@ export function MachineTranslateForm({ action, page, target, languages }: { acti
       <HiddenFields page={page} target={target} />
       <SelectField name="language" label={t("language")} state={state} options={languages} />
       <SubmitButton className={smallButton}>{t("machineSubmit")}</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * A signed-in reader asks for a machine translation of one text into their own language: one
+ * button, no JavaScript needed. The result is kept for every later reader of that language.
+ */
+export function RequestTranslationForm({ action, page, target, language, languageLabel }: { action: Action; page: Page; target?: Target; language: string; languageLabel: string }) {
+  const t = useTranslations("translations");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className="mt-1">
+      <FormMessage state={state} />
+      <HiddenFields page={page} target={target} />
+      <input type="hidden" name="language" value={language} />
+      <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
+        {t("requestMachine", { language: languageLabel })}
+      </SubmitButton>
     </form>
   );
 }

@@ -3,15 +3,24 @@ import { getTranslations } from "next-intl/server";
 import { languageName } from "@/lib/i18n/language-names";
 import type { TranslationView } from "@/lib/translations/list-translations";
 
-/** Who translated (a volunteer or a machine) and who checked it, in the reader's language. */
+/**
+ * Who translated (a volunteer, a machine or the text's own author), who checked it, and whether the
+ * original changed since, in the reader's language.
+ */
 export async function TranslationLabel({ translation }: { translation: TranslationView }) {
   const t = await getTranslations("translations");
-  const made = translation.method === "MACHINE" ? t("byMachine") : t("byVolunteer");
+  const made = { MACHINE: t("byMachine"), VOLUNTEER: t("byVolunteer"), AUTHOR: t("byAuthor") }[translation.method];
   const checked = translation.checked && (translation.checked.name ? t("checkedBy", { name: translation.checked.name }) : t("checkedByTeam"));
   return (
     <span data-testid="translation-label">
       {made}
       {checked && ` · ${checked}`}
+      {translation.outdatedAt && (
+        <>
+          {" · "}
+          <strong data-testid="translation-outdated">{t("outdated")}</strong>
+        </>
+      )}
     </span>
   );
 }

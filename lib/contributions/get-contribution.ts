@@ -60,7 +60,7 @@ export async function getContribution(input: { contributionId: string; dialogueI
       dialogue: { select: { municipalityId: true, phase: true } },
       responses: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, status: true, body: true, decidedBy: true, dueDate: true, createdAt: true, actor: { select: { id: true, name: true } } },
+        select: { id: true, status: true, body: true, language: true, decidedBy: true, dueDate: true, createdAt: true, actor: { select: { id: true, name: true } } },
       },
     },
   });

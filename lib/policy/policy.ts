@@ -48,6 +48,8 @@ const isMember = (v: Viewer, r: Resource) => dialogueRole(v, r) !== undefined ||
 const isOwner = (v: Viewer, r: Resource) => r.ownerId != null && r.ownerId === v.id;
 const inPhase = (r: Resource, ...phases: DialoguePhase[]) => r.phase !== undefined && phases.includes(r.phase);
 const published = (r: Resource) => r.phase !== undefined && r.phase !== "DRAFT";
+/** Public text: a published dialogue's, or a municipality's own (its introduction, its actors). */
+const publicText = (r: Resource) => r.dialogueId === undefined || published(r);
 
 /** Signed in and not suspended, and the rule holds. */
 const when = (rule: (v: Viewer, r: Resource) => boolean): Rule => (v, r) => active(v) && rule(v, r);
@@ -83,8 +85,12 @@ const RULES = {
   "comment:delete:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "support:give": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "support:withdraw:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
-  "translation:create": when((v, r) => isMember(v, r) && published(r)),
-  "translation:check": when((v, r) => isHostTeam(v, r) && published(r)),
+  "translation:create": when((v, r) => isMember(v, r) && publicText(r)),
+  "translation:check": when((v, r) => isHostTeam(v, r) && publicText(r)),
+  /** Any signed-in reader asks for a machine translation of a public text into their language. */
+  "translation:request": when((_v, r) => publicText(r)),
+  /** A text only the person it concerns reads (a moderation reason): that person, or a moderator. */
+  "translation:request:private": when((v, r) => published(r) && (isOwner(v, r) || isModerator(v, r))),
 
   // Moderation (W5)
   "report:create": when((_v, r) => published(r)),

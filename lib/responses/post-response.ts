@@ -25,6 +25,8 @@ export const postResponseInput = z.object({
   actorId: z.union([blank, z.uuid()]).optional(),
   /** The target date, a calendar day. */
   dueDate: z.union([blank, z.iso.date()]).optional(),
+  /** The language the answer is written in, one of the dialogue's; left out, the dialogue's first. */
+  language: z.union([blank, z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)]).optional(),
 });
 
 /**
@@ -45,6 +47,12 @@ export async function postResponse(viewer: Viewer | null, input: z.input<typeof 
     if (!actor) throw new AppError("INVALID_INPUT", "unknown actor", { fieldErrors: { actorId: [{ key: "validation.invalid" }] } });
   }
 
+  // Rendered with this language as its lang, and what volunteers and machines translate from.
+  const { languages } = await db.dialogue.findUniqueOrThrow({ where: { id: contribution.dialogueId }, select: { languages: true } });
+  if (data.language && !languages.includes(data.language)) {
+    throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { language: [{ key: "responses.languageNotOfDialogue" }] } });
+  }
+
   return db.$transaction(async (tx) => {
     const response = await tx.response.create({
       data: {
@@ -52,6 +60,7 @@ export async function postResponse(viewer: Viewer | null, input: z.input<typeof 
         authorId: viewer!.id,
         status: data.status,
         body: data.body,
+        language: data.language ?? languages[0]!,
         decidedBy: data.decidedBy ?? null,
         actorId: data.actorId ?? null,
         dueDate: data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null,

@@ -4,24 +4,45 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { translationTarget } from "./translation-target";
+import { SUBJECTS, translationTarget, type SubjectColumn, type TargetInput } from "./translation-target";
+
+/** The one subject column a stored translation points at, as translationTarget takes it. */
+function subjectColumns(row: Record<SubjectColumn, string | null>): TargetInput {
+  return Object.fromEntries(Object.values(SUBJECTS).flatMap((column) => (row[column] ? [[column, row[column]]] : [])));
+}
 
 export const checkTranslationInput = z.object({ translationId: z.uuid() });
 
 /**
- * The host team confirms a translation says what the original says. A second pair of eyes:
- * nobody checks their own translation. Checking again changes nothing.
+ * The host team confirms a translation says what the original says (for a moderation reason:
+ * a moderator). A second pair of eyes: nobody checks their own translation. Checking clears the
+ * outdated mark — the checker has read it against the original as it is now; checking a current,
+ * checked one again changes nothing.
  */
 export async function checkTranslation(viewer: Viewer | null, input: z.input<typeof checkTranslationInput>) {
   const { translationId } = parseInput(checkTranslationInput, input);
   const translation = await db.translation.findUnique({
     where: { id: translationId },
-    select: { id: true, contributionId: true, commentId: true, translatorId: true },
+    select: {
+      id: true,
+      translatorId: true,
+      contributionId: true,
+      commentId: true,
+      responseId: true,
+      moderationActionId: true,
+      dialogueId: true,
+      meetingId: true,
+      actorId: true,
+      municipalityId: true,
+    },
   });
   if (!translation) throw new AppError("NOT_FOUND", "translation not found");
-  const target = await translationTarget({ contributionId: translation.contributionId ?? undefined, commentId: translation.commentId ?? undefined });
-  authorize(viewer, "translation:check", target.resource);
+  const target = await translationTarget(subjectColumns(translation));
+  authorize(viewer, target.permissions.check, target.resource);
   if (translation.translatorId === viewer!.id) throw new AppError("FORBIDDEN", "own translation");
-  await db.translation.updateMany({ where: { id: translation.id, checkedAt: null }, data: { checkedById: viewer!.id, checkedAt: new Date() } });
-  return db.translation.findUniqueOrThrow({ where: { id: translation.id }, select: { id: true, checkedById: true, checkedAt: true } });
+  await db.translation.updateMany({
+    where: { id: translation.id, OR: [{ checkedAt: null }, { outdatedAt: { not: null } }] },
+    data: { checkedById: viewer!.id, checkedAt: new Date(), outdatedAt: null },
+  });
+  return db.translation.findUniqueOrThrow({ where: { id: translation.id }, select: { id: true, checkedById: true, checkedAt: true, outdatedAt: true } });
 }

@@ -2,50 +2,75 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { TranslationMethod } from "@/lib/generated/prisma/enums";
+import type { SubjectColumn } from "./translation-target";
 
 export type TranslationView = {
   id: string;
   language: string;
   title: string | null;
+  summary: string | null;
+  place: string | null;
+  codeOfConduct: string | null;
   body: string;
   method: TranslationMethod;
   translatorId: string | null;
   /** Who checked it; null name when that account is gone. */
   checked: { name: string | null; at: Date } | null;
+  /** Set when the original was edited after this was made: shown as such until saved or checked again. */
+  outdatedAt: Date | null;
 };
 
-const inputSchema = z.object({ contributionId: z.uuid(), commentIds: z.array(z.uuid()) });
+const viewSelect = {
+  id: true,
+  language: true,
+  title: true,
+  summary: true,
+  place: true,
+  codeOfConduct: true,
+  body: true,
+  method: true,
+  translatorId: true,
+  outdatedAt: true,
+  checkedAt: true,
+  checkedBy: { select: { displayName: true, deletedAt: true } },
+} as const;
+
+type Row = { checkedAt: Date | null; checkedBy: { displayName: string; deletedAt: Date | null } | null } & Omit<TranslationView, "checked">;
+function view({ checkedAt, checkedBy, ...row }: Row): TranslationView {
+  return { ...row, checked: checkedAt ? { at: checkedAt, name: checkedBy && !checkedBy.deletedAt ? checkedBy.displayName : null } : null };
+}
+
+/** The translations of many texts of one subject (one query), by the text's id. */
+export async function listTranslationsOf(column: SubjectColumn, ids: string[]): Promise<Map<string, TranslationView[]>> {
+  const valid = z.array(z.uuid()).parse(ids);
+  const byId = new Map<string, TranslationView[]>();
+  if (valid.length === 0) return byId;
+  const rows = await db.translation.findMany({ where: { [column]: { in: valid } }, select: { ...viewSelect, [column]: true } });
+  for (const row of rows) {
+    const id = (row as unknown as Record<SubjectColumn, string>)[column];
+    byId.set(id, [...(byId.get(id) ?? []), view(row)]);
+  }
+  return byId;
+}
+
+const inputSchema = z.object({ contributionId: z.uuid(), commentIds: z.array(z.uuid()), responseIds: z.array(z.uuid()).default([]) });
 
 /**
- * The translations of a contribution and of its comments (one query), for its page: the
- * reader's language is picked from them, and the others tell which languages are taken.
+ * The translations of a contribution, its comments and its answers, for its page: the reader's
+ * language is picked from them, and the others tell which languages are taken.
  */
-export async function listTranslations(input: { contributionId: string; commentIds: string[] }) {
-  const { contributionId, commentIds } = inputSchema.parse(input);
-  const rows = await db.translation.findMany({
-    where: { OR: [{ contributionId }, ...(commentIds.length ? [{ commentId: { in: commentIds } }] : [])] },
-    select: {
-      id: true,
-      contributionId: true,
-      commentId: true,
-      language: true,
-      title: true,
-      body: true,
-      method: true,
-      translatorId: true,
-      checkedAt: true,
-      checkedBy: { select: { displayName: true, deletedAt: true } },
-    },
-  });
-  const contribution: TranslationView[] = [];
-  const comments = new Map<string, TranslationView[]>();
-  for (const { contributionId: ofContribution, commentId, checkedAt, checkedBy, ...row } of rows) {
-    const view: TranslationView = {
-      ...row,
-      checked: checkedAt ? { at: checkedAt, name: checkedBy && !checkedBy.deletedAt ? checkedBy.displayName : null } : null,
-    };
-    if (ofContribution) contribution.push(view);
-    else if (commentId) comments.set(commentId, [...(comments.get(commentId) ?? []), view]);
-  }
-  return { contribution, comments };
+export async function listTranslations(input: z.input<typeof inputSchema>) {
+  const { contributionId, commentIds, responseIds } = inputSchema.parse(input);
+  const [contribution, comments, responses] = await Promise.all([
+    listTranslationsOf("contributionId", [contributionId]),
+    listTranslationsOf("commentId", commentIds),
+    listTranslationsOf("responseId", responseIds),
+  ]);
+  return { contribution: contribution.get(contributionId) ?? [], comments, responses };
+}
+
+/** The one a reader is shown: in their language (one per language), when the text is not already in it. */
+export function inReaderLanguage(list: TranslationView[] | undefined, originalLanguage: string, locale: string): TranslationView | undefined {
+  if (originalLanguage === locale) return undefined;
+  return list?.find((translation) => translation.language === locale);
 }

@@ -2,19 +2,25 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { locales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
+import { consume } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { machineTranslatorFromEnv, type MachineTranslator } from "./machine-translator";
 import {
-  alreadyTranslated,
   assertTargetLanguage,
   exactlyOneTarget,
   LANGUAGE_CODE,
+  subjectOf,
   targetInput,
   translationTarget,
   TRANSLATION_BODY_MAX,
+  TRANSLATION_CODE_OF_CONDUCT_MAX,
+  TRANSLATION_PLACE_MAX,
+  TRANSLATION_SUMMARY_MAX,
   TRANSLATION_TITLE_MAX,
+  type TranslatedFields,
+  type TranslationTarget,
 } from "./translation-target";
 
 export const machineTranslateInput = targetInput
@@ -26,10 +32,33 @@ export function machineTranslationEnabled(): boolean {
   return machineTranslatorFromEnv() !== null;
 }
 
+const select = { id: true, language: true, method: true, title: true, summary: true, place: true, codeOfConduct: true, body: true } as const;
+// A machine may run long; the stored limits are the database's.
+const LIMITS: Record<keyof TranslatedFields, number> = {
+  title: TRANSLATION_TITLE_MAX,
+  summary: TRANSLATION_SUMMARY_MAX,
+  place: TRANSLATION_PLACE_MAX,
+  codeOfConduct: TRANSLATION_CODE_OF_CONDUCT_MAX,
+  body: TRANSLATION_BODY_MAX,
+};
+
+async function translateFields(translator: MachineTranslator, target: TranslationTarget, language: string): Promise<TranslatedFields> {
+  const entries = await Promise.all(
+    (Object.keys(LIMITS) as (keyof TranslatedFields)[]).map(async (field) => {
+      const text = target.original[field];
+      return [field, text === null ? null : (await translator.translate(text, target.language, language)).slice(0, LIMITS[field])] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as TranslatedFields;
+}
+
 /**
- * The host team has a text machine-translated into a language nobody has translated it into
- * yet; it is stored as MACHINE and shown labelled as such. Sending text away is the host team's
- * decision, and only to the operator's own service: without one, this refuses before anything is sent.
+ * A signed-in reader has a text machine-translated into their language (any UI language, or
+ * one of the dialogue's). Each (text, language) is translated once and kept: when a translation
+ * exists, of any kind, it is returned and nothing is sent. Concurrent requests for the same pair
+ * wait on one transaction-scoped advisory lock, so the service is called once. Sending text away
+ * goes only to the operator's own service: without one, this refuses before anything is sent.
+ * Limited per person (LIMITS.machineTranslationsPerPerson), counted only when the service is asked.
  */
 export async function machineTranslate(
   viewer: Viewer | null,
@@ -38,31 +67,25 @@ export async function machineTranslate(
 ) {
   const data = parseInput(machineTranslateInput, input);
   const target = await translationTarget(data);
-  // Machine translation is the host team's call, as is checking translations.
-  authorize(viewer, "translation:check", target.resource);
-  assertTargetLanguage(target, data.language);
+  authorize(viewer, target.permissions.request, target.resource);
+  assertTargetLanguage({ language: target.language, languages: [...new Set([...locales, ...target.languages])] }, data.language);
   if (!translator) throw new AppError("UNAVAILABLE", "machine translation is not configured");
-  if (await db.translation.findFirst({ where: { ...target.where, language: data.language }, select: { id: true } })) throw alreadyTranslated();
+  const where = { ...target.where, language: data.language };
+  const existing = await db.translation.findFirst({ where, select });
+  if (existing) return existing;
+  await consume("machineTranslationsPerPerson", viewer!.id);
 
-  const [title, body] = await Promise.all([
-    target.title === null ? null : translator.translate(target.title, target.language, data.language),
-    translator.translate(target.body, target.language, data.language),
-  ]);
-  try {
-    return await db.translation.create({
-      // A machine may run long; the stored limits are the database's.
-      data: {
-        ...target.where,
-        language: data.language,
-        title: title?.slice(0, TRANSLATION_TITLE_MAX) ?? null,
-        body: body.slice(0, TRANSLATION_BODY_MAX),
-        method: "MACHINE",
-        translatorId: null,
-      },
-      select: { id: true, language: true, method: true, title: true, body: true },
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyTranslated();
-    throw error;
-  }
+  const { column, id } = subjectOf(data);
+  const lockKey = `translation:${column}:${id}:${data.language}`;
+  // The service may take its time (20 s per call at most): the wait and the hold are longer than that.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
+      const made = await tx.translation.findFirst({ where, select });
+      if (made) return made;
+      const fields = await translateFields(translator, target, data.language);
+      return tx.translation.create({ data: { ...where, ...fields, method: "MACHINE", translatorId: null }, select });
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }

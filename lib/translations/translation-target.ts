@@ -2,84 +2,179 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Resource } from "@/lib/policy/policy";
+import { locales } from "@/lib/i18n/routing";
+import type { Permission, Resource } from "@/lib/policy/policy";
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const TRANSLATION_TITLE_MAX = 200;
+export const TRANSLATION_TITLE_MAX = 300;
+export const TRANSLATION_SUMMARY_MAX = 1000;
+export const TRANSLATION_PLACE_MAX = 500;
+export const TRANSLATION_CODE_OF_CONDUCT_MAX = 20000;
 /** The database's limit (constraint translation_body_length): translations may run longer than originals. */
 export const TRANSLATION_BODY_MAX = 10000;
 
-/** What is translated: exactly one contribution or one comment. */
-export const targetInput = z.object({ contributionId: z.uuid().optional(), commentId: z.uuid().optional() });
-export const exactlyOneTarget = (value: { contributionId?: string; commentId?: string }) =>
-  (value.contributionId === undefined) !== (value.commentId === undefined);
+/** Every kind of text that can be translated, and the Translation column that points at it. */
+export const SUBJECTS = {
+  contribution: "contributionId",
+  comment: "commentId",
+  response: "responseId",
+  moderationAction: "moderationActionId",
+  dialogue: "dialogueId",
+  meeting: "meetingId",
+  actor: "actorId",
+  municipality: "municipalityId",
+} as const;
+export type Subject = keyof typeof SUBJECTS;
+export type SubjectColumn = (typeof SUBJECTS)[Subject];
+
+/** The fields a translation may carry besides its body. */
+export type TranslatedFields = { title: string | null; summary: string | null; place: string | null; codeOfConduct: string | null; body: string };
+
+/** What is translated: exactly one text of any subject. */
+export const targetInput = z.object({
+  contributionId: z.uuid().optional(),
+  commentId: z.uuid().optional(),
+  responseId: z.uuid().optional(),
+  moderationActionId: z.uuid().optional(),
+  dialogueId: z.uuid().optional(),
+  meetingId: z.uuid().optional(),
+  actorId: z.uuid().optional(),
+  municipalityId: z.uuid().optional(),
+});
+export type TargetInput = z.output<typeof targetInput>;
+export const exactlyOneTarget = (value: TargetInput) => Object.values(SUBJECTS).filter((column) => value[column] !== undefined).length === 1;
 
 export type TranslationTarget = {
-  kind: "contribution" | "comment";
-  where: { contributionId: string } | { commentId: string };
-  /** The original's language and text. */
+  kind: Subject;
+  where: Partial<Record<SubjectColumn, string>>;
+  /** The original's language and its fields (null where the subject has no such field). */
   language: string;
-  title: string | null;
-  body: string;
-  /** The dialogue's languages: the only ones it is translated into. */
-  dialogueLanguages: string[];
+  original: TranslatedFields;
+  /** The languages volunteers translate it into: the dialogue's, or for a municipality's texts the UI languages. */
+  languages: string[];
   resource: Resource;
+  /**
+   * Who may read it decides who may translate it: texts shown to everyone (volunteers translate,
+   * any signed-in reader asks for a machine translation), or a moderation reason shown only to the
+   * person it concerns (moderators translate; that person and moderators ask for a machine one).
+   */
+  permissions: { create: Permission; check: Permission; request: Permission };
 };
 
-/**
- * The contribution or comment a translation belongs to, as the policy sees it (no owner: a
- * translation is not the author's own). Withdrawn, hidden and deleted texts are not translated.
- */
-export async function translationTarget(target: { contributionId?: string; commentId?: string }): Promise<TranslationTarget> {
-  const dialogue = { select: { id: true, municipalityId: true, phase: true, languages: true } } as const;
-  if (target.contributionId) {
-    const row = await db.contribution.findUnique({
-      where: { id: target.contributionId },
-      select: { id: true, title: true, body: true, language: true, withdrawnAt: true, hiddenAt: true, dialogue },
-    });
-    if (!row || row.withdrawnAt || row.hiddenAt) throw new AppError("NOT_FOUND", "contribution not found");
-    return {
-      kind: "contribution",
-      where: { contributionId: row.id },
-      language: row.language,
-      title: row.title,
-      body: row.body,
-      dialogueLanguages: row.dialogue.languages,
-      resource: { municipalityId: row.dialogue.municipalityId, dialogueId: row.dialogue.id, phase: row.dialogue.phase },
-    };
+const PUBLIC = { create: "translation:create", check: "translation:check", request: "translation:request" } as const;
+const PRIVATE = { create: "report:resolve", check: "report:resolve", request: "translation:request:private" } as const;
+const dialogueSelect = { select: { id: true, municipalityId: true, phase: true, languages: true } } as const;
+type DialogueRow = { id: string; municipalityId: string; phase: Resource["phase"]; languages: string[] };
+const fields = (partial: Partial<TranslatedFields> & { body: string }): TranslatedFields => ({ title: null, summary: null, place: null, codeOfConduct: null, ...partial });
+const inDialogue = (d: DialogueRow, ownerId?: string | null): Pick<TranslationTarget, "languages" | "resource"> => ({
+  languages: d.languages,
+  resource: { municipalityId: d.municipalityId, dialogueId: d.id, phase: d.phase, ...(ownerId !== undefined ? { ownerId } : {}) },
+});
+const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+
+/** The column and id of the one subject named in the input. */
+export function subjectOf(input: TargetInput): { kind: Subject; column: SubjectColumn; id: string } {
+  for (const [kind, column] of Object.entries(SUBJECTS) as [Subject, SubjectColumn][]) {
+    const id = input[column];
+    if (id !== undefined) return { kind, column, id };
   }
-  const row = await db.comment.findUnique({
-    where: { id: target.commentId },
-    select: {
-      id: true,
-      body: true,
-      language: true,
-      deletedAt: true,
-      hiddenAt: true,
-      contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue } },
-    },
-  });
-  if (!row || row.deletedAt || row.hiddenAt || row.contribution.withdrawnAt || row.contribution.hiddenAt) {
-    throw new AppError("NOT_FOUND", "comment not found");
-  }
-  const { dialogue: d } = row.contribution;
-  return {
-    kind: "comment",
-    where: { commentId: row.id },
-    language: row.language,
-    title: null,
-    body: row.body,
-    dialogueLanguages: d.languages,
-    resource: { municipalityId: d.municipalityId, dialogueId: d.id, phase: d.phase },
-  };
+  throw new AppError("INVALID_INPUT", "no text named");
 }
 
-/** Refuses a language the dialogue does not run in, or the original's own, with a message at the field. */
-export function assertTargetLanguage(target: TranslationTarget, language: string): void {
+/**
+ * The text a translation belongs to, as the policy sees it (no owner, except for a moderation
+ * reason: it is shown to the person it concerns). Withdrawn, hidden and deleted texts, and texts
+ * of empty fields, are not translated.
+ */
+export async function translationTarget(input: TargetInput): Promise<TranslationTarget> {
+  const { kind, column, id } = subjectOf(input);
+  const where = { [column]: id };
+  const base = { kind, where, permissions: PUBLIC } as const;
+  switch (kind) {
+    case "contribution": {
+      const row = await db.contribution.findUnique({
+        where: { id },
+        select: { title: true, body: true, language: true, withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect },
+      });
+      if (!row || row.withdrawnAt || row.hiddenAt) throw notFound(kind);
+      return { ...base, language: row.language, original: fields({ title: row.title, body: row.body }), ...inDialogue(row.dialogue, undefined) };
+    }
+    case "comment": {
+      const row = await db.comment.findUnique({
+        where: { id },
+        select: { body: true, language: true, deletedAt: true, hiddenAt: true, contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
+      });
+      if (!row || row.deletedAt || row.hiddenAt || row.contribution.withdrawnAt || row.contribution.hiddenAt) throw notFound(kind);
+      return { ...base, language: row.language, original: fields({ body: row.body }), ...inDialogue(row.contribution.dialogue) };
+    }
+    case "response": {
+      const row = await db.response.findUnique({
+        where: { id },
+        select: { body: true, language: true, contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
+      });
+      if (!row || row.contribution.withdrawnAt || row.contribution.hiddenAt) throw notFound(kind);
+      const { dialogue } = row.contribution;
+      return { ...base, language: row.language ?? dialogue.languages[0]!, original: fields({ body: row.body }), ...inDialogue(dialogue) };
+    }
+    case "moderationAction": {
+      const row = await db.moderationAction.findUnique({
+        where: { id },
+        select: {
+          reason: true,
+          reasonLanguage: true,
+          targetUserId: true,
+          contribution: { select: { authorId: true } },
+          comment: { select: { authorId: true } },
+          dialogue: dialogueSelect,
+        },
+      });
+      if (!row) throw notFound(kind);
+      const concerns = row.targetUserId ?? row.comment?.authorId ?? row.contribution?.authorId ?? null;
+      return {
+        ...base,
+        permissions: PRIVATE,
+        language: row.reasonLanguage ?? row.dialogue.languages[0]!,
+        original: fields({ body: row.reason }),
+        ...inDialogue(row.dialogue, concerns),
+      };
+    }
+    case "dialogue": {
+      const row = await db.dialogue.findUnique({
+        where: { id },
+        select: { id: true, municipalityId: true, phase: true, languages: true, title: true, summary: true, description: true, codeOfConduct: true },
+      });
+      if (!row) throw notFound(kind);
+      return {
+        ...base,
+        language: row.languages[0]!,
+        original: fields({ title: row.title, summary: row.summary, codeOfConduct: row.codeOfConduct, body: row.description }),
+        ...inDialogue(row),
+      };
+    }
+    case "meeting": {
+      const row = await db.meeting.findUnique({ where: { id }, select: { title: true, description: true, place: true, dialogue: dialogueSelect } });
+      if (!row || !row.description?.trim()) throw notFound(kind);
+      return { ...base, language: row.dialogue.languages[0]!, original: fields({ title: row.title, place: row.place, body: row.description }), ...inDialogue(row.dialogue) };
+    }
+    case "actor": {
+      const row = await db.actor.findUnique({ where: { id }, select: { description: true, municipality: { select: { id: true, defaultLocale: true } } } });
+      if (!row || !row.description?.trim()) throw notFound(kind);
+      return { ...base, language: row.municipality.defaultLocale, original: fields({ body: row.description }), languages: [...locales], resource: { municipalityId: row.municipality.id } };
+    }
+    case "municipality": {
+      const row = await db.municipality.findUnique({ where: { id }, select: { id: true, introduction: true, defaultLocale: true } });
+      if (!row || !row.introduction?.trim()) throw notFound(kind);
+      return { ...base, language: row.defaultLocale, original: fields({ body: row.introduction }), languages: [...locales], resource: { municipalityId: row.id } };
+    }
+  }
+}
+
+/** Refuses a language the text is not translated into, or the original's own, with a message at the field. */
+export function assertTargetLanguage(target: Pick<TranslationTarget, "language" | "languages">, language: string): void {
   if (language === target.language) {
     throw new AppError("INVALID_INPUT", "same language as the original", { fieldErrors: { language: [{ key: "translations.sameAsOriginal" }] } });
   }
-  if (!target.dialogueLanguages.includes(language)) {
+  if (!target.languages.includes(language)) {
     throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { language: [{ key: "translations.notDialogueLanguage" }] } });
   }
 }

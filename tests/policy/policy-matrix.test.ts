@@ -52,6 +52,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "support:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "translation:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "translation:check": ["coHost", "hostStaff"],
+  "translation:request": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "translation:request:private": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "report:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "content:hide": ["moderator"],
   "report:resolve": ["moderator"],
@@ -66,10 +68,10 @@ const MATRIX: Record<Permission, Actor[]> = {
 /** What a participant may do in each phase (the phase rules of the participation issue). */
 const PARTICIPANT_BY_PHASE: Record<DialoguePhase, Permission[]> = {
   DRAFT: [],
-  COLLECTING: ["contribution:create", "contribution:update:own", "contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "report:create", "review:request:own"],
-  DELIBERATING: ["contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "report:create", "review:request:own"],
-  RESPONDING: ["contribution:withdraw:own", "comment:delete:own", "translation:create", "report:create", "review:request:own"],
-  CLOSED: ["translation:create", "report:create", "review:request:own"],
+  COLLECTING: ["contribution:create", "contribution:update:own", "contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
+  DELIBERATING: ["contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
+  RESPONDING: ["contribution:withdraw:own", "comment:delete:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
+  CLOSED: ["translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
 };
 
 describe("policy matrix", () => {

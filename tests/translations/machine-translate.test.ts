@@ -7,9 +7,10 @@ import { db } from "@/lib/db/client";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { machineTranslate, machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator, machineTranslatorFromEnv } from "@/lib/translations/machine-translator";
-import { fieldKeys } from "@/tests/identity/support";
 import { appErrorOf } from "@/tests/participation/support";
-import { coHost, germanNeed, participant } from "./support";
+import { createUser } from "@/tests/factories";
+import { viewerOf } from "@/tests/participation/support";
+import { germanNeed, participant } from "./support";
 
 type Received = { path: string | undefined; body: Record<string, unknown> };
 const received: Received[] = [];
@@ -80,20 +81,22 @@ describe("machine translation", () => {
     expect(await db.translation.count({ where: { contributionId: contribution.id } })).toBe(0);
   });
 
-  it("is for the host team only, sends nothing for others, and never overwrites a volunteer's translation", async () => {
-    const { dialogue, contribution, host } = await germanNeed();
+  it("is for any signed-in reader, never the signed-out; a translation that exists is kept and nothing is sent", async () => {
+    const { dialogue, contribution } = await germanNeed();
     const translator = new LibreTranslateTranslator({ url });
     const volunteer = await participant(dialogue.id);
-    expect((await appErrorOf(machineTranslate(volunteer, { contributionId: contribution.id, language: "ar" }, translator))).code).toBe("FORBIDDEN");
     expect((await appErrorOf(machineTranslate(null, { contributionId: contribution.id, language: "ar" }, translator))).code).toBe("UNAUTHENTICATED");
-    await addTranslation(volunteer, { contributionId: contribution.id, language: "ar", title: "عنوان", body: "نص" });
-    const taken = await appErrorOf(machineTranslate(await coHost(dialogue.id), { contributionId: contribution.id, language: "ar" }, translator));
-    expect(fieldKeys(taken, "language")).toEqual(["translations.alreadyTranslated"]);
+    const human = await addTranslation(volunteer, { contributionId: contribution.id, language: "ar", title: "عنوان", body: "نص" });
+    // A reader who joined nothing may still ask; a volunteer's translation into that language is what they get.
+    const stranger = await viewerOf((await createUser()).id);
+    const kept = await machineTranslate(stranger, { contributionId: contribution.id, language: "ar" }, translator);
+    expect(kept).toMatchObject({ id: human.id, method: "VOLUNTEER", body: "نص" });
     expect(received).toEqual([]);
-    // The volunteer cannot replace a machine translation either: it was not theirs.
-    await machineTranslate(host, { contributionId: contribution.id, language: "fa" }, translator);
-    const replace = await appErrorOf(addTranslation(volunteer, { contributionId: contribution.id, language: "fa", title: "T", body: "B" }));
-    expect(replace.code).toBe("CONFLICT");
+    // A human replaces an unchecked machine translation: it becomes the volunteer's.
+    const machine = await machineTranslate(stranger, { contributionId: contribution.id, language: "fa" }, translator);
+    expect(machine.method).toBe("MACHINE");
+    const replaced = await addTranslation(volunteer, { contributionId: contribution.id, language: "fa", title: "T", body: "B" });
+    expect(replaced).toMatchObject({ id: machine.id, method: "VOLUNTEER", translatorId: volunteer.id });
   });
 
   it("reports a failing service as unavailable and stores nothing", async () => {

@@ -17,7 +17,8 @@ import { Link } from "@/components/link";
 import { MeetingSupports } from "@/components/meetings/meeting-supports";
 import { SupportForm } from "@/components/supports/support-form";
 import { TranslatedCommentBody } from "@/components/translations/translated-comment-body";
-import { CheckTranslationForm, MachineTranslateForm, TranslateForm } from "@/components/translations/translation-forms";
+import { CheckTranslationForm, MachineTranslateForm, RequestTranslationForm, TranslateForm, type Target } from "@/components/translations/translation-forms";
+import { TranslatedText } from "@/components/translations/translated-text";
 import { OriginalNote, TranslationNote } from "@/components/translations/translation-note";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { commentWindowInput, listComments } from "@/lib/comments/list-comments";
@@ -29,7 +30,7 @@ import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
-import { listTranslations, type TranslationView } from "@/lib/translations/list-translations";
+import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import {
   createCommentAction,
@@ -81,7 +82,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
     getTranslations("statuses"),
     getFormatter(),
     getThemeNamer(),
-    listTranslations({ contributionId: contribution.id, commentIds }),
+    listTranslations({ contributionId: contribution.id, commentIds, responseIds: contribution.responses.map((response) => response.id) }),
   ]);
 
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
@@ -89,8 +90,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const { resource } = contribution;
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
   // The reader's UI language where someone translated it; the original one link away (?original=1).
-  const inReaderLanguage = (list: TranslationView[] | undefined) => list?.find((translation) => translation.language === locale);
-  const translation = contribution.language === locale ? undefined : inReaderLanguage(translations.contribution);
+  const translation = inReaderLanguage(translations.contribution, contribution.language, locale);
   const shown = translation && !showOriginal ? { title: translation.title ?? contribution.title, body: translation.body, language: translation.language } : contribution;
   const lang = { lang: shown.language, dir: direction(shown.language) };
   const pagePath = `/${locale}${base}/c/${contribution.id}`;
@@ -104,7 +104,14 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const translationResource = { ...resource, ownerId: undefined };
   const mayTranslate = can(viewer, "translation:create", translationResource);
   const mayCheck = can(viewer, "translation:check", translationResource);
-  const mayMachineTranslate = mayCheck && machineTranslationEnabled();
+  const machineEnabled = machineTranslationEnabled();
+  const mayMachineTranslate = mayCheck && machineEnabled;
+  // Any signed-in reader may have a text machine-translated into their own language, once for all.
+  const mayRequest = machineEnabled && can(viewer, "translation:request", translationResource);
+  const requestButton = (originalLanguage: string, target?: Target) =>
+    mayRequest && originalLanguage !== locale ? (
+      <RequestTranslationForm action={machineTranslateAction} page={page} target={target} language={locale} languageLabel={languageName(locale, locale)} />
+    ) : undefined;
   const translationLanguages = (original: string) =>
     dialogue.languages
       .filter((language) => language !== original)
@@ -152,6 +159,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           ))}
         </dl>
         <UserText text={shown.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
+        {!translation && requestButton(contribution.language)}
         {contribution.editedAt && (
           <p className="mt-2 text-sm text-muted">
             {t("edited", { date: format.dateTime(contribution.editedAt, { dateStyle: "medium", timeStyle: "short" }) })}
@@ -229,8 +237,46 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         <MeetingSupports page={page} resource={resource} />
       </section>
 
-      <ResponseTimeline responses={contribution.responses} municipalitySlug={dialogue.municipality.slug} />
-      <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction} />
+      <ResponseTimeline
+        responses={contribution.responses}
+        municipalitySlug={dialogue.municipality.slug}
+        languageFallback={dialogue.languages[0]!}
+        body={(response) => {
+          const responseTranslation = inReaderLanguage(translations.responses.get(response.id), response.language, locale);
+          const anchor = `#response-${response.id}`;
+          return (
+            <div className="mt-2">
+              <TranslatedText
+                original={response}
+                translation={responseTranslation}
+                showOriginal={showOriginal}
+                locale={locale}
+                originalHref={`${pagePath}?original=1${anchor}`}
+                translationHref={`${pagePath}${anchor}`}
+                format="markdown"
+                testId="response-body"
+                check={responseTranslation && checkButton(responseTranslation)}
+                request={requestButton(response.language, { responseId: response.id })}
+              />
+              {mayTranslate && (
+                <details className="mt-1 text-sm">
+                  <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
+                  <div className="mt-2 text-base">
+                    <TranslateForm
+                      action={addTranslationAction}
+                      page={page}
+                      target={{ responseId: response.id }}
+                      languages={translationLanguages(response.language)}
+                      defaultLanguage={locale}
+                    />
+                  </div>
+                </details>
+              )}
+            </div>
+          );
+        }}
+      />
+      <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction} languages={dialogue.languages} />
 
       <section id="comments" aria-labelledby="comments-heading" className="mt-10">
         <h2 id="comments-heading" className="text-2xl">
@@ -251,8 +297,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                   verifiedRoles={verifiedRoles}
                   actions={{ create: createCommentAction, update: updateCommentAction, delete: deleteCommentAction }}
                   body={(shownComment) => {
-                    const commentTranslation =
-                      shownComment.language === locale ? undefined : inReaderLanguage(translations.comments.get(shownComment.id));
+                    const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, locale);
                     return (
                       <TranslatedCommentBody
                         comment={shownComment}
@@ -260,7 +305,9 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                         locale={locale}
                         check={commentTranslation && checkButton(commentTranslation)}
                         translate={
-                          mayTranslate && (
+                          <>
+                            {!commentTranslation && requestButton(shownComment.language, { commentId: shownComment.id })}
+                            {mayTranslate && (
                             <details className="mt-1 text-sm">
                               <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
                               <div className="mt-2 text-base">
@@ -273,7 +320,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                                 />
                               </div>
                             </details>
-                          )
+                            )}
+                          </>
                         }
                       />
                     );

@@ -14,8 +14,16 @@ import { machineTranslate, machineTranslateInput } from "@/lib/translations/mach
 // The page's own actions file belongs to comments and supports; translations post here.
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema, contributionId: z.uuid() });
 type Page = z.output<typeof page>;
-// A comment's form names both the page's contribution and the comment; the comment is translated.
-const target = page.extend({ commentId: z.uuid().optional() });
+// A comment's or an answer's form names both the page's contribution and that text; the text is translated.
+const target = page.extend({ commentId: z.uuid().optional(), responseId: z.uuid().optional() });
+type Target = { commentId?: string; responseId?: string };
+
+/** The one text the form names, and where on the page it is. */
+function subject({ contributionId, commentId, responseId }: Target & { contributionId: string }) {
+  if (commentId) return { where: { commentId }, anchor: commentAnchor(commentId) };
+  if (responseId) return { where: { responseId }, anchor: `#response-${responseId}` };
+  return { where: { contributionId }, anchor: undefined };
+}
 
 /** Back to the contribution page; `to` a comment's commentAnchor(), on the page that holds it. */
 function back({ locale, municipality, dialogue, contributionId }: Page, to = ""): never {
@@ -25,17 +33,19 @@ function back({ locale, municipality, dialogue, contributionId }: Page, to = "")
 
 export const addTranslationAction = formAction(
   addTranslationInput.safeExtend(target.shape),
-  async ({ locale, municipality, dialogue, contributionId, commentId, language, title, body }, { viewer }): Promise<void> => {
-    await addTranslation(viewer, commentId ? { commentId, language, body } : { contributionId, language, title, body });
-    back({ locale, municipality, dialogue, contributionId }, commentId ? commentAnchor(commentId) : undefined);
+  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, language, title, body }, { viewer }): Promise<void> => {
+    const { where, anchor } = subject({ contributionId, commentId, responseId });
+    await addTranslation(viewer, { ...where, language, body, ...(where.contributionId ? { title } : {}) });
+    back({ locale, municipality, dialogue, contributionId }, anchor);
   },
 );
 
 export const machineTranslateAction = formAction(
   machineTranslateInput.safeExtend(target.shape),
-  async ({ locale, municipality, dialogue, contributionId, commentId, language }, { viewer }): Promise<void> => {
-    await machineTranslate(viewer, commentId ? { commentId, language } : { contributionId, language });
-    back({ locale, municipality, dialogue, contributionId }, commentId ? commentAnchor(commentId) : undefined);
+  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, language }, { viewer }): Promise<void> => {
+    const { where, anchor } = subject({ contributionId, commentId, responseId });
+    await machineTranslate(viewer, { ...where, language });
+    back({ locale, municipality, dialogue, contributionId }, anchor);
   },
 );
 
