@@ -72,6 +72,15 @@ export const PARTICIPANT_MESSAGES = [
   "meetings.supportsCount",
   "meetings.supportsNoMeeting",
   "meetings.onlineAndAtMeetings",
+  // On the contribution page, for the host team's members (a co-host may be a refugee reading
+  // Einfache Sprache): the form to count the support given at a meeting.
+  "meetings.supportsRecord",
+  "meetings.supportsRecordHint",
+  "meetings.supportMeeting",
+  "meetings.supportPerspective",
+  "meetings.supportCount",
+  "meetings.supportCountHint",
+  "meetings.supportSubmit",
   "results",
   // Contributions said at a meeting or on paper, as everyone sees them in lists.
   "onBehalf.sources",
@@ -101,6 +110,8 @@ export const PARTICIPANT_MESSAGES = [
   // Who answers what: the public organigram and the list of local actors.
   "actors.title",
   "actors.intro",
+  // For a member of an actor (a refugee-led association, say): the link to their own entry.
+  "actors.ownEntryLink",
   "actors.none",
   "actors.kinds",
   "actors.kindsPlural",
