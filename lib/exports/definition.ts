@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { publicPerspectiveSql } from "@/lib/contributions/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Catalogue } from "./values";
 
 // Every export, declared once: which records (a keyset-paginated query, so memory stays flat
 // however large the dialogue) and which columns (key, catalogue label, value). The CSV, XLSX
@@ -14,11 +15,22 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // ids of contributions and comments are public anchors beside names, so a private perspective
 // in a row would name its owner's (docs/decisions/024-private-perspective.md). Support stays
 // broken down by every perspective: it is counted, never one row per person.
+//
+// Values read as a council reads them (docs/decisions/027-exports-a-council-can-read.md): a
+// coded column (`code`) shows the catalogue's word in the export's language, and its machine code
+// goes beside it (JSON `kind` + `kindLabel`; CSV/XLSX an extra column at the end). Times are the
+// municipality's (./values.ts).
 
 export type Cell = string | number | boolean | Date | null;
 
 /** What a value getter may need besides its row: the export's language. */
-export type ValueContext = { themeName: (theme: { key: string | null; name: string }) => string };
+export type ValueContext = {
+  themeName: (theme: { key: string | null; name: string }) => string;
+  /** The UI's word for a code, in the export's language. */
+  term: (catalogue: Catalogue, code: string) => string;
+  /** A language's name in the export's language. */
+  languageName: (code: string) => string;
+};
 
 /** The JSON type of a column's values ("?": may be null), for the documented JSON schema. */
 export type ColumnType = "uuid" | "string" | "integer" | "boolean" | "date-time" | "date";
@@ -29,7 +41,29 @@ export type Column<Row> = {
   /** Catalogue key under `exports.columns`. */
   label: string;
   value: (row: Row, context: ValueContext) => Cell;
+  /** For a value shown in words: the machine code behind it (kept for re-import). */
+  code?: (row: Row) => string | null;
 };
+
+/** A code shown as the UI's word, the code kept beside it. */
+const coded = <Row>(key: string, label: string, catalogue: Catalogue, get: (row: Row) => string, type: ColumnType = "string"): Column<Row> => ({
+  key,
+  type,
+  label,
+  value: (row, context) => context.term(catalogue, get(row)),
+  code: get,
+});
+/** A code that may be absent (a perspective kept private reads "not stated"; no category is empty). */
+const codedOrNull = <Row>(key: string, label: string, catalogue: Catalogue, get: (row: Row) => string | null, whenNull: string | null): Column<Row> => ({
+  key,
+  type: whenNull === null ? "string?" : "string",
+  label,
+  value: (row, context) => {
+    const code = get(row) ?? whenNull;
+    return code === null ? null : context.term(catalogue, code);
+  },
+  code: get,
+});
 
 /** Which rows: one dialogue, hidden content only when a moderator asked for it. */
 export type ExportScope = { dialogueId: string; includeHidden: boolean };
@@ -86,6 +120,10 @@ type ContributionRow = {
   hiddenAt: Date | null;
   hiddenCategory: string | null;
   authorName: string | null;
+  supportsOnline: number;
+  supportsAtMeetings: number;
+  translatedTitle: string | null;
+  translatedBody: string | null;
 };
 
 const contributions = define<ContributionRow>({
@@ -93,22 +131,29 @@ const contributions = define<ContributionRow>({
   columns: [
     { key: "id", type: "uuid", label: "id", value: (r) => r.id },
     { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
-    { key: "kind", type: "string", label: "kind", value: (r) => r.kind },
-    { key: "status", type: "string", label: "status", value: (r) => r.status },
+    coded<ContributionRow>("kind", "kind", "kinds", (r) => r.kind),
+    coded<ContributionRow>("status", "status", "statuses", (r) => r.status),
     { key: "theme", type: "string", label: "theme", value: (r, c) => c.themeName({ key: r.themeKey, name: r.themeName }) },
     { key: "title", type: "string", label: "title", value: (r) => r.title },
     { key: "body", type: "string", label: "body", value: (r) => r.body },
-    { key: "language", type: "string", label: "language", value: (r) => r.language },
+    { key: "language", type: "string", label: "language", value: (r, c) => c.languageName(r.language), code: (r) => r.language },
     { key: "district", type: "string?", label: "district", value: (r) => r.district },
-    { key: "perspective", type: "string?", label: "perspective", value: (r) => r.perspective },
-    { key: "source", type: "string", label: "source", value: (r) => r.source },
+    // Kept private (decision 024): "not stated" in words, no code.
+    codedOrNull<ContributionRow>("perspective", "perspective", "perspectives", (r) => r.perspective, "NOT_STATED"),
+    coded<ContributionRow>("source", "source", "sources", (r) => r.source),
     { key: "meetingId", type: "uuid?", label: "meetingId", value: (r) => r.meetingId },
     { key: "interpreted", type: "boolean", label: "interpreted", value: (r) => r.interpreted },
     { key: "readBackConfirmed", type: "boolean", label: "readBackConfirmed", value: (r) => r.readBackConfirmedAt !== null },
     { key: "edited", type: "boolean", label: "edited", value: (r) => r.editedAt !== null },
     { key: "hidden", type: "boolean", label: "hidden", value: (r) => r.hiddenAt !== null },
-    { key: "hiddenCategory", type: "string?", label: "hiddenCategory", value: (r) => r.hiddenCategory },
+    codedOrNull<ContributionRow>("hiddenCategory", "hiddenCategory", "categories", (r) => r.hiddenCategory, null),
     { key: "authorName", type: "string?", label: "authorName", value: (r) => r.authorName },
+    { key: "supportsOnline", type: "integer", label: "online", value: (r) => r.supportsOnline },
+    { key: "supportsAtMeetings", type: "integer", label: "atMeetings", value: (r) => r.supportsAtMeetings },
+    { key: "supportTotal", type: "integer", label: "supportTotal", value: (r) => r.supportsOnline + r.supportsAtMeetings },
+    // The checked translation into the municipality's language, when the original is in another.
+    { key: "translatedTitle", type: "string?", label: "translatedTitle", value: (r) => r.translatedTitle },
+    { key: "translatedBody", type: "string?", label: "translatedBody", value: (r) => r.translatedBody },
   ],
   batches: (scope) =>
     keyset((after) =>
@@ -117,10 +162,17 @@ const contributions = define<ContributionRow>({
                c."title", c."body", c."language", c."district", ${publicPerspectiveSql("contribution", "c")}::text AS "perspective", c."source"::text, c."meetingId",
                (c."interpreterId" IS NOT NULL OR c."interpreterName" IS NOT NULL) AS "interpreted",
                c."readBackConfirmedAt", c."editedAt", c."hiddenAt", c."hiddenCategory"::text,
-               ${OPTED_IN_NAME("u")} AS "authorName"
+               ${OPTED_IN_NAME("u")} AS "authorName",
+               (SELECT count(*)::int FROM "Support" s WHERE s."contributionId" = c."id") AS "supportsOnline",
+               (SELECT coalesce(sum(ms."count"), 0)::int FROM "MeetingSupport" ms WHERE ms."contributionId" = c."id") AS "supportsAtMeetings",
+               tr."title" AS "translatedTitle", tr."body" AS "translatedBody"
         FROM "Contribution" c
         JOIN "Theme" t ON t."id" = c."themeId"
+        JOIN "Dialogue" d ON d."id" = c."dialogueId"
+        JOIN "Municipality" mu ON mu."id" = d."municipalityId"
         LEFT JOIN "User" u ON u."id" = c."authorId"
+        LEFT JOIN "Translation" tr ON tr."contributionId" = c."id" AND tr."language" = mu."defaultLocale" AND c."language" <> mu."defaultLocale"
+          AND (tr."checkedAt" IS NOT NULL OR tr."method" = 'AUTHOR') AND tr."outdatedAt" IS NULL
         WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND c."id" > ${after}::uuid
         ORDER BY c."id" LIMIT ${BATCH_SIZE}`,
     ),
@@ -146,8 +198,8 @@ const comments = define<CommentRow>({
     { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
     { key: "parentId", type: "uuid?", label: "parentId", value: (r) => r.parentId },
     { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
-    { key: "perspective", type: "string?", label: "perspective", value: (r) => r.perspective },
-    { key: "language", type: "string", label: "language", value: (r) => r.language },
+    codedOrNull<CommentRow>("perspective", "perspective", "perspectives", (r) => r.perspective, "NOT_STATED"),
+    { key: "language", type: "string", label: "language", value: (r, c) => c.languageName(r.language), code: (r) => r.language },
     { key: "body", type: "string", label: "body", value: (r) => r.body },
     { key: "edited", type: "boolean", label: "edited", value: (r) => r.editedAt !== null },
     { key: "hidden", type: "boolean", label: "hidden", value: (r) => r.hidden },
@@ -169,7 +221,7 @@ const comments = define<CommentRow>({
     ),
 });
 
-type SupportRow = { id: string; contributionId: string; title: string; perspective: string; online: number; atMeetings: number };
+type SupportRow = { id: string; contributionId: string; title: string; perspective: string; online: number; atMeetings: number; contributionTotal: number };
 
 /** Per contribution × perspective, online and meeting counts apart; never one row per person. */
 const supports = define<SupportRow>({
@@ -177,9 +229,12 @@ const supports = define<SupportRow>({
   columns: [
     { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
     { key: "title", type: "string", label: "title", value: (r) => r.title },
-    { key: "perspective", type: "string", label: "perspective", value: (r) => r.perspective },
+    coded<SupportRow>("perspective", "perspective", "perspectives", (r) => r.perspective),
     { key: "online", type: "integer", label: "online", value: (r) => r.online },
     { key: "atMeetings", type: "integer", label: "atMeetings", value: (r) => r.atMeetings },
+    { key: "total", type: "integer", label: "total", value: (r) => r.online + r.atMeetings },
+    // Beside the per-perspective counts: the contribution's whole support, every perspective together.
+    { key: "contributionTotal", type: "integer", label: "contributionTotal", value: (r) => r.contributionTotal },
   ],
   batches: async function* (scope) {
     const perspectives = 4;
@@ -189,7 +244,9 @@ const supports = define<SupportRow>({
         SELECT c."id", c."id" AS "contributionId", c."title", p."perspective"::text AS "perspective",
                (SELECT count(*)::int FROM "Support" s WHERE s."contributionId" = c."id" AND s."perspective" = p."perspective") AS "online",
                (SELECT coalesce(sum(ms."count"), 0)::int FROM "MeetingSupport" ms
-                 WHERE ms."contributionId" = c."id" AND ms."perspective" = p."perspective") AS "atMeetings"
+                 WHERE ms."contributionId" = c."id" AND ms."perspective" = p."perspective") AS "atMeetings",
+               (SELECT count(*)::int FROM "Support" s WHERE s."contributionId" = c."id")
+                 + (SELECT coalesce(sum(ms."count"), 0)::int FROM "MeetingSupport" ms WHERE ms."contributionId" = c."id") AS "contributionTotal"
         FROM (SELECT c."id", c."title" FROM "Contribution" c
               WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND c."id" > ${after}::uuid
               ORDER BY c."id" LIMIT ${BATCH_SIZE / perspectives}) c
@@ -208,6 +265,7 @@ type ResponseRow = {
   status: string;
   decidedBy: string | null;
   body: string;
+  language: string;
   actorName: string | null;
   dueDate: Date | null;
 };
@@ -219,16 +277,18 @@ const responses = define<ResponseRow>({
     { key: "id", type: "uuid", label: "id", value: (r) => r.id },
     { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
     { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
-    { key: "status", type: "string", label: "status", value: (r) => r.status },
+    coded<ResponseRow>("status", "status", "statuses", (r) => r.status),
     { key: "decidedBy", type: "string?", label: "decidedBy", value: (r) => r.decidedBy },
     { key: "body", type: "string", label: "body", value: (r) => r.body },
+    { key: "language", type: "string", label: "language", value: (r, c) => c.languageName(r.language), code: (r) => r.language },
     { key: "actor", type: "string?", label: "actor", value: (r) => r.actorName },
-    { key: "dueDate", type: "date?", label: "dueDate", value: (r) => (r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null) },
+    // A calendar day (stored at UTC midnight): the writers keep it a day, not a time.
+    { key: "dueDate", type: "date?", label: "dueDate", value: (r) => r.dueDate },
   ],
   batches: (scope) =>
     keyset((after) =>
       db.$queryRaw<ResponseRow[]>`
-        SELECT r."id", r."contributionId", r."createdAt", r."status"::text, r."decidedBy", r."body", a."name" AS "actorName", r."dueDate"
+        SELECT r."id", r."contributionId", r."createdAt", r."status"::text, r."decidedBy", r."body", r."language", a."name" AS "actorName", r."dueDate"
         FROM "Response" r
         JOIN "Contribution" c ON c."id" = r."contributionId"
         LEFT JOIN "Actor" a ON a."id" = r."actorId"
@@ -257,7 +317,7 @@ const meetings = define<MeetingRow>({
     { key: "startsAt", type: "date-time", label: "startsAt", value: (r) => r.startsAt },
     { key: "endsAt", type: "date-time?", label: "endsAt", value: (r) => r.endsAt },
     { key: "place", type: "string", label: "place", value: (r) => r.place },
-    { key: "languages", type: "string", label: "languages", value: (r) => r.languages.join(" ") },
+    { key: "languages", type: "string", label: "languages", value: (r, c) => r.languages.map(c.languageName).join(", "), code: (r) => r.languages.join(" ") },
     { key: "interpretationOffered", type: "boolean", label: "interpretationOffered", value: (r) => r.interpretationOffered },
     { key: "contributions", type: "integer", label: "contributionCount", value: (r) => r.contributions },
     { key: "supports", type: "integer", label: "supportCount", value: (r) => r.supports },
@@ -290,8 +350,8 @@ const moderationLog = define<ModerationRow>({
   columns: [
     { key: "id", type: "uuid", label: "id", value: (r) => r.id },
     { key: "createdAt", type: "date-time", label: "createdAt", value: (r) => r.createdAt },
-    { key: "type", type: "string", label: "moderationType", value: (r) => r.type },
-    { key: "category", type: "string?", label: "category", value: (r) => r.category },
+    coded<ModerationRow>("type", "moderationType", "moderationTypes", (r) => r.type),
+    codedOrNull<ModerationRow>("category", "category", "categories", (r) => r.category, null),
     { key: "reason", type: "string", label: "reason", value: (r) => r.reason },
     { key: "contributionId", type: "uuid?", label: "contributionId", value: (r) => r.contributionId },
     { key: "commentId", type: "uuid?", label: "commentId", value: (r) => r.commentId },

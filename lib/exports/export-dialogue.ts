@@ -2,12 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { languageName } from "@/lib/i18n/language-names";
 import { translatorFor } from "@/lib/i18n/translator";
 import { authorize, can, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { DEFAULT_THEME_KEYS } from "@/lib/themes/default-themes";
 import { parseInput } from "@/lib/validation";
 import { RECORD_TYPE_KEYS, type ExportScope, type RecordTypeKey } from "./definition";
+import type { Catalogue } from "./values";
 import { csvChunks, jsonChunks, pullStream, xlsxStream, type Labels } from "./writers";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json"] as const;
@@ -52,7 +54,7 @@ export async function exportDialogue(viewer: Viewer | null, input: z.input<typeo
 
   const dialogue = await db.dialogue.findUniqueOrThrow({
     where: { id: data.dialogueId },
-    select: { id: true, slug: true, title: true, municipality: { select: { name: true } } },
+    select: { id: true, slug: true, title: true, phase: true, municipality: { select: { name: true, timeZone: true, defaultLocale: true } } },
   });
   const exportedAt = new Date();
   await db.exportLog.create({
@@ -64,7 +66,7 @@ export async function exportDialogue(viewer: Viewer | null, input: z.input<typeo
     },
   });
 
-  const labels = await labelsFor(data.locale);
+  const labels = await labelsFor(data.locale, dialogue.municipality);
   const scope: ExportScope = { dialogueId: dialogue.id, includeHidden: data.includeHidden };
   const stem = `mitreden-${dialogue.slug}${data.format === "csv" ? `-${data.recordType}` : ""}-${exportedAt.toISOString().slice(0, 10)}`;
   const body =
@@ -74,7 +76,7 @@ export async function exportDialogue(viewer: Viewer | null, input: z.input<typeo
         ? pullStream(
             jsonChunks(scope, labels, {
               schema: `${data.origin}${EXPORT_SCHEMA_PATH}`,
-              dialogue: { id: dialogue.id, title: dialogue.title, municipality: dialogue.municipality.name },
+              dialogue: { id: dialogue.id, title: dialogue.title, municipality: dialogue.municipality.name, phase: dialogue.phase },
               exportedAt,
             }),
           )
@@ -82,16 +84,43 @@ export async function exportDialogue(viewer: Viewer | null, input: z.input<typeo
   return { filename: `${stem}.${data.format}`, contentType: CONTENT_TYPES[data.format], body };
 }
 
-export async function labelsFor(locale: string): Promise<Labels> {
-  const [columns, recordTypes, themes] = await Promise.all([
+/** The catalogue namespace of each coded value: the words the UI shows for the same codes. */
+const TERMS: Record<Exclude<Catalogue, "sources">, string> = {
+  kinds: "kinds",
+  statuses: "statuses",
+  perspectives: "perspectives",
+  categories: "moderation.categories",
+  moderationTypes: "moderation.log.types",
+  phases: "phases",
+};
+
+/**
+ * Headers, sheet names and values in the export's language; times on the municipality's clock;
+ * the translated-text columns name the municipality's language.
+ */
+export async function labelsFor(locale: string, municipality: { timeZone: string; defaultLocale: string } = { timeZone: "Europe/Berlin", defaultLocale: "de" }): Promise<Labels> {
+  const [columns, recordTypes, themes, exportsT, sources, ...terms] = await Promise.all([
     translatorFor(locale, "exports.columns"),
     translatorFor(locale, "exports.recordTypes"),
     translatorFor(locale, "themes"),
+    translatorFor(locale, "exports"),
+    translatorFor(locale, "onBehalf.sources"),
+    ...Object.values(TERMS).map((namespace) => translatorFor(locale, namespace)),
   ]);
+  const byCatalogue = Object.fromEntries(Object.keys(TERMS).map((catalogue, index) => [catalogue, terms[index]!]));
   const defaultKeys = new Set<string>(DEFAULT_THEME_KEYS);
+  const language = languageName(municipality.defaultLocale, locale);
+  const column = (label: string) => columns(label, { language });
   return {
-    column: (label) => columns(label),
+    column,
+    codeColumn: (label) => exportsT("codeColumn", { column: column(label) }),
     recordType: (key: RecordTypeKey) => recordTypes(key),
     themeName: (theme) => (theme.key !== null && defaultKeys.has(theme.key) ? themes(theme.key) : theme.name),
+    // Online contributions have no word of their own in the UI: "Online", as the support columns say.
+    term: (catalogue, code) => (catalogue === "sources" ? (code === "ONLINE" ? columns("online") : sources(code)) : byCatalogue[catalogue]!(code)),
+    languageName: (code) => languageName(code, locale),
+    yes: exportsT("yes"),
+    no: exportsT("no"),
+    timeZone: municipality.timeZone,
   };
 }

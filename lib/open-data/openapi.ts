@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { publicOrigin, publicUrl } from "@/lib/env";
 import { RECORD_TYPE_KEYS, recordType, type ColumnType } from "@/lib/exports/definition";
+import { exportJsonKeys } from "@/lib/exports/writers";
 import { EXPORT_SCHEMA_PATH } from "@/lib/exports/export-dialogue";
 import { openDataSchemas, PAGING_PARAMETERS } from "./schemas";
 
@@ -151,8 +152,18 @@ export function exportJsonSchema() {
           items: {
             type: "object",
             additionalProperties: false,
-            required: columns.map((column) => column.key),
-            properties: Object.fromEntries(columns.map((column) => [column.key, columnSchema(column.type)])),
+            required: exportJsonKeys(key),
+            // A coded value: its machine code, and its word in the export's language beside it.
+            properties: Object.fromEntries(
+              columns.flatMap((column) =>
+                column.code
+                  ? [
+                      [column.key, columnSchema(column.type.endsWith("?") ? "string?" : "string")],
+                      [`${column.key}Label`, columnSchema(column.type)],
+                    ]
+                  : [[column.key, columnSchema(column.type)]],
+              ),
+            ),
           },
         },
       ];
@@ -167,15 +178,22 @@ export function exportJsonSchema() {
       "Supports per contribution and perspective, online and at meetings apart. Hidden content only when a moderator asked (includesHidden).",
     type: "object",
     additionalProperties: false,
-    required: ["$schema", "dialogue", "exportedAt", "includesHidden", ...RECORD_TYPE_KEYS],
+    required: ["$schema", "dialogue", "exportedAt", "timeZone", "includesHidden", ...RECORD_TYPE_KEYS],
     properties: {
       $schema: { type: "string" },
       dialogue: {
         type: "object",
-        required: ["id", "title", "municipality"],
-        properties: { id: { type: "string", format: "uuid" }, title: { type: "string" }, municipality: { type: "string" } },
+        required: ["id", "title", "municipality", "phase", "phaseLabel"],
+        properties: {
+          id: { type: "string", format: "uuid" },
+          title: { type: "string" },
+          municipality: { type: "string" },
+          phase: { type: "string" },
+          phaseLabel: { type: "string" },
+        },
       },
-      exportedAt: { type: "string", format: "date-time" },
+      exportedAt: { type: "string", format: "date-time", description: "With the municipality's UTC offset, as every time in the export." },
+      timeZone: { type: "string", description: "The municipality's IANA time zone." },
       includesHidden: { type: "boolean" },
       ...records,
     },

@@ -5,9 +5,10 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { BATCH_SIZE, RECORD_TYPE_KEYS, RECORD_TYPES, type RecordTypeKey } from "@/lib/exports/definition";
+import { BATCH_SIZE, RECORD_TYPE_KEYS, type RecordTypeKey } from "@/lib/exports/definition";
 import { updateProfile } from "@/lib/accounts/update-profile";
 import { exportDialogue, labelsFor } from "@/lib/exports/export-dialogue";
+import { exportHeaders, exportJsonKeys } from "@/lib/exports/writers";
 import type { Viewer } from "@/lib/policy/policy";
 import {
   addMember,
@@ -117,22 +118,33 @@ describe("columns, declared once", () => {
       expect([...bytes.subarray(0, 3)]).toEqual(BOM);
       expect(file.contentType).toBe("text/csv; charset=utf-8");
       expect(file.filename).toMatch(new RegExp(`^mitreden-[a-z0-9-]+-${key}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-      expect(header).toEqual(RECORD_TYPES[key].columns.map((column) => labels.column(column.label)));
+      expect(header).toEqual(exportHeaders(key, labels));
       expect(bytes.toString("utf8").split("\r\n")[0]).toContain(";");
     }
     const comma = await csv(moderator, "contributions", { separator: "comma" });
-    expect(comma.bytes.toString("utf8").split("\r\n")[0]?.split(",")).toHaveLength(RECORD_TYPES.contributions.columns.length);
+    expect(comma.header).toEqual(exportHeaders("contributions", labels));
+    // The words a council reads, their codes at the end for re-import.
+    expect(comma.header).toEqual(expect.arrayContaining(["Art", "Perspektive", "Unterstützungen gesamt", "Titel, übersetzt (Deutsch)", "Art (Code)", "Perspektive (Code)"]));
   });
 
   it("CSV rows carry the voice: perspective where shown, source, theme, Arabic text intact", async () => {
     const { header, records } = await csv(moderator, "contributions");
     const column = (name: string) => header.indexOf(name);
     const arabic = records.find((record) => record[column("Titel")] === texts.arabic);
-    expect(arabic?.[column("Perspektive")]).toBe("LIVED_EXPERIENCE");
+    expect(arabic?.[column("Perspektive")]).toBe("Menschen mit Fluchterfahrung");
+    expect(arabic?.[column("Perspektive (Code)")]).toBe("LIVED_EXPERIENCE");
+    // Kept private (decision 024): "not stated" in words, no code.
     const private_ = records.find((record) => record[column("Titel")] === `'${texts.formula}`);
-    expect(private_?.[column("Perspektive")]).toBe("");
-    expect(arabic?.[column("Quelle")]).toBe("ONLINE");
-    expect(arabic?.[column("Sprache")]).toBe("ar");
+    expect(private_?.[column("Perspektive")]).toBe("Ohne Angabe");
+    expect(private_?.[column("Perspektive (Code)")]).toBe("");
+    expect(arabic?.[column("Art")]).toBe("Bedarf");
+    expect(arabic?.[column("Art (Code)")]).toBe("NEED");
+    expect(arabic?.[column("Status")]).toBe("Offen");
+    expect(arabic?.[column("Quelle")]).toBe("Online");
+    expect(arabic?.[column("Quelle (Code)")]).toBe("ONLINE");
+    expect(arabic?.[column("Sprache")]).toBe("Arabisch");
+    expect(arabic?.[column("Sprache (Code)")]).toBe("ar");
+    expect(arabic?.[column("Bearbeitet")]).toBe("nein");
     expect(arabic?.[column("Name (freigegeben)")]).toBe(open.name);
     // A formula-like title is made text for spreadsheets.
     expect(records.some((record) => record[column("Titel")] === `'${texts.formula}`)).toBe(true);
@@ -140,11 +152,24 @@ describe("columns, declared once", () => {
 
   it("supports: per contribution and perspective, online and meeting apart", async () => {
     const { header, records } = await csv(moderator, "supports");
-    expect(header).toEqual(["Beitrag (ID)", "Titel", "Perspektive", "Online", "Bei Treffen"]);
-    const lived = records.find((record) => record[1] === `'${texts.formula}` && record[2] === "LIVED_EXPERIENCE");
-    expect(lived?.slice(3)).toEqual(["1", "7"]);
-    const local = records.find((record) => record[1] === `'${texts.formula}` && record[2] === "LOCAL_ACTOR");
-    expect(local?.slice(3)).toEqual(["1", "0"]);
+    expect(header).toEqual([
+      "Beitrag (ID)",
+      "Titel",
+      "Perspektive",
+      "Online",
+      "Bei Treffen",
+      "Zusammen",
+      "Unterstützungen des Beitrags gesamt",
+      "Perspektive (Code)",
+    ]);
+    // Per perspective, and beside it the contribution's total: 2 online and 7 at a meeting.
+    const lived = records.find((record) => record[1] === `'${texts.formula}` && record[2] === "Menschen mit Fluchterfahrung");
+    expect(lived?.slice(3)).toEqual(["1", "7", "8", "9", "LIVED_EXPERIENCE"]);
+    const local = records.find((record) => record[1] === `'${texts.formula}` && record[7] === "LOCAL_ACTOR");
+    expect(local?.slice(3, 7)).toEqual(["1", "0", "1", "9"]);
+    const contributions = await csv(moderator, "contributions");
+    const need = contributions.records.find((record) => record[contributions.header.indexOf("Titel")] === `'${texts.formula}`);
+    expect(need?.[contributions.header.indexOf("Unterstützungen gesamt")]).toBe("9");
     // Every visible contribution has a row per perspective.
     expect(records.length % 4).toBe(0);
   });
@@ -152,12 +177,13 @@ describe("columns, declared once", () => {
   it("responses name the deciding body and the actor, meetings their counts", async () => {
     const responses = await csv(moderator, "responses");
     expect(responses.records).toHaveLength(1);
-    expect(responses.records[0]).toEqual(expect.arrayContaining(["UNDER_REVIEW", "Sozialausschuss"]));
+    expect(responses.records[0]).toEqual(expect.arrayContaining(["Wird geprüft", "Sozialausschuss", "UNDER_REVIEW", "Deutsch", "de"]));
     const meetings = await csv(moderator, "meetings");
     expect(meetings.records).toHaveLength(1);
-    expect(meetings.records[0]?.slice(-2)).toEqual(["0", "7"]);
+    const at = (name: string) => meetings.records[0]?.[meetings.header.indexOf(name)];
+    expect([at("Anzahl Beiträge"), at("Anzahl Unterstützungen"), at("Sprachen"), at("Sprachen (Code)")]).toEqual(["0", "7", "Deutsch, Arabisch", "de ar"]);
     const log = await csv(moderator, "moderationLog");
-    expect(log.records[0]).toEqual(expect.arrayContaining(["HIDE", "INSULT", "Beleidigung"]));
+    expect(log.records[0]).toEqual(expect.arrayContaining(["Ausgeblendet", "Beleidigung", "HIDE", "INSULT"]));
   });
 
   it("XLSX: one sheet per record type with the same headers", async () => {
@@ -168,7 +194,7 @@ describe("columns, declared once", () => {
     for (const key of RECORD_TYPE_KEYS) {
       const sheet = workbook.getWorksheet(labels.recordType(key));
       const header = (sheet?.getRow(1).values as unknown[]).slice(1);
-      expect(header).toEqual(RECORD_TYPES[key].columns.map((column) => labels.column(column.label)));
+      expect(header).toEqual(exportHeaders(key, labels));
     }
     const contributions = workbook.getWorksheet(labels.recordType("contributions"));
     const titles = contributions?.getColumn(6).values.slice(2);
@@ -182,10 +208,19 @@ describe("columns, declared once", () => {
     for (const key of RECORD_TYPE_KEYS) {
       const records = document[key] as Record<string, unknown>[];
       expect(Array.isArray(records)).toBe(true);
-      for (const record of records) expect(Object.keys(record)).toEqual(RECORD_TYPES[key].columns.map((column) => column.key));
+      for (const record of records) expect(Object.keys(record)).toEqual(exportJsonKeys(key));
     }
     const contributions = document.contributions as Record<string, unknown>[];
-    expect(contributions.find((c) => c.title === texts.arabic)).toMatchObject({ perspective: "LIVED_EXPERIENCE", source: "ONLINE", authorName: open.name });
+    expect(contributions.find((c) => c.title === texts.arabic)).toMatchObject({
+      kind: "NEED",
+      kindLabel: "Bedarf",
+      perspective: "LIVED_EXPERIENCE",
+      perspectiveLabel: "Menschen mit Fluchterfahrung",
+      source: "ONLINE",
+      sourceLabel: "Online",
+      authorName: open.name,
+    });
+    expect(document.dialogue).toMatchObject({ phase: "COLLECTING", phaseLabel: "Sammeln" });
   });
 });
 
@@ -243,8 +278,9 @@ describe("hidden and withdrawn content", () => {
   it("a moderator who asks explicitly gets it, marked as hidden", async () => {
     const { header, records } = await csv(moderator, "contributions", { includeHidden: true });
     const hidden = records.find((record) => record[header.indexOf("Titel")] === texts.hidden);
-    expect(hidden?.[header.indexOf("Ausgeblendet")]).toBe("true");
-    expect(hidden?.[header.indexOf("Grund des Ausblendens")]).toBe("INSULT");
+    expect(hidden?.[header.indexOf("Ausgeblendet")]).toBe("ja");
+    expect(hidden?.[header.indexOf("Grund des Ausblendens")]).toBe("Beleidigung");
+    expect(hidden?.[header.indexOf("Grund des Ausblendens (Code)")]).toBe("INSULT");
     expect(records.some((record) => record.includes(texts.withdrawn))).toBe(false);
     const comments = await csv(moderator, "comments", { includeHidden: true });
     expect(comments.records.some((record) => record.some((cell) => cell.startsWith("Kommentar am versteckten")))).toBe(true);

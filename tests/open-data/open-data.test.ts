@@ -196,10 +196,13 @@ describe("the OpenAPI document", () => {
     expect(z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }).safeParse(document).success).toBe(true);
   });
 
-  it("the export's JSON schema has the declared columns of every record type", () => {
+  it("the export's JSON schema has the declared columns of every record type, a coded one with its label", () => {
     const schema = exportJsonSchema() as unknown as { properties: Record<string, { items: { required: string[] } }> };
     for (const key of RECORD_TYPE_KEYS) {
-      expect(schema.properties[key]?.items.required).toEqual(RECORD_TYPES[key].columns.map((column) => column.key));
+      expect(schema.properties[key]?.items.required).toEqual(
+        RECORD_TYPES[key].columns.flatMap((column) => (column.code ? [column.key, `${column.key}Label`] : [column.key])),
+      );
     }
+    expect(schema.properties.contributions?.items.required).toEqual(expect.arrayContaining(["kind", "kindLabel", "supportTotal"]));
   });
 });

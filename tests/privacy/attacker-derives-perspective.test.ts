@@ -25,6 +25,7 @@ import { listContributions } from "@/lib/contributions/list-contributions";
 import { db } from "@/lib/db/client";
 import { RECORD_TYPE_KEYS, RECORD_TYPES, type RecordTypeKey } from "@/lib/exports/definition";
 import { exportDialogue, labelsFor } from "@/lib/exports/export-dialogue";
+import type { Labels } from "@/lib/exports/writers";
 import type { Perspective } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/policy/policy";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
@@ -178,9 +179,16 @@ async function lists() {
 
 type Table = Record<string, unknown>[];
 
-/** A table whose header row holds the translated labels, as rows keyed by column key. */
-function keyed(key: RecordTypeKey, header: unknown[], records: unknown[][], label: (label: string) => string): Table {
-  const keys = header.map((cell) => RECORD_TYPES[key].columns.find((column) => label(column.label) === cell)?.key ?? String(cell));
+/**
+ * A table whose header row holds the translated labels, as rows keyed by column key. A coded
+ * column's code twin (at the end of the row) wins over its words: the attacker reads codes.
+ */
+function keyed(key: RecordTypeKey, header: unknown[], records: unknown[][], labels: Labels): Table {
+  const keys = header.map(
+    (cell) =>
+      RECORD_TYPES[key].columns.find((column) => labels.column(column.label) === cell || (column.code && labels.codeColumn(column.label) === cell))?.key ??
+      String(cell),
+  );
   return records.map((record) => Object.fromEntries(keys.map((k, index) => [k, record[index] ?? null])));
 }
 
@@ -200,7 +208,7 @@ async function moderatorExports(includeHidden: boolean) {
     const rows = parse(await bytesOf((await exportDialogue(moderator, { dialogueId, format: "csv", recordType: key, includeHidden })).body), {
       bom: true,
     }) as string[][];
-    csv[key] = keyed(key, rows[0] ?? [], rows.slice(1), labels.column);
+    csv[key] = keyed(key, rows[0] ?? [], rows.slice(1), labels);
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await bytesOf((await exportDialogue(moderator, { dialogueId, format: "xlsx", includeHidden })).body)) as unknown as ArrayBuffer);
@@ -208,7 +216,7 @@ async function moderatorExports(includeHidden: boolean) {
   RECORD_TYPE_KEYS.forEach((key, index) => {
     const sheet = workbook.worksheets[index]!;
     const values = sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
-    xlsx[key] = keyed(key, values[0] ?? [], values.slice(1), labels.column);
+    xlsx[key] = keyed(key, values[0] ?? [], values.slice(1), labels);
   });
   return { json, csv, xlsx };
 }
