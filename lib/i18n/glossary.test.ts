@@ -181,3 +181,48 @@ describe("glossaries", () => {
     });
   });
 });
+
+// One spelling per language for the marks the review found written two ways (decision 029).
+const TYPOGRAPHY: Record<string, { pattern: RegExp; rule: string }[]> = {
+  // Ukrainian: the apostrophe is ’ (U+2019), as in ім’я; ' is also ICU's quote character.
+  uk: [{ pattern: /['ʼ]/u, rule: "write the apostrophe as ’ (U+2019), e.g. ім’я" }],
+  // Arabic: tanween fath sits on the letter before the alif: شكرًا, not شكراً.
+  ar: [{ pattern: /اً/u, rule: "write tanween fath on the letter before the alif (ًا), e.g. شكرًا" }],
+  // Persian: ezafe after a silent he is written with hamza above (صفحهٔ اصلی), never ۀ or ه‌ی,
+  // and the preposition دربارهٔ always carries it.
+  fa: [
+    { pattern: /ۀ/u, rule: "write ezafe after he as هٔ (he + U+0654), not ۀ" },
+    { pattern: /ه\u200cی(?=[\s،.])/u, rule: "write ezafe after he as هٔ, not ه‌ی" },
+    { pattern: /درباره(?!ٔ)/u, rule: "write دربارهٔ with its ezafe" },
+  ],
+};
+
+describe("typography", () => {
+  it.each(Object.keys(TYPOGRAPHY))("%s writes each mark one way", (locale) => {
+    const failures: string[] = [];
+    for (const [key, text] of flattenCatalogue(readCatalogue(locale))) {
+      for (const { pattern, rule } of TYPOGRAPHY[locale] ?? []) {
+        const match = new RegExp(pattern.source, "gu").exec(text);
+        if (match) failures.push(`${locale} ${key}: "${around(text, match)}": ${rule}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  // The same two words with and without ezafe (ترجمه ماشینی / ترجمهٔ ماشینی) on different pages.
+  it("fa writes ezafe after he the same way wherever the same words meet", () => {
+    const seen = new Map<string, Map<string, string>>();
+    for (const [key, text] of flattenCatalogue(readCatalogue("fa"))) {
+      for (const [, first, hamza, second] of icuText(text).matchAll(/(\p{L}+ه)(ٔ?) (\p{L}[\p{L}\u200c]*)/gu)) {
+        const pair = `${first} ${second}`;
+        const spellings = seen.get(pair) ?? new Map<string, string>();
+        spellings.set(hamza ? "with" : "without", key);
+        seen.set(pair, spellings);
+      }
+    }
+    const mixed = [...seen]
+      .filter(([, spellings]) => spellings.size > 1)
+      .map(([pair, spellings]) => `fa: "${pair}" has ezafe in ${spellings.get("with")} but not in ${spellings.get("without")}`);
+    expect(mixed).toEqual([]);
+  });
+});
