@@ -1,20 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import type { OpenDialogue } from "@/lib/dialogues/list-open-dialogues";
-import { direction } from "@/lib/i18n/routing";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { HostText, HostTextNote } from "./host-texts/host-text";
 import { Link } from "./link";
 import { PhaseBadge } from "./phase-badge";
 
-export async function DialogueCard({ municipalitySlug, dialogue }: { municipalitySlug: string; dialogue: OpenDialogue }) {
+export async function DialogueCard({ municipalitySlug, dialogue, locale }: { municipalitySlug: string; dialogue: OpenDialogue; locale: string }) {
   const t = await getTranslations("dialogueCard");
-  const lang = { lang: dialogue.language, dir: direction(dialogue.language) };
+  const text = pickHostText({ language: dialogue.language, fields: { title: dialogue.title, summary: dialogue.summary } }, dialogue.versions, locale);
   return (
     <article className="rounded-md border border-line bg-white p-4 shadow-sm">
-      <h4 className="text-lg" {...lang}>
-        <Link href={`/${municipalitySlug}/${dialogue.slug}`}>{dialogue.title}</Link>
-      </h4>
-      <p className="mt-2" {...lang}>
-        {dialogue.summary}
-      </p>
+      <HostText
+        picked={text}
+        field="title"
+        pageLocale={locale}
+        as="h4"
+        className="text-lg break-words"
+        wrap={(title) => <Link href={`/${municipalitySlug}/${dialogue.slug}`}>{title}</Link>}
+      />
+      <HostText picked={text} field="summary" pageLocale={locale} as="p" className="mt-2 break-words" />
+      <HostTextNote picked={text} pageLocale={locale} className="mt-1 text-sm text-muted" />
       <p className="mt-3">
         <PhaseBadge phase={dialogue.phase} />
       </p>

@@ -150,11 +150,18 @@ describe("the demo seed", () => {
     const translations = await db.translation.findMany({ include: { contribution: true } });
     expect(translations.length).toBeGreaterThan(0);
     for (const t of translations) {
-      expect(t.method).toBe("VOLUNTEER");
+      // Volunteers translate what participants wrote; host texts are versions by their own writers.
+      expect(t.method).toBe(t.contributionId || t.commentId ? "VOLUNTEER" : "AUTHOR");
       expect(t.translatorId).not.toBeNull();
       if (t.contribution) expect(t.language).not.toBe(t.contribution.language);
     }
     expect(await db.meetingSupport.count()).toBeGreaterThan(0);
+    // Host texts in other languages: a dialogue's description in Ukrainian and Arabic, one
+    // dialogue with its own rules (in Arabic too), the others with the default rules.
+    const versions = await db.translation.findMany({ where: { dialogueId: { not: null } }, select: { language: true, codeOfConduct: true } });
+    expect(versions.map((v) => v.language)).toEqual(expect.arrayContaining(["uk", "ar"]));
+    expect(versions.some((v) => v.codeOfConduct !== null)).toBe(true);
+    expect(await db.dialogue.count({ where: { codeOfConduct: null } })).toBeGreaterThan(0);
 
     const hides = await db.moderationAction.findMany({ where: { type: "HIDE" }, include: { comment: true, report: true } });
     expect(hides).toHaveLength(1);

@@ -4,8 +4,15 @@ import { DialogueCard } from "@/components/dialogue-card";
 import { AccountDeletedNotice } from "@/components/identity/account-deleted-notice";
 import { listOpenDialoguesShared } from "@/lib/dialogues/list-open-dialogues";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
+  const { locale } = await params;
   const [t, groups] = await Promise.all([getTranslations("home"), listOpenDialoguesShared()]);
   return (
     <>
@@ -34,7 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <ul className="mt-3 space-y-4">
                 {dialogues.map((dialogue) => (
                   <li key={dialogue.slug}>
-                    <DialogueCard municipalitySlug={municipality.slug} dialogue={dialogue} />
+                    <DialogueCard municipalitySlug={municipality.slug} dialogue={dialogue} locale={locale} />
                   </li>
                 ))}
               </ul>

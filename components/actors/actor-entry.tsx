@@ -1,4 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { HostTextNote, langOf } from "@/components/host-texts/host-text";
+import { contentLanguage, pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import type { ReactNode } from "react";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/text/user-text";
@@ -13,6 +15,9 @@ export type PublicActor = {
   contactPhone: string | null;
   website: string | null;
   address: string | null;
+  /** The description in other languages; the original is in the municipality's language. */
+  translations: HostTextVersion[];
+  municipality: { defaultLocale: string };
 };
 
 /**
@@ -21,7 +26,10 @@ export type PublicActor = {
  * fits the page's heading levels; `children` is what it is responsible for.
  */
 export async function ActorEntry({ actor, heading: Heading = "h3", children }: { actor: PublicActor; heading?: "h2" | "h3" | "h4"; children?: ReactNode }) {
-  const t = await getTranslations("actors");
+  const [t, locale] = await Promise.all([getTranslations("actors"), getLocale()]);
+  const description = actor.description
+    ? pickHostText({ language: contentLanguage(actor.municipality.defaultLocale), fields: { body: actor.description } }, actor.translations, locale)
+    : null;
   const contact: { label: string; value: ReactNode }[] = [];
   if (actor.contactEmail) contact.push({ label: t("email"), value: <a href={`mailto:${actor.contactEmail}`} dir="ltr">{actor.contactEmail}</a> });
   if (actor.contactPhone) contact.push({ label: t("phone"), value: <a href={`tel:${actor.contactPhone.replace(/[^+0-9]/g, "")}`} dir="ltr">{actor.contactPhone}</a> });
@@ -38,7 +46,12 @@ export async function ActorEntry({ actor, heading: Heading = "h3", children }: {
         <span className="badge bg-surface text-ink ring-1 ring-line">{t(`kinds.${actor.kind}`)}</span>
         {actor.refugeeLed && <span className="badge bg-proposal-bg text-ink">{t("refugeeLed")}</span>}
       </p>
-      {actor.description && <UserText text={actor.description} format="markdown" className="mt-2" />}
+      {description && (
+        <>
+          <UserText text={description.fields.body!} format="markdown" className="mt-2" {...langOf(description.language, locale)} />
+          <HostTextNote picked={description} pageLocale={locale} className="mt-1 text-sm text-muted" />
+        </>
+      )}
       {contact.length > 0 && (
         <dl aria-label={t("contact")} className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
           {contact.map((item) => (

@@ -1,17 +1,38 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
+import { HostText, HostTextNote } from "@/components/host-texts/host-text";
+import { hostTextsPath } from "@/lib/host-texts/paths";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { languageName } from "@/lib/i18n/language-names";
 
 /** Meetings as a list: when (in the municipality's zone), where, which languages, interpretation. */
-export async function MeetingList({ meetings, calendarPath, level }: { meetings: MeetingView[]; calendarPath: string; level: 3 | 4 }) {
+export async function MeetingList({
+  meetings,
+  calendarPath,
+  level,
+  textsLinks = false,
+}: {
+  meetings: MeetingView[];
+  calendarPath: string;
+  level: 3 | 4;
+  /** For the host team: a link to write each meeting's texts in other languages. */
+  textsLinks?: boolean;
+}) {
   const Heading = level === 3 ? "h3" : "h4";
-  const [t, format, locale] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale()]);
+  const [t, format, locale, hostTexts] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale(), getTranslations("hostTexts")]);
   return (
     <ul className="mt-3 space-y-4">
-      {meetings.map((meeting) => (
+      {meetings.map((meeting) => {
+        const text = pickHostText(
+          { language: meeting.language, fields: { title: meeting.title, place: meeting.place, body: meeting.description } },
+          meeting.versions,
+          locale,
+        );
+        return (
         <li key={meeting.id} className="rounded border border-line p-4">
-          <Heading className="text-lg font-semibold break-words">{meeting.title}</Heading>
+          <HostText picked={text} field="title" pageLocale={locale} as={Heading} className="text-lg font-semibold break-words" />
+          <HostTextNote picked={text} pageLocale={locale} className="text-sm text-muted" />
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted">{t("when")}</dt>
             <dd>
@@ -22,7 +43,7 @@ export async function MeetingList({ meetings, calendarPath, level }: { meetings:
               </time>
             </dd>
             <dt className="text-muted">{t("where")}</dt>
-            <dd className="break-words">{meeting.place}</dd>
+            <HostText picked={text} field="place" pageLocale={locale} as="dd" className="break-words" />
             {meeting.languages.length > 0 && (
               <>
                 <dt className="text-muted">{t("languages")}</dt>
@@ -31,15 +52,23 @@ export async function MeetingList({ meetings, calendarPath, level }: { meetings:
             )}
           </dl>
           {meeting.interpretationOffered && <p className="mt-2 text-sm font-semibold">{t("interpretationOffered")}</p>}
-          {meeting.description && <p className="mt-2 whitespace-pre-line break-words">{meeting.description}</p>}
+          <HostText picked={text} field="body" pageLocale={locale} format="plain" className="mt-2" />
           <p className="mt-2 text-sm">
             <Link href={`${calendarPath}?${new URLSearchParams({ meeting: meeting.id })}`}>
               {t("addToCalendar")}
-              <span className="sr-only">: {meeting.title}</span>
+              <span className="sr-only">
+                : <HostText picked={text} field="title" pageLocale={locale} />
+              </span>
             </Link>
           </p>
+          {textsLinks && (
+            <p className="mt-2 text-sm">
+              <Link href={hostTextsPath("meeting", meeting.id)}>{hostTexts("editLink")}</Link>
+            </p>
+          )}
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }
@@ -49,11 +78,13 @@ export async function MeetingSections({
   meetings,
   dialoguePath,
   level,
+  textsLinks = false,
 }: {
   meetings: { upcoming: MeetingView[]; past: MeetingView[] };
   dialoguePath: string;
   /** The level of the "upcoming" and "past" headings. */
   level: 2 | 3;
+  textsLinks?: boolean;
 }) {
   const t = await getTranslations("meetings");
   const Heading = level === 2 ? "h2" : "h3";
@@ -68,11 +99,11 @@ export async function MeetingSections({
         </Link>
       </p>
       <Heading className="mt-4 text-lg">{t("upcoming")}</Heading>
-      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} />}
+      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} />}
       {meetings.past.length > 0 && (
         <>
           <Heading className="mt-6 text-lg">{t("past")}</Heading>
-          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} />
+          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} />
         </>
       )}
     </>

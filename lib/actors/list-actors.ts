@@ -14,6 +14,9 @@ export const publicActorSelect = {
   contactPhone: true,
   website: true,
   address: true,
+  // Its description in other languages, and the language of the original (decision 025).
+  translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, body: true } },
+  municipality: { select: { defaultLocale: true } },
 } as const;
 
 /**

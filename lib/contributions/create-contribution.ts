@@ -6,6 +6,7 @@ import { completeLocales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
+import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { perspectiveSnapshot } from "./perspective-snapshot";
 
 export const TITLE_MAX = 200;
@@ -23,6 +24,7 @@ export const createContributionInput = z.object({
   district: z.string().trim().max(DISTRICT_MAX).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
   acceptCodeOfConduct: checkbox.optional(),
+  ...rulesSeenFields,
 });
 
 /** The languages a contribution may be written in: every UI language and the dialogue's own. */
@@ -65,14 +67,16 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
   const mustAccept = !membership?.codeOfConductAcceptedAt;
   if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  // Which rules, in which language, were accepted (checked to be the ones shown now).
+  const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
 
   return db.$transaction(async (tx) => {
-    if (mustAccept) {
+    if (rules) {
       // Staff run every dialogue of their municipality without joining; their first post makes them a participant.
       await tx.membership.upsert({
         where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
-        create: { userId, dialogueId: data.dialogueId, role: "PARTICIPANT", codeOfConductAcceptedAt: new Date() },
-        update: { codeOfConductAcceptedAt: new Date() },
+        create: { userId, dialogueId: data.dialogueId, role: "PARTICIPANT", codeOfConductAcceptedAt: new Date(), ...rules },
+        update: { codeOfConductAcceptedAt: new Date(), ...rules },
       });
     }
     return tx.contribution.create({

@@ -1,4 +1,6 @@
 import "server-only";
+import { rulesVersion } from "@/lib/host-texts/code-of-conduct";
+import { isDefaultRulesText } from "@/lib/host-texts/default-rules";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -24,6 +26,9 @@ export async function createDialogue(viewer: Viewer | null, input: z.input<typeo
   });
   if (!municipality) throw new AppError("NOT_FOUND", "municipality not found");
   const base = slugFromTitle(data.title);
+  const languages = orderLanguages(data.languages, municipality.defaultLocale);
+  // The default rules, kept as they were offered, stay the default: NULL, shown in every reader's language.
+  const codeOfConduct = (await isDefaultRulesText(data.codeOfConduct)) ? null : data.codeOfConduct;
 
   // Two dialogues with the same title created at once: the unique index refuses the second slug; take the next one.
   for (let attempt = 0; ; attempt++) {
@@ -41,12 +46,21 @@ export async function createDialogue(viewer: Viewer | null, input: z.input<typeo
             title: data.title,
             summary: data.summary,
             description: data.description,
-            languages: orderLanguages(data.languages, municipality.defaultLocale),
-            codeOfConduct: data.codeOfConduct,
+            languages,
+            codeOfConduct,
             ...phaseDates(data),
             createdById: viewer!.id,
             themes: { create: themeIds.map((themeId) => ({ themeId })) },
-            memberships: { create: { userId: viewer!.id, role: "HOST", codeOfConductAcceptedAt: new Date() } },
+            // The host accepted what they wrote (or kept): the rules in the dialogue's main language.
+            memberships: {
+              create: {
+                userId: viewer!.id,
+                role: "HOST",
+                codeOfConductAcceptedAt: new Date(),
+                codeOfConductLanguage: languages[0]!,
+                codeOfConductVersion: codeOfConduct === null ? "default" : rulesVersion(codeOfConduct),
+              },
+            },
           },
           select: { id: true, slug: true, phase: true },
         });

@@ -16,19 +16,38 @@ export async function listMunicipalityDialogues(viewer: Viewer | null, municipal
       id: true,
       slug: true,
       name: true,
+      defaultLocale: true,
+      introduction: true,
+      translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, body: true } },
       dialogues: {
         // The enum sorts in declaration order: DRAFT, COLLECTING … RESPONDING, then CLOSED.
         orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
-        select: { id: true, slug: true, title: true, summary: true, phase: true, languages: true },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          summary: true,
+          phase: true,
+          languages: true,
+          translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true, summary: true } },
+        },
       },
     },
   });
   if (!municipality) return null;
   const dialogues = municipality.dialogues
     .filter((d) => can(viewer, "dialogue:read", { municipalityId: municipality.id, dialogueId: d.id, phase: d.phase }))
-    .map(({ languages, ...dialogue }) => ({ ...dialogue, language: languages[0] ?? "de" }));
+    .map(({ languages, translations, ...dialogue }) => ({ ...dialogue, language: languages[0] ?? "de", versions: translations }));
   return {
-    municipality: { id: municipality.id, slug: municipality.slug, name: municipality.name },
+    municipality: {
+      id: municipality.id,
+      slug: municipality.slug,
+      name: municipality.name,
+      defaultLocale: municipality.defaultLocale,
+      introduction: municipality.introduction,
+      /** The introduction in other languages (decision 025). */
+      versions: municipality.translations,
+    },
     dialogues,
     mayCreate: can(viewer, "dialogue:create", { municipalityId: municipality.id }),
   };

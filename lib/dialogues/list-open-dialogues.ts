@@ -3,15 +3,19 @@ import { PUBLIC_AGGREGATE_SECONDS, sharedResult } from "@/lib/cache/shared-resul
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
+import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import { publicDialogueWhere } from "./public-dialogue-where";
 
 export type OpenDialogue = {
+  id: string;
   slug: string;
   title: string;
   summary: string;
   phase: DialoguePhase;
   /** The dialogue's main language (BCP 47), for `lang` on its title and summary. */
   language: string;
+  /** Its title and summary in other languages: each reader's is picked from them (decision 025). */
+  versions: HostTextVersion[];
   contributions: number;
   supports: number;
   supportsFromLivedExperience: number;
@@ -41,6 +45,7 @@ export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
       summary: true,
       phase: true,
       languages: true,
+      translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true, summary: true } },
       municipality: { select: { id: true, slug: true, name: true } },
       _count: { select: { contributions: { where: visibleContributionWhere }, memberships: true } },
     },
@@ -72,6 +77,8 @@ export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
     }
     const support = totalsById.get(dialogue.id);
     group.dialogues.push({
+      id: dialogue.id,
+      versions: dialogue.translations,
       slug: dialogue.slug,
       title: dialogue.title,
       summary: dialogue.summary,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDefaultRulesText } from "@/lib/host-texts/default-rules";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -44,7 +45,8 @@ export async function updateDialogue(viewer: Viewer | null, input: z.input<typeo
         summary: data.summary,
         description: data.description,
         languages: orderLanguages(data.languages, municipality.defaultLocale),
-        codeOfConduct: data.codeOfConduct,
+        // Text that is just the default rules (as the form offers them) keeps the default.
+        codeOfConduct: (await isDefaultRulesText(data.codeOfConduct)) ? null : data.codeOfConduct,
         ...phaseDates(data),
       },
       select: { id: true, slug: true, phase: true },

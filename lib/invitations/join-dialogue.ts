@@ -15,6 +15,7 @@ import { parseInput } from "@/lib/validation";
 import { displayNameField } from "@/lib/accounts/display-name";
 import { assertNameIsNoImitation } from "@/lib/accounts/name-lookalikes";
 import { selfDeclaredPerspective } from "@/lib/contributions/perspectives";
+import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 
 const checkbox = z.literal("on", { error: "validation.required" });
 
@@ -26,6 +27,7 @@ export const signUpInput = z.object({
   perspective: selfDeclaredPerspective,
   showPerspective: z.literal("on").optional(),
   acceptCodeOfConduct: checkbox,
+  ...rulesSeenFields,
 });
 
 type Claimed = { id: string; dialogueId: string; role: DialogueRole };
@@ -70,6 +72,8 @@ export async function signUpWithInvitation(
   // A code that leads nowhere says so before the name is looked at (claimInvitation decides races).
   if (invitation.status !== "valid") throw invitationRefused(invitation.status);
   await assertNameIsNoImitation(db, data.displayName, { municipalityIds: [invitation.dialogue.municipality.id] });
+  // Which rules, in which language, the person read and accepted (checked to be the current ones).
+  const rules = await acceptedRules(invitation.dialogue.id, data);
 
   for (let attempt = 0; ; attempt++) {
     const signIn = generateSignInCode();
@@ -96,6 +100,7 @@ export async function signUpWithInvitation(
             role: invitation.role,
             invitationId: invitation.id,
             codeOfConductAcceptedAt: new Date(),
+            ...(invitation.dialogueId === rules.dialogueId ? rules.columns : {}),
           },
         });
         return { userId: user.id, dialogueId: invitation.dialogueId };
@@ -110,7 +115,7 @@ export async function signUpWithInvitation(
   }
 }
 
-export const joinInput = z.object({ code: z.string().trim().min(1).max(32), acceptCodeOfConduct: checkbox });
+export const joinInput = z.object({ code: z.string().trim().min(1).max(32), acceptCodeOfConduct: checkbox, ...rulesSeenFields });
 
 /**
  * A signed-in person follows an invitation: joins the dialogue, or moves up to the invitation's
@@ -142,8 +147,10 @@ export async function joinDialogue(
     userId: viewer.id,
     refusal: { field: "code", key: "validation.name_confusable_join" },
   });
+  const rules = await acceptedRules(invitation.dialogue.id, data);
   return db.$transaction(async (tx) => {
     const claimed = await claimInvitation(tx, code);
+    const seen = claimed.dialogueId === rules.dialogueId ? rules.columns : {};
     await tx.membership.upsert({
       where: { userId_dialogueId: { userId: viewer.id, dialogueId: claimed.dialogueId } },
       create: {
@@ -152,8 +159,9 @@ export async function joinDialogue(
         role: claimed.role,
         invitationId: claimed.id,
         codeOfConductAcceptedAt: new Date(),
+        ...seen,
       },
-      update: { role: claimed.role, invitationId: claimed.id, codeOfConductAcceptedAt: new Date() },
+      update: { role: claimed.role, invitationId: claimed.id, codeOfConductAcceptedAt: new Date(), ...seen },
     });
     return { dialogueId: claimed.dialogueId };
   });

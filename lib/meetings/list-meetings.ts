@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
+import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import { parseInput } from "@/lib/validation";
 
 const inputSchema = z.object({ dialogueId: z.uuid() });
@@ -16,6 +17,7 @@ const meetingSelect = {
   place: true,
   languages: true,
   interpretationOffered: true,
+  translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true, place: true, body: true } },
 } as const;
 
 export type MeetingView = {
@@ -27,6 +29,10 @@ export type MeetingView = {
   place: string;
   languages: string[];
   interpretationOffered: boolean;
+  /** The language its texts were written in: the dialogue's first language. */
+  language: string;
+  /** Title, place and description in other languages (decision 025). */
+  versions: HostTextVersion[];
 };
 
 /**
@@ -40,11 +46,11 @@ export async function listMeetings(
 ): Promise<{ upcoming: MeetingView[]; past: MeetingView[] }> {
   const { dialogueId } = parseInput(inputSchema, input);
   authorize(viewer, "dialogue:read", await dialogueResource(dialogueId));
-  const meetings = await db.meeting.findMany({
-    where: { dialogueId },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: meetingSelect,
-  });
+  const [rows, dialogue] = await Promise.all([
+    db.meeting.findMany({ where: { dialogueId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: meetingSelect }),
+    db.dialogue.findUniqueOrThrow({ where: { id: dialogueId }, select: { languages: true } }),
+  ]);
+  const meetings = rows.map(({ translations, ...meeting }) => ({ ...meeting, language: dialogue.languages[0] ?? "de", versions: translations }));
   const isPast = (meeting: MeetingView) => (meeting.endsAt ?? meeting.startsAt) < now;
   return { upcoming: meetings.filter((meeting) => !isPast(meeting)), past: meetings.filter(isPast).reverse() };
 }

@@ -62,6 +62,10 @@ const RULES = {
   "staff:invite": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
   "actor:manage": when((v, r) => isStaff(v, r)),
   "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
+  /** Staff write the municipality's introduction and its versions in other languages. */
+  "municipality-text:write": when((v, r) => isStaff(v, r)),
+  /** An actor's description in other languages: staff, or the actor's own members. */
+  "actor-text:write": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
 
   // Dialogues
   "dialogue:create": when((v, r) => isStaff(v, r)),
@@ -71,6 +75,12 @@ const RULES = {
   "dialogue:open": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
   "invitation:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
   "meeting:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
+  /**
+   * The host team writes its dialogue's and meetings' texts in the dialogue's other languages
+   * (versions, decision 025) in every phase: a closed dialogue is still read.
+   */
+  "dialogue-text:write": when((v, r) => isHostTeam(v, r)),
+  "meeting-text:write": when((v, r) => isHostTeam(v, r)),
   "responsibility:manage": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
 
   // Taking part

@@ -8,6 +8,7 @@ import { ACTORS, type ActorKey } from "./actors";
 import { check } from "./check";
 import { buildContributionRows, type ContributionRows } from "./contribution-rows";
 import { CODE_OF_CONDUCT, DIALOGUES, INVITATIONS, MEETINGS, type DialogueKey, type MeetingKey } from "./dialogues";
+import { DIALOGUE_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS, OWN_RULES_DIALOGUE } from "./host-texts";
 import { uuidv7 } from "./ids";
 import { PERSON_KEYS, person, type PersonKey } from "./people";
 import { addHours, type Clock } from "./time";
@@ -143,7 +144,8 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
       // The database only accepts a new dialogue as a draft; it opens below, step by step.
       phase: "DRAFT",
       languages: [...seed.languages],
-      codeOfConduct: CODE_OF_CONDUCT,
+      // Every dialogue keeps the default rules (shown in each reader's language) but one.
+      codeOfConduct: key === OWN_RULES_DIALOGUE ? CODE_OF_CONDUCT : null,
       collectingFrom: at(seed.collectingFrom, 8),
       deliberatingFrom: at(seed.deliberatingFrom, 8),
       respondingFrom: at(seed.respondingFrom, 8),
@@ -152,6 +154,22 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
       createdAt,
       updatedAt: createdAt,
     });
+    for (const version of DIALOGUE_VERSIONS[key] ?? []) {
+      const written = addHours(createdAt, 30);
+      contributionRows.translations.push({
+        id: uuidv7(written),
+        dialogueId,
+        language: version.language,
+        title: version.title,
+        summary: version.summary,
+        body: version.description,
+        codeOfConduct: version.codeOfConduct ?? null,
+        method: "AUTHOR",
+        translatorId: ids.user(version.writtenBy),
+        createdAt: written,
+        updatedAt: written,
+      });
+    }
     for (const theme of seed.themes) dialogueThemes.push({ dialogueId, themeId: ids.theme(theme) });
     for (const { theme, actor, note } of seed.responsibilities) {
       responsibilities.push({
@@ -214,9 +232,29 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
     check(row.uses <= row.maxUses, `invitation ${seed.code} is used more often than it allows`);
   }
 
+  for (const version of MUNICIPALITY_INTRODUCTION_VERSIONS) {
+    contributionRows.translations.push({
+      id: uuidv7(at(-700)),
+      municipalityId,
+      language: version.language,
+      body: version.body,
+      method: "AUTHOR",
+      translatorId: ids.user(version.writtenBy),
+      createdAt: at(-700),
+      updatedAt: at(-700),
+    });
+  }
+
   return {
     ...contributionRows,
-    municipality: { id: municipalityId, slug: "musterstadt", name: "Musterstadt", defaultLocale: "de", createdAt: at(-730) },
+    municipality: {
+      id: municipalityId,
+      slug: "musterstadt",
+      name: "Musterstadt",
+      defaultLocale: "de",
+      introduction: MUNICIPALITY_INTRODUCTION,
+      createdAt: at(-730),
+    },
     themes: DEFAULT_THEME_KEYS.map((key, position) => ({
       id: ids.theme(key),
       municipalityId,

@@ -33,12 +33,16 @@ const MATRIX: Record<Permission, Actor[]> = {
   "staff:invite": ["hostStaff", "platformAdmin"],
   "actor:manage": ["hostStaff"],
   "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "municipality-text:write": ["hostStaff"],
+  "actor-text:write": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "dialogue:create": ["hostStaff"],
   "dialogue:read": ["anonymous", "participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "suspended", "recorder"],
   "dialogue:update": ["coHost", "hostStaff"],
   "dialogue:open": ["hostStaff"],
   "invitation:manage": ["coHost", "hostStaff"],
   "meeting:manage": ["coHost", "hostStaff"],
+  "dialogue-text:write": ["coHost", "hostStaff"],
+  "meeting-text:write": ["coHost", "hostStaff"],
   "responsibility:manage": ["hostStaff"],
   "contribution:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "contribution:create:on-behalf": ["coHost", "hostStaff", "recorder"],
@@ -109,6 +113,24 @@ describe("policy matrix", () => {
       can(ACTORS[actor], "dialogue:read", resourceOwnedBy(actor, "DRAFT")),
     );
     expect(readers).toEqual(["coHost", "hostStaff", "moderator"]);
+  });
+
+  it("lets the host team write its texts in other languages in every phase, a draft and a closed dialogue too", () => {
+    for (const permission of ["dialogue-text:write", "meeting-text:write"] as const) {
+      for (const phase of ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
+        const writers = (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], permission, resourceOwnedBy(actor, phase)));
+        expect({ permission, phase, writers }).toEqual({ permission, phase, writers: ["coHost", "hostStaff"] });
+      }
+    }
+  });
+
+  it("lets an actor's description be written only by staff and the actor's own members", () => {
+    const actorOf = (memberIds: string[]) => ({ municipalityId: MUNICIPALITY, memberIds });
+    expect(can(ACTORS.participant, "actor-text:write", actorOf(["somebody-else"]))).toBe(false);
+    expect(can(ACTORS.participant, "actor-text:write", actorOf(["participant"]))).toBe(true);
+    expect(can(ACTORS.hostStaff, "actor-text:write", actorOf([]))).toBe(true);
+    expect(can(ACTORS.otherStaff, "actor-text:write", actorOf([]))).toBe(false);
+    expect(can(ACTORS.suspended, "actor-text:write", actorOf(["suspended"]))).toBe(false);
   });
 
   it("never lets anyone act on someone else's own things", () => {

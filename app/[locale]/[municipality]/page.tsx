@@ -7,10 +7,15 @@ import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
-import { direction } from "@/lib/i18n/routing";
+import { HostText, HostTextNote } from "@/components/host-texts/host-text";
+import { hostTextsPath } from "@/lib/host-texts/paths";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { can } from "@/lib/policy/policy";
 
-type Props = { params: Promise<{ locale: string; municipality: string }> };
+type Props = {
+  params: Promise<{ locale: string; municipality: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const loadMunicipality = cache(async (slug: string) => listMunicipalityDialogues(await getViewer(), slug));
 
@@ -21,22 +26,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 type Listed = NonNullable<Awaited<ReturnType<typeof listMunicipalityDialogues>>>["dialogues"];
 
-function DialogueList({ dialogues, municipalitySlug }: { dialogues: Listed; municipalitySlug: string }) {
+function DialogueList({ dialogues, municipalitySlug, locale }: { dialogues: Listed; municipalitySlug: string; locale: string }) {
   return (
     <ul className="mt-3 space-y-4">
       {dialogues.map((dialogue) => {
-        const lang = { lang: dialogue.language, dir: direction(dialogue.language) };
+        const text = pickHostText({ language: dialogue.language, fields: { title: dialogue.title, summary: dialogue.summary } }, dialogue.versions, locale);
         return (
           <li key={dialogue.id} className="rounded border border-line p-4">
-            <h3 className="text-xl" {...lang}>
-              <Link href={`/${municipalitySlug}/${dialogue.slug}`}>{dialogue.title}</Link>
-            </h3>
+            <HostText
+              picked={text}
+              field="title"
+              pageLocale={locale}
+              as="h3"
+              className="text-xl break-words"
+              wrap={(title) => <Link href={`/${municipalitySlug}/${dialogue.slug}`}>{title}</Link>}
+            />
             <p className="mt-1">
               <PhaseBadge phase={dialogue.phase} />
             </p>
-            <p className="mt-2" {...lang}>
-              {dialogue.summary}
-            </p>
+            <HostText picked={text} field="summary" pageLocale={locale} as="p" className="mt-2 break-words" />
+            <HostTextNote picked={text} pageLocale={locale} className="mt-1 text-sm text-muted" />
           </li>
         );
       })}
@@ -44,12 +53,20 @@ function DialogueList({ dialogues, municipalitySlug }: { dialogues: Listed; muni
   );
 }
 
-export default async function MunicipalityPage({ params }: Props) {
-  const { municipality: slug } = await params;
+export default async function MunicipalityPage({ params, searchParams }: Props) {
+  const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
   const loaded = await loadMunicipality(slug);
   if (!loaded) notFound();
   const { municipality, dialogues, mayCreate } = loaded;
   const [t, viewer] = await Promise.all([getTranslations("municipality"), getViewer()]);
+  const introduction = municipality.introduction
+    ? pickHostText(
+        { language: municipality.defaultLocale.split("-")[0]!, fields: { body: municipality.introduction } },
+        municipality.versions,
+        locale,
+        { requested: typeof query.text === "string" ? query.text : undefined },
+      )
+    : null;
   const drafts = dialogues.filter((dialogue) => dialogue.phase === "DRAFT");
   const published = dialogues.filter((dialogue) => dialogue.phase !== "DRAFT");
 
@@ -57,6 +74,12 @@ export default async function MunicipalityPage({ params }: Props) {
     <>
       <h1 className="text-3xl">{municipality.name}</h1>
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
+      {introduction && (
+        <>
+          <HostText picked={introduction} field="body" pageLocale={locale} format="paragraphs" className="mt-4 space-y-3" data-testid="municipality-introduction" />
+          <HostTextNote picked={introduction} pageLocale={locale} hrefFor={(language) => `/${locale}/${municipality.slug}?text=${language}`} />
+        </>
+      )}
       <MunicipalityActorLinks viewer={viewer} municipality={municipality} />
       {(mayCreate || can(viewer, "staff:invite", { municipalityId: municipality.id })) && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
@@ -66,6 +89,9 @@ export default async function MunicipalityPage({ params }: Props) {
             </Link>
           )}
           <Link href={`/${municipality.slug}/staff`}>{t("staffLink")}</Link>
+          {can(viewer, "municipality-text:write", { municipalityId: municipality.id }) && (
+            <Link href={hostTextsPath("municipality", municipality.id)}>{(await getTranslations("hostTexts"))("editIntroductionLink")}</Link>
+          )}
         </p>
       )}
 
@@ -75,7 +101,7 @@ export default async function MunicipalityPage({ params }: Props) {
             {t("draftsHeading")}
           </h2>
           <p className="mt-1 text-muted">{t("draftsIntro")}</p>
-          <DialogueList dialogues={drafts} municipalitySlug={municipality.slug} />
+          <DialogueList dialogues={drafts} municipalitySlug={municipality.slug} locale={locale} />
         </section>
       )}
 
@@ -83,7 +109,7 @@ export default async function MunicipalityPage({ params }: Props) {
         <h2 id="dialogues" className="text-2xl">
           {t("dialoguesHeading")}
         </h2>
-        {published.length === 0 ? <p className="mt-3">{t("none")}</p> : <DialogueList dialogues={published} municipalitySlug={municipality.slug} />}
+        {published.length === 0 ? <p className="mt-3">{t("none")}</p> : <DialogueList dialogues={published} municipalitySlug={municipality.slug} locale={locale} />}
       </section>
     </>
   );

@@ -17,7 +17,9 @@ import { filtersToQuery, isFiltered, parseContributionFilters } from "@/lib/cont
 import { listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { getDraftDialogue } from "@/lib/dialogues/get-draft-dialogue";
-import { direction } from "@/lib/i18n/routing";
+import { HostText, HostTextNote } from "@/components/host-texts/host-text";
+import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
@@ -33,10 +35,23 @@ const loadDialogue = cache(
     getDraftDialogue(await getViewer(), { municipalitySlug, dialogueSlug }),
 );
 
-export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
-  const { municipality, dialogue: slug } = await params;
+// The dialogue's texts in the version for the reader (?text=<language> picks another one).
+const loadText = cache(async (dialogue: NonNullable<Awaited<ReturnType<typeof loadDialogue>>>, locale: string, requested: string | undefined) => {
+  const versions = await loadHostTextVersions({ dialogueIds: [dialogue.id] });
+  return pickHostText(
+    { language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title, summary: dialogue.summary, body: dialogue.description } },
+    versionsOf(versions.dialogues, dialogue.id),
+    locale,
+    { requested },
+  );
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
   const dialogue = await loadDialogue(municipality, slug);
-  return dialogue ? { title: dialogue.title, description: dialogue.summary } : {};
+  if (!dialogue) return {};
+  const text = await loadText(dialogue, locale, typeof query.text === "string" ? query.text : undefined);
+  return { title: text.fields.title, description: text.fields.summary };
 }
 
 export default async function DialoguePage({ params, searchParams }: Props) {
@@ -67,8 +82,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   const mayPost = viewer !== null && can(viewer, "contribution:create", await dialogueResource(dialogue.id));
   const post = await getTranslations("post");
 
-  const mainLanguage = dialogue.languages[0] ?? "de";
-  const lang = { lang: mainLanguage, dir: direction(mainLanguage) };
+  const text = await loadText(dialogue, locale, typeof query.text === "string" ? query.text : undefined);
   const pathname = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const themeById = new Map(dialogue.themes.map((theme) => [theme.id, themeName(theme)]));
 
@@ -84,9 +98,8 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       </nav>
 
       <header className="mt-4 space-y-3">
-        <h1 className="text-3xl" {...lang}>
-          {dialogue.title}
-        </h1>
+        <HostText picked={text} field="title" pageLocale={locale} as="h1" className="text-3xl break-words" />
+        <HostTextNote picked={text} pageLocale={locale} hrefFor={(language) => `/${locale}${pathname}?text=${language}`} />
         <p>
           <PhaseBadge phase={dialogue.phase} />
         </p>
@@ -134,13 +147,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <OfflineEntryLink dialogueId={dialogue.id} dialoguePath={pathname} />
       </header>
 
-      <div className="mt-6 space-y-3" {...lang}>
-        {dialogue.description.split(/\n\s*\n/).map((paragraph, index) => (
-          <p key={index} className="whitespace-pre-line">
-            {paragraph.trim()}
-          </p>
-        ))}
-      </div>
+      <HostText picked={text} field="body" pageLocale={locale} format="paragraphs" className="mt-6 space-y-3" data-testid="dialogue-description" />
 
       {dialogue.themes.length > 0 && (
         <section aria-labelledby="themes" className="mt-8">

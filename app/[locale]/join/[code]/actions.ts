@@ -22,8 +22,9 @@ export const signUpAction = formAction(signUpInput, async (input): Promise<Signe
 
 export const joinDialogueAction = formAction(
   joinInput.extend({ locale: localeField }),
-  async ({ code, acceptCodeOfConduct, locale }, { viewer }) => {
-    await joinDialogue(viewer, { code, acceptCodeOfConduct }, { address: await clientAddress() });
+  async ({ locale, ...input }, { viewer }) => {
+    const { code } = input;
+    await joinDialogue(viewer, input, { address: await clientAddress() });
     const invitation = await findInvitation(code);
     redirect(invitation ? `/${locale}/${invitation.dialogue.municipality.slug}/${invitation.dialogue.slug}` : `/${locale}`);
   },

@@ -10,9 +10,17 @@ import { countInvitationMiss, findInvitation } from "@/lib/invitations/find-invi
 import { invitationRaisesRole } from "@/lib/invitations/invitation-roles";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
+import { HostText, HostTextNote } from "@/components/host-texts/host-text";
+import { RulesText } from "@/components/host-texts/rules-text";
+import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { loadRulesForReader } from "@/lib/host-texts/code-of-conduct";
 import { JoinForms } from "./join-forms";
 
-type Props = { params: Promise<{ locale: string; code: string }> };
+type Props = {
+  params: Promise<{ locale: string; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // generateMetadata and the page need the same row: one query per request.
 const loadInvitation = cache((code: string) => findInvitation(code));
@@ -23,8 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: invitation?.dialogue.title ?? t("invitation"), robots: { index: false } };
 }
 
-export default async function InvitationPage({ params }: Props) {
-  const { locale, code: rawCode } = await params;
+export default async function InvitationPage({ params, searchParams }: Props) {
+  const [{ locale, code: rawCode }, query] = await Promise.all([params, searchParams]);
   const code = decoded(rawCode);
   const [invitation, viewer, t, errors] = await Promise.all([
     loadInvitation(code),
@@ -49,7 +57,7 @@ export default async function InvitationPage({ params }: Props) {
   if (!invitation || problem) {
     return (
       <>
-        {invitation ? <DialogueIntro dialogue={invitation.dialogue} invitedTo={t("invitedTo")} /> : <h1 className="text-3xl">{t("invitation")}</h1>}
+        {invitation ? <DialogueIntro dialogue={invitation.dialogue} invitedTo={t("invitedTo")} locale={locale} /> : <h1 className="text-3xl">{t("invitation")}</h1>}
         <section role="alert" aria-labelledby="problem" className="mt-6 rounded border-s-4 border-danger bg-danger-soft p-4">
           <h2 id="problem" className="text-xl text-danger">
             {t("problemHeading")}
@@ -67,12 +75,13 @@ export default async function InvitationPage({ params }: Props) {
   }
 
   const { dialogue } = invitation;
-  const mainLanguage = dialogue.languages[0] ?? "de";
+  // The rules in the reader's language (the default rules from the catalogue, or a version of the host team's own).
+  const rules = await loadRulesForReader(dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined);
   const current = viewer?.dialogueRoles[dialogue.id];
   const languages: LanguageOption[] = routing.locales.map((l) => ({ locale: l, name: autonym(l), dir: direction(l) }));
   return (
     <>
-      <DialogueIntro dialogue={dialogue} invitedTo={t("invitedTo")} />
+      <DialogueIntro dialogue={dialogue} invitedTo={t("invitedTo")} locale={locale} />
       <div className="mt-8">
         <ClientMessages namespaces={["join"]}>
           <JoinForms
@@ -87,15 +96,7 @@ export default async function InvitationPage({ params }: Props) {
                 alreadyMember: current !== undefined && !invitationRaisesRole(current, invitation.role),
               }
             }
-            codeOfConduct={
-              <div lang={mainLanguage} dir={direction(mainLanguage)} className="space-y-2">
-                {dialogue.codeOfConduct.split(/\n\s*\n/).map((paragraph, index) => (
-                  <p key={index} className="whitespace-pre-line">
-                    {paragraph.trim()}
-                  </p>
-                ))}
-              </div>
-            }
+            codeOfConduct={<RulesText rules={rules} pageLocale={locale} hrefFor={(language) => `/${locale}/join/${encodeURIComponent(invitation.code)}?rules=${language}`} />}
           />
         </ClientMessages>
       </div>
@@ -112,19 +113,22 @@ function decoded(segment: string): string {
   }
 }
 
-type IntroDialogue = { title: string; summary: string; languages: string[]; municipality: { name: string } };
+type IntroDialogue = { id: string; title: string; summary: string; languages: string[]; municipality: { name: string } };
 
-function DialogueIntro({ dialogue, invitedTo }: { dialogue: IntroDialogue; invitedTo: string }) {
-  const mainLanguage = dialogue.languages[0] ?? "de";
-  const lang = { lang: mainLanguage, dir: direction(mainLanguage) };
+async function DialogueIntro({ dialogue, invitedTo, locale }: { dialogue: IntroDialogue; invitedTo: string; locale: string }) {
+  const versions = await loadHostTextVersions({ dialogueIds: [dialogue.id] });
+  const text = pickHostText(
+    { language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title, summary: dialogue.summary } },
+    versionsOf(versions.dialogues, dialogue.id),
+    locale,
+  );
   return (
     <header className="space-y-2">
       <p className="text-muted">{invitedTo}</p>
-      <h1 className="text-3xl" {...lang}>
-        {dialogue.title}
-      </h1>
+      <HostText picked={text} field="title" pageLocale={locale} as="h1" className="text-3xl break-words" />
       <p className="font-semibold">{dialogue.municipality.name}</p>
-      <p {...lang}>{dialogue.summary}</p>
+      <HostText picked={text} field="summary" pageLocale={locale} as="p" className="break-words" />
+      <HostTextNote picked={text} pageLocale={locale} />
     </header>
   );
 }

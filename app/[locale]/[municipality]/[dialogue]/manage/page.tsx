@@ -10,6 +10,8 @@ import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { AccountabilityLinks } from "@/components/responses/accountability-links";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { defaultRules } from "@/lib/host-texts/default-rules";
+import { hostTextsPath } from "@/lib/host-texts/paths";
 import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/advance-phase";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
 import { direction } from "@/lib/i18n/routing";
@@ -157,6 +159,11 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
           <h2 id="details" className="mb-4 text-2xl">
             {t("editHeading")}
           </h2>
+          <p className="mb-4">
+            <Link href={hostTextsPath("dialogue", dialogue.id)} className="font-semibold">
+              {(await getTranslations("hostTexts"))("editLink")}
+            </Link>
+          </p>
           <DialogueForm
             action={updateDialogueAction}
             hidden={{ ...page, dialogueId: dialogue.id }}
@@ -167,7 +174,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               description: dialogue.description,
               themeIds: dialogue.themeIds,
               languages: dialogue.languages,
-              codeOfConduct: dialogue.codeOfConduct,
+              // The default rules are offered in the main language; kept unchanged they stay the default.
+              codeOfConduct: dialogue.codeOfConduct ?? (await defaultRules(dialogue.languages[0] ?? "de")).text,
               collectingFrom: dateValue(dialogue.collectingFrom),
               deliberatingFrom: dateValue(dialogue.deliberatingFrom),
               respondingFrom: dateValue(dialogue.respondingFrom),

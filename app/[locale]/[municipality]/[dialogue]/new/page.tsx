@@ -6,6 +6,10 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getPostForm } from "@/lib/contributions/get-post-form";
+import { HostText } from "@/components/host-texts/host-text";
+import { RulesText } from "@/components/host-texts/rules-text";
+import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -13,23 +17,31 @@ import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { createContributionAction } from "./actions";
 
-type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
+type Props = {
+  params: Promise<{ locale: string; municipality: string; dialogue: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("post");
   return { title: t("pageTitle"), robots: { index: false } };
 }
 
-export default async function NewContributionPage({ params }: Props) {
-  const { locale, municipality, dialogue: slug } = await params;
+export default async function NewContributionPage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
   const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
   if (!dialogue) notFound();
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const viewer = await getViewer();
   if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new` })}`);
 
-  const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id), getTranslations("post"), getThemeNamer()]);
-  const mainLanguage = dialogue.languages[0] ?? "de";
+  const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined), getTranslations("post"), getThemeNamer()]);
+  const versions = await loadHostTextVersions({ dialogueIds: [dialogue.id] });
+  const text = pickHostText(
+    { language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title } },
+    versionsOf(versions.dialogues, dialogue.id),
+    locale,
+  );
 
   return (
     <>
@@ -37,9 +49,7 @@ export default async function NewContributionPage({ params }: Props) {
         <Link href={base}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <HostText picked={text} field="title" pageLocale={locale} as="p" className="mt-1 text-lg font-semibold break-words" />
       {!form.mayPost ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
       ) : (
@@ -54,13 +64,9 @@ export default async function NewContributionPage({ params }: Props) {
               languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
               defaultLanguage={contentLanguageOf(locale)}
               codeOfConduct={
-                form.codeOfConduct === null
-                  ? null
-                  : form.codeOfConduct.split(/\n\s*\n/).map((paragraph, index) => (
-                      <p key={index} className="whitespace-pre-line" lang={mainLanguage} dir={direction(mainLanguage)}>
-                        {paragraph.trim()}
-                      </p>
-                    ))
+                form.codeOfConduct && (
+                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => `/${locale}${base}/new?rules=${language}`} />
+                )
               }
             />
           </ClientMessages>

@@ -8,6 +8,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getDialogueFormOptions } from "@/lib/dialogues/get-dialogue-form-options";
+import { defaultRules } from "@/lib/host-texts/default-rules";
 import { locales, type AppLocale } from "@/lib/i18n/routing";
 import { createDialogueAction } from "./actions";
 
@@ -32,11 +33,7 @@ export default async function NewDialoguePage({ params }: Props) {
   const municipalityLocale: AppLocale = (locales as readonly string[]).includes(municipality.defaultLocale)
     ? (municipality.defaultLocale as AppLocale)
     : "de";
-  const [t, defaults, form] = await Promise.all([
-    getTranslations("dialogueAdmin"),
-    getTranslations({ locale: municipalityLocale, namespace: "dialogueAdmin" }),
-    dialogueFormProps(themes, "create"),
-  ]);
+  const [t, rules, form] = await Promise.all([getTranslations("dialogueAdmin"), defaultRules(municipalityLocale), dialogueFormProps(themes, "create")]);
 
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
@@ -57,7 +54,8 @@ export default async function NewDialoguePage({ params }: Props) {
             description: "",
             themeIds: [],
             languages: [municipalityLocale],
-            codeOfConduct: defaults("defaultCodeOfConduct"),
+            // Kept as offered, the default rules stay the default, shown in each reader's language.
+            codeOfConduct: rules.text,
             collectingFrom: "",
             deliberatingFrom: "",
             respondingFrom: "",

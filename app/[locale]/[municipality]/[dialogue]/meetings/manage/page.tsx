@@ -63,7 +63,7 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
         <h2 id="planned-meetings" className="text-2xl">
           {t("heading")}
         </h2>
-        <MeetingSections meetings={meetings} dialoguePath={base} level={3} />
+        <MeetingSections meetings={meetings} dialoguePath={base} level={3} textsLinks />
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ActorForm, AddMemberForm, RemoveMemberForm } from "@/components/actors/actor-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { hostTextsPath } from "@/lib/host-texts/paths";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorForEdit } from "@/lib/actors/get-actor-management";
@@ -51,6 +52,11 @@ export default async function EditActorPage({ params, searchParams }: Props) {
         <h2 id="entry" className="mb-4 text-2xl">
           {t("entryHeading")}
         </h2>
+        <p className="mb-4">
+          <Link href={hostTextsPath("actor", actor.id)} className="font-semibold">
+            {(await getTranslations("hostTexts"))("editLink")}
+          </Link>
+        </p>
         <ActorForm
           action={updateActorAction}
           hidden={{ locale, municipality: municipality.slug, actorId: actor.id }}

@@ -1,0 +1,190 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { HostTextVersionForm } from "@/components/host-texts/host-text-version-form";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { UserText } from "@/components/text/user-text";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { isAppError } from "@/lib/errors";
+import { hostTextSubject, SUBJECT_KINDS, type HostTextField, type SubjectKind } from "@/lib/host-texts/host-text-subject";
+import { bestVersion } from "@/lib/host-texts/pick-host-text";
+import { hostTextsPath } from "@/lib/host-texts/paths";
+import { INTRODUCTION_MAX, VERSION_LIMITS } from "@/lib/host-texts/save-host-text-version";
+import { languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { can } from "@/lib/policy/policy";
+import { saveHostTextVersionAction } from "./actions";
+
+type Props = {
+  params: Promise<{ locale: string; subject: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Only for those who may write the text's versions; everyone else gets the same 404 as for nothing. */
+const load = cache(async (subject: string, id: string) => {
+  if (!(SUBJECT_KINDS as readonly string[]).includes(subject) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const viewer = await getViewer();
+  try {
+    const loaded = await hostTextSubject({ subject: subject as SubjectKind, subjectId: id });
+    return can(viewer, loaded.permission, loaded.resource) ? loaded : null;
+  } catch (error) {
+    if (isAppError(error, "NOT_FOUND")) return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { subject, id } = await params;
+  const loaded = await load(subject, id);
+  const t = await getTranslations("hostTexts");
+  return loaded ? { title: `${t("pageTitle")}: ${loaded.name}`, robots: { index: false } } : {};
+}
+
+const FIELD_ORDER: HostTextField[] = ["title", "summary", "place", "body", "codeOfConduct"];
+
+export default async function HostTextsPage({ params, searchParams }: Props) {
+  const [{ locale, subject: kind, id }, query] = await Promise.all([params, searchParams]);
+  const subject = await load(kind, id);
+  if (!subject) notFound();
+  const t = await getTranslations("hostTexts");
+  const others = subject.languages.filter((language) => language !== subject.originalLanguage);
+  // The municipality's own language is its introduction itself; other subjects' originals are edited where they are made.
+  const writable = subject.kind === "municipality" ? subject.languages : others;
+  const asked = typeof query.language === "string" ? query.language : undefined;
+  const firstMissing = others.find((language) => !bestVersion(subject.versions, language)) ?? writable[0];
+  const language = asked && writable.includes(asked) ? asked : firstMissing;
+  const isOriginal = language === subject.originalLanguage;
+  const version = language && !isOriginal ? bestVersion(subject.versions, language) : undefined;
+  const originalLang = { lang: subject.originalLanguage, dir: direction(subject.originalLanguage) };
+  const back =
+    subject.kind === "dialogue"
+      ? `/${subject.municipalitySlug}/${subject.dialogueSlug}/manage`
+      : subject.kind === "meeting"
+        ? `/${subject.municipalitySlug}/${subject.dialogueSlug}/meetings/manage`
+        : subject.kind === "actor"
+          ? `/${subject.municipalitySlug}/actors/${subject.id}/edit`
+          : `/${subject.municipalitySlug}`;
+  const labels: Record<HostTextField, string> = {
+    title: t("fields.title"),
+    summary: t("fields.summary"),
+    place: t("fields.place"),
+    body: t(subject.kind === "municipality" ? "fields.introduction" : "fields.description"),
+    codeOfConduct: t("fields.codeOfConduct"),
+  };
+  const hasOriginal = Object.values(subject.original).some((value) => value);
+  const fields = isOriginal
+    ? [{ name: "body" as const, required: false, multiline: true, maxLength: INTRODUCTION_MAX }]
+    : FIELD_ORDER.filter((field) => subject.original[field] != null).map((field) => ({
+        name: field,
+        required: subject.required.includes(field),
+        multiline: field !== "title" && field !== "place",
+        maxLength: VERSION_LIMITS[field],
+        hint: field === "codeOfConduct" ? t("codeOfConductHint") : undefined,
+      }));
+  const values = isOriginal
+    ? { body: subject.original.body ?? "" }
+    : Object.fromEntries(FIELD_ORDER.map((field) => [field, (field === "body" && subject.original.body == null ? "" : version?.[field]) ?? ""]));
+
+  return (
+    <ClientMessages namespaces={["hostTexts"]}>
+      <p className="text-sm">
+        <Link href={back}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold" {...originalLang}>
+        {subject.name}
+      </p>
+      <p className="mt-3 text-muted">{t(`intro.${subject.kind}`)}</p>
+      {subject.kind === "dialogue" && subject.original.codeOfConduct == null && <p className="mt-2 text-muted">{t("defaultRulesNote")}</p>}
+
+      <nav aria-labelledby="languages" className="mt-6">
+        <h2 id="languages" className="text-xl">
+          {t("languagesHeading")}
+        </h2>
+        <ul className="mt-2 space-y-1">
+          {subject.languages.map((candidate) => {
+            const existing = bestVersion(subject.versions, candidate);
+            const status =
+              candidate === subject.originalLanguage
+                ? t("status.original")
+                : !existing
+                  ? t("status.missing")
+                  : existing.outdatedAt
+                    ? t("status.outdated")
+                    : existing.method === "AUTHOR"
+                      ? t("status.author")
+                      : existing.method === "MACHINE"
+                        ? t("status.machine")
+                        : t("status.volunteer");
+            const name = languageName(candidate, locale);
+            return (
+              <li key={candidate}>
+                {writable.includes(candidate) && candidate !== language ? (
+                  <Link href={hostTextsPath(subject.kind, subject.id, candidate)}>{name}</Link>
+                ) : (
+                  <span className={candidate === language ? "font-semibold" : undefined} aria-current={candidate === language ? "page" : undefined}>
+                    {name}
+                  </span>
+                )}{" "}
+                <span className="text-sm text-muted">({status})</span>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      {!isOriginal && (
+        <section aria-labelledby="original" className="mt-8">
+          <h2 id="original" className="text-xl">
+            {t("originalHeading", { language: languageName(subject.originalLanguage, locale) })}
+          </h2>
+          {hasOriginal ? (
+            <dl className="mt-2 space-y-3 rounded border border-line bg-surface p-3">
+              {FIELD_ORDER.filter((field) => subject.original[field]).map((field) => (
+                <div key={field}>
+                  <dt className="text-sm text-muted">{labels[field]}</dt>
+                  <dd>
+                    <UserText text={subject.original[field]!} {...originalLang} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="mt-2">{t("noOriginal")}</p>
+          )}
+        </section>
+      )}
+
+      {language && (subject.kind === "municipality" || hasOriginal) && (
+        <section aria-labelledby="version" className="mt-8">
+          <h2 id="version" className="text-xl">
+            {isOriginal ? t("introductionHeading", { language: languageName(language, locale) }) : t("formHeading", { language: languageName(language, locale) })}
+          </h2>
+          {query.saved === "1" && (
+            <p role="status" className="mt-2 rounded border-s-4 border-brand bg-surface p-3">
+              {t("saved")}
+            </p>
+          )}
+          {version?.outdatedAt && (
+            <p className="mt-2 rounded border-s-4 border-danger bg-danger-soft p-3">{t("outdatedNote")}</p>
+          )}
+          {version && version.method !== "AUTHOR" && <p className="mt-2 text-muted">{t("replacesNote")}</p>}
+          <div className="mt-4">
+            <HostTextVersionForm
+              action={saveHostTextVersionAction}
+              hidden={{ locale, subject: subject.kind, subjectId: subject.id, language }}
+              fields={fields}
+              labels={labels}
+              values={values}
+              language={language}
+              dir={direction(language)}
+              submit={t("save")}
+            />
+          </div>
+        </section>
+      )}
+    </ClientMessages>
+  );
+}

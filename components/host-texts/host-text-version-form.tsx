@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+type Field = "title" | "summary" | "place" | "body" | "codeOfConduct";
+
+/**
+ * One version of a host text in one language. The fields are the original's; each is written in
+ * the version's language (`lang`, `dir` on the controls so spelling and direction follow it).
+ */
+export function HostTextVersionForm({
+  action,
+  hidden,
+  fields,
+  labels,
+  values,
+  language,
+  dir,
+  submit,
+}: {
+  action: Action;
+  hidden: Record<string, string>;
+  fields: { name: Field; required: boolean; multiline: boolean; maxLength: number; hint?: string }[];
+  labels: Record<Field, string>;
+  values: Partial<Record<Field, string>>;
+  language: string;
+  dir: "ltr" | "rtl";
+  submit: string;
+}) {
+  const t = useTranslations("hostTexts");
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {fields.map((field) => {
+        const common = {
+          name: field.name,
+          label: field.required ? labels[field.name] : `${labels[field.name]} ${t("optional")}`,
+          hint: field.hint,
+          state,
+          defaultValue: values[field.name] ?? "",
+          maxLength: field.maxLength,
+          lang: language,
+          dir,
+        };
+        return field.multiline ? <TextAreaField key={field.name} {...common} rows={field.name === "body" || field.name === "codeOfConduct" ? 8 : 3} /> : <TextField key={field.name} {...common} />;
+      })}
+      <SubmitButton>{submit}</SubmitButton>
+    </form>
+  );
+}

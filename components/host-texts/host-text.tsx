@@ -1,0 +1,101 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { UserText } from "@/components/text/user-text";
+import { contentLanguage, type HostTextFields, type PickedHostText } from "@/lib/host-texts/pick-host-text";
+import { autonym, languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+
+type Field = keyof HostTextFields;
+
+/** `lang`, and `dir`, only where the text's differ from the page's (WCAG 3.1.2). */
+export function langOf(language: string, pageLocale: string): { lang?: string; dir?: "ltr" | "rtl" } {
+  return {
+    ...(contentLanguage(pageLocale) !== language ? { lang: language } : {}),
+    ...(direction(pageLocale) !== direction(language) ? { dir: direction(language) } : {}),
+  };
+}
+
+type Props = {
+  picked: PickedHostText;
+  field: Field;
+  pageLocale: string;
+  /** "inline": inside the element given by `as` (a heading, a link); "plain": a paragraph as typed; "paragraphs": blank lines make paragraphs. */
+  format?: "inline" | "plain" | "paragraphs";
+  as?: "h1" | "h2" | "h3" | "h4" | "p" | "span" | "div" | "dd";
+  className?: string;
+  /** Wraps the text, e.g. in a link (inline only). */
+  wrap?: (text: ReactNode) => ReactNode;
+  "data-testid"?: string;
+};
+
+/** One field of a host-written text in the version picked for the reader, marked with its language. */
+export function HostText({ picked, field, pageLocale, format = "inline", as: Element = "span", className, wrap, ...rest }: Props) {
+  const text = picked.fields[field];
+  if (!text) return null;
+  const lang = langOf(picked.language, pageLocale);
+  if (format === "plain") return <UserText text={text} className={className} {...lang} data-testid={rest["data-testid"]} />;
+  if (format === "paragraphs") {
+    return (
+      <div className={className ?? "space-y-3"} {...lang} data-testid={rest["data-testid"]}>
+        {text.split(/\n\s*\n/).map((paragraph, index) => (
+          <p key={index} className="whitespace-pre-line break-words">
+            {paragraph.trim()}
+          </p>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <Element className={className} {...lang} data-testid={rest["data-testid"]}>
+      {wrap ? wrap(text) : text}
+    </Element>
+  );
+}
+
+/**
+ * A small line about the shown version: the language it is in when that is not the page's, how
+ * it was made when it is a translation (volunteer, machine), that it is outdated, and plain links
+ * to the other languages (`hrefFor`), no JavaScript needed. Nothing when there is nothing to say.
+ */
+export async function HostTextNote({
+  picked,
+  pageLocale,
+  hrefFor,
+  className,
+}: {
+  picked: PickedHostText;
+  pageLocale: string;
+  /** Where a link to the version in `language` goes; without it, no links (lists link to the page). */
+  hrefFor?: (language: string) => string;
+  className?: string;
+}) {
+  const t = await getTranslations("hostTexts");
+  const labels = [
+    ...(picked.language !== contentLanguage(pageLocale) ? [t("shownIn", { language: languageName(picked.language, pageLocale) })] : []),
+    ...(picked.source === "volunteer" ? [t("byVolunteer")] : picked.source === "machine" ? [t("byMachine")] : []),
+    ...(picked.outdated ? [t("outdated")] : []),
+  ];
+  const others = hrefFor ? picked.languages.filter((language) => language !== picked.language) : [];
+  if (labels.length === 0 && others.length === 0) return null;
+  return (
+    <p className={className ?? "mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted"} data-testid="host-text-note">
+      {labels.length > 0 && <span>{labels.join(" · ")}</span>}
+      {others.length > 0 && (
+        <span>
+          {t("alsoIn")}{" "}
+          {others.map((language, index) => (
+            <span key={language}>
+              {index > 0 && ", "}
+              <a href={hrefFor!(language)} hrefLang={language} className="text-brand underline">
+                <span lang={language} dir={direction(language)}>
+                  {autonym(language)}
+                </span>
+                {language === picked.originalLanguage && ` (${t("original")})`}
+              </a>
+            </span>
+          ))}
+        </span>
+      )}
+    </p>
+  );
+}
