@@ -106,6 +106,7 @@ describe("glossaries", () => {
     const glossary = readGlossary(locale) as Glossary;
     const messages = flattenCatalogue(readCatalogue(locale));
     const file = path.relative(process.cwd(), glossaryPath(locale));
+    const isComplete = (completeLocales as readonly string[]).includes(locale);
 
     it("names every term, each with its word, and says which language it is for", () => {
       const failures: string[] = [];
@@ -150,7 +151,9 @@ describe("glossaries", () => {
         for (const key of term.keys ?? []) {
           const text = messages.get(key);
           if (text === undefined) {
-            if (sourceKeys.has(key))
+            // A partial catalogue falls back to German for keys it lacks; they are checked once
+            // translated. A complete one lacking the key is already a failure of catalogues.test.ts.
+            if (sourceKeys.has(key) && isComplete)
               failures.push(`${locale} ${key}: term "${termId}" lists this key but messages/${locale}.json has no text for it`);
             continue;
           }
