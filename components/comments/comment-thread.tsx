@@ -54,7 +54,7 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
             <UserText text={comment.body} className="mt-1" lang={comment.language} dir={direction(comment.language)} />
           )}
           {hidden ? (
-            <HiddenComment viewer={viewer} commentId={comment.id} category={comment.hiddenCategory!} withoutWords={!comment.body} />
+            <HiddenComment viewer={viewer} commentId={comment.id} category={comment.hiddenCategory!} withoutWords={!comment.body} page={page} />
           ) : (
             <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "comment", itemId: comment.id }} authorId={comment.author.id} />
           )}

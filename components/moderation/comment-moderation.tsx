@@ -24,12 +24,25 @@ export async function ReportDisclosure({ viewer, resource, item, authorId }: { v
  * A hidden comment: the placeholder with the category for everyone whose copy has no words,
  * and the notice with the reason for its author and the moderators.
  */
-export async function HiddenComment({ viewer, commentId, category, withoutWords }: { viewer: Viewer | null; commentId: string; category: ModerationCategory; withoutWords: boolean }) {
+export async function HiddenComment({
+  viewer,
+  commentId,
+  category,
+  withoutWords,
+  page,
+}: {
+  viewer: Viewer | null;
+  commentId: string;
+  category: ModerationCategory;
+  withoutWords: boolean;
+  /** The contribution page the comment stands on (for the reason's machine translation). */
+  page?: { municipality: string; dialogue: string; contributionId: string };
+}) {
   const notice = await getHideNotice(viewer, { itemType: "comment", itemId: commentId });
   return (
     <>
       {withoutWords && <HiddenPlaceholder category={category} />}
-      {notice && <HideNoticePanel notice={notice} />}
+      {notice && <HideNoticePanel notice={notice} page={page} />}
     </>
   );
 }

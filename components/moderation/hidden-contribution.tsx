@@ -23,7 +23,7 @@ export async function HiddenContribution({ municipality, dialogue: dialogueSlug,
   const [t, tc] = await Promise.all([getTranslations("moderation"), getTranslations("contributionPage")]);
   const lang = { lang: hidden.language, dir: direction(hidden.language) };
   return (
-    <ClientMessages namespaces={["moderation"]}>
+    <ClientMessages namespaces={["moderation", "translations"]}>
       <p className="text-sm">
         <Link href={`/${dialogue.municipality.slug}/${dialogue.slug}`}>{tc("back")}</Link>
       </p>
@@ -33,7 +33,7 @@ export async function HiddenContribution({ municipality, dialogue: dialogueSlug,
             <h1 id="contribution-title" className="text-3xl break-words" {...lang}>
               {hidden.text.title}
             </h1>
-            <HideNoticePanel notice={hidden.notice} />
+            <HideNoticePanel notice={hidden.notice} page={{ municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId }} />
             <UserText text={hidden.text.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
           </>
         ) : (

@@ -1,5 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { UserText } from "@/components/text/user-text";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RequestTranslationForm } from "@/components/translations/translation-forms";
+import { TranslatedText } from "@/components/translations/translated-text";
+import { machineTranslateAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/translation-actions";
+import { languageName } from "@/lib/i18n/language-names";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { inReaderLanguage } from "@/lib/translations/list-translations";
 import { requestReviewAction, unhideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
@@ -17,10 +22,30 @@ export async function HiddenPlaceholder({ category }: { category: ModerationCate
 
 /**
  * Why it was hidden, for its author (with the one request for a review) and the moderators
- * (with the way back). Needs the "moderation" messages on the client (ClientMessages).
+ * (with the way back). The reason in the reader's language when it was translated; else, with
+ * `page` (the contribution page it stands on), a button to have it machine-translated. Needs
+ * the "moderation" and "translations" messages on the client (ClientMessages).
  */
-export async function HideNoticePanel({ notice }: { notice: HideNotice }) {
-  const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
+export async function HideNoticePanel({
+  notice,
+  page,
+}: {
+  notice: HideNotice;
+  page?: { municipality: string; dialogue: string; contributionId: string };
+}) {
+  const [t, format, locale] = await Promise.all([getTranslations("moderation"), getFormatter(), getLocale()]);
+  const translation = inReaderLanguage(notice.reasonTranslations, notice.reasonLanguage, locale);
+  // Only the two who see this notice may ask (translation:request:private, enforced in the action).
+  const request =
+    page && !translation && notice.reasonLanguage !== locale && machineTranslationEnabled() ? (
+      <RequestTranslationForm
+        action={machineTranslateAction}
+        page={{ locale, ...page }}
+        target={{ moderationActionId: notice.hideActionId }}
+        language={locale}
+        languageLabel={languageName(locale, locale)}
+      />
+    ) : undefined;
   return (
     <div className="mt-2 rounded border-s-4 border-danger bg-danger-soft p-3" data-testid="hide-notice">
       <p className="font-semibold">{notice.isAuthor ? t("notice.ownHidden") : t("notice.hiddenForOthers")}</p>
@@ -28,8 +53,8 @@ export async function HideNoticePanel({ notice }: { notice: HideNotice }) {
         <dt className="text-muted">{t("notice.category")}</dt>
         <dd>{t(`categories.${notice.category}`)}</dd>
         <dt className="text-muted">{t("notice.reason")}</dt>
-        <dd>
-          <UserText text={notice.reason} dir="auto" />
+        <dd data-testid="hide-reason">
+          <TranslatedText original={{ body: notice.reason, language: notice.reasonLanguage }} translation={translation} locale={locale} request={request} />
         </dd>
         <dt className="text-muted">{t("notice.when")}</dt>
         <dd>

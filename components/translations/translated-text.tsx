@@ -31,8 +31,9 @@ export async function TranslatedText({
   translation: TranslationView | undefined;
   showOriginal?: boolean;
   locale: string;
-  originalHref: string;
-  translationHref: string;
+  /** Plain links between the two; without them the original opens in a <details> below the translation. */
+  originalHref?: string;
+  translationHref?: string;
   format?: UserTextFormat;
   className?: string;
   testId?: string;
@@ -51,7 +52,7 @@ export async function TranslatedText({
       </>
     );
   }
-  if (showOriginal) {
+  if (showOriginal && translationHref) {
     return (
       <>
         {text(original.body, original.language)}
@@ -68,11 +69,19 @@ export async function TranslatedText({
       {text(translation.body, translation.language)}
       <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
         <TranslationLabel translation={translation} />
-        <a href={originalHref} className="font-semibold text-brand underline">
-          {t("showOriginal", { language: languageName(original.language, locale) })}
-        </a>
+        {originalHref && (
+          <a href={originalHref} className="font-semibold text-brand underline">
+            {t("showOriginal", { language: languageName(original.language, locale) })}
+          </a>
+        )}
         {check}
       </p>
+      {!originalHref && (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer font-semibold text-brand">{t("showOriginal", { language: languageName(original.language, locale) })}</summary>
+          <div className="text-base">{text(original.body, original.language)}</div>
+        </details>
+      )}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
 /** What is translated: the page's contribution, or one of its comments or answers. */
-export type Target = { commentId?: string; responseId?: string };
+export type Target = { commentId?: string; responseId?: string; moderationActionId?: string };
 export type LanguageOption = { value: string; label: string; lang: string; dir: "ltr" | "rtl" };
 
 const smallButton =
@@ -24,6 +24,7 @@ function HiddenFields({ page, target }: { page: Page; target?: Target }) {
       <input type="hidden" name="contributionId" value={page.contributionId} />
       {target?.commentId && <input type="hidden" name="commentId" value={target.commentId} />}
       {target?.responseId && <input type="hidden" name="responseId" value={target.responseId} />}
+      {target?.moderationActionId && <input type="hidden" name="moderationActionId" value={target.moderationActionId} />}
     </>
   );
 }

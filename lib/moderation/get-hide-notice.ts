@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Viewer } from "@/lib/policy/policy";
+import { listTranslationsOf } from "@/lib/translations/list-translations";
 import { itemColumns, moderationItem, type ItemRef } from "./moderation-item";
 
 /**
@@ -17,14 +18,19 @@ export async function getHideNotice(viewer: Viewer | null, ref: ItemRef) {
   const hide = await db.moderationAction.findFirst({
     where: { type: "HIDE", ...itemColumns(ref) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, category: true, reason: true, createdAt: true, reviewRequest: { select: { decision: true, createdAt: true } } },
+    select: { id: true, category: true, reason: true, reasonLanguage: true, createdAt: true, reviewRequest: { select: { decision: true, createdAt: true } } },
   });
   if (!hide) return null;
+  // The reason in the reader's language, when a moderator or the machine translated it.
+  const translations = (await listTranslationsOf("moderationActionId", [hide.id])).get(hide.id) ?? [];
   return {
     ref,
     hideActionId: hide.id,
     category: hide.category ?? item.hiddenCategory!,
     reason: hide.reason,
+    // Never null in the database (constraint moderation_reason_language_set).
+    reasonLanguage: hide.reasonLanguage!,
+    reasonTranslations: translations,
     hiddenAt: hide.createdAt,
     review: hide.reviewRequest,
     isAuthor,

@@ -15,11 +15,13 @@ import { machineTranslate, machineTranslateInput } from "@/lib/translations/mach
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema, contributionId: z.uuid() });
 type Page = z.output<typeof page>;
 // A comment's or an answer's form names both the page's contribution and that text; the text is translated.
-const target = page.extend({ commentId: z.uuid().optional(), responseId: z.uuid().optional() });
-type Target = { commentId?: string; responseId?: string };
+const target = page.extend({ commentId: z.uuid().optional(), responseId: z.uuid().optional(), moderationActionId: z.uuid().optional() });
+type Target = { commentId?: string; responseId?: string; moderationActionId?: string };
 
 /** The one text the form names, and where on the page it is. */
-function subject({ contributionId, commentId, responseId }: Target & { contributionId: string }) {
+function subject({ contributionId, commentId, responseId, moderationActionId }: Target & { contributionId: string }) {
+  // A moderation reason stands in the notice at the top of its contribution's page (or at its comment).
+  if (moderationActionId) return { where: { moderationActionId }, anchor: undefined };
   if (commentId) return { where: { commentId }, anchor: commentAnchor(commentId) };
   if (responseId) return { where: { responseId }, anchor: `#response-${responseId}` };
   return { where: { contributionId }, anchor: undefined };
@@ -42,8 +44,8 @@ export const addTranslationAction = formAction(
 
 export const machineTranslateAction = formAction(
   machineTranslateInput.safeExtend(target.shape),
-  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, language }, { viewer }): Promise<void> => {
-    const { where, anchor } = subject({ contributionId, commentId, responseId });
+  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, moderationActionId, language }, { viewer }): Promise<void> => {
+    const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId });
     await machineTranslate(viewer, { ...where, language });
     back({ locale, municipality, dialogue, contributionId }, anchor);
   },
