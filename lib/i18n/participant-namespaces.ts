@@ -46,6 +46,16 @@ export const PARTICIPANT_MESSAGES = [
   "supports",
   "translations",
   "verifiedBadge",
+  // The default rules and the notes beside them; texts the host team wrote (a dialogue's
+  // description, a meeting's place), marked with the language and who translated them.
+  "codeOfConduct",
+  "hostTexts.shownIn",
+  "hostTexts.byVolunteer",
+  "hostTexts.byMachine",
+  "hostTexts.outdated",
+  "hostTexts.alsoIn",
+  "hostTexts.otherVersions",
+  "hostTexts.original",
   "accessibility",
   "notifications",
   "digest",
