@@ -1,10 +1,10 @@
 /**
  * The catalogue keys a participant reads: the pages under app/[locale] that someone who joined a
- * dialogue opens (start page, join, sign-in, dialogue, contribution, posting, comments, supports,
- * notifications, account, receipt, meetings, results, the public moderation log, the notices an
- * author gets when something of theirs is hidden or reviewed, a mediation case they are part of,
- * the organigram, accessibility statement, header, footer, error pages) and the e-mails they
- * receive (sign-in link, address confirmation, digest).
+ * dialogue opens (start page, join and the sign-in code shown after it, sign-in, dialogue,
+ * contribution, posting, comments, supports, notifications, account, meetings, results, the public
+ * moderation log, the notices an author gets when something of theirs is hidden or reviewed, a
+ * mediation case they are part of, the organigram, the rules, accessibility statement, header,
+ * footer, error pages) and the e-mails they receive (sign-in link, address confirmation, digest).
  *
  * Einfache Sprache (de-simple) must have every key under these prefixes; the catalogue test checks
  * it. Everything else — the host's and moderators' dashboards, exports, invitations, the answer
