@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { defineRouting } from "next-intl/routing";
 import { NextRequest } from "next/server";
+import { prefersDari } from "@/lib/i18n/dari";
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { databaseAvailable } from "@/lib/health/database-gate";
@@ -15,6 +16,11 @@ const withLocale = createMiddleware(routing);
 // first, so "de-CH" would otherwise match Einfache Sprache (de-simple) before German.
 const negotiating = createMiddleware(
   defineRouting({ locales: negotiableLocales, defaultLocale, localePrefix: "always", localeCookie: false }),
+);
+// A browser asking for Dari first goes to /prs: the matcher above would answer CLDR's alias
+// "fa-AF", which next-intl cannot map back and so sends to German (lib/i18n/dari.ts).
+const negotiatingDari = createMiddleware(
+  defineRouting({ locales: ["prs"], defaultLocale: "prs", localePrefix: "always", localeCookie: false }),
 );
 
 const KNOWN = new Set(routing.locales.map((locale) => locale.toLowerCase()));
@@ -46,7 +52,8 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   // The database is away: a 503 page that says to wait, instead of an error page per request.
   if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";
-  return KNOWN.has(first) ? withLocale(forwarded) : negotiating(forwarded);
+  if (KNOWN.has(first)) return withLocale(forwarded);
+  return prefersDari(request.headers.get("accept-language")) ? negotiatingDari(forwarded) : negotiating(forwarded);
 }
 
 function isForeignPost(request: NextRequest): boolean {

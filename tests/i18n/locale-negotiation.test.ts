@@ -14,9 +14,18 @@ describe("language negotiation", () => {
     ["de-AT,en;q=0.5", "/de"],
     ["de-DE,de;q=0.9", "/de"],
     ["de", "/de"],
-    ["fr-FR,fr;q=0.9", "/de"],
+    ["it-IT,it;q=0.9", "/de"],
+    ["fr-FR,fr;q=0.9", "/fr"],
     ["en-GB,en;q=0.9", "/en"],
-    ["fa-AF", "/fa"],
+    ["fa", "/fa"],
+    // Dari: CLDR calls it fa-AF, and Afghan phones send that tag (lib/i18n/dari.ts).
+    ["fa-AF", "/prs"],
+    ["prs", "/prs"],
+    ["prs-AF,ps;q=0.8", "/prs"],
+    ["fa-IR,fa;q=0.9,fa-AF;q=0.5", "/fa"],
+    ["de,prs;q=0.5", "/de"],
+    ["ur,prs;q=0.7,en;q=0.5", "/prs"],
+    ["ps-AF,ps;q=0.9,prs;q=0.8", "/ps"],
   ])("%s → %s", async (acceptLanguage, expected) => {
     const response = await visit("/", acceptLanguage);
     expect(new URL(response.headers.get("location") ?? "").pathname).toBe(expected);
