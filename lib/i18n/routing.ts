@@ -16,7 +16,7 @@ import { defineRouting } from "next-intl/routing";
 export const locales = ["de", "en", "ar", "fa", "prs", "ps", "uk", "tr", "ru", "kmr", "ti", "so", "fr", "de-simple"] as const;
 
 /** Languages whose every key is translated; the catalogue test holds them to it. */
-export const completeLocales = ["de", "en", "ar", "fa", "prs", "ps", "uk", "tr", "ru", "kmr", "fr"] as const satisfies readonly AppLocale[];
+export const completeLocales = ["de", "en", "ar", "fa", "prs", "ps", "uk", "tr", "ru", "kmr", "ti", "so", "fr"] as const satisfies readonly AppLocale[];
 
 export type AppLocale = (typeof locales)[number];
 
