@@ -7,7 +7,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
 import en from "../messages/en.json" with { type: "json" };
 import ar from "../messages/ar.json" with { type: "json" };
-import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
+import { INVITATIONS } from "../prisma/seed/dialogues";
+import { dialogueTextIn } from "../prisma/seed/host-texts";
 
 const LOCALE = "ar" as const;
 const text = { de, en, ar }[LOCALE];
@@ -16,7 +17,8 @@ const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false 
 test.use(phone);
 
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
-const dialogue = DIALOGUES[invitation.dialogue];
+// The dialogue's title and summary as the reader sees them: its co-hosts wrote an Arabic version.
+const dialogue = { title: dialogueTextIn(invitation.dialogue, LOCALE, "title"), summary: dialogueTextIn(invitation.dialogue, LOCALE, "summary") };
 
 /** A name as a person in Arabic would type it, made unique. */
 function uniqueName(): string {

@@ -3,10 +3,11 @@
 // left), with and without JavaScript, on a 360 px phone.
 import { expect, test, type Page } from "@playwright/test";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
-import { DIALOGUES } from "../prisma/seed/dialogues";
+import { DIALOGUES, type DialogueKey } from "../prisma/seed/dialogues";
+import { dialogueTextIn } from "../prisma/seed/host-texts";
 
 const MUNICIPALITY = "musterstadt";
-const publicDialogues = Object.values(DIALOGUES).filter((dialogue) => dialogue.phase !== "DRAFT");
+const publicDialogues = (Object.keys(DIALOGUES) as DialogueKey[]).filter((key) => DIALOGUES[key].phase !== "DRAFT");
 const draft = DIALOGUES.draft;
 const collecting = DIALOGUES.collecting;
 const collectingContributions = CONTRIBUTIONS.filter((contribution) => contribution.dialogue === "collecting");
@@ -76,15 +77,16 @@ async function browse(page: Page, locale: keyof typeof ui) {
 
   const list = page.getByRole("region", { name: text.dialogues });
   await expect(list.getByRole("heading", { name: "Musterstadt" })).toBeVisible();
-  for (const dialogue of publicDialogues) {
-    await expect(list.getByRole("link", { name: dialogue.title, exact: true })).toBeVisible();
+  // Each title in the reader's language where the host team wrote a version (the seed has Arabic and Ukrainian ones).
+  for (const key of publicDialogues) {
+    await expect(list.getByRole("link", { name: dialogueTextIn(key, locale, "title"), exact: true })).toBeVisible();
   }
   await expect(page.getByText(draft.title)).toHaveCount(0);
 
-  await list.getByRole("link", { name: collecting.title, exact: true }).click();
+  await list.getByRole("link", { name: dialogueTextIn("collecting", locale, "title"), exact: true }).click();
   await expect(page).toHaveURL(`/${locale}/${MUNICIPALITY}/${collecting.slug}`);
   await expectDocumentLanguage(page, locale);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(collecting.title);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(dialogueTextIn("collecting", locale, "title"));
   await expect(page.getByText(text.phase)).toBeVisible();
 
   const contributions = page.getByRole("region", { name: text.contributions, exact: true });
@@ -228,8 +230,8 @@ test.describe("a visitor on a 360 px phone", () => {
 
   const paths = [
     ...["de", "en", "ar", "fa", "uk", "tr", "ru"].map((locale) => `/${locale}`),
-    ...publicDialogues.map((dialogue) => `/de/${MUNICIPALITY}/${dialogue.slug}`),
-    ...["ar", "fa"].flatMap((locale) => publicDialogues.map((dialogue) => `/${locale}/${MUNICIPALITY}/${dialogue.slug}`)),
+    ...publicDialogues.map((key) => `/de/${MUNICIPALITY}/${DIALOGUES[key].slug}`),
+    ...["ar", "fa"].flatMap((locale) => publicDialogues.map((key) => `/${locale}/${MUNICIPALITY}/${DIALOGUES[key].slug}`)),
   ];
   for (const path of paths) {
     test(`scrolls ${path} without scrolling sideways`, async ({ page }, testInfo) => {

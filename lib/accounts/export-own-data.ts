@@ -19,7 +19,8 @@ export async function exportOwnData(viewer: Viewer | null) {
       emailDigest: true,
       createdAt: true,
       municipalityMemberships: { select: { role: true, createdAt: true, municipality: { select: { name: true } } } },
-      memberships: { select: { role: true, createdAt: true, codeOfConductAcceptedAt: true, dialogue: { select: { title: true } } } },
+      // Which rules, in which language, the person accepted (decision 025).
+      memberships: { select: { role: true, createdAt: true, codeOfConductAcceptedAt: true, codeOfConductLanguage: true, codeOfConductVersion: true, dialogue: { select: { title: true } } } },
       contributions: {
         select: { id: true, kind: true, title: true, body: true, language: true, district: true, source: true, status: true, createdAt: true, withdrawnAt: true, dialogue: { select: { title: true } } },
       },

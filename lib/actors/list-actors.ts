@@ -40,7 +40,7 @@ export async function listActors(municipalitySlug: string) {
           agreedAt: true,
           note: true,
           theme: { select: { id: true, key: true, name: true } },
-          dialogue: { select: { slug: true, title: true, languages: true } },
+          dialogue: { select: { id: true, slug: true, title: true, languages: true } },
         },
       },
     },

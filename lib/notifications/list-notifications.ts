@@ -11,7 +11,7 @@ export const NOTIFICATIONS_PER_PAGE = 20;
 export const listNotificationsInput = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 
 /** The viewer's own notifications, newest first, a page at a time. */
-export async function listNotifications(viewer: Viewer | null, input: z.input<typeof listNotificationsInput> = {}) {
+export async function listNotifications(viewer: Viewer | null, input: z.input<typeof listNotificationsInput> = {}, locale?: string) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   const { page } = parseInput(listNotificationsInput, input);
   const [total, rows] = await Promise.all([
@@ -25,7 +25,7 @@ export async function listNotifications(viewer: Viewer | null, input: z.input<ty
     }),
   ]);
   return {
-    items: rows.map(viewOf),
+    items: rows.map((row) => viewOf(row, locale)),
     page,
     pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE)),
   };

@@ -1,12 +1,23 @@
 import "server-only";
 import { commentAnchor } from "@/lib/comments/comment-link";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { ContributionKind, DialoguePhase, ContributionStatus, ModerationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 
 // What a notification tells, as one sentence and one link, for the list page and the e-mail
 // digest alike. The sentence's words come from the "notifications" catalogue namespace.
 
-const place = { select: { slug: true, title: true, phase: true, municipality: { select: { slug: true } } } } as const;
+const place = {
+  select: {
+    slug: true,
+    title: true,
+    phase: true,
+    languages: true,
+    // The dialogue's title in other languages: the reader's is named (decision 025).
+    translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true } },
+    municipality: { select: { slug: true } },
+  },
+} as const;
 const contributionView = { select: { id: true, title: true, kind: true, status: true, hiddenCategory: true, dialogue: place } } as const;
 
 export const notificationSelect = {
@@ -50,7 +61,8 @@ const SENTENCES: Record<NotificationType, string> = {
   PHASE_CHANGED: "phaseChanged",
 };
 
-export function viewOf(row: NotificationRow): NotificationView {
+/** `locale`: the reader's UI language, whose version of a dialogue's title is named (decision 025). */
+export function viewOf(row: NotificationRow, locale?: string): NotificationView {
   const contribution = row.contribution ?? row.comment?.contribution ?? null;
   const dialogue = contribution?.dialogue ?? row.dialogue;
   let path = "/notifications";
@@ -68,7 +80,7 @@ export function viewOf(row: NotificationRow): NotificationView {
     path,
     sentence: SENTENCES[row.type],
     values: {
-      title: row.type === "PHASE_CHANGED" ? (dialogue?.title ?? "") : (contribution?.title ?? dialogue?.title ?? ""),
+      title: row.type === "PHASE_CHANGED" ? dialogueTitle(dialogue, locale) : (contribution?.title ?? dialogueTitle(dialogue, locale)),
       name: author && !author.deletedAt ? author.displayName : "",
       kind: contribution?.kind ?? "",
       status: row.response?.status ?? (row.type === "RESPONSE_POSTED" ? (contribution?.status ?? "") : ""),
@@ -78,4 +90,10 @@ export function viewOf(row: NotificationRow): NotificationView {
       phase: dialogue?.phase ?? "",
     },
   };
+}
+
+function dialogueTitle(dialogue: NotificationRow["dialogue"], locale: string | undefined): string {
+  if (!dialogue) return "";
+  if (!locale) return dialogue.title;
+  return pickHostText({ language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title } }, dialogue.translations, locale).fields.title ?? dialogue.title;
 }

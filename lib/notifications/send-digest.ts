@@ -78,7 +78,7 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
     const [t, sentence] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale)]);
     const base = publicOrigin();
     const unsubscribeUrl = `${base}/${user.locale}/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}`;
-    const lines = rows.map(viewOf).flatMap((view) => [`- ${sentence(view)}`, `  ${base}/${user.locale}${view.path}`, ""]);
+    const lines = rows.map((row) => viewOf(row, user.locale)).flatMap((view) => [`- ${sentence(view)}`, `  ${base}/${user.locale}${view.path}`, ""]);
     await sendMail({
       to: user.email!,
       subject: t("subject", { count: rows.length }),

@@ -2,7 +2,7 @@
 // co-hosts wrote (method AUTHOR). Every dialogue keeps the default rules, shown in each reader's
 // language, except the one in RESPONDING, whose host team wrote its own (CODE_OF_CONDUCT) and an
 // Arabic version of them: a Ukrainian reader sees them in German, with a note.
-import type { DialogueKey } from "./dialogues";
+import { DIALOGUES, type DialogueKey } from "./dialogues";
 import type { PersonKey } from "./people";
 
 export type DialogueVersionSeed = {
@@ -66,3 +66,9 @@ export const MUNICIPALITY_INTRODUCTION_VERSIONS: readonly { language: string; wr
     body: "У Мустерштадті живе близько 80 000 мешканців; приблизно 2 400 з них за останні роки втекли сюди від війни та переслідувань. У наших діалогах із біженцями ми говоримо з ними, а не про них: вони кажуть, чого бракує, а місто публічно відповідає на кожну потребу.",
   },
 ];
+
+/** What a reader in `locale` sees of a seeded dialogue's text: the version in their language, else the original. */
+export function dialogueTextIn(key: DialogueKey, locale: string, field: "title" | "summary" | "description"): string {
+  const version = DIALOGUE_VERSIONS[key]?.find((candidate) => candidate.language === locale.split("-")[0]);
+  return version ? version[field] : DIALOGUES[key][field];
+}

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
 import { pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import { saveHostTextVersion } from "@/lib/host-texts/save-host-text-version";
+import { listNotifications } from "@/lib/notifications/list-notifications";
 import { addMember, createActor, createDialogue, createMeeting, createMunicipality, createUser } from "@/tests/factories";
 import { appErrorOf, fieldKeys, viewerOf } from "@/tests/identity/support";
 
@@ -44,6 +45,16 @@ describe("choosing the version a reader sees", () => {
     expect(await shownFor(dialogue, "de-simple")).toMatchObject({ language: "de", source: "original" });
     // A link to a language without a version falls back to the reader's own.
     expect(await shownFor(dialogue, "uk", "fa")).toMatchObject({ language: "uk" });
+  });
+
+  it("names the dialogue in the reader's version in the notifications list", async () => {
+    const { staff, dialogue } = await staffDialogue();
+    await saveHostTextVersion(await viewerOf(staff.id), { subject: "dialogue", subjectId: dialogue.id, language: "uk", ...ukrainian });
+    const reader = await createUser({ locale: "uk" });
+    await db.notification.create({ data: { userId: reader.id, type: "PHASE_CHANGED", dialogueId: dialogue.id } });
+    const viewer = await viewerOf(reader.id);
+    expect((await listNotifications(viewer, {}, "uk")).items.map((item) => item.values.title)).toEqual(["Житло"]);
+    expect((await listNotifications(viewer, {}, "ar")).items.map((item) => item.values.title)).toEqual([dialogue.title]);
   });
 
   it.each([

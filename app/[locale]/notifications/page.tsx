@@ -21,7 +21,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   const viewer = await getViewer();
   if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}/notifications` })}`);
   const [list, t, sentence, format] = await Promise.all([
-    listNotifications(viewer, { page }),
+    listNotifications(viewer, { page }, locale),
     getTranslations("notifications"),
     notificationSentence(locale),
     getFormatter(),

@@ -3,11 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActorEntry } from "@/components/actors/actor-entry";
+import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
-import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
@@ -64,13 +64,13 @@ export default async function ActorsPage({ params }: Props) {
                       ) : (
                         <ul className="mt-1 list-disc space-y-1 ps-6 text-sm">
                           {actor.responsibilities.map((responsibility) => {
-                            const language = responsibility.dialogue.languages[0] ?? "de";
                             return (
                               <li key={responsibility.id}>
                                 {themeName(responsibility.theme)}{" "}
-                                <Link href={`/${municipality.slug}/${responsibility.dialogue.slug}/responsibilities`} lang={language} dir={direction(language)}>
-                                  {responsibility.dialogue.title}
-                                </Link>{" "}
+                                <DialogueTitle
+                                  dialogue={responsibility.dialogue}
+                                  wrap={(title) => <Link href={`/${municipality.slug}/${responsibility.dialogue.slug}/responsibilities`}>{title}</Link>}
+                                />{" "}
                                 <span className="text-muted">({responsibility.agreedAt ? t("agreed") : t("notAgreed")})</span>
                               </li>
                             );

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { MeetingSections } from "@/components/meetings/meeting-list";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
-import { direction } from "@/lib/i18n/routing";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { can } from "@/lib/policy/policy";
 
@@ -23,16 +23,13 @@ export default async function MeetingsPage({ params }: Props) {
   if (!dialogue) notFound();
   const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
-  const mainLanguage = dialogue.languages[0] ?? "de";
   return (
     <>
       <p className="text-sm">
         <Link href={base}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("heading")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueTitle dialogue={dialogue} as="p" className="mt-1 text-lg font-semibold break-words" />
       <p className="mt-3 text-muted">{t("intro")}</p>
       {can(viewer, "meeting:manage", dialogue.resource) && (
         <p className="mt-3">

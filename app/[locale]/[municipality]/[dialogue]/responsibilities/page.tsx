@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
-import { direction } from "@/lib/i18n/routing";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
 import { listResponsibilities } from "@/lib/responsibilities/list-responsibilities";
 
@@ -34,7 +34,6 @@ export default async function ResponsibilitiesPage({ params }: Props) {
     viewer ? getResponsibilityManagement(viewer, { municipalitySlug: municipality, dialogueSlug: slug }) : null,
   ]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
-  const mainLanguage = dialogue.languages[0] ?? "de";
 
   return (
     <>
@@ -42,9 +41,7 @@ export default async function ResponsibilitiesPage({ params }: Props) {
         <Link href={base}>{t("backToDialogue")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueTitle dialogue={dialogue} as="p" className="mt-1 text-lg font-semibold break-words" />
       <p className="mt-3 text-muted">{t("intro")}</p>
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
         <Link href={`/${dialogue.municipality.slug}/actors`}>{t("allActors", { municipality: dialogue.municipality.name })}</Link>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { BarChart } from "@/components/results/bar-chart";
@@ -56,9 +57,7 @@ export default async function ResultsPage({ params }: Props) {
 
       <header className="mt-4 space-y-2">
         <h1 className="text-3xl">{t("heading")}</h1>
-        <p className="text-xl font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-          {dialogue.title}
-        </p>
+        <DialogueTitle dialogue={dialogue} as="p" className="text-xl font-semibold break-words" />
         <p className="text-muted">{dialogue.municipality.name}</p>
         <p>
           <PhaseBadge phase={dialogue.phase} />
