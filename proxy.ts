@@ -1,7 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { defineRouting } from "next-intl/routing";
 import { NextRequest } from "next/server";
-import { prefersDari } from "@/lib/i18n/dari";
+import { preferredAliasedLocale, type AliasedLocale } from "@/lib/i18n/aliased-languages";
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { databaseAvailable } from "@/lib/health/database-gate";
@@ -17,11 +17,13 @@ const withLocale = createMiddleware(routing);
 const negotiating = createMiddleware(
   defineRouting({ locales: negotiableLocales, defaultLocale, localePrefix: "always", localeCookie: false }),
 );
-// A browser asking for Dari first goes to /prs: the matcher above would answer CLDR's alias
-// "fa-AF", which next-intl cannot map back and so sends to German (lib/i18n/dari.ts).
-const negotiatingDari = createMiddleware(
-  defineRouting({ locales: ["prs"], defaultLocale: "prs", localePrefix: "always", localeCookie: false }),
-);
+// A browser asking for Dari or Kurmanji first goes to /prs or /kmr: the matcher above would
+// answer CLDR's codes for them ("fa-AF", "ku"), which next-intl cannot map back and so sends to
+// German (lib/i18n/aliased-languages.ts).
+const negotiatingAliased: Record<AliasedLocale, ReturnType<typeof createMiddleware>> = {
+  prs: createMiddleware(defineRouting({ locales: ["prs"], defaultLocale: "prs", localePrefix: "always", localeCookie: false })),
+  kmr: createMiddleware(defineRouting({ locales: ["kmr"], defaultLocale: "kmr", localePrefix: "always", localeCookie: false })),
+};
 
 const KNOWN = new Set(routing.locales.map((locale) => locale.toLowerCase()));
 
@@ -53,7 +55,8 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";
   if (KNOWN.has(first)) return withLocale(forwarded);
-  return prefersDari(request.headers.get("accept-language")) ? negotiatingDari(forwarded) : negotiating(forwarded);
+  const aliased = preferredAliasedLocale(request.headers.get("accept-language"));
+  return aliased ? negotiatingAliased[aliased](forwarded) : negotiating(forwarded);
 }
 
 function isForeignPost(request: NextRequest): boolean {

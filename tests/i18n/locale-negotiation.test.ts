@@ -18,7 +18,7 @@ describe("language negotiation", () => {
     ["fr-FR,fr;q=0.9", "/fr"],
     ["en-GB,en;q=0.9", "/en"],
     ["fa", "/fa"],
-    // Dari: CLDR calls it fa-AF, and Afghan phones send that tag (lib/i18n/dari.ts).
+    // Dari: CLDR calls it fa-AF, and Afghan phones send that tag (lib/i18n/aliased-languages.ts).
     ["fa-AF", "/prs"],
     ["prs", "/prs"],
     ["prs-AF,ps;q=0.8", "/prs"],
@@ -26,6 +26,15 @@ describe("language negotiation", () => {
     ["de,prs;q=0.5", "/de"],
     ["ur,prs;q=0.7,en;q=0.5", "/prs"],
     ["ps-AF,ps;q=0.9,prs;q=0.8", "/ps"],
+    // Kurmanji: CLDR files it under Kurdish (ku, Latin script), which is what browsers send.
+    ["ku", "/kmr"],
+    ["ku-TR,ku;q=0.9,tr;q=0.8", "/kmr"],
+    ["kmr", "/kmr"],
+    ["kmr-Latn-TR", "/kmr"],
+    ["tr-TR,tr;q=0.9,ku;q=0.8", "/tr"],
+    ["de,ku;q=0.5", "/de"],
+    ["ti-ER", "/ti"],
+    ["so-SO,so;q=0.9", "/so"],
   ])("%s → %s", async (acceptLanguage, expected) => {
     const response = await visit("/", acceptLanguage);
     expect(new URL(response.headers.get("location") ?? "").pathname).toBe(expected);
