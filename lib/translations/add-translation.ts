@@ -23,16 +23,16 @@ import {
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
-export const addTranslationInput = targetInput
-  .extend({
-    language: z.string().regex(LANGUAGE_CODE),
-    title: optionalText(TRANSLATION_TITLE_MAX),
-    summary: optionalText(TRANSLATION_SUMMARY_MAX),
-    place: optionalText(TRANSLATION_PLACE_MAX),
-    codeOfConduct: optionalText(TRANSLATION_CODE_OF_CONDUCT_MAX),
-    body: z.string().trim().min(1).max(TRANSLATION_BODY_MAX),
-  })
-  .refine(exactlyOneTarget, { message: "validation.invalid", path: ["contributionId"] });
+/** The fields of a translation, for forms that name their text besides the page they stand on. */
+export const translationFields = targetInput.extend({
+  language: z.string().regex(LANGUAGE_CODE),
+  title: optionalText(TRANSLATION_TITLE_MAX),
+  summary: optionalText(TRANSLATION_SUMMARY_MAX),
+  place: optionalText(TRANSLATION_PLACE_MAX),
+  codeOfConduct: optionalText(TRANSLATION_CODE_OF_CONDUCT_MAX),
+  body: z.string().trim().min(1).max(TRANSLATION_BODY_MAX),
+});
+export const addTranslationInput = translationFields.refine(exactlyOneTarget, { message: "validation.invalid", path: ["contributionId"] });
 
 /** The fields this subject has, each required where the original has it (the code of conduct only when the dialogue has its own). */
 function fieldsFor(target: TranslationTarget, data: z.output<typeof addTranslationInput>): TranslatedFields {

@@ -23,9 +23,9 @@ import {
   type TranslationTarget,
 } from "./translation-target";
 
-export const machineTranslateInput = targetInput
-  .extend({ language: z.string().regex(LANGUAGE_CODE) })
-  .refine(exactlyOneTarget, { message: "validation.invalid", path: ["contributionId"] });
+/** The fields of a request, for forms that name their text besides the page they stand on. */
+export const machineTranslateFields = targetInput.extend({ language: z.string().regex(LANGUAGE_CODE) });
+export const machineTranslateInput = machineTranslateFields.refine(exactlyOneTarget, { message: "validation.invalid", path: ["contributionId"] });
 
 /** Whether the operator has set up machine translation (the UI offers it only then). */
 export function machineTranslationEnabled(): boolean {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { getHideNotice } from "@/lib/moderation/get-hide-notice";
 import { consume, LIMITS } from "@/lib/rate-limit";
 import { machineTranslate } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
@@ -96,6 +97,10 @@ describe("a reader's machine translation", () => {
     const author = await viewerOf(contribution.authorId!);
     const stored = await machineTranslate(author, { moderationActionId: action.id, language: "ar" }, translator);
     expect(stored.body).toBe("[ar] Telefonnummer im Text.");
+    // The notice its author reads carries the reason's language and the translation to pick from.
+    await db.contribution.update({ where: { id: contribution.id }, data: { hiddenAt: new Date(), hiddenCategory: "PERSONAL_DATA" } });
+    const notice = await getHideNotice(author, { itemType: "contribution", itemId: contribution.id });
+    expect(notice).toMatchObject({ reasonLanguage: "de", reasonTranslations: [expect.objectContaining({ language: "ar", method: "MACHINE", outdatedAt: null })] });
   });
 
   it("is limited per person, counting only the calls that reach the service", async () => {

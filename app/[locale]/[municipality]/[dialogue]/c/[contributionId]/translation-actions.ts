@@ -7,9 +7,9 @@ import { commentAnchor } from "@/lib/comments/comment-link";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
-import { addTranslation, addTranslationInput } from "@/lib/translations/add-translation";
+import { addTranslation, translationFields } from "@/lib/translations/add-translation";
 import { checkTranslation, checkTranslationInput } from "@/lib/translations/check-translation";
-import { machineTranslate, machineTranslateInput } from "@/lib/translations/machine-translate";
+import { machineTranslate, machineTranslateFields } from "@/lib/translations/machine-translate";
 
 // The page's own actions file belongs to comments and supports; translations post here.
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema, contributionId: z.uuid() });
@@ -34,7 +34,8 @@ function back({ locale, municipality, dialogue, contributionId }: Page, to = "")
 }
 
 export const addTranslationAction = formAction(
-  addTranslationInput.safeExtend(target.shape),
+  // The page's contribution is always named; the text is the one subject() picks.
+  translationFields.extend(target.shape),
   async ({ locale, municipality, dialogue, contributionId, commentId, responseId, language, title, body }, { viewer }): Promise<void> => {
     const { where, anchor } = subject({ contributionId, commentId, responseId });
     await addTranslation(viewer, { ...where, language, body, ...(where.contributionId ? { title } : {}) });
@@ -43,7 +44,7 @@ export const addTranslationAction = formAction(
 );
 
 export const machineTranslateAction = formAction(
-  machineTranslateInput.safeExtend(target.shape),
+  machineTranslateFields.extend(target.shape),
   async ({ locale, municipality, dialogue, contributionId, commentId, responseId, moderationActionId, language }, { viewer }): Promise<void> => {
     const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId });
     await machineTranslate(viewer, { ...where, language });
