@@ -18,6 +18,8 @@ const MUNICIPALITY = "musterstadt";
 const dialogue = DIALOGUES.deliberating;
 const dialoguePath = `/${LOCALE}/${MUNICIPALITY}/${dialogue.slug}`;
 const moderator = DEMO_ACCOUNTS.find((account) => account.displayName === "Miriam Hoffmann")!;
+/** The header of a coded column's machine-code twin, e.g. "Perspective (code)". */
+const codeColumn = (label: string) => text.codeColumn.replace("{column}", label);
 const arabic = CONTRIBUTIONS.find((c) => c.dialogue === "deliberating" && c.language === "ar" && c.author === "nour")!;
 
 test.use({ javaScriptEnabled: false });
@@ -57,8 +59,12 @@ test("a moderator downloads CSV and XLSX and they hold the dialogue, Arabic incl
   const row = rows.find((cells) => cells[column(text.columns.title)] === arabic.title);
   expect(row?.[column(text.columns.body)]).toBe(arabic.body);
   // Nour keeps her perspective private: not even the moderator's export says it (decision 024).
-  expect(row?.[column(text.columns.perspective)]).toBe("");
-  expect(row?.[column(text.columns.language)]).toBe("ar");
+  expect(row?.[column(text.columns.perspective)]).toBe(en.perspectives.NOT_STATED);
+  expect(row?.[column(codeColumn(text.columns.perspective))]).toBe("");
+  // Words a council reads, the code beside them (decision 027).
+  expect(row?.[column(text.columns.language)]).toBe(new Intl.DisplayNames(["en"], { type: "language" }).of("ar"));
+  expect(row?.[column(codeColumn(text.columns.language))]).toBe("ar");
+  expect(row?.[column(text.columns.kind)]).toBe(en.kinds[arabic.kind]);
   // Nour did not opt in to showing her name.
   expect(row?.[column(text.columns.authorName)]).toBe("");
   expect(csv.toString("utf8")).not.toContain("@musterstadt.example");
@@ -81,6 +87,9 @@ test("a moderator downloads CSV and XLSX and they hold the dialogue, Arabic incl
     text.columns.perspective,
     text.columns.online,
     text.columns.atMeetings,
+    text.columns.total,
+    text.columns.contributionTotal,
+    codeColumn(text.columns.perspective),
   ]);
 });
 

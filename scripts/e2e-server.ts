@@ -1,6 +1,8 @@
 // Started by Playwright (playwright.config.ts, webServer): a fresh database cloned from the
 // migrated template, seeded; a local SMTP catcher whose mails tests read from
-// http://127.0.0.1:<E2E_MAIL_PORT>/mails?to=<address>; and the production build of the app.
+// http://127.0.0.1:<E2E_MAIL_PORT>/mails?to=<address>; on the same port a LibreTranslate-compatible
+// translator (POST /translate; what it was asked: GET /translate-requests); and the production
+// build of the app.
 // Stops everything again on SIGTERM.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -16,6 +18,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 /** The bearer token of /api/metrics in the end-to-end server (e2e/operator-reads-logs-and-metrics.spec.ts). */
 const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdefghijkl";
 const mailPort = Number(process.env.E2E_MAIL_PORT ?? 3101);
+/** The key the app sends with each machine translation (checked by the spec that reads /translate-requests). */
+const E2E_LIBRETRANSLATE_KEY = "e2e-libretranslate-key";
 
 const server = await startTestServer();
 const name = `mitreden_e2e_${randomBytes(6).toString("hex")}`;
@@ -29,9 +33,23 @@ const smtp = await startSmtpCatcher();
 // The app's log lines (JSON, one per line, on the server's stdout), for specs that check what is logged.
 const logLines: string[] = [];
 let partialLine = "";
+/** What the app sent to the machine translator, in order (e2e/author-reads-answer-in-own-language.spec.ts). */
+const translateRequests: unknown[] = [];
 const mailbox = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");
   response.setHeader("content-type", "application/json");
+  // The LibreTranslate protocol: JSON in ({ q, source, target, format, api_key }), { translatedText } out.
+  if (url.pathname === "/translate" && request.method === "POST") {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { q: string; target: string };
+      translateRequests.push(body);
+      response.end(JSON.stringify({ translatedText: `[${body.target}] ${body.q}` }));
+    });
+    return;
+  }
+  if (url.pathname === "/translate-requests") return void response.end(JSON.stringify(translateRequests));
   if (url.pathname === "/logs") return void response.end(JSON.stringify(logLines));
   // Jobs still waiting or running in the queue: mail not sent yet (e2e/staff-signs-in-with-email-link.spec.ts).
   if (url.pathname === "/jobs") {
@@ -67,6 +85,9 @@ const next = startNext({
     // Reports of barriers (e2e/visitor-reports-barrier.spec.ts) go to the catcher too.
     FEEDBACK_EMAIL: "barrierefreiheit@mitreden.test",
     METRICS_TOKEN: E2E_METRICS_TOKEN,
+    // Machine translation on, against the translator above.
+    LIBRETRANSLATE_URL: `http://127.0.0.1:${mailPort}`,
+    LIBRETRANSLATE_API_KEY: E2E_LIBRETRANSLATE_KEY,
   },
   // Every request writes an info line; the test output shows only warnings, errors and
   // anything that is not a log line (the specs read all of them from /logs).
