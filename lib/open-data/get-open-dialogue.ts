@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { AppError } from "@/lib/errors";
+import { defaultRules } from "@/lib/host-texts/default-rules";
 import { openDialogue, openDialogueSelect } from "./open-dialogue-select";
 
 /** The id of a published dialogue; anything else (a draft, an unknown or malformed id) is NOT_FOUND. */
@@ -22,5 +23,7 @@ export async function getOpenDialogue(input: { dialogueId: string }) {
     where: { id },
     select: { ...openDialogueSelect, description: true, codeOfConduct: true },
   });
-  return openDialogue(dialogue);
+  // A dialogue that keeps the default rules (NULL) publishes them in its main language (decision 025).
+  const codeOfConduct = dialogue.codeOfConduct ?? (await defaultRules(dialogue.languages[0] ?? "de")).text;
+  return openDialogue({ ...dialogue, codeOfConduct });
 }

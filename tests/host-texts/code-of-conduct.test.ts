@@ -7,9 +7,10 @@ import { createDialogue as createDialogueAsStaff } from "@/lib/dialogues/create-
 import { loadRulesForReader, rulesVersion } from "@/lib/host-texts/code-of-conduct";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { joinDialogue, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
+import { getOpenDialogue } from "@/lib/open-data/get-open-dialogue";
 import de from "@/messages/de.json";
 import uk from "@/messages/uk.json";
-import { createDialogue, createMunicipality, createTheme, createUser } from "@/tests/factories";
+import { createDialogue, createMunicipality, createTheme, createUser, openDialogue } from "@/tests/factories";
 import { appErrorOf, context, fieldKeys, insertInvitation, viewerOf } from "@/tests/identity/support";
 
 const membershipOf = (userId: string, dialogueId: string) => db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId, dialogueId } } });
@@ -36,6 +37,12 @@ describe("the rules a reader is shown", () => {
     expect(await loadRulesForReader(dialogue.id, "ar")).toMatchObject({ text: "قواعدنا.", language: "ar", source: "author", untranslated: false, version: rulesVersion("قواعدنا.") });
     expect(await loadRulesForReader(dialogue.id, "uk")).toMatchObject({ text: "Eigene Regeln.", language: "de", untranslated: true, languages: ["de", "ar"] });
     expect(await loadRulesForReader(dialogue.id, "de")).toMatchObject({ language: "de", untranslated: false });
+  });
+
+  it("publishes the default rules in the dialogue's main language in the open data", async () => {
+    const dialogue = await createDialogue({ codeOfConduct: null, languages: ["uk", "de"] });
+    await openDialogue(dialogue.id);
+    expect((await getOpenDialogue({ dialogueId: dialogue.id })).codeOfConduct).toBe(uk.codeOfConduct.defaultRules);
   });
 
   it("keeps the default when staff create a dialogue with the rules as offered", async () => {
