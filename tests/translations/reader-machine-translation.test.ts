@@ -83,6 +83,21 @@ describe("a reader's machine translation", () => {
     expect((await appErrorOf(machineTranslate(reader!, { contributionId: contribution.id, language: "xx" }, translator))).code).toBe("INVALID_INPUT");
   });
 
+  it("translates a dialogue's own texts, its rules too, field by field, for a reader of another language", async () => {
+    const { dialogue } = await germanNeed();
+    const [reader] = await readers(1);
+    const stored = await machineTranslate(reader!, { dialogueId: dialogue.id, language: "uk" }, new LibreTranslateTranslator({ url }));
+    expect(stored).toMatchObject({
+      method: "MACHINE",
+      title: `[uk] ${dialogue.title}`,
+      summary: `[uk] ${dialogue.summary}`,
+      codeOfConduct: `[uk] ${dialogue.codeOfConduct}`,
+      body: `[uk] ${dialogue.description}`,
+      place: null,
+    });
+    expect(received.map((body) => body.q).sort()).toEqual([dialogue.codeOfConduct, dialogue.description, dialogue.summary, dialogue.title].sort());
+  });
+
   it("lets the person a moderation reason concerns, and moderators, ask for its translation; nobody else", async () => {
     const { dialogue, contribution } = await germanNeed();
     const moderator = await createUser();

@@ -19,7 +19,12 @@ import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { getDraftDialogue } from "@/lib/dialogues/get-draft-dialogue";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
-import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
+import { languageName } from "@/lib/i18n/language-names";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { requestDialogueTranslationAction } from "./host-text-translation-actions";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
@@ -148,6 +153,22 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       </header>
 
       <HostText picked={text} field="body" pageLocale={locale} format="paragraphs" className="mt-6 space-y-3" data-testid="dialogue-description" />
+      {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
+      {viewer !== null &&
+        dialogue.phase !== "DRAFT" &&
+        !text.languages.includes(contentLanguage(locale)) &&
+        machineTranslationEnabled() &&
+        can(viewer, "translation:request", await dialogueResource(dialogue.id)) && (
+          <ClientMessages namespaces={["translations"]}>
+            <RequestHostTextTranslationForm
+              action={requestDialogueTranslationAction}
+              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              subject={{ dialogueId: dialogue.id }}
+              language={contentLanguage(locale)}
+              languageLabel={languageName(contentLanguage(locale), locale)}
+            />
+          </ClientMessages>
+        )}
 
       {dialogue.themes.length > 0 && (
         <section aria-labelledby="themes" className="mt-8">
