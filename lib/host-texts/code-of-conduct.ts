@@ -18,6 +18,13 @@ export type ShownRules = {
   outdated: boolean;
   /** A host team's own rules that nobody has put into the reader's language yet. */
   untranslated: boolean;
+  /**
+   * Untranslated, and no version of the dialogue's texts exists in the reader's language at all:
+   * a machine translation asked for now would bring the rules with it.
+   */
+  requestable: boolean;
+  /** The reader's content language (what a machine translation would be into). */
+  readerLanguage: string;
   /** The languages the host team's rules can be read in (original first); empty for the default. */
   languages: string[];
 };
@@ -48,6 +55,8 @@ export async function rulesForReader(
       source: "default",
       outdated: false,
       untranslated: false,
+      requestable: false,
+      readerLanguage: contentLanguage(locale),
       languages: [],
     };
   }
@@ -61,7 +70,18 @@ export async function rulesForReader(
     if (version) {
       const source: HostTextSource = version.method === "AUTHOR" ? "author" : version.method === "VOLUNTEER" ? "volunteer" : "machine";
       const text = version.codeOfConduct!;
-      return { text, language, recordLanguage: language, version: rulesVersion(text), source, outdated: version.outdatedAt !== null, untranslated: false, languages };
+      return {
+        text,
+        language,
+        recordLanguage: language,
+        version: rulesVersion(text),
+        source,
+        outdated: version.outdatedAt !== null,
+        untranslated: false,
+        requestable: false,
+        readerLanguage: reader,
+        languages,
+      };
     }
   }
   const text = dialogue.codeOfConduct;
@@ -73,6 +93,8 @@ export async function rulesForReader(
     source: "original",
     outdated: false,
     untranslated: reader !== original,
+    requestable: reader !== original && !versions.some((version) => version.language === reader),
+    readerLanguage: reader,
     languages,
   };
 }
@@ -123,7 +145,7 @@ export async function acceptedRules(
 export async function loadRulesForReader(dialogueId: string, locale: string, requested?: string | null): Promise<ShownRules> {
   const dialogue = await db.dialogue.findUniqueOrThrow({
     where: { id: dialogueId },
-    select: { codeOfConduct: true, languages: true, translations: { where: { codeOfConduct: { not: null } }, select: VERSION_SELECT } },
+    select: { codeOfConduct: true, languages: true, translations: { select: VERSION_SELECT } },
   });
   return rulesForReader(dialogue, dialogue.translations, locale, requested);
 }

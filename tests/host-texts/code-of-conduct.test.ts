@@ -8,6 +8,7 @@ import { loadRulesForReader, rulesVersion } from "@/lib/host-texts/code-of-condu
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { joinDialogue, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
 import { getOpenDialogue } from "@/lib/open-data/get-open-dialogue";
+import { machineTranslate } from "@/lib/translations/machine-translate";
 import de from "@/messages/de.json";
 import uk from "@/messages/uk.json";
 import { createDialogue, createMunicipality, createTheme, createUser, openDialogue } from "@/tests/factories";
@@ -37,6 +38,18 @@ describe("the rules a reader is shown", () => {
     expect(await loadRulesForReader(dialogue.id, "ar")).toMatchObject({ text: "قواعدنا.", language: "ar", source: "author", untranslated: false, version: rulesVersion("قواعدنا.") });
     expect(await loadRulesForReader(dialogue.id, "uk")).toMatchObject({ text: "Eigene Regeln.", language: "de", untranslated: true, languages: ["de", "ar"] });
     expect(await loadRulesForReader(dialogue.id, "de")).toMatchObject({ language: "de", untranslated: false });
+  });
+
+  it("offers a machine translation of a host team's own rules where no version exists, and shows it labelled", async () => {
+    const dialogue = await createDialogue({ codeOfConduct: "Eigene Regeln.", languages: ["de", "uk"] });
+    await openDialogue(dialogue.id);
+    const before = await loadRulesForReader(dialogue.id, "uk");
+    expect(before).toMatchObject({ untranslated: true, requestable: true, readerLanguage: "uk" });
+    const reader = await createUser({ locale: "uk" });
+    // A stand-in for the operator's service: the real protocol is tested in tests/translations.
+    const translator = { translate: async (text: string, _from: string, to: string) => `[${to}] ${text}` };
+    await machineTranslate(await viewerOf(reader.id), { dialogueId: dialogue.id, language: "uk" }, translator);
+    expect(await loadRulesForReader(dialogue.id, "uk")).toMatchObject({ text: "[uk] Eigene Regeln.", language: "uk", source: "machine", untranslated: false, requestable: false });
   });
 
   it("publishes the default rules in the dialogue's main language in the open data", async () => {

@@ -51,7 +51,7 @@ describe("choosing the version a reader sees", () => {
     const { staff, dialogue } = await staffDialogue();
     await saveHostTextVersion(await viewerOf(staff.id), { subject: "dialogue", subjectId: dialogue.id, language: "uk", ...ukrainian });
     const reader = await createUser({ locale: "uk" });
-    await db.notification.create({ data: { userId: reader.id, type: "PHASE_CHANGED", dialogueId: dialogue.id } });
+    await db.notification.create({ data: { userId: reader.id, type: "PHASE_CHANGED", dialogueId: dialogue.id, subjectId: dialogue.id } });
     const viewer = await viewerOf(reader.id);
     expect((await listNotifications(viewer, {}, "uk")).items.map((item) => item.values.title)).toEqual(["Житло"]);
     expect((await listNotifications(viewer, {}, "ar")).items.map((item) => item.values.title)).toEqual([dialogue.title]);

@@ -12,6 +12,7 @@ import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { RulesText } from "@/components/host-texts/rules-text";
+import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
 import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { loadRulesForReader } from "@/lib/host-texts/code-of-conduct";
@@ -82,6 +83,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
   return (
     <>
       <DialogueIntro dialogue={dialogue} invitedTo={t("invitedTo")} locale={locale} />
+      <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} locale={locale} returnPath={`/${locale}/join/${encodeURIComponent(invitation.code)}`} />
       <div className="mt-8">
         <ClientMessages namespaces={["join"]}>
           <JoinForms
@@ -126,7 +128,7 @@ async function DialogueIntro({ dialogue, invitedTo, locale }: { dialogue: IntroD
     <header className="space-y-2">
       <p className="text-muted">{invitedTo}</p>
       <HostText picked={text} field="title" pageLocale={locale} as="h1" className="text-3xl break-words" />
-      <p className="font-semibold">{dialogue.municipality.name}</p>
+      <p className="font-semibold"><bdi>{dialogue.municipality.name}</bdi></p>
       <HostText picked={text} field="summary" pageLocale={locale} as="p" className="break-words" />
       <HostTextNote picked={text} pageLocale={locale} />
     </header>

@@ -8,6 +8,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { getPostForm } from "@/lib/contributions/get-post-form";
 import { HostText } from "@/components/host-texts/host-text";
 import { RulesText } from "@/components/host-texts/rules-text";
+import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
 import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
@@ -55,6 +56,9 @@ export default async function NewContributionPage({ params, searchParams }: Prop
       ) : (
         <>
           <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
+          {form.codeOfConduct && (
+            <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={`/${locale}${base}/new`} />
+          )}
           <ClientMessages namespaces={["post"]}>
             <PostForm
               action={createContributionAction}

@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { LOCAL_PATH } from "@/lib/auth/local-path";
+import { machineTranslate } from "@/lib/translations/machine-translate";
+
+/**
+ * A signed-in reader asks for the host team's own rules in their language when nobody has
+ * written them yet: the dialogue's texts are machine-translated once (lib/translations), and the
+ * page they came from shows the rules labelled as machine-made.
+ */
+export const requestRulesTranslationAction = formAction(
+  z.object({ dialogueId: z.uuid(), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), returnPath: z.string().regex(LOCAL_PATH) }),
+  async ({ dialogueId, language, returnPath }, { viewer }): Promise<void> => {
+    await machineTranslate(viewer, { dialogueId, language });
+    redirect(returnPath);
+  },
+);

@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/identity/client-messages";
+import type { ShownRules } from "@/lib/host-texts/code-of-conduct";
+import { languageName } from "@/lib/i18n/language-names";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { requestRulesTranslationAction } from "@/app/[locale]/texts/rules-actions";
+import { RequestRulesTranslation } from "./request-rules-translation";
+
+/**
+ * Where a host team's own rules exist only in another language: for a signed-in reader, when the
+ * operator runs a translation service, a button to have them machine-translated. Nothing otherwise.
+ */
+export async function RulesTranslationOffer({ rules, dialogueId, signedIn, locale, returnPath }: { rules: ShownRules; dialogueId: string; signedIn: boolean; locale: string; returnPath: string }) {
+  if (!rules.requestable || !signedIn || !machineTranslationEnabled()) return null;
+  const t = await getTranslations("translations");
+  return (
+    <ClientMessages namespaces={[]}>
+      <RequestRulesTranslation
+        action={requestRulesTranslationAction}
+        dialogueId={dialogueId}
+        language={rules.readerLanguage}
+        returnPath={returnPath}
+        label={t("requestMachine", { language: languageName(rules.readerLanguage, locale) })}
+      />
+    </ClientMessages>
+  );
+}
