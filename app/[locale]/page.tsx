@@ -36,7 +36,7 @@ export default async function HomePage({
           groups.map(({ municipality, dialogues }) => (
             <section key={municipality.slug} aria-labelledby={`municipality-${municipality.slug}`} className="mt-6">
               <h3 id={`municipality-${municipality.slug}`} className="text-xl">
-                {municipality.name}
+                <bdi>{municipality.name}</bdi>
               </h3>
               <ul className="mt-3 space-y-4">
                 {dialogues.map((dialogue) => (

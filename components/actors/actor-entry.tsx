@@ -36,11 +36,12 @@ export async function ActorEntry({ actor, heading: Heading = "h3", children }: {
   if (actor.website) {
     contact.push({ label: t("website"), value: <a href={actor.website} rel="noopener" dir="ltr" className="break-all">{actor.website}</a> });
   }
-  if (actor.address) contact.push({ label: t("address"), value: actor.address });
+  // An address is a name: it stays as written, in its own direction.
+  if (actor.address) contact.push({ label: t("address"), value: <bdi>{actor.address}</bdi> });
   return (
     <article id={`actor-${actor.id}`} aria-labelledby={`actor-${actor.id}-name`} className="scroll-mt-4 rounded border border-line bg-white p-3">
       <Heading id={`actor-${actor.id}-name`} className="text-lg font-semibold break-words">
-        {actor.name}
+        <bdi>{actor.name}</bdi>
       </Heading>
       <p className="mt-1 flex flex-wrap gap-2 text-sm">
         <span className="badge bg-surface text-ink ring-1 ring-line">{t(`kinds.${actor.kind}`)}</span>

@@ -49,14 +49,14 @@ export async function ResponseTimeline({
                 {response.decidedBy && (
                   <>
                     <dt className="text-muted">{t("decidedBy")}</dt>
-                    <dd className="break-words">{response.decidedBy}</dd>
+                    <dd className="break-words"><bdi>{response.decidedBy}</bdi></dd>
                   </>
                 )}
                 {response.actor && (
                   <>
                     <dt className="text-muted">{t("responsible")}</dt>
                     <dd className="break-words">
-                      {municipalitySlug ? <Link href={`/${municipalitySlug}/actors#actor-${response.actor.id}`}>{response.actor.name}</Link> : response.actor.name}
+                      {municipalitySlug ? <Link href={`/${municipalitySlug}/actors#actor-${response.actor.id}`}><bdi>{response.actor.name}</bdi></Link> : response.actor.name}
                     </dd>
                   </>
                 )}

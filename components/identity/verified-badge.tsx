@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { NAME, WithName } from "@/components/text/with-name";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 
 /**
@@ -12,7 +13,9 @@ export async function VerifiedBadges({ roles }: { roles: readonly VerifiedRole[]
   return (
     <>
       {roles.map((verified) => {
-        const text = verified.role === "ACTOR_MEMBER" ? t("ACTOR_MEMBER", { actor: verified.actor }) : t(verified.role);
+        // The actor's name is a name (its language unknown): in its own <bdi>, read and shown alike.
+        const actor = verified.role === "ACTOR_MEMBER" ? verified.actor : "";
+        const text = verified.role === "ACTOR_MEMBER" ? t("ACTOR_MEMBER", { actor: NAME }) : t(verified.role);
         return (
           <span
             key={verified.role === "ACTOR_MEMBER" ? `actor-${verified.actor}` : verified.role}
@@ -22,8 +25,12 @@ export async function VerifiedBadges({ roles }: { roles: readonly VerifiedRole[]
             <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" className="size-3 fill-current">
               <path d="M8 0 10 2.1 13 2 13.9 4.9 16 7 14.6 9.6 15 12.6 12.1 13.4 10.4 16 8 14.6 5.6 16 3.9 13.4 1 12.6 1.4 9.6 0 7 2.1 4.9 3 2 6 2.1Zm-1.2 11.1 5-5-1.2-1.2-3.8 3.8-1.9-1.9-1.2 1.2Z" />
             </svg>
-            <span className="sr-only">{t("label", { role: text })}</span>
-            <bdi aria-hidden="true">{text}</bdi>
+            <span className="sr-only">
+              <WithName message={t("label", { role: text })} name={actor} />
+            </span>
+            <bdi aria-hidden="true">
+              <WithName message={text} name={actor} />
+            </bdi>
           </span>
         );
       })}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ActorEntry } from "@/components/actors/actor-entry";
+import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import type { ThemeResponsibilities } from "@/lib/responsibilities/list-responsibilities";
 
@@ -8,8 +9,17 @@ import type { ThemeResponsibilities } from "@/lib/responsibilities/list-responsi
  * A dialogue's organigram: each theme, and under it the actors responsible for it. Nested lists
  * in the DOM (a screen reader reads "list, 4 items"), drawn as a tree with logical borders.
  * `control` adds a control per responsibility (the remove button on the manage page).
+ * `language`: the dialogue's main language, in which its staff write the notes.
  */
-export async function DialogueOrganigram({ map, control }: { map: ThemeResponsibilities[]; control?: (responsibility: ThemeResponsibilities["responsibilities"][number]) => ReactNode }) {
+export async function DialogueOrganigram({
+  map,
+  language,
+  control,
+}: {
+  map: ThemeResponsibilities[];
+  language: string;
+  control?: (responsibility: ThemeResponsibilities["responsibilities"][number]) => ReactNode;
+}) {
   const [t, themeName] = await Promise.all([getTranslations("responsibilities"), getThemeNamer()]);
   return (
     <ul className="mt-6 space-y-6" data-testid="organigram">
@@ -28,7 +38,11 @@ export async function DialogueOrganigram({ map, control }: { map: ThemeResponsib
                         {responsibility.agreedAt ? t("agreed") : t("notAgreed")}
                       </span>
                     </p>
-                    {responsibility.note && <p className="mt-1 text-sm break-words">{responsibility.note}</p>}
+                    {responsibility.note && (
+                      <p className="mt-1 text-sm break-words" lang={language} dir={direction(language)}>
+                        {responsibility.note}
+                      </p>
+                    )}
                     {control?.(responsibility)}
                   </ActorEntry>
                 </li>

@@ -50,7 +50,7 @@ export async function sendAccessibilityFeedback(
     `${t("description")}:`,
     description,
   ].join("\n");
-  const mail = { subject: t("subject", { page: page.slice(0, 80) }), text };
+  const mail = { subject: t("subject", { page: page.slice(0, 80) }), text, language: "de" };
   const to = env().FEEDBACK_EMAIL;
   if (!to) {
     logger().info({ event: "mail.unsent", unsentMail: { subject: mail.subject, text } }, "FEEDBACK_EMAIL is not set: this accessibility feedback was not sent, here it is instead");

@@ -68,6 +68,7 @@ export async function sendEmailConfirmation(job: EmailConfirmationJob): Promise<
   await sendMail({
     to: user.email,
     subject: t("subject"),
+    language: user.locale,
     text: [t("body", { name: user.displayName }), "", url, "", t("ignore")].join("\n"),
   });
 }

@@ -61,6 +61,7 @@ export async function sendEmailLink(job: EmailLinkJob): Promise<void> {
   await sendMail({
     to: email,
     subject: t("subject"),
+    language: user.locale,
     text: [t("greeting"), "", t("body", { minutes: EMAIL_LINK_MAX_AGE_SECONDS / 60 }), "", url, "", t("ignore")].join("\n"),
   });
 }

@@ -3,7 +3,12 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
-export type Mail = { to: string; subject: string; text: string; headers?: Record<string, string> };
+/**
+ * `language`: the BCP 47 tag of the words the mail is written in, sent as Content-Language
+ * (RFC 3282), so mail programs and screen readers read it in that language (WCAG 3.1.1). Mails
+ * are plain text: a quoted title in another language cannot be marked inside one (decision 028).
+ */
+export type Mail = { to: string; subject: string; text: string; language: string; headers?: Record<string, string> };
 
 const globalForMail = globalThis as unknown as { mailTransport?: Transporter };
 
@@ -23,5 +28,6 @@ export async function sendMail(mail: Mail): Promise<void> {
   // Shorter than nodemailer's defaults (up to 10 minutes), and below the job's 2 minutes
   // (lib/jobs/queues.ts): a hanging server fails the attempt before the queue would start it again.
   globalForMail.mailTransport ??= nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-  await globalForMail.mailTransport.sendMail({ from: MAIL_FROM, ...mail });
+  const { language, headers, ...rest } = mail;
+  await globalForMail.mailTransport.sendMail({ from: MAIL_FROM, ...rest, headers: { ...headers, "Content-Language": language } });
 }

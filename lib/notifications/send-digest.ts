@@ -82,6 +82,7 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
     await sendMail({
       to: user.email!,
       subject: t("subject", { count: rows.length }),
+      language: user.locale,
       text: [
         t("greeting", { name: user.displayName }),
         "",

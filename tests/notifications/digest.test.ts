@@ -68,6 +68,9 @@ describe("sendDigests", () => {
     expect(omars.text).toContain(en.digest.intro);
     expect(omars.headers["list-unsubscribe"]).toContain(`${BASE_URL}/api/digest/unsubscribe?`);
     expect(omars.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    // Mail programs and screen readers read each mail in its person's language.
+    expect(annas.headers["content-language"]).toBe("de");
+    expect(omars.headers["content-language"]).toBe("en");
 
     expect(await db.notification.count({ where: { userId: { in: [anna.id, omar.id] }, emailedAt: null } })).toBe(0);
   });

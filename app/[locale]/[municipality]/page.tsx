@@ -72,7 +72,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <h1 className="text-3xl">{municipality.name}</h1>
+      <h1 className="text-3xl"><bdi>{municipality.name}</bdi></h1>
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
       {introduction && (
         <>

@@ -98,7 +98,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <li>
             <Link href="/">{t("allDialogues")}</Link>
           </li>
-          <li className="text-muted before:me-2 before:content-['/']">{dialogue.municipality.name}</li>
+          <li className="text-muted before:me-2 before:content-['/']"><bdi>{dialogue.municipality.name}</bdi></li>
         </ol>
       </nav>
 

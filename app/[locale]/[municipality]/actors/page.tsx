@@ -36,10 +36,10 @@ export default async function ActorsPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href={`/${municipality.slug}`}>{municipality.name}</Link>
+        <Link href={`/${municipality.slug}`}><bdi>{municipality.name}</bdi></Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{t("intro")}</p>
       {management && (
         <p className="mt-3">

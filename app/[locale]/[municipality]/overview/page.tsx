@@ -54,7 +54,7 @@ export default async function OverviewPage({ params }: Props) {
     <>
       <header className="space-y-2">
         <h1 className="text-3xl">{t("heading")}</h1>
-        <p className="text-lg font-semibold">{municipality.name}</p>
+        <p className="text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
         <p className="text-muted">{t("intro")}</p>
         <p className="text-sm text-muted">{results("asOf", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>
         <PrintSource path={`/${locale}/${municipality.slug}/overview`} label={results("printSource")} />

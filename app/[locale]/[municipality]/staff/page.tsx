@@ -35,7 +35,7 @@ export default async function StaffPage({ params }: Props) {
   return (
     <>
       <h1 className="text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
       {can(viewer, "overview:read", { municipalityId: municipality.id }) && (
         <p className="mt-3">

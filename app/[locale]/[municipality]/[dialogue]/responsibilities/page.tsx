@@ -47,7 +47,7 @@ export default async function ResponsibilitiesPage({ params }: Props) {
         <Link href={`/${dialogue.municipality.slug}/actors`}>{t("allActors", { municipality: dialogue.municipality.name })}</Link>
         {management && <Link href={`${base}/responsibilities/manage`}>{t("manageLink")}</Link>}
       </p>
-      <DialogueOrganigram map={map} />
+      <DialogueOrganigram map={map} language={dialogue.languages[0] ?? "de"} />
     </>
   );
 }

@@ -58,7 +58,7 @@ export default async function ResultsPage({ params }: Props) {
       <header className="mt-4 space-y-2">
         <h1 className="text-3xl">{t("heading")}</h1>
         <DialogueTitle dialogue={dialogue} as="p" className="text-xl font-semibold break-words" />
-        <p className="text-muted">{dialogue.municipality.name}</p>
+        <p className="text-muted"><bdi>{dialogue.municipality.name}</bdi></p>
         <p>
           <PhaseBadge phase={dialogue.phase} />
         </p>
@@ -170,7 +170,7 @@ export default async function ResultsPage({ params }: Props) {
                 <ul className="mt-1 list-disc space-y-1 ps-6">
                   {r.actors.map((actor) => (
                     <li key={actor.id}>
-                      <span className="font-semibold">{actor.name}</span>
+                      <span className="font-semibold"><bdi>{actor.name}</bdi></span>
                       <span className="text-muted"> · {t("actorKind", { kind: actor.kind })}</span>
                       {actor.refugeeLed && <span className="badge ms-2 bg-phase-bg text-phase-ink">{t("refugeeLed")}</span>}
                       {actor.note && (

@@ -36,7 +36,7 @@ export default async function ManageActorsPage({ params }: Props) {
         <Link href={base}>{t("backToOrganigram")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{mayManage ? t("manageIntro") : t("manageOwnIntro")}</p>
 
       <section aria-labelledby="actor-list" className="mt-8">
@@ -50,7 +50,7 @@ export default async function ManageActorsPage({ params }: Props) {
             {actors.map((actor) => (
               <li key={actor.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
                 <span>
-                  <span className="font-semibold break-words">{actor.name}</span>{" "}
+                  <span className="font-semibold break-words"><bdi>{actor.name}</bdi></span>{" "}
                   <span className="text-sm text-muted">
                     {t(`kinds.${actor.kind}`)}
                     {actor.refugeeLed && ` · ${t("refugeeLed")}`} · {t("memberCount", { count: actor.memberCount })}

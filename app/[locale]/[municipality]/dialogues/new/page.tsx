@@ -41,7 +41,7 @@ export default async function NewDialoguePage({ params }: Props) {
         <Link href={`/${municipality.slug}`}>{t("backToMunicipality", { municipality: municipality.name })}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("newTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{t("newIntro")}</p>
       <div className="mt-6">
         <DialogueForm

@@ -33,10 +33,10 @@ export default async function MunicipalityAnswerQueuePage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href={`/${municipality.slug}`}>{municipality.name}</Link>
+        <Link href={`/${municipality.slug}`}><bdi>{municipality.name}</bdi></Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("municipalityTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold">{municipality.name}</p>
+      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{t("intro")}</p>
       <p className="mt-2 font-semibold">{t("count", { count: needs.length })}</p>
       <AnswerQueue needs={needs} municipalitySlug={municipality.slug} showDialogue />

@@ -26,7 +26,7 @@ import { getContribution } from "@/lib/contributions/get-contribution";
 import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
 import { withinEditWindow } from "@/lib/contributions/update-contribution";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
-import { languageName } from "@/lib/i18n/language-names";
+import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
@@ -115,7 +115,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const translationLanguages = (original: string) =>
     dialogue.languages
       .filter((language) => language !== original)
-      .map((language) => ({ value: language, label: languageName(language, locale), lang: language, dir: direction(language) }));
+      .map((language) => ({ value: language, label: autonym(language), lang: language, dir: direction(language) }));
   const checkButton = (view: TranslationView) =>
     mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction} page={page} translationId={view.id} /> : undefined;
 

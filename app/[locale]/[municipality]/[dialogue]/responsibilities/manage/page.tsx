@@ -77,6 +77,7 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
           {t("currentHeading")}
         </h2>
         <DialogueOrganigram
+          language={mainLanguage}
           map={map}
           control={(responsibility) => (
             <p className="mt-2">

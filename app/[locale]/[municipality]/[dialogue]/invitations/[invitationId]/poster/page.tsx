@@ -79,7 +79,7 @@ export default async function PosterPage({ params }: Props) {
       </div>
 
       <article className="poster-sheet mt-6 flex flex-col items-center gap-5 rounded border-2 border-ink p-6 text-center print:mt-0 print:border-0 print:p-0">
-        <p className="text-lg text-muted print:text-2xl">{poster.dialogue.municipality.name}</p>
+        <p className="text-lg text-muted print:text-2xl"><bdi>{poster.dialogue.municipality.name}</bdi></p>
         <h1 className="text-3xl print:text-5xl" lang={mainLanguage} dir={direction(mainLanguage)}>
           {poster.dialogue.title}
         </h1>
