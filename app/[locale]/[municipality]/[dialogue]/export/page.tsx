@@ -54,6 +54,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
       </p>
       <p className="mt-3">{t("intro")}</p>
       <p className="mt-2 text-muted">{t("anonymity")}</p>
+      <p className="mt-2 text-muted">{t("readable")}</p>
       {error && (
         <p role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
           {errors(error)}
