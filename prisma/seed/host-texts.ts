@@ -2,7 +2,7 @@
 // co-hosts wrote (method AUTHOR). Every dialogue keeps the default rules, shown in each reader's
 // language, except the one in RESPONDING, whose host team wrote its own (CODE_OF_CONDUCT) and an
 // Arabic version of them: a Ukrainian reader sees them in German, with a note.
-import { DIALOGUES, type DialogueKey } from "./dialogues";
+import { DIALOGUES, type DialogueKey, type MeetingKey } from "./dialogues";
 import type { PersonKey } from "./people";
 
 export type DialogueVersionSeed = {
@@ -72,3 +72,23 @@ export function dialogueTextIn(key: DialogueKey, locale: string, field: "title" 
   const version = DIALOGUE_VERSIONS[key]?.find((candidate) => candidate.language === locale.split("-")[0]);
   return version ? version[field] : DIALOGUES[key][field];
 }
+
+/** The upcoming consultation hour, written in Arabic and Ukrainian by the co-hosts. */
+export const MEETING_VERSIONS: Partial<Record<MeetingKey, readonly { language: string; writtenBy: PersonKey; title: string; place: string; description: string }[]>> = {
+  lindenwegConsultation: [
+    {
+      language: "ar",
+      writtenBy: "amal",
+      title: "ساعة استشارة في السكن الجماعي Am Lindenweg",
+      place: "السكن الجماعي Am Lindenweg، قاعة الاجتماعات في المبنى A",
+      description: "من لا يريد الكتابة على الإنترنت يمكنه أن يقول حاجاته هنا شفهيًا؛ نكتبها ونقرؤها عليه.",
+    },
+    {
+      language: "uk",
+      writtenBy: "olena",
+      title: "Консультаційна година в гуртожитку Am Lindenweg",
+      place: "Гуртожиток Am Lindenweg, кімната для зустрічей, будинок A",
+      description: "Хто не хоче писати онлайн, може сказати про свої потреби тут усно; ми записуємо їх і зачитуємо.",
+    },
+  ],
+};

@@ -8,7 +8,7 @@ import { ACTORS, type ActorKey } from "./actors";
 import { check } from "./check";
 import { buildContributionRows, type ContributionRows } from "./contribution-rows";
 import { CODE_OF_CONDUCT, DIALOGUES, INVITATIONS, MEETINGS, type DialogueKey, type MeetingKey } from "./dialogues";
-import { DIALOGUE_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS, OWN_RULES_DIALOGUE } from "./host-texts";
+import { DIALOGUE_VERSIONS, MEETING_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS, OWN_RULES_DIALOGUE } from "./host-texts";
 import { uuidv7 } from "./ids";
 import { PERSON_KEYS, person, type PersonKey } from "./people";
 import { addHours, type Clock } from "./time";
@@ -232,6 +232,23 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
     check(row.uses <= row.maxUses, `invitation ${seed.code} is used more often than it allows`);
   }
 
+  for (const [key, versions] of Object.entries(MEETING_VERSIONS) as [MeetingKey, NonNullable<(typeof MEETING_VERSIONS)[MeetingKey]>][]) {
+    const written = at(MEETINGS[key].day - 10);
+    for (const version of versions) {
+      contributionRows.translations.push({
+        id: uuidv7(written),
+        meetingId: ids.meeting(key),
+        language: version.language,
+        title: version.title,
+        place: version.place,
+        body: version.description,
+        method: "AUTHOR",
+        translatorId: ids.user(version.writtenBy),
+        createdAt: written,
+        updatedAt: written,
+      });
+    }
+  }
   for (const version of MUNICIPALITY_INTRODUCTION_VERSIONS) {
     contributionRows.translations.push({
       id: uuidv7(at(-700)),
