@@ -2,6 +2,7 @@
 // co-hosts wrote (method AUTHOR). Every dialogue keeps the default rules, shown in each reader's
 // language, except the one in RESPONDING, whose host team wrote its own (CODE_OF_CONDUCT) and an
 // Arabic version of them: a Ukrainian reader sees them in German, with a note.
+import type { ActorKey } from "./actors";
 import { DIALOGUES, type DialogueKey, type MeetingKey } from "./dialogues";
 import type { PersonKey } from "./people";
 
@@ -89,6 +90,24 @@ export const MEETING_VERSIONS: Partial<Record<MeetingKey, readonly { language: s
       title: "Консультаційна година в гуртожитку Am Lindenweg",
       place: "Гуртожиток Am Lindenweg, кімната для зустрічей, будинок A",
       description: "Хто не хоче писати онлайн, може сказати про свої потреби тут усно; ми записуємо їх і зачитуємо.",
+    },
+  ],
+};
+
+/** The refugee self-organisation describes itself in Arabic and Persian too (its members wrote them). */
+export const ACTOR_VERSIONS: Partial<Record<ActorKey, readonly { language: string; writtenBy: PersonKey; description: string }[]>> = {
+  ankommen: [
+    {
+      language: "ar",
+      writtenBy: "amal",
+      description:
+        "أسّسه لاجئون ويديرونه. يرافق مرشدات ومرشدون الناس إلى الدوائر الرسمية والأطباء، ونترجم تطوعًا (العربية، الفارسية/الدرية، الأوكرانية، الإنجليزية)، ونتكلم في المدينة باسمنا نحن.",
+    },
+    {
+      language: "fa",
+      writtenBy: "reza",
+      description:
+        "پناهندگان آن را بنیان گذاشته‌اند و اداره می‌کنند. راهنمایان، مردم را تا اداره‌ها و پزشکان همراهی می‌کنند، ما داوطلبانه ترجمه می‌کنیم (عربی، فارسی/دری، اوکراینی، انگلیسی) و در شهر از طرف خودمان حرف می‌زنیم.",
     },
   ],
 };

@@ -8,7 +8,7 @@ import { ACTORS, type ActorKey } from "./actors";
 import { check } from "./check";
 import { buildContributionRows, type ContributionRows } from "./contribution-rows";
 import { CODE_OF_CONDUCT, DIALOGUES, INVITATIONS, MEETINGS, type DialogueKey, type MeetingKey } from "./dialogues";
-import { DIALOGUE_VERSIONS, MEETING_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS, OWN_RULES_DIALOGUE } from "./host-texts";
+import { ACTOR_VERSIONS, DIALOGUE_VERSIONS, MEETING_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS, OWN_RULES_DIALOGUE } from "./host-texts";
 import { uuidv7 } from "./ids";
 import { PERSON_KEYS, person, type PersonKey } from "./people";
 import { addHours, type Clock } from "./time";
@@ -246,6 +246,20 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
         translatorId: ids.user(version.writtenBy),
         createdAt: written,
         updatedAt: written,
+      });
+    }
+  }
+  for (const [key, versions] of Object.entries(ACTOR_VERSIONS) as [ActorKey, NonNullable<(typeof ACTOR_VERSIONS)[ActorKey]>][]) {
+    for (const version of versions) {
+      contributionRows.translations.push({
+        id: uuidv7(at(-650)),
+        actorId: ids.actor(key),
+        language: version.language,
+        body: version.description,
+        method: "AUTHOR",
+        translatorId: ids.user(version.writtenBy),
+        createdAt: at(-650),
+        updatedAt: at(-650),
       });
     }
   }
