@@ -5,7 +5,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
 import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
-import { notify } from "@/lib/notifications/notify";
+import { followOnTakingPart } from "@/lib/notifications/follows";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 
@@ -68,14 +69,24 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
       },
       select: { id: true, contributionId: true, parentId: true },
     });
-    // The parent's author hears of the reply (notify skips a reply to oneself).
-    if (parentAuthorId) {
-      await notify(
-        tx,
-        [{ userId: parentAuthorId, type: "COMMENT_REPLY", dialogueId: contribution.dialogueId, contributionId: contribution.id, commentId: comment.id }],
-        viewer!.id,
-      );
-    }
+    // The commenter follows the contribution from now on (unless they unfollowed it before).
+    await followOnTakingPart(tx, viewer!.id, contribution.id);
+    // The parent's author hears of a reply to them, the other followers of a new comment; a burst
+    // of comments is one unread row per person with a count.
+    await insertNotifications(
+      tx,
+      {
+        subjectId: contribution.id,
+        dialogueId: contribution.dialogueId,
+        contributionId: contribution.id,
+        commentId: comment.id,
+        to: [
+          ...(parentAuthorId ? [{ type: "COMMENT_REPLY" as const, audience: { kind: "contributionFollowers" as const, contributionId: contribution.id, only: [parentAuthorId] } }] : []),
+          { type: "COMMENT_POSTED", audience: { kind: "contributionFollowers", contributionId: contribution.id } },
+        ],
+      },
+      viewer!.id,
+    );
     return comment;
   });
 }

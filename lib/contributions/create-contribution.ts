@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { completeLocales } from "@/lib/i18n/routing";
+import { followOnTakingPart } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
@@ -79,7 +80,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
         update: { codeOfConductAcceptedAt: new Date(), ...rules },
       });
     }
-    return tx.contribution.create({
+    const contribution = await tx.contribution.create({
       data: {
         dialogueId: data.dialogueId,
         themeId: data.themeId,
@@ -94,5 +95,8 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
       },
       select: { id: true, dialogueId: true },
     });
+    // The author follows what they wrote (decision 030).
+    await followOnTakingPart(tx, userId, contribution.id);
+    return contribution;
   });
 }

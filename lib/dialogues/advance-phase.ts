@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
-import { notifyDialogueMembers } from "@/lib/notifications/notify-dialogue-members";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { listUnansweredNeeds, type UnansweredNeed } from "./list-unanswered-needs";
 
 export const NEXT_PHASE: Readonly<Record<DialoguePhase, Exclude<DialoguePhase, "DRAFT"> | null>> = {
@@ -65,7 +65,11 @@ export async function advancePhase(viewer: Viewer | null, input: z.input<typeof 
         data: { dialogueId: data.dialogueId, fromPhase: from, toPhase: to, changedById: viewer!.id },
         select: { fromPhase: true, toPhase: true, createdAt: true },
       });
-      await notifyDialogueMembers(tx, { dialogueId: data.dialogueId, type: "PHASE_CHANGED" }, viewer!.id);
+      await insertNotifications(
+        tx,
+        { subjectId: data.dialogueId, dialogueId: data.dialogueId, to: [{ type: "PHASE_CHANGED", audience: { kind: "dialogueFollowers", dialogueId: data.dialogueId } }] },
+        viewer!.id,
+      );
       return change;
     });
   } catch (error) {

@@ -85,6 +85,7 @@ export const NOT_COUNTING: Record<string, Record<string, string>> = {
   "moderation.queue.reportsHeading": { count: "“Open reports (3)”" },
   "moderation.queue.reports": { count: "“Reports (3)”" },
   "moderation.queue.reviewsHeading": { count: "“Review requests (3)”" },
+  "moderation.queue.headerLink": { count: "“Moderation (3)”: the header link with its count in brackets" },
   "moderation.mediation.participant": { number: "“Person 2”: a label" },
   "moderation.mediation.participantOptional": { number: "“Person 3 (optional)”: a label" },
 };

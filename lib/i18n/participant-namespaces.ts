@@ -58,6 +58,8 @@ export const PARTICIPANT_MESSAGES = [
   "hostTexts.original",
   "accessibility",
   "notifications",
+  // Follow and unfollow on a contribution, a dialogue and the account page (decision 030).
+  "follow",
   "digest",
   // The municipality's start page; its drafts list and links for staff are not listed.
   "municipality.intro",
@@ -186,6 +188,10 @@ export const SAME_AS_GERMAN = new Set([
   "Anmelden",
   "Abmelden",
   "Mein Konto",
+  "Folgen",
+  "Nicht mehr folgen",
+  "Dialog",
+  "Beitrag",
   "Speichern",
   "Löschen",
   "Ändern",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
@@ -46,25 +47,37 @@ export const createMeetingInput = z
  */
 export async function createMeeting(viewer: Viewer | null, input: z.input<typeof createMeetingInput>) {
   const data = parseInput(createMeetingInput, input);
-  authorize(viewer, "meeting:manage", await dialogueResource(data.dialogueId));
+  const resource = await dialogueResource(data.dialogueId);
+  authorize(viewer, "meeting:manage", resource);
   const dialogue = await db.dialogue.findUniqueOrThrow({ where: { id: data.dialogueId }, select: { languages: true } });
   if (data.languages.some((language) => !dialogue.languages.includes(language))) {
     throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors: { languages: [{ key: "validation.invalid" }] } });
   }
-  return db.meeting.create({
-    data: {
-      dialogueId: data.dialogueId,
-      title: data.title,
-      description: data.description || null,
-      startsAt: data.startsAt,
-      endsAt: data.endsAt ?? null,
-      place: data.place,
-      // In the dialogue's order, each once.
-      languages: dialogue.languages.filter((language) => data.languages.includes(language)),
-      interpretationOffered: data.interpretationOffered,
-      createdById: viewer!.id,
-    },
-    select: { id: true, dialogueId: true },
+  return db.$transaction(async (tx) => {
+    const meeting = await tx.meeting.create({
+      data: {
+        dialogueId: data.dialogueId,
+        title: data.title,
+        description: data.description || null,
+        startsAt: data.startsAt,
+        endsAt: data.endsAt ?? null,
+        place: data.place,
+        // In the dialogue's order, each once.
+        languages: dialogue.languages.filter((language) => data.languages.includes(language)),
+        interpretationOffered: data.interpretationOffered,
+        createdById: viewer!.id,
+      },
+      select: { id: true, dialogueId: true },
+    });
+    // Members and followers of a published dialogue hear of it; in a draft, only the host team belongs, and it planned the meeting.
+    if (resource.phase !== "DRAFT") {
+      await insertNotifications(
+        tx,
+        { subjectId: data.dialogueId, dialogueId: data.dialogueId, to: [{ type: "MEETING_ADDED", audience: { kind: "dialogueFollowers", dialogueId: data.dialogueId } }] },
+        viewer!.id,
+      );
+    }
+    return meeting;
   });
 }
 

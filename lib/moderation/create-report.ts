@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { consume } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
@@ -33,6 +34,13 @@ export async function createReport(viewer: Viewer | null, input: z.input<typeof 
     const open = await tx.report.findFirst({ where: { reporterId, status: "OPEN", ...target }, select: { id: true } });
     if (open) return { id: open.id, duplicate: true };
     const report = await tx.report.create({ data: { reporterId, ...target, category, reason }, select: { id: true } });
+    // Those who can act on it: the dialogue's moderators and the municipality's. Several reports
+    // of one item before they look are one unread row with a count.
+    await insertNotifications(
+      tx,
+      { subjectId: ref.itemId, dialogueId, ...target, to: [{ type: "REPORT_CREATED", audience: { kind: "moderators", dialogueId } }] },
+      reporterId,
+    );
     return { id: report.id, duplicate: false };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { notify } from "@/lib/notifications/notify";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { setHidden } from "./hide-content";
@@ -38,7 +38,21 @@ export async function decideReview(viewer: Viewer | null, input: z.input<typeof 
     await tx.moderationAction.create({
       data: { dialogueId: item.dialogueId, actorId: moderatorId, type: decision === "REVERSED" ? "REVIEW_REVERSED" : "REVIEW_UPHELD", ...target, reason },
     });
-    await notify(tx, [{ userId: request.requesterId, type: "REVIEW_DECIDED", dialogueId: item.dialogueId, ...target }], moderatorId);
+    // The one who asked hears the decision; a restored contribution's followers hear it is back.
+    const restored = decision === "REVERSED" && item.hiddenAt !== null && item.ref.itemType === "contribution";
+    await insertNotifications(
+      tx,
+      {
+        subjectId: item.ref.itemId,
+        dialogueId: item.dialogueId,
+        ...target,
+        to: [
+          { type: "REVIEW_DECIDED", audience: { kind: "users", userIds: [request.requesterId] } },
+          ...(restored ? [{ type: "FOLLOWED_RESTORED" as const, audience: { kind: "contributionFollowers" as const, contributionId: item.ref.itemId } }] : []),
+        ],
+      },
+      moderatorId,
+    );
   });
   return { decision, contributionId: item.contributionId };
 }

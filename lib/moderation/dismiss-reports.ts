@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { asModerated, itemColumns, itemInput, moderationItem, reasonSchema } from "./moderation-item";
@@ -19,7 +20,7 @@ export async function dismissReports(viewer: Viewer | null, input: z.input<typeo
   const moderatorId = viewer!.id;
   const target = itemColumns(ref);
   return db.$transaction(async (tx) => {
-    const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, select: { id: true } });
+    const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, select: { id: true, reporterId: true } });
     if (reports.length === 0) throw new AppError("CONFLICT", "no open reports");
     const now = new Date();
     const { count } = await tx.report.updateMany({
@@ -30,6 +31,12 @@ export async function dismissReports(viewer: Viewer | null, input: z.input<typeo
     await tx.moderationAction.createMany({
       data: reports.map((report) => ({ dialogueId: item.dialogueId, actorId: moderatorId, type: "DISMISS_REPORT" as const, ...target, reportId: report.id, reason })),
     });
+    // Each reporter learns the outcome; not who decided.
+    await insertNotifications(
+      tx,
+      { subjectId: ref.itemId, dialogueId: item.dialogueId, ...target, to: [{ type: "REPORT_DISMISSED", audience: { kind: "users", userIds: reports.map((report) => report.reporterId) } }] },
+      moderatorId,
+    );
     return { dismissed: reports.length };
   });
 }

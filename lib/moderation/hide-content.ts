@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
-import { notify } from "@/lib/notifications/notify";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { asModerated, itemColumns, itemInput, moderationCategory, moderationItem, reasonSchema, type ModerationItem } from "./moderation-item";
@@ -34,7 +34,7 @@ export async function hideContent(viewer: Viewer | null, input: z.input<typeof h
     const now = new Date();
     await setHidden(tx, item, { at: now, category });
     const target = itemColumns(ref);
-    const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true, reporterId: true } });
     const action = await tx.moderationAction.create({
       data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE", ...target, reportId: reports[0]?.id ?? null, category, reason },
       select: { id: true },
@@ -43,9 +43,22 @@ export async function hideContent(viewer: Viewer | null, input: z.input<typeof h
       where: { id: { in: reports.map((report) => report.id) } },
       data: { status: "UPHELD", resolvedById: moderatorId, resolvedAt: now },
     });
-    if (item.authorId) {
-      await notify(tx, [{ userId: item.authorId, type: "CONTENT_HIDDEN", dialogueId: item.dialogueId, ...target }], moderatorId);
-    }
+    // The author (with the reason, on the notice page), the reporters (the outcome, without the
+    // moderator's name) and, for a contribution, its followers (that it is hidden, nothing more).
+    await insertNotifications(
+      tx,
+      {
+        subjectId: ref.itemId,
+        dialogueId: item.dialogueId,
+        ...target,
+        to: [
+          { type: "CONTENT_HIDDEN", audience: { kind: "users", userIds: [item.authorId] } },
+          { type: "REPORT_UPHELD", audience: { kind: "users", userIds: reports.map((report) => report.reporterId) } },
+          ...(ref.itemType === "contribution" ? [{ type: "FOLLOWED_HIDDEN" as const, audience: { kind: "contributionFollowers" as const, contributionId: ref.itemId } }] : []),
+        ],
+      },
+      moderatorId,
+    );
     return { hideActionId: action.id, upheldReports: reports.length };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { notify } from "@/lib/notifications/notify";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { setHidden } from "./hide-content";
@@ -19,9 +19,19 @@ export async function unhideContent(viewer: Viewer | null, input: z.input<typeof
   await db.$transaction(async (tx) => {
     await setHidden(tx, item, null);
     await tx.moderationAction.create({ data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "UNHIDE", ...target, reason } });
-    if (item.authorId) {
-      await notify(tx, [{ userId: item.authorId, type: "CONTENT_RESTORED", dialogueId: item.dialogueId, ...target }], moderatorId);
-    }
+    await insertNotifications(
+      tx,
+      {
+        subjectId: ref.itemId,
+        dialogueId: item.dialogueId,
+        ...target,
+        to: [
+          { type: "CONTENT_RESTORED", audience: { kind: "users", userIds: [item.authorId] } },
+          ...(ref.itemType === "contribution" ? [{ type: "FOLLOWED_RESTORED" as const, audience: { kind: "contributionFollowers" as const, contributionId: ref.itemId } }] : []),
+        ],
+      },
+      moderatorId,
+    );
   });
   return { contributionId: item.contributionId };
 }

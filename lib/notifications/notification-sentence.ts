@@ -25,5 +25,6 @@ export function sentenceOf(view: NotificationView, { t, statuses, phases }: { t:
     status: values.status ? statuses(values.status) : "",
     phase: values.phase ? phases(values.phase) : "",
     category: t(`categories.${values.category || "OTHER"}`),
+    count: values.count,
   });
 }

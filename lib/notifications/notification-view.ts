@@ -18,11 +18,13 @@ const place = {
     municipality: { select: { slug: true } },
   },
 } as const;
-const contributionView = { select: { id: true, title: true, kind: true, status: true, hiddenCategory: true, dialogue: place } } as const;
+const contributionView = { select: { id: true, title: true, kind: true, status: true, authorId: true, hiddenAt: true, hiddenCategory: true, dialogue: place } } as const;
 
 export const notificationSelect = {
   id: true,
+  userId: true,
   type: true,
+  count: true,
   readAt: true,
   createdAt: true,
   dialogue: place,
@@ -30,6 +32,8 @@ export const notificationSelect = {
   comment: {
     select: {
       id: true,
+      authorId: true,
+      hiddenAt: true,
       hiddenCategory: true,
       author: { select: { displayName: true, deletedAt: true } },
       contribution: contributionView,
@@ -49,7 +53,17 @@ export type NotificationView = {
   path: string;
   /** Key in the "notifications.sentences" namespace, and its ICU values (enum codes still untranslated). */
   sentence: string;
-  values: { title: string; name: string; kind: ContributionKind | ""; status: ContributionStatus | ""; category: ModerationCategory | ""; what: "comment" | "contribution"; phase: DialoguePhase | "" };
+  values: {
+    title: string;
+    name: string;
+    kind: ContributionKind | "";
+    status: ContributionStatus | "";
+    category: ModerationCategory | "";
+    what: "comment" | "contribution";
+    phase: DialoguePhase | "";
+    /** How many events this unread row stands for (a burst of comments is one row, decision 030). */
+    count: number;
+  };
 };
 
 const SENTENCES: Record<NotificationType, string> = {
@@ -59,35 +73,57 @@ const SENTENCES: Record<NotificationType, string> = {
   CONTENT_RESTORED: "contentRestored",
   REVIEW_DECIDED: "reviewDecided",
   PHASE_CHANGED: "phaseChanged",
+  COMMENT_POSTED: "commentPosted",
+  FOLLOWED_HIDDEN: "followedHidden",
+  FOLLOWED_RESTORED: "followedRestored",
+  MEETING_ADDED: "meetingAdded",
+  REPORT_CREATED: "reportCreated",
+  REPORT_UPHELD: "reportUpheld",
+  REPORT_DISMISSED: "reportDismissed",
 };
+
+/** Types whose receiver may see hidden content: its author, and moderators about a report. */
+const SEES_HIDDEN: ReadonlySet<NotificationType> = new Set(["CONTENT_HIDDEN", "CONTENT_RESTORED", "REVIEW_DECIDED", "REPORT_CREATED"]);
 
 /** `locale`: the reader's UI language, whose version of a dialogue's title is named (decision 025). */
 export function viewOf(row: NotificationRow, locale?: string): NotificationView {
   const contribution = row.contribution ?? row.comment?.contribution ?? null;
   const dialogue = contribution?.dialogue ?? row.dialogue;
-  let path = "/notifications";
-  if (contribution && dialogue) {
-    path = `/${dialogue.municipality.slug}/${dialogue.slug}/c/${contribution.id}${row.comment ? commentAnchor(row.comment.id) : ""}`;
-  } else if (dialogue) {
-    path = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  // Rendered at read time, so it never tells what the receiver cannot see now: a contribution
+  // hidden since is named by nothing but that fact, a hidden comment's author by nobody.
+  const seesHidden = SEES_HIDDEN.has(row.type);
+  const contributionHidden = contribution?.hiddenAt != null && contribution.authorId !== row.userId && !seesHidden;
+  const commentHidden = row.comment?.hiddenAt != null && row.comment.authorId !== row.userId && !seesHidden;
+  let sentence = SENTENCES[row.type];
+  if (contributionHidden) sentence = SENTENCES.FOLLOWED_HIDDEN;
+  // The answer to one's own contribution is told as such; a follower's names it plainly.
+  else if (row.type === "RESPONSE_POSTED" && contribution?.authorId !== row.userId) sentence = "responsePostedFollowed";
+  const dialoguePath = dialogue ? `/${dialogue.municipality.slug}/${dialogue.slug}` : "/notifications";
+  let path = dialoguePath;
+  if (row.type === "REPORT_CREATED" && dialogue) path = `${dialoguePath}/moderation`;
+  else if (row.type === "MEETING_ADDED" && dialogue) path = `${dialoguePath}/meetings`;
+  else if (contribution && dialogue && !contributionHidden) {
+    path = `${dialoguePath}/c/${contribution.id}${row.comment && !commentHidden ? commentAnchor(row.comment.id) : ""}`;
   }
   const author = row.comment?.author;
+  const dialogueWide = row.type === "PHASE_CHANGED" || row.type === "MEETING_ADDED";
   return {
     id: row.id,
     type: row.type,
     unread: row.readAt === null,
     createdAt: row.createdAt,
     path,
-    sentence: SENTENCES[row.type],
+    sentence,
     values: {
-      title: row.type === "PHASE_CHANGED" ? dialogueTitle(dialogue, locale) : (contribution?.title ?? dialogueTitle(dialogue, locale)),
-      name: author && !author.deletedAt ? author.displayName : "",
+      title: dialogueWide || !contribution ? dialogueTitle(dialogue, locale) : contributionHidden ? "" : contribution.title,
+      name: author && !author.deletedAt && !commentHidden ? author.displayName : "",
       kind: contribution?.kind ?? "",
       status: row.response?.status ?? (row.type === "RESPONSE_POSTED" ? (contribution?.status ?? "") : ""),
-      category: (row.comment ? row.comment.hiddenCategory : contribution?.hiddenCategory) ?? "",
+      category: (row.comment && !contributionHidden ? row.comment.hiddenCategory : contribution?.hiddenCategory) ?? "",
       what: row.comment ? "comment" : "contribution",
       // The dialogue's phase now: after two quick changes both notifications name the latest.
       phase: dialogue?.phase ?? "",
+      count: row.count,
     },
   };
 }

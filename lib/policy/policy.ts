@@ -110,6 +110,12 @@ const RULES = {
   "review:decide": when((v, r) => isModerator(v, r) && published(r)),
   "mediation:manage": when((v, r) => isModerator(v, r) && published(r)),
   "moderation-log:read": when((v, r) => isModerator(v, r) || isStaff(v, r)),
+  /** One queue across the municipality, for its moderators (a dialogue's moderators use the dialogue's). */
+  "moderation-queue:read:municipality": when((v, r) => hasMunicipalRole(v, r, "MODERATOR")),
+
+  // Following (decision 030): anyone signed in follows what they can read; unfollowing one's own
+  // follow needs only an account (canManageOwnAccount), suspended or not.
+  "follow:create": when((_v, r) => published(r)),
 
   // Results
   /** The municipality overview: participation across all its dialogues, for its staff. */

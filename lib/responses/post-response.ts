@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
-import { notify } from "@/lib/notifications/notify";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 
@@ -33,8 +33,9 @@ export const postResponseInput = z.object({
  * Staff and hosts answer a contribution publicly: a status, what was decided and why, who
  * decided, which actor is responsible, by when. The response is appended to the timeline (the
  * database sets the contribution's status from it and refuses changes to it afterwards), and
- * the author is notified in the same transaction. An offline voice without an account has
- * nobody to notify; the answer is public all the same.
+ * its followers (the author, supporters, commenters — unless they unfollowed) are notified in
+ * the same transaction. An offline voice without an account has nobody to notify; the answer is
+ * public all the same.
  */
 export async function postResponse(viewer: Viewer | null, input: z.input<typeof postResponseInput>) {
   const data = parseInput(postResponseInput, input);
@@ -67,13 +68,17 @@ export async function postResponse(viewer: Viewer | null, input: z.input<typeof 
       },
       select: { id: true, contributionId: true, status: true, createdAt: true },
     });
-    if (contribution.authorId) {
-      await notify(
-        tx,
-        [{ userId: contribution.authorId, type: "RESPONSE_POSTED", dialogueId: contribution.dialogueId, contributionId: contribution.id, responseId: response.id }],
-        viewer!.id,
-      );
-    }
+    await insertNotifications(
+      tx,
+      {
+        subjectId: contribution.id,
+        dialogueId: contribution.dialogueId,
+        contributionId: contribution.id,
+        responseId: response.id,
+        to: [{ type: "RESPONSE_POSTED", audience: { kind: "contributionFollowers", contributionId: contribution.id } }],
+      },
+      viewer!.id,
+    );
     return response;
   });
 }

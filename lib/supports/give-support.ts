@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { contributionResource } from "@/lib/contributions/contribution-resource";
 import type { SupportBreakdown } from "@/lib/contributions/perspectives";
 import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
+import { followOnTakingPart } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { supportCounts } from "./support-counts";
@@ -21,9 +22,10 @@ export async function giveSupport(viewer: Viewer | null, input: z.input<typeof g
   const { resource } = await contributionResource(contributionId);
   authorize(viewer, "support:give", { ...resource, ownerId: undefined });
   const perspective = await perspectiveSnapshot(db, viewer!.id, resource.municipalityId);
-  await db.support.createMany({
-    data: [{ contributionId, userId: viewer!.id, perspective }],
-    skipDuplicates: true,
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.support.createMany({ data: [{ contributionId, userId: viewer!.id, perspective }], skipDuplicates: true });
+    // A supporter follows the contribution (decision 030); nobody is told who supported.
+    if (count === 1) await followOnTakingPart(tx, viewer!.id, contributionId);
   });
   return { supported: true, supports: await supportCounts(contributionId) };
 }

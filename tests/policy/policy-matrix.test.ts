@@ -65,6 +65,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "review:decide": ["moderator"],
   "mediation:manage": ["moderator"],
   "moderation-log:read": ["hostStaff", "moderator"],
+  "moderation-queue:read:municipality": [],
+  "follow:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "overview:read": ["hostStaff"],
   "export:download": ["hostStaff", "moderator"],
 };
@@ -141,6 +143,27 @@ describe("policy matrix", () => {
         expect(can(ACTORS[actor], permission, others), `${actor} ${permission}`).toBe(false);
       }
     }
+  });
+
+  it("lets anyone signed in and not suspended follow a published dialogue or contribution, never a draft (decision 030)", () => {
+    const followers = (phase: DialoguePhase) =>
+      (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "follow:create", resourceOwnedBy(actor, phase)));
+    expect(followers("DRAFT")).toEqual([]);
+    for (const phase of ["COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
+      expect(followers(phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"]);
+    }
+    // Unfollowing is part of managing one's own account: a suspended person may stop being told.
+    expect(canManageOwnAccount(ACTORS.suspended)).toBe(true);
+  });
+
+  it("opens the municipality-wide moderation queue to the municipality's moderators only", () => {
+    const municipalModerator = viewer("municipalModerator", { municipalityRoles: { [MUNICIPALITY]: ["MODERATOR"] } });
+    const municipality = { municipalityId: MUNICIPALITY };
+    expect(can(municipalModerator, "moderation-queue:read:municipality", municipality)).toBe(true);
+    expect(can(municipalModerator, "moderation-queue:read:municipality", { municipalityId: OTHER_MUNICIPALITY })).toBe(false);
+    expect(can(ACTORS.moderator, "moderation-queue:read:municipality", municipality)).toBe(false);
+    expect(can(ACTORS.hostStaff, "moderation-queue:read:municipality", municipality)).toBe(false);
+    expect(can({ ...municipalModerator, suspended: true }, "moderation-queue:read:municipality", municipality)).toBe(false);
   });
 
   it("lets everyone signed in, suspended too, manage their own account", () => {
