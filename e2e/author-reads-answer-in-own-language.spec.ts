@@ -132,6 +132,13 @@ test("a need posted in Arabic, answered in German, is read by its author in Arab
   await expect(visitor.getByTestId("response-timeline").getByTestId("response-body")).toHaveText(`[uk] ${answer}`);
   expect(((await (await request.get(`${translatorUrl}/translate-requests`)).json()) as unknown[]).slice(before)).toHaveLength(1);
 
+  // A dialogue without a Ukrainian version: Olena has its own texts machine-translated, once for all.
+  await olena.goto(`/uk/${MUNICIPALITY}/${DIALOGUES.closed.slug}`);
+  await olena.getByRole("button", { name: upToArgument(uk.translations.requestMachine) }).click();
+  await expect(olena.getByRole("heading", { level: 1 })).toHaveText(`[uk] ${DIALOGUES.closed.title}`);
+  await expect(olena.getByTestId("dialogue-description")).toContainText("[uk] ");
+  await expect(olena.getByRole("button", { name: upToArgument(uk.translations.requestMachine) })).toHaveCount(0);
+
   // Withdrawn again, so the dialogue's list keeps its seeded titles for specs running alongside.
   await nour.goto(`/ar${path}`);
   await nour.getByText(ar.contributionPage.withdraw, { exact: true }).click();
