@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { Link } from "../link";
+import { ModerationHeaderLink } from "../moderation/moderation-header-link";
 import { NotificationsLink } from "../notifications/notifications-link";
 import { signOut } from "./session-actions";
 
@@ -21,6 +22,7 @@ export async function SessionControls() {
         <bdi className="font-semibold">{viewer.displayName}</bdi>
       </p>
       <NotificationsLink />
+      <ModerationHeaderLink />
       <Link href="/account" className="text-white">
         {t("account")}
       </Link>

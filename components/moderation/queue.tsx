@@ -31,11 +31,12 @@ async function ItemText({ item, base }: { item: QueueItem; base: string }) {
   );
 }
 
-export async function ReportQueue({ groups, base }: { groups: Queue["reportGroups"]; base: string }) {
+/** `headingId`: unique per page when several queues are shown (the municipality-wide queue). */
+export async function ReportQueue({ groups, base, headingId = "reports-heading" }: { groups: Queue["reportGroups"]; base: string; headingId?: string }) {
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   return (
-    <section aria-labelledby="reports-heading" className="mt-8">
-      <h2 id="reports-heading" className="text-2xl">
+    <section aria-labelledby={headingId} className="mt-8">
+      <h2 id={headingId} className="text-2xl">
         {t("queue.reportsHeading", { count: groups.length })}
       </h2>
       {groups.length === 0 ? (

@@ -13,6 +13,8 @@ export const RESERVED_DIALOGUE_SLUGS = new Set([
   "join",
   "sign-in",
   "account",
+  // The municipality-wide moderation queue (decision 030).
+  "moderation",
 ]);
 
 const MAX_LENGTH = 60;

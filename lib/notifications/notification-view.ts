@@ -95,7 +95,8 @@ export function viewOf(row: NotificationRow, locale?: string): NotificationView 
   const contributionHidden = contribution?.hiddenAt != null && contribution.authorId !== row.userId && !seesHidden;
   const commentHidden = row.comment?.hiddenAt != null && row.comment.authorId !== row.userId && !seesHidden;
   let sentence = SENTENCES[row.type];
-  if (contributionHidden) sentence = SENTENCES.FOLLOWED_HIDDEN;
+  // (The reporter's "was hidden" names no title of a hidden contribution anyway.)
+  if (contributionHidden && row.type !== "REPORT_UPHELD") sentence = SENTENCES.FOLLOWED_HIDDEN;
   // The answer to one's own contribution is told as such; a follower's names it plainly.
   else if (row.type === "RESPONSE_POSTED" && contribution?.authorId !== row.userId) sentence = "responsePostedFollowed";
   const dialoguePath = dialogue ? `/${dialogue.municipality.slug}/${dialogue.slug}` : "/notifications";

@@ -11,7 +11,8 @@ import { follow, unfollow, type FollowTarget } from "./follows";
 export const setFollowingInput = z.object({
   target: z.enum(["contribution", "dialogue"]),
   targetId: z.uuid(),
-  following: z.enum(["yes", "no"]).transform((value) => value === "yes"),
+  /** "yes" / "no" from a form's hidden field. */
+  following: z.union([z.boolean(), z.enum(["yes", "no"]).transform((value) => value === "yes")]),
 });
 
 /**

@@ -1,6 +1,7 @@
 // Public answers (docs/design.md, principle 2): staff and hosts answer with a status and a written
 // response; the timeline only grows; the author is told; offline voices are answered too.
 import { describe, expect, it } from "vitest";
+import { follow } from "@/lib/notifications/follows";
 import { db } from "@/lib/db/client";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { postResponse } from "@/lib/responses/post-response";
@@ -88,8 +89,10 @@ describe("postResponse", () => {
     expect((await appErrorOf(postResponse(staff, { contributionId: need.id, status: "DECLINED", body: "Doch nicht." }))).code).toBe("FORBIDDEN");
   });
 
-  it("notifies the author in the same transaction", async () => {
+  it("notifies the author (who follows what they wrote) in the same transaction", async () => {
     const { dialogue, staff, need } = await setUp();
+    // The factory writes the row directly; posting through the app follows it (decision 030).
+    await follow(need.authorId!, { contributionId: need.id });
     const response = await postResponse(staff, { contributionId: need.id, status: "UNDER_REVIEW", body: "Wir prüfen das bis Freitag." });
     const notifications = await db.notification.findMany({ where: { responseId: response.id } });
     expect(notifications).toEqual([

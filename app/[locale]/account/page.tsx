@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { FollowedList } from "@/components/follow/followed-list";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { LanguageOption } from "@/components/identity/profile-fields";
 import { getOwnProfile } from "@/lib/accounts/get-own-profile";
@@ -50,6 +51,8 @@ export default async function AccountPage({ params }: Props) {
         />
         {profile.email && !profile.emailVerified ? <EmailConfirmationRequestForm email={profile.email} /> : null}
       </section>
+
+      <FollowedList viewer={viewer} />
 
       <section aria-labelledby="data" className="mt-10 border-t border-line pt-6">
         <h2 id="data" className="text-2xl">

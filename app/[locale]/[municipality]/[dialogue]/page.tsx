@@ -8,6 +8,7 @@ import { Link } from "@/components/link";
 import { ExportLink } from "@/components/exports/export-link";
 import { ModerationLinks } from "@/components/moderation/moderation-links";
 import { ResponsibilitiesLink } from "@/components/responsibilities/responsibilities-link";
+import { FollowControl } from "@/components/follow/follow-control";
 import { DialogueMeetings } from "@/components/meetings/dialogue-meetings";
 import { OfflineEntryLink } from "@/components/on-behalf/offline-entry-link";
 import { Pagination } from "@/components/pagination";
@@ -150,6 +151,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </p>
         )}
         <OfflineEntryLink dialogueId={dialogue.id} dialoguePath={pathname} />
+        {dialogue.phase !== "DRAFT" && <FollowControl viewer={viewer} target="dialogue" targetId={dialogue.id} back={pathname} />}
       </header>
 
       <HostText picked={text} field="body" pageLocale={locale} format="paragraphs" className="mt-6 space-y-3" data-testid="dialogue-description" />

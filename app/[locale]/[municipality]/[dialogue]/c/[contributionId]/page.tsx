@@ -14,6 +14,7 @@ import { ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { HiddenContribution } from "@/components/moderation/hidden-contribution";
 import { UserText } from "@/components/text/user-text";
 import { Link } from "@/components/link";
+import { FollowControl } from "@/components/follow/follow-control";
 import { MeetingSupports } from "@/components/meetings/meeting-supports";
 import { SupportForm } from "@/components/supports/support-form";
 import { TranslatedCommentBody } from "@/components/translations/translated-comment-body";
@@ -166,6 +167,9 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           </p>
         )}
         <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "contribution", itemId: contribution.id }} authorId={contribution.author?.id ?? null} />
+        <div className="mt-4">
+          <FollowControl viewer={viewer} target="contribution" targetId={contribution.id} back={`${base}/c/${contribution.id}`} />
+        </div>
       </article>
 
       {(mayTranslate || mayMachineTranslate) && (

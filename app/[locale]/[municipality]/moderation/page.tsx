@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { ReportQueue } from "@/components/moderation/queue";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { direction } from "@/lib/i18n/routing";
+import { listMunicipalQueue } from "@/lib/moderation/list-municipal-queue";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
+import { can } from "@/lib/policy/policy";
+
+type Props = { params: Promise<{ locale: string; municipality: string }> };
+
+/** The municipality, for its moderators only; everyone else gets a 404 (decision 030). */
+const loadMunicipality = cache(async (slug: string) => {
+  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
+  if (!municipality || !can(viewer, "moderation-queue:read:municipality", { municipalityId: municipality.id })) return null;
+  return { viewer, municipality };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await loadMunicipality((await params).municipality);
+  if (!loaded) return {};
+  const t = await getTranslations("moderation");
+  return { title: `${t("queue.municipalityTitle")}: ${loaded.municipality.name}`, robots: { index: false } };
+}
+
+/** One queue across the municipality: each dialogue with open reports, with the same forms as its own queue. */
+export default async function MunicipalModerationPage({ params }: Props) {
+  const loaded = await loadMunicipality((await params).municipality);
+  if (!loaded?.viewer) notFound();
+  const { viewer, municipality } = loaded;
+  const [dialogues, t] = await Promise.all([listMunicipalQueue(viewer, { municipalityId: municipality.id }), getTranslations("moderation")]);
+  return (
+    <ClientMessages namespaces={["moderation"]}>
+      <h1 className="text-3xl">{t("queue.municipalityTitle")}</h1>
+      <p className="mt-1 text-lg font-semibold">
+        <bdi>{municipality.name}</bdi>
+      </p>
+      <p className="mt-3 text-muted">{t("queue.municipalityIntro")}</p>
+      {dialogues.length === 0 && <p className="mt-6">{t("queue.noReports")}</p>}
+      {dialogues.map(({ dialogue, queue }) => {
+        const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+        const language = dialogue.languages[0] ?? "de";
+        return (
+          <section key={dialogue.id} aria-labelledby={`dialogue-${dialogue.id}`} className="mt-10 border-t border-line pt-6">
+            <h2 id={`dialogue-${dialogue.id}`} className="text-2xl" lang={language} dir={direction(language)}>
+              {dialogue.title}
+            </h2>
+            <p className="mt-1">
+              <Link href={`${base}/moderation`}>{t("queue.openDialogueQueue")}</Link>
+            </p>
+            <ReportQueue groups={queue.reportGroups} base={base} headingId={`reports-${dialogue.id}`} />
+          </section>
+        );
+      })}
+    </ClientMessages>
+  );
+}

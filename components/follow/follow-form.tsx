@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+
+const secondaryButton =
+  "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
+
+/** One button: follow or unfollow; the words come translated from the server (FollowControl). */
+export function FollowForm(props: {
+  action: Action;
+  locale: string;
+  back: string;
+  target: "contribution" | "dialogue";
+  targetId: string;
+  following: boolean;
+  status: string;
+  button: string;
+}) {
+  const [state, formAction] = useActionState(props.action, IDLE);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid={`follow-${props.target}`}>
+      <FormMessage state={state} />
+      <p className="text-sm">{props.status}</p>
+      <input type="hidden" name="locale" value={props.locale} />
+      <input type="hidden" name="back" value={props.back} />
+      <input type="hidden" name="target" value={props.target} />
+      <input type="hidden" name="targetId" value={props.targetId} />
+      <input type="hidden" name="following" value={props.following ? "no" : "yes"} />
+      <SubmitButton className={secondaryButton}>{props.button}</SubmitButton>
+    </form>
+  );
+}
