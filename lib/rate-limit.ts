@@ -36,6 +36,13 @@ export const LIMITS = {
   joinPerInvitation: { points: 200, duration: 60 * 60 },
   /** Invitation codes that lead nowhere, per address: guessing codes is slow. */
   invitationMissPerAddress: { points: 20, duration: 15 * 60, blockDuration: 15 * 60 },
+  /**
+   * Receipt codes that lead nowhere, per address (decision 032): a shelter's honest typos fit,
+   * guessing one of 31^10 codes does not; a blocked address is refused every lookup.
+   */
+  receiptMissPerAddress: { points: 20, duration: 15 * 60, blockDuration: 15 * 60 },
+  /** New sign-in codes a person asks for: enough for a lost paper, too few to flood the hashing. */
+  newSignInCodePerPerson: { points: 5, duration: 60 * 60 },
   /** Loose, per IP address: shelters share one address. */
   perAddress: { points: 300, duration: 15 * 60 },
   /** E-mail sign-in links sent to one address. */

@@ -55,6 +55,8 @@ export async function getContribution(input: { contributionId: string; dialogueI
       editedAt: true,
       author: person,
       recordedBy: { select: { displayName: true, deletedAt: true } },
+      // Only for the policy (who may print its receipt again, decision 032); never shown.
+      recordedById: true,
       interpreterName: true,
       meeting: { select: { title: true, startsAt: true } },
       dialogue: { select: { municipalityId: true, phase: true } },

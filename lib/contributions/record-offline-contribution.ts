@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
+import { createReceipt } from "@/lib/receipts/create-receipt";
 import { contributionLanguages, createContributionInput } from "./create-contribution";
 import { SELF_DECLARED_PERSPECTIVES } from "./perspectives";
 
@@ -62,25 +63,30 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
   if (data.meetingId && (dialogue.meetings ?? []).length === 0) fieldErrors.meetingId = [{ key: "validation.invalid" }];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
 
-  return db.contribution.create({
-    data: {
-      dialogueId: data.dialogueId,
-      themeId: data.themeId,
-      kind: data.kind,
-      title: data.title,
-      body: data.body,
-      district: data.district || null,
-      language: data.language,
-      // The voice: a person without an account here. Never the recorder.
-      authorId: null,
-      authorPerspective: data.perspective,
-      voiceShowsPerspective: data.showPerspective === "on",
-      source: data.source,
-      recordedById: viewer!.id,
-      meetingId: data.meetingId ?? null,
-      interpreterName: data.interpreterName || null,
-      readBackConfirmedAt: new Date(),
-    },
-    select: { id: true, dialogueId: true },
+  // The contribution and its receipt (decision 032) in one step: no voice without its slip.
+  return db.$transaction(async (tx) => {
+    const contribution = await tx.contribution.create({
+      data: {
+        dialogueId: data.dialogueId,
+        themeId: data.themeId,
+        kind: data.kind,
+        title: data.title,
+        body: data.body,
+        district: data.district || null,
+        language: data.language,
+        // The voice: a person without an account here. Never the recorder.
+        authorId: null,
+        authorPerspective: data.perspective,
+        voiceShowsPerspective: data.showPerspective === "on",
+        source: data.source,
+        recordedById: viewer!.id,
+        meetingId: data.meetingId ?? null,
+        interpreterName: data.interpreterName || null,
+        readBackConfirmedAt: new Date(),
+      },
+      select: { id: true, dialogueId: true },
+    });
+    await createReceipt(tx, contribution.id);
+    return contribution;
   });
 }

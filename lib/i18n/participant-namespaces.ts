@@ -58,6 +58,8 @@ export const PARTICIPANT_MESSAGES = [
   "hostTexts.original",
   "accessibility",
   "notifications",
+  // The receipt of a voice recorded offline: its slip, its page, "I have a receipt" (decision 032).
+  "receipt",
   // Follow and unfollow on a contribution, a dialogue and the account page (decision 030).
   "follow",
   "digest",

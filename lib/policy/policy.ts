@@ -60,6 +60,12 @@ const RULES = {
   // Municipalities and their staff
   "municipality:manage": when((v) => v.isPlatformAdmin),
   "staff:invite": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
+  /**
+   * Issue a new sign-in code to a participant of the municipality's dialogues who lost theirs,
+   * after confirming them in person; every issue is logged (decision 032).
+   */
+  "sign-in-code:issue": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
+  "sign-in-code-log:read": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
   "actor:manage": when((v, r) => isStaff(v, r)),
   "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
   /** Staff write the municipality's introduction and its versions in other languages. */
@@ -87,6 +93,13 @@ const RULES = {
   "contribution:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING")),
   /** Enter what was said at a meeting, on paper or through an interpreter, and supports counted at a meeting. */
   "contribution:create:on-behalf": when((v, r) => (isHostTeam(v, r) || dialogueRole(v, r) === "RECORDER") && inPhase(r, "COLLECTING", "DELIBERATING")),
+  /**
+   * Print (again) or replace the receipt of a voice recorded offline (decision 032): the host
+   * team, and the recorder who wrote it down (ownerId: the recorder).
+   */
+  "receipt:manage": when((v, r) => published(r) && (isHostTeam(v, r) || (isOwner(v, r) && dialogueRole(v, r) === "RECORDER"))),
+  /** "This was my need": anyone signed in who holds the receipt of a published dialogue's contribution. */
+  "receipt:attach": when((_v, r) => published(r)),
   "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING")),
   "contribution:withdraw:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "contribution:respond": when((v, r) => isHost(v, r) && published(r) && !inPhase(r, "CLOSED")),

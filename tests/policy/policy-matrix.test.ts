@@ -31,6 +31,8 @@ type Actor = keyof typeof ACTORS;
 const MATRIX: Record<Permission, Actor[]> = {
   "municipality:manage": ["platformAdmin"],
   "staff:invite": ["hostStaff", "platformAdmin"],
+  "sign-in-code:issue": ["hostStaff", "platformAdmin"],
+  "sign-in-code-log:read": ["hostStaff", "platformAdmin"],
   "actor:manage": ["hostStaff"],
   "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "municipality-text:write": ["hostStaff"],
@@ -46,6 +48,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "responsibility:manage": ["hostStaff"],
   "contribution:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "contribution:create:on-behalf": ["coHost", "hostStaff", "recorder"],
+  "receipt:manage": ["coHost", "hostStaff", "recorder"],
+  "receipt:attach": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "contribution:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "contribution:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "contribution:respond": ["hostStaff"],
@@ -108,6 +112,14 @@ describe("policy matrix", () => {
       can(ACTORS.recorder, "contribution:create:on-behalf", resourceOwnedBy("recorder", phase)),
     );
     expect(phases).toEqual(["COLLECTING", "DELIBERATING"]);
+  });
+
+  it("lets a recorder print only the receipts they recorded; the host team prints any (decision 032)", () => {
+    const recordedBySomeoneElse = { ...resourceOwnedBy("participant", "COLLECTING"), ownerId: "someone-else" };
+    expect(can(ACTORS.recorder, "receipt:manage", recordedBySomeoneElse)).toBe(false);
+    expect(can(ACTORS.coHost, "receipt:manage", recordedBySomeoneElse)).toBe(true);
+    expect(can(ACTORS.recorder, "receipt:manage", resourceOwnedBy("recorder", "CLOSED"))).toBe(true);
+    expect(can(ACTORS.participant, "receipt:attach", resourceOwnedBy("participant", "DRAFT"))).toBe(false);
   });
 
   it("lets only the host team and moderators read a draft", () => {

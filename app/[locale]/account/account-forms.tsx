@@ -4,12 +4,14 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
+import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";
 import { ShowNameInExportsField } from "@/components/exports/show-name-field";
 import { IDLE } from "@/lib/actions/form-state";
 import {
   confirmEmailAction,
   deleteAccountAction,
+  newSignInCodeAction,
   requestEmailConfirmationAction,
   signOutEverywhereAction,
   updateProfileAction,
@@ -58,6 +60,41 @@ export function SignOutEverywhereForm({ locale }: { locale: string }) {
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       <SubmitButton className={secondaryButton}>{t("signOutEverywhere")}</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * A new sign-in code (decision 032): the old one stops working at once. The new code is shown
+ * once, from the action's answer (without JavaScript too: the POST renders the page again with
+ * it), printable like the one shown at sign-up.
+ */
+export function NewSignInCodeForm() {
+  const t = useTranslations("account");
+  const join = useTranslations("join");
+  const [state, action] = useActionState(newSignInCodeAction, IDLE);
+  if (state.status === "success") {
+    return (
+      <>
+        <div className="print:hidden">
+          <Notice>
+            {t("newCodeDone")}
+            {state.data.endedSessions > 0 && <> {t("newCodeSignedOut")}</>}
+          </Notice>
+        </div>
+        <SignInCodeCard code={state.data.signInCode} heading={join("codeHeading")}>
+          <p className="font-semibold">{join("codeOnce")}</p>
+          <p>{join("codeKeep")}</p>
+          <p className="print:hidden">{join("codePrint")}</p>
+        </SignInCodeCard>
+      </>
+    );
+  }
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <CheckboxField name="endOtherSessions" label={t("newCodeEndSessions")} state={state} defaultChecked />
+      <SubmitButton className={secondaryButton}>{t("newCodeSubmit")}</SubmitButton>
     </form>
   );
 }

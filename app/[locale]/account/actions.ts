@@ -8,7 +8,8 @@ import { deleteAccount, deleteAccountInput } from "@/lib/accounts/delete-account
 import { updateProfile, updateProfileInput } from "@/lib/accounts/update-profile";
 import { confirmEmail, confirmEmailInput, requestEmailConfirmation } from "@/lib/accounts/email-confirmation";
 import { clientAddress } from "@/lib/auth/client-address";
-import { clearSessionCookie, deleteAllSessions } from "@/lib/auth/sessions";
+import { clearSessionCookie, currentSessionToken, deleteAllSessions } from "@/lib/auth/sessions";
+import { newOwnSignInCode, newOwnSignInCodeInput } from "@/lib/accounts/new-sign-in-code";
 import { AppError } from "@/lib/errors";
 import { canManageOwnAccount } from "@/lib/policy/policy";
 import { localeField } from "@/components/identity/form-schemas";
@@ -27,6 +28,11 @@ export const signOutEverywhereAction = formAction(z.object({ locale: localeField
   await clearSessionCookie();
   redirect(`/${locale}`);
 });
+
+/** A new sign-in code, shown once in the action's answer (decision 032); this device stays signed in. */
+export const newSignInCodeAction = formAction(newOwnSignInCodeInput, async (input, { viewer }) =>
+  newOwnSignInCode(viewer, input, { sessionToken: await currentSessionToken() }),
+);
 
 export const deleteAccountAction = formAction(
   deleteAccountInput.extend({ locale: localeField }),

@@ -8,7 +8,7 @@ import { getOwnProfile } from "@/lib/accounts/get-own-profile";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
-import { DeleteAccountForm, EmailConfirmationRequestForm, ProfileForm, SignOutEverywhereForm } from "./account-forms";
+import { DeleteAccountForm, EmailConfirmationRequestForm, NewSignInCodeForm, ProfileForm, SignOutEverywhereForm } from "./account-forms";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -63,6 +63,14 @@ export default async function AccountPage({ params }: Props) {
         <a href="/api/account/data" download="mitreden-data.json" className="font-semibold">
           {t("download")}
         </a>
+      </section>
+
+      <section aria-labelledby="new-code" className="mt-10 border-t border-line pt-6">
+        <h2 id="new-code" className="text-2xl">
+          {t("newCodeHeading")}
+        </h2>
+        <p className="mt-2 mb-4">{t("newCodeIntro")}</p>
+        <NewSignInCodeForm />
       </section>
 
       <section aria-labelledby="devices" className="mt-10 border-t border-line pt-6">

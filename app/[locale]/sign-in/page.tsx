@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { callbackPathField } from "@/components/identity/form-schemas";
 import { Link } from "@/components/link";
+import { ReceiptCodeForm } from "../r/receipt-code-form";
 import { EmailLinkForm, SignInWithCodeForm } from "./sign-in-forms";
 
 type Props = {
@@ -20,6 +21,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const callbackPath = callbackPathField.parse(typeof query.callbackPath === "string" ? query.callbackPath : undefined);
   // next-auth sends people back here with ?error=… when an e-mail link has expired or was used.
   const linkFailed = typeof query.error === "string";
+  const receipt = await getTranslations("receipt");
   return (
     <ClientMessages namespaces={["signIn"]}>
       <h1 className="text-3xl">{t("title")}</h1>
@@ -38,6 +40,14 @@ export default async function SignInPage({ params, searchParams }: Props) {
         </h2>
         <p className="mt-2 mb-4">{t("emailIntro")}</p>
         <EmailLinkForm callbackPath={callbackPath} />
+      </section>
+
+      <section aria-labelledby="have-receipt" className="mt-10 border-t border-line pt-6">
+        <h2 id="have-receipt" className="text-xl">
+          {receipt("haveReceipt")}
+        </h2>
+        <p className="mt-2 mb-4">{receipt("haveReceiptIntro")}</p>
+        <ReceiptCodeForm locale={locale} />
       </section>
 
       <p className="mt-10 border-t border-line pt-6">

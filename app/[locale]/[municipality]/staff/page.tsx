@@ -45,6 +45,12 @@ export default async function StaffPage({ params }: Props) {
         </p>
       )}
 
+      <p className="mt-3">
+        <Link href={`/${municipality.slug}/staff/sign-in-codes`} className="font-semibold">
+          {(await getTranslations("signInCodes"))("link")}
+        </Link>
+      </p>
+
       <section aria-labelledby="staff-list" className="mt-8">
         <h2 id="staff-list" className="text-2xl">
           {t("listHeading")}

@@ -31,6 +31,7 @@ import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
+import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import {
@@ -91,7 +92,9 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const { resource } = contribution;
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
   // The reader's UI language where someone translated it; the original one link away (?original=1).
-  const translation = inReaderLanguage(translations.contribution, contribution.language, locale);
+  // The language the reader reads texts in: Einfache Sprache reads German ones (lib/host-texts).
+  const reading = contentLanguage(locale);
+  const translation = inReaderLanguage(translations.contribution, contribution.language, reading);
   const shown = translation && !showOriginal ? { title: translation.title ?? contribution.title, body: translation.body, language: translation.language } : contribution;
   const lang = { lang: shown.language, dir: direction(shown.language) };
   const pagePath = `/${locale}${base}/c/${contribution.id}`;
@@ -110,8 +113,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   // Any signed-in reader may have a text machine-translated into their own language, once for all.
   const mayRequest = machineEnabled && can(viewer, "translation:request", translationResource);
   const requestButton = (originalLanguage: string, target?: Target) =>
-    mayRequest && originalLanguage !== locale ? (
-      <RequestTranslationForm action={machineTranslateAction} page={page} target={target} language={locale} languageLabel={languageName(locale, locale)} />
+    mayRequest && originalLanguage !== reading ? (
+      <RequestTranslationForm action={machineTranslateAction} page={page} target={target} language={reading} languageLabel={languageName(reading, locale)} />
     ) : undefined;
   const translationLanguages = (original: string) =>
     dialogue.languages
@@ -151,6 +154,13 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             />
           ))}
         <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} />
+        {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
+          <p className="mt-2 text-sm">
+            <Link href={`${base}/c/${contribution.id}/receipt`} className="font-semibold">
+              {(await getTranslations("receiptSlip"))("link")}
+            </Link>
+          </p>
+        )}
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {facts.map(({ label, value }) => (
             <div key={label}>
@@ -246,7 +256,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         municipalitySlug={dialogue.municipality.slug}
         languageFallback={dialogue.languages[0]!}
         body={(response) => {
-          const responseTranslation = inReaderLanguage(translations.responses.get(response.id), response.language, locale);
+          const responseTranslation = inReaderLanguage(translations.responses.get(response.id), response.language, reading);
           const anchor = `#response-${response.id}`;
           return (
             <div className="mt-2">
@@ -301,7 +311,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                   verifiedRoles={verifiedRoles}
                   actions={{ create: createCommentAction, update: updateCommentAction, delete: deleteCommentAction }}
                   body={(shownComment) => {
-                    const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, locale);
+                    const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, reading);
                     return (
                       <TranslatedCommentBody
                         comment={shownComment}

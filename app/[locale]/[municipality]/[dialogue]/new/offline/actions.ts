@@ -13,7 +13,8 @@ export const recordOfflineContributionAction = formAction(
   recordOfflineContributionInput.safeExtend(page.shape),
   async ({ locale, municipality, dialogue, ...input }, { viewer }) => {
     const contribution = await recordOfflineContribution(viewer, input);
-    // Post/redirect/get: a reload does not enter it twice.
-    redirect({ href: `/${municipality}/${dialogue}/c/${contribution.id}`, locale });
+    // Post/redirect/get (a reload does not enter it twice) to the receipt slip the recorder
+    // hands to the person (decision 032).
+    redirect({ href: `/${municipality}/${dialogue}/c/${contribution.id}/receipt`, locale });
   },
 );

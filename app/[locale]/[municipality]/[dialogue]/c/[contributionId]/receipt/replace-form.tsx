@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { Notice } from "@/components/identity/notice";
+import { IDLE } from "@/lib/actions/form-state";
+import { replaceReceiptAction } from "./actions";
+
+export function ReplaceReceiptForm({ contributionId, dialogueId }: { contributionId: string; dialogueId: string }) {
+  const t = useTranslations("receiptSlip");
+  const [state, action] = useActionState(replaceReceiptAction, IDLE);
+  if (state.status === "success") return <Notice>{t("replaced")}</Notice>;
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="contributionId" value={contributionId} />
+      <input type="hidden" name="dialogueId" value={dialogueId} />
+      <CheckboxField name="confirm" label={t("replaceConfirm")} state={state} />
+      <SubmitButton className="rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
+        {t("replaceSubmit")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SignInCodeCard } from "@/components/identity/sign-in-code";
+import { IDLE } from "@/lib/actions/form-state";
+import { issueSignInCodeAction } from "./actions";
+
+/** For one participant: the in-person confirmation, then the new code, shown once and printable. */
+export function IssueSignInCodeForm({ municipalityId, userId }: { municipalityId: string; userId: string }) {
+  const t = useTranslations("signInCodes");
+  const join = useTranslations("join");
+  const [state, action] = useActionState(issueSignInCodeAction, IDLE);
+  if (state.status === "success") {
+    return (
+      <SignInCodeCard code={state.data.signInCode} heading={t("issued", { name: state.data.displayName })}>
+        <p className="font-semibold">{join("codeOnce")}</p>
+        <p>{join("codeKeep")}</p>
+      </SignInCodeCard>
+    );
+  }
+  return (
+    <form action={action} noValidate className="mt-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="municipalityId" value={municipalityId} />
+      <input type="hidden" name="userId" value={userId} />
+      <CheckboxField name="confirmedInPerson" label={t("confirm")} state={state} />
+      <CheckboxField name="endSessions" label={t("endSessions")} state={state} defaultChecked />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

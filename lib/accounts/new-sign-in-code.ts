@@ -1,0 +1,128 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { authorize, canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+import { consume } from "@/lib/rate-limit";
+import { parseInput } from "@/lib/validation";
+
+// A new sign-in code (decision 032). The old one stops working at once: the account's handle
+// and hash are replaced in one UPDATE, and sign-in looks both up afresh on every attempt
+// (lib/auth/sign-in-with-code.ts). The code is returned once, to be shown once; only its hash
+// is kept.
+
+const checkbox = z.literal("on").optional();
+
+/** Writes a new code for `userId` with `tx`; a handle another account holds (1 in 31^4) is drawn again. */
+async function replaceCode(tx: Prisma.TransactionClient, userId: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const signIn = generateSignInCode();
+    const signInCodeHash = await hashSignInCode(signIn.code);
+    const taken = await tx.user.findFirst({ where: { signInHandle: signIn.handle, id: { not: userId } }, select: { id: true } });
+    if (taken) {
+      if (attempt >= 4) throw new Error("no free sign-in handle");
+      continue;
+    }
+    await tx.user.update({ where: { id: userId }, data: { signInHandle: signIn.handle, signInCodeHash } });
+    return signIn.code;
+  }
+}
+
+export const newOwnSignInCodeInput = z.object({ endOtherSessions: checkbox });
+
+/**
+ * A signed-in person replaces their own sign-in code; with `endOtherSessions` every other
+ * device is signed out in the same step (this one stays signed in).
+ */
+export async function newOwnSignInCode(
+  viewer: Viewer | null,
+  input: z.input<typeof newOwnSignInCodeInput>,
+  context: { sessionToken: string | undefined },
+): Promise<{ signInCode: string; endedSessions: number }> {
+  const data = parseInput(newOwnSignInCodeInput, input);
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  await consume("newSignInCodePerPerson", viewer.id);
+  return db.$transaction(async (tx) => {
+    const signInCode = await replaceCode(tx, viewer.id);
+    const ended =
+      data.endOtherSessions === "on"
+        ? await tx.session.deleteMany({ where: { userId: viewer.id, ...(context.sessionToken ? { sessionToken: { not: context.sessionToken } } : {}) } })
+        : { count: 0 };
+    return { signInCode, endedSessions: ended.count };
+  });
+}
+
+export const issueSignInCodeInput = z.object({
+  municipalityId: z.uuid(),
+  userId: z.uuid(),
+  confirmedInPerson: z.literal("on", { error: "signInCodes.confirmRequired" }),
+  endSessions: checkbox,
+});
+
+/** Accounts staff may issue a code for: participants of the municipality's dialogues, not staff or admins. */
+function participantWhere(municipalityId: string, viewerId: string): Prisma.UserWhereInput {
+  return {
+    id: { not: viewerId },
+    deletedAt: null,
+    isPlatformAdmin: false,
+    municipalityMemberships: { none: {} },
+    memberships: { some: { dialogue: { municipalityId } } },
+  };
+}
+
+/**
+ * Staff issue a new code for a participant who lost theirs, after confirming them in person
+ * (the checkbox; the log records it, a CHECK keeps it true). Only for people who joined one of
+ * the municipality's dialogues, never for staff or platform admins (they sign in by e-mail and
+ * would otherwise be one colleague's click away from being taken over). The person's sessions
+ * end unless staff untick it: whoever found the lost paper is signed out too.
+ */
+export async function issueSignInCode(viewer: Viewer | null, input: z.input<typeof issueSignInCodeInput>): Promise<{ signInCode: string; displayName: string }> {
+  const data = parseInput(issueSignInCodeInput, input);
+  authorize(viewer, "sign-in-code:issue", { municipalityId: data.municipalityId });
+  const person = await db.user.findFirst({ where: { id: data.userId, ...participantWhere(data.municipalityId, viewer!.id) }, select: { id: true, displayName: true } });
+  if (!person) throw new AppError("NOT_FOUND");
+  const signInCode = await db.$transaction(async (tx) => {
+    const code = await replaceCode(tx, person.id);
+    const endSessions = data.endSessions === "on";
+    if (endSessions) await tx.session.deleteMany({ where: { userId: person.id } });
+    await tx.signInCodeIssue.create({
+      data: { municipalityId: data.municipalityId, userId: person.id, issuedById: viewer!.id, confirmedInPerson: true, endedSessions: endSessions },
+    });
+    return code;
+  });
+  return { signInCode, displayName: person.displayName };
+}
+
+const findInput = z.object({ municipalityId: z.uuid(), name: z.string().trim().min(2).max(100) });
+
+/** Participants whose display name contains `name`, with the dialogues they joined: for staff to find the person in front of them. */
+export async function findParticipantsForNewCode(viewer: Viewer | null, input: z.input<typeof findInput>) {
+  const parsed = findInput.safeParse(input);
+  if (!parsed.success) return [];
+  authorize(viewer, "sign-in-code:issue", { municipalityId: parsed.data.municipalityId });
+  return db.user.findMany({
+    where: { ...participantWhere(parsed.data.municipalityId, viewer!.id), displayName: { contains: parsed.data.name, mode: "insensitive" } },
+    orderBy: { displayName: "asc" },
+    take: 20,
+    select: {
+      id: true,
+      displayName: true,
+      createdAt: true,
+      memberships: { where: { dialogue: { municipalityId: parsed.data.municipalityId } }, select: { dialogue: { select: { title: true, languages: true } } } },
+    },
+  });
+}
+
+/** The log of codes staff issued in the municipality, newest first. */
+export async function listSignInCodeIssues(viewer: Viewer | null, input: { municipalityId: string }) {
+  authorize(viewer, "sign-in-code-log:read", { municipalityId: input.municipalityId });
+  return db.signInCodeIssue.findMany({
+    where: { municipalityId: input.municipalityId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, createdAt: true, endedSessions: true, user: { select: { displayName: true } }, issuedBy: { select: { displayName: true } } },
+  });
+}
