@@ -18,7 +18,7 @@ const place = {
     municipality: { select: { slug: true } },
   },
 } as const;
-const contributionView = { select: { id: true, title: true, kind: true, status: true, authorId: true, hiddenAt: true, hiddenCategory: true, dialogue: place } } as const;
+const contributionView = { select: { id: true, title: true, language: true, kind: true, status: true, authorId: true, hiddenAt: true, hiddenCategory: true, dialogue: place } } as const;
 
 export const notificationSelect = {
   id: true,
@@ -51,6 +51,8 @@ export type NotificationView = {
   createdAt: Date;
   /** Path within the locale, e.g. "/musterstadt/dialog/c/<id>?comment=<id>#comment-<id>". */
   path: string;
+  /** The language `values.title` is written in: pages put the title in an element with this `lang` (decision 028). */
+  titleLanguage: string;
   /** Key in the "notifications.sentences" namespace, and its ICU values (enum codes still untranslated). */
   sentence: string;
   values: {
@@ -108,15 +110,17 @@ export function viewOf(row: NotificationRow, locale?: string): NotificationView 
   }
   const author = row.comment?.author;
   const dialogueWide = row.type === "PHASE_CHANGED" || row.type === "MEETING_ADDED";
+  const title = dialogueWide || !contribution ? dialogueTitle(dialogue, locale) : { text: contributionHidden ? "" : contribution.title, language: contribution.language };
   return {
     id: row.id,
     type: row.type,
     unread: row.readAt === null,
     createdAt: row.createdAt,
     path,
+    titleLanguage: title.language,
     sentence,
     values: {
-      title: dialogueWide || !contribution ? dialogueTitle(dialogue, locale) : contributionHidden ? "" : contribution.title,
+      title: title.text,
       name: author && !author.deletedAt && !commentHidden ? author.displayName : "",
       kind: contribution?.kind ?? "",
       status: row.response?.status ?? (row.type === "RESPONSE_POSTED" ? (contribution?.status ?? "") : ""),
@@ -129,8 +133,10 @@ export function viewOf(row: NotificationRow, locale?: string): NotificationView 
   };
 }
 
-function dialogueTitle(dialogue: NotificationRow["dialogue"], locale: string | undefined): string {
-  if (!dialogue) return "";
-  if (!locale) return dialogue.title;
-  return pickHostText({ language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title } }, dialogue.translations, locale).fields.title ?? dialogue.title;
+function dialogueTitle(dialogue: NotificationRow["dialogue"], locale: string | undefined): { text: string; language: string } {
+  if (!dialogue) return { text: "", language: "" };
+  const original = { text: dialogue.title, language: dialogue.languages[0] ?? "de" };
+  if (!locale) return original;
+  const picked = pickHostText({ language: original.language, fields: { title: dialogue.title } }, dialogue.translations, locale);
+  return picked.fields.title ? { text: picked.fields.title, language: picked.language } : original;
 }

@@ -37,6 +37,8 @@ describe("replies", () => {
     expect(items[0]!.path).toBe(`/${municipality.slug}/${dialogue.slug}/c/${contribution.id}?comment=${reply.id}#comment-${reply.id}`);
     const sentence = await notificationSentence("en");
     expect(sentence(items[0]!)).toBe(`${replier.displayName} replied to your comment on “${contribution.title}”`);
+    // The page puts the title in an element with the language it is written in (decision 028).
+    expect(items[0]!.titleLanguage).toBe(contribution.language);
   });
 
   it("do not notify anyone of their own reply", async () => {
@@ -65,6 +67,7 @@ describe("the list and the counter", () => {
     ]);
     const sentence = await notificationSentence("en");
     expect(sentence(items[1]!)).toBe(`The dialogue “${dialogue.title}” is now in phase ${en.phases.COLLECTING}`);
+    expect(items[1]!.titleLanguage).toBe(dialogue.languages[0]);
     expect((await appErrorOf(listNotifications(null))).code).toBe("UNAUTHENTICATED");
   });
 

@@ -8,6 +8,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
 import { markAllReadAction } from "./actions";
+import { Filled, NAME, TEXT } from "@/components/text/with-name";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -45,7 +46,12 @@ export default async function NotificationsPage({ params, searchParams }: Props)
                 {item.unread && <p className="mb-1 text-sm font-bold text-brand-dark">{t("unread")}</p>}
                 {/* A plain link through a route that marks it read, then goes on to the thing itself. */}
                 <a href={`/${locale}/notifications/${item.id}`} className={item.unread ? "font-semibold" : undefined}>
-                  {sentence(item)}
+                  {/* The title keeps its own language (a German dialogue title in an Arabic sentence), the name its direction. */}
+                  <Filled
+                    message={sentence({ ...item, values: { ...item.values, title: item.values.title && TEXT, name: item.values.name && NAME } })}
+                    name={item.values.name}
+                    text={{ value: item.values.title, lang: item.titleLanguage }}
+                  />
                 </a>
                 <p className="mt-1 text-sm">
                   <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
