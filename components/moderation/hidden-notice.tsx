@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RequestTranslationForm } from "@/components/translations/translation-forms";
 import { TranslatedText } from "@/components/translations/translated-text";
 import { machineTranslateAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/translation-actions";
+import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { inReaderLanguage } from "@/lib/translations/list-translations";
@@ -34,16 +35,17 @@ export async function HideNoticePanel({
   page?: { municipality: string; dialogue: string; contributionId: string };
 }) {
   const [t, format, locale] = await Promise.all([getTranslations("moderation"), getFormatter(), getLocale()]);
-  const translation = inReaderLanguage(notice.reasonTranslations, notice.reasonLanguage, locale);
+  const reading = contentLanguage(locale);
+  const translation = inReaderLanguage(notice.reasonTranslations, notice.reasonLanguage, reading);
   // Only the two who see this notice may ask (translation:request:private, enforced in the action).
   const request =
-    page && !translation && notice.reasonLanguage !== locale && machineTranslationEnabled() ? (
+    page && !translation && notice.reasonLanguage !== reading && machineTranslationEnabled() ? (
       <RequestTranslationForm
         action={machineTranslateAction}
         page={{ locale, ...page }}
         target={{ moderationActionId: notice.hideActionId }}
-        language={locale}
-        languageLabel={languageName(locale, locale)}
+        language={reading}
+        languageLabel={languageName(reading, locale)}
       />
     ) : undefined;
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { locales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { consume } from "@/lib/rate-limit";
@@ -68,7 +69,8 @@ export async function machineTranslate(
   const data = parseInput(machineTranslateInput, input);
   const target = await translationTarget(data);
   authorize(viewer, target.permissions.request, target.resource);
-  assertTargetLanguage({ language: target.language, languages: [...new Set([...locales, ...target.languages])] }, data.language);
+  // UI languages as content languages: Einfache Sprache reads German (no service knows "de-simple").
+  assertTargetLanguage({ language: target.language, languages: [...new Set([...locales.map(contentLanguage), ...target.languages])] }, data.language);
   if (!translator) throw new AppError("UNAVAILABLE", "machine translation is not configured");
   const where = { ...target.where, language: data.language };
   const existing = await db.translation.findFirst({ where, select });

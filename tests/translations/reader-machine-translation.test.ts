@@ -81,6 +81,8 @@ describe("a reader's machine translation", () => {
     expect(stored).toMatchObject({ title: "[uk] WLAN im Haus 3", body: "[uk] Es gibt kein Internet." });
     expect((await appErrorOf(machineTranslate(reader!, { contributionId: contribution.id, language: "de" }, translator))).code).toBe("INVALID_INPUT");
     expect((await appErrorOf(machineTranslate(reader!, { contributionId: contribution.id, language: "xx" }, translator))).code).toBe("INVALID_INPUT");
+    // Einfache Sprache is a way of writing German, not a language a service translates into.
+    expect((await appErrorOf(machineTranslate(reader!, { contributionId: contribution.id, language: "de-simple" }, translator))).code).toBe("INVALID_INPUT");
   });
 
   it("translates a dialogue's own texts, its rules too, field by field, for a reader of another language", async () => {
