@@ -82,7 +82,7 @@ function participantWhere(municipalityId: string, viewerId: string): Prisma.User
 export async function issueSignInCode(viewer: Viewer | null, input: z.input<typeof issueSignInCodeInput>): Promise<{ signInCode: string; displayName: string }> {
   const data = parseInput(issueSignInCodeInput, input);
   authorize(viewer, "sign-in-code:issue", { municipalityId: data.municipalityId });
-  const person = await db.user.findFirst({ where: { id: data.userId, ...participantWhere(data.municipalityId, viewer!.id) }, select: { id: true, displayName: true } });
+  const person = await db.user.findFirst({ where: { AND: [{ id: data.userId }, participantWhere(data.municipalityId, viewer!.id)] }, select: { id: true, displayName: true } });
   if (!person) throw new AppError("NOT_FOUND");
   const signInCode = await db.$transaction(async (tx) => {
     const code = await replaceCode(tx, person.id);
