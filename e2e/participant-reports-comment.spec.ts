@@ -1,6 +1,8 @@
 // A participant reports a comment (without JavaScript, on a phone), a moderator hides it with a
 // category and a reason from the queue, the comment's author reads the reason and asks for a
 // review, and everyone else sees only "hidden by moderation" and the category. The log has it.
+// The municipality's moderator sees "Moderation (1)" in the header after the report (JavaScript
+// off, 360 px), leading to one queue across the municipality; the reporter learns the outcome.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
@@ -45,6 +47,11 @@ test("a participant reports a comment, a moderator hides it with a reason, the a
   // Nobody reports their own words.
   await expect(own.getByText(moderation.report.open, { exact: true })).toHaveCount(0);
 
+  // The municipality's moderator, on a phone without JavaScript: no open report yet.
+  const headerLink = (count: number) => moderation.queue.headerLink.replace("{count, number}", String(count));
+  const phone = await signedIn(browser, moderator.signInCode, false);
+  await expect(phone.getByRole("link", { name: headerLink(0), exact: true })).toBeVisible();
+
   // Another participant reports it, with a plain form post (no JavaScript).
   const reader = await signedIn(browser, reporter.signInCode, false);
   await reader.goto(contributionUrl);
@@ -54,6 +61,14 @@ test("a participant reports a comment, a moderator hides it with a reason, the a
   await reported.getByLabel(moderation.report.reason).fill("Calls everyone liars.");
   await reported.getByRole("button", { name: moderation.report.submit }).click();
   await expect(reader.getByText(moderation.report.thanks)).toBeVisible();
+
+  // The moderator's header says so, and leads to one queue across the municipality.
+  await phone.reload();
+  await phone.getByRole("link", { name: headerLink(1), exact: true }).click();
+  await expect(phone).toHaveURL("/en/musterstadt/moderation");
+  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(moderation.queue.municipalityTitle);
+  await expect(phone.getByTestId("report-group").filter({ hasText: words })).toContainText("Calls everyone liars.");
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // The moderator finds it in the queue with the words, and hides it with a reason.
   const mod = await signedIn(browser, moderator.signInCode);
@@ -67,6 +82,14 @@ test("a participant reports a comment, a moderator hides it with a reason, the a
   await group.getByLabel(moderation.queue.hideReason).fill(reason);
   await group.getByRole("button", { name: moderation.queue.hide }).click();
   await expect(group).toHaveCount(0);
+  await phone.reload();
+  await expect(phone.getByRole("link", { name: headerLink(0), exact: true })).toBeVisible();
+
+  // The reporter learns the outcome, not who decided.
+  await reader.goto("/en/notifications");
+  const outcome = en.notifications.sentences.reportUpheld.match(/comment \{(.*?)\} other/)![1]!.replace("{title}", target.title);
+  await expect(reader.getByText(outcome)).toBeVisible();
+  await expect(reader.getByText(moderator.displayName)).toHaveCount(0);
 
   // The author sees the reason and the category, and asks for a review once.
   await writer.goto(contributionUrl);
