@@ -26,6 +26,17 @@ export async function insertRows(tx: Prisma.TransactionClient, rows: DemoRows): 
   await tx.translation.createMany({ data: rows.translations });
   await tx.support.createMany({ data: rows.supports });
   await tx.meetingSupport.createMany({ data: rows.meetingSupports });
+  // Authors, supporters and commenters follow what they took part in, as posting in the app does
+  // (decision 030); ids derived from the pair, so a reseed writes the same rows.
+  await tx.$executeRaw`
+    INSERT INTO "Follow" ("id", "userId", "contributionId", "createdAt")
+    SELECT md5(p."userId"::text || p."contributionId"::text)::uuid, p."userId", p."contributionId", p."at"
+    FROM (
+      SELECT "authorId" AS "userId", "id" AS "contributionId", "createdAt" AS "at" FROM "Contribution" WHERE "authorId" IS NOT NULL
+      UNION ALL SELECT "userId", "contributionId", "createdAt" FROM "Support"
+      UNION ALL SELECT "authorId", "contributionId", "createdAt" FROM "Comment"
+    ) p
+    ON CONFLICT DO NOTHING`;
   await tx.response.createMany({ data: rows.responses });
   await tx.report.createMany({ data: rows.reports });
   await tx.moderationAction.createMany({ data: rows.moderationActions });
