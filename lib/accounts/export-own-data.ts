@@ -30,6 +30,8 @@ export async function exportOwnData(viewer: Viewer | null) {
       translations: { select: { id: true, language: true, title: true, body: true, createdAt: true } },
       reports: { select: { id: true, category: true, reason: true, status: true, createdAt: true } },
       notifications: { select: { type: true, createdAt: true, readAt: true } },
+      // What one follows or unfollowed (decision 030).
+      follows: { select: { contributionId: true, dialogueId: true, createdAt: true, unfollowedAt: true } },
       sessions: { select: { expires: true } },
     },
   });

@@ -100,6 +100,7 @@ describe("exportOwnData", () => {
     const ownComment = await createComment({ contributionId: others.id, authorId: user.id });
     const othersComment = await createComment({ contributionId: own.id });
     await db.support.create({ data: { contributionId: others.id, userId: user.id, perspective: "LIVED_EXPERIENCE" } });
+    await db.follow.create({ data: { contributionId: others.id, userId: user.id } });
 
     const exported = await exportOwnData(await viewerOf(user.id));
     const json = JSON.stringify(exported);
@@ -112,6 +113,7 @@ describe("exportOwnData", () => {
         contributions: [expect.objectContaining({ id: own.id, title: own.title, body: own.body })],
         comments: [expect.objectContaining({ id: ownComment.id, body: ownComment.body })],
         supports: [expect.objectContaining({ contributionId: others.id })],
+        follows: [expect.objectContaining({ contributionId: others.id, unfollowedAt: null })],
       },
     });
     expect(json).not.toContain(others.title);
@@ -142,6 +144,7 @@ describe("deleteAccount", () => {
 
   it("anonymises the account and ends every session; what was said stays, from a deleted account", async () => {
     const { user, contribution, comment, viewer } = await personWhoSpoke();
+    await db.follow.create({ data: { contributionId: contribution.id, userId: user.id } });
     await deleteAccount(viewer, { confirm: "on" });
 
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -156,6 +159,7 @@ describe("deleteAccount", () => {
     expect(row.deletedAt).toBeInstanceOf(Date);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.follow.count({ where: { userId: user.id } })).toBe(0);
     // A sign-in link sent before the deletion no longer names the address.
     expect(await db.verificationToken.count({ where: { identifier: user.email! } })).toBe(0);
 
