@@ -196,6 +196,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await context.clearCookies();
     await signIn(page, locale, moderator.signInCode);
     await visit(page, `${base}/${COLLECTING}/moderation`, "moderation queue", locale);
+    await visit(page, `${base}/moderation`, "moderation queue across the municipality", locale);
 
     await context.close();
   });
