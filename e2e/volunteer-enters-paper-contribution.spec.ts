@@ -70,6 +70,9 @@ test("a volunteer enters a paper contribution with interpreter and read-back, an
 
   await noScript.getByLabel(de.onBehalf.readBack, { exact: true }).check();
   await noScript.getByRole("button", { name: de.onBehalf.submit, exact: true }).click();
+  // First the receipt slip to hand to her (e2e/volunteer-hands-out-receipt.spec.ts), then her contribution.
+  await expect(noScript).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]+/receipt$`));
+  await noScript.getByRole("link", { name: de.receiptSlip.toContribution, exact: true }).click();
   await expect(noScript).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]+$`));
   await expect(noScript.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(noScript.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "fa");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ResponseTimeline } from "@/components/contributions/response-timeline";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -14,6 +13,7 @@ import { direction } from "@/lib/i18n/routing";
 import { lookUpReceipt } from "@/lib/receipts/look-up-receipt";
 import { formatReceiptCode, normalizeReceiptCode } from "@/lib/receipts/receipt-code";
 import { inReaderLanguage, listTranslations } from "@/lib/translations/list-translations";
+import { ReceiptCodeForm } from "../receipt-code-form";
 import { AttachReceiptForm } from "./attach-form";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
@@ -57,7 +57,18 @@ export default async function ReceiptPage({ params }: Props) {
     );
   }
   const { viewer, receipt } = loaded;
-  if (!receipt?.found) notFound();
+  if (!receipt?.found) {
+    // A code that names no receipt: said in the page's language, with the form to type it again.
+    // Rendered here rather than by a not-found boundary, whose server rendering came out empty
+    // without JavaScript (the message existed only in the RSC payload).
+    return (
+      <>
+        <h1 className="text-3xl">{t("notFoundTitle")}</h1>
+        <p className="mt-3 mb-6" data-testid="receipt-not-found">{t("notFound")}</p>
+        <ReceiptCodeForm locale={locale} />
+      </>
+    );
+  }
   const normalized = normalizeReceiptCode(decodeURIComponent(code))!;
   const [statuses, format, translations] = await Promise.all([
     getTranslations("statuses"),
