@@ -103,7 +103,8 @@ async function visit(page: Page, path: string, label: string, locale: Locale) {
 
 async function signIn(page: Page, locale: Locale, code: string) {
   await page.goto(`/${locale}/sign-in`);
-  await page.locator('input[name="code"]').fill(code);
+  // The first form signs in; a second one below it takes a receipt's code.
+  await page.locator('input[name="code"]').first().fill(code);
   await page.getByRole("button", { name: CATALOGUES[locale].signIn.submit, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
 }

@@ -169,8 +169,9 @@ for (const locale of locales) {
 
     // Signed in, without JavaScript: the form posts and the server redirects.
     await page.goto(`/${locale}/sign-in`);
-    await page.locator('input[name="code"]').fill(participant.signInCode);
-    await page.locator('main form:has(input[name="code"]) button[type="submit"]').click();
+    // The first form signs in; a second one below it takes a receipt's code.
+    await page.locator('input[name="code"]').first().fill(participant.signInCode);
+    await page.locator('main form:has(input[name="code"])').first().locator('button[type="submit"]').click();
     await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
     await visit(`/${locale}/notifications`);
     await visit(`/${locale}/account`);
