@@ -211,6 +211,24 @@ describe("language names", () => {
     expect(direction("de-simple")).toBe("ltr");
   });
 
+  // The switcher shows these names (issue 13): each in its own script, Kurmanji as its speakers
+  // say it rather than CLDR's "kurdî (kurmancî)".
+  it.each([
+    ["prs", "دری", "rtl"],
+    ["ps", "پښتو", "rtl"],
+    ["kmr", "Kurmancî", "ltr"],
+    ["ti", "ትግርኛ", "ltr"],
+    ["so", "Soomaali", "ltr"],
+    ["fr", "Français", "ltr"],
+  ])("names %s in itself (%s, %s)", (locale, name, dir) => {
+    expect(autonym(locale)).toBe(name);
+    expect(direction(locale)).toBe(dir);
+  });
+
+  it("has a name for every UI language, never its bare code", () => {
+    for (const locale of locales) expect(autonym(locale).toLowerCase(), locale).not.toBe(locale);
+  });
+
   it("names a contribution's language in the reader's language, and survives bad tags", () => {
     expect(languageName("ar", "de")).toBe("Arabisch");
     expect(languageName("fa", "en")).toBe("Persian");
