@@ -53,6 +53,7 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   const slip = volunteer.getByTestId("receipt-slip");
   await expect(slip.getByRole("heading", { name: ar.receipt.slipHeading })).toHaveAttribute("lang", "ar");
   await expect(slip.getByTestId("receipt-explanation")).toHaveText(ar.receipt.slipExplain);
+  await expect(slip.getByTestId("receipt-title")).toHaveText(title);
   await expect(slip.getByText(de.receipt.slipExplain, { exact: true })).toBeVisible();
   await expect(slip.getByRole("img", { name: de.receiptSlip.qrCode })).toBeVisible();
   const code = (await slip.getByTestId("receipt-code").textContent())!.trim();

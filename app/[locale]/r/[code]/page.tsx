@@ -85,8 +85,10 @@ export default async function ReceiptPage({ params }: Props) {
 
   return (
     <ClientMessages namespaces={["receipt"]}>
+      {/* One name per line: two names of another direction in one line read out of order. */}
       <p className="text-sm text-muted">
-        <bdi>{dialogue.municipality.name}</bdi> · <bdi lang={mainLanguage} dir={direction(mainLanguage)}>{dialogue.title}</bdi>
+        <span className="block"><bdi>{dialogue.municipality.name}</bdi></span>
+        <span className="block" lang={mainLanguage} dir={direction(mainLanguage)}>{dialogue.title}</span>
       </p>
       <h1 className="mt-2 text-3xl">{t("pageTitle")}</h1>
       <p className="mt-1 font-mono text-lg" dir="ltr">{formatReceiptCode(normalized)}</p>

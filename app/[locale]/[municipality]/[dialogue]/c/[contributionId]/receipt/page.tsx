@@ -77,10 +77,18 @@ export default async function ReceiptSlipPage({ params }: Props) {
         aria-labelledby="receipt-heading"
         data-testid="receipt-slip"
       >
-        <p className="text-sm text-muted"><bdi>{slip.dialogue.municipality.name}</bdi> · <bdi lang={mainLanguage}>{slip.dialogue.title}</bdi></p>
+        {/* One name per line: two names of another direction in one line read out of order. */}
+        <p className="text-sm text-muted">
+          <span className="block"><bdi>{slip.dialogue.municipality.name}</bdi></span>
+          <span className="block" lang={mainLanguage} dir={direction(mainLanguage)}>{slip.dialogue.title}</span>
+        </p>
         <h2 id="receipt-heading" className="text-2xl" {...personLanguage}>
           {theirs("slipHeading")}
         </h2>
+        {/* Which of several slips this is: the contribution's title, in its own language. */}
+        <p className="font-semibold break-words" lang={slip.contribution.language} dir={direction(slip.contribution.language)} data-testid="receipt-title">
+          {slip.contribution.title}
+        </p>
         <p className="text-lg" {...personLanguage} data-testid="receipt-explanation">
           {theirs("slipExplain")}
         </p>
