@@ -154,6 +154,13 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             />
           ))}
         <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} />
+        {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
+          <p className="mt-2 text-sm">
+            <Link href={`${base}/c/${contribution.id}/receipt`} className="font-semibold">
+              {(await getTranslations("receiptSlip"))("link")}
+            </Link>
+          </p>
+        )}
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {facts.map(({ label, value }) => (
             <div key={label}>
