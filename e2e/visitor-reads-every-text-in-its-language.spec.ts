@@ -21,6 +21,7 @@ import { catalogueWords } from "./support/catalogue-words";
 
 const MUNICIPALITY = "musterstadt";
 const participant = DEMO_ACCOUNTS.find((account) => account.displayName === "Nour")!;
+const staff = DEMO_ACCOUNTS.find((account) => account.displayName === "Sabine Krüger")!;
 const PUBLIC_DIALOGUES = Object.values(DIALOGUES).filter((dialogue) => dialogue.phase !== "DRAFT");
 // A contribution with translations, comments and the town's answers, written in another language than German.
 const answered = CONTRIBUTIONS.find(
@@ -176,6 +177,21 @@ for (const locale of locales) {
     await visit(`/${locale}/notifications`);
     await visit(`/${locale}/account`);
     await visit(contributionPath!);
+
+    // Staff pages list contributions, answers, meetings and actors as well.
+    await context.clearCookies();
+    await page.goto(`/${locale}/sign-in`);
+    await page.locator('input[name="code"]').first().fill(staff.signInCode);
+    await page.locator('main form:has(input[name="code"])').first().locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    await visit(`${base}/${DIALOGUES.responding.slug}/manage/queue`);
+    await visit(`${base}/staff/queue`);
+    await visit(`${base}/staff`);
+    await visit(`${base}/overview`);
+    await visit(`${base}/${DIALOGUES.collecting.slug}/manage`);
+    await visit(`${base}/${DIALOGUES.collecting.slug}/meetings/manage`);
+    await visit(`${base}/${DIALOGUES.collecting.slug}/moderation/log`);
+    await visit(`${base}/actors/manage`);
 
     await context.close();
     expect(faults.join("\n"), `texts without their language in ${locale}`).toBe("");

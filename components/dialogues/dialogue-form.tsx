@@ -51,6 +51,8 @@ type Props = {
   themes: Option[];
   languages: Option[];
   values: DialogueFormValues;
+  /** Editing: the language the texts are written in (the dialogue's first), for their `lang`. */
+  textLanguage?: string;
 };
 
 const DATE_FIELDS = ["collectingFrom", "deliberatingFrom", "respondingFrom", "closesAt"] as const;
@@ -60,16 +62,18 @@ const DATE_FIELDS = ["collectingFrom", "deliberatingFrom", "respondingFrom", "cl
  * Arabic page still reads left to right. Themes and languages are checkboxes named `theme-<id>` and
  * `language-<code>` (the action collects them), so a failed post keeps every tick.
  */
-export function DialogueForm({ action, hidden, labels, themes, languages, values }: Props) {
+export function DialogueForm({ action, hidden, labels, themes, languages, values, textLanguage }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
+  // The texts as written: a German title in a form on an Arabic page is German (WCAG 3.1.2).
+  const text = textLanguage ? { lang: textLanguage } : {};
   return (
     <form action={formAction} noValidate>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextField name="title" label={labels.title} hint={labels.titleHint} state={state} defaultValue={values.title} maxLength={120} required dir="auto" />
-      <TextAreaField name="summary" label={labels.summary} hint={labels.summaryHint} state={state} defaultValue={values.summary} rows={2} maxLength={300} required dir="auto" />
+      <TextField name="title" label={labels.title} hint={labels.titleHint} state={state} defaultValue={values.title} maxLength={120} required dir="auto" {...text} />
+      <TextAreaField name="summary" label={labels.summary} hint={labels.summaryHint} state={state} defaultValue={values.summary} rows={2} maxLength={300} required dir="auto" {...text} />
       <TextAreaField
         name="description"
         label={labels.description}
@@ -80,6 +84,7 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         maxLength={5000}
         required
         dir="auto"
+        {...text}
       />
       <CheckboxGroup
         legend={labels.themes}
@@ -110,6 +115,7 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         rows={8}
         maxLength={5000}
         required
+        {...text}
         dir="auto"
       />
       <fieldset className="mb-4">

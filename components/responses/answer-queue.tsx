@@ -3,6 +3,7 @@ import { Link } from "@/components/link";
 import { SupportBreakdown } from "@/components/support-breakdown";
 import { direction } from "@/lib/i18n/routing";
 import type { QueuedNeed } from "@/lib/responses/list-answer-queue";
+import { Filled, TEXT } from "@/components/text/with-name";
 
 /**
  * Needs waiting for an answer, oldest first: how long each has been open and who supports it
@@ -19,7 +20,11 @@ export async function AnswerQueue({ needs, municipalitySlug, showDialogue = fals
           <h3 className="text-lg break-words" lang={need.language} dir={direction(need.language)}>
             <Link href={`/${municipalitySlug}/${need.dialogue.slug}/c/${need.id}#respond-heading`}>{need.title}</Link>
           </h3>
-          {showDialogue && <p className="text-sm text-muted">{t("inDialogue", { title: need.dialogue.title })}</p>}
+          {showDialogue && (
+            <p className="text-sm text-muted">
+              <Filled message={t("inDialogue", { title: TEXT })} text={{ value: need.dialogue.title, lang: need.dialogue.language }} />
+            </p>
+          )}
           <p className="mt-1 text-sm">
             <strong>{t("age", { days: need.ageDays })}</strong>{" "}
             <span className="text-muted">

@@ -26,6 +26,7 @@ export async function listModerationLog(viewer: Viewer | null, input: { dialogue
         type: true,
         category: true,
         reason: true,
+        reasonLanguage: true,
         createdAt: true,
         contributionId: true,
         commentId: true,

@@ -19,7 +19,8 @@ export type QueuedNeed = {
   /** Whole days since it was posted. */
   ageDays: number;
   themeId: string;
-  dialogue: { id: string; slug: string; title: string };
+  /** `language`: the dialogue's first language, the one its title is written in. */
+  dialogue: { id: string; slug: string; title: string; language: string };
   supports: SupportBreakdown;
 };
 
@@ -33,7 +34,7 @@ export async function listAnswerQueue(viewer: Viewer | null, input: z.input<type
   const data = parseInput(listAnswerQueueInput, input);
   const dialogues = await db.dialogue.findMany({
     where: { ...publicDialogueWhere, ...("dialogueId" in data ? { id: data.dialogueId } : { municipalityId: data.municipalityId }) },
-    select: { id: true, slug: true, title: true, municipalityId: true, phase: true },
+    select: { id: true, slug: true, title: true, languages: true, municipalityId: true, phase: true },
   });
   const answerable = dialogues.filter((dialogue) => {
     const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId: dialogue.id, phase: dialogue.phase };
@@ -47,7 +48,7 @@ export async function listAnswerQueue(viewer: Viewer | null, input: z.input<type
     select: { id: true, title: true, language: true, createdAt: true, themeId: true, dialogueId: true },
   });
   const supports = await supportCountsOf(needs.map((need) => need.id));
-  const byId = new Map(answerable.map((dialogue) => [dialogue.id, { id: dialogue.id, slug: dialogue.slug, title: dialogue.title }]));
+  const byId = new Map(answerable.map((dialogue) => [dialogue.id, { id: dialogue.id, slug: dialogue.slug, title: dialogue.title, language: dialogue.languages[0] ?? "de" }]));
   return needs.map(({ dialogueId, ...need }) => ({
     ...need,
     ageDays: Math.max(0, Math.floor((now.getTime() - need.createdAt.getTime()) / DAY)),

@@ -61,7 +61,9 @@ export default async function StaffPage({ params }: Props) {
           <ul className="mt-3 divide-y divide-line border-y border-line">
             {staff.map((member) => (
               <li key={member.userId} className="py-3">
-                <p className="font-semibold">{member.displayName}</p>
+                <p className="font-semibold">
+                  <bdi>{member.displayName}</bdi>
+                </p>
                 <p className="text-sm text-muted">
                   {member.email ? <span dir="ltr">{member.email}</span> : t("noEmail")}
                 </p>

@@ -168,6 +168,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
             action={updateDialogueAction}
             hidden={{ ...page, dialogueId: dialogue.id }}
             {...form}
+            textLanguage={mainLanguage}
             values={{
               title: dialogue.title,
               summary: dialogue.summary,

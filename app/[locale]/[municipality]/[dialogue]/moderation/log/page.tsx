@@ -10,6 +10,8 @@ import { commentAnchor } from "@/lib/comments/comment-link";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listModerationLog } from "@/lib/moderation/list-moderation-log";
 import { can } from "@/lib/policy/policy";
+import { NAME, WithName } from "@/components/text/with-name";
+import { direction } from "@/lib/i18n/routing";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<{ page?: string }> };
@@ -64,11 +66,11 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
                   {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
               </p>
-              <p className="mt-1 text-sm">{t("log.by", { name: entry.actorName ?? t("deletedPerson") })}</p>
+              <p className="mt-1 text-sm">{entry.actorName ? <WithName message={t("log.by", { name: NAME })} name={entry.actorName} /> : t("log.by", { name: t("deletedPerson") })}</p>
               {PRIVATE.has(entry.type) ? (
                 <p className="mt-1 text-sm text-muted">{t("log.privateCase")}</p>
               ) : (
-                <UserText text={entry.reason} dir="auto" className="mt-1" />
+                <UserText text={entry.reason} className="mt-1" {...(entry.reasonLanguage ? { lang: entry.reasonLanguage, dir: direction(entry.reasonLanguage) } : { dir: "auto" })} />
               )}
               {entry.contributionId && (
                 <p className="mt-1 text-sm">
