@@ -44,7 +44,7 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
           <p className="text-sm">
             <PersonName person={comment.author} roles={verifiedRoles?.[comment.author.id]} /> ·{" "}
             <time dateTime={comment.createdAt.toISOString()} className="text-muted">
-              {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              {format.dateTime(comment.createdAt, "moment")}
             </time>
             {comment.editedAt && <span className="text-muted"> · {t("edited")}</span>}
           </p>

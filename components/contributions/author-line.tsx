@@ -30,7 +30,7 @@ export async function AuthorLine({ contribution, roles }: { contribution: Contri
     getTranslations("onBehalf"),
     getTranslations("perspectives"),
   ]);
-  const date = format.dateTime(contribution.createdAt, { dateStyle: "medium" });
+  const date = format.dateTime(contribution.createdAt, "day");
   const voice =
     contribution.author || contribution.source === "ONLINE" ? (
       <PersonName person={contribution.author} roles={roles} />

@@ -37,7 +37,7 @@ export async function ResponseTimeline({
               <p className="flex flex-wrap items-baseline gap-x-3">
                 <span className="badge bg-phase-bg text-phase-ink">{statuses(response.status)}</span>
                 <time dateTime={response.createdAt.toISOString()} className="text-sm text-muted">
-                  {format.dateTime(response.createdAt, { dateStyle: "medium" })}
+                  {format.dateTime(response.createdAt, "day")}
                 </time>
               </p>
               {body ? (
@@ -64,7 +64,7 @@ export async function ResponseTimeline({
                   <>
                     <dt className="text-muted">{t("dueDate")}</dt>
                     <dd>
-                      <time dateTime={response.dueDate.toISOString().slice(0, 10)}>{format.dateTime(response.dueDate, { dateStyle: "medium", timeZone: "UTC" })}</time>
+                      <time dateTime={response.dueDate.toISOString().slice(0, 10)}>{format.dateTime(response.dueDate, "day", { timeZone: "UTC" })}</time>
                     </dd>
                   </>
                 )}

@@ -38,8 +38,8 @@ export async function MeetingList({
             <dd>
               <time dateTime={meeting.startsAt.toISOString()}>
                 {meeting.endsAt
-                  ? format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: "full", timeStyle: "short" })
-                  : format.dateTime(meeting.startsAt, { dateStyle: "full", timeStyle: "short" })}
+                  ? format.dateTimeRange(meeting.startsAt, meeting.endsAt, "meeting")
+                  : format.dateTime(meeting.startsAt, "meeting")}
               </time>
             </dd>
             <dt className="text-muted">{t("where")}</dt>

@@ -24,7 +24,7 @@ export async function MeetingSupports({ page, resource }: { page: ContributionPa
     getFormatter(),
   ]);
   if (tallies.length === 0 && !mayRecord) return null;
-  const date = (startsAt: Date) => format.dateTime(startsAt, { dateStyle: "medium" });
+  const date = (startsAt: Date) => format.dateTime(startsAt, "day");
   return (
     <section id="meeting-supports" aria-labelledby="meeting-supports-heading" className="mt-6">
       <h3 id="meeting-supports-heading" className="text-lg">

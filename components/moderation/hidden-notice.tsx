@@ -60,7 +60,7 @@ export async function HideNoticePanel({
         </dd>
         <dt className="text-muted">{t("notice.when")}</dt>
         <dd>
-          <time dateTime={notice.hiddenAt.toISOString()}>{format.dateTime(notice.hiddenAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+          <time dateTime={notice.hiddenAt.toISOString()}>{format.dateTime(notice.hiddenAt, "moment")}</time>
         </dd>
       </dl>
       {notice.review && (

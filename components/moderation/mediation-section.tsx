@@ -34,7 +34,7 @@ export async function MediationSection({ viewer, dialogueId, resource, page }: {
               </Link>{" "}
               <span className="text-sm text-muted">
                 · {mediation.closedAt ? t("mediation.statusClosed") : t("mediation.statusOpen")} ·{" "}
-                <time dateTime={mediation.createdAt.toISOString()}>{format.dateTime(mediation.createdAt, { dateStyle: "medium" })}</time>
+                <time dateTime={mediation.createdAt.toISOString()}>{format.dateTime(mediation.createdAt, "day")}</time>
               </span>
             </li>
           ))}

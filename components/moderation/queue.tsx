@@ -54,7 +54,7 @@ export async function ReportQueue({ groups, base, headingId = "reports-heading" 
                     {" · "}
                     {report.reporter.displayName}
                     {" · "}
-                    <time dateTime={report.createdAt.toISOString()}>{format.dateTime(report.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={report.createdAt.toISOString()}>{format.dateTime(report.createdAt, "moment")}</time>
                     <UserText text={report.reason} dir="auto" className="mt-1" />
                   </li>
                 ))}
@@ -102,7 +102,7 @@ export async function ReviewQueue({ reviews, base }: { reviews: Queue["reviews"]
                 <dt className="text-muted">{t("queue.hiddenBy")}</dt>
                 <dd>
                   {review.hide.actor.displayName} ·{" "}
-                  <time dateTime={review.hide.createdAt.toISOString()}>{format.dateTime(review.hide.createdAt, { dateStyle: "medium" })}</time>
+                  <time dateTime={review.hide.createdAt.toISOString()}>{format.dateTime(review.hide.createdAt, "day")}</time>
                 </dd>
                 <dt className="text-muted">{t("notice.reason")}</dt>
                 <dd>

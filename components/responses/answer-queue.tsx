@@ -28,7 +28,7 @@ export async function AnswerQueue({ needs, municipalitySlug, showDialogue = fals
           <p className="mt-1 text-sm">
             <strong>{t("age", { days: need.ageDays })}</strong>{" "}
             <span className="text-muted">
-              ({t("postedOn", { date: format.dateTime(need.createdAt, { dateStyle: "medium" }) })})
+              ({t("postedOn", { date: format.dateTime(need.createdAt, "day") })})
             </span>
           </p>
           <SupportBreakdown supports={need.supports} />

@@ -40,7 +40,7 @@ export default async function AccessibilityPage({ params }: Props) {
         <h2 id="date" className="text-2xl">
           {t("dateHeading")}
         </h2>
-        <p>{t("date", { date: format.dateTime(STATEMENT_DATE, { dateStyle: "long" }) })}</p>
+        <p>{t("date", { date: format.dateTime(STATEMENT_DATE, "dayLong") })}</p>
       </section>
 
       <section aria-labelledby="feedback" className="space-y-2">

@@ -54,7 +54,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
                   />
                 </a>
                 <p className="mt-1 text-sm">
-                  <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, "moment")}</time>
                 </p>
               </li>
             ))}

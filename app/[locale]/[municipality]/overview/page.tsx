@@ -47,7 +47,7 @@ export default async function OverviewPage({ params }: Props) {
   ]);
   const dir = direction(locale);
   const activityColumns = [t("contributions"), t("comments"), t("supportsOnline"), t("supportsAtMeetings")];
-  const monthName = (month: Date) => format.dateTime(month, { year: "numeric", month: "long", timeZone: "UTC" });
+  const monthName = (month: Date) => format.dateTime(month, "month", { timeZone: "UTC" });
   const published = dialogues.filter((dialogue) => dialogue.phase !== "DRAFT");
 
   return (
@@ -56,7 +56,7 @@ export default async function OverviewPage({ params }: Props) {
         <h1 className="text-3xl">{t("heading")}</h1>
         <p className="text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
         <p className="text-muted">{t("intro")}</p>
-        <p className="text-sm text-muted">{results("asOf", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>
+        <p className="text-sm text-muted">{results("asOf", { date: format.dateTime(new Date(), "dayLong") })}</p>
         <PrintSource path={`/${locale}/${municipality.slug}/overview`} label={results("printSource")} />
       </header>
 

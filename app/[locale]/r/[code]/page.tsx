@@ -103,7 +103,7 @@ export default async function ReceiptPage({ params }: Props) {
               {contribution.title}
             </h2>
             <p className="mt-1 text-sm text-muted">
-              {t("since", { date: format.dateTime(contribution.createdAt, { dateStyle: "medium" }) })}
+              {t("since", { date: format.dateTime(contribution.createdAt, "day") })}
             </p>
             <p className="mt-3 text-lg" data-testid="receipt-status">
               {t("status")} <span className="badge bg-phase-bg text-phase-ink">{statuses(contribution.status)}</span>

@@ -126,7 +126,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                     <dt className="text-muted">{t("expires")}</dt>
                     <dd>
                       <time dateTime={invitation.expiresAt.toISOString()}>
-                        {format.dateTime(invitation.expiresAt, { dateStyle: "long" })}
+                        {format.dateTime(invitation.expiresAt, "dayLong")}
                       </time>
                     </dd>
                   </dl>

@@ -144,7 +144,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               {dialogue.phaseChanges.map((change) => (
                 <li key={change.id}>
                   <time dateTime={change.createdAt.toISOString()} className="text-muted">
-                    {format.dateTime(change.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    {format.dateTime(change.createdAt, "moment")}
                   </time>{" "}
                   {t("historyItem", { from: phases(change.fromPhase), to: phases(change.toPhase), name: change.changedBy.displayName })}
                 </li>

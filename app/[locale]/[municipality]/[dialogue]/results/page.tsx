@@ -62,7 +62,7 @@ export default async function ResultsPage({ params }: Props) {
         <p>
           <PhaseBadge phase={dialogue.phase} />
         </p>
-        <p className="text-sm text-muted">{t("asOf", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>
+        <p className="text-sm text-muted">{t("asOf", { date: format.dateTime(new Date(), "dayLong") })}</p>
         <PrintSource path={`/${locale}${pathname}/results`} label={t("printSource")} />
       </header>
 
@@ -203,7 +203,7 @@ export default async function ResultsPage({ params }: Props) {
                     {m.title}
                   </span>
                   <span className="block text-muted">
-                    {format.dateTime(m.startsAt, { dateStyle: "medium" })}
+                    {format.dateTime(m.startsAt, "day")}
                     {" · "}
                     <span lang={mainLanguage}>{m.place}</span>
                   </span>

@@ -69,7 +69,7 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
               {found.map((person) => (
                 <li key={person.id} className="py-4">
                   <p className="font-semibold"><bdi>{person.displayName}</bdi></p>
-                  <p className="text-sm text-muted">{t("since", { date: format.dateTime(person.createdAt, { dateStyle: "medium" }) })}</p>
+                  <p className="text-sm text-muted">{t("since", { date: format.dateTime(person.createdAt, "day") })}</p>
                   <ul className="mt-1 text-sm">
                     {person.memberships.map(({ dialogue }, index) => (
                       <li key={index} lang={dialogue.languages[0] ?? "de"} dir={direction(dialogue.languages[0] ?? "de")}>{dialogue.title}</li>
@@ -92,7 +92,7 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
             {log.map((entry) => (
               <li key={entry.id}>
                 <time dateTime={entry.createdAt.toISOString()} className="text-muted">
-                  {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {format.dateTime(entry.createdAt, "moment")}
                 </time>{" "}
                 {t("logEntry", { staff: entry.issuedBy.displayName, person: entry.user.displayName })}
                 {entry.endedSessions && <span className="text-muted"> · {t("logEndedSessions")}</span>}

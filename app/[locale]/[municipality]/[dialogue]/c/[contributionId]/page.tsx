@@ -173,7 +173,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         {!translation && requestButton(contribution.language)}
         {contribution.editedAt && (
           <p className="mt-2 text-sm text-muted">
-            {t("edited", { date: format.dateTime(contribution.editedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            {t("edited", { date: format.dateTime(contribution.editedAt, "moment") })}
           </p>
         )}
         <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "contribution", itemId: contribution.id }} authorId={contribution.author?.id ?? null} />

@@ -36,7 +36,7 @@ export default async function MediationCasePage({ params }: Props) {
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const date = (value: Date) => (
-    <time dateTime={value.toISOString()}>{format.dateTime(value, { dateStyle: "long" })}</time>
+    <time dateTime={value.toISOString()}>{format.dateTime(value, "dayLong")}</time>
   );
   return (
     <ClientMessages namespaces={["moderation"]}>

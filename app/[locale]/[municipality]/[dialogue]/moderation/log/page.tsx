@@ -63,7 +63,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
                 <span className="font-semibold">{t(`log.types.${entry.type}`)}</span>
                 {entry.category && <span className="badge bg-surface text-ink ring-1 ring-line">{t(`categories.${entry.category}`)}</span>}
                 <time dateTime={entry.createdAt.toISOString()} className="text-sm text-muted">
-                  {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {format.dateTime(entry.createdAt, "moment")}
                 </time>
               </p>
               <p className="mt-1 text-sm">{entry.actorName ? <WithName message={t("log.by", { name: NAME })} name={entry.actorName} /> : t("log.by", { name: t("deletedPerson") })}</p>

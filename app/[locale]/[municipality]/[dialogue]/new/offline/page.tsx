@@ -62,7 +62,7 @@ export default async function OfflineContributionPage({ params }: Props) {
               defaultLanguage={contentLanguageOf(locale)}
               meetings={form.meetings.map((meeting) => ({
                 value: meeting.id,
-                label: `${meeting.title} (${format.dateTime(meeting.startsAt, { dateStyle: "medium" })})`,
+                label: `${meeting.title} (${format.dateTime(meeting.startsAt, "day")})`,
               }))}
               perspectives={SELF_DECLARED_PERSPECTIVES.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
             />
