@@ -1,5 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { VerifiedBadges } from "@/components/identity/verified-badge";
+import { Filled, TEXT } from "@/components/text/with-name";
+import { meetingTitleFor } from "@/lib/host-texts/meeting-title";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import type { ContributionDetail, PublicPerson } from "@/lib/contributions/get-contribution";
 
@@ -21,9 +23,19 @@ export async function PersonName({ person, roles }: { person: PublicPerson | nul
 
 /**
  * Whose voice it is. For what was said at a meeting, on paper or through an interpreter, who
- * typed it in is named apart: the recorder is never shown as the voice.
+ * typed it in is named apart: the recorder is never shown as the voice. The meeting's title sits
+ * in the sentence in a `<bdi>` with its own language (decision 028).
  */
-export async function AuthorLine({ contribution, roles }: { contribution: ContributionDetail; roles?: readonly VerifiedRole[] }) {
+export async function AuthorLine({
+  contribution,
+  roles,
+  dialogueLanguage,
+}: {
+  contribution: ContributionDetail;
+  roles?: readonly VerifiedRole[];
+  /** The dialogue's first language: the language a meeting's original title is written in. */
+  dialogueLanguage: string;
+}) {
   const [t, format, onBehalf, perspectives] = await Promise.all([
     getTranslations("contributionPage"),
     getFormatter(),
@@ -48,11 +60,10 @@ export async function AuthorLine({ contribution, roles }: { contribution: Contri
     );
   }
   const recorder = contribution.recordedBy && !contribution.recordedBy.deletedAt ? contribution.recordedBy.displayName : t("deletedAccount");
-  const where = contribution.meeting?.title ?? "";
+  const where = contribution.meeting ? await meetingTitleFor(contribution.meeting, dialogueLanguage, await getLocale()) : undefined;
   return (
     <p className="mt-2 text-sm">
-      {voice}{" "}
-      {t("saidAt", { source: contribution.source, meeting: where, date })} {t("recordedBy", { name: recorder })}
+      {voice} <Filled message={t("saidAt", { source: contribution.source, meeting: TEXT, date })} text={where} /> {t("recordedBy", { name: recorder })}
       {contribution.interpreterName && <> · {onBehalf("interpretedBy", { name: contribution.interpreterName })}</>}
     </p>
   );

@@ -58,7 +58,7 @@ export async function getContribution(input: { contributionId: string; dialogueI
       // Only for the policy (who may print its receipt again, decision 032); never shown.
       recordedById: true,
       interpreterName: true,
-      meeting: { select: { title: true, startsAt: true } },
+      meeting: { select: { id: true, title: true, startsAt: true } },
       dialogue: { select: { municipalityId: true, phase: true } },
       responses: {
         orderBy: { createdAt: "asc" },

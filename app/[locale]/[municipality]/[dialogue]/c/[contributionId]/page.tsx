@@ -153,7 +153,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               check={checkButton(translation)}
             />
           ))}
-        <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} />
+        <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} dialogueLanguage={dialogue.languages[0]!} />
         {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
           <p className="mt-2 text-sm">
             <Link href={`${base}/c/${contribution.id}/receipt`} className="font-semibold">
