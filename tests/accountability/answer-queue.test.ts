@@ -45,7 +45,7 @@ describe("listAnswerQueue", () => {
       ],
     });
     expect(queue![1]!.supports.total).toBe(0);
-    expect(queue![0]!.dialogue).toEqual({ id: dialogue.id, slug: dialogue.slug, title: dialogue.title });
+    expect(queue![0]!.dialogue).toEqual({ id: dialogue.id, slug: dialogue.slug, title: dialogue.title, language: dialogue.languages[0] });
   });
 
   it("spans the municipality's dialogues for staff, and only the hosted one for a host", async () => {

@@ -313,10 +313,17 @@ const ROWS: Row[] = [
     attempt: ({ a, b }) => checkTranslation(a.staff, { translationId: b.translationId }),
     refusedWith: REFUSED,
   },
+  // Any signed-in reader may have a public text machine-translated (decision 026), B's visible
+  // contribution included; a forged id reaches only what they could not read.
   {
-    name: "machine-translate B's contribution",
+    name: "machine-translate B's hidden contribution",
     attempt: ({ a, b }) =>
-      machineTranslate(a.host, { contributionId: b.contributionId, language: "fa" }, { translate: async () => "x" }),
+      machineTranslate(a.host, { contributionId: b.hiddenContributionId, language: "fa" }, { translate: async () => "x" }),
+    refusedWith: REFUSED,
+  },
+  {
+    name: "machine-translate dialogue B's draft",
+    attempt: ({ a, b }) => machineTranslate(a.host, { dialogueId: b.draftId, language: "fa" }, { translate: async () => "x" }),
     refusedWith: REFUSED,
   },
   // Dialogues
