@@ -76,7 +76,20 @@ export function ReportForm({ action, dialogueId, item, summary }: { action: Acti
 }
 
 /** Hide with a category and a reason the author will read. */
-export function HideForm({ action, item, defaultCategory, summary }: { action: Action; item: ItemRef; defaultCategory?: string; summary?: Summary }) {
+export function HideForm({
+  action,
+  item,
+  defaultCategory,
+  reasonLanguages,
+  summary,
+}: {
+  action: Action;
+  item: ItemRef;
+  defaultCategory?: string;
+  /** The dialogue's languages, named in the UI language; the reason is written in one of them. */
+  reasonLanguages: { options: { value: string; label: string }[]; defaultValue?: string };
+  summary?: Summary;
+}) {
   const t = useTranslations("moderation");
   const [state, formAction] = useActionState(action, IDLE);
   return (
@@ -92,6 +105,13 @@ export function HideForm({ action, item, defaultCategory, summary }: { action: A
           options={CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))}
         />
         <TextAreaField name="reason" label={t("queue.hideReason")} hint={t("queue.hideReasonHint")} state={state} rows={3} maxLength={2000} required />
+        <SelectField
+          name="reasonLanguage"
+          label={t("queue.hideReasonLanguage")}
+          state={state}
+          defaultValue={reasonLanguages.defaultValue}
+          options={reasonLanguages.options}
+        />
         <SubmitButton className={dangerButton}>{t("queue.hide")}</SubmitButton>
       </form>
     </Folded>

@@ -1,8 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { UserText } from "@/components/text/user-text";
 import { decideReviewAction, dismissAction, hideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
 import { commentAnchor } from "@/lib/comments/comment-link";
+import { contentLanguage } from "@/lib/host-texts/pick-host-text";
+import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import type { listModerationQueue, QueueItem } from "@/lib/moderation/list-moderation-queue";
 import { DecideReviewForm, HideForm, ReasonForm } from "./moderation-forms";
@@ -32,8 +34,25 @@ async function ItemText({ item, base }: { item: QueueItem; base: string }) {
 }
 
 /** `headingId`: unique per page when several queues are shown (the municipality-wide queue). */
-export async function ReportQueue({ groups, base, headingId = "reports-heading" }: { groups: Queue["reportGroups"]; base: string; headingId?: string }) {
-  const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
+export async function ReportQueue({
+  groups,
+  languages,
+  base,
+  headingId = "reports-heading",
+}: {
+  groups: Queue["reportGroups"];
+  /** The dialogue's languages: a hide's reason is written in one of them. */
+  languages: Queue["languages"];
+  base: string;
+  headingId?: string;
+}) {
+  const [t, format, locale] = await Promise.all([getTranslations("moderation"), getFormatter(), getLocale()]);
+  // The moderator writes in their UI language when the dialogue runs in it, else in its first.
+  const ownLanguage = contentLanguage(locale);
+  const reasonLanguages = {
+    options: languages.map((language) => ({ value: language, label: languageName(language, locale) })),
+    defaultValue: languages.includes(ownLanguage) ? ownLanguage : languages[0],
+  };
   return (
     <section aria-labelledby={headingId} className="mt-8">
       <h2 id={headingId} className="text-2xl">
@@ -65,6 +84,7 @@ export async function ReportQueue({ groups, base, headingId = "reports-heading" 
                     action={hideAction}
                     item={item.ref}
                     defaultCategory={reports[0]?.category}
+                    reasonLanguages={reasonLanguages}
                     summary={{ label: t("queue.hide"), className: "cursor-pointer font-semibold text-danger", detailsClassName: "rounded border border-line p-3" }}
                   />
                 )}

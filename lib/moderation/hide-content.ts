@@ -9,7 +9,13 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { asModerated, itemColumns, itemInput, moderationCategory, moderationItem, reasonSchema, type ModerationItem } from "./moderation-item";
 
-export const hideContentInput = z.object({ ...itemInput, category: moderationCategory, reason: reasonSchema });
+export const hideContentInput = z.object({
+  ...itemInput,
+  category: moderationCategory,
+  reason: reasonSchema,
+  /** The language the reason is written in, one of the dialogue's; left out, its first (a trigger fills it). */
+  reasonLanguage: z.string().trim().max(35).optional(),
+});
 
 /** Sets or clears the hidden mark, only if it is not already so (two moderators at once). */
 export async function setHidden(tx: Prisma.TransactionClient, item: ModerationItem, hidden: { at: Date; category: ModerationCategory } | null) {
@@ -26,9 +32,12 @@ export async function setHidden(tx: Prisma.TransactionClient, item: ModerationIt
  * open reports are upheld, and the hide goes to the log.
  */
 export async function hideContent(viewer: Viewer | null, input: z.input<typeof hideContentInput>) {
-  const { category, reason, ...ref } = parseInput(hideContentInput, input);
+  const { category, reason, reasonLanguage, ...ref } = parseInput(hideContentInput, input);
   const item = await moderationItem(ref);
   authorize(viewer, "content:hide", asModerated(item));
+  if (reasonLanguage !== undefined && !item.dialogueLanguages.includes(reasonLanguage)) {
+    throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { reasonLanguage: [{ key: "translations.notDialogueLanguage" }] } });
+  }
   const moderatorId = viewer!.id;
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -36,7 +45,7 @@ export async function hideContent(viewer: Viewer | null, input: z.input<typeof h
     const target = itemColumns(ref);
     const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true, reporterId: true } });
     const action = await tx.moderationAction.create({
-      data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE", ...target, reportId: reports[0]?.id ?? null, category, reason },
+      data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE", ...target, reportId: reports[0]?.id ?? null, category, reason, reasonLanguage },
       select: { id: true },
     });
     await tx.report.updateMany({

@@ -64,7 +64,7 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
   const resource = await dialogueResource(dialogueId);
   authorize(viewer, "report:resolve", resource);
   const inDialogue = { OR: [{ contribution: { dialogueId } }, { comment: { contribution: { dialogueId } } }] };
-  const [reports, reviews] = await Promise.all([
+  const [reports, reviews, { languages }] = await Promise.all([
     db.report.findMany({
       where: { status: "OPEN", ...inDialogue },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -92,6 +92,7 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
           },
         })
       : [],
+    db.dialogue.findUniqueOrThrow({ where: { id: dialogueId }, select: { languages: true } }),
   ]);
 
   const groups = new Map<string, { item: QueueItem; reports: Omit<(typeof reports)[number], "contribution" | "comment">[] }>();
@@ -104,6 +105,8 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
   return {
     // Insertion order is the order of each item's oldest report.
     reportGroups: [...groups.values()],
+    /** The languages a moderator may write a reason in: the dialogue's. */
+    languages,
     reviews: reviews.map(({ hideAction: { contribution, comment, actorId, ...hide }, ...review }) => ({
       ...review,
       hide,

@@ -20,6 +20,8 @@ export type ModerationItem = {
   authorId: string | null;
   hiddenAt: Date | null;
   hiddenCategory: ModerationCategory | null;
+  /** The dialogue's languages (a moderator's reason is written in one of them). */
+  dialogueLanguages: string[];
   /** The dialogue as the policy sees it; `ownerId` is the item's author. */
   resource: Resource;
 };
@@ -34,7 +36,7 @@ export const itemColumns = (ref: ItemRef) =>
  * they got hidden and how they come back.
  */
 export async function moderationItem(ref: ItemRef): Promise<ModerationItem> {
-  const dialogue = { select: { id: true, municipalityId: true, phase: true } } as const;
+  const dialogue = { select: { id: true, municipalityId: true, phase: true, languages: true } } as const;
   if (ref.itemType === "contribution") {
     const item = await db.contribution.findUnique({
       where: { id: ref.itemId },
@@ -59,7 +61,7 @@ export async function moderationItem(ref: ItemRef): Promise<ModerationItem> {
 
 function shape(
   ref: ItemRef,
-  dialogue: { id: string; municipalityId: string; phase: Resource["phase"] },
+  dialogue: { id: string; municipalityId: string; phase: Resource["phase"]; languages: string[] },
   contributionId: string,
   item: { authorId: string | null; hiddenAt: Date | null; hiddenCategory: ModerationCategory | null },
 ): ModerationItem {
@@ -70,6 +72,7 @@ function shape(
     authorId: item.authorId,
     hiddenAt: item.hiddenAt,
     hiddenCategory: item.hiddenCategory,
+    dialogueLanguages: dialogue.languages,
     resource: { municipalityId: dialogue.municipalityId, dialogueId: dialogue.id, phase: dialogue.phase, ownerId: item.authorId },
   };
 }

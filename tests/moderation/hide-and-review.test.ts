@@ -53,6 +53,19 @@ describe("hideContent", () => {
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenAt).toBeNull();
   });
 
+  it("keeps the language the moderator wrote the reason in, one of the dialogue's; left out, the first", async () => {
+    const { dialogue, comment, contribution, moderator } = await moderatedDialogue();
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { languages: ["de", "ar"] } });
+    const refused = await appErrorOf(hideContent(moderator, { itemType: "comment", itemId: comment.id, category: "SPAM", reason: "Spam.", reasonLanguage: "uk" }));
+    expect(fieldKeys(refused, "reasonLanguage")).toEqual(["translations.notDialogueLanguage"]);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenAt).toBeNull();
+
+    const { hideActionId } = await hideContent(moderator, { itemType: "comment", itemId: comment.id, category: "SPAM", reason: "إعلان.", reasonLanguage: "ar" });
+    expect((await db.moderationAction.findUniqueOrThrow({ where: { id: hideActionId } })).reasonLanguage).toBe("ar");
+    const other = await hideContent(moderator, { itemType: "contribution", itemId: contribution.id, category: "SPAM", reason: "Werbung." });
+    expect((await db.moderationAction.findUniqueOrThrow({ where: { id: other.hideActionId } })).reasonLanguage).toBe("de");
+  });
+
   it("refuses hiding twice", async () => {
     const { comment, otherModerator } = await reportedAndHidden();
     expect((await appErrorOf(hideContent(otherModerator, { itemType: "comment", itemId: comment.id, category: "SPAM", reason: "x" }))).code).toBe("CONFLICT");

@@ -52,7 +52,7 @@ export default async function MunicipalModerationPage({ params }: Props) {
             <p className="mt-1">
               <Link href={`${base}/moderation`}>{t("queue.openDialogueQueue")}</Link>
             </p>
-            <ReportQueue groups={queue.reportGroups} base={base} headingId={`reports-${dialogue.id}`} />
+            <ReportQueue groups={queue.reportGroups} languages={queue.languages} base={base} headingId={`reports-${dialogue.id}`} />
           </section>
         );
       })}

@@ -54,7 +54,7 @@ export default async function ModerationPage({ params }: Props) {
           {t("log.title")}
         </Link>
       </p>
-      <ReportQueue groups={queue.reportGroups} base={base} />
+      <ReportQueue groups={queue.reportGroups} languages={queue.languages} base={base} />
       <ReviewQueue reviews={queue.reviews} base={base} />
       <MediationSection viewer={viewer} dialogueId={dialogue.id} resource={dialogue.resource} page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }} />
     </ClientMessages>
