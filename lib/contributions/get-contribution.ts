@@ -20,11 +20,13 @@ export type PublicPerson = { id: string; displayName: string; deletedAt: Date | 
  * The perspective they had when writing only if they show it; when they do not, nothing is
  * left that a page could leak (in an attribute, say).
  */
-export function voice(author: Person, snapshot: Perspective): PublicPerson;
-export function voice(author: Person | null, snapshot: Perspective): PublicPerson | null;
-export function voice(author: Person | null, snapshot: Perspective): PublicPerson | null {
+export function voice(author: Person, snapshot: Perspective, recorded?: { voiceShows: boolean }): PublicPerson;
+export function voice(author: Person | null, snapshot: Perspective, recorded?: { voiceShows: boolean }): PublicPerson | null;
+/** `recorded`: the words were recorded on the person's behalf; their consent at read-back counts too (decision 032). */
+export function voice(author: Person | null, snapshot: Perspective, recorded?: { voiceShows: boolean }): PublicPerson | null {
   if (!author) return null;
-  return { id: author.id, displayName: author.displayName, deletedAt: author.deletedAt, perspective: publicPerspective(snapshot, author) };
+  const perspective = publicPerspective(snapshot, author, recorded?.voiceShows ?? false, recorded !== undefined);
+  return { id: author.id, displayName: author.displayName, deletedAt: author.deletedAt, perspective };
 }
 
 /**
@@ -75,7 +77,7 @@ export async function getContribution(input: { contributionId: string; dialogueI
   const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: author?.id ?? null };
   return {
     ...rest,
-    author: voice(author, authorPerspective),
+    author: voice(author, authorPerspective, rest.source === "ONLINE" ? undefined : { voiceShows: voiceShowsPerspective }),
     /** A voice recorded offline: its perspective where the person agreed to show it. */
     offlineVoicePerspective: author ? null : publicPerspective(authorPerspective, null, voiceShowsPerspective),
     resource,

@@ -70,7 +70,7 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
   return {
     items: items.map(({ authorPerspective, author, voiceShowsPerspective, ...item }) => ({
       ...item,
-      perspective: publicPerspective(authorPerspective, author, voiceShowsPerspective),
+      perspective: publicPerspective(authorPerspective, author, voiceShowsPerspective, item.source !== "ONLINE"),
       supports: PERSPECTIVE_ORDER.map((perspective) => ({ perspective, ...count(item.id, perspective) })),
     })),
     nextCursor,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { DialogueRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { follow } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
@@ -8,6 +9,9 @@ import { parseInput } from "@/lib/validation";
 import { lookUpReceipt } from "./look-up-receipt";
 
 export const attachReceiptInput = z.object({ code: z.string().trim().min(1).max(32) });
+
+/** Who works in the dialogue and can see or print its slips: never the voice itself. */
+const TEAM_ROLES: ReadonlySet<DialogueRole> = new Set(["HOST", "CO_HOST", "MODERATOR", "RECORDER"]);
 
 const refused = (key: string) => new AppError("CONFLICT", key, { fieldErrors: { code: [{ key: `receipt.${key}` }] } });
 
@@ -19,7 +23,11 @@ const refused = (key: string) => new AppError("CONFLICT", key, { fieldErrors: { 
  * interpreted), the recorder, the read-back, and the perspective as the person told it (the
  * snapshot). Whether others see that perspective is now the person's own choice on their
  * account (User.showPerspective); the database trigger recomputes the shown perspective.
- * The recorder cannot attach what they wrote down themselves.
+ * Whether others see that perspective needs both: the voice agreed at read-back
+ * (Contribution.voiceShowsPerspective) and the account shows it — attaching never makes public
+ * what the voice kept private (lib/contributions/public-perspective.ts).
+ * Refused: the recorder or interpreter of these words, and anyone with a role of the dialogue's
+ * team (host team, moderator, recorder) — they can read the code off the slip they print.
  */
 export async function attachReceipt(viewer: Viewer | null, input: z.input<typeof attachReceiptInput>, context: { address: string }) {
   const { code } = parseInput(attachReceiptInput, input);
@@ -30,6 +38,8 @@ export async function attachReceipt(viewer: Viewer | null, input: z.input<typeof
   if (receipt.attachedToViewer) return { contributionId: receipt.contribution.id, dialogueId: receipt.dialogue.id };
   if (receipt.attached) throw refused("alreadyAttached");
   if (receipt.recordedByViewer) throw refused("ownRecording");
+  const role = viewer.dialogueRoles[receipt.dialogue.id];
+  if (role && TEAM_ROLES.has(role)) throw new AppError("FORBIDDEN", "the dialogue's team cannot attach a receipt");
   if (!receipt.shown) throw refused("notShown");
 
   await db.$transaction(async (tx) => {

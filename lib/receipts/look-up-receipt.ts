@@ -24,6 +24,7 @@ const select = {
       hiddenAt: true,
       withdrawnAt: true,
       recordedById: true,
+      interpreterId: true,
       dialogue: {
         select: {
           id: true,
@@ -61,7 +62,7 @@ export async function lookUpReceipt(typedCode: string, context: { address: strin
     await consume("receiptMissPerAddress", context.address);
     return { found: false as const };
   }
-  const { hiddenAt, withdrawnAt, recordedById, dialogue, responses, ...contribution } = receipt.contribution;
+  const { hiddenAt, withdrawnAt, recordedById, interpreterId, dialogue, responses, ...contribution } = receipt.contribution;
   const shown = hiddenAt === null && withdrawnAt === null;
   return {
     found: true as const,
@@ -70,7 +71,8 @@ export async function lookUpReceipt(typedCode: string, context: { address: strin
     receiptId: receipt.id,
     contribution: shown ? { ...contribution, responses } : { ...contribution, title: "", body: "", responses: [] },
     dialogue,
-    recordedByViewer: !!context.viewerId && recordedById === context.viewerId,
+    /** The viewer recorded it, or interpreted it: they cannot attach it (decision 032). */
+    recordedByViewer: !!context.viewerId && (recordedById === context.viewerId || interpreterId === context.viewerId),
     attachedToViewer: !!context.viewerId && receipt.attachedById === context.viewerId,
   };
 }

@@ -13,6 +13,8 @@ type Case = {
   expected: "shown" | "private";
   /** The snapshot; lived experience unless said otherwise. */
   perspective?: "MUNICIPAL_STAFF" | "LOCAL_ACTOR";
+  /** Recorded on the person's behalf and its receipt attached to the account (decision 032). */
+  attached?: boolean;
 };
 
 const CASES: Case[] = [
@@ -26,6 +28,11 @@ const CASES: Case[] = [
   { name: "a local actor who keeps it private", account: { showPerspective: false, deleted: false }, voiceShows: false, expected: "private", perspective: "LOCAL_ACTOR" },
   { name: "an offline voice that agreed", account: null, voiceShows: true, expected: "shown" },
   { name: "an offline voice that was not asked", account: null, voiceShows: false, expected: "private" },
+  // Attaching a receipt never makes public what the voice kept private at read-back.
+  { name: "an attached voice that agreed, account shows it", account: { showPerspective: true, deleted: false }, voiceShows: true, expected: "shown", attached: true },
+  { name: "an attached voice that kept it private, account shows it", account: { showPerspective: true, deleted: false }, voiceShows: false, expected: "private", attached: true },
+  { name: "an attached voice that agreed, account keeps it private", account: { showPerspective: false, deleted: false }, voiceShows: true, expected: "private", attached: true },
+  { name: "an attached voice that kept it private, as staff", account: { showPerspective: false, deleted: false }, voiceShows: false, expected: "private", attached: true, perspective: "MUNICIPAL_STAFF" },
 ];
 
 let dialogueId: string;
@@ -45,9 +52,9 @@ beforeAll(async () => {
       authorId: user?.id ?? null,
       authorPerspective: perspective,
       voiceShowsPerspective: item.voiceShows,
-      ...(user ? {} : { source: "PAPER" as const, recordedById: (await createUser()).id, readBackConfirmedAt: new Date() }),
+      ...(user && !item.attached ? {} : { source: "PAPER" as const, recordedById: (await createUser()).id, readBackConfirmedAt: new Date() }),
     });
-    const comment = user ? await createComment({ contributionId: contribution.id, authorId: user.id, authorPerspective: perspective }) : null;
+    const comment = user && !item.attached ? await createComment({ contributionId: contribution.id, authorId: user.id, authorPerspective: perspective }) : null;
     rows.set(item.name, { contributionId: contribution.id, commentId: comment?.id ?? null });
   }
 });
@@ -58,9 +65,9 @@ describe("publicPerspective and publicPerspectiveSql", () => {
     const expected = item.expected === "shown" ? (item.perspective ?? "LIVED_EXPERIENCE") : null;
     const stored = await db.contribution.findUniqueOrThrow({
       where: { id: contributionId },
-      select: { authorPerspective: true, voiceShowsPerspective: true, author: { select: { showPerspective: true, deletedAt: true } } },
+      select: { authorPerspective: true, voiceShowsPerspective: true, source: true, author: { select: { showPerspective: true, deletedAt: true } } },
     });
-    expect(publicPerspective(stored.authorPerspective, stored.author, stored.voiceShowsPerspective)).toBe(expected);
+    expect(publicPerspective(stored.authorPerspective, stored.author, stored.voiceShowsPerspective, stored.source !== "ONLINE")).toBe(expected);
     const [viaSql] = await db.$queryRaw<{ perspective: string | null }[]>(
       Prisma.sql`SELECT ${publicPerspectiveSql("contribution", "c")}::text AS "perspective" FROM "Contribution" c WHERE c."id" = ${contributionId}::uuid`,
     );

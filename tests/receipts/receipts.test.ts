@@ -134,8 +134,8 @@ describe("attaching a receipt: 'this was my need'", () => {
     const row = await db.contribution.findUniqueOrThrow({ where: { id: contributionId } });
     expect(row).toMatchObject({ authorId: nour.id, source: "PAPER", recordedById: recorder.id, authorPerspective: "LIVED_EXPERIENCE" });
     expect(row.readBackConfirmedAt).not.toBeNull();
-    // Hers now: whether others see her perspective is her own account's choice (private here),
-    // whatever was agreed when it was read back (the trigger recomputes it).
+    // Hers now: others see her perspective only when she agreed at read-back AND her account
+    // shows it (private here, the trigger recomputes it).
     expect(row.shownPerspective).toBe("NOT_STATED");
     expect(await db.follow.findUnique({ where: { userId_contributionId: { userId: nour.id, contributionId } } })).toMatchObject({ unfollowedAt: null });
     expect(await db.receipt.findUniqueOrThrow({ where: { contributionId } })).toMatchObject({ attachedById: nour.id });
@@ -169,6 +169,51 @@ describe("attaching a receipt: 'this was my need'", () => {
     const [a, b] = await Promise.all([viewerOf((await createUser()).id), viewerOf((await createUser()).id)]);
     const results = await Promise.allSettled([attachReceipt(a, { code }, context()), attachReceipt(b, { code }, context())]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+  });
+
+  // Security review of decision 032: attaching must never make a private perspective public.
+  it("keeps a perspective private that the voice kept private at read-back, whatever the account shows", async () => {
+    const { contributionId, code } = await recorded();
+    const before = await db.contribution.findUniqueOrThrow({ where: { id: contributionId } });
+    expect([before.voiceShowsPerspective, before.shownPerspective]).toEqual([false, "NOT_STATED"]);
+    const nour = await viewerOf((await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: true })).id);
+    await attachReceipt(nour, { code }, context());
+    const after = await db.contribution.findUniqueOrThrow({ where: { id: contributionId } });
+    expect(after.authorId).toBe(nour.id);
+    expect(after.shownPerspective).toBe("NOT_STATED");
+    // Her account showing it later changes nothing either.
+    await db.user.update({ where: { id: nour.id }, data: { showPerspective: false } });
+    await db.user.update({ where: { id: nour.id }, data: { showPerspective: true } });
+    expect((await db.contribution.findUniqueOrThrow({ where: { id: contributionId } })).shownPerspective).toBe("NOT_STATED");
+  });
+
+  it("shows the perspective after attaching when the voice agreed and the account shows it", async () => {
+    const { contributionId, code } = await recorded({ showPerspective: "on" });
+    const nour = await viewerOf((await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: true })).id);
+    await attachReceipt(nour, { code }, context());
+    expect((await db.contribution.findUniqueOrThrow({ where: { id: contributionId } })).shownPerspective).toBe("LIVED_EXPERIENCE");
+  });
+
+  it("refuses everyone on the dialogue's team: host, co-host, moderator, another recorder", async () => {
+    const { dialogue, contributionId, code } = await recorded();
+    const host = await hostOf(dialogue);
+    await db.user.update({ where: { id: host.id }, data: { showPerspective: true } });
+    const team = [await viewerOf(host.id)];
+    for (const role of ["CO_HOST", "MODERATOR", "RECORDER"] as const) team.push(await memberAs(dialogue.id, role));
+    for (const member of team) {
+      // The host team can print the slip and read its code: still not theirs to attach.
+      expect((await appErrorOf(attachReceipt(member, { code }, context()))).code).toBe("FORBIDDEN");
+    }
+    const row = await db.contribution.findUniqueOrThrow({ where: { id: contributionId } });
+    expect([row.authorId, row.shownPerspective]).toEqual([null, "NOT_STATED"]);
+    expect((await db.receipt.findUniqueOrThrow({ where: { contributionId } })).attachedById).toBeNull();
+  });
+
+  it("refuses the interpreter of these words", async () => {
+    const { contributionId, code } = await recorded();
+    const interpreter = await viewerOf((await createUser()).id);
+    await db.contribution.update({ where: { id: contributionId }, data: { interpreterId: interpreter.id } });
+    expect(fieldKeys(await appErrorOf(attachReceipt(interpreter, { code }, context())), "code")).toEqual(["receipt.ownRecording"]);
   });
 
   it("is kept once by the database too", async () => {
