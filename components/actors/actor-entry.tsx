@@ -4,6 +4,7 @@ import { contentLanguage, pickHostText, type HostTextVersion } from "@/lib/host-
 import type { ReactNode } from "react";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/text/user-text";
+import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 
 export type PublicActor = {
   id: string;
@@ -25,7 +26,18 @@ export type PublicActor = {
  * the contact details it chose to publish. `heading` is the element for the name, so the entry
  * fits the page's heading levels; `children` is what it is responsible for.
  */
-export async function ActorEntry({ actor, heading: Heading = "h3", children }: { actor: PublicActor; heading?: "h2" | "h3" | "h4"; children?: ReactNode }) {
+export async function ActorEntry({
+  actor,
+  heading: Heading = "h3",
+  machineTranslation,
+  children,
+}: {
+  actor: PublicActor;
+  heading?: "h2" | "h3" | "h4";
+  /** For a signed-in reader when machine translation is configured: the page to come back to. */
+  machineTranslation?: { back: string };
+  children?: ReactNode;
+}) {
   const [t, locale] = await Promise.all([getTranslations("actors"), getLocale()]);
   const description = actor.description
     ? pickHostText({ language: contentLanguage(actor.municipality.defaultLocale), fields: { body: actor.description } }, actor.translations, locale)
@@ -51,6 +63,7 @@ export async function ActorEntry({ actor, heading: Heading = "h3", children }: {
         <>
           <UserText text={description.fields.body!} format="markdown" className="mt-2" {...langOf(description.language, locale)} />
           <HostTextNote picked={description} pageLocale={locale} className="mt-1 text-sm text-muted" />
+          {machineTranslation && <RequestTextTranslation picked={description} subject={{ actorId: actor.id }} back={machineTranslation.back} />}
         </>
       )}
       {contact.length > 0 && (

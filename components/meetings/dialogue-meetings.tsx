@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listMeetings } from "@/lib/meetings/list-meetings";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { can } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { MeetingSections } from "./meeting-list";
@@ -15,7 +16,14 @@ export async function DialogueMeetings({ dialogueId, dialoguePath }: { dialogueI
       <h2 id="meetings" className="text-xl">
         {t("heading")}
       </h2>
-      <MeetingSections meetings={meetings} dialoguePath={dialoguePath} level={3} />
+      <MeetingSections
+        meetings={meetings}
+        dialoguePath={dialoguePath}
+        level={3}
+        machineTranslation={
+          viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource) ? { back: dialoguePath } : undefined
+        }
+      />
       {can(viewer, "meeting:manage", resource) && (
         <p className="mt-3">
           <Link href={`${dialoguePath}/meetings/manage`} className="font-semibold">

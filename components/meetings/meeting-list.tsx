@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
+import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { hostTextsPath } from "@/lib/host-texts/paths";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
@@ -12,12 +13,15 @@ export async function MeetingList({
   calendarPath,
   level,
   textsLinks = false,
+  machineTranslation,
 }: {
   meetings: MeetingView[];
   calendarPath: string;
   level: 3 | 4;
   /** For the host team: a link to write each meeting's texts in other languages. */
   textsLinks?: boolean;
+  /** For a signed-in reader when machine translation is configured: the page to come back to. */
+  machineTranslation?: { back: string };
 }) {
   const Heading = level === 3 ? "h3" : "h4";
   const [t, format, locale, hostTexts] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale(), getTranslations("hostTexts")]);
@@ -61,6 +65,8 @@ export async function MeetingList({
               </span>
             </Link>
           </p>
+          {/* No version in the reader's language yet: one button has it machine-made, once for all. */}
+          {machineTranslation && <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} back={machineTranslation.back} />}
           {textsLinks && (
             <p className="mt-2 text-sm">
               <Link href={hostTextsPath("meeting", meeting.id)}>{hostTexts("editLink")}</Link>
@@ -79,12 +85,14 @@ export async function MeetingSections({
   dialoguePath,
   level,
   textsLinks = false,
+  machineTranslation,
 }: {
   meetings: { upcoming: MeetingView[]; past: MeetingView[] };
   dialoguePath: string;
   /** The level of the "upcoming" and "past" headings. */
   level: 2 | 3;
   textsLinks?: boolean;
+  machineTranslation?: { back: string };
 }) {
   const t = await getTranslations("meetings");
   const Heading = level === 2 ? "h2" : "h3";
@@ -99,11 +107,11 @@ export async function MeetingSections({
         </Link>
       </p>
       <Heading className="mt-4 text-lg">{t("upcoming")}</Heading>
-      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} />}
+      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} machineTranslation={machineTranslation} />}
       {meetings.past.length > 0 && (
         <>
           <Heading className="mt-6 text-lg">{t("past")}</Heading>
-          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} />
+          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} machineTranslation={machineTranslation} />
         </>
       )}
     </>

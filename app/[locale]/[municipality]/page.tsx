@@ -11,6 +11,8 @@ import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { hostTextsPath } from "@/lib/host-texts/paths";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { can } from "@/lib/policy/policy";
+import { RequestTextTranslation } from "@/components/translations/request-text-translation";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;
@@ -78,6 +80,9 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
         <>
           <HostText picked={introduction} field="body" pageLocale={locale} format="paragraphs" className="mt-4 space-y-3" data-testid="municipality-introduction" />
           <HostTextNote picked={introduction} pageLocale={locale} hrefFor={(language) => `/${locale}/${municipality.slug}?text=${language}`} />
+          {viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) && (
+            <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} back={`/${municipality.slug}`} />
+          )}
         </>
       )}
       <MunicipalityActorLinks viewer={viewer} municipality={municipality} />

@@ -19,3 +19,22 @@ export const requestDialogueTranslationAction = formAction(
     redirect({ href: `/${municipality}/${dialogue}`, locale });
   },
 );
+
+/** A page of this app to go back to: one leading slash, plain path characters, nothing external. */
+const backPath = z.string().regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/);
+
+/**
+ * A reader's machine translation of a meeting's, an actor's or the municipality introduction's
+ * texts, from the page that shows them; back to that page, now in their language.
+ */
+export const requestTextTranslationAction = formAction(
+  machineTranslateFields
+    .pick({ language: true, meetingId: true, actorId: true, municipalityId: true })
+    .extend({ locale: z.enum(locales), back: backPath })
+    .refine((value) => [value.meetingId, value.actorId, value.municipalityId].filter(Boolean).length === 1, { message: "validation.invalid", path: ["language"] }),
+  async ({ locale, back, language, meetingId, actorId, municipalityId }, { viewer }): Promise<void> => {
+    await machineTranslate(viewer, { language, meetingId, actorId, municipalityId });
+    refresh();
+    redirect({ href: back, locale });
+  },
+);

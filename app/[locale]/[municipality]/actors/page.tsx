@@ -9,6 +9,8 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { can } from "@/lib/policy/policy";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -32,6 +34,9 @@ export default async function ActorsPage({ params }: Props) {
   const [t, themeName, viewer] = await Promise.all([getTranslations("actors"), getThemeNamer(), getViewer()]);
   // Staff manage every actor, members edit their own: the link shows only to them.
   const management = viewer ? await getActorManagement(viewer, municipality.slug) : null;
+  // A signed-in reader has a description machine-translated into their language, once for all.
+  const machineTranslation =
+    viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) ? { back: `/${municipality.slug}/actors` } : undefined;
 
   return (
     <>
@@ -57,7 +62,7 @@ export default async function ActorsPage({ params }: Props) {
               <ul className="mt-3 space-y-4 border-s-2 border-line ps-4">
                 {group.actors.map((actor) => (
                   <li key={actor.id} className="relative before:absolute before:-start-4 before:top-6 before:w-4 before:border-t-2 before:border-line">
-                    <ActorEntry actor={actor}>
+                    <ActorEntry actor={actor} machineTranslation={machineTranslation}>
                       <h4 className="mt-3 text-sm font-semibold">{t("responsibleFor")}</h4>
                       {actor.responsibilities.length === 0 ? (
                         <p className="text-sm text-muted">{t("noResponsibilities")}</p>

@@ -1,0 +1,37 @@
+import { getLocale } from "next-intl/server";
+import { requestTextTranslationAction } from "@/app/[locale]/[municipality]/[dialogue]/host-text-translation-actions";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { contentLanguage, type PickedHostText } from "@/lib/host-texts/pick-host-text";
+import { languageName } from "@/lib/i18n/language-names";
+import { RequestHostTextTranslationForm } from "./request-host-text-translation";
+
+/**
+ * A meeting's, an actor's or the municipality introduction's button "Translate by machine into
+ * <my language>", only while no version in the reader's language exists. `back` is the page it
+ * sits on (without the locale); the caller decides whether the reader may ask (signed in, the
+ * service configured, the policy's `translation:request`).
+ */
+export async function RequestTextTranslation({
+  picked,
+  subject,
+  back,
+}: {
+  picked: PickedHostText;
+  subject: { meetingId: string } | { actorId: string } | { municipalityId: string };
+  back: string;
+}) {
+  const locale = await getLocale();
+  const language = contentLanguage(locale);
+  if (picked.languages.includes(language)) return null;
+  return (
+    <ClientMessages namespaces={["translations"]}>
+      <RequestHostTextTranslationForm
+        action={requestTextTranslationAction}
+        page={{ locale, back }}
+        subject={subject}
+        language={language}
+        languageLabel={languageName(language, locale)}
+      />
+    </ClientMessages>
+  );
+}
