@@ -61,22 +61,33 @@ export const issueSignInCodeInput = z.object({
   endSessions: checkbox,
 });
 
-/** Accounts staff may issue a code for: participants of the municipality's dialogues, not staff or admins. */
+/**
+ * Accounts staff may issue a code for: participants of the municipality's dialogues and nothing
+ * more — not staff or admins anywhere, no role above PARTICIPANT in any dialogue, no member of a
+ * local actor, and nobody who joined a dialogue of another municipality (security review of
+ * decision 032: staff of one town could otherwise take over a host or moderator of another).
+ */
 function participantWhere(municipalityId: string, viewerId: string): Prisma.UserWhereInput {
   return {
     id: { not: viewerId },
     deletedAt: null,
     isPlatformAdmin: false,
     municipalityMemberships: { none: {} },
-    memberships: { some: { dialogue: { municipalityId } } },
+    actorMemberships: { none: {} },
+    AND: [
+      { memberships: { some: { dialogue: { municipalityId } } } },
+      { memberships: { none: { role: { not: "PARTICIPANT" } } } },
+      { memberships: { none: { dialogue: { municipalityId: { not: municipalityId } } } } },
+    ],
   };
 }
 
 /**
  * Staff issue a new code for a participant who lost theirs, after confirming them in person
- * (the checkbox; the log records it, a CHECK keeps it true). Only for people who joined one of
- * the municipality's dialogues, never for staff or platform admins (they sign in by e-mail and
- * would otherwise be one colleague's click away from being taken over). The person's sessions
+ * (the checkbox; the log records it, a CHECK keeps it true). Only for plain participants of
+ * the municipality's dialogues (participantWhere), never for staff, platform admins, anyone with
+ * a dialogue or actor role, or anyone also active in another town (they would otherwise be one
+ * click away from being taken over). The person's sessions
  * end unless staff untick it: whoever found the lost paper is signed out too.
  */
 export async function issueSignInCode(viewer: Viewer | null, input: z.input<typeof issueSignInCodeInput>): Promise<{ signInCode: string; displayName: string }> {

@@ -7,7 +7,7 @@ import { issueSignInCode, findParticipantsForNewCode, listSignInCodeIssues, newO
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { signInWithCode } from "@/lib/auth/sign-in-with-code";
 import { LIMITS } from "@/lib/rate-limit";
-import { addMember, createDialogue, createMunicipality, createUser } from "@/tests/factories";
+import { addMember, createActor, createDialogue, createMunicipality, createUser } from "@/tests/factories";
 import { appErrorOf, context, fieldKeys, invalidInputOf, viewerOf } from "./support";
 
 async function personWithCode(overrides: Parameters<typeof createUser>[0] = {}) {
@@ -114,5 +114,36 @@ describe("staff issue a new sign-in code for a participant who lost theirs", () 
     expect((await appErrorOf(issue(staff, stranger.id))).code).toBe("NOT_FOUND");
     expect((await appErrorOf(issue(staff, staff.id))).code).toBe("NOT_FOUND");
     expect(await db.signInCodeIssue.count({ where: { userId: amina.id } })).toBe(0);
+  });
+
+  // Security review of decision 032: staff of one town must not take over anyone with a role.
+  it("never for anyone with a role in any dialogue or actor, or who joined a dialogue of another town", async () => {
+    const { dialogue, staff } = await setting();
+    const elsewhere = await createDialogue();
+    const issue = (userId: string) => issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId, confirmedInPerson: "on" });
+    const refusedFor = async (prepare: (userId: string) => Promise<unknown>) => {
+      const { user } = await personWithCode();
+      await addMember(dialogue.id, user.id, "PARTICIPANT");
+      await prepare(user.id);
+      expect((await appErrorOf(issue(user.id))).code).toBe("NOT_FOUND");
+      const found = await findParticipantsForNewCode(staff, { municipalityId: dialogue.municipalityId, name: user.displayName.slice(0, 20) });
+      expect(found.map((person) => person.id)).not.toContain(user.id);
+    };
+    // A moderator of another town's dialogue who once joined one here (the reviewer's case).
+    await refusedFor((userId) => addMember(elsewhere.id, userId, "MODERATOR"));
+    // A plain participant of another town too: that town's staff answer for them as well.
+    await refusedFor((userId) => addMember(elsewhere.id, userId, "PARTICIPANT"));
+    // A co-host, moderator or recorder here.
+    for (const role of ["CO_HOST", "MODERATOR", "RECORDER"] as const) {
+      const other = await createDialogue({ municipalityId: dialogue.municipalityId });
+      await refusedFor((userId) => addMember(other.id, userId, role));
+    }
+    // Staff of another town, and a member of a local actor.
+    await refusedFor(async (userId) => db.municipalityMembership.create({ data: { userId, municipalityId: elsewhere.municipalityId, role: "STAFF" } }));
+    await refusedFor(async (userId) => {
+      const actor = await createActor({ municipalityId: dialogue.municipalityId });
+      await db.actorMember.create({ data: { actorId: actor.id, userId } });
+    });
+    expect(await db.signInCodeIssue.count({ where: { issuedById: staff.id } })).toBe(0);
   });
 });
