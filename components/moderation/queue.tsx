@@ -71,8 +71,6 @@ export async function ReportQueue({
                   <li key={report.id} className="text-sm">
                     <span className="font-semibold">{t(`categories.${report.category}`)}</span>
                     {" · "}
-                    {report.reporter.displayName}
-                    {" · "}
                     <time dateTime={report.createdAt.toISOString()}>{format.dateTime(report.createdAt, "moment")}</time>
                     <UserText text={report.reason} dir="auto" className="mt-1" />
                   </li>

@@ -34,11 +34,11 @@ export async function createReport(viewer: Viewer | null, input: z.input<typeof 
     const open = await tx.report.findFirst({ where: { reporterId, status: "OPEN", ...target }, select: { id: true } });
     if (open) return { id: open.id, duplicate: true };
     const report = await tx.report.create({ data: { reporterId, ...target, category, reason }, select: { id: true } });
-    // Those who can act on it: the dialogue's moderators and the municipality's. Several reports
-    // of one item before they look are one unread row with a count.
+    // Those who can act on it: the dialogue's moderators and the municipality's, not the item's
+    // author (decision 030). Several reports of one item before they look are one unread row.
     await insertNotifications(
       tx,
-      { subjectId: ref.itemId, dialogueId, ...target, to: [{ type: "REPORT_CREATED", audience: { kind: "moderators", dialogueId } }] },
+      { subjectId: ref.itemId, dialogueId, ...target, to: [{ type: "REPORT_CREATED", audience: { kind: "moderators", dialogueId, exceptAuthorId: item.authorId } }] },
       reporterId,
     );
     return { id: report.id, duplicate: false };

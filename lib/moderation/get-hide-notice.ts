@@ -13,7 +13,7 @@ export async function getHideNotice(viewer: Viewer | null, ref: ItemRef) {
   const item = await moderationItem(ref);
   if (!item.hiddenAt) return null;
   const isAuthor = item.authorId === viewer.id;
-  const mayUnhide = can(viewer, "content:hide", { ...item.resource, ownerId: undefined });
+  const mayUnhide = can(viewer, "content:hide", item.resource);
   if (!isAuthor && !mayUnhide) return null;
   const hide = await db.moderationAction.findFirst({
     where: { type: "HIDE", ...itemColumns(ref) },

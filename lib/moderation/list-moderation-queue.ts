@@ -10,10 +10,14 @@ import type { ItemRef } from "./moderation-item";
 const inputSchema = z.object({ dialogueId: z.uuid() });
 
 const author = { select: { displayName: true, deletedAt: true } } as const;
-const contributionText = { select: { id: true, title: true, body: true, language: true, hiddenAt: true, hiddenCategory: true, author } } as const;
+const contributionText = { select: { id: true, title: true, body: true, language: true, hiddenAt: true, hiddenCategory: true, authorId: true, author } } as const;
 const commentText = {
-  select: { id: true, body: true, language: true, hiddenAt: true, hiddenCategory: true, author, contribution: { select: { id: true, title: true } } },
+  select: { id: true, body: true, language: true, hiddenAt: true, hiddenCategory: true, authorId: true, author, contribution: { select: { id: true, title: true } } },
 } as const;
+
+/** Whose words an item is: a moderator's own are decided by others, so left out of their queue (decision 030). */
+const authorOf = (item: { contribution: { authorId: string | null } | null; comment: { authorId: string } | null }) =>
+  item.comment ? item.comment.authorId : (item.contribution?.authorId ?? null);
 
 /** What the queue shows of a reported or reviewed item: its words, whose they are, where it is. */
 export type QueueItem = {
@@ -57,7 +61,9 @@ function queueItem(contribution: ContributionRow | null, comment: CommentRow | n
 /**
  * The moderators' queue of a dialogue: open reports grouped per item, the item waiting longest
  * first, with the reported words; and the review requests still to decide, each saying whether
- * this viewer may decide it (not the moderator who hid).
+ * this viewer may decide it (not the moderator who hid). Reports and reviews of the viewer's own
+ * items are left out (others decide them), and the queue does not name who reported: the
+ * category, reason and time are what a decision needs (decisions 009, 030).
  */
 export async function listModerationQueue(viewer: Viewer | null, input: { dialogueId: string }) {
   const { dialogueId } = parseInput(inputSchema, input);
@@ -73,7 +79,6 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
         category: true,
         reason: true,
         createdAt: true,
-        reporter: { select: { displayName: true } },
         contribution: contributionText,
         comment: commentText,
       },
@@ -96,7 +101,9 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
   ]);
 
   const groups = new Map<string, { item: QueueItem; reports: Omit<(typeof reports)[number], "contribution" | "comment">[] }>();
+  const mine = (item: Parameters<typeof authorOf>[0]) => authorOf(item) === viewer!.id;
   for (const { contribution, comment, ...report } of reports) {
+    if (mine({ contribution, comment })) continue;
     const item = queueItem(contribution, comment);
     const group = groups.get(item.ref.itemId) ?? { item, reports: [] };
     group.reports.push(report);
@@ -107,7 +114,7 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
     reportGroups: [...groups.values()],
     /** The languages a moderator may write a reason in: the dialogue's. */
     languages,
-    reviews: reviews.map(({ hideAction: { contribution, comment, actorId, ...hide }, ...review }) => ({
+    reviews: reviews.filter(({ hideAction }) => !mine(hideAction)).map(({ hideAction: { contribution, comment, actorId, ...hide }, ...review }) => ({
       ...review,
       hide,
       item: queueItem(contribution, comment),

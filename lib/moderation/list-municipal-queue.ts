@@ -10,7 +10,8 @@ const inputSchema = z.object({ municipalityId: z.uuid() });
 /**
  * One queue across the municipality for its moderators (decision 030): every published dialogue
  * with open reports, the one whose oldest report waits longest first, each with its queue as the
- * dialogue's moderation page shows it (so the same forms hide or dismiss from here).
+ * dialogue's moderation page shows it (so the same forms hide or dismiss from here). Reports on
+ * the viewer's own items count for nothing here: others decide them.
  */
 export async function listMunicipalQueue(viewer: Viewer | null, input: { municipalityId: string }) {
   const { municipalityId } = parseInput(inputSchema, input);
@@ -22,6 +23,8 @@ export async function listMunicipalQueue(viewer: Viewer | null, input: { municip
     JOIN "Contribution" c ON c."id" = COALESCE(r."contributionId", cm."contributionId")
     JOIN "Dialogue" d ON d."id" = c."dialogueId"
     WHERE r."status" = 'OPEN' AND d."phase" <> 'DRAFT' AND d."municipalityId" = ${municipalityId}::uuid
+      -- Not the viewer's own items: others decide them (decision 030).
+      AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer!.id}::uuid
     GROUP BY d."id"
     ORDER BY min(r."createdAt"), d."id"`;
   const dialogues = await db.dialogue.findMany({

@@ -77,5 +77,8 @@ function shape(
   };
 }
 
-/** The dialogue's resource without an owner, for moderator permissions. */
-export const asModerated = (item: ModerationItem): Resource => ({ ...item.resource, ownerId: undefined });
+/**
+ * The resource for moderator permissions: the dialogue, with the item's author as owner, so the
+ * policy refuses a moderator acting on their own item (decision 030).
+ */
+export const asModerated = (item: ModerationItem): Resource => item.resource;

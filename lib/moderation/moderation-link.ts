@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/policy/policy";
 /**
  * The header's "Moderation (n)" link: n is the open reports this viewer can act on — in the
  * dialogues they moderate and, for a municipality's moderators, in all its published dialogues
- * (decision 030). It leads to the municipality-wide queue for a municipal moderator, else to the
+ * (decision 030), not counting reports on their own items (others decide them). It leads to the municipality-wide queue for a municipal moderator, else to the
  * queue of the first dialogue they moderate. No query at all for someone who moderates nothing.
  */
 export async function moderationLink(viewer: Viewer | null): Promise<{ count: number; path: string } | null> {
@@ -25,7 +25,8 @@ export async function moderationLink(viewer: Viewer | null): Promise<{ count: nu
       JOIN "Contribution" c ON c."id" = COALESCE(r."contributionId", cm."contributionId")
       JOIN "Dialogue" d ON d."id" = c."dialogueId"
       WHERE r."status" = 'OPEN' AND d."phase" <> 'DRAFT'
-        AND (d."municipalityId" = ANY(${municipalityIds}::uuid[]) OR d."id" = ANY(${dialogueIds}::uuid[]))`,
+        AND (d."municipalityId" = ANY(${municipalityIds}::uuid[]) OR d."id" = ANY(${dialogueIds}::uuid[]))
+        AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer.id}::uuid`,
     municipalityIds.length > 0
       ? db.municipality.findFirst({ where: { id: { in: municipalityIds } }, orderBy: { slug: "asc" }, select: { slug: true } }).then((m) => (m ? `/${m.slug}/moderation` : null))
       : db.dialogue

@@ -22,8 +22,11 @@ export type Audience =
   | { kind: "contributionFollowers"; contributionId: string; only?: readonly (string | null | undefined)[] }
   /** Members of the dialogue who did not unfollow it, and those who follow it without being members. */
   | { kind: "dialogueFollowers"; dialogueId: string }
-  /** Those who can act on a report in the dialogue: its moderators and its municipality's. */
-  | { kind: "moderators"; dialogueId: string };
+  /**
+   * Those who can act on a report in the dialogue: its moderators and its municipality's, but not
+   * `exceptAuthorId` (the reported item's author: others decide on their words, decision 030).
+   */
+  | { kind: "moderators"; dialogueId: string; exceptAuthorId?: string | null };
 
 export type NotificationEvent = {
   /** What the notification is about; unread rows of one type about one subject merge. */
@@ -65,13 +68,17 @@ function candidates(audience: Audience, type: NotificationType, rank: number): P
             AND NOT EXISTS (SELECT 1 FROM "Follow" f WHERE f."userId" = m."userId" AND f."dialogueId" = m."dialogueId" AND f."unfollowedAt" IS NOT NULL)
         UNION ALL
         SELECT f."userId", ${t} FROM "Follow" f WHERE f."dialogueId" = ${audience.dialogueId}::uuid AND f."unfollowedAt" IS NULL`;
-    case "moderators":
+    case "moderators": {
+      const except = audience.exceptAuthorId ?? null;
       return Prisma.sql`SELECT m."userId", ${t} FROM "Membership" m
           WHERE m."dialogueId" = ${audience.dialogueId}::uuid AND m."role" = 'MODERATOR'
+            AND m."userId" IS DISTINCT FROM ${except}::uuid
         UNION ALL
         SELECT mm."userId", ${t} FROM "MunicipalityMembership" mm
           JOIN "Dialogue" d ON d."municipalityId" = mm."municipalityId"
-          WHERE d."id" = ${audience.dialogueId}::uuid AND mm."role" = 'MODERATOR'`;
+          WHERE d."id" = ${audience.dialogueId}::uuid AND mm."role" = 'MODERATOR'
+            AND mm."userId" IS DISTINCT FROM ${except}::uuid`;
+    }
   }
 }
 

@@ -117,10 +117,14 @@ const RULES = {
 
   // Moderation (W5)
   "report:create": when((_v, r) => published(r)),
-  "content:hide": when((v, r) => isModerator(v, r) && published(r)),
-  "report:resolve": when((v, r) => isModerator(v, r) && published(r)),
+  /**
+   * Hiding, unhiding, deciding on reports and on reviews: a moderator, never about their own
+   * item (ownerId: the item's author; decision 030). A resource without an owner is the dialogue.
+   */
+  "content:hide": when((v, r) => isModerator(v, r) && published(r) && !isOwner(v, r)),
+  "report:resolve": when((v, r) => isModerator(v, r) && published(r) && !isOwner(v, r)),
   "review:request:own": when((v, r) => isOwner(v, r) && published(r)),
-  "review:decide": when((v, r) => isModerator(v, r) && published(r)),
+  "review:decide": when((v, r) => isModerator(v, r) && published(r) && !isOwner(v, r)),
   "mediation:manage": when((v, r) => isModerator(v, r) && published(r)),
   "moderation-log:read": when((v, r) => isModerator(v, r) || isStaff(v, r)),
   /** One queue across the municipality, for its moderators (a dialogue's moderators use the dialogue's). */

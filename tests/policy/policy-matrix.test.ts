@@ -63,10 +63,11 @@ const MATRIX: Record<Permission, Actor[]> = {
   "translation:request": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "translation:request:private": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "report:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
-  "content:hide": ["moderator"],
-  "report:resolve": ["moderator"],
+  // Never on one's own item (the matrix's resource is the actor's own); see the test below.
+  "content:hide": [],
+  "report:resolve": [],
   "review:request:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
-  "review:decide": ["moderator"],
+  "review:decide": [],
   "mediation:manage": ["moderator"],
   "moderation-log:read": ["hostStaff", "moderator"],
   "moderation-queue:read:municipality": [],
@@ -166,6 +167,20 @@ describe("policy matrix", () => {
     }
     // Unfollowing is part of managing one's own account: a suspended person may stop being told.
     expect(canManageOwnAccount(ACTORS.suspended)).toBe(true);
+  });
+
+  it("lets moderators decide on others' items, never on their own (decision 030)", () => {
+    const municipalModerator = viewer("municipalModerator", { municipalityRoles: { [MUNICIPALITY]: ["MODERATOR"] } });
+    const dialogue = { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase: "COLLECTING" as const };
+    for (const permission of ["content:hide", "report:resolve", "review:decide"] as const) {
+      for (const moderator of [ACTORS.moderator, municipalModerator]) {
+        expect(can(moderator, permission, dialogue)).toBe(true);
+        expect(can(moderator, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(true);
+        expect(can(moderator, permission, { ...dialogue, ownerId: null })).toBe(true);
+        expect(can(moderator, permission, { ...dialogue, ownerId: moderator.id })).toBe(false);
+      }
+      expect(can(ACTORS.participant, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(false);
+    }
   });
 
   it("opens the municipality-wide moderation queue to the municipality's moderators only", () => {
