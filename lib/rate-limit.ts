@@ -55,6 +55,12 @@ export const LIMITS = {
   reportPerPerson: { points: 20, duration: 60 * 60 },
   /** Machine translations one person asks for: enough to read a whole dialogue, too few to run up the operator's service. */
   machineTranslationsPerPerson: { points: 60, duration: 60 * 60 },
+  /**
+   * A claim, not a limit: who machine-translates one (text, language) now, across app instances
+   * (lib/translations/machine-translate.ts). One point, released when done; it lapses on its own
+   * after 2 minutes should the process die (the service is given 20 s).
+   */
+  machineTranslationClaim: { points: 1, duration: 2 * 60 },
   /** Comments by one person: a lively exchange fits, a flood that buries a page does not (settings). */
   commentsPerPersonPerMinute: {
     get points() {
