@@ -53,7 +53,11 @@ const coded = <Row>(key: string, label: string, catalogue: Catalogue, get: (row:
   value: (row, context) => context.term(catalogue, get(row)),
   code: get,
 });
-/** A code that may be absent (a perspective kept private reads "not stated"; no category is empty). */
+/**
+ * A code that may be absent, read as `whenNull` in words and in code alike: a perspective kept
+ * private is exported exactly as a stated "not stated" (NOT_STATED), so the two cannot be told
+ * apart (decision 024).
+ */
 const codedOrNull = <Row>(key: string, label: string, catalogue: Catalogue, get: (row: Row) => string | null, whenNull: string | null): Column<Row> => ({
   key,
   type: whenNull === null ? "string?" : "string",
@@ -62,7 +66,7 @@ const codedOrNull = <Row>(key: string, label: string, catalogue: Catalogue, get:
     const code = get(row) ?? whenNull;
     return code === null ? null : context.term(catalogue, code);
   },
-  code: get,
+  code: (row) => get(row) ?? whenNull,
 });
 
 /** Which rows: one dialogue, hidden content only when a moderator asked for it. */
@@ -138,7 +142,7 @@ const contributions = define<ContributionRow>({
     { key: "body", type: "string", label: "body", value: (r) => r.body },
     { key: "language", type: "string", label: "language", value: (r, c) => c.languageName(r.language), code: (r) => r.language },
     { key: "district", type: "string?", label: "district", value: (r) => r.district },
-    // Kept private (decision 024): "not stated" in words, no code.
+    // Kept private (decision 024): "not stated", in words and as NOT_STATED, like a stated one.
     codedOrNull<ContributionRow>("perspective", "perspective", "perspectives", (r) => r.perspective, "NOT_STATED"),
     coded<ContributionRow>("source", "source", "sources", (r) => r.source),
     { key: "meetingId", type: "uuid?", label: "meetingId", value: (r) => r.meetingId },

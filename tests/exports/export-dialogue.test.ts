@@ -133,10 +133,10 @@ describe("columns, declared once", () => {
     const arabic = records.find((record) => record[column("Titel")] === texts.arabic);
     expect(arabic?.[column("Perspektive")]).toBe("Menschen mit Fluchterfahrung");
     expect(arabic?.[column("Perspektive (Code)")]).toBe("LIVED_EXPERIENCE");
-    // Kept private (decision 024): "not stated" in words, no code.
+    // Kept private (decision 024): exactly as a stated "not stated", in words and in code.
     const private_ = records.find((record) => record[column("Titel")] === `'${texts.formula}`);
     expect(private_?.[column("Perspektive")]).toBe("Ohne Angabe");
-    expect(private_?.[column("Perspektive (Code)")]).toBe("");
+    expect(private_?.[column("Perspektive (Code)")]).toBe("NOT_STATED");
     expect(arabic?.[column("Art")]).toBe("Bedarf");
     expect(arabic?.[column("Art (Code)")]).toBe("NEED");
     expect(arabic?.[column("Status")]).toBe("Offen");

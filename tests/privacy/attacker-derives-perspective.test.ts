@@ -180,15 +180,17 @@ async function lists() {
 type Table = Record<string, unknown>[];
 
 /**
- * A table whose header row holds the translated labels, as rows keyed by column key. A coded
- * column's code twin (at the end of the row) wins over its words: the attacker reads codes.
+ * A table whose header row holds the translated labels, as rows keyed like the JSON export: a
+ * coded column's code twin under its key (the attacker reads codes), its words under `<key>Label`.
  */
 function keyed(key: RecordTypeKey, header: unknown[], records: unknown[][], labels: Labels): Table {
-  const keys = header.map(
-    (cell) =>
-      RECORD_TYPES[key].columns.find((column) => labels.column(column.label) === cell || (column.code && labels.codeColumn(column.label) === cell))?.key ??
-      String(cell),
-  );
+  const keys = header.map((cell) => {
+    for (const column of RECORD_TYPES[key].columns) {
+      if (column.code && labels.codeColumn(column.label) === cell) return column.key;
+      if (labels.column(column.label) === cell) return column.code ? `${column.key}Label` : column.key;
+    }
+    return String(cell);
+  });
   return records.map((record) => Object.fromEntries(keys.map((k, index) => [k, record[index] ?? null])));
 }
 
@@ -339,6 +341,27 @@ describe("an attacker with everything public and a moderator's export", () => {
     for (const person of people.filter((p) => p.shows && p.perspective !== "NOT_STATED")) {
       expect(derived.get(person.name)).toContain(person.perspective);
     }
+  });
+
+  it("cannot tell a perspective kept private from a stated \"not stated\": the same code and word in every format", async () => {
+    const view = await collect();
+    const notStated: unknown[] = [];
+    for (const [scope, files] of Object.entries(view.exports)) {
+      for (const [format, tables] of [["json", files.json as Record<string, Table>], ["csv", files.csv], ["xlsx", files.xlsx]] as const) {
+        for (const recordType of ["contributions", "comments"] as const) {
+          const rows = tables[recordType] ?? [];
+          expect(rows.length, `${scope} ${format} ${recordType}`).toBeGreaterThan(0);
+          for (const row of rows) {
+            // Every row names a perspective; an empty code would mark its author as private.
+            expect(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"], `${scope} ${format} ${recordType} ${String(row.id)}`).toContain(row.perspective);
+            if (row.perspective === "NOT_STATED") notStated.push(row.perspectiveLabel);
+          }
+        }
+      }
+    }
+    // Private people, the offline voice and Nora, who states "not stated": one word for all.
+    expect(notStated.length).toBeGreaterThan(6 * 2);
+    expect(new Set(notStated)).toEqual(new Set([(await labelsFor("de")).term("perspectives", "NOT_STATED")]));
   });
 
   it("sees exactly the same whatever the private people's perspectives are", async () => {
