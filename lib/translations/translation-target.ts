@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { ModerationActionType } from "@/lib/generated/prisma/enums";
 import { locales } from "@/lib/i18n/routing";
 import type { Permission, Resource } from "@/lib/policy/policy";
 
@@ -63,6 +64,8 @@ export type TranslationTarget = {
 
 const PUBLIC = { create: "translation:create", check: "translation:check", request: "translation:request" } as const;
 const PRIVATE = { create: "report:resolve", check: "report:resolve", request: "translation:request:private" } as const;
+/** The moderation actions whose reason the moderated item's author reads. */
+const AUTHOR_READS: ReadonlySet<ModerationActionType> = new Set(["HIDE", "UNHIDE", "REVIEW_REQUESTED", "REVIEW_UPHELD", "REVIEW_REVERSED"]);
 const dialogueSelect = { select: { id: true, municipalityId: true, phase: true, languages: true } } as const;
 type DialogueRow = { id: string; municipalityId: string; phase: Resource["phase"]; languages: string[] };
 const fields = (partial: Partial<TranslatedFields> & { body: string }): TranslatedFields => ({ title: null, summary: null, place: null, codeOfConduct: null, ...partial });
@@ -120,16 +123,19 @@ export async function translationTarget(input: TargetInput): Promise<Translation
       const row = await db.moderationAction.findUnique({
         where: { id },
         select: {
+          type: true,
           reason: true,
           reasonLanguage: true,
-          targetUserId: true,
           contribution: { select: { authorId: true } },
           comment: { select: { authorId: true } },
           dialogue: dialogueSelect,
         },
       });
       if (!row) throw notFound(kind);
-      const concerns = row.targetUserId ?? row.comment?.authorId ?? row.contribution?.authorId ?? null;
+      // The person a reason concerns is the author of the item, and only for the reasons they are
+      // shown: a hide, an unhide and the steps of a review. Every other reason (a dismissed
+      // report, a mediation) is the moderators' alone (security review, decision 030).
+      const concerns = AUTHOR_READS.has(row.type) ? (row.comment?.authorId ?? row.contribution?.authorId ?? null) : null;
       return {
         ...base,
         permissions: PRIVATE,
