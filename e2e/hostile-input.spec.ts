@@ -121,15 +121,16 @@ test("the corpus posted as comments, by a person whose name is a payload, shows 
   await reader.close();
 });
 
-// A German need of the collecting dialogue without a Ukrainian translation (the oldest: the
-// translation spec takes the newest, into Arabic).
+// A German need of the collecting dialogue without an English translation (the oldest: the
+// translation spec takes the newest, into Arabic). English, a Latin-script language: the payload
+// is Latin text, and the language-marking spec holds every text to its language's script.
 const need = CONTRIBUTIONS.filter(
   (seeded) =>
     seeded.dialogue === "collecting" &&
     seeded.kind === "NEED" &&
     seeded.language === "de" &&
     !seeded.onBehalf &&
-    !seeded.translations?.some((translation) => translation.language === "uk"),
+    !seeded.translations?.some((translation) => translation.language === "en"),
 ).sort((a, b) => a.day - b.day || (a.hour ?? 0) - (b.hour ?? 0))[0]!;
 
 test("the corpus as a translation (a title, and text rendered as limited Markdown) shows inert too", async ({ page, browser }) => {
@@ -146,17 +147,17 @@ test("the corpus as a translation (a title, and text rendered as limited Markdow
     .join("\n\n");
   const form = page.getByRole("region", { name: text.translations.translate, exact: true });
   await form.locator("summary", { hasText: text.translations.translate }).click();
-  await form.getByLabel(text.translations.language, { exact: true }).selectOption("uk");
+  await form.getByLabel(text.translations.language, { exact: true }).selectOption("en");
   await form.getByLabel(text.translations.title, { exact: true }).fill(title);
   await form.getByLabel(text.translations.body, { exact: true }).fill(body);
   await form.getByRole("button", { name: text.translations.submit, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(need.title);
 
-  // A Ukrainian reader gets the translation: the title as the page's heading, the text as Markdown.
+  // An English reader gets the translation: the title as the page's heading, the text as Markdown.
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const reader = await context.newPage();
   const check = await guard(reader);
-  await reader.goto(`/uk${path}`);
+  await reader.goto(`/en${path}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(reader.getByTestId("contribution-body")).toContainText("DROP TABLE");
   await check();

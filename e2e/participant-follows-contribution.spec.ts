@@ -17,8 +17,11 @@ test("a participant follows a contribution, finds it on her account page and unf
   await page.getByRole("button", { name: uk.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL("/uk");
 
-  await page.goto(`/uk/musterstadt/${DIALOGUES.collecting.slug}`);
+  // Found by its German title on the German list (other specs may give it a Ukrainian
+  // translation meanwhile, which the Ukrainian list would show), then read in Ukrainian.
+  await page.goto(`/de/musterstadt/${DIALOGUES.collecting.slug}`);
   await page.getByRole("link", { name: target.title, exact: true }).first().click();
+  await page.goto(page.url().replace("/de/", "/uk/"));
   const contributionUrl = page.url();
   const form = page.getByTestId("follow-contribution");
   // Whatever the seed left (she may have commented on it), start from "not following".
