@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { generateSignInCode, hashSignInCode, normalizeSignInCode, verifySignInCode } from "@/lib/auth/sign-in-code";
 import { authorize, canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { consume } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
@@ -30,11 +30,17 @@ async function replaceCode(tx: Prisma.TransactionClient, userId: string): Promis
   }
 }
 
-export const newOwnSignInCodeInput = z.object({ endOtherSessions: checkbox });
+export const newOwnSignInCodeInput = z.object({ currentCode: z.string().max(64).default(""), endOtherSessions: checkbox });
+
+const wrongCode = () => new AppError("CONFLICT", "not the current sign-in code", { fieldErrors: { currentCode: [{ key: "account.newCodeCurrentWrong" }] } });
 
 /**
  * A signed-in person replaces their own sign-in code; with `endOtherSessions` every other
- * device is signed out in the same step (this one stays signed in).
+ * device is signed out in the same step (this one stays signed in). A session alone is not
+ * enough (security review of decision 032: a borrowed or stolen phone could lock the person out
+ * for good): the current code must be typed. Whoever lost it gets a new one from staff in person.
+ * Staff and platform admins sign in by e-mail and have no code to replace here. Guesses count
+ * against the per-person limit.
  */
 export async function newOwnSignInCode(
   viewer: Viewer | null,
@@ -43,7 +49,11 @@ export async function newOwnSignInCode(
 ): Promise<{ signInCode: string; endedSessions: number }> {
   const data = parseInput(newOwnSignInCodeInput, input);
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  if (viewer.isPlatformAdmin || Object.values(viewer.municipalityRoles).some((roles) => roles.length > 0)) throw new AppError("FORBIDDEN");
   await consume("newSignInCodePerPerson", viewer.id);
+  const current = normalizeSignInCode(data.currentCode);
+  const account = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { signInCodeHash: true } });
+  if (!current || !account.signInCodeHash || !(await verifySignInCode(account.signInCodeHash, current))) throw wrongCode();
   return db.$transaction(async (tx) => {
     const signInCode = await replaceCode(tx, viewer.id);
     const ended =

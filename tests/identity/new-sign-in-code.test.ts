@@ -23,7 +23,7 @@ describe("a new sign-in code from the account page", () => {
     const phone = await signInWithCode({ code: old }, context());
     const viewer = await viewerOf(user.id);
 
-    const { signInCode, endedSessions } = await newOwnSignInCode(viewer, { endOtherSessions: "on" }, { sessionToken: here.session.sessionToken });
+    const { signInCode, endedSessions } = await newOwnSignInCode(viewer, { currentCode: old.toLowerCase(), endOtherSessions: "on" }, { sessionToken: here.session.sessionToken });
     expect(signInCode).not.toBe(old);
     expect(endedSessions).toBe(2); // the phone's and viewerOf's
     const left = await db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } });
@@ -41,11 +41,38 @@ describe("a new sign-in code from the account page", () => {
     const { user, code } = await personWithCode();
     const other = await signInWithCode({ code }, context());
     const viewer = await viewerOf(user.id);
-    const { endedSessions } = await newOwnSignInCode(viewer, {}, { sessionToken: undefined });
+    let current = code;
+    const { endedSessions, signInCode } = await newOwnSignInCode(viewer, { currentCode: current }, { sessionToken: undefined });
+    current = signInCode;
     expect(endedSessions).toBe(0);
     expect(await db.session.count({ where: { sessionToken: other.session.sessionToken } })).toBe(1);
-    for (let i = 1; i < LIMITS.newSignInCodePerPerson.points; i++) await newOwnSignInCode(viewer, {}, { sessionToken: undefined });
-    expect((await appErrorOf(newOwnSignInCode(viewer, {}, { sessionToken: undefined }))).code).toBe("RATE_LIMITED");
+    for (let i = 1; i < LIMITS.newSignInCodePerPerson.points; i++) current = (await newOwnSignInCode(viewer, { currentCode: current }, { sessionToken: undefined })).signInCode;
+    expect((await appErrorOf(newOwnSignInCode(viewer, { currentCode: current }, { sessionToken: undefined }))).code).toBe("RATE_LIMITED");
+  });
+
+  // Security review of decision 032: a session alone (a borrowed phone) must not lock the person out.
+  it("needs the current code: a session alone, a wrong or an old code is refused at the field and changes nothing", async () => {
+    const { user, code } = await personWithCode();
+    const viewer = await viewerOf(user.id);
+    for (const currentCode of [undefined, "not a code", generateSignInCode().code]) {
+      const error = await appErrorOf(newOwnSignInCode(viewer, currentCode === undefined ? {} : { currentCode }, { sessionToken: undefined }));
+      expect(fieldKeys(error, "currentCode")).toEqual(["account.newCodeCurrentWrong"]);
+    }
+    expect((await signInWithCode({ code }, context())).userId).toBe(user.id);
+    const { signInCode } = await newOwnSignInCode(viewer, { currentCode: code }, { sessionToken: undefined });
+    expect(fieldKeys(await appErrorOf(newOwnSignInCode(viewer, { currentCode: code }, { sessionToken: undefined })), "currentCode")).toEqual([
+      "account.newCodeCurrentWrong",
+    ]);
+    expect((await signInWithCode({ code: signInCode }, context())).userId).toBe(user.id);
+  });
+
+  it("is refused for staff and platform admins (they sign in by e-mail), even with a code", async () => {
+    const { user: staff, code: staffCode } = await personWithCode({ email: `${crypto.randomUUID()}@stadt.example` });
+    await db.municipalityMembership.create({ data: { userId: staff.id, municipalityId: (await createMunicipality()).id, role: "STAFF" } });
+    expect((await appErrorOf(newOwnSignInCode(await viewerOf(staff.id), { currentCode: staffCode }, { sessionToken: undefined }))).code).toBe("FORBIDDEN");
+    const { user: admin, code: adminCode } = await personWithCode({ isPlatformAdmin: true, email: `${crypto.randomUUID()}@admin.example` });
+    expect((await appErrorOf(newOwnSignInCode(await viewerOf(admin.id), { currentCode: adminCode }, { sessionToken: undefined }))).code).toBe("FORBIDDEN");
+    expect((await signInWithCode({ code: staffCode }, context())).userId).toBe(staff.id);
   });
 
   it("needs a signed-in person", async () => {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { CheckboxField, CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";
@@ -93,6 +93,7 @@ export function NewSignInCodeForm() {
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
+      <CodeField name="currentCode" label={t("newCodeCurrent")} hint={t("newCodeCurrentHint")} state={state} required />
       <CheckboxField name="endOtherSessions" label={t("newCodeEndSessions")} state={state} defaultChecked />
       <SubmitButton className={secondaryButton}>{t("newCodeSubmit")}</SubmitButton>
     </form>

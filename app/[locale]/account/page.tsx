@@ -65,13 +65,16 @@ export default async function AccountPage({ params }: Props) {
         </a>
       </section>
 
-      <section aria-labelledby="new-code" className="mt-10 border-t border-line pt-6">
-        <h2 id="new-code" className="text-2xl">
-          {t("newCodeHeading")}
-        </h2>
-        <p className="mt-2 mb-4">{t("newCodeIntro")}</p>
-        <NewSignInCodeForm />
-      </section>
+      {/* Staff and platform admins sign in by e-mail: no code to replace (decision 032). */}
+      {!viewer.isPlatformAdmin && Object.values(viewer.municipalityRoles).every((roles) => roles.length === 0) && (
+        <section aria-labelledby="new-code" className="mt-10 border-t border-line pt-6">
+          <h2 id="new-code" className="text-2xl">
+            {t("newCodeHeading")}
+          </h2>
+          <p className="mt-2 mb-4">{t("newCodeIntro")}</p>
+          <NewSignInCodeForm />
+        </section>
+      )}
 
       <section aria-labelledby="devices" className="mt-10 border-t border-line pt-6">
         <h2 id="devices" className="text-2xl">
