@@ -85,7 +85,7 @@ describe("message catalogues", () => {
   it("record for every locale who drafted and who reviewed it (messages/catalogues.json)", () => {
     const record = JSON.parse(readFileSync(path.join(MESSAGES_DIR, "catalogues.json"), "utf8")) as Record<
       string,
-      { draftedBy: unknown; reviewedBy: unknown; status: unknown; reviewNotes: unknown }
+      { draftedBy: unknown; reviewedBy: unknown; status: unknown; reviewNotes: unknown; readByNativeSpeakers: unknown }
     >;
     expect(Object.keys(record).sort()).toEqual([...locales].sort());
     for (const [locale, entry] of Object.entries(record)) {
@@ -93,6 +93,8 @@ describe("message catalogues", () => {
       expect(Array.isArray(entry.reviewedBy), `${locale}.reviewedBy`).toBe(true);
       expect(typeof entry.status === "string" && entry.status.length > 0, `${locale}.status`).toBe(true);
       expect(typeof entry.reviewNotes, `${locale}.reviewNotes`).toBe("string");
+      // The accessibility statement lists the languages still waiting for native speakers.
+      expect(typeof entry.readByNativeSpeakers, `${locale}.readByNativeSpeakers`).toBe("boolean");
     }
   });
 

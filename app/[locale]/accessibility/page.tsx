@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { FEEDBACK_LIMITS } from "@/lib/accessibility/feedback-limits";
+import { autonym } from "@/lib/i18n/language-names";
+import { direction, locales } from "@/lib/i18n/routing";
+import catalogues from "@/messages/catalogues.json" with { type: "json" };
 import { FeedbackForm } from "./feedback-form";
 
 // The day this statement was last checked against the site (BITV 2.0 § 7 asks for it).
@@ -9,6 +12,10 @@ import { FeedbackForm } from "./feedback-form";
 const STATEMENT_DATE = new Date("2026-11-24T12:00:00Z");
 
 type Props = { params: Promise<{ locale: string }> };
+
+// The UI languages whose catalogue no native speaker from the audience has read yet
+// (messages/catalogues.json, messages/README.md): the statement names them and asks for help.
+const awaitingReview = locales.filter((code) => !(catalogues as Record<string, { readByNativeSpeakers: boolean }>)[code]?.readByNativeSpeakers);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accessibility");
@@ -33,6 +40,17 @@ export default async function AccessibilityPage({ params }: Props) {
           <li>{t("knownNotFound")}</li>
           <li>{t("knownTranslations")}</li>
           <li>{t("knownSignLanguage")}</li>
+          <li>
+            {t("knownLanguageReview")}{" "}
+            {awaitingReview.map((code, index) => (
+              <span key={code}>
+                {index > 0 && ", "}
+                <span lang={code === "de-simple" ? "de" : code} dir={direction(code)}>
+                  {autonym(code)}
+                </span>
+              </span>
+            ))}
+          </li>
         </ul>
       </section>
 
