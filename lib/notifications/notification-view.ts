@@ -18,7 +18,7 @@ const place = {
     municipality: { select: { slug: true } },
   },
 } as const;
-const contributionView = { select: { id: true, title: true, language: true, kind: true, status: true, authorId: true, hiddenAt: true, hiddenCategory: true, dialogue: place } } as const;
+const contributionView = { select: { id: true, title: true, language: true, kind: true, status: true, authorId: true, hiddenAt: true, hiddenCategory: true, withdrawnAt: true, dialogue: place } } as const;
 
 export const notificationSelect = {
   id: true,
@@ -94,16 +94,19 @@ export function viewOf(row: NotificationRow, locale?: string): NotificationView 
   // Rendered at read time, so it never tells what the receiver cannot see now: a contribution
   // hidden since is named by nothing but that fact, a hidden comment's author by nobody.
   const seesHidden = SEES_HIDDEN.has(row.type);
-  const contributionHidden = contribution?.hiddenAt != null && contribution.authorId !== row.userId && !seesHidden;
+  // A withdrawn contribution is gone for everyone but its author, moderators too (decision 030).
+  const contributionWithdrawn = contribution?.withdrawnAt != null && contribution.authorId !== row.userId;
+  const contributionHidden = contributionWithdrawn || (contribution?.hiddenAt != null && contribution.authorId !== row.userId && !seesHidden);
   const commentHidden = row.comment?.hiddenAt != null && row.comment.authorId !== row.userId && !seesHidden;
   let sentence = SENTENCES[row.type];
   // (The reporter's "was hidden" names no title of a hidden contribution anyway.)
-  if (contributionHidden && row.type !== "REPORT_UPHELD") sentence = SENTENCES.FOLLOWED_HIDDEN;
+  if (contributionWithdrawn) sentence = "followedWithdrawn";
+  else if (contributionHidden && row.type !== "REPORT_UPHELD") sentence = SENTENCES.FOLLOWED_HIDDEN;
   // The answer to one's own contribution is told as such; a follower's names it plainly.
   else if (row.type === "RESPONSE_POSTED" && contribution?.authorId !== row.userId) sentence = "responsePostedFollowed";
   const dialoguePath = dialogue ? `/${dialogue.municipality.slug}/${dialogue.slug}` : "/notifications";
   let path = dialoguePath;
-  if (row.type === "REPORT_CREATED" && dialogue) path = `${dialoguePath}/moderation`;
+  if (row.type === "REPORT_CREATED" && dialogue && !contributionWithdrawn) path = `${dialoguePath}/moderation`;
   else if (row.type === "MEETING_ADDED" && dialogue) path = `${dialoguePath}/meetings`;
   else if (contribution && dialogue && !contributionHidden) {
     path = `${dialoguePath}/c/${contribution.id}${row.comment && !commentHidden ? commentAnchor(row.comment.id) : ""}`;
@@ -121,10 +124,10 @@ export function viewOf(row: NotificationRow, locale?: string): NotificationView 
     sentence,
     values: {
       title: title.text,
-      name: author && !author.deletedAt && !commentHidden ? author.displayName : "",
+      name: author && !author.deletedAt && !commentHidden && !contributionWithdrawn ? author.displayName : "",
       kind: contribution?.kind ?? "",
       status: row.response?.status ?? (row.type === "RESPONSE_POSTED" ? (contribution?.status ?? "") : ""),
-      category: (row.comment && !contributionHidden ? row.comment.hiddenCategory : contribution?.hiddenCategory) ?? "",
+      category: contributionWithdrawn ? "" : ((row.comment && !contributionHidden ? row.comment.hiddenCategory : contribution?.hiddenCategory) ?? ""),
       what: row.comment ? "comment" : "contribution",
       // The dialogue's phase now: after two quick changes both notifications name the latest.
       phase: dialogue?.phase ?? "",

@@ -89,6 +89,17 @@ describe("sendDigests", () => {
     expect(await db.notification.count({ where: { userId: { in: ids }, emailedAt: null } })).toBe(4);
   });
 
+  it("names no title of a contribution withdrawn since, to anyone but its author (decision 030)", async () => {
+    const reader = await person("en");
+    const { contribution } = await pending(reader.id, 2);
+    await db.contribution.update({ where: { id: contribution.id }, data: { withdrawnAt: new Date() } });
+    await sendDigests();
+    const [mail] = mailsTo(reader.email!) as [CaughtMail];
+    expect(mail.text).toContain(en.notifications.sentences.followedWithdrawn);
+    expect(mail.text).not.toContain(contribution.title);
+    expect(mail.text).not.toContain(`/c/${contribution.id}`);
+  });
+
   it("leaves out what was read in the app already", async () => {
     const reader = await person("en");
     await pending(reader.id, 2);
