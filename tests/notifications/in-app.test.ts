@@ -66,7 +66,9 @@ describe("the list and the counter", () => {
       ["PHASE_CHANGED", true],
     ]);
     const sentence = await notificationSentence("en");
-    expect(sentence(items[1]!)).toBe(`The dialogue “${dialogue.title}” is now in phase ${en.phases.COLLECTING}`);
+    expect(sentence(items[1]!)).toBe(
+      en.notifications.sentences.phaseChanged.replace("{title}", dialogue.title).replace("{phase}", en.phases.COLLECTING),
+    );
     expect(items[1]!.titleLanguage).toBe(dialogue.languages[0]);
     expect((await appErrorOf(listNotifications(null))).code).toBe("UNAUTHENTICATED");
   });
