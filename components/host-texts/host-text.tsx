@@ -61,22 +61,25 @@ export async function HostTextNote({
   picked,
   pageLocale,
   hrefFor,
+  translateHref,
   className,
 }: {
   picked: PickedHostText;
   pageLocale: string;
   /** Where a link to the version in `language` goes; without it, no links (lists link to the page). */
   hrefFor?: (language: string) => string;
+  /** The page where a volunteer translates the text, for viewers the policy lets translate it. */
+  translateHref?: string;
   className?: string;
 }) {
-  const t = await getTranslations("hostTexts");
+  const [t, tr] = await Promise.all([getTranslations("hostTexts"), getTranslations("translations")]);
   const labels = [
     ...(picked.language !== contentLanguage(pageLocale) ? [t("shownIn", { language: languageName(picked.language, pageLocale) })] : []),
     ...(picked.source === "volunteer" ? [t("byVolunteer")] : picked.source === "machine" ? [t("byMachine")] : []),
     ...(picked.outdated ? [t("outdated")] : []),
   ];
   const others = hrefFor ? picked.languages.filter((language) => language !== picked.language) : [];
-  if (labels.length === 0 && others.length === 0) return null;
+  if (labels.length === 0 && others.length === 0 && !translateHref) return null;
   return (
     <p className={className ?? "mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted"} data-testid="host-text-note">
       {labels.length > 0 && <span>{labels.join(" · ")}</span>}
@@ -95,6 +98,11 @@ export async function HostTextNote({
             </span>
           ))}
         </span>
+      )}
+      {translateHref && (
+        <a href={translateHref} className="text-brand underline">
+          {tr("translate")}
+        </a>
       )}
     </p>
   );

@@ -1,9 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { RequestTranslationForm } from "@/components/translations/translation-forms";
+import { RequestTranslationForm, TranslateForm } from "@/components/translations/translation-forms";
 import { TranslatedText } from "@/components/translations/translated-text";
-import { machineTranslateAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/translation-actions";
+import { addTranslationAction, machineTranslateAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/translation-actions";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
-import { languageName } from "@/lib/i18n/language-names";
+import { autonym, languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { inReaderLanguage } from "@/lib/translations/list-translations";
 import { requestReviewAction, unhideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
@@ -34,7 +35,7 @@ export async function HideNoticePanel({
   notice: HideNotice;
   page?: { municipality: string; dialogue: string; contributionId: string };
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations("moderation"), getFormatter(), getLocale()]);
+  const [t, tr, format, locale] = await Promise.all([getTranslations("moderation"), getTranslations("translations"), getFormatter(), getLocale()]);
   const reading = contentLanguage(locale);
   const translation = inReaderLanguage(notice.reasonTranslations, notice.reasonLanguage, reading);
   // Only the two who see this notice may ask (translation:request:private, enforced in the action).
@@ -70,6 +71,19 @@ export async function HideNoticePanel({
       )}
       {notice.mayRequestReview && (
         <RequestReviewForm action={requestReviewAction} hideActionId={notice.hideActionId} summary={{ label: t("notice.askReview"), detailsClassName: "mt-2" }} />
+      )}
+      {page && notice.translateInto.length > 0 && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm font-semibold text-brand">{tr("translate")}</summary>
+          <div className="mt-2">
+            <TranslateForm
+              action={addTranslationAction}
+              page={{ locale, ...page }}
+              target={{ moderationActionId: notice.hideActionId }}
+              languages={notice.translateInto.map((language) => ({ value: language, label: autonym(language), lang: language, dir: direction(language) }))}
+            />
+          </div>
+        </details>
       )}
       {notice.mayUnhide && (
         <ReasonForm

@@ -45,8 +45,8 @@ export function TranslateForm({
 }) {
   const t = useTranslations("translations");
   const [state, formAction] = useActionState(action, IDLE);
-  // Comments and answers have no title of their own.
-  const isComment = Boolean(target?.commentId || target?.responseId);
+  // Comments, answers and moderation reasons have no title of their own.
+  const isComment = Boolean(target?.commentId || target?.responseId || target?.moderationActionId);
   // dir="auto": the translation is typed in the target language, right to left or not, without JavaScript.
   return (
     <form action={formAction} noValidate>

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Viewer } from "@/lib/policy/policy";
+import { isAppError } from "@/lib/errors";
 import { listTranslationsOf } from "@/lib/translations/list-translations";
+import { translationTarget } from "@/lib/translations/translation-target";
 import { itemColumns, moderationItem, type ItemRef } from "./moderation-item";
 
 /**
@@ -23,6 +25,14 @@ export async function getHideNotice(viewer: Viewer | null, ref: ItemRef) {
   if (!hide) return null;
   // The reason in the reader's language, when a moderator or the machine translated it.
   const translations = (await listTranslationsOf("moderationActionId", [hide.id])).get(hide.id) ?? [];
+  // The languages a moderator may translate the reason into, for its author (translationTarget's policy; none for the author).
+  const target = mayUnhide
+    ? await translationTarget({ moderationActionId: hide.id }).catch((error: unknown) => {
+        if (isAppError(error, "NOT_FOUND")) return null;
+        throw error;
+      })
+    : null;
+  const translateInto = target && can(viewer, target.permissions.create, target.resource) ? target.languages.filter((language) => language !== target.language) : [];
   return {
     ref,
     hideActionId: hide.id,
@@ -36,6 +46,7 @@ export async function getHideNotice(viewer: Viewer | null, ref: ItemRef) {
     isAuthor,
     mayRequestReview: isAuthor && hide.reviewRequest === null && can(viewer, "review:request:own", item.resource),
     mayUnhide,
+    translateInto,
   };
 }
 

@@ -3,6 +3,7 @@
 // those a moderator wrote for moderators only, e.g. why a report against the item was dismissed.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { getHideNotice } from "@/lib/moderation/get-hide-notice";
 import { machineTranslate } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
 import { translationTarget } from "@/lib/translations/translation-target";
@@ -43,5 +44,18 @@ describe("a moderation reason's owner", () => {
     expect((await appErrorOf(machineTranslate(author, { moderationActionId: dismissal.id, language: "ar" }, translator))).code).toBe("FORBIDDEN");
     const saved = await addTranslation(await viewerOf(moderator.id), { moderationActionId: dismissal.id, language: "ar", body: "للإشراف فقط." });
     expect(saved.method).toBe("VOLUNTEER");
+  });
+
+  it("offers its moderators, not its author, the languages to translate a hide reason into", async () => {
+    const { dialogue, comment } = await germanNeed();
+    const moderator = await createUser();
+    await db.membership.create({ data: { dialogueId: dialogue.id, userId: moderator.id, role: "MODERATOR" } });
+    await db.moderationAction.create({ data: { dialogueId: dialogue.id, actorId: moderator.id, type: "HIDE", category: "SPAM", commentId: comment.id, reason: "Werbung.", reasonLanguage: "de" } });
+    await db.comment.update({ where: { id: comment.id }, data: { hiddenAt: new Date(), hiddenCategory: "SPAM" } });
+    const ref = { itemType: "comment", itemId: comment.id } as const;
+    const languages = (await db.dialogue.findUniqueOrThrow({ where: { id: dialogue.id }, select: { languages: true } })).languages;
+    expect(languages.length).toBeGreaterThan(1);
+    expect((await getHideNotice(await viewerOf(moderator.id), ref))?.translateInto).toEqual(languages.filter((language) => language !== "de"));
+    expect((await getHideNotice(await viewerOf(comment.authorId!), ref))?.translateInto).toEqual([]);
   });
 });

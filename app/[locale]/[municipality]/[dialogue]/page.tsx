@@ -14,6 +14,7 @@ import { OfflineEntryLink } from "@/components/on-behalf/offline-entry-link";
 import { Pagination } from "@/components/pagination";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { hostTextsPath } from "@/lib/host-texts/paths";
 import { filtersToQuery, isFiltered, parseContributionFilters } from "@/lib/contributions/contribution-filters";
 import { listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
@@ -87,6 +88,8 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   // The same check the post form and createContribution make.
   const mayPost = viewer !== null && can(viewer, "contribution:create", await dialogueResource(dialogue.id));
   const post = await getTranslations("post");
+  // The same check addTranslation makes for the dialogue's own texts (translationTarget: translation:create).
+  const mayTranslate = viewer !== null && can(viewer, "translation:create", await dialogueResource(dialogue.id));
 
   const text = await loadText(dialogue, locale, typeof query.text === "string" ? query.text : undefined);
   const pathname = `/${dialogue.municipality.slug}/${dialogue.slug}`;
@@ -105,7 +108,9 @@ export default async function DialoguePage({ params, searchParams }: Props) {
 
       <header className="mt-4 space-y-3">
         <HostText picked={text} field="title" pageLocale={locale} as="h1" className="text-3xl break-words" />
-        <HostTextNote picked={text} pageLocale={locale} hrefFor={(language) => `/${locale}${pathname}?text=${language}`} />
+        <HostTextNote picked={text} pageLocale={locale} hrefFor={(language) => `/${locale}${pathname}?text=${language}`}
+          translateHref={mayTranslate ? `/${locale}${hostTextsPath("dialogue", dialogue.id)}` : undefined}
+        />
         <p>
           <PhaseBadge phase={dialogue.phase} />
         </p>

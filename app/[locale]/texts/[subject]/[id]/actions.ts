@@ -2,10 +2,14 @@
 
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { SUBJECT_KINDS } from "@/lib/host-texts/host-text-subject";
 import { hostTextsPath } from "@/lib/host-texts/paths";
 import { saveHostTextVersion, saveHostTextVersionInput } from "@/lib/host-texts/save-host-text-version";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { addTranslation, translationFields } from "@/lib/translations/add-translation";
+import { checkTranslation, checkTranslationInput } from "@/lib/translations/check-translation";
+import { SUBJECTS } from "@/lib/translations/translation-target";
 
 export const saveHostTextVersionAction = formAction(
   saveHostTextVersionInput.extend({ locale: z.enum(locales) }),
@@ -14,3 +18,20 @@ export const saveHostTextVersionAction = formAction(
     redirect({ href: `${hostTextsPath(input.subject, input.subjectId, input.language)}&saved=1`, locale });
   },
 );
+
+const page = z.object({ locale: z.enum(locales), subject: z.enum(SUBJECT_KINDS), subjectId: z.uuid(), language: z.string() });
+
+/** A volunteer's translation of a host text (dialogue, meeting, actor, municipality), written on the versions page. */
+export const addHostTextTranslationAction = formAction(
+  translationFields.pick({ title: true, summary: true, place: true, codeOfConduct: true, body: true }).extend(page.shape),
+  async ({ locale, subject, subjectId, ...fields }, { viewer }): Promise<void> => {
+    await addTranslation(viewer, { ...fields, [SUBJECTS[subject]]: subjectId });
+    redirect({ href: `${hostTextsPath(subject, subjectId, fields.language)}&saved=1`, locale });
+  },
+);
+
+/** The host team marks a volunteer's translation of a host text checked. */
+export const checkHostTextTranslationAction = formAction(checkTranslationInput.extend(page.shape), async ({ locale, subject, subjectId, language, translationId }, { viewer }): Promise<void> => {
+  await checkTranslation(viewer, { translationId });
+  redirect({ href: `${hostTextsPath(subject, subjectId, language)}&saved=1`, locale });
+});

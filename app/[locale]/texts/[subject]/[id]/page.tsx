@@ -15,20 +15,31 @@ import { INTRODUCTION_MAX, VERSION_LIMITS } from "@/lib/host-texts/save-host-tex
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
-import { saveHostTextVersionAction } from "./actions";
+import { SUBJECTS, translationTarget } from "@/lib/translations/translation-target";
+import { addHostTextTranslationAction, checkHostTextTranslationAction, saveHostTextVersionAction } from "./actions";
 
 type Props = {
   params: Promise<{ locale: string; subject: string; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** Only for those who may write the text's versions; everyone else gets the same 404 as for nothing. */
+/**
+ * Only for those who may write the text's versions (AUTHOR), or translate it as volunteers
+ * (translationTarget's policy); everyone else gets the same 404 as for nothing.
+ */
 const load = cache(async (subject: string, id: string) => {
   if (!(SUBJECT_KINDS as readonly string[]).includes(subject) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const viewer = await getViewer();
   try {
     const loaded = await hostTextSubject({ subject: subject as SubjectKind, subjectId: id });
-    return can(viewer, loaded.permission, loaded.resource) ? loaded : null;
+    const mayWrite = can(viewer, loaded.permission, loaded.resource);
+    const target = await translationTarget({ [SUBJECTS[loaded.kind]]: loaded.id }).catch((error: unknown) => {
+      if (isAppError(error, "NOT_FOUND")) return null;
+      throw error;
+    });
+    const mayTranslate = target !== null && can(viewer, target.permissions.create, target.resource);
+    const mayCheck = target !== null && can(viewer, target.permissions.check, target.resource);
+    return mayWrite || mayTranslate ? { ...loaded, mayWrite, mayCheck, viewerId: viewer?.id } : null;
   } catch (error) {
     if (isAppError(error, "NOT_FOUND")) return null;
     throw error;
@@ -48,10 +59,10 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
   const [{ locale, subject: kind, id }, query] = await Promise.all([params, searchParams]);
   const subject = await load(kind, id);
   if (!subject) notFound();
-  const t = await getTranslations("hostTexts");
+  const [t, tr] = await Promise.all([getTranslations("hostTexts"), getTranslations("translations")]);
   const others = subject.languages.filter((language) => language !== subject.originalLanguage);
   // The municipality's own language is its introduction itself; other subjects' originals are edited where they are made.
-  const writable = subject.kind === "municipality" ? subject.languages : others;
+  const writable = subject.kind === "municipality" && subject.mayWrite ? subject.languages : others;
   const asked = typeof query.language === "string" ? query.language : undefined;
   const firstMissing = others.find((language) => !bestVersion(subject.versions, language)) ?? writable[0];
   const language = asked && writable.includes(asked) ? asked : firstMissing;
@@ -74,6 +85,8 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
     codeOfConduct: t("fields.codeOfConduct"),
   };
   const hasOriginal = Object.values(subject.original).some((value) => value);
+  const mayCheckVersion =
+    subject.mayCheck && version && version.method === "VOLUNTEER" && (!version.checkedAt || version.outdatedAt) && version.translatorId !== subject.viewerId;
   const fields = isOriginal
     ? [{ name: "body" as const, required: false, multiline: true, maxLength: INTRODUCTION_MAX }]
     : FIELD_ORDER.filter((field) => subject.original[field] != null).map((field) => ({
@@ -88,7 +101,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
     : Object.fromEntries(FIELD_ORDER.map((field) => [field, (field === "body" && subject.original.body == null ? "" : version?.[field]) ?? ""]));
 
   return (
-    <ClientMessages namespaces={["hostTexts"]}>
+    <ClientMessages namespaces={["hostTexts", "translations"]}>
       <p className="text-sm">
         <Link href={back}>{t("back")}</Link>
       </p>
@@ -96,7 +109,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
       <p className="mt-1 text-lg font-semibold" {...originalLang}>
         {subject.name}
       </p>
-      <p className="mt-3 text-muted">{t(`intro.${subject.kind}`)}</p>
+      <p className="mt-3 text-muted">{subject.mayWrite ? t(`intro.${subject.kind}`) : tr("translateHint")}</p>
       {subject.kind === "dialogue" && subject.original.codeOfConduct == null && <p className="mt-2 text-muted">{t("defaultRulesNote")}</p>}
 
       <nav aria-labelledby="languages" className="mt-6">
@@ -170,17 +183,31 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
           {version?.outdatedAt && (
             <p className="mt-2 rounded border-s-4 border-danger bg-danger-soft p-3">{t("outdatedNote")}</p>
           )}
-          {version && version.method !== "AUTHOR" && <p className="mt-2 text-muted">{t("replacesNote")}</p>}
+          {subject.mayWrite && version && version.method !== "AUTHOR" && <p className="mt-2 text-muted">{t("replacesNote")}</p>}
+          {mayCheckVersion && (
+            <div className="mt-4">
+              <HostTextVersionForm
+                action={checkHostTextTranslationAction}
+                hidden={{ locale, subject: subject.kind, subjectId: subject.id, language, translationId: version.id }}
+                fields={[]}
+                labels={labels}
+                values={{}}
+                language={language}
+                dir={direction(language)}
+                submit={tr("markChecked")}
+              />
+            </div>
+          )}
           <div className="mt-4">
             <HostTextVersionForm
-              action={saveHostTextVersionAction}
+              action={subject.mayWrite ? saveHostTextVersionAction : addHostTextTranslationAction}
               hidden={{ locale, subject: subject.kind, subjectId: subject.id, language }}
               fields={fields}
               labels={labels}
               values={values}
               language={language}
               dir={direction(language)}
-              submit={t("save")}
+              submit={subject.mayWrite ? t("save") : tr("submit")}
             />
           </div>
         </section>

@@ -36,8 +36,8 @@ function back({ locale, municipality, dialogue, contributionId }: Page, to = "")
 export const addTranslationAction = formAction(
   // The page's contribution is always named; the text is the one subject() picks.
   translationFields.extend(target.shape),
-  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, language, title, body }, { viewer }): Promise<void> => {
-    const { where, anchor } = subject({ contributionId, commentId, responseId });
+  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, moderationActionId, language, title, body }, { viewer }): Promise<void> => {
+    const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId });
     await addTranslation(viewer, { ...where, language, body, ...(where.contributionId ? { title } : {}) });
     back({ locale, municipality, dialogue, contributionId }, anchor);
   },
