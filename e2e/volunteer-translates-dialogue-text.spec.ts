@@ -45,6 +45,12 @@ test("a member translates the dialogue's description into Farsi, the host team c
   await expect(page).toHaveURL(/\?language=fa&saved=1$/);
   await expect(page.getByRole("status")).toHaveText(de.hostTexts.saved);
   await expect(page.getByRole("button", { name: de.translations.markChecked })).toHaveCount(0);
+  // The dialogue's meetings offer the member the same: a link to translate each one's texts.
+  await page.goto(`/de${path}/meetings`);
+  await expect(page.getByTestId("host-text-note").getByRole("link", { name: de.translations.translate, exact: true }).first()).toHaveAttribute(
+    "href",
+    /\/de\/texts\/meeting\/[0-9a-f-]{36}$/,
+  );
 
   // The host team marks it checked.
   const hostContext = await browser.newContext(phone);

@@ -20,6 +20,7 @@ export async function DialogueMeetings({ dialogueId, dialoguePath }: { dialogueI
         meetings={meetings}
         dialoguePath={dialoguePath}
         level={3}
+        translateLinks={can(viewer, "translation:create", resource)}
         machineTranslation={
           viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource) ? { back: dialoguePath } : undefined
         }

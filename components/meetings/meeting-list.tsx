@@ -13,6 +13,7 @@ export async function MeetingList({
   calendarPath,
   level,
   textsLinks = false,
+  translateLinks = false,
   machineTranslation,
 }: {
   meetings: MeetingView[];
@@ -20,6 +21,8 @@ export async function MeetingList({
   level: 3 | 4;
   /** For the host team: a link to write each meeting's texts in other languages. */
   textsLinks?: boolean;
+  /** For members the policy lets translate (translation:create): a link to translate each meeting's texts. */
+  translateLinks?: boolean;
   /** For a signed-in reader when machine translation is configured: the page to come back to. */
   machineTranslation?: { back: string };
 }) {
@@ -36,7 +39,12 @@ export async function MeetingList({
         return (
         <li key={meeting.id} className="rounded border border-line p-4">
           <HostText picked={text} field="title" pageLocale={locale} as={Heading} className="text-lg font-semibold break-words" />
-          <HostTextNote picked={text} pageLocale={locale} className="text-sm text-muted" />
+          <HostTextNote
+            picked={text}
+            pageLocale={locale}
+            className="text-sm text-muted"
+            translateHref={translateLinks ? `/${locale}${hostTextsPath("meeting", meeting.id)}` : undefined}
+          />
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted">{t("when")}</dt>
             <dd>
@@ -85,6 +93,7 @@ export async function MeetingSections({
   dialoguePath,
   level,
   textsLinks = false,
+  translateLinks = false,
   machineTranslation,
 }: {
   meetings: { upcoming: MeetingView[]; past: MeetingView[] };
@@ -92,6 +101,7 @@ export async function MeetingSections({
   /** The level of the "upcoming" and "past" headings. */
   level: 2 | 3;
   textsLinks?: boolean;
+  translateLinks?: boolean;
   machineTranslation?: { back: string };
 }) {
   const t = await getTranslations("meetings");
@@ -107,11 +117,11 @@ export async function MeetingSections({
         </Link>
       </p>
       <Heading className="mt-4 text-lg">{t("upcoming")}</Heading>
-      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} machineTranslation={machineTranslation} />}
+      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} translateLinks={translateLinks} machineTranslation={machineTranslation} />}
       {meetings.past.length > 0 && (
         <>
           <Heading className="mt-6 text-lg">{t("past")}</Heading>
-          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} machineTranslation={machineTranslation} />
+          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} translateLinks={translateLinks} machineTranslation={machineTranslation} />
         </>
       )}
     </>

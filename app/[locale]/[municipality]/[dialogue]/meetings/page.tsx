@@ -38,7 +38,8 @@ export default async function MeetingsPage({ params }: Props) {
           </Link>
         </p>
       )}
-      <MeetingSections meetings={meetings} dialoguePath={base} level={2} />
+      {/* Members translate a meeting's texts (the check addTranslation makes: translation:create). */}
+      <MeetingSections meetings={meetings} dialoguePath={base} level={2} translateLinks={can(viewer, "translation:create", dialogue.resource)} />
     </>
   );
 }
