@@ -58,9 +58,10 @@ test("a moderator downloads CSV and XLSX and they hold the dialogue, Arabic incl
   const column = (label: string) => header!.indexOf(label);
   const row = rows.find((cells) => cells[column(text.columns.title)] === arabic.title);
   expect(row?.[column(text.columns.body)]).toBe(arabic.body);
-  // Nour keeps her perspective private: not even the moderator's export says it (decision 024).
+  // Nour keeps her perspective private: not even the moderator's export says it (decision 024),
+  // and it reads exactly like a perspective nobody stated, in words and code.
   expect(row?.[column(text.columns.perspective)]).toBe(en.perspectives.NOT_STATED);
-  expect(row?.[column(codeColumn(text.columns.perspective))]).toBe("");
+  expect(row?.[column(codeColumn(text.columns.perspective))]).toBe("NOT_STATED");
   // Words a council reads, the code beside them (decision 027).
   expect(row?.[column(text.columns.language)]).toBe(new Intl.DisplayNames(["en"], { type: "language" }).of("ar"));
   expect(row?.[column(codeColumn(text.columns.language))]).toBe("ar");

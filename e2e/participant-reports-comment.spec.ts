@@ -8,14 +8,14 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
-import { DIALOGUES } from "../prisma/seed/dialogues";
+import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
 
 const text = en;
 const moderation = en.moderation;
 const dialoguePath = `/en/musterstadt/${DIALOGUES.collecting.slug}`;
 const account = (name: string) => DEMO_ACCOUNTS.find((candidate) => candidate.displayName === name)!;
 const author = account("Nour");
-const reporter = account("Daniel T.");
+const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
 const moderator = account("Miriam Hoffmann");
 const target = CONTRIBUTIONS.find((seeded) => seeded.dialogue === "collecting" && seeded.language === "en")!;
 
@@ -26,6 +26,18 @@ async function signedIn(browser: Browser, code: string, javaScriptEnabled = true
   await page.getByLabel(text.signIn.code, { exact: true }).fill(code);
   await page.getByRole("button", { name: text.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL("/en");
+  return page;
+}
+
+/** A new participant of the collecting dialogue, signed in on a phone without JavaScript. */
+async function joined(browser: Browser, displayName: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`/en/join/${invitation.code}`);
+  await page.getByLabel(text.join.displayName, { exact: true }).fill(displayName);
+  await page.getByLabel(text.join.acceptCodeOfConduct).check();
+  await page.getByRole("button", { name: text.join.signUpSubmit }).click();
+  await expect(page.getByRole("region", { name: text.join.codeHeading })).toBeVisible();
   return page;
 }
 
@@ -52,8 +64,9 @@ test("a participant reports a comment, a moderator hides it with a reason, the a
   const phone = await signedIn(browser, moderator.signInCode, false);
   await expect(phone.getByRole("link", { name: headerLink(0), exact: true })).toBeVisible();
 
-  // Another participant reports it, with a plain form post (no JavaScript).
-  const reader = await signedIn(browser, reporter.signInCode, false);
+  // Another participant reports it, with a plain form post (no JavaScript). A person who joins
+  // now: the demo accounts are signed out everywhere by other specs running alongside.
+  const reader = await joined(browser, `Reporter ${randomBytes(2).toString("hex")}`);
   await reader.goto(contributionUrl);
   const reported = reader.locator("[id^=comment-]").filter({ hasText: words });
   await reported.getByText(moderation.report.open, { exact: true }).click();
