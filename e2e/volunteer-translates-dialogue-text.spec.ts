@@ -33,7 +33,8 @@ test("a member translates the dialogue's description into Farsi, the host team c
   await expect(page.getByRole("region", { name: de.join.codeHeading })).toBeVisible();
 
   await page.goto(`/de${path}`);
-  await page.getByTestId("host-text-note").getByRole("link", { name: de.translations.translate, exact: true }).click();
+  // The dialogue's own note comes first; its meetings have one each further down.
+  await page.getByTestId("host-text-note").getByRole("link", { name: de.translations.translate, exact: true }).first().click();
   await expect(page).toHaveURL(/\/de\/texts\/dialogue\/[0-9a-f-]{36}$/);
   const versions = new URL(page.url()).pathname.replace(/^\/de/, "");
   // The first language without a version is Farsi; a member gets the volunteer's form, not the host team's.
