@@ -3,6 +3,8 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { logger } from "@/lib/log/logger";
+import { locales } from "@/lib/i18n/routing";
+import { mailText, type MailContent } from "@/lib/mail/mail-content";
 import { sendMail } from "@/lib/mail/send-mail";
 import { consume } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
@@ -40,22 +42,23 @@ export async function sendAccessibilityFeedback(
   await consume("accessibilityFeedbackPerAddress", context.address);
   // The people who read these reports work in German, whatever language the sender used.
   const t = await translatorFor("de", "accessibility.mail");
-  const text = [
-    t("intro"),
-    "",
-    `${t("page")}: ${page}`,
-    `${t("language")}: ${locale ?? "–"}`,
-    `${t("contact")}: ${contact ?? t("noContact")}`,
-    "",
-    `${t("description")}:`,
-    description,
-  ].join("\n");
-  const mail = { subject: t("subject", { page: page.slice(0, 80) }), text, language: "de" };
+  // The description is in the sender's words: marked with the interface language they wrote
+  // from when it is one of ours (the best we know), else with no language of its own.
+  const writtenIn = locale && (locales as readonly string[]).includes(locale) ? locale : "";
+  const content: MailContent = {
+    subject: t("subject", { page: page.slice(0, 80) }),
+    language: "de",
+    blocks: [
+      { lines: [t("intro")] },
+      { lines: [[`${t("page")}: `, { text: page, lang: "" }], `${t("language")}: ${locale ?? "–"}`, contact ? [`${t("contact")}: `, { text: contact, lang: "" }] : `${t("contact")}: ${t("noContact")}`] },
+      { lines: [`${t("description")}:`, { text: description, lang: writtenIn }] },
+    ],
+  };
   const to = env().FEEDBACK_EMAIL;
   if (!to) {
-    logger().info({ event: "mail.unsent", unsentMail: { subject: mail.subject, text } }, "FEEDBACK_EMAIL is not set: this accessibility feedback was not sent, here it is instead");
+    logger().info({ event: "mail.unsent", unsentMail: { subject: content.subject, text: mailText(content) } }, "FEEDBACK_EMAIL is not set: this accessibility feedback was not sent, here it is instead");
     return { sent: true };
   }
-  await sendMail({ to, ...mail });
+  await sendMail({ to, content });
   return { sent: true };
 }

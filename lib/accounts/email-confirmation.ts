@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/translator";
 import { enqueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
+import { fillMarks, NAME_MARK } from "@/lib/mail/mail-content";
 import { sendMail } from "@/lib/mail/send-mail";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { consume } from "@/lib/rate-limit";
@@ -67,9 +68,12 @@ export async function sendEmailConfirmation(job: EmailConfirmationJob): Promise<
   const t = await translatorFor(user.locale, "mail.confirmEmail");
   await sendMail({
     to: user.email,
-    subject: t("subject"),
-    language: user.locale,
-    text: [t("body", { name: user.displayName }), "", url, "", t("ignore")].join("\n"),
+    content: {
+      subject: t("subject"),
+      language: user.locale,
+      // The name is the person's own, in any script: its own <bdi> in the HTML part.
+      blocks: [{ lines: [fillMarks(t("body", { name: NAME_MARK }), { name: user.displayName })] }, { lines: [{ href: url }] }, { lines: [t("ignore")] }],
+    },
   });
 }
 

@@ -60,9 +60,11 @@ export async function sendEmailLink(job: EmailLinkJob): Promise<void> {
   const t = await translatorFor(user.locale, "mail.signIn");
   await sendMail({
     to: email,
-    subject: t("subject"),
-    language: user.locale,
-    text: [t("greeting"), "", t("body", { minutes: EMAIL_LINK_MAX_AGE_SECONDS / 60 }), "", url, "", t("ignore")].join("\n"),
+    content: {
+      subject: t("subject"),
+      language: user.locale,
+      blocks: [{ lines: [t("greeting")] }, { lines: [t("body", { minutes: EMAIL_LINK_MAX_AGE_SECONDS / 60 })] }, { lines: [{ href: url }] }, { lines: [t("ignore")] }],
+    },
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { publicOrigin } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
+import { fillMarks, NAME_MARK, TEXT_MARK } from "@/lib/mail/mail-content";
 import { sendMail } from "@/lib/mail/send-mail";
 import { notificationSelect, viewOf } from "./notification-view";
 import { notificationSentence } from "./notification-sentence";
@@ -78,24 +79,31 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
     const [t, sentence] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale)]);
     const base = publicOrigin();
     const unsubscribeUrl = `${base}/${user.locale}/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}`;
-    const lines = rows.map((row) => viewOf(row, user.locale)).flatMap((view) => [`- ${sentence(view)}`, `  ${base}/${user.locale}${view.path}`, ""]);
+    // Each sentence is filled with marks and split, so that the HTML part can put the title in
+    // the language it is written in and the name in its own <bdi> (as the notifications page does).
+    const items = rows.map((row) => viewOf(row, user.locale)).map((view) => ({
+      lines: [
+        fillMarks(sentence({ ...view, values: { ...view.values, title: view.values.title && TEXT_MARK, name: view.values.name && NAME_MARK } }), {
+          text: { text: view.values.title, lang: view.titleLanguage },
+          name: view.values.name,
+        }),
+        { href: `${base}/${user.locale}${view.path}` },
+      ],
+      item: true,
+    }));
     await sendMail({
       to: user.email!,
-      subject: t("subject", { count: rows.length }),
-      language: user.locale,
-      text: [
-        t("greeting", { name: user.displayName }),
-        "",
-        t("intro"),
-        "",
-        ...lines,
-        t("allNotifications"),
-        `${base}/${user.locale}/notifications`,
-        "",
-        t("why"),
-        t("unsubscribe"),
-        unsubscribeUrl,
-      ].join("\n"),
+      content: {
+        subject: t("subject", { count: rows.length }),
+        language: user.locale,
+        blocks: [
+          { lines: [fillMarks(t("greeting", { name: NAME_MARK }), { name: user.displayName })] },
+          { lines: [t("intro")] },
+          ...items,
+          { lines: [t("allNotifications"), { href: `${base}/${user.locale}/notifications` }] },
+          { lines: [t("why"), t("unsubscribe"), { href: unsubscribeUrl }] },
+        ],
+      },
       headers: {
         "List-Unsubscribe": `<${base}/api/digest/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}>`,
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

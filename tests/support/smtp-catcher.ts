@@ -8,6 +8,8 @@ export type CaughtMail = {
   from: string;
   subject: string;
   text: string;
+  /** The HTML alternative as sent ("" when the mail has none). */
+  html: string;
   receivedAt: string;
   /** Header lines as sent, by lower-case name (the last one wins). */
   headers: Record<string, string>;
@@ -42,6 +44,7 @@ export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
             receivedAt: new Date().toISOString(),
             headers: Object.fromEntries(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).trim()])),
           });
