@@ -80,9 +80,10 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
           language={mainLanguage}
           map={map}
           control={(responsibility) => (
-            <p className="mt-2">
+            // A <div>: a form may not sit inside a <p> (the browser would close the <p> first).
+            <div className="mt-2">
               <RemoveResponsibilityForm action={removeResponsibilityAction} responsibilityId={responsibility.id} label={t("remove", { name: responsibility.actor.name })} />
-            </p>
+            </div>
           )}
         />
       </section>
