@@ -29,6 +29,15 @@ const schema = z.object({
   /** A LibreTranslate-compatible service of the operator's own; unset, no text is ever sent for machine translation. */
   LIBRETRANSLATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),
+  /**
+   * A speech-to-text service of the operator's own with OpenAI's `POST /v1/audio/transcriptions`
+   * (decision 033); unset, no audio ever leaves the server. The model name is the service's own.
+   */
+  TRANSCRIBE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+  TRANSCRIBE_MODEL: z.string().min(1).default("whisper-1"),
+  /** Days the audio of a voice message is kept after a person confirmed its transcript (decision 033). */
+  VOICE_AUDIO_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Local hour (0–23) at which the job queue runs the daily e-mail digest (once for all instances); "off" leaves it to `npm run digest`. */
   DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
   /** Whether this app instance also works the job queue (lib/jobs); "off" when `npm run worker` runs elsewhere. */

@@ -20,7 +20,8 @@ export { isSameOrigin } from "@/lib/security/same-origin";
 
 export { IDLE, type FormState, type Message } from "./form-state";
 
-export type ActionContext = { viewer: SignedInUser | null };
+/** `formData`: the whole form, for what is not text (a voice message's file). */
+export type ActionContext = { viewer: SignedInUser | null; formData: FormData };
 
 export function formAction<S extends z.ZodType, T>(
   schema: S,
@@ -36,7 +37,7 @@ export function formAction<S extends z.ZodType, T>(
       return { status: "error", fieldErrors: parsed.fieldErrors, values };
     }
     try {
-      const data = await handler(parsed.data, { viewer: await getViewer() });
+      const data = await handler(parsed.data, { viewer: await getViewer(), formData });
       return { status: "success", data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures

@@ -12,6 +12,10 @@ export const QUEUES = {
   emailConfirmation: "mail.email-confirmation",
   /** The daily e-mail digest of notifications, for everyone who has it switched on. */
   dailyDigest: "digest.daily",
+  /** A first transcript of a voice message from the operator's speech-to-text service (decision 033). */
+  voiceTranscription: "voice.transcription",
+  /** Deletes the audio of voice messages whose transcript was confirmed long enough ago (decision 033). */
+  voiceAudioRetention: "voice.audio-retention",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -31,6 +35,25 @@ const MAIL: Omit<Queue, "name"> = {
 };
 
 export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
+  [QUEUES.voiceTranscription]: {
+    // A service that is down for a while: tried again over about an hour; the audio waits for a person anyway.
+    retryLimit: 5,
+    retryDelay: 60,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 300,
+    retentionSeconds: 7 * 24 * 60 * 60,
+    deleteAfterSeconds: 24 * 60 * 60,
+    notify: true,
+  },
+  [QUEUES.voiceAudioRetention]: {
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 600,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 24 * 60 * 60,
+    policy: "singleton",
+  },
   [QUEUES.signInLink]: MAIL,
   [QUEUES.emailConfirmation]: MAIL,
   [QUEUES.dailyDigest]: {

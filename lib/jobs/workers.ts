@@ -5,6 +5,8 @@ import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { sendDigests } from "@/lib/notifications/send-digest";
+import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
+import { machineTranscribe, type VoiceTranscriptionJob } from "@/lib/voice/machine-transcribe";
 import { openJobQueue, useJobQueue } from "./job-queue";
 import { QUEUES, type QueueName } from "./queues";
 
@@ -13,6 +15,8 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.signInLink]: (data) => sendEmailLink(data as EmailLinkJob),
   [QUEUES.emailConfirmation]: (data) => sendEmailConfirmation(data as EmailConfirmationJob),
   [QUEUES.dailyDigest]: () => sendDigests(),
+  [QUEUES.voiceTranscription]: (data) => machineTranscribe(data as VoiceTranscriptionJob),
+  [QUEUES.voiceAudioRetention]: () => deleteExpiredVoiceAudio(),
 };
 
 /** Runs one job, logging its outcome by queue and id only (the data may hold an address). */
@@ -62,6 +66,8 @@ export async function startJobWorkers(options: { databaseUrl?: string; concurren
     const { cron, tz } = digestSchedule(hour);
     await boss.schedule(QUEUES.dailyDigest, cron, null, { tz });
   }
+  // Audio past its retention is deleted within the hour (decision 033), once for all instances.
+  await boss.schedule(QUEUES.voiceAudioRetention, "23 * * * *", null, { tz: "UTC" });
   logger().info({ event: "jobs.started", queues: Object.values(QUEUES) }, "job workers started");
   return boss;
 }

@@ -100,6 +100,13 @@ const RULES = {
   "receipt:manage": when((v, r) => published(r) && (isHostTeam(v, r) || (isOwner(v, r) && dialogueRole(v, r) === "RECORDER"))),
   /** "This was my need": anyone signed in who holds the receipt of a published dialogue's contribution. */
   "receipt:attach": when((_v, r) => published(r)),
+  /**
+   * Play a voice message (decision 033): never public — the host team, the dialogue's recorders
+   * and its moderators.
+   */
+  "voice:listen": when((v, r) => published(r) && (isHostTeam(v, r) || isModerator(v, r) || dialogueRole(v, r) === "RECORDER")),
+  /** Write or confirm a voice message's transcript (and a translation with it): recorders and the host team. */
+  "voice:transcribe": when((v, r) => published(r) && !inPhase(r, "CLOSED") && (isHostTeam(v, r) || dialogueRole(v, r) === "RECORDER")),
   "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING")),
   "contribution:withdraw:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "contribution:respond": when((v, r) => isHost(v, r) && published(r) && !inPhase(r, "CLOSED")),

@@ -1,0 +1,108 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
+import { enqueue } from "@/lib/jobs/job-queue";
+import { QUEUES } from "@/lib/jobs/queues";
+import { followOnTakingPart } from "@/lib/notifications/follows";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { parseInput } from "@/lib/validation";
+import { contributionLanguages } from "@/lib/contributions/create-contribution";
+import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
+import { checkAudio } from "./audio-content";
+import { VOICE_TITLE_MAX } from "./limits";
+
+export const createVoiceContributionInput = z.object({
+  dialogueId: z.uuid(),
+  kind: z.enum(["NEED", "PROPOSAL"]),
+  themeId: z.uuid(),
+  /** The language the person speaks in the recording. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  title: z.string().trim().max(VOICE_TITLE_MAX).optional(),
+  acceptCodeOfConduct: z.literal("on", { error: "validation.required" }).optional(),
+  ...rulesSeenFields,
+});
+
+/**
+ * A member says a need or proposal instead of typing it (issue 18, decision 033). It is their
+ * contribution like a typed one — their perspective snapshot, their follow, supports counted —
+ * with an empty body until someone writes the transcript (`awaitingTranscript`). The audio is
+ * checked by its content and stored apart (VoiceAudio). With TRANSCRIBE_URL set, a job asks the
+ * operator's speech-to-text service for a first transcript.
+ */
+export async function createVoiceContribution(
+  viewer: Viewer | null,
+  input: z.input<typeof createVoiceContributionInput>,
+  audio: Uint8Array | null,
+  options: { machineTranscription?: boolean } = {},
+) {
+  const data = parseInput(createVoiceContributionInput, input);
+  const resource = await dialogueResource(data.dialogueId);
+  authorize(viewer, "contribution:create", resource);
+  const userId = viewer!.id;
+
+  const [dialogue, membership, authorPerspective] = await Promise.all([
+    db.dialogue.findUniqueOrThrow({
+      where: { id: data.dialogueId },
+      select: { languages: true, themes: { where: { themeId: data.themeId }, select: { themeId: true } } },
+    }),
+    db.membership.findUnique({ where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } }, select: { codeOfConductAcceptedAt: true } }),
+    perspectiveSnapshot(db, userId, resource.municipalityId),
+  ]);
+  const fieldErrors: Record<string, { key: string; params?: Record<string, string | number> }[]> = {};
+  if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
+  if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
+  const mustAccept = !membership?.codeOfConductAcceptedAt;
+  if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  let checked: Awaited<ReturnType<typeof checkAudio>> | null = null;
+  try {
+    checked = await checkAudio(audio ?? new Uint8Array());
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    Object.assign(fieldErrors, error.details.fieldErrors);
+  }
+  if (Object.keys(fieldErrors).length > 0 || !checked) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
+  const transcribe = options.machineTranscription ?? env().TRANSCRIBE_URL !== undefined;
+
+  return db.$transaction(async (tx) => {
+    if (rules) {
+      await tx.membership.upsert({
+        where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
+        create: { userId, dialogueId: data.dialogueId, role: "PARTICIPANT", codeOfConductAcceptedAt: new Date(), ...rules },
+        update: { codeOfConductAcceptedAt: new Date(), ...rules },
+      });
+    }
+    const contribution = await tx.contribution.create({
+      data: {
+        dialogueId: data.dialogueId,
+        themeId: data.themeId,
+        kind: data.kind,
+        title: data.title ?? "",
+        body: "",
+        awaitingTranscript: true,
+        language: data.language,
+        authorId: userId,
+        authorPerspective,
+        source: "ONLINE",
+      },
+      select: { id: true, dialogueId: true },
+    });
+    const voice = await tx.voiceMessage.create({
+      data: {
+        contributionId: contribution.id,
+        mimeType: checked.mimeType,
+        byteSize: checked.byteSize,
+        durationMs: checked.durationMs,
+        audio: { create: { bytes: Buffer.from(audio!) } },
+      },
+      select: { id: true },
+    });
+    await followOnTakingPart(tx, userId, contribution.id);
+    if (transcribe) await enqueue(QUEUES.voiceTranscription, { voiceMessageId: voice.id }, { tx });
+    return { ...contribution, voiceMessageId: voice.id };
+  });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { BODY_MAX } from "@/lib/contributions/create-contribution";
+import { transcriberFromEnv, type Transcriber } from "./transcriber";
+
+export type VoiceTranscriptionJob = { voiceMessageId: string };
+
+/** A title from the first words of a transcript, for a voice message sent without one. */
+export function titleFromTranscript(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The job behind TRANSCRIBE_URL (decision 033): sends the audio to the operator's service and
+ * keeps its text as the transcript, labelled machine-made (`machineTranscript`) until a person
+ * confirms it. Does nothing when a person wrote one first, the audio is gone or the text is
+ * empty; the update is conditional, so a person's transcript written meanwhile is never replaced.
+ */
+export async function machineTranscribe(job: VoiceTranscriptionJob, transcriber: Transcriber | null = transcriberFromEnv(env())) {
+  if (!transcriber) return { transcribed: 0 };
+  const voice = await db.voiceMessage.findUnique({
+    where: { id: job.voiceMessageId },
+    select: { id: true, mimeType: true, transcribedAt: true, contributionId: true, contribution: { select: { language: true, title: true } }, audio: { select: { bytes: true } } },
+  });
+  if (!voice || voice.transcribedAt || !voice.audio) return { transcribed: 0 };
+  // No database connection is held while the service works.
+  const text = (await transcriber.transcribe({ bytes: voice.audio.bytes, mimeType: voice.mimeType, language: voice.contribution.language })).slice(0, BODY_MAX);
+  if (!/\S/.test(text)) return { transcribed: 0 };
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.voiceMessage.updateMany({
+      where: { id: voice.id, transcribedAt: null },
+      data: { transcribedAt: new Date(), machineTranscript: true },
+    });
+    if (claimed.count === 0) return { transcribed: 0 };
+    await tx.contribution.update({
+      where: { id: voice.contributionId },
+      data: { body: text, title: voice.contribution.title || titleFromTranscript(text), awaitingTranscript: false },
+    });
+    return { transcribed: 1 };
+  });
+}
