@@ -1,5 +1,5 @@
 import "server-only";
-import { PUBLIC_AGGREGATE_SECONDS, sharedResult } from "@/lib/cache/shared-result";
+import { sharedResult } from "@/lib/cache/shared-result";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
@@ -93,7 +93,7 @@ export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
   return groups;
 }
 
-/** The same, computed at most once per PUBLIC_AGGREGATE_SECONDS per app instance (the start page). */
+/** The same, computed once per version of everything public per app instance (the start page). */
 export function listOpenDialoguesShared(): Promise<MunicipalityDialogues[]> {
-  return sharedResult("open-dialogues", PUBLIC_AGGREGATE_SECONDS, listOpenDialogues);
+  return sharedResult("open-dialogues", { kind: "all" }, listOpenDialogues);
 }

@@ -88,7 +88,7 @@ type SupportRow = { themeId: string | null; perspective: Perspective; online: nu
 export async function getDialogueResults(
   viewer: Viewer | null,
   input: z.input<typeof inputSchema>,
-  options: { maxAgeSeconds?: number } = {},
+  options: { shared?: boolean } = {},
 ): Promise<DialogueResults> {
   const { dialogueId } = parseInput(inputSchema, input);
   const dialogue = await db.dialogue.findUnique({
@@ -105,10 +105,9 @@ export async function getDialogueResults(
   });
   if (!dialogue) throw new AppError("NOT_FOUND", "dialogue not found");
   authorize(viewer, "dialogue:read", { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase });
-  // Pages may take tallies up to `maxAgeSeconds` old (lib/cache/shared-result.ts); the check
+  // Pages share one tally per version of the dialogue (lib/cache/shared-result.ts); the check
   // above runs for every viewer all the same.
-  const { maxAgeSeconds } = options;
-  return maxAgeSeconds ? sharedResult(`results:${dialogueId}`, maxAgeSeconds, () => tally(dialogue)) : tally(dialogue);
+  return options.shared ? sharedResult(`results:${dialogueId}`, { kind: "dialogueId", dialogueId }, () => tally(dialogue)) : tally(dialogue);
 }
 
 async function tally(dialogue: {

@@ -13,7 +13,6 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { PUBLIC_AGGREGATE_SECONDS } from "@/lib/cache/shared-result";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
 import "@/components/results/results.css";
 
@@ -37,7 +36,7 @@ export default async function ResultsPage({ params }: Props) {
   if (!dialogue) notFound();
 
   const [results, t, perspectives, statuses, themeName, format] = await Promise.all([
-    getDialogueResults(await getViewer(), { dialogueId: dialogue.id }, { maxAgeSeconds: PUBLIC_AGGREGATE_SECONDS }),
+    getDialogueResults(await getViewer(), { dialogueId: dialogue.id }, { shared: true }),
     getTranslations("results"),
     getTranslations("perspectives"),
     getTranslations("statuses"),
