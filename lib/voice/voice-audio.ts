@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+
+/**
+ * The bytes of a voice message for the audio route: only for the dialogue's host team, recorders
+ * and moderators (`voice:listen`). Everyone else — the public, members, the speaker — gets
+ * NOT_FOUND or FORBIDDEN as the policy says; audio past its retention is NOT_FOUND.
+ */
+export async function getVoiceAudio(viewer: Viewer | null, contributionId: string): Promise<{ bytes: Uint8Array; mimeType: string }> {
+  const voice = await db.voiceMessage.findUnique({
+    where: { contributionId },
+    select: { id: true, mimeType: true, contribution: { select: { dialogueId: true, authorId: true } } },
+  });
+  if (!voice) throw new AppError("NOT_FOUND", "voice message not found");
+  authorize(viewer, "voice:listen", await dialogueResource(voice.contribution.dialogueId, voice.contribution.authorId));
+  const audio = await db.voiceAudio.findUnique({ where: { voiceMessageId: voice.id }, select: { bytes: true } });
+  if (!audio) throw new AppError("NOT_FOUND", "audio deleted");
+  return { bytes: audio.bytes, mimeType: voice.mimeType };
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError, isAppError } from "@/lib/errors";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { addTranslation } from "@/lib/translations/add-translation";
+import { parseInput } from "@/lib/validation";
+import { BODY_MAX, TITLE_MAX } from "@/lib/contributions/create-contribution";
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export const writeTranscriptInput = z.object({
+  contributionId: z.uuid(),
+  title: z.string().trim().min(1).max(TITLE_MAX),
+  transcript: z.string().trim().min(1).max(BODY_MAX),
+  /** "Read back to the speaker, who confirmed it." */
+  readBack: z.literal("on").optional(),
+  translationLanguage: z.union([z.literal(""), z.string().regex(LANGUAGE)]).optional(),
+  translationTitle: z.string().trim().max(TITLE_MAX).optional(),
+  translationBody: z.string().trim().max(BODY_MAX).optional(),
+});
+
+/**
+ * A recorder or the host team writes (or checks) the transcript of a voice message in the
+ * language it was spoken, and may add a translation (decision 033, with decision 008's trace):
+ * the contribution gets its title and body, the voice message records who transcribed it (a
+ * machine's unchanged text keeps its label, with the person who confirmed it), who confirmed it
+ * and whether it was read back to the speaker; the translation is a volunteer's, named. A
+ * confirmed transcript starts the audio's retention clock.
+ */
+export async function writeTranscript(viewer: Viewer | null, input: z.input<typeof writeTranscriptInput>) {
+  const data = parseInput(writeTranscriptInput, input);
+  const contribution = await db.contribution.findUnique({
+    where: { id: data.contributionId },
+    select: {
+      dialogueId: true,
+      authorId: true,
+      language: true,
+      body: true,
+      withdrawnAt: true,
+      dialogue: { select: { languages: true } },
+      voiceMessage: { select: { id: true, machineTranscript: true, transcribedById: true, transcribedAt: true, readBackConfirmedAt: true } },
+    },
+  });
+  if (!contribution?.voiceMessage || contribution.withdrawnAt) throw new AppError("NOT_FOUND", "voice message not found");
+  authorize(viewer, "voice:transcribe", await dialogueResource(contribution.dialogueId, contribution.authorId));
+  const voice = contribution.voiceMessage;
+
+  const translationLanguage = data.translationLanguage || null;
+  const fieldErrors: Record<string, { key: string }[]> = {};
+  if (translationLanguage) {
+    if (translationLanguage === contribution.language || !contribution.dialogue.languages.includes(translationLanguage)) fieldErrors.translationLanguage = [{ key: "validation.invalid" }];
+    if (!data.translationTitle) fieldErrors.translationTitle = [{ key: "validation.required" }];
+    if (!data.translationBody) fieldErrors.translationBody = [{ key: "validation.required" }];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+
+  const now = new Date();
+  // The machine's words, confirmed as they were, stay the machine's; changed, they are the person's.
+  const keepsMachineText = voice.machineTranscript && voice.transcribedAt !== null && contribution.body.trim() === data.transcript;
+  await db.$transaction(async (tx) => {
+    await tx.contribution.update({
+      where: { id: data.contributionId },
+      data: { title: data.title, body: data.transcript, awaitingTranscript: false },
+    });
+    await tx.voiceMessage.update({
+      where: { id: voice.id },
+      data: {
+        ...(keepsMachineText ? {} : { transcribedById: viewer!.id, transcribedAt: now, machineTranscript: false }),
+        confirmedById: viewer!.id,
+        confirmedAt: now,
+        readBackConfirmedAt: data.readBack === "on" ? now : null,
+      },
+    });
+  });
+
+  if (translationLanguage) {
+    try {
+      await addTranslation(viewer, { contributionId: data.contributionId, language: translationLanguage, title: data.translationTitle, body: data.translationBody! });
+    } catch (error) {
+      // The transcript is saved; the translation's own complaints go to its fields.
+      if (isAppError(error, "INVALID_INPUT") && error.details.fieldErrors) {
+        const errors = error.details.fieldErrors as Record<string, { key: string }[]>;
+        throw new AppError("INVALID_INPUT", "translation refused", {
+          fieldErrors: { translationLanguage: errors.language ?? [], translationTitle: errors.title ?? [], translationBody: errors.body ?? [] },
+          transcriptSaved: 1,
+        });
+      }
+      throw error;
+    }
+  }
+  return { contributionId: data.contributionId, dialogueId: contribution.dialogueId };
+}

@@ -1,0 +1,267 @@
+// Voice messages (issue 18, decision 033): a member says a need instead of typing it; the audio
+// is checked by its content, kept apart and heard only by the host team, recorders and
+// moderators; a transcript (a person's, or the operator's speech-to-text service's, labelled)
+// makes it a normal contribution with decision 008's trace; the audio goes after the retention
+// time and with the account.
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteAccount } from "@/lib/accounts/delete-account";
+import { db } from "@/lib/db/client";
+import { giveSupport } from "@/lib/supports/give-support";
+import { checkAudio } from "@/lib/voice/audio-content";
+import { createVoiceContribution } from "@/lib/voice/create-voice-contribution";
+import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
+import { getVoiceNote } from "@/lib/voice/get-voice-note";
+import { machineTranscribe, titleFromTranscript } from "@/lib/voice/machine-transcribe";
+import { transcriberFromEnv } from "@/lib/voice/transcriber";
+import { getVoiceAudio } from "@/lib/voice/voice-audio";
+import { writeTranscript } from "@/lib/voice/write-transcript";
+import { dialogueResource } from "@/lib/policy/resources";
+import { QUEUES } from "@/lib/jobs/queues";
+import { firstThemeId, type DialogueWithThemes } from "@/tests/factories";
+import { appErrorOf, fieldKeys } from "@/tests/identity/support";
+import { hostOf, memberAs } from "@/tests/meetings/support";
+import { dialogueIn, participant } from "@/tests/participation/support";
+import { runDueJobs } from "@/tests/support/jobs";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, "fixtures", name)));
+const VOICE = fixture("voice.ogg");
+
+function voiceInput(dialogue: DialogueWithThemes, overrides: Record<string, string> = {}) {
+  return { dialogueId: dialogue.id, kind: "NEED" as const, themeId: firstThemeId(dialogue), language: "fa", ...overrides };
+}
+
+async function voiceNeed(overrides: Record<string, string> = {}) {
+  const dialogue = await dialogueIn("COLLECTING");
+  const speaker = await participant(dialogue.id, "LIVED_EXPERIENCE");
+  const created = await createVoiceContribution(speaker, voiceInput(dialogue, overrides), VOICE, { machineTranscription: false });
+  return { dialogue, speaker, ...created };
+}
+
+describe("what a voice message is, read from its bytes", () => {
+  it("accepts a real recording (Ogg Vorbis, WAV) and states its type and length", async () => {
+    expect(await checkAudio(VOICE)).toEqual({ mimeType: "audio/ogg", durationMs: 1200, byteSize: VOICE.byteLength });
+    expect(await checkAudio(fixture("voice.wav"))).toMatchObject({ mimeType: "audio/wav", durationMs: 500 });
+  });
+
+  it.each([
+    ["a text file named .ogg", new TextEncoder().encode("Das ist keine Aufnahme, nur Text.\n"), "voice.errors.notAudio"],
+    ["an image", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(64).fill(0)]), "voice.errors.notAudio"],
+    ["a recording cut off after its first bytes", fixture("voice.ogg").slice(0, 40), "voice.errors.notAudio"],
+    ["a recording longer than three minutes", fixture("long.ogg"), "voice.errors.tooLong"],
+    ["a recording that names a person and a place in its tags", fixture("tagged.ogg"), "voice.errors.personalTags"],
+    ["more than 5 MB", new Uint8Array(5 * 1024 * 1024 + 1), "voice.errors.tooLarge"],
+    ["nothing at all", new Uint8Array(), "validation.required"],
+  ])("refuses %s, with a message at the file field", async (_name, bytes, key) => {
+    expect(fieldKeys(await appErrorOf(checkAudio(bytes)), "audio")).toEqual([key]);
+  });
+});
+
+describe("saying a need instead of typing it", () => {
+  it("is the speaker's contribution, pending a transcript: theme, perspective, follow and supports as any other", async () => {
+    const { dialogue, speaker, id, voiceMessageId } = await voiceNeed({ title: "Arzt" });
+    const contribution = await db.contribution.findUniqueOrThrow({ where: { id } });
+    expect(contribution).toMatchObject({ authorId: speaker.id, authorPerspective: "LIVED_EXPERIENCE", language: "fa", title: "Arzt", body: "", awaitingTranscript: true, source: "ONLINE" });
+    expect(await db.follow.count({ where: { userId: speaker.id, contributionId: id } })).toBe(1);
+    const voice = await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } });
+    expect(voice).toMatchObject({ mimeType: "audio/ogg", byteSize: VOICE.byteLength, durationMs: 1200, transcribedAt: null });
+    // The audio is apart: reading the contribution with its voice message loads no bytes.
+    expect(Object.keys(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } }))).not.toContain("bytes");
+    // Others can support it already.
+    await giveSupport(await participant(dialogue.id, "LOCAL_ACTOR"), { contributionId: id });
+    expect(await db.support.count({ where: { contributionId: id } })).toBe(1);
+    const note = await getVoiceNote(speaker, id, await dialogueResource(dialogue.id, speaker.id));
+    expect(note).toMatchObject({ pending: true, mayListen: false, mayTranscribe: false, audioKept: true });
+  });
+
+  it("refuses a file that is no audio, with the other fields' messages in the same answer, and stores nothing", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const speaker = await participant(dialogue.id);
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    const error = await appErrorOf(createVoiceContribution(speaker, voiceInput(dialogue, { language: "xx" }), new TextEncoder().encode("hello"), { machineTranscription: false }));
+    expect(fieldKeys(error, "audio")).toEqual(["voice.errors.notAudio"]);
+    expect(fieldKeys(error, "language")).toEqual(["validation.invalid"]);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  it("is for members while the dialogue collects", async () => {
+    const dialogue = await dialogueIn("DELIBERATING");
+    const member = await participant(dialogue.id);
+    expect((await appErrorOf(createVoiceContribution(member, voiceInput(dialogue), VOICE))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(createVoiceContribution(null, voiceInput(await dialogueIn("COLLECTING")), VOICE))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("the database keeps an empty title and body for voice messages awaiting a transcript only", async () => {
+    const { id } = await voiceNeed();
+    await expect(db.contribution.update({ where: { id }, data: { awaitingTranscript: false } })).rejects.toThrow(/contribution_(title|body)_length/);
+  });
+});
+
+describe("who can play it", () => {
+  it("the host team, the dialogue's recorders and moderators; not the public, members, the speaker or another dialogue's team", async () => {
+    const { dialogue, speaker, id } = await voiceNeed();
+    for (const role of ["CO_HOST", "RECORDER", "MODERATOR"] as const) {
+      const audio = await getVoiceAudio(await memberAs(dialogue.id, role), id);
+      expect(audio.mimeType).toBe("audio/ogg");
+      expect(Buffer.from(audio.bytes).equals(Buffer.from(VOICE))).toBe(true);
+    }
+    expect((await getVoiceAudio(await hostOf(dialogue), id)).mimeType).toBe("audio/ogg");
+    const other = await dialogueIn("COLLECTING");
+    for (const viewer of [speaker, await participant(dialogue.id), await memberAs(other.id, "RECORDER"), await hostOf(other)]) {
+      expect((await appErrorOf(getVoiceAudio(viewer, id))).code).toBe("FORBIDDEN");
+    }
+    expect((await appErrorOf(getVoiceAudio(null, id))).code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("the transcript and its trace", () => {
+  it("a recorder writes it in the spoken language with a translation; the page names who transcribed, who translated, and the read-back", async () => {
+    const { dialogue, speaker, id, voiceMessageId } = await voiceNeed();
+    const recorder = await memberAs(dialogue.id, "RECORDER");
+    await writeTranscript(recorder, {
+      contributionId: id,
+      title: "نوبت دکتر برای کودکان",
+      transcript: "ما در خانه ۳ برای بچه‌ها دکتر اطفال پیدا نمی‌کنیم.",
+      readBack: "on",
+      translationLanguage: "de",
+      translationTitle: "Kinderarzttermine",
+      translationBody: "Wir finden in Haus 3 keinen Kinderarzt für die Kinder.",
+    });
+    expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "نوبت دکتر برای کودکان", awaitingTranscript: false, language: "fa", authorId: speaker.id });
+    const voice = await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } });
+    expect(voice).toMatchObject({ transcribedById: recorder.id, confirmedById: recorder.id, machineTranscript: false });
+    expect(voice.readBackConfirmedAt).not.toBeNull();
+    const translation = await db.translation.findUniqueOrThrow({ where: { contributionId_language: { contributionId: id, language: "de" } } });
+    expect(translation).toMatchObject({ method: "VOLUNTEER", translatorId: recorder.id, title: "Kinderarzttermine", checkedAt: null });
+    const note = await getVoiceNote(recorder, id, await dialogueResource(dialogue.id, speaker.id));
+    expect(note).toMatchObject({ pending: false, machineTranscript: false, readBack: true, mayListen: true, mayTranscribe: true });
+    expect(note?.transcribedBy).toBe((await db.user.findUniqueOrThrow({ where: { id: recorder.id } })).displayName);
+  });
+
+  it("a translation needs its language among the dialogue's (not the spoken one), a title and a text", async () => {
+    const { dialogue, id } = await voiceNeed();
+    const error = await appErrorOf(writeTranscript(await hostOf(dialogue), { contributionId: id, title: "T", transcript: "متن", translationLanguage: "fa" }));
+    expect(fieldKeys(error, "translationLanguage")).toEqual(["validation.invalid"]);
+    expect(fieldKeys(error, "translationBody")).toEqual(["validation.required"]);
+    expect((await db.contribution.findUniqueOrThrow({ where: { id } })).awaitingTranscript).toBe(true);
+  });
+
+  it("is written by recorders and the host team only", async () => {
+    const { dialogue, speaker, id } = await voiceNeed();
+    const input = { contributionId: id, title: "T", transcript: "متن" };
+    for (const viewer of [speaker, await participant(dialogue.id), await memberAs(dialogue.id, "MODERATOR")]) {
+      expect((await appErrorOf(writeTranscript(viewer, input))).code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("automatic transcription through the operator's own service (TRANSCRIBE_URL)", () => {
+  type Received = { method?: string; url?: string; contentType?: string; authorization?: string; parts: [string, string | { name: string; type: string; bytes: Buffer }][] };
+  const received: Received[] = [];
+  let server: Server;
+  let url: string;
+
+  async function readForm(request: IncomingMessage): Promise<Received["parts"]> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    // Parsed by the platform's own multipart reader, as a real server would.
+    const form = await new Request("http://local/", { method: "POST", headers: { "content-type": request.headers["content-type"]! }, body: Buffer.concat(chunks) }).formData();
+    const parts: Received["parts"] = [];
+    for (const [name, value] of form.entries()) {
+      parts.push([name, typeof value === "string" ? value : { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) }]);
+    }
+    return parts;
+  }
+
+  beforeAll(async () => {
+    server = createServer(async (request, response) => {
+      received.push({ method: request.method, url: request.url, contentType: request.headers["content-type"], authorization: request.headers.authorization, parts: await readForm(request) });
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ text: " ما در خانه ۳ اینترنت نداریم و بچه‌ها نمی‌توانند تکالیفشان را انجام دهند. " }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("is off unless configured: no transcriber, no job does anything", async () => {
+    expect(transcriberFromEnv({})).toBeNull();
+    expect(process.env.TRANSCRIBE_URL).toBeUndefined();
+    const { voiceMessageId } = await voiceNeed();
+    expect(await machineTranscribe({ voiceMessageId })).toEqual({ transcribed: 0 });
+  });
+
+  it("sends OpenAI's multipart request for /v1/audio/transcriptions and keeps the text labelled machine-made until a person confirms it", async () => {
+    const { dialogue, speaker, id, voiceMessageId } = await voiceNeed();
+    received.length = 0;
+    const transcriber = transcriberFromEnv({ TRANSCRIBE_URL: url, TRANSCRIBE_API_KEY: "local-key", TRANSCRIBE_MODEL: "whisper-small" });
+    expect(await machineTranscribe({ voiceMessageId }, transcriber)).toEqual({ transcribed: 1 });
+
+    expect(received).toHaveLength(1);
+    const [request] = received;
+    expect(request).toMatchObject({ method: "POST", url: "/v1/audio/transcriptions", authorization: "Bearer local-key" });
+    expect(request!.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request!.parts.map(([name]) => name)).toEqual(["file", "model", "language", "response_format"]);
+    const [, file] = request!.parts[0]!;
+    expect(file).toMatchObject({ name: "voice.ogg", type: "audio/ogg" });
+    expect(typeof file !== "string" && file.bytes.equals(Buffer.from(VOICE))).toBe(true);
+    expect(request!.parts.slice(1)).toEqual([["model", "whisper-small"], ["language", "fa"], ["response_format", "json"]]);
+
+    const text = "ما در خانه ۳ اینترنت نداریم و بچه‌ها نمی‌توانند تکالیفشان را انجام دهند.";
+    expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: text, title: titleFromTranscript(text), awaitingTranscript: false });
+    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineTranscript: true, transcribedById: null, confirmedAt: null });
+    const resource = await dialogueResource(dialogue.id, speaker.id);
+    expect(await getVoiceNote(null, id, resource)).toMatchObject({ pending: false, machineTranscript: true, confirmedBy: null });
+
+    // Once is enough: a second job finds the transcript and sends nothing.
+    expect(await machineTranscribe({ voiceMessageId }, transcriber)).toEqual({ transcribed: 0 });
+    expect(received).toHaveLength(1);
+
+    // A recorder confirms the machine's words as they are: still the machine's, now checked by them.
+    const recorder = await memberAs(dialogue.id, "RECORDER");
+    await writeTranscript(recorder, { contributionId: id, title: "اینترنت در خانه ۳", transcript: text });
+    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineTranscript: true, transcribedById: null, confirmedById: recorder.id, readBackConfirmedAt: null });
+  });
+
+  it("is queued with the voice message when configured, and the queue's job runs the same function", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const { voiceMessageId } = await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: true });
+    const [job] = await db.$queryRaw<{ data: unknown }[]>`SELECT data FROM pgboss.job WHERE name = ${QUEUES.voiceTranscription} AND data->>'voiceMessageId' = ${voiceMessageId}`;
+    expect(job?.data).toEqual({ voiceMessageId });
+    // The test environment has no TRANSCRIBE_URL: the job finishes without sending anything.
+    expect(await runDueJobs([QUEUES.voiceTranscription])).toMatchObject({ failed: 0 });
+    expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).transcribedAt).toBeNull();
+  });
+});
+
+describe("retention", () => {
+  it("deletes the audio the set number of days after a person confirmed the transcript, and keeps unconfirmed audio", async () => {
+    const confirmed = await voiceNeed();
+    await writeTranscript(await hostOf(confirmed.dialogue), { contributionId: confirmed.id, title: "Arzt", transcript: "متن" });
+    const pending = await voiceNeed();
+    const confirmedAt = (await db.voiceMessage.findUniqueOrThrow({ where: { id: confirmed.voiceMessageId } })).confirmedAt!;
+    const day = 24 * 60 * 60 * 1000;
+
+    await deleteExpiredVoiceAudio(new Date(confirmedAt.getTime() + 29 * day), 30);
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: confirmed.voiceMessageId } })).toBe(1);
+
+    const later = new Date(confirmedAt.getTime() + 30 * day);
+    expect((await deleteExpiredVoiceAudio(later, 30)).deleted).toBeGreaterThanOrEqual(1);
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: confirmed.voiceMessageId } })).toBe(0);
+    expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: confirmed.voiceMessageId } })).audioDeletedAt).toEqual(later);
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: pending.voiceMessageId } })).toBe(1);
+    // The transcript and its trace stay; the team can no longer play it.
+    expect((await appErrorOf(getVoiceAudio(await hostOf(confirmed.dialogue), confirmed.id))).code).toBe("NOT_FOUND");
+    expect(await getVoiceNote(null, confirmed.id, await dialogueResource(confirmed.dialogue.id))).toMatchObject({ audioKept: false, pending: false });
+  });
+
+  it("deletes the audio with the account at once, pending or not", async () => {
+    const { speaker, voiceMessageId } = await voiceNeed();
+    await deleteAccount(speaker, { confirm: "on" });
+    expect(await db.voiceAudio.count({ where: { voiceMessageId } })).toBe(0);
+    expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).audioDeletedAt).not.toBeNull();
+  });
+});
