@@ -24,6 +24,10 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+      // A receipt's code is in the address of its page and of its slip: no Referer at all, not even
+      // to our own pages (server logs), decision 032. Later entries override the one above.
+      { source: "/:locale/r/:code", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/:locale/:municipality/:dialogue/c/:contributionId/receipt", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -3,7 +3,8 @@
 // slip she takes home — in Arabic, with a code, a QR code and the address of /ar/r/<code>. Staff
 // answer the need. Signed out, she opens the address (or types the code into "I have a receipt"):
 // the status and the answer, in Arabic page chrome, and nothing about who wrote it down or her
-// private perspective.
+// private perspective. The typed code is posted (a wrong one stays out of every address), the
+// receipt's page asks for no referrer.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
@@ -84,9 +85,16 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   await form.getByRole("button", { name: de.responses.submit }).click();
   await expect(staff.getByTestId("response-timeline").getByText(answer)).toBeVisible();
 
-  // Signed out, in Arabic, without JavaScript: she types the code from her slip.
+  // Signed out, in Arabic, without JavaScript: she types the code from her slip. The form posts:
+  // a mistyped code comes back at the field and never sits in an address.
   const reader = await (await browser.newContext({ ...phone, baseURL })).newPage();
   await reader.goto(`/ar/sign-in`);
+  await reader.getByLabel(ar.receipt.codeLabel, { exact: true }).fill("22222-22222");
+  await reader.getByRole("button", { name: ar.receipt.open, exact: true }).click();
+  await expect(reader).toHaveURL(`/ar/sign-in`);
+  await expect(reader.getByLabel(ar.receipt.codeLabel, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(reader.getByText(ar.receipt.unknown, { exact: true })).toBeVisible();
+  await expect(reader.getByLabel(ar.receipt.codeLabel, { exact: true })).toHaveValue("22222-22222");
   await reader.getByLabel(ar.receipt.codeLabel, { exact: true }).fill(code.toLowerCase().replace("-", " "));
   await reader.getByRole("button", { name: ar.receipt.open, exact: true }).click();
   await expect(reader).toHaveURL(`/ar/r/${code}`);
@@ -104,8 +112,9 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   await expectNoSidewaysScrolling(reader);
   await reader.screenshot({ path: "test-results/receipt-page-ar-360.png", fullPage: true });
 
-  // The same address in German, and a code that leads nowhere: a translated message and the form.
-  await reader.goto(`/de/r/${code}`);
+  // The same address in German (its answer asks for no referrer), and a code that leads nowhere: a translated message and the form.
+  const german = await reader.goto(`/de/r/${code}`);
+  expect(german?.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(reader.getByTestId("receipt-status")).toContainText(de.statuses.PLANNED);
   await reader.screenshot({ path: "test-results/receipt-page-de-360.png", fullPage: true });
   await reader.goto(`/ar/r/22222-22222`);

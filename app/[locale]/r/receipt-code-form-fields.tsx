@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { IDLE } from "@/lib/actions/form-state";
+import { openReceiptAction } from "./actions";
+
+export function ReceiptCodeFormFields({ locale }: { locale: string }) {
+  const t = useTranslations("receipt");
+  const [state, action] = useActionState(openReceiptAction, IDLE);
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="locale" value={locale} />
+      <TextField
+        name="code"
+        label={t("codeLabel")}
+        hint={t("codeHint")}
+        state={state}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        dir="ltr"
+        className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
+      />
+      <SubmitButton>{t("open")}</SubmitButton>
+    </form>
+  );
+}
