@@ -48,8 +48,12 @@ export type ContributionListItem = {
   /** One of the dialogue's themes (a foreign key guarantees it); the caller has their names. */
   themeId: string;
   /** The title in the reader's language when someone translated it; the original stays `title`. */
-  translation: { title: string; method: TranslationMethod } | null;
+  translation: { title: string; method: TranslationMethod; excerpt: string } | null;
+  /** The start of the body (EXCERPT_LENGTH characters), in `language`. */
+  excerpt: string;
   supports: SupportBreakdown;
+  /** Whether the viewer the list was loaded for supports it; false for the signed-out. */
+  supported: boolean;
   /**
    * How the voice reached us. The recorder's name is on the contribution's page: loading it here
    * would cost the list another query.
@@ -107,87 +111,85 @@ function matching(dialogueId: string, filters: ContributionFilters): Prisma.Sql 
   return Prisma.join(conditions, " AND ");
 }
 
+/** How many characters of the body a list item carries: two lines on a phone, a few on a desktop. */
+export const EXCERPT_LENGTH = 240;
+
+type PageRow = {
+  id: string;
+  kind: ContributionKind;
+  status: ContributionStatus;
+  title: string;
+  excerpt: string;
+  language: string;
+  themeId: string;
+  source: ContributionSource;
+  translation: { title: string; method: TranslationMethod; excerpt: string } | null;
+  online: Partial<Record<Perspective, number>>;
+  atMeetings: Partial<Record<Perspective, number>>;
+  supported: boolean;
+};
+
 /**
  * One page of a public dialogue's visible contributions, narrowed by `filters`. By default
  * needs come before proposals and, within each, those of people who show lived experience come
- * first (docs/design.md, principles 1 and 4); then newest first. Six queries, whatever the page size, the number of
- * contributions or supports, and the filters.
+ * first (docs/design.md, principles 1 and 4); then newest first. One statement, whatever the
+ * page size, the number of contributions or supports, and the filters: the total, the page's
+ * rows in order with their translation into `locale`, their support tallies and, for a
+ * signed-in `viewerId`, whether that person supports each (their own fact, never another's).
  */
 export async function listContributions(input: {
   dialogueId: string;
   page: number;
   locale: string;
   filters?: ContributionFilters;
+  viewerId?: string | null;
 }): Promise<ContributionPage> {
   const { dialogueId, page, locale, filters } = parseInput(inputSchema, input);
+  const viewerId = input.viewerId ? z.uuid().parse(input.viewerId) : null;
   const where = matching(dialogueId, filters);
 
-  const [[counted], pageRows] = await Promise.all([
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Contribution" c WHERE ${where}`,
-    db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" FROM "Contribution" c
-      WHERE ${where}
-      ORDER BY ${ORDER_BY[filters.sort]}
-      LIMIT ${CONTRIBUTIONS_PER_PAGE} OFFSET ${(page - 1) * CONTRIBUTIONS_PER_PAGE}`,
-  ]);
-  const total = counted?.total ?? 0;
-  const position = new Map(pageRows.map((row, index) => [row.id, index]));
-  const rows =
-    pageRows.length === 0
-      ? []
-      : (
-          await db.contribution.findMany({
-            where: { id: { in: [...position.keys()] } },
-            select: {
-              id: true,
-              kind: true,
-              status: true,
-              title: true,
-              language: true,
-              themeId: true,
-              source: true,
-              translations: { where: { language: locale, title: { not: null } }, select: { title: true, method: true }, take: 1 },
-            },
-          })
-        ).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  // The page's ids in order (ARRAY keeps the subquery's order, ORDINALITY numbers it), then
+  // per row only what the list shows: the subqueries run for these 20 rows, not every match.
+  const [result] = await db.$queryRaw<{ total: number; items: PageRow[] }[]>`
+    SELECT
+      (SELECT count(*)::int FROM "Contribution" c WHERE ${where}) AS "total",
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', c."id", 'kind', c."kind", 'status', c."status", 'title', c."title",
+          'excerpt', left(c."body", ${EXCERPT_LENGTH}), 'language', c."language", 'themeId', c."themeId", 'source', c."source",
+          'translation', CASE WHEN tr."title" IS NULL THEN NULL
+            ELSE json_build_object('title', tr."title", 'method', tr."method", 'excerpt', left(tr."body", ${EXCERPT_LENGTH})) END,
+          'online', (SELECT coalesce(json_object_agg(s."perspective", s."n"), '{}'::json) FROM (
+              SELECT "perspective", count(*)::int AS "n" FROM "Support" WHERE "contributionId" = c."id" GROUP BY 1) s),
+          'atMeetings', (SELECT coalesce(json_object_agg(m."perspective", m."n"), '{}'::json) FROM (
+              SELECT "perspective", sum("count")::int AS "n" FROM "MeetingSupport" WHERE "contributionId" = c."id" GROUP BY 1) m),
+          'supported', EXISTS (SELECT 1 FROM "Support" s WHERE s."contributionId" = c."id" AND s."userId" = ${viewerId}::uuid)
+        ) ORDER BY p."ord"), '[]'::json)
+       FROM unnest(ARRAY(
+           SELECT c."id" FROM "Contribution" c WHERE ${where}
+           ORDER BY ${ORDER_BY[filters.sort]}
+           LIMIT ${CONTRIBUTIONS_PER_PAGE} OFFSET ${(page - 1) * CONTRIBUTIONS_PER_PAGE}
+         )) WITH ORDINALITY AS p("id", "ord")
+       JOIN "Contribution" c ON c."id" = p."id"
+       LEFT JOIN LATERAL (
+         SELECT t."title", t."method", t."body" FROM "Translation" t
+         WHERE t."contributionId" = c."id" AND t."language" = ${locale} AND t."title" IS NOT NULL
+         ORDER BY t."id" LIMIT 1
+       ) tr ON true
+      ) AS "items"`;
+  const total = result?.total ?? 0;
 
-  const ids = rows.map((row) => row.id);
-  const [online, atMeetings] =
-    ids.length === 0
-      ? [[], []]
-      : await Promise.all([
-          db.support.groupBy({
-            by: ["contributionId", "perspective"],
-            where: { contributionId: { in: ids } },
-            _count: { _all: true },
-          }),
-          db.meetingSupport.groupBy({
-            by: ["contributionId", "perspective"],
-            where: { contributionId: { in: ids } },
-            _sum: { count: true },
-          }),
-        ]);
-
-  const tally = new Map<string, Map<Perspective, { online: number; atMeetings: number }>>();
-  const cell = (contributionId: string, perspective: Perspective) => {
-    let perContribution = tally.get(contributionId);
-    if (!perContribution) tally.set(contributionId, (perContribution = new Map()));
-    let counts = perContribution.get(perspective);
-    if (!counts) perContribution.set(perspective, (counts = { online: 0, atMeetings: 0 }));
-    return counts;
-  };
-  for (const row of online) cell(row.contributionId, row.perspective).online += row._count._all;
-  for (const row of atMeetings) cell(row.contributionId, row.perspective).atMeetings += row._sum.count ?? 0;
-
-  const items = rows.map(({ translations, ...row }): ContributionListItem => {
+  const items = (result?.items ?? []).map(({ online, atMeetings, translation, ...row }): ContributionListItem => {
     const byPerspective = PERSPECTIVE_ORDER.map((perspective) => ({
       perspective,
-      ...(tally.get(row.id)?.get(perspective) ?? { online: 0, atMeetings: 0 }),
+      online: online[perspective] ?? 0,
+      atMeetings: atMeetings[perspective] ?? 0,
     }));
     const supportTotal = byPerspective.reduce((sum, p) => sum + p.online + p.atMeetings, 0);
-    const [translated] = translations;
-    const translation = translated?.title && row.language !== locale ? { title: translated.title, method: translated.method } : null;
-    return { ...row, translation, supports: { total: supportTotal, byPerspective } };
+    return {
+      ...row,
+      translation: translation && row.language !== locale ? translation : null,
+      supports: { total: supportTotal, byPerspective },
+    };
   });
 
   return { items, page, pageCount: Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE)), total };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { CONTRIBUTIONS_PER_PAGE, listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
+import { CONTRIBUTIONS_PER_PAGE, EXCERPT_LENGTH, listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
 import type { ContributionKind, Perspective } from "@/lib/generated/prisma/enums";
 import { createContribution, createDialogue, createMeeting, createUser, openDialogue } from "../factories";
@@ -163,20 +163,42 @@ describe("listContributions", () => {
     const translator = await createUser({ perspective: "LOCAL_ACTOR" });
     await db.translation.createMany({
       data: [
-        { contributionId: arabic.id, language: "de", title: "Wohnung gesucht", body: "Text", translatorId: translator.id },
-        { contributionId: arabic.id, language: "en", title: "Looking for a flat", body: "Text", method: "MACHINE" },
+        { contributionId: arabic.id, language: "de", title: "Wohnung gesucht", body: "Wir suchen eine Wohnung", translatorId: translator.id },
+        { contributionId: arabic.id, language: "en", title: "Looking for a flat", body: "We look for a flat", method: "MACHINE" },
       ],
     });
 
     const inGerman = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de" });
     expect(inGerman.items.map((item) => [item.title, item.translation])).toEqual([
-      [arabic.title, { title: "Wohnung gesucht", method: "VOLUNTEER" }],
+      [arabic.title, { title: "Wohnung gesucht", method: "VOLUNTEER", excerpt: "Wir suchen eine Wohnung" }],
       [german.title, null],
     ]);
     const inEnglish = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "en" });
-    expect(inEnglish.items[0]?.translation).toEqual({ title: "Looking for a flat", method: "MACHINE" });
+    expect(inEnglish.items[0]?.translation).toEqual({ title: "Looking for a flat", method: "MACHINE", excerpt: "We look for a flat" });
     const inFarsi = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "fa" });
     expect(inFarsi.items.every((item) => item.translation === null)).toBe(true);
+  });
+
+  it("carries the start of each body and whether the viewer supports it, for that viewer only", async () => {
+    const dialogue = await openedDialogue();
+    const [first, second] = await createContributions(dialogue, [
+      { kind: "NEED", perspective: "LIVED_EXPERIENCE", minute: 2 },
+      { kind: "NEED", perspective: "LOCAL_ACTOR", minute: 1 },
+    ]);
+    if (!first || !second) throw new Error("contributions missing");
+    const long = "Ein langer Text. ".repeat(40);
+    await db.contribution.update({ where: { id: first.id }, data: { body: long } });
+    const [member, other] = [await createUser({ perspective: "LOCAL_ACTOR" }), await createUser({ perspective: "NOT_STATED" })];
+    await db.support.create({ data: { contributionId: first.id, userId: member.id, perspective: "LOCAL_ACTOR" } });
+
+    const forMember = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", viewerId: member.id });
+    expect(forMember.items.map((item) => [item.id, item.supported])).toEqual([[first.id, true], [second.id, false]]);
+    expect(forMember.items[0]?.excerpt).toBe(long.slice(0, EXCERPT_LENGTH));
+    const forOther = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", viewerId: other.id });
+    expect(forOther.items.map((item) => item.supported)).toEqual([false, false]);
+    const anonymous = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de" });
+    expect(anonymous.items.map((item) => item.supported)).toEqual([false, false]);
+    expect(anonymous.items[0]?.supports.total).toBe(1);
   });
 
   it("refuses input that is not a dialogue id or a page number", async () => {

@@ -1,18 +1,26 @@
 // The dialogue page must cost the same number of SQL statements with 10 contributions as
 // with 2,000, with or without filters, search and sort: no query per row (N+1). The shared client is swapped
-// for one that reports every statement (tests/support/statement-log.ts).
+// for one that reports every statement (tests/support/statement-log.ts). What is counted is the
+// page's own loader (loadDialoguePage, the one data call of app/[locale]/[municipality]/[dialogue]
+// /page.tsx), signed out and signed in; the last block walks the page's imports and fails when
+// anything it renders could send a statement of its own (issue 16/17: load once, pass down).
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const statements = vi.hoisted(() => ({ log: [] as string[] }));
 
 vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
-const { listContributions } = await import("@/lib/contributions/list-contributions");
+const { loadDialoguePage } = await import("@/lib/dialogues/load-dialogue-page");
+const { filtersToQuery } = await import("@/lib/contributions/contribution-filters");
 type Filters = import("@/lib/contributions/contribution-filters").ContributionFilters;
-const { getPublicDialogue } = await import("@/lib/dialogues/get-public-dialogue");
+type Viewer = import("@/lib/policy/policy").Viewer;
+const { createSession } = await import("@/lib/auth/sessions");
+const { viewerForSessionToken } = await import("@/lib/auth/get-viewer");
 const { listOpenDialogues } = await import("@/lib/dialogues/list-open-dialogues");
 const { db } = await import("@/lib/db/client");
-const { createDialogue, createMeeting, createUser, openDialogue } = await import("../factories");
+const { addMember, createDialogue, createMeeting, createUser, openDialogue } = await import("../factories");
 const { createContributions, support } = await import("./bulk");
 
 async function dialogueWith(contributions: number) {
@@ -48,14 +56,35 @@ async function dialogueWith(contributions: number) {
 let large: ReturnType<typeof dialogueWith> | undefined;
 const largeDialogue = () => (large ??= dialogueWith(2000));
 
-/** The statements one visit to a dialogue page sends: what app/[locale]/[municipality]/[dialogue] calls. */
-async function statementsForDialoguePage(municipalitySlug: string, dialogueSlug: string, page: number, filters?: Filters) {
+/**
+ * The statements one visit to a dialogue page sends: its loader, as the page calls it, after the
+ * viewer's own statement (getViewer: the session with its roles) when signed in.
+ */
+async function statementsForDialoguePage(
+  municipalitySlug: string,
+  dialogueSlug: string,
+  page: number,
+  filters?: Filters,
+  as?: { userId: string },
+) {
+  let viewer: Viewer | null = null;
+  let sessionToken: string | undefined;
+  if (as) sessionToken = (await createSession(as.userId)).sessionToken;
   statements.log = [];
-  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
-  if (!dialogue) throw new Error("dialogue not found");
-  const contributions = await listContributions({ dialogueId: dialogue.id, page, locale: "de", filters });
-  return { count: statements.log.length, contributions };
+  if (sessionToken) viewer = await viewerForSessionToken(sessionToken);
+  const query = { ...(filters ? filtersToQuery(filters) : {}), ...(page > 1 ? { page: String(page) } : {}) };
+  const data = await loadDialoguePage(viewer, { locale: "de", municipality: municipalitySlug, dialogue: dialogueSlug }, query);
+  if (!data) throw new Error("dialogue not found");
+  return { count: statements.log.length, contributions: data.contributions, data };
 }
+
+/** Anonymous: the dialogue with everything dialogue-wide (one), the list with its total (one). */
+const ANONYMOUS = 2;
+/**
+ * Signed in: getViewer's four on top (session, user, municipality roles, dialogue roles: Prisma's
+ * nested select); the follow state, own mediation cases and own supports ride along in the two.
+ */
+const SIGNED_IN = 6;
 
 describe("SQL statements per page", () => {
   beforeEach(() => {
@@ -83,9 +112,48 @@ describe("SQL statements per page", () => {
 
     expect(forLarge.count).toBe(forSmall.count);
     expect(forLargeLastPage.count).toBe(forSmall.count);
-    // Today: the dialogue, its municipality, its themes (two), the count, the page's ids, its
-    // rows, their translations, two tallies.
-    expect(forSmall.count).toBeLessThanOrEqual(10);
+    expect(forSmall.count).toBe(ANONYMOUS);
+  });
+
+  it("stay within budget for a signed-in member who supports, follows and has a mediation case", async () => {
+    const large = await dialogueWith(45);
+    const member = await createUser({ perspective: "LIVED_EXPERIENCE" });
+    await addMember(large.dialogue.id, member.id, "PARTICIPANT");
+    const first = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1);
+    const supported = first.contributions.items[0]!;
+    await db.support.create({ data: { contributionId: supported.id, userId: member.id, perspective: "LIVED_EXPERIENCE" } });
+    const opener = await createUser({ perspective: "LOCAL_ACTOR" });
+    const mediation = await db.mediationCase.create({
+      data: { dialogueId: large.dialogue.id, openedById: opener.id, subject: "Streit um Wohnung", participants: { create: [{ userId: member.id }] } },
+    });
+
+    const forMember = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1, undefined, { userId: member.id });
+    expect(forMember.count).toBe(SIGNED_IN);
+    expect(forMember.count).toBeLessThanOrEqual(7);
+    // What was loaded is the member's: their support, their follow (members follow), their case, their flags.
+    expect(forMember.contributions.items.find((item) => item.id === supported.id)?.supported).toBe(true);
+    expect(forMember.contributions.items.filter((item) => item.supported)).toHaveLength(1);
+    expect(forMember.data.following).toBe(true);
+    expect(forMember.data.mediationCases).toEqual([{ id: mediation.id, subject: "Streit um Wohnung" }]);
+    expect(forMember.data.may).toMatchObject({ post: true, support: true, withdrawSupport: true, takePart: false, manage: false, export: false });
+    expect(forMember.data.dialogue.meetings.upcoming.length + forMember.data.dialogue.meetings.past.length).toBe(1);
+
+    // The same page for a signed-in person who has not joined, on the last page with filters.
+    const outsider = await createUser({ perspective: "NOT_STATED" });
+    const filters: Filters = { kind: "NEED", sort: "supported" };
+    const forOutsider = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 2, filters, { userId: outsider.id });
+    expect(forOutsider.contributions.items.length).toBeGreaterThan(0);
+    expect(forOutsider.count).toBe(SIGNED_IN);
+    expect(forOutsider.data.may).toMatchObject({ post: false, support: false, takePart: true });
+    expect(forOutsider.data.mediationCases).toEqual([]);
+    expect(forOutsider.data.following).toBe(false);
+    expect(forOutsider.contributions.items.every((item) => !item.supported)).toBe(true);
+
+    const anonymous = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1);
+    expect(anonymous.count).toBe(ANONYMOUS);
+    expect(anonymous.count).toBeLessThanOrEqual(5);
+    expect(anonymous.data.may.takePart).toBe(true);
+    expect(anonymous.contributions.items.every((item) => !item.supported)).toBe(true);
   });
 
   it("are the same with filters, search and each sort, for 10 and 2,000 contributions", async () => {
@@ -108,7 +176,7 @@ describe("SQL statements per page", () => {
       expect(forLarge.contributions.items.every((item) => item.kind === "NEED" && item.supports.total === 9)).toBe(true);
       expect(forLarge.count, sort).toBe(forSmall.count);
       expect(forLargeLastPage.count, sort).toBe(forSmall.count);
-      expect(forSmall.count).toBeLessThanOrEqual(10);
+      expect(forSmall.count).toBe(ANONYMOUS);
     }
   });
 
@@ -126,5 +194,70 @@ describe("SQL statements per page", () => {
     statements.log = [];
     await listOpenDialogues();
     expect(statements.log.length).toBe(withFew);
+  });
+});
+
+// Nothing the dialogue page renders may reach the database or the policy on its own: the page
+// calls its loaders (loadDialoguePage, loadDialogue, getViewer), and every component below it
+// gets data and permission flags as props. Walks the page's value imports (type-only imports
+// carry no code; server actions run on a POST, not in this render) and fails on a path to the
+// database client or to the policy's can().
+describe("the dialogue page's render path", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const PAGE = "app/[locale]/[municipality]/[dialogue]/page.tsx";
+  const LOADERS = new Set(["lib/dialogues/load-dialogue-page.ts", "lib/dialogues/load-dialogue.ts", "lib/auth/get-viewer.ts"]);
+  const FORBIDDEN = new Set(["lib/db/client.ts", "lib/policy/policy.ts", "lib/policy/resources.ts"]);
+
+  function resolve(from: string, specifier: string): string | null {
+    const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(path.join(root, from)), specifier) : null;
+    if (!base) return null; // a package
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+      if (existsSync(candidate) && /\.tsx?$/.test(candidate)) return path.relative(root, candidate);
+    }
+    return null;
+  }
+
+  /** Value imports (and re-exports) of a file; `import type` and `export type` carry no code. */
+  function valueImports(source: string): string[] {
+    const found: string[] = [];
+    const statement = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
+    for (const match of source.matchAll(statement)) {
+      if (match[5]) found.push(match[5]);
+      else if (!match[2] && match[4]) found.push(match[4]);
+    }
+    return found;
+  }
+
+  /** Every file the render reaches, with the chain of imports that leads to it. */
+  function reach(start: string, stopAt: ReadonlySet<string>): Map<string, string[]> {
+    const chains = new Map<string, string[]>([[start, [start]]]);
+    const queue = [start];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      const source = readFileSync(path.join(root, file), "utf8");
+      if (file !== start && /^\s*["']use server["']/.test(source)) continue;
+      if (stopAt.has(file)) continue;
+      for (const specifier of valueImports(source)) {
+        const target = resolve(file, specifier);
+        if (!target || chains.has(target)) continue;
+        chains.set(target, [...chains.get(file)!, target]);
+        queue.push(target);
+      }
+    }
+    return chains;
+  }
+
+  it("finds the database behind the loaders (the walk sees what it must)", () => {
+    const fromLoader = reach("lib/dialogues/load-dialogue-page.ts", new Set());
+    expect(fromLoader.has("lib/db/client.ts")).toBe(true);
+    expect(fromLoader.has("lib/policy/policy.ts")).toBe(true);
+  });
+
+  it("reaches no query and no policy check except through the page's loaders", () => {
+    const reached = reach(PAGE, LOADERS);
+    expect(reached.size).toBeGreaterThan(10);
+    expect([...LOADERS].filter((loader) => reached.has(loader))).toEqual([...LOADERS]);
+    const leaks = [...reached].filter(([file]) => FORBIDDEN.has(file)).map(([, chain]) => chain.join(" → "));
+    expect(leaks).toEqual([]);
   });
 });

@@ -1,99 +1,88 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { ContributionFilters } from "@/components/contribution-filters";
-import { ContributionItem } from "@/components/contribution-item";
-import { Link } from "@/components/link";
-import { ExportLink } from "@/components/exports/export-link";
-import { ModerationLinks } from "@/components/moderation/moderation-links";
-import { ResponsibilitiesLink } from "@/components/responsibilities/responsibilities-link";
-import { FollowControl } from "@/components/follow/follow-control";
-import { DialogueMeetings } from "@/components/meetings/dialogue-meetings";
-import { OfflineEntryLink } from "@/components/on-behalf/offline-entry-link";
-import { Pagination } from "@/components/pagination";
-import { PhaseBadge } from "@/components/phase-badge";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { hostTextsPath } from "@/lib/host-texts/paths";
-import { filtersToQuery, isFiltered, parseContributionFilters } from "@/lib/contributions/contribution-filters";
-import { listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
-import { getDraftDialogue } from "@/lib/dialogues/get-draft-dialogue";
+import { ContributionItem, type ListSupport } from "@/components/contribution-item";
+import { DialogueTeamLinks } from "@/components/dialogues/dialogue-team-links";
+import { PhaseTimeline } from "@/components/dialogues/phase-timeline";
+import { TakePartBox } from "@/components/dialogues/take-part-box";
+import { FollowForm } from "@/components/follow/follow-form";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
-import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
-import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
 import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { MeetingSections } from "@/components/meetings/meeting-list";
+import { Pagination } from "@/components/pagination";
 import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { isFiltered } from "@/lib/contributions/contribution-filters";
+import { loadDialogue, type LoadedDialogue } from "@/lib/dialogues/load-dialogue";
+import { loadDialoguePage } from "@/lib/dialogues/load-dialogue-page";
+import { hostTextsPath } from "@/lib/host-texts/paths";
+import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
-import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { requestDialogueTranslationAction } from "./host-text-translation-actions";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { can } from "@/lib/policy/policy";
-import { dialogueResource } from "@/lib/policy/resources";
+import { setFollowingAction } from "../../follow-actions";
+import { requestDialogueTranslationAction } from "./host-text-translation-actions";
+import { supportFromListAction } from "./support-actions";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// generateMetadata and the page need the same row: one query per request. A draft only for
-// those the policy lets read it (its host team).
-const loadDialogue = cache(
-  async (municipalitySlug: string, dialogueSlug: string) =>
-    (await getPublicDialogue({ municipalitySlug, dialogueSlug })) ??
-    getDraftDialogue(await getViewer(), { municipalitySlug, dialogueSlug }),
-);
-
 // The dialogue's texts in the version for the reader (?text=<language> picks another one).
-const loadText = cache(async (dialogue: NonNullable<Awaited<ReturnType<typeof loadDialogue>>>, locale: string, requested: string | undefined) => {
-  const versions = await loadHostTextVersions({ dialogueIds: [dialogue.id] });
+function textOf(dialogue: LoadedDialogue, locale: string, requested: string | string[] | undefined) {
   return pickHostText(
     { language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title, summary: dialogue.summary, body: dialogue.description } },
-    versionsOf(versions.dialogues, dialogue.id),
+    dialogue.versions,
     locale,
-    { requested },
+    { requested: typeof requested === "string" ? requested : undefined },
   );
-});
+}
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const dialogue = await loadDialogue(municipality, slug);
-  if (!dialogue) return {};
-  const text = await loadText(dialogue, locale, typeof query.text === "string" ? query.text : undefined);
+  // The same request-cached load as the page: no statement of its own.
+  const loaded = await loadDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug });
+  if (!loaded) return {};
+  const text = textOf(loaded.dialogue, locale, query.text);
   return { title: text.fields.title, description: text.fields.summary };
 }
 
+/**
+ * Phone first: the title, where the dialogue stands (phase timeline), the one thing to do now
+ * (post, or how to take part), then the contributions; the description, themes and meetings
+ * follow below. Everything comes from loadDialoguePage; nothing below the page loads or decides.
+ */
 export default async function DialoguePage({ params, searchParams }: Props) {
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const dialogue = await loadDialogue(municipality, slug);
-  if (!dialogue) notFound();
+  const viewer = await getViewer();
+  const data = await loadDialoguePage(viewer, { locale, municipality, dialogue: slug }, query);
+  if (!data) notFound();
+  const { dialogue, may, contributions, filters } = data;
+  if (contributions.page > contributions.pageCount) notFound();
 
-  const page = parsePageNumber(query.page);
-  const filters = parseContributionFilters(query, { themeIds: dialogue.themes.map((theme) => theme.id), languages: dialogue.languages });
-  const [contributions, t, phaseHints, themeName] = await Promise.all([
-    listContributions({ dialogueId: dialogue.id, page, locale, filters }),
+  const [t, post, admin, filtersText, results, responsibilities, meetings, follow, themeName] = await Promise.all([
     getTranslations("dialogue"),
-    getTranslations("phaseHints"),
+    getTranslations("post"),
+    getTranslations("dialogueAdmin"),
+    getTranslations("filters"),
+    getTranslations("results"),
+    getTranslations("responsibilities"),
+    getTranslations("meetings"),
+    getTranslations("follow"),
     getThemeNamer(),
   ]);
-  const filtersText = await getTranslations("filters");
-  if (page > contributions.pageCount) notFound();
-  // The same check the invitations page and its actions make; the policy's resource needs a query, so only for the signed-in.
-  const viewer = await getViewer();
-  const mayInvite = viewer !== null && can(viewer, "invitation:manage", await dialogueResource(dialogue.id));
-  // The same checks the manage page and its actions make.
-  const mayManage =
-    viewer !== null &&
-    (await dialogueResource(dialogue.id).then((r) => can(viewer, "dialogue:update", r) || can(viewer, "dialogue:open", r)));
-  const admin = await getTranslations("dialogueAdmin");
-  const invitations = await getTranslations("invitations");
-  // The same check the post form and createContribution make.
-  const mayPost = viewer !== null && can(viewer, "contribution:create", await dialogueResource(dialogue.id));
-  const post = await getTranslations("post");
-  // The same check addTranslation makes for the dialogue's own texts (translationTarget: translation:create).
-  const mayTranslate = viewer !== null && can(viewer, "translation:create", await dialogueResource(dialogue.id));
-
-  const text = await loadText(dialogue, locale, typeof query.text === "string" ? query.text : undefined);
+  const text = textOf(dialogue, locale, query.text);
   const pathname = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const themeById = new Map(dialogue.themes.map((theme) => [theme.id, themeName(theme)]));
+  const listSupport: ListSupport | undefined =
+    may.support || may.withdrawSupport
+      ? {
+          action: supportFromListAction,
+          fields: { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, list: new URLSearchParams(data.listQuery).toString() },
+          mayGive: may.support,
+          mayWithdraw: may.withdrawSupport,
+        }
+      : undefined;
 
   return (
     <>
@@ -102,100 +91,70 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <li>
             <Link href="/">{t("allDialogues")}</Link>
           </li>
-          <li className="text-muted before:me-2 before:content-['/']"><bdi>{dialogue.municipality.name}</bdi></li>
+          <li className="text-muted before:me-2 before:content-['/']">
+            <bdi>{dialogue.municipality.name}</bdi>
+          </li>
         </ol>
       </nav>
 
-      <header className="mt-4 space-y-3">
-        <HostText picked={text} field="title" pageLocale={locale} as="h1" className="text-3xl break-words" />
-        <HostTextNote picked={text} pageLocale={locale} hrefFor={(language) => `/${locale}${pathname}?text=${language}`}
-          translateHref={mayTranslate ? `/${locale}${hostTextsPath("dialogue", dialogue.id)}` : undefined}
+      <header className="mt-3">
+        <HostText picked={text} field="title" pageLocale={locale} as="h1" className="text-2xl break-words sm:text-3xl" />
+        <HostText picked={text} field="summary" pageLocale={locale} as="p" className="mt-1 text-muted" />
+        <HostTextNote
+          picked={text}
+          pageLocale={locale}
+          hrefFor={(language) => `/${locale}${pathname}?text=${language}`}
+          translateHref={may.translate ? `/${locale}${hostTextsPath("dialogue", dialogue.id)}` : undefined}
         />
-        <p>
-          <PhaseBadge phase={dialogue.phase} />
-        </p>
-        <p className="text-muted">{phaseHints(dialogue.phase)}</p>
-        {dialogue.phase !== "DRAFT" && (
-          <p>
-            <Link href={`${pathname}/results`} className="font-semibold">
-              {(await getTranslations("results"))("resultsLink")}
-            </Link>
-          </p>
-        )}
-        {dialogue.phase === "DRAFT" && (
-          <p role="note" className="rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
-            {admin("draftNotice")}
-          </p>
-        )}
-        {mayManage && (
-          <p>
-            <Link href={`${pathname}/manage`} className="font-semibold">
-              {admin("manageLink")}
-            </Link>
-          </p>
-        )}
-        {mayInvite && (
-          <p>
-            <Link href={`${pathname}/invitations`} className="font-semibold">
-              {invitations("inviteLink")}
-            </Link>
-          </p>
-        )}
-        <ExportLink viewer={viewer} dialogueId={dialogue.id} pathname={pathname} />
-        <ModerationLinks viewer={viewer} dialogueId={dialogue.id} pathname={pathname} />
-        {query.withdrawn === "1" && (
-          <p role="status" className="rounded border-s-4 border-brand bg-surface p-3">
-            {post("withdrawn")}
-          </p>
-        )}
-        {mayPost && (
-          <p>
-            <Link href={`${pathname}/new`} className="inline-block rounded bg-brand px-5 py-3 font-semibold text-white no-underline hover:bg-brand-dark">
-              {post("postLink")}
-            </Link>
-          </p>
-        )}
-        <OfflineEntryLink dialogueId={dialogue.id} dialoguePath={pathname} />
-        {dialogue.phase !== "DRAFT" && <FollowControl viewer={viewer} target="dialogue" targetId={dialogue.id} back={pathname} />}
       </header>
 
-      <HostText picked={text} field="body" pageLocale={locale} format="paragraphs" className="mt-6 space-y-3" data-testid="dialogue-description" />
-      {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
-      {viewer !== null &&
-        dialogue.phase !== "DRAFT" &&
-        !text.languages.includes(contentLanguage(locale)) &&
-        machineTranslationEnabled() &&
-        can(viewer, "translation:request", await dialogueResource(dialogue.id)) && (
-          <ClientMessages namespaces={["translations"]}>
-            <RequestHostTextTranslationForm
-              action={requestDialogueTranslationAction}
-              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
-              subject={{ dialogueId: dialogue.id }}
-              language={contentLanguage(locale)}
-              languageLabel={languageName(contentLanguage(locale), locale)}
-            />
-          </ClientMessages>
-        )}
+      {dialogue.phase === "DRAFT" && (
+        <p role="note" className="mt-3 rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
+          {admin("draftNotice")}
+        </p>
+      )}
+      <PhaseTimeline phase={dialogue.phase} dates={dialogue.dates} />
 
-      {dialogue.themes.length > 0 && (
-        <section aria-labelledby="themes" className="mt-8">
-          <h2 id="themes" className="text-xl">
-            {t("themesHeading")}
-          </h2>
-          <ul className="mt-3 flex flex-wrap gap-2">
-            {dialogue.themes.map((theme) => (
-              <li key={theme.id} className="rounded-full border border-line bg-surface px-3 py-0.5 text-sm">
-                {themeById.get(theme.id)}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {query.withdrawn === "1" && (
+        <p role="status" className="mt-3 rounded border-s-4 border-brand bg-surface p-3">
+          {post("withdrawn")}
+        </p>
       )}
 
-      <ResponsibilitiesLink dialoguePath={pathname} phase={dialogue.phase} />
-      <DialogueMeetings dialogueId={dialogue.id} dialoguePath={pathname} />
+      {/* The one primary action: post while collecting; how to take part for who may not yet. */}
+      {may.post && (
+        <p className="mt-4">
+          <Link href={`${pathname}/new`} className="inline-block rounded bg-brand px-5 py-3 font-semibold text-white no-underline hover:bg-brand-dark">
+            {post("postLink")}
+          </Link>
+        </p>
+      )}
+      {may.takePart && <TakePartBox meetings={dialogue.meetings.upcoming} signedIn={viewer !== null} />}
 
-      <section aria-labelledby="contributions" className="mt-10">
+      <DialogueTeamLinks may={may} pathname={pathname} mediationCases={data.mediationCases} />
+      {viewer && may.follow && (
+        <div className="mt-3">
+          <FollowForm
+            action={setFollowingAction}
+            locale={locale}
+            back={pathname}
+            target="dialogue"
+            targetId={dialogue.id}
+            following={data.following}
+            status={follow(data.following ? "dialogueOn" : "dialogueOff")}
+            button={data.following ? follow("unfollow") : follow("follow")}
+          />
+        </div>
+      )}
+      {dialogue.phase !== "DRAFT" && (
+        <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+          <a href="#about">{t("about")}</a>
+          <a href="#meetings">{meetings("heading")}</a>
+          <Link href={`${pathname}/results`}>{results("resultsLink")}</Link>
+        </p>
+      )}
+
+      <section aria-labelledby="contributions" className="mt-6">
         <h2 id="contributions" className="text-2xl">
           {t("contributionsHeading")}
         </h2>
@@ -217,8 +176,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         {contributions.total === 0 ? (
           isFiltered(filters) ? (
             <p className="mt-4">
-              {filtersText("empty")}{" "}
-              <Link href={pathname}>{filtersText("reset")}</Link>
+              {filtersText("empty")} <Link href={pathname}>{filtersText("reset")}</Link>
             </p>
           ) : (
             <p className="mt-4">{t("noContributions")}</p>
@@ -226,24 +184,78 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         ) : (
           <>
             {filters.sort === "needs" && <p className="mt-3 border-s-4 border-brand ps-3 text-sm">{t("sortNote")}</p>}
-            <ol className="mt-2">
+            <ol className="mt-1">
               {contributions.items.map((contribution) => (
                 <li key={contribution.id}>
                   <ContributionItem
                     contribution={contribution}
                     themeName={themeById.get(contribution.themeId) ?? ""}
                     dialoguePath={pathname}
+                    support={listSupport}
                   />
                 </li>
               ))}
             </ol>
-            <Pagination
-              pathname={pathname}
-              page={contributions.page}
-              pageCount={contributions.pageCount}
-              query={filtersToQuery(filters)}
-            />
+            <Pagination pathname={pathname} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} />
           </>
+        )}
+      </section>
+
+      <details id="about" className="mt-8 rounded border border-line">
+        <summary className="cursor-pointer px-3 py-2 text-xl font-semibold">{t("about")}</summary>
+        <div className="px-3 pb-3">
+          <HostText picked={text} field="body" pageLocale={locale} format="paragraphs" className="mt-2 space-y-3" data-testid="dialogue-description" />
+          {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
+          {may.requestTranslation && !text.languages.includes(contentLanguage(locale)) && (
+            <ClientMessages namespaces={["translations"]}>
+              <RequestHostTextTranslationForm
+                action={requestDialogueTranslationAction}
+                page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+                subject={{ dialogueId: dialogue.id }}
+                language={contentLanguage(locale)}
+                languageLabel={languageName(contentLanguage(locale), locale)}
+              />
+            </ClientMessages>
+          )}
+          {dialogue.themes.length > 0 && (
+            <>
+              <h3 className="mt-4 text-lg">{t("themesHeading")}</h3>
+              <ul className="mt-2 flex flex-wrap gap-2">
+                {dialogue.themes.map((theme) => (
+                  <li key={theme.id} className="rounded-full border border-line bg-surface px-3 py-0.5 text-sm">
+                    {themeById.get(theme.id)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {dialogue.phase !== "DRAFT" && (
+            <p className="mt-4">
+              <Link href={`${pathname}/responsibilities`} className="font-semibold">
+                {responsibilities("dialogueLink")}
+              </Link>
+            </p>
+          )}
+        </div>
+      </details>
+
+      <section id="meetings" aria-labelledby="meetings-heading" className="mt-8">
+        <h2 id="meetings-heading" className="text-xl">
+          {meetings("heading")}
+        </h2>
+        <MeetingSections
+          meetings={dialogue.meetings}
+          dialoguePath={pathname}
+          level={3}
+          translateLinks={may.translate}
+          machineTranslation={may.requestTranslation ? { back: pathname } : undefined}
+        />
+        {may.manageMeetings && (
+          <p className="mt-3">
+            <Link href={`${pathname}/meetings/manage`} className="font-semibold">
+              {meetings("manageLink")}
+            </Link>
+          </p>
         )}
       </section>
     </>

@@ -1,0 +1,58 @@
+import { useFormatter, useTranslations } from "next-intl";
+import type { DialoguePhase } from "@/lib/generated/prisma/enums";
+import type { LoadedDialogue } from "@/lib/dialogues/load-dialogue";
+import { PhaseBadge } from "@/components/phase-badge";
+
+const STEPS = [
+  { phase: "COLLECTING", date: "collectingFrom" },
+  { phase: "DELIBERATING", date: "deliberatingFrom" },
+  { phase: "RESPONDING", date: "respondingFrom" },
+  { phase: "CLOSED", date: "closesAt" },
+] as const satisfies readonly { phase: DialoguePhase; date: keyof LoadedDialogue["dates"] }[];
+
+/**
+ * Where the dialogue stands: its phases in order with the dates the host team planned, the
+ * current one marked (aria-current, and in words, not by colour alone), and what it allows.
+ */
+export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: LoadedDialogue["dates"] }) {
+  const t = useTranslations("dialogue");
+  const phases = useTranslations("phases");
+  const hints = useTranslations("phaseHints");
+  const format = useFormatter();
+  const current = STEPS.findIndex((step) => step.phase === phase);
+  return (
+    <section aria-labelledby="phase-timeline" className="mt-4 rounded border border-line p-3">
+      <h2 id="phase-timeline" className="sr-only">
+        {t("timeline.heading")}
+      </h2>
+      <p>
+        <PhaseBadge phase={phase} />
+      </p>
+      <p className="mt-2">{hints(phase)}</p>
+      {phase !== "DRAFT" && <p className="mt-1 text-sm text-muted">{t(`allows.${phase}`)}</p>}
+      <ol className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm sm:grid-cols-4" aria-label={t("timeline.heading")}>
+        {STEPS.map((step, index) => {
+          const date = dates[step.date];
+          const state = index < current ? "done" : index === current ? "current" : "next";
+          return (
+            <li
+              key={step.phase}
+              aria-current={state === "current" ? "step" : undefined}
+              className={`border-t-4 pt-1 ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
+            >
+              <span className="block">
+                {phases(step.phase)}
+                {state === "current" && <span className="sr-only"> ({t("timeline.now")})</span>}
+              </span>
+              {date && (
+                <time dateTime={date.toISOString()} className="block text-xs">
+                  {t(step.phase === "CLOSED" ? "timeline.until" : "timeline.from", { date: format.dateTime(date, "day") })}
+                </time>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { HostText } from "@/components/host-texts/host-text";
+import { Link } from "@/components/link";
+import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import type { MeetingView } from "@/lib/meetings/list-meetings";
+
+/** How many upcoming meetings the box names; the rest are in the meetings section below. */
+const MEETINGS_SHOWN = 2;
+
+/**
+ * "How to take part", for everyone who may not post yet on an open dialogue (a visitor, a
+ * signed-in person who has not joined): the invitation code typed right here (a plain GET form
+ * to the join page, which checks it and explains what it leads to), where to get a code, and
+ * that someone can write a need down for them. Not async: it renders what the page loaded.
+ */
+export function TakePartBox({ meetings, signedIn }: { meetings: MeetingView[]; signedIn: boolean }) {
+  const t = useTranslations("dialogue.takePart");
+  const join = useTranslations("join");
+  const locale = useLocale();
+  const format = useFormatter();
+  const next = meetings.slice(0, MEETINGS_SHOWN);
+  return (
+    <section aria-labelledby="take-part" className="mt-4 rounded border-2 border-brand p-4" data-testid="take-part">
+      <h2 id="take-part" className="text-xl">
+        {t("heading")}
+      </h2>
+      <p className="mt-1">{t("intro")}</p>
+      <form method="get" action={`/${locale}/join`} className="mt-3" noValidate>
+        <label htmlFor="take-part-code" className="block font-semibold">
+          {join("codeLabel")}
+        </label>
+        <p id="take-part-code-hint" className="text-sm text-muted">
+          {join("codeHint")}
+        </p>
+        <div className="mt-1 flex flex-wrap gap-2">
+          <input
+            id="take-part-code"
+            name="code"
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby="take-part-code-hint"
+            className="min-w-0 flex-1 basis-40 rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink"
+          />
+          <button type="submit" className="rounded bg-brand px-5 py-2 text-base font-semibold text-white hover:bg-brand-dark">
+            {t("submit")}
+          </button>
+        </div>
+      </form>
+      <h3 className="mt-4 text-base font-semibold">{t("whereHeading")}</h3>
+      {next.length > 0 ? (
+        <>
+          <p className="mt-1">{t("atMeetings")}</p>
+          <ul className="mt-1 space-y-1 text-sm">
+            {next.map((meeting) => {
+              const text = pickHostText({ language: meeting.language, fields: { title: meeting.title, place: meeting.place } }, meeting.versions, locale);
+              return (
+                <li key={meeting.id} className="border-s-4 border-line ps-2">
+                  <time dateTime={meeting.startsAt.toISOString()} className="block font-medium">
+                    {format.dateTime(meeting.startsAt, "meeting")}
+                  </time>
+                  <HostText picked={text} field="title" pageLocale={locale} />
+                  {", "}
+                  <HostText picked={text} field="place" pageLocale={locale} />
+                </li>
+              );
+            })}
+          </ul>
+          <p className="mt-1 text-sm">
+            <a href="#meetings">{t("allMeetings")}</a>
+          </p>
+        </>
+      ) : (
+        <p className="mt-1">{t("noMeetings")}</p>
+      )}
+      <p className="mt-3">{t("writeDown")}</p>
+      {!signedIn && (
+        <p className="mt-3 text-sm">
+          {join("haveAccount")} <Link href="/sign-in">{join("signInLink")}</Link>
+        </p>
+      )}
+    </section>
+  );
+}

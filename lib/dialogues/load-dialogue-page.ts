@@ -1,0 +1,39 @@
+import "server-only";
+import { filtersToQuery, parseContributionFilters, type ContributionFilters } from "@/lib/contributions/contribution-filters";
+import { listContributions, parsePageNumber, type ContributionPage } from "@/lib/contributions/list-contributions";
+import type { Viewer } from "@/lib/policy/policy";
+import { loadDialogue, type DialogueForViewer } from "./load-dialogue";
+
+export type DialoguePageData = DialogueForViewer & {
+  filters: ContributionFilters;
+  /** The list's own query (filters and page), for links and forms that come back to this list position. */
+  listQuery: Record<string, string>;
+  contributions: ContributionPage;
+};
+
+const NO_CONTRIBUTIONS: Omit<ContributionPage, "page"> = { items: [], pageCount: 1, total: 0 };
+
+/**
+ * Everything app/[locale]/[municipality]/[dialogue]/page.tsx shows, for `viewer`: the dialogue
+ * (request-cached, shared with generateMetadata), its permission flags and one page of its
+ * contributions. What the page renders comes from here and nowhere else
+ * (tests/dialogues/query-count.test.ts counts these statements).
+ */
+export async function loadDialoguePage(
+  viewer: Viewer | null,
+  input: { locale: string; municipality: string; dialogue: string },
+  query: Record<string, string | string[] | undefined>,
+): Promise<DialoguePageData | null> {
+  const loaded = await loadDialogue(viewer, { municipalitySlug: input.municipality, dialogueSlug: input.dialogue });
+  if (!loaded) return null;
+  const { dialogue } = loaded;
+  const page = parsePageNumber(query.page);
+  const filters = parseContributionFilters(query, { themeIds: dialogue.themes.map((theme) => theme.id), languages: dialogue.languages });
+  // A draft has no visible contributions (listContributions would find none): no statement for it.
+  const contributions =
+    dialogue.phase === "DRAFT"
+      ? { ...NO_CONTRIBUTIONS, page }
+      : await listContributions({ dialogueId: dialogue.id, page, locale: input.locale, filters, viewerId: viewer?.id ?? null });
+  const listQuery = { ...filtersToQuery(filters), ...(page > 1 ? { page: String(page) } : {}) };
+  return { ...loaded, filters, listQuery, contributions };
+}

@@ -1,0 +1,218 @@
+import "server-only";
+import { cache } from "react";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { DialoguePhase, TranslationMethod } from "@/lib/generated/prisma/enums";
+import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
+import type { MeetingView } from "@/lib/meetings/list-meetings";
+import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import type { DialogueThemeSummary } from "./get-public-dialogue";
+import { slugSchema } from "./slug";
+
+// The dialogue page's data, loaded once per request (issue 17, step 2): the dialogue with its
+// municipality, themes, text versions and meetings, its policy resource, and every permission
+// the page and the components below it need, decided here once. Components under the page
+// receive data and flags; they neither query nor call can() (tests/dialogues/query-count.test.ts
+// fails when one does).
+
+export type DialoguePermissions = {
+  /** contribution:create: the one primary action while collecting. */
+  post: boolean;
+  /** support:give / support:withdraw:own: the support button in the list. */
+  support: boolean;
+  withdrawSupport: boolean;
+  /** dialogue:update or dialogue:open: the manage page. */
+  manage: boolean;
+  invite: boolean;
+  export: boolean;
+  /** report:resolve: the moderation queue; otherwise moderation-log:read: the log. */
+  moderate: boolean;
+  readModerationLog: boolean;
+  /** translation:create: links to translate the dialogue's and meetings' texts. */
+  translate: boolean;
+  /** translation:request, signed in, the service configured: machine translation buttons. */
+  requestTranslation: boolean;
+  /** contribution:create:on-behalf: enter what was said offline. */
+  recordOffline: boolean;
+  manageMeetings: boolean;
+  /** follow:create: the follow button. */
+  follow: boolean;
+  /**
+   * "How to take part": the dialogue is open for taking part, and the viewer may not (yet): a
+   * visitor, or a signed-in person who has not joined (the same rule that gates commenting).
+   */
+  takePart: boolean;
+};
+
+export type LoadedDialogue = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  phase: DialoguePhase;
+  /** BCP 47 codes; the first is the dialogue's main language. */
+  languages: string[];
+  /** The planned start of each later phase and the planned end, as the host team set them. */
+  dates: { collectingFrom: Date | null; deliberatingFrom: Date | null; respondingFrom: Date | null; closesAt: Date | null };
+  municipality: { id: string; slug: string; name: string };
+  themes: DialogueThemeSummary[];
+  /** The dialogue's texts in other languages (decision 025). */
+  versions: HostTextVersion[];
+  meetings: { upcoming: MeetingView[]; past: MeetingView[] };
+};
+
+export type DialogueForViewer = {
+  dialogue: LoadedDialogue;
+  resource: Resource;
+  may: DialoguePermissions;
+  /** Whether the viewer follows the dialogue (decision 030: members do until they unfollow). */
+  following: boolean;
+  /** The viewer's own mediation cases in this dialogue (none for the signed-out). */
+  mediationCases: { id: string; subject: string }[];
+};
+
+type JsonVersion = Omit<HostTextVersion, "checkedAt" | "outdatedAt"> & { checkedAt: string | null; outdatedAt: string | null };
+type JsonMeeting = Omit<MeetingView, "startsAt" | "endsAt" | "versions" | "language"> & {
+  startsAt: string;
+  endsAt: string | null;
+  versions: JsonVersion[];
+};
+type Row = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  phase: DialoguePhase;
+  languages: string[];
+  collectingFrom: Date | null;
+  deliberatingFrom: Date | null;
+  respondingFrom: Date | null;
+  closesAt: Date | null;
+  municipalityId: string;
+  municipalitySlug: string;
+  municipalityName: string;
+  themes: DialogueThemeSummary[];
+  versions: JsonVersion[];
+  meetings: JsonMeeting[];
+  follows: boolean | null;
+  mediationCases: { id: string; subject: string }[];
+};
+
+const slugsSchema = z.object({ municipalitySlug: slugSchema, dialogueSlug: slugSchema });
+
+// Timestamps are stored without a zone, in UTC; inside JSON they lose the "Z".
+const utc = (value: string | null): Date | null => (value === null ? null : new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`));
+const version = ({ checkedAt, outdatedAt, ...rest }: JsonVersion): HostTextVersion => ({
+  ...rest,
+  method: rest.method as TranslationMethod,
+  checkedAt: utc(checkedAt),
+  outdatedAt: utc(outdatedAt),
+});
+
+/** One statement: the dialogue and everything dialogue-wide its page shows, plus the viewer's follow and mediation cases. */
+async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId: string | null): Promise<Row | undefined> {
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT d."id", d."slug", d."title", d."summary", d."description", d."phase", d."languages",
+      d."collectingFrom", d."deliberatingFrom", d."respondingFrom", d."closesAt",
+      d."municipalityId", mu."slug" AS "municipalitySlug", mu."name" AS "municipalityName",
+      (SELECT coalesce(json_agg(json_build_object('id', t."id", 'key', t."key", 'name', t."name") ORDER BY t."position", t."name"), '[]'::json)
+         FROM "DialogueTheme" dt JOIN "Theme" t ON t."id" = dt."themeId" WHERE dt."dialogueId" = d."id") AS "themes",
+      (SELECT coalesce(json_agg(json_build_object('language', v."language", 'method', v."method", 'checkedAt', v."checkedAt",
+           'outdatedAt', v."outdatedAt", 'title', v."title", 'summary', v."summary", 'body', v."body", 'codeOfConduct', v."codeOfConduct")
+           ORDER BY v."id"), '[]'::json)
+         FROM "Translation" v WHERE v."dialogueId" = d."id") AS "versions",
+      (SELECT coalesce(json_agg(json_build_object('id', m."id", 'title', m."title", 'description', m."description",
+           'startsAt', m."startsAt", 'endsAt', m."endsAt", 'place', m."place", 'languages', m."languages",
+           'interpretationOffered', m."interpretationOffered",
+           'versions', (SELECT coalesce(json_agg(json_build_object('language', mv."language", 'method', mv."method",
+                'checkedAt', mv."checkedAt", 'outdatedAt', mv."outdatedAt", 'title', mv."title", 'place', mv."place", 'body', mv."body")
+                ORDER BY mv."id"), '[]'::json)
+              FROM "Translation" mv WHERE mv."meetingId" = m."id"))
+           ORDER BY m."startsAt", m."id"), '[]'::json)
+         FROM "Meeting" m WHERE m."dialogueId" = d."id") AS "meetings",
+      (SELECT f."unfollowedAt" IS NULL FROM "Follow" f WHERE f."userId" = ${viewerId}::uuid AND f."dialogueId" = d."id") AS "follows",
+      (SELECT coalesce(json_agg(json_build_object('id', mc."id", 'subject', mc."subject")
+           ORDER BY mc."closedAt" DESC NULLS FIRST, mc."createdAt" DESC), '[]'::json)
+         FROM "MediationCase" mc
+         WHERE mc."dialogueId" = d."id"
+           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases"
+    FROM "Dialogue" d JOIN "Municipality" mu ON mu."id" = d."municipalityId"
+    WHERE d."slug" = ${dialogueSlug} AND mu."slug" = ${municipalitySlug}`;
+  return row;
+}
+
+function permissions(viewer: Viewer | null, resource: Resource): DialoguePermissions {
+  const open = resource.phase === "COLLECTING" || resource.phase === "DELIBERATING";
+  return {
+    post: can(viewer, "contribution:create", resource),
+    support: can(viewer, "support:give", resource),
+    withdrawSupport: viewer !== null && can(viewer, "support:withdraw:own", { ...resource, ownerId: viewer.id }),
+    manage: can(viewer, "dialogue:update", resource) || can(viewer, "dialogue:open", resource),
+    invite: can(viewer, "invitation:manage", resource),
+    export: can(viewer, "export:download", resource),
+    moderate: can(viewer, "report:resolve", resource),
+    readModerationLog: can(viewer, "moderation-log:read", resource),
+    translate: can(viewer, "translation:create", resource),
+    requestTranslation: viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource),
+    recordOffline: can(viewer, "contribution:create:on-behalf", resource),
+    manageMeetings: can(viewer, "meeting:manage", resource),
+    follow: can(viewer, "follow:create", resource),
+    takePart: open && !can(viewer, "comment:create", resource),
+  };
+}
+
+const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, dialogueSlug: string, now: number): Promise<DialogueForViewer | null> => {
+  const row = await loadRow(municipalitySlug, dialogueSlug, viewer?.id ?? null);
+  if (!row) return null;
+  const resource: Resource = { municipalityId: row.municipalityId, dialogueId: row.id, phase: row.phase };
+  // A draft only for those the policy lets read it (its host team); the same 404 otherwise.
+  if (!can(viewer, "dialogue:read", resource)) return null;
+
+  const language = row.languages[0] ?? "de";
+  const meetings: MeetingView[] = row.meetings.map((meeting) => ({
+    ...meeting,
+    startsAt: utc(meeting.startsAt)!,
+    endsAt: utc(meeting.endsAt),
+    language,
+    versions: meeting.versions.map(version),
+  }));
+  // A meeting that has started but not ended is still upcoming (as listMeetings has it).
+  const isPast = (meeting: MeetingView) => (meeting.endsAt ?? meeting.startsAt).getTime() < now;
+  return {
+    dialogue: {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      description: row.description,
+      phase: row.phase,
+      languages: row.languages,
+      dates: { collectingFrom: row.collectingFrom, deliberatingFrom: row.deliberatingFrom, respondingFrom: row.respondingFrom, closesAt: row.closesAt },
+      municipality: { id: row.municipalityId, slug: row.municipalitySlug, name: row.municipalityName },
+      themes: row.themes,
+      versions: row.versions.map(version),
+      meetings: { upcoming: meetings.filter((meeting) => !isPast(meeting)), past: meetings.filter(isPast).reverse() },
+    },
+    resource,
+    may: permissions(viewer, resource),
+    // Decision 030: a member follows their dialogue until they unfollow it.
+    following: viewer !== null && (row.follows ?? viewer.dialogueRoles[row.id] !== undefined),
+    mediationCases: viewer === null ? [] : row.mediationCases,
+  };
+});
+
+/**
+ * The dialogue at /<municipality>/<dialogue> as `viewer` may read it, with its policy resource
+ * and the page's permission flags; null when there is none or the viewer may not read it (a
+ * draft outside its host team). Request-cached: generateMetadata and the page share one query.
+ */
+export function loadDialogue(viewer: Viewer | null, slugs: { municipalitySlug: string; dialogueSlug: string }, now: Date = new Date()) {
+  const parsed = slugsSchema.safeParse(slugs);
+  // A string that cannot be a slug names no dialogue: the same answer as an unknown one.
+  if (!parsed.success) return Promise.resolve(null);
+  // The minute, not the millisecond, keys the cache: metadata and page agree on "upcoming".
+  return loadOnce(viewer, parsed.data.municipalitySlug, parsed.data.dialogueSlug, Math.floor(now.getTime() / 60_000) * 60_000);
+}
