@@ -42,6 +42,19 @@ const schema = z.object({
   DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
   /** Whether this app instance also works the job queue (lib/jobs); "off" when `npm run worker` runs elsewhere. */
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  /**
+   * Web Push (decision 031): the application server's VAPID key pair (base64url, as
+   * `web-push generate-vapid-keys` prints it) and a contact (mailto: or https:) the push services
+   * may write to. `npm start` keeps a generated pair in .data/ when unset; without them push is off.
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "VAPID_PRIVATE_KEY must be a base64url P-256 private key (43 characters)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "VAPID_SUBJECT must be a mailto: or https: URL").optional(),
+  /**
+   * Tests only: also accept push endpoints at http://127.0.0.1:<port> (a local push service).
+   * Refused when the public origin is https, so it cannot be left on in production.
+   */
+  PUSH_ALLOW_LOOPBACK: z.enum(["on", "off"]).default("off"),
   /** Bearer token for /api/metrics (Prometheus); unset, the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(32, "METRICS_TOKEN must be at least 32 characters").optional(),
   /** pino level of the JSON log on stdout. */
@@ -50,6 +63,14 @@ const schema = z.object({
   // Two names, one origin: next-auth builds its callback links from NEXTAUTH_URL, we from PUBLIC_URL.
   if (value.PUBLIC_URL && value.NEXTAUTH_URL && new URL(value.PUBLIC_URL).origin !== new URL(value.NEXTAUTH_URL).origin) {
     context.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "PUBLIC_URL and NEXTAUTH_URL must name the same origin (or set only PUBLIC_URL)" });
+  }
+  // The push services refuse a key pair given by halves; say so at start, not at the first push.
+  if (Boolean(value.VAPID_PUBLIC_KEY) !== Boolean(value.VAPID_PRIVATE_KEY)) {
+    context.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither" });
+  }
+  const origin = value.PUBLIC_URL ?? value.NEXTAUTH_URL;
+  if (value.PUSH_ALLOW_LOOPBACK === "on" && origin?.startsWith("https:")) {
+    context.addIssue({ code: "custom", path: ["PUSH_ALLOW_LOOPBACK"], message: "PUSH_ALLOW_LOOPBACK is for tests on http://127.0.0.1 and is refused with an https public origin" });
   }
 });
 

@@ -38,6 +38,8 @@ export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof
     await tx.notification.deleteMany({ where: { userId: viewer.id } });
     // Nobody is told anything any more, and what they followed is nobody's business (decision 030).
     await tx.follow.deleteMany({ where: { userId: viewer.id } });
+    // No phone is told anything any more either (decision 031).
+    await tx.pushSubscription.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({
       where: { id: viewer.id },
       data: {

@@ -62,6 +62,8 @@ export const PARTICIPANT_MESSAGES = [
   "receipt",
   // Follow and unfollow on a contribution, a dialogue and the account page (decision 030).
   "follow",
+  // "Notifications on this phone" on the account page and after a first post (decision 031).
+  "push",
   "digest",
   // The municipality's start page; its drafts list and links for staff are not listed.
   "municipality.intro",

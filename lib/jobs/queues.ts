@@ -12,6 +12,10 @@ export const QUEUES = {
   emailConfirmation: "mail.email-confirmation",
   /** The daily e-mail digest of notifications, for everyone who has it switched on. */
   dailyDigest: "digest.daily",
+  /** Claims a subject's news for people's devices and queues the deliveries (Web Push, decision 031). */
+  pushSubject: "push.subject",
+  /** One notification to one device through its push service. */
+  pushDeliver: "push.deliver",
   /** A first transcript of a voice message from the operator's speech-to-text service (decision 033). */
   voiceTranscription: "voice.transcription",
   /** Deletes the audio of voice messages whose transcript was confirmed long enough ago (decision 033). */
@@ -29,6 +33,18 @@ const MAIL: Omit<Queue, "name"> = {
   retryDelayMax: 600,
   expireInSeconds: 120,
   // A job that could not start within a day is no use any more (the link would have expired).
+  retentionSeconds: 24 * 60 * 60,
+  deleteAfterSeconds: 60 * 60,
+  notify: true,
+};
+
+const PUSH: Omit<Queue, "name"> = {
+  // 30 s, 1, 2, 4 min (with jitter), then dropped: the in-app list still has it.
+  retryLimit: 4,
+  retryDelay: 30,
+  retryBackoff: true,
+  retryDelayMax: 600,
+  expireInSeconds: 60,
   retentionSeconds: 24 * 60 * 60,
   deleteAfterSeconds: 60 * 60,
   notify: true,
@@ -56,6 +72,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
   },
   [QUEUES.signInLink]: MAIL,
   [QUEUES.emailConfirmation]: MAIL,
+  [QUEUES.pushSubject]: PUSH,
+  [QUEUES.pushDeliver]: PUSH,
   [QUEUES.dailyDigest]: {
     // Retried a few times within the hour after a failure (the notifications of people whose mail
     // failed stay unclaimed, so a retry sends only theirs).

@@ -5,6 +5,7 @@ import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { sendDigests } from "@/lib/notifications/send-digest";
+import { claimPushes, deliverPush, type PushDeliverJob, type PushSubjectJob } from "@/lib/push/send-push";
 import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
 import { machineTranscribe, type VoiceTranscriptionJob } from "@/lib/voice/machine-transcribe";
 import { openJobQueue, useJobQueue } from "./job-queue";
@@ -15,6 +16,8 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.signInLink]: (data) => sendEmailLink(data as EmailLinkJob),
   [QUEUES.emailConfirmation]: (data) => sendEmailConfirmation(data as EmailConfirmationJob),
   [QUEUES.dailyDigest]: () => sendDigests(),
+  [QUEUES.pushSubject]: (data) => claimPushes(data as PushSubjectJob),
+  [QUEUES.pushDeliver]: (data) => deliverPush(data as PushDeliverJob),
   [QUEUES.voiceTranscription]: (data) => machineTranscribe(data as VoiceTranscriptionJob),
   [QUEUES.voiceAudioRetention]: () => deleteExpiredVoiceAudio(),
 };

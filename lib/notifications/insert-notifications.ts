@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
+import { queuePush } from "@/lib/push/send-push";
 
 // THE way a notification is written (decision 030). Every event — a comment, an answer, a hide,
 // a phase change, a meeting, a report — calls `insertNotifications` once, inside the transaction
@@ -98,7 +99,7 @@ export async function insertNotifications(
     " UNION ALL ",
   );
   // gen_random_uuid(): Prisma's uuid(7) default lives in the client, and uuidv7() needs PostgreSQL 18.
-  return tx.$queryRaw<InsertedNotification[]>`
+  const rows = await tx.$queryRaw<InsertedNotification[]>`
     WITH candidates AS (${sources}),
     receivers AS (
       SELECT DISTINCT ON (c."userId") c."userId", c."type"
@@ -119,4 +120,7 @@ export async function insertNotifications(
       -- Told again in the next digest, with the new count.
       "emailedAt" = NULL
     RETURNING "id", "userId", "type", "count"`;
+  // Their devices hear of it through the job queue, in this transaction (decision 031).
+  await queuePush(tx, event.subjectId, rows.map((row) => row.userId));
+  return rows;
 }

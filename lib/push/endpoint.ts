@@ -1,0 +1,60 @@
+import { BlockList, isIP } from "node:net";
+
+// The server POSTs to whatever endpoint a browser's push subscription names, so an endpoint is
+// an SSRF risk: someone could subscribe "https://10.0.0.5/admin" and have our workers call it.
+// Endpoints are therefore checked twice (decision 031): when a device is saved (the URL's shape)
+// and when a push is sent (the address the name resolves to, at connect time — lib/push/transport.ts),
+// so a name that later resolves to a private address (DNS rebinding) is refused too.
+
+export const MAX_ENDPOINT_LENGTH = 1024;
+
+/** Addresses no push service has: loopback, private, link-local, shared, documentation, multicast, reserved. */
+const NOT_PUBLIC = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
+  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
+  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
+] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
+for (const [network, prefix] of [
+  ["::", 128], ["::1", 128], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64],
+  ["2001::", 23], ["2001:db8::", 32], ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
+] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
+
+/** Whether `address` (an IPv4 or IPv6 literal) is a public unicast address. */
+export function isPublicAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  // An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return isPublicAddress(mapped[1]!);
+  return !NOT_PUBLIC.check(address, family === 4 ? "ipv4" : "ipv6");
+}
+
+export const LOOPBACK_TEST_HOST = "127.0.0.1";
+
+export type EndpointCheck = { ok: true; url: URL } | { ok: false; reason: string };
+
+/**
+ * Whether a push endpoint may be saved and called: an https URL on port 443 of a public host (a
+ * name with a dot, not a private or loopback address), no credentials, at most 1024 characters.
+ * With `allowLoopback` (PUSH_ALLOW_LOOPBACK, tests only) also http://127.0.0.1:<port>/…
+ */
+export function checkPushEndpoint(endpoint: string, { allowLoopback = false }: { allowLoopback?: boolean } = {}): EndpointCheck {
+  if (endpoint.length > MAX_ENDPOINT_LENGTH) return { ok: false, reason: "too long" };
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return { ok: false, reason: "not a URL" };
+  }
+  if (url.username || url.password) return { ok: false, reason: "credentials in the URL" };
+  if (allowLoopback && url.protocol === "http:" && url.hostname === LOOPBACK_TEST_HOST) return { ok: true, url };
+  if (url.protocol !== "https:") return { ok: false, reason: "not https" };
+  if (url.port !== "" && url.port !== "443") return { ok: false, reason: "not port 443" };
+  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (isIP(host) !== 0) return isPublicAddress(host) ? { ok: true, url } : { ok: false, reason: "private address" };
+  if (!host.includes(".") || /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa|localdomain)\.?$/.test(host)) {
+    return { ok: false, reason: "not a public host name" };
+  }
+  return { ok: true, url };
+}

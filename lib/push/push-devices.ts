@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { locales } from "@/lib/i18n/routing";
+import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+import { parseInput } from "@/lib/validation";
+import { checkPushEndpoint, MAX_ENDPOINT_LENGTH } from "./endpoint";
+import { pushAllowsLoopback, vapidKeys } from "./vapid";
+
+// A person's devices that receive Web Push (decision 031). Switching on and off, and removing a
+// device, are part of managing one's own account (canManageOwnAccount): suspended people are
+// still told of answers to their needs.
+
+export const subscribePushInput = z.object({
+  endpoint: z
+    .string()
+    .max(MAX_ENDPOINT_LENGTH)
+    .refine((endpoint) => checkPushEndpoint(endpoint, { allowLoopback: pushAllowsLoopback() }).ok, "validation.invalid"),
+  /** The browser's P-256 key (65 bytes) and auth secret (16 bytes), base64url as PushSubscription.toJSON() gives them. */
+  p256dh: z.string().regex(/^[A-Za-z0-9_-]{87}$/),
+  auth: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  /** The language of the page it was switched on from: the notifications are written in it. */
+  locale: z.enum(locales),
+});
+
+/**
+ * Saves this browser's push subscription for the viewer. A browser has one subscription per site:
+ * when someone else had switched push on in the same browser (a shared phone), the device is
+ * theirs no more — it now tells only the viewer.
+ */
+export async function subscribePush(viewer: Viewer | null, input: z.input<typeof subscribePushInput>): Promise<{ id: string }> {
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  if (!vapidKeys()) throw new AppError("UNAVAILABLE", "push is not configured");
+  const data = parseInput(subscribePushInput, input);
+  const { id } = await db.pushSubscription.upsert({
+    where: { endpoint: data.endpoint },
+    create: { userId: viewer.id, endpoint: data.endpoint, p256dh: data.p256dh, auth: data.auth, locale: data.locale },
+    update: { userId: viewer.id, p256dh: data.p256dh, auth: data.auth, locale: data.locale, createdAt: new Date(), lastSuccessAt: null },
+    select: { id: true },
+  });
+  return { id };
+}
+
+export const removePushDeviceInput = z.union([z.object({ id: z.uuid() }), z.object({ endpoint: z.string().min(1).max(MAX_ENDPOINT_LENGTH) })]);
+
+/** Forgets one of the viewer's devices (by id from the account page's list, or by endpoint from "switch off on this phone"). */
+export async function removePushDevice(viewer: Viewer | null, input: z.input<typeof removePushDeviceInput>): Promise<{ removed: number }> {
+  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
+  const data = parseInput(removePushDeviceInput, input);
+  // Only the viewer's own: an id or endpoint of someone else's device removes nothing.
+  const { count } = await db.pushSubscription.deleteMany({ where: { userId: viewer.id, ...data } });
+  return { removed: count };
+}
+
+export type PushDevice = { id: string; service: string; createdAt: Date; lastSuccessAt: Date | null };
+
+/** The viewer's devices, newest first, named by their push service (we store nothing about the device itself). */
+export async function listPushDevices(viewer: Viewer): Promise<PushDevice[]> {
+  const rows = await db.pushSubscription.findMany({
+    where: { userId: viewer.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, endpoint: true, createdAt: true, lastSuccessAt: true },
+  });
+  return rows.map(({ endpoint, ...row }) => ({ ...row, service: new URL(endpoint).hostname }));
+}
