@@ -20,6 +20,7 @@ export const PARTICIPANT_MESSAGES = [
   "dialogueCard",
   "dialogue",
   "contribution",
+  "voice",
   "pagination",
   "notFound",
   "error",

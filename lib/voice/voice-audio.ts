@@ -9,12 +9,13 @@ import { dialogueResource } from "@/lib/policy/resources";
  * and moderators (`voice:listen`). Everyone else — the public, members, the speaker — gets
  * NOT_FOUND or FORBIDDEN as the policy says; audio past its retention is NOT_FOUND.
  */
-export async function getVoiceAudio(viewer: Viewer | null, contributionId: string): Promise<{ bytes: Uint8Array; mimeType: string }> {
+export async function getVoiceAudio(viewer: Viewer | null, contributionId: string, dialogueId?: string): Promise<{ bytes: Uint8Array; mimeType: string }> {
   const voice = await db.voiceMessage.findUnique({
     where: { contributionId },
     select: { id: true, mimeType: true, contribution: { select: { dialogueId: true, authorId: true } } },
   });
-  if (!voice) throw new AppError("NOT_FOUND", "voice message not found");
+  // The address names the dialogue too: another dialogue's voice message is not found there.
+  if (!voice || (dialogueId !== undefined && voice.contribution.dialogueId !== dialogueId)) throw new AppError("NOT_FOUND", "voice message not found");
   authorize(viewer, "voice:listen", await dialogueResource(voice.contribution.dialogueId, voice.contribution.authorId));
   const audio = await db.voiceAudio.findUnique({ where: { voiceMessageId: voice.id }, select: { bytes: true } });
   if (!audio) throw new AppError("NOT_FOUND", "audio deleted");

@@ -56,6 +56,12 @@ export default async function NewContributionPage({ params, searchParams }: Prop
       ) : (
         <>
           <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
+          <p className="mb-6 rounded border border-line bg-surface p-3">
+            <Link href={`${base}/new/voice`} className="font-semibold">
+              {(await getTranslations("voice"))("sayInstead")}
+            </Link>
+            <span className="block text-sm text-muted">{(await getTranslations("voice"))("sayInsteadHint")}</span>
+          </p>
           {form.codeOfConduct && (
             <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={`/${locale}${base}/new`} />
           )}

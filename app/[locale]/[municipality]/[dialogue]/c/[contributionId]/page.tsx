@@ -34,6 +34,8 @@ import { can } from "@/lib/policy/policy";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { VoiceNoteView } from "@/components/voice/voice-note";
+import { getVoiceNote } from "@/lib/voice/get-voice-note";
 import {
   createCommentAction,
   deleteCommentAction,
@@ -90,6 +92,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id };
   const { resource } = contribution;
+  // Said as a voice message (decision 033): its transcript's state and trace, or null.
+  const voiceNote = await getVoiceNote(viewer, contribution.id, resource);
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
   // The reader's UI language where someone translated it; the original one link away (?original=1).
   // The language the reader reads texts in: Einfache Sprache reads German ones (lib/host-texts).
@@ -139,7 +143,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       <article className="mt-4" aria-labelledby="contribution-title">
         <KindBadge kind={contribution.kind} />
         <h1 id="contribution-title" className="mt-2 text-3xl break-words" {...lang}>
-          {shown.title}
+          {shown.title || (voiceNote ? (await getTranslations("voice"))("untitled") : "")}
         </h1>
         {translation &&
           (showOriginal ? (
@@ -154,6 +158,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             />
           ))}
         <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} dialogueLanguage={dialogue.languages[0]!} />
+        {voiceNote && <VoiceNoteView note={voiceNote} audioHref={`${pagePath}/voice`} transcriptHref={`${base}/c/${contribution.id}/transcript`} />}
         {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
           <p className="mt-2 text-sm">
             <Link href={`${base}/c/${contribution.id}/receipt`} className="font-semibold">
@@ -170,7 +175,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           ))}
         </dl>
         <UserText text={shown.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
-        {!translation && requestButton(contribution.language)}
+        {!translation && !voiceNote?.pending && requestButton(contribution.language)}
         {contribution.editedAt && (
           <p className="mt-2 text-sm text-muted">
             {t("edited", { date: format.dateTime(contribution.editedAt, "moment") })}
@@ -182,7 +187,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         </div>
       </article>
 
-      {(mayTranslate || mayMachineTranslate) && (
+      {(mayTranslate || mayMachineTranslate) && !voiceNote?.pending && (
         <section aria-labelledby="translate-heading" className="mt-6 space-y-3">
           <h2 id="translate-heading" className="sr-only">
             {tt("translate")}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { TranscriptForm } from "@/components/voice/transcript-form";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { autonym, languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { getTranscriptForm } from "@/lib/voice/get-transcript-form";
+import { writeTranscriptAction } from "./actions";
+
+type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string; contributionId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("voiceTranscript");
+  return { title: t("pageTitle"), robots: { index: false } };
+}
+
+/** Writing down a voice message (decision 033): recorders and the host team only; for anyone else it does not exist. */
+export default async function TranscriptPage({ params }: Props) {
+  const { locale, municipality, dialogue: slug, contributionId } = await params;
+  if (!z.uuid().safeParse(contributionId).success) notFound();
+  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  if (!dialogue) notFound();
+  const form = await getTranscriptForm(await getViewer(), { contributionId, dialogueId: dialogue.id });
+  if (!form) notFound();
+  const [t, tv] = await Promise.all([getTranslations("voiceTranscript"), getTranslations("voice")]);
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const spoken = { lang: form.language, dir: direction(form.language) };
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`${base}/c/${contributionId}`}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
+      <p className="mt-3 text-muted">{t("intro", { language: languageName(form.language, locale) })}</p>
+      <section aria-labelledby="recording-heading" className="my-4 rounded border border-line bg-surface p-3">
+        <h2 id="recording-heading" className="font-semibold">
+          {tv("listen")}
+        </h2>
+        {form.audioKept ? (
+          <audio controls preload="metadata" src={`/${locale}${base}/c/${contributionId}/voice`} className="mt-2 w-full">
+            <a href={`/${locale}${base}/c/${contributionId}/voice`}>{tv("listen")}</a>
+          </audio>
+        ) : (
+          <p className="mt-1 text-muted">{tv("trace.audioDeleted")}</p>
+        )}
+      </section>
+      {form.machineUnchecked && <p className="mb-4 rounded border-s-4 border-brand bg-surface p-3">{t("machineNote")}</p>}
+      <ClientMessages namespaces={["voiceTranscript"]}>
+        <TranscriptForm
+          action={writeTranscriptAction}
+          page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+          contributionId={contributionId}
+          spoken={spoken}
+          defaults={{ title: form.title, transcript: form.transcript, readBack: form.readBack }}
+          translationLanguages={form.translationLanguages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
+        />
+      </ClientMessages>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { RulesText } from "@/components/host-texts/rules-text";
+import { VoiceForm } from "@/components/voice/voice-form";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { contentLanguageOf } from "@/lib/contributions/create-contribution";
+import { getPostForm } from "@/lib/contributions/get-post-form";
+import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { env } from "@/lib/env";
+import { autonym } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { getThemeNamer } from "@/lib/i18n/theme-names";
+import { createVoiceContributionAction } from "./actions";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string; dialogue: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("voice");
+  return { title: t("pageTitle"), robots: { index: false } };
+}
+
+export default async function NewVoiceContributionPage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
+  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  if (!dialogue) notFound();
+  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const kind = query.kind === "PROPOSAL" ? "PROPOSAL" : "NEED";
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new/voice` })}`);
+
+  const [form, t, tp, themeName] = await Promise.all([
+    getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined),
+    getTranslations("voice"),
+    getTranslations("post"),
+    getThemeNamer(),
+  ]);
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`${base}/new`}>{t("back")}</Link>
+      </p>
+      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
+      {!form.mayPost ? (
+        <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{tp("notPossible")}</p>
+      ) : (
+        <>
+          <p className="mt-3 text-muted">{t("intro")}</p>
+          <p className="mt-2 mb-6 text-sm text-muted">{t("privacy", { days: env().VOICE_AUDIO_RETENTION_DAYS })}</p>
+          <ClientMessages namespaces={["post", "voice"]}>
+            <VoiceForm
+              action={createVoiceContributionAction}
+              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              dialogueId={dialogue.id}
+              kind={kind}
+              themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
+              languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
+              defaultLanguage={contentLanguageOf(locale)}
+              codeOfConduct={
+                form.codeOfConduct && (
+                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => `/${locale}${base}/new/voice?rules=${language}`} />
+                )
+              }
+            />
+          </ClientMessages>
+        </>
+      )}
+    </>
+  );
+}

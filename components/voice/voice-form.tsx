@@ -1,0 +1,93 @@
+"use client";
+
+import { useActionState, useId, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
+import { PageFields } from "@/components/contributions/page-fields";
+import { SelectField } from "@/components/contributions/select-field";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_TITLE_MAX } from "@/lib/voice/limits";
+import { VoiceRecorder } from "./voice-recorder";
+
+type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  page: { locale: string; municipality: string; dialogue: string };
+  dialogueId: string;
+  kind: "NEED" | "PROPOSAL";
+  themes: Option[];
+  languages: Option[];
+  defaultLanguage: string;
+  codeOfConduct: ReactNode | null;
+};
+
+/**
+ * "Say it instead" (decision 033). Without JavaScript a file field that opens the phone's
+ * recorder (`capture`); with it, the recorder above it fills the same field, so one form posts
+ * either way.
+ */
+export function VoiceForm({ action, page, dialogueId, kind, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+  const t = useTranslations("voice");
+  const tp = useTranslations("post");
+  const message = useMessage();
+  const [state, formAction] = useActionState(action, IDLE);
+  const fileId = useId();
+  const audioErrors = state.status === "error" ? (state.fieldErrors.audio ?? []) : [];
+  const limits = { minutes: VOICE_MAX_SECONDS / 60, megabytes: VOICE_MAX_BYTES / (1024 * 1024) };
+  return (
+    <form action={formAction} encType="multipart/form-data" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="dialogueId" value={dialogueId} />
+      <PageFields page={page} />
+      <ChoiceField
+        name="kind"
+        legend={tp("kindLegend")}
+        state={state}
+        defaultValue={kind}
+        options={[
+          { value: "NEED", label: tp("need"), hint: tp("needHint") },
+          { value: "PROPOSAL", label: tp("proposal"), hint: tp("proposalHint") },
+        ]}
+      />
+      <ChoiceField name="themeId" legend={tp("theme")} state={state} options={themes} />
+      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+      <div className="mb-4">
+        <label htmlFor={fileId} className="block font-semibold">
+          {t("file")}
+        </label>
+        <p id={`${fileId}-hint`} className="text-sm text-muted">
+          {t("fileHint", limits)}
+        </p>
+        <VoiceRecorder fileInputId={fileId} maxSeconds={VOICE_MAX_SECONDS} />
+        <input
+          id={fileId}
+          type="file"
+          name="audio"
+          accept="audio/*"
+          capture="user"
+          aria-invalid={audioErrors.length > 0 || undefined}
+          aria-describedby={`${fileId}-hint${audioErrors.length > 0 ? ` ${fileId}-error` : ""}`}
+          className="mt-2 block w-full max-w-full text-base"
+        />
+        {audioErrors.length > 0 && (
+          <p id={`${fileId}-error`} className="mt-1 text-sm font-semibold text-danger">
+            {audioErrors.map((m) => message(m)).join(" ")} {t("chooseAgain")}
+          </p>
+        )}
+      </div>
+      <TextField name="title" label={t("title")} hint={t("titleHint")} state={state} maxLength={VOICE_TITLE_MAX} />
+      {codeOfConduct && (
+        <section aria-labelledby="code-of-conduct" className="mb-4 rounded border border-line bg-surface p-4">
+          <h2 id="code-of-conduct" className="text-xl">
+            {tp("codeOfConductHeading")}
+          </h2>
+          <p className="mt-1 mb-3 text-sm text-muted">{tp("codeOfConductIntro")}</p>
+          <div className="mb-4 space-y-2">{codeOfConduct}</div>
+          <CheckboxField name="acceptCodeOfConduct" label={tp("acceptCodeOfConduct")} state={state} />
+        </section>
+      )}
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

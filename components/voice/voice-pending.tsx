@@ -1,0 +1,21 @@
+import { useTranslations } from "next-intl";
+
+// In the dialogue's list (decision 033): a voice message nobody has transcribed yet has an empty
+// body (and, without a typed title, an empty title) — the database allows that only for them.
+
+/** "Voice message" where an untitled voice message's title would be. */
+export function VoiceUntitled() {
+  return <>{useTranslations("voice")("untitled")}</>;
+}
+
+/** "Voice message, transcript pending" below its title, while the transcript is pending. */
+export function VoicePendingLabel({ item }: { item: { title: string; excerpt?: string } }) {
+  const t = useTranslations("voice");
+  const pending = item.excerpt !== undefined ? item.excerpt === "" : item.title === "";
+  if (!pending) return null;
+  return (
+    <p className="mt-1 text-sm font-semibold" data-testid="voice-pending">
+      {t("pending")}
+    </p>
+  );
+}
