@@ -1,6 +1,6 @@
 import createMiddleware from "next-intl/middleware";
 import { defineRouting } from "next-intl/routing";
-import { NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { preferredAliasedLocale, type AliasedLocale } from "@/lib/i18n/aliased-languages";
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
@@ -8,6 +8,7 @@ import { databaseAvailable } from "@/lib/health/database-gate";
 import { forbiddenResponse, isChunkedTooLarge, isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { publicOrigin } from "@/lib/env";
+import { chosenLanguage, LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
 
 // Puts the locale into every page URL: `/` and unprefixed paths are redirected to the
 // language the browser asks for (Accept-Language), German when none of ours matches.
@@ -55,6 +56,13 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";
   if (KNOWN.has(first)) return withLocale(forwarded);
+  // A language chosen in the header before wins over the browser's (decision 036).
+  const chosen = chosenLanguage(request.cookies.get(LANGUAGE_COOKIE)?.value);
+  if (chosen) {
+    const url = request.nextUrl.clone();
+    url.pathname = `/${chosen}${pathname === "/" ? "" : pathname}`;
+    return NextResponse.redirect(url, 307);
+  }
   const aliased = preferredAliasedLocale(request.headers.get("accept-language"));
   return aliased ? negotiatingAliased[aliased](forwarded) : negotiating(forwarded);
 }

@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { DialogueCard } from "@/components/dialogue-card";
 import { AccountDeletedNotice } from "@/components/identity/account-deleted-notice";
+import { Link } from "@/components/link";
+import { getViewer } from "@/lib/auth/get-viewer";
 import { listOpenDialoguesShared } from "@/lib/dialogues/list-open-dialogues";
 
 export default async function HomePage({
@@ -13,7 +15,7 @@ export default async function HomePage({
 }) {
   await connection();
   const { locale } = await params;
-  const [t, groups] = await Promise.all([getTranslations("home"), listOpenDialoguesShared()]);
+  const [t, session, groups, viewer] = await Promise.all([getTranslations("home"), getTranslations("session"), listOpenDialoguesShared(), getViewer()]);
   return (
     <>
       {(await searchParams).notice === "account-deleted" && <AccountDeletedNotice />}
@@ -24,6 +26,17 @@ export default async function HomePage({
         <p className="text-lg">{t("intro1")}</p>
         <p>{t("intro2")}</p>
         <p>{t("intro3")}</p>
+        {!viewer && (
+          // The two ways in, side by side: a code from a poster or a meeting, or an account one has.
+          <p className="flex flex-wrap gap-3 pt-2">
+            <Link href="/join" className="rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:underline">
+              {session("haveCode")}
+            </Link>
+            <Link href="/sign-in" className="rounded border-2 border-brand px-4 py-2 font-semibold no-underline hover:underline">
+              {session("signIn")}
+            </Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="dialogues" className="mt-10">
@@ -36,7 +49,9 @@ export default async function HomePage({
           groups.map(({ municipality, dialogues }) => (
             <section key={municipality.slug} aria-labelledby={`municipality-${municipality.slug}`} className="mt-6">
               <h3 id={`municipality-${municipality.slug}`} className="text-xl">
-                <bdi>{municipality.name}</bdi>
+                <Link href={`/${municipality.slug}`}>
+                  <bdi>{municipality.name}</bdi>
+                </Link>
               </h3>
               <ul className="mt-3 space-y-4">
                 {dialogues.map((dialogue) => (

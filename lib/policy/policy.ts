@@ -66,6 +66,10 @@ const RULES = {
    */
   "sign-in-code:issue": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
   "sign-in-code-log:read": when((v, r) => v.isPlatformAdmin || isStaff(v, r)),
+  /** The staff dashboard: the municipality's dialogues by phase (drafts too), queues and activity. */
+  "dashboard:read": when((v, r) => isStaff(v, r)),
+  /** The municipality's name, logo and accent colour (contrast checked). */
+  "municipality:brand": when((v, r) => isStaff(v, r)),
   "actor:manage": when((v, r) => isStaff(v, r)),
   "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
   /** Staff write the municipality's introduction and its versions in other languages. */

@@ -33,6 +33,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "staff:invite": ["hostStaff", "platformAdmin"],
   "sign-in-code:issue": ["hostStaff", "platformAdmin"],
   "sign-in-code-log:read": ["hostStaff", "platformAdmin"],
+  "dashboard:read": ["hostStaff"],
+  "municipality:brand": ["hostStaff"],
   "actor:manage": ["hostStaff"],
   "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "municipality-text:write": ["hostStaff"],

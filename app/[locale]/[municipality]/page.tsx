@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
+import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
+import { municipalityPaths } from "@/lib/municipalities/paths";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -74,7 +76,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <h1 className="text-3xl"><bdi>{municipality.name}</bdi></h1>
+      <MunicipalityBanner municipalityId={municipality.id} heading />
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
       {introduction && (
         <>
@@ -88,6 +90,11 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
       <MunicipalityActorLinks viewer={viewer} municipality={municipality} />
       {(mayCreate || can(viewer, "staff:invite", { municipalityId: municipality.id })) && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          {can(viewer, "dashboard:read", { municipalityId: municipality.id }) && (
+            <Link href={municipalityPaths(municipality.slug).dashboard} className="font-semibold">
+              {(await getTranslations("session"))("dashboard")}
+            </Link>
+          )}
           {mayCreate && (
             <Link href={`/${municipality.slug}/dialogues/new`} className="font-semibold">
               {t("newDialogue")}

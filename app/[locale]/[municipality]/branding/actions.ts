@@ -1,0 +1,22 @@
+"use server";
+
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { redirect } from "@/lib/i18n/navigation";
+import { locales } from "@/lib/i18n/routing";
+import { updateBranding, updateBrandingInput } from "@/lib/municipalities/update-branding";
+
+const page = z.object({ locale: z.enum(locales), municipality: slugSchema });
+
+/** The branding form: text fields through the one wrapper, the logo file beside them. */
+export async function updateBrandingAction(previous: FormState<void>, formData: FormData): Promise<FormState<void>> {
+  const file = formData.get("logo");
+  const logo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  const action = formAction(updateBrandingInput.extend(page.shape), async ({ locale, municipality, ...input }, { viewer }): Promise<void> => {
+    await updateBranding(viewer, { ...input, accentColor: input.accentColor ?? "" }, logo);
+    redirect({ href: { pathname: `/${municipality}/branding`, query: { done: "saved" } }, locale });
+  });
+  return action(previous, formData);
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Link } from "@/components/link";
+import { BrandingForm } from "@/components/municipalities/branding-form";
+import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
+import { getBranding } from "@/lib/municipalities/get-branding";
+import { municipalityPaths } from "@/lib/municipalities/paths";
+import { can } from "@/lib/policy/policy";
+import { updateBrandingAction } from "./actions";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Staff only; everyone else gets a 404. */
+const load = cache(async (slug: string) => {
+  const municipality = await findMunicipality(slug);
+  if (!municipality || !can(await getViewer(), "municipality:brand", { municipalityId: municipality.id })) return null;
+  return getBranding(municipality.id);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).municipality);
+  if (!loaded) return {};
+  const t = await getTranslations("branding");
+  return { title: `${t("title")}: ${loaded.name}`, robots: { index: false } };
+}
+
+export default async function BrandingPage({ params, searchParams }: Props) {
+  const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
+  const branding = await load(slug);
+  if (!branding) notFound();
+  const [t, dashboard] = await Promise.all([getTranslations("branding"), getTranslations("staffDashboard")]);
+  const paths = municipalityPaths(branding.slug);
+  return (
+    <>
+      <nav aria-label={dashboard("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
+        <Link href={paths.home}>
+          <bdi>{branding.name}</bdi>
+        </Link>
+        <span aria-hidden="true">›</span>
+        <Link href={paths.dashboard}>{dashboard("title")}</Link>
+      </nav>
+      <h1 className="mt-4 text-3xl">{t("title")}</h1>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      {query.done === "saved" && (
+        <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">
+          {t("saved")}
+        </p>
+      )}
+      <h2 className="mt-6 text-xl">{t("previewHeading")}</h2>
+      <div className="mt-2">
+        <MunicipalityBanner municipalityId={branding.id} />
+      </div>
+      <div className="mt-6">
+        <BrandingForm
+          action={updateBrandingAction}
+          hidden={{ municipalityId: branding.id, locale, municipality: branding.slug }}
+          values={{ name: branding.name, accentColor: branding.accentColor ?? "#0b2f55" }}
+          hasLogo={branding.logo !== null}
+          labels={{
+            name: t("name"),
+            accent: t("accent"),
+            accentHint: t("accentHint"),
+            logo: t("logo"),
+            logoHint: t("logoHint"),
+            removeLogo: t("removeLogo"),
+            submit: t("submit"),
+          }}
+        />
+      </div>
+    </>
+  );
+}

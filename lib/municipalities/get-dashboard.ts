@@ -1,0 +1,85 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { DialoguePhase } from "@/lib/generated/prisma/enums";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { can, type Viewer } from "@/lib/policy/policy";
+
+export const DASHBOARD_PHASES: readonly DialoguePhase[] = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"];
+const RECENT = 8;
+
+export type DashboardActivity =
+  | { kind: "contribution"; at: Date; contribution: { id: string; title: string; language: string; kind: "NEED" | "PROPOSAL" }; dialogue: { slug: string; title: string; language: string } }
+  | { kind: "response"; at: Date; contribution: { id: string; title: string; language: string; kind: "NEED" | "PROPOSAL" }; dialogue: { slug: string; title: string; language: string } };
+
+/**
+ * The staff dashboard of the municipality at /<slug>/dashboard: every dialogue by phase (drafts
+ * too) with its count of unanswered needs, the open reports, and what happened last (new
+ * contributions and answers; never who wrote them). Null when there is no such municipality or
+ * the viewer may not read it (the page answers 404).
+ */
+export async function getDashboard(viewer: Viewer | null, slug: string) {
+  const parsed = slugSchema.safeParse(slug);
+  if (!parsed.success) return null;
+  const municipality = await db.municipality.findUnique({ where: { slug: parsed.data }, select: { id: true, slug: true, name: true } });
+  if (!municipality || !can(viewer, "dashboard:read", { municipalityId: municipality.id })) return null;
+
+  const visible = { withdrawnAt: null, hiddenAt: null, dialogue: { municipalityId: municipality.id } } as const;
+  const [dialogues, unanswered, openReports, contributions, responses] = await Promise.all([
+    db.dialogue.findMany({
+      where: { municipalityId: municipality.id },
+      orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
+      select: { id: true, slug: true, title: true, phase: true, languages: true, createdAt: true, _count: { select: { contributions: { where: { withdrawnAt: null, hiddenAt: null } } } } },
+    }),
+    db.contribution.groupBy({
+      by: ["dialogueId"],
+      where: { ...visible, kind: "NEED", responses: { none: {} }, dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } },
+      _count: { _all: true },
+    }),
+    db.report.count({
+      where: {
+        status: "OPEN",
+        OR: [
+          { contribution: { dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } } },
+          { comment: { contribution: { dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } } } },
+        ],
+      },
+    }),
+    db.contribution.findMany({
+      where: { ...visible, dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } },
+      orderBy: { createdAt: "desc" },
+      take: RECENT,
+      select: { id: true, title: true, language: true, kind: true, createdAt: true, dialogue: { select: { slug: true, title: true, languages: true } } },
+    }),
+    db.response.findMany({
+      where: { contribution: visible },
+      orderBy: { createdAt: "desc" },
+      take: RECENT,
+      select: { createdAt: true, contribution: { select: { id: true, title: true, language: true, kind: true, dialogue: { select: { slug: true, title: true, languages: true } } } } },
+    }),
+  ]);
+
+  const unansweredBy = new Map(unanswered.map((row) => [row.dialogueId, row._count._all]));
+  const dialogueOf = (d: { slug: string; title: string; languages: string[] }) => ({ slug: d.slug, title: d.title, language: d.languages[0] ?? "de" });
+  const activity: DashboardActivity[] = [
+    ...contributions.map(({ dialogue, createdAt, ...contribution }) => ({ kind: "contribution" as const, at: createdAt, contribution, dialogue: dialogueOf(dialogue) })),
+    ...responses.map(({ createdAt, contribution: { dialogue, ...contribution } }) => ({ kind: "response" as const, at: createdAt, contribution, dialogue: dialogueOf(dialogue) })),
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, RECENT);
+
+  return {
+    municipality,
+    dialogues: dialogues.map(({ languages, _count, ...dialogue }) => ({
+      ...dialogue,
+      language: languages[0] ?? "de",
+      contributions: _count.contributions,
+      unansweredNeeds: unansweredBy.get(dialogue.id) ?? 0,
+    })),
+    unansweredNeeds: unanswered.reduce((sum, row) => sum + row._count._all, 0),
+    openReports,
+    activity,
+    mayReadModerationQueue: can(viewer, "moderation-queue:read:municipality", { municipalityId: municipality.id }),
+    mayCreateDialogue: can(viewer, "dialogue:create", { municipalityId: municipality.id }),
+    mayBrand: can(viewer, "municipality:brand", { municipalityId: municipality.id }),
+  };
+}
