@@ -91,8 +91,10 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <li>
             <Link href="/">{t("allDialogues")}</Link>
           </li>
-          <li className="text-muted before:me-2 before:content-['/']">
-            <bdi>{dialogue.municipality.name}</bdi>
+          <li className="before:me-2 before:text-muted before:content-['/']">
+            <Link href={`/${dialogue.municipality.slug}`}>
+              <bdi>{dialogue.municipality.name}</bdi>
+            </Link>
           </li>
         </ol>
       </nav>
