@@ -27,7 +27,8 @@ export async function processLogo(input: Uint8Array): Promise<ProcessedLogo> {
   const options = { limitInputPixels: LOGO_MAX_INPUT_PIXELS, failOn: "error", animated: false } as const;
   let metadata: Metadata;
   try {
-    metadata = await sharp(input, options).metadata();
+    // Reading the header decodes nothing; the pixel limit is checked below with its own message.
+    metadata = await sharp(input, { ...options, limitInputPixels: false }).metadata();
   } catch {
     throw refused("validation.logoNotImage");
   }

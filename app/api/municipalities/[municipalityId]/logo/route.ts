@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { z } from "zod";
 import { getLogo } from "@/lib/municipalities/get-branding";
 
@@ -8,7 +7,6 @@ import { getLogo } from "@/lib/municipalities/get-branding";
  * year; `nosniff` (next.config.js) and a CSP without anything allowed keep it an image.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ municipalityId: string }> }): Promise<Response> {
-  await connection();
   const id = z.uuid().safeParse((await params).municipalityId);
   const logo = id.success ? await getLogo(id.data) : null;
   if (!logo) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
