@@ -21,12 +21,14 @@ export function DialogueTeamLinks({
   const meetings = useTranslations("meetings");
   const onBehalf = useTranslations("onBehalf");
   const exports = useTranslations("exports");
+  const recorded = useTranslations("recorded");
   const moderation = useTranslations("moderation");
   const links = [
     may.manage && { href: `${pathname}/manage`, label: admin("manageLink") },
     may.invite && { href: `${pathname}/invitations`, label: invitations("inviteLink") },
     may.manageMeetings && { href: `${pathname}/meetings/manage`, label: meetings("manageLink") },
     may.recordOffline && { href: `${pathname}/new/offline`, label: onBehalf("link") },
+    may.recorded && { href: `${pathname}/recorded`, label: recorded("link") },
     may.export && { href: `${pathname}/export`, label: exports("exportLink") },
     may.moderate
       ? { href: `${pathname}/moderation`, label: moderation("queue.title") }

@@ -6,6 +6,7 @@ import type { DialoguePhase, TranslationMethod } from "@/lib/generated/prisma/en
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { recordedListAccess } from "@/lib/receipts/list-recorded";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import type { DialogueThemeSummary } from "./get-public-dialogue";
 import { slugSchema } from "./slug";
@@ -35,6 +36,8 @@ export type DialoguePermissions = {
   requestTranslation: boolean;
   /** contribution:create:on-behalf: enter what was said offline. */
   recordOffline: boolean;
+  /** receipt:manage on one's own recordings: "Recorded by me" (recorders and the host team, decision 032). */
+  recorded: boolean;
   manageMeetings: boolean;
   /** follow:create: the follow button. */
   follow: boolean;
@@ -158,6 +161,7 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
     translate: can(viewer, "translation:create", resource),
     requestTranslation: viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource),
     recordOffline: can(viewer, "contribution:create:on-behalf", resource),
+    recorded: recordedListAccess(viewer, { id: resource.dialogueId!, municipalityId: resource.municipalityId, phase: resource.phase! }).mine,
     manageMeetings: can(viewer, "meeting:manage", resource),
     follow: can(viewer, "follow:create", resource),
     takePart: open && !can(viewer, "comment:create", resource),

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
 import { attachReceipt } from "@/lib/receipts/attach-receipt";
 import { replaceReceipt } from "@/lib/receipts/get-receipt-slip";
+import { loadDialogue } from "@/lib/dialogues/load-dialogue";
 import { listRecordedContributions, recordedListAccess } from "@/lib/receipts/list-recorded";
 import { createContribution } from "@/tests/factories";
 import { context } from "@/tests/identity/support";
@@ -67,5 +68,16 @@ describe("listRecordedContributions", () => {
       expect(await listRecordedContributions(viewer, ref)).toBeNull();
       expect(await listRecordedContributions(viewer, ref, { all: true })).toBeNull();
     }
+  });
+
+  it("is linked from the dialogue page for recorders and the host team only (the page's flag)", async () => {
+    const { dialogue, amira } = await scene();
+    const slugs = { municipalitySlug: (await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } })).slug, dialogueSlug: dialogue.slug };
+    const flag = async (viewer: Parameters<typeof loadDialogue>[0]) => (await loadDialogue(viewer, slugs))!.may.recorded;
+    expect(await flag(amira)).toBe(true);
+    expect(await flag(await hostOf(dialogue))).toBe(true);
+    expect(await flag(await participant(dialogue.id))).toBe(false);
+    expect(await flag(await memberAs(dialogue.id, "MODERATOR"))).toBe(false);
+    expect(await flag(null)).toBe(false);
   });
 });
