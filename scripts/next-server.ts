@@ -6,6 +6,8 @@ import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
+/** The production server: Next.js behind the page cache (decision 037). */
+export const APP_SERVER = path.join(PROJECT_ROOT, "scripts/app-server.ts");
 
 /** Every `next` this project runs (build, start, dev) runs with telemetry off, in CI or not. */
 export const NEXT_ENV = { NEXT_TELEMETRY_DISABLED: "1" } as const;
@@ -27,8 +29,9 @@ export function startNext(options: {
   /** With onOutput: print only the stdout lines this accepts (the rest still reaches onOutput). */
   printLine?: (line: string) => boolean;
 }) {
-  const args = [NEXT_BIN, options.dev ? "dev" : "start", "-p", String(options.port)];
-  if (options.host) args.push("-H", options.host);
+  // Development: `next dev`. Production: our wrapper around Next.js's handler (page cache).
+  const args = options.dev ? [NEXT_BIN, "dev", "-p", String(options.port)] : [APP_SERVER];
+  if (options.dev && options.host) args.push("-H", options.host);
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: options.onOutput ? ["inherit", "pipe", "inherit"] : "inherit",
@@ -41,6 +44,7 @@ export function startNext(options: {
       MITREDEN_PARENT_PID: String(process.pid),
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),
+      ...(options.host ? { MITREDEN_HOST: options.host } : {}),
     },
   });
   let unprinted = "";

@@ -1,0 +1,288 @@
+// The rendered HTML of public pages, kept for anonymous readers (decision 037). It sits in the
+// server wrapper (scripts/app-server.ts) in front of Next.js's request handler:
+//
+// - Only anonymous document requests use it: GET, no cookie but the remembered language (a
+//   session, a flash message, anything else means the render may be personal), no Authorization, not
+//   an RSC or prefetch request of the client router, and only the public routes of
+//   `publicPageOf` whose municipality and dialogue slugs name real rows. Everything else goes to
+//   Next.js untouched and is never stored.
+// - A response is stored only when it is a 200 text/html without Set-Cookie whose
+//   Content-Security-Policy carries a nonce. Its body is kept split at every occurrence of that
+//   nonce (128 random bits, made by the proxy for that one render, so nothing else in the page
+//   can equal it). Each hit draws a new nonce and stamps it into those places and the CSP
+//   header: no two responses share a nonce, and text in a contribution that merely looks like a
+//   nonce stays as it was.
+// - Entries carry the version of what they show (lib/cache/public-version.ts), read before the
+//   render; every request reads the current version (one tiny query, shared by concurrent
+//   requests) and a newer one means a write committed since, on any instance: render again.
+//   A maximum age bounds what time alone changes (an upcoming meeting becoming a past one).
+// - Memory is bounded: an LRU by bytes (lru-cache), size from PAGE_CACHE_MB.
+//
+// Plain TypeScript with relative imports: Node runs it with its own type stripping.
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { brotliDecompress, gunzip, gzip, inflate } from "node:zlib";
+import { LRUCache } from "lru-cache";
+import type { PublicVersions, VersionScope } from "../cache/public-version.ts";
+
+const gzipAsync = promisify(gzip);
+const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
+  gzip: promisify(gunzip),
+  br: promisify(brotliDecompress),
+  deflate: promisify(inflate),
+};
+
+/** Response header saying what the cache did: hit, miss (rendered and stored) or pass (rendered, not storable). */
+export const CACHE_HEADER = "x-mitreden-cache";
+
+export type PublicPage = { key: string; scope: VersionScope };
+
+export type PageCacheOptions = {
+  versions: PublicVersions;
+  locales: readonly string[];
+  /** Bytes the entries may take together (bodies and headers). */
+  maxBytes: number;
+  /** Entries older than this are rendered again even without a write. */
+  maxAgeMs: number;
+};
+
+type Entry = {
+  version: string;
+  storedAt: number;
+  nonce: string;
+  /** The body cut at each occurrence of `nonce`. */
+  parts: Buffer[];
+  headers: Array<[string, string | string[]]>;
+  bytes: number;
+};
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<unknown> | unknown;
+
+/**
+ * Cookies that never change the render of a page whose address holds the locale: the language
+ * chosen in the header only decides where `/` redirects (LANGUAGE_COOKIE of
+ * lib/i18n/language-choice.ts, decision 036; a test holds the two names together).
+ */
+export const RENDER_NEUTRAL_COOKIES: readonly string[] = ["mitreden-language"];
+
+/** Whether every cookie of a Cookie header is render-neutral (a request without cookies is). */
+export function onlyNeutralCookies(header: string | undefined): boolean {
+  if (!header) return true;
+  return header.split(";").every((pair) => {
+    const name = pair.split("=")[0]!.trim();
+    return name === "" || RENDER_NEUTRAL_COOKIES.includes(name);
+  });
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DIALOGUE_SUBPAGES = new Set(["results", "meetings", "responsibilities"]);
+// Headers of the client router: its requests get RSC payloads or prefetches, not documents.
+const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url"];
+// Not stored: recomputed per response, or per connection.
+const UNSTORED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "set-cookie", "x-request-id", CACHE_HEADER]);
+
+/**
+ * Which public page a request asks for, or null when it may not use the cache. The key holds
+ * everything of the request a public render depends on: host and protocol as forwarded (the
+ * proxy checks origins by them), path and query (locale, filters, page).
+ */
+export function publicPageOf(request: IncomingMessage, locales: readonly string[]): PublicPage | null {
+  if (request.method !== "GET") return null;
+  const { headers } = request;
+  if (!onlyNeutralCookies(headers.cookie) || headers.authorization) return null;
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const url = request.url ?? "";
+  if (!url.startsWith("/")) return null;
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : url.slice(queryAt);
+  if (/[?&]_rsc=/.test(query)) return null;
+  const segments = path.split("/").slice(1);
+  const [locale, municipality, dialogue, sub, id, ...rest] = segments;
+  if (!locale || !locales.includes(locale) || rest.length) return null;
+  // Slugs exactly as the database holds them (percent-encoded or upper-case forms stay uncached).
+  if ([municipality, dialogue].some((slug) => slug !== undefined && !SLUG.test(slug))) return null;
+  let scope: VersionScope | null = null;
+  if (municipality === undefined) scope = { kind: "all" };
+  else if (dialogue === undefined || (dialogue === "actors" && sub === undefined)) scope = { kind: "municipality", municipalitySlug: municipality };
+  else if (sub === undefined || (DIALOGUE_SUBPAGES.has(sub) && id === undefined) || (sub === "c" && id !== undefined && UUID.test(id)))
+    scope = { kind: "dialogue", municipalitySlug: municipality, dialogueSlug: dialogue };
+  if (!scope) return null;
+  const key = [headers.host ?? "", headers["x-forwarded-host"] ?? "", headers["x-forwarded-proto"] ?? "", path, query].join("\u0000");
+  return { key, scope };
+}
+
+/** A fresh nonce like the proxy's: 128 random bits, base64. */
+export function createNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+/** The nonce of a page's Content-Security-Policy (`'nonce-…'` in script-src). */
+export function nonceOf(policy: unknown): string | null {
+  if (typeof policy !== "string") return null;
+  const match = /'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(policy);
+  return match ? match[1]! : null;
+}
+
+/** `body` cut at every occurrence of `nonce`. */
+export function splitAt(body: Buffer, nonce: string): Buffer[] {
+  const needle = Buffer.from(nonce, "utf8");
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  // Copies: the entry must not keep the whole captured buffer alive through views.
+  return parts.map((part) => Buffer.from(part));
+}
+
+export class PageCache {
+  private readonly options: PageCacheOptions;
+  private readonly entries: LRUCache<string, Entry>;
+  /** Renders in flight per key: concurrent misses at the same version wait for one render. */
+  private readonly flights = new Map<string, { version: string; entry: Promise<Entry | null> }>();
+
+  constructor(options: PageCacheOptions) {
+    this.options = options;
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: Math.max(1, options.maxBytes),
+      maxEntrySize: Math.max(1, Math.floor(options.maxBytes / 4)),
+      sizeCalculation: (entry) => entry.bytes,
+    });
+  }
+
+  /** How many entries and bytes are held (for tests and metrics). */
+  stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse, next: Handler): Promise<void> {
+    const page = publicPageOf(request, this.options.locales);
+    if (!page) return void (await next(request, response));
+    let version: string | null;
+    try {
+      version = await this.options.versions.read(page.scope);
+    } catch {
+      // The database is away: Next.js's proxy answers with its 503 page.
+      return void (await next(request, response));
+    }
+    if (version === null) return void (await next(request, response));
+
+    const entry = this.entries.get(page.key);
+    if (entry && entry.version === version && Date.now() - entry.storedAt < this.options.maxAgeMs) {
+      return this.serve(entry, request, response);
+    }
+    const flight = this.flights.get(page.key);
+    if (flight && flight.version === version) {
+      const shared = await flight.entry.catch(() => null);
+      if (shared) return this.serve(shared, request, response);
+      return void (await next(request, response));
+    }
+    const rendered = this.renderAndCapture(request, response, next, version);
+    const own = { version, entry: rendered };
+    this.flights.set(page.key, own);
+    try {
+      const stored = await rendered;
+      if (stored) {
+        const current = this.entries.get(page.key);
+        if (!current || BigInt(stored.version) >= BigInt(current.version)) this.entries.set(page.key, stored);
+      }
+    } finally {
+      if (this.flights.get(page.key) === own) this.flights.delete(page.key);
+    }
+  }
+
+  /** Lets Next.js answer as always, keeping a copy of what it sent; the entry if it may be stored. */
+  private async renderAndCapture(request: IncomingMessage, response: ServerResponse, next: Handler, version: string): Promise<Entry | null> {
+    const chunks: Buffer[] = [];
+    let captured = 0;
+    let tooLarge = false;
+    const limit = Math.floor(this.options.maxBytes / 4);
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      captured += buffer.length;
+      if (captured > limit) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else chunks.push(buffer);
+    };
+    const write = response.write;
+    const end = response.end;
+    response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as ServerResponse["write"];
+    response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    } as ServerResponse["end"];
+    // Makes writeHead(status, headers) merge its headers where getHeaders() sees them.
+    response.setHeader(CACHE_HEADER, "miss");
+
+    const finished = new Promise<boolean>((resolve) => {
+      response.once("finish", () => resolve(true));
+      response.once("close", () => resolve(response.writableFinished));
+    });
+    await next(request, response);
+    const complete = await finished;
+    const headers = response.getHeaders();
+    if (!complete || tooLarge || response.statusCode !== 200) return null;
+    if (headers["set-cookie"] !== undefined) return null;
+    if (!String(headers["content-type"] ?? "").startsWith("text/html")) return null;
+    const nonce = nonceOf(headers["content-security-policy"]);
+    if (!nonce) return null;
+    let body: Buffer = Buffer.concat(chunks);
+    const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
+    if (encoding !== "identity") {
+      const decode = DECODERS[encoding];
+      if (!decode) return null;
+      body = await decode(body);
+    }
+    const parts = splitAt(body, nonce);
+    const stored = Object.entries(headers as OutgoingHttpHeaders).flatMap(([name, value]): Array<[string, string | string[]]> => {
+      if (UNSTORED_HEADERS.has(name) || value === undefined) return [];
+      return [[name, Array.isArray(value) ? value.map(String) : String(value)]];
+    });
+    const headerBytes = stored.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    return { version, storedAt: Date.now(), nonce, parts, headers: stored, bytes: body.length + headerBytes + 200 };
+  }
+
+  private async serve(entry: Entry, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const nonce = createNonce();
+    const stamp = (value: string) => value.split(entry.nonce).join(nonce);
+    const pieces: Buffer[] = [];
+    const nonceBytes = Buffer.from(nonce, "utf8");
+    entry.parts.forEach((part, index) => {
+      if (index > 0) pieces.push(nonceBytes);
+      pieces.push(part);
+    });
+    let body: Buffer = Buffer.concat(pieces);
+    for (const [name, value] of entry.headers) response.setHeader(name, Array.isArray(value) ? value.map(stamp) : stamp(value));
+    if (/\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? ""))) {
+      // Level 1 on the thread pool: a few hundred microseconds for a dialogue page.
+      body = await gzipAsync(body, { level: 1 });
+      response.setHeader("content-encoding", "gzip");
+    }
+    const vary = String(response.getHeader("vary") ?? "");
+    if (!/accept-encoding/i.test(vary)) response.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    response.setHeader("content-length", body.length);
+    response.setHeader(CACHE_HEADER, "hit");
+    response.statusCode = 200;
+    response.end(body);
+  }
+}
+
+/** The cache as the environment configures it: PAGE_CACHE_MB (0 switches it off), PAGE_CACHE_MAX_AGE_SECONDS. */
+export function pageCacheSettings(env: NodeJS.ProcessEnv): { maxBytes: number; maxAgeMs: number } | null {
+  const megabytes = env.PAGE_CACHE_MB === undefined || env.PAGE_CACHE_MB === "" ? 64 : Number(env.PAGE_CACHE_MB);
+  if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error("PAGE_CACHE_MB must be a number of megabytes (0: no page cache)");
+  if (megabytes === 0) return null;
+  const seconds = env.PAGE_CACHE_MAX_AGE_SECONDS === undefined || env.PAGE_CACHE_MAX_AGE_SECONDS === "" ? 300 : Number(env.PAGE_CACHE_MAX_AGE_SECONDS);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error("PAGE_CACHE_MAX_AGE_SECONDS must be a positive number of seconds");
+  return { maxBytes: Math.floor(megabytes * 1024 * 1024), maxAgeMs: seconds * 1000 };
+}
