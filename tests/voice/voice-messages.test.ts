@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/delete-account";
+import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { db } from "@/lib/db/client";
 import { giveSupport } from "@/lib/supports/give-support";
 import { checkAudio } from "@/lib/voice/audio-content";
@@ -263,5 +264,18 @@ describe("retention", () => {
     await deleteAccount(speaker, { confirm: "on" });
     expect(await db.voiceAudio.count({ where: { voiceMessageId } })).toBe(0);
     expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).audioDeletedAt).not.toBeNull();
+  });
+});
+
+describe("exports", () => {
+  it.each(["json", "csv"] as const)("never carry audio (%s): the transcript is exported, the recording is not", async (format) => {
+    const { dialogue, id } = await voiceNeed();
+    await writeTranscript(await hostOf(dialogue), { contributionId: id, title: "اینترنت", transcript: "در خانه ۳ اینترنت نداریم." });
+    const file = await exportDialogue(await memberAs(dialogue.id, "MODERATOR"), { dialogueId: dialogue.id, format });
+    const text = await new Response(file.body).text();
+    expect(text).toContain("در خانه ۳ اینترنت نداریم.");
+    for (const trace of [Buffer.from(VOICE).toString("base64").slice(0, 40), Buffer.from(VOICE).toString("hex").slice(0, 40), "OggS", "audio/ogg"]) {
+      expect(text).not.toContain(trace);
+    }
   });
 });
