@@ -6,12 +6,6 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Labels = {
   roleLegend: string;
-  participant: string;
-  participantHint: string;
-  recorder: string;
-  recorderHint: string;
-  coHost: string;
-  coHostHint: string;
   expiresInDays: string;
   expiresInDaysHint: string;
   maxUses: string;
@@ -19,16 +13,25 @@ type Labels = {
   submit: string;
 };
 
+type RoleOption = { value: string; label: string; hint: string };
+
 type Props = {
   action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
   page: { locale: string; municipality: string; dialogue: string };
   dialogueId: string;
+  /** One role: a hidden field. Several: a choice, `role` chosen first (e.g. from ?role=CO_HOST). */
+  roles: RoleOption[];
+  role: string;
+  defaults: { expiresInDays: number; maxUses: number };
+  maxUsesLimit: number;
   labels: Labels;
 };
 
 /** Labels come translated from the page: the client catalogue carries only form messages. */
-export function CreateInvitationForm({ action, page, dialogueId, labels }: Props) {
+export function CreateInvitationForm({ action, page, dialogueId, roles, role, defaults, maxUsesLimit, labels }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
+  const numberClass =
+    "mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger";
   return (
     <form action={formAction} noValidate>
       <FormMessage state={state} />
@@ -36,42 +39,36 @@ export function CreateInvitationForm({ action, page, dialogueId, labels }: Props
       <input type="hidden" name="locale" value={page.locale} />
       <input type="hidden" name="municipality" value={page.municipality} />
       <input type="hidden" name="dialogue" value={page.dialogue} />
-      <ChoiceField
-        name="role"
-        legend={labels.roleLegend}
-        state={state}
-        defaultValue="PARTICIPANT"
-        options={[
-          { value: "PARTICIPANT", label: labels.participant, hint: labels.participantHint },
-          { value: "RECORDER", label: labels.recorder, hint: labels.recorderHint },
-          { value: "CO_HOST", label: labels.coHost, hint: labels.coHostHint },
-        ]}
-      />
+      {roles.length === 1 ? (
+        <input type="hidden" name="role" value={roles[0]!.value} />
+      ) : (
+        <ChoiceField name="role" legend={labels.roleLegend} state={state} defaultValue={role} options={roles} />
+      )}
       <TextField
         name="expiresInDays"
         label={labels.expiresInDays}
         hint={labels.expiresInDaysHint}
         state={state}
-        defaultValue="30"
+        defaultValue={String(defaults.expiresInDays)}
         type="number"
         inputMode="numeric"
         min={1}
         max={180}
         required
-        className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
+        className={numberClass}
       />
       <TextField
         name="maxUses"
         label={labels.maxUses}
         hint={labels.maxUsesHint}
         state={state}
-        defaultValue="50"
+        defaultValue={String(defaults.maxUses)}
         type="number"
         inputMode="numeric"
         min={1}
-        max={5000}
+        max={maxUsesLimit}
         required
-        className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
+        className={numberClass}
       />
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>

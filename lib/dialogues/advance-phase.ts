@@ -90,7 +90,7 @@ async function hasLivedExperienceCoHost(dialogueId: string): Promise<boolean> {
 }
 
 /** The trigger rule named first in a check_violation (SQLSTATE 23514) message, if any. */
-function refusedRule(error: unknown): string | undefined {
+export function refusedRule(error: unknown): string | undefined {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown; originalMessage?: unknown } } | undefined)?.cause;
   if (cause?.originalCode !== "23514" || typeof cause.originalMessage !== "string") return undefined;

@@ -4,12 +4,15 @@ import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { invitationStatus } from "./find-invitation";
+import { isTeamRole } from "./invitation-roles";
 
 const inputSchema = z.object({ invitationId: z.uuid() });
 
 /**
  * What a poster for one invitation shows: its code and the dialogue's title and languages.
- * Null for an id that names no invitation; refused unless the viewer manages the dialogue.
+ * Null for an id that names no invitation, and for a team-role invitation (recorder, co-host):
+ * that one is personal and never goes on a wall (decision 035). Refused unless the viewer
+ * manages the dialogue.
  */
 export async function getInvitationPoster(viewer: Viewer | null, input: { invitationId: string }) {
   const parsed = inputSchema.safeParse(input);
@@ -32,5 +35,6 @@ export async function getInvitationPoster(viewer: Viewer | null, input: { invita
   });
   if (!invitation) return null;
   authorize(viewer, "invitation:manage", await dialogueResource(invitation.dialogue.id));
+  if (isTeamRole(invitation.role)) return null;
   return { ...invitation, status: invitationStatus(invitation) };
 }

@@ -9,7 +9,7 @@ import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession, type NewSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
-import { invitationRaisesRole } from "./invitation-roles";
+import { invitationRaisesRole, isTeamRole } from "./invitation-roles";
 import { invitationStatus, lookUpInvitation, type InvitationStatus } from "./find-invitation";
 import { parseInput } from "@/lib/validation";
 import { displayNameField } from "@/lib/accounts/display-name";
@@ -27,6 +27,8 @@ export const signUpInput = z.object({
   perspective: selfDeclaredPerspective,
   showPerspective: z.literal("on").optional(),
   acceptCodeOfConduct: checkbox,
+  /** Ticked to take on a team role (recorder, co-host): the join page names it first. */
+  confirmRole: z.literal("on").optional(),
   ...rulesSeenFields,
 });
 
@@ -71,6 +73,7 @@ export async function signUpWithInvitation(
   await consume("joinPerInvitation", code);
   // A code that leads nowhere says so before the name is looked at (claimInvitation decides races).
   if (invitation.status !== "valid") throw invitationRefused(invitation.status);
+  assertRoleConfirmed(invitation.role, data.confirmRole);
   await assertNameIsNoImitation(db, data.displayName, { municipalityIds: [invitation.dialogue.municipality.id] });
   // Which rules, in which language, the person read and accepted (checked to be the current ones).
   const rules = await acceptedRules(invitation.dialogue.id, data);
@@ -115,7 +118,22 @@ export async function signUpWithInvitation(
   }
 }
 
-export const joinInput = z.object({ code: z.string().trim().min(1).max(32), acceptCodeOfConduct: checkbox, ...rulesSeenFields });
+export const joinInput = z.object({
+  code: z.string().trim().min(1).max(32),
+  acceptCodeOfConduct: checkbox,
+  confirmRole: z.literal("on").optional(),
+  ...rulesSeenFields,
+});
+
+/**
+ * A team role is taken on only by someone who confirmed it, after the join page named it and what
+ * it allows (decision 035): the box is refused unticked like the rules' box.
+ */
+function assertRoleConfirmed(role: DialogueRole, confirmRole: "on" | undefined): void {
+  if (isTeamRole(role) && confirmRole !== "on") {
+    throw new AppError("INVALID_INPUT", "the team role was not confirmed", { fieldErrors: { confirmRole: [{ key: "join.teamRole.confirmMissing" }] } });
+  }
+}
 
 /**
  * A signed-in person follows an invitation: joins the dialogue, or moves up to the invitation's
@@ -140,6 +158,7 @@ export async function joinDialogue(
     return { dialogueId: invitation.dialogue.id };
   }
   await consume("joinPerInvitation", code);
+  assertRoleConfirmed(invitation.role, data.confirmRole);
   // A name chosen elsewhere may imitate someone with a badge here: asked to change it first.
   const { displayName } = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { displayName: true } });
   await assertNameIsNoImitation(db, displayName, {

@@ -84,6 +84,20 @@ const RULES = {
   /** Move the dialogue to its next phase (the invariant on co-hosts lives in the domain). */
   "dialogue:open": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
   "invitation:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
+  /**
+   * Invite someone into a team role (recorder, co-host): staff and the host, not a co-host, so a
+   * co-host's code cannot make more co-hosts (decision 035).
+   */
+  "invitation:manage:team": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
+  /** See the host team (who holds which team role, since when, how they came) and the removals. */
+  "team:read": when((v, r) => isHostTeam(v, r)),
+  /**
+   * Take a member out of a team role (co-host, moderator, recorder): staff and the host, logged.
+   * The last co-host with lived experience of an open dialogue stays (the domain and the database).
+   */
+  "team:remove": when((v, r) => isHost(v, r)),
+  /** Take the host role itself from someone: staff only. */
+  "team:remove:host": when((v, r) => isStaff(v, r)),
   "meeting:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
   /**
    * The host team writes its dialogue's and meetings' texts in the dialogue's other languages

@@ -79,6 +79,21 @@ describe("invitation_role_joinable", () => {
   });
 
   it.each(["PARTICIPANT", "RECORDER", "CO_HOST"] as const)("accepts an invitation to join as %s", async (role) => {
-    expect((await invite({ role })).role).toBe(role);
+    expect((await invite({ role, maxUses: role === "PARTICIPANT" ? 100 : 5 })).role).toBe(role);
+  });
+});
+
+// Decision 035: an invitation into the team (recorder, co-host) is personal, at most 5 uses
+// while it can be used; a withdrawn one may keep what it had.
+describe("invitation_team_role_few_uses", () => {
+  it.each(["RECORDER", "CO_HOST"] as const)("refuses a %s invitation for 6 uses, and raising one to 6", async (role) => {
+    await expectConstraint(invite({ role, maxUses: 6 }), "invitation_team_role_few_uses");
+    const five = await invite({ role, maxUses: 5 });
+    await expectConstraint(db.invitation.update({ where: { id: five.id }, data: { maxUses: 6 } }), "invitation_team_role_few_uses");
+  });
+
+  it("lets a participant invitation have many uses, and a withdrawn team invitation keep its old limit", async () => {
+    expect((await invite({ role: "PARTICIPANT", maxUses: 5000 })).maxUses).toBe(5000);
+    expect((await invite({ role: "CO_HOST", maxUses: 50, revokedAt: new Date() })).maxUses).toBe(50);
   });
 });

@@ -30,7 +30,8 @@ describe("joinDialogue", () => {
     const user = await createUser({ perspective: "LIVED_EXPERIENCE" });
     await addMember(dialogue.id, user.id, "PARTICIPANT");
     const invitation = await insertInvitation(dialogue, { role: "CO_HOST" });
-    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+    // The join page named the role; the person confirmed it (decision 035).
+    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on", confirmRole: "on" }, context());
 
     expect(await roleOf(user.id, dialogue.id)).toBe("CO_HOST");
     expect(await usesOf(invitation.id)).toBe(1);

@@ -22,7 +22,7 @@ describe("signUpWithInvitation", () => {
 
     const before = new Date();
     const result = await signUpWithInvitation(
-      form(formatInvitationCode(invitation.code).toLowerCase(), { perspective: "LIVED_EXPERIENCE", showPerspective: "on" }),
+      form(formatInvitationCode(invitation.code).toLowerCase(), { perspective: "LIVED_EXPERIENCE", showPerspective: "on", confirmRole: "on" }),
       context(),
     );
     expect(result).toMatchObject({ dialogueId: dialogue.id, locale: "ar" });

@@ -65,7 +65,8 @@ export async function insertInvitation(
       dialogueId: dialogue.id,
       code: uniqueInvitationCode(),
       expiresAt: new Date(Date.now() + 14 * 24 * 60 * 60 * 1000),
-      maxUses: 100,
+      // A team-role invitation (recorder, co-host) allows at most 5 uses (invitation_team_role_few_uses).
+      maxUses: overrides.role && overrides.role !== "PARTICIPANT" ? 5 : 100,
       createdById: dialogue.createdById,
       ...overrides,
     },

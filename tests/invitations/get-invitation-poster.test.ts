@@ -20,13 +20,13 @@ async function memberOf(dialogueId: string, role: "PARTICIPANT" | "CO_HOST") {
 describe("getInvitationPoster", () => {
   it("gives staff and a co-host the code with the dialogue's title, languages and place", async () => {
     const dialogue = await createDialogue({ languages: ["de", "ar", "en"] });
-    const invitation = await insertInvitation(dialogue, { role: "CO_HOST" });
+    const invitation = await insertInvitation(dialogue, { role: "PARTICIPANT" });
     const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
     for (const viewer of [await staffOf(dialogue.municipalityId), await memberOf(dialogue.id, "CO_HOST")]) {
       expect(await getInvitationPoster(viewer, { invitationId: invitation.id })).toMatchObject({
         id: invitation.id,
         code: invitation.code,
-        role: "CO_HOST",
+        role: "PARTICIPANT",
         status: "valid",
         dialogue: {
           id: dialogue.id,
@@ -36,6 +36,15 @@ describe("getInvitationPoster", () => {
           municipality: { slug: municipality.slug },
         },
       });
+    }
+  });
+
+  it("has no poster for a team-role invitation (recorder, co-host): it is personal (decision 035)", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    for (const role of ["RECORDER", "CO_HOST"] as const) {
+      const invitation = await insertInvitation(dialogue, { role });
+      expect(await getInvitationPoster(staff, { invitationId: invitation.id }), role).toBeNull();
     }
   });
 

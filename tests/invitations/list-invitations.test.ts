@@ -21,7 +21,7 @@ describe("listInvitations", () => {
   it("gives the host team every invitation of the dialogue, newest first, with its status", async () => {
     const dialogue = await createDialogue();
     const day = 24 * 60 * 60 * 1000;
-    const valid = await insertInvitation(dialogue, { role: "CO_HOST", maxUses: 50, uses: 3, createdAt: new Date(Date.now() - 4 * day) });
+    const valid = await insertInvitation(dialogue, { role: "CO_HOST", maxUses: 5, uses: 3, createdAt: new Date(Date.now() - 4 * day) });
     const expired = await insertInvitation(dialogue, { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 3 * day) });
     const revoked = await insertInvitation(dialogue, { revokedAt: new Date(), createdAt: new Date(Date.now() - 2 * day) });
     const usedUp = await insertInvitation(dialogue, { maxUses: 2, uses: 2, createdAt: new Date(Date.now() - day) });
@@ -35,7 +35,7 @@ describe("listInvitations", () => {
         [expired.id, "expired"],
         [valid.id, "valid"],
       ]);
-      expect(listed.at(-1)).toMatchObject({ code: valid.code, role: "CO_HOST", uses: 3, maxUses: 50, expiresAt: valid.expiresAt, revokedAt: null });
+      expect(listed.at(-1)).toMatchObject({ code: valid.code, role: "CO_HOST", uses: 3, maxUses: 5, expiresAt: valid.expiresAt, revokedAt: null });
     }
   });
 

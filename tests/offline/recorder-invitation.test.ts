@@ -15,7 +15,8 @@ describe("recorder invitations", () => {
     const invitation = await createInvitation(await hostOf(dialogue), { dialogueId: dialogue.id, role: "RECORDER", expiresInDays: 7, maxUses: 5 });
     expect(invitation.role).toBe("RECORDER");
     const join = async (userId: string) => {
-      await joinDialogue(await viewerOf(userId), { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+      // The join page named the role; each person confirmed it (decision 035).
+      await joinDialogue(await viewerOf(userId), { code: invitation.code, acceptCodeOfConduct: "on", confirmRole: "on" }, context());
       return (await viewerOf(userId)).dialogueRoles[dialogue.id];
     };
     expect(await join((await createUser({ perspective: "LOCAL_ACTOR" })).id)).toBe("RECORDER");

@@ -19,6 +19,8 @@ type Props = {
   /** The dialogue's code of conduct, rendered on the server. */
   codeOfConduct: ReactNode;
   viewer: { displayName: string; alreadyMember: boolean } | null;
+  /** For a team-role invitation: the label of the box that confirms taking the role on. */
+  confirmRole: string | null;
 };
 
 /**
@@ -26,7 +28,7 @@ type Props = {
  * forms' state: the sign-up signs the person in, and the page that renders next (after a plain
  * POST, or the refresh a new cookie causes) must still show the sign-in code, just once.
  */
-export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct, viewer }: Props) {
+export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct, viewer, confirmRole }: Props) {
   const t = useTranslations("join");
   const [signUp, signUpFormAction] = useActionState(signUpAction, IDLE);
   const [join, joinFormAction] = useActionState(joinDialogueAction, IDLE);
@@ -54,6 +56,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
           <input type="hidden" name="code" value={code} />
           <input type="hidden" name="locale" value={locale} />
           <CodeOfConduct state={join}>{codeOfConduct}</CodeOfConduct>
+          {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={join} />}
           <SubmitButton>{t("joinSubmit")}</SubmitButton>
         </form>
       </section>
@@ -72,6 +75,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
         <input type="hidden" name="code" value={code} />
         <ProfileFields state={signUp} languages={languages} values={{ locale }} />
         <CodeOfConduct state={signUp}>{codeOfConduct}</CodeOfConduct>
+        {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={signUp} />}
         <SubmitButton>{t("signUpSubmit")}</SubmitButton>
       </form>
     </section>

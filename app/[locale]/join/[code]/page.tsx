@@ -79,10 +79,21 @@ export default async function InvitationPage({ params, searchParams }: Props) {
   // The rules in the reader's language (the default rules from the catalogue, or a version of the host team's own).
   const rules = await loadRulesForReader(dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined);
   const current = viewer?.dialogueRoles[dialogue.id];
+  const teamRole = invitation.role === "CO_HOST" || invitation.role === "RECORDER" ? invitation.role : null;
   const languages: LanguageOption[] = routing.locales.map((l) => ({ locale: l, name: autonym(l), dir: direction(l) }));
   return (
     <>
       <DialogueIntro dialogue={dialogue} invitedTo={t("invitedTo")} locale={locale} />
+      {teamRole && (
+        // A team role is named, with what it allows, before anyone confirms it (decision 035).
+        <section aria-labelledby="team-role" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-4">
+          <h2 id="team-role" className="text-xl">
+            {t(`teamRole.${teamRole}`)}
+          </h2>
+          <p className="mt-2">{t(`teamRole.${teamRole}_allows`)}</p>
+          <p className="mt-2 font-semibold">{t("teamRole.personal")}</p>
+        </section>
+      )}
       <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} locale={locale} returnPath={`/${locale}/join/${encodeURIComponent(invitation.code)}`} />
       <div className="mt-8">
         <ClientMessages namespaces={["join"]}>
@@ -91,6 +102,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
             locale={locale}
             dialoguePath={`/${dialogue.municipality.slug}/${dialogue.slug}`}
             languages={languages}
+            confirmRole={teamRole ? t("teamRole.confirm") : null}
             viewer={
               viewer && {
                 displayName: viewer.displayName,

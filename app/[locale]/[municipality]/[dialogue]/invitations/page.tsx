@@ -9,6 +9,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
 import { listInvitations } from "@/lib/invitations/list-invitations";
+import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { createInvitationAction, revokeInvitationAction } from "./actions";
@@ -54,6 +55,16 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
   const mainLanguage = dialogue.languages[0] ?? "de";
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  // Team roles (co-host, recorder) are given by staff and the host only (decision 035).
+  const mayInviteTeam = can(viewer, "invitation:manage:team", dialogue.resource);
+  const labels = {
+    roleLegend: t("roleLegend"),
+    expiresInDays: t("expiresInDays"),
+    expiresInDaysHint: t("expiresInDaysHint"),
+    maxUses: t("maxUses"),
+    submit: t("create"),
+  };
 
   return (
     <>
@@ -68,36 +79,57 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
 
       {created && (
         <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
-          {t("created", { code: formatInvitationCode(created.code) })}{" "}
-          <Link href={`${base}/invitations/${created.id}/poster`} className="font-semibold">
-            {t("poster")}
-          </Link>
+          {isTeamRole(created.role) ? (
+            t("createdTeam", { code: formatInvitationCode(created.code) })
+          ) : (
+            <>
+              {t("created", { code: formatInvitationCode(created.code) })}{" "}
+              <Link href={`${base}/invitations/${created.id}/poster`} className="font-semibold">
+                {t("poster")}
+              </Link>
+            </>
+          )}
         </p>
       )}
 
       <section aria-labelledby="new-invitation" className="mt-8 rounded border border-line bg-surface p-4">
         <h2 id="new-invitation" className="mb-4 text-xl">
-          {t("createHeading")}
+          {t("participantHeading")}
         </h2>
         <CreateInvitationForm
           action={createInvitationAction}
-          page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+          page={page}
           dialogueId={dialogue.id}
-          labels={{
-            roleLegend: t("roleLegend"),
-            participant: t("roles.PARTICIPANT"),
-            participantHint: t("roleParticipantHint"),
-            recorder: onBehalf("recorderRole"),
-            recorderHint: onBehalf("recorderRoleHint"),
-            coHost: t("roles.CO_HOST"),
-            coHostHint: t("roleCoHostHint"),
-            expiresInDays: t("expiresInDays"),
-            expiresInDaysHint: t("expiresInDaysHint"),
-            maxUses: t("maxUses"),
-            maxUsesHint: t("maxUsesHint"),
-            submit: t("create"),
-          }}
+          roles={[{ value: "PARTICIPANT", label: t("roles.PARTICIPANT"), hint: t("roleParticipantHint") }]}
+          role="PARTICIPANT"
+          defaults={INVITATION_DEFAULTS.participant}
+          maxUsesLimit={5000}
+          labels={{ ...labels, maxUsesHint: t("maxUsesHint") }}
         />
+      </section>
+
+      <section aria-labelledby="team-invitation" id="team" className="mt-8 rounded border border-line bg-surface p-4">
+        <h2 id="team-invitation" className="mb-2 text-xl">
+          {t("teamHeading")}
+        </h2>
+        <p className="mb-4">{t("teamIntro")}</p>
+        {mayInviteTeam ? (
+          <CreateInvitationForm
+            action={createInvitationAction}
+            page={page}
+            dialogueId={dialogue.id}
+            roles={[
+              { value: "CO_HOST", label: t("roles.CO_HOST"), hint: t("roleCoHostHint") },
+              { value: "RECORDER", label: onBehalf("recorderRole"), hint: onBehalf("recorderRoleHint") },
+            ]}
+            role={query.role === "RECORDER" ? "RECORDER" : "CO_HOST"}
+            defaults={INVITATION_DEFAULTS.team}
+            maxUsesLimit={TEAM_INVITATION_MAX_USES}
+            labels={{ ...labels, maxUsesHint: t("teamMaxUsesHint", { max: TEAM_INVITATION_MAX_USES }) }}
+          />
+        ) : (
+          <p className="text-muted">{t("teamByHost")}</p>
+        )}
       </section>
 
       <section aria-labelledby="invitation-list" className="mt-10">
@@ -131,10 +163,14 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                     </dd>
                   </dl>
                   <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-3">
-                    <Link href={`${base}/invitations/${invitation.id}/poster`} className="inline-block py-2 font-semibold">
-                      <span aria-hidden="true">{t("poster")}</span>
-                      <span className="sr-only">{t("posterFor", { code })}</span>
-                    </Link>
+                    {isTeamRole(invitation.role) ? (
+                      <p className="py-2 text-muted">{t("personal")}</p>
+                    ) : (
+                      <Link href={`${base}/invitations/${invitation.id}/poster`} className="inline-block py-2 font-semibold">
+                        <span aria-hidden="true">{t("poster")}</span>
+                        <span className="sr-only">{t("posterFor", { code })}</span>
+                      </Link>
+                    )}
                     {invitation.status !== "revoked" && (
                       <RevokeInvitationForm
                         action={revokeInvitationAction}

@@ -6,15 +6,19 @@ import { advancePhase, advancePhaseInput } from "@/lib/dialogues/advance-phase";
 import { dialogueFieldsFromForm } from "@/lib/dialogues/dialogue-fields";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { updateDialogue } from "@/lib/dialogues/update-dialogue";
+import { removeFromTeam, removeFromTeamInput } from "@/lib/team/team";
 import { isAppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
-function backToManage({ locale, municipality, dialogue }: z.output<typeof page>, query: Record<string, string>): never {
+function backToManage({ locale, municipality, dialogue }: z.output<typeof page>, query: Record<string, string>, hash?: string): never {
   // Post/redirect/get: a reload does not post twice, and the page shows the outcome.
-  return redirect({ href: { pathname: `/${municipality}/${dialogue}/manage`, query }, locale });
+  const path = `/${municipality}/${dialogue}/manage`;
+  // A hash (the team section) needs the address as a string: the object form carries none.
+  if (hash) return redirect({ href: `${path}?${new URLSearchParams(query).toString()}#${hash}`, locale });
+  return redirect({ href: { pathname: path, query }, locale });
 }
 
 export const updateDialogueAction = formAction(
@@ -35,4 +39,16 @@ export const advancePhaseAction = formAction(advancePhaseInput.extend(page.shape
     throw error;
   }
   backToManage(back, { done: "advanced" });
+});
+
+export const removeFromTeamAction = formAction(removeFromTeamInput.extend(page.shape), async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
+  const back = { locale, municipality, dialogue };
+  try {
+    await removeFromTeam(viewer, input);
+  } catch (error) {
+    // The last co-host with lived experience stays: the page says why and what to do first.
+    if (isAppError(error, "CONFLICT")) backToManage(back, { teamRefused: typeof error.details.rule === "string" ? error.details.rule : "changed" }, "team");
+    throw error;
+  }
+  backToManage(back, { done: "removed" }, "team");
 });

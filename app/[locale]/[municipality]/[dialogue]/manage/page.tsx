@@ -16,7 +16,9 @@ import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/ad
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
-import { advancePhaseAction, updateDialogueAction } from "./actions";
+import { listTeam, LAST_LIVED_EXPERIENCE_COHOST } from "@/lib/team/team";
+import { RemoveFromTeamForm } from "@/components/team/remove-from-team-form";
+import { advancePhaseAction, removeFromTeamAction, updateDialogueAction } from "./actions";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -52,6 +54,9 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
   const done = typeof query.done === "string" ? query.done : undefined;
   const mainLanguage = dialogue.languages[0] ?? "de";
   const mayInvite = can(viewer, "invitation:manage", dialogue.resource);
+  const mayInviteTeam = can(viewer, "invitation:manage:team", dialogue.resource);
+  const team = can(viewer, "team:read", dialogue.resource) ? await listTeam(viewer, { dialogueId: dialogue.id }) : null;
+  const teamRefused = typeof query.teamRefused === "string" ? query.teamRefused : undefined;
 
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
@@ -64,7 +69,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
       </p>
       <AccountabilityLinks viewer={viewer} resource={dialogue.resource} dialoguePath={base} />
 
-      {done && (
+      {done && done !== "removed" && (
         <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
           {done === "created" ? t("created") : done === "advanced" ? t("advanced", { phase: phases(dialogue.phase) }) : t("saved")}
         </p>
@@ -84,7 +89,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
             <p className="font-semibold text-danger">{t("refusedCoHost")}</p>
             {mayInvite && (
               <p className="mt-2">
-                <Link href={`${base}/invitations`} className="font-semibold">
+                {/* Straight to the team invitation with the co-host role chosen (or, for a co-host, to the invitations). */}
+                <Link href={mayInviteTeam ? `${base}/invitations?role=CO_HOST#team` : `${base}/invitations`} className="font-semibold">
                   {t("refusedCoHostLink")}
                 </Link>
               </p>
@@ -153,6 +159,81 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
           )}
         </section>
       </section>
+
+      {team && (
+        <section aria-labelledby="team-heading" id="team" className="mt-10">
+          <h2 id="team-heading" className="text-2xl">
+            {t("teamHeading")}
+          </h2>
+          <p className="mt-2">{t("teamIntro")}</p>
+          {done === "removed" && (
+            <p role="status" className="mt-4 rounded border-s-4 border-brand bg-proposal-bg p-3">
+              {t("teamRemoved")}
+            </p>
+          )}
+          {teamRefused && (
+            <div role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3">
+              <p className="font-semibold text-danger">{teamRefused === LAST_LIVED_EXPERIENCE_COHOST ? t("teamRefusedLastCoHost") : t("refusedChanged")}</p>
+              {teamRefused === LAST_LIVED_EXPERIENCE_COHOST && mayInviteTeam && (
+                <p className="mt-2">
+                  <Link href={`${base}/invitations?role=CO_HOST#team`} className="font-semibold">
+                    {t("refusedCoHostLink")}
+                  </Link>
+                </p>
+              )}
+            </div>
+          )}
+          <ul className="mt-4 space-y-3">
+            {team.members.map((member) => {
+              const role = t(`teamRoles.${member.role}`);
+              const mayRemove = member.userId !== viewer?.id && can(viewer, member.role === "HOST" ? "team:remove:host" : "team:remove", dialogue.resource);
+              return (
+                <li key={member.membershipId} className="rounded border border-line p-3">
+                  <p className="font-semibold">
+                    <bdi>{member.displayName}</bdi>
+                  </p>
+                  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                    <dt className="text-muted">{t("teamRole")}</dt>
+                    <dd>{role}</dd>
+                    <dt className="text-muted">{t("teamJoined")}</dt>
+                    <dd>
+                      {t(`teamJoinedVia.${member.joinedVia}`)},{" "}
+                      <time dateTime={member.since.toISOString()}>{format.dateTime(member.since, "dayLong")}</time>
+                    </dd>
+                  </dl>
+                  {mayRemove && (
+                    <div className="mt-3">
+                      <RemoveFromTeamForm
+                        action={removeFromTeamAction}
+                        hidden={{ ...page, dialogueId: dialogue.id, membershipId: member.membershipId, role: member.role }}
+                        label={t("teamRemove")}
+                        accessibleLabel={t("teamRemoveFor", { name: member.displayName, role })}
+                      />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {team.removals.length > 0 && (
+            <section aria-labelledby="team-removals" className="mt-6">
+              <h3 id="team-removals" className="font-semibold">
+                {t("teamRemovalsHeading")}
+              </h3>
+              <ol className="mt-2 space-y-1">
+                {team.removals.map((removal) => (
+                  <li key={removal.id}>
+                    <time dateTime={removal.at.toISOString()} className="text-muted">
+                      {format.dateTime(removal.at, "moment")}
+                    </time>{" "}
+                    {t("teamRemovalItem", { name: removal.displayName, role: t(`teamRoles.${removal.role}`), by: removal.removedBy })}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </section>
+      )}
 
       {dialogue.mayUpdate && (
         <section aria-labelledby="details" className="mt-10">

@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+type Props = {
+  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  hidden: Record<string, string>;
+  /** The visible words, and the full sentence for screen readers ("Remove Amal as co-host"). */
+  label: string;
+  accessibleLabel: string;
+};
+
+/** Takes one member out of their team role; the outcome (or the refusal) shows after a redirect. */
+export function RemoveFromTeamForm({ action, hidden, label, accessibleLabel }: Props) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
+        <span aria-hidden="true">{label}</span>
+        <span className="sr-only">{accessibleLabel}</span>
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,306 @@
+// Team roles that cannot be taken over (issue 15, decision 035): a team-role invitation is
+// personal (one use by default, at most 5, no poster, only staff and the host make one), and
+// staff or the host take a member out of a team role, logged — never the last co-host with lived
+// experience of flight of an open dialogue, not even with two removals at once.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
+import { joinDialogue, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
+import { TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
+import { LAST_LIVED_EXPERIENCE_COHOST, listTeam, removeFromTeam } from "@/lib/team/team";
+import { isAppError } from "@/lib/errors";
+import { addMember, createDialogue, createUser, openDialogue } from "@/tests/factories";
+import { appErrorOf, context, fieldKeys, invalidInputOf, viewerOf } from "@/tests/identity/support";
+
+async function staffOf(municipalityId: string) {
+  const user = await createUser();
+  await db.municipalityMembership.create({ data: { userId: user.id, municipalityId, role: "STAFF" } });
+  return viewerOf(user.id);
+}
+
+async function member(dialogueId: string, role: "PARTICIPANT" | "CO_HOST" | "MODERATOR" | "RECORDER" | "HOST", perspective: "LIVED_EXPERIENCE" | "NOT_STATED" = "NOT_STATED") {
+  const user = await createUser({ perspective });
+  const membership = await addMember(dialogueId, user.id, role);
+  return { user, membership };
+}
+
+/** An open dialogue whose only lived-experience co-host is the one returned. */
+async function openWithOneCoHost() {
+  const dialogue = await createDialogue();
+  const coHost = await member(dialogue.id, "CO_HOST", "LIVED_EXPERIENCE");
+  await openDialogue(dialogue.id);
+  return { dialogue, coHost };
+}
+
+const roleOf = async (membershipId: string) => (await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).role;
+
+describe("team-role invitations", () => {
+  it("default to one use for 14 days for a co-host and a recorder; participant invitations keep 50 uses and 30 days", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    const day = 86_400_000;
+    for (const [role, maxUses, days] of [["CO_HOST", 1, 14], ["RECORDER", 1, 14], ["PARTICIPANT", 50, 30]] as const) {
+      const before = Date.now();
+      const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role, expiresInDays: "", maxUses: "" });
+      expect(invitation.maxUses, role).toBe(maxUses);
+      expect((invitation.expiresAt.getTime() - before) / day, role).toBeGreaterThanOrEqual(days);
+      expect((invitation.expiresAt.getTime() - before) / day, role).toBeLessThan(days + 0.01);
+    }
+  });
+
+  it("may be raised to at most 5 uses on purpose; 6 is refused next to the field, and by the database", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    const five = await createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST", expiresInDays: 7, maxUses: TEAM_INVITATION_MAX_USES });
+    expect(five.maxUses).toBe(5);
+    const error = await invalidInputOf(createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST", expiresInDays: 7, maxUses: 6 }));
+    expect(error.issues.map((issue) => issue.path.join("."))).toEqual(["maxUses"]);
+    expect(fieldKeys(await appErrorOf(createInvitation(staff, { dialogueId: dialogue.id, role: "RECORDER", expiresInDays: 7, maxUses: 50 })), "maxUses")).toEqual([
+      "validation.too_big_number",
+    ]);
+    // A participant invitation may still be a poster's worth.
+    expect((await createInvitation(staff, { dialogueId: dialogue.id, role: "PARTICIPANT", expiresInDays: 7, maxUses: 500 })).maxUses).toBe(500);
+
+    await expect(
+      db.invitation.create({ data: { dialogueId: dialogue.id, role: "CO_HOST", code: "ABCDEFGH", expiresAt: new Date(Date.now() + 86_400_000), maxUses: 6, createdById: staff.id } }),
+    ).rejects.toThrow(/invitation_team_role_few_uses/);
+    await expect(db.invitation.update({ where: { id: five.id }, data: { maxUses: 50 } })).rejects.toThrow(/invitation_team_role_few_uses/);
+  });
+
+  it("are made by staff and the host only: a co-host invites participants, not more co-hosts or recorders", async () => {
+    const dialogue = await createDialogue();
+    const host = await viewerOf(dialogue.createdById);
+    const coHost = await viewerOf((await member(dialogue.id, "CO_HOST")).user.id);
+    expect((await createInvitation(host, { dialogueId: dialogue.id, role: "CO_HOST" })).maxUses).toBe(1);
+    for (const role of ["CO_HOST", "RECORDER"] as const) {
+      expect((await appErrorOf(createInvitation(coHost, { dialogueId: dialogue.id, role }))).code, role).toBe("FORBIDDEN");
+    }
+    expect((await createInvitation(coHost, { dialogueId: dialogue.id, role: "PARTICIPANT" })).maxUses).toBe(50);
+  });
+
+  it("have no poster; a participant invitation has one", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    const coHostInvitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST" });
+    const participantInvitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "PARTICIPANT" });
+    expect(await getInvitationPoster(staff, { invitationId: coHostInvitation.id })).toBeNull();
+    expect(await getInvitationPoster(staff, { invitationId: participantInvitation.id })).toMatchObject({ code: participantInvitation.code });
+  });
+
+  it("is taken on only after the person confirmed the role; a participant invitation asks for nothing more", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    const coHostInvitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST" });
+    const unconfirmed = await appErrorOf(signUpWithInvitation({ code: coHostInvitation.code, displayName: "Amal", locale: "ar", acceptCodeOfConduct: "on" }, context()));
+    expect(fieldKeys(unconfirmed, "confirmRole")).toEqual(["join.teamRole.confirmMissing"]);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: coHostInvitation.id } })).uses).toBe(0);
+
+    await openDialogue(dialogue.id);
+    const participant = await member(dialogue.id, "PARTICIPANT");
+    const viewer = await viewerOf(participant.user.id);
+    expect(fieldKeys(await appErrorOf(joinDialogue(viewer, { code: coHostInvitation.code, acceptCodeOfConduct: "on" }, context())), "confirmRole")).toEqual([
+      "join.teamRole.confirmMissing",
+    ]);
+    expect(await roleOf(participant.membership.id)).toBe("PARTICIPANT");
+
+    const participantInvitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "PARTICIPANT" });
+    await signUpWithInvitation({ code: participantInvitation.code, displayName: "Yonas", locale: "ti", acceptCodeOfConduct: "on" }, context());
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: participantInvitation.id } })).uses).toBe(1);
+  });
+
+  it("single use holds when two people sign up with it at the same moment: one becomes co-host, the other is told it is used up", async () => {
+    const dialogue = await createDialogue();
+    const invitation = await createInvitation(await staffOf(dialogue.municipalityId), { dialogueId: dialogue.id, role: "CO_HOST" });
+    const results = await Promise.allSettled(
+      ["Amal", "Yonas"].map((displayName) => signUpWithInvitation({ code: invitation.code, displayName, locale: "ar", acceptCodeOfConduct: "on", confirmRole: "on" }, context())),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    expect(refused.map((reason) => (isAppError(reason, "INVALID_INPUT") ? fieldKeys(reason, "code") : reason))).toEqual([["errors.invitation_used_up"]]);
+    expect(await db.membership.count({ where: { dialogueId: dialogue.id, role: "CO_HOST" } })).toBe(1);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).uses).toBe(1);
+  });
+
+  it("single use holds when two signed-in participants follow it at once: one moves up, the other stays a participant", async () => {
+    const dialogue = await createDialogue();
+    await openDialogue(dialogue.id);
+    const invitation = await createInvitation(await staffOf(dialogue.municipalityId), { dialogueId: dialogue.id, role: "CO_HOST" });
+    const people = await Promise.all([member(dialogue.id, "PARTICIPANT"), member(dialogue.id, "PARTICIPANT")]);
+    const viewers = await Promise.all(people.map((person) => viewerOf(person.user.id)));
+    const results = await Promise.allSettled(viewers.map((viewer) => joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on", confirmRole: "on" }, context())));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect((await Promise.all(people.map((person) => roleOf(person.membership.id)))).sort()).toEqual(["CO_HOST", "PARTICIPANT"]);
+  });
+});
+
+describe("removing a member from a team role", () => {
+  it("lets staff and the host remove a co-host, a moderator and a recorder: they stay participants, and the log says who, whom, which role", async () => {
+    const { dialogue } = await openWithOneCoHost();
+    const staff = await staffOf(dialogue.municipalityId);
+    const host = await viewerOf(dialogue.createdById);
+    const targets = await Promise.all([member(dialogue.id, "CO_HOST"), member(dialogue.id, "MODERATOR"), member(dialogue.id, "RECORDER")]);
+    for (const [index, target] of targets.entries()) {
+      const remover = index % 2 === 0 ? staff : host;
+      const role = target.membership.role as "CO_HOST" | "MODERATOR" | "RECORDER";
+      const removal = await removeFromTeam(remover, { dialogueId: dialogue.id, membershipId: target.membership.id, role });
+      expect(removal.role).toBe(role);
+      expect(await roleOf(target.membership.id)).toBe("PARTICIPANT");
+      expect(await db.teamRoleRemoval.findUniqueOrThrow({ where: { id: removal.id } })).toMatchObject({
+        dialogueId: dialogue.id,
+        userId: target.user.id,
+        role,
+        removedById: remover.id,
+      });
+    }
+    const team = await listTeam(staff, { dialogueId: dialogue.id });
+    expect(team.removals.map((removal) => removal.role)).toEqual(["RECORDER", "MODERATOR", "CO_HOST"]);
+    expect(team.members.map((m) => m.role).sort()).toEqual(["CO_HOST", "HOST"]);
+    // The log is written once.
+    await expect(db.teamRoleRemoval.updateMany({ where: { dialogueId: dialogue.id }, data: { role: "HOST" } })).rejects.toThrow(/team_role_removal_append_only/);
+  });
+
+  it("refuses a co-host, a moderator, a participant, staff of another town and a signed-out visitor; only staff remove a host", async () => {
+    const { dialogue } = await openWithOneCoHost();
+    const target = await member(dialogue.id, "RECORDER");
+    const input = { dialogueId: dialogue.id, membershipId: target.membership.id, role: "RECORDER" as const };
+    for (const role of ["CO_HOST", "MODERATOR", "PARTICIPANT"] as const) {
+      const viewer = await viewerOf((await member(dialogue.id, role)).user.id);
+      expect((await appErrorOf(removeFromTeam(viewer, input))).code, role).toBe("FORBIDDEN");
+    }
+    expect((await appErrorOf(removeFromTeam(await staffOf((await createDialogue()).municipalityId), input))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(removeFromTeam(null, input))).code).toBe("UNAUTHENTICATED");
+    expect(await roleOf(target.membership.id)).toBe("RECORDER");
+
+    const secondHost = await member(dialogue.id, "HOST");
+    const hostInput = { dialogueId: dialogue.id, membershipId: secondHost.membership.id, role: "HOST" as const };
+    expect((await appErrorOf(removeFromTeam(await viewerOf(dialogue.createdById), hostInput))).code).toBe("FORBIDDEN");
+    await removeFromTeam(await staffOf(dialogue.municipalityId), hostInput);
+    expect(await roleOf(secondHost.membership.id)).toBe("PARTICIPANT");
+    expect(await db.teamRoleRemoval.count({ where: { dialogueId: dialogue.id } })).toBe(1);
+  });
+
+  it("does not remove a role the page no longer shows (a second click is a conflict, nothing logged twice)", async () => {
+    const { dialogue } = await openWithOneCoHost();
+    const staff = await staffOf(dialogue.municipalityId);
+    const target = await member(dialogue.id, "MODERATOR");
+    const input = { dialogueId: dialogue.id, membershipId: target.membership.id, role: "MODERATOR" as const };
+    await removeFromTeam(staff, input);
+    expect((await appErrorOf(removeFromTeam(staff, input))).code).toBe("CONFLICT");
+    expect(await db.teamRoleRemoval.count({ where: { dialogueId: dialogue.id } })).toBe(1);
+  });
+
+  it("refuses to remove the last co-host with lived experience of an open dialogue, with the rule named; nothing logged", async () => {
+    const { dialogue, coHost } = await openWithOneCoHost();
+    const staff = await staffOf(dialogue.municipalityId);
+    // Another co-host without lived experience does not count.
+    await member(dialogue.id, "CO_HOST");
+    for (const phase of ["COLLECTING", "DELIBERATING", "RESPONDING"] as const) {
+      await db.dialogue.update({ where: { id: dialogue.id }, data: { phase } });
+      const error = await appErrorOf(removeFromTeam(staff, { dialogueId: dialogue.id, membershipId: coHost.membership.id, role: "CO_HOST" }));
+      expect(error.code, phase).toBe("CONFLICT");
+      expect(error.details.rule, phase).toBe(LAST_LIVED_EXPERIENCE_COHOST);
+    }
+    expect(await roleOf(coHost.membership.id)).toBe("CO_HOST");
+    expect(await db.teamRoleRemoval.count({ where: { dialogueId: dialogue.id } })).toBe(0);
+    // The database holds the rule for a role change and for a deleted membership too.
+    await expect(db.membership.update({ where: { id: coHost.membership.id }, data: { role: "PARTICIPANT" } })).rejects.toThrow(/dialogue_keeps_lived_experience_cohost/);
+    await expect(db.membership.delete({ where: { id: coHost.membership.id } })).rejects.toThrow(/dialogue_keeps_lived_experience_cohost/);
+  });
+
+  it("removes a lived-experience co-host while another stays, from a draft, and from a closed dialogue", async () => {
+    const { dialogue, coHost } = await openWithOneCoHost();
+    const staff = await staffOf(dialogue.municipalityId);
+    const second = await member(dialogue.id, "CO_HOST", "LIVED_EXPERIENCE");
+    await removeFromTeam(staff, { dialogueId: dialogue.id, membershipId: coHost.membership.id, role: "CO_HOST" });
+    expect(await roleOf(coHost.membership.id)).toBe("PARTICIPANT");
+
+    const draft = await createDialogue();
+    const draftCoHost = await member(draft.id, "CO_HOST", "LIVED_EXPERIENCE");
+    await removeFromTeam(await staffOf(draft.municipalityId), { dialogueId: draft.id, membershipId: draftCoHost.membership.id, role: "CO_HOST" });
+    expect(await roleOf(draftCoHost.membership.id)).toBe("PARTICIPANT");
+
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "CLOSED" } });
+    await removeFromTeam(staff, { dialogueId: dialogue.id, membershipId: second.membership.id, role: "CO_HOST" });
+    expect(await roleOf(second.membership.id)).toBe("PARTICIPANT");
+  });
+
+  it("of two lived-experience co-hosts removed at the same moment, exactly one is removed (20 rounds)", async () => {
+    for (let round = 0; round < 20; round++) {
+      const { dialogue, coHost } = await openWithOneCoHost();
+      const second = await member(dialogue.id, "CO_HOST", "LIVED_EXPERIENCE");
+      const staff = await staffOf(dialogue.municipalityId);
+      const host = await viewerOf(dialogue.createdById);
+      const results = await Promise.allSettled([
+        removeFromTeam(staff, { dialogueId: dialogue.id, membershipId: coHost.membership.id, role: "CO_HOST" }),
+        removeFromTeam(host, { dialogueId: dialogue.id, membershipId: second.membership.id, role: "CO_HOST" }),
+      ]);
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+      const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+      expect(refused.map((reason) => (isAppError(reason, "CONFLICT") ? reason.details.rule : reason))).toEqual([LAST_LIVED_EXPERIENCE_COHOST]);
+      expect(await db.membership.count({ where: { dialogueId: dialogue.id, role: "CO_HOST" } })).toBe(1);
+      expect(await db.teamRoleRemoval.count({ where: { dialogueId: dialogue.id } })).toBe(1);
+    }
+  });
+
+  it("the database refuses the second of two overlapping removals after the first commits (the second waits on the dialogue)", async () => {
+    const { dialogue, coHost } = await openWithOneCoHost();
+    const second = await member(dialogue.id, "CO_HOST", "LIVED_EXPERIENCE");
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstUpdated!: () => void;
+    const firstHasUpdated = new Promise<void>((resolve) => (firstUpdated = resolve));
+    const first = db.$transaction(async (tx) => {
+      await tx.membership.update({ where: { id: coHost.membership.id }, data: { role: "PARTICIPANT" } });
+      firstUpdated();
+      await firstMayCommit;
+    });
+    await firstHasUpdated;
+    // Started now (a Prisma query runs only once something waits for it), settled later.
+    const secondRemoval = db.membership
+      .update({ where: { id: second.membership.id }, data: { role: "PARTICIPANT" } })
+      .then(() => "removed", (error: unknown) => String(error));
+    // The second removal's trigger waits for the dialogue's row, which the first holds.
+    await waitUntilSomeoneWaitsForALock();
+    releaseFirst();
+    await first;
+    expect(await secondRemoval).toMatch(/dialogue_keeps_lived_experience_cohost/);
+    expect(await roleOf(second.membership.id)).toBe("CO_HOST");
+  });
+
+  it("the team list says how each member came and since when, without anyone's perspective", async () => {
+    const dialogue = await createDialogue();
+    const staff = await staffOf(dialogue.municipalityId);
+    const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST" });
+    await signUpWithInvitation({ code: invitation.code, displayName: "Amal", locale: "ar", perspective: "LIVED_EXPERIENCE", acceptCodeOfConduct: "on", confirmRole: "on" }, context());
+    await member(dialogue.id, "MODERATOR");
+    await member(dialogue.id, "PARTICIPANT");
+    const team = await listTeam(staff, { dialogueId: dialogue.id });
+    expect(team.members.map((m) => [m.role, m.joinedVia])).toEqual([
+      ["HOST", "CREATED"],
+      ["CO_HOST", "INVITATION"],
+      ["MODERATOR", "STAFF"],
+    ]);
+    expect(JSON.stringify(team)).not.toContain("LIVED_EXPERIENCE");
+    expect(team.members[1]!.since).toBeInstanceOf(Date);
+    expect((await appErrorOf(listTeam(await viewerOf((await member(dialogue.id, "MODERATOR")).user.id), { dialogueId: dialogue.id }))).code).toBe("FORBIDDEN");
+  });
+
+  it("a member's role-since moves when the role changes", async () => {
+    const dialogue = await createDialogue();
+    const { membership } = await member(dialogue.id, "PARTICIPANT");
+    await db.membership.update({ where: { id: membership.id }, data: { roleSince: new Date("2020-01-01T00:00:00Z") } });
+    await db.membership.update({ where: { id: membership.id }, data: { role: "RECORDER" } });
+    const row = await db.membership.findUniqueOrThrow({ where: { id: membership.id } });
+    expect(row.roleSince.getTime()).toBeGreaterThan(new Date("2025-01-01T00:00:00Z").getTime());
+  });
+});
+
+/** Polls pg_stat_activity until a backend of this database waits for a lock (no timing involved). */
+async function waitUntilSomeoneWaitsForALock() {
+  for (;;) {
+    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`
+      SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (row && row.waiting > 0n) return;
+  }
+}
