@@ -26,7 +26,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
-    "media-src 'self'",
+    // blob: for the voice recorder's "listen before sending" (components/voice/voice-recorder.tsx).
+    "media-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

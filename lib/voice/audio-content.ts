@@ -55,10 +55,18 @@ export async function checkAudio(bytes: Uint8Array): Promise<CheckedAudio> {
   return { mimeType, durationMs: seconds === undefined || !Number.isFinite(seconds) ? null : Math.round(seconds * 1000), byteSize: bytes.byteLength };
 }
 
-/** The ids of tags that may say something about a person (everything but the software's name). */
+/** Whether a tag holds anything at all (Chromium's recordings carry an empty `segment:title`). */
+function hasContent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return /\S/.test(value);
+  return true;
+}
+
+/** The ids of tags that may say something about a person (everything but the software's name, and empty ones). */
 export function personalTags(metadata: Pick<IAudioMetadata, "native" | "common">): string[] {
   const ids = Object.values(metadata.native)
     .flat()
+    .filter((tag) => hasContent(tag.value))
     .map((tag) => tag.id)
     .filter((id) => !SOFTWARE_TAGS.has(id.toLowerCase()));
   if (metadata.common.picture?.length) ids.push("picture");

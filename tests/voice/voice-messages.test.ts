@@ -48,6 +48,10 @@ describe("what a voice message is, read from its bytes", () => {
     expect(await checkAudio(fixture("voice.wav"))).toMatchObject({ mimeType: "audio/wav", durationMs: 500 });
   });
 
+  it("accepts what the page's recorder makes in Chromium (WebM/Opus with an empty title element)", async () => {
+    expect(await checkAudio(fixture("chromium-recorder.webm"))).toMatchObject({ mimeType: "audio/webm" });
+  });
+
   it.each([
     ["a text file named .ogg", new TextEncoder().encode("Das ist keine Aufnahme, nur Text.\n"), "voice.errors.notAudio"],
     ["an image", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(64).fill(0)]), "voice.errors.notAudio"],
