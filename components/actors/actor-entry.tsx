@@ -30,12 +30,15 @@ export async function ActorEntry({
   actor,
   heading: Heading = "h3",
   machineTranslation,
+  translateHref,
   children,
 }: {
   actor: PublicActor;
   heading?: "h2" | "h3" | "h4";
   /** For a signed-in reader when machine translation is configured: the page to come back to. */
   machineTranslation?: { back: string };
+  /** The versions page, for viewers the policy lets translate the description as volunteers. */
+  translateHref?: string;
   children?: ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations("actors"), getLocale()]);
@@ -62,7 +65,7 @@ export async function ActorEntry({
       {description && (
         <>
           <UserText text={description.fields.body!} format="markdown" className="mt-2" {...langOf(description.language, locale)} />
-          <HostTextNote picked={description} pageLocale={locale} className="mt-1 text-sm text-muted" />
+          <HostTextNote picked={description} pageLocale={locale} translateHref={translateHref} className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted" />
           {machineTranslation && <RequestTextTranslation picked={description} subject={{ actorId: actor.id }} back={machineTranslation.back} />}
         </>
       )}

@@ -24,6 +24,11 @@ export type Resource = {
   ownerId?: string | null;
   /** Members of an actor, for `actor:update:own`. */
   memberIds?: readonly string[];
+  /**
+   * For the municipality's own texts (its introduction, its actors' descriptions; no dialogue):
+   * its published dialogues, whose members translate those texts as volunteers (decision 026).
+   */
+  publishedDialogueIds?: readonly string[];
 };
 
 type Rule = (viewer: Viewer | null, resource: Resource) => boolean;
@@ -48,6 +53,11 @@ const isMember = (v: Viewer, r: Resource) => dialogueRole(v, r) !== undefined ||
 const isOwner = (v: Viewer, r: Resource) => r.ownerId != null && r.ownerId === v.id;
 const inPhase = (r: Resource, ...phases: DialoguePhase[]) => r.phase !== undefined && phases.includes(r.phase);
 const published = (r: Resource) => r.phase !== undefined && r.phase !== "DRAFT";
+/** An actor's own member, for the actor's description (a municipality's text: no dialogue). */
+const isActorMember = (v: Viewer, r: Resource) => r.dialogueId === undefined && (r.memberIds?.includes(v.id) ?? false);
+/** Joined one of the municipality's published dialogues: a volunteer for the municipality's own texts. */
+const joinedInMunicipality = (v: Viewer, r: Resource) =>
+  r.dialogueId === undefined && (r.publishedDialogueIds?.some((id) => v.dialogueRoles[id] !== undefined) ?? false);
 /** Public text: a published dialogue's, or a municipality's own (its introduction, its actors). */
 const publicText = (r: Resource) => r.dialogueId === undefined || published(r);
 
@@ -133,8 +143,13 @@ const RULES = {
   "comment:delete:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "support:give": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "support:withdraw:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
-  "translation:create": when((v, r) => isMember(v, r) && publicText(r)),
-  "translation:check": when((v, r) => isHostTeam(v, r) && publicText(r)),
+  /**
+   * Volunteers translate public texts: a dialogue's members; for the municipality's own texts,
+   * whoever joined one of its published dialogues, staff, and an actor's members its description.
+   * Those who wrote a text check translations of it: the host team, staff, the actor's members.
+   */
+  "translation:create": when((v, r) => (isMember(v, r) || isActorMember(v, r) || joinedInMunicipality(v, r)) && publicText(r)),
+  "translation:check": when((v, r) => (isHostTeam(v, r) || isActorMember(v, r)) && publicText(r)),
   /** Any signed-in reader asks for a machine translation of a public text into their language. */
   "translation:request": when((_v, r) => publicText(r)),
   /** A text only the person it concerns reads (a moderation reason): that person, or a moderator. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { AppError } from "@/lib/errors";
 import type { ModerationActionType } from "@/lib/generated/prisma/enums";
 import { locales } from "@/lib/i18n/routing";
@@ -163,16 +164,30 @@ export async function translationTarget(input: TargetInput): Promise<Translation
       return { ...base, language: row.dialogue.languages[0]!, original: fields({ title: row.title, place: row.place, body: row.description }), ...inDialogue(row.dialogue) };
     }
     case "actor": {
-      const row = await db.actor.findUnique({ where: { id }, select: { description: true, municipality: { select: { id: true, defaultLocale: true } } } });
+      const row = await db.actor.findUnique({
+        where: { id },
+        select: { description: true, members: { select: { userId: true } }, municipality: { select: { id: true, defaultLocale: true } } },
+      });
       if (!row || !row.description?.trim()) throw notFound(kind);
-      return { ...base, language: row.municipality.defaultLocale, original: fields({ body: row.description }), languages: [...locales], resource: { municipalityId: row.municipality.id } };
+      const resource = { ...(await municipalityTextResource(row.municipality.id)), memberIds: row.members.map((member) => member.userId) };
+      return { ...base, language: row.municipality.defaultLocale, original: fields({ body: row.description }), languages: [...locales], resource };
     }
     case "municipality": {
       const row = await db.municipality.findUnique({ where: { id }, select: { id: true, introduction: true, defaultLocale: true } });
       if (!row || !row.introduction?.trim()) throw notFound(kind);
-      return { ...base, language: row.defaultLocale, original: fields({ body: row.introduction }), languages: [...locales], resource: { municipalityId: row.id } };
+      return { ...base, language: row.defaultLocale, original: fields({ body: row.introduction }), languages: [...locales], resource: await municipalityTextResource(row.id) };
     }
   }
+}
+
+/**
+ * The policy's resource for the municipality's own texts (its introduction, its actors'
+ * descriptions): whoever joined one of its published dialogues translates them as a volunteer
+ * (decision 026). Pages ask with it whether to offer "Translate".
+ */
+export async function municipalityTextResource(municipalityId: string): Promise<Resource> {
+  const dialogues = await db.dialogue.findMany({ where: { municipalityId, ...publicDialogueWhere }, select: { id: true } });
+  return { municipalityId, publishedDialogueIds: dialogues.map((dialogue) => dialogue.id) };
 }
 
 /** Refuses a language the text is not translated into, or the original's own, with a message at the field. */

@@ -74,10 +74,14 @@ describe("translations of every text", () => {
     expect(fieldKeys(placeMissing, "place")).toEqual(["validation.required"]);
     await addTranslation(volunteer, { meetingId: meeting.id, language: "ar", title: "لقاء", place: "المركز", body: "نتحدث عن الإنترنت." });
 
-    // A municipality's own texts: its staff translate them (no dialogue to be a member of).
+    // A municipality's own texts: its staff, and whoever joined one of its published dialogues
+    // (the volunteer here); someone of another town's dialogue may not
+    // (tests/translations/municipality-texts-volunteers.test.ts holds the rest).
     const actor = await createActor({ municipalityId: dialogue.municipalityId, description: "Wir beraten zu Wohnungen." });
     await db.municipality.update({ where: { id: dialogue.municipalityId }, data: { introduction: "Willkommen in unserer Stadt." } });
-    expect((await appErrorOf(addTranslation(volunteer, { actorId: actor.id, language: "uk", body: "Консультуємо" }))).code).toBe("FORBIDDEN");
+    const outsider = await participant((await germanNeed()).dialogue.id);
+    expect((await appErrorOf(addTranslation(outsider, { actorId: actor.id, language: "uk", body: "Консультуємо" }))).code).toBe("FORBIDDEN");
+    await addTranslation(volunteer, { actorId: actor.id, language: "ar", body: "نقدّم المشورة في السكن." });
     const staffMember = async () => {
       const user = await createUser({ perspective: "MUNICIPAL_STAFF" });
       await db.municipalityMembership.create({ data: { municipalityId: dialogue.municipalityId, userId: user.id, role: "STAFF" } });

@@ -15,6 +15,7 @@ import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { can } from "@/lib/policy/policy";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { municipalityTextResource } from "@/lib/translations/translation-target";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;
@@ -81,7 +82,16 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
       {introduction && (
         <>
           <HostText picked={introduction} field="body" pageLocale={locale} format="paragraphs" className="mt-4 space-y-3" data-testid="municipality-introduction" />
-          <HostTextNote picked={introduction} pageLocale={locale} hrefFor={(language) => `/${locale}/${municipality.slug}?text=${language}`} />
+          <HostTextNote
+            picked={introduction}
+            pageLocale={locale}
+            hrefFor={(language) => `/${locale}/${municipality.slug}?text=${language}`}
+            translateHref={
+              viewer && !can(viewer, "municipality-text:write", { municipalityId: municipality.id }) && can(viewer, "translation:create", await municipalityTextResource(municipality.id))
+                ? `/${locale}${hostTextsPath("municipality", municipality.id)}`
+                : undefined
+            }
+          />
           {viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) && (
             <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} back={`/${municipality.slug}`} />
           )}

@@ -10,7 +10,9 @@ import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
+import { hostTextsPath } from "@/lib/host-texts/paths";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { municipalityTextResource } from "@/lib/translations/translation-target";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -28,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * responsible for. A nested list in the DOM, server-rendered, drawn as a tree with CSS.
  */
 export default async function ActorsPage({ params }: Props) {
-  const loaded = await load((await params).municipality);
+  const { locale, municipality: slug } = await params;
+  const loaded = await load(slug);
   if (!loaded) notFound();
   const { municipality, groups } = loaded;
   const [t, themeName, viewer] = await Promise.all([getTranslations("actors"), getThemeNamer(), getViewer()]);
@@ -37,6 +40,8 @@ export default async function ActorsPage({ params }: Props) {
   // A signed-in reader has a description machine-translated into their language, once for all.
   const machineTranslation =
     viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) ? { back: `/${municipality.slug}/actors` } : undefined;
+  // Whoever joined one of the town's dialogues translates the descriptions as a volunteer (decision 026).
+  const mayTranslate = viewer !== null && can(viewer, "translation:create", await municipalityTextResource(municipality.id));
 
   return (
     <>
@@ -62,7 +67,7 @@ export default async function ActorsPage({ params }: Props) {
               <ul className="mt-3 space-y-4 border-s-2 border-line ps-4">
                 {group.actors.map((actor) => (
                   <li key={actor.id} className="relative before:absolute before:-start-4 before:top-6 before:w-4 before:border-t-2 before:border-line">
-                    <ActorEntry actor={actor} machineTranslation={machineTranslation}>
+                    <ActorEntry actor={actor} machineTranslation={machineTranslation} translateHref={mayTranslate ? `/${locale}${hostTextsPath("actor", actor.id)}` : undefined}>
                       <h4 className="mt-3 text-sm font-semibold">{t("responsibleFor")}</h4>
                       {actor.responsibilities.length === 0 ? (
                         <p className="text-sm text-muted">{t("noResponsibilities")}</p>
