@@ -8,6 +8,9 @@ export async function register() {
   env();
   const { observeHttpRequests } = await import("./lib/log/observe-requests");
   observeHttpRequests();
+  // A token per request for the error-document fallback and the "Error:" title (lib/http/render-registry.ts).
+  const { trackRequests } = await import("./lib/http/track-requests");
+  trackRequests();
   // Workers of the job queue (mail, digest) in this instance; a queue that cannot start yet does
   // not keep the app from serving (lib/jobs/workers.ts tries again).
   const { startInstanceWorkers } = await import("./lib/jobs/workers");

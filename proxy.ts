@@ -8,7 +8,8 @@ import { databaseAvailable } from "@/lib/health/database-gate";
 import { forbiddenResponse, isChunkedTooLarge, isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { publicOrigin } from "@/lib/env";
-import { chosenLanguage, LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
+import { clearFlash, takeFlash } from "@/lib/flash/flash-proxy";
+import { signInRedirect } from "@/lib/auth/sign-in-redirect";
 
 // Puts the locale into every page URL: `/` and unprefixed paths are redirected to the
 // language the browser asks for (Accept-Language), German when none of ours matches.
@@ -27,6 +28,7 @@ const negotiatingAliased: Record<AliasedLocale, ReturnType<typeof createMiddlewa
 };
 
 const KNOWN = new Set(routing.locales.map((locale) => locale.toLowerCase()));
+const LOCALES: ReadonlySet<string> = new Set(routing.locales);
 
 export default async function proxy(request: NextRequest) {
   // A nonce per request: on the request, Next.js reads it from the policy for its own scripts
@@ -36,11 +38,14 @@ export default async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
+  // A confirmation left by a form post is shown by this page once, and its cookie cleared (lib/flash).
+  const flash = takeFlash(request, headers);
   // Only the URL and headers: next-intl reads nothing else, and the body stays with Next.js.
   const forwarded = new NextRequest(request.url, { headers });
 
   const response = await respond(request, forwarded);
   response.headers.set("content-security-policy", policy);
+  if (flash.clear) clearFlash(response);
   return response;
 }
 
@@ -55,14 +60,10 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   // The database is away: a 503 page that says to wait, instead of an error page per request.
   if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";
+  // A team or personal page opened signed out: to sign-in, and back afterwards (lib/auth/sign-in-redirect.ts).
+  const signIn = signInRedirect(request, LOCALES);
+  if (signIn) return NextResponse.redirect(new URL(signIn, request.url), 307);
   if (KNOWN.has(first)) return withLocale(forwarded);
-  // A language chosen in the header before wins over the browser's (decision 036).
-  const chosen = chosenLanguage(request.cookies.get(LANGUAGE_COOKIE)?.value);
-  if (chosen) {
-    const url = request.nextUrl.clone();
-    url.pathname = `/${chosen}${pathname === "/" ? "" : pathname}`;
-    return NextResponse.redirect(url, 307);
-  }
   const aliased = preferredAliasedLocale(request.headers.get("accept-language"));
   return aliased ? negotiatingAliased[aliased](forwarded) : negotiating(forwarded);
 }

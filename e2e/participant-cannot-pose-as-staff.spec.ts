@@ -33,7 +33,7 @@ test("a look-alike of a staff member's name is refused at sign-up, and staff can
   await page.getByRole("button", { name: text.join.signUpSubmit }).click();
   const field = page.getByLabel(text.join.displayName, { exact: true });
   await expect(field).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText(text.validation.name_confusable)).toBeVisible();
+  await expect(page.getByText(text.validation.name_confusable, { exact: true })).toBeVisible();
 });
 
 test("the officer's comment carries the verified badge, a participant's does not", async ({ browser }) => {

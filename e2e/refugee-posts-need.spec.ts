@@ -47,14 +47,15 @@ test("a refugee posts a need in Arabic without JavaScript and finds it in the di
   // Forgotten heading: a message next to the field, and the text is still there.
   await page.getByRole("button", { name: text.post.submit }).click();
   await expect(page).toHaveURL(`${dialoguePath}/new`);
-  await expect(page.getByText(text.validation.required)).toBeVisible();
+  await expect(page.getByText(text.validation.required, { exact: true })).toBeVisible();
   await expect(page.getByLabel(text.post.body, { exact: true })).toHaveValue(body);
   await expect(page.getByRole("radio", { name: text.themes.digital })).toBeChecked();
 
   await page.getByLabel(text.post.title, { exact: true }).fill(title);
   await page.getByRole("button", { name: text.post.submit }).click();
 
-  await expect(page).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]{36}$`));
+  await expect(page).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]{36}#flash$`));
+  await expect(page.getByRole("status")).toHaveText(text.feedback.flash.posted);
   const heading = page.getByRole("heading", { level: 1 });
   await expect(heading).toHaveText(title);
   await expect(heading).toHaveAttribute("lang", "ar");

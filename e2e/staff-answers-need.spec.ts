@@ -52,7 +52,7 @@ test("staff answer a need with status, text and actor; the author is notified", 
   await nour.getByLabel(de.post.title, { exact: true }).fill(title);
   await nour.getByLabel(de.post.body, { exact: true }).fill("Seit zwei Monaten gibt es kein Internet. Die Kinder können keine Hausaufgaben machen.");
   await nour.getByRole("button", { name: de.post.submit }).click();
-  await expect(nour).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]{36}$`));
+  await expect(nour).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]{36}#flash$`));
   const needPath = new URL(nour.url()).pathname;
 
   // Staff find it in the queue: open since today, no support yet.

@@ -6,6 +6,7 @@ import de from "../messages/de.json" with { type: "json" };
 import simple from "../messages/de-simple.json" with { type: "json" };
 import ar from "../messages/ar.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { openLanguageMenu } from "./support/header-menus";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
 
@@ -27,7 +28,7 @@ test("reports a barrier without JavaScript and sees the confirmation", async ({ 
   // Nothing described: the message sits next to the field, and the page name stays.
   await page.getByLabel(de.accessibility.page).fill("/de/musterstadt");
   await page.getByRole("button", { name: de.accessibility.submit }).click();
-  await expect(page.getByText(de.validation.required)).toBeVisible();
+  await expect(page.getByText(de.validation.required, { exact: true })).toBeVisible();
   await expect(page.getByLabel(de.accessibility.page)).toHaveValue("/de/musterstadt");
 
   const description = `Der Knopf „Senden“ ist mit dem Screenreader nicht zu finden. ${Date.now()}`;
@@ -53,6 +54,7 @@ test.describe("Einfache Sprache", () => {
   test("is never chosen by the browser, but one click away and German to the browser", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL("/de");
+    await openLanguageMenu(page);
     await page.getByRole("navigation", { name: de.layout.languages }).getByRole("link", { name: "Einfache Sprache" }).click();
     await expect(page).toHaveURL("/de-simple");
     await expect(page.locator("html")).toHaveAttribute("lang", "de-simple");

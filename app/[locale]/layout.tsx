@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { ErrorDocumentFallback } from "@/components/feedback/error-document-fallback";
+import { FlashMessage } from "@/components/feedback/flash-message";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { RENDER_TOKEN_HEADER, submitFailed } from "@/lib/http/render-registry";
 import { direction, routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -13,25 +17,39 @@ type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: { default: t("siteName"), template: t("titleTemplate") }, description: t("description") };
+  const [t, feedback, requestHeaders] = await Promise.all([getTranslations({ locale, namespace: "meta" }), getTranslations({ locale, namespace: "feedback" }), headers()]);
+  // After a form post without JavaScript failed, every title starts with "Error:" (GOV.UK).
+  const failed = submitFailed(requestHeaders.get(RENDER_TOKEN_HEADER));
+  const title = (text: string) => (failed ? feedback("errorTitle", { title: text }) : text);
+  return { title: { default: title(t("siteName")), template: title(t("titleTemplate")) }, description: t("description") };
 }
 
 export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
-  const [t, messages] = await Promise.all([getTranslations("layout"), getMessages()]);
+  const [t, meta, messages, requestHeaders] = await Promise.all([getTranslations("layout"), getTranslations("meta"), getMessages(), headers()]);
   return (
     <html lang={locale} dir={direction(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans">
         {/* Links need the locale on the client. Of the catalogue, only what client components
             need goes along (the error page, form messages): every byte costs prepaid data. */}
-        <NextIntlClientProvider messages={{ error: messages.error, validation: messages.validation, errors: messages.errors }}>
+        <NextIntlClientProvider messages={{ error: messages.error, validation: messages.validation, errors: messages.errors, feedback: messages.feedback }}>
+          <ErrorDocumentFallback
+            token={requestHeaders.get(RENDER_TOKEN_HEADER)}
+            nonce={requestHeaders.get("x-nonce") ?? undefined}
+            lang={locale}
+            dir={direction(locale)}
+            siteName={meta("siteName")}
+            homeHref={`/${locale}`}
+            notFound={pick(messages.notFound)}
+            failed={pick(messages.error)}
+          />
           <a href="#main" className="skip-link bg-focus text-ink">
             {t("skipToContent")}
           </a>
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+            <FlashMessage />
             {children}
           </main>
           <SiteFooter />
@@ -39,4 +57,10 @@ export default async function LocaleLayout({ children, params }: Props) {
       </body>
     </html>
   );
+}
+
+/** The not-found and error pages' sentences, for the document Next.js sends without them. */
+function pick(section: unknown): { title: string; body: string; home: string } {
+  const texts = section as Record<string, string>;
+  return { title: texts.title ?? "", body: texts.body ?? "", home: texts.home ?? "" };
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -34,9 +34,9 @@ export function ActorForm({
   submit: string;
 }) {
   const t = useTranslations("actors");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -54,34 +54,34 @@ export function ActorForm({
         <TextAreaField name="address" label={t("address")} state={state} defaultValue={values?.address} rows={2} maxLength={300} />
       </fieldset>
       <SubmitButton>{submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 /** Staff add a person of the municipality to the actor, picked from a list. */
 export function AddMemberForm({ action, actorId, people }: { action: Action; actorId: string; people: { value: string; label: string }[] }) {
   const t = useTranslations("actors");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="actorId" value={actorId} />
       <SelectField name="userId" label={t("person")} state={state} options={[{ value: "", label: t("choosePerson") }, ...people]} defaultValue="" />
       <SubmitButton>{t("addMember")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function RemoveMemberForm({ action, actorId, userId, label }: { action: Action; actorId: string; userId: string; label: string }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="inline">
+    <Form form={form} action={formAction} className="inline">
       <FormMessage state={state} />
       <input type="hidden" name="actorId" value={actorId} />
       <input type="hidden" name="userId" value={userId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-3 py-1 text-sm font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {label}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

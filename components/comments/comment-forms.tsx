@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Page = ContributionPageRef;
@@ -15,44 +15,44 @@ const smallButton =
 /** A new comment, or a reply when `parentId` is given. Written in the reader's UI language. */
 export function CommentForm({ action, page, parentId, label }: { action: Action; page: Page; parentId?: string; label: string }) {
   const t = useTranslations("comments");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <input type="hidden" name="language" value={page.locale} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       <TextAreaField name="body" label={label} state={state} rows={parentId ? 3 : 4} maxLength={2000} required />
       <SubmitButton className={parentId ? smallButton : undefined}>{parentId ? t("replySubmit") : t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function EditCommentForm({ action, page, commentId, body }: { action: Action; page: Page; commentId: string; body: string }) {
   const t = useTranslations("comments");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <input type="hidden" name="commentId" value={commentId} />
       <TextAreaField name="body" label={t("editLabel")} state={state} rows={3} maxLength={2000} defaultValue={body} required />
       <SubmitButton className={smallButton}>{t("save")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function DeleteCommentForm({ action, page, commentId }: { action: Action; page: Page; commentId: string }) {
   const t = useTranslations("comments");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction}>
+    <Form form={form} action={formAction}>
       <FormMessage state={state} />
       <PageFields page={page} />
       <input type="hidden" name="commentId" value={commentId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {t("delete")}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

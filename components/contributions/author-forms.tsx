@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Page = ContributionPageRef;
@@ -20,31 +20,31 @@ export function EditContributionForm({
   values: { title: string; body: string; district: string };
 }) {
   const t = useTranslations("post");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <TextField name="title" label={t("title")} state={state} defaultValue={values.title} maxLength={200} required />
       <TextAreaField name="body" label={t("body")} state={state} defaultValue={values.body} rows={8} maxLength={5000} required />
       <TextField name="district" label={t("district")} state={state} defaultValue={values.district} maxLength={100} />
       <SubmitButton>{t("save")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 /** Withdrawing needs a tick first: a single tap on a small screen should not take a voice back. */
 export function WithdrawContributionForm({ action, page }: { action: Action; page: Page }) {
   const t = useTranslations("post");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <CheckboxField name="confirm" label={t("withdrawConfirm")} state={state} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {t("withdraw")}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { SelectField } from "./select-field";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -22,9 +23,9 @@ type Props = {
 
 export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("post");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />
@@ -54,6 +55,6 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
         </section>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

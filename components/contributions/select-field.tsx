@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
-import { useMessage } from "@/components/form/form-fields";
+import type { ReactNode } from "react";
+import { useFieldId, useMessage } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 
 /** A select that keeps the chosen value after a failed post, like the other form fields. */
@@ -18,7 +18,7 @@ export function SelectField({
   options: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
   defaultValue?: string;
 }) {
-  const id = useId();
+  const id = useFieldId(name);
   const message = useMessage();
   const errors = state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
   const value = state.status === "error" ? state.values[name] : defaultValue;

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Props = {
   action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
@@ -12,14 +12,14 @@ type Props = {
 
 /** One button that moves the dialogue one phase on; refusals come back on the page after a redirect. */
 export function AdvancePhaseForm({ action, hidden, label }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="mt-4">
+    <Form form={form} action={formAction} className="mt-4">
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <SubmitButton>{label}</SubmitButton>
-    </form>
+    </Form>
   );
 }

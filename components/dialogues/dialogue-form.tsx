@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useId, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 export type DialogueFormLabels = {
   title: string;
@@ -63,11 +64,11 @@ const DATE_FIELDS = ["collectingFrom", "deliberatingFrom", "respondingFrom", "cl
  * `language-<code>` (the action collects them), so a failed post keeps every tick.
  */
 export function DialogueForm({ action, hidden, labels, themes, languages, values, textLanguage }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   // The texts as written: a German title in a form on an Arabic page is German (WCAG 3.1.2).
   const text = textLanguage ? { lang: textLanguage } : {};
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -128,7 +129,7 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         </div>
       </fieldset>
       <SubmitButton>{labels.submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -20,9 +20,9 @@ export function FollowForm(props: {
   status: string;
   button: string;
 }) {
-  const [state, formAction] = useActionState(props.action, IDLE);
+  const [state, formAction, form] = useFormAction(props.action);
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid={`follow-${props.target}`}>
+    <Form form={form} action={formAction} className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid={`follow-${props.target}`}>
       <FormMessage state={state} />
       <p className="text-sm">{props.status}</p>
       <input type="hidden" name="locale" value={props.locale} />
@@ -31,6 +31,6 @@ export function FollowForm(props: {
       <input type="hidden" name="targetId" value={props.targetId} />
       <input type="hidden" name="following" value={props.following ? "no" : "yes"} />
       <SubmitButton className={secondaryButton}>{props.button}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -4,10 +4,11 @@
 // posts the form and the server renders the returned state; with JavaScript, useActionState
 // does the same in place. Every field keeps what the person typed and shows its own
 // translated message, tied to it with aria-describedby.
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useContext, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import type { FormState, Message } from "@/lib/actions/form-state";
+import { FormContext, useFormFieldId } from "./form";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -44,9 +45,15 @@ function FieldMessages({ id, messages }: { id: string; messages: Message[] }) {
 
 type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state: FormState };
 
+/** The id of a field: derived from its <Form>'s (the error summary links to it), else unique. */
+export function useFieldId(name: string): string {
+  const generated = useId();
+  return useFormFieldId(name) ?? generated;
+}
+
 /** Label, hint, the control and its messages, tied together with ids. */
 function useField(state: FormState, name: string, hint: ReactNode, fallback: string | undefined) {
-  const id = useId();
+  const id = useFieldId(name);
   const errors = errorsOf(state, name);
   const control = {
     id,
@@ -140,7 +147,7 @@ export function CheckboxField({
   state,
   defaultChecked,
 }: FieldProps & { defaultChecked?: boolean }) {
-  const id = useId();
+  const id = useFieldId(name);
   const errors = errorsOf(state, name);
   const checked = state.status === "error" ? state.values[name] === "on" : defaultChecked;
   return (
@@ -179,7 +186,7 @@ export function ChoiceField({
   options: { value: string; label: ReactNode; hint?: ReactNode }[];
   defaultValue?: string;
 }) {
-  const id = useId();
+  const id = useFieldId(name);
   const errors = errorsOf(state, name);
   const selected = valueOf(state, name, defaultValue);
   return (
@@ -214,10 +221,14 @@ export function ChoiceField({
   );
 }
 
-/** The form-level message (e.g. "too many attempts"), announced when it appears. */
+/**
+ * The form-level message (e.g. "too many attempts"), announced when it appears. Inside a <Form>
+ * the error summary says it (components/form/form.tsx).
+ */
 export function FormMessage({ state }: { state: FormState }) {
   const message = useMessage();
-  if (state.status !== "error" || !state.formError) return null;
+  const inForm = useContext(FormContext) !== null;
+  if (inForm || state.status !== "error" || !state.formError) return null;
   return (
     <p role="alert" className="mb-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
       {message(state.formError)}

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Field = "title" | "summary" | "place" | "body" | "codeOfConduct";
@@ -32,9 +32,9 @@ export function HostTextVersionForm({
   submit: string;
 }) {
   const t = useTranslations("hostTexts");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -53,6 +53,6 @@ export function HostTextVersionForm({
         return field.multiline ? <TextAreaField key={field.name} {...common} rows={field.name === "body" || field.name === "codeOfConduct" ? 8 : 3} /> : <TextField key={field.name} {...common} />;
       })}
       <SubmitButton>{submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,21 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
 /** One button: have the rules machine-translated into the reader's language (outside the join or post form). */
 export function RequestRulesTranslation({ action, dialogueId, language, returnPath, label }: { action: Action; dialogueId: string; language: string; returnPath: string; label: string }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="mt-3">
+    <Form form={form} action={formAction} className="mt-3">
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <input type="hidden" name="language" value={language} />
       <input type="hidden" name="returnPath" value={returnPath} />
       <SubmitButton className="rounded border border-brand px-4 py-2 font-semibold text-brand">{label}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -12,7 +12,7 @@ type Messages = Awaited<ReturnType<typeof getMessages>>;
 export async function ClientMessages({ namespaces, children }: { namespaces: (keyof Messages)[]; children: ReactNode }) {
   const messages = await getMessages();
   const picked: Partial<Messages> = {};
-  for (const namespace of ["error", "validation", "errors", ...namespaces] as const) {
+  for (const namespace of ["error", "validation", "errors", "feedback", ...namespaces] as const) {
     Object.assign(picked, { [namespace]: messages[namespace] });
   }
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Labels = {
   email: string;
@@ -26,9 +26,9 @@ type Props = {
 
 /** Labels come translated from the page: the client catalogue carries only form messages. */
 export function InviteStaffForm({ action, municipalityId, labels }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       {state.status === "success" && (
         <p role="status" className="mb-4 rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
           {labels.sent}
@@ -49,6 +49,6 @@ export function InviteStaffForm({ action, municipalityId, labels }: Props) {
         ]}
       />
       <SubmitButton>{labels.submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }

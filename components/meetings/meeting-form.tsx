@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -19,13 +20,13 @@ type Props = {
 /** A new meeting: date and time are the municipality's local time (Europe/Berlin). */
 export function MeetingForm({ action, page, dialogueId, languages }: Props) {
   const t = useTranslations("meetings");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   const id = useId();
   const message = useMessage();
   const languageErrors = state.status === "error" ? (state.fieldErrors.languages ?? []) : [];
   const checked = (code: string) => (state.status === "error" ? state.values[`language-${code}`] === "on" : false);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />
@@ -63,6 +64,6 @@ export function MeetingForm({ action, page, dialogueId, languages }: Props) {
       <CheckboxField name="interpretationOffered" label={t("interpretationLabel")} state={state} />
       <TextAreaField name="description" label={t("description")} hint={t("descriptionHint")} state={state} rows={4} maxLength={2000} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

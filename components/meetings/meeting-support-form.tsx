@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string };
 
@@ -22,9 +22,9 @@ export function MeetingSupportForm({
   perspectives: Option[];
 }) {
   const t = useTranslations("meetings");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <SelectField name="meetingId" label={t("supportMeeting")} state={state} options={meetings} />
@@ -42,6 +42,6 @@ export function MeetingSupportForm({
         className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
       />
       <SubmitButton>{t("supportSubmit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

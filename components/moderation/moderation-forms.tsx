@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 // The forms of moderation: report, hide, dismiss, unhide, review, mediation. Plain posts that
 // work without JavaScript; the moderation namespace comes from ClientMessages.
@@ -53,7 +54,7 @@ function CategoryField({ state, label }: { state: FormState; label: string }) {
 /** Anyone signed in reports a contribution or comment; the form thanks them in place. */
 export function ReportForm({ action, dialogueId, item, summary }: { action: Action<{ duplicate: boolean }>; dialogueId: string; item: ItemRef; summary?: Summary }) {
   const t = useTranslations("moderation");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
     <Folded summary={summary} state={state}>
       {state.status === "success" ? (
@@ -61,7 +62,7 @@ export function ReportForm({ action, dialogueId, item, summary }: { action: Acti
           {state.data.duplicate ? t("report.already") : t("report.thanks")}
         </p>
       ) : (
-        <form action={formAction} noValidate>
+        <Form form={form} action={formAction} noValidate>
           <FormMessage state={state} />
           <input type="hidden" name="dialogueId" value={dialogueId} />
           <ItemFields item={item} />
@@ -69,7 +70,7 @@ export function ReportForm({ action, dialogueId, item, summary }: { action: Acti
           <CategoryField state={state} label={t("report.category")} />
           <TextAreaField name="reason" label={t("report.reason")} state={state} rows={3} maxLength={2000} required />
           <SubmitButton className={smallButton}>{t("report.submit")}</SubmitButton>
-        </form>
+        </Form>
       )}
     </Folded>
   );
@@ -91,10 +92,10 @@ export function HideForm({
   summary?: Summary;
 }) {
   const t = useTranslations("moderation");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
     <Folded summary={summary} state={state}>
-      <form action={formAction} noValidate>
+      <Form form={form} action={formAction} noValidate>
         <FormMessage state={state} />
         <ItemFields item={item} />
         <SelectField
@@ -113,22 +114,22 @@ export function HideForm({
           options={reasonLanguages.options}
         />
         <SubmitButton className={dangerButton}>{t("queue.hide")}</SubmitButton>
-      </form>
+      </Form>
     </Folded>
   );
 }
 
 /** A reason and one button: dismiss the reports, or make hidden content visible again. */
 export function ReasonForm({ action, item, label, submit, summary }: { action: Action; item: ItemRef; label: string; submit: string; summary?: Summary }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
     <Folded summary={summary} state={state}>
-      <form action={formAction} noValidate>
+      <Form form={form} action={formAction} noValidate>
         <FormMessage state={state} />
         <ItemFields item={item} />
         <TextAreaField name="reason" label={label} state={state} rows={2} maxLength={2000} required />
         <SubmitButton className={smallButton}>{submit}</SubmitButton>
-      </form>
+      </Form>
     </Folded>
   );
 }
@@ -136,24 +137,24 @@ export function ReasonForm({ action, item, label, submit, summary }: { action: A
 /** The author asks, once, that a hide be looked at again. */
 export function RequestReviewForm({ action, hideActionId, summary }: { action: Action; hideActionId: string; summary?: Summary }) {
   const t = useTranslations("moderation");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
     <Folded summary={summary} state={state}>
-      <form action={formAction} noValidate>
+      <Form form={form} action={formAction} noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="hideActionId" value={hideActionId} />
         <TextAreaField name="reason" label={t("notice.reviewReason")} hint={t("notice.reviewHint")} state={state} rows={3} maxLength={2000} required />
         <SubmitButton className={smallButton}>{t("notice.reviewSubmit")}</SubmitButton>
-      </form>
+      </Form>
     </Folded>
   );
 }
 
 export function DecideReviewForm({ action, reviewRequestId }: { action: Action; reviewRequestId: string }) {
   const t = useTranslations("moderation");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="reviewRequestId" value={reviewRequestId} />
       <SelectField
@@ -167,7 +168,7 @@ export function DecideReviewForm({ action, reviewRequestId }: { action: Action; 
       />
       <TextAreaField name="reason" label={t("queue.decisionReason")} state={state} rows={2} maxLength={2000} required />
       <SubmitButton className={smallButton}>{t("queue.decide")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
@@ -176,11 +177,11 @@ type Page = { locale: string; municipality: string; dialogue: string };
 export function OpenMediationForm({ action, page, dialogueId, members }: { action: Action; page: Page; dialogueId: string; members: { id: string; displayName: string }[] }) {
   const t = useTranslations("moderation");
   const message = useMessage();
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   const options = [{ value: "", label: t("mediation.choose") }, ...members.map((member) => ({ value: member.id, label: member.displayName }))];
   const participantErrors = state.status === "error" ? (state.fieldErrors.participantIds ?? []) : [];
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
@@ -190,19 +191,19 @@ export function OpenMediationForm({ action, page, dialogueId, members }: { actio
       <SelectField name="participant2" label={t("mediation.participant", { number: 2 })} state={state} options={options} />
       <SelectField name="participant3" label={t("mediation.participantOptional", { number: 3 })} state={state} options={options} />
       <SubmitButton className={smallButton}>{t("mediation.submitOpen")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function CloseMediationForm({ action, caseId }: { action: Action; caseId: string }) {
   const t = useTranslations("moderation");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="caseId" value={caseId} />
       <TextAreaField name="outcome" label={t("mediation.outcome")} hint={t("mediation.outcomeHint")} state={state} rows={4} maxLength={4000} required />
       <SubmitButton className={smallButton}>{t("mediation.submitClose")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

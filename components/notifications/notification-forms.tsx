@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<{ done: boolean }>, formData: FormData) => Promise<FormState<{ done: boolean }>>;
 
@@ -13,26 +13,26 @@ const secondaryButton =
 
 export function MarkAllReadForm({ action }: { action: Action }) {
   const t = useTranslations("notifications");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction}>
+    <Form form={form} action={formAction}>
       {state.status === "success" ? <Notice>{t("allRead")}</Notice> : <FormMessage state={state} />}
       <SubmitButton className={secondaryButton}>{t("markAllRead")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function UnsubscribeForm({ action, user, token, email }: { action: Action; user: string; token: string; email: string }) {
   const t = useTranslations("digest");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   if (state.status === "success") return <Notice>{t("done")}</Notice>;
   return (
-    <form action={formAction}>
+    <Form form={form} action={formAction}>
       <FormMessage state={state} />
       <p className="mb-4">{t("confirm", { email })}</p>
       <input type="hidden" name="user" value={user} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton>{t("button")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

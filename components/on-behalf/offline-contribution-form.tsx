@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -29,9 +29,9 @@ type Props = {
 export function OfflineContributionForm({ action, page, dialogueId, themes, languages, defaultLanguage, meetings, perspectives }: Props) {
   const t = useTranslations("onBehalf");
   const post = useTranslations("post");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />
@@ -67,6 +67,6 @@ export function OfflineContributionForm({ action, page, dialogueId, themes, lang
       <TextField name="district" label={post("district")} hint={post("districtHint")} state={state} maxLength={100} />
       <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} state={state} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -30,9 +30,9 @@ export function ResponseForm({
   defaultLanguage: string;
 }) {
   const t = useTranslations("responses");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <PageFields page={page} />
       <ChoiceField name="status" legend={t("status")} state={state} options={statuses} defaultValue={statuses[0]?.value} />
@@ -46,6 +46,6 @@ export function ResponseForm({
       <SelectField name="actorId" label={t("actor")} state={state} options={[{ value: "", label: t("noActor") }, ...actors]} defaultValue="" />
       <TextField name="dueDate" type="date" label={t("dueDate")} hint={t("dueDateHint")} state={state} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Option = { value: string; label: string };
@@ -12,9 +12,9 @@ type Option = { value: string; label: string };
 /** The host names an actor as responsible for one of the dialogue's themes. */
 export function AssignResponsibilityForm({ action, hidden, themes, actors }: { action: Action; hidden: Record<string, string>; themes: Option[]; actors: Option[] }) {
   const t = useTranslations("responsibilities");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -24,19 +24,19 @@ export function AssignResponsibilityForm({ action, hidden, themes, actors }: { a
       <TextField name="note" label={t("note")} hint={t("noteHint")} state={state} maxLength={500} />
       <CheckboxField name="agreed" label={t("agreedLabel")} hint={t("agreedHint")} state={state} />
       <SubmitButton>{t("assign")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function RemoveResponsibilityForm({ action, responsibilityId, label }: { action: Action; responsibilityId: string; label: string }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="inline">
+    <Form form={form} action={formAction} className="inline">
       <FormMessage state={state} />
       <input type="hidden" name="responsibilityId" value={responsibilityId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-3 py-1 text-sm font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {label}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

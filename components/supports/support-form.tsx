@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { SupportBreakdown } from "@/components/support-breakdown";
 import type { FormState } from "@/lib/actions/form-state";
 import type { SupportBreakdown as Breakdown } from "@/lib/contributions/perspectives";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Result = { supported: boolean; supports: Breakdown };
 
@@ -26,7 +27,7 @@ const noSubscription = () => () => {};
  */
 export function SupportForm({ action, page, initial, mayGive, mayWithdraw }: Props) {
   const t = useTranslations("supports");
-  const [state, formAction] = useActionState(action, { status: "success", data: initial });
+  const [state, formAction, form] = useFormAction(action, { status: "success", data: initial });
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const current = state.status === "success" ? state.data : initial;
   const intent = current.supported ? "withdraw" : "give";
@@ -38,7 +39,7 @@ export function SupportForm({ action, page, initial, mayGive, mayWithdraw }: Pro
         {current.supported && <p className="mt-2 text-sm font-semibold">{t("youSupport")}</p>}
       </div>
       {mayAct && (
-        <form action={formAction} className="mt-3">
+        <Form form={form} action={formAction} className="mt-3">
           <FormMessage state={state} />
           <input type="hidden" name="locale" value={page.locale} />
           <input type="hidden" name="municipality" value={page.municipality} />
@@ -55,7 +56,7 @@ export function SupportForm({ action, page, initial, mayGive, mayWithdraw }: Pro
           >
             {intent === "give" ? t("give") : t("withdraw")}
           </SubmitButton>
-        </form>
+        </Form>
       )}
     </div>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -29,9 +29,9 @@ export function RequestHostTextTranslationForm({
   languageLabel: string;
 }) {
   const t = useTranslations("translations");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="mt-2">
+    <Form form={form} action={formAction} className="mt-2">
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={page.locale} />
       {"back" in page ? (
@@ -49,6 +49,6 @@ export function RequestHostTextTranslationForm({
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("requestMachine", { language: languageLabel })}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

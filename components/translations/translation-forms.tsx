@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/contributions/select-field";
 import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
@@ -44,33 +44,33 @@ export function TranslateForm({
   defaultLanguage?: string;
 }) {
   const t = useTranslations("translations");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   // Comments, answers and moderation reasons have no title of their own.
   const isComment = Boolean(target?.commentId || target?.responseId || target?.moderationActionId);
   // dir="auto": the translation is typed in the target language, right to left or not, without JavaScript.
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <HiddenFields page={page} target={target} />
       <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
       {!isComment && <TextField name="title" label={t("title")} state={state} maxLength={200} dir="auto" required />}
       <TextAreaField name="body" label={t("body")} state={state} rows={isComment ? 3 : 6} maxLength={10000} dir="auto" required />
       <SubmitButton className={isComment ? smallButton : undefined}>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 /** The host team's machine translation into one of the dialogue's languages. */
 export function MachineTranslateForm({ action, page, target, languages }: { action: Action; page: Page; target?: Target; languages: LanguageOption[] }) {
   const t = useTranslations("translations");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <HiddenFields page={page} target={target} />
       <SelectField name="language" label={t("language")} state={state} options={languages} />
       <SubmitButton className={smallButton}>{t("machineSubmit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
@@ -80,30 +80,30 @@ export function MachineTranslateForm({ action, page, target, languages }: { acti
  */
 export function RequestTranslationForm({ action, page, target, language, languageLabel }: { action: Action; page: Page; target?: Target; language: string; languageLabel: string }) {
   const t = useTranslations("translations");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="mt-1">
+    <Form form={form} action={formAction} className="mt-1">
       <FormMessage state={state} />
       <HiddenFields page={page} target={target} />
       <input type="hidden" name="language" value={language} />
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("requestMachine", { language: languageLabel })}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function CheckTranslationForm({ action, page, translationId }: { action: Action; page: Page; translationId: string }) {
   const t = useTranslations("translations");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} className="inline">
+    <Form form={form} action={formAction} className="inline">
       <FormMessage state={state} />
       <HiddenFields page={page} />
       <input type="hidden" name="translationId" value={translationId} />
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("markChecked")}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { getViewer, type SignedInUser } from "@/lib/auth/get-viewer";
 import { publicOrigin } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { settleFlash } from "@/lib/flash/flash";
+import { markSubmitFailed, RENDER_TOKEN_HEADER } from "@/lib/http/render-registry";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { parseForm } from "@/lib/validation";
 import type { FormState, Message } from "./form-state";
@@ -30,21 +32,31 @@ export function formAction<S extends z.ZodType, T>(
   return async (_previous, formData) => {
     const values = textValues(formData);
     if (!(await sameOrigin())) {
-      return { status: "error", fieldErrors: {}, formError: { key: "errors.FORBIDDEN" }, values };
+      return failed({ status: "error", fieldErrors: {}, formError: { key: "errors.FORBIDDEN" }, values });
     }
     const parsed = parseForm(schema, values);
     if (!parsed.success) {
-      return { status: "error", fieldErrors: parsed.fieldErrors, values };
+      return failed({ status: "error", fieldErrors: parsed.fieldErrors, values });
     }
     try {
       const data = await handler(parsed.data, { viewer: await getViewer(), formData });
+      await settleFlash();
       return { status: "success", data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not failures
-      if (isAppError(error)) return { status: "error", ...appErrorState(error), values };
+      if (isAppError(error)) return failed({ status: "error", ...appErrorState(error), values });
       throw error;
     }
   };
+}
+
+/**
+ * A failed post: without JavaScript the page comes back with the error summary, and the layout
+ * starts its title with "Error:" (lib/http/render-registry.ts).
+ */
+async function failed<T>(state: FormState<T>): Promise<FormState<T>> {
+  markSubmitFailed((await headers()).get(RENDER_TOKEN_HEADER));
+  return state;
 }
 
 /**

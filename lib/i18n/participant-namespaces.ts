@@ -24,6 +24,7 @@ export const PARTICIPANT_MESSAGES = [
   "pagination",
   "notFound",
   "error",
+  "feedback",
   "phases",
   "phaseHints",
   "kinds",
@@ -213,6 +214,9 @@ export const SAME_AS_GERMAN = new Set([
   "%s – mitreden",
   "{actor}",
   "{group}: {count}",
+  // The error title and a summary line: one word and placeholders (components/form/form.tsx).
+  "Fehler: {title}",
+  "{field}: {problem}",
   // The official name and address of the arbitration board (accessibility statement).
   "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen",
   "Internet: www.schlichtungsstelle-bgg.de",

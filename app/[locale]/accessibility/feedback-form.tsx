@@ -1,24 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { IDLE } from "@/lib/actions/form-state";
 import { sendAccessibilityFeedbackAction } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 export function FeedbackForm({ locale, limits }: { locale: string; limits: { page: number; description: number; contact: number } }) {
   const t = useTranslations("accessibility");
-  const [state, action] = useActionState(sendAccessibilityFeedbackAction, IDLE);
+  const [state, action, form] = useFormAction(sendAccessibilityFeedbackAction);
   if (state.status === "success") return <Notice>{t("sent")}</Notice>;
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       <TextField name="page" label={t("page")} hint={t("pageHint")} state={state} maxLength={limits.page} />
       <TextAreaField name="description" label={t("description")} state={state} rows={5} maxLength={limits.description} />
       <TextField name="contact" label={t("contact")} hint={t("contactHint")} state={state} maxLength={limits.contact} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

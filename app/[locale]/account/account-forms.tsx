@@ -1,13 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";
 import { ShowNameInExportsField } from "@/components/exports/show-name-field";
-import { IDLE } from "@/lib/actions/form-state";
 import {
   confirmEmailAction,
   deleteAccountAction,
@@ -16,6 +14,7 @@ import {
   signOutEverywhereAction,
   updateProfileAction,
 } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 const secondaryButton =
   "rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
@@ -30,9 +29,9 @@ export function ProfileForm({
   showNameLabels: { label: string; hint: string };
 }) {
   const t = useTranslations("account");
-  const [state, action] = useActionState(updateProfileAction, IDLE);
+  const [state, action, form] = useFormAction(updateProfileAction);
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       {state.status === "success" ? <Notice>{t("saved")}</Notice> : <FormMessage state={state} />}
       <ProfileFields state={state} languages={languages} values={values} />
       <TextField
@@ -48,19 +47,19 @@ export function ProfileForm({
       <CheckboxField name="emailDigest" label={t("emailDigest")} state={state} defaultChecked={values.emailDigest} />
       <ShowNameInExportsField state={state} defaultChecked={values.showNameInExports} labels={showNameLabels} />
       <SubmitButton>{t("save")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function SignOutEverywhereForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const [state, action] = useActionState(signOutEverywhereAction, IDLE);
+  const [state, action, form] = useFormAction(signOutEverywhereAction);
   return (
-    <form action={action}>
+    <Form form={form} action={action}>
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       <SubmitButton className={secondaryButton}>{t("signOutEverywhere")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
@@ -72,7 +71,7 @@ export function SignOutEverywhereForm({ locale }: { locale: string }) {
 export function NewSignInCodeForm() {
   const t = useTranslations("account");
   const join = useTranslations("join");
-  const [state, action] = useActionState(newSignInCodeAction, IDLE);
+  const [state, action, form] = useFormAction(newSignInCodeAction);
   if (state.status === "success") {
     return (
       <>
@@ -91,20 +90,20 @@ export function NewSignInCodeForm() {
     );
   }
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       <CodeField name="currentCode" label={t("newCodeCurrent")} hint={t("newCodeCurrentHint")} state={state} required />
       <CheckboxField name="endOtherSessions" label={t("newCodeEndSessions")} state={state} defaultChecked />
       <SubmitButton className={secondaryButton}>{t("newCodeSubmit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function DeleteAccountForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const [state, action] = useActionState(deleteAccountAction, IDLE);
+  const [state, action, form] = useFormAction(deleteAccountAction);
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       <CheckboxField name="confirm" label={t("deleteConfirm")} state={state} />
@@ -112,21 +111,21 @@ export function DeleteAccountForm({ locale }: { locale: string }) {
       <SubmitButton className="rounded bg-danger px-5 py-3 text-base font-semibold text-white hover:bg-ink aria-disabled:opacity-70">
         {t("deleteSubmit")}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 /** For an address the account has not confirmed yet: until then it is used for nothing. */
 export function EmailConfirmationRequestForm({ email }: { email: string }) {
   const t = useTranslations("account");
-  const [state, action] = useActionState(requestEmailConfirmationAction, IDLE);
+  const [state, action, form] = useFormAction(requestEmailConfirmationAction);
   if (state.status === "success") return <Notice>{t("confirmationSent", { email })}</Notice>;
   return (
-    <form action={action} className="mt-4 rounded border border-line bg-surface p-4">
+    <Form form={form} action={action} className="mt-4 rounded border border-line bg-surface p-4">
       <FormMessage state={state} />
       <p className="mb-3">{t("emailUnconfirmed", { email })}</p>
       <SubmitButton className={secondaryButton}>{t("sendConfirmation")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
@@ -145,7 +144,7 @@ export function ConfirmEmailForm({
   pending: { email: string; name: string } | null;
 }) {
   const t = useTranslations("account");
-  const [state, action] = useActionState(confirmEmailAction, IDLE);
+  const [state, action, form] = useFormAction(confirmEmailAction);
   if (state.status === "success") return <Notice>{t("emailConfirmed", { email: state.data.email })}</Notice>;
   if (!pending) {
     return (
@@ -155,12 +154,12 @@ export function ConfirmEmailForm({
     );
   }
   return (
-    <form action={action}>
+    <Form form={form} action={action}>
       <FormMessage state={state} />
       <p className="mb-4">{t("confirmQuestion", { email: pending.email, name: pending.name })}</p>
       <input type="hidden" name="user" value={user} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton>{t("confirmSubmit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -21,13 +21,19 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const callbackPath = callbackPathField.parse(typeof query.callbackPath === "string" ? query.callbackPath : undefined);
   // next-auth sends people back here with ?error=… when an e-mail link has expired or was used.
   const linkFailed = typeof query.error === "string";
-  const receipt = await getTranslations("receipt");
+  const [receipt, feedback] = await Promise.all([getTranslations("receipt"), getTranslations("feedback")]);
   return (
     <ClientMessages namespaces={["signIn"]}>
       <h1 className="text-3xl">{t("title")}</h1>
       {linkFailed ? (
         <p role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
           {t("linkFailed")}
+        </p>
+      ) : null}
+      {callbackPath && !linkFailed ? (
+        // Sent here from a page for signed-in people (lib/auth/sign-in-redirect.ts).
+        <p role="status" className="mt-4 rounded border-s-4 border-brand bg-proposal-bg p-3">
+          {feedback("signInFirst")}
         </p>
       ) : null}
       <p className="mt-3 mb-6">{t("intro")}</p>

@@ -1,19 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { IDLE } from "@/lib/actions/form-state";
 import { requestEmailLinkAction, signInWithCodeAction } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Props = { locale: string; callbackPath?: string };
 
 export function SignInWithCodeForm({ locale, callbackPath }: Props) {
   const t = useTranslations("signIn");
-  const [state, action] = useActionState(signInWithCodeAction, IDLE);
+  const [state, action, form] = useFormAction(signInWithCodeAction);
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       {callbackPath ? <input type="hidden" name="callbackPath" value={callbackPath} /> : null}
@@ -25,22 +24,22 @@ export function SignInWithCodeForm({ locale, callbackPath }: Props) {
         required
       />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 export function EmailLinkForm({ callbackPath }: Pick<Props, "callbackPath">) {
   const t = useTranslations("signIn");
-  const [state, action] = useActionState(requestEmailLinkAction, IDLE);
+  const [state, action, form] = useFormAction(requestEmailLinkAction);
   if (state.status === "success") return <Notice>{t("emailSent")}</Notice>;
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       {callbackPath ? <input type="hidden" name="callbackPath" value={callbackPath} /> : null}
       <TextField name="email" type="email" label={t("email")} state={state} autoComplete="email" inputMode="email" required />
       <SubmitButton className="rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("emailSubmit")}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,19 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { IDLE } from "@/lib/actions/form-state";
 import { attachReceiptAction } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 export function AttachReceiptForm({ code }: { code: string }) {
   const t = useTranslations("receipt");
-  const [state, action] = useActionState(attachReceiptAction, IDLE);
+  const [state, action, form] = useFormAction(attachReceiptAction);
   if (state.status === "success") return <Notice>{t("attachedNow")}</Notice>;
   const codeErrors = state.status === "error" ? (state.fieldErrors.code ?? []) : [];
   return (
-    <form action={action}>
+    <Form form={form} action={action}>
       {codeErrors.length > 0 ? (
         <p role="alert" className="mb-3 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
           {codeErrors.map((message) => t(message.key.replace(/^receipt\./, "") as never)).join(" ")}
@@ -23,6 +22,6 @@ export function AttachReceiptForm({ code }: { code: string }) {
       )}
       <input type="hidden" name="code" value={code} />
       <SubmitButton>{t("attachSubmit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
+import { setFlash } from "@/lib/flash/flash";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { createReport, createReportInput } from "@/lib/moderation/create-report";
@@ -25,6 +26,7 @@ export const reportAction = formAction(createReportInput, async (input, { viewer
 
 export const hideAction = formAction(hideContentInput, async (input, { viewer }) => {
   await hideContent(viewer, input);
+  await setFlash("hidden");
   refresh();
 });
 

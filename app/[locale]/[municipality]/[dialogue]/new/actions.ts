@@ -4,6 +4,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
 import { slugSchema } from "@/lib/dialogues/slug";
+import { setFlash } from "@/lib/flash/flash";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 
@@ -14,7 +15,8 @@ export const createContributionAction = formAction(
   createContributionInput.extend(page.shape),
   async ({ locale, municipality, dialogue, ...input }, { viewer }) => {
     const contribution = await createContribution(viewer, input);
-    // Post/redirect/get: a reload does not post it twice.
-    redirect({ href: `/${municipality}/${dialogue}/c/${contribution.id}`, locale });
+    // Post/redirect/get: a reload does not post it twice. The page says it is published.
+    await setFlash("posted");
+    redirect({ href: `/${municipality}/${dialogue}/c/${contribution.id}#flash`, locale });
   },
 );

@@ -1,17 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
-import { IDLE } from "@/lib/actions/form-state";
 import { issueSignInCodeAction } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 /** For one participant: the in-person confirmation, then the new code, shown once and printable. */
 export function IssueSignInCodeForm({ municipalityId, userId }: { municipalityId: string; userId: string }) {
   const t = useTranslations("signInCodes");
   const join = useTranslations("join");
-  const [state, action] = useActionState(issueSignInCodeAction, IDLE);
+  const [state, action, form] = useFormAction(issueSignInCodeAction);
   if (state.status === "success") {
     return (
       <SignInCodeCard code={state.data.signInCode} heading={t("issued", { name: state.data.displayName })}>
@@ -21,13 +20,13 @@ export function IssueSignInCodeForm({ municipalityId, userId }: { municipalityId
     );
   }
   return (
-    <form action={action} noValidate className="mt-2">
+    <Form form={form} action={action} noValidate className="mt-2">
       <FormMessage state={state} />
       <input type="hidden" name="municipalityId" value={municipalityId} />
       <input type="hidden" name="userId" value={userId} />
       <CheckboxField name="confirmedInPerson" label={t("confirm")} state={state} />
       <CheckboxField name="endSessions" label={t("endSessions")} state={state} defaultChecked />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -10,6 +10,7 @@ import { updateComment, updateCommentInput } from "@/lib/comments/update-comment
 import { updateContribution, updateContributionInput } from "@/lib/contributions/update-contribution";
 import { withdrawContribution, withdrawContributionInput } from "@/lib/contributions/withdraw-contribution";
 import { slugSchema } from "@/lib/dialogues/slug";
+import { setFlash } from "@/lib/flash/flash";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { giveSupport } from "@/lib/supports/give-support";
@@ -43,8 +44,10 @@ export const supportAction = formAction(
 export const createCommentAction = formAction(
   createCommentInput.extend(page.shape),
   async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
-    const comment = await createComment(viewer, input);
-    back({ locale, municipality, dialogue, contributionId: input.contributionId }, commentAnchor(comment.id));
+    await createComment(viewer, input);
+    // The page opens at its confirmation, which says the comment is published.
+    await setFlash("commented");
+    back({ locale, municipality, dialogue, contributionId: input.contributionId }, "#flash");
   },
 );
 

@@ -4,6 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
+import { setFlash } from "@/lib/flash/flash";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { postResponse, postResponseInput } from "@/lib/responses/post-response";
@@ -13,6 +14,7 @@ const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialo
 /** Staff or a host answers; back to the contribution's timeline (post/redirect/get). */
 export const postResponseAction = formAction(postResponseInput.extend(page.shape), async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
   await postResponse(viewer, input);
+  await setFlash("answered");
   refresh();
-  redirect({ href: `/${municipality}/${dialogue}/c/${input.contributionId}#responses-heading`, locale });
+  redirect({ href: `/${municipality}/${dialogue}/c/${input.contributionId}#flash`, locale });
 });

@@ -1,18 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { IDLE } from "@/lib/actions/form-state";
 import { replaceReceiptAction } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 export function ReplaceReceiptForm({ contributionId, dialogueId }: { contributionId: string; dialogueId: string }) {
   const t = useTranslations("receiptSlip");
-  const [state, action] = useActionState(replaceReceiptAction, IDLE);
+  const [state, action, form] = useFormAction(replaceReceiptAction);
   if (state.status === "success") return <Notice>{t("replaced")}</Notice>;
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="contributionId" value={contributionId} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
@@ -20,6 +19,6 @@ export function ReplaceReceiptForm({ contributionId, dialogueId }: { contributio
       <SubmitButton className="rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("replaceSubmit")}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,0 +1,142 @@
+"use client";
+
+// A form behind a server action, with the GOV.UK error pattern in one place: after a failed post
+// an error summary at the top lists every problem as a link to its field. Without JavaScript the
+// answer opens with the focus on the summary (`autofocus`, which also scrolls it into view; a
+// "#summary" in the form's address would stick to the address after a successful redirect),
+// and the layout starts the title with "Error:" (lib/http/render-registry.ts). With JavaScript
+// the summary appears in place, takes the focus, and the title gets the same prefix until the
+// form is fine again.
+import {
+  Children,
+  createContext,
+  isValidElement,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  type FormHTMLAttributes,
+  type ReactNode,
+} from "react";
+import { useTranslations } from "next-intl";
+import { IDLE, type FormState, type Message } from "@/lib/actions/form-state";
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** A form's id; its fields' ids derive from it, so the summary can link to them. */
+export const FormContext = createContext<string | null>(null);
+
+/** The id of the field `name` of the enclosing <Form>, or null outside one. */
+export function useFormFieldId(name: string): string | null {
+  const form = useContext(FormContext);
+  return form ? fieldId(form, name) : null;
+}
+
+export function fieldId(form: string, name: string): string {
+  return `${form}-f-${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+export type FormHandle<T> = { id: string; state: FormState<T> };
+
+/** useActionState for a <Form>: the same [state, dispatch, pending], plus the handle <Form> takes. */
+export function useFormAction<T>(
+  action: (state: FormState<T>, formData: FormData) => Promise<FormState<T>>,
+  initial: FormState<T> = IDLE,
+): [FormState<T>, (formData: FormData) => void, FormHandle<T>, boolean] {
+  const id = `form${useId().replace(/[^A-Za-z0-9]/g, "")}`;
+  const [state, dispatch, pending] = useActionState(action, initial);
+  return [state, dispatch, { id, state }, pending];
+}
+
+function summaryId(form: string): string {
+  return `${form}-errors`;
+}
+
+type FormProps<T> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "id"> & {
+  form: FormHandle<T>;
+  action: (formData: FormData) => void;
+  children: ReactNode;
+};
+
+export function Form<T>({ form, action, children, ...attributes }: FormProps<T>) {
+  return (
+    <FormContext.Provider value={form.id}>
+      <form id={form.id} action={action} {...attributes}>
+        <ErrorSummary form={form.id} state={form.state} fields={collectFields(children)} />
+        {children}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+type FieldInfo = { label?: ReactNode; firstOption?: string };
+
+/**
+ * The fields among the form's children, read from their props (`name` with `label` or `legend`,
+ * radio groups' first option): the summary names each field and links to the right control.
+ */
+function collectFields(children: ReactNode, into: Record<string, FieldInfo> = {}): Record<string, FieldInfo> {
+  Children.forEach(children, (child) => {
+    if (!isValidElement(child)) return;
+    const props = child.props as { name?: unknown; label?: ReactNode; legend?: ReactNode; options?: { value: string }[]; children?: ReactNode };
+    if (typeof props.name === "string" && (props.label !== undefined || props.legend !== undefined)) {
+      into[props.name] = { label: props.label ?? props.legend, firstOption: Array.isArray(props.options) ? props.options[0]?.value : undefined };
+    }
+    if (props.children !== undefined) collectFields(props.children, into);
+  });
+  return into;
+}
+
+function ErrorSummary<T>({ form, state, fields }: { form: string; state: FormState<T>; fields: Record<string, FieldInfo> }) {
+  const t = useTranslations() as unknown as Translate;
+  const ref = useRef<HTMLDivElement>(null);
+  const failed = state.status === "error";
+
+  // With JavaScript: the focus goes to the summary, and the title says "Error:" while it shows.
+  useEffect(() => {
+    if (!failed) return;
+    ref.current?.focus();
+    const title = document.title;
+    // Not twice: a post sent before the scripts ran comes back with the server's "Error:" title.
+    if (title.includes(t("feedback.errorTitle", { title: "" }).trim())) return;
+    document.title = t("feedback.errorTitle", { title });
+    return () => {
+      document.title = title;
+    };
+  }, [state, failed, t]);
+
+  if (state.status !== "error") return null;
+  const message = (m: Message) => t(m.key, m.params);
+  const problems = Object.entries(state.fieldErrors).filter(([, messages]) => messages.length > 0);
+  return (
+    <div
+      ref={ref}
+      id={summaryId(form)}
+      tabIndex={-1}
+      autoFocus
+      role="alert"
+      aria-labelledby={`${summaryId(form)}-title`}
+      className="mb-6 scroll-mt-4 rounded border-4 border-danger bg-white p-4 focus:outline-4 focus:outline-focus"
+    >
+      <h2 id={`${summaryId(form)}-title`} className="text-xl font-bold">
+        {t("feedback.summaryTitle")}
+      </h2>
+      <ul className="mt-2 list-none space-y-1 font-semibold">
+        {state.formError && <li className="text-danger">{message(state.formError)}</li>}
+        {problems.map(([name, messages]) => {
+          const field = fields[name];
+          const target = field?.firstOption !== undefined ? `${fieldId(form, name)}-${field.firstOption}` : fieldId(form, name);
+          const text = messages.map(message).join(" ");
+          return (
+            <li key={name}>
+              <a href={`#${target}`} className="text-danger underline">
+                {typeof field?.label === "string" ? t("feedback.fieldProblem", { field: field.label, problem: text }) : text}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
