@@ -35,6 +35,7 @@ import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { VoiceNoteView } from "@/components/voice/voice-note";
+import { VoiceUntitled } from "@/components/voice/voice-pending";
 import { getVoiceNote } from "@/lib/voice/get-voice-note";
 import {
   createCommentAction,
@@ -143,7 +144,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       <article className="mt-4" aria-labelledby="contribution-title">
         <KindBadge kind={contribution.kind} />
         <h1 id="contribution-title" className="mt-2 text-3xl break-words" {...lang}>
-          {shown.title || (voiceNote ? (await getTranslations("voice"))("untitled") : "")}
+          {shown.title || (voiceNote ? <VoiceUntitled /> : "")}
         </h1>
         {translation &&
           (showOriginal ? (
