@@ -10,6 +10,7 @@ import { locales } from "../lib/i18n/routing";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES, type DialogueKey } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
+import { openLanguageMenu } from "./support/header-menus";
 
 const MUNICIPALITY = "musterstadt";
 const publicDialogues = (Object.keys(DIALOGUES) as DialogueKey[]).filter((key) => DIALOGUES[key].phase !== "DRAFT");
@@ -79,9 +80,15 @@ async function browse(page: Page, locale: keyof typeof ui) {
   const seeded = titlesIn(locale);
   expect(titles.filter((title) => seeded.has(title.trim())).length).toBeGreaterThanOrEqual(5);
 
-  // Support is broken down by perspective, lived experience first.
-  const firstBreakdown = contributions.getByRole("listitem").first().getByLabel(text.breakdown).locator("dt");
-  await expect(firstBreakdown).toHaveText(text.perspectives);
+  // Each item says its support in one line; the breakdown by perspective, every perspective,
+  // lived experience first, is on the contribution's own page.
+  const first = contributions.getByRole("listitem").first();
+  await expect(first.getByTestId("support-line")).toBeVisible();
+  await expect(first.getByLabel(text.breakdown)).toHaveCount(0);
+  await first.getByRole("heading", { level: 3 }).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/${MUNICIPALITY}/${collecting.slug}/c/`));
+  await expectDocumentLanguage(page, locale);
+  await expect(page.getByLabel(text.breakdown).locator("dt")).toHaveText(text.perspectives);
 }
 
 test.describe("a visitor", () => {
@@ -103,6 +110,7 @@ test.describe("a visitor", () => {
 
   test("finds every UI language in the switcher, each named in itself", async ({ page }) => {
     await page.goto("/de");
+    await openLanguageMenu(page);
     const switcher = page.getByRole("navigation", { name: ui.de.languages });
     for (const name of ["Deutsch", "English", "العربية", "فارسی", "Українська", "Türkçe", "Русский", "Einfache Sprache"]) {
       await expect(switcher.getByText(name, { exact: true })).toBeVisible();
@@ -111,6 +119,7 @@ test.describe("a visitor", () => {
 
   test("switches language and stays on the same page", async ({ page }) => {
     await page.goto(`/de/${MUNICIPALITY}/${collecting.slug}`);
+    await openLanguageMenu(page);
     await page.getByRole("navigation", { name: ui.de.languages }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(`/en/${MUNICIPALITY}/${collecting.slug}`);
     await expectDocumentLanguage(page, "en");
@@ -118,6 +127,7 @@ test.describe("a visitor", () => {
 
   test("switches to Arabic and the page turns right to left", async ({ page }) => {
     await page.goto(`/de/${MUNICIPALITY}/${collecting.slug}`);
+    await openLanguageMenu(page);
     await page.getByRole("navigation", { name: ui.de.languages }).getByRole("link", { name: "العربية" }).click();
     await expect(page).toHaveURL(`/ar/${MUNICIPALITY}/${collecting.slug}`);
     await expectDocumentLanguage(page, "ar");
@@ -201,6 +211,7 @@ test.describe("a visitor without JavaScript", () => {
 
   test("switches language with a plain link", async ({ page }) => {
     await page.goto(`/de/${MUNICIPALITY}/${collecting.slug}`);
+    await openLanguageMenu(page);
     await page.getByRole("navigation", { name: ui.de.languages }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(`/en/${MUNICIPALITY}/${collecting.slug}`);
     await expect(page.getByRole("region", { name: ui.en.contributions, exact: true })).toBeVisible();

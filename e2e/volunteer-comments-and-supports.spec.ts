@@ -1,6 +1,7 @@
 // A volunteer (a local actor) comments on a need and replies, supports it with JavaScript (the
 // count changes in place, the page stays) and without (a plain form, back to the page), and
-// takes the support back. The dialogue page shows it in the local actors' count.
+// takes the support back. The dialogue page's list shows it in the item's total, and supports
+// from the list in place, back at the same item.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
@@ -26,6 +27,18 @@ async function countIn(scope: Locator | Page): Promise<number> {
   return Number((await scope.locator(`dt:text-is("${text.perspectives.LOCAL_ACTOR}") + dd`).first().textContent())?.trim().split(/\s/)[0]);
 }
 
+/** The total in a list item's support line ("3 supports, 1 from people …"); 0 for "No support yet". */
+async function totalIn(item: Locator): Promise<number> {
+  const digits = ((await item.getByTestId("support-line").textContent()) ?? "").match(/\d+/);
+  return digits ? Number(digits[0]) : 0;
+}
+
+/** The total on the contribution page ("3 people support this"). */
+async function pageTotalIn(supports: Locator): Promise<number> {
+  const digits = ((await supports.locator("p").first().textContent()) ?? "").match(/\d+/);
+  return digits ? Number(digits[0]) : 0;
+}
+
 /** The list item of the contribution titled `title` on the dialogue page. */
 function itemOf(page: Page, title: string): Locator {
   return page.locator("article").filter({ has: page.getByRole("link", { name: title, exact: true }) });
@@ -46,7 +59,7 @@ test("a volunteer comments, replies, supports with and without JavaScript, and t
   const { title } = CONTRIBUTIONS.find(
     (seeded) => seeded.dialogue === "collecting" && seeded.language === LOCALE && !seeded.supports?.includes("hannelore"),
   )!;
-  const listed = await countIn(itemOf(page, title));
+  const listed = await totalIn(itemOf(page, title));
   await itemOf(page, title).getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   const contributionUrl = page.url();
@@ -67,7 +80,8 @@ test("a volunteer comments, replies, supports with and without JavaScript, and t
   // With JavaScript: the count changes in place, without loading the page again.
   const supports = page.locator("#supports");
   const before = await countIn(supports);
-  expect(before).toBe(listed);
+  const totalBefore = await pageTotalIn(supports);
+  expect(totalBefore).toBe(listed);
   const urlBefore = page.url();
   await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
   await supports.getByRole("button", { name: text.supports.give, exact: true }).click();
@@ -89,13 +103,25 @@ test("a volunteer comments, replies, supports with and without JavaScript, and t
   expect(await countIn(noJs)).toBe(before + 1);
 
   await phone.page.goto(dialoguePath);
-  expect(await countIn(itemOf(phone.page, title))).toBe(before + 1);
+  expect(await totalIn(itemOf(phone.page, title))).toBe(totalBefore + 1);
 
   await phone.page.goto(contributionUrl);
   await noJs.getByRole("button", { name: text.supports.withdraw }).click();
   await expect(noJs.getByRole("button", { name: text.supports.give, exact: true })).toBeVisible();
   expect(await countIn(noJs)).toBe(before);
   await phone.page.goto(dialoguePath);
-  expect(await countIn(itemOf(phone.page, title))).toBe(before);
+  expect(await totalIn(itemOf(phone.page, title))).toBe(totalBefore);
   await phone.context.close();
+
+  // From the list, with JavaScript: the button in the item, back at the same item.
+  await page.goto(dialoguePath);
+  const item = itemOf(page, title);
+  const anchor = (await item.getAttribute("id")) ?? "";
+  await item.getByRole("button", { name: new RegExp(`^${text.supports.give}`) }).click();
+  await expect(item.getByText(text.supports.youSupport)).toBeVisible();
+  await expect(page).toHaveURL(`${dialoguePath}#${anchor}`);
+  expect(await totalIn(item)).toBe(totalBefore + 1);
+  await item.getByRole("button", { name: new RegExp(`^${text.supports.withdraw}`) }).click();
+  await expect(item.getByRole("button", { name: new RegExp(`^${text.supports.give}`) })).toBeVisible();
+  expect(await totalIn(item)).toBe(totalBefore);
 });

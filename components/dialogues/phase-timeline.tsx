@@ -21,16 +21,18 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
   const format = useFormatter();
   const current = STEPS.findIndex((step) => step.phase === phase);
   return (
-    <section aria-labelledby="phase-timeline" className="mt-4 rounded border border-line p-3">
+    <section aria-labelledby="phase-timeline" className="mt-3 rounded border border-line p-3">
       <h2 id="phase-timeline" className="sr-only">
         {t("timeline.heading")}
       </h2>
       <p>
         <PhaseBadge phase={phase} />
       </p>
-      <p className="mt-2">{hints(phase)}</p>
-      {phase !== "DRAFT" && <p className="mt-1 text-sm text-muted">{t(`allows.${phase}`)}</p>}
-      <ol className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm sm:grid-cols-4" aria-label={t("timeline.heading")}>
+      <p className="mt-2 text-sm">
+        {hints(phase)}
+        {phase !== "DRAFT" && <> {t(`allows.${phase}`)}</>}
+      </p>
+      <ol className="mt-2 grid grid-cols-4 gap-x-2 text-xs sm:text-sm" aria-label={t("timeline.heading")}>
         {STEPS.map((step, index) => {
           const date = dates[step.date];
           const state = index < current ? "done" : index === current ? "current" : "next";
@@ -38,14 +40,14 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
             <li
               key={step.phase}
               aria-current={state === "current" ? "step" : undefined}
-              className={`border-t-4 pt-1 ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
+              className={`min-w-0 border-t-4 pt-1 break-words ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
             >
               <span className="block">
                 {phases(step.phase)}
                 {state === "current" && <span className="sr-only"> ({t("timeline.now")})</span>}
               </span>
               {date && (
-                <time dateTime={date.toISOString()} className="block text-xs">
+                <time dateTime={date.toISOString()} className="block">
                   {t(step.phase === "CLOSED" ? "timeline.until" : "timeline.from", { date: format.dateTime(date, "day") })}
                 </time>
               )}

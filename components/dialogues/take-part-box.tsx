@@ -20,12 +20,12 @@ export function TakePartBox({ meetings, signedIn }: { meetings: MeetingView[]; s
   const format = useFormatter();
   const next = meetings.slice(0, MEETINGS_SHOWN);
   return (
-    <section aria-labelledby="take-part" className="mt-4 rounded border-2 border-brand p-4" data-testid="take-part">
+    <section aria-labelledby="take-part" className="mt-4 rounded border-2 border-brand p-3" data-testid="take-part">
       <h2 id="take-part" className="text-xl">
         {t("heading")}
       </h2>
-      <p className="mt-1">{t("intro")}</p>
-      <form method="get" action={`/${locale}/join`} className="mt-3" noValidate>
+      <p className="mt-1 text-sm">{t("intro")}</p>
+      <form method="get" action={`/${locale}/join`} className="mt-2" noValidate>
         <label htmlFor="take-part-code" className="block font-semibold">
           {join("codeLabel")}
         </label>
@@ -48,33 +48,38 @@ export function TakePartBox({ meetings, signedIn }: { meetings: MeetingView[]; s
           </button>
         </div>
       </form>
-      <h3 className="mt-4 text-base font-semibold">{t("whereHeading")}</h3>
-      {next.length > 0 ? (
-        <>
-          <p className="mt-1">{t("atMeetings")}</p>
-          <ul className="mt-1 space-y-1 text-sm">
-            {next.map((meeting) => {
-              const text = pickHostText({ language: meeting.language, fields: { title: meeting.title, place: meeting.place } }, meeting.versions, locale);
-              return (
-                <li key={meeting.id} className="border-s-4 border-line ps-2">
-                  <time dateTime={meeting.startsAt.toISOString()} className="block font-medium">
-                    {format.dateTime(meeting.startsAt, "meeting")}
-                  </time>
-                  <HostText picked={text} field="title" pageLocale={locale} />
-                  {", "}
-                  <HostText picked={text} field="place" pageLocale={locale} />
-                </li>
-              );
-            })}
-          </ul>
-          <p className="mt-1 text-sm">
-            <a href="#meetings">{t("allMeetings")}</a>
-          </p>
-        </>
-      ) : (
-        <p className="mt-1">{t("noMeetings")}</p>
-      )}
-      <p className="mt-3">{t("writeDown")}</p>
+      {/* Folded, so the list stays near the top on a phone; it opens without JavaScript. */}
+      <details className="mt-3 rounded bg-surface">
+        <summary className="cursor-pointer px-3 py-2 font-semibold">{t("whereHeading")}</summary>
+        <div className="px-3 pb-3">
+          {next.length > 0 ? (
+            <>
+              <p className="mt-1">{t("atMeetings")}</p>
+              <ul className="mt-1 space-y-1 text-sm">
+                {next.map((meeting) => {
+                  const text = pickHostText({ language: meeting.language, fields: { title: meeting.title, place: meeting.place } }, meeting.versions, locale);
+                  return (
+                    <li key={meeting.id} className="border-s-4 border-line ps-2">
+                      <time dateTime={meeting.startsAt.toISOString()} className="block font-medium">
+                        {format.dateTime(meeting.startsAt, "meeting")}
+                      </time>
+                      <HostText picked={text} field="title" pageLocale={locale} />
+                      {", "}
+                      <HostText picked={text} field="place" pageLocale={locale} />
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="mt-1 text-sm">
+                <a href="#meetings">{t("allMeetings")}</a>
+              </p>
+            </>
+          ) : (
+            <p className="mt-1">{t("noMeetings")}</p>
+          )}
+        </div>
+      </details>
+      <p className="mt-3 text-sm">{t("writeDown")}</p>
       {!signedIn && (
         <p className="mt-3 text-sm">
           {join("haveAccount")} <Link href="/sign-in">{join("signInLink")}</Link>

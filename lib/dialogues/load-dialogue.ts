@@ -168,7 +168,9 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
   };
 }
 
-const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, dialogueSlug: string, now: number): Promise<DialogueForViewer | null> => {
+type Loaded = Omit<DialogueForViewer, "dialogue"> & { dialogue: Omit<LoadedDialogue, "meetings"> & { meetings: MeetingView[] } };
+
+const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, dialogueSlug: string): Promise<Loaded | null> => {
   const row = await loadRow(municipalitySlug, dialogueSlug, viewer?.id ?? null);
   if (!row) return null;
   const resource: Resource = { municipalityId: row.municipalityId, dialogueId: row.id, phase: row.phase };
@@ -183,8 +185,6 @@ const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, d
     language,
     versions: meeting.versions.map(version),
   }));
-  // A meeting that has started but not ended is still upcoming (as listMeetings has it).
-  const isPast = (meeting: MeetingView) => (meeting.endsAt ?? meeting.startsAt).getTime() < now;
   return {
     dialogue: {
       id: row.id,
@@ -198,7 +198,7 @@ const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, d
       municipality: { id: row.municipalityId, slug: row.municipalitySlug, name: row.municipalityName },
       themes: row.themes,
       versions: row.versions.map(version),
-      meetings: { upcoming: meetings.filter((meeting) => !isPast(meeting)), past: meetings.filter(isPast).reverse() },
+      meetings,
     },
     resource,
     may: permissions(viewer, resource),
@@ -213,10 +213,22 @@ const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, d
  * and the page's permission flags; null when there is none or the viewer may not read it (a
  * draft outside its host team). Request-cached: generateMetadata and the page share one query.
  */
-export function loadDialogue(viewer: Viewer | null, slugs: { municipalitySlug: string; dialogueSlug: string }, now: Date = new Date()) {
+export async function loadDialogue(
+  viewer: Viewer | null,
+  slugs: { municipalitySlug: string; dialogueSlug: string },
+  now: Date = new Date(),
+): Promise<DialogueForViewer | null> {
   const parsed = slugsSchema.safeParse(slugs);
   // A string that cannot be a slug names no dialogue: the same answer as an unknown one.
-  if (!parsed.success) return Promise.resolve(null);
-  // The minute, not the millisecond, keys the cache: metadata and page agree on "upcoming".
-  return loadOnce(viewer, parsed.data.municipalitySlug, parsed.data.dialogueSlug, Math.floor(now.getTime() / 60_000) * 60_000);
+  if (!parsed.success) return null;
+  const loaded = await loadOnce(viewer, parsed.data.municipalitySlug, parsed.data.dialogueSlug);
+  if (!loaded) return null;
+  // Upcoming soonest first, then past latest first; a meeting that has started but not ended is
+  // still upcoming (as listMeetings has it).
+  const isPast = (meeting: MeetingView) => (meeting.endsAt ?? meeting.startsAt) < now;
+  const { meetings } = loaded.dialogue;
+  return {
+    ...loaded,
+    dialogue: { ...loaded.dialogue, meetings: { upcoming: meetings.filter((meeting) => !isPast(meeting)), past: meetings.filter(isPast).reverse() } },
+  };
 }

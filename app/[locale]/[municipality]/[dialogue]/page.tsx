@@ -108,6 +108,18 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           hrefFor={(language) => `/${locale}${pathname}?text=${language}`}
           translateHref={may.translate ? `/${locale}${hostTextsPath("dialogue", dialogue.id)}` : undefined}
         />
+        {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
+        {may.requestTranslation && !text.languages.includes(contentLanguage(locale)) && (
+          <ClientMessages namespaces={["translations"]}>
+            <RequestHostTextTranslationForm
+              action={requestDialogueTranslationAction}
+              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              subject={{ dialogueId: dialogue.id }}
+              language={contentLanguage(locale)}
+              languageLabel={languageName(contentLanguage(locale), locale)}
+            />
+          </ClientMessages>
+        )}
       </header>
 
       {dialogue.phase === "DRAFT" && (
@@ -207,18 +219,6 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <summary className="cursor-pointer px-3 py-2 text-xl font-semibold">{t("about")}</summary>
         <div className="px-3 pb-3">
           <HostText picked={text} field="body" pageLocale={locale} format="paragraphs" className="mt-2 space-y-3" data-testid="dialogue-description" />
-          {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
-          {may.requestTranslation && !text.languages.includes(contentLanguage(locale)) && (
-            <ClientMessages namespaces={["translations"]}>
-              <RequestHostTextTranslationForm
-                action={requestDialogueTranslationAction}
-                page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
-                subject={{ dialogueId: dialogue.id }}
-                language={contentLanguage(locale)}
-                languageLabel={languageName(contentLanguage(locale), locale)}
-              />
-            </ClientMessages>
-          )}
           {dialogue.themes.length > 0 && (
             <>
               <h3 className="mt-4 text-lg">{t("themesHeading")}</h3>
