@@ -13,6 +13,7 @@ import { cloneTemplate, ensureTemplate, startTestServer, TEST_APP_PASSWORD } fro
 import { runSeed } from "../prisma/seed";
 import { startSmtpCatcher } from "../tests/support/smtp-catcher";
 import { startNext } from "./next-server";
+import webpush from "web-push";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 /** The bearer token of /api/metrics in the end-to-end server (e2e/operator-reads-logs-and-metrics.spec.ts). */
@@ -88,6 +89,11 @@ const next = startNext({
     // Machine translation on, against the translator above.
     LIBRETRANSLATE_URL: `http://127.0.0.1:${mailPort}`,
     LIBRETRANSLATE_API_KEY: E2E_LIBRETRANSLATE_KEY,
+    // Web Push (decision 031): a key pair of this run, and endpoints of the specs' own push service on
+    // http://127.0.0.1 (e2e/participant-gets-push-notification.spec.ts). The app's workers send them.
+    ...vapid(),
+    VAPID_SUBJECT: "mailto:betrieb@mitreden.test",
+    PUSH_ALLOW_LOOPBACK: "on",
   },
   // Every request writes an info line; the test output shows only warnings, errors and
   // anything that is not a log line (the specs read all of them from /logs).
@@ -98,6 +104,11 @@ const next = startNext({
     logLines.push(...lines.filter((line) => line.startsWith("{")));
   },
 });
+
+function vapid() {
+  const { publicKey, privateKey } = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey };
+}
 
 let stopping = false;
 async function stop(code: number) {

@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from "../lib/db/embedded";
 import { DEMO_ACCOUNTS, runSeed } from "../prisma/seed";
 import { NEXT_BIN, NEXT_ENV, startNext } from "./next-server";
 import { superviseServer } from "./support/supervise";
+import { vapidEnvironment } from "./support/vapid-keys";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -61,6 +62,8 @@ next = startNext({
     // One public origin (lib/env.ts): PUBLIC_URL when set; next-auth reads the same as NEXTAUTH_URL.
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || process.env.PUBLIC_URL || `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+    // Web Push keys: the environment's, else a pair generated once and kept in .data/ (decision 031).
+    ...vapidEnvironment({ create: true }),
   },
 });
 printWelcome();

@@ -62,5 +62,14 @@ export async function listPushDevices(viewer: Viewer): Promise<PushDevice[]> {
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: { id: true, endpoint: true, createdAt: true, lastSuccessAt: true },
   });
-  return rows.map(({ endpoint, ...row }) => ({ ...row, service: new URL(endpoint).hostname }));
+  return rows.map(({ endpoint, ...row }) => ({ ...row, service: serviceName(new URL(endpoint).hostname) }));
+}
+
+/** The push services of the browsers people use, by their product names; any other by its host. */
+function serviceName(host: string): string {
+  if (host === "fcm.googleapis.com" || host.endsWith(".googleapis.com")) return "Chrome / Android";
+  if (host.endsWith(".mozilla.com")) return "Firefox";
+  if (host.endsWith(".push.apple.com")) return "Safari / iPhone";
+  if (host.endsWith(".notify.windows.com")) return "Edge / Windows";
+  return host;
 }

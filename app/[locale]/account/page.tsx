@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { FollowedList } from "@/components/follow/followed-list";
+import { PushSection } from "@/components/push/push-section";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { LanguageOption } from "@/components/identity/profile-fields";
 import { getOwnProfile } from "@/lib/accounts/get-own-profile";
@@ -29,7 +30,7 @@ export default async function AccountPage({ params }: Props) {
     : [...routing.locales, profile.locale];
   const languages: LanguageOption[] = codes.map((l) => ({ locale: l, name: autonym(l), dir: direction(l) }));
   return (
-    <ClientMessages namespaces={["account", "join"]}>
+    <ClientMessages namespaces={["account", "join", "push"]}>
       <h1 className="text-3xl">{t("title")}</h1>
 
       <section aria-labelledby="profile" className="mt-6">
@@ -53,6 +54,8 @@ export default async function AccountPage({ params }: Props) {
       </section>
 
       <FollowedList viewer={viewer} />
+
+      <PushSection viewer={viewer} />
 
       <section aria-labelledby="data" className="mt-10 border-t border-line pt-6">
         <h2 id="data" className="text-2xl">

@@ -1,0 +1,43 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { removePushDeviceAction, subscribePushAction } from "@/app/[locale]/account/push-actions";
+import { listPushDevices } from "@/lib/push/push-devices";
+import { vapidKeys } from "@/lib/push/vapid";
+import type { Viewer } from "@/lib/policy/policy";
+import { PushSwitch } from "./push-switch";
+import { RemoveDeviceForm } from "./remove-device-form";
+
+/** The account page's "Notifications on this phone": the switch, and every device with "Remove" (decision 031). */
+export async function PushSection({ viewer }: { viewer: Viewer }) {
+  const [locale, t, format, devices] = await Promise.all([getLocale(), getTranslations("push"), getFormatter(), listPushDevices(viewer)]);
+  const vapid = vapidKeys();
+  return (
+    <section aria-labelledby="push" className="mt-10 border-t border-line pt-6" data-testid="push">
+      <h2 id="push" className="text-2xl">
+        {t("heading")}
+      </h2>
+      <p className="mt-2 mb-4">{t("intro")}</p>
+      {vapid ? (
+        <PushSwitch vapidPublicKey={vapid.publicKey} locale={locale} subscribeAction={subscribePushAction} removeAction={removePushDeviceAction} />
+      ) : (
+        <p>{t("unavailable")}</p>
+      )}
+      <h3 className="mt-6 text-xl">{t("devicesHeading")}</h3>
+      {devices.length === 0 ? (
+        <p className="mt-2">{t("noDevices")}</p>
+      ) : (
+        <ul className="mt-3 space-y-3" data-testid="push-devices">
+          {devices.map((device) => {
+            const label = t("device", { service: device.service, date: format.dateTime(device.createdAt, "day") });
+            return (
+              <li key={device.id} className="rounded border border-line p-3">
+                {/* The service's name is a product name, the same in every language. */}
+                <p className="break-words">{label}</p>
+                <RemoveDeviceForm action={removePushDeviceAction} id={device.id} label={label} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
