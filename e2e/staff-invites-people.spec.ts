@@ -1,6 +1,7 @@
-// Staff of Musterstadt invite a co-host to an open dialogue: create the invitation, print its
-// poster (QR code drawn on the server, nothing loaded from elsewhere), take it back, and the
-// code stops working. A participant cannot reach the invitations at all.
+// Staff of Musterstadt invite people to an open dialogue: create a participant invitation, print
+// its poster (QR code drawn on the server, nothing loaded from elsewhere), take it back, and the
+// code stops working; a co-host invitation is personal — one use, at most 5, no poster
+// (decision 035). A participant cannot reach the invitations at all.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
@@ -45,7 +46,7 @@ async function signedOutPage(browser: Browser, baseURL: string) {
 test.describe("staff on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("invite a co-host, print the poster, and revoke the invitation", async ({ page, browser, baseURL }) => {
+  test("invite people to take part, print the poster, and revoke the invitation", async ({ page, browser, baseURL }) => {
     if (!baseURL) throw new Error("baseURL is not set");
     const leaving = requestsLeavingSite(page, baseURL);
     await signIn(page, "Sabine Krüger");
@@ -56,10 +57,11 @@ test.describe("staff on a 360 px phone", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Invitations");
     await expectNoSidewaysScrolling(page);
 
-    const form = page.getByRole("region", { name: "New invitation" });
-    await form.getByRole("radio", { name: /Co-host in the team/ }).check();
+    const form = page.getByRole("region", { name: "Invite people to take part" });
+    // A poster's worth by default.
+    await expect(form.getByLabel("How many times can the code be used?")).toHaveValue("50");
     await form.getByLabel("For how many days is the code valid?").fill("14");
-    await form.getByLabel("How many times can the code be used?").fill("1");
+    await form.getByLabel("How many times can the code be used?").fill("120");
     await form.getByRole("button", { name: "Create invitation" }).click();
 
     const created = page.getByRole("status").filter({ hasText: "has been created" });
@@ -68,8 +70,8 @@ test.describe("staff on a 360 px phone", () => {
     if (!code) throw new Error("no code in the confirmation");
 
     const item = page.getByRole("listitem").filter({ has: page.getByText(code, { exact: true }) });
-    await expect(item).toContainText("Co-host in the team");
-    await expect(item).toContainText("0 of 1 used");
+    await expect(item).toContainText("Taking part");
+    await expect(item).toContainText("0 of 120 used");
     await expect(item).toContainText("Valid");
 
     await created.getByRole("link", { name: "Print poster" }).click();
@@ -96,6 +98,45 @@ test.describe("staff on a 360 px phone", () => {
     const visitor = await signedOutPage(browser, baseURL);
     await visitor.goto(`/join/${code.replace("-", "")}`);
     await expect(visitor).toHaveURL(`/en/join/${code.replace("-", "")}`);
+    await expect(visitor.getByText("This invitation is no longer valid. It was withdrawn.")).toBeVisible();
+    await visitor.context().close();
+  });
+
+  test("invite a co-host: personal, single-use, no poster, at most 5 uses, and revocable", async ({ page, browser, baseURL }) => {
+    if (!baseURL) throw new Error("baseURL is not set");
+    await signIn(page, "Sabine Krüger");
+    await page.goto(invitationsPath);
+    const form = page.getByRole("region", { name: "Invite one person into the team" });
+    await form.getByRole("radio", { name: /Co-host in the team/ }).check();
+    await expect(form.getByLabel("How many times can the code be used?")).toHaveValue("1");
+    // More than a few uses is refused next to the field.
+    await form.getByLabel("How many times can the code be used?").fill("50");
+    await form.getByRole("button", { name: "Create invitation" }).click();
+    const uses = form.getByLabel("How many times can the code be used?");
+    await expect(uses).toHaveAttribute("aria-invalid", "true");
+    await expect(uses).toHaveAccessibleDescription(/Please enter a number of at most 5\./);
+    await expect(page.getByRole("listitem").filter({ hasText: "0 of 50 used" }).filter({ hasText: "Co-host in the team" })).toHaveCount(0);
+    await form.getByLabel("How many times can the code be used?").fill("1");
+    await form.getByRole("button", { name: "Create invitation" }).click();
+
+    const created = page.getByRole("status").filter({ hasText: "has been created" });
+    await expect(created).toContainText("Give it to the person yourself");
+    await expect(created.getByRole("link")).toHaveCount(0);
+    const code = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await created.textContent()) ?? "")?.[1];
+    if (!code) throw new Error("no code in the confirmation");
+
+    const item = page.getByRole("listitem").filter({ has: page.getByText(code, { exact: true }) });
+    await expect(item).toContainText("Co-host in the team");
+    await expect(item).toContainText("0 of 1 used");
+    await expect(item).toContainText("Valid");
+    await expect(item).toContainText("Personal invitation, no poster");
+    await expect(item.getByRole("link", { name: /Print poster/ })).toHaveCount(0);
+    await expectNoSidewaysScrolling(page);
+
+    await page.getByRole("button", { name: `Revoke invitation ${code}` }).click();
+    await expect(item.getByText("Revoked", { exact: true })).toBeVisible();
+    const visitor = await signedOutPage(browser, baseURL);
+    await visitor.goto(`/join/${code.replace("-", "")}`);
     await expect(visitor.getByText("This invitation is no longer valid. It was withdrawn.")).toBeVisible();
     await visitor.context().close();
   });

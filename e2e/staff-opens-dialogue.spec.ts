@@ -56,7 +56,8 @@ test("staff create a dialogue, need a lived-experience co-host to open it, and o
   await page.getByLabel(admin.description, { exact: true }).fill("Ein Dialog mit Menschen, die neu in Musterstadt sind.");
   await expect(page.getByLabel(admin.codeOfConduct, { exact: true })).toHaveValue(/Wir reden mit Respekt miteinander/);
   await page.getByRole("button", { name: admin.create }).click();
-  await expect(page.getByText(de.dialogueValidation.themesRequired)).toBeVisible();
+  // Next to the field (and, since the error summary, also at the top of the form).
+  await expect(page.getByText(de.dialogueValidation.themesRequired).last()).toBeVisible();
   await expect(page.getByLabel(admin.title, { exact: true })).toHaveValue(title);
 
   await page.getByRole("checkbox", { name: de.themes.housing }).check();
@@ -80,12 +81,13 @@ test("staff create a dialogue, need a lived-experience co-host to open it, and o
   await expect(refusal).toContainText(admin.refusedCoHost);
   await expectNoSidewaysScrolling(page);
   await refusal.getByRole("link", { name: admin.refusedCoHostLink }).click();
-  await expect(page).toHaveURL(`${dialoguePath}/invitations`);
+  // Straight to the team invitation, with the co-host role chosen.
+  await expect(page).toHaveURL(`${dialoguePath}/invitations?role=CO_HOST#team`);
 
-  const form = page.getByRole("region", { name: de.invitations.createHeading });
-  await form.getByRole("radio", { name: new RegExp(de.invitations.roles.CO_HOST) }).check();
-  // One use: the person who takes it must still see their sign-in code afterwards.
-  await form.getByLabel(de.invitations.maxUses, { exact: true }).fill("1");
+  const form = page.getByRole("region", { name: de.invitations.teamHeading });
+  await expect(form.getByRole("radio", { name: new RegExp(de.invitations.roles.CO_HOST) })).toBeChecked();
+  // One use by default: a co-host invitation is personal (decision 035).
+  await expect(form.getByLabel(de.invitations.maxUses, { exact: true })).toHaveValue("1");
   await form.getByRole("button", { name: de.invitations.create }).click();
   const created = page.getByRole("status").filter({ hasText: "ist erstellt" });
   const code = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await created.textContent()) ?? "")?.[1];
@@ -97,6 +99,9 @@ test("staff create a dialogue, need a lived-experience co-host to open it, and o
   await coHost.page.getByLabel(de.join.displayName, { exact: true }).fill(`Amal ${randomBytes(3).toString("hex")}`);
   await coHost.page.getByRole("radio", { name: de.join.perspectives.LIVED_EXPERIENCE }).check();
   await coHost.page.getByLabel(de.join.acceptCodeOfConduct).check();
+  // The page names the role before it is taken on.
+  await expect(coHost.page.getByRole("heading", { name: de.join.teamRole.CO_HOST })).toBeVisible();
+  await coHost.page.getByLabel(de.join.teamRole.confirm).check();
   await coHost.page.getByRole("button", { name: de.join.signUpSubmit }).click();
   await expect(coHost.page.getByRole("region", { name: de.join.codeHeading })).toBeVisible();
   await coHost.context.close();

@@ -79,7 +79,9 @@ export default async function InvitationPage({ params, searchParams }: Props) {
   // The rules in the reader's language (the default rules from the catalogue, or a version of the host team's own).
   const rules = await loadRulesForReader(dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined);
   const current = viewer?.dialogueRoles[dialogue.id];
-  const teamRole = invitation.role === "CO_HOST" || invitation.role === "RECORDER" ? invitation.role : null;
+  const alreadyMember = current !== undefined && !invitationRaisesRole(current, invitation.role);
+  // A team role is named (and confirmed) only when following the invitation would give it.
+  const teamRole = !alreadyMember && (invitation.role === "CO_HOST" || invitation.role === "RECORDER") ? invitation.role : null;
   const languages: LanguageOption[] = routing.locales.map((l) => ({ locale: l, name: autonym(l), dir: direction(l) }));
   return (
     <>
@@ -107,7 +109,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
               viewer && {
                 displayName: viewer.displayName,
                 // A participant invited as recorder or co-host still has something to accept.
-                alreadyMember: current !== undefined && !invitationRaisesRole(current, invitation.role),
+                alreadyMember,
               }
             }
             codeOfConduct={<RulesText rules={rules} pageLocale={locale} hrefFor={(language) => `/${locale}/join/${encodeURIComponent(invitation.code)}?rules=${language}`} />}
