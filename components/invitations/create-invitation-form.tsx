@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Labels = {
   roleLegend: string;
@@ -29,11 +29,11 @@ type Props = {
 
 /** Labels come translated from the page: the client catalogue carries only form messages. */
 export function CreateInvitationForm({ action, page, dialogueId, roles, role, defaults, maxUsesLimit, labels }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   const numberClass =
     "mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger";
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <input type="hidden" name="locale" value={page.locale} />
@@ -71,6 +71,6 @@ export function CreateInvitationForm({ action, page, dialogueId, roles, role, de
         className={numberClass}
       />
       <SubmitButton>{labels.submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }

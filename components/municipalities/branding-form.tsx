@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { CheckboxField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -30,12 +31,12 @@ export function BrandingForm({
   values: { name: string; accentColor: string };
   hasLogo: boolean;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   const logoId = useId();
   const message = useMessage();
   const logoErrors = state.status === "error" ? (state.fieldErrors.logo ?? []) : [];
   return (
-    <form action={formAction} encType="multipart/form-data" noValidate>
+    <Form form={form} action={formAction} encType="multipart/form-data" noValidate>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -66,6 +67,6 @@ export function BrandingForm({
       </div>
       {hasLogo && <CheckboxField name="removeLogo" label={labels.removeLogo} state={state} />}
       <SubmitButton>{labels.submit}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Props = {
   action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
@@ -14,9 +14,9 @@ type Props = {
 
 /** Takes one member out of their team role; the outcome (or the refusal) shows after a redirect. */
 export function RemoveFromTeamForm({ action, hidden, label, accessibleLabel }: Props) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction}>
+    <Form form={form} action={formAction}>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -25,6 +25,6 @@ export function RemoveFromTeamForm({ action, hidden, label, accessibleLabel }: P
         <span aria-hidden="true">{label}</span>
         <span className="sr-only">{accessibleLabel}</span>
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -21,9 +21,9 @@ type Props = {
 /** A recorder or the host team writes down a voice message, in the language it was said, and may translate it. */
 export function TranscriptForm({ action, page, contributionId, spoken, defaults, translationLanguages }: Props) {
   const t = useTranslations("voiceTranscript");
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, form] = useFormAction(action);
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="contributionId" value={contributionId} />
       <PageFields page={page} />
@@ -39,6 +39,6 @@ export function TranscriptForm({ action, page, contributionId, spoken, defaults,
         </fieldset>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

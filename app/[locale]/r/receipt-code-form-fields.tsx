@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
-import { IDLE } from "@/lib/actions/form-state";
 import { openReceiptAction } from "./actions";
+import { Form, useFormAction } from "@/components/form/form";
 
 export function ReceiptCodeFormFields({ locale }: { locale: string }) {
   const t = useTranslations("receipt");
-  const [state, action] = useActionState(openReceiptAction, IDLE);
+  const [state, action, form] = useFormAction(openReceiptAction);
   return (
-    <form action={action} noValidate>
+    <Form form={form} action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       <TextField
@@ -25,6 +24,6 @@ export function ReceiptCodeFormFields({ locale }: { locale: string }) {
         className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
       />
       <SubmitButton>{t("open")}</SubmitButton>
-    </form>
+    </Form>
   );
 }
