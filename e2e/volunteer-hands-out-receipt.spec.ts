@@ -75,6 +75,21 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   await volunteer.screenshot({ path: "test-results/receipt-slip-ar-360.png", fullPage: true });
   const needPath = slipPath.replace(/\/receipt$/, "");
 
+  // Later, from the dialogue page: "Recorded by me" lists it, its receipt not yet attached, and
+  // prints the same slip again.
+  await volunteer.goto(dialoguePath);
+  await volunteer.getByRole("link", { name: de.recorded.link, exact: true }).click();
+  await expect(volunteer).toHaveURL(`${dialoguePath}/recorded`);
+  const recorded = volunteer.getByTestId("recorded-item").filter({ hasText: title });
+  await expect(recorded.getByRole("heading", { name: title })).toHaveAttribute("lang", "ar");
+  await expect(recorded.getByTestId("recorded-receipt")).toHaveText(de.recorded.receiptOpen);
+  await expect(recorded).toContainText(de.onBehalf.sources.PAPER);
+  await expect(recorded).not.toContainText(code);
+  await expectNoSidewaysScrolling(volunteer);
+  await recorded.getByRole("link", { name: de.recorded.reprint, exact: true }).click();
+  await expect(volunteer).toHaveURL(slipPath);
+  await expect(volunteer.getByTestId("receipt-code")).toHaveText(code);
+
   // Staff answer it.
   const staff = await signedIn(browser, baseURL, "Sabine Krüger");
   await staff.goto(needPath);

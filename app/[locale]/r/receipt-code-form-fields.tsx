@@ -23,7 +23,8 @@ export function ReceiptCodeFormFields({ locale }: { locale: string }) {
         dir="ltr"
         className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
       />
-      <SubmitButton>{t("open")}</SubmitButton>
+      {/* Second to signing in on the sign-in page: the outlined button, as before. */}
+      <SubmitButton className="rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">{t("open")}</SubmitButton>
     </Form>
   );
 }
