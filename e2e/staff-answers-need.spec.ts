@@ -73,7 +73,7 @@ test("staff answer a need with status, text and actor; the author is notified", 
   await form.getByLabel(de.responses.actor, { exact: true }).selectOption({ label: actor });
   await form.getByLabel(de.responses.dueDate, { exact: true }).fill("2027-03-01");
   await form.getByRole("button", { name: de.responses.submit }).click();
-  await expect(staff.getByText(de.responses.bodyRequired)).toBeVisible();
+  await expect(staff.getByText(de.responses.bodyRequired, { exact: true })).toBeVisible();
   await expect(form.getByLabel(de.responses.body, { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByRole("radio", { name: de.statuses.PLANNED })).toBeChecked();
   await expect(form.getByLabel(de.responses.decidedBy, { exact: true })).toHaveValue("Sozialausschuss");

@@ -64,7 +64,7 @@ test("a volunteer enters a paper contribution with interpreter and read-back, an
 
   // Not read back yet: refused, with what was typed kept.
   await noScript.getByRole("button", { name: de.onBehalf.submit, exact: true }).click();
-  await expect(noScript.getByText(de.onBehalf.readBackRequired)).toBeVisible();
+  await expect(noScript.getByText(de.onBehalf.readBackRequired, { exact: true })).toBeVisible();
   await expect(noScript.getByLabel(de.post.title, { exact: true })).toHaveValue(title);
   await expect(noScript.getByLabel(de.onBehalf.interpreterName, { exact: true })).toHaveValue(interpreter);
 
