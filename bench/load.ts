@@ -19,6 +19,8 @@ export type LoadSpec = {
   /** GET of one path; or alternating give/withdraw of supports; or new comments. */
   kind: "get" | "support" | "comment";
   path?: string;
+  /** GET these in turn (the rotating-URL scenario), instead of one `path`. */
+  paths?: string[];
   cookie?: string;
   form?: FormTemplate;
   /** Session tokens of different people, used in turn. */
@@ -49,7 +51,12 @@ function multipart(fields: [string, string][]): string {
 }
 
 function requestsFor(spec: LoadSpec): autocannon.Request[] {
-  if (spec.kind === "get") return [{ method: "GET", path: spec.path!, headers: spec.cookie ? { cookie: spec.cookie } : {} }];
+  const getHeaders = spec.cookie ? { cookie: spec.cookie } : {};
+  if (spec.kind === "get" && spec.paths) {
+    let next = 0;
+    return [{ setupRequest: () => ({ method: "GET", path: spec.paths![next++ % spec.paths!.length]!, headers: getHeaders }) } as autocannon.Request];
+  }
+  if (spec.kind === "get") return [{ method: "GET", path: spec.path!, headers: getHeaders }];
   const form = spec.form!;
   const tokens = spec.tokens!;
   const contributions = spec.contributionIds!;

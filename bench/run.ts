@@ -13,8 +13,9 @@ import { cloneForRun, ensureSeededTemplate, openBenchServer, preparePeople } fro
 import { contributionForms } from "./lib/forms";
 import { firstVisit, laterNavigation, openBrowser, type Weight } from "./lib/page-weight";
 import { build, builtRoutes, hasBuild, runLoad, settle, startApp, startBaseline, startReference, TMP_DIR, withMemory } from "./lib/processes";
-import { writeReport, type BenchResults, type ReadRow, type WriteRow } from "./lib/report";
-import { baselinePages, recordPage, type PageSql } from "./lib/sql";
+import { writeReport, type BenchResults, type ExtraRow, type ReadRow, type WriteRow } from "./lib/report";
+import { baselinePages, CACHE_OFF_COOKIE, recordPage, type PageSql } from "./lib/sql";
+import { locales } from "../lib/i18n/routing";
 import type { LoadSpec } from "./load";
 import { DEFAULT_SIZES, type LargeDataSizes } from "./seed/seed-large-data";
 import { parseSizes } from "./seed/sizes";
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     "reference-port": { type: "string", default: "3227" },
     "sql-port": { type: "string", default: "3237" },
     "skip-weights": { type: "boolean", default: false },
+    "render-concurrency": { type: "string", default: "0" },
     out: { type: "string", default: "bench/results" },
   },
 });
@@ -110,7 +112,8 @@ try {
   const smallSql = await record(smallPages);
   await app.stop();
   log("counting SQL statements per page on large data …");
-  app = await startApp(ports.app, largeUrl, ports.sql);
+  // The measured server; RENDER_CONCURRENCY as asked (0: no limit, the default of production).
+  app = await startApp(ports.app, largeUrl, ports.sql, { RENDER_CONCURRENCY: String(values["render-concurrency"]) });
   const largeSql = await record(largePages);
   const measuredPages = largePages.filter((page) => smallSql.has(page.name) && largeSql.has(page.name));
   const pagesFile = path.join(TMP_DIR, "baseline-pages.json");
@@ -133,11 +136,48 @@ try {
     for (const connections of connectionLevels) {
       log(`${page.name} at ${connections} connections …`);
       await settle(app.baseUrl);
+      // Anonymous readers, page cache on (the server's default) …
       const measured = await withMemory(app.pid, () => runLoad(spec(app.baseUrl, connections, { path: page.path })));
+      await settle(app.baseUrl);
+      // … and the same render path with the cache off (a cookie the app ignores keeps the cache out).
+      const off = await withMemory(app.pid, () => runLoad(spec(app.baseUrl, connections, { path: page.path, cookie: CACHE_OFF_COOKIE })));
       // The app may still be working off queued requests; they must not slow the baseline.
       await settle(app.baseUrl);
       const bare = await runLoad(spec(baseline.baseUrl, connections, { path: page.path }));
-      reads.push({ scenario: page.name, path: page.path, connections, app: measured.result, baseline: bare, rssPeakMb: measured.rssPeakMb });
+      reads.push({
+        scenario: page.name,
+        path: page.path,
+        connections,
+        app: measured.result,
+        cacheOff: off.result,
+        baseline: bare,
+        rssPeakMb: measured.rssPeakMb,
+        rssPeakMbCacheOff: off.rssPeakMb,
+      });
+    }
+  }
+
+  // Beside the read pages: a trivial dynamic page in our layout and proxy (the same-run reference
+  // of the render path), a signed-in member (never cached), and URLs that rotate through filters,
+  // pages and locales so that no single cached entry stays hot.
+  const member = `${COOKIE}=${people.participants[0]!.token}`;
+  const rotating = locales.flatMap((locale) =>
+    ["needs", "newest", "supported"].flatMap((sort) => [1, 2, 3, 4].map((n) => `/${locale}/grossstadt/${largeDialogue.slug}?sort=${sort}&page=${n}`)),
+  );
+  const extraScenarios: { scenario: string; path?: string; paths?: string[]; cookie?: string }[] = [
+    { scenario: "trivial dynamic page (/de/join: our layout and proxy, never cached)", path: "/de/join" },
+    { scenario: "dialogue page 1, signed-in member", path: dialoguePath, cookie: member },
+    { scenario: "contribution with comments, signed-in member", path: `${dialoguePath}/c/${people.mostCommented.id}`, cookie: member },
+    { scenario: `rotating URLs (${rotating.length}: sorts, pages, ${locales.length} locales), cache on`, paths: rotating },
+    { scenario: `rotating URLs (${rotating.length}: sorts, pages, ${locales.length} locales), cache off`, paths: rotating, cookie: CACHE_OFF_COOKIE },
+  ];
+  const extras: ExtraRow[] = [];
+  for (const extra of extraScenarios) {
+    for (const connections of connectionLevels) {
+      log(`${extra.scenario} at ${connections} connections …`);
+      await settle(app.baseUrl);
+      const measured = await withMemory(app.pid, () => runLoad(spec(app.baseUrl, connections, { path: extra.path, paths: extra.paths, cookie: extra.cookie })));
+      extras.push({ scenario: extra.scenario, connections, result: measured.result, rssPeakMb: measured.rssPeakMb });
     }
   }
 
@@ -234,6 +274,7 @@ try {
     counts: large.summary.counts,
     largestDialogue: largeDialogue,
     reads,
+    extras,
     writes,
     export: exportRun,
     sql: measuredPages.map((page) => ({ page: page.name, small: smallSql.get(page.name)!.statements, large: largeSql.get(page.name)!.statements })),

@@ -92,7 +92,7 @@ export async function settle(baseUrl: string, seconds = 30): Promise<void> {
 export type AppServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /** The production server, with the SQL recorder preloaded (switched off unless asked). */
-export async function startApp(port: number, databaseUrl: string, sqlPort: number): Promise<AppServer> {
+export async function startApp(port: number, databaseUrl: string, sqlPort: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   await assertFree(port);
   await assertFree(sqlPort);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -111,11 +111,12 @@ export async function startApp(port: number, databaseUrl: string, sqlPort: numbe
       COMMENTS_PER_MINUTE: "1000",
       COMMENTS_PER_DAY: "100000",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${recorder}`.trim(),
+      ...extraEnv,
     },
   });
   const server = { baseUrl, pid: next.pid!, stop: next.stop };
   try {
-    await Promise.race([waitFor(`${baseUrl}/api/health`), next.exited.then((code) => Promise.reject(new Error(`next start exited with ${code}`)))]);
+    await Promise.race([waitFor(`${baseUrl}/api/health`), next.exited.then((code) => Promise.reject(new Error(`the server exited with ${code}`)))]);
   } catch (error) {
     await next.stop();
     throw error;

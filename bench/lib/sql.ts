@@ -2,6 +2,12 @@
 // and grouped into waves (statements the app had in flight at the same time) for the baseline.
 import type { BaselinePage, Statement } from "../baseline-server";
 
+/**
+ * A cookie that means nothing to the app: the request renders as an anonymous one, but any cookie
+ * keeps it away from the page cache (lib/page-cache) — the cache-off runs and the SQL counts.
+ */
+export const CACHE_OFF_COOKIE = "bench-cache-off=1";
+
 type Recorded = Statement & { start: number; end: number };
 
 export type PageSql = { path: string; statements: number; waves: Statement[][] };
@@ -11,8 +17,8 @@ export type PageSql = { path: string; statements: number; waves: Statement[][] }
  * Three times, keeping the one with the fewest statements: a timer in the server (the digest
  * schedule, a pool's keep-alive) may send a statement of its own while a page is recorded.
  */
-export async function recordPage(baseUrl: string, sqlPort: number, path: string, cookie?: string): Promise<PageSql> {
-  const headers = cookie ? { cookie } : undefined;
+export async function recordPage(baseUrl: string, sqlPort: number, path: string, cookie: string = CACHE_OFF_COOKIE): Promise<PageSql> {
+  const headers = { cookie };
   await (await fetch(`${baseUrl}${path}`, { headers })).arrayBuffer();
   let best: Recorded[] | null = null;
   for (let attempt = 0; attempt < 3; attempt += 1) {
