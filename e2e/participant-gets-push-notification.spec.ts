@@ -70,6 +70,12 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
   await page.getByLabel(ar.post.body, { exact: true }).fill("أعمل في النهار، وأحتاج إلى دورة لغة عبر الإنترنت في المساء.");
   await page.getByRole("button", { name: ar.post.submit }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // After her first post the page offers the same switch; she says "not now" and it goes.
+  const prompt = page.getByTestId("push-prompt");
+  await expect(prompt).toContainText(ar.push.promptText);
+  await expect(prompt.getByRole("button", { name: ar.push.switchOn })).toBeVisible();
+  await prompt.getByRole("button", { name: ar.push.promptDismiss }).click();
+  await expect(prompt).toHaveCount(0);
   const needPath = new URL(page.url()).pathname.replace(/^\/ar/, "");
 
   // Notifications on this phone: one button on her account page.
@@ -110,4 +116,14 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
   // The link opens the comment on her phone.
   await page.goto(payload.url);
   await expect(page.locator(`#${payload.url.split("#")[1]}`)).toContainText(comment);
+
+  // Without JavaScript the switch says what it needs, and a device is removed with one plain form.
+  const noScript = await (await browser.newContext({ ...phone, javaScriptEnabled: false, storageState: await context.storageState() })).newPage();
+  await noScript.goto("/ar/account");
+  const plain = noScript.getByTestId("push");
+  await expect(plain.getByTestId("push-switch")).toContainText(ar.push.needsJavaScript);
+  await plain.getByTestId("push-devices").getByRole("button", { name: new RegExp(`^${ar.push.remove}`) }).click();
+  await expect(noScript.getByTestId("push").getByRole("status").filter({ hasText: ar.push.removed })).toBeVisible();
+  await noScript.goto("/ar/account");
+  await expect(noScript.getByTestId("push")).toContainText(ar.push.noDevices);
 });

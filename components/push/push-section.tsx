@@ -4,7 +4,7 @@ import { listPushDevices } from "@/lib/push/push-devices";
 import { vapidKeys } from "@/lib/push/vapid";
 import type { Viewer } from "@/lib/policy/policy";
 import { PushSwitch } from "./push-switch";
-import { RemoveDeviceForm } from "./remove-device-form";
+import { DeviceList } from "./device-list";
 
 /** The account page's "Notifications on this phone": the switch, and every device with "Remove" (decision 031). */
 export async function PushSection({ viewer }: { viewer: Viewer }) {
@@ -22,22 +22,10 @@ export async function PushSection({ viewer }: { viewer: Viewer }) {
         <p>{t("unavailable")}</p>
       )}
       <h3 className="mt-6 text-xl">{t("devicesHeading")}</h3>
-      {devices.length === 0 ? (
-        <p className="mt-2">{t("noDevices")}</p>
-      ) : (
-        <ul className="mt-3 space-y-3" data-testid="push-devices">
-          {devices.map((device) => {
-            const label = t("device", { service: device.service, date: format.dateTime(device.createdAt, "day") });
-            return (
-              <li key={device.id} className="rounded border border-line p-3">
-                {/* The service's name is a product name, the same in every language. */}
-                <p className="break-words">{label}</p>
-                <RemoveDeviceForm action={removePushDeviceAction} id={device.id} label={label} />
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <DeviceList
+        action={removePushDeviceAction}
+        devices={devices.map((device) => ({ id: device.id, label: t("device", { service: device.service, date: format.dateTime(device.createdAt, "day") }) }))}
+      />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { HiddenContribution } from "@/components/moderation/hidden-contribution"
 import { UserText } from "@/components/text/user-text";
 import { Link } from "@/components/link";
 import { FollowControl } from "@/components/follow/follow-control";
+import { FirstPostPushPrompt } from "@/components/push/first-post-push-prompt";
 import { MeetingSupports } from "@/components/meetings/meeting-supports";
 import { SupportForm } from "@/components/supports/support-form";
 import { TranslatedCommentBody } from "@/components/translations/translated-comment-body";
@@ -137,6 +138,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
 
   return (
     <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation"]}>
+      {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
+      <FirstPostPushPrompt viewer={viewer} authorId={contribution.author?.id ?? null} />
       <p className="text-sm">
         <Link href={base}>{t("back")}</Link>
       </p>

@@ -1,0 +1,46 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/actions/form-state";
+import { PushSwitch } from "./push-switch";
+
+type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
+
+const DISMISSED = "mitreden.push-prompt-dismissed";
+
+/**
+ * After a person's first post: "Would you like your phone to tell you…?" with the same switch as
+ * the account page (decision 031). Only with JavaScript (push needs it), only where the browser can
+ * receive push and was not asked before; "Not now" hides it for good on this browser.
+ */
+export function PushPrompt(props: { vapidPublicKey: string; locale: string; subscribeAction: Action<{ id: string }>; removeAction: Action<{ removed: number }> }) {
+  const t = useTranslations("push");
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const possible = "serviceWorker" in navigator && "PushManager" in window && "Notification" in window && Notification.permission !== "denied" && localStorage.getItem(DISMISSED) === null;
+    void Promise.resolve(possible).then((show) => live && setShown(show));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!shown) return null;
+  const dismiss = () => {
+    localStorage.setItem(DISMISSED, "1");
+    setShown(false);
+  };
+  return (
+    <aside aria-labelledby="push-prompt" className="mb-6 rounded border-s-4 border-brand bg-surface p-4" data-testid="push-prompt">
+      <p id="push-prompt" className="mb-3 font-semibold">
+        {t("promptText")}
+      </p>
+      <div className="flex flex-wrap items-start gap-3">
+        <PushSwitch {...props} onDone={() => localStorage.setItem(DISMISSED, "1")} />
+        <button type="button" className="rounded px-4 py-3 text-base font-semibold text-brand underline hover:bg-white" onClick={dismiss}>
+          {t("promptDismiss")}
+        </button>
+      </div>
+    </aside>
+  );
+}
