@@ -93,9 +93,10 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
       )}
 
       <section aria-labelledby="new-invitation" className="mt-8 rounded border border-line bg-surface p-4">
-        <h2 id="new-invitation" className="mb-4 text-xl">
+        <h2 id="new-invitation" className="mb-2 text-xl">
           {t("participantHeading")}
         </h2>
+        <p className="mb-4">{t("roleParticipantHint")}</p>
         <CreateInvitationForm
           action={createInvitationAction}
           page={page}

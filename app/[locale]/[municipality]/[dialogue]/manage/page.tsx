@@ -226,7 +226,11 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
                     <time dateTime={removal.at.toISOString()} className="text-muted">
                       {format.dateTime(removal.at, "moment")}
                     </time>{" "}
-                    {t("teamRemovalItem", { name: removal.displayName, role: t(`teamRoles.${removal.role}`), by: removal.removedBy })}
+                    {/* Names in <bdi>: their language is unknown, and a right-to-left page keeps them whole. */}
+                    {withNames(t("teamRemovalItem", { name: NAME_MARK[0], role: t(`teamRoles.${removal.role}`), by: NAME_MARK[1] }), [
+                      removal.displayName,
+                      removal.removedBy,
+                    ])}
                   </li>
                 ))}
               </ol>
@@ -268,4 +272,15 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
       )}
     </ClientMessages>
   );
+}
+
+/** Stand-ins for names in a translated sentence (private-use characters no catalogue contains). */
+const NAME_MARK = ["\uE000", "\uE001"] as const;
+
+/** The sentence with each stand-in replaced by its name in a <bdi>. */
+function withNames(sentence: string, names: readonly [string, string]) {
+  return sentence.split(/([\uE000\uE001])/).map((part, index) => {
+    const at = NAME_MARK.indexOf(part as (typeof NAME_MARK)[number]);
+    return at === -1 ? part : <bdi key={index}>{names[at]}</bdi>;
+  });
 }
