@@ -15,10 +15,26 @@ import { defaultLocale, direction, locales } from "@/lib/i18n/routing";
  */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function isTooLarge(request: { method: string; headers: Headers }): boolean {
+/**
+ * The one form that carries a file, a voice message (decision 033): up to 5 MB of audio plus
+ * the fields, as `bodySizeLimit` in next.config.js says.
+ */
+export const VOICE_ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/new\/voice\/?$/;
+
+/** The largest body a form post to this path may have. */
+export function actionBodyLimit(pathname: string): number {
+  return VOICE_FORM.test(pathname) ? VOICE_ACTION_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
+}
+
+function pathOf(request: { url?: string }): string {
+  return request.url ? new URL(request.url, "http://localhost").pathname : "/";
+}
+
+export function isTooLarge(request: { method: string; headers: Headers; url?: string }): boolean {
   if (request.method !== "POST") return false;
   const length = Number(request.headers.get("content-length") ?? "");
-  return Number.isFinite(length) && length > ACTION_BODY_LIMIT_BYTES;
+  return Number.isFinite(length) && length > actionBodyLimit(pathOf(request));
 }
 
 /**
@@ -26,15 +42,16 @@ export function isTooLarge(request: { method: string; headers: Headers }): boole
  * arrives: at most the limit and one chunk are read. Next.js keeps a copy of the body for the
  * action handler (proxyClientMaxBodySize), so reading it here takes nothing away.
  */
-export async function isChunkedTooLarge(request: { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null }): Promise<boolean> {
+export async function isChunkedTooLarge(request: { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null; url?: string }): Promise<boolean> {
   if (request.method !== "POST" || request.headers.has("content-length") || !request.body) return false;
+  const limit = actionBodyLimit(pathOf(request));
   const reader = request.body.getReader();
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return false;
     bytes += value.byteLength;
-    if (bytes > ACTION_BODY_LIMIT_BYTES) {
+    if (bytes > limit) {
       await reader.cancel();
       return true;
     }
@@ -62,7 +79,7 @@ function page(locale: string, title: string, body: string, link: string, href: s
 export async function tooLargeResponse(pathname: string): Promise<Response> {
   const locale = localeOf(pathname);
   const t = await translatorFor(locale, "security");
-  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: "1 MB" }), t("back"), `/${locale}`), {
+  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${actionBodyLimit(pathname) / (1024 * 1024)} MB` }), t("back"), `/${locale}`), {
     status: 413,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
   });

@@ -1,0 +1,29 @@
+// The voice form is the one form that carries a file (decision 033): the proxy lets a post to it
+// through up to 6 MB (next.config.js's bodySizeLimit) — a phone's three-minute recording is ~3 MB —
+// and answers a larger one with the 413 page in the person's language naming that limit; every
+// other form keeps the 1 MB limit.
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import proxy from "@/proxy";
+import { ACTION_BODY_LIMIT_BYTES, VOICE_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/plain-pages";
+import fa from "@/messages/fa.json" with { type: "json" };
+
+const post = (pathname: string, length: number) =>
+  proxy(new NextRequest(`http://mitreden.test${pathname}`, { method: "POST", headers: { "content-length": String(length) } }));
+
+describe("a voice message's post", () => {
+  it("goes through up to 6 MB to the voice form only", async () => {
+    expect((await post("/fa/musterstadt/dialog/new/voice", 3 * 1024 * 1024)).status).toBe(200);
+    expect((await post("/fa/musterstadt/dialog/new/voice", VOICE_ACTION_BODY_LIMIT_BYTES)).status).toBe(200);
+    expect((await post("/fa/musterstadt/dialog/new", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+  });
+
+  it("over 6 MB is answered with the 413 page in the person's language, naming 6 MB", async () => {
+    const response = await post("/fa/musterstadt/dialog/new/voice", VOICE_ACTION_BODY_LIMIT_BYTES + 1);
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain('<html lang="fa" dir="rtl">');
+    expect(html).toContain(fa.security.tooLargeTitle);
+    expect(html).toMatch(/6 MB|۶ MB/);
+  });
+});
