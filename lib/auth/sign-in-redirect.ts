@@ -17,7 +17,7 @@ export function needsSignIn(segments: readonly string[]): boolean {
   if (segments.length === 1) return first === "account" || first === "notifications";
   if (second === undefined) return false;
   if (MUNICIPALITY_PAGES.has(second)) {
-    if (second === "staff" || second === "dashboard" || second === "branding") return true;
+    if (second === "staff" || second === "dashboard" || second === "branding" || second === "overview") return true;
     if (second === "moderation") return segments.length === 2;
     if (second === "actors") return third === "manage" || fourth === "edit";
     if (second === "dialogues") return third === "new";
