@@ -17,14 +17,14 @@ export function LanguageSwitcher({ label, current, languages }: { label: string;
   const rest = pathname.replace(/^\/[^/]*/, "");
   const currentName = languages.find((language) => language.locale === current)?.name ?? current;
   return (
-    <details className="header-menu relative" data-testid="language-menu">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded px-2 font-semibold text-white hover:bg-white/15">
+    <details className="header-menu sm:relative" data-testid="language-menu">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded px-1.5 font-semibold text-white hover:bg-white/15 sm:px-2">
         <GlobeIcon />
         <span className="sr-only">{label}: </span>
         <span className="hidden sm:inline">{currentName}</span>
         <span aria-hidden="true" className="text-xs">▾</span>
       </summary>
-      <nav aria-label={label} className="absolute end-0 top-full z-30 mt-1 w-56 rounded border border-white/30 bg-brand-dark p-2 shadow-lg">
+      <nav aria-label={label} className="absolute inset-x-2 top-full z-30 mt-1 rounded border border-white/30 bg-brand-dark p-2 shadow-lg sm:start-auto sm:end-0 sm:w-56">
         <ul className="space-y-0.5">
           {languages.map(({ locale, name, dir }) => (
             <li key={locale} lang={locale} dir={dir}>

@@ -9,6 +9,7 @@ import en from "../messages/en.json" with { type: "json" };
 import ar from "../messages/ar.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
+import { openAccountMenu } from "./support/header-menus";
 
 const LOCALE = "ar" as const;
 const text = { de, en, ar }[LOCALE];
@@ -71,6 +72,7 @@ test.describe("a refugee with an invitation", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(dialogue.title);
     await expect(header).toContainText(name);
 
+    await openAccountMenu(page);
     await header.getByRole("button", { name: text.session.signOut }).click();
     await expect(page).toHaveURL(`/${LOCALE}`);
     await expect(header.getByRole("link", { name: text.session.signIn })).toBeVisible();

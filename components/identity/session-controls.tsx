@@ -1,19 +1,18 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { dashboardLink } from "@/lib/municipalities/dashboard-link";
-import { countUnread } from "@/lib/notifications/count-unread";
 import { Link } from "../link";
 import { ModerationHeaderLink } from "../moderation/moderation-header-link";
 import { NotificationsLink } from "../notifications/notifications-link";
 import { signOut } from "./session-actions";
 
-const headerLink = "flex min-h-11 items-center rounded px-2 font-semibold text-white no-underline hover:bg-white/15 hover:underline";
+const headerLink = "flex min-h-11 items-center whitespace-nowrap rounded px-1.5 text-[0.9375rem] font-semibold text-white no-underline hover:bg-white/15 hover:underline sm:px-2 sm:text-base";
 
 /**
  * The header's one row of person controls. Signed out: "Sign in" and "I have a code" (the join
- * page). Signed in: "Dashboard" for staff, and one disclosure (no JavaScript needed) holding who
- * is signed in, notifications, moderation, the account and "Sign out"; its summary shows the
- * number of unread notifications.
+ * page). Signed in: "Dashboard" for staff, "Moderation (n)" for moderators and the
+ * notifications (icons on a phone), and one disclosure (no JavaScript needed) holding who is
+ * signed in, the account and "Sign out".
  */
 export async function SessionControls() {
   const [viewer, locale, t] = await Promise.all([getViewer(), getLocale(), getTranslations("session")]);
@@ -29,7 +28,7 @@ export async function SessionControls() {
       </div>
     );
   }
-  const [dashboard, unread] = await Promise.all([dashboardLink(viewer), countUnread(viewer)]);
+  const dashboard = await dashboardLink(viewer);
   return (
     <div className="flex items-center gap-x-1">
       {dashboard && (
@@ -37,38 +36,27 @@ export async function SessionControls() {
           {t("dashboard")}
         </Link>
       )}
-      <details className="header-menu relative" data-testid="account-menu">
-        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded px-2 font-semibold text-white hover:bg-white/15">
+      <ModerationHeaderLink />
+      <NotificationsLink />
+      <details className="header-menu sm:relative" data-testid="account-menu">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded px-1.5 font-semibold text-white hover:bg-white/15 sm:px-2">
           <PersonIcon />
           <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">
             <span className="sr-only">{t("signedInAs")} </span>
             <bdi>{viewer.displayName}</bdi>
           </span>
-          {unread > 0 && (
-            <span className="inline-block min-w-6 rounded-full bg-white px-1.5 text-center text-sm font-bold text-brand-dark">
-              {unread}
-            </span>
-          )}
           <span aria-hidden="true" className="text-xs">▾</span>
         </summary>
-        <div className="absolute end-0 top-full z-30 mt-1 w-64 space-y-2 rounded border border-white/30 bg-brand-dark p-3 shadow-lg">
+        <div className="absolute inset-x-2 top-full z-30 mt-1 space-y-2 rounded border border-white/30 bg-brand-dark p-3 shadow-lg sm:start-auto sm:end-0 sm:w-64">
           <p className="truncate">
             <span className="sr-only">{t("signedInAs")} </span>
             <bdi className="font-semibold">{viewer.displayName}</bdi>
           </p>
-          <ul className="space-y-2">
-            <li>
-              <NotificationsLink />
-            </li>
-            <li className="empty:hidden">
-              <ModerationHeaderLink />
-            </li>
-            <li>
-              <Link href="/account" className="text-white">
-                {t("account")}
-              </Link>
-            </li>
-          </ul>
+          <p>
+            <Link href="/account" className="text-white">
+              {t("account")}
+            </Link>
+          </p>
           <form action={signOut}>
             <input type="hidden" name="locale" value={locale} />
             <button type="submit" className="rounded border border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-brand-dark">
