@@ -94,3 +94,24 @@ test("with JavaScript a failed post shows the summary in place, focused, and the
   expect(await page.evaluate(() => (window as unknown as { unchanged?: boolean }).unchanged)).toBe(true);
   await expect(page.getByLabel(text.post.body, { exact: true })).toHaveValue(body);
 });
+
+test("with JavaScript a comment is confirmed once, and the confirmation stays behind when she moves on", async ({ page }) => {
+  const text = CATALOGUES.de;
+  await signInAs(page, "Hannelore Schmitt");
+  await page.goto(dialoguePath("de"));
+  await page.locator(`a[href*="/c/"]`).first().click();
+  const contributionUrl = page.url().split("#")[0]!;
+
+  const cleared = page.waitForResponse((response) => response.url().endsWith("/api/flash") && response.request().method() === "DELETE");
+  await page.getByLabel(text.contributionPage.commentLabel, { exact: true }).fill(`Wir kommen vorbei. ${randomBytes(3).toString("hex")}`);
+  await page.getByRole("button", { name: text.comments.submit }).click();
+  await expect(page.getByRole("status").filter({ hasText: text.feedback.flash.commented })).toBeVisible();
+  expect((await cleared).status()).toBe(204);
+
+  // Moving on within the app, and loading the page afresh: said once only.
+  await page.getByRole("link", { name: text.contributionPage.back }).first().click();
+  await expect(page).toHaveURL(dialoguePath("de"));
+  await expect(page.getByText(text.feedback.flash.commented)).toHaveCount(0);
+  await page.goto(contributionUrl);
+  await expect(page.getByText(text.feedback.flash.commented)).toHaveCount(0);
+});
