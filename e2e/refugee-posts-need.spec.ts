@@ -76,10 +76,17 @@ test("a refugee posts a need in Arabic without JavaScript and finds it in the di
   // She can take it back: it leaves the list. (This also keeps the shared list to seeded titles
   // for specs that run alongside.)
   await page.getByRole("link", { name: title }).click();
+  const withdrawnUrl = page.url().split("#")[0]!;
   await page.getByText(text.contributionPage.withdraw, { exact: true }).click();
   await page.getByLabel(text.post.withdrawConfirm).check();
   await page.getByRole("button", { name: text.post.withdraw, exact: true }).click();
   await expect(page).toHaveURL(`${dialoguePath}?withdrawn=1`);
   await expect(page.getByRole("status").filter({ hasText: text.post.withdrawn })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+
+  // Its old address (a link she shared, a notification) is a readable 404 in her language.
+  const gone = await page.goto(withdrawnUrl);
+  expect(gone?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: text.notFound.title })).toBeVisible();
+  await expect(page.getByRole("link", { name: text.notFound.home })).toBeVisible();
 });
