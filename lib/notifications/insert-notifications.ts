@@ -99,7 +99,7 @@ export async function insertNotifications(
     " UNION ALL ",
   );
   // gen_random_uuid(): Prisma's uuid(7) default lives in the client, and uuidv7() needs PostgreSQL 18.
-  const rows = await tx.$queryRaw<InsertedNotification[]>`
+  const rows = await tx.$queryRaw<(InsertedNotification & { hasDevice: boolean })[]>`
     WITH candidates AS (${sources}),
     receivers AS (
       SELECT DISTINCT ON (c."userId") c."userId", c."type"
@@ -119,8 +119,10 @@ export async function insertNotifications(
       "createdAt" = EXCLUDED."createdAt",
       -- Told again in the next digest, with the new count.
       "emailedAt" = NULL
-    RETURNING "id", "userId", "type", "count"`;
+    RETURNING "id", "userId", "type", "count",
+      -- Whether the receiver has a phone for Web Push (decision 031): asked in this same statement.
+      EXISTS (SELECT 1 FROM "PushSubscription" s WHERE s."userId" = "Notification"."userId") AS "hasDevice"`;
   // Their devices hear of it through the job queue, in this transaction (decision 031).
-  await queuePush(tx, event.subjectId, rows.map((row) => row.userId));
-  return rows;
+  if (rows.some((row) => row.hasDevice)) await queuePush(tx, event.subjectId);
+  return rows.map(({ hasDevice: _hasDevice, ...row }) => row);
 }

@@ -29,14 +29,10 @@ const PUSH_WINDOW = "1 day";
 type Tx = Prisma.TransactionClient;
 
 /**
- * Called by insertNotifications for the receivers it wrote: queues the subject's push job when any
- * of them has a device (one indexed lookup; nothing is queued for people without push).
+ * Called by insertNotifications, in the event's transaction, when a receiver it wrote to has a
+ * device (its INSERT says so): queues the subject's push job, debounced per subject.
  */
-export async function queuePush(tx: Tx, subjectId: string, userIds: readonly string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  const [{ any }] = await tx.$queryRaw<[{ any: boolean }]>`
-    SELECT EXISTS (SELECT 1 FROM "PushSubscription" WHERE "userId" = ANY(${userIds as string[]}::uuid[])) AS "any"`;
-  if (!any) return;
+export async function queuePush(tx: Tx, subjectId: string): Promise<void> {
   const boss = await jobQueue();
   await boss.sendDebounced(QUEUES.pushSubject, { subjectId }, { db: fromPrisma(tx) }, PUSH_THROTTLE_SECONDS, subjectId);
 }
