@@ -64,7 +64,8 @@ const load = cache(async (municipalitySlug: string, dialogueSlug: string, contri
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { municipality, dialogue, contributionId } = await params;
   const loaded = await load(municipality, dialogue, contributionId);
-  return loaded ? { title: loaded.contribution.title } : {};
+  // An untitled voice message (decision 033) is "Voice message" in the tab too.
+  return loaded ? { title: loaded.contribution.title || (await getTranslations("voice"))("untitled") } : {};
 }
 
 export default async function ContributionPage({ params, searchParams }: Props) {
