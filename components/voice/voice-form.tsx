@@ -36,7 +36,7 @@ export function VoiceForm({ action, page, dialogueId, kind, themes, languages, d
   const audioErrors = state.status === "error" ? (state.fieldErrors.audio ?? []) : [];
   const limits = { minutes: VOICE_MAX_SECONDS / 60, megabytes: VOICE_MAX_BYTES / (1024 * 1024) };
   return (
-    <form action={formAction} encType="multipart/form-data" noValidate>
+    <form action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />
