@@ -183,6 +183,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, (await page.locator('main a[href$="/edit"]').first().getAttribute("href"))!, "actor edit page", locale);
     await visit(page, contributionPath, "contribution page with the answer form", locale);
     await visit(page, `${base}/${COLLECTING}/meetings/manage`, "meeting planning page", locale);
+    await visit(page, `${base}/${COLLECTING}/recorded?all=1`, "voices recorded on someone's behalf, for the host team", locale);
     await visit(page, `${base}/${COLLECTING}/new/offline`, "offline entry form", locale);
     await visit(page, `${base}/${COLLECTING}/export`, "export page", locale);
     await visit(page, `${base}/${DIALOGUES.draft.slug}`, "draft dialogue", locale);
