@@ -117,6 +117,15 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
   await page.goto(payload.url);
   await expect(page.locator(`#${payload.url.split("#")[1]}`)).toContainText(comment);
 
+  // She switches it off again with one click, and on again (the same phone, the same subscription).
+  await page.goto("/ar/account");
+  await section.getByRole("button", { name: ar.push.switchOff }).click();
+  await expect(section.getByRole("button", { name: ar.push.switchOn })).toBeVisible();
+  await page.reload();
+  await expect(section).toContainText(ar.push.noDevices);
+  await section.getByRole("button", { name: ar.push.switchOn }).click();
+  await expect(section.getByRole("status").filter({ hasText: ar.push.isOn })).toBeVisible();
+
   // Without JavaScript the switch says what it needs, and a device is removed with one plain form.
   const noScript = await (await browser.newContext({ ...phone, javaScriptEnabled: false, storageState: await context.storageState() })).newPage();
   await noScript.goto("/ar/account");

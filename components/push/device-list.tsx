@@ -25,7 +25,6 @@ export function DeviceList({ devices, action }: { devices: { id: string; label: 
         <ul className="mt-3 space-y-3" data-testid="push-devices">
           {devices.map((device) => (
             <li key={device.id} className="rounded border border-line p-3">
-              {/* The service's name is a product name, the same in every language. */}
               <p className="break-words">{device.label}</p>
               <form action={formAction} className="mt-2">
                 <input type="hidden" name="id" value={device.id} />

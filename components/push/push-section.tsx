@@ -22,9 +22,10 @@ export async function PushSection({ viewer }: { viewer: Viewer }) {
         <p>{t("unavailable")}</p>
       )}
       <h3 className="mt-6 text-xl">{t("devicesHeading")}</h3>
+      {/* The service's product name in an isolate, so "Chrome / Android" keeps its order in Arabic. */}
       <DeviceList
         action={removePushDeviceAction}
-        devices={devices.map((device) => ({ id: device.id, label: t("device", { service: device.service, date: format.dateTime(device.createdAt, "day") }) }))}
+        devices={devices.map((device) => ({ id: device.id, label: t("device", { service: `\u2068${device.service}\u2069`, date: format.dateTime(device.createdAt, "day") }) }))}
       />
     </section>
   );
