@@ -93,13 +93,16 @@ export function ContributionItem({
             <button
               type="submit"
               className={
+                // Secondary to the page's one primary action (post, or join).
                 intent === "give"
-                  ? "rounded bg-brand px-4 py-2 text-base font-semibold text-white hover:bg-brand-dark"
-                  : "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface"
+                  ? "rounded border-2 border-brand bg-white px-4 py-1.5 text-base font-semibold text-brand hover:bg-surface"
+                  : "rounded border border-muted bg-white px-4 py-1.5 text-base text-ink hover:bg-surface"
               }
             >
               {intent === "give" ? supports("give") : supports("withdraw")}
-              <span className="sr-only">: {shown.title}</span>
+              <span className="sr-only">
+                : <bdi lang={shown.lang}>{shown.title}</bdi>
+              </span>
             </button>
           </form>
         )}

@@ -47,7 +47,7 @@ test.describe("a visitor without JavaScript", () => {
     await expect(page.getByText(`${proposals.length} Beiträge gefunden`)).toBeVisible();
     await expect(items(page)).toHaveCount(proposals.length);
     // The summary names the active filter while the form stays folded away.
-    await expect(page.locator("summary")).toContainText("Vorschlag");
+    await expect(page.locator("section[aria-labelledby=contributions] summary")).toContainText("Vorschlag");
 
     await openFilters(page);
     await page.getByRole("link", { name: "Alle Filter zurücksetzen" }).click();

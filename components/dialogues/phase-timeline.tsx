@@ -32,7 +32,7 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
         {hints(phase)}
         {phase !== "DRAFT" && <> {t(`allows.${phase}`)}</>}
       </p>
-      <ol className="mt-2 grid grid-cols-4 gap-x-2 text-xs sm:text-sm" aria-label={t("timeline.heading")}>
+      <ol className="mt-2 grid gap-x-2 gap-y-0.5 text-sm sm:grid-cols-4" aria-label={t("timeline.heading")}>
         {STEPS.map((step, index) => {
           const date = dates[step.date];
           const state = index < current ? "done" : index === current ? "current" : "next";
@@ -40,11 +40,11 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
             <li
               key={step.phase}
               aria-current={state === "current" ? "step" : undefined}
-              className={`min-w-0 border-t-4 pt-1 break-words ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
+              className={`flex min-w-0 flex-wrap gap-x-2 border-s-4 ps-2 sm:block sm:border-s-0 sm:border-t-4 sm:ps-0 sm:pt-1 ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
             >
               <span className="block">
                 {phases(step.phase)}
-                {state === "current" && <span className="sr-only"> ({t("timeline.now")})</span>}
+                {state === "current" && <> ({t("timeline.now")})</>}
               </span>
               {date && (
                 <time dateTime={date.toISOString()} className="block">

@@ -63,9 +63,8 @@ export function TakePartBox({ meetings, signedIn }: { meetings: MeetingView[]; s
                       <time dateTime={meeting.startsAt.toISOString()} className="block font-medium">
                         {format.dateTime(meeting.startsAt, "meeting")}
                       </time>
-                      <HostText picked={text} field="title" pageLocale={locale} />
-                      {", "}
-                      <HostText picked={text} field="place" pageLocale={locale} />
+                      <HostText picked={text} field="title" pageLocale={locale} as="span" className="block" />
+                      <HostText picked={text} field="place" pageLocale={locale} as="span" className="block text-muted" />
                     </li>
                   );
                 })}
