@@ -3,22 +3,31 @@ import { Link } from "./link";
 
 /**
  * "Page X of Y" with plain previous/next links; page 1 carries no `page` parameter. `query`
- * (filters, a search) goes along on every link.
+ * (filters, a search) goes along on every link. With `cursors` (a keyset list: the first and
+ * last row shown), the next link carries `after=<last>` and the previous one `before=<first>`,
+ * so the neighbouring page is read from the index however deep it is.
  */
 export async function Pagination({
   pathname,
   page,
   pageCount,
   query = {},
+  cursors,
 }: {
   pathname: string;
   page: number;
   pageCount: number;
   query?: Record<string, string>;
+  cursors?: { first: string | null; last: string | null };
 }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("pagination");
-  const href = (target: number) => ({ pathname, query: target === 1 ? query : { ...query, page: String(target) } });
+  const { page: _page, after: _after, before: _before, ...base } = query;
+  const href = (target: number) => {
+    if (target === 1) return { pathname, query: base };
+    const cursor = target > page ? (cursors?.last ? { after: cursors.last } : {}) : cursors?.first ? { before: cursors.first } : {};
+    return { pathname, query: { ...base, page: String(target), ...cursor } };
+  };
   return (
     <nav aria-label={t("label")} className="mt-6 text-center">
       <p className="font-semibold">{t("pageOf", { page, pageCount })}</p>

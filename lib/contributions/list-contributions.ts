@@ -30,13 +30,65 @@ export function parsePageNumber(value: unknown): number {
   return parsed.success ? parsed.data : 1;
 }
 
+/**
+ * The keyset parameter of a list address (`after` or `before`, see decodeCursor), when it is a
+ * valid cursor on a page beyond the first: to pass to listContributions and keep in the list's
+ * own query. Anything else is dropped (the page is then read by its number).
+ */
+export function cursorQuery(query: Record<string, unknown>, page: number): { after: string } | { before: string } | Record<string, never> {
+  if (page <= 1) return {};
+  if (decodeCursor(query.after)) return { after: query.after as string };
+  if (decodeCursor(query.before)) return { before: query.before as string };
+  return {};
+}
+
 const inputSchema = z.object({
   dialogueId: z.uuid(),
   page: pageSchema,
   /** The reader's language: a translation into it is returned with each contribution. */
   locale: languageTagSchema,
   filters: contributionFiltersSchema.default(NO_FILTERS),
+  /** Keyset: the page after (`after`) or before (`before`) the row of this cursor; see pageCursor. */
+  after: z.string().max(400).optional(),
+  before: z.string().max(400).optional(),
 });
+
+/**
+ * Where a page starts or ends, as the sort key of its boundary row: kind, public perspective,
+ * creation time, support count, id. A link to the next page carries the last row's cursor, one
+ * to the previous page the first row's, so a deep page is read from the index like page 1
+ * instead of skipping thousands of rows with OFFSET. Opaque in the address (base64url JSON).
+ */
+const cursorSchema = z.tuple([
+  z.enum(["NEED", "PROPOSAL"]),
+  z.enum(PERSPECTIVE_ORDER),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/)
+    // A real instant (no 30 February): Postgres would refuse it with an error.
+    .refine((value) => {
+      const date = new Date(`${value}Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === value.slice(0, 19);
+    }),
+  z.number().int().min(0),
+  z.uuid(),
+]);
+type Cursor = z.infer<typeof cursorSchema>;
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+/** The cursor in a `?after=`/`?before=` parameter, or null for anything else (then OFFSET by page). */
+export function decodeCursor(value: unknown): Cursor | null {
+  if (typeof value !== "string" || value.length > 400 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export type ContributionListItem = {
   id: string;
@@ -67,6 +119,8 @@ export type ContributionPage = {
   pageCount: number;
   /** How many match the filters, over all pages. */
   total: number;
+  /** Keyset cursors of the first and last row shown (null on an empty page): `before` and `after` of the neighbouring pages' links. */
+  cursors: { first: string | null; last: string | null };
 };
 
 // Online supports plus those counted at meetings, computed inside the one page query: both
@@ -86,6 +140,28 @@ const ORDER_BY: Record<ContributionSort, Prisma.Sql> = {
   newest: Prisma.sql`c."createdAt" DESC, c."id" DESC`,
   supported: Prisma.sql`${SUPPORT_COUNT} DESC, c."createdAt" DESC, c."id" DESC`,
 };
+// The same orders backwards, to read the page before a cursor (the rows are turned round after).
+const REVERSED: Record<ContributionSort, Prisma.Sql> = {
+  needs: Prisma.sql`c."kind" DESC, ${groupedPerspectiveSql("c")} DESC, c."createdAt", c."id"`,
+  newest: Prisma.sql`c."createdAt", c."id"`,
+  supported: Prisma.sql`${SUPPORT_COUNT}, c."createdAt", c."id"`,
+};
+
+/** The rows after (`direction` "after") or before the cursor's row in the order `sort`. */
+function beyond(sort: ContributionSort, cursor: Cursor, direction: "after" | "before"): Prisma.Sql {
+  const [kind, perspective, createdAt, supports, id] = cursor;
+  const later = direction === "after" ? Prisma.sql`<` : Prisma.sql`>`;
+  const greater = direction === "after" ? Prisma.sql`>` : Prisma.sql`<`;
+  // Within equal leading keys, newest first, then id: (createdAt, id) descending.
+  const tail = Prisma.sql`(c."createdAt", c."id") ${later} (${createdAt}::timestamp, ${id}::uuid)`;
+  if (sort === "newest") return tail;
+  if (sort === "supported") {
+    return Prisma.sql`(${SUPPORT_COUNT} ${later} ${supports} OR (${SUPPORT_COUNT} = ${supports} AND ${tail}))`;
+  }
+  const lead = Prisma.sql`(c."kind", ${groupedPerspectiveSql("c")})`;
+  const value = Prisma.sql`(${kind}::"ContributionKind", ${perspective}::"Perspective")`;
+  return Prisma.sql`(${lead} ${greater} ${value} OR (${lead} = ${value} AND ${tail}))`;
+}
 
 /**
  * The rows a reader may see with the filters applied. Mirrors visibleContributionWhere and
@@ -127,6 +203,7 @@ type PageRow = {
   online: Partial<Record<Perspective, number>>;
   atMeetings: Partial<Record<Perspective, number>>;
   supported: boolean;
+  cursor: [string, string, string, number | string, string];
 };
 
 /**
@@ -143,10 +220,28 @@ export async function listContributions(input: {
   locale: string;
   filters?: ContributionFilters;
   viewerId?: string | null;
+  /** Keyset cursors from a page link (decodeCursor); a bad one is ignored and the page read by number. */
+  after?: string;
+  before?: string;
 }): Promise<ContributionPage> {
-  const { dialogueId, page, locale, filters } = parseInput(inputSchema, input);
+  const { dialogueId, page, locale, filters, after, before } = parseInput(inputSchema, input);
   const viewerId = input.viewerId ? z.uuid().parse(input.viewerId) : null;
   const where = matching(dialogueId, filters);
+  // A cursor from a page link reads the page from the index; a bare ?page=N (an old or typed
+  // address) still works with OFFSET. A cursor is only trusted beyond page 1.
+  const afterCursor = page > 1 ? decodeCursor(after) : null;
+  const beforeCursor = page > 1 && !afterCursor ? decodeCursor(before) : null;
+  const pageIds = afterCursor
+    ? Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE ${where} AND ${beyond(filters.sort, afterCursor, "after")}
+           ORDER BY ${ORDER_BY[filters.sort]} LIMIT ${CONTRIBUTIONS_PER_PAGE}`
+    : beforeCursor
+      ? Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE c."id" IN (
+             SELECT c."id" FROM "Contribution" c WHERE ${where} AND ${beyond(filters.sort, beforeCursor, "before")}
+             ORDER BY ${REVERSED[filters.sort]} LIMIT ${CONTRIBUTIONS_PER_PAGE})
+           ORDER BY ${ORDER_BY[filters.sort]}`
+      : Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE ${where}
+           ORDER BY ${ORDER_BY[filters.sort]}
+           LIMIT ${CONTRIBUTIONS_PER_PAGE} OFFSET ${(page - 1) * CONTRIBUTIONS_PER_PAGE}`;
 
   // The page's ids in order (ARRAY keeps the subquery's order, ORDINALITY numbers it), then
   // per row only what the list shows: the subqueries run for these 20 rows, not every match.
@@ -162,13 +257,11 @@ export async function listContributions(input: {
               SELECT "perspective", count(*)::int AS "n" FROM "Support" WHERE "contributionId" = c."id" GROUP BY 1) s),
           'atMeetings', (SELECT coalesce(json_object_agg(m."perspective", m."n"), '{}'::json) FROM (
               SELECT "perspective", sum("count")::int AS "n" FROM "MeetingSupport" WHERE "contributionId" = c."id" GROUP BY 1) m),
-          'supported', EXISTS (SELECT 1 FROM "Support" s WHERE s."contributionId" = c."id" AND s."userId" = ${viewerId}::uuid)
+          'supported', EXISTS (SELECT 1 FROM "Support" s WHERE s."contributionId" = c."id" AND s."userId" = ${viewerId}::uuid),
+          'cursor', json_build_array(c."kind", ${groupedPerspectiveSql("c")}, c."createdAt",
+            ${filters.sort === "supported" ? SUPPORT_COUNT : Prisma.sql`0`}, c."id")
         ) ORDER BY p."ord"), '[]'::json)
-       FROM unnest(ARRAY(
-           SELECT c."id" FROM "Contribution" c WHERE ${where}
-           ORDER BY ${ORDER_BY[filters.sort]}
-           LIMIT ${CONTRIBUTIONS_PER_PAGE} OFFSET ${(page - 1) * CONTRIBUTIONS_PER_PAGE}
-         )) WITH ORDINALITY AS p("id", "ord")
+       FROM unnest(ARRAY(${pageIds})) WITH ORDINALITY AS p("id", "ord")
        JOIN "Contribution" c ON c."id" = p."id"
        LEFT JOIN LATERAL (
          SELECT t."title", t."method", t."body" FROM "Translation" t
@@ -178,7 +271,14 @@ export async function listContributions(input: {
       ) AS "items"`;
   const total = result?.total ?? 0;
 
-  const items = (result?.items ?? []).map(({ online, atMeetings, translation, ...row }): ContributionListItem => {
+  const rows = result?.items ?? [];
+  const cursorOf = (row: PageRow | undefined) => {
+    if (!row) return null;
+    const parsed = cursorSchema.safeParse([row.cursor[0], row.cursor[1], row.cursor[2], Number(row.cursor[3]), row.cursor[4]]);
+    return parsed.success ? encodeCursor(parsed.data) : null;
+  };
+  const cursors = { first: cursorOf(rows[0]), last: cursorOf(rows.at(-1)) };
+  const items = rows.map(({ online, atMeetings, translation, cursor: _cursor, ...row }): ContributionListItem => {
     const byPerspective = PERSPECTIVE_ORDER.map((perspective) => ({
       perspective,
       online: online[perspective] ?? 0,
@@ -192,5 +292,5 @@ export async function listContributions(input: {
     };
   });
 
-  return { items, page, pageCount: Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE)), total };
+  return { items, page, pageCount: Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE)), total, cursors };
 }

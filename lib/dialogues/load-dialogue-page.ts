@@ -1,6 +1,6 @@
 import "server-only";
 import { filtersToQuery, parseContributionFilters, type ContributionFilters } from "@/lib/contributions/contribution-filters";
-import { listContributions, parsePageNumber, type ContributionPage } from "@/lib/contributions/list-contributions";
+import { cursorQuery, listContributions, parsePageNumber, type ContributionPage } from "@/lib/contributions/list-contributions";
 import type { Viewer } from "@/lib/policy/policy";
 import { loadDialogue, type DialogueForViewer } from "./load-dialogue";
 
@@ -11,7 +11,7 @@ export type DialoguePageData = DialogueForViewer & {
   contributions: ContributionPage;
 };
 
-const NO_CONTRIBUTIONS: Omit<ContributionPage, "page"> = { items: [], pageCount: 1, total: 0 };
+const NO_CONTRIBUTIONS: Omit<ContributionPage, "page"> = { items: [], pageCount: 1, total: 0, cursors: { first: null, last: null } };
 
 /**
  * Everything app/[locale]/[municipality]/[dialogue]/page.tsx shows, for `viewer`: the dialogue
@@ -28,12 +28,14 @@ export async function loadDialoguePage(
   if (!loaded) return null;
   const { dialogue } = loaded;
   const page = parsePageNumber(query.page);
+  // Page links carry a keyset cursor, so a deep page costs what page 1 costs (listContributions).
+  const cursor = cursorQuery(query, page);
   const filters = parseContributionFilters(query, { themeIds: dialogue.themes.map((theme) => theme.id), languages: dialogue.languages });
   // A draft has no visible contributions (listContributions would find none): no statement for it.
   const contributions =
     dialogue.phase === "DRAFT"
       ? { ...NO_CONTRIBUTIONS, page }
-      : await listContributions({ dialogueId: dialogue.id, page, locale: input.locale, filters, viewerId: viewer?.id ?? null });
-  const listQuery = { ...filtersToQuery(filters), ...(page > 1 ? { page: String(page) } : {}) };
+      : await listContributions({ dialogueId: dialogue.id, page, locale: input.locale, filters, viewerId: viewer?.id ?? null, ...cursor });
+  const listQuery = { ...filtersToQuery(filters), ...(page > 1 ? { page: String(page), ...cursor } : {}) };
   return { ...loaded, filters, listQuery, contributions };
 }

@@ -138,7 +138,7 @@ describe("listContributions", () => {
     await createContribution({ dialogueId: dialogue.id });
     await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "DRAFT" } });
     const result = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de" });
-    expect(result).toEqual({ items: [], page: 1, pageCount: 1, total: 0 });
+    expect(result).toEqual({ items: [], page: 1, pageCount: 1, total: 0, cursors: { first: null, last: null } });
   });
 
   it("returns the fields the list shows", async () => {

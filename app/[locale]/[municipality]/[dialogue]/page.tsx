@@ -210,7 +210,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ol>
-            <Pagination pathname={pathname} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} />
+            <Pagination pathname={pathname} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} cursors={contributions.cursors} />
           </>
         )}
       </section>

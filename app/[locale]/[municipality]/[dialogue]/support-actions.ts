@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction, IDLE } from "@/lib/actions/form-action";
 import { filtersToQuery, parseContributionFilters } from "@/lib/contributions/contribution-filters";
-import { parsePageNumber } from "@/lib/contributions/list-contributions";
+import { cursorQuery, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
@@ -41,7 +41,7 @@ export async function supportFromListAction(formData: FormData): Promise<void> {
   // Only the shape of a theme or language is checked here; the page drops one it does not offer.
   const filters = parseContributionFilters(params, { themeIds: [params.theme ?? ""], languages: [params.language ?? ""] });
   const page = parsePageNumber(params.page);
-  const query = new URLSearchParams({ ...filtersToQuery(filters), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+  const query = new URLSearchParams({ ...filtersToQuery(filters), ...(page > 1 ? { page: String(page), ...cursorQuery(params, page) } : {}) }).toString();
   refresh();
   redirect({ href: `/${municipality}/${dialogue}${query ? `?${query}` : ""}#c-${contributionId}`, locale });
 }
