@@ -44,3 +44,18 @@ describe("publicOrigin", () => {
     expect(() => publicUrl("https://evil.example/x")).toThrow();
   });
 });
+
+describe("TRANSCRIBE_URL", () => {
+  it.each(["https://stt.example", "http://127.0.0.1:9000", "http://localhost:9000", "http://[::1]:9000", "http://10.0.0.5", "http://172.20.1.1", "http://192.168.1.10:8000", "http://[fd12::1]", "http://whisper:8000"])(
+    "accepts %s (https, or plain http on this machine or the operator's own network)",
+    async (url) => {
+      const { env } = await load({ TRANSCRIBE_URL: url });
+      expect(env().TRANSCRIBE_URL).toBe(url);
+    },
+  );
+
+  it.each(["http://stt.example", "http://203.0.113.5", "http://172.32.0.1", "http://localhost.evil.example"])("refuses plain http to a remote host: %s", async (url) => {
+    const { env } = await load({ TRANSCRIBE_URL: url });
+    expect(() => env()).toThrow("TRANSCRIBE_URL");
+  });
+});

@@ -68,11 +68,31 @@ const schema = z.object({
   if (Boolean(value.VAPID_PUBLIC_KEY) !== Boolean(value.VAPID_PRIVATE_KEY)) {
     context.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither" });
   }
+  // Audio is personal data: it travels encrypted unless the service is on this machine or the operator's own network.
+  if (value.TRANSCRIBE_URL && !isHttpsOrPrivate(value.TRANSCRIBE_URL)) {
+    context.addIssue({ code: "custom", path: ["TRANSCRIBE_URL"], message: "TRANSCRIBE_URL must use https:// unless it names a loopback or private address (127.0.0.0/8, ::1, localhost, a name without a dot, 10/8, 172.16/12, 192.168/16, fc00::/7)" });
+  }
   const origin = value.PUBLIC_URL ?? value.NEXTAUTH_URL;
   if (value.PUSH_ALLOW_LOOPBACK === "on" && origin?.startsWith("https:")) {
     context.addIssue({ code: "custom", path: ["PUSH_ALLOW_LOOPBACK"], message: "PUSH_ALLOW_LOOPBACK is for tests on http://127.0.0.1 and is refused with an https public origin" });
   }
 });
+
+/** https, or plain http only to a loopback or private (RFC 1918 / unique local) address. */
+export function isHttpsOrPrivate(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === "https:") return true;
+  const host = parsed.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || host === "::1") return true;
+  // A name without a dot (`whisper`, a container's name) resolves only inside the operator's network.
+  if (/^[a-z0-9-]+$/.test(host) && !/^\d+$/.test(host)) return true;
+  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (ipv4) {
+    const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  return /^f[cd][0-9a-f]{2}:/.test(host);
+}
 
 export type Env = z.infer<typeof schema>;
 
