@@ -38,6 +38,8 @@ const schema = z.object({
   TRANSCRIBE_MODEL: z.string().min(1).default("whisper-1"),
   /** Days the audio of a voice message is kept after a person confirmed its transcript (decision 033). */
   VOICE_AUDIO_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** Days the audio of a voice message no person confirmed a transcript of is kept after it was recorded (decision 033). */
+  VOICE_AUDIO_UNTRANSCRIBED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Local hour (0–23) at which the job queue runs the daily e-mail digest (once for all instances); "off" leaves it to `npm run digest`. */
   DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
   /** Whether this app instance also works the job queue (lib/jobs); "off" when `npm run worker` runs elsewhere. */

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/delete-account";
+import { withdrawContribution } from "@/lib/contributions/withdraw-contribution";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { db } from "@/lib/db/client";
 import { giveSupport } from "@/lib/supports/give-support";
@@ -261,6 +262,47 @@ describe("retention", () => {
     // The transcript and its trace stay; the team can no longer play it.
     expect((await appErrorOf(getVoiceAudio(await hostOf(confirmed.dialogue), confirmed.id))).code).toBe("NOT_FOUND");
     expect(await getVoiceNote(null, confirmed.id, await dialogueResource(confirmed.dialogue.id))).toMatchObject({ audioKept: false, pending: false });
+  });
+
+  it("deletes audio no person confirmed the set number of days after it was recorded; confirmed audio keeps its own clock", async () => {
+    const pending = await voiceNeed();
+    const recent = await voiceNeed();
+    const confirmed = await voiceNeed();
+    await writeTranscript(await hostOf(confirmed.dialogue), { contributionId: confirmed.id, title: "Arzt", transcript: "متن" });
+    const day = 24 * 60 * 60 * 1000;
+    const recordedAt = (await db.voiceMessage.findUniqueOrThrow({ where: { id: pending.voiceMessageId } })).createdAt;
+    await db.voiceMessage.update({ where: { id: recent.voiceMessageId }, data: { createdAt: new Date(recordedAt.getTime() + 10 * day) } });
+
+    await deleteExpiredVoiceAudio(new Date(recordedAt.getTime() + 89 * day), 365, 90);
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: pending.voiceMessageId } })).toBe(1);
+
+    const later = new Date(recordedAt.getTime() + 91 * day);
+    await deleteExpiredVoiceAudio(later, 365, 90);
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: pending.voiceMessageId } })).toBe(0);
+    expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: pending.voiceMessageId } })).audioDeletedAt).toEqual(later);
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: recent.voiceMessageId } })).toBe(1);
+    // Confirmed audio follows VOICE_AUDIO_RETENTION_DAYS (here a year), not the recording's age.
+    expect(await db.voiceAudio.count({ where: { voiceMessageId: confirmed.voiceMessageId } })).toBe(1);
+    expect(await getVoiceNote(null, pending.id, await dialogueResource(pending.dialogue.id))).toMatchObject({ pending: true, audioKept: false });
+  });
+
+  it("deletes the audio when the speaker withdraws the contribution, and the team can no longer play it", async () => {
+    const { dialogue, speaker, id, voiceMessageId } = await voiceNeed();
+    const host = await hostOf(dialogue);
+    expect((await getVoiceAudio(host, id)).mimeType).toBe("audio/ogg");
+    await withdrawContribution(speaker, { contributionId: id });
+    expect(await db.voiceAudio.count({ where: { voiceMessageId } })).toBe(0);
+    expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).audioDeletedAt).not.toBeNull();
+    expect((await appErrorOf(getVoiceAudio(host, id))).code).toBe("NOT_FOUND");
+  });
+
+  it("the database deletes the audio with any withdrawal, whatever path sets withdrawnAt; the audio route refuses a withdrawn one", async () => {
+    const { dialogue, id, voiceMessageId } = await voiceNeed();
+    await db.contribution.update({ where: { id }, data: { withdrawnAt: new Date() } });
+    expect(await db.voiceAudio.count({ where: { voiceMessageId } })).toBe(0);
+    // Even were bytes stored again for a withdrawn contribution, the loader refuses them.
+    await db.voiceAudio.create({ data: { voiceMessageId, bytes: Buffer.from(VOICE) } });
+    expect((await appErrorOf(getVoiceAudio(await hostOf(dialogue), id))).code).toBe("NOT_FOUND");
   });
 
   it("deletes the audio with the account at once, pending or not", async () => {
