@@ -27,7 +27,7 @@ describe("listInvitations", () => {
     const usedUp = await insertInvitation(dialogue, { maxUses: 2, uses: 2, createdAt: new Date(Date.now() - day) });
     await insertInvitation(await createDialogue());
 
-    for (const viewer of [await staffOf(dialogue.municipalityId), await memberOf(dialogue.id, "HOST"), await memberOf(dialogue.id, "CO_HOST")]) {
+    for (const viewer of [await staffOf(dialogue.municipalityId), await memberOf(dialogue.id, "HOST")]) {
       const listed = await listInvitations(viewer, { dialogueId: dialogue.id });
       expect(listed.map((invitation) => [invitation.id, invitation.status])).toEqual([
         [usedUp.id, "used_up"],
@@ -37,6 +37,13 @@ describe("listInvitations", () => {
       ]);
       expect(listed.at(-1)).toMatchObject({ code: valid.code, role: "CO_HOST", uses: 3, maxUses: 5, expiresAt: valid.expiresAt, revokedAt: null });
     }
+    // A co-host sees the participant invitations only: the team-role code is the host's to give (decision 035).
+    const seenByCoHost = await listInvitations(await memberOf(dialogue.id, "CO_HOST"), { dialogueId: dialogue.id });
+    expect(seenByCoHost.map((invitation) => [invitation.id, invitation.status])).toEqual([
+      [usedUp.id, "used_up"],
+      [revoked.id, "revoked"],
+      [expired.id, "expired"],
+    ]);
   });
 
   it("is empty for a dialogue without invitations", async () => {

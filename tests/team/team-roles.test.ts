@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
 import { joinDialogue, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
 import { LAST_LIVED_EXPERIENCE_COHOST, listTeam, removeFromTeam } from "@/lib/team/team";
 import { isAppError } from "@/lib/errors";
@@ -77,6 +79,24 @@ describe("team-role invitations", () => {
       expect((await appErrorOf(createInvitation(coHost, { dialogueId: dialogue.id, role }))).code, role).toBe("FORBIDDEN");
     }
     expect((await createInvitation(coHost, { dialogueId: dialogue.id, role: "PARTICIPANT" })).maxUses).toBe(50);
+  });
+
+  it("are listed with their codes, and revoked, only by those who may make them: a co-host never reads the host's personal co-host or recorder code", async () => {
+    const dialogue = await createDialogue();
+    const host = await viewerOf(dialogue.createdById);
+    const coHost = await viewerOf((await member(dialogue.id, "CO_HOST")).user.id);
+    const coHostInvitation = await createInvitation(host, { dialogueId: dialogue.id, role: "CO_HOST" });
+    const recorderInvitation = await createInvitation(host, { dialogueId: dialogue.id, role: "RECORDER" });
+    const participantInvitation = await createInvitation(host, { dialogueId: dialogue.id, role: "PARTICIPANT" });
+    const seenByCoHost = (await listInvitations(coHost, { dialogueId: dialogue.id })).map((invitation) => invitation.code);
+    expect(seenByCoHost).toEqual([participantInvitation.code]);
+    const seenByHost = (await listInvitations(host, { dialogueId: dialogue.id })).map((invitation) => invitation.code);
+    expect(seenByHost.sort()).toEqual([coHostInvitation.code, recorderInvitation.code, participantInvitation.code].sort());
+    expect((await appErrorOf(revokeInvitation(coHost, { invitationId: coHostInvitation.id }))).code).toBe("FORBIDDEN");
+    await revokeInvitation(coHost, { invitationId: participantInvitation.id });
+    await revokeInvitation(host, { invitationId: recorderInvitation.id });
+    const revoked = await db.invitation.findMany({ where: { dialogueId: dialogue.id, revokedAt: { not: null } }, select: { id: true } });
+    expect(revoked.map((row) => row.id).sort()).toEqual([participantInvitation.id, recorderInvitation.id].sort());
   });
 
   it("have no poster; a participant invitation has one", async () => {
