@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import sharp from "sharp";
 import en from "../messages/en.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { openLanguageMenu } from "./support/header-menus";
@@ -115,6 +116,41 @@ for (const locale of ["de", "ar"] as const satisfies SpecLocale[]) {
     });
   });
 }
+
+test.describe("branding, on a phone without JavaScript", () => {
+  test.use(phone);
+
+  test("staff are told next to the field when white text cannot be read on the accent, then set a dark one and a logo", async ({ page }) => {
+    const de = CATALOGUES.de;
+    await signInAs(page, STAFF, "de");
+    await page.goto(`/de/${MUNICIPALITY}/branding`);
+    const accent = page.getByLabel(de.branding.accent, { exact: true });
+    await accent.fill("#ffdd00");
+    await page.getByRole("button", { name: de.branding.submit }).click();
+    const refusal = de.validation.accentTooLight.slice(0, de.validation.accentTooLight.indexOf("{ratio"));
+    // Next to the field (its description), with the ratio it reaches.
+    const fieldMessage = page.locator(`[id="${(await accent.getAttribute("aria-describedby"))!.split(" ").at(-1)}"]`);
+    await expect(fieldMessage).toContainText(refusal);
+    await expect(fieldMessage).toContainText("1,3 : 1");
+    await expect(accent).toHaveAttribute("aria-invalid", "true");
+
+    const logo = await sharp({ create: { width: 300, height: 100, channels: 3, background: "#ffffff" } }).jpeg().withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "52/1 31/1 12/1" } }).toBuffer();
+    await page.getByLabel(de.branding.accent, { exact: true }).fill("#6b2c91");
+    await page.getByLabel(de.branding.logo, { exact: true }).setInputFiles({ name: "wappen.jpg", mimeType: "image/jpeg", buffer: logo });
+    await page.getByRole("button", { name: de.branding.submit }).click();
+    await expect(page.getByText(de.branding.saved)).toBeVisible();
+
+    // The accent reaches the page through the nonced style (the CSP refuses any other), the logo from our origin.
+    await page.goto(`/de/${MUNICIPALITY}`);
+    const banner = page.getByTestId("municipality-banner");
+    await expect(banner).toHaveCSS("background-color", "rgb(107, 44, 145)");
+    const src = await banner.locator("img").getAttribute("src");
+    expect(src).toMatch(/^\/api\/municipalities\/[0-9a-f-]+\/logo\?v=\d+$/);
+    const served = await page.request.get(src!);
+    expect(served.headers()["content-type"]).toBe("image/png");
+    expect((await sharp(await served.body()).metadata()).exif).toBeUndefined();
+  });
+});
 
 test.describe("on a 1280 px desktop", () => {
   test.use(desktop);
