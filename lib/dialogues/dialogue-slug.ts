@@ -15,6 +15,9 @@ export const RESERVED_DIALOGUE_SLUGS = new Set([
   "account",
   // The municipality-wide moderation queue (decision 030).
   "moderation",
+  // The staff dashboard and the municipality's branding (decision 036).
+  "dashboard",
+  "branding",
 ]);
 
 const MAX_LENGTH = 60;

@@ -76,6 +76,19 @@ export function onlyNeutralCookies(header: string | undefined): boolean {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/**
+ * The pages under /<locale>/ that are not a municipality (every folder of app/[locale] but
+ * [municipality]; a test holds the list to the folders). A municipality whose slug equals one
+ * would be shadowed by the route, and the route (a receipt, the join page) must never be served
+ * from the cache.
+ */
+export const LOCALE_ROUTES: ReadonlySet<string> = new Set(["accessibility", "account", "join", "notifications", "r", "sign-in", "texts", "unsubscribe"]);
+/**
+ * Query parameters that keep a request out of the cache: a free-text search is the reader's own
+ * words, and a hit would tell the next person who typed the same words that someone searched for
+ * them since the last write (a name, say).
+ */
+const UNCACHED_PARAMETERS = /(?:^\?|&)q=/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DIALOGUE_SUBPAGES = new Set(["results", "meetings", "responsibilities"]);
 // Headers of the client router: its requests get RSC payloads or prefetches, not documents.
@@ -98,10 +111,11 @@ export function publicPageOf(request: IncomingMessage, locales: readonly string[
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const query = queryAt === -1 ? "" : url.slice(queryAt);
-  if (/[?&]_rsc=/.test(query)) return null;
+  if (/[?&]_rsc=/.test(query) || UNCACHED_PARAMETERS.test(query)) return null;
   const segments = path.split("/").slice(1);
   const [locale, municipality, dialogue, sub, id, ...rest] = segments;
   if (!locale || !locales.includes(locale) || rest.length) return null;
+  if (municipality !== undefined && LOCALE_ROUTES.has(municipality)) return null;
   // Slugs exactly as the database holds them (percent-encoded or upper-case forms stay uncached).
   if ([municipality, dialogue].some((slug) => slug !== undefined && !SLUG.test(slug))) return null;
   let scope: VersionScope | null = null;

@@ -3,7 +3,9 @@
 // the dialogue's contributions from the real database, gzip when asked, the signed-in person's
 // name when a session cookie comes. Two caches (two app instances) share one database.
 // The same properties against the real production server: e2e/page-cache.spec.ts.
+import { readdirSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
@@ -11,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { PublicVersions } from "@/lib/cache/public-version";
 import { LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
-import { CACHE_HEADER, createNonce, PageCache, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
+import { CACHE_HEADER, createNonce, LOCALE_ROUTES, PageCache, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
 import { createContribution, createDialogue, createMunicipality, openDialogue } from "@/tests/factories";
 
 const LOCALES = ["de", "ar"] as const;
@@ -218,6 +220,15 @@ describe("cached public pages under a strict CSP", () => {
     }
     expect(publicPageOf(request("/de", { authorization: "Bearer x" }), LOCALES)).toBeNull();
     expect(publicPageOf(request("/de", { "next-router-prefetch": "1" }), LOCALES)).toBeNull();
+    // A search is the reader's own words: a hit would tell that someone searched them (security review).
+    for (const url of ["/de/musterstadt/wohnen?q=Nour", "/de/musterstadt/wohnen?sort=new&q=x"]) expect(scope(url), url).toBeNull();
+    expect(scope("/de/musterstadt/wohnen?sort=new&quality=1")).not.toBeNull();
+    // A route under /<locale>/ is never taken for a municipality, even if one had its slug (a receipt, the join page).
+    for (const route of LOCALE_ROUTES) expect(scope(`/de/${route}/wohnen/c/0193c0de-0000-7000-8000-000000000001`), route).toBeNull();
+    const localeFolders = readdirSync(path.resolve(import.meta.dirname, "../../app/[locale]"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith("[") && !entry.name.startsWith("("))
+      .map((entry) => entry.name);
+    expect([...LOCALE_ROUTES].sort()).toEqual(localeFolders.sort());
     // Host and forwarded host are part of the key.
     expect(publicPageOf(request("/de", { host: "a" }), LOCALES)?.key).not.toBe(publicPageOf(request("/de", { host: "b" }), LOCALES)?.key);
   });
