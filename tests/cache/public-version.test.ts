@@ -88,6 +88,22 @@ describe("public versions", () => {
     expect(isNewer(await read(dialogueScope), beforeName)).toBe(true);
   });
 
+  it("a new, changed or removed logo bumps its municipality's pages (decision 036)", async () => {
+    const { municipality } = await openDialogueIn();
+    const municipal: VersionScope = { kind: "municipality", municipalitySlug: municipality.slug };
+    const logo = { contentType: "image/png", bytes: new Uint8Array([137, 80, 78, 71]), width: 1, height: 1 };
+    const steps = [
+      () => db.municipalityLogo.create({ data: { municipalityId: municipality.id, ...logo } }),
+      () => db.municipalityLogo.update({ where: { municipalityId: municipality.id }, data: { width: 2 } }),
+      () => db.municipalityLogo.delete({ where: { municipalityId: municipality.id } }),
+    ];
+    for (const step of steps) {
+      const before = await read(municipal);
+      await step();
+      expect(isNewer(await read(municipal), before)).toBe(true);
+    }
+  });
+
   it("a transaction bumps at its commit, not before; a rolled-back write bumps nothing", async () => {
     const { dialogue } = await openDialogueIn();
     const scope: VersionScope = { kind: "dialogueId", dialogueId: dialogue.id };
