@@ -56,10 +56,12 @@ export async function newOwnSignInCode(
   if (!current || !account.signInCodeHash || !(await verifySignInCode(account.signInCodeHash, current))) throw wrongCode();
   return db.$transaction(async (tx) => {
     const signInCode = await replaceCode(tx, viewer.id);
-    const ended =
-      data.endOtherSessions === "on"
-        ? await tx.session.deleteMany({ where: { userId: viewer.id, ...(context.sessionToken ? { sessionToken: { not: context.sessionToken } } : {}) } })
-        : { count: 0 };
+    const otherSessions = { userId: viewer.id, ...(context.sessionToken ? { sessionToken: { not: context.sessionToken } } : {}) };
+    if (data.endOtherSessions === "on") {
+      // The other devices' push goes with their sessions (cascade) — and so does any device that belongs to no session.
+      await tx.pushSubscription.deleteMany({ where: { userId: viewer.id, OR: [{ sessionId: null }, { session: otherSessions }] } });
+    }
+    const ended = data.endOtherSessions === "on" ? await tx.session.deleteMany({ where: otherSessions }) : { count: 0 };
     return { signInCode, endedSessions: ended.count };
   });
 }
@@ -108,7 +110,11 @@ export async function issueSignInCode(viewer: Viewer | null, input: z.input<type
   const signInCode = await db.$transaction(async (tx) => {
     const code = await replaceCode(tx, person.id);
     const endSessions = data.endSessions === "on";
-    if (endSessions) await tx.session.deleteMany({ where: { userId: person.id } });
+    if (endSessions) {
+      // Whoever holds the lost paper's phone hears nothing more either (decision 031).
+      await tx.pushSubscription.deleteMany({ where: { userId: person.id } });
+      await tx.session.deleteMany({ where: { userId: person.id } });
+    }
     await tx.signInCodeIssue.create({
       data: { municipalityId: data.municipalityId, userId: person.id, issuedById: viewer!.id, confirmedInPerson: true, endedSessions: endSessions },
     });

@@ -35,9 +35,12 @@ export async function deleteSession(sessionToken: string): Promise<void> {
   await db.session.deleteMany({ where: { sessionToken } });
 }
 
-/** "Sign out everywhere": every session of the account ends. */
+/**
+ * "Sign out everywhere": every session of the account ends, and with them every push device
+ * (decision 031) — also one saved before devices belonged to a session — so a lost phone hears nothing more.
+ */
 export async function deleteAllSessions(userId: string): Promise<void> {
-  await db.session.deleteMany({ where: { userId } });
+  await db.$transaction([db.pushSubscription.deleteMany({ where: { userId } }), db.session.deleteMany({ where: { userId } })]);
 }
 
 // --- inside a request -----------------------------------------------------------------------

@@ -27,16 +27,28 @@ export const subscribePushInput = z.object({
 /**
  * Saves this browser's push subscription for the viewer. A browser has one subscription per site:
  * when someone else had switched push on in the same browser (a shared phone), the device is
- * theirs no more — it now tells only the viewer.
+ * theirs no more — it now tells only the viewer. The device belongs to the sign-in session it was
+ * switched on in (`sessionToken`, the request's cookie): when that session ends — signing out on
+ * this phone, "sign out everywhere", a new sign-in code — the device goes with it (foreign key,
+ * ON DELETE CASCADE), so the next person on a shared phone does not see the previous one's news.
  */
-export async function subscribePush(viewer: Viewer | null, input: z.input<typeof subscribePushInput>): Promise<{ id: string }> {
+export async function subscribePush(
+  viewer: Viewer | null,
+  input: z.input<typeof subscribePushInput>,
+  context: { sessionToken: string | undefined },
+): Promise<{ id: string }> {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   if (!vapidKeys()) throw new AppError("UNAVAILABLE", "push is not configured");
   const data = parseInput(subscribePushInput, input);
+  const session = context.sessionToken
+    ? await db.session.findUnique({ where: { sessionToken: context.sessionToken }, select: { id: true, userId: true } })
+    : null;
+  // Only a live session of the viewer: without one the device would outlive every sign-out.
+  if (!session || session.userId !== viewer.id) throw new AppError("UNAUTHENTICATED");
   const { id } = await db.pushSubscription.upsert({
     where: { endpoint: data.endpoint },
-    create: { userId: viewer.id, endpoint: data.endpoint, p256dh: data.p256dh, auth: data.auth, locale: data.locale },
-    update: { userId: viewer.id, p256dh: data.p256dh, auth: data.auth, locale: data.locale, createdAt: new Date(), lastSuccessAt: null },
+    create: { userId: viewer.id, sessionId: session.id, endpoint: data.endpoint, p256dh: data.p256dh, auth: data.auth, locale: data.locale },
+    update: { userId: viewer.id, sessionId: session.id, p256dh: data.p256dh, auth: data.auth, locale: data.locale, createdAt: new Date(), lastSuccessAt: null },
     select: { id: true },
   });
   return { id };

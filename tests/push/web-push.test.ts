@@ -28,6 +28,7 @@ const { listNotifications } = await import("@/lib/notifications/list-notificatio
 const { notificationSentence } = await import("@/lib/notifications/notification-sentence");
 const { listPushDevices, removePushDevice, subscribePush } = await import("@/lib/push/push-devices");
 const { claimPushes } = await import("@/lib/push/send-push");
+const { createSession } = await import("@/lib/auth/sessions");
 const { addMember, createUser } = await import("@/tests/factories");
 const { appErrorOf, dialogueIn, postInput, viewerOf } = await import("@/tests/participation/support");
 const { runDueJobs } = await import("../support/jobs");
@@ -46,9 +47,12 @@ async function personIn(dialogueId: string, locale: string): Promise<Person> {
 /** A phone of `person` on the test's push service, switched on from a page in `locale`. */
 async function phoneOf(person: Person, locale: "ar" | "uk" | "de"): Promise<TestSubscription> {
   const subscription = pushService.subscribe();
-  await subscribePush(person, { endpoint: subscription.endpoint, ...subscription.keys, locale });
+  await subscribePush(person, { endpoint: subscription.endpoint, ...subscription.keys, locale }, await signedIn(person));
   return subscription;
 }
+
+/** A new sign-in session of `person` (a device belongs to the session it was switched on in). */
+const signedIn = async (person: Person) => ({ sessionToken: (await createSession(person.id)).sessionToken });
 
 const pushesTo = (subscription: TestSubscription) => pushService.received.filter((push) => push.endpoint === subscription.endpoint);
 const payloadOf = (subscription: TestSubscription, index = 0) => JSON.parse(pushesTo(subscription)[index]!.payload!) as Record<string, string>;
@@ -215,11 +219,12 @@ describe("devices", () => {
   it("refuses endpoints the server must not call (SSRF) and keys that are not a browser's", async () => {
     const { nour } = await noursNeed();
     const keys = pushService.subscribe().keys;
+    const here = await signedIn(nour);
     for (const endpoint of ["https://10.0.0.5/push/x", "https://localhost/push", "https://[::1]/push", "http://fcm.googleapis.com/fcm/send/x", "https://fcm.googleapis.com:8443/x", "https://user:pw@fcm.googleapis.com/x", "http://127.0.0.2:3912/push/x"]) {
-      const error = await appErrorOf(subscribePush(nour, { endpoint, ...keys, locale: "ar" }));
+      const error = await appErrorOf(subscribePush(nour, { endpoint, ...keys, locale: "ar" }, here));
       expect(error?.details.fieldErrors).toEqual({ endpoint: [{ key: "validation.invalid" }] });
     }
-    const badKeys = await appErrorOf(subscribePush(nour, { endpoint: "https://fcm.googleapis.com/fcm/send/abc", p256dh: "x", auth: keys.auth, locale: "ar" }));
+    const badKeys = await appErrorOf(subscribePush(nour, { endpoint: "https://fcm.googleapis.com/fcm/send/abc", p256dh: "x", auth: keys.auth, locale: "ar" }, here));
     expect(Object.keys(badKeys?.details.fieldErrors as object)).toEqual(["p256dh"]);
     expect(await db.pushSubscription.count({ where: { userId: nour.id } })).toBe(0);
   });
@@ -239,13 +244,13 @@ describe("devices", () => {
   it("moves a shared browser's subscription to whoever switched push on last", async () => {
     const { nour, olena } = await noursNeed();
     const phone = await phoneOf(nour, "ar");
-    await subscribePush(olena, { endpoint: phone.endpoint, ...phone.keys, locale: "uk" });
+    await subscribePush(olena, { endpoint: phone.endpoint, ...phone.keys, locale: "uk" }, await signedIn(olena));
     expect(await listPushDevices(nour)).toEqual([]);
     expect(await listPushDevices(olena)).toHaveLength(1);
   });
 
   it("refuses switching on when signed out", async () => {
     const phone = pushService.subscribe();
-    expect((await appErrorOf(subscribePush(null, { endpoint: phone.endpoint, ...phone.keys, locale: "ar" })))?.code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(subscribePush(null, { endpoint: phone.endpoint, ...phone.keys, locale: "ar" }, { sessionToken: undefined })))?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { currentSessionToken } from "@/lib/auth/sessions";
 import { removePushDevice, subscribePush, subscribePushInput } from "@/lib/push/push-devices";
 
 // Web Push devices (decision 031). Switching on is called from the switch's JavaScript (the browser
@@ -10,7 +11,7 @@ import { removePushDevice, subscribePush, subscribePushInput } from "@/lib/push/
 // Both go through formAction: origin checked, input parsed, the viewer's own account only.
 
 export const subscribePushAction = formAction(subscribePushInput, async (input, { viewer }) => {
-  const result = await subscribePush(viewer, input);
+  const result = await subscribePush(viewer, input, { sessionToken: await currentSessionToken() });
   refresh();
   return result;
 });

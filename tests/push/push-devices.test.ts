@@ -1,0 +1,113 @@
+// Security review of decision 031: a push device belongs to the sign-in session that switched it
+// on. Signing out on that phone, "sign out everywhere" and a new sign-in code (one's own, or one
+// staff issue for a lost paper) end the devices too — the next person on a shared phone, or whoever
+// has the lost one, hears nothing of the person's news.
+import { randomBytes, randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import webpush from "web-push";
+
+// lib/env.ts reads the environment once, on first use: set it before any lib module loads.
+const vapid = webpush.generateVAPIDKeys();
+process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
+process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
+
+const { db } = await import("@/lib/db/client");
+const { createSession, deleteAllSessions, deleteSession } = await import("@/lib/auth/sessions");
+const { issueSignInCode, newOwnSignInCode } = await import("@/lib/accounts/new-sign-in-code");
+const { generateSignInCode, hashSignInCode } = await import("@/lib/auth/sign-in-code");
+const { listPushDevices, subscribePush } = await import("@/lib/push/push-devices");
+const { addMember, createDialogue, createUser } = await import("@/tests/factories");
+const { appErrorOf, viewerOf } = await import("@/tests/identity/support");
+
+type Person = Awaited<ReturnType<typeof viewerOf>>;
+
+/** A member of the municipality's staff. */
+async function staffOf(municipalityId: string) {
+  const user = await createUser({ perspective: "MUNICIPAL_STAFF", email: `${randomUUID()}@stadt.example` });
+  await db.municipalityMembership.create({ data: { userId: user.id, municipalityId, role: "STAFF" } });
+  return user;
+}
+
+async function person(): Promise<Person & { code: string }> {
+  const signIn = generateSignInCode();
+  const user = await createUser({ signInHandle: signIn.handle, signInCodeHash: await hashSignInCode(signIn.code) });
+  return { ...(await viewerOf(user.id)), code: signIn.code };
+}
+
+/** A phone: a new sign-in session of `who`, and push switched on in it. */
+async function phoneOf(who: Person, endpoint = `https://fcm.googleapis.com/fcm/send/${randomUUID()}`) {
+  const { sessionToken } = await createSession(who.id);
+  const keys = { p256dh: randomBytes(65).toString("base64url"), auth: randomBytes(16).toString("base64url") };
+  await subscribePush(who, { endpoint, ...keys, locale: "de" }, { sessionToken });
+  return { sessionToken, endpoint };
+}
+
+const endpointsOf = async (who: Person) =>
+  (await db.pushSubscription.findMany({ where: { userId: who.id }, select: { endpoint: true }, orderBy: { endpoint: "asc" } })).map((row) => row.endpoint).sort();
+
+describe("push devices end with the sign-in session", () => {
+  it("signing out on a phone ends that phone's push only", async () => {
+    const nour = await person();
+    const shared = await phoneOf(nour);
+    const own = await phoneOf(nour);
+    await deleteSession(shared.sessionToken);
+    expect(await endpointsOf(nour)).toEqual([own.endpoint]);
+  });
+
+  it("the next person on a shared phone gets their own push, and signing out ends it too", async () => {
+    const nour = await person();
+    const olena = await person();
+    const phone = await phoneOf(nour);
+    await deleteSession(phone.sessionToken);
+    const again = await phoneOf(olena, phone.endpoint);
+    expect(await endpointsOf(nour)).toEqual([]);
+    expect(await endpointsOf(olena)).toEqual([phone.endpoint]);
+    await deleteSession(again.sessionToken);
+    expect(await endpointsOf(olena)).toEqual([]);
+  });
+
+  it("sign out everywhere ends every device, also one saved before devices had a session", async () => {
+    const nour = await person();
+    await phoneOf(nour);
+    await phoneOf(nour);
+    await db.pushSubscription.updateMany({ where: { userId: nour.id }, data: { sessionId: null } });
+    await phoneOf(nour);
+    await deleteAllSessions(nour.id);
+    expect(await endpointsOf(nour)).toEqual([]);
+  });
+
+  it("a new sign-in code that ends the other sessions ends their push; this phone keeps its own", async () => {
+    const nour = await person();
+    const lost = await phoneOf(nour);
+    const here = await phoneOf(nour);
+    await db.pushSubscription.updateMany({ where: { endpoint: lost.endpoint }, data: { sessionId: null } });
+    const other = await phoneOf(nour);
+    await newOwnSignInCode(nour, { currentCode: nour.code, endOtherSessions: "on" }, { sessionToken: here.sessionToken });
+    expect(await endpointsOf(nour)).toEqual([here.endpoint]);
+    expect(other.endpoint).not.toBe(here.endpoint);
+  });
+
+  it("a new code staff issue for a lost paper ends every device of the person", async () => {
+    const dialogue = await createDialogue();
+    const staff = await viewerOf((await staffOf(dialogue.municipalityId)).id);
+    const amina = await person();
+    await addMember(dialogue.id, amina.id, "PARTICIPANT");
+    await phoneOf(amina);
+    await db.pushSubscription.updateMany({ where: { userId: amina.id }, data: { sessionId: null } });
+    await phoneOf(amina);
+    await issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: amina.id, confirmedInPerson: "on", endSessions: "on" });
+    expect(await endpointsOf(amina)).toEqual([]);
+  });
+
+  it("refuses switching on without a live session of the person", async () => {
+    const nour = await person();
+    const olena = await person();
+    const keys = { p256dh: randomBytes(65).toString("base64url"), auth: randomBytes(16).toString("base64url") };
+    const endpoint = `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
+    const olenas = await createSession(olena.id);
+    for (const sessionToken of [undefined, "no-such-session", olenas.sessionToken]) {
+      expect((await appErrorOf(subscribePush(nour, { endpoint, ...keys, locale: "de" }, { sessionToken }))).code).toBe("UNAUTHENTICATED");
+    }
+    expect(await listPushDevices(nour)).toEqual([]);
+  });
+});
