@@ -38,6 +38,11 @@ const schema = z.object({
   TRANSCRIBE_MODEL: z.string().min(1).default("whisper-1"),
   /** Days the audio of a voice message is kept after a person confirmed its transcript (decision 033). */
   VOICE_AUDIO_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** Voice messages one person may send per hour, and per day (lib/rate-limit.ts, decision 033). */
+  VOICE_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  VOICE_MESSAGES_PER_DAY: z.coerce.number().int().min(1).max(100000).default(20),
+  /** Megabytes of kept audio one dialogue may hold; beyond, new voice messages are refused (decision 033). */
+  VOICE_STORAGE_PER_DIALOGUE_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
   /** Days the audio of a voice message no person confirmed a transcript of is kept after it was recorded (decision 033). */
   VOICE_AUDIO_UNTRANSCRIBED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Local hour (0–23) at which the job queue runs the daily e-mail digest (once for all instances); "off" leaves it to `npm run digest`. */

@@ -100,6 +100,34 @@ describe("saying a need instead of typing it", () => {
     expect((await appErrorOf(createVoiceContribution(null, voiceInput(await dialogueIn("COLLECTING")), VOICE))).code).toBe("UNAUTHENTICATED");
   });
 
+  it("refuses a person's 6th voice message within an hour, with the message at the file field, and stores nothing", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const speaker = await participant(dialogue.id);
+    for (let sent = 0; sent < 5; sent += 1) await createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false });
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    const error = await appErrorOf(createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false }));
+    expect(error.code).toBe("RATE_LIMITED");
+    expect(fieldKeys(error, "audio")).toEqual(["voice.errors.tooMany"]);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+    // Another person in the same dialogue still can.
+    await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: false });
+  });
+
+  it("refuses a voice message beyond the dialogue's storage for audio, with the message at the file field; deleted audio frees it", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const quota = VOICE.byteLength * 2;
+    const first = await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota });
+    await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota });
+    const third = await participant(dialogue.id);
+    const error = await appErrorOf(createVoiceContribution(third, voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota }));
+    expect(fieldKeys(error, "audio")).toEqual(["voice.errors.dialogueFull"]);
+    // Another dialogue has its own storage.
+    const other = await dialogueIn("COLLECTING");
+    await createVoiceContribution(await participant(other.id), voiceInput(other), VOICE, { machineTranscription: false, dialogueStorageBytes: quota });
+    await db.contribution.update({ where: { id: first.id }, data: { withdrawnAt: new Date() } });
+    await createVoiceContribution(third, voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota });
+  });
+
   it("the database keeps an empty title and body for voice messages awaiting a transcript only", async () => {
     const { id } = await voiceNeed();
     await expect(db.contribution.update({ where: { id }, data: { awaitingTranscript: false } })).rejects.toThrow(/contribution_(title|body)_length/);
