@@ -8,26 +8,35 @@ import { BlockList, isIP } from "node:net";
 
 export const MAX_ENDPOINT_LENGTH = 1024;
 
-/** Addresses no push service has: loopback, private, link-local, shared, documentation, multicast, reserved. */
-const NOT_PUBLIC = new BlockList();
+/**
+ * Addresses no push service has: loopback, private, link-local, shared, documentation, multicast,
+ * reserved. Two lists: node's BlockList matches an IPv4 address against IPv6 rules as ::ffff:a.b.c.d,
+ * so the ::ffff:0:0/96 rule below would refuse every IPv4 address in a shared list.
+ */
+const NOT_PUBLIC_V4 = new BlockList();
+const NOT_PUBLIC_V6 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
   ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
   ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
+] as const) NOT_PUBLIC_V4.addSubnet(network, prefix, "ipv4");
+// IPv6 (IANA special-purpose registry). Every form that embeds an IPv4 address is refused whole —
+// IPv4-compatible ::/96 (so [::7f00:1] is 127.0.0.1), IPv4-mapped ::ffff:0:0/96, IPv4-translated
+// ::ffff:0:0:0/96, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32 —
+// since no push service is reached through one, and judging the embedded address is easy to get wrong.
 for (const [network, prefix] of [
-  ["::", 128], ["::1", 128], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64],
-  ["2001::", 23], ["2001:db8::", 32], ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
+  ["::", 96], ["::ffff:0:0", 96], ["::ffff:0:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64],
+  ["2001::", 23], ["2001:db8::", 32], ["2002::", 16], ["3fff::", 20], ["5f00::", 16], ["fc00::", 7], ["fe80::", 10],
+  ["fec0::", 10], ["ff00::", 8],
+] as const) NOT_PUBLIC_V6.addSubnet(network, prefix, "ipv6");
 
 /** Whether `address` (an IPv4 or IPv6 literal) is a public unicast address. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  // An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return isPublicAddress(mapped[1]!);
-  return !NOT_PUBLIC.check(address, family === 4 ? "ipv4" : "ipv6");
+  // An IPv4 address written as IPv6 in dotted form (::ffff:10.0.0.1, ::10.0.0.1): never public here.
+  if (family === 6 && address.includes(".")) return false;
+  return family === 4 ? !NOT_PUBLIC_V4.check(address, "ipv4") : !NOT_PUBLIC_V6.check(address, "ipv6");
 }
 
 export const LOOPBACK_TEST_HOST = "127.0.0.1";

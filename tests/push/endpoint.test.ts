@@ -30,6 +30,17 @@ describe("push endpoints", () => {
     ["https://[::1]/x", "private address"],
     ["https://[fd00::1]/x", "private address"],
     ["https://[::ffff:192.168.0.1]/x", "private address"],
+    // Security review: IPv4 inside IPv6, in every spelling the URL parser leaves or makes.
+    ["https://[::7f00:1]/x", "private address"],
+    ["https://[::127.0.0.1]/x", "private address"],
+    ["https://[::ffff:a00:1]/x", "private address"],
+    ["https://[::ffff:7f00:1]/x", "private address"],
+    ["https://[::ffff:0:a9fe:a9fe]/x", "private address"],
+    ["https://[64:ff9b::a00:1]/x", "private address"],
+    ["https://[64:ff9b::7f00:1]/x", "private address"],
+    ["https://[2002:7f00:1::]/x", "private address"],
+    ["https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x", "private address"],
+    ["https://[3fff::1]/x", "private address"],
     ["http://127.0.0.1:3912/push/x", "not https"],
     ["file:///etc/passwd", "not https"],
     ["not a url", "not a URL"],
@@ -46,6 +57,7 @@ describe("push endpoints", () => {
   it("knows public addresses from the others", () => {
     expect(["142.250.185.74", "2a00:1450:4001:80b::200a"].map(isPublicAddress)).toEqual([true, true]);
     expect(["100.64.0.1", "172.20.0.1", "0.0.0.0", "fe80::1", "224.0.0.1", "::ffff:127.0.0.1", "nonsense"].map(isPublicAddress)).toEqual(Array(7).fill(false));
+    expect(["::7f00:1", "::a00:1", "::ffff:a9fe:a9fe", "::ffff:8.8.8.8", "64:ff9b::a9fe:a9fe", "::", "::1"].map(isPublicAddress)).toEqual(Array(7).fill(false));
   });
 
   it("refuses to connect to a name that resolves to a loopback address", async () => {
