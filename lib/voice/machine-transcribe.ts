@@ -17,30 +17,25 @@ export function titleFromTranscript(text: string, max = 80): string {
 
 /**
  * The job behind TRANSCRIBE_URL (decision 033): sends the audio to the operator's service and
- * keeps its text as the transcript, labelled machine-made (`machineTranscript`) until a person
- * confirms it. Does nothing when a person wrote one first, the audio is gone or the text is
- * empty; the update is conditional, so a person's transcript written meanwhile is never replaced.
+ * keeps its text as a draft (`machineDraft`) that only those who may transcribe see, prefilled
+ * and labelled machine-made on the transcript form. Nothing is published: the contribution stays
+ * "transcript pending" until a person confirms or corrects the text (writeTranscript). Does
+ * nothing when a person wrote one first, a draft exists, the audio is gone or the text is empty;
+ * the update is conditional, so a person's transcript written meanwhile is never touched.
  */
 export async function machineTranscribe(job: VoiceTranscriptionJob, transcriber: Transcriber | null = transcriberFromEnv(env())) {
   if (!transcriber) return { transcribed: 0 };
   const voice = await db.voiceMessage.findUnique({
     where: { id: job.voiceMessageId },
-    select: { id: true, mimeType: true, transcribedAt: true, contributionId: true, contribution: { select: { language: true, title: true } }, audio: { select: { bytes: true } } },
+    select: { id: true, mimeType: true, transcribedAt: true, machineDraft: true, contribution: { select: { language: true } }, audio: { select: { bytes: true } } },
   });
-  if (!voice || voice.transcribedAt || !voice.audio) return { transcribed: 0 };
+  if (!voice || voice.transcribedAt || voice.machineDraft !== null || !voice.audio) return { transcribed: 0 };
   // No database connection is held while the service works.
   const text = (await transcriber.transcribe({ bytes: voice.audio.bytes, mimeType: voice.mimeType, language: voice.contribution.language })).slice(0, BODY_MAX);
   if (!/\S/.test(text)) return { transcribed: 0 };
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.voiceMessage.updateMany({
-      where: { id: voice.id, transcribedAt: null },
-      data: { transcribedAt: new Date(), machineTranscript: true },
-    });
-    if (claimed.count === 0) return { transcribed: 0 };
-    await tx.contribution.update({
-      where: { id: voice.contributionId },
-      data: { body: text, title: voice.contribution.title || titleFromTranscript(text), awaitingTranscript: false },
-    });
-    return { transcribed: 1 };
+  const stored = await db.voiceMessage.updateMany({
+    where: { id: voice.id, transcribedAt: null, confirmedAt: null, machineDraft: null },
+    data: { machineDraft: text },
   });
+  return { transcribed: stored.count };
 }

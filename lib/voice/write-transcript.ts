@@ -40,7 +40,7 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
       body: true,
       withdrawnAt: true,
       dialogue: { select: { languages: true } },
-      voiceMessage: { select: { id: true, machineTranscript: true, transcribedById: true, transcribedAt: true, readBackConfirmedAt: true } },
+      voiceMessage: { select: { id: true, machineDraft: true, machineTranscript: true, transcribedById: true, transcribedAt: true, readBackConfirmedAt: true } },
     },
   });
   if (!contribution?.voiceMessage || contribution.withdrawnAt) throw new AppError("NOT_FOUND", "voice message not found");
@@ -58,6 +58,8 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
 
   const now = new Date();
   // The machine's words, confirmed as they were, stay the machine's; changed, they are the person's.
+  // The draft (machineDraft) becomes the transcript only now, by a person's confirmation.
+  const confirmsDraft = voice.transcribedAt === null && voice.machineDraft !== null && voice.machineDraft.trim() === data.transcript;
   const keepsMachineText = voice.machineTranscript && voice.transcribedAt !== null && contribution.body.trim() === data.transcript;
   await db.$transaction(async (tx) => {
     await tx.contribution.update({
@@ -67,7 +69,12 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
     await tx.voiceMessage.update({
       where: { id: voice.id },
       data: {
-        ...(keepsMachineText ? {} : { transcribedById: viewer!.id, transcribedAt: now, machineTranscript: false }),
+        ...(confirmsDraft
+          ? { transcribedById: null, transcribedAt: now, machineTranscript: true }
+          : keepsMachineText
+            ? {}
+            : { transcribedById: viewer!.id, transcribedAt: now, machineTranscript: false }),
+        machineDraft: null,
         confirmedById: viewer!.id,
         confirmedAt: now,
         readBackConfirmedAt: data.readBack === "on" ? now : null,

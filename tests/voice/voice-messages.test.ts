@@ -16,6 +16,7 @@ import { giveSupport } from "@/lib/supports/give-support";
 import { checkAudio } from "@/lib/voice/audio-content";
 import { createVoiceContribution } from "@/lib/voice/create-voice-contribution";
 import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
+import { getTranscriptForm } from "@/lib/voice/get-transcript-form";
 import { getVoiceNote } from "@/lib/voice/get-voice-note";
 import { machineTranscribe, titleFromTranscript } from "@/lib/voice/machine-transcribe";
 import { transcriberFromEnv } from "@/lib/voice/transcriber";
@@ -228,7 +229,7 @@ describe("automatic transcription through the operator's own service (TRANSCRIBE
     expect(await machineTranscribe({ voiceMessageId })).toEqual({ transcribed: 0 });
   });
 
-  it("sends OpenAI's multipart request for /v1/audio/transcriptions and keeps the text labelled machine-made until a person confirms it", async () => {
+  it("sends OpenAI's multipart request for /v1/audio/transcriptions and keeps the text as a draft for the team, unpublished until a person confirms it", async () => {
     const { dialogue, speaker, id, voiceMessageId } = await voiceNeed();
     received.length = 0;
     const transcriber = transcriberFromEnv({ TRANSCRIBE_URL: url, TRANSCRIBE_API_KEY: "local-key", TRANSCRIBE_MODEL: "whisper-small" });
@@ -245,19 +246,38 @@ describe("automatic transcription through the operator's own service (TRANSCRIBE
     expect(request!.parts.slice(1)).toEqual([["model", "whisper-small"], ["language", "fa"], ["response_format", "json"]]);
 
     const text = "ما در خانه ۳ اینترنت نداریم و بچه‌ها نمی‌توانند تکالیفشان را انجام دهند.";
-    expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: text, title: titleFromTranscript(text), awaitingTranscript: false });
-    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineTranscript: true, transcribedById: null, confirmedAt: null });
+    // Nothing is published: the contribution stays "transcript pending" for everyone.
+    expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: "", title: "", awaitingTranscript: true });
+    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineDraft: text, machineTranscript: false, transcribedAt: null, confirmedAt: null });
     const resource = await dialogueResource(dialogue.id, speaker.id);
-    expect(await getVoiceNote(null, id, resource)).toMatchObject({ pending: false, machineTranscript: true, confirmedBy: null });
+    expect(await getVoiceNote(null, id, resource)).toMatchObject({ pending: true, machineTranscript: false, confirmedBy: null });
+    // Only those who may transcribe see the draft, prefilled on the form and labelled machine-made.
+    const recorder = await memberAs(dialogue.id, "RECORDER");
+    expect(await getTranscriptForm(recorder, { contributionId: id, dialogueId: dialogue.id })).toMatchObject({ transcript: text, title: titleFromTranscript(text), machineUnchecked: true });
+    for (const viewer of [null, speaker, await participant(dialogue.id), await memberAs(dialogue.id, "MODERATOR")]) {
+      expect(await getTranscriptForm(viewer, { contributionId: id, dialogueId: dialogue.id })).toBeNull();
+    }
 
     // Once is enough: a second job finds the transcript and sends nothing.
     expect(await machineTranscribe({ voiceMessageId }, transcriber)).toEqual({ transcribed: 0 });
     expect(received).toHaveLength(1);
 
-    // A recorder confirms the machine's words as they are: still the machine's, now checked by them.
-    const recorder = await memberAs(dialogue.id, "RECORDER");
+    // A recorder confirms the machine's words as they are: published now, still the machine's, checked by them.
     await writeTranscript(recorder, { contributionId: id, title: "اینترنت در خانه ۳", transcript: text });
-    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineTranscript: true, transcribedById: null, confirmedById: recorder.id, readBackConfirmedAt: null });
+    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineTranscript: true, transcribedById: null, confirmedById: recorder.id, readBackConfirmedAt: null, machineDraft: null });
+    expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: text, title: "اینترنت در خانه ۳", awaitingTranscript: false });
+    expect(await getVoiceNote(null, id, resource)).toMatchObject({ pending: false, machineTranscript: true });
+    expect(await getTranscriptForm(recorder, { contributionId: id, dialogueId: dialogue.id })).toMatchObject({ transcript: text, machineUnchecked: false });
+  });
+
+  it("a person who corrects the machine's draft is named as the transcriber, and the draft is gone", async () => {
+    const { dialogue, id, voiceMessageId } = await voiceNeed();
+    const transcriber = transcriberFromEnv({ TRANSCRIBE_URL: url, TRANSCRIBE_MODEL: "whisper-small" });
+    expect(await machineTranscribe({ voiceMessageId }, transcriber)).toEqual({ transcribed: 1 });
+    const host = await hostOf(dialogue);
+    await writeTranscript(host, { contributionId: id, title: "اینترنت", transcript: "در خانه ۳ اینترنت نداریم." });
+    expect(await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).toMatchObject({ machineTranscript: false, transcribedById: host.id, confirmedById: host.id, machineDraft: null });
+    expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: "در خانه ۳ اینترنت نداریم.", awaitingTranscript: false });
   });
 
   it("is queued with the voice message when configured, and the queue's job runs the same function", async () => {
