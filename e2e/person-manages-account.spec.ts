@@ -37,7 +37,8 @@ test("a person changes their name, downloads their data and signs out on all dev
   await expect(nameField).toHaveValue(person.displayName);
   await nameField.fill(newName);
   await page.getByRole("button", { name: en.account.save }).click();
-  await expect(page.getByRole("status")).toHaveText(en.account.saved);
+  // The confirmation under the form, not the push section's own status line.
+  await expect(page.getByRole("region", { name: en.account.profileHeading }).getByRole("status")).toHaveText(en.account.saved);
   await expect(page.getByRole("banner")).toContainText(newName);
 
   const downloading = page.waitForEvent("download");
