@@ -62,6 +62,17 @@ const schema = z.object({
    * Refused when the public origin is https, so it cannot be left on in production.
    */
   PUSH_ALLOW_LOOPBACK: z.enum(["on", "off"]).default("off"),
+  /**
+   * The push services the server may send to, comma-separated host names ("*.example.com": any
+   * name below it), or "any" for every public host. Unset: the browsers' push services
+   * (lib/push/endpoint.ts KNOWN_PUSH_HOSTS).
+   */
+  PUSH_ALLOWED_HOSTS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(any|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\s*,\s*(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+)*)$/, 'PUSH_ALLOWED_HOSTS must be "any" or comma-separated host names such as fcm.googleapis.com or *.push.apple.com')
+    .optional(),
   /** Bearer token for /api/metrics (Prometheus); unset, the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(32, "METRICS_TOKEN must be at least 32 characters").optional(),
   /** pino level of the JSON log on stdout. */

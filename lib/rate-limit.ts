@@ -41,6 +41,8 @@ export const LIMITS = {
    * guessing one of 31^10 codes does not; a blocked address is refused every lookup.
    */
   receiptMissPerAddress: { points: 20, duration: 15 * 60, blockDuration: 15 * 60 },
+  /** Switching push on (decision 031): a few phones and browsers, not a stream of endpoints to relay to. */
+  pushSubscribePerPerson: { points: 20, duration: 60 * 60 },
   /** New sign-in codes a person asks for: enough for a lost paper, too few to flood the hashing. */
   newSignInCodePerPerson: { points: 5, duration: 60 * 60 },
   /** Loose, per IP address: shelters share one address. */

@@ -41,14 +41,32 @@ export function isPublicAddress(address: string): boolean {
 
 export const LOOPBACK_TEST_HOST = "127.0.0.1";
 
+/**
+ * The push services of the browsers people use (PUSH_ALLOWED_HOSTS when unset): Chrome/Android,
+ * Firefox, Edge/Windows, Safari/iPhone. "*." matches any name below, not the name itself.
+ */
+export const KNOWN_PUSH_HOSTS = ["fcm.googleapis.com", "*.push.services.mozilla.com", "*.notify.windows.com", "web.push.apple.com", "*.push.apple.com"] as const;
+
+export type AllowedPushHosts = readonly string[] | "any";
+
+/** Whether `host` (lower case) is one of `allowed` ("any": every public host). */
+export function pushHostAllowed(host: string, allowed: AllowedPushHosts): boolean {
+  if (allowed === "any") return true;
+  return allowed.some((pattern) => (pattern.startsWith("*.") ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern));
+}
+
 export type EndpointCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 /**
  * Whether a push endpoint may be saved and called: an https URL on port 443 of a public host (a
- * name with a dot, not a private or loopback address), no credentials, at most 1024 characters.
+ * name with a dot, not a private or loopback address) that is one of `allowedHosts`
+ * (PUSH_ALLOWED_HOSTS; the known push services by default), no credentials, at most 1024 characters.
  * With `allowLoopback` (PUSH_ALLOW_LOOPBACK, tests only) also http://127.0.0.1:<port>/…
  */
-export function checkPushEndpoint(endpoint: string, { allowLoopback = false }: { allowLoopback?: boolean } = {}): EndpointCheck {
+export function checkPushEndpoint(
+  endpoint: string,
+  { allowLoopback = false, allowedHosts = KNOWN_PUSH_HOSTS }: { allowLoopback?: boolean; allowedHosts?: AllowedPushHosts } = {},
+): EndpointCheck {
   if (endpoint.length > MAX_ENDPOINT_LENGTH) return { ok: false, reason: "too long" };
   let url: URL;
   try {
@@ -61,9 +79,12 @@ export function checkPushEndpoint(endpoint: string, { allowLoopback = false }: {
   if (url.protocol !== "https:") return { ok: false, reason: "not https" };
   if (url.port !== "" && url.port !== "443") return { ok: false, reason: "not port 443" };
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (isIP(host) !== 0) return isPublicAddress(host) ? { ok: true, url } : { ok: false, reason: "private address" };
-  if (!host.includes(".") || /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa|localdomain)\.?$/.test(host)) {
+  if (isIP(host) !== 0) {
+    if (!isPublicAddress(host)) return { ok: false, reason: "private address" };
+  } else if (!host.includes(".") || /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa|localdomain)\.?$/.test(host)) {
     return { ok: false, reason: "not a public host name" };
   }
+  // Only the push services we know (PUSH_ALLOWED_HOSTS), so the server is no blind POST relay.
+  if (!pushHostAllowed(host, allowedHosts)) return { ok: false, reason: "not an allowed push service" };
   return { ok: true, url };
 }

@@ -6,17 +6,21 @@ import { locales } from "@/lib/i18n/routing";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { checkPushEndpoint, MAX_ENDPOINT_LENGTH } from "./endpoint";
-import { pushAllowsLoopback, vapidKeys } from "./vapid";
+import { consume } from "@/lib/rate-limit";
+import { pushEndpointRules, vapidKeys } from "./vapid";
 
 // A person's devices that receive Web Push (decision 031). Switching on and off, and removing a
 // device, are part of managing one's own account (canManageOwnAccount): suspended people are
 // still told of answers to their needs.
 
+/** Devices per person: switching on an eleventh forgets the one switched on longest ago. */
+export const MAX_PUSH_DEVICES = 10;
+
 export const subscribePushInput = z.object({
   endpoint: z
     .string()
     .max(MAX_ENDPOINT_LENGTH)
-    .refine((endpoint) => checkPushEndpoint(endpoint, { allowLoopback: pushAllowsLoopback() }).ok, "validation.invalid"),
+    .refine((endpoint) => checkPushEndpoint(endpoint, pushEndpointRules()).ok, "validation.invalid"),
   /** The browser's P-256 key (65 bytes) and auth secret (16 bytes), base64url as PushSubscription.toJSON() gives them. */
   p256dh: z.string().regex(/^[A-Za-z0-9_-]{87}$/),
   auth: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
@@ -39,19 +43,30 @@ export async function subscribePush(
 ): Promise<{ id: string }> {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   if (!vapidKeys()) throw new AppError("UNAVAILABLE", "push is not configured");
+  await consume("pushSubscribePerPerson", viewer.id);
   const data = parseInput(subscribePushInput, input);
   const session = context.sessionToken
     ? await db.session.findUnique({ where: { sessionToken: context.sessionToken }, select: { id: true, userId: true } })
     : null;
   // Only a live session of the viewer: without one the device would outlive every sign-out.
   if (!session || session.userId !== viewer.id) throw new AppError("UNAUTHENTICATED");
-  const { id } = await db.pushSubscription.upsert({
-    where: { endpoint: data.endpoint },
-    create: { userId: viewer.id, sessionId: session.id, endpoint: data.endpoint, p256dh: data.p256dh, auth: data.auth, locale: data.locale },
-    update: { userId: viewer.id, sessionId: session.id, p256dh: data.p256dh, auth: data.auth, locale: data.locale, createdAt: new Date(), lastSuccessAt: null },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const { id } = await tx.pushSubscription.upsert({
+      where: { endpoint: data.endpoint },
+      create: { userId: viewer.id, sessionId: session.id, endpoint: data.endpoint, p256dh: data.p256dh, auth: data.auth, locale: data.locale },
+      update: { userId: viewer.id, sessionId: session.id, p256dh: data.p256dh, auth: data.auth, locale: data.locale, createdAt: new Date(), lastSuccessAt: null },
+      select: { id: true },
+    });
+    // At most MAX_PUSH_DEVICES: the oldest go.
+    const beyond = await tx.pushSubscription.findMany({
+      where: { userId: viewer.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: MAX_PUSH_DEVICES,
+      select: { id: true },
+    });
+    if (beyond.length > 0) await tx.pushSubscription.deleteMany({ where: { id: { in: beyond.map((row) => row.id) } } });
+    return { id };
   });
-  return { id };
 }
 
 export const removePushDeviceInput = z.union([z.object({ id: z.uuid() }), z.object({ endpoint: z.string().min(1).max(MAX_ENDPOINT_LENGTH) })]);

@@ -8,7 +8,8 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { notificationSelect, viewOf } from "@/lib/notifications/notification-view";
 import { pushPayload } from "./push-payload";
 import { sendPrepared } from "./transport";
-import { pushAllowsLoopback, vapidKeys } from "./vapid";
+import { checkPushEndpoint } from "./endpoint";
+import { pushEndpointRules, vapidKeys } from "./vapid";
 
 // Web Push for notifications (decision 031), in two kinds of job:
 //
@@ -79,6 +80,8 @@ export async function deliverPush({ notificationId, subscriptionId }: PushDelive
   ]);
   // Removed, read or deleted with its account since: nothing to tell any more.
   if (!subscription || !row || row.readAt !== null || row.userId !== subscription.userId) return { sent: 0, gone: 0 };
+  // A device whose push service is not (or no longer) allowed (PUSH_ALLOWED_HOSTS) is not called; nothing to retry.
+  if (!checkPushEndpoint(subscription.endpoint, pushEndpointRules()).ok) return { sent: 0, gone: 0 };
   const payload = await pushPayload(viewOf(row, subscription.locale), subscription.locale);
   const prepared = webpush.generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
@@ -93,7 +96,7 @@ export async function deliverPush({ notificationId, subscriptionId }: PushDelive
   );
   const answer = await sendPrepared(
     { endpoint: prepared.endpoint, method: prepared.method, headers: prepared.headers as Record<string, string | number>, body: prepared.body },
-    { allowLoopback: pushAllowsLoopback() },
+    pushEndpointRules(),
   );
   if (answer.status === 404 || answer.status === 410) {
     // The browser unsubscribed or the device is gone for good: forget it (only if it is still that one).

@@ -3,7 +3,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { checkPushEndpoint, isPublicAddress, LOOPBACK_TEST_HOST } from "./endpoint";
+import { checkPushEndpoint, isPublicAddress, LOOPBACK_TEST_HOST, type AllowedPushHosts } from "./endpoint";
 
 // Sends a request that web-push prepared (VAPID header, RFC 8291 body) to the push service. We
 // do the HTTP ourselves so the connection can refuse a name that resolves to a private address
@@ -30,8 +30,8 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
 
 const agent = new https.Agent({ keepAlive: true, maxSockets: 16, lookup: publicOnlyLookup });
 
-export function sendPrepared(push: PreparedPush, { allowLoopback }: { allowLoopback: boolean }): Promise<PushAnswer> {
-  const check = checkPushEndpoint(push.endpoint, { allowLoopback });
+export function sendPrepared(push: PreparedPush, rules: { allowLoopback: boolean; allowedHosts: AllowedPushHosts }): Promise<PushAnswer> {
+  const check = checkPushEndpoint(push.endpoint, rules);
   if (!check.ok) return Promise.reject(new Error(`push endpoint refused: ${check.reason}`));
   const { url } = check;
   const loopback = url.protocol === "http:" && url.hostname === LOOPBACK_TEST_HOST;

@@ -1,5 +1,6 @@
 import "server-only";
 import { env, publicOrigin } from "@/lib/env";
+import { KNOWN_PUSH_HOSTS, type AllowedPushHosts } from "./endpoint";
 
 export type Vapid = { publicKey: string; privateKey: string; subject: string };
 
@@ -18,4 +19,16 @@ export function vapidKeys(): Vapid | null {
 
 export function pushAllowsLoopback(): boolean {
   return env().PUSH_ALLOW_LOOPBACK === "on";
+}
+
+/** PUSH_ALLOWED_HOSTS: the push services devices may name (checked when saving and when sending). */
+export function pushAllowedHosts(): AllowedPushHosts {
+  const setting = env().PUSH_ALLOWED_HOSTS;
+  if (!setting) return KNOWN_PUSH_HOSTS;
+  return setting === "any" ? "any" : setting.split(",").map((host) => host.trim());
+}
+
+/** The endpoint checks with this server's settings. */
+export function pushEndpointRules(): { allowLoopback: boolean; allowedHosts: AllowedPushHosts } {
+  return { allowLoopback: pushAllowsLoopback(), allowedHosts: pushAllowedHosts() };
 }

@@ -11,10 +11,21 @@ describe("push endpoints", () => {
     "https://updates.push.services.mozilla.com/wpush/v2/gAAAAA",
     "https://web.push.apple.com/QGuQyavXutnMH",
     "https://wns2-par02p.notify.windows.com/w/?token=BQYAAA",
-    "https://push.example.org:443/p/1",
-    "https://[2a00:1450:4001:80b::200a]/p",
   ])("accepts %s", (endpoint) => {
     expect(checkPushEndpoint(endpoint).ok).toBe(true);
+  });
+
+  it("accepts only the known push services unless PUSH_ALLOWED_HOSTS says otherwise", () => {
+    for (const endpoint of ["https://push.example.org:443/p/1", "https://[2a00:1450:4001:80b::200a]/p", "https://push.services.mozilla.com/x", "https://evil-fcm.googleapis.com.example.org/x", "https://xpush.apple.com/x"]) {
+      expect(checkPushEndpoint(endpoint)).toEqual({ ok: false, reason: "not an allowed push service" });
+    }
+    expect(checkPushEndpoint("https://push.example.org:443/p/1", { allowedHosts: "any" }).ok).toBe(true);
+    expect(checkPushEndpoint("https://[2a00:1450:4001:80b::200a]/p", { allowedHosts: "any" }).ok).toBe(true);
+    expect(checkPushEndpoint("https://a.push.example.org/p", { allowedHosts: ["*.push.example.org"] }).ok).toBe(true);
+    expect(checkPushEndpoint("https://push.example.org/p", { allowedHosts: ["*.push.example.org"] }).ok).toBe(false);
+    expect(checkPushEndpoint("https://fcm.googleapis.com/p", { allowedHosts: ["push.example.org"] }).ok).toBe(false);
+    // "any" still refuses private addresses.
+    expect(checkPushEndpoint("https://10.0.0.1/p", { allowedHosts: "any" })).toEqual({ ok: false, reason: "private address" });
   });
 
   it.each([

@@ -15,7 +15,9 @@ const { db } = await import("@/lib/db/client");
 const { createSession, deleteAllSessions, deleteSession } = await import("@/lib/auth/sessions");
 const { issueSignInCode, newOwnSignInCode } = await import("@/lib/accounts/new-sign-in-code");
 const { generateSignInCode, hashSignInCode } = await import("@/lib/auth/sign-in-code");
-const { listPushDevices, subscribePush } = await import("@/lib/push/push-devices");
+const { listPushDevices, MAX_PUSH_DEVICES, subscribePush } = await import("@/lib/push/push-devices");
+const { deliverPush } = await import("@/lib/push/send-push");
+const { LIMITS } = await import("@/lib/rate-limit");
 const { addMember, createDialogue, createUser } = await import("@/tests/factories");
 const { appErrorOf, viewerOf } = await import("@/tests/identity/support");
 
@@ -41,6 +43,8 @@ async function phoneOf(who: Person, endpoint = `https://fcm.googleapis.com/fcm/s
   await subscribePush(who, { endpoint, ...keys, locale: "de" }, { sessionToken });
   return { sessionToken, endpoint };
 }
+
+const browserKeys = () => ({ p256dh: randomBytes(65).toString("base64url"), auth: randomBytes(16).toString("base64url") });
 
 const endpointsOf = async (who: Person) =>
   (await db.pushSubscription.findMany({ where: { userId: who.id }, select: { endpoint: true }, orderBy: { endpoint: "asc" } })).map((row) => row.endpoint).sort();
@@ -109,5 +113,45 @@ describe("push devices end with the sign-in session", () => {
       expect((await appErrorOf(subscribePush(nour, { endpoint, ...keys, locale: "de" }, { sessionToken }))).code).toBe("UNAUTHENTICATED");
     }
     expect(await listPushDevices(nour)).toEqual([]);
+  });
+});
+
+describe("limits on push devices (security review of decision 031)", () => {
+  it(`keeps at most ${MAX_PUSH_DEVICES} devices per person, forgetting the one switched on longest ago`, async () => {
+    const nour = await person();
+    const phones = [];
+    for (let i = 0; i <= MAX_PUSH_DEVICES; i++) phones.push(await phoneOf(nour));
+    const kept = await endpointsOf(nour);
+    expect(kept).toHaveLength(MAX_PUSH_DEVICES);
+    expect(kept).not.toContain(phones[0]!.endpoint);
+    expect(kept).toContain(phones[MAX_PUSH_DEVICES]!.endpoint);
+  });
+
+  it("limits how often a person switches push on", async () => {
+    const nour = await person();
+    const { sessionToken } = await createSession(nour.id);
+    for (let i = 0; i < LIMITS.pushSubscribePerPerson.points; i++) {
+      await subscribePush(nour, { endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`, ...browserKeys(), locale: "de" }, { sessionToken });
+    }
+    const error = await appErrorOf(subscribePush(nour, { endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`, ...browserKeys(), locale: "de" }, { sessionToken }));
+    expect(error.code).toBe("RATE_LIMITED");
+  });
+
+  it("accepts only the browsers' push services (PUSH_ALLOWED_HOSTS unset) when switching on and when sending", async () => {
+    const nour = await person();
+    const { sessionToken } = await createSession(nour.id);
+    for (const endpoint of ["https://push.example.org/p/1", "https://[2a00:1450:4001:80b::200a]/p", "https://[::7f00:1]/p"]) {
+      const error = await appErrorOf(subscribePush(nour, { endpoint, ...browserKeys(), locale: "de" }, { sessionToken }));
+      expect(error.details.fieldErrors).toEqual({ endpoint: [{ key: "validation.invalid" }] });
+    }
+    for (const endpoint of ["https://updates.push.services.mozilla.com/wpush/v2/x", "https://web.push.apple.com/x", "https://wns2-par02p.notify.windows.com/w/?token=x"]) {
+      await subscribePush(nour, { endpoint, ...browserKeys(), locale: "de" }, { sessionToken });
+    }
+    expect(await listPushDevices(nour)).toHaveLength(3);
+    // A device saved before (or under a wider setting) is not called: nothing is sent and nothing retried.
+    const dialogue = await createDialogue();
+    const device = await db.pushSubscription.create({ data: { userId: nour.id, endpoint: "https://push.example.org/p/2", ...browserKeys(), locale: "de" }, select: { id: true } });
+    const notification = await db.notification.create({ data: { userId: nour.id, type: "RESPONSE_POSTED", dialogueId: dialogue.id }, select: { id: true } });
+    expect(await deliverPush({ notificationId: notification.id, subscriptionId: device.id })).toEqual({ sent: 0, gone: 0 });
   });
 });
