@@ -49,7 +49,8 @@ export function ContributionItem({
     : { title: contribution.title, excerpt: contribution.excerpt, lang: language };
   const lived = tally.byPerspective.find((entry) => entry.perspective === "LIVED_EXPERIENCE");
   const intent = contribution.supported ? "withdraw" : "give";
-  const mayAct = support && (contribution.supported ? support.mayWithdraw : support.mayGive);
+  // Never on one's own contribution (decision 024).
+  const mayAct = support && !contribution.mine && (contribution.supported ? support.mayWithdraw : support.mayGive);
   return (
     <article id={contributionAnchor(contribution.id)} className="scroll-mt-4 border-b border-line py-3">
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">

@@ -106,6 +106,8 @@ export type ContributionListItem = {
   supports: SupportBreakdown;
   /** Whether the viewer the list was loaded for supports it; false for the signed-out. */
   supported: boolean;
+  /** Whether the viewer the list was loaded for wrote it: no support button then (decision 024). */
+  mine: boolean;
   /**
    * How the voice reached us. The recorder's name is on the contribution's page: loading it here
    * would cost the list another query.
@@ -203,6 +205,7 @@ type PageRow = {
   online: Partial<Record<Perspective, number>>;
   atMeetings: Partial<Record<Perspective, number>>;
   supported: boolean;
+  mine: boolean;
   cursor: [string, string, string, number | string, string];
 };
 
@@ -258,6 +261,7 @@ export async function listContributions(input: {
           'atMeetings', (SELECT coalesce(json_object_agg(m."perspective", m."n"), '{}'::json) FROM (
               SELECT "perspective", sum("count")::int AS "n" FROM "MeetingSupport" WHERE "contributionId" = c."id" GROUP BY 1) m),
           'supported', EXISTS (SELECT 1 FROM "Support" s WHERE s."contributionId" = c."id" AND s."userId" = ${viewerId}::uuid),
+          'mine', coalesce(c."authorId" = ${viewerId}::uuid, false),
           'cursor', json_build_array(c."kind", ${groupedPerspectiveSql("c")}, c."createdAt",
             ${filters.sort === "supported" ? SUPPORT_COUNT : Prisma.sql`0`}, c."id")
         ) ORDER BY p."ord"), '[]'::json)

@@ -141,7 +141,13 @@ const RULES = {
   "comment:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "comment:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "comment:delete:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
-  "support:give": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  /**
+   * Never one's own contribution (decision 024): a self-support would put the author's private
+   * perspective into the public tally next to their name. The author is the contribution's
+   * authorId — for words recorded on someone's behalf, the person who attached the receipt; the
+   * recorder is not the voice and may support what they recorded.
+   */
+  "support:give": when((v, r) => isMember(v, r) && !isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "support:withdraw:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   /**
    * Volunteers translate public texts: a dialogue's members; for the municipality's own texts,

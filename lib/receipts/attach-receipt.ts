@@ -49,6 +49,8 @@ export async function attachReceipt(viewer: Viewer | null, input: z.input<typeof
     });
     // Someone else attached it a moment ago.
     if (claimed.count !== 1) throw refused("alreadyAttached");
+    // Had they supported these words, that support goes with it (trigger
+    // support_not_by_author_on_attach, decision 024): an author never supports their own.
     await tx.contribution.updateMany({ where: { id: receipt.contribution.id, authorId: null }, data: { authorId: viewer.id } });
     await follow(viewer.id, { contributionId: receipt.contribution.id }, tx);
   });

@@ -20,7 +20,8 @@ export type SupportResult = { supported: boolean; supports: SupportBreakdown };
 export async function giveSupport(viewer: Viewer | null, input: z.input<typeof giveSupportInput>): Promise<SupportResult> {
   const { contributionId } = parseInput(giveSupportInput, input);
   const { resource } = await contributionResource(contributionId);
-  authorize(viewer, "support:give", { ...resource, ownerId: undefined });
+  // The resource's owner is the author: nobody supports their own contribution (decision 024).
+  authorize(viewer, "support:give", resource);
   const perspective = await perspectiveSnapshot(db, viewer!.id, resource.municipalityId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.support.createMany({ data: [{ contributionId, userId: viewer!.id, perspective }], skipDuplicates: true });

@@ -64,7 +64,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "comment:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "comment:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "comment:delete:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
-  "support:give": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
+  // Never on one's own contribution (decision 024; the matrix's resource is the actor's own); see the test below.
+  "support:give": [],
   "support:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "translation:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "translation:check": ["coHost", "hostStaff"],
@@ -87,8 +88,8 @@ const MATRIX: Record<Permission, Actor[]> = {
 /** What a participant may do in each phase (the phase rules of the participation issue). */
 const PARTICIPANT_BY_PHASE: Record<DialoguePhase, Permission[]> = {
   DRAFT: [],
-  COLLECTING: ["contribution:create", "contribution:update:own", "contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
-  DELIBERATING: ["contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:give", "support:withdraw:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
+  COLLECTING: ["contribution:create", "contribution:update:own", "contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:withdraw:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
+  DELIBERATING: ["contribution:withdraw:own", "comment:create", "comment:update:own", "comment:delete:own", "support:withdraw:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
   RESPONDING: ["contribution:withdraw:own", "comment:delete:own", "translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
   CLOSED: ["translation:create", "translation:request", "translation:request:private", "report:create", "review:request:own"],
 };
@@ -189,6 +190,23 @@ describe("policy matrix", () => {
       }
       expect(can(ACTORS.participant, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(false);
     }
+  });
+
+  it("lets members support others' contributions, never their own, while the dialogue collects or deliberates (decision 024)", () => {
+    const dialogue = { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE };
+    const supporters = (ownerId: string | null, phase: DialoguePhase) =>
+      (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "support:give", { ...dialogue, phase, ownerId }));
+    for (const phase of ["COLLECTING", "DELIBERATING"] as const) {
+      expect(supporters("somebody-else", phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "recorder"]);
+      // Words recorded offline with no account attached: nobody's own, the recorder included.
+      expect(supporters(null, phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "recorder"]);
+    }
+    for (const phase of ["DRAFT", "RESPONDING", "CLOSED"] as const) expect(supporters("somebody-else", phase)).toEqual([]);
+    // The author — for recorded words, whoever attached the receipt — never.
+    for (const actor of ["participant", "coHost", "hostStaff", "moderator", "recorder"] as const) {
+      expect(can(ACTORS[actor], "support:give", resourceOwnedBy(actor, "COLLECTING")), actor).toBe(false);
+    }
+    expect(() => authorize(ACTORS.participant, "support:give", resourceOwnedBy("participant", "COLLECTING"))).toThrow(AppError);
   });
 
   it("opens the municipality-wide moderation queue to the municipality's moderators only", () => {

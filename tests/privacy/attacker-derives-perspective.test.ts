@@ -29,6 +29,8 @@ import type { Labels } from "@/lib/exports/writers";
 import type { Perspective } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/policy/policy";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
+import { giveSupport } from "@/lib/supports/give-support";
+import { expectConstraint } from "@/tests/db/expect-constraint";
 import { addMember, createComment, createContribution, createDialogue, createMeeting, createUser, openDialogue, respond, unique } from "@/tests/factories";
 import { viewerOf } from "@/tests/identity/support";
 
@@ -384,5 +386,24 @@ describe("an attacker with everything public and a moderator's export", () => {
     const agreed = api.contributions.find((row) => row.id === agreedVoiceId);
     expect(agreed?.perspective).toBe("LIVED_EXPERIENCE");
     expect(api.contributions.find((row) => row.id === offlineVoiceId)?.perspective).toBeNull();
+  });
+
+  // Security review of decision 024: "1 support · 1 lived experience" on a need whose author is
+  // named would tell the author's private perspective if the author could support it.
+  it("cannot read a private perspective off a self-support: the author's own support is refused, in the app and in the database", async () => {
+    // Members, so that only the rule about one's own contribution can refuse them.
+    for (const person of privatePeople()) await addMember(dialogueId, person.id, "PARTICIPANT");
+    const before = await collect();
+    for (const person of privatePeople()) {
+      const viewer = await viewerOf(person.id);
+      const own = await db.contribution.findFirstOrThrow({ where: { dialogueId, authorId: person.id, hiddenAt: null } });
+      await expect(giveSupport(viewer, { contributionId: own.id }), person.name).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expectConstraint(
+        db.support.create({ data: { contributionId: own.id, userId: person.id, perspective: person.perspective } }),
+        "support_not_by_author",
+      );
+      expect(await db.support.count({ where: { contributionId: own.id, userId: person.id } })).toBe(0);
+    }
+    expect(await collect()).toEqual(before);
   });
 });

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
 import { attachReceipt } from "@/lib/receipts/attach-receipt";
+import { giveSupport } from "@/lib/supports/give-support";
+import { supportCounts } from "@/lib/supports/support-counts";
 import { getReceiptSlip, replaceReceipt } from "@/lib/receipts/get-receipt-slip";
 import { lookUpReceipt } from "@/lib/receipts/look-up-receipt";
 import { formatReceiptCode, generateReceiptCode, normalizeReceiptCode, receiptPath } from "@/lib/receipts/receipt-code";
@@ -185,6 +187,25 @@ describe("attaching a receipt: 'this was my need'", () => {
     await db.user.update({ where: { id: nour.id }, data: { showPerspective: false } });
     await db.user.update({ where: { id: nour.id }, data: { showPerspective: true } });
     expect((await db.contribution.findUniqueOrThrow({ where: { id: contributionId } })).shownPerspective).toBe("NOT_STATED");
+  });
+
+  // Security review of decision 024: an author never supports their own words — the tally next
+  // to their name would tell the perspective they keep private.
+  it("takes back the support of a person who attaches the receipt of words they had supported; the counts stay honest", async () => {
+    const { dialogue, contributionId, code } = await recorded();
+    const nour = await participant(dialogue.id, "LIVED_EXPERIENCE");
+    await db.user.update({ where: { id: nour.id }, data: { showPerspective: false } });
+    const other = await participant(dialogue.id, "LOCAL_ACTOR");
+    await giveSupport(nour, { contributionId });
+    expect((await giveSupport(other, { contributionId })).supports.total).toBe(2);
+
+    await attachReceipt(nour, { code }, context());
+    const counts = await supportCounts(contributionId);
+    expect(counts.total).toBe(1);
+    expect(counts.byPerspective.filter((p) => p.online > 0)).toEqual([{ perspective: "LOCAL_ACTOR", online: 1, atMeetings: 0 }]);
+    // Hers now: she cannot support it again.
+    expect((await appErrorOf(giveSupport(nour, { contributionId }))).code).toBe("FORBIDDEN");
+    expect((await supportCounts(contributionId)).total).toBe(1);
   });
 
   it("shows the perspective after attaching when the voice agreed and the account shows it", async () => {

@@ -110,7 +110,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const mayEdit = can(viewer, "contribution:update:own", resource) && withinEditWindow(contribution.createdAt);
   const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
   const mayComment = can(viewer, "comment:create", { ...resource, ownerId: undefined });
-  const maySupport = can(viewer, "support:give", { ...resource, ownerId: undefined });
+  const maySupport = can(viewer, "support:give", resource);
   const mayWithdrawSupport = can(viewer, "support:withdraw:own", { ...resource, ownerId: viewer?.id ?? null });
   const translationResource = { ...resource, ownerId: undefined };
   const mayTranslate = can(viewer, "translation:create", translationResource);
