@@ -5,6 +5,7 @@ import { Link } from "../link";
 import { ModerationHeaderLink } from "../moderation/moderation-header-link";
 import { NotificationsLink } from "../notifications/notifications-link";
 import { signOut } from "./session-actions";
+import { SignOutButton } from "./sign-out-button";
 
 const headerLink = "flex min-h-11 items-center whitespace-nowrap rounded px-1.5 text-[0.9375rem] font-semibold text-white no-underline hover:bg-white/15 hover:underline sm:px-2 sm:text-base";
 
@@ -59,9 +60,7 @@ export async function SessionControls() {
           </p>
           <form action={signOut}>
             <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="rounded border border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-brand-dark">
-              {t("signOut")}
-            </button>
+            <SignOutButton className="rounded border border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-brand-dark">{t("signOut")}</SignOutButton>
           </form>
         </div>
       </details>
