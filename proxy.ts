@@ -8,6 +8,7 @@ import { databaseAvailable } from "@/lib/health/database-gate";
 import { forbiddenResponse, isChunkedTooLarge, isTooLarge, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { publicOrigin } from "@/lib/env";
+import { chosenLanguage, LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
 import { clearFlash, takeFlash } from "@/lib/flash/flash-proxy";
 import { signInRedirect } from "@/lib/auth/sign-in-redirect";
 
@@ -64,6 +65,13 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   const signIn = signInRedirect(request, LOCALES);
   if (signIn) return NextResponse.redirect(new URL(signIn, request.url), 307);
   if (KNOWN.has(first)) return withLocale(forwarded);
+  // A language chosen in the header before wins over the browser's (decision 036).
+  const chosen = chosenLanguage(request.cookies.get(LANGUAGE_COOKIE)?.value);
+  if (chosen) {
+    const url = request.nextUrl.clone();
+    url.pathname = `/${chosen}${pathname === "/" ? "" : pathname}`;
+    return NextResponse.redirect(url, 307);
+  }
   const aliased = preferredAliasedLocale(request.headers.get("accept-language"));
   return aliased ? negotiatingAliased[aliased](forwarded) : negotiating(forwarded);
 }
