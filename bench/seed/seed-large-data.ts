@@ -66,6 +66,8 @@ type ContributionRow = {
   language: PhraseLanguage;
   hidden: boolean;
   withdrawn: boolean;
+  /** Set when the contribution is written: nobody supports their own (trigger support_not_by_author). */
+  authorId?: string | null;
 };
 
 export async function seedLargeData(
@@ -183,6 +185,7 @@ export async function seedLargeData(
         const source = random.weighted([["ONLINE", 85], ["MEETING", c.dialogue.meetingIds.length ? 7 : 0], ["PAPER", 5], ["INTERPRETED", 3]] as const);
         const online = source === "ONLINE";
         const author = online || random.chance(0.5) ? random.pick(c.dialogue.pool) : null;
+        c.authorId = author?.id ?? null;
         const title = `${random.pick(c.kind === "NEED" ? pool.needs : pool.proposals)} (${random.pick(DISTRICTS)} ${1 + random.int(99)})`;
         const body = Array.from({ length: 2 + random.int(4) }, () => random.pick(pool.sentences)).join(" ");
         return [
@@ -390,7 +393,7 @@ async function insertSupports(client: pg.Client, random: Random, contributions: 
   const add = (c: ContributionRow) => {
     const person = random.pick(c.dialogue.pool);
     const key = `${c.id}:${person.id}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) || person.id === c.authorId) return false;
     seen.add(key);
     const at = new Date(c.createdAt.getTime() + random.int(15 * DAY));
     rows.push([uuidv7(at), c.id, person.id, person.perspective, at]);

@@ -201,6 +201,16 @@ describe("listContributions", () => {
     expect(anonymous.items[0]?.supports.total).toBe(1);
   });
 
+  it("tells a viewer which contributions are their own, so the list offers no support button there (decision 024)", async () => {
+    const dialogue = await openedDialogue();
+    const author = await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: false });
+    const own = await createContribution({ dialogueId: dialogue.id, authorId: author.id });
+    const others = await createContribution({ dialogueId: dialogue.id });
+    const byId = (page: Awaited<ReturnType<typeof listContributions>>) => Object.fromEntries(page.items.map((item) => [item.id, item.mine]));
+    expect(byId(await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", viewerId: author.id }))).toEqual({ [own.id]: true, [others.id]: false });
+    expect(byId(await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de" }))).toEqual({ [own.id]: false, [others.id]: false });
+  });
+
   it("refuses input that is not a dialogue id or a page number", async () => {
     await expect(listContributions({ dialogueId: "'; DROP TABLE", page: 1, locale: "de" })).rejects.toThrow();
     await expect(listContributions({ dialogueId: crypto.randomUUID(), page: 0, locale: "de" })).rejects.toThrow();

@@ -140,7 +140,8 @@ beforeAll(async () => {
     data: { contributionId: contributionB.id, language: "ar", title: "عنوان", body: "نص", translatorId: author.id },
   });
   const invitationB = await insertInvitation(dialogueB);
-  await db.support.create({ data: { contributionId: contributionB.id, userId: author.id, perspective: "LIVED_EXPERIENCE" } });
+  // Nobody supports their own contribution (decision 024): B's support comes from another member of B.
+  await db.support.create({ data: { contributionId: contributionB.id, userId: (await participant(dialogueB.id)).id, perspective: "LIVED_EXPERIENCE" } });
   const moderatorA = await createUser();
   await db.municipalityMembership.create({ data: { userId: moderatorA.id, municipalityId: dialogueA.municipalityId, role: "MODERATOR" } });
   const meetingA = await insertMeeting({ dialogueId: dialogueA.id, createdById: dialogueA.createdById });
@@ -608,7 +609,8 @@ describe("forged ids of another dialogue or municipality", () => {
   });
 
   it("the same requests for dialogue A's own records are accepted (the world is not broken)", async () => {
-    await giveSupport(w.a.participant, { contributionId: w.a.contributionId });
+    // Another member of A supports A's contribution; its author may not (decision 024).
+    await giveSupport(await participant(w.a.dialogue.id), { contributionId: w.a.contributionId });
     await createComment(w.a.participant, { contributionId: w.a.contributionId, parentId: w.a.commentId, body: "Echt", language: "de" });
     await createContribution(w.a.participant, postInput(w.a.dialogue));
     expect(await db.comment.count({ where: { contributionId: w.a.contributionId } })).toBe(2);

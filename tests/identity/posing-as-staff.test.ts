@@ -217,8 +217,11 @@ describe("the staff column", () => {
     const other = await createMunicipality();
     await db.municipalityMembership.deleteMany({ where: { userId: officer.id, municipalityId: municipality.id } });
     await db.municipalityMembership.create({ data: { userId: officer.id, municipalityId: other.id, role: "STAFF" } });
-    await giveSupport(await viewerOf(officer.id), { contributionId: answer.id });
-    expect(await db.support.count({ where: { contributionId: answer.id, perspective: "MUNICIPAL_STAFF" } })).toBe(0);
+    // (Never their own contribution, decision 024: the officer supports another of Petra's.)
+    const another = await createContribution(poserViewer, postInput(dialogue, { title: "Ein zweites Anliegen" }));
+    await giveSupport(await viewerOf(officer.id), { contributionId: another.id });
+    expect(await db.support.count({ where: { contributionId: another.id } })).toBe(1);
+    expect(await db.support.count({ where: { contributionId: another.id, perspective: "MUNICIPAL_STAFF" } })).toBe(0);
   });
 });
 

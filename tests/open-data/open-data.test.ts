@@ -67,7 +67,9 @@ beforeAll(async () => {
   }
   const [first] = await db.contribution.findMany({ where: { dialogueId }, orderBy: { id: "asc" }, take: 1 });
   if (!first) throw new Error("no contribution");
-  await db.support.create({ data: { contributionId: first.id, userId: user.id, perspective: "LIVED_EXPERIENCE" } });
+  // Nobody supports their own contribution (decision 024): the support comes from someone else.
+  const supporter = await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: true });
+  await db.support.create({ data: { contributionId: first.id, userId: supporter.id, perspective: "LIVED_EXPERIENCE" } });
   await createComment({ contributionId: first.id, authorId: user.id });
   const actor = await createActor({ municipalityId: municipality.id });
   await respond(first.id, { status: "PLANNED", actorId: actor.id, decidedBy: "Integrationsbeirat" });
