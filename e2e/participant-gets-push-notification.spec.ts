@@ -135,4 +135,13 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
   await expect(noScript.getByTestId("push").getByRole("status").filter({ hasText: ar.push.removed })).toBeVisible();
   await noScript.goto("/ar/account");
   await expect(noScript.getByTestId("push")).toContainText(ar.push.noDevices);
+
+  // Signing out in the header (with JavaScript) also drops the browser's subscription: the next
+  // person on this phone starts with notifications off (security review of decision 031).
+  await page.goto("/ar/account");
+  expect(await page.evaluate(() => sessionStorage.getItem("test-push-subscription"))).not.toBeNull();
+  await page.getByTestId("account-menu").locator("summary").click();
+  await page.getByTestId("account-menu").getByRole("button", { name: ar.session.signOut, exact: true }).click();
+  await expect(page).toHaveURL("/ar");
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem("test-push-subscription"))).toBeNull();
 });
