@@ -138,7 +138,9 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
 
   // Signing out in the header (with JavaScript) also drops the browser's subscription: the next
   // person on this phone starts with notifications off (security review of decision 031).
+  // The browser still holds the subscription the server no longer has for her: the switch says off.
   await page.goto("/ar/account");
+  await expect(section.getByRole("button", { name: ar.push.switchOn })).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem("test-push-subscription"))).not.toBeNull();
   await page.getByTestId("account-menu").locator("summary").click();
   await page.getByTestId("account-menu").getByRole("button", { name: ar.session.signOut, exact: true }).click();

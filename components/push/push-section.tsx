@@ -17,7 +17,13 @@ export async function PushSection({ viewer }: { viewer: Viewer }) {
       </h2>
       <p className="mt-2 mb-4">{t("intro")}</p>
       {vapid ? (
-        <PushSwitch vapidPublicKey={vapid.publicKey} locale={locale} subscribeAction={subscribePushAction} removeAction={removePushDeviceAction} />
+        <PushSwitch
+          vapidPublicKey={vapid.publicKey}
+          locale={locale}
+          subscribeAction={subscribePushAction}
+          removeAction={removePushDeviceAction}
+          knownEndpointHashes={devices.map((device) => device.endpointHash)}
+        />
       ) : (
         <p>{t("unavailable")}</p>
       )}

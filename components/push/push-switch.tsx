@@ -22,6 +22,12 @@ function supported(): boolean {
   return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
 }
 
+/** SHA-256 of an endpoint, base64url, as lib/push/push-devices.ts computes it. */
+async function endpointHash(endpoint: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(endpoint)));
+  return btoa(String.fromCharCode(...digest)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 async function currentSubscription(): Promise<PushSubscription | null> {
   const registration = await navigator.serviceWorker.getRegistration("/");
   return (await registration?.pushManager.getSubscription()) ?? null;
@@ -31,6 +37,9 @@ async function currentSubscription(): Promise<PushSubscription | null> {
  * "Notifications on this phone": one button that switches push on or off for this browser
  * (decision 031). Push needs JavaScript by nature; without it the server-rendered text says so and
  * the in-app list and e-mail work as before. `vapidPublicKey` null: push is not set up here.
+ * `knownEndpointHashes` (the person's devices): a subscription this browser still holds but the
+ * server no longer has for this person — it ended with a sign-out, or belongs to someone who used
+ * this phone before — shows as off.
  */
 export function PushSwitch({
   vapidPublicKey,
@@ -38,27 +47,35 @@ export function PushSwitch({
   subscribeAction,
   removeAction,
   onDone,
+  knownEndpointHashes,
 }: {
   vapidPublicKey: string;
   locale: string;
   subscribeAction: Action<{ id: string }>;
   removeAction: Action<{ removed: number }>;
   onDone?: () => void;
+  knownEndpointHashes?: string[];
 }) {
   const t = useTranslations("push");
   const [status, setStatus] = useState<Status>("needsJavaScript");
   const [pending, startTransition] = useTransition();
 
+  const known = knownEndpointHashes?.join(" ");
   useEffect(() => {
     let live = true;
     // What this browser can do and has done, read once it runs (the server cannot know).
-    (supported() ? currentSubscription().then((subscription) => (subscription ? "on" : Notification.permission === "denied" ? "denied" : "off")) : Promise.resolve("unsupported" as const))
+    const isKnown = async (subscription: PushSubscription) => known === undefined || known.split(" ").includes(await endpointHash(subscription.endpoint));
+    (supported()
+      ? currentSubscription().then(async (subscription): Promise<Status> =>
+          subscription && (await isKnown(subscription)) ? "on" : Notification.permission === "denied" ? "denied" : "off",
+        )
+      : Promise.resolve("unsupported" as const))
       .catch(() => "off" as const)
       .then((found: Status) => live && setStatus(found));
     return () => {
       live = false;
     };
-  }, []);
+  }, [known]);
 
   const switchOn = () =>
     startTransition(async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -80,7 +81,11 @@ export async function removePushDevice(viewer: Viewer | null, input: z.input<typ
   return { removed: count };
 }
 
-export type PushDevice = { id: string; service: string; createdAt: Date; lastSuccessAt: Date | null };
+/**
+ * `endpointHash`: SHA-256 of the endpoint, base64url — so this browser's switch can tell whether its
+ * own subscription is one of the person's devices without the page carrying the endpoints.
+ */
+export type PushDevice = { id: string; service: string; endpointHash: string; createdAt: Date; lastSuccessAt: Date | null };
 
 /** The viewer's devices, newest first, named by their push service (we store nothing about the device itself). */
 export async function listPushDevices(viewer: Viewer): Promise<PushDevice[]> {
@@ -89,7 +94,11 @@ export async function listPushDevices(viewer: Viewer): Promise<PushDevice[]> {
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: { id: true, endpoint: true, createdAt: true, lastSuccessAt: true },
   });
-  return rows.map(({ endpoint, ...row }) => ({ ...row, service: serviceName(new URL(endpoint).hostname) }));
+  return rows.map(({ endpoint, ...row }) => ({
+    ...row,
+    service: serviceName(new URL(endpoint).hostname),
+    endpointHash: createHash("sha256").update(endpoint).digest("base64url"),
+  }));
 }
 
 /** The push services of the browsers people use, by their product names; any other by its host. */
