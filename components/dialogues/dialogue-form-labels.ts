@@ -23,6 +23,8 @@ export async function dialogueFormProps(themes: { id: string; key: string | null
     languagesHint: t("languagesHint"),
     codeOfConduct: t("codeOfConduct"),
     codeOfConductHint: t("codeOfConductHint"),
+    teamContact: t("teamContact"),
+    teamContactHint: t("teamContactHint"),
     dates: t("dates"),
     datesHint: t("datesHint"),
     collectingFrom: t("collectingFrom"),

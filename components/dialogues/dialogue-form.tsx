@@ -20,6 +20,8 @@ export type DialogueFormLabels = {
   languagesHint: string;
   codeOfConduct: string;
   codeOfConductHint: string;
+  teamContact: string;
+  teamContactHint: string;
   dates: string;
   datesHint: string;
   collectingFrom: string;
@@ -36,6 +38,7 @@ export type DialogueFormValues = {
   themeIds: string[];
   languages: string[];
   codeOfConduct: string;
+  teamContact?: string;
   collectingFrom: string;
   deliberatingFrom: string;
   respondingFrom: string;
@@ -116,6 +119,17 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         rows={8}
         maxLength={5000}
         required
+        {...text}
+        dir="auto"
+      />
+      <TextAreaField
+        name="teamContact"
+        label={labels.teamContact}
+        hint={labels.teamContactHint}
+        state={state}
+        defaultValue={values.teamContact ?? ""}
+        rows={3}
+        maxLength={300}
         {...text}
         dir="auto"
       />

@@ -13,7 +13,16 @@ const MEETINGS_SHOWN = 2;
  * to the join page, which checks it and explains what it leads to), where to get a code, and
  * that someone can write a need down for them. Not async: it renders what the page loaded.
  */
-export function TakePartBox({ meetings, signedIn }: { meetings: MeetingView[]; signedIn: boolean }) {
+export function TakePartBox({
+  meetings,
+  teamContact,
+  signedIn,
+}: {
+  meetings: MeetingView[];
+  /** The host team's published contact: plain text in the dialogue's main language. */
+  teamContact: { text: string; language: string } | null;
+  signedIn: boolean;
+}) {
   const t = useTranslations("dialogue.takePart");
   const join = useTranslations("join");
   const locale = useLocale();
@@ -75,6 +84,15 @@ export function TakePartBox({ meetings, signedIn }: { meetings: MeetingView[]; s
             </>
           ) : (
             <p className="mt-1">{t("noMeetings")}</p>
+          )}
+          {teamContact && (
+            <>
+              <p className="mt-2">{t("fromTeam")}</p>
+              {/* Plain text, escaped by React; line breaks as typed. */}
+              <p lang={teamContact.language} dir="auto" className="mt-1 whitespace-pre-line border-s-4 border-line ps-2 text-sm" data-testid="team-contact">
+                {teamContact.text}
+              </p>
+            </>
           )}
         </div>
       </details>

@@ -48,6 +48,7 @@ export async function createDialogue(viewer: Viewer | null, input: z.input<typeo
             description: data.description,
             languages,
             codeOfConduct,
+            teamContact: data.teamContact ?? null,
             ...phaseDates(data),
             createdById: viewer!.id,
             themes: { create: themeIds.map((themeId) => ({ themeId })) },

@@ -24,6 +24,13 @@ export const dialogueFields = z
     newThemeName: z.string().trim().max(60).optional(),
     languages: z.array(z.enum(locales)).min(1, "dialogueValidation.languagesRequired"),
     codeOfConduct: z.string().trim().min(1).max(5000),
+    /** Where to get a code from the host team, shown in "How to take part"; "" publishes none. */
+    teamContact: z
+      .string()
+      .trim()
+      .max(300)
+      .transform((value) => (value === "" ? null : value))
+      .optional(),
     collectingFrom: day,
     deliberatingFrom: day,
     respondingFrom: day,
@@ -78,6 +85,7 @@ export function dialogueFieldsFromForm(values: Record<string, unknown>) {
     newThemeName: text("newThemeName") || undefined,
     languages: checked("language-") as (typeof locales)[number][],
     codeOfConduct: text("codeOfConduct"),
+    teamContact: text("teamContact"),
     collectingFrom: text("collectingFrom"),
     deliberatingFrom: text("deliberatingFrom"),
     respondingFrom: text("respondingFrom"),

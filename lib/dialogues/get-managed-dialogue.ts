@@ -24,6 +24,7 @@ export async function getManagedDialogue(viewer: Viewer | null, input: { municip
       phase: true,
       languages: true,
       codeOfConduct: true,
+      teamContact: true,
       collectingFrom: true,
       deliberatingFrom: true,
       respondingFrom: true,

@@ -57,6 +57,8 @@ export type LoadedDialogue = {
   phase: DialoguePhase;
   /** BCP 47 codes; the first is the dialogue's main language. */
   languages: string[];
+  /** How to reach the host team for a code (plain text in the main language), or null. */
+  teamContact: string | null;
   /** The planned start of each later phase and the planned end, as the host team set them. */
   dates: { collectingFrom: Date | null; deliberatingFrom: Date | null; respondingFrom: Date | null; closesAt: Date | null };
   municipality: { id: string; slug: string; name: string };
@@ -90,6 +92,7 @@ type Row = {
   description: string;
   phase: DialoguePhase;
   languages: string[];
+  teamContact: string | null;
   collectingFrom: Date | null;
   deliberatingFrom: Date | null;
   respondingFrom: Date | null;
@@ -118,7 +121,7 @@ const version = ({ checkedAt, outdatedAt, ...rest }: JsonVersion): HostTextVersi
 /** One statement: the dialogue and everything dialogue-wide its page shows, plus the viewer's follow and mediation cases. */
 async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId: string | null): Promise<Row | undefined> {
   const [row] = await db.$queryRaw<Row[]>`
-    SELECT d."id", d."slug", d."title", d."summary", d."description", d."phase", d."languages",
+    SELECT d."id", d."slug", d."title", d."summary", d."description", d."phase", d."languages", d."teamContact",
       d."collectingFrom", d."deliberatingFrom", d."respondingFrom", d."closesAt",
       d."municipalityId", mu."slug" AS "municipalitySlug", mu."name" AS "municipalityName",
       (SELECT coalesce(json_agg(json_build_object('id', t."id", 'key', t."key", 'name', t."name") ORDER BY t."position", t."name"), '[]'::json)
@@ -194,6 +197,7 @@ const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, d
       description: row.description,
       phase: row.phase,
       languages: row.languages,
+      teamContact: row.teamContact,
       dates: { collectingFrom: row.collectingFrom, deliberatingFrom: row.deliberatingFrom, respondingFrom: row.respondingFrom, closesAt: row.closesAt },
       municipality: { id: row.municipalityId, slug: row.municipalitySlug, name: row.municipalityName },
       themes: row.themes,

@@ -47,6 +47,8 @@ export async function updateDialogue(viewer: Viewer | null, input: z.input<typeo
         languages: orderLanguages(data.languages, municipality.defaultLocale),
         // Text that is just the default rules (as the form offers them) keeps the default.
         codeOfConduct: (await isDefaultRulesText(data.codeOfConduct)) ? null : data.codeOfConduct,
+        // Left out (undefined): as it was.
+        teamContact: data.teamContact,
         ...phaseDates(data),
       },
       select: { id: true, slug: true, phase: true },

@@ -143,7 +143,13 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </Link>
         </p>
       )}
-      {may.takePart && <TakePartBox meetings={dialogue.meetings.upcoming} signedIn={viewer !== null} />}
+      {may.takePart && (
+        <TakePartBox
+          meetings={dialogue.meetings.upcoming}
+          teamContact={dialogue.teamContact ? { text: dialogue.teamContact, language: dialogue.languages[0] ?? "de" } : null}
+          signedIn={viewer !== null}
+        />
+      )}
 
       <DialogueTeamLinks may={may} pathname={pathname} mediationCases={data.mediationCases} />
       {viewer && may.follow && (

@@ -262,6 +262,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               languages: dialogue.languages,
               // The default rules are offered in the main language; kept unchanged they stay the default.
               codeOfConduct: dialogue.codeOfConduct ?? (await defaultRules(dialogue.languages[0] ?? "de")).text,
+              teamContact: dialogue.teamContact ?? "",
               collectingFrom: dateValue(dialogue.collectingFrom),
               deliberatingFrom: dateValue(dialogue.deliberatingFrom),
               respondingFrom: dateValue(dialogue.respondingFrom),
