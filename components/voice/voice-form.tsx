@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useId, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
+import { Form, fieldId, useFormAction } from "@/components/form/form";
 import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_TITLE_MAX } from "@/lib/voice/limits";
 import { VoiceRecorder } from "./voice-recorder";
 
@@ -31,12 +32,13 @@ export function VoiceForm({ action, page, dialogueId, kind, themes, languages, d
   const t = useTranslations("voice");
   const tp = useTranslations("post");
   const message = useMessage();
-  const [state, formAction] = useActionState(action, IDLE);
-  const fileId = useId();
+  const [state, formAction, form] = useFormAction(action);
+  // The id the error summary links to for `audio` (the field is hand-made, for the recorder).
+  const fileId = fieldId(form.id, "audio");
   const audioErrors = state.status === "error" ? (state.fieldErrors.audio ?? []) : [];
   const limits = { minutes: VOICE_MAX_SECONDS / 60, megabytes: VOICE_MAX_BYTES / (1024 * 1024) };
   return (
-    <form action={formAction} noValidate>
+    <Form form={form} action={formAction} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />
@@ -88,6 +90,6 @@ export function VoiceForm({ action, page, dialogueId, kind, themes, languages, d
         </section>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

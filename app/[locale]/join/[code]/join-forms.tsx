@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { CheckboxField, SubmitButton, useMessage } from "@/components/form/form-fields";
+import { Form, useFormAction, useFormFieldId } from "@/components/form/form";
+import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { Link } from "@/components/link";
 import type { FormState } from "@/lib/actions/form-state";
-import { IDLE } from "@/lib/actions/form-state";
 import { joinDialogueAction, signUpAction, type SignedUp } from "./actions";
 
 type Props = {
@@ -30,8 +30,8 @@ type Props = {
  */
 export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct, viewer, confirmRole }: Props) {
   const t = useTranslations("join");
-  const [signUp, signUpFormAction] = useActionState(signUpAction, IDLE);
-  const [join, joinFormAction] = useActionState(joinDialogueAction, IDLE);
+  const [signUp, signUpFormAction, signUpForm] = useFormAction(signUpAction);
+  const [join, joinFormAction, joinForm] = useFormAction(joinDialogueAction);
 
   if (signUp.status === "success") return <SignedUpScreen signedUp={signUp.data} dialoguePath={dialoguePath} />;
 
@@ -51,14 +51,13 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
           {t("joinHeading")}
         </h2>
         <p className="mt-2 mb-4">{t("joinIntro", { name: viewer.displayName })}</p>
-        <form action={joinFormAction} noValidate>
-          <CodeProblem state={join} />
-          <input type="hidden" name="code" value={code} />
+        <Form form={joinForm} action={joinFormAction} noValidate>
+          <CodeField code={code} />
           <input type="hidden" name="locale" value={locale} />
           <CodeOfConduct state={join}>{codeOfConduct}</CodeOfConduct>
           {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={join} />}
           <SubmitButton>{t("joinSubmit")}</SubmitButton>
-        </form>
+        </Form>
       </section>
     );
   }
@@ -70,14 +69,13 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
       </h2>
       <p className="mt-2">{t("signUpIntro")}</p>
       <p className="mt-1 mb-4 text-muted">{t("notAsked")}</p>
-      <form action={signUpFormAction} noValidate>
-        <CodeProblem state={signUp} />
-        <input type="hidden" name="code" value={code} />
+      <Form form={signUpForm} action={signUpFormAction} noValidate>
+        <CodeField code={code} />
         <ProfileFields state={signUp} languages={languages} values={{ locale }} />
         <CodeOfConduct state={signUp}>{codeOfConduct}</CodeOfConduct>
         {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={signUp} />}
         <SubmitButton>{t("signUpSubmit")}</SubmitButton>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -105,19 +103,12 @@ function SignedUpScreen({ signedUp, dialoguePath }: { signedUp: SignedUp; dialog
 }
 
 /**
- * The invitation stopped working between opening the page and sending the form. Its message
- * belongs to the hidden `code` field, so it is shown on top instead of "check the marked fields".
+ * The invitation code, sent along hidden. When the invitation stopped working between opening
+ * the page and sending the form, its message belongs to `code`: the error summary at the top
+ * shows it (with any message for the whole form), and its link lands here, at the form's start.
  */
-function CodeProblem({ state }: { state: FormState }) {
-  const message = useMessage();
-  if (state.status !== "error") return null;
-  const messages = state.fieldErrors.code ?? (state.formError && state.formError.key !== "errors.INVALID_INPUT" ? [state.formError] : []);
-  if (messages.length === 0) return null;
-  return (
-    <p role="alert" className="mb-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
-      {messages.map((m) => message(m)).join(" ")}
-    </p>
-  );
+function CodeField({ code }: { code: string }) {
+  return <input type="hidden" id={useFormFieldId("code") ?? undefined} name="code" value={code} />;
 }
 
 function CodeOfConduct({ state, children }: { state: FormState; children: ReactNode }) {
