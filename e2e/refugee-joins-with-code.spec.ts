@@ -17,6 +17,10 @@ const text = { de, en, ar }[LOCALE];
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
 
+/** The error summary at the top of a form (components/form/form.tsx). */
+const summaryOf = (page: Page, title: string) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: title }) });
+const titlePrefix = (template: string) => new RegExp(`^${template.split("{title}")[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
 // The dialogue's title and summary as the reader sees them: its co-hosts wrote an Arabic version.
 const dialogue = { title: dialogueTextIn(invitation.dialogue, LOCALE, "title"), summary: dialogueTextIn(invitation.dialogue, LOCALE, "summary") };
@@ -111,6 +115,11 @@ test.describe("a refugee with an invitation", () => {
     const nameField = page.getByLabel(text.join.displayName, { exact: true });
     await expect(nameField).toHaveAttribute("aria-invalid", "true");
     await expect(nameField).toHaveAccessibleDescription(new RegExp(text.validation.required.replace(/[.?]/g, "\\$&")));
+    // The error summary on top has the focus, links to the field, and the title says "Error:".
+    const summary = summaryOf(page, text.feedback.summaryTitle);
+    await expect(summary).toBeFocused();
+    await expect(summary.locator(`a[href="#${await nameField.getAttribute("id")}"]`)).toContainText(text.validation.required);
+    await expect(page).toHaveTitle(titlePrefix(text.feedback.errorTitle));
     await expect(page.getByRole("radio", { name: text.join.perspectives.LOCAL_ACTOR })).toBeChecked();
     await expect(page.getByLabel(text.join.showPerspective)).toBeChecked();
     await expect(page.getByLabel(text.join.acceptCodeOfConduct)).toBeChecked();

@@ -17,6 +17,10 @@ import { demoAccount } from "./support/sign-in";
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
 
+/** The error summary at the top of a form (components/form/form.tsx). */
+const summaryOf = (page: Page, title: string) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: title }) });
+const titlePrefix = (template: string) => new RegExp(`^${template.split("{title}")[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
 const fixtures = path.join(import.meta.dirname, "../tests/voice/fixtures");
 const recording = readFileSync(path.join(fixtures, "voice.ogg"));
@@ -65,6 +69,11 @@ test("a voice need in Farsi is written down and translated by a volunteer, and s
   await file.setInputFiles({ name: "voice.ogg", mimeType: "audio/ogg", buffer: Buffer.from("this is not a recording\n") });
   await page.getByRole("button", { name: fa.voice.submit }).click();
   await expect(page.getByText(fa.voice.errors.notAudio).first()).toBeVisible();
+  // The error summary on top has the focus, links to the file field, and the title says "Error:".
+  const summary = summaryOf(page, fa.feedback.summaryTitle);
+  await expect(summary).toBeFocused();
+  await expect(summary.locator(`a[href="#${await file.getAttribute("id")}"]`)).toContainText(fa.voice.errors.notAudio);
+  await expect(page).toHaveTitle(titlePrefix(fa.feedback.errorTitle));
   await expect(page.getByLabel(fa.voice.title, { exact: true })).toHaveValue(title);
 
   await page.getByLabel(fa.voice.file, { exact: true }).setInputFiles({ name: "recording.ogg", mimeType: "audio/ogg", buffer: recording });

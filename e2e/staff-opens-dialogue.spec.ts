@@ -115,10 +115,26 @@ test("staff create a dialogue, need a lived-experience co-host to open it, and o
   );
   await expectNoSidewaysScrolling(page);
 
+  // The host team publishes where to get a code (plain text: markup stays text).
+  const contact = "Fragen Sie Amal im Café International, Di 15–17 Uhr, oder rufen Sie 0123 456789 an. <b>Danke</b>";
+  await page.getByLabel(admin.teamContact, { exact: true }).fill(contact);
+  await page.getByRole("button", { name: admin.save, exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText(admin.saved);
+  await expect(page.getByLabel(admin.teamContact, { exact: true })).toHaveValue(contact);
+
   // Public now: listed on the municipality page and readable without an account.
   await visitor.page.goto(`/${LOCALE}/${MUNICIPALITY}`);
   await visitor.page.getByRole("link", { name: title }).click();
   await expect(visitor.page.getByRole("heading", { level: 1 })).toHaveText(title);
+  // "How to take part" says where to get a code: the host team's contact, in the dialogue's language.
+  const takePart = visitor.page.getByRole("region", { name: de.dialogue.takePart.heading });
+  await takePart.getByText(de.dialogue.takePart.whereHeading).click();
+  await expect(takePart.getByText(de.dialogue.takePart.fromTeam)).toBeVisible();
+  const published = takePart.getByTestId("team-contact");
+  await expect(published).toHaveText(contact);
+  await expect(published).toHaveAttribute("lang", LOCALE);
+  await expect(published.locator("b")).toHaveCount(0);
+  await visitor.page.screenshot({ path: test.info().outputPath("take-part-contact-de.png"), fullPage: true });
   await expect(visitor.page.getByText(admin.draftNotice)).toHaveCount(0);
   await expect(visitor.page.getByRole("link", { name: admin.manageLink })).toHaveCount(0);
   await visitor.context.close();

@@ -106,8 +106,15 @@ test("a co-host invitation is single-use and the join page names the role before
   await first.page.getByLabel(de.join.displayName, { exact: true }).fill(`Miriam ${randomBytes(3).toString("hex")}`);
   await first.page.getByLabel(de.join.acceptCodeOfConduct).check();
   await first.page.getByRole("button", { name: de.join.signUpSubmit }).click();
-  // Not confirmed: said next to the box, nothing joined, what was typed is kept.
-  await expect(first.page.getByText(de.join.teamRole.confirmMissing)).toBeVisible();
+  // Not confirmed: said next to the box and in the error summary on top (a link to the box),
+  // nothing joined, what was typed is kept.
+  const confirmBox = first.page.getByLabel(de.join.teamRole.confirm);
+  const confirmId = await confirmBox.getAttribute("id");
+  await expect(first.page.locator(`[id="${confirmId}-error"]`)).toHaveText(de.join.teamRole.confirmMissing);
+  await expect(confirmBox).toHaveAttribute("aria-invalid", "true");
+  const summary = first.page.getByRole("alert").filter({ has: first.page.getByRole("heading", { name: de.feedback.summaryTitle }) });
+  await expect(summary).toBeFocused();
+  await expect(summary.locator(`a[href="#${confirmId}"]`)).toContainText(de.join.teamRole.confirmMissing);
   await expect(first.page.getByLabel(de.join.displayName, { exact: true })).toHaveValue(/^Miriam /);
   await first.page.getByLabel(de.join.acceptCodeOfConduct).check();
   await first.page.getByLabel(de.join.teamRole.confirm).check();
