@@ -57,20 +57,22 @@ type FormProps<T> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "id"> &
   form: FormHandle<T>;
   action: (formData: FormData) => void;
   children: ReactNode;
+  /** Fields the summary cannot find among the children's props (inside a component of their own). */
+  fields?: Record<string, FieldInfo>;
 };
 
-export function Form<T>({ form, action, children, ...attributes }: FormProps<T>) {
+export function Form<T>({ form, action, children, fields, ...attributes }: FormProps<T>) {
   return (
     <FormContext.Provider value={form.id}>
       <form id={form.id} action={action} {...attributes}>
-        <ErrorSummary form={form.id} state={form.state} fields={collectFields(children)} />
+        <ErrorSummary form={form.id} state={form.state} fields={{ ...fields, ...collectFields(children) }} />
         {children}
       </form>
     </FormContext.Provider>
   );
 }
 
-type FieldInfo = { label?: ReactNode; firstOption?: string };
+export type FieldInfo = { label?: ReactNode; firstOption?: string };
 
 /**
  * The fields among the form's children, read from their props (`name` with `label` or `legend`,

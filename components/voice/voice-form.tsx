@@ -38,7 +38,7 @@ export function VoiceForm({ action, page, dialogueId, kind, themes, languages, d
   const audioErrors = state.status === "error" ? (state.fieldErrors.audio ?? []) : [];
   const limits = { minutes: VOICE_MAX_SECONDS / 60, megabytes: VOICE_MAX_BYTES / (1024 * 1024) };
   return (
-    <Form form={form} action={formAction} noValidate>
+    <Form form={form} action={formAction} fields={{ audio: { label: t("file") } }} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Form, useFormAction, useFormFieldId } from "@/components/form/form";
 import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
+import { PERSPECTIVES, ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { Link } from "@/components/link";
 import type { FormState } from "@/lib/actions/form-state";
@@ -32,6 +32,14 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
   const t = useTranslations("join");
   const [signUp, signUpFormAction, signUpForm] = useFormAction(signUpAction);
   const [join, joinFormAction, joinForm] = useFormAction(joinDialogueAction);
+  // Fields inside ProfileFields and CodeOfConduct, named in the error summary.
+  const rules = { acceptCodeOfConduct: { label: t("acceptCodeOfConduct") } };
+  const profile = {
+    displayName: { label: t("displayName") },
+    locale: { label: t("language"), firstOption: languages[0]?.locale },
+    perspective: { label: t("perspective"), firstOption: PERSPECTIVES[0] },
+    showPerspective: { label: t("showPerspective") },
+  };
 
   if (signUp.status === "success") return <SignedUpScreen signedUp={signUp.data} dialoguePath={dialoguePath} />;
 
@@ -51,7 +59,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
           {t("joinHeading")}
         </h2>
         <p className="mt-2 mb-4">{t("joinIntro", { name: viewer.displayName })}</p>
-        <Form form={joinForm} action={joinFormAction} noValidate>
+        <Form form={joinForm} action={joinFormAction} fields={rules} noValidate>
           <CodeField code={code} />
           <input type="hidden" name="locale" value={locale} />
           <CodeOfConduct state={join}>{codeOfConduct}</CodeOfConduct>
@@ -69,7 +77,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
       </h2>
       <p className="mt-2">{t("signUpIntro")}</p>
       <p className="mt-1 mb-4 text-muted">{t("notAsked")}</p>
-      <Form form={signUpForm} action={signUpFormAction} noValidate>
+      <Form form={signUpForm} action={signUpFormAction} fields={{ ...profile, ...rules }} noValidate>
         <CodeField code={code} />
         <ProfileFields state={signUp} languages={languages} values={{ locale }} />
         <CodeOfConduct state={signUp}>{codeOfConduct}</CodeOfConduct>
