@@ -118,7 +118,9 @@ test.describe("a refugee with an invitation", () => {
     // The error summary on top has the focus, links to the field, and the title says "Error:".
     const summary = summaryOf(page, text.feedback.summaryTitle);
     await expect(summary).toBeFocused();
-    await expect(summary.locator(`a[href="#${await nameField.getAttribute("id")}"]`)).toContainText(text.validation.required);
+    const nameLink = summary.locator(`a[href="#${await nameField.getAttribute("id")}"]`);
+    await expect(nameLink).toContainText(text.join.displayName);
+    await expect(nameLink).toContainText(text.validation.required);
     await expect(page).toHaveTitle(titlePrefix(text.feedback.errorTitle));
     await expect(page.getByRole("radio", { name: text.join.perspectives.LOCAL_ACTOR })).toBeChecked();
     await expect(page.getByLabel(text.join.showPerspective)).toBeChecked();

@@ -72,7 +72,9 @@ test("a voice need in Farsi is written down and translated by a volunteer, and s
   // The error summary on top has the focus, links to the file field, and the title says "Error:".
   const summary = summaryOf(page, fa.feedback.summaryTitle);
   await expect(summary).toBeFocused();
-  await expect(summary.locator(`a[href="#${await file.getAttribute("id")}"]`)).toContainText(fa.voice.errors.notAudio);
+  const fileLink = summary.locator(`a[href="#${await file.getAttribute("id")}"]`);
+  await expect(fileLink).toContainText(fa.voice.file);
+  await expect(fileLink).toContainText(fa.voice.errors.notAudio);
   await expect(page).toHaveTitle(titlePrefix(fa.feedback.errorTitle));
   await expect(page.getByLabel(fa.voice.title, { exact: true })).toHaveValue(title);
 
