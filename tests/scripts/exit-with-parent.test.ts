@@ -23,6 +23,10 @@ describe("a server started with the exit-with-parent hook", () => {
     parent.kill("SIGKILL");
     await exited(parent);
     await pipeClosed;
+    // The pipe closes when the server's files are released, a moment before the kernel marks
+    // the process dead: wait for that state (bounded), never for a fixed time.
+    const deadline = Date.now() + 10_000;
+    while (alive(server) && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
     expect(alive(server)).toBe(false);
   });
 });
