@@ -76,19 +76,6 @@ export const LIMITS = {
     },
     duration: 24 * 60 * 60,
   },
-  /** Voice messages by one person (decision 033): a need or two said in a row fits, filling the dialogue's storage does not (settings). */
-  voiceMessagesPerPersonPerHour: {
-    get points() {
-      return env().VOICE_MESSAGES_PER_HOUR;
-    },
-    duration: 60 * 60,
-  },
-  voiceMessagesPerPersonPerDay: {
-    get points() {
-      return env().VOICE_MESSAGES_PER_DAY;
-    },
-    duration: 24 * 60 * 60,
-  },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;

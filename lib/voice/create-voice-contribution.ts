@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
-import { consume } from "@/lib/rate-limit";
+import { AppError } from "@/lib/errors";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { enqueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
@@ -15,6 +14,7 @@ import { contributionLanguages } from "@/lib/contributions/create-contribution";
 import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
 import { checkAudio } from "./audio-content";
 import { VOICE_TITLE_MAX } from "./limits";
+import { claimVoiceQuota } from "./voice-quota";
 
 export const createVoiceContributionInput = z.object({
   dialogueId: z.uuid(),
@@ -26,24 +26,6 @@ export const createVoiceContributionInput = z.object({
   acceptCodeOfConduct: z.literal("on", { error: "validation.required" }).optional(),
   ...rulesSeenFields,
 });
-
-/**
- * One more voice message by `userId` within VOICE_MESSAGES_PER_HOUR and VOICE_MESSAGES_PER_DAY;
- * over them, RATE_LIMITED with the message at the file field.
- */
-async function countVoiceMessage(userId: string): Promise<void> {
-  try {
-    await consume("voiceMessagesPerPersonPerHour", userId);
-    await consume("voiceMessagesPerPersonPerDay", userId);
-  } catch (error) {
-    if (!isAppError(error, "RATE_LIMITED")) throw error;
-    const { retryAfterMinutes } = error.details as { retryAfterMinutes: number };
-    throw new AppError("RATE_LIMITED", error.message, {
-      ...error.details,
-      fieldErrors: { audio: [{ key: "voice.errors.tooMany", params: { retryAfterMinutes } }] },
-    });
-  }
-}
 
 /**
  * A member says a need or proposal instead of typing it (issue 18, decision 033). It is their
@@ -84,17 +66,11 @@ export async function createVoiceContribution(
     Object.assign(fieldErrors, error.details.fieldErrors);
   }
   if (Object.keys(fieldErrors).length > 0 || !checked) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
-  // The dialogue's storage for audio still kept (VOICE_STORAGE_PER_DIALOGUE_MB).
-  const quota = options.dialogueStorageBytes ?? env().VOICE_STORAGE_PER_DIALOGUE_MB * 1024 * 1024;
-  const kept = await db.voiceMessage.aggregate({ where: { audioDeletedAt: null, contribution: { dialogueId: data.dialogueId } }, _sum: { byteSize: true } });
-  if ((kept._sum.byteSize ?? 0) + checked.byteSize > quota) {
-    throw new AppError("INVALID_INPUT", "dialogue voice storage full", { fieldErrors: { audio: [{ key: "voice.errors.dialogueFull" }] } });
-  }
-  await countVoiceMessage(userId);
   const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
   const transcribe = options.machineTranscription ?? env().TRANSCRIBE_URL !== undefined;
 
   return db.$transaction(async (tx) => {
+    await claimVoiceQuota(tx, { userId, dialogueId: data.dialogueId, byteSize: checked.byteSize, dialogueStorageBytes: options.dialogueStorageBytes });
     if (rules) {
       await tx.membership.upsert({
         where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },

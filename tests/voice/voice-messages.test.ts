@@ -114,6 +114,35 @@ describe("saying a need instead of typing it", () => {
     await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: false });
   });
 
+  it("two uploads at once at the hourly limit: one is stored, the other refused (the count is inside the transaction)", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const speaker = await participant(dialogue.id);
+    for (let sent = 0; sent < 4; sent += 1) await createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false });
+    const results = await Promise.allSettled([0, 1].map(() => createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(fieldKeys(refused.reason, "audio")).toEqual(["voice.errors.tooMany"]);
+    expect(await db.voiceMessage.count({ where: { contribution: { authorId: speaker.id } } })).toBe(5);
+  });
+
+  it("a refused upload uses up nothing: a file that is no audio does not count toward the limit", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const speaker = await participant(dialogue.id);
+    for (let tried = 0; tried < 6; tried += 1) await appErrorOf(createVoiceContribution(speaker, voiceInput(dialogue), new TextEncoder().encode("hello"), { machineTranscription: false }));
+    for (let sent = 0; sent < 5; sent += 1) await createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false });
+  });
+
+  it("two uploads at once that each fit the dialogue's storage but not both: one is stored", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const quota = VOICE.byteLength * 3;
+    await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota });
+    await createVoiceContribution(await participant(dialogue.id), voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota });
+    const speakers = [await participant(dialogue.id), await participant(dialogue.id)];
+    const results = await Promise.allSettled(speakers.map((speaker) => createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false, dialogueStorageBytes: quota })));
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.voiceMessage.count({ where: { contribution: { dialogueId: dialogue.id } } })).toBe(3);
+  });
+
   it("refuses a voice message beyond the dialogue's storage for audio, with the message at the file field; deleted audio frees it", async () => {
     const dialogue = await dialogueIn("COLLECTING");
     const quota = VOICE.byteLength * 2;
