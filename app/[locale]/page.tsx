@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { DialogueCard } from "@/components/dialogue-card";
 import { AccountDeletedNotice } from "@/components/identity/account-deleted-notice";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listOpenDialoguesShared } from "@/lib/dialogues/list-open-dialogues";
 
@@ -39,10 +40,7 @@ export default async function HomePage({
         )}
       </section>
 
-      <section aria-labelledby="dialogues" className="mt-10">
-        <h2 id="dialogues" className="text-2xl">
-          {t("dialoguesHeading")}
-        </h2>
+      <Section id="dialogues" heading={t("dialoguesHeading")} className="mt-10">
         {groups.length === 0 ? (
           <p className="mt-3">{t("noDialogues")}</p>
         ) : (
@@ -63,7 +61,7 @@ export default async function HomePage({
             </section>
           ))
         )}
-      </section>
+      </Section>
     </>
   );
 }

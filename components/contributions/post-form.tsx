@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
+import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { SelectField } from "./select-field";
 import { Form, useFormAction } from "@/components/form/form";
@@ -45,14 +46,11 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
       <TextField name="district" label={t("district")} hint={t("districtHint")} state={state} maxLength={100} />
       <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
       {codeOfConduct && (
-        <section aria-labelledby="code-of-conduct" className="mb-4 rounded border border-line bg-surface p-4">
-          <h2 id="code-of-conduct" className="text-xl">
-            {t("codeOfConductHeading")}
-          </h2>
+        <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
           <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>
           <div className="mb-4 space-y-2">{codeOfConduct}</div>
           <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} state={state} />
-        </section>
+        </Section>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
     </Form>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Section } from "@/components/section";
 import { direction } from "@/lib/i18n/routing";
 import { Link } from "@/components/link";
 import type { ContributionDetail } from "@/lib/contributions/get-contribution";
@@ -24,10 +25,7 @@ export async function ResponseTimeline({
 }) {
   const [t, statuses, format] = await Promise.all([getTranslations("contributionPage"), getTranslations("statuses"), getFormatter()]);
   return (
-    <section aria-labelledby="responses-heading" className="mt-10">
-      <h2 id="responses-heading" className="text-2xl">
-        {t("responsesHeading")}
-      </h2>
+    <Section id="responses-heading" heading={t("responsesHeading")} className="mt-10">
       {responses.length === 0 ? (
         <p className="mt-3">{t("noResponses")}</p>
       ) : (
@@ -73,6 +71,6 @@ export async function ResponseTimeline({
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

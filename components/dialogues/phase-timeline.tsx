@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { Section } from "@/components/section";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import type { LoadedDialogue } from "@/lib/dialogues/load-dialogue";
 import { PhaseBadge } from "@/components/phase-badge";
@@ -21,10 +22,7 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
   const format = useFormatter();
   const current = STEPS.findIndex((step) => step.phase === phase);
   return (
-    <section aria-labelledby="phase-timeline" className="mt-3 rounded border border-line p-3">
-      <h2 id="phase-timeline" className="sr-only">
-        {t("timeline.heading")}
-      </h2>
+    <Section id="phase-timeline" heading={t("timeline.heading")} headingClassName="sr-only" className="mt-3 rounded border border-line p-3">
       <p>
         <PhaseBadge phase={phase} />
       </p>
@@ -55,6 +53,6 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
           );
         })}
       </ol>
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Section } from "@/components/section";
 
 /**
  * The sign-in code shown once after sign-up: big, in groups of four, easy to copy onto paper or
@@ -7,10 +8,7 @@ import type { ReactNode } from "react";
 export function SignInCodeCard({ code, heading, children }: { code: string; heading: string; children: ReactNode }) {
   const groups = code.split("-");
   return (
-    <section aria-labelledby="sign-in-code" className="rounded border-2 border-brand p-3 sm:p-4 print:border-ink">
-      <h2 id="sign-in-code" className="text-xl">
-        {heading}
-      </h2>
+    <Section id="sign-in-code" heading={heading} headingClassName="text-xl" className="rounded border-2 border-brand p-3 sm:p-4 print:border-ink">
       {/* Codes read left to right in every language. */}
       <p dir="ltr" className="my-4 flex flex-wrap justify-center gap-2 font-mono text-[clamp(1.5rem,8vw,2.5rem)] font-bold tracking-wider" data-testid="sign-in-code">
         {groups.map((group, index) => (
@@ -22,6 +20,6 @@ export function SignInCodeCard({ code, heading, children }: { code: string; head
         ))}
       </p>
       <div className="space-y-2">{children}</div>
-    </section>
+    </Section>
   );
 }

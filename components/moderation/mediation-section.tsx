@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { openMediationAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { Section } from "@/components/section";
 import { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { OpenMediationForm } from "./moderation-forms";
@@ -18,10 +19,7 @@ export async function MediationSection({ viewer, dialogueId, resource, page }: {
   ]);
   const base = `/${page.municipality}/${page.dialogue}`;
   return (
-    <section aria-labelledby="mediation-heading" className="mt-10">
-      <h2 id="mediation-heading" className="text-2xl">
-        {t("mediation.heading")}
-      </h2>
+    <Section id="mediation-heading" heading={t("mediation.heading")} className="mt-10">
       <p className="mt-1 text-sm text-muted">{t("mediation.intro")}</p>
       {cases.length === 0 ? (
         <p className="mt-3">{t("mediation.none")}</p>
@@ -46,6 +44,6 @@ export async function MediationSection({ viewer, dialogueId, resource, page }: {
           <OpenMediationForm action={openMediationAction} page={page} dialogueId={dialogueId} members={members} />
         </div>
       </details>
-    </section>
+    </Section>
   );
 }

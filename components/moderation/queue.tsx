@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { decideReviewAction, dismissAction, hideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
 import { commentAnchor } from "@/lib/comments/comment-link";
@@ -54,10 +55,7 @@ export async function ReportQueue({
     defaultValue: languages.includes(ownLanguage) ? ownLanguage : languages[0],
   };
   return (
-    <section aria-labelledby={headingId} className="mt-8">
-      <h2 id={headingId} className="text-2xl">
-        {t("queue.reportsHeading", { count: groups.length })}
-      </h2>
+    <Section id={headingId} heading={t("queue.reportsHeading", { count: groups.length })} className="mt-8">
       {groups.length === 0 ? (
         <p className="mt-3">{t("queue.noReports")}</p>
       ) : (
@@ -98,17 +96,14 @@ export async function ReportQueue({
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }
 
 export async function ReviewQueue({ reviews, base }: { reviews: Queue["reviews"]; base: string }) {
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   return (
-    <section aria-labelledby="reviews-heading" className="mt-10">
-      <h2 id="reviews-heading" className="text-2xl">
-        {t("queue.reviewsHeading", { count: reviews.length })}
-      </h2>
+    <Section id="reviews-heading" heading={t("queue.reviewsHeading", { count: reviews.length })} className="mt-10">
       {reviews.length === 0 ? (
         <p className="mt-3">{t("queue.noReviews")}</p>
       ) : (
@@ -142,6 +137,6 @@ export async function ReviewQueue({ reviews, base }: { reviews: Queue["reviews"]
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { ContributionPageRef } from "@/components/contributions/page-fields";
+import { Section } from "@/components/section";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { RESPONSE_STATUSES } from "@/lib/responses/post-response";
 import { listActorChoices } from "@/lib/actors/list-actor-choices";
@@ -27,10 +28,7 @@ export async function RespondSection({
   if (!can(viewer, "contribution:respond", { ...resource, ownerId: undefined })) return null;
   const [t, statuses, actors] = await Promise.all([getTranslations("responses"), getTranslations("statuses"), listActorChoices(resource.municipalityId)]);
   return (
-    <section aria-labelledby="respond-heading" className="mt-6 rounded border border-line bg-surface p-4">
-      <h2 id="respond-heading" className="text-xl">
-        {t("heading")}
-      </h2>
+    <Section id="respond-heading" heading={t("heading")} headingClassName="text-xl" className="mt-6 rounded border border-line bg-surface p-4">
       <p className="mb-4 mt-1 text-muted">{t("intro")}</p>
       <ClientMessages namespaces={["responses"]}>
         <ResponseForm
@@ -42,6 +40,6 @@ export async function RespondSection({
           defaultLanguage={languages.includes(page.locale) ? page.locale : languages[0]!}
         />
       </ClientMessages>
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMe
 import { Form, fieldId, useFormAction } from "@/components/form/form";
 import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
+import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_TITLE_MAX } from "@/lib/voice/limits";
 import { VoiceRecorder } from "./voice-recorder";
@@ -80,14 +81,11 @@ export function VoiceForm({ action, page, dialogueId, kind, themes, languages, d
       </div>
       <TextField name="title" label={t("title")} hint={t("titleHint")} state={state} maxLength={VOICE_TITLE_MAX} />
       {codeOfConduct && (
-        <section aria-labelledby="code-of-conduct" className="mb-4 rounded border border-line bg-surface p-4">
-          <h2 id="code-of-conduct" className="text-xl">
-            {tp("codeOfConductHeading")}
-          </h2>
+        <Section id="code-of-conduct" heading={tp("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
           <p className="mt-1 mb-3 text-sm text-muted">{tp("codeOfConductIntro")}</p>
           <div className="mb-4 space-y-2">{codeOfConduct}</div>
           <CheckboxField name="acceptCodeOfConduct" label={tp("acceptCodeOfConduct")} state={state} />
-        </section>
+        </Section>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
     </Form>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
+import { Section } from "@/components/section";
 import { municipalityPaths } from "@/lib/municipalities/paths";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
@@ -118,21 +119,15 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
       )}
 
       {drafts.length > 0 && (
-        <section aria-labelledby="drafts" className="mt-8">
-          <h2 id="drafts" className="text-2xl">
-            {t("draftsHeading")}
-          </h2>
+        <Section id="drafts" heading={t("draftsHeading")} className="mt-8">
           <p className="mt-1 text-muted">{t("draftsIntro")}</p>
           <DialogueList dialogues={drafts} municipalitySlug={municipality.slug} locale={locale} />
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="dialogues" className="mt-8">
-        <h2 id="dialogues" className="text-2xl">
-          {t("dialoguesHeading")}
-        </h2>
+      <Section id="dialogues" heading={t("dialoguesHeading")} className="mt-8">
         {published.length === 0 ? <p className="mt-3">{t("none")}</p> : <DialogueList dialogues={published} municipalitySlug={municipality.slug} locale={locale} />}
-      </section>
+      </Section>
     </>
   );
 }

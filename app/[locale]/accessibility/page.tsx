@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
+import { Section } from "@/components/section";
 import { FEEDBACK_LIMITS } from "@/lib/accessibility/feedback-limits";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, locales } from "@/lib/i18n/routing";
@@ -30,10 +31,7 @@ export default async function AccessibilityPage({ params }: Props) {
       <h1 className="text-3xl">{t("title")}</h1>
       <p>{t("intro")}</p>
 
-      <section aria-labelledby="status" className="space-y-2">
-        <h2 id="status" className="text-2xl">
-          {t("statusHeading")}
-        </h2>
+      <Section id="status" heading={t("statusHeading")} className="space-y-2">
         <p>{t("status")}</p>
         <h3 className="text-xl">{t("knownHeading")}</h3>
         <ul className="list-disc space-y-1 ps-6">
@@ -52,29 +50,20 @@ export default async function AccessibilityPage({ params }: Props) {
             ))}
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="date" className="space-y-2">
-        <h2 id="date" className="text-2xl">
-          {t("dateHeading")}
-        </h2>
+      <Section id="date" heading={t("dateHeading")} className="space-y-2">
         <p>{t("date", { date: format.dateTime(STATEMENT_DATE, "dayLong") })}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="feedback" className="space-y-2">
-        <h2 id="feedback" className="text-2xl">
-          {t("feedbackHeading")}
-        </h2>
+      <Section id="feedback" heading={t("feedbackHeading")} className="space-y-2">
         <p>{t("feedbackIntro")}</p>
         <ClientMessages namespaces={["accessibility"]}>
           <FeedbackForm locale={locale} limits={FEEDBACK_LIMITS} />
         </ClientMessages>
-      </section>
+      </Section>
 
-      <section aria-labelledby="enforcement" className="space-y-2">
-        <h2 id="enforcement" className="text-2xl">
-          {t("enforcementHeading")}
-        </h2>
+      <Section id="enforcement" heading={t("enforcementHeading")} className="space-y-2">
         <p>{t("enforcement")}</p>
         {/* The address stays plain text: a person can copy it, and no link leaves the site
             unannounced. The office's German name comes first (it is how to find it), with a
@@ -85,7 +74,7 @@ export default async function AccessibilityPage({ params }: Props) {
           {t("enforcementWeb")}
         </p>
         <p>{t("enforcementState")}</p>
-      </section>
+      </Section>
     </article>
   );
 }

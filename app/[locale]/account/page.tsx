@@ -5,6 +5,7 @@ import { FollowedList } from "@/components/follow/followed-list";
 import { PushSection } from "@/components/push/push-section";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { LanguageOption } from "@/components/identity/profile-fields";
+import { Section } from "@/components/section";
 import { getOwnProfile } from "@/lib/accounts/get-own-profile";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym } from "@/lib/i18n/language-names";
@@ -33,10 +34,7 @@ export default async function AccountPage({ params }: Props) {
     <ClientMessages namespaces={["account", "join", "push"]}>
       <h1 className="text-3xl">{t("title")}</h1>
 
-      <section aria-labelledby="profile" className="mt-6">
-        <h2 id="profile" className="mb-4 text-2xl">
-          {t("profileHeading")}
-        </h2>
+      <Section id="profile" heading={t("profileHeading")} headingClassName="mb-4 text-2xl" className="mt-6">
         <ProfileForm
           languages={languages}
           showNameLabels={{ label: exports("profile.showName"), hint: exports("profile.showNameHint") }}
@@ -51,49 +49,37 @@ export default async function AccountPage({ params }: Props) {
           }}
         />
         {profile.email && !profile.emailVerified ? <EmailConfirmationRequestForm email={profile.email} /> : null}
-      </section>
+      </Section>
 
       <FollowedList viewer={viewer} />
 
       <PushSection viewer={viewer} />
 
-      <section aria-labelledby="data" className="mt-10 border-t border-line pt-6">
-        <h2 id="data" className="text-2xl">
-          {t("dataHeading")}
-        </h2>
+      <Section id="data" heading={t("dataHeading")} className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("dataIntro")}</p>
         {/* A route handler, not a page: a plain link downloads the file. */}
         <a href="/api/account/data" download="mitreden-data.json" className="font-semibold">
           {t("download")}
         </a>
-      </section>
+      </Section>
 
       {/* Staff and platform admins sign in by e-mail: no code to replace (decision 032). */}
       {!viewer.isPlatformAdmin && Object.values(viewer.municipalityRoles).every((roles) => roles.length === 0) && (
-        <section aria-labelledby="new-code" className="mt-10 border-t border-line pt-6">
-          <h2 id="new-code" className="text-2xl">
-            {t("newCodeHeading")}
-          </h2>
+        <Section id="new-code" heading={t("newCodeHeading")} className="mt-10 border-t border-line pt-6">
           <p className="mt-2 mb-4">{t("newCodeIntro")}</p>
           <NewSignInCodeForm />
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="devices" className="mt-10 border-t border-line pt-6">
-        <h2 id="devices" className="text-2xl">
-          {t("devicesHeading")}
-        </h2>
+      <Section id="devices" heading={t("devicesHeading")} className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("devicesIntro")}</p>
         <SignOutEverywhereForm locale={locale} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="delete" className="mt-10 border-t border-line pt-6">
-        <h2 id="delete" className="text-2xl">
-          {t("deleteHeading")}
-        </h2>
+      <Section id="delete" heading={t("deleteHeading")} className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("deleteIntro")}</p>
         <DeleteAccountForm locale={locale} />
-      </section>
+      </Section>
     </ClientMessages>
   );
 }

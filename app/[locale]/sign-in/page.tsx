@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { callbackPathField } from "@/components/identity/form-schemas";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { ReceiptCodeForm } from "../r/receipt-code-form";
 import { EmailLinkForm, SignInWithCodeForm } from "./sign-in-forms";
 
@@ -40,21 +41,15 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <SignInWithCodeForm locale={locale} callbackPath={callbackPath} />
       <p className="mt-4 text-sm text-muted">{t("lostCode")}</p>
 
-      <section aria-labelledby="email-link" className="mt-10 border-t border-line pt-6">
-        <h2 id="email-link" className="text-xl">
-          {t("emailHeading")}
-        </h2>
+      <Section id="email-link" heading={t("emailHeading")} headingClassName="text-xl" className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("emailIntro")}</p>
         <EmailLinkForm callbackPath={callbackPath} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="have-receipt" className="mt-10 border-t border-line pt-6">
-        <h2 id="have-receipt" className="text-xl">
-          {receipt("haveReceipt")}
-        </h2>
+      <Section id="have-receipt" heading={receipt("haveReceipt")} headingClassName="text-xl" className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{receipt("haveReceiptIntro")}</p>
         <ReceiptCodeForm locale={locale} />
-      </section>
+      </Section>
 
       <p className="mt-10 border-t border-line pt-6">
         {t("noAccount")} <Link href="/join">{t("joinLink")}</Link>

@@ -12,6 +12,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MeetingSections } from "@/components/meetings/meeting-list";
 import { Pagination } from "@/components/pagination";
+import { Section } from "@/components/section";
 import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { isFiltered } from "@/lib/contributions/contribution-filters";
@@ -174,10 +175,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <section aria-labelledby="contributions" className="mt-6">
-        <h2 id="contributions" className="text-2xl">
-          {t("contributionsHeading")}
-        </h2>
+      <Section id="contributions" heading={t("contributionsHeading")} className="mt-6">
         {isFiltered(filters) ? (
           <p className="mt-1 text-muted" role="status">
             {filtersText("resultCount", { count: contributions.total })}
@@ -219,7 +217,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             <Pagination pathname={pathname} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} cursors={contributions.cursors} />
           </>
         )}
-      </section>
+      </Section>
 
       <details id="about" className="mt-8 rounded border border-line">
         <summary className="cursor-pointer px-3 py-2 text-xl font-semibold">{t("about")}</summary>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Link } from "@/components/link";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { DASHBOARD_PHASES, getDashboard } from "@/lib/municipalities/get-dashboard";
@@ -62,8 +63,7 @@ export default async function DashboardPage({ params }: Props) {
       )}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="waiting" className="rounded border border-line p-4">
-          <h2 id="waiting" className="text-xl">{t("waitingHeading")}</h2>
+        <Section id="waiting" heading={t("waitingHeading")} headingClassName="text-xl" className="rounded border border-line p-4">
           <dl className="mt-3 space-y-3">
             <div>
               <dt className="font-semibold">{t("unansweredNeeds")}</dt>
@@ -78,10 +78,9 @@ export default async function DashboardPage({ params }: Props) {
               <dd>{loaded.mayReadModerationQueue ? <Link href={paths.moderation}>{t("moderationLink")}</Link> : <span className="text-muted">{t("reportsForModerators")}</span>}</dd>
             </div>
           </dl>
-        </section>
+        </Section>
 
-        <section aria-labelledby="manage" className="rounded border border-line p-4">
-          <h2 id="manage" className="text-xl">{t("manageHeading")}</h2>
+        <Section id="manage" heading={t("manageHeading")} headingClassName="text-xl" className="rounded border border-line p-4">
           <ul className="mt-3 space-y-2">
             <li><Link href={paths.actorsManage}>{actors("manageLink")}</Link></li>
             <li><Link href={paths.actors}>{actors("title")}</Link></li>
@@ -89,10 +88,9 @@ export default async function DashboardPage({ params }: Props) {
             <li><Link href={paths.overview}>{overview("heading")}</Link></li>
             {loaded.mayBrand && <li><Link href={paths.branding}>{t("brandingLink")}</Link></li>}
           </ul>
-        </section>
+        </Section>
 
-        <section aria-labelledby="activity" className="rounded border border-line p-4">
-          <h2 id="activity" className="text-xl">{t("activityHeading")}</h2>
+        <Section id="activity" heading={t("activityHeading")} headingClassName="text-xl" className="rounded border border-line p-4">
           {activity.length === 0 ? (
             <p className="mt-3 text-muted">{t("activityNone")}</p>
           ) : (
@@ -112,11 +110,10 @@ export default async function DashboardPage({ params }: Props) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="by-phase">
-        <h2 id="by-phase" className="text-2xl">{t("dialoguesHeading")}</h2>
+      <Section id="by-phase" heading={t("dialoguesHeading")}>
         {dialogues.length === 0 && <p className="mt-3">{t("noDialogues")}</p>}
         <div className="mt-3 grid gap-6 lg:grid-cols-2">
           {DASHBOARD_PHASES.map((phase) => {
@@ -145,7 +142,7 @@ export default async function DashboardPage({ params }: Props) {
             );
           })}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Link } from "@/components/link";
 import { InviteStaffForm } from "@/components/invitations/invite-staff-form";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listStaff } from "@/lib/municipalities/list-staff";
@@ -51,10 +52,7 @@ export default async function StaffPage({ params }: Props) {
         </Link>
       </p>
 
-      <section aria-labelledby="staff-list" className="mt-8">
-        <h2 id="staff-list" className="text-2xl">
-          {t("listHeading")}
-        </h2>
+      <Section id="staff-list" heading={t("listHeading")} className="mt-8">
         {staff.length === 0 ? (
           <p className="mt-3">{t("none")}</p>
         ) : (
@@ -78,12 +76,9 @@ export default async function StaffPage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="add-staff" className="mt-10 rounded border border-line bg-surface p-4">
-        <h2 id="add-staff" className="text-xl">
-          {t("addHeading")}
-        </h2>
+      <Section id="add-staff" heading={t("addHeading")} headingClassName="text-xl" className="mt-10 rounded border border-line bg-surface p-4">
         <p className="mb-4 mt-1 text-muted">{t("addIntro")}</p>
         <InviteStaffForm
           action={inviteStaffAction}
@@ -102,7 +97,7 @@ export default async function StaffPage({ params }: Props) {
             sent: t("sent"),
           }}
         />
-      </section>
+      </Section>
     </>
   );
 }

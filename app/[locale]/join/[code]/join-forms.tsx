@@ -8,6 +8,7 @@ import { Notice } from "@/components/identity/notice";
 import { PERSPECTIVES, ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { joinDialogueAction, signUpAction, type SignedUp } from "./actions";
 
@@ -54,10 +55,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
 
   if (viewer) {
     return (
-      <section aria-labelledby="join-heading">
-        <h2 id="join-heading" className="text-2xl">
-          {t("joinHeading")}
-        </h2>
+      <Section id="join-heading" heading={t("joinHeading")}>
         <p className="mt-2 mb-4">{t("joinIntro", { name: viewer.displayName })}</p>
         <Form form={joinForm} action={joinFormAction} fields={rules} noValidate>
           <CodeField code={code} />
@@ -66,15 +64,12 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
           {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={join} />}
           <SubmitButton>{t("joinSubmit")}</SubmitButton>
         </Form>
-      </section>
+      </Section>
     );
   }
 
   return (
-    <section aria-labelledby="sign-up-heading">
-      <h2 id="sign-up-heading" className="text-2xl">
-        {t("signUpHeading")}
-      </h2>
+    <Section id="sign-up-heading" heading={t("signUpHeading")}>
       <p className="mt-2">{t("signUpIntro")}</p>
       <p className="mt-1 mb-4 text-muted">{t("notAsked")}</p>
       <Form form={signUpForm} action={signUpFormAction} fields={{ ...profile, ...rules }} noValidate>
@@ -84,7 +79,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
         {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={signUp} />}
         <SubmitButton>{t("signUpSubmit")}</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -122,12 +117,9 @@ function CodeField({ code }: { code: string }) {
 function CodeOfConduct({ state, children }: { state: FormState; children: ReactNode }) {
   const t = useTranslations("join");
   return (
-    <section aria-labelledby="code-of-conduct" className="mb-4">
-      <h3 id="code-of-conduct" className="text-lg">
-        {t("codeOfConductHeading")}
-      </h3>
+    <Section id="code-of-conduct" heading={t("codeOfConductHeading")} level={3} headingClassName="text-lg" className="mb-4">
       <div className="mt-2 mb-3 rounded border border-line bg-surface p-3 text-sm">{children}</div>
       <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} state={state} />
-    </section>
+    </Section>
   );
 }

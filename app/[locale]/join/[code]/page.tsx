@@ -4,6 +4,7 @@ import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { LanguageOption } from "@/components/identity/profile-fields";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { clientAddress } from "@/lib/auth/client-address";
 import { countInvitationMiss, findInvitation } from "@/lib/invitations/find-invitation";
@@ -88,13 +89,10 @@ export default async function InvitationPage({ params, searchParams }: Props) {
       <DialogueIntro dialogue={dialogue} invitedTo={t("invitedTo")} locale={locale} />
       {teamRole && (
         // A team role is named, with what it allows, before anyone confirms it (decision 035).
-        <section aria-labelledby="team-role" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-4">
-          <h2 id="team-role" className="text-xl">
-            {t(`teamRole.${teamRole}`)}
-          </h2>
+        <Section id="team-role" heading={t(`teamRole.${teamRole}`)} headingClassName="text-xl" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-4">
           <p className="mt-2">{t(`teamRole.${teamRole}_allows`)}</p>
           <p className="mt-2 font-semibold">{t("teamRole.personal")}</p>
-        </section>
+        </Section>
       )}
       <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} locale={locale} returnPath={`/${locale}/join/${encodeURIComponent(invitation.code)}`} />
       <div className="mt-8">

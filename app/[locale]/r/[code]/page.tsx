@@ -5,6 +5,7 @@ import { ResponseTimeline } from "@/components/contributions/response-timeline";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { KindBadge } from "@/components/kind-badge";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { TranslatedText } from "@/components/translations/translated-text";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -134,8 +135,7 @@ export default async function ReceiptPage({ params }: Props) {
             <Link href={contributionPath} className="font-semibold">{t("toContribution")}</Link>
           </p>
 
-          <section aria-labelledby="attach-heading" className="mt-10 border-t border-line pt-6">
-            <h2 id="attach-heading" className="text-2xl">{t("attachHeading")}</h2>
+          <Section id="attach-heading" heading={t("attachHeading")} className="mt-10 border-t border-line pt-6">
             {receipt.attachedToViewer ? (
               <p className="mt-3" data-testid="receipt-yours">{t("yours")}</p>
             ) : receipt.attached ? (
@@ -153,7 +153,7 @@ export default async function ReceiptPage({ params }: Props) {
                 </Link>
               </p>
             )}
-          </section>
+          </Section>
         </>
       )}
     </ClientMessages>

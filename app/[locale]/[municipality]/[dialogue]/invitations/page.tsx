@@ -5,6 +5,7 @@ import { cache } from "react";
 import { CreateInvitationForm } from "@/components/invitations/create-invitation-form";
 import { RevokeInvitationForm } from "@/components/invitations/revoke-invitation-form";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
@@ -92,10 +93,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <section aria-labelledby="new-invitation" className="mt-8 rounded border border-line bg-surface p-4">
-        <h2 id="new-invitation" className="mb-2 text-xl">
-          {t("participantHeading")}
-        </h2>
+      <Section id="new-invitation" heading={t("participantHeading")} headingClassName="mb-2 text-xl" className="mt-8 rounded border border-line bg-surface p-4">
         <p className="mb-4">{t("roleParticipantHint")}</p>
         <CreateInvitationForm
           action={createInvitationAction}
@@ -107,7 +105,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           maxUsesLimit={5000}
           labels={{ ...labels, maxUsesHint: t("maxUsesHint") }}
         />
-      </section>
+      </Section>
 
       <section aria-labelledby="team-invitation" id="team" className="mt-8 rounded border border-line bg-surface p-4">
         <h2 id="team-invitation" className="mb-2 text-xl">
@@ -133,10 +131,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="invitation-list" className="mt-10">
-        <h2 id="invitation-list" className="text-2xl">
-          {t("listHeading")}
-        </h2>
+      <Section id="invitation-list" heading={t("listHeading")} className="mt-10">
         {invitations.length === 0 ? (
           <p className="mt-3">{t("none")}</p>
         ) : (
@@ -186,7 +181,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
             })}
           </ul>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { AccountabilityLinks } from "@/components/responses/accountability-links";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { hostTextsPath } from "@/lib/host-texts/paths";
@@ -75,10 +76,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
         </p>
       )}
 
-      <section aria-labelledby="phase" className="mt-8 rounded border border-line bg-surface p-4">
-        <h2 id="phase" className="text-xl">
-          {t("phaseHeading")}
-        </h2>
+      <Section id="phase" heading={t("phaseHeading")} headingClassName="text-xl" className="mt-8 rounded border border-line bg-surface p-4">
         <p className="mt-2">
           <PhaseBadge phase={dialogue.phase} />
         </p>
@@ -109,10 +107,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
         )}
 
         {dialogue.unansweredNeeds.length > 0 && (
-          <section aria-labelledby="unanswered" className="mt-4">
-            <h3 id="unanswered" className="font-semibold">
-              {t("unansweredHeading")}
-            </h3>
+          <Section id="unanswered" heading={t("unansweredHeading")} level={3} headingClassName="font-semibold" className="mt-4">
             <ul className="mt-2 list-disc space-y-1 ps-6">
               {dialogue.unansweredNeeds.map((need) => (
                 <li key={need.id}>
@@ -120,29 +115,23 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         )}
 
         {next && dialogue.mayAdvance ? (
-          <section aria-labelledby="next-phase" className="mt-6">
-            <h3 id="next-phase" className="font-semibold">
-              {t("nextHeading")}: {phases(next)}
-            </h3>
+          <Section id="next-phase" heading={<>{t("nextHeading")}: {phases(next)}</>} level={3} headingClassName="font-semibold" className="mt-6">
             <p className="mt-1">{t(`next.${next}`)}</p>
             <AdvancePhaseForm
               action={advancePhaseAction}
               hidden={{ ...page, dialogueId: dialogue.id, from: dialogue.phase }}
               label={t("advance", { phase: phases(next) })}
             />
-          </section>
+          </Section>
         ) : (
           !next && <p className="mt-4 text-muted">{t("final")}</p>
         )}
 
-        <section aria-labelledby="history" className="mt-6">
-          <h3 id="history" className="font-semibold">
-            {t("historyHeading")}
-          </h3>
+        <Section id="history" heading={t("historyHeading")} level={3} headingClassName="font-semibold" className="mt-6">
           {dialogue.phaseChanges.length === 0 ? (
             <p className="mt-1 text-muted">{t("historyNone")}</p>
           ) : (
@@ -157,8 +146,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               ))}
             </ol>
           )}
-        </section>
-      </section>
+        </Section>
+      </Section>
 
       {team && (
         <section aria-labelledby="team-heading" id="team" className="mt-10">
@@ -216,10 +205,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
             })}
           </ul>
           {team.removals.length > 0 && (
-            <section aria-labelledby="team-removals" className="mt-6">
-              <h3 id="team-removals" className="font-semibold">
-                {t("teamRemovalsHeading")}
-              </h3>
+            <Section id="team-removals" heading={t("teamRemovalsHeading")} level={3} headingClassName="font-semibold" className="mt-6">
               <ol className="mt-2 space-y-1">
                 {team.removals.map((removal) => (
                   <li key={removal.id}>
@@ -234,16 +220,13 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
                   </li>
                 ))}
               </ol>
-            </section>
+            </Section>
           )}
         </section>
       )}
 
       {dialogue.mayUpdate && (
-        <section aria-labelledby="details" className="mt-10">
-          <h2 id="details" className="mb-4 text-2xl">
-            {t("editHeading")}
-          </h2>
+        <Section id="details" heading={t("editHeading")} headingClassName="mb-4 text-2xl" className="mt-10">
           <p className="mb-4">
             <Link href={hostTextsPath("dialogue", dialogue.id)} className="font-semibold">
               {(await getTranslations("hostTexts"))("editLink")}
@@ -269,7 +252,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               closesAt: dateValue(dialogue.closesAt),
             }}
           />
-        </section>
+        </Section>
       )}
     </ClientMessages>
   );

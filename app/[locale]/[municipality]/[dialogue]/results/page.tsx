@@ -9,6 +9,7 @@ import { BarChart } from "@/components/results/bar-chart";
 import { DataTable } from "@/components/results/data-table";
 import { PrintSource } from "@/components/results/print-source";
 import { ResultSection } from "@/components/results/result-section";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { direction } from "@/lib/i18n/routing";
@@ -65,10 +66,7 @@ export default async function ResultsPage({ params }: Props) {
         <PrintSource path={`/${locale}${pathname}/results`} label={t("printSource")} />
       </header>
 
-      <section aria-labelledby="in-brief" className="results-block mt-8">
-        <h2 id="in-brief" className="text-2xl">
-          {t("inBriefHeading")}
-        </h2>
+      <Section id="in-brief" heading={t("inBriefHeading")} className="results-block mt-8">
         <ul className="mt-3 grid gap-3 sm:grid-cols-3">
           <li className="rounded border border-line p-3">{t("needsCount", { count: contributions.needs })}</li>
           <li className="rounded border border-line p-3">{t("proposalsCount", { count: contributions.proposals })}</li>
@@ -79,7 +77,7 @@ export default async function ResultsPage({ params }: Props) {
           </li>
         </ul>
         <p className="mt-3 text-sm text-muted">{t("countingNote")}</p>
-      </section>
+      </Section>
 
       <ResultSection id="support" heading={t("supportHeading")} intro={t("supportIntro")}>
         <BarChart

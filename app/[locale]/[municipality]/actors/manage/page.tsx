@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ActorForm } from "@/components/actors/actor-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
@@ -39,10 +40,7 @@ export default async function ManageActorsPage({ params }: Props) {
       <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{mayManage ? t("manageIntro") : t("manageOwnIntro")}</p>
 
-      <section aria-labelledby="actor-list" className="mt-8">
-        <h2 id="actor-list" className="text-2xl">
-          {t("listHeading")}
-        </h2>
+      <Section id="actor-list" heading={t("listHeading")} className="mt-8">
         {actors.length === 0 ? (
           <p className="mt-3">{t("none")}</p>
         ) : (
@@ -63,20 +61,17 @@ export default async function ManageActorsPage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       {mayManage && (
-        <section aria-labelledby="new-actor" className="mt-10 rounded border border-line bg-surface p-4">
-          <h2 id="new-actor" className="mb-4 text-xl">
-            {t("createHeading")}
-          </h2>
+        <Section id="new-actor" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-10 rounded border border-line bg-surface p-4">
           <ActorForm
             action={createActorAction}
             hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id }}
             kinds={ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
             submit={t("create")}
           />
-        </section>
+        </Section>
       )}
     </ClientMessages>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { findParticipantsForNewCode, listSignInCodeIssues } from "@/lib/accounts/new-sign-in-code";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
@@ -60,8 +61,7 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
       </form>
 
       {found && (
-        <section aria-labelledby="found-heading" className="mt-6">
-          <h2 id="found-heading" className="text-2xl">{t("foundHeading")}</h2>
+        <Section id="found-heading" heading={t("foundHeading")} className="mt-6">
           {found.length === 0 ? (
             <p className="mt-3">{t("noResults")}</p>
           ) : (
@@ -80,11 +80,10 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="log-heading" className="mt-10 border-t border-line pt-6">
-        <h2 id="log-heading" className="text-2xl">{t("logHeading")}</h2>
+      <Section id="log-heading" heading={t("logHeading")} className="mt-10 border-t border-line pt-6">
         {log.length === 0 ? (
           <p className="mt-3">{t("logEmpty")}</p>
         ) : (
@@ -100,7 +99,7 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
     </ClientMessages>
   );
 }

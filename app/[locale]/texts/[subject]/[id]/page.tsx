@@ -5,6 +5,7 @@ import { cache } from "react";
 import { HostTextVersionForm } from "@/components/host-texts/host-text-version-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { isAppError } from "@/lib/errors";
@@ -149,10 +150,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
       </nav>
 
       {!isOriginal && (
-        <section aria-labelledby="original" className="mt-8">
-          <h2 id="original" className="text-xl">
-            {t("originalHeading", { language: languageName(subject.originalLanguage, locale) })}
-          </h2>
+        <Section id="original" heading={t("originalHeading", { language: languageName(subject.originalLanguage, locale) })} headingClassName="text-xl" className="mt-8">
           {hasOriginal ? (
             <dl className="mt-2 space-y-3 rounded border border-line bg-surface p-3">
               {FIELD_ORDER.filter((field) => subject.original[field]).map((field) => (
@@ -167,14 +165,11 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
           ) : (
             <p className="mt-2">{t("noOriginal")}</p>
           )}
-        </section>
+        </Section>
       )}
 
       {language && (subject.kind === "municipality" || hasOriginal) && (
-        <section aria-labelledby="version" className="mt-8">
-          <h2 id="version" className="text-xl">
-            {isOriginal ? t("introductionHeading", { language: languageName(language, locale) }) : t("formHeading", { language: languageName(language, locale) })}
-          </h2>
+        <Section id="version" heading={isOriginal ? t("introductionHeading", { language: languageName(language, locale) }) : t("formHeading", { language: languageName(language, locale) })} headingClassName="text-xl" className="mt-8">
           {query.saved === "1" && (
             <p role="status" className="mt-2 rounded border-s-4 border-brand bg-surface p-3">
               {t("saved")}
@@ -210,7 +205,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
               submit={subject.mayWrite ? t("save") : tr("submit")}
             />
           </div>
-        </section>
+        </Section>
       )}
     </ClientMessages>
   );

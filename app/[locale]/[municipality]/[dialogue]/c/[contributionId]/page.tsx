@@ -12,6 +12,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { KindBadge } from "@/components/kind-badge";
 import { ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { HiddenContribution } from "@/components/moderation/hidden-contribution";
+import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { Link } from "@/components/link";
 import { FollowControl } from "@/components/follow/follow-control";
@@ -193,10 +194,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       </article>
 
       {(mayTranslate || mayMachineTranslate) && !voiceNote?.pending && (
-        <section aria-labelledby="translate-heading" className="mt-6 space-y-3">
-          <h2 id="translate-heading" className="sr-only">
-            {tt("translate")}
-          </h2>
+        <Section id="translate-heading" heading={tt("translate")} headingClassName="sr-only" className="mt-6 space-y-3">
           {mayTranslate && (
             <details className="rounded border border-line p-3">
               <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
@@ -211,14 +209,11 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               <MachineTranslateForm action={machineTranslateAction} page={page} languages={translationLanguages(contribution.language)} />
             </details>
           )}
-        </section>
+        </Section>
       )}
 
       {(mayEdit || mayWithdraw) && (
-        <section aria-labelledby="own" className="mt-6 space-y-3">
-          <h2 id="own" className="sr-only">
-            {t("ownHeading")}
-          </h2>
+        <Section id="own" heading={t("ownHeading")} headingClassName="sr-only" className="mt-6 space-y-3">
           {mayEdit && (
             <details className="rounded border border-line p-3">
               <summary className="cursor-pointer font-semibold text-brand">{t("edit")}</summary>
@@ -237,7 +232,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               <WithdrawContributionForm action={withdrawContributionAction} page={page} />
             </details>
           )}
-        </section>
+        </Section>
       )}
 
       <section id="supports" aria-labelledby="supports-heading" className="mt-8">

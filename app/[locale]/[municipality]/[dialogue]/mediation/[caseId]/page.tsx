@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { CloseMediationForm } from "@/components/moderation/moderation-forms";
+import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
@@ -59,10 +60,7 @@ export default async function MediationCasePage({ params }: Props) {
         <dt className="text-muted">{t("mediation.status")}</dt>
         <dd>{mediation.closedAt ? <>{t("mediation.statusClosed")} · {date(mediation.closedAt)}</> : t("mediation.statusOpen")}</dd>
       </dl>
-      <section aria-labelledby="outcome-heading" className="mt-8">
-        <h2 id="outcome-heading" className="text-2xl">
-          {t("mediation.outcome")}
-        </h2>
+      <Section id="outcome-heading" heading={t("mediation.outcome")} className="mt-8">
         {mediation.outcome ? (
           <UserText text={mediation.outcome} format="markdown" className="mt-2" dir="auto" data-testid="mediation-outcome" />
         ) : (
@@ -73,7 +71,7 @@ export default async function MediationCasePage({ params }: Props) {
             <CloseMediationForm action={closeMediationAction} caseId={mediation.id} />
           </div>
         )}
-      </section>
+      </Section>
     </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { MeetingSections } from "@/components/meetings/meeting-list";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
@@ -46,10 +47,7 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
           {t("created")}
         </p>
       )}
-      <section aria-labelledby="new-meeting" className="mt-6 rounded border border-line bg-surface p-4">
-        <h2 id="new-meeting" className="mb-4 text-xl">
-          {t("createHeading")}
-        </h2>
+      <Section id="new-meeting" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-6 rounded border border-line bg-surface p-4">
         <ClientMessages namespaces={["meetings"]}>
           <MeetingForm
             action={createMeetingAction}
@@ -58,13 +56,10 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
             languages={dialogue.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
           />
         </ClientMessages>
-      </section>
-      <section aria-labelledby="planned-meetings" className="mt-10">
-        <h2 id="planned-meetings" className="text-2xl">
-          {t("heading")}
-        </h2>
+      </Section>
+      <Section id="planned-meetings" heading={t("heading")} className="mt-10">
         <MeetingSections meetings={meetings} dialoguePath={base} level={3} textsLinks />
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
 import { AssignResponsibilityForm, RemoveResponsibilityForm } from "@/components/responsibilities/responsibility-forms";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
@@ -54,10 +55,7 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
         </p>
       )}
 
-      <section aria-labelledby="assign" className="mt-8 rounded border border-line bg-surface p-4">
-        <h2 id="assign" className="mb-4 text-xl">
-          {t("assignHeading")}
-        </h2>
+      <Section id="assign" heading={t("assignHeading")} headingClassName="mb-4 text-xl" className="mt-8 rounded border border-line bg-surface p-4">
         {actors.length === 0 ? (
           <p>
             {t("noActors")} <Link href={`/${dialogue.municipality.slug}/actors/manage`}>{t("actorsLink")}</Link>
@@ -70,12 +68,9 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
             actors={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
           />
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="current" className="mt-10">
-        <h2 id="current" className="text-2xl">
-          {t("currentHeading")}
-        </h2>
+      <Section id="current" heading={t("currentHeading")} className="mt-10">
         <DialogueOrganigram
           language={mainLanguage}
           map={map}
@@ -86,7 +81,7 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
             </div>
           )}
         />
-      </section>
+      </Section>
     </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ActorForm, AddMemberForm, RemoveMemberForm } from "@/components/actors/actor-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { hostTextsPath } from "@/lib/host-texts/paths";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
@@ -48,10 +49,7 @@ export default async function EditActorPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <section aria-labelledby="entry" className="mt-8">
-        <h2 id="entry" className="mb-4 text-2xl">
-          {t("entryHeading")}
-        </h2>
+      <Section id="entry" heading={t("entryHeading")} headingClassName="mb-4 text-2xl" className="mt-8">
         <p className="mb-4">
           <Link href={hostTextsPath("actor", actor.id)} className="font-semibold">
             {(await getTranslations("hostTexts"))("editLink")}
@@ -73,13 +71,10 @@ export default async function EditActorPage({ params, searchParams }: Props) {
           }}
           submit={t("save")}
         />
-      </section>
+      </Section>
 
       {mayManage && (
-        <section aria-labelledby="members" className="mt-10 rounded border border-line bg-surface p-4">
-          <h2 id="members" className="text-xl">
-            {t("members")}
-          </h2>
+        <Section id="members" heading={t("members")} headingClassName="text-xl" className="mt-10 rounded border border-line bg-surface p-4">
           <p className="mt-1 text-muted">{t("membersHint")}</p>
           {actor.members.length === 0 ? (
             <p className="mt-3">{t("noMembers")}</p>
@@ -96,7 +91,7 @@ export default async function EditActorPage({ params, searchParams }: Props) {
           <div className="mt-4">
             <AddMemberForm action={addActorMemberAction} actorId={actor.id} people={candidates.map((person) => ({ value: person.id, label: person.displayName }))} />
           </div>
-        </section>
+        </Section>
       )}
     </ClientMessages>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { Section } from "@/components/section";
 import { TranscriptForm } from "@/components/voice/transcript-form";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
@@ -37,10 +38,7 @@ export default async function TranscriptPage({ params }: Props) {
       </p>
       <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
       <p className="mt-3 text-muted">{t("intro", { language: languageName(form.language, locale) })}</p>
-      <section aria-labelledby="recording-heading" className="my-4 rounded border border-line bg-surface p-3">
-        <h2 id="recording-heading" className="font-semibold">
-          {tv("listen")}
-        </h2>
+      <Section id="recording-heading" heading={tv("listen")} headingClassName="font-semibold" className="my-4 rounded border border-line bg-surface p-3">
         {form.audioKept ? (
           <audio controls preload="metadata" src={`/${locale}${base}/c/${contributionId}/voice`} className="mt-2 w-full">
             <a href={`/${locale}${base}/c/${contributionId}/voice`}>{tv("listen")}</a>
@@ -48,7 +46,7 @@ export default async function TranscriptPage({ params }: Props) {
         ) : (
           <p className="mt-1 text-muted">{tv("trace.audioDeleted")}</p>
         )}
-      </section>
+      </Section>
       {form.machineUnchecked && <p className="mb-4 rounded border-s-4 border-brand bg-surface p-3">{t("machineNote")}</p>}
       <ClientMessages namespaces={["voiceTranscript"]}>
         <TranscriptForm

@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+
+/**
+ * A part of a page named by its own heading: the `<section aria-labelledby>` + heading pair every
+ * page repeats, so a screen reader lists each part by name. `level` keeps the page's outline
+ * (h2 under the page's h1, h3 inside another section).
+ */
+export function Section({
+  id,
+  heading,
+  level = 2,
+  headingClassName = "text-2xl",
+  className,
+  children,
+}: {
+  id: string;
+  heading: ReactNode;
+  level?: 2 | 3;
+  headingClassName?: string;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const Heading = level === 3 ? "h3" : "h2";
+  return (
+    <section aria-labelledby={id} className={className}>
+      <Heading id={id} className={headingClassName}>
+        {heading}
+      </Heading>
+      {children}
+    </section>
+  );
+}
