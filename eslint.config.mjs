@@ -33,6 +33,13 @@ const config = [
     },
   },
   {
+    // authorize() narrows the viewer after a signed-in permission (decision 043): no `viewer!`.
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "TSNonNullExpression > Identifier[name='viewer']", message: "authorize() narrows the viewer; drop the non-null assertion." }],
+    },
+  },
+  {
     files: ["scripts/**", "prisma/**", "tests/**", "e2e/**", "bench/**", "*.config.*"],
     rules: { "no-console": "off" },
   },

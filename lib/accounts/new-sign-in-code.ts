@@ -105,7 +105,7 @@ function participantWhere(municipalityId: string, viewerId: string): Prisma.User
 export async function issueSignInCode(viewer: Viewer | null, input: z.input<typeof issueSignInCodeInput>): Promise<{ signInCode: string; displayName: string }> {
   const data = parseInput(issueSignInCodeInput, input);
   authorize(viewer, "sign-in-code:issue", { municipalityId: data.municipalityId });
-  const person = await db.user.findFirst({ where: { AND: [{ id: data.userId }, participantWhere(data.municipalityId, viewer!.id)] }, select: { id: true, displayName: true } });
+  const person = await db.user.findFirst({ where: { AND: [{ id: data.userId }, participantWhere(data.municipalityId, viewer.id)] }, select: { id: true, displayName: true } });
   if (!person) throw new AppError("NOT_FOUND");
   const signInCode = await db.$transaction(async (tx) => {
     const code = await replaceCode(tx, person.id);
@@ -116,7 +116,7 @@ export async function issueSignInCode(viewer: Viewer | null, input: z.input<type
       await tx.session.deleteMany({ where: { userId: person.id } });
     }
     await tx.signInCodeIssue.create({
-      data: { municipalityId: data.municipalityId, userId: person.id, issuedById: viewer!.id, confirmedInPerson: true, endedSessions: endSessions },
+      data: { municipalityId: data.municipalityId, userId: person.id, issuedById: viewer.id, confirmedInPerson: true, endedSessions: endSessions },
     });
     return code;
   });
@@ -131,7 +131,7 @@ export async function findParticipantsForNewCode(viewer: Viewer | null, input: z
   if (!parsed.success) return [];
   authorize(viewer, "sign-in-code:issue", { municipalityId: parsed.data.municipalityId });
   return db.user.findMany({
-    where: { ...participantWhere(parsed.data.municipalityId, viewer!.id), displayName: { contains: parsed.data.name, mode: "insensitive" } },
+    where: { ...participantWhere(parsed.data.municipalityId, viewer.id), displayName: { contains: parsed.data.name, mode: "insensitive" } },
     orderBy: { displayName: "asc" },
     take: 20,
     select: {

@@ -55,14 +55,14 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
     }
     parentAuthorId = parent.authorId;
   }
-  await countComment(viewer!.id);
-  const authorPerspective = await perspectiveSnapshot(db, viewer!.id, resource.municipalityId);
+  await countComment(viewer.id);
+  const authorPerspective = await perspectiveSnapshot(db, viewer.id, resource.municipalityId);
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: {
         contributionId: contribution.id,
         parentId: data.parentId ?? null,
-        authorId: viewer!.id,
+        authorId: viewer.id,
         authorPerspective,
         body: data.body,
         language: data.language,
@@ -70,7 +70,7 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
       select: { id: true, contributionId: true, parentId: true },
     });
     // The commenter follows the contribution from now on (unless they unfollowed it before).
-    await followOnTakingPart(tx, viewer!.id, contribution.id);
+    await followOnTakingPart(tx, viewer.id, contribution.id);
     // The parent's author hears of a reply to them, the other followers of a new comment; a burst
     // of comments is one unread row per person with a count.
     await insertNotifications(
@@ -85,7 +85,7 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
           { type: "COMMENT_POSTED", audience: { kind: "contributionFollowers", contributionId: contribution.id } },
         ],
       },
-      viewer!.id,
+      viewer.id,
     );
     return comment;
   });

@@ -49,7 +49,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
   const data = parseInput(createContributionInput, input);
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create", resource);
-  const userId = viewer!.id;
+  const userId = viewer.id;
 
   const [dialogue, membership, authorPerspective] = await Promise.all([
     db.dialogue.findUniqueOrThrow({

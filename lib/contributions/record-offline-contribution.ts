@@ -79,7 +79,7 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
         authorPerspective: data.perspective,
         voiceShowsPerspective: data.showPerspective === "on",
         source: data.source,
-        recordedById: viewer!.id,
+        recordedById: viewer.id,
         meetingId: data.meetingId ?? null,
         interpreterName: data.interpreterName || null,
         readBackConfirmedAt: new Date(),

@@ -62,13 +62,13 @@ export async function advancePhase(viewer: Viewer | null, input: z.input<typeof 
       const moved = await tx.dialogue.updateMany({ where: { id: data.dialogueId, phase: from }, data: { phase: to } });
       if (moved.count === 0) throw new AppError("CONFLICT", "the phase changed meanwhile");
       const change = await tx.phaseChange.create({
-        data: { dialogueId: data.dialogueId, fromPhase: from, toPhase: to, changedById: viewer!.id },
+        data: { dialogueId: data.dialogueId, fromPhase: from, toPhase: to, changedById: viewer.id },
         select: { fromPhase: true, toPhase: true, createdAt: true },
       });
       await insertNotifications(
         tx,
         { subjectId: data.dialogueId, dialogueId: data.dialogueId, to: [{ type: "PHASE_CHANGED", audience: { kind: "dialogueFollowers", dialogueId: data.dialogueId } }] },
-        viewer!.id,
+        viewer.id,
       );
       return change;
     });

@@ -50,12 +50,12 @@ export async function createDialogue(viewer: Viewer | null, input: z.input<typeo
             codeOfConduct,
             teamContact: data.teamContact ?? null,
             ...phaseDates(data),
-            createdById: viewer!.id,
+            createdById: viewer.id,
             themes: { create: themeIds.map((themeId) => ({ themeId })) },
             // The host accepted what they wrote (or kept): the rules in the dialogue's main language.
             memberships: {
               create: {
-                userId: viewer!.id,
+                userId: viewer.id,
                 role: "HOST",
                 codeOfConductAcceptedAt: new Date(),
                 codeOfConductLanguage: languages[0]!,

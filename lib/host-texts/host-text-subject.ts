@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/routing";
-import type { Permission, Resource } from "@/lib/policy/policy";
+import type { Resource, SignedInPermission } from "@/lib/policy/policy";
 import type { HostTextVersion } from "./pick-host-text";
 
 export const SUBJECT_KINDS = ["dialogue", "meeting", "actor", "municipality"] as const;
@@ -19,7 +19,7 @@ export type HostTextSubject = {
   kind: SubjectKind;
   id: string;
   /** Who may write its versions. */
-  permission: Permission;
+  permission: SignedInPermission;
   resource: Resource;
   /** The name shown above the editor (the dialogue's title, the actor's name, …). */
   name: string;

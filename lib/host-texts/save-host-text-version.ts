@@ -65,7 +65,7 @@ export async function saveHostTextVersion(viewer: Viewer | null, input: z.input<
     codeOfConduct: fields.codeOfConduct ?? null,
     body,
     method: "AUTHOR" as const,
-    translatorId: viewer!.id,
+    translatorId: viewer.id,
     checkedById: null,
     checkedAt: null,
     outdatedAt: null,

@@ -48,7 +48,7 @@ export async function createInvitation(viewer: Viewer | null, input: z.input<typ
           expiresAt,
           maxUses: data.maxUses ?? defaults.maxUses,
           code: generateInvitationCode(),
-          createdById: viewer!.id,
+          createdById: viewer.id,
         },
         select: { id: true, code: true, role: true, expiresAt: true, maxUses: true },
       });

@@ -65,7 +65,7 @@ export async function createMeeting(viewer: Viewer | null, input: z.input<typeof
         // In the dialogue's order, each once.
         languages: dialogue.languages.filter((language) => data.languages.includes(language)),
         interpretationOffered: data.interpretationOffered,
-        createdById: viewer!.id,
+        createdById: viewer.id,
       },
       select: { id: true, dialogueId: true },
     });
@@ -74,7 +74,7 @@ export async function createMeeting(viewer: Viewer | null, input: z.input<typeof
       await insertNotifications(
         tx,
         { subjectId: data.dialogueId, dialogueId: data.dialogueId, to: [{ type: "MEETING_ADDED", audience: { kind: "dialogueFollowers", dialogueId: data.dialogueId } }] },
-        viewer!.id,
+        viewer.id,
       );
     }
     return meeting;

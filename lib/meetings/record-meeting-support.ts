@@ -35,8 +35,8 @@ export async function recordMeetingSupport(viewer: Viewer | null, input: z.input
   const key = { contributionId: data.contributionId, meetingId: data.meetingId, perspective: data.perspective };
   return db.meetingSupport.upsert({
     where: { contributionId_meetingId_perspective: key },
-    create: { ...key, count: data.count, recordedById: viewer!.id },
-    update: { count: data.count, recordedById: viewer!.id },
+    create: { ...key, count: data.count, recordedById: viewer.id },
+    update: { count: data.count, recordedById: viewer.id },
     select: { id: true, count: true },
   });
 }

@@ -25,7 +25,7 @@ export async function createReport(viewer: Viewer | null, input: z.input<typeof 
   const item = await moderationItem(ref);
   if (item.dialogueId !== dialogueId) throw new AppError("NOT_FOUND", `${ref.itemType} not found`);
   authorize(viewer, "report:create", { ...item.resource, ownerId: undefined });
-  const reporterId = viewer!.id;
+  const reporterId = viewer.id;
   await consume("reportPerPerson", reporterId);
   const target = itemColumns(ref);
   return db.$transaction(async (tx) => {

@@ -24,7 +24,7 @@ export async function decideReview(viewer: Viewer | null, input: z.input<typeof 
   if (!request) throw new AppError("NOT_FOUND", "review request not found");
   const { hide, item } = await currentHide(request.hideActionId);
   authorize(viewer, "review:decide", asModerated(item));
-  const moderatorId = viewer!.id;
+  const moderatorId = viewer.id;
   if (hide.actorId === moderatorId) throw new AppError("FORBIDDEN", "review by the moderator who hid", refused("moderation.review.otherModerator"));
   if (request.decision) throw new AppError("CONFLICT", "review already decided", refused("moderation.review.decided"));
   const target = itemColumns(item.ref);

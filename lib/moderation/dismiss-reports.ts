@@ -17,7 +17,7 @@ export async function dismissReports(viewer: Viewer | null, input: z.input<typeo
   const { reason, ...ref } = parseInput(dismissReportsInput, input);
   const item = await moderationItem(ref);
   authorize(viewer, "report:resolve", asModerated(item));
-  const moderatorId = viewer!.id;
+  const moderatorId = viewer.id;
   const target = itemColumns(ref);
   return db.$transaction(async (tx) => {
     const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, select: { id: true, reporterId: true } });

@@ -38,7 +38,7 @@ export async function hideContent(viewer: Viewer | null, input: z.input<typeof h
   if (reasonLanguage !== undefined && !item.dialogueLanguages.includes(reasonLanguage)) {
     throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { reasonLanguage: [{ key: "translations.notDialogueLanguage" }] } });
   }
-  const moderatorId = viewer!.id;
+  const moderatorId = viewer.id;
   return db.$transaction(async (tx) => {
     const now = new Date();
     await setHidden(tx, item, { at: now, category });

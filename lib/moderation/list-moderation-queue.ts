@@ -101,7 +101,7 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
   ]);
 
   const groups = new Map<string, { item: QueueItem; reports: Omit<(typeof reports)[number], "contribution" | "comment">[] }>();
-  const mine = (item: Parameters<typeof authorOf>[0]) => authorOf(item) === viewer!.id;
+  const mine = (item: Parameters<typeof authorOf>[0]) => authorOf(item) === viewer.id;
   for (const { contribution, comment, ...report } of reports) {
     if (mine({ contribution, comment })) continue;
     const item = queueItem(contribution, comment);
@@ -118,7 +118,7 @@ export async function listModerationQueue(viewer: Viewer | null, input: { dialog
       ...review,
       hide,
       item: queueItem(contribution, comment),
-      mayDecide: actorId !== viewer!.id,
+      mayDecide: actorId !== viewer.id,
     })),
   };
 }

@@ -24,7 +24,7 @@ export async function listMunicipalQueue(viewer: Viewer | null, input: { municip
     JOIN "Dialogue" d ON d."id" = c."dialogueId"
     WHERE r."status" = 'OPEN' AND d."phase" <> 'DRAFT' AND d."municipalityId" = ${municipalityId}::uuid
       -- Not the viewer's own items: others decide them (decision 030).
-      AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer!.id}::uuid
+      AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer.id}::uuid
     GROUP BY d."id"
     ORDER BY min(r."createdAt"), d."id"`;
   const dialogues = await db.dialogue.findMany({

@@ -42,11 +42,11 @@ export async function openMediationCase(viewer: Viewer | null, input: z.input<ty
   }
   return db.$transaction(async (tx) => {
     const created = await tx.mediationCase.create({
-      data: { dialogueId, openedById: viewer!.id, subject, participants: { create: ids.map((userId) => ({ userId })) } },
+      data: { dialogueId, openedById: viewer.id, subject, participants: { create: ids.map((userId) => ({ userId })) } },
       select: { id: true },
     });
     await tx.moderationAction.create({
-      data: { dialogueId, actorId: viewer!.id, type: "MEDIATION_OPENED", mediationCaseId: created.id, reason: LOG_REASON.opened },
+      data: { dialogueId, actorId: viewer.id, type: "MEDIATION_OPENED", mediationCaseId: created.id, reason: LOG_REASON.opened },
     });
     return created;
   });
@@ -64,7 +64,7 @@ export async function closeMediationCase(viewer: Viewer | null, input: z.input<t
     const { count } = await tx.mediationCase.updateMany({ where: { id: caseId, closedAt: null }, data: { outcome, closedAt: new Date() } });
     if (count !== 1) throw new AppError("CONFLICT", "mediation case already closed");
     await tx.moderationAction.create({
-      data: { dialogueId: found.dialogueId, actorId: viewer!.id, type: "MEDIATION_CLOSED", mediationCaseId: caseId, reason: LOG_REASON.closed },
+      data: { dialogueId: found.dialogueId, actorId: viewer.id, type: "MEDIATION_CLOSED", mediationCaseId: caseId, reason: LOG_REASON.closed },
     });
   });
   return { id: caseId };

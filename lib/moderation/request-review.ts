@@ -38,7 +38,7 @@ export async function requestReview(viewer: Viewer | null, input: z.input<typeof
   const { hide, item, current } = await currentHide(hideActionId);
   authorize(viewer, "review:request:own", item.resource);
   if (!current) throw new AppError("CONFLICT", "no longer hidden", refused("moderation.review.notHidden"));
-  const requesterId = viewer!.id;
+  const requesterId = viewer.id;
   try {
     return await db.$transaction(async (tx) => {
       const request = await tx.reviewRequest.create({ data: { hideActionId: hide.id, requesterId, reason }, select: { id: true } });

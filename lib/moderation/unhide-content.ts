@@ -14,7 +14,7 @@ export async function unhideContent(viewer: Viewer | null, input: z.input<typeof
   const { reason, ...ref } = parseInput(unhideContentInput, input);
   const item = await moderationItem(ref);
   authorize(viewer, "content:hide", asModerated(item));
-  const moderatorId = viewer!.id;
+  const moderatorId = viewer.id;
   const target = itemColumns(ref);
   await db.$transaction(async (tx) => {
     await setHidden(tx, item, null);

@@ -32,6 +32,8 @@ export type Resource = {
 };
 
 type Rule = (viewer: Viewer | null, resource: Resource) => boolean;
+/** A rule that holds only for a signed-in viewer: `authorize` narrows the viewer after it. */
+type SignedInRule = Rule & { readonly signedIn: true };
 
 // --- building blocks ---------------------------------------------------------------------
 
@@ -62,7 +64,8 @@ const joinedInMunicipality = (v: Viewer, r: Resource) =>
 const publicText = (r: Resource) => r.dialogueId === undefined || published(r);
 
 /** Signed in and not suspended, and the rule holds. */
-const when = (rule: (v: Viewer, r: Resource) => boolean): Rule => (v, r) => active(v) && rule(v, r);
+const when = (rule: (v: Viewer, r: Resource) => boolean): SignedInRule =>
+  Object.assign((v: Viewer | null, r: Resource) => active(v) && rule(v, r), { signedIn: true as const });
 
 // --- the permissions ------------------------------------------------------------------------
 
@@ -187,7 +190,10 @@ const RULES = {
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;
+/** The permissions no signed-out viewer holds: after `authorize` with one, the viewer is known. */
+export type SignedInPermission = { [P in Permission]: (typeof RULES)[P] extends SignedInRule ? P : never }[Permission];
 export const PERMISSIONS = Object.keys(RULES) as Permission[];
+export const SIGNED_IN_PERMISSIONS = PERMISSIONS.filter((p): p is SignedInPermission => "signedIn" in RULES[p]);
 
 /**
  * Permissions on the own account (profile, data download, deletion, sign-out everywhere) need
@@ -215,7 +221,12 @@ export function can(viewer: Viewer | null, permission: Permission, resource: Res
   return RULES[permission](viewer, resource);
 }
 
-/** Throws UNAUTHENTICATED for a signed-out viewer, FORBIDDEN otherwise, when `can` says no. */
+/**
+ * Throws UNAUTHENTICATED for a signed-out viewer, FORBIDDEN otherwise, when `can` says no. After
+ * a permission only the signed-in hold, the viewer is narrowed to `Viewer`.
+ */
+export function authorize(viewer: Viewer | null, permission: SignedInPermission, resource: Resource): asserts viewer is Viewer;
+export function authorize(viewer: Viewer | null, permission: Permission, resource: Resource): void;
 export function authorize(viewer: Viewer | null, permission: Permission, resource: Resource): void {
   if (can(viewer, permission, resource)) return;
   throw new AppError(viewer ? "FORBIDDEN" : "UNAUTHENTICATED", `${permission} refused`);

@@ -58,7 +58,7 @@ export async function postResponse(viewer: Viewer | null, input: z.input<typeof 
     const response = await tx.response.create({
       data: {
         contributionId: contribution.id,
-        authorId: viewer!.id,
+        authorId: viewer.id,
         status: data.status,
         body: data.body,
         language: data.language ?? languages[0]!,
@@ -77,7 +77,7 @@ export async function postResponse(viewer: Viewer | null, input: z.input<typeof 
         responseId: response.id,
         to: [{ type: "RESPONSE_POSTED", audience: { kind: "contributionFollowers", contributionId: contribution.id } }],
       },
-      viewer!.id,
+      viewer.id,
     );
     return response;
   });

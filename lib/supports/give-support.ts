@@ -22,11 +22,11 @@ export async function giveSupport(viewer: Viewer | null, input: z.input<typeof g
   const { resource } = await contributionResource(contributionId);
   // The resource's owner is the author: nobody supports their own contribution (decision 024).
   authorize(viewer, "support:give", resource);
-  const perspective = await perspectiveSnapshot(db, viewer!.id, resource.municipalityId);
+  const perspective = await perspectiveSnapshot(db, viewer.id, resource.municipalityId);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.support.createMany({ data: [{ contributionId, userId: viewer!.id, perspective }], skipDuplicates: true });
+    const { count } = await tx.support.createMany({ data: [{ contributionId, userId: viewer.id, perspective }], skipDuplicates: true });
     // A supporter follows the contribution (decision 030); nobody is told who supported.
-    if (count === 1) await followOnTakingPart(tx, viewer!.id, contributionId);
+    if (count === 1) await followOnTakingPart(tx, viewer.id, contributionId);
   });
   return { supported: true, supports: await supportCounts(contributionId) };
 }

@@ -15,6 +15,6 @@ export async function withdrawSupport(viewer: Viewer | null, input: z.input<type
   const { resource } = await contributionResource(contributionId);
   // The owner of a support is its supporter: the viewer withdraws only their own.
   authorize(viewer, "support:withdraw:own", { ...resource, ownerId: viewer?.id ?? null });
-  await db.support.deleteMany({ where: { contributionId, userId: viewer!.id } });
+  await db.support.deleteMany({ where: { contributionId, userId: viewer.id } });
   return { supported: false, supports: await supportCounts(contributionId) };
 }

@@ -111,7 +111,7 @@ export async function removeFromTeam(viewer: Viewer | null, input: z.input<typeo
       const changed = await tx.membership.updateMany({ where: { id: membership.id, role: data.role }, data: { role: "PARTICIPANT" } });
       if (changed.count === 0) throw new AppError("CONFLICT", "the role changed meanwhile", { rule: "changed" });
       return tx.teamRoleRemoval.create({
-        data: { dialogueId: data.dialogueId, userId: membership.userId, role: data.role, removedById: viewer!.id },
+        data: { dialogueId: data.dialogueId, userId: membership.userId, role: data.role, removedById: viewer.id },
         select: { id: true, role: true, createdAt: true },
       });
     });

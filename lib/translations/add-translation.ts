@@ -62,7 +62,7 @@ export async function addTranslation(viewer: Viewer | null, input: z.input<typeo
   assertTargetLanguage(target, data.language);
   const fields = fieldsFor(target, data);
   const select = { id: true, language: true, method: true, translatorId: true, outdatedAt: true, checkedAt: true } as const;
-  const written = { ...fields, method: "VOLUNTEER" as const, translatorId: viewer!.id, outdatedAt: null };
+  const written = { ...fields, method: "VOLUNTEER" as const, translatorId: viewer.id, outdatedAt: null };
 
   const existing = await db.translation.findFirst({ where: { ...target.where, language: data.language }, select: { id: true } });
   if (existing) {
@@ -72,7 +72,7 @@ export async function addTranslation(viewer: Viewer | null, input: z.input<typeo
         id: existing.id,
         method: { not: "AUTHOR" },
         OR: [
-          { method: "VOLUNTEER", translatorId: viewer!.id, checkedAt: null },
+          { method: "VOLUNTEER", translatorId: viewer.id, checkedAt: null },
           { method: "MACHINE", checkedAt: null },
           { outdatedAt: { not: null } },
         ],

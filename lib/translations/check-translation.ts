@@ -39,10 +39,10 @@ export async function checkTranslation(viewer: Viewer | null, input: z.input<typ
   if (!translation) throw new AppError("NOT_FOUND", "translation not found");
   const target = await translationTarget(subjectColumns(translation));
   authorize(viewer, target.permissions.check, target.resource);
-  if (translation.translatorId === viewer!.id) throw new AppError("FORBIDDEN", "own translation");
+  if (translation.translatorId === viewer.id) throw new AppError("FORBIDDEN", "own translation");
   await db.translation.updateMany({
     where: { id: translation.id, OR: [{ checkedAt: null }, { outdatedAt: { not: null } }] },
-    data: { checkedById: viewer!.id, checkedAt: new Date(), outdatedAt: null },
+    data: { checkedById: viewer.id, checkedAt: new Date(), outdatedAt: null },
   });
   return db.translation.findUniqueOrThrow({ where: { id: translation.id }, select: { id: true, checkedById: true, checkedAt: true, outdatedAt: true } });
 }

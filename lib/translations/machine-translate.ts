@@ -93,7 +93,7 @@ export async function machineTranslate(
   const where = { ...target.where, language: data.language };
   const existing = await storedTranslation(where);
   if (existing) return existing;
-  await consume("machineTranslationsPerPerson", viewer!.id);
+  await consume("machineTranslationsPerPerson", viewer.id);
 
   const { column, id } = subjectOf(data);
   const key = `translation:${column}:${id}:${data.language}`;

@@ -5,7 +5,7 @@ import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { AppError } from "@/lib/errors";
 import type { ModerationActionType } from "@/lib/generated/prisma/enums";
 import { locales } from "@/lib/i18n/routing";
-import type { Permission, Resource } from "@/lib/policy/policy";
+import type { Resource, SignedInPermission } from "@/lib/policy/policy";
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const TRANSLATION_TITLE_MAX = 300;
@@ -60,7 +60,7 @@ export type TranslationTarget = {
    * any signed-in reader asks for a machine translation), or a moderation reason shown only to the
    * person it concerns (moderators translate; that person and moderators ask for a machine one).
    */
-  permissions: { create: Permission; check: Permission; request: Permission };
+  permissions: { create: SignedInPermission; check: SignedInPermission; request: SignedInPermission };
 };
 
 const PUBLIC = { create: "translation:create", check: "translation:check", request: "translation:request" } as const;

@@ -43,7 +43,7 @@ export async function createVoiceContribution(
   const data = parseInput(createVoiceContributionInput, input);
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create", resource);
-  const userId = viewer!.id;
+  const userId = viewer.id;
 
   const [dialogue, membership, authorPerspective] = await Promise.all([
     db.dialogue.findUniqueOrThrow({

@@ -73,9 +73,9 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
           ? { transcribedById: null, transcribedAt: now, machineTranscript: true }
           : keepsMachineText
             ? {}
-            : { transcribedById: viewer!.id, transcribedAt: now, machineTranscript: false }),
+            : { transcribedById: viewer.id, transcribedAt: now, machineTranscript: false }),
         machineDraft: null,
-        confirmedById: viewer!.id,
+        confirmedById: viewer.id,
         confirmedAt: now,
         readBackConfirmedAt: data.readBack === "on" ? now : null,
       },

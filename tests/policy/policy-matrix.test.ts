@@ -2,7 +2,7 @@
 // without a row, or changing who may do something, fails this test.
 import { describe, expect, it } from "vitest";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
-import { authorize, can, canManageOwnAccount, PERMISSIONS, type Permission, type Resource, type Viewer } from "@/lib/policy/policy";
+import { authorize, can, canManageOwnAccount, PERMISSIONS, SIGNED_IN_PERMISSIONS, type Permission, type Resource, type Viewer } from "@/lib/policy/policy";
 import { AppError } from "@/lib/errors";
 
 const MUNICIPALITY = "m-musterstadt";
@@ -229,6 +229,18 @@ describe("policy matrix", () => {
     expect(() => authorize(null, "comment:create", resource)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }) as AppError);
     expect(() => authorize(ACTORS.suspended, "comment:create", resource)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }) as AppError);
     expect(() => authorize(ACTORS.participant, "comment:create", resource)).not.toThrow();
+  });
+
+  // authorize narrows the viewer to Viewer after a signed-in permission (no non-null assertions
+  // in lib/): that is only sound if none of them ever lets the signed-out through.
+  it.each(SIGNED_IN_PERMISSIONS)("%s refuses the signed-out in every phase, so authorize may narrow the viewer", (permission) => {
+    for (const phase of ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
+      expect(can(null, permission, { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase, ownerId: null, memberIds: [] })).toBe(false);
+    }
+  });
+
+  it("leaves only reading a dialogue open to the signed-out", () => {
+    expect(PERMISSIONS.filter((permission) => !(SIGNED_IN_PERMISSIONS as Permission[]).includes(permission))).toEqual(["dialogue:read"]);
   });
 });
 
