@@ -2,7 +2,7 @@
 // script reads the open-data API, every contribution's page and the dialogue's list in its
 // default order, and tries to name the perspective of people who keep it private (the seed
 // has several). The domain-level attacker, with exports and a non-interference check, is
-// tests/privacy/attacker-derives-perspective.test.ts; decision 024.
+// tests/contributions/attacker-derives-perspective.test.ts; decision 024.
 import { expect, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { PEOPLE } from "../prisma/seed/people";

@@ -1,7 +1,7 @@
 // Forged ids over real HTTP: a newcomer who joined one dialogue edits the hidden fields of the
 // forms on its pages (no JavaScript, so the browser posts what the page holds) to act on a
 // contribution of another dialogue they never joined. The server refuses, says so, and nothing
-// shows up there. (Every domain function, row by row: tests/hardening/forged-ids.test.ts.)
+// shows up there. (Every domain function, row by row: tests/security/forged-ids.test.ts.)
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };

@@ -1,5 +1,5 @@
 // Hostile input shown where people read it: a newcomer signs up with a name that is an XSS
-// payload and posts the whole corpus (tests/fixtures/hostile-input.ts) as comments. On the page,
+// payload and posts the whole corpus (tests/support/hostile-input.ts) as comments. On the page,
 // for everyone, it is text: no script ran (no dialog, `window.__xss` unset, no CSP violation),
 // no element was injected, every payload reads exactly as typed, and a 5,000-letter word does
 // not widen a 360 px phone. A null character is refused with its own message.
@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
-import { HOSTILE_INPUT } from "../tests/fixtures/hostile-input";
+import { HOSTILE_INPUT } from "../tests/support/hostile-input";
 
 const text = en;
 const MUNICIPALITY = "musterstadt";

@@ -1,5 +1,5 @@
 // The page cache against the real production server (decision 037; the same rules in detail
-// with a stand-in renderer: tests/cache/page-cache.test.ts). An anonymous reader gets cached
+// with a stand-in renderer: tests/page-cache/page-cache.test.ts). An anonymous reader gets cached
 // pages, each with its own nonce that the browser accepts; a signed-in person never gets a
 // cached page, and the anonymous page never shows anything of them.
 import { expect, test, type APIResponse } from "@playwright/test";

@@ -1,5 +1,5 @@
 // A volunteer of the host team (Hannelore co-hosts the collecting dialogue; the RECORDER role
-// that lets volunteers outside the host team do the same is covered in tests/offline) enters what a woman wrote on paper in
+// that lets volunteers outside the host team do the same is covered in tests/contributions/record-offline-contribution.test.ts) enters what a woman wrote on paper in
 // Farsi, with the interpreter named and read back to her — without JavaScript, on a small
 // phone. The contribution is shown as hers, "written on paper, recorded by" the volunteer, never
 // under the volunteer's name. The volunteer then records the hands raised at the Weststadt evening,

@@ -65,7 +65,7 @@ function withNullCharacterErrors(fieldErrors: Record<string, Message[]>, input: 
 /**
  * Postgres cannot store U+0000 in text (it would fail as a database error, a 500). Every text
  * that crosses a boundary is checked here, for every schema: such a text is refused with its
- * own message (tests/hardening/hostile-input.test.ts), never silently changed.
+ * own message (tests/security/hostile-input.test.ts), never silently changed.
  */
 export function nullCharacterErrors(input: unknown, path: string[] = [], depth = 0): Record<string, Message[]> | null {
   if (typeof input === "string") {

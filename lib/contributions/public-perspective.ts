@@ -11,7 +11,7 @@ import type { Perspective } from "@/lib/generated/prisma/enums";
 // (decision 032), only when that account shows its perspective as well: attaching never makes
 // public what the voice kept private. Every public surface — pages, list
 // order, open data, exports, results — takes it from here, in memory or as SQL;
-// tests/privacy/public-perspective.test.ts pins the two together.
+// tests/contributions/public-perspective.test.ts pins the two together.
 
 /** What the rule needs of an author. */
 export const PERSPECTIVE_SHOWN_SELECT = { showPerspective: true, deletedAt: true } as const;
@@ -52,7 +52,7 @@ export function publicPerspectiveSql(table: "contribution" | "comment", alias: s
  * For orders and tallies of contributions by perspective: a private one counts as "not stated",
  * the one value that tells nothing about the person. Stored in "Contribution"."shownPerspective"
  * by triggers (migrations shown_perspective_stored, shown_perspective_attached_voice) so the default order is served by an index;
- * tests/privacy/public-perspective.test.ts pins the stored value to the rule.
+ * tests/contributions/public-perspective.test.ts pins the stored value to the rule.
  */
 export function groupedPerspectiveSql(alias: string): Prisma.Sql {
   if (!/^[a-z]$/.test(alias)) throw new Error("alias must be one letter");

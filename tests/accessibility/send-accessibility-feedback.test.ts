@@ -14,7 +14,7 @@ process.env.FEEDBACK_EMAIL = FEEDBACK_EMAIL;
 
 const { sendAccessibilityFeedback, FEEDBACK_LIMITS } = await import("@/lib/accessibility/send-accessibility-feedback");
 const { LIMITS } = await import("@/lib/rate-limit");
-const { appErrorOf, context, invalidInputOf } = await import("../identity/support");
+const { appErrorOf, context, invalidInputOf } = await import("@/tests/support/viewers");
 
 afterAll(() => smtp.stop());
 

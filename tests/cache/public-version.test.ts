@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { isNewer, PublicVersions, type VersionScope } from "@/lib/cache/public-version";
-import { addMember, createActor, createComment, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond } from "@/tests/factories";
+import { addMember, createActor, createComment, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond } from "@/tests/support/factories";
 
 const versions = new PublicVersions((sql, params) => db.$queryRawUnsafe(sql, ...params));
 const read = async (scope: VersionScope) => {

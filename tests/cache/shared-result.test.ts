@@ -3,7 +3,7 @@
 // and a failure is not remembered.
 import { describe, expect, it } from "vitest";
 import { sharedResult } from "@/lib/cache/shared-result";
-import { createContribution, createDialogue, openDialogue } from "@/tests/factories";
+import { createContribution, createDialogue, openDialogue } from "@/tests/support/factories";
 
 async function openDialogueId() {
   const dialogue = await createDialogue();

@@ -2,7 +2,7 @@
 // and responses form an append-only timeline (docs/design.md, principle 2).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createContribution, createDialogue, createUser, respond } from "@/tests/factories";
+import { createContribution, createDialogue, createUser, respond } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 async function openNeed() {

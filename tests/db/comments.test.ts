@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createComment, createContribution, createDialogue } from "@/tests/factories";
+import { createComment, createContribution, createDialogue } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 async function commentOnNewContribution() {

@@ -10,7 +10,7 @@ import {
   createUser,
   openDialogue,
   respond,
-} from "@/tests/factories";
+} from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 function setPhase(dialogueId: string, phase: DialoguePhase) {

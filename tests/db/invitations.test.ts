@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createDialogue, uniqueInvitationCode } from "@/tests/factories";
+import { createDialogue, uniqueInvitationCode } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 async function invite(overrides: Partial<Prisma.InvitationUncheckedCreateInput> = {}) {

@@ -10,7 +10,7 @@ import { TEST_APP_PASSWORD } from "@/lib/db/test-databases";
 import { createScratchDatabase } from "@/lib/db/databases";
 import { migrateDatabase } from "@/lib/db/dev-database";
 import { db } from "@/lib/db/client";
-import { addMember, createContribution, createDialogue, createUser } from "@/tests/factories";
+import { addMember, createContribution, createDialogue, createUser } from "@/tests/support/factories";
 
 const ownerUrl = process.env.DATABASE_URL!;
 let app: pg.Client;

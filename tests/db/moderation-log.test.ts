@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addMember, createComment, createContribution, createDialogue, createUser } from "@/tests/factories";
+import { addMember, createComment, createContribution, createDialogue, createUser } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 async function moderatedContribution() {

@@ -12,7 +12,7 @@ import {
   openDialogue,
   respond,
   uniqueInvitationCode,
-} from "@/tests/factories";
+} from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 const onlineNeed = (dialogue: Awaited<ReturnType<typeof createDialogue>>, authorId: string) =>

@@ -14,7 +14,7 @@ import {
   openDialogue,
   respond,
   unique,
-} from "@/tests/factories";
+} from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 describe("a contribution refers to rows that exist", () => {

@@ -10,7 +10,7 @@ import {
   createTheme,
   firstThemeId,
   respond,
-} from "@/tests/factories";
+} from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 describe("same_municipality", () => {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createContribution, createDialogue, createUser, openDialogue, respond } from "@/tests/factories";
+import { createContribution, createDialogue, createUser, openDialogue, respond } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 const MIGRATION = path.join(process.cwd(), "prisma/migrations/20261206080126_support_not_by_author/migration.sql");

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createComment, createContribution, createDialogue, createMeeting, createUser } from "@/tests/factories";
+import { createComment, createContribution, createDialogue, createMeeting, createUser } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 function insertTranslation(overrides: Partial<Prisma.TranslationUncheckedCreateInput>) {

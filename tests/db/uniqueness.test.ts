@@ -12,7 +12,7 @@ import {
   createUser,
   unique,
   uniqueInvitationCode,
-} from "@/tests/factories";
+} from "@/tests/support/factories";
 import { asRefusal, expectConstraint } from "./expect-constraint";
 
 async function needAndSupporter() {

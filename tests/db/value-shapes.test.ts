@@ -8,7 +8,7 @@ import {
   createMunicipality,
   createTheme,
   createUser,
-} from "@/tests/factories";
+} from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 describe("Municipality", () => {

@@ -1,7 +1,7 @@
 // With, not about: every contribution says whose voice it is, and an entry made on someone's
 // behalf names who recorded it, apart from the voice (docs/design.md, principle 1).
 import { describe, expect, it } from "vitest";
-import { createContribution, createDialogue, createMeeting, createUser } from "@/tests/factories";
+import { createContribution, createDialogue, createMeeting, createUser } from "@/tests/support/factories";
 import { expectConstraint } from "./expect-constraint";
 
 async function dialogueWithRecorder() {

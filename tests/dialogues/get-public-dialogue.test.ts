@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
-import { createDialogue, createMunicipality, createTheme, openDialogue } from "../factories";
+import { createDialogue, createMunicipality, createTheme, openDialogue } from "@/tests/support/factories";
 
 describe("getPublicDialogue", () => {
   it("finds an open dialogue by its municipality's slug and its own, with its themes in order", async () => {

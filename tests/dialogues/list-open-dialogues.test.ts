@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { listOpenDialogues } from "@/lib/dialogues/list-open-dialogues";
-import { addMember, createDialogue, createMeeting, createMunicipality, createUser, openDialogue } from "../factories";
-import { createContributions, support } from "./bulk";
+import { addMember, createDialogue, createMeeting, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
+import { createContributions, support } from "@/tests/support/bulk";
 
 describe("listOpenDialogues", () => {
   it("lists every dialogue past DRAFT, grouped by municipality, and no drafts", async () => {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadDialogue } from "@/lib/dialogues/load-dialogue";
-import { addMember, createDialogue, createMeeting, createUser, openDialogue } from "../factories";
-import { viewerOf } from "../identity/support";
+import { addMember, createDialogue, createMeeting, createUser, openDialogue } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/viewers";
 
 async function slugsOf(dialogueId: string) {
   const dialogue = await db.dialogue.findUniqueOrThrow({ where: { id: dialogueId }, select: { slug: true, municipality: { select: { slug: true } } } });

@@ -20,8 +20,8 @@ const { createSession } = await import("@/lib/auth/sessions");
 const { viewerForSessionToken } = await import("@/lib/auth/get-viewer");
 const { listOpenDialogues } = await import("@/lib/dialogues/list-open-dialogues");
 const { db } = await import("@/lib/db/client");
-const { addMember, createDialogue, createMeeting, createUser, openDialogue } = await import("../factories");
-const { createContributions, support } = await import("./bulk");
+const { addMember, createDialogue, createMeeting, createUser, openDialogue } = await import("@/tests/support/factories");
+const { createContributions, support } = await import("@/tests/support/bulk");
 
 async function dialogueWith(contributions: number) {
   const dialogue = await createDialogue();
@@ -159,7 +159,7 @@ describe("SQL statements per page", () => {
   it("are the same with filters, search and each sort, for 10 and 2,000 contributions", async () => {
     const small = await dialogueWith(10);
     const large = await largeDialogue();
-    // Every contribution's body starts with "Text zu" (tests/dialogues/bulk.ts).
+    // Every contribution's body starts with "Text zu" (tests/support/bulk.ts).
     const base = { kind: "NEED", language: "de", status: "OPEN", q: "text" } as const;
 
     for (const sort of ["needs", "newest", "supported"] as const) {

@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { createDialogue } from "@/lib/dialogues/create-dialogue";
 import { loadDialogue } from "@/lib/dialogues/load-dialogue";
 import { updateDialogue } from "@/lib/dialogues/update-dialogue";
-import { addMember, createUser } from "@/tests/factories";
-import { appErrorOf, fieldKeys, viewerOf } from "@/tests/identity/support";
+import { addMember, createUser } from "@/tests/support/factories";
+import { appErrorOf, fieldKeys, viewerOf } from "@/tests/support/viewers";
 import { dialogueInput, staffOfNewMunicipality } from "./lifecycle/support";
 
 const CONTACT = "Fragen Sie Amal im Café International, Di 15–17 Uhr, oder rufen Sie 0123 456789 an.";

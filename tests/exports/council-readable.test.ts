@@ -8,8 +8,8 @@ import { db } from "@/lib/db/client";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { loadMessages } from "@/lib/i18n/messages";
 import type { Viewer } from "@/lib/policy/policy";
-import { addMember, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/factories";
-import { viewerOf } from "@/tests/identity/support";
+import { addMember, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/viewers";
 
 let dialogueId: string;
 let moderator: Viewer;

@@ -21,8 +21,8 @@ import {
   openDialogue,
   respond,
   unique,
-} from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/identity/support";
+} from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/viewers";
 
 const BOM = [0xef, 0xbb, 0xbf];
 

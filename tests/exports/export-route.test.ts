@@ -16,7 +16,7 @@ vi.mock("next/headers", () => ({
 import { GET, POST } from "@/app/[locale]/[municipality]/[dialogue]/export/download/route";
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { addMember, createContribution, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
+import { addMember, createContribution, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
 
 let dialogueId: string;
 let params: { locale: string; municipality: string; dialogue: string };

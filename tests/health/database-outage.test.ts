@@ -11,7 +11,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { availableRoute } from "@/lib/health/available-route";
 import { closeDatabaseGate, databaseAvailable, probeDatabase, reportDatabaseError } from "@/lib/health/database-gate";
 import { isDatabaseOutage, RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/tests/support/factories";
 
 let admin: pg.Client;
 

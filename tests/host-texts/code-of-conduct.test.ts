@@ -11,8 +11,8 @@ import { getOpenDialogue } from "@/lib/open-data/get-open-dialogue";
 import { machineTranslate } from "@/lib/translations/machine-translate";
 import de from "@/messages/de.json";
 import uk from "@/messages/uk.json";
-import { createDialogue, createMunicipality, createTheme, createUser, openDialogue } from "@/tests/factories";
-import { appErrorOf, context, fieldKeys, insertInvitation, viewerOf } from "@/tests/identity/support";
+import { createDialogue, createMunicipality, createTheme, createUser, openDialogue } from "@/tests/support/factories";
+import { appErrorOf, context, fieldKeys, insertInvitation, viewerOf } from "@/tests/support/viewers";
 
 const membershipOf = (userId: string, dialogueId: string) => db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId, dialogueId } } });
 

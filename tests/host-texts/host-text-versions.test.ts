@@ -6,8 +6,8 @@ import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions
 import { pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import { saveHostTextVersion } from "@/lib/host-texts/save-host-text-version";
 import { listNotifications } from "@/lib/notifications/list-notifications";
-import { addMember, createActor, createDialogue, createMeeting, createMunicipality, createUser } from "@/tests/factories";
-import { appErrorOf, fieldKeys, viewerOf } from "@/tests/identity/support";
+import { addMember, createActor, createDialogue, createMeeting, createMunicipality, createUser } from "@/tests/support/factories";
+import { appErrorOf, fieldKeys, viewerOf } from "@/tests/support/viewers";
 
 async function staffDialogue(languages = ["de", "uk", "ar", "fa"]) {
   const municipality = await createMunicipality();

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { Filled, TEXT } from "@/components/text/with-name";
 import { meetingTitleFor } from "@/lib/host-texts/meeting-title";
 import { addTranslation } from "@/lib/translations/add-translation";
-import { createMeeting } from "@/tests/factories";
+import { createMeeting } from "@/tests/support/factories";
 import { germanNeed, participant } from "@/tests/translations/support";
 
 describe("the meeting's title inside a sentence", () => {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
-import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
-import { viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/viewers";
 
 async function slugsOf(dialogue: { slug: string; municipalityId: string }) {
   const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });

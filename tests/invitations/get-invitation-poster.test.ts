@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
-import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
-import { appErrorOf, insertInvitation, viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
+import { appErrorOf, insertInvitation, viewerOf } from "@/tests/support/viewers";
 
 async function staffOf(municipalityId: string) {
   const user = await createUser({ perspective: "MUNICIPAL_STAFF" });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { listInvitations } from "@/lib/invitations/list-invitations";
-import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/factories";
-import { appErrorOf, insertInvitation, viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
+import { appErrorOf, insertInvitation, viewerOf } from "@/tests/support/viewers";
 
 async function staffOf(municipalityId: string) {
   const user = await createUser({ perspective: "MUNICIPAL_STAFF" });

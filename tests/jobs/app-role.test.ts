@@ -8,7 +8,7 @@ import { TEST_APP_PASSWORD } from "@/lib/db/test-databases";
 import { db } from "@/lib/db/client";
 import { QUEUES } from "@/lib/jobs/queues";
 import { startJobWorkers } from "@/lib/jobs/workers";
-import { createUser, unique } from "@/tests/factories";
+import { createUser, unique } from "@/tests/support/factories";
 
 process.env.NEXTAUTH_SECRET = "test-secret-for-the-queue-as-app-role-0123456";
 const ownerUrl = process.env.DATABASE_URL!;

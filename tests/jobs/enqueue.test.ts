@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { enqueue, jobQueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
-import { unique } from "@/tests/factories";
+import { unique } from "@/tests/support/factories";
 
 async function jobsFor(email: string): Promise<number> {
   const { rows } = await (await jobQueue()).getDb().executeSql(`SELECT id FROM pgboss.job WHERE name = $1 AND data->>'email' = $2`, [QUEUES.signInLink, email]);

@@ -14,8 +14,8 @@ process.env.NEXTAUTH_SECRET = "test-secret-for-constant-email-links-0123456789";
 
 const { db } = await import("@/lib/db/client");
 const { requestEmailLink } = await import("@/lib/auth/email-link");
-const { createMunicipality, createUser, unique } = await import("@/tests/factories");
-const { context } = await import("../identity/support");
+const { createMunicipality, createUser, unique } = await import("@/tests/support/factories");
+const { context } = await import("@/tests/support/viewers");
 const { runDueJobs } = await import("../support/jobs");
 
 afterAll(() => smtp.stop());

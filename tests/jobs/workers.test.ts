@@ -16,8 +16,8 @@ const { enqueue, jobQueue } = await import("@/lib/jobs/job-queue");
 const { QUEUES } = await import("@/lib/jobs/queues");
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { startJobWorkers, digestSchedule } = await import("@/lib/jobs/workers");
-const { createMunicipality, createUser, unique } = await import("@/tests/factories");
-const { context } = await import("../identity/support");
+const { createMunicipality, createUser, unique } = await import("@/tests/support/factories");
+const { context } = await import("@/tests/support/viewers");
 const { jobRow, runDueJobs } = await import("../support/jobs");
 
 afterAll(() => smtp.stop());
@@ -135,6 +135,6 @@ describe("job workers", () => {
 });
 
 async function createDialogueFor() {
-  const { dialogueIn } = await import("@/tests/participation/support");
+  const { dialogueIn } = await import("@/tests/support/participation");
   return dialogueIn("COLLECTING");
 }

@@ -18,9 +18,9 @@ const { sendDigests } = await import("@/lib/notifications/send-digest");
 const { sendEmailConfirmation } = await import("@/lib/accounts/email-confirmation");
 const { sendAccessibilityFeedback } = await import("@/lib/accessibility/send-accessibility-feedback");
 const { mailHtml, mailText } = await import("@/lib/mail/mail-content");
-const { createContribution, createUser, unique } = await import("@/tests/factories");
-const { dialogueIn } = await import("@/tests/participation/support");
-const { context } = await import("../identity/support");
+const { createContribution, createUser, unique } = await import("@/tests/support/factories");
+const { dialogueIn } = await import("@/tests/support/participation");
+const { context } = await import("@/tests/support/viewers");
 
 afterAll(() => smtp.stop());
 beforeEach(async () => {

@@ -5,10 +5,10 @@ import { db } from "@/lib/db/client";
 import { createMeeting, meetingFieldsFromForm } from "@/lib/meetings/create-meeting";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { fromLocalTime, toLocalTime } from "@/lib/meetings/meeting-time";
-import { createDialogue, createMeeting as insertMeeting } from "@/tests/factories";
-import { appErrorOf, fieldKeys } from "@/tests/identity/support";
-import { dialogueIn, participant } from "@/tests/participation/support";
-import { hostOf, meetingInput, memberAs } from "./support";
+import { createDialogue, createMeeting as insertMeeting } from "@/tests/support/factories";
+import { appErrorOf, fieldKeys } from "@/tests/support/viewers";
+import { dialogueIn, participant } from "@/tests/support/participation";
+import { hostOf, meetingInput, memberAs } from "@/tests/support/meetings";
 
 describe("createMeeting", () => {
   it("stores the host team's meeting with Berlin wall-clock times as UTC, in winter and in summer", async () => {

@@ -14,9 +14,9 @@ const { createMeeting } = await import("@/lib/meetings/create-meeting");
 const { listMeetings } = await import("@/lib/meetings/list-meetings");
 const { meetingCalendar } = await import("@/lib/meetings/meeting-calendar");
 const { GET } = await import("@/app/[locale]/[municipality]/[dialogue]/meetings/calendar.ics/route");
-const { createDialogue, createMeeting: insertMeeting } = await import("@/tests/factories");
-const { dialogueIn } = await import("@/tests/participation/support");
-const { hostOf, meetingInput } = await import("./support");
+const { createDialogue, createMeeting: insertMeeting } = await import("@/tests/support/factories");
+const { dialogueIn } = await import("@/tests/support/participation");
+const { hostOf, meetingInput } = await import("@/tests/support/meetings");
 
 function events(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));

@@ -14,7 +14,7 @@ import { getHideNotice } from "@/lib/moderation/get-hide-notice";
 import { hideContent } from "@/lib/moderation/hide-content";
 import { requestReview } from "@/lib/moderation/request-review";
 import { unhideContent } from "@/lib/moderation/unhide-content";
-import { fieldKeys } from "@/tests/identity/support";
+import { fieldKeys } from "@/tests/support/viewers";
 import { expectConstraint } from "@/tests/db/expect-constraint";
 import { appErrorOf, logOf, moderatedDialogue } from "./support";
 

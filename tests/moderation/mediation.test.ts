@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { closeMediationCase, getMediationCase, listMediationCandidates, listMediationCases, openMediationCase } from "@/lib/moderation/mediation";
-import { createUser } from "@/tests/factories";
-import { fieldKeys } from "@/tests/identity/support";
+import { createUser } from "@/tests/support/factories";
+import { fieldKeys } from "@/tests/support/viewers";
 import { appErrorOf, logOf, moderatedDialogue, viewerOf } from "./support";
 
 const SUBJECT = "Streit über die Küchennutzung in Haus 3";

@@ -7,7 +7,7 @@ import { hideContent } from "@/lib/moderation/hide-content";
 import { listModerationLog, LOG_PAGE_SIZE } from "@/lib/moderation/list-moderation-log";
 import { unhideContent } from "@/lib/moderation/unhide-content";
 import { expectConstraint } from "@/tests/db/expect-constraint";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/tests/support/factories";
 import { appErrorOf, member, moderatedDialogue, viewerOf } from "./support";
 
 describe("listModerationLog", () => {

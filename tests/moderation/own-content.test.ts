@@ -14,7 +14,7 @@ import { listMunicipalQueue } from "@/lib/moderation/list-municipal-queue";
 import { moderationLink } from "@/lib/moderation/moderation-link";
 import { requestReview } from "@/lib/moderation/request-review";
 import { unhideContent } from "@/lib/moderation/unhide-content";
-import { createComment, createContribution, createUser } from "@/tests/factories";
+import { createComment, createContribution, createUser } from "@/tests/support/factories";
 import { appErrorOf, member, moderatedDialogue, viewerOf } from "./support";
 
 async function moderatorReported() {

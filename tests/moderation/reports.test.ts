@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createReport } from "@/lib/moderation/create-report";
 import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
-import { createComment, createContribution, createUser } from "@/tests/factories";
-import { fieldKeys } from "@/tests/identity/support";
+import { createComment, createContribution, createUser } from "@/tests/support/factories";
+import { fieldKeys } from "@/tests/support/viewers";
 import { appErrorOf, dialogueIn, moderatedDialogue, viewerOf } from "./support";
 
 describe("createReport", () => {

@@ -1,11 +1,11 @@
 // A public dialogue with an author's contribution and comment, two moderators and staff: the
 // cast of the moderation tests.
 import { db } from "@/lib/db/client";
-import { addMember, createComment, createContribution, createUser } from "@/tests/factories";
-import { dialogueIn, participant, viewerOf } from "@/tests/participation/support";
+import { addMember, createComment, createContribution, createUser } from "@/tests/support/factories";
+import { dialogueIn, participant, viewerOf } from "@/tests/support/participation";
 
-export { appErrorOf, viewerOf } from "@/tests/identity/support";
-export { dialogueIn, participant } from "@/tests/participation/support";
+export { appErrorOf, viewerOf } from "@/tests/support/viewers";
+export { dialogueIn, participant } from "@/tests/support/participation";
 
 export async function moderatedDialogue() {
   const dialogue = await dialogueIn("COLLECTING");

@@ -8,8 +8,8 @@ import { accentReadable, contrastRatio, shownRatio } from "@/lib/municipalities/
 import { processLogo } from "@/lib/municipalities/process-logo";
 import { updateBranding } from "@/lib/municipalities/update-branding";
 import { GET as serveLogo } from "@/app/api/municipalities/[municipalityId]/logo/route";
-import { addMember, createDialogue, createMunicipality, createUser } from "@/tests/factories";
-import { appErrorOf, fieldKeys, viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue, createMunicipality, createUser } from "@/tests/support/factories";
+import { appErrorOf, fieldKeys, viewerOf } from "@/tests/support/viewers";
 
 async function staffOf(municipalityId: string, role: "STAFF" | "MODERATOR" = "STAFF") {
   const user = await createUser();

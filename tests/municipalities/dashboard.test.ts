@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { dashboardLink } from "@/lib/municipalities/dashboard-link";
 import { getDashboard } from "@/lib/municipalities/get-dashboard";
 import { can } from "@/lib/policy/policy";
-import { addMember, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond } from "@/tests/factories";
-import { viewerOf } from "@/tests/identity/support";
+import { addMember, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/viewers";
 
 async function withRoles(municipalityId: string, roles: ("STAFF" | "MODERATOR")[]) {
   const user = await createUser();

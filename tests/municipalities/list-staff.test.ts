@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listStaff } from "@/lib/municipalities/list-staff";
-import { addMember, createDialogue, createMunicipality, createUser } from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue, createMunicipality, createUser } from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/viewers";
 
 async function withRoles(municipalityId: string, displayName: string, roles: ("STAFF" | "MODERATOR")[], email?: string) {
   const user = await createUser({ displayName, ...(email ? { email } : {}) });

@@ -18,8 +18,8 @@ const { db } = await import("@/lib/db/client");
 const { sendDigests } = await import("@/lib/notifications/send-digest");
 const { describeUnsubscribe, unsubscribeFromDigest } = await import("@/lib/notifications/unsubscribe");
 const { unsubscribeToken } = await import("@/lib/notifications/unsubscribe-token");
-const { createContribution, createUser, unique } = await import("@/tests/factories");
-const { appErrorOf, dialogueIn } = await import("@/tests/participation/support");
+const { createContribution, createUser, unique } = await import("@/tests/support/factories");
+const { appErrorOf, dialogueIn } = await import("@/tests/support/participation");
 
 afterAll(() => smtp.stop());
 // Each run mails everyone pending in this file's database: start every test from none pending.

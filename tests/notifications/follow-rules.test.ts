@@ -25,9 +25,9 @@ import { notificationSentence } from "@/lib/notifications/notification-sentence"
 import { setFollowing } from "@/lib/notifications/set-following";
 import { postResponse } from "@/lib/responses/post-response";
 import { giveSupport } from "@/lib/supports/give-support";
-import { addMember, createUser } from "@/tests/factories";
-import { appErrorOf, dialogueIn, postInput, viewerOf } from "@/tests/participation/support";
-import type { DialogueWithThemes } from "@/tests/factories";
+import { addMember, createUser } from "@/tests/support/factories";
+import { appErrorOf, dialogueIn, postInput, viewerOf } from "@/tests/support/participation";
+import type { DialogueWithThemes } from "@/tests/support/factories";
 
 type Person = Awaited<ReturnType<typeof viewerOf>>;
 

@@ -9,9 +9,9 @@ import { listNotifications, NOTIFICATIONS_PER_PAGE } from "@/lib/notifications/l
 import { markAllRead, openNotification } from "@/lib/notifications/mark-read";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
-import { createContribution, createUser } from "@/tests/factories";
-import { appErrorOf, dialogueIn, participant } from "@/tests/participation/support";
-import { viewerOf } from "@/tests/identity/support";
+import { createContribution, createUser } from "@/tests/support/factories";
+import { appErrorOf, dialogueIn, participant } from "@/tests/support/participation";
+import { viewerOf } from "@/tests/support/viewers";
 import en from "@/messages/en.json";
 
 async function threadWithComment() {

@@ -9,8 +9,8 @@ vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-
 
 const { db } = await import("@/lib/db/client");
 const { advancePhase } = await import("@/lib/dialogues/advance-phase");
-const { addMember, createDialogue, createUser, openDialogue } = await import("@/tests/factories");
-const { viewerOf } = await import("@/tests/identity/support");
+const { addMember, createDialogue, createUser, openDialogue } = await import("@/tests/support/factories");
+const { viewerOf } = await import("@/tests/support/viewers");
 
 async function collectingDialogueWith(members: number) {
   const dialogue = await createDialogue();

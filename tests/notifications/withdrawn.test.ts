@@ -7,9 +7,9 @@ import { db } from "@/lib/db/client";
 import { createComment } from "@/lib/comments/create-comment";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
-import { createContribution, createUser } from "@/tests/factories";
-import { dialogueIn, participant } from "@/tests/participation/support";
-import { viewerOf } from "@/tests/identity/support";
+import { createContribution, createUser } from "@/tests/support/factories";
+import { dialogueIn, participant } from "@/tests/support/participation";
+import { viewerOf } from "@/tests/support/viewers";
 import en from "@/messages/en.json";
 
 describe("notifications about a withdrawn contribution", () => {

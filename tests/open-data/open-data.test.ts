@@ -25,8 +25,8 @@ import {
   resultsSchema,
 } from "@/lib/open-data/schemas";
 import { RECORD_TYPE_KEYS, RECORD_TYPES } from "@/lib/exports/definition";
-import { createActor, createComment, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/factories";
-import { appErrorOf } from "@/tests/identity/support";
+import { createActor, createComment, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/support/factories";
+import { appErrorOf } from "@/tests/support/viewers";
 
 // Behind a reverse proxy the request names the app's internal address; links use the public one.
 process.env.PUBLIC_URL = "https://mitreden.example";

@@ -21,7 +21,7 @@ import { GET as listContributions } from "@/app/api/v1/dialogues/[id]/contributi
 import { GET as listResponses } from "@/app/api/v1/dialogues/[id]/responses/route";
 import { GET as getResults } from "@/app/api/v1/dialogues/[id]/results/route";
 import { OPEN_DATA_PATHS } from "@/lib/open-data/openapi";
-import { createActor, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/factories";
+import { createActor, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/support/factories";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 type Call = { handler: Handler; path: string; params: Record<string, string>; query?: string };

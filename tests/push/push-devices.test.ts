@@ -18,8 +18,8 @@ const { generateSignInCode, hashSignInCode } = await import("@/lib/auth/sign-in-
 const { listPushDevices, MAX_PUSH_DEVICES, subscribePush } = await import("@/lib/push/push-devices");
 const { deliverPush } = await import("@/lib/push/send-push");
 const { LIMITS } = await import("@/lib/rate-limit");
-const { addMember, createDialogue, createUser } = await import("@/tests/factories");
-const { appErrorOf, viewerOf } = await import("@/tests/identity/support");
+const { addMember, createDialogue, createUser } = await import("@/tests/support/factories");
+const { appErrorOf, viewerOf } = await import("@/tests/support/viewers");
 
 type Person = Awaited<ReturnType<typeof viewerOf>>;
 

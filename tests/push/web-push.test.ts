@@ -29,8 +29,8 @@ const { notificationSentence } = await import("@/lib/notifications/notification-
 const { listPushDevices, removePushDevice, subscribePush } = await import("@/lib/push/push-devices");
 const { claimPushes } = await import("@/lib/push/send-push");
 const { createSession } = await import("@/lib/auth/sessions");
-const { addMember, createUser } = await import("@/tests/factories");
-const { appErrorOf, dialogueIn, postInput, viewerOf } = await import("@/tests/participation/support");
+const { addMember, createUser } = await import("@/tests/support/factories");
+const { appErrorOf, dialogueIn, postInput, viewerOf } = await import("@/tests/support/participation");
 const { runDueJobs } = await import("../support/jobs");
 
 afterAll(() => pushService.stop());

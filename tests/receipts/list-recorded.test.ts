@@ -9,11 +9,11 @@ import { attachReceipt } from "@/lib/receipts/attach-receipt";
 import { replaceReceipt } from "@/lib/receipts/get-receipt-slip";
 import { loadDialogue } from "@/lib/dialogues/load-dialogue";
 import { listRecordedContributions, recordedListAccess } from "@/lib/receipts/list-recorded";
-import { createContribution } from "@/tests/factories";
-import { context } from "@/tests/identity/support";
-import { hostOf, memberAs } from "@/tests/meetings/support";
-import { offlineInput } from "@/tests/offline/support";
-import { dialogueIn, participant } from "@/tests/participation/support";
+import { createContribution } from "@/tests/support/factories";
+import { context } from "@/tests/support/viewers";
+import { hostOf, memberAs } from "@/tests/support/meetings";
+import { offlineInput } from "@/tests/support/offline";
+import { dialogueIn, participant } from "@/tests/support/participation";
 
 async function scene() {
   const dialogue = await dialogueIn("COLLECTING");

@@ -9,10 +9,10 @@ import { lookUpReceipt } from "@/lib/receipts/look-up-receipt";
 import { openReceipt } from "@/lib/receipts/open-receipt";
 import { formatReceiptCode, generateReceiptCode } from "@/lib/receipts/receipt-code";
 import { LIMITS } from "@/lib/rate-limit";
-import { appErrorOf, fieldKeys, uniqueAddress } from "@/tests/identity/support";
-import { memberAs } from "@/tests/meetings/support";
-import { offlineInput } from "@/tests/offline/support";
-import { dialogueIn } from "@/tests/participation/support";
+import { appErrorOf, fieldKeys, uniqueAddress } from "@/tests/support/viewers";
+import { memberAs } from "@/tests/support/meetings";
+import { offlineInput } from "@/tests/support/offline";
+import { dialogueIn } from "@/tests/support/participation";
 
 async function realCode() {
   const dialogue = await dialogueIn("COLLECTING");

@@ -13,11 +13,11 @@ import { lookUpReceipt } from "@/lib/receipts/look-up-receipt";
 import { formatReceiptCode, generateReceiptCode, normalizeReceiptCode, receiptPath } from "@/lib/receipts/receipt-code";
 import { LIMITS } from "@/lib/rate-limit";
 import { postResponse } from "@/lib/responses/post-response";
-import { createContribution, createUser, respond } from "@/tests/factories";
-import { appErrorOf, context, fieldKeys, uniqueAddress, viewerOf } from "@/tests/identity/support";
-import { hostOf, memberAs } from "@/tests/meetings/support";
-import { offlineInput } from "@/tests/offline/support";
-import { dialogueIn, participant } from "@/tests/participation/support";
+import { createContribution, createUser, respond } from "@/tests/support/factories";
+import { appErrorOf, context, fieldKeys, uniqueAddress, viewerOf } from "@/tests/support/viewers";
+import { hostOf, memberAs } from "@/tests/support/meetings";
+import { offlineInput } from "@/tests/support/offline";
+import { dialogueIn, participant } from "@/tests/support/participation";
 
 async function recorded(overrides: Record<string, string> = {}) {
   const dialogue = await dialogueIn("COLLECTING");

@@ -2,8 +2,8 @@
 // withdrawn contributions (and what hangs on them) left out, voices kept apart.
 import { describe, expect, it } from "vitest";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
-import { createDialogue, openDialogue } from "@/tests/factories";
-import { appErrorOf } from "@/tests/identity/support";
+import { createDialogue, openDialogue } from "@/tests/support/factories";
+import { appErrorOf } from "@/tests/support/viewers";
 import { knownDialogue } from "./support";
 
 describe("getDialogueResults", () => {

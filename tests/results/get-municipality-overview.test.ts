@@ -13,8 +13,8 @@ import {
   createUser,
   openDialogue,
   respond,
-} from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/identity/support";
+} from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/viewers";
 import { supportAtMeeting, supportOnline } from "./support";
 
 const DAY = 24 * 60 * 60 * 1000;

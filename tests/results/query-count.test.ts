@@ -11,9 +11,9 @@ vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-
 const { getDialogueResults } = await import("@/lib/results/get-dialogue-results");
 const { getMunicipalityOverview } = await import("@/lib/results/get-municipality-overview");
 const { db } = await import("@/lib/db/client");
-const { createActor, createDialogue, createMeeting, createUser, openDialogue } = await import("../factories");
-const { createContributions, support } = await import("../dialogues/bulk");
-const { viewerOf } = await import("../identity/support");
+const { createActor, createDialogue, createMeeting, createUser, openDialogue } = await import("@/tests/support/factories");
+const { createContributions, support } = await import("@/tests/support/bulk");
+const { viewerOf } = await import("@/tests/support/viewers");
 
 const DAY = 24 * 60 * 60 * 1000;
 

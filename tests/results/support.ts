@@ -2,7 +2,7 @@
 // factories plus the rows they do not make (supports, meeting supports, responsibilities).
 import { db } from "@/lib/db/client";
 import type { Perspective } from "@/lib/generated/prisma/enums";
-import { createActor, createContribution, createDialogue, createMeeting, createUser, openDialogue, respond, unique } from "@/tests/factories";
+import { createActor, createContribution, createDialogue, createMeeting, createUser, openDialogue, respond, unique } from "@/tests/support/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createUser, unique } from "@/tests/factories";
+import { createUser, unique } from "@/tests/support/factories";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");

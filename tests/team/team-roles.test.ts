@@ -12,8 +12,8 @@ import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
 import { LAST_LIVED_EXPERIENCE_COHOST, listTeam, removeFromTeam } from "@/lib/team/team";
 import { isAppError } from "@/lib/errors";
-import { addMember, createDialogue, createUser, openDialogue } from "@/tests/factories";
-import { appErrorOf, context, fieldKeys, invalidInputOf, viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue, createUser, openDialogue } from "@/tests/support/factories";
+import { appErrorOf, context, fieldKeys, invalidInputOf, viewerOf } from "@/tests/support/viewers";
 
 async function staffOf(municipalityId: string) {
   const user = await createUser();

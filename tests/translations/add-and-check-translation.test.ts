@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { checkTranslation } from "@/lib/translations/check-translation";
 import { listTranslations } from "@/lib/translations/list-translations";
-import { fieldKeys } from "@/tests/identity/support";
-import { appErrorOf, dialogueIn } from "@/tests/participation/support";
+import { fieldKeys } from "@/tests/support/viewers";
+import { appErrorOf, dialogueIn } from "@/tests/support/participation";
 import { coHost, germanNeed, participant } from "./support";
 
 describe("addTranslation", () => {

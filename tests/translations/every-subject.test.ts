@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { checkTranslation } from "@/lib/translations/check-translation";
-import { createActor, createMeeting, createUser, respond } from "@/tests/factories";
-import { fieldKeys } from "@/tests/identity/support";
-import { appErrorOf, viewerOf } from "@/tests/participation/support";
+import { createActor, createMeeting, createUser, respond } from "@/tests/support/factories";
+import { fieldKeys } from "@/tests/support/viewers";
+import { appErrorOf, viewerOf } from "@/tests/support/participation";
 import { coHost, germanNeed, participant } from "./support";
 
 describe("translations of every text", () => {

@@ -8,8 +8,8 @@ import { db } from "@/lib/db/client";
 import { consume, reset } from "@/lib/rate-limit";
 import { MACHINE_TRANSLATIONS_AT_ONCE, machineTranslate } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
-import { createComment, createUser, respond } from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/participation/support";
+import { createComment, createUser, respond } from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/participation";
 import { germanNeed } from "./support";
 
 // The app's pool is made on first use: this file's has two connections.

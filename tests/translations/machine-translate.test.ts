@@ -7,9 +7,9 @@ import { db } from "@/lib/db/client";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { machineTranslate, machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator, machineTranslatorFromEnv } from "@/lib/translations/machine-translator";
-import { appErrorOf } from "@/tests/participation/support";
-import { createUser } from "@/tests/factories";
-import { viewerOf } from "@/tests/participation/support";
+import { appErrorOf } from "@/tests/support/participation";
+import { createUser } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/participation";
 import { germanNeed, participant } from "./support";
 
 type Received = { path: string | undefined; body: Record<string, unknown> };

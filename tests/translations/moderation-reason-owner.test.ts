@@ -8,8 +8,8 @@ import { machineTranslate } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
 import { translationTarget } from "@/lib/translations/translation-target";
 import { addTranslation } from "@/lib/translations/add-translation";
-import { createUser } from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/participation/support";
+import { createUser } from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/participation";
 import { germanNeed } from "./support";
 
 describe("a moderation reason's owner", () => {

@@ -9,9 +9,9 @@ import { addTranslation } from "@/lib/translations/add-translation";
 import { checkTranslation } from "@/lib/translations/check-translation";
 import { municipalityTextResource } from "@/lib/translations/translation-target";
 import { can } from "@/lib/policy/policy";
-import { addMember, createActor, createDialogue, createUser } from "@/tests/factories";
-import { appErrorOf } from "@/tests/identity/support";
-import { dialogueIn, viewerOf } from "@/tests/participation/support";
+import { addMember, createActor, createDialogue, createUser } from "@/tests/support/factories";
+import { appErrorOf } from "@/tests/support/viewers";
+import { dialogueIn, viewerOf } from "@/tests/support/participation";
 
 async function town() {
   const dialogue = await dialogueIn("COLLECTING");

@@ -9,8 +9,8 @@ import { getHideNotice } from "@/lib/moderation/get-hide-notice";
 import { consume, LIMITS } from "@/lib/rate-limit";
 import { machineTranslate } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
-import { createUser, respond } from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/participation/support";
+import { createUser, respond } from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/participation";
 import { germanNeed } from "./support";
 
 const received: Record<string, unknown>[] = [];

@@ -1,5 +1,5 @@
-import { addMember, createComment, createContribution, createUser } from "@/tests/factories";
-import { dialogueIn, participant, viewerOf } from "@/tests/participation/support";
+import { addMember, createComment, createContribution, createUser } from "@/tests/support/factories";
+import { dialogueIn, participant, viewerOf } from "@/tests/support/participation";
 
 /** A need in German in a collecting dialogue (languages de, ar, fa), with a comment, and its host. */
 export async function germanNeed() {

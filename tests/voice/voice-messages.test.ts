@@ -24,10 +24,10 @@ import { getVoiceAudio } from "@/lib/voice/voice-audio";
 import { writeTranscript } from "@/lib/voice/write-transcript";
 import { dialogueResource } from "@/lib/policy/resources";
 import { QUEUES } from "@/lib/jobs/queues";
-import { firstThemeId, type DialogueWithThemes } from "@/tests/factories";
-import { appErrorOf, fieldKeys } from "@/tests/identity/support";
-import { hostOf, memberAs } from "@/tests/meetings/support";
-import { dialogueIn, participant } from "@/tests/participation/support";
+import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
+import { appErrorOf, fieldKeys } from "@/tests/support/viewers";
+import { hostOf, memberAs } from "@/tests/support/meetings";
+import { dialogueIn, participant } from "@/tests/support/participation";
 import { runDueJobs } from "@/tests/support/jobs";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, "fixtures", name)));

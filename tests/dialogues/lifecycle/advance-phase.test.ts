@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { advancePhase, COHOST_MISSING, NEEDS_UNANSWERED } from "@/lib/dialogues/advance-phase";
 import { createDialogue } from "@/lib/dialogues/create-dialogue";
-import { addMember, createContribution, createUser, respond } from "@/tests/factories";
-import { appErrorOf, viewerOf } from "@/tests/identity/support";
+import { addMember, createContribution, createUser, respond } from "@/tests/support/factories";
+import { appErrorOf, viewerOf } from "@/tests/support/viewers";
 import { expectConstraint } from "@/tests/db/expect-constraint";
 import { dialogueInput, staffOfNewMunicipality } from "./support";
 

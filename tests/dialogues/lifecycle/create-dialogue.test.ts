@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createDialogue } from "@/lib/dialogues/create-dialogue";
-import { addMember, createDialogue as createDialogueRow, createMunicipality, createUser } from "@/tests/factories";
-import { appErrorOf, fieldKeys, viewerOf } from "@/tests/identity/support";
+import { addMember, createDialogue as createDialogueRow, createMunicipality, createUser } from "@/tests/support/factories";
+import { appErrorOf, fieldKeys, viewerOf } from "@/tests/support/viewers";
 import { dialogueInput, staffOfNewMunicipality } from "./support";
 
 describe("createDialogue", () => {

@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { getDraftDialogue } from "@/lib/dialogues/get-draft-dialogue";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
 import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
-import { addMember, createContribution, createDialogue, createUser, openDialogue } from "@/tests/factories";
-import { viewerOf } from "@/tests/identity/support";
+import { addMember, createContribution, createDialogue, createUser, openDialogue } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/viewers";
 import { staffOfNewMunicipality } from "./support";
 
 describe("the lifecycle's read side", () => {

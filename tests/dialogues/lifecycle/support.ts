@@ -1,7 +1,7 @@
 // Staff of a fresh municipality with one theme: the starting point of every lifecycle test.
 import { db } from "@/lib/db/client";
-import { createMunicipality, createTheme, createUser } from "@/tests/factories";
-import { viewerOf } from "@/tests/identity/support";
+import { createMunicipality, createTheme, createUser } from "@/tests/support/factories";
+import { viewerOf } from "@/tests/support/viewers";
 
 export async function staffOfNewMunicipality() {
   const municipality = await createMunicipality();

@@ -1,0 +1,124 @@
+// Deep pages (issue 16): the dialogue page's previous/next links carry a keyset cursor, so page
+// 500 is read from the index like page 1 instead of skipping 9,980 rows with OFFSET. Walking the
+// list by cursors, forwards and back, gives exactly the pages that page numbers give, in every
+// sort and with ties; the statement of a cursor page has no OFFSET; a forged cursor falls back
+// to the page number. The shared client is swapped for one that reports every statement.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const statements = vi.hoisted(() => ({ log: [] as string[] }));
+vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
+
+const { listContributions, cursorQuery, decodeCursor, CONTRIBUTIONS_PER_PAGE } = await import("@/lib/contributions/list-contributions");
+const { loadDialoguePage } = await import("@/lib/dialogues/load-dialogue-page");
+const { db } = await import("@/lib/db/client");
+const { createMeeting, createUser } = await import("@/tests/support/factories");
+const { support } = await import("@/tests/support/bulk");
+const { openedDialogue, seed } = await import("./seed");
+type Sort = "needs" | "newest" | "supported";
+
+beforeEach(() => {
+  statements.log.length = 0;
+});
+
+/** 47 contributions: both kinds, every perspective, ties in time and in support, meeting supports. */
+async function dialogueWithTies() {
+  const dialogue = await openedDialogue();
+  const perspectives = ["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"] as const;
+  const rows = await seed(
+    dialogue,
+    Array.from({ length: 47 }, (_, i) => ({ kind: i % 3 ? ("NEED" as const) : ("PROPOSAL" as const), perspective: perspectives[i % 4], minute: Math.floor(i / 5) })),
+  );
+  await support(rows.filter((_, i) => i % 2 === 0).map((r) => r.id), "LOCAL_ACTOR", 1);
+  await support(rows.filter((_, i) => i % 7 === 0).map((r) => r.id), "LIVED_EXPERIENCE", 2);
+  const meeting = await createMeeting({ dialogueId: dialogue.id });
+  const recorder = await createUser({ perspective: "MUNICIPAL_STAFF" });
+  await db.meetingSupport.createMany({
+    data: rows.filter((_, i) => i % 5 === 1).map((r) => ({ contributionId: r.id, meetingId: meeting.id, perspective: "LIVED_EXPERIENCE" as const, count: 1, recordedById: recorder.id })),
+  });
+  return dialogue;
+}
+
+async function byNumber(dialogueId: string, sort: Sort) {
+  const pages: string[][] = [];
+  const first = await listContributions({ dialogueId, page: 1, locale: "de", filters: { sort } });
+  for (let page = 1; page <= first.pageCount; page += 1) {
+    pages.push((await listContributions({ dialogueId, page, locale: "de", filters: { sort } })).items.map((item) => item.id));
+  }
+  return pages;
+}
+
+describe("keyset pages of a dialogue's contributions", () => {
+  it.each(["needs", "newest", "supported"] as const)("%s: following next links and then previous links gives the numbered pages", async (sort) => {
+    const dialogue = await dialogueWithTies();
+    const expected = await byNumber(dialogue.id, sort);
+    expect(expected.length).toBe(Math.ceil(47 / CONTRIBUTIONS_PER_PAGE));
+
+    const forwards: string[][] = [];
+    const cursors: { first: string | null; last: string | null }[] = [];
+    let after: string | undefined;
+    for (let page = 1; page <= expected.length; page += 1) {
+      const list = await listContributions({ dialogueId: dialogue.id, page, locale: "de", filters: { sort }, after });
+      forwards.push(list.items.map((item) => item.id));
+      cursors.push(list.cursors);
+      after = list.cursors.last ?? undefined;
+    }
+    expect(forwards).toEqual(expected);
+
+    // Back from the last page: each previous link carries the first row of the page it is on.
+    for (let page = expected.length - 1; page >= 2; page -= 1) {
+      const before = cursors[page]?.first ?? undefined;
+      const list = await listContributions({ dialogueId: dialogue.id, page, locale: "de", filters: { sort }, before });
+      expect(list.items.map((item) => item.id)).toEqual(expected[page - 1]);
+    }
+  });
+
+  it("a deep page read through its cursor sends no OFFSET; a bare page number still does", async () => {
+    const dialogue = await dialogueWithTies();
+    const first = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", filters: { sort: "needs" } });
+    statements.log.length = 0;
+    // The number only names the page; the cursor decides where it starts.
+    await listContributions({ dialogueId: dialogue.id, page: 500, locale: "de", filters: { sort: "needs" }, after: first.cursors.last ?? undefined });
+    const [keyset] = statements.log.filter((sql) => sql.includes('"Contribution"'));
+    expect(keyset).toBeDefined();
+    expect(keyset).not.toMatch(/OFFSET/i);
+    expect(keyset).toMatch(/\(c\."createdAt", c\."id"\) < \(\$\d+::timestamp, \$\d+::uuid\)/);
+
+    statements.log.length = 0;
+    await listContributions({ dialogueId: dialogue.id, page: 2, locale: "de", filters: { sort: "needs" } });
+    expect(statements.log.filter((sql) => sql.includes('"Contribution"')).join("\n")).toMatch(/OFFSET/);
+  });
+
+  it("the dialogue page's loader takes the cursor from the address and keeps it in the list's own query", async () => {
+    const dialogue = await dialogueWithTies();
+    const expected = await byNumber(dialogue.id, "newest");
+    const first = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", filters: { sort: "newest" } });
+    const after = first.cursors.last!;
+    const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
+    const input = { locale: "de", municipality: municipality.slug, dialogue: dialogue.slug };
+    statements.log.length = 0;
+    const data = await loadDialoguePage(null, input, { sort: "newest", page: "2", after });
+    expect(data?.contributions.items.map((item) => item.id)).toEqual(expected[1]);
+    expect(data?.listQuery).toMatchObject({ sort: "newest", page: "2", after });
+    expect(statements.log.join("\n")).not.toMatch(/OFFSET/);
+  });
+
+  it("a forged or broken cursor is ignored: the page is read by its number", async () => {
+    const dialogue = await dialogueWithTies();
+    const expected = await byNumber(dialogue.id, "needs");
+    const forged = [
+      "not-base64!",
+      Buffer.from(JSON.stringify(["NEED", "LOCAL_ACTOR", "2026-02-30T09:00:00", 0, "00000000-0000-4000-8000-000000000000"])).toString("base64url"),
+      Buffer.from(JSON.stringify(["NEED'; DROP TABLE x", "LOCAL_ACTOR", "2026-01-01T09:00:00", 0, "00000000-0000-4000-8000-000000000000"])).toString("base64url"),
+      Buffer.from("{}").toString("base64url"),
+    ];
+    for (const after of forged) {
+      expect(decodeCursor(after)).toBeNull();
+      expect(cursorQuery({ after }, 2)).toEqual({});
+      const list = await listContributions({ dialogueId: dialogue.id, page: 2, locale: "de", filters: { sort: "needs" }, after });
+      expect(list.items.map((item) => item.id)).toEqual(expected[1]);
+    }
+    // On page 1 a cursor means nothing.
+    const first = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", filters: { sort: "needs" } });
+    expect(cursorQuery({ after: first.cursors.last }, 1)).toEqual({});
+  });
+});

@@ -1,0 +1,259 @@
+// The page cache of public pages (lib/page-cache, decision 037), in front of a stand-in for
+// Next.js that renders like it: a fresh nonce per render in the CSP header and on its scripts,
+// the dialogue's contributions from the real database, gzip when asked, the signed-in person's
+// name when a session cookie comes. Two caches (two app instances) share one database.
+// The same properties against the real production server: e2e/page-cache.spec.ts.
+import { readdirSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { gunzipSync, gzipSync } from "node:zlib";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { PublicVersions } from "@/lib/cache/public-version";
+import { LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
+import { CACHE_HEADER, createNonce, LOCALE_ROUTES, PageCache, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
+import { createContribution, createDialogue, createMunicipality, openDialogue } from "@/tests/support/factories";
+
+const LOCALES = ["de", "ar"] as const;
+let renders = 0;
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** What Next.js does for a page, reduced: nonce, CSP, data from the database, a personal line when signed in. */
+async function standIn(request: http.IncomingMessage, response: http.ServerResponse) {
+  renders += 1;
+  const nonce = createNonce();
+  const [, locale, municipalitySlug, dialogueSlug] = (request.url ?? "").split("?")[0]!.split("/");
+  const rows = dialogueSlug
+    ? await db.contribution.findMany({
+        where: { dialogue: { slug: dialogueSlug, municipality: { slug: municipalitySlug } } },
+        orderBy: { createdAt: "asc" },
+        select: { title: true },
+      })
+    : [];
+  const session = /session-token=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
+  if (request.url?.includes("set-cookie")) response.setHeader("set-cookie", "flash=1; Path=/");
+  const html = [
+    `<!DOCTYPE html><html lang="${locale}"><head><script nonce="${nonce}">self.x=1</script><style nonce="${nonce}"></style></head><body>`,
+    session ? `<p id="who">Angemeldet als ${escapeHtml(session)}</p>` : "",
+    `<ul>${rows.map((row) => `<li>${escapeHtml(row.title)}</li>`).join("")}</ul>`,
+    `<script nonce="${nonce}">self.__next_f.push([1,${JSON.stringify(JSON.stringify({ nonce }))}])</script></body></html>`,
+  ].join("");
+  response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; style-src 'self' 'nonce-${nonce}'`);
+  response.setHeader("content-type", "text/html; charset=utf-8");
+  response.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+  response.statusCode = request.url?.includes("missing") ? 404 : 200;
+  if (/gzip/.test(String(request.headers["accept-encoding"] ?? ""))) {
+    response.setHeader("content-encoding", "gzip");
+    // Streamed in two writes, as Next.js does.
+    const zipped = gzipSync(html);
+    response.write(zipped.subarray(0, 10));
+    response.end(zipped.subarray(10));
+  } else {
+    response.write(html.slice(0, 50));
+    response.end(html.slice(50));
+  }
+}
+
+type Instance = { url: string; cache: PageCache; close: () => Promise<void> };
+const pools: pg.Pool[] = [];
+
+async function instance(maxBytes = 8 * 1024 * 1024): Promise<Instance> {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  pools.push(pool);
+  const versions = new PublicVersions(async (sql, params) => (await pool.query<{ version: unknown }>(sql, params)).rows);
+  const cache = new PageCache({ versions, locales: LOCALES, maxBytes, maxAgeMs: 60_000 });
+  const server = http.createServer((request, response) => void cache.handle(request, response, standIn));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cache,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+type Got = { status: number; body: string; headers: http.IncomingHttpHeaders; policyNonce: string | null; state: string | undefined };
+
+function get(base: string, path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}${path}`, { method, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        let raw = Buffer.concat(chunks);
+        if (response.headers["content-encoding"] === "gzip") raw = gunzipSync(raw);
+        const policy = String(response.headers["content-security-policy"] ?? "");
+        resolve({
+          status: response.statusCode ?? 0,
+          body: raw.toString("utf8"),
+          headers: response.headers,
+          policyNonce: /'nonce-([^']+)'/.exec(policy)?.[1] ?? null,
+          state: response.headers[CACHE_HEADER] as string | undefined,
+        });
+      });
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** Every nonce attribute and flight-data nonce in a body. */
+const bodyNonces = (body: string) => [...body.matchAll(/nonce="([^"]+)"|\\"nonce\\":\\"([^\\"]+)\\"/g)].map((match) => match[1] ?? match[2]);
+
+let a: Instance;
+let b: Instance;
+let page: string;
+let dialogueId: string;
+
+beforeAll(async () => {
+  const municipality = await createMunicipality();
+  const dialogue = await createDialogue({ municipalityId: municipality.id });
+  await openDialogue(dialogue.id);
+  dialogueId = dialogue.id;
+  page = `/de/${municipality.slug}/${dialogue.slug}`;
+  await createContribution({ dialogueId, title: "Mehr Deutschkurse am Abend" });
+  a = await instance();
+  b = await instance();
+});
+
+afterAll(async () => {
+  await Promise.all([a.close(), b.close()]);
+  await Promise.all(pools.map((pool) => pool.end()));
+});
+
+describe("cached public pages under a strict CSP", () => {
+  it("two consecutive cached responses carry different nonces, and each header matches its body", async () => {
+    const first = await get(a.url, page);
+    const second = await get(a.url, page);
+    const third = await get(a.url, page, { "accept-encoding": "gzip" });
+    expect([first.state, second.state, third.state]).toEqual(["miss", "hit", "hit"]);
+    const nonces = [first, second, third].map((response) => response.policyNonce);
+    expect(new Set(nonces).size).toBe(3);
+    for (const response of [first, second, third]) {
+      const inBody = bodyNonces(response.body);
+      expect(inBody.length).toBe(4);
+      expect(new Set(inBody)).toEqual(new Set([response.policyNonce]));
+      expect(response.body).toContain("Mehr Deutschkurse am Abend");
+    }
+    // Nothing of the first render's nonce is left in a later response.
+    expect(second.body).not.toContain(first.policyNonce!);
+    expect(third.headers["content-encoding"]).toBe("gzip");
+    expect(String(third.headers.vary)).toMatch(/accept-encoding/i);
+  });
+
+  it("a contribution that contains nonce-looking text, even an earlier response's nonce, is not rewritten into a valid nonce", async () => {
+    const seen = await get(a.url, page);
+    const hostile = `<script nonce="${seen.policyNonce}">alert(1)</script> nonce="AAAAAAAAAAAAAAAAAAAAAA==" 'nonce-${seen.policyNonce}'`;
+    await createContribution({ dialogueId, title: hostile });
+    const after = [await get(a.url, page), await get(a.url, page)];
+    expect(after.map((response) => response.state)).toEqual(["miss", "hit"]);
+    for (const response of after) {
+      // The text stays exactly as written, escaped, with the old (dead) nonce, never the live one.
+      expect(response.body).toContain(escapeHtml(hostile));
+      expect(response.body).not.toContain(`<script nonce="${seen.policyNonce}">alert(1)`);
+      const live = response.policyNonce!;
+      const userText = response.body.slice(response.body.indexOf("<ul>"), response.body.indexOf("</ul>"));
+      expect(userText).not.toContain(live);
+      expect(new Set(bodyNonces(response.body.replace(userText, "")))).toEqual(new Set([live]));
+    }
+  });
+
+  it("requests with a cookie are never served from the cache nor stored, and a cached page never shows a signed-in person", async () => {
+    const signedIn = await get(b.url, page, { cookie: "next-auth.session-token=Erika-Mustermann" });
+    expect(signedIn.state).toBeUndefined();
+    expect(signedIn.body).toContain("Angemeldet als Erika-Mustermann");
+    const anonymous = await get(b.url, page);
+    expect(anonymous.state).toBe("miss");
+    expect(anonymous.body).not.toContain("Erika-Mustermann");
+    // Now cached: a signed-in request still renders for itself.
+    const again = await get(b.url, page, { cookie: "next-auth.session-token=Max-Muster" });
+    expect(again.state).toBeUndefined();
+    expect(again.body).toContain("Angemeldet als Max-Muster");
+    for (const cookie of ["mitreden-flash=saved", "anything=1", `${LANGUAGE_COOKIE}=ar; mitreden-flash=saved`]) expect((await get(b.url, page, { cookie })).state).toBeUndefined();
+    // The remembered language alone changes no page whose address holds the locale.
+    expect(RENDER_NEUTRAL_COOKIES).toEqual([LANGUAGE_COOKIE]);
+    expect((await get(b.url, page, { cookie: `${LANGUAGE_COOKIE}=ar` })).state).toBe("hit");
+    const hit = await get(b.url, page);
+    expect(hit.state).toBe("hit");
+    expect(hit.body).not.toMatch(/Angemeldet|Max-Muster|Erika/);
+  });
+
+  it("a write on one instance is seen by the next read on the other", async () => {
+    expect((await get(a.url, page)).state).toMatch(/hit|miss/);
+    expect((await get(b.url, page)).state).toMatch(/hit|miss/);
+    expect((await get(b.url, page)).state).toBe("hit");
+    // Instance A's write (any connection to the shared database).
+    await createContribution({ dialogueId, title: "Ein Spielplatz am Fluss" });
+    const onB = await get(b.url, page);
+    expect(onB.state).toBe("miss");
+    expect(onB.body).toContain("Ein Spielplatz am Fluss");
+    const onA = await get(a.url, page);
+    expect(onA.body).toContain("Ein Spielplatz am Fluss");
+  });
+
+  it("non-GET requests, client-router requests, error pages and responses that set a cookie never touch the cache", async () => {
+    expect((await get(a.url, page, {}, "POST")).state).toBeUndefined();
+    expect((await get(a.url, page, {}, "HEAD")).state).toBeUndefined();
+    expect((await get(a.url, page, { rsc: "1" })).state).toBeUndefined();
+    expect((await get(a.url, `${page}?_rsc=abc`)).state).toBeUndefined();
+    const rendersBefore = renders;
+    const cookieSetting = [await get(a.url, `${page}?set-cookie=1`), await get(a.url, `${page}?set-cookie=1`)];
+    expect(cookieSetting.map((response) => response.state)).toEqual(["miss", "miss"]);
+    expect(renders - rendersBefore).toBe(2);
+    const missing = [await get(a.url, `${page}/c/00000000-0000-0000-0000-000000000000?missing=1`), await get(a.url, `${page}/c/00000000-0000-0000-0000-000000000000?missing=1`)];
+    expect(missing.map((response) => [response.status, response.state])).toEqual([[404, "miss"], [404, "miss"]]);
+  });
+
+  it("only exact public routes of existing municipalities and dialogues are cacheable", () => {
+    const request = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers }) as unknown as http.IncomingMessage;
+    const scope = (url: string) => publicPageOf(request(url), LOCALES)?.scope ?? null;
+    expect(scope("/de")).toEqual({ kind: "all" });
+    expect(scope("/ar/musterstadt")).toEqual({ kind: "municipality", municipalitySlug: "musterstadt" });
+    expect(scope("/ar/musterstadt/actors")).toEqual({ kind: "municipality", municipalitySlug: "musterstadt" });
+    for (const url of ["/de/musterstadt/wohnen", "/de/musterstadt/wohnen?theme=x&page=3", "/de/musterstadt/wohnen/results", "/de/musterstadt/wohnen/meetings", "/de/musterstadt/wohnen/responsibilities", "/de/musterstadt/wohnen/c/0193c0de-0000-7000-8000-000000000001"]) {
+      expect(scope(url), url).toEqual({ kind: "dialogue", municipalitySlug: "musterstadt", dialogueSlug: "wohnen" });
+    }
+    for (const url of ["/", "/xx/musterstadt", "/de/Musterstadt", "/de/m%C3%BCnchen", "/de/musterstadt/wohnen/manage", "/de/musterstadt/wohnen/new", "/de/musterstadt/wohnen/c/1/receipt", "/de/musterstadt/wohnen/c/not-an-id", "/api/v1/x", "/de/musterstadt/actors/manage"]) {
+      expect(scope(url), url).toBeNull();
+    }
+    expect(publicPageOf(request("/de", { authorization: "Bearer x" }), LOCALES)).toBeNull();
+    expect(publicPageOf(request("/de", { "next-router-prefetch": "1" }), LOCALES)).toBeNull();
+    // A search is the reader's own words: a hit would tell that someone searched them (security review).
+    for (const url of ["/de/musterstadt/wohnen?q=Nour", "/de/musterstadt/wohnen?sort=new&q=x"]) expect(scope(url), url).toBeNull();
+    expect(scope("/de/musterstadt/wohnen?sort=new&quality=1")).not.toBeNull();
+    // A route under /<locale>/ is never taken for a municipality, even if one had its slug (a receipt, the join page).
+    for (const route of LOCALE_ROUTES) expect(scope(`/de/${route}/wohnen/c/0193c0de-0000-7000-8000-000000000001`), route).toBeNull();
+    const localeFolders = readdirSync(path.resolve(import.meta.dirname, "../../app/[locale]"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith("[") && !entry.name.startsWith("("))
+      .map((entry) => entry.name);
+    expect([...LOCALE_ROUTES].sort()).toEqual(localeFolders.sort());
+    // Host and forwarded host are part of the key.
+    expect(publicPageOf(request("/de", { host: "a" }), LOCALES)?.key).not.toBe(publicPageOf(request("/de", { host: "b" }), LOCALES)?.key);
+  });
+
+  it("keeps its memory within the size set, dropping the least recently used pages", async () => {
+    const small = await instance(16 * 1024);
+    try {
+      for (let page_ = 1; page_ <= 20; page_++) await get(small.url, `${page}?page=${page_}`);
+      const { bytes, entries } = small.cache.stats();
+      expect(bytes).toBeLessThanOrEqual(16 * 1024);
+      expect(entries).toBeGreaterThan(0);
+      expect(entries).toBeLessThan(20);
+      expect((await get(small.url, `${page}?page=20`)).state).toBe("hit");
+      expect((await get(small.url, `${page}?page=1`)).state).toBe("miss");
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("concurrent misses of one page at one version render it once, each response with its own nonce", async () => {
+    await createContribution({ dialogueId }); // a new version: the next requests miss
+    const rendersBefore = renders;
+    const responses = await Promise.all(Array.from({ length: 8 }, () => get(a.url, page)));
+    expect(renders - rendersBefore).toBe(1);
+    expect(new Set(responses.map((response) => response.policyNonce)).size).toBe(8);
+    for (const response of responses) expect(new Set(bodyNonces(response.body))).toEqual(new Set([response.policyNonce]));
+  });
+});
