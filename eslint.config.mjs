@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const noPrisma = { group: ["@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*"], message: "Call a domain function in lib/<domain> instead of touching Prisma." };
+const noApp = { group: ["@/app/*", "**/app/*"], message: "Import server actions from lib/actions/<domain>/ (decision 042); nothing imports from app/." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -20,17 +23,19 @@ const config = [
   {
     // Pages, components and server actions stay thin: the database is reached only through
     // the domain functions in lib/ (docs/design.md, "Shape of the code").
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*"], message: "Call a domain function in lib/<domain> instead of touching Prisma." },
-          ],
-        },
-      ],
-    },
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma] }] },
+  },
+  {
+    // Imports point downward (decision 042): components and server actions (lib/actions/) never
+    // import from app/; a component that needs an action imports it from lib/actions/<domain>/.
+    files: ["components/**/*.{ts,tsx}", "lib/actions/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma, noApp] }] },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/actions/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp] }] },
   },
   {
     // authorize() narrows the viewer after a signed-in permission (decision 043): no `viewer!`.

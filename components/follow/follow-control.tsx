@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setFollowingAction } from "@/app/[locale]/follow-actions";
+import { setFollowingAction } from "@/lib/actions/notifications/follow";
 import type { Viewer } from "@/lib/policy/policy";
 import { isFollowing } from "@/lib/notifications/follows";
 import { FollowForm } from "./follow-form";

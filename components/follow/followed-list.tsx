@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setFollowingAction } from "@/app/[locale]/follow-actions";
+import { setFollowingAction } from "@/lib/actions/notifications/follow";
 import { Link } from "@/components/link";
 import { direction } from "@/lib/i18n/routing";
 import { listFollows } from "@/lib/notifications/list-follows";

@@ -3,7 +3,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import type { ShownRules } from "@/lib/host-texts/code-of-conduct";
 import { languageName } from "@/lib/i18n/language-names";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { requestRulesTranslationAction } from "@/app/[locale]/texts/rules-actions";
+import { requestRulesTranslationAction } from "@/lib/actions/host-texts/rules-translation";
 import { RequestRulesTranslation } from "./request-rules-translation";
 
 /**

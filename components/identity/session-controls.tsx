@@ -4,7 +4,7 @@ import { dashboardLink } from "@/lib/municipalities/dashboard-link";
 import { Link } from "../link";
 import { ModerationHeaderLink } from "../moderation/moderation-header-link";
 import { NotificationsLink } from "../notifications/notifications-link";
-import { signOut } from "./session-actions";
+import { signOut } from "@/lib/actions/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
 const headerLink = "flex min-h-11 items-center whitespace-nowrap rounded px-1.5 text-[0.9375rem] font-semibold text-white no-underline hover:bg-white/15 hover:underline sm:px-2 sm:text-base";

@@ -6,7 +6,7 @@ import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
 import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
 import { meetingOptions } from "@/lib/meetings/list-meetings";
 import { can, type Resource } from "@/lib/policy/policy";
-import { recordMeetingSupportAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/meeting-support-actions";
+import { recordMeetingSupportAction } from "@/lib/actions/meetings/meeting-support";
 import { MeetingSupportForm } from "./meeting-support-form";
 
 /**

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { reportAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { reportAction } from "@/lib/actions/moderation/moderation";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import { getHideNotice } from "@/lib/moderation/get-hide-notice";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";

@@ -1,13 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RequestTranslationForm, TranslateForm } from "@/components/translations/translation-forms";
 import { TranslatedText } from "@/components/translations/translated-text";
-import { addTranslationAction, machineTranslateAction } from "@/app/[locale]/[municipality]/[dialogue]/c/[contributionId]/translation-actions";
+import { addTranslationAction, machineTranslateAction } from "@/lib/actions/translations/contribution-translation";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { inReaderLanguage } from "@/lib/translations/list-translations";
-import { requestReviewAction, unhideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { requestReviewAction, unhideAction } from "@/lib/actions/moderation/moderation";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
 import { ReasonForm, RequestReviewForm } from "./moderation-forms";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
-import { openMediationAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { openMediationAction } from "@/lib/actions/moderation/moderation";
 import { Section } from "@/components/section";
 import { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";

@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
-import { decideReviewAction, dismissAction, hideAction } from "@/app/[locale]/[municipality]/[dialogue]/moderation/actions";
+import { decideReviewAction, dismissAction, hideAction } from "@/lib/actions/moderation/moderation";
 import { commentAnchor } from "@/lib/comments/comment-link";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";

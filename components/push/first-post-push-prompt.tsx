@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { removePushDeviceAction, subscribePushAction } from "@/app/[locale]/account/push-actions";
+import { removePushDeviceAction, subscribePushAction } from "@/lib/actions/push/push";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { offersPushAfterPost } from "@/lib/push/first-post-prompt";
 import type { Viewer } from "@/lib/policy/policy";

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { removePushDeviceAction, subscribePushAction } from "@/app/[locale]/account/push-actions";
+import { removePushDeviceAction, subscribePushAction } from "@/lib/actions/push/push";
 import { listPushDevices } from "@/lib/push/push-devices";
 import { vapidKeys } from "@/lib/push/vapid";
 import type { Viewer } from "@/lib/policy/policy";

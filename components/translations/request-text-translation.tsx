@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { requestTextTranslationAction } from "@/app/[locale]/[municipality]/[dialogue]/host-text-translation-actions";
+import { requestTextTranslationAction } from "@/lib/actions/translations/host-text-translation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { contentLanguage, type PickedHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";

@@ -2,7 +2,7 @@
 // Location header can carry is kept, anything else falls back to the default place (the
 // language's start page) instead of a 500 or a trip to another host.
 import { describe, expect, it } from "vitest";
-import { callbackPathField } from "@/components/identity/form-schemas";
+import { callbackPathField } from "@/lib/actions/form-schemas";
 import { requestEmailLinkInput } from "@/lib/auth/email-link";
 import { signInWithCodeInput } from "@/lib/auth/sign-in-with-code";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { sendAccessibilityFeedbackAction } from "./actions";
+import { sendAccessibilityFeedbackAction } from "@/lib/actions/accessibility/feedback";
 import { Form, useFormAction } from "@/components/form/form";
 
 export function FeedbackForm({ locale, limits }: { locale: string; limits: { page: number; description: number; contact: number } }) {

@@ -13,7 +13,7 @@ import {
   requestEmailConfirmationAction,
   signOutEverywhereAction,
   updateProfileAction,
-} from "./actions";
+} from "@/lib/actions/accounts/account";
 import { Form, useFormAction } from "@/components/form/form";
 
 const secondaryButton =

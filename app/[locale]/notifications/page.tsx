@@ -7,7 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction } from "@/lib/actions/notifications/notifications";
 import { Filled, NAME, TEXT } from "@/components/text/with-name";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> };

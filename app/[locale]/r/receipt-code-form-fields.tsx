@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
-import { openReceiptAction } from "./actions";
+import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
 import { Form, useFormAction } from "@/components/form/form";
 
 export function ReceiptCodeFormFields({ locale }: { locale: string }) {

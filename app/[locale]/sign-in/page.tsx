@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
-import { callbackPathField } from "@/components/identity/form-schemas";
+import { callbackPathField } from "@/lib/actions/form-schemas";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { ReceiptCodeForm } from "../r/receipt-code-form";

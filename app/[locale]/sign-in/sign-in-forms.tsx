@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { requestEmailLinkAction, signInWithCodeAction } from "./actions";
+import { requestEmailLinkAction, signInWithCodeAction } from "@/lib/actions/auth/sign-in";
 import { Form, useFormAction } from "@/components/form/form";
 
 type Props = { locale: string; callbackPath?: string };

@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { UnsubscribeForm } from "@/components/notifications/notification-forms";
 import { describeUnsubscribe } from "@/lib/notifications/unsubscribe";
-import { unsubscribeAction } from "../notifications/actions";
+import { unsubscribeAction } from "@/lib/actions/notifications/notifications";
 
 type Props = { searchParams: Promise<{ user?: string; token?: string }> };
 

@@ -22,9 +22,9 @@ import { hostTextsPath } from "@/lib/host-texts/paths";
 import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { setFollowingAction } from "../../follow-actions";
-import { requestDialogueTranslationAction } from "./host-text-translation-actions";
-import { supportFromListAction } from "./support-actions";
+import { setFollowingAction } from "@/lib/actions/notifications/follow";
+import { requestDialogueTranslationAction } from "@/lib/actions/translations/host-text-translation";
+import { supportFromListAction } from "@/lib/actions/supports/support-from-list";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -10,7 +10,7 @@ import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { getBranding } from "@/lib/municipalities/get-branding";
 import { municipalityPaths } from "@/lib/municipalities/paths";
 import { can } from "@/lib/policy/policy";
-import { updateBrandingAction } from "./actions";
+import { updateBrandingAction } from "@/lib/actions/municipalities/branding";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;

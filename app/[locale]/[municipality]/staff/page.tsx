@@ -9,7 +9,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listStaff } from "@/lib/municipalities/list-staff";
 import { can } from "@/lib/policy/policy";
-import { inviteStaffAction } from "./actions";
+import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 

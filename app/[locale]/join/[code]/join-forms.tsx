@@ -10,7 +10,7 @@ import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
-import { joinDialogueAction, signUpAction, type SignedUp } from "./actions";
+import { joinDialogueAction, signUpAction, type SignedUp } from "@/lib/actions/invitations/join";
 
 type Props = {
   code: string;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { attachReceiptAction } from "./actions";
+import { attachReceiptAction } from "@/lib/actions/receipts/attach-receipt";
 import { Form, useFormAction } from "@/components/form/form";
 
 export function AttachReceiptForm({ code }: { code: string }) {

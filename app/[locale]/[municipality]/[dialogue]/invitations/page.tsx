@@ -13,7 +13,7 @@ import { listInvitations } from "@/lib/invitations/list-invitations";
 import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
-import { createInvitationAction, revokeInvitationAction } from "./actions";
+import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/invitations/invitations";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -19,7 +19,7 @@ import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { listTeam, LAST_LIVED_EXPERIENCE_COHOST } from "@/lib/team/team";
 import { RemoveFromTeamForm } from "@/components/team/remove-from-team-form";
-import { advancePhaseAction, removeFromTeamAction, updateDialogueAction } from "./actions";
+import { advancePhaseAction, removeFromTeamAction, updateDialogueAction } from "@/lib/actions/dialogues/manage-dialogue";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

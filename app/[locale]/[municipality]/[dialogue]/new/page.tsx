@@ -16,7 +16,7 @@ import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { createContributionAction } from "./actions";
+import { createContributionAction } from "@/lib/actions/contributions/create-contribution";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;

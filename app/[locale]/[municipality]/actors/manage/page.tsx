@@ -9,7 +9,7 @@ import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
-import { createActorAction } from "../actions";
+import { createActorAction } from "@/lib/actions/actors/actors";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 

@@ -10,7 +10,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { getDialogueFormOptions } from "@/lib/dialogues/get-dialogue-form-options";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { locales, type AppLocale } from "@/lib/i18n/routing";
-import { createDialogueAction } from "./actions";
+import { createDialogueAction } from "@/lib/actions/dialogues/create-dialogue";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 

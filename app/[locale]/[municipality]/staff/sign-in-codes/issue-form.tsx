@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
-import { issueSignInCodeAction } from "./actions";
+import { issueSignInCodeAction } from "@/lib/actions/team/sign-in-codes";
 import { Form, useFormAction } from "@/components/form/form";
 
 /** For one participant: the in-person confirmation, then the new code, shown once and printable. */

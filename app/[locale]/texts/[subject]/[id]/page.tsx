@@ -17,7 +17,7 @@ import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { SUBJECTS, translationTarget } from "@/lib/translations/translation-target";
-import { addHostTextTranslationAction, checkHostTextTranslationAction, saveHostTextVersionAction } from "./actions";
+import { addHostTextTranslationAction, checkHostTextTranslationAction, saveHostTextVersionAction } from "@/lib/actions/host-texts/host-text";
 
 type Props = {
   params: Promise<{ locale: string; subject: string; id: string }>;

@@ -46,9 +46,9 @@ import {
   updateCommentAction,
   updateContributionAction,
   withdrawContributionAction,
-} from "./actions";
-import { addTranslationAction, checkTranslationAction, machineTranslateAction } from "./translation-actions";
-import { postResponseAction } from "./response-actions";
+} from "@/lib/actions/contributions/contribution-page";
+import { addTranslationAction, checkTranslationAction, machineTranslateAction } from "@/lib/actions/translations/contribution-translation";
+import { postResponseAction } from "@/lib/actions/responses/post-response";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -10,7 +10,7 @@ import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { getMediationCase } from "@/lib/moderation/mediation";
-import { closeMediationAction } from "../../moderation/actions";
+import { closeMediationAction } from "@/lib/actions/moderation/moderation";
 
 type Params = { locale: string; municipality: string; dialogue: string; caseId: string };
 type Props = { params: Promise<Params> };

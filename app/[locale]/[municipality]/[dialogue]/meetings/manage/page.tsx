@@ -12,7 +12,7 @@ import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { can } from "@/lib/policy/policy";
-import { createMeetingAction } from "./actions";
+import { createMeetingAction } from "@/lib/actions/meetings/create-meeting";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;

@@ -12,7 +12,7 @@ import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { recordOfflineContributionAction } from "./actions";
+import { recordOfflineContributionAction } from "@/lib/actions/contributions/record-offline-contribution";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 

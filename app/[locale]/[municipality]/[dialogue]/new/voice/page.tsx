@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { createVoiceContributionAction } from "./actions";
+import { createVoiceContributionAction } from "@/lib/actions/contributions/create-voice-contribution";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;

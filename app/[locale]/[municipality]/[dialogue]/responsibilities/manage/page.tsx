@@ -11,7 +11,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
-import { assignResponsibilityAction, removeResponsibilityAction } from "../actions";
+import { assignResponsibilityAction, removeResponsibilityAction } from "@/lib/actions/responsibilities/responsibilities";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;

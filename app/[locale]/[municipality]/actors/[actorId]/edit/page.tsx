@@ -10,7 +10,7 @@ import { hostTextsPath } from "@/lib/host-texts/paths";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorForEdit } from "@/lib/actors/get-actor-management";
-import { addActorMemberAction, removeActorMemberAction, updateActorAction } from "../../actions";
+import { addActorMemberAction, removeActorMemberAction, updateActorAction } from "@/lib/actions/actors/actors";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; actorId: string }>;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
-import { replaceReceiptAction } from "./actions";
+import { replaceReceiptAction } from "@/lib/actions/receipts/replace-receipt";
 import { Form, useFormAction } from "@/components/form/form";
 
 export function ReplaceReceiptForm({ contributionId, dialogueId }: { contributionId: string; dialogueId: string }) {

@@ -11,7 +11,7 @@ import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getTranscriptForm } from "@/lib/voice/get-transcript-form";
-import { writeTranscriptAction } from "./actions";
+import { writeTranscriptAction } from "@/lib/actions/voice/write-transcript";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string; contributionId: string }> };
 

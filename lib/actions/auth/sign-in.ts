@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { requestEmailLink, requestEmailLinkInput } from "@/lib/auth/email-link";
 import { setSessionCookie } from "@/lib/auth/sessions";
 import { signInWithCode, signInWithCodeInput } from "@/lib/auth/sign-in-with-code";
-import { callbackPathField, localeField } from "@/components/identity/form-schemas";
+import { callbackPathField, localeField } from "@/lib/actions/form-schemas";
 
 export const signInWithCodeAction = formAction(
   signInWithCodeInput.extend({ locale: localeField, callbackPath: callbackPathField }),

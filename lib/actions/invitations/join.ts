@@ -8,7 +8,7 @@ import { setSessionCookie } from "@/lib/auth/sessions";
 import { findInvitation } from "@/lib/invitations/find-invitation";
 import { joinDialogue, joinInput, signUpInput, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
 import { routing, type AppLocale } from "@/lib/i18n/routing";
-import { localeField } from "@/components/identity/form-schemas";
+import { localeField } from "@/lib/actions/form-schemas";
 
 /** `locale`: the language the person chose, when the UI speaks it. */
 export type SignedUp = { signInCode: string; locale?: AppLocale };

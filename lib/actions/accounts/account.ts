@@ -12,7 +12,7 @@ import { clearSessionCookie, currentSessionToken, deleteAllSessions } from "@/li
 import { newOwnSignInCode, newOwnSignInCodeInput } from "@/lib/accounts/new-sign-in-code";
 import { AppError } from "@/lib/errors";
 import { canManageOwnAccount } from "@/lib/policy/policy";
-import { localeField } from "@/components/identity/form-schemas";
+import { localeField } from "@/lib/actions/form-schemas";
 
 export const updateProfileAction = formAction(updateProfileInput, async (input, { viewer }) => {
   // The schema turned "" into null; updateProfile parses the form's own values again.

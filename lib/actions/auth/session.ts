@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sameOrigin } from "@/lib/actions/form-action";
 import { clearSessionCookie, currentSessionToken, deleteSession } from "@/lib/auth/sessions";
-import { localeField } from "./form-schemas";
+import { localeField } from "@/lib/actions/form-schemas";
 
 /** The header's "Sign out": ends this device's session only, then the start page. */
 export async function signOut(formData: FormData): Promise<void> {
