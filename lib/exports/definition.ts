@@ -30,6 +30,8 @@ export type ValueContext = {
   term: (catalogue: Catalogue, code: string) => string;
   /** A language's name in the export's language. */
   languageName: (code: string) => string;
+  /** "Voice message" and "voice message, transcript pending", for an untitled one awaiting its transcript (decision 046). */
+  voice: { untitled: string; pending: string };
 };
 
 /** The JSON type of a column's values ("?": may be null), for the documented JSON schema. */
@@ -113,6 +115,7 @@ type ContributionRow = {
   themeName: string;
   title: string;
   body: string;
+  awaitingTranscript: boolean;
   language: string;
   district: string | null;
   perspective: string | null;
@@ -138,8 +141,9 @@ const contributions = define<ContributionRow>({
     coded<ContributionRow>("kind", "kind", "kinds", (r) => r.kind),
     coded<ContributionRow>("status", "status", "statuses", (r) => r.status),
     { key: "theme", type: "string", label: "theme", value: (r, c) => c.themeName({ key: r.themeKey, name: r.themeName }) },
-    { key: "title", type: "string", label: "title", value: (r) => r.title },
-    { key: "body", type: "string", label: "body", value: (r) => r.body },
+    // A voice message awaiting its transcript is named so, in the export's language (decision 046).
+    { key: "title", type: "string", label: "title", value: (r, c) => r.title || (r.awaitingTranscript ? c.voice.untitled : "") },
+    { key: "body", type: "string", label: "body", value: (r, c) => (r.awaitingTranscript ? c.voice.pending : r.body) },
     { key: "language", type: "string", label: "language", value: (r, c) => c.languageName(r.language), code: (r) => r.language },
     { key: "district", type: "string?", label: "district", value: (r) => r.district },
     // Kept private (decision 024): "not stated", in words and as NOT_STATED, like a stated one.
@@ -163,7 +167,7 @@ const contributions = define<ContributionRow>({
     keyset((after) =>
       db.$queryRaw<ContributionRow[]>`
         SELECT c."id", c."createdAt", c."kind"::text, c."status"::text, t."key" AS "themeKey", t."name" AS "themeName",
-               c."title", c."body", c."language", c."district", ${publicPerspectiveSql("contribution", "c")}::text AS "perspective", c."source"::text, c."meetingId",
+               c."title", c."body", c."awaitingTranscript", c."language", c."district", ${publicPerspectiveSql("contribution", "c")}::text AS "perspective", c."source"::text, c."meetingId",
                (c."interpreterId" IS NOT NULL OR c."interpreterName" IS NOT NULL) AS "interpreted",
                c."readBackConfirmedAt", c."editedAt", c."hiddenAt", c."hiddenCategory"::text,
                ${OPTED_IN_NAME("u")} AS "authorName",

@@ -99,12 +99,13 @@ const TERMS: Record<Exclude<Catalogue, "sources">, string> = {
  * the translated-text columns name the municipality's language.
  */
 export async function labelsFor(locale: string, municipality: { timeZone: string; defaultLocale: string } = { timeZone: "Europe/Berlin", defaultLocale: "de" }): Promise<Labels> {
-  const [columns, recordTypes, themes, exportsT, sources, ...terms] = await Promise.all([
+  const [columns, recordTypes, themes, exportsT, sources, voice, ...terms] = await Promise.all([
     translatorFor(locale, "exports.columns"),
     translatorFor(locale, "exports.recordTypes"),
     translatorFor(locale, "themes"),
     translatorFor(locale, "exports"),
     translatorFor(locale, "onBehalf.sources"),
+    translatorFor(locale, "voice"),
     ...Object.values(TERMS).map((namespace) => translatorFor(locale, namespace)),
   ]);
   const byCatalogue = Object.fromEntries(Object.keys(TERMS).map((catalogue, index) => [catalogue, terms[index]!]));
@@ -119,6 +120,7 @@ export async function labelsFor(locale: string, municipality: { timeZone: string
     // Online contributions have no word of their own in the UI: "Online", as the support columns say.
     term: (catalogue, code) => (catalogue === "sources" ? (code === "ONLINE" ? columns("online") : sources(code)) : byCatalogue[catalogue]!(code)),
     languageName: (code) => languageName(code, locale),
+    voice: { untitled: voice("untitled"), pending: voice("pending") },
     yes: exportsT("yes"),
     no: exportsT("no"),
     timeZone: municipality.timeZone,

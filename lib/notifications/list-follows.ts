@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 
 export type FollowedItem = {
@@ -31,7 +32,7 @@ const dialogueSelect = {
  */
 export async function listFollows(viewer: Viewer | null, locale: string): Promise<FollowedItem[]> {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED", "sign in");
-  const [follows, memberships, unfollowed] = await Promise.all([
+  const [follows, memberships, unfollowed, untitled] = await Promise.all([
     db.follow.findMany({
       where: { userId: viewer.id, unfollowedAt: null },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -43,6 +44,7 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
     }),
     db.membership.findMany({ where: { userId: viewer.id, dialogue: { phase: { not: "DRAFT" } } }, orderBy: { createdAt: "desc" }, select: { dialogue: { select: dialogueSelect } } }),
     db.follow.findMany({ where: { userId: viewer.id, dialogueId: { not: null }, unfollowedAt: { not: null } }, select: { dialogueId: true } }),
+    untitledVoiceLabel(locale),
   ]);
   const titleOf = (dialogue: { title: string; languages: string[]; translations: Parameters<typeof pickHostText>[1] }) => {
     const picked = pickHostText({ language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title } }, dialogue.translations, locale);
@@ -58,7 +60,9 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
     }
     const c = row.contribution;
     if (c && !c.hiddenAt && !c.withdrawnAt) {
-      items.push({ target: "contribution", id: c.id, title: c.title, lang: c.language, path: `/${c.dialogue.municipality.slug}/${c.dialogue.slug}/c/${c.id}`, asMember: false });
+      // An untitled voice message awaiting its transcript is "Voice message" in the reader's language (decision 046).
+      const title = c.title ? { title: c.title, lang: c.language } : { title: untitled, lang: locale };
+      items.push({ target: "contribution", id: c.id, ...title, path: `/${c.dialogue.municipality.slug}/${c.dialogue.slug}/c/${c.id}`, asMember: false });
     }
   }
   return items;

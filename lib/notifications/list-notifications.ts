@@ -1,4 +1,5 @@
 import "server-only";
+import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,7 +15,7 @@ export const listNotificationsInput = z.object({ page: z.coerce.number().int().m
 export async function listNotifications(viewer: Viewer | null, input: z.input<typeof listNotificationsInput> = {}, locale?: string) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
   const { page } = parseInput(listNotificationsInput, input);
-  const [total, rows] = await Promise.all([
+  const [total, rows, untitled] = await Promise.all([
     db.notification.count({ where: { userId: viewer.id } }),
     db.notification.findMany({
       where: { userId: viewer.id },
@@ -23,9 +24,10 @@ export async function listNotifications(viewer: Viewer | null, input: z.input<ty
       take: NOTIFICATIONS_PER_PAGE,
       select: notificationSelect,
     }),
+    locale ? untitledVoiceLabel(locale) : undefined,
   ]);
   return {
-    items: rows.map((row) => viewOf(row, locale)),
+    items: rows.map((row) => viewOf(row, locale, untitled)),
     page,
     pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE)),
   };

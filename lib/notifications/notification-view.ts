@@ -87,8 +87,11 @@ const SENTENCES: Record<NotificationType, string> = {
 /** Types whose receiver may see hidden content: its author, and moderators about a report. */
 const SEES_HIDDEN: ReadonlySet<NotificationType> = new Set(["CONTENT_HIDDEN", "CONTENT_RESTORED", "REVIEW_DECIDED", "REPORT_CREATED"]);
 
-/** `locale`: the reader's UI language, whose version of a dialogue's title is named (decision 025). */
-export function viewOf(row: NotificationRow, locale?: string): NotificationView {
+/**
+ * `locale`: the reader's UI language, whose version of a dialogue's title is named (decision 025);
+ * `untitled`: "Voice message" in it, for a voice message with no title yet (decision 046).
+ */
+export function viewOf(row: NotificationRow, locale?: string, untitled?: string): NotificationView {
   const contribution = row.contribution ?? row.comment?.contribution ?? null;
   const dialogue = contribution?.dialogue ?? row.dialogue;
   // Rendered at read time, so it never tells what the receiver cannot see now: a contribution
@@ -113,7 +116,11 @@ export function viewOf(row: NotificationRow, locale?: string): NotificationView 
   }
   const author = row.comment?.author;
   const dialogueWide = row.type === "PHASE_CHANGED" || row.type === "MEETING_ADDED";
-  const title = dialogueWide || !contribution ? dialogueTitle(dialogue, locale) : { text: contributionHidden ? "" : contribution.title, language: contribution.language };
+  const title =
+    dialogueWide || !contribution ? dialogueTitle(dialogue, locale)
+    : contributionHidden ? { text: "", language: contribution.language }
+    : !contribution.title && untitled && locale ? { text: untitled, language: locale }
+    : { text: contribution.title, language: contribution.language };
   return {
     id: row.id,
     type: row.type,

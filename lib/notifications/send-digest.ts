@@ -1,4 +1,5 @@
 import "server-only";
+import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { db } from "@/lib/db/client";
 import { publicOrigin } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -76,12 +77,12 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
       db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, displayName: true, locale: true } }),
       db.notification.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: notificationSelect }),
     ]);
-    const [t, sentence] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale)]);
+    const [t, sentence, untitled] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale), untitledVoiceLabel(user.locale)]);
     const base = publicOrigin();
     const unsubscribeUrl = `${base}/${user.locale}/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}`;
     // Each sentence is filled with marks and split, so that the HTML part can put the title in
     // the language it is written in and the name in its own <bdi> (as the notifications page does).
-    const items = rows.map((row) => viewOf(row, user.locale)).map((view) => ({
+    const items = rows.map((row) => viewOf(row, user.locale, untitled)).map((view) => ({
       lines: [
         fillMarks(sentence({ ...view, values: { ...view.values, title: view.values.title && TEXT_MARK, name: view.values.name && NAME_MARK } }), {
           text: { text: view.values.title, lang: view.titleLanguage },

@@ -1,4 +1,5 @@
 import "server-only";
+import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { fromPrisma } from "pg-boss";
 import webpush from "web-push";
 import { db } from "@/lib/db/client";
@@ -82,7 +83,7 @@ export async function deliverPush({ notificationId, subscriptionId }: PushDelive
   if (!subscription || !row || row.readAt !== null || row.userId !== subscription.userId) return { sent: 0, gone: 0 };
   // A device whose push service is not (or no longer) allowed (PUSH_ALLOWED_HOSTS) is not called; nothing to retry.
   if (!checkPushEndpoint(subscription.endpoint, pushEndpointRules()).ok) return { sent: 0, gone: 0 };
-  const payload = await pushPayload(viewOf(row, subscription.locale), subscription.locale);
+  const payload = await pushPayload(viewOf(row, subscription.locale, await untitledVoiceLabel(subscription.locale)), subscription.locale);
   const prepared = webpush.generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
     JSON.stringify(payload),

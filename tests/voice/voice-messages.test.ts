@@ -15,6 +15,9 @@ import { db } from "@/lib/db/client";
 import { giveSupport } from "@/lib/supports/give-support";
 import { checkAudio } from "@/lib/voice/audio-content";
 import { createVoiceContribution } from "@/lib/voice/create-voice-contribution";
+import { createComment } from "@/lib/comments/create-comment";
+import { listFollows } from "@/lib/notifications/list-follows";
+import { listNotifications } from "@/lib/notifications/list-notifications";
 import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
 import { getTranscriptForm } from "@/lib/voice/get-transcript-form";
 import { getVoiceNote } from "@/lib/voice/get-voice-note";
@@ -24,6 +27,8 @@ import { getVoiceAudio } from "@/lib/voice/voice-audio";
 import { writeTranscript } from "@/lib/voice/write-transcript";
 import { dialogueResource } from "@/lib/policy/resources";
 import { QUEUES } from "@/lib/jobs/queues";
+import en from "@/messages/en.json" with { type: "json" };
+import fa from "@/messages/fa.json" with { type: "json" };
 import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
 import { appErrorOf, fieldKeys } from "@/tests/support/viewers";
 import { hostOf, memberAs } from "@/tests/support/meetings";
@@ -387,6 +392,27 @@ describe("retention", () => {
     await deleteAccount(speaker, { confirm: "on" });
     expect(await db.voiceAudio.count({ where: { voiceMessageId } })).toBe(0);
     expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).audioDeletedAt).not.toBeNull();
+  });
+});
+
+describe("an untitled voice message awaiting its transcript, named outside its page", () => {
+  it("is \"Voice message\" in the reader's language in their follows and notifications, and its title once transcribed", async () => {
+    const { dialogue, speaker, id } = await voiceNeed();
+    const followed = (await listFollows(speaker, "fa")).find((item) => item.id === id);
+    expect(followed).toMatchObject({ title: fa.voice.untitled, lang: "fa" });
+    await createComment(await participant(dialogue.id), { contributionId: id, body: "Ich kenne das auch.", language: "de" });
+    const notified = (await listNotifications(speaker, {}, "en")).items.find((item) => item.path.includes(id));
+    expect(notified).toMatchObject({ titleLanguage: "en", values: { title: en.voice.untitled } });
+    await writeTranscript(await hostOf(dialogue), { contributionId: id, title: "اینترنت", transcript: "در خانه ۳ اینترنت نداریم." });
+    expect((await listFollows(speaker, "en")).find((item) => item.id === id)).toMatchObject({ title: "اینترنت", lang: "fa" });
+  });
+
+  it.each(["json", "csv"] as const)("is \"Voice message\", \"transcript pending\" in an export in the export's language (%s)", async (format) => {
+    const { dialogue } = await voiceNeed();
+    const file = await exportDialogue(await memberAs(dialogue.id, "MODERATOR"), { dialogueId: dialogue.id, format, locale: "en" });
+    const text = await new Response(file.body).text();
+    expect(text).toContain(en.voice.untitled);
+    expect(text).toContain(en.voice.pending);
   });
 });
 
