@@ -16,6 +16,8 @@ export default defineConfig({
     // next-intl's middleware imports "next/server" without an extension, which Node's ESM
     // loader refuses; bundled by Vite it resolves (tests/i18n/locale-negotiation.test.ts).
     server: { deps: { inline: ["next-intl"] } },
+    // A test in which no expect ran fails, whatever else it did (decision 044).
+    expect: { requireAssertions: true },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

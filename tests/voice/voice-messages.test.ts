@@ -133,8 +133,12 @@ describe("saying a need instead of typing it", () => {
   it("a refused upload uses up nothing: a file that is no audio does not count toward the limit", async () => {
     const dialogue = await dialogueIn("COLLECTING");
     const speaker = await participant(dialogue.id);
-    for (let tried = 0; tried < 6; tried += 1) await appErrorOf(createVoiceContribution(speaker, voiceInput(dialogue), new TextEncoder().encode("hello"), { machineTranscription: false }));
+    for (let tried = 0; tried < 6; tried += 1) {
+      const refused = await appErrorOf(createVoiceContribution(speaker, voiceInput(dialogue), new TextEncoder().encode("hello"), { machineTranscription: false }));
+      expect(fieldKeys(refused, "audio")).toEqual(["voice.errors.notAudio"]);
+    }
     for (let sent = 0; sent < 5; sent += 1) await createVoiceContribution(speaker, voiceInput(dialogue), VOICE, { machineTranscription: false });
+    expect(await db.voiceMessage.count({ where: { contribution: { authorId: speaker.id } } })).toBe(5);
   });
 
   it("two uploads at once that each fit the dialogue's storage but not both: one is stored", async () => {
