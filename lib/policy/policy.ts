@@ -133,9 +133,9 @@ const RULES = {
   "receipt:attach": when((_v, r) => published(r)),
   /**
    * Play a voice message (decision 033): never public — the host team, the dialogue's recorders
-   * and its moderators.
+   * and its moderators, and the speaker their own recording (decision 046).
    */
-  "voice:listen": when((v, r) => published(r) && (isHostTeam(v, r) || isModerator(v, r) || dialogueRole(v, r) === "RECORDER")),
+  "voice:listen": when((v, r) => published(r) && (isOwner(v, r) || isHostTeam(v, r) || isModerator(v, r) || dialogueRole(v, r) === "RECORDER")),
   /** Write or confirm a voice message's transcript (and a translation with it): recorders and the host team. */
   "voice:transcribe": when((v, r) => published(r) && !inPhase(r, "CLOSED") && (isHostTeam(v, r) || dialogueRole(v, r) === "RECORDER")),
   "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING")),

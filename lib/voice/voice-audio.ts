@@ -6,7 +6,7 @@ import { dialogueResource } from "@/lib/policy/resources";
 
 /**
  * The bytes of a voice message for the audio route: only for the dialogue's host team, recorders
- * and moderators (`voice:listen`). Everyone else — the public, members, the speaker — gets
+ * and moderators, and the speaker (`voice:listen`, decision 046). Everyone else — the public, other members — gets
  * NOT_FOUND or FORBIDDEN as the policy says; audio past its retention, and any withdrawn
  * contribution's (whose audio the database deletes at once, trigger voice_audio_with_withdrawal), is NOT_FOUND.
  */

@@ -56,7 +56,7 @@ const MATRIX: Record<Permission, Actor[]> = {
   "contribution:create:on-behalf": ["coHost", "hostStaff", "recorder"],
   "receipt:manage": ["coHost", "hostStaff", "recorder"],
   "receipt:attach": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
-  "voice:listen": ["coHost", "hostStaff", "moderator", "recorder"],
+  "voice:listen": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "voice:transcribe": ["coHost", "hostStaff", "recorder"],
   "contribution:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "contribution:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],

@@ -86,7 +86,9 @@ describe("saying a need instead of typing it", () => {
     await giveSupport(await participant(dialogue.id, "LOCAL_ACTOR"), { contributionId: id });
     expect(await db.support.count({ where: { contributionId: id } })).toBe(1);
     const note = await getVoiceNote(speaker, id, await dialogueResource(dialogue.id, speaker.id));
-    expect(note).toMatchObject({ pending: true, mayListen: false, mayTranscribe: false, audioKept: true });
+    expect(note).toMatchObject({ pending: true, mayListen: true, mayTranscribe: false, audioKept: true });
+    const other = await getVoiceNote(await participant(dialogue.id), id, await dialogueResource(dialogue.id, speaker.id));
+    expect(other).toMatchObject({ mayListen: false });
   });
 
   it("refuses a file that is no audio, with the other fields' messages in the same answer, and stores nothing", async () => {
@@ -174,8 +176,9 @@ describe("saying a need instead of typing it", () => {
 });
 
 describe("who can play it", () => {
-  it("the host team, the dialogue's recorders and moderators; not the public, members, the speaker or another dialogue's team", async () => {
+  it("the host team, the dialogue's recorders and moderators, and the speaker their own; not the public, other members or another dialogue's team", async () => {
     const { dialogue, speaker, id } = await voiceNeed();
+    expect(Buffer.from((await getVoiceAudio(speaker, id)).bytes).equals(Buffer.from(VOICE))).toBe(true);
     for (const role of ["CO_HOST", "RECORDER", "MODERATOR"] as const) {
       const audio = await getVoiceAudio(await memberAs(dialogue.id, role), id);
       expect(audio.mimeType).toBe("audio/ogg");
@@ -183,7 +186,7 @@ describe("who can play it", () => {
     }
     expect((await getVoiceAudio(await hostOf(dialogue), id)).mimeType).toBe("audio/ogg");
     const other = await dialogueIn("COLLECTING");
-    for (const viewer of [speaker, await participant(dialogue.id), await memberAs(other.id, "RECORDER"), await hostOf(other)]) {
+    for (const viewer of [await participant(dialogue.id), await memberAs(other.id, "RECORDER"), await hostOf(other)]) {
       expect((await appErrorOf(getVoiceAudio(viewer, id))).code).toBe("FORBIDDEN");
     }
     expect((await appErrorOf(getVoiceAudio(null, id))).code).toBe("UNAUTHENTICATED");
