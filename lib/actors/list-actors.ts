@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { ACTOR_KINDS } from "./actor-fields";
 
@@ -15,7 +16,7 @@ export const publicActorSelect = {
   website: true,
   address: true,
   // Its description in other languages, and the language of the original (decision 025).
-  translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, body: true } },
+  translations: versionsSelect({ body: true }),
   municipality: { select: { defaultLocale: true } },
 } as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Viewer } from "@/lib/policy/policy";
+import { liveThemesSelect } from "./dialogue-select";
 import { slugSchema } from "./slug";
 
 /**
@@ -17,11 +18,7 @@ export async function getDialogueFormOptions(viewer: Viewer | null, municipality
       slug: true,
       name: true,
       defaultLocale: true,
-      themes: {
-        where: { archivedAt: null },
-        orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: { id: true, key: true, name: true },
-      },
+      themes: liveThemesSelect,
     },
   });
   if (!municipality || !can(viewer, "dialogue:create", { municipalityId: municipality.id })) return null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { dialogueHeadlineSelect, liveThemesSelect } from "./dialogue-select";
 import { listUnansweredNeeds } from "./list-unanswered-needs";
 import { slugSchema } from "./slug";
 
@@ -16,13 +17,8 @@ export async function getManagedDialogue(viewer: Viewer | null, input: { municip
   const dialogue = await db.dialogue.findFirst({
     where: { slug: dialogueSlug.data, municipality: { slug: municipalitySlug.data } },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
+      ...dialogueHeadlineSelect,
       description: true,
-      phase: true,
-      languages: true,
       codeOfConduct: true,
       teamContact: true,
       collectingFrom: true,
@@ -35,11 +31,7 @@ export async function getManagedDialogue(viewer: Viewer | null, input: { municip
           id: true,
           slug: true,
           name: true,
-          themes: {
-            where: { archivedAt: null },
-            orderBy: [{ position: "asc" }, { name: "asc" }],
-            select: { id: true, key: true, name: true },
-          },
+          themes: liveThemesSelect,
         },
       },
       phaseChanges: {

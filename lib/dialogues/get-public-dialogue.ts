@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
+import { dialogueHeadlineSelect, dialogueThemesSelect } from "./dialogue-select";
 import { publicDialogueWhere } from "./public-dialogue-where";
 import { slugSchema } from "./slug";
 
@@ -39,18 +40,10 @@ export async function getPublicDialogue(input: { municipalitySlug: string; dialo
 
 /** What a dialogue page shows, for public and draft dialogues alike. */
 export const dialoguePageSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
+  ...dialogueHeadlineSelect,
   description: true,
-  phase: true,
-  languages: true,
   municipality: { select: { slug: true, name: true } },
-  themes: {
-    orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
-    select: { theme: { select: { id: true, key: true, name: true } } },
-  },
+  themes: dialogueThemesSelect,
 } satisfies Prisma.DialogueSelect;
 
 export function withThemes<T extends { themes: { theme: DialogueThemeSummary }[] }>(

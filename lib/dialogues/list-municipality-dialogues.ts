@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 import { can, type Viewer } from "@/lib/policy/policy";
+import { dialogueHeadlineSelect } from "./dialogue-select";
 import { slugSchema } from "./slug";
 
 /**
@@ -18,19 +20,11 @@ export async function listMunicipalityDialogues(viewer: Viewer | null, municipal
       name: true,
       defaultLocale: true,
       introduction: true,
-      translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, body: true } },
+      translations: versionsSelect({ body: true }),
       dialogues: {
         // The enum sorts in declaration order: DRAFT, COLLECTING … RESPONDING, then CLOSED.
         orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          summary: true,
-          phase: true,
-          languages: true,
-          translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true, summary: true } },
-        },
+        select: { ...dialogueHeadlineSelect, translations: versionsSelect({ title: true, summary: true }) },
       },
     },
   });

@@ -3,7 +3,9 @@ import { sharedResult } from "@/lib/cache/shared-result";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
+import { dialogueHeadlineSelect } from "./dialogue-select";
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 import { publicDialogueWhere } from "./public-dialogue-where";
 
 export type OpenDialogue = {
@@ -39,13 +41,8 @@ export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
     // The enum sorts in declaration order: COLLECTING … RESPONDING, then CLOSED.
     orderBy: [{ municipality: { name: "asc" } }, { municipalityId: "asc" }, { phase: "asc" }, { createdAt: "desc" }],
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      phase: true,
-      languages: true,
-      translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true, summary: true } },
+      ...dialogueHeadlineSelect,
+      translations: versionsSelect({ title: true, summary: true }),
       municipality: { select: { id: true, slug: true, name: true } },
       _count: { select: { contributions: { where: visibleContributionWhere }, memberships: true } },
     },

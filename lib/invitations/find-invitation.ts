@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { dialogueHeadlineSelect } from "@/lib/dialogues/dialogue-select";
 import { isAppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { normalizeInvitationCode } from "./invitation-code";
@@ -22,12 +23,7 @@ export async function findInvitation(typedCode: string) {
       revokedAt: true,
       dialogue: {
         select: {
-          id: true,
-          slug: true,
-          title: true,
-          summary: true,
-          phase: true,
-          languages: true,
+          ...dialogueHeadlineSelect,
           codeOfConduct: true,
           municipality: { select: { id: true, slug: true, name: true } },
         },

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 import { parseInput } from "@/lib/validation";
 
 const inputSchema = z.object({ dialogueId: z.uuid() });
@@ -17,7 +18,7 @@ const meetingSelect = {
   place: true,
   languages: true,
   interpretationOffered: true,
-  translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true, place: true, body: true } },
+  translations: versionsSelect({ title: true, place: true, body: true }),
 } as const;
 
 export type MeetingView = {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 
@@ -22,7 +23,7 @@ const dialogueSelect = {
   slug: true,
   title: true,
   languages: true,
-  translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true } },
+  translations: versionsSelect({ title: true }),
   municipality: { select: { slug: true } },
 } as const;
 

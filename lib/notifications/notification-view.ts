@@ -2,6 +2,7 @@ import "server-only";
 import { commentAnchor } from "@/lib/comments/comment-link";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 import type { ContributionKind, DialoguePhase, ContributionStatus, ModerationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 
 // What a notification tells, as one sentence and one link, for the list page and the e-mail
@@ -14,7 +15,7 @@ const place = {
     phase: true,
     languages: true,
     // The dialogue's title in other languages: the reader's is named (decision 025).
-    translations: { select: { language: true, method: true, checkedAt: true, outdatedAt: true, title: true } },
+    translations: versionsSelect({ title: true }),
     municipality: { select: { slug: true } },
   },
 } as const;

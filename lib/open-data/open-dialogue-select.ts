@@ -1,23 +1,16 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dialogueHeadlineSelect, dialogueThemesSelect } from "@/lib/dialogues/dialogue-select";
 
 // What the API says about a dialogue: public facts, never who created it or who is a member.
 export const openDialogueSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  phase: true,
-  languages: true,
+  ...dialogueHeadlineSelect,
   collectingFrom: true,
   deliberatingFrom: true,
   respondingFrom: true,
   closesAt: true,
   createdAt: true,
   municipality: { select: { slug: true, name: true } },
-  themes: {
-    orderBy: [{ theme: { position: "asc" } }, { theme: { name: "asc" } }],
-    select: { theme: { select: { id: true, key: true, name: true } } },
-  },
+  themes: dialogueThemesSelect,
 } satisfies Prisma.DialogueSelect;
 
 type Row = Prisma.DialogueGetPayload<{ select: typeof openDialogueSelect }>;
