@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { dashboardLink } from "@/lib/municipalities/dashboard-link";
+import { HeaderMenu } from "../header-menu";
 import { Link } from "../link";
 import { ModerationHeaderLink } from "../moderation/moderation-header-link";
 import { NotificationsLink } from "../notifications/notifications-link";
@@ -39,40 +40,37 @@ export async function SessionControls() {
       )}
       <ModerationHeaderLink />
       <NotificationsLink />
-      <details className="header-menu sm:relative" data-testid="account-menu">
-        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded px-1.5 font-semibold text-white hover:bg-white/15 sm:px-2">
-          <PersonIcon />
+      <HeaderMenu
+        testId="account-menu"
+        icon={
+          <>
+            <circle cx="12" cy="8" r="4" />
+            <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+          </>
+        }
+        summary={
           <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">
             <span className="sr-only">{t("signedInAs")} </span>
             <bdi>{viewer.displayName}</bdi>
           </span>
-          <span aria-hidden="true" className="text-xs">▾</span>
-        </summary>
-        <div className="absolute inset-x-2 top-full z-30 mt-1 space-y-2 rounded border border-white/30 bg-brand-dark p-3 shadow-lg sm:start-auto sm:end-0 sm:w-64">
-          <p className="truncate">
-            <span className="sr-only">{t("signedInAs")} </span>
-            <bdi className="font-semibold">{viewer.displayName}</bdi>
-          </p>
-          <p>
-            <Link href="/account" className="text-white">
-              {t("account")}
-            </Link>
-          </p>
-          <form action={signOut}>
-            <input type="hidden" name="locale" value={locale} />
-            <SignOutButton className="rounded border border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-brand-dark">{t("signOut")}</SignOutButton>
-          </form>
-        </div>
-      </details>
+        }
+        panelClassName="space-y-2 p-3 sm:w-64"
+      >
+        <p className="truncate">
+          <span className="sr-only">{t("signedInAs")} </span>
+          <bdi className="font-semibold">{viewer.displayName}</bdi>
+        </p>
+        <p>
+          <Link href="/account" className="text-white">
+            {t("account")}
+          </Link>
+        </p>
+        <form action={signOut}>
+          <input type="hidden" name="locale" value={locale} />
+          <SignOutButton className="rounded border border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-brand-dark">{t("signOut")}</SignOutButton>
+        </form>
+      </HeaderMenu>
     </div>
   );
 }
 
-function PersonIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <circle cx="12" cy="8" r="4" />
-      <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
-    </svg>
-  );
-}
