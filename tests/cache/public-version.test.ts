@@ -104,6 +104,25 @@ describe("public versions", () => {
     }
   });
 
+  it("a table is watched with one call, public_version_watch: its rows bump the dialogue their column names", async () => {
+    const { dialogue } = await openDialogueIn();
+    const scope: VersionScope = { kind: "dialogueId", dialogueId: dialogue.id };
+    const before = await read(scope);
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE probe (id int, "dialogueId" uuid) ON COMMIT DROP`);
+      await tx.$executeRawUnsafe(`SELECT public_version_watch('probe', 'dialogue', 'dialogueId')`);
+      await tx.$executeRawUnsafe(`INSERT INTO probe VALUES (1, $1::uuid)`, dialogue.id);
+    });
+    expect(isNewer(await read(scope), before)).toBe(true);
+  });
+
+  it.each([
+    ["an unknown way", `SELECT public_version_watch('"Theme"', 'somewhere', 'municipalityId')`, /unknown way/],
+    ["a column the table lacks", `SELECT public_version_watch('"Theme"', 'dialogue', 'dialogueId')`, /has no column/],
+  ])("public_version_watch refuses %s", async (_name, sql, message) => {
+    await expect(db.$executeRawUnsafe(sql)).rejects.toThrow(message);
+  });
+
   it("a transaction bumps at its commit, not before; a rolled-back write bumps nothing", async () => {
     const { dialogue } = await openDialogueIn();
     const scope: VersionScope = { kind: "dialogueId", dialogueId: dialogue.id };
