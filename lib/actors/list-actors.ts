@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { versionsSelect } from "@/lib/host-texts/version-select";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { ACTOR_KINDS } from "./actor-fields";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 export const publicActorSelect = {
   id: true,
@@ -34,7 +34,7 @@ export async function listActors(municipalitySlug: string) {
     select: {
       ...publicActorSelect,
       responsibilities: {
-        where: { dialogue: publicDialogueWhere },
+        where: { dialogue: publishedDialogue.where },
         orderBy: [{ dialogue: { createdAt: "desc" } }, { theme: { position: "asc" } }, { theme: { name: "asc" } }],
         select: {
           id: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Resource } from "@/lib/policy/policy";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 /** A comment as the policy sees it: its dialogue's municipality and phase, its author as owner. */
 export async function commentResource(commentId: string) {
@@ -18,7 +19,7 @@ export async function commentResource(commentId: string) {
       },
     },
   });
-  if (!comment || comment.deletedAt || comment.contribution.withdrawnAt || comment.contribution.hiddenAt) {
+  if (!comment || comment.deletedAt || !visibleContribution.holds(comment.contribution)) {
     throw new AppError("NOT_FOUND", "comment not found");
   }
   const resource: Resource = {

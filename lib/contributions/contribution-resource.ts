@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Resource } from "@/lib/policy/policy";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 /**
  * A contribution as the policy sees it: its dialogue's municipality and phase, and its author
@@ -20,7 +21,7 @@ export async function contributionResource(contributionId: string) {
       dialogue: { select: { municipalityId: true, phase: true } },
     },
   });
-  if (!contribution || contribution.withdrawnAt || contribution.hiddenAt) throw new AppError("NOT_FOUND", "contribution not found");
+  if (!contribution || !visibleContribution.holds(contribution)) throw new AppError("NOT_FOUND", "contribution not found");
   const resource: Resource = {
     municipalityId: contribution.dialogue.municipalityId,
     dialogueId: contribution.dialogueId,

@@ -3,10 +3,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Resource } from "@/lib/policy/policy";
 import { supportCounts } from "@/lib/supports/support-counts";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import type { Perspective } from "@/lib/generated/prisma/enums";
 import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "./public-perspective";
-import { visibleContributionWhere } from "./visible-contribution-where";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 const inputSchema = z.object({ contributionId: z.uuid(), dialogueId: z.uuid() });
 
@@ -40,7 +39,7 @@ export async function getContribution(input: { contributionId: string; dialogueI
   if (!parsed.success) return null;
   const { contributionId, dialogueId } = parsed.data;
   const contribution = await db.contribution.findFirst({
-    where: { ...visibleContributionWhere, id: contributionId, dialogueId, dialogue: publicDialogueWhere },
+    where: { ...visibleContribution.where, id: contributionId, dialogueId, dialogue: publishedDialogue.where },
     select: {
       id: true,
       kind: true,

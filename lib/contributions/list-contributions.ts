@@ -13,6 +13,7 @@ import {
 } from "./contribution-filters";
 import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "./perspectives";
 import { groupedPerspectiveSql } from "./public-perspective";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export const CONTRIBUTIONS_PER_PAGE = 20;
 /** Far beyond any real dialogue; keeps OFFSET arithmetic away from absurd values. */
@@ -166,16 +167,16 @@ function beyond(sort: ContributionSort, cursor: Cursor, direction: "after" | "be
 }
 
 /**
- * The rows a reader may see with the filters applied. Mirrors visibleContributionWhere and
- * publicDialogueWhere, which Prisma cannot combine with full-text search. The search expression
+ * The rows a reader may see with the filters applied: the policy's visible contribution of a
+ * published dialogue, as SQL (lib/policy/visibility.ts; Prisma cannot combine its where with
+ * full-text search). The search expression
  * is the one the index "Contribution_search_idx" is built on (docs/decisions/005-full-text-search.md).
  */
 function matching(dialogueId: string, filters: ContributionFilters): Prisma.Sql {
   const conditions = [
     Prisma.sql`c."dialogueId" = ${dialogueId}::uuid`,
-    Prisma.sql`c."hiddenAt" IS NULL`,
-    Prisma.sql`c."withdrawnAt" IS NULL`,
-    Prisma.sql`EXISTS (SELECT 1 FROM "Dialogue" d WHERE d."id" = c."dialogueId" AND d."phase" <> 'DRAFT')`,
+    visibleContribution.sql("c"),
+    Prisma.sql`EXISTS (SELECT 1 FROM "Dialogue" d WHERE d."id" = c."dialogueId" AND ${publishedDialogue.sql("d")})`,
   ];
   if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"ContributionKind"`);
   if (filters.themeId) conditions.push(Prisma.sql`c."themeId" = ${filters.themeId}::uuid`);

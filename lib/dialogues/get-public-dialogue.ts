@@ -4,8 +4,8 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { dialogueHeadlineSelect, dialogueThemesSelect } from "./dialogue-select";
-import { publicDialogueWhere } from "./public-dialogue-where";
 import { slugSchema } from "./slug";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 const inputSchema = z.object({ municipalitySlug: slugSchema, dialogueSlug: slugSchema });
 
@@ -32,7 +32,7 @@ export async function getPublicDialogue(input: { municipalitySlug: string; dialo
   const { municipalitySlug, dialogueSlug } = parsed.data;
 
   const dialogue = await db.dialogue.findFirst({
-    where: { ...publicDialogueWhere, slug: dialogueSlug, municipality: { slug: municipalitySlug } },
+    where: { ...publishedDialogue.where, slug: dialogueSlug, municipality: { slug: municipalitySlug } },
     select: dialoguePageSelect,
   });
   return dialogue && withThemes(dialogue);

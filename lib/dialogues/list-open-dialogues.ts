@@ -2,11 +2,10 @@ import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
-import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
 import { dialogueHeadlineSelect } from "./dialogue-select";
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import { versionsSelect } from "@/lib/host-texts/version-select";
-import { publicDialogueWhere } from "./public-dialogue-where";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export type OpenDialogue = {
   id: string;
@@ -37,14 +36,14 @@ type SupportTotals = { dialogueId: string; total: number; livedExperience: numbe
  */
 export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
   const dialogues = await db.dialogue.findMany({
-    where: publicDialogueWhere,
+    where: publishedDialogue.where,
     // The enum sorts in declaration order: COLLECTING … RESPONDING, then CLOSED.
     orderBy: [{ municipality: { name: "asc" } }, { municipalityId: "asc" }, { phase: "asc" }, { createdAt: "desc" }],
     select: {
       ...dialogueHeadlineSelect,
       translations: versionsSelect({ title: true, summary: true }),
       municipality: { select: { id: true, slug: true, name: true } },
-      _count: { select: { contributions: { where: visibleContributionWhere }, memberships: true } },
+      _count: { select: { contributions: { where: visibleContribution.where }, memberships: true } },
     },
   });
   if (dialogues.length === 0) return [];
@@ -61,7 +60,7 @@ export async function listOpenDialogues(): Promise<MunicipalityDialogues[]> {
       ) v
       JOIN "Contribution" c ON c."id" = v."contributionId"
      WHERE c."dialogueId" = ANY(${dialogues.map((d) => d.id)}::uuid[])
-       AND c."hiddenAt" IS NULL AND c."withdrawnAt" IS NULL
+       AND ${visibleContribution.sql("c")}
      GROUP BY c."dialogueId"`;
   const totalsById = new Map(totals.map((row) => [row.dialogueId, row]));
 

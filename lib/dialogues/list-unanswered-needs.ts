@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 export type UnansweredNeed = { id: string; title: string };
 
@@ -9,7 +10,7 @@ export type UnansweredNeed = { id: string; title: string };
  */
 export async function listUnansweredNeeds(dialogueId: string): Promise<UnansweredNeed[]> {
   return db.contribution.findMany({
-    where: { dialogueId, kind: "NEED", withdrawnAt: null, hiddenAt: null, responses: { none: {} } },
+    where: { dialogueId, kind: "NEED", ...visibleContribution.where, responses: { none: {} } },
     orderBy: { createdAt: "asc" },
     select: { id: true, title: true },
   });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { publicPerspectiveSql } from "@/lib/contributions/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Catalogue } from "./values";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 // Every export, declared once: which records (a keyset-paginated query, so memory stays flat
 // however large the dialogue) and which columns (key, catalogue label, value). The CSV, XLSX
@@ -102,7 +103,7 @@ const OPTED_IN_NAME = (alias: string) =>
 
 /** Contributions a reader of the export may see: never withdrawn ones, hidden ones on request. */
 const contributionVisible = (scope: ExportScope) =>
-  scope.includeHidden ? Prisma.sql`c."withdrawnAt" IS NULL` : Prisma.sql`c."withdrawnAt" IS NULL AND c."hiddenAt" IS NULL`;
+  scope.includeHidden ? Prisma.sql`c."withdrawnAt" IS NULL` : visibleContribution.sql("c");
 
 const define = <Row>(recordType: RecordType<Row>) => recordType;
 

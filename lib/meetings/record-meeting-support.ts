@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
-import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 export const recordMeetingSupportInput = z.object({
   contributionId: z.uuid(),
@@ -24,7 +24,7 @@ export const recordMeetingSupportInput = z.object({
 export async function recordMeetingSupport(viewer: Viewer | null, input: z.input<typeof recordMeetingSupportInput>) {
   const data = parseInput(recordMeetingSupportInput, input);
   const contribution = await db.contribution.findFirst({
-    where: { ...visibleContributionWhere, id: data.contributionId },
+    where: { ...visibleContribution.where, id: data.contributionId },
     select: { dialogueId: true },
   });
   if (!contribution) throw new AppError("NOT_FOUND", "contribution not found");

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import type { Viewer } from "@/lib/policy/policy";
 import { getHideNotice } from "./get-hide-notice";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 const inputSchema = z.object({ contributionId: z.uuid(), dialogueId: z.uuid() });
 
@@ -16,7 +16,7 @@ export async function getHiddenContribution(viewer: Viewer | null, input: { cont
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) return null;
   const found = await db.contribution.findFirst({
-    where: { id: parsed.data.contributionId, dialogueId: parsed.data.dialogueId, hiddenAt: { not: null }, withdrawnAt: null, dialogue: publicDialogueWhere },
+    where: { id: parsed.data.contributionId, dialogueId: parsed.data.dialogueId, hiddenAt: { not: null }, withdrawnAt: null, dialogue: publishedDialogue.where },
     select: { id: true, title: true, body: true, language: true, hiddenCategory: true },
   });
   if (!found?.hiddenCategory) return null;

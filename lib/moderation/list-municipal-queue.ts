@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { listModerationQueue } from "./list-moderation-queue";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 const inputSchema = z.object({ municipalityId: z.uuid() });
 
@@ -22,7 +23,7 @@ export async function listMunicipalQueue(viewer: Viewer | null, input: { municip
     LEFT JOIN "Comment" cm ON cm."id" = r."commentId"
     JOIN "Contribution" c ON c."id" = COALESCE(r."contributionId", cm."contributionId")
     JOIN "Dialogue" d ON d."id" = c."dialogueId"
-    WHERE r."status" = 'OPEN' AND d."phase" <> 'DRAFT' AND d."municipalityId" = ${municipalityId}::uuid
+    WHERE r."status" = 'OPEN' AND ${publishedDialogue.sql("d")} AND d."municipalityId" = ${municipalityId}::uuid
       -- Not the viewer's own items: others decide them (decision 030).
       AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer.id}::uuid
     GROUP BY d."id"

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/policy/policy";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 /**
  * The header's "Moderation (n)" link: n is the open reports this viewer can act on — in the
@@ -24,13 +25,13 @@ export async function moderationLink(viewer: Viewer | null): Promise<{ count: nu
       LEFT JOIN "Comment" cm ON cm."id" = r."commentId"
       JOIN "Contribution" c ON c."id" = COALESCE(r."contributionId", cm."contributionId")
       JOIN "Dialogue" d ON d."id" = c."dialogueId"
-      WHERE r."status" = 'OPEN' AND d."phase" <> 'DRAFT'
+      WHERE r."status" = 'OPEN' AND ${publishedDialogue.sql("d")}
         AND (d."municipalityId" = ANY(${municipalityIds}::uuid[]) OR d."id" = ANY(${dialogueIds}::uuid[]))
         AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer.id}::uuid`,
     municipalityIds.length > 0
       ? db.municipality.findFirst({ where: { id: { in: municipalityIds } }, orderBy: { slug: "asc" }, select: { slug: true } }).then((m) => (m ? `/${m.slug}/moderation` : null))
       : db.dialogue
-          .findFirst({ where: { id: { in: dialogueIds }, phase: { not: "DRAFT" } }, orderBy: { createdAt: "asc" }, select: { slug: true, municipality: { select: { slug: true } } } })
+          .findFirst({ where: { id: { in: dialogueIds }, ...publishedDialogue.where }, orderBy: { createdAt: "asc" }, select: { slug: true, municipality: { select: { slug: true } } } })
           .then((d) => (d ? `/${d.municipality.slug}/${d.slug}/moderation` : null)),
   ]);
   if (!place) return null;

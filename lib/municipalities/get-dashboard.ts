@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { can, type Viewer } from "@/lib/policy/policy";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export const DASHBOARD_PHASES: readonly DialoguePhase[] = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"];
 const RECENT = 8;
@@ -23,29 +24,29 @@ export async function getDashboard(viewer: Viewer | null, slug: string) {
   const municipality = await db.municipality.findUnique({ where: { slug: parsed.data }, select: { id: true, slug: true, name: true } });
   if (!municipality || !can(viewer, "dashboard:read", { municipalityId: municipality.id })) return null;
 
-  const visible = { withdrawnAt: null, hiddenAt: null, dialogue: { municipalityId: municipality.id } } as const;
+  const visible = { ...visibleContribution.where, dialogue: { municipalityId: municipality.id } } as const;
   const [dialogues, unanswered, openReports, contributions, responses] = await Promise.all([
     db.dialogue.findMany({
       where: { municipalityId: municipality.id },
       orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
-      select: { id: true, slug: true, title: true, phase: true, languages: true, createdAt: true, _count: { select: { contributions: { where: { withdrawnAt: null, hiddenAt: null } } } } },
+      select: { id: true, slug: true, title: true, phase: true, languages: true, createdAt: true, _count: { select: { contributions: { where: visibleContribution.where } } } },
     }),
     db.contribution.groupBy({
       by: ["dialogueId"],
-      where: { ...visible, kind: "NEED", responses: { none: {} }, dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } },
+      where: { ...visible, kind: "NEED", responses: { none: {} }, dialogue: { municipalityId: municipality.id, ...publishedDialogue.where } },
       _count: { _all: true },
     }),
     db.report.count({
       where: {
         status: "OPEN",
         OR: [
-          { contribution: { dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } } },
-          { comment: { contribution: { dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } } } },
+          { contribution: { dialogue: { municipalityId: municipality.id, ...publishedDialogue.where } } },
+          { comment: { contribution: { dialogue: { municipalityId: municipality.id, ...publishedDialogue.where } } } },
         ],
       },
     }),
     db.contribution.findMany({
-      where: { ...visible, dialogue: { municipalityId: municipality.id, phase: { not: "DRAFT" } } },
+      where: { ...visible, dialogue: { municipalityId: municipality.id, ...publishedDialogue.where } },
       orderBy: { createdAt: "desc" },
       take: RECENT,
       select: { id: true, title: true, language: true, kind: true, createdAt: true, dialogue: { select: { slug: true, title: true, languages: true } } },

@@ -5,6 +5,7 @@ import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { versionsSelect } from "@/lib/host-texts/version-select";
 import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export type FollowedItem = {
   target: "contribution" | "dialogue";
@@ -43,7 +44,7 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
         dialogue: { select: dialogueSelect },
       },
     }),
-    db.membership.findMany({ where: { userId: viewer.id, dialogue: { phase: { not: "DRAFT" } } }, orderBy: { createdAt: "desc" }, select: { dialogue: { select: dialogueSelect } } }),
+    db.membership.findMany({ where: { userId: viewer.id, dialogue: publishedDialogue.where }, orderBy: { createdAt: "desc" }, select: { dialogue: { select: dialogueSelect } } }),
     db.follow.findMany({ where: { userId: viewer.id, dialogueId: { not: null }, unfollowedAt: { not: null } }, select: { dialogueId: true } }),
     untitledVoiceLabel(locale),
   ]);
@@ -60,7 +61,7 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
       items.push({ target: "dialogue", id: row.dialogue.id, ...titleOf(row.dialogue), path: `/${row.dialogue.municipality.slug}/${row.dialogue.slug}`, asMember: row.asMember });
     }
     const c = row.contribution;
-    if (c && !c.hiddenAt && !c.withdrawnAt) {
+    if (c && visibleContribution.holds(c)) {
       // An untitled voice message awaiting its transcript is "Voice message" in the reader's language (decision 046).
       const title = c.title ? { title: c.title, lang: c.language } : { title: untitled, lang: locale };
       items.push({ target: "contribution", id: c.id, ...title, path: `/${c.dialogue.municipality.slug}/${c.dialogue.slug}/c/${c.id}`, asMember: false });

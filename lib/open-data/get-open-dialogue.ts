@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { AppError } from "@/lib/errors";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { openDialogue, openDialogueSelect } from "./open-dialogue-select";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 /** The id of a published dialogue; anything else (a draft, an unknown or malformed id) is NOT_FOUND. */
 export async function publishedDialogueId(dialogueId: string): Promise<string> {
   const id = z.uuid().safeParse(dialogueId);
   const dialogue = id.success
-    ? await db.dialogue.findFirst({ where: { id: id.data, ...publicDialogueWhere }, select: { id: true } })
+    ? await db.dialogue.findFirst({ where: { id: id.data, ...publishedDialogue.where }, select: { id: true } })
     : null;
   if (!dialogue) throw new AppError("NOT_FOUND", "dialogue not found");
   return dialogue.id;

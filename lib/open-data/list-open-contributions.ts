@@ -2,11 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/contributions/perspectives";
 import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/contributions/public-perspective";
-import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
 import type { ContributionKind, ContributionSource, ContributionStatus, Perspective } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { publishedDialogueId } from "./get-open-dialogue";
 import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 /**
  * A contribution as open data: whose voice (source, and the perspective where its author shows
@@ -39,7 +39,7 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
   const { where, ...args } = pageArgs(page);
   const rows = await db.contribution.findMany({
     ...args,
-    where: { ...where, ...visibleContributionWhere, dialogueId },
+    where: { ...where, ...visibleContribution.where, dialogueId },
     select: {
       id: true,
       kind: true,

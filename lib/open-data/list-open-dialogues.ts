@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { openDialogue, openDialogueSelect, type OpenDialogue } from "./open-dialogue-select";
 import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 const inputSchema = pageInput.extend({ municipalitySlug: z.string() });
 
@@ -19,7 +19,7 @@ export async function listOpenDialogues(input: PageInput & { municipalitySlug: s
   const { where, ...args } = pageArgs(page);
   const rows = await db.dialogue.findMany({
     ...args,
-    where: { ...where, ...publicDialogueWhere, municipalityId: municipality.id },
+    where: { ...where, ...publishedDialogue.where, municipalityId: municipality.id },
     select: openDialogueSelect,
   });
   const { items, nextCursor } = toPage(rows, page.limit);

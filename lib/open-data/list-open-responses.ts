@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { visibleContributionWhere } from "@/lib/contributions/visible-contribution-where";
 import type { ActorKind, ContributionStatus } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { publishedDialogueId } from "./get-open-dialogue";
 import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 /** A public response: the deciding body and the responsible actor, not the writer's account. */
 export type OpenResponse = {
@@ -26,7 +26,7 @@ export async function listOpenResponses(input: PageInput & { dialogueId: string 
   const { where, ...args } = pageArgs(page);
   const rows = await db.response.findMany({
     ...args,
-    where: { ...where, contribution: { ...visibleContributionWhere, dialogueId } },
+    where: { ...where, contribution: { ...visibleContribution.where, dialogueId } },
     select: {
       id: true,
       contributionId: true,

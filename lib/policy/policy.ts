@@ -3,6 +3,7 @@
 // tests/policy/policy-matrix.test.ts pins every permission × kind of actor.
 import type { DialoguePhase, DialogueRole, MunicipalityRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { publishedDialogue } from "./visibility";
 
 /** Who is asking: loaded once per request (lib/auth/get-viewer.ts); null when signed out. */
 export type Viewer = {
@@ -54,7 +55,7 @@ const isModerator = (v: Viewer, r: Resource) =>
 const isMember = (v: Viewer, r: Resource) => dialogueRole(v, r) !== undefined || isStaff(v, r);
 const isOwner = (v: Viewer, r: Resource) => r.ownerId != null && r.ownerId === v.id;
 const inPhase = (r: Resource, ...phases: DialoguePhase[]) => r.phase !== undefined && phases.includes(r.phase);
-const published = (r: Resource) => r.phase !== undefined && r.phase !== "DRAFT";
+const published = (r: Resource) => r.phase !== undefined && publishedDialogue.holds({ phase: r.phase });
 /** An actor's own member, for the actor's description (a municipality's text: no dialogue). */
 const isActorMember = (v: Viewer, r: Resource) => r.dialogueId === undefined && (r.memberIds?.includes(v.id) ?? false);
 /** Joined one of the municipality's published dialogues: a volunteer for the municipality's own texts. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { slugSchema } from "@/lib/dialogues/slug";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { can, type Viewer } from "@/lib/policy/policy";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 /** At most this many rows on one page: a recorder's evening of paper notes fits many times over. */
 export const RECORDED_LIST_MAX = 300;
@@ -77,7 +77,7 @@ export async function getRecordedPage(viewer: Viewer | null, input: z.input<type
   if (!parsed.success || !viewer) return null;
   const { municipalitySlug, dialogueSlug } = parsed.data;
   const dialogue = await db.dialogue.findFirst({
-    where: { ...publicDialogueWhere, slug: dialogueSlug, municipality: { slug: municipalitySlug } },
+    where: { ...publishedDialogue.where, slug: dialogueSlug, municipality: { slug: municipalitySlug } },
     select: { id: true, slug: true, title: true, languages: true, phase: true, municipalityId: true, municipality: { select: { slug: true, name: true } } },
   });
   if (!dialogue) return null;

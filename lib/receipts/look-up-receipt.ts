@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { check, consume } from "@/lib/rate-limit";
 import { normalizeReceiptCode } from "./receipt-code";
+import { publishedDialogue } from "@/lib/policy/visibility";
 
 // What /<locale>/r/<code> shows to whoever holds the slip, signed in or not (decision 032): the
 // contribution's own words, its status and the town's public answers — what its public page
@@ -56,7 +56,7 @@ export async function lookUpReceipt(typedCode: string, context: { address: strin
   await check("receiptMissPerAddress", context.address);
   const code = normalizeReceiptCode(typedCode);
   const receipt = code
-    ? await db.receipt.findFirst({ where: { code, contribution: { dialogue: publicDialogueWhere } }, select })
+    ? await db.receipt.findFirst({ where: { code, contribution: { dialogue: publishedDialogue.where } }, select })
     : null;
   if (!receipt) {
     await consume("receiptMissPerAddress", context.address);

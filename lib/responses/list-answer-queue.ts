@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import type { SupportBreakdown } from "@/lib/contributions/perspectives";
 import { supportCountsOf } from "@/lib/supports/support-counts";
 import { parseInput } from "@/lib/validation";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -33,7 +33,7 @@ export type QueuedNeed = {
 export async function listAnswerQueue(viewer: Viewer | null, input: z.input<typeof listAnswerQueueInput>, now = new Date()): Promise<QueuedNeed[] | null> {
   const data = parseInput(listAnswerQueueInput, input);
   const dialogues = await db.dialogue.findMany({
-    where: { ...publicDialogueWhere, ...("dialogueId" in data ? { id: data.dialogueId } : { municipalityId: data.municipalityId }) },
+    where: { ...publishedDialogue.where, ...("dialogueId" in data ? { id: data.dialogueId } : { municipalityId: data.municipalityId }) },
     select: { id: true, slug: true, title: true, languages: true, municipalityId: true, phase: true },
   });
   const answerable = dialogues.filter((dialogue) => {
@@ -43,7 +43,7 @@ export async function listAnswerQueue(viewer: Viewer | null, input: z.input<type
   if (answerable.length === 0) return null;
 
   const needs = await db.contribution.findMany({
-    where: { dialogueId: { in: answerable.map((d) => d.id) }, kind: "NEED", withdrawnAt: null, hiddenAt: null, responses: { none: {} } },
+    where: { dialogueId: { in: answerable.map((d) => d.id) }, kind: "NEED", ...visibleContribution.where, responses: { none: {} } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, title: true, language: true, createdAt: true, themeId: true, dialogueId: true },
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { groupedPerspectiveSql } from "@/lib/contributions/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionSource, ContributionStatus } from "@/lib/generated/prisma/enums";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 /** In the enums' declaration order, so tables list them the same way everywhere. */
 export const CONTRIBUTION_SOURCES = ["ONLINE", "MEETING", "PAPER", "INTERPRETED"] as const satisfies readonly ContributionSource[];
@@ -22,7 +23,7 @@ export const NOW_UTC = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
 
 /**
  * The contributions results count, as a CTE body: those of published dialogues, neither hidden
- * nor withdrawn (as visibleContributionWhere and publicDialogueWhere), each with whether it has a
+ * nor withdrawn (the policy's rules, lib/policy/visibility.ts), each with whether it has a
  * public response. `where` narrows them (alias `c`), e.g. to one dialogue. "shownPerspective" is
  * the author's perspective as the public may see it, a private one counted as "not stated"
  * (docs/decisions/024-private-perspective.md).
@@ -35,7 +36,7 @@ export function visibleContributionsSql(where: Prisma.Sql): Prisma.Sql {
            EXISTS (SELECT 1 FROM "Response" r WHERE r."contributionId" = c."id") AS "answered"
     FROM "Contribution" c
     JOIN "Dialogue" d ON d."id" = c."dialogueId"
-    WHERE ${where} AND d."phase" <> 'DRAFT' AND c."hiddenAt" IS NULL AND c."withdrawnAt" IS NULL`;
+    WHERE ${where} AND ${publishedDialogue.sql("d")} AND ${visibleContribution.sql("c")}`;
 }
 
 /** Every key of `order` with its value from the grouped `rows` (0 where a group had no rows). */

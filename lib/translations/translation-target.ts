@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { publicDialogueWhere } from "@/lib/dialogues/public-dialogue-where";
 import { AppError } from "@/lib/errors";
 import type { ModerationActionType } from "@/lib/generated/prisma/enums";
 import { locales } from "@/lib/i18n/routing";
 import type { Resource, SignedInPermission } from "@/lib/policy/policy";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const TRANSLATION_TITLE_MAX = 300;
@@ -100,7 +100,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
         where: { id },
         select: { title: true, body: true, language: true, withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect },
       });
-      if (!row || row.withdrawnAt || row.hiddenAt) throw notFound(kind);
+      if (!row || !visibleContribution.holds(row)) throw notFound(kind);
       return { ...base, language: row.language, original: fields({ title: row.title, body: row.body }), ...inDialogue(row.dialogue, undefined) };
     }
     case "comment": {
@@ -108,7 +108,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
         where: { id },
         select: { body: true, language: true, deletedAt: true, hiddenAt: true, contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
       });
-      if (!row || row.deletedAt || row.hiddenAt || row.contribution.withdrawnAt || row.contribution.hiddenAt) throw notFound(kind);
+      if (!row || row.deletedAt || row.hiddenAt || !visibleContribution.holds(row.contribution)) throw notFound(kind);
       return { ...base, language: row.language, original: fields({ body: row.body }), ...inDialogue(row.contribution.dialogue) };
     }
     case "response": {
@@ -116,7 +116,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
         where: { id },
         select: { body: true, language: true, contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
       });
-      if (!row || row.contribution.withdrawnAt || row.contribution.hiddenAt) throw notFound(kind);
+      if (!row || !visibleContribution.holds(row.contribution)) throw notFound(kind);
       const { dialogue } = row.contribution;
       return { ...base, language: row.language ?? dialogue.languages[0]!, original: fields({ body: row.body }), ...inDialogue(dialogue) };
     }
@@ -186,7 +186,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
  * (decision 026). Pages ask with it whether to offer "Translate".
  */
 export async function municipalityTextResource(municipalityId: string): Promise<Resource> {
-  const dialogues = await db.dialogue.findMany({ where: { municipalityId, ...publicDialogueWhere }, select: { id: true } });
+  const dialogues = await db.dialogue.findMany({ where: { municipalityId, ...publishedDialogue.where }, select: { id: true } });
   return { municipalityId, publishedDialogueIds: dialogues.map((dialogue) => dialogue.id) };
 }
 

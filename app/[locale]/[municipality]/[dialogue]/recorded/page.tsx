@@ -9,6 +9,7 @@ import { NAME, WithName } from "@/components/text/with-name";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { getRecordedPage } from "@/lib/receipts/list-recorded";
+import { visibleContribution } from "@/lib/policy/visibility";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -67,7 +68,7 @@ export default async function RecordedPage({ params, searchParams }: Props) {
         <ul className="mt-6 space-y-4" data-testid="recorded-list">
           {rows.map((row) => {
             const own = { lang: row.language, dir: direction(row.language) } as const;
-            const shown = !row.hiddenAt && !row.withdrawnAt;
+            const shown = visibleContribution.holds(row);
             return (
               <li key={row.id} className="rounded border border-line p-3" data-testid="recorded-item">
                 <KindBadge kind={row.kind} />
