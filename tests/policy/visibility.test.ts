@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
-import { createContribution, createDialogue, openDialogue } from "../factories";
+import { createContribution, createDialogue, openDialogue } from "@/tests/support/factories";
 
 const PHASES = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const satisfies readonly DialoguePhase[];
 const sorted = (ids: string[]) => [...ids].sort();
