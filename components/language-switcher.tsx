@@ -20,12 +20,7 @@ export function LanguageSwitcher({ label, current, languages }: { label: string;
   return (
     <HeaderMenu
       testId="language-menu"
-      icon={
-        <>
-          <circle cx="12" cy="12" r="10" />
-          <path d="M2 12h20M12 2a15 15 0 0 1 4 10 15 15 0 0 1-4 10 15 15 0 0 1-4-10 15 15 0 0 1 4-10z" />
-        </>
-      }
+      icon="globe"
       summary={
         <>
           <span className="sr-only">{label}: </span>

@@ -7,13 +7,19 @@ import type { ReactNode } from "react";
  */
 export function Section({
   id,
+  anchor,
+  testId,
   heading,
   level = 2,
   headingClassName = "text-2xl",
   className,
   children,
 }: {
+  /** The heading's id, which names the section. */
   id: string;
+  /** The section's own id, where links jump to it (#comments). */
+  anchor?: string;
+  testId?: string;
   heading: ReactNode;
   level?: 2 | 3;
   headingClassName?: string;
@@ -22,7 +28,7 @@ export function Section({
 }) {
   const Heading = level === 3 ? "h3" : "h2";
   return (
-    <section aria-labelledby={id} className={className}>
+    <section id={anchor} aria-labelledby={id} className={className} data-testid={testId}>
       <Heading id={id} className={headingClassName}>
         {heading}
       </Heading>

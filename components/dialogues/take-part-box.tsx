@@ -3,6 +3,7 @@ import { HostText } from "@/components/host-texts/host-text";
 import { Link } from "@/components/link";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
+import { Section } from "@/components/section";
 
 /** How many upcoming meetings the box names; the rest are in the meetings section below. */
 const MEETINGS_SHOWN = 2;
@@ -29,10 +30,7 @@ export function TakePartBox({
   const format = useFormatter();
   const next = meetings.slice(0, MEETINGS_SHOWN);
   return (
-    <section aria-labelledby="take-part" className="mt-4 rounded border-2 border-brand p-3" data-testid="take-part">
-      <h2 id="take-part" className="text-xl">
-        {t("heading")}
-      </h2>
+    <Section id="take-part" heading={t("heading")} headingClassName="text-xl" className="mt-4 rounded border-2 border-brand p-3" testId="take-part">
       <p className="mt-1 text-sm">{t("intro")}</p>
       <form method="get" action={`/${locale}/join`} className="mt-2" noValidate>
         <label htmlFor="take-part-code" className="block font-semibold">
@@ -102,6 +100,6 @@ export function TakePartBox({
           {join("haveAccount")} <Link href="/sign-in">{join("signInLink")}</Link>
         </p>
       )}
-    </section>
+    </Section>
   );
 }

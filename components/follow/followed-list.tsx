@@ -4,6 +4,7 @@ import { Link } from "@/components/link";
 import { direction } from "@/lib/i18n/routing";
 import { listFollows } from "@/lib/notifications/list-follows";
 import type { Viewer } from "@/lib/policy/policy";
+import { Section } from "@/components/section";
 import { FollowForm } from "./follow-form";
 
 /** The account page's section: the default in words, and what one follows, each with "Unfollow" (decision 030). */
@@ -11,10 +12,7 @@ export async function FollowedList({ viewer }: { viewer: Viewer }) {
   const locale = await getLocale();
   const [items, t] = await Promise.all([listFollows(viewer, locale), getTranslations("follow")]);
   return (
-    <section aria-labelledby="follows" className="mt-10 border-t border-line pt-6" data-testid="follows">
-      <h2 id="follows" className="text-2xl">
-        {t("heading")}
-      </h2>
+    <Section id="follows" heading={t("heading")} className="mt-10 border-t border-line pt-6" testId="follows">
       <p className="mt-2">{t("default")}</p>
       {items.length === 0 ? (
         <p className="mt-3">{t("empty")}</p>
@@ -35,6 +33,6 @@ export async function FollowedList({ viewer }: { viewer: Viewer }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

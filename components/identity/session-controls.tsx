@@ -42,12 +42,7 @@ export async function SessionControls() {
       <NotificationsLink />
       <HeaderMenu
         testId="account-menu"
-        icon={
-          <>
-            <circle cx="12" cy="8" r="4" />
-            <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
-          </>
-        }
+        icon="person"
         summary={
           <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">
             <span className="sr-only">{t("signedInAs")} </span>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { ContributionPageRef } from "@/components/contributions/page-fields";
+import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
 import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
@@ -26,10 +27,7 @@ export async function MeetingSupports({ page, resource }: { page: ContributionPa
   if (tallies.length === 0 && !mayRecord) return null;
   const date = (startsAt: Date) => format.dateTime(startsAt, "day");
   return (
-    <section id="meeting-supports" aria-labelledby="meeting-supports-heading" className="mt-6">
-      <h3 id="meeting-supports-heading" className="text-lg">
-        {t("supportsHeading")}
-      </h3>
+    <Section id="meeting-supports-heading" anchor="meeting-supports" heading={t("supportsHeading")} level={3} headingClassName="text-lg" className="mt-6">
       {tallies.length > 0 && (
         <ul className="mt-2 space-y-2 text-sm">
           {tallies.map(({ meeting, counts }) => (
@@ -57,6 +55,6 @@ export async function MeetingSupports({ page, resource }: { page: ContributionPa
             </ClientMessages>
           </details>
         ))}
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { removePushDeviceAction, subscribePushAction } from "@/lib/actions/push/
 import { listPushDevices } from "@/lib/push/push-devices";
 import { vapidKeys } from "@/lib/push/vapid";
 import type { Viewer } from "@/lib/policy/policy";
+import { Section } from "@/components/section";
 import { PushSwitch } from "./push-switch";
 import { DeviceList } from "./device-list";
 
@@ -11,10 +12,7 @@ export async function PushSection({ viewer }: { viewer: Viewer }) {
   const [locale, t, format, devices] = await Promise.all([getLocale(), getTranslations("push"), getFormatter(), listPushDevices(viewer)]);
   const vapid = vapidKeys();
   return (
-    <section aria-labelledby="push" className="mt-10 border-t border-line pt-6" data-testid="push">
-      <h2 id="push" className="text-2xl">
-        {t("heading")}
-      </h2>
+    <Section id="push" heading={t("heading")} className="mt-10 border-t border-line pt-6" testId="push">
       <p className="mt-2 mb-4">{t("intro")}</p>
       {vapid ? (
         <PushSwitch
@@ -33,6 +31,6 @@ export async function PushSection({ viewer }: { viewer: Viewer }) {
         action={removePushDeviceAction}
         devices={devices.map((device) => ({ id: device.id, label: t("device", { service: `\u2068${device.service}\u2069`, date: format.dateTime(device.createdAt, "day") }) }))}
       />
-    </section>
+    </Section>
   );
 }

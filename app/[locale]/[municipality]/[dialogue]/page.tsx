@@ -245,10 +245,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         </div>
       </details>
 
-      <section id="meetings" aria-labelledby="meetings-heading" className="mt-8">
-        <h2 id="meetings-heading" className="text-xl">
-          {meetings("heading")}
-        </h2>
+      <Section id="meetings-heading" anchor="meetings" heading={meetings("heading")} headingClassName="text-xl" className="mt-8">
         <MeetingSections
           meetings={dialogue.meetings}
           dialoguePath={pathname}
@@ -263,7 +260,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
-      </section>
+      </Section>
     </>
   );
 }

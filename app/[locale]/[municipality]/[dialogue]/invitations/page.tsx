@@ -107,10 +107,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         />
       </Section>
 
-      <section aria-labelledby="team-invitation" id="team" className="mt-8 rounded border border-line bg-surface p-4">
-        <h2 id="team-invitation" className="mb-2 text-xl">
-          {t("teamHeading")}
-        </h2>
+      <Section id="team-invitation" anchor="team" heading={t("teamHeading")} headingClassName="mb-2 text-xl" className="mt-8 rounded border border-line bg-surface p-4">
         <p className="mb-4">{t("teamIntro")}</p>
         {mayInviteTeam ? (
           <CreateInvitationForm
@@ -129,7 +126,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         ) : (
           <p className="text-muted">{t("teamByHost")}</p>
         )}
-      </section>
+      </Section>
 
       <Section id="invitation-list" heading={t("listHeading")} className="mt-10">
         {invitations.length === 0 ? (

@@ -150,10 +150,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
       </Section>
 
       {team && (
-        <section aria-labelledby="team-heading" id="team" className="mt-10">
-          <h2 id="team-heading" className="text-2xl">
-            {t("teamHeading")}
-          </h2>
+        <Section id="team-heading" anchor="team" heading={t("teamHeading")} className="mt-10">
           <p className="mt-2">{t("teamIntro")}</p>
           {done === "removed" && (
             <p role="status" className="mt-4 rounded border-s-4 border-brand bg-proposal-bg p-3">
@@ -222,7 +219,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               </ol>
             </Section>
           )}
-        </section>
+        </Section>
       )}
 
       {dialogue.mayUpdate && (

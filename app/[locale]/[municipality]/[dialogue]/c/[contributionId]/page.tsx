@@ -128,6 +128,16 @@ export default async function ContributionPage({ params, searchParams }: Props) 
     dialogue.languages
       .filter((language) => language !== original)
       .map((language) => ({ value: language, label: autonym(language), lang: language, dir: direction(language) }));
+  // A version of an answer or a comment, typed in by a translator, in a disclosure under it.
+  const translateDisclosure = (target: Target, originalLanguage: string) =>
+    mayTranslate && (
+      <details className="mt-1 text-sm">
+        <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
+        <div className="mt-2 text-base">
+          <TranslateForm action={addTranslationAction} page={page} target={target} languages={translationLanguages(originalLanguage)} defaultLanguage={locale} />
+        </div>
+      </details>
+    );
   const checkButton = (view: TranslationView) =>
     mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction} page={page} translationId={view.id} /> : undefined;
 
@@ -235,10 +245,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         </Section>
       )}
 
-      <section id="supports" aria-labelledby="supports-heading" className="mt-8">
-        <h2 id="supports-heading" className="text-xl">
-          {t("supportsHeading")}
-        </h2>
+      <Section id="supports-heading" anchor="supports" heading={t("supportsHeading")} headingClassName="text-xl" className="mt-8">
         <SupportForm
           action={supportAction}
           page={page}
@@ -254,7 +261,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           </p>
         )}
         <MeetingSupports page={page} resource={resource} />
-      </section>
+      </Section>
 
       <ResponseTimeline
         responses={contribution.responses}
@@ -277,30 +284,14 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                 check={responseTranslation && checkButton(responseTranslation)}
                 request={requestButton(response.language, { responseId: response.id })}
               />
-              {mayTranslate && (
-                <details className="mt-1 text-sm">
-                  <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
-                  <div className="mt-2 text-base">
-                    <TranslateForm
-                      action={addTranslationAction}
-                      page={page}
-                      target={{ responseId: response.id }}
-                      languages={translationLanguages(response.language)}
-                      defaultLanguage={locale}
-                    />
-                  </div>
-                </details>
-              )}
+              {translateDisclosure({ responseId: response.id }, response.language)}
             </div>
           );
         }}
       />
       <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction} languages={dialogue.languages} />
 
-      <section id="comments" aria-labelledby="comments-heading" className="mt-10">
-        <h2 id="comments-heading" className="text-2xl">
-          {t("commentsHeading", { count: comments.total })}
-        </h2>
+      <Section id="comments-heading" anchor="comments" heading={t("commentsHeading", { count: comments.total })} className="mt-10">
         <CommentPageLinks path={commentsPath} page={comments} />
         {comments.threads.length === 0 ? (
           <p className="mt-3">{t("noComments")}</p>
@@ -326,20 +317,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                         translate={
                           <>
                             {!commentTranslation && requestButton(shownComment.language, { commentId: shownComment.id })}
-                            {mayTranslate && (
-                            <details className="mt-1 text-sm">
-                              <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
-                              <div className="mt-2 text-base">
-                                <TranslateForm
-                                  action={addTranslationAction}
-                                  page={page}
-                                  target={{ commentId: shownComment.id }}
-                                  languages={translationLanguages(shownComment.language)}
-                                  defaultLanguage={locale}
-                                />
-                              </div>
-                            </details>
-                            )}
+                            {translateDisclosure({ commentId: shownComment.id }, shownComment.language)}
                           </>
                         }
                       />
@@ -356,7 +334,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             <CommentForm action={createCommentAction} page={page} label={t("commentLabel")} />
           </div>
         )}
-      </section>
+      </Section>
     </ClientMessages>
   );
 }
