@@ -75,11 +75,14 @@ describe("display names", () => {
     expect(displayNameField.parse("  Sabine   Kru\u0308ger ")).toBe("Sabine Krüger");
     expect(displayNameField.parse("Sabine\u00A0Krüger")).toBe("Sabine Krüger");
     expect(displayNameField.parse("زهرا\u200Cسادات")).toBe("زهراسادات");
-    // Names in every script and with the marks they need stay as typed.
-    for (const name of ["سميرة", "Ціна Олена", "Nguyễn Thị Hương", "שָׁלוֹם", "Zeynep Yılmaz", "محمد (Mohammad)"]) {
-      expect(displayNameField.parse(name)).toBe(name.normalize("NFC"));
-    }
   });
+
+  it.each(["سميرة", "Ціна Олена", "Nguyễn Thị Hương", "שָׁלוֹם", "Zeynep Yılmaz", "محمد (Mohammad)"])(
+    "keeps %s as typed: names in every script, with the marks they need",
+    (name) => {
+      expect(displayNameField.parse(name)).toBe(name.normalize("NFC"));
+    },
+  );
 
   it.each([
     ["Cyrillic а", "S\u0430bine Krüger"],

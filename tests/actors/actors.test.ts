@@ -54,15 +54,13 @@ describe("actors", () => {
     expect(fieldKeys(await appErrorOf(createActor(staff, { municipalityId: municipality.id, ...entry })), "name")).toEqual(["actors.nameTaken"]);
   });
 
-  it("refuses to create for non-staff, staff of another municipality and the signed-out", async () => {
+  it.each([
+    ["a dialogue host who is not staff", async (municipalityId: string) => viewerOf((await createDialogue({ municipalityId })).createdById), "FORBIDDEN"],
+    ["staff of another municipality", async () => staffOf((await createMunicipality()).id), "FORBIDDEN"],
+    ["the signed-out", async () => null, "UNAUTHENTICATED"],
+  ] as const)("refuses to create for %s", async (_, viewerFor, code) => {
     const municipality = await createMunicipality();
-    const dialogue = await createDialogue({ municipalityId: municipality.id });
-    const host = await viewerOf(dialogue.createdById);
-    const otherStaff = await staffOf((await createMunicipality()).id);
-    for (const viewer of [host, otherStaff]) {
-      expect((await appErrorOf(createActor(viewer, { municipalityId: municipality.id, ...entry }))).code).toBe("FORBIDDEN");
-    }
-    expect((await appErrorOf(createActor(null, { municipalityId: municipality.id, ...entry }))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(createActor(await viewerFor(municipality.id), { municipalityId: municipality.id, ...entry }))).code).toBe(code);
     expect(await db.actor.count({ where: { municipalityId: municipality.id } })).toBe(0);
   });
 

@@ -19,8 +19,8 @@ describe("generateSignInCode", () => {
     }
   });
 
-  it("has no 0, O, 1, I or L in its alphabet", () => {
-    for (const lookAlike of ["0", "O", "1", "I", "L"]) expect(CODE_ALPHABET).not.toContain(lookAlike);
+  it.each(["0", "O", "1", "I", "L"])("has no %s in its alphabet (a look-alike)", (lookAlike) => {
+    expect(CODE_ALPHABET).not.toContain(lookAlike);
   });
 
   it("does not repeat itself", () => {

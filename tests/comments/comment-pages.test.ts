@@ -118,12 +118,12 @@ describe("a contribution page's comments", () => {
     expect(page.earlier).not.toBeNull();
   });
 
-  it("shows the first page for a comment of another contribution, or an id that is none", async () => {
+  it.each([
+    ["a comment of another contribution", async () => (await contributionWith(3, 0)).idOf("Kommentar 2")],
+    ["an id that is none", async () => "0190a000-0000-7000-8000-000000000000"],
+  ])("shows the first page for %s", async (_, commentId) => {
     const { contribution } = await contributionWith(25, 0);
-    const other = await contributionWith(3, 0);
-    for (const comment of [await other.idOf("Kommentar 2"), "0190a000-0000-7000-8000-000000000000"]) {
-      const page = await listComments(contribution.id, { comment }, null);
-      expect(page.threads[0]?.body).toBe("Kommentar 1");
-    }
+    const page = await listComments(contribution.id, { comment: await commentId() }, null);
+    expect(page.threads[0]?.body).toBe("Kommentar 1");
   });
 });

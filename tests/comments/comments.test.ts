@@ -44,13 +44,15 @@ describe("createComment", () => {
     expect(await db.comment.count({ where: { contributionId: contribution.id } })).toBe(2);
   });
 
-  it("refuses in RESPONDING and CLOSED, non-members and the signed-out", async () => {
-    for (const phase of ["RESPONDING", "CLOSED"] as const) {
-      const { dialogue, contribution } = await setUp("COLLECTING");
-      const viewer = await participant(dialogue.id);
-      await db.dialogue.update({ where: { id: dialogue.id }, data: { phase } });
-      expect((await appErrorOf(createComment(viewer, { contributionId: contribution.id, body: "Hallo", language: "de" }))).code).toBe("FORBIDDEN");
-    }
+  it.each(["RESPONDING", "CLOSED"] as const)("refuses in %s", async (phase) => {
+    const { dialogue, contribution } = await setUp("COLLECTING");
+    const viewer = await participant(dialogue.id);
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { phase } });
+    expect((await appErrorOf(createComment(viewer, { contributionId: contribution.id, body: "Hallo", language: "de" }))).code).toBe("FORBIDDEN");
+    expect(await db.comment.count({ where: { contributionId: contribution.id } })).toBe(0);
+  });
+
+  it("refuses non-members and the signed-out", async () => {
     const { dialogue, contribution } = await setUp();
     const other = await dialogueIn("COLLECTING");
     const stranger = await participant(other.id);

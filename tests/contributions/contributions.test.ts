@@ -32,12 +32,15 @@ describe("createContribution", () => {
     });
   });
 
-  it("refuses outside COLLECTING, non-members and the signed-out", async () => {
-    for (const phase of ["DELIBERATING", "RESPONDING", "CLOSED"] as const) {
-      const dialogue = await dialogueIn(phase);
-      const viewer = await participant(dialogue.id);
-      expect((await appErrorOf(createContribution(viewer, postInput(dialogue)))).code).toBe("FORBIDDEN");
-    }
+  it.each(["DELIBERATING", "RESPONDING", "CLOSED"] as const)("refuses a member in %s (outside COLLECTING)", async (phase) => {
+    const dialogue = await dialogueIn(phase);
+    const viewer = await participant(dialogue.id);
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    expect((await appErrorOf(createContribution(viewer, postInput(dialogue)))).code).toBe("FORBIDDEN");
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  it("refuses non-members and the signed-out", async () => {
     const dialogue = await dialogueIn("COLLECTING");
     const stranger = await viewerOf((await createUser()).id);
     expect((await appErrorOf(createContribution(stranger, postInput(dialogue)))).code).toBe("FORBIDDEN");

@@ -43,18 +43,19 @@ describe("getPublicDialogue", () => {
     });
   });
 
-  it("answers null for unknown slugs, another municipality's slug, and strings that are no slugs", async () => {
+  type Slugs = { municipality: string; dialogue: string; other: string };
+  it.each([
+    ["an unknown dialogue slug", (s: Slugs) => ({ municipalitySlug: s.municipality, dialogueSlug: "gibt-es-nicht" })],
+    ["another municipality's slug", (s: Slugs) => ({ municipalitySlug: s.other, dialogueSlug: s.dialogue })],
+    ["a path for a slug", (s: Slugs) => ({ municipalitySlug: s.municipality, dialogueSlug: "../etc/passwd" })],
+    ["a municipality slug in capitals", (s: Slugs) => ({ municipalitySlug: "Musterstadt", dialogueSlug: s.dialogue })],
+    ["a slug of 500 characters", (s: Slugs) => ({ municipalitySlug: s.municipality, dialogueSlug: "x".repeat(500) })],
+  ])("answers null for %s", async (_, input) => {
     const dialogue = await createDialogue();
     await openDialogue(dialogue.id);
     const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
     const other = await createMunicipality();
-    const cases = [
-      { municipalitySlug: municipality.slug, dialogueSlug: "gibt-es-nicht" },
-      { municipalitySlug: other.slug, dialogueSlug: dialogue.slug },
-      { municipalitySlug: municipality.slug, dialogueSlug: "../etc/passwd" },
-      { municipalitySlug: "Musterstadt", dialogueSlug: dialogue.slug },
-      { municipalitySlug: municipality.slug, dialogueSlug: "x".repeat(500) },
-    ];
-    for (const input of cases) expect(await getPublicDialogue(input)).toBeNull();
+    const slugs = { municipality: municipality.slug, dialogue: dialogue.slug, other: other.slug };
+    expect(await getPublicDialogue(input(slugs))).toBeNull();
   });
 });

@@ -39,13 +39,11 @@ describe("getInvitationPoster", () => {
     }
   });
 
-  it("has no poster for a team-role invitation (recorder, co-host): it is personal (decision 035)", async () => {
+  it.each(["RECORDER", "CO_HOST"] as const)("has no poster for a team-role invitation (%s): it is personal (decision 035)", async (role) => {
     const dialogue = await createDialogue();
     const staff = await staffOf(dialogue.municipalityId);
-    for (const role of ["RECORDER", "CO_HOST"] as const) {
-      const invitation = await insertInvitation(dialogue, { role });
-      expect(await getInvitationPoster(staff, { invitationId: invitation.id }), role).toBeNull();
-    }
+    const invitation = await insertInvitation(dialogue, { role });
+    expect(await getInvitationPoster(staff, { invitationId: invitation.id })).toBeNull();
   });
 
   it("says when the invitation no longer works", async () => {
@@ -57,14 +55,15 @@ describe("getInvitationPoster", () => {
     expect((await getInvitationPoster(staff, { invitationId: expired.id }))?.status).toBe("expired");
   });
 
-  it("refuses a participant, staff of another municipality and a signed-out visitor", async () => {
+  it.each([
+    ["a participant", (dialogueId: string) => memberOf(dialogueId, "PARTICIPANT"), "FORBIDDEN"],
+    ["staff of another municipality", async () => staffOf((await createMunicipality()).id), "FORBIDDEN"],
+    ["a signed-out visitor", async () => null, "UNAUTHENTICATED"],
+  ] as const)("refuses %s", async (_, viewerFor, code) => {
     const dialogue = await createDialogue();
     await openDialogue(dialogue.id);
     const invitation = await insertInvitation(dialogue);
-    for (const viewer of [await memberOf(dialogue.id, "PARTICIPANT"), await staffOf((await createMunicipality()).id)]) {
-      expect((await appErrorOf(getInvitationPoster(viewer, { invitationId: invitation.id }))).code).toBe("FORBIDDEN");
-    }
-    expect((await appErrorOf(getInvitationPoster(null, { invitationId: invitation.id }))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(getInvitationPoster(await viewerFor(dialogue.id), { invitationId: invitation.id }))).code).toBe(code);
   });
 
   it("is null for an unknown id and for text that cannot be one", async () => {

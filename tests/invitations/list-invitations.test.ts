@@ -51,19 +51,16 @@ describe("listInvitations", () => {
     expect(await listInvitations(await staffOf(dialogue.municipalityId), { dialogueId: dialogue.id })).toEqual([]);
   });
 
-  it("refuses a participant, a moderator, staff of another municipality and a signed-out visitor", async () => {
+  it.each([
+    ["a participant", (dialogueId: string) => memberOf(dialogueId, "PARTICIPANT"), "FORBIDDEN"],
+    ["a moderator", (dialogueId: string) => memberOf(dialogueId, "MODERATOR"), "FORBIDDEN"],
+    ["staff of another municipality", async () => staffOf((await createMunicipality()).id), "FORBIDDEN"],
+    ["a signed-out visitor", async () => null, "UNAUTHENTICATED"],
+  ] as const)("refuses %s", async (_, viewerFor, code) => {
     const dialogue = await createDialogue();
     await openDialogue(dialogue.id);
     await insertInvitation(dialogue);
-    const refused = [
-      await memberOf(dialogue.id, "PARTICIPANT"),
-      await memberOf(dialogue.id, "MODERATOR"),
-      await staffOf((await createMunicipality()).id),
-    ];
-    for (const viewer of refused) {
-      expect((await appErrorOf(listInvitations(viewer, { dialogueId: dialogue.id }))).code).toBe("FORBIDDEN");
-    }
-    expect((await appErrorOf(listInvitations(null, { dialogueId: dialogue.id }))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(listInvitations(await viewerFor(dialogue.id), { dialogueId: dialogue.id }))).code).toBe(code);
   });
 
   it("says NOT_FOUND for a dialogue that does not exist", async () => {

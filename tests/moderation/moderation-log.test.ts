@@ -24,13 +24,19 @@ describe("listModerationLog", () => {
     }
   });
 
-  it("is closed to participants, co-hosts, other municipalities' staff and the signed-out", async () => {
-    const { dialogue, author, reporter } = await moderatedDialogue();
-    const coHost = await member(dialogue.id, "CO_HOST");
-    const outsider = await viewerOf((await createUser()).id);
-    for (const viewer of [author, reporter, coHost, outsider]) {
-      expect((await appErrorOf(listModerationLog(viewer, { dialogueId: dialogue.id }))).code).toBe("FORBIDDEN");
-    }
+  type World = Awaited<ReturnType<typeof moderatedDialogue>>;
+  it.each([
+    ["a participant whose item was hidden", (world: World) => world.author],
+    ["a participant who reported", (world: World) => world.reporter],
+    ["a co-host", (world: World) => member(world.dialogue.id, "CO_HOST")],
+    ["someone from outside", async () => viewerOf((await createUser()).id)],
+  ])("is closed to %s", async (_, who) => {
+    const world = await moderatedDialogue();
+    expect((await appErrorOf(listModerationLog(await who(world), { dialogueId: world.dialogue.id }))).code).toBe("FORBIDDEN");
+  });
+
+  it("is closed to the signed-out", async () => {
+    const { dialogue } = await moderatedDialogue();
     expect((await appErrorOf(listModerationLog(null, { dialogueId: dialogue.id }))).code).toBe("UNAUTHENTICATED");
   });
 

@@ -118,18 +118,21 @@ describe("inviteStaff", () => {
     expect(mailsTo(email)).toHaveLength(0);
   });
 
-  it("refuses staff of another municipality, a municipal moderator, a co-host and a signed-out visitor", async () => {
+  it.each([
+    ["staff of another municipality", async () => staffOf((await createMunicipality()).id)],
+    ["a municipal moderator", (municipalityId: string) => staffOf(municipalityId, "MODERATOR")],
+    ["a co-host", async (municipalityId: string) => {
+      const coHost = await createUser();
+      await addMember((await createDialogue({ municipalityId })).id, coHost.id, "CO_HOST");
+      return viewerOf(coHost.id);
+    }],
+    ["a signed-out visitor", async () => null],
+  ])("refuses %s", async (who, viewerFor) => {
     const municipality = await createMunicipality();
-    const dialogue = await createDialogue({ municipalityId: municipality.id });
-    const coHost = await createUser();
-    await addMember(dialogue.id, coHost.id, "CO_HOST");
     const email = newAddress();
     const input = { municipalityId: municipality.id, email, displayName: "Frau Berger", role: "STAFF" as const };
-
-    for (const viewer of [await staffOf((await createMunicipality()).id), await staffOf(municipality.id, "MODERATOR"), await viewerOf(coHost.id)]) {
-      expect((await appErrorOf(inviteStaff(viewer, input, context()))).code).toBe("FORBIDDEN");
-    }
-    expect((await appErrorOf(inviteStaff(null, input, context()))).code).toBe("UNAUTHENTICATED");
+    const refused = await appErrorOf(inviteStaff(await viewerFor(municipality.id), input, context()));
+    expect(refused.code).toBe(who === "a signed-out visitor" ? "UNAUTHENTICATED" : "FORBIDDEN");
     expect(await db.user.count({ where: { email } })).toBe(0);
     await runDueJobs();
     expect(mailsTo(email)).toHaveLength(0);

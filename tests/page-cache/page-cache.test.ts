@@ -206,22 +206,34 @@ describe("cached public pages under a strict CSP", () => {
     expect(missing.map((response) => [response.status, response.state])).toEqual([[404, "miss"], [404, "miss"]]);
   });
 
+  const request = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers }) as unknown as http.IncomingMessage;
+  const scope = (url: string) => publicPageOf(request(url), LOCALES)?.scope ?? null;
+
+  it.each(["/de/musterstadt/wohnen", "/de/musterstadt/wohnen?theme=x&page=3", "/de/musterstadt/wohnen/results", "/de/musterstadt/wohnen/meetings", "/de/musterstadt/wohnen/responsibilities", "/de/musterstadt/wohnen/c/0193c0de-0000-7000-8000-000000000001"])(
+    "caches %s as a page of its dialogue",
+    (url) => {
+      expect(scope(url)).toEqual({ kind: "dialogue", municipalitySlug: "musterstadt", dialogueSlug: "wohnen" });
+    },
+  );
+
+  it.each(["/", "/xx/musterstadt", "/de/Musterstadt", "/de/m%C3%BCnchen", "/de/musterstadt/wohnen/manage", "/de/musterstadt/wohnen/new", "/de/musterstadt/wohnen/c/1/receipt", "/de/musterstadt/wohnen/c/not-an-id", "/api/v1/x", "/de/musterstadt/actors/manage"])(
+    "never caches %s: not an exact public route",
+    (url) => {
+      expect(scope(url)).toBeNull();
+    },
+  );
+
+  // A search is the reader's own words: a hit would tell that someone searched them (security review).
+  it.each(["/de/musterstadt/wohnen?q=Nour", "/de/musterstadt/wohnen?sort=new&q=x"])("never caches a search: %s", (url) => {
+    expect(scope(url)).toBeNull();
+  });
+
   it("only exact public routes of existing municipalities and dialogues are cacheable", () => {
-    const request = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers }) as unknown as http.IncomingMessage;
-    const scope = (url: string) => publicPageOf(request(url), LOCALES)?.scope ?? null;
     expect(scope("/de")).toEqual({ kind: "all" });
     expect(scope("/ar/musterstadt")).toEqual({ kind: "municipality", municipalitySlug: "musterstadt" });
     expect(scope("/ar/musterstadt/actors")).toEqual({ kind: "municipality", municipalitySlug: "musterstadt" });
-    for (const url of ["/de/musterstadt/wohnen", "/de/musterstadt/wohnen?theme=x&page=3", "/de/musterstadt/wohnen/results", "/de/musterstadt/wohnen/meetings", "/de/musterstadt/wohnen/responsibilities", "/de/musterstadt/wohnen/c/0193c0de-0000-7000-8000-000000000001"]) {
-      expect(scope(url), url).toEqual({ kind: "dialogue", municipalitySlug: "musterstadt", dialogueSlug: "wohnen" });
-    }
-    for (const url of ["/", "/xx/musterstadt", "/de/Musterstadt", "/de/m%C3%BCnchen", "/de/musterstadt/wohnen/manage", "/de/musterstadt/wohnen/new", "/de/musterstadt/wohnen/c/1/receipt", "/de/musterstadt/wohnen/c/not-an-id", "/api/v1/x", "/de/musterstadt/actors/manage"]) {
-      expect(scope(url), url).toBeNull();
-    }
     expect(publicPageOf(request("/de", { authorization: "Bearer x" }), LOCALES)).toBeNull();
     expect(publicPageOf(request("/de", { "next-router-prefetch": "1" }), LOCALES)).toBeNull();
-    // A search is the reader's own words: a hit would tell that someone searched them (security review).
-    for (const url of ["/de/musterstadt/wohnen?q=Nour", "/de/musterstadt/wohnen?sort=new&q=x"]) expect(scope(url), url).toBeNull();
     expect(scope("/de/musterstadt/wohnen?sort=new&quality=1")).not.toBeNull();
     // A route under /<locale>/ is never taken for a municipality, even if one had its slug (a receipt, the join page).
     for (const route of LOCALE_ROUTES) expect(scope(`/de/${route}/wohnen/c/0193c0de-0000-7000-8000-000000000001`), route).toBeNull();

@@ -108,13 +108,11 @@ describe("policy matrix", () => {
     });
   }
 
-  it("follows the phases for a participant", () => {
-    for (const phase of Object.keys(PARTICIPANT_BY_PHASE) as DialoguePhase[]) {
-      const allowed = PERMISSIONS.filter((permission) => /^(contribution|comment|support|translation|report|review):/.test(permission)).filter((permission) =>
-        can(ACTORS.participant, permission, resourceOwnedBy("participant", phase)),
-      );
-      expect({ phase, allowed }).toEqual({ phase, allowed: PARTICIPANT_BY_PHASE[phase] });
-    }
+  it.each(Object.keys(PARTICIPANT_BY_PHASE) as DialoguePhase[])("follows the phases for a participant: %s", (phase) => {
+    const allowed = PERMISSIONS.filter((permission) => /^(contribution|comment|support|translation|report|review):/.test(permission)).filter((permission) =>
+      can(ACTORS.participant, permission, resourceOwnedBy("participant", phase)),
+    );
+    expect(allowed).toEqual(PARTICIPANT_BY_PHASE[phase]);
   });
 
   it("lets a recorder enter offline voices only while the dialogue collects or deliberates", () => {
@@ -139,13 +137,13 @@ describe("policy matrix", () => {
     expect(readers).toEqual(["coHost", "hostStaff", "moderator"]);
   });
 
-  it("lets the host team write its texts in other languages in every phase, a draft and a closed dialogue too", () => {
-    for (const permission of ["dialogue-text:write", "meeting-text:write"] as const) {
-      for (const phase of ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
-        const writers = (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], permission, resourceOwnedBy(actor, phase)));
-        expect({ permission, phase, writers }).toEqual({ permission, phase, writers: ["coHost", "hostStaff"] });
-      }
-    }
+  it.each(
+    (["dialogue-text:write", "meeting-text:write"] as const).flatMap((permission) =>
+      (["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const).map((phase) => [permission, phase] as const),
+    ),
+  )("lets the host team write its texts in other languages in every phase (%s, %s)", (permission, phase) => {
+    const writers = (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], permission, resourceOwnedBy(actor, phase)));
+    expect(writers).toEqual(["coHost", "hostStaff"]);
   });
 
   it("lets an actor's description be written only by staff and the actor's own members", () => {
@@ -157,39 +155,37 @@ describe("policy matrix", () => {
     expect(can(ACTORS.suspended, "actor-text:write", actorOf(["suspended"]))).toBe(false);
   });
 
-  it("never lets anyone act on someone else's own things", () => {
+  it.each(Object.keys(ACTORS) as Actor[])("never lets %s act on someone else's own things", (actor) => {
     const others = { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase: "COLLECTING" as const, ownerId: "somebody-else", memberIds: [] };
     const ownPermissions = PERMISSIONS.filter((p) => p.endsWith(":own") && p !== "actor:update:own");
-    for (const actor of Object.keys(ACTORS) as Actor[]) {
-      for (const permission of ownPermissions) {
-        expect(can(ACTORS[actor], permission, others), `${actor} ${permission}`).toBe(false);
-      }
-    }
+    expect(ownPermissions.filter((permission) => can(ACTORS[actor], permission, others))).toEqual([]);
   });
 
-  it("lets anyone signed in and not suspended follow a published dialogue or contribution, never a draft (decision 030)", () => {
-    const followers = (phase: DialoguePhase) =>
-      (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "follow:create", resourceOwnedBy(actor, phase)));
-    expect(followers("DRAFT")).toEqual([]);
-    for (const phase of ["COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
+  const followers = (phase: DialoguePhase) =>
+    (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "follow:create", resourceOwnedBy(actor, phase)));
+  it.each(["COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const)(
+    "lets anyone signed in and not suspended follow a published dialogue or contribution: %s (decision 030)",
+    (phase) => {
       expect(followers(phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"]);
-    }
+    },
+  );
+
+  it("lets nobody follow a draft, and a suspended person unfollow (decision 030)", () => {
+    expect(followers("DRAFT")).toEqual([]);
     // Unfollowing is part of managing one's own account: a suspended person may stop being told.
     expect(canManageOwnAccount(ACTORS.suspended)).toBe(true);
   });
 
-  it("lets moderators decide on others' items, never on their own (decision 030)", () => {
+  it.each(["content:hide", "report:resolve", "review:decide"] as const)("lets moderators %s others' items, never their own (decision 030)", (permission) => {
     const municipalModerator = viewer("municipalModerator", { municipalityRoles: { [MUNICIPALITY]: ["MODERATOR"] } });
     const dialogue = { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase: "COLLECTING" as const };
-    for (const permission of ["content:hide", "report:resolve", "review:decide"] as const) {
-      for (const moderator of [ACTORS.moderator, municipalModerator]) {
-        expect(can(moderator, permission, dialogue)).toBe(true);
-        expect(can(moderator, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(true);
-        expect(can(moderator, permission, { ...dialogue, ownerId: null })).toBe(true);
-        expect(can(moderator, permission, { ...dialogue, ownerId: moderator.id })).toBe(false);
-      }
-      expect(can(ACTORS.participant, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(false);
+    for (const moderator of [ACTORS.moderator, municipalModerator]) {
+      expect(can(moderator, permission, dialogue)).toBe(true);
+      expect(can(moderator, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(true);
+      expect(can(moderator, permission, { ...dialogue, ownerId: null })).toBe(true);
+      expect(can(moderator, permission, { ...dialogue, ownerId: moderator.id })).toBe(false);
     }
+    expect(can(ACTORS.participant, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(false);
   });
 
   it("lets members support others' contributions, never their own, while the dialogue collects or deliberates (decision 024)", () => {

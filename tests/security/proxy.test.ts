@@ -28,10 +28,11 @@ describe("the Content-Security-Policy of pages", () => {
     const production = contentSecurityPolicy("abc");
     expect(production).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     expect(production).not.toContain("unsafe-");
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
-      expect(production).toContain(directive);
-    }
     expect(contentSecurityPolicy("abc", { dev: true })).toContain("'unsafe-eval'");
+  });
+
+  it.each(["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"])("says %s", (directive) => {
+    expect(contentSecurityPolicy("abc")).toContain(`${directive};`);
   });
 
   it("also covers redirects (the language negotiation)", async () => {

@@ -180,18 +180,22 @@ describe("removing a member from a team role", () => {
     await expect(db.teamRoleRemoval.updateMany({ where: { dialogueId: dialogue.id }, data: { role: "HOST" } })).rejects.toThrow(/team_role_removal_append_only/);
   });
 
-  it("refuses a co-host, a moderator, a participant, staff of another town and a signed-out visitor; only staff remove a host", async () => {
+  it.each([
+    ["a co-host", async (dialogueId: string) => viewerOf((await member(dialogueId, "CO_HOST")).user.id), "FORBIDDEN"],
+    ["a moderator", async (dialogueId: string) => viewerOf((await member(dialogueId, "MODERATOR")).user.id), "FORBIDDEN"],
+    ["a participant", async (dialogueId: string) => viewerOf((await member(dialogueId, "PARTICIPANT")).user.id), "FORBIDDEN"],
+    ["staff of another town", async () => staffOf((await createDialogue()).municipalityId), "FORBIDDEN"],
+    ["a signed-out visitor", async () => null, "UNAUTHENTICATED"],
+  ] as const)("refuses %s removing a recorder", async (_, viewerFor, code) => {
     const { dialogue } = await openWithOneCoHost();
     const target = await member(dialogue.id, "RECORDER");
     const input = { dialogueId: dialogue.id, membershipId: target.membership.id, role: "RECORDER" as const };
-    for (const role of ["CO_HOST", "MODERATOR", "PARTICIPANT"] as const) {
-      const viewer = await viewerOf((await member(dialogue.id, role)).user.id);
-      expect((await appErrorOf(removeFromTeam(viewer, input))).code, role).toBe("FORBIDDEN");
-    }
-    expect((await appErrorOf(removeFromTeam(await staffOf((await createDialogue()).municipalityId), input))).code).toBe("FORBIDDEN");
-    expect((await appErrorOf(removeFromTeam(null, input))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(removeFromTeam(await viewerFor(dialogue.id), input))).code).toBe(code);
     expect(await roleOf(target.membership.id)).toBe("RECORDER");
+  });
 
+  it("lets only staff remove a host", async () => {
+    const { dialogue } = await openWithOneCoHost();
     const secondHost = await member(dialogue.id, "HOST");
     const hostInput = { dialogueId: dialogue.id, membershipId: secondHost.membership.id, role: "HOST" as const };
     expect((await appErrorOf(removeFromTeam(await viewerOf(dialogue.createdById), hostInput))).code).toBe("FORBIDDEN");

@@ -34,23 +34,25 @@ describe("volunteers translate the municipality's own texts", () => {
     expect(await db.translation.findUniqueOrThrow({ where: { id: introduction.id } })).toMatchObject({ method: "VOLUNTEER", language: "uk" });
   });
 
-  it("refuses someone who joined only a draft here, or only another town's dialogue, or nothing", async () => {
+  it.each([
+    ["who joined only a draft here", async (municipalityId: string) => {
+      const user = await createUser();
+      await addMember((await createDialogue({ municipalityId })).id, user.id, "PARTICIPANT");
+      return user;
+    }],
+    ["who joined only another town's dialogue", async () => {
+      const user = await createUser();
+      await addMember((await dialogueIn("COLLECTING")).id, user.id, "PARTICIPANT");
+      return user;
+    }],
+    ["who joined nothing", () => createUser()],
+  ])("refuses someone %s, and the pages offer no \"Translate\" to them", async (_, userFor) => {
     const { municipalityId, actor } = await town();
-    const draft = await createDialogue({ municipalityId });
-    const draftOnly = await createUser();
-    await addMember(draft.id, draftOnly.id, "PARTICIPANT");
-    const elsewhere = await dialogueIn("COLLECTING");
-    const otherTown = await createUser();
-    await addMember(elsewhere.id, otherTown.id, "PARTICIPANT");
-    const stranger = await createUser();
-    for (const user of [draftOnly, otherTown, stranger]) {
-      const viewer = await viewerOf(user.id);
-      expect((await appErrorOf(addTranslation(viewer, { actorId: actor.id, language: "ar", body: "x" }))).code).toBe("FORBIDDEN");
-      expect((await appErrorOf(addTranslation(viewer, { municipalityId, language: "ar", body: "x" }))).code).toBe("FORBIDDEN");
-    }
+    const viewer = await viewerOf((await userFor(municipalityId)).id);
+    expect((await appErrorOf(addTranslation(viewer, { actorId: actor.id, language: "ar", body: "x" }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(addTranslation(viewer, { municipalityId, language: "ar", body: "x" }))).code).toBe("FORBIDDEN");
     // The pages offer "Translate" by the same rule.
-    const resource = await municipalityTextResource(municipalityId);
-    expect(can(await viewerOf(draftOnly.id), "translation:create", resource)).toBe(false);
+    expect(can(viewer, "translation:create", await municipalityTextResource(municipalityId))).toBe(false);
   });
 
   it("the actor's own members and staff check a volunteer's translation of its description; a member of another actor, the volunteer themself and another volunteer do not", async () => {
