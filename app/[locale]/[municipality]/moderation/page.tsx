@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -10,6 +9,8 @@ import { direction } from "@/lib/i18n/routing";
 import { listMunicipalQueue } from "@/lib/moderation/list-municipal-queue";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { can } from "@/lib/policy/policy";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -20,12 +21,10 @@ const loadMunicipality = cache(async (slug: string) => {
   return { viewer, municipality };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await loadMunicipality((await params).municipality);
-  if (!loaded) return {};
-  const t = await getTranslations("moderation");
-  return { title: `${t("queue.municipalityTitle")}: ${loaded.municipality.name}`, robots: { index: false } };
-}
+export const generateMetadata = staffPageMetadata(loadMunicipality, async ({ municipality }) => ({
+  title: (await getTranslations("moderation"))("queue.municipalityTitle"),
+  municipality: municipality.name,
+}));
 
 /** One queue across the municipality: each dialogue with open reports, with the same forms as its own queue. */
 export default async function MunicipalModerationPage({ params }: Props) {
@@ -35,11 +34,7 @@ export default async function MunicipalModerationPage({ params }: Props) {
   const [dialogues, t] = await Promise.all([listMunicipalQueue(viewer, { municipalityId: municipality.id }), getTranslations("moderation")]);
   return (
     <ClientMessages namespaces={["moderation"]}>
-      <h1 className="text-3xl">{t("queue.municipalityTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold">
-        <bdi>{municipality.name}</bdi>
-      </p>
-      <p className="mt-3 text-muted">{t("queue.municipalityIntro")}</p>
+      <MunicipalityPageHeader title={t("queue.municipalityTitle")} municipality={municipality.name} intro={t("queue.municipalityIntro")} />
       {dialogues.length === 0 && <p className="mt-6">{t("queue.noReports")}</p>}
       {dialogues.map(({ dialogue, queue }) => {
         const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;

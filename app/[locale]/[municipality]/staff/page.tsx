@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -10,6 +9,8 @@ import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listStaff } from "@/lib/municipalities/list-staff";
 import { can } from "@/lib/policy/policy";
 import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -20,12 +21,7 @@ const loadMunicipality = cache(async (slug: string) => {
   return { viewer, municipality };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await loadMunicipality((await params).municipality);
-  if (!loaded) return {};
-  const t = await getTranslations("staff");
-  return { title: `${t("title")}: ${loaded.municipality.name}`, robots: { index: false } };
-}
+export const generateMetadata = staffPageMetadata(loadMunicipality, async ({ municipality }) => ({ title: (await getTranslations("staff"))("title"), municipality: municipality.name }));
 
 export default async function StaffPage({ params }: Props) {
   const loaded = await loadMunicipality((await params).municipality);
@@ -35,9 +31,7 @@ export default async function StaffPage({ params }: Props) {
 
   return (
     <>
-      <h1 className="text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
-      <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
+      <MunicipalityPageHeader title={t("title")} municipality={municipality.name} intro={t("intro", { municipality: municipality.name })} />
       {can(viewer, "overview:read", { municipalityId: municipality.id }) && (
         <p className="mt-3">
           <Link href={`/${municipality.slug}/overview`} className="font-semibold">

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -10,18 +9,15 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { createActorAction } from "@/lib/actions/actors/actors";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** Staff see every actor and add new ones; an actor's members see their own; others get a 404. */
 const load = cache(async (slug: string) => getActorManagement(await getViewer(), slug));
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).municipality);
-  if (!loaded) return {};
-  const t = await getTranslations("actors");
-  return { title: `${t("manageTitle")}: ${loaded.municipality.name}`, robots: { index: false } };
-}
+export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("actors"))("manageTitle"), municipality: municipality.name }));
 
 export default async function ManageActorsPage({ params }: Props) {
   const { locale, municipality: slug } = await params;
@@ -33,12 +29,12 @@ export default async function ManageActorsPage({ params }: Props) {
 
   return (
     <ClientMessages namespaces={["actors"]}>
-      <p className="text-sm">
-        <Link href={base}>{t("backToOrganigram")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
-      <p className="mt-3 text-muted">{mayManage ? t("manageIntro") : t("manageOwnIntro")}</p>
+      <MunicipalityPageHeader
+        back={<Link href={base}>{t("backToOrganigram")}</Link>}
+        title={t("manageTitle")}
+        municipality={municipality.name}
+        intro={mayManage ? t("manageIntro") : t("manageOwnIntro")}
+      />
 
       <Section id="actor-list" heading={t("listHeading")} className="mt-8">
         {actors.length === 0 ? (

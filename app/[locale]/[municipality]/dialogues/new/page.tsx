@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -11,18 +10,15 @@ import { getDialogueFormOptions } from "@/lib/dialogues/get-dialogue-form-option
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { locales, type AppLocale } from "@/lib/i18n/routing";
 import { createDialogueAction } from "@/lib/actions/dialogues/create-dialogue";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** For the municipality's staff only; everyone else gets the same 404 as for nothing. */
 const loadOptions = cache(async (municipalitySlug: string) => getDialogueFormOptions(await getViewer(), municipalitySlug));
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const options = await loadOptions((await params).municipality);
-  if (!options) return {};
-  const t = await getTranslations("dialogueAdmin");
-  return { title: `${t("newTitle")}: ${options.municipality.name}`, robots: { index: false } };
-}
+export const generateMetadata = staffPageMetadata(loadOptions, async ({ municipality }) => ({ title: (await getTranslations("dialogueAdmin"))("newTitle"), municipality: municipality.name }));
 
 export default async function NewDialoguePage({ params }: Props) {
   const { locale, municipality: slug } = await params;
@@ -37,12 +33,12 @@ export default async function NewDialoguePage({ params }: Props) {
 
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
-      <p className="text-sm">
-        <Link href={`/${municipality.slug}`}>{t("backToMunicipality", { municipality: municipality.name })}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("newTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
-      <p className="mt-3 text-muted">{t("newIntro")}</p>
+      <MunicipalityPageHeader
+        back={<Link href={`/${municipality.slug}`}>{t("backToMunicipality", { municipality: municipality.name })}</Link>}
+        title={t("newTitle")}
+        municipality={municipality.name}
+        intro={t("newIntro")}
+      />
       <div className="mt-6">
         <DialogueForm
           action={createDialogueAction}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -7,6 +6,8 @@ import { AnswerQueue } from "@/components/responses/answer-queue";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -18,12 +19,7 @@ const load = cache(async (slug: string) => {
   return needs && { municipality, needs };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).municipality);
-  if (!loaded) return {};
-  const t = await getTranslations("answerQueue");
-  return { title: `${t("municipalityTitle")}: ${loaded.municipality.name}`, robots: { index: false } };
-}
+export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("answerQueue"))("municipalityTitle"), municipality: municipality.name }));
 
 export default async function MunicipalityAnswerQueuePage({ params }: Props) {
   const loaded = await load((await params).municipality);
@@ -32,12 +28,16 @@ export default async function MunicipalityAnswerQueuePage({ params }: Props) {
   const t = await getTranslations("answerQueue");
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/${municipality.slug}`}><bdi>{municipality.name}</bdi></Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("municipalityTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
-      <p className="mt-3 text-muted">{t("intro")}</p>
+      <MunicipalityPageHeader
+        back={
+          <Link href={`/${municipality.slug}`}>
+            <bdi>{municipality.name}</bdi>
+          </Link>
+        }
+        title={t("municipalityTitle")}
+        municipality={municipality.name}
+        intro={t("intro")}
+      />
       <p className="mt-2 font-semibold">{t("count", { count: needs.length })}</p>
       <AnswerQueue needs={needs} municipalitySlug={municipality.slug} showDialogue />
     </>
