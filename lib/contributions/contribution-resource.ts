@@ -27,6 +27,7 @@ export async function contributionResource(contributionId: string) {
     dialogueId: contribution.dialogueId,
     phase: contribution.dialogue.phase,
     ownerId: contribution.authorId,
+    createdAt: contribution.createdAt,
   };
   return { contribution, resource };
 }

@@ -73,7 +73,7 @@ export async function getContribution(input: { contributionId: string; dialogueI
     viewerId ? db.support.findUnique({ where: { contributionId_userId: { contributionId, userId: viewerId } }, select: { id: true } }) : null,
   ]);
   const { dialogue, authorPerspective, voiceShowsPerspective, author, ...rest } = contribution;
-  const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: author?.id ?? null };
+  const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: author?.id ?? null, createdAt: rest.createdAt };
   return {
     ...rest,
     author: voice(author, authorPerspective, rest.source === "ONLINE" ? undefined : { voiceShows: voiceShowsPerspective }),

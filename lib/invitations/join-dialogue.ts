@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession, type NewSession } from "@/lib/auth/sessions";
-import type { Viewer } from "@/lib/policy/policy";
+import { authorize, type Viewer } from "@/lib/policy/policy";
 import { normalizeInvitationCode } from "./invitation-code";
 import { invitationRaisesRole, isTeamRole } from "./invitation-roles";
 import { invitationStatus, lookUpInvitation, type InvitationStatus } from "./find-invitation";
@@ -144,13 +144,13 @@ export async function joinDialogue(
   input: z.input<typeof joinInput>,
   context: { address: string },
 ): Promise<{ dialogueId: string }> {
-  if (!viewer) throw new AppError("UNAUTHENTICATED");
-  if (viewer.suspended) throw new AppError("FORBIDDEN");
   const data = parseInput(joinInput, input);
   const code = normalizeInvitationCode(data.code);
   if (!code) throw invitationRefused(null);
   const invitation = await lookUpInvitation(code, context);
   if (!invitation) throw invitationRefused(null);
+  // Signed in and not suspended, in any phase: the invitation is the gate (a co-host joins the DRAFT).
+  authorize(viewer, "dialogue:join", { municipalityId: invitation.dialogue.municipality.id, dialogueId: invitation.dialogue.id, phase: invitation.dialogue.phase });
   const current = viewer.dialogueRoles[invitation.dialogue.id];
   // Already there (and not moving up to recorder or co-host): nothing changes and nothing is
   // counted, so repeating this cannot use up the invitation's limits for newcomers.

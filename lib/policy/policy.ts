@@ -30,6 +30,8 @@ export type Resource = {
    * its published dialogues, whose members translate those texts as volunteers (decision 026).
    */
   publishedDialogueIds?: readonly string[];
+  /** When the item was written, for rules with a time window (the edit window). */
+  createdAt?: Date;
 };
 
 type Rule = (viewer: Viewer | null, resource: Resource) => boolean;
@@ -64,6 +66,13 @@ const joinedInMunicipality = (v: Viewer, r: Resource) =>
 /** Public text: a published dialogue's, or a municipality's own (its introduction, its actors). */
 const publicText = (r: Resource) => r.dialogueId === undefined || published(r);
 
+/** Authors may correct what they posted for a short while; after that it stands as said. */
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+const withinEditWindow = (r: Resource) => r.createdAt !== undefined && Date.now() - r.createdAt.getTime() <= EDIT_WINDOW_MS;
+
+/** Signed in, suspended or not, and the rule holds: the own account's data rights. */
+const signedIn = (rule: (v: Viewer, r: Resource) => boolean): SignedInRule =>
+  Object.assign((v: Viewer | null, r: Resource) => v !== null && rule(v, r), { signedIn: true as const });
 /** Signed in and not suspended, and the rule holds. */
 const when = (rule: (v: Viewer, r: Resource) => boolean): SignedInRule =>
   Object.assign((v: Viewer | null, r: Resource) => active(v) && rule(v, r), { signedIn: true as const });
@@ -93,6 +102,11 @@ const RULES = {
 
   // Dialogues
   "dialogue:create": when((v, r) => isStaff(v, r)),
+  /**
+   * Follow an invitation into a dialogue (resource: the invitation's dialogue). The invitation
+   * is the gate, in any phase: a co-host joins the DRAFT before it can open.
+   */
+  "dialogue:join": when(() => true),
   "dialogue:read": (v, r) => published(r) || (active(v) && (isHostTeam(v, r) || isModerator(v, r))),
   "dialogue:update": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
   /** Move the dialogue to its next phase (the invariant on co-hosts lives in the domain). */
@@ -139,7 +153,8 @@ const RULES = {
   "voice:listen": when((v, r) => published(r) && (isOwner(v, r) || isHostTeam(v, r) || isModerator(v, r) || dialogueRole(v, r) === "RECORDER")),
   /** Write or confirm a voice message's transcript (and a translation with it): recorders and the host team. */
   "voice:transcribe": when((v, r) => published(r) && !inPhase(r, "CLOSED") && (isHostTeam(v, r) || dialogueRole(v, r) === "RECORDER")),
-  "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING")),
+  /** Within the edit window (resource.createdAt) while the dialogue collects. */
+  "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING") && withinEditWindow(r)),
   "contribution:withdraw:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "contribution:respond": when((v, r) => isHost(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "comment:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
@@ -188,6 +203,10 @@ const RULES = {
   /** The municipality overview: participation across all its dialogues, for its staff. */
   "overview:read": when((v, r) => isStaff(v, r)),
   "export:download": when((v, r) => (isModerator(v, r) || isStaff(v, r)) && published(r)),
+
+  // The own account (resource: ownAccount(viewer))
+  /** End every session of one's own account, suspended or not: data rights do not depend on good conduct. */
+  "sessions:end:own": signedIn((v, r) => isOwner(v, r)),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;
@@ -216,6 +235,11 @@ export function canReadMetrics(presented: string | null, configured: string | un
     difference |= (presented.charCodeAt(i) || 0) ^ (configured.charCodeAt(i) || 0);
   }
   return difference === 0;
+}
+
+/** The viewer's own account as a resource: no municipality, the viewer as owner. */
+export function ownAccount(viewer: Viewer | null): Resource {
+  return { municipalityId: "", ownerId: viewer?.id ?? null };
 }
 
 export function can(viewer: Viewer | null, permission: Permission, resource: Resource): boolean {

@@ -2,7 +2,7 @@
 // without a row, or changing who may do something, fails this test.
 import { describe, expect, it } from "vitest";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
-import { authorize, can, canManageOwnAccount, PERMISSIONS, SIGNED_IN_PERMISSIONS, type Permission, type Resource, type Viewer } from "@/lib/policy/policy";
+import { authorize, can, canManageOwnAccount, EDIT_WINDOW_MS, ownAccount, PERMISSIONS, SIGNED_IN_PERMISSIONS, type Permission, type Resource, type Viewer } from "@/lib/policy/policy";
 import { AppError } from "@/lib/errors";
 
 const MUNICIPALITY = "m-musterstadt";
@@ -29,6 +29,7 @@ type Actor = keyof typeof ACTORS;
  * Everyone else may not.
  */
 const MATRIX: Record<Permission, Actor[]> = {
+  "sessions:end:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "suspended", "recorder"],
   "municipality:manage": ["platformAdmin"],
   "staff:invite": ["hostStaff", "platformAdmin"],
   "sign-in-code:issue": ["hostStaff", "platformAdmin"],
@@ -40,6 +41,7 @@ const MATRIX: Record<Permission, Actor[]> = {
   "municipality-text:write": ["hostStaff"],
   "actor-text:write": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "dialogue:create": ["hostStaff"],
+  "dialogue:join": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "dialogue:read": ["anonymous", "participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "suspended", "recorder"],
   "dialogue:update": ["coHost", "hostStaff"],
   "dialogue:open": ["hostStaff"],
@@ -215,6 +217,29 @@ describe("policy matrix", () => {
     expect(can({ ...municipalModerator, suspended: true }, "moderation-queue:read:municipality", municipality)).toBe(false);
   });
 
+  it("lets the author edit a contribution only inside the edit window, which is part of the rule", () => {
+    const writtenAgo = (ms: number): Resource => ({ ...resourceOwnedBy("participant", "COLLECTING"), createdAt: new Date(Date.now() - ms) });
+    expect(can(ACTORS.participant, "contribution:update:own", writtenAgo(EDIT_WINDOW_MS - 60_000))).toBe(true);
+    expect(can(ACTORS.participant, "contribution:update:own", writtenAgo(EDIT_WINDOW_MS + 60_000))).toBe(false);
+    // Without the time it was written, no window can be checked: refused.
+    expect(can(ACTORS.participant, "contribution:update:own", { ...resourceOwnedBy("participant", "COLLECTING"), createdAt: undefined })).toBe(false);
+  });
+
+  it("lets anyone signed in and not suspended follow an invitation into a dialogue in every phase, a draft too", () => {
+    for (const phase of ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
+      const joiners = (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "dialogue:join", resourceOwnedBy(actor, phase)));
+      expect({ phase, joiners }).toEqual({ phase, joiners: MATRIX["dialogue:join"] });
+    }
+  });
+
+  it("lets everyone signed in, suspended too, sign out everywhere — from their own account only", () => {
+    expect(can(ACTORS.suspended, "sessions:end:own", ownAccount(ACTORS.suspended))).toBe(true);
+    expect(can(ACTORS.participant, "sessions:end:own", ownAccount(ACTORS.participant))).toBe(true);
+    expect(can(null, "sessions:end:own", ownAccount(null))).toBe(false);
+    expect(can(ACTORS.platformAdmin, "sessions:end:own", ownAccount(ACTORS.participant))).toBe(false);
+    expect(() => authorize(null, "sessions:end:own", ownAccount(null))).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }) as AppError);
+  });
+
   it("lets everyone signed in, suspended too, manage their own account", () => {
     expect(canManageOwnAccount(ACTORS.anonymous)).toBe(false);
     expect(canManageOwnAccount(ACTORS.suspended)).toBe(true);
@@ -246,5 +271,6 @@ function viewer(id: string, overrides: Partial<Viewer>): Viewer {
 
 function resourceOwnedBy(actor: Actor, phase: DialoguePhase): Resource {
   const id = ACTORS[actor]?.id ?? null;
-  return { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase, ownerId: id, memberIds: id ? [id] : [] };
+  // Written a minute ago: inside the edit window.
+  return { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase, ownerId: id, memberIds: id ? [id] : [], createdAt: new Date(Date.now() - 60_000) };
 }

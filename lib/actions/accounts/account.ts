@@ -8,10 +8,9 @@ import { deleteAccount, deleteAccountInput } from "@/lib/accounts/delete-account
 import { updateProfile, updateProfileInput } from "@/lib/accounts/update-profile";
 import { confirmEmail, confirmEmailInput, requestEmailConfirmation } from "@/lib/accounts/email-confirmation";
 import { clientAddress } from "@/lib/auth/client-address";
-import { clearSessionCookie, currentSessionToken, deleteAllSessions } from "@/lib/auth/sessions";
+import { clearSessionCookie, currentSessionToken } from "@/lib/auth/sessions";
+import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { newOwnSignInCode, newOwnSignInCodeInput } from "@/lib/accounts/new-sign-in-code";
-import { AppError } from "@/lib/errors";
-import { canManageOwnAccount } from "@/lib/policy/policy";
 import { localeField } from "@/lib/actions/form-schemas";
 
 export const updateProfileAction = formAction(updateProfileInput, async (input, { viewer }) => {
@@ -23,8 +22,7 @@ export const updateProfileAction = formAction(updateProfileInput, async (input, 
 });
 
 export const signOutEverywhereAction = formAction(z.object({ locale: localeField }), async ({ locale }, { viewer }) => {
-  if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
-  await deleteAllSessions(viewer.id);
+  await signOutEverywhere(viewer);
   await clearSessionCookie();
   redirect(`/${locale}`);
 });

@@ -27,7 +27,6 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { commentWindowInput, listComments } from "@/lib/comments/list-comments";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
-import { withinEditWindow } from "@/lib/contributions/update-contribution";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -108,7 +107,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const pagePath = `/${locale}${base}/c/${contribution.id}`;
   const commentsPath = `${base}/c/${contribution.id}`;
   // The same answers the server actions get from the policy.
-  const mayEdit = can(viewer, "contribution:update:own", resource) && withinEditWindow(contribution.createdAt);
+  const mayEdit = can(viewer, "contribution:update:own", resource);
   const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
   const mayComment = can(viewer, "comment:create", { ...resource, ownerId: undefined });
   const maySupport = can(viewer, "support:give", resource);
