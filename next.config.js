@@ -16,8 +16,9 @@ const nextConfig = {
   // Behind a reverse proxy that rewrites Host (and sends no X-Forwarded-Host), a form's Origin is
   // the public origin (PUBLIC_URL, lib/env.ts), not the Host the app sees: Next.js's own check of
   // server actions accepts exactly that one origin besides the Host. Read when the server starts.
-  // A voice message (decision 033) is posted with its form: up to 5 MB of audio plus the fields.
-  experimental: { serverActions: { allowedOrigins: publicHosts(), bodySizeLimit: "6mb" } },
+  // Server actions keep Next.js's 1 MB body limit: the voice form (5 MB of audio) posts to a
+  // route handler of its own (decision 046).
+  experimental: { serverActions: { allowedOrigins: publicHosts() } },
   // Security headers of every response. Pages get their Content-Security-Policy with a nonce
   // per request from proxy.ts; route handlers (/api, not seen by the proxy) a static one.
   async headers() {

@@ -55,7 +55,8 @@ function summaryId(form: string): string {
 
 type FormProps<T> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "id"> & {
   form: FormHandle<T>;
-  action: (formData: FormData) => void;
+  /** A server action's dispatch, or the address of a route handler (the voice form's upload). */
+  action: ((formData: FormData) => void) | string;
   children: ReactNode;
   /** Fields the summary cannot find among the children's props (inside a component of their own). */
   fields?: Record<string, FieldInfo>;

@@ -1,9 +1,9 @@
 "use client";
 
-import { type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
-import { Form, fieldId, useFormAction } from "@/components/form/form";
+import { Form, fieldId } from "@/components/form/form";
 import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import { Section } from "@/components/section";
@@ -14,7 +14,10 @@ import { VoiceRecorder } from "./voice-recorder";
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  /** The route handler the form posts to (…/new/voice/send, decision 046). */
+  postTo: string;
+  /** A refused post's messages and what was typed, read by the page from the route's cookie. */
+  initial: FormState<void>;
   page: { locale: string; municipality: string; dialogue: string };
   dialogueId: string;
   kind: "NEED" | "PROPOSAL";
@@ -27,19 +30,21 @@ type Props = {
 /**
  * "Say it instead" (decision 033). Without JavaScript a file field that opens the phone's
  * recorder (`capture`); with it, the recorder above it fills the same field, so one form posts
- * either way.
+ * either way — to a route handler, not a server action, so that only this form takes 5 MB
+ * (decision 046).
  */
-export function VoiceForm({ action, page, dialogueId, kind, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+export function VoiceForm({ postTo, initial, page, dialogueId, kind, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("voice");
   const tp = useTranslations("post");
   const message = useMessage();
-  const [state, formAction, form] = useFormAction(action);
+  const state = initial;
+  const form = { id: `form${useId().replace(/[^A-Za-z0-9]/g, "")}`, state };
   // The id the error summary links to for `audio` (the field is hand-made, for the recorder).
   const fileId = fieldId(form.id, "audio");
   const audioErrors = state.status === "error" ? (state.fieldErrors.audio ?? []) : [];
   const limits = { minutes: VOICE_MAX_SECONDS / 60, megabytes: VOICE_MAX_BYTES / (1024 * 1024) };
   return (
-    <Form form={form} action={formAction} fields={{ audio: { label: t("file") } }} noValidate>
+    <Form form={form} action={postTo} method="post" encType="multipart/form-data" fields={{ audio: { label: t("file") } }} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <PageFields page={page} />

@@ -1,7 +1,8 @@
-// The voice form is the one form that carries a file (decision 033): the proxy lets a post to it
-// through up to 6 MB (next.config.js's bodySizeLimit) — a phone's three-minute recording is ~3 MB —
-// and answers a larger one with the 413 page in the person's language naming that limit; every
-// other form keeps the 1 MB limit.
+// The voice form is the one form that carries a file (decision 033): it posts to its own route
+// handler (decision 046), and the proxy lets a post to it through up to 6 MB — a phone's
+// three-minute recording is ~3 MB — and answers a larger one with the 413 page in the person's
+// language naming that limit; every other form, the voice form's page and every server action keep
+// the 1 MB limit.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import proxy from "@/proxy";
@@ -13,13 +14,14 @@ const post = (pathname: string, length: number) =>
 
 describe("a voice message's post", () => {
   it("goes through up to 6 MB to the voice form only", async () => {
-    expect((await post("/fa/musterstadt/dialog/new/voice", 3 * 1024 * 1024)).status).toBe(200);
-    expect((await post("/fa/musterstadt/dialog/new/voice", VOICE_ACTION_BODY_LIMIT_BYTES)).status).toBe(200);
+    expect((await post("/fa/musterstadt/dialog/new/voice/send", 3 * 1024 * 1024)).status).toBe(200);
+    expect((await post("/fa/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES)).status).toBe(200);
     expect((await post("/fa/musterstadt/dialog/new", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/fa/musterstadt/dialog/new/voice", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 
   it("over 6 MB is answered with the 413 page in the person's language, naming 6 MB", async () => {
-    const response = await post("/fa/musterstadt/dialog/new/voice", VOICE_ACTION_BODY_LIMIT_BYTES + 1);
+    const response = await post("/fa/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES + 1);
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain('<html lang="fa" dir="rtl">');

@@ -13,16 +13,28 @@ import { env } from "@/lib/env";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { createVoiceContributionAction } from "@/lib/actions/contributions/create-voice-contribution";
+import { cookies } from "next/headers";
+import { IDLE } from "@/lib/actions/form-state";
+import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("voice");
-  return { title: t("pageTitle"), robots: { index: false } };
+export async function generateMetadata({ searchParams }: Pick<Props, "searchParams">): Promise<Metadata> {
+  const [t, failure] = await Promise.all([getTranslations("voice"), failureOf(searchParams)]);
+  if (!failure) return { title: t("pageTitle"), robots: { index: false } };
+  // After a refused post, the title starts with "Error:" as after a failed server action's (the
+  // layout's template cannot know: the route handler redirected here).
+  const [meta, feedback] = await Promise.all([getTranslations("meta"), getTranslations("feedback")]);
+  return { title: { absolute: feedback("errorTitle", { title: meta("titleTemplate").replace("%s", t("pageTitle")) }) }, robots: { index: false } };
+}
+
+/** The refused post this page shows again, if its `failed` id names the route's cookie. */
+async function failureOf(searchParams: Props["searchParams"]) {
+  const [query, jar] = await Promise.all([searchParams, cookies()]);
+  return readVoiceFailure(jar.get(VOICE_FAILURE_COOKIE)?.value, typeof query.failed === "string" ? query.failed : undefined);
 }
 
 export default async function NewVoiceContributionPage({ params, searchParams }: Props) {
@@ -34,11 +46,12 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
   const viewer = await getViewer();
   if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new/voice` })}`);
 
-  const [form, t, tp, themeName] = await Promise.all([
+  const [form, t, tp, themeName, failure] = await Promise.all([
     getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined),
     getTranslations("voice"),
     getTranslations("post"),
     getThemeNamer(),
+    failureOf(searchParams),
   ]);
 
   return (
@@ -55,7 +68,8 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
           <p className="mt-2 mb-6 text-sm text-muted">{t("privacy", { days: env().VOICE_AUDIO_RETENTION_DAYS })}</p>
           <ClientMessages namespaces={["post", "voice"]}>
             <VoiceForm
-              action={createVoiceContributionAction}
+              postTo={`/${locale}${base}/new/voice/send`}
+              initial={failure ?? IDLE}
               page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
               dialogueId={dialogue.id}
               kind={kind}

@@ -1,0 +1,69 @@
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { authSecret } from "@/lib/auth/secret";
+import type { FormState, Message } from "@/lib/actions/form-state";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/policy/policy";
+import { createVoiceContribution } from "./create-voice-contribution";
+import { VOICE_MAX_BYTES } from "./limits";
+
+// The voice form posts to a route handler (…/new/voice/send), not a server action (decision 046):
+// the one form that carries up to 5 MB keeps its own body limit (lib/security/plain-pages.ts), and
+// every server action keeps Next.js's 1 MB. A refused post goes back to the form with a short-lived
+// signed cookie holding its messages and what was typed (never the recording); the page shows them
+// as a failed server action's form would.
+
+export const VOICE_FAILURE_COOKIE = "mitreden-voice-failed";
+const MAX_AGE_SECONDS = 10 * 60;
+
+type Failure = { id: string; fieldErrors: Record<string, Message[]>; formError?: Message; values: Record<string, string> };
+
+function sign(payload: string): string {
+  return createHmac("sha256", `voice-failure:${authSecret()}`).update(payload).digest("base64url");
+}
+
+export type VoicePostResult = { ok: true; contributionId: string } | { ok: false; failureId: string; cookie: string };
+
+/** The form's fields and file to `createVoiceContribution`; a refusal becomes the cookie the form page reads. */
+export async function postVoiceForm(viewer: Viewer | null, form: FormData): Promise<VoicePostResult> {
+  // What was typed, to parse and to give back to the form (as lib/actions/form-action.ts does).
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  }
+  const file = form.get("audio");
+  // Read no more than the limit allows (the check then names the size); no file: empty.
+  const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.slice(0, VOICE_MAX_BYTES + 1).arrayBuffer()) : null;
+  try {
+    const created = await createVoiceContribution(viewer, values as Parameters<typeof createVoiceContribution>[1], bytes);
+    return { ok: true, contributionId: created.id };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const fieldErrors = (error.details.fieldErrors as Record<string, Message[]> | undefined) ?? {};
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(error.details)) if (typeof value === "string" || typeof value === "number") params[name] = value;
+    // The ids and page fields are the form's own again; what was typed comes back (a title is short).
+    const typed = Object.fromEntries(Object.entries(values).filter(([name]) => !["dialogueId", "locale", "municipality", "dialogue"].includes(name)).map(([name, value]) => [name, value.slice(0, 500)]));
+    const failure: Failure = { id: randomBytes(9).toString("base64url"), fieldErrors, formError: { key: `errors.${error.code}`, params }, values: typed };
+    const payload = Buffer.from(JSON.stringify(failure)).toString("base64url");
+    return { ok: false, failureId: failure.id, cookie: `${payload}.${sign(payload)}` };
+  }
+}
+
+/** The cookie's header for the form page's path only, gone after ten minutes. */
+export function failureCookieHeader(value: string, path: string, secure: boolean): string {
+  return `${VOICE_FAILURE_COOKIE}=${value}; Path=${path}; Max-Age=${MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/** The failed post's state for the form, when the cookie is ours and names this page's `failed` id. */
+export function readVoiceFailure(cookie: string | undefined, failedId: string | undefined): FormState<void> | null {
+  if (!cookie || !failedId) return null;
+  const [payload, signature] = cookie.split(".");
+  if (!payload || !signature) return null;
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const failure = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Failure;
+  if (failure.id !== failedId) return null;
+  return { status: "error", fieldErrors: failure.fieldErrors, formError: failure.formError, values: failure.values };
+}

@@ -1,0 +1,97 @@
+// The voice form posts to a route handler of its own (decision 046), so that only it takes 5 MB:
+// guarded like a server action (same origin), authorized in the domain through lib/policy; a
+// stored message goes to its page, a refused one back to the form with a signed cookie holding the
+// messages and what was typed, which the page reads for the `failed` id it names.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+const PUBLIC_URL = "https://mitreden.example";
+process.env.PUBLIC_URL = PUBLIC_URL;
+process.env.NEXTAUTH_SECRET ??= "voice-upload-route-test-secret-0123456789";
+const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined) }),
+}));
+
+import { GET, POST } from "@/app/[locale]/[municipality]/[dialogue]/new/voice/send/route";
+import { createSession, sessionCookieName } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
+import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
+import { dialogueIn, participant } from "@/tests/support/participation";
+
+const VOICE = readFileSync(path.join(import.meta.dirname, "fixtures", "voice.ogg"));
+
+let dialogue: DialogueWithThemes & { municipality?: unknown };
+let params: { locale: string; municipality: string; dialogue: string };
+let speakerId: string;
+
+beforeAll(async () => {
+  dialogue = await dialogueIn("COLLECTING");
+  const speaker = await participant(dialogue.id);
+  speakerId = speaker.id;
+  const slugs = await db.dialogue.findUniqueOrThrow({ where: { id: dialogue.id }, select: { slug: true, municipality: { select: { slug: true } } } });
+  params = { locale: "fa", municipality: slugs.municipality.slug, dialogue: slugs.slug };
+  const { sessionToken } = await createSession(speaker.id);
+  request.cookies.set(sessionCookieName(), sessionToken);
+});
+
+beforeEach(() => {
+  request.headers = new Headers({ host: "internal:3000", origin: PUBLIC_URL });
+});
+
+function form(fields: Record<string, string>, audio: Uint8Array | null) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries({ dialogueId: dialogue.id, kind: "NEED", themeId: firstThemeId(dialogue), language: "fa", ...params, ...fields })) body.set(name, value);
+  if (audio) body.set("audio", new Blob([Buffer.from(audio)], { type: "audio/ogg" }), "recording.ogg");
+  return body;
+}
+const post = (body: FormData) => POST(new Request(`http://internal:3000/fa/${params.municipality}/${params.dialogue}/new/voice/send`, { method: "POST", body }), { params: Promise.resolve(params) });
+const base = () => `${PUBLIC_URL}/fa/${params.municipality}/${params.dialogue}`;
+
+describe("the voice form's route", () => {
+  it("stores a recording and sends the browser to its page", async () => {
+    const response = await post(form({ title: "دکتر" }, VOICE));
+    expect(response.status).toBe(303);
+    const location = response.headers.get("location")!;
+    expect(location).toMatch(new RegExp(`^${base()}/c/[0-9a-f-]+$`));
+    const contribution = await db.contribution.findUniqueOrThrow({ where: { id: location.split("/").pop() }, include: { voiceMessage: true } });
+    expect(contribution).toMatchObject({ authorId: speakerId, title: "دکتر", awaitingTranscript: true });
+    expect(contribution.voiceMessage?.byteSize).toBe(VOICE.byteLength);
+  });
+
+  it("sends a refused post back to the form with its messages and what was typed, for that page and that post only", async () => {
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    const response = await post(form({ title: "اینترنت" }, new TextEncoder().encode("not a recording")));
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location")!);
+    expect(`${location.origin}${location.pathname}`).toBe(`${base()}/new/voice`);
+    const failed = location.searchParams.get("failed")!;
+    const cookie = response.headers.get("set-cookie")!;
+    expect(cookie).toContain(`Path=/fa/${params.municipality}/${params.dialogue}/new/voice;`);
+    expect(cookie).toMatch(/HttpOnly/);
+    const value = cookie.split(";")[0]!.slice(VOICE_FAILURE_COOKIE.length + 1);
+    expect(readVoiceFailure(value, failed)).toMatchObject({ status: "error", fieldErrors: { audio: [{ key: "voice.errors.notAudio" }] }, values: { title: "اینترنت", kind: "NEED" } });
+    // Another post's id, or a changed cookie, shows nothing.
+    expect(readVoiceFailure(value, "other")).toBeNull();
+    expect(readVoiceFailure(`${value.slice(0, -2)}xx`, failed)).toBeNull();
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  it.each([
+    ["another site", "https://evil.example"],
+    ["no origin at all", null],
+  ])("refuses a post from %s and stores nothing", async (_name, origin) => {
+    if (origin) request.headers.set("origin", origin);
+    else request.headers.delete("origin");
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    expect((await post(form({}, VOICE))).status).toBe(403);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  it("answers a GET with 405", () => {
+    expect(GET().status).toBe(405);
+  });
+});
