@@ -38,6 +38,8 @@ async function expectNoSidewaysScrolling(page: Page) {
 }
 
 test("a voice need in Farsi is written down and translated by a volunteer, and shows who did it", async ({ page, browser, request }) => {
+  // Three people, a dozen pages without JavaScript: longer than the default on a busy machine.
+  test.setTimeout(120_000);
   const name = `فاطمه ${randomBytes(3).toString("hex")}`;
   const title = `دکتر برای بچه‌ها ${randomBytes(2).toString("hex")}`;
 
