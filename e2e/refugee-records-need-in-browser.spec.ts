@@ -20,6 +20,7 @@ test.use({
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
 
 test("a person records a need in the browser, listens to it and sends it", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto(`/de/join/${invitation.code}`);
   await page.getByLabel(de.join.displayName, { exact: true }).fill(`Aufnahme ${Date.now().toString(36)}`);
   await page.getByRole("radio", { name: de.join.perspectives.LIVED_EXPERIENCE }).check();
