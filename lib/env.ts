@@ -73,6 +73,17 @@ const schema = z.object({
     .toLowerCase()
     .regex(/^(any|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\s*,\s*(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+)*)$/, 'PUSH_ALLOWED_HOSTS must be "any" or comma-separated host names such as fcm.googleapis.com or *.push.apple.com')
     .optional(),
+  /**
+   * The SMS / WhatsApp / Signal channel (decision 045): 32 random bytes, base64 or hex
+   * (`openssl rand -base64 32`). Encrypts the numbers people write from (AES-256-GCM) and the
+   * providers' secrets, and keys the HMAC that finds a number again. Unset: no channel can be set up.
+   */
+  CHANNEL_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "CHANNEL_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or 44 base64 characters (openssl rand -base64 32)")
+    .optional(),
+  /** Tests only: the base of Twilio's REST API (default https://api.twilio.com), e.g. a local server. */
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.twilio.com"),
   /** Bearer token for /api/metrics (Prometheus); unset, the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(32, "METRICS_TOKEN must be at least 32 characters").optional(),
   /** pino level of the JSON log on stdout. */

@@ -45,6 +45,14 @@ export const LIMITS = {
   pushSubscribePerPerson: { points: 20, duration: 60 * 60 },
   /** New sign-in codes a person asks for: enough for a lost paper, too few to flood the hashing. */
   newSignInCodePerPerson: { points: 5, duration: 60 * 60 },
+  /** Messages from one number to a channel (decision 045): a conversation fits easily, a flood does not. */
+  channelInboundPerNumber: { points: 40, duration: 60 * 60 },
+  /** Messages to one municipality's channel from anyone: a busy day fits, a scripted flood is cut off. */
+  channelInboundPerChannel: { points: 2000, duration: 60 * 60 },
+  /** Keywords and invitation codes that lead nowhere, per number: typos fit, guessing codes does not. */
+  channelCodeMissPerNumber: { points: 10, duration: 15 * 60, blockDuration: 60 * 60 },
+  /** Messages we send one person a day: the conversation and the town's answers, never a stream. */
+  channelSendPerContact: { points: 60, duration: 24 * 60 * 60 },
   /** Loose, per IP address: shelters share one address. */
   perAddress: { points: 300, duration: 15 * 60 },
   /** E-mail sign-in links sent to one address. */

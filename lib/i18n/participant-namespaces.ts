@@ -21,6 +21,8 @@ export const PARTICIPANT_MESSAGES = [
   "dialogue",
   "contribution",
   "voice",
+  // What a person who writes in by SMS / WhatsApp / Signal reads (decision 045).
+  "messenger",
   "pagination",
   "notFound",
   "error",

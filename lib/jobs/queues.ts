@@ -20,6 +20,12 @@ export const QUEUES = {
   voiceTranscription: "voice.transcription",
   /** Deletes the audio of voice messages whose transcript was confirmed long enough ago (decision 033). */
   voiceAudioRetention: "voice.audio-retention",
+  /** One message that came in by SMS / WhatsApp / Signal, taken through the conversation (decision 045). */
+  channelInbound: "channel.inbound",
+  /** One message to one person by their channel (sendToContact, decision 045). */
+  channelSend: "channel.send",
+  /** Fetches what arrived at the municipalities' Signal numbers (signal-cli-rest-api, every minute). */
+  channelSignalReceive: "channel.signal-receive",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -68,6 +74,35 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
     expireInSeconds: 600,
     retentionSeconds: 24 * 60 * 60,
     deleteAfterSeconds: 24 * 60 * 60,
+    policy: "singleton",
+  },
+  [QUEUES.channelInbound]: {
+    // The person waits for the answer: tried again soon, then given up (they write again).
+    retryLimit: 3,
+    retryDelay: 20,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    expireInSeconds: 120,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 60 * 60,
+    notify: true,
+  },
+  [QUEUES.channelSend]: {
+    // A provider that is down for a while: tried again over about two hours.
+    retryLimit: 6,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 60,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 60 * 60,
+    notify: true,
+  },
+  [QUEUES.channelSignalReceive]: {
+    retryLimit: 0,
+    expireInSeconds: 120,
+    retentionSeconds: 10 * 60,
+    deleteAfterSeconds: 60 * 60,
     policy: "singleton",
   },
   [QUEUES.signInLink]: MAIL,

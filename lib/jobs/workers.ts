@@ -2,6 +2,8 @@ import "server-only";
 import type { Job, PgBoss } from "pg-boss";
 import { sendEmailConfirmation, type EmailConfirmationJob } from "@/lib/accounts/email-confirmation";
 import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
+import { deliverChannelMessage, type ChannelSendJob } from "@/lib/channels/send";
+import { handleInbound, receiveSignalMessages, type ChannelInboundJob } from "@/lib/channels/inbound";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { sendDigests } from "@/lib/notifications/send-digest";
@@ -20,6 +22,9 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.pushDeliver]: (data) => deliverPush(data as PushDeliverJob),
   [QUEUES.voiceTranscription]: (data) => machineTranscribe(data as VoiceTranscriptionJob),
   [QUEUES.voiceAudioRetention]: () => deleteExpiredVoiceAudio(),
+  [QUEUES.channelInbound]: (data) => handleInbound(data as ChannelInboundJob),
+  [QUEUES.channelSend]: (data) => deliverChannelMessage(data as ChannelSendJob),
+  [QUEUES.channelSignalReceive]: () => receiveSignalMessages(),
 };
 
 /** Runs one job, logging its outcome by queue and id only (the data may hold an address). */
@@ -71,6 +76,8 @@ export async function startJobWorkers(options: { databaseUrl?: string; concurren
   }
   // Audio past its retention is deleted within the hour (decision 033), once for all instances.
   await boss.schedule(QUEUES.voiceAudioRetention, "23 * * * *", null, { tz: "UTC" });
+  // What arrived at the Signal numbers is fetched every minute (decision 045), once for all instances.
+  await boss.schedule(QUEUES.channelSignalReceive, "* * * * *", null, { tz: "UTC" });
   logger().info({ event: "jobs.started", queues: Object.values(QUEUES) }, "job workers started");
   return boss;
 }

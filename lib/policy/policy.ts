@@ -93,6 +93,10 @@ const RULES = {
   "dashboard:read": when((v, r) => isStaff(v, r)),
   /** The municipality's name, logo and accent colour (contrast checked). */
   "municipality:brand": when((v, r) => isStaff(v, r)),
+  /** The municipality's SMS / WhatsApp / Signal number: provider, number, credentials, on or off (decision 045). */
+  "channel:manage": when((v, r) => isStaff(v, r)),
+  /** Block a messenger sender (never seen: only their contributions): moderators and staff (decision 045). */
+  "channel:block": when((v, r) => isStaff(v, r) || isModerator(v, r)),
   "actor:manage": when((v, r) => isStaff(v, r)),
   "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
   /** Staff write the municipality's introduction and its versions in other languages. */

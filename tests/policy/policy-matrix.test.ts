@@ -36,6 +36,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "sign-in-code-log:read": ["hostStaff", "platformAdmin"],
   "dashboard:read": ["hostStaff"],
   "municipality:brand": ["hostStaff"],
+  "channel:manage": ["hostStaff"],
+  "channel:block": ["hostStaff", "moderator"],
   "actor:manage": ["hostStaff"],
   "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "municipality-text:write": ["hostStaff"],

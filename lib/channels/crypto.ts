@@ -1,0 +1,43 @@
+import "server-only";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+// Numbers people write from, and the providers' secrets, are stored only as AES-256-GCM
+// ciphertext with CHANNEL_ENCRYPTION_KEY (decision 045); a number is found again by an HMAC of
+// its normalised form, so no lookup ever needs the plain number in the database.
+
+const VERSION = "v1";
+
+function key(): Buffer {
+  const value = env().CHANNEL_ENCRYPTION_KEY;
+  if (!value) throw new AppError("INVALID_INPUT", "CHANNEL_ENCRYPTION_KEY is not set");
+  return /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+}
+
+/** Whether channels can be used at all (the key is configured). */
+export function channelsConfigured(): boolean {
+  return env().CHANNEL_ENCRYPTION_KEY !== undefined;
+}
+
+/** "v1.<iv>.<tag>.<ciphertext>", each base64url; a fresh 96-bit IV every time. */
+export function encrypt(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+}
+
+export function decrypt(sealed: string): string {
+  const [version, iv, tag, body] = sealed.split(".");
+  if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("not a sealed value");
+  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** The lookup key of an address: HMAC-SHA256 (hex) under a key derived for this use only. */
+export function addressHash(address: string): string {
+  const hashKey = createHmac("sha256", key()).update("mitreden channel address hash").digest();
+  return createHmac("sha256", hashKey).update(address).digest("hex");
+}
