@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { env, publicOrigin } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { ContributionKind, Perspective } from "@/lib/generated/prisma/enums";
 import { autonym } from "@/lib/i18n/language-names";
 import { locales, type AppLocale } from "@/lib/i18n/routing";
@@ -17,6 +17,7 @@ import { toAsciiDigits } from "@/lib/text/ascii-digits";
 import { DEFAULT_THEME_KEYS } from "@/lib/themes/default-themes";
 import { checkAudio, type CheckedAudio } from "@/lib/voice/audio-content";
 import { titleFromTranscript } from "@/lib/voice/machine-transcribe";
+import { claimVoiceQuota } from "@/lib/voice/voice-quota";
 import { BODY_MAX, contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import type { ChannelConfig } from "./channel";
@@ -360,17 +361,19 @@ async function publish(channel: ChannelConfig, contact: Contact, locale: string,
   if (dialogue.municipalityId !== channel.municipalityId || resource.phase !== "COLLECTING") return { closed: dialogue.title };
   const voice = draft.voice ? await checkedVoice(channel, draft.voice.media) : null;
   if (draft.voice && !voice) return null;
-  if (voice) {
-    try {
-      await consume("voiceMessagesPerPersonPerHour", `channel:${contact.id}`);
-      await consume("voiceMessagesPerPersonPerDay", `channel:${contact.id}`);
-    } catch (error) {
-      if (!isAppError(error, "RATE_LIMITED")) throw error;
-      return { limited: (error.details as { retryAfterMinutes: number }).retryAfterMinutes };
-    }
-  }
   const language = contentLanguageOf(locale as AppLocale);
   return db.$transaction(async (tx) => {
+    if (voice) {
+      try {
+        await claimSenderVoiceQuota(tx, contact.addressHash);
+        // The dialogue's storage (decision 033); the contact's own account authors nothing, so only that counts there.
+        await claimVoiceQuota(tx, { userId: contact.userId, dialogueId: draft.dialogueId!, byteSize: voice.checked.byteSize });
+      } catch (error) {
+        if (isAppError(error, "RATE_LIMITED")) return { limited: (error.details as { retryAfterMinutes: number }).retryAfterMinutes };
+        if (isAppError(error, "INVALID_INPUT")) return null;
+        throw error;
+      }
+    }
     const contribution = await tx.contribution.create({
       data: {
         dialogueId: draft.dialogueId!,
@@ -406,4 +409,23 @@ async function publish(channel: ChannelConfig, contact: Contact, locale: string,
     const code = await createReceipt(tx, contribution.id);
     return { code };
   });
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * A sender's voice notes count as a web speaker's do (VOICE_MESSAGES_PER_HOUR and _PER_DAY,
+ * decision 033/046): counted from those stored, by the sender's HMAC, under an advisory lock.
+ */
+async function claimSenderVoiceQuota(tx: Prisma.TransactionClient, senderHash: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`voice-sender:${senderHash}`}, 0))`;
+  const now = Date.now();
+  const sent = await tx.voiceMessage.findMany({
+    where: { createdAt: { gt: new Date(now - 24 * HOUR_MS) }, contribution: { channelOrigin: { senderHash } } },
+    select: { createdAt: true },
+  });
+  const lastHour = sent.filter((message) => message.createdAt.getTime() > now - HOUR_MS).length;
+  if (lastHour >= env().VOICE_MESSAGES_PER_HOUR || sent.length >= env().VOICE_MESSAGES_PER_DAY) {
+    throw new AppError("RATE_LIMITED", "too many voice messages", { retryAfterMinutes: lastHour >= env().VOICE_MESSAGES_PER_HOUR ? 60 : 24 * 60 });
+  }
 }

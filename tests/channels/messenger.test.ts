@@ -17,7 +17,7 @@ import { twilioWebhookUrl } from "@/lib/channels/twilio";
 import { db } from "@/lib/db/client";
 import { QUEUES } from "@/lib/jobs/queues";
 import { formatReceiptCode } from "@/lib/receipts/receipt-code";
-import { createDialogue, openDialogue, uniqueInvitationCode } from "@/tests/factories";
+import { createDialogue, openDialogue, uniqueInvitationCode } from "@/tests/support/factories";
 import { runDueJobs } from "@/tests/support/jobs";
 import { startSignalServer, startTwilioServer, twilioSignature } from "@/tests/support/messenger-providers";
 
