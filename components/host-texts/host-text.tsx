@@ -7,6 +7,24 @@ import { direction } from "@/lib/i18n/routing";
 
 type Field = keyof HostTextFields;
 
+/**
+ * Links to the same text in other languages, each named in itself (its own lang and dir),
+ * comma-separated; the original's marked when `original` is given.
+ */
+export function LanguageLinks({ languages, hrefFor, original }: { languages: string[]; hrefFor: (language: string) => string; original?: { language: string; label: string } }) {
+  return languages.map((language, index) => (
+    <span key={language}>
+      {index > 0 && ", "}
+      <a href={hrefFor(language)} hrefLang={language} className="text-brand underline">
+        <span lang={language} dir={direction(language)}>
+          {autonym(language)}
+        </span>
+        {language === original?.language && ` (${original.label})`}
+      </a>
+    </span>
+  ));
+}
+
 /** `lang`, and `dir`, only where the text's differ from the page's (WCAG 3.1.2). */
 export function langOf(language: string, pageLocale: string): { lang?: string; dir?: "ltr" | "rtl" } {
   return {
@@ -86,17 +104,7 @@ export async function HostTextNote({
       {others.length > 0 && (
         <span>
           {t("alsoIn")}{" "}
-          {others.map((language, index) => (
-            <span key={language}>
-              {index > 0 && ", "}
-              <a href={hrefFor!(language)} hrefLang={language} className="text-brand underline">
-                <span lang={language} dir={direction(language)}>
-                  {autonym(language)}
-                </span>
-                {language === picked.originalLanguage && ` (${t("original")})`}
-              </a>
-            </span>
-          ))}
+          <LanguageLinks languages={others} hrefFor={hrefFor!} original={{ language: picked.originalLanguage, label: t("original") }} />
         </span>
       )}
       {translateHref && (

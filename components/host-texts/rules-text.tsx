@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ShownRules } from "@/lib/host-texts/code-of-conduct";
-import { autonym, languageName } from "@/lib/i18n/language-names";
-import { direction } from "@/lib/i18n/routing";
-import { langOf } from "./host-text";
+import { languageName } from "@/lib/i18n/language-names";
+import { LanguageLinks, langOf } from "./host-text";
 
 /**
  * The rules a person is asked to accept, in the version picked for them (lib/host-texts/code-of-conduct.ts),
@@ -36,16 +35,7 @@ export async function RulesText({ rules, pageLocale, hrefFor }: { rules: ShownRu
       {others.length > 0 && (
         <p className="mt-2 text-sm">
           {t("readIn")}{" "}
-          {others.map((language, index) => (
-            <span key={language}>
-              {index > 0 && ", "}
-              <a href={hrefFor!(language)} hrefLang={language} className="text-brand underline">
-                <span lang={language} dir={direction(language)}>
-                  {autonym(language)}
-                </span>
-              </a>
-            </span>
-          ))}
+          <LanguageLinks languages={others} hrefFor={hrefFor!} />
         </p>
       )}
     </>
