@@ -51,14 +51,21 @@ describe("a new sign-in code from the account page", () => {
   });
 
   // Security review of decision 032: a session alone (a borrowed phone) must not lock the person out.
-  it("needs the current code: a session alone, a wrong or an old code is refused at the field and changes nothing", async () => {
+  it.each([
+    ["no code (a session alone)", undefined],
+    ["a malformed code", "not a code"],
+    ["a wrong code", generateSignInCode().code],
+  ])("needs the current code: %s is refused at the field and changes nothing", async (_, currentCode) => {
     const { user, code } = await personWithCode();
     const viewer = await viewerOf(user.id);
-    for (const currentCode of [undefined, "not a code", generateSignInCode().code]) {
-      const error = await appErrorOf(newOwnSignInCode(viewer, currentCode === undefined ? {} : { currentCode }, { sessionToken: undefined }));
-      expect(fieldKeys(error, "currentCode")).toEqual(["account.newCodeCurrentWrong"]);
-    }
+    const error = await appErrorOf(newOwnSignInCode(viewer, currentCode === undefined ? {} : { currentCode }, { sessionToken: undefined }));
+    expect(fieldKeys(error, "currentCode")).toEqual(["account.newCodeCurrentWrong"]);
     expect((await signInWithCode({ code }, context())).userId).toBe(user.id);
+  });
+
+  it("needs the current code: an old code is refused once a new one is made", async () => {
+    const { user, code } = await personWithCode();
+    const viewer = await viewerOf(user.id);
     const { signInCode } = await newOwnSignInCode(viewer, { currentCode: code }, { sessionToken: undefined });
     expect(fieldKeys(await appErrorOf(newOwnSignInCode(viewer, { currentCode: code }, { sessionToken: undefined })), "currentCode")).toEqual([
       "account.newCodeCurrentWrong",
@@ -144,33 +151,32 @@ describe("staff issue a new sign-in code for a participant who lost theirs", () 
   });
 
   // Security review of decision 032: staff of one town must not take over anyone with a role.
-  it("never for anyone with a role in any dialogue or actor, or who joined a dialogue of another town", async () => {
+  type Here = { municipalityId: string; elsewhere: { id: string; municipalityId: string } };
+  const roleHere = (role: "CO_HOST" | "MODERATOR" | "RECORDER") => async (userId: string, here: Here) =>
+    addMember((await createDialogue({ municipalityId: here.municipalityId })).id, userId, role);
+  it.each([
+    // The reviewer's case: a moderator of another town's dialogue who once joined one here.
+    ["a moderator of another town's dialogue", (userId: string, here: Here) => addMember(here.elsewhere.id, userId, "MODERATOR")],
+    // That town's staff answer for them as well.
+    ["a participant of another town's dialogue", (userId: string, here: Here) => addMember(here.elsewhere.id, userId, "PARTICIPANT")],
+    ["a co-host here", roleHere("CO_HOST")],
+    ["a moderator here", roleHere("MODERATOR")],
+    ["a recorder here", roleHere("RECORDER")],
+    ["staff of another town", (userId: string, here: Here) => db.municipalityMembership.create({ data: { userId, municipalityId: here.elsewhere.municipalityId, role: "STAFF" } })],
+    ["a member of a local actor", async (userId: string, here: Here) => {
+      const actor = await createActor({ municipalityId: here.municipalityId });
+      await db.actorMember.create({ data: { actorId: actor.id, userId } });
+    }],
+  ])("never for %s who joined a dialogue here", async (_, prepare) => {
     const { dialogue, staff } = await setting();
     const elsewhere = await createDialogue();
-    const issue = (userId: string) => issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId, confirmedInPerson: "on" });
-    const refusedFor = async (prepare: (userId: string) => Promise<unknown>) => {
-      const { user } = await personWithCode();
-      await addMember(dialogue.id, user.id, "PARTICIPANT");
-      await prepare(user.id);
-      expect((await appErrorOf(issue(user.id))).code).toBe("NOT_FOUND");
-      const found = await findParticipantsForNewCode(staff, { municipalityId: dialogue.municipalityId, name: user.displayName.slice(0, 20) });
-      expect(found.map((person) => person.id)).not.toContain(user.id);
-    };
-    // A moderator of another town's dialogue who once joined one here (the reviewer's case).
-    await refusedFor((userId) => addMember(elsewhere.id, userId, "MODERATOR"));
-    // A plain participant of another town too: that town's staff answer for them as well.
-    await refusedFor((userId) => addMember(elsewhere.id, userId, "PARTICIPANT"));
-    // A co-host, moderator or recorder here.
-    for (const role of ["CO_HOST", "MODERATOR", "RECORDER"] as const) {
-      const other = await createDialogue({ municipalityId: dialogue.municipalityId });
-      await refusedFor((userId) => addMember(other.id, userId, role));
-    }
-    // Staff of another town, and a member of a local actor.
-    await refusedFor(async (userId) => db.municipalityMembership.create({ data: { userId, municipalityId: elsewhere.municipalityId, role: "STAFF" } }));
-    await refusedFor(async (userId) => {
-      const actor = await createActor({ municipalityId: dialogue.municipalityId });
-      await db.actorMember.create({ data: { actorId: actor.id, userId } });
-    });
+    const { user } = await personWithCode();
+    await addMember(dialogue.id, user.id, "PARTICIPANT");
+    await prepare(user.id, { municipalityId: dialogue.municipalityId, elsewhere });
+    const refused = await appErrorOf(issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: user.id, confirmedInPerson: "on" }));
+    expect(refused.code).toBe("NOT_FOUND");
+    const found = await findParticipantsForNewCode(staff, { municipalityId: dialogue.municipalityId, name: user.displayName.slice(0, 20) });
+    expect(found.map((person) => person.id)).not.toContain(user.id);
     expect(await db.signInCodeIssue.count({ where: { issuedById: staff.id } })).toBe(0);
   });
 });

@@ -39,13 +39,11 @@ describe("createInvitation", () => {
     expect(row).toMatchObject({ dialogueId: dialogue.id, createdById: staff.id, uses: 0, revokedAt: null });
   });
 
-  it("lets a co-host and the dialogue's host invite", async () => {
+  it.each(["CO_HOST", "HOST"] as const)("lets a %s of the dialogue invite", async (role) => {
     const dialogue = await createDialogue();
-    for (const role of ["CO_HOST", "HOST"] as const) {
-      const viewer = await memberOf(dialogue.id, role);
-      const invitation = await createInvitation(viewer, input(dialogue.id));
-      expect(await db.invitation.findUnique({ where: { id: invitation.id }, select: { createdById: true } })).toEqual({ createdById: viewer.id });
-    }
+    const viewer = await memberOf(dialogue.id, role);
+    const invitation = await createInvitation(viewer, input(dialogue.id));
+    expect(await db.invitation.findUnique({ where: { id: invitation.id }, select: { createdById: true } })).toEqual({ createdById: viewer.id });
   });
 
   it("refuses a participant (FORBIDDEN) and a signed-out visitor (UNAUTHENTICATED)", async () => {

@@ -37,15 +37,13 @@ describe("createReport", () => {
     expect(await db.report.count({ where: { commentId: comment.id, reporterId: reporter.id } })).toBe(1);
   });
 
-  it("refuses an item id of another dialogue", async () => {
+  it.each(["contribution", "comment"] as const)("refuses the id of a %s of another dialogue", async (itemType) => {
     const { dialogue, reporter } = await moderatedDialogue();
     const other = await dialogueIn("COLLECTING");
     const foreign = await createContribution({ dialogueId: other.id });
-    const foreignComment = await createComment({ contributionId: foreign.id });
-    for (const [itemType, itemId] of [["contribution", foreign.id], ["comment", foreignComment.id]] as const) {
-      const error = await appErrorOf(createReport(reporter, { dialogueId: dialogue.id, itemType, itemId, category: "SPAM", reason: "x" }));
-      expect(error.code).toBe("NOT_FOUND");
-    }
+    const itemId = itemType === "contribution" ? foreign.id : (await createComment({ contributionId: foreign.id })).id;
+    const error = await appErrorOf(createReport(reporter, { dialogueId: dialogue.id, itemType, itemId, category: "SPAM", reason: "x" }));
+    expect(error.code).toBe("NOT_FOUND");
     expect(await db.report.count({ where: { reporterId: reporter.id } })).toBe(0);
   });
 

@@ -137,13 +137,20 @@ describe("limits on push devices (security review of decision 031)", () => {
     expect(error.code).toBe("RATE_LIMITED");
   });
 
-  it("accepts only the browsers' push services (PUSH_ALLOWED_HOSTS unset) when switching on and when sending", async () => {
-    const nour = await person();
-    const { sessionToken } = await createSession(nour.id);
-    for (const endpoint of ["https://push.example.org/p/1", "https://[2a00:1450:4001:80b::200a]/p", "https://[::7f00:1]/p"]) {
+  it.each(["https://push.example.org/p/1", "https://[2a00:1450:4001:80b::200a]/p", "https://[::7f00:1]/p"])(
+    "refuses switching on with %s: not a browser's push service (PUSH_ALLOWED_HOSTS unset)",
+    async (endpoint) => {
+      const nour = await person();
+      const { sessionToken } = await createSession(nour.id);
       const error = await appErrorOf(subscribePush(nour, { endpoint, ...browserKeys(), locale: "de" }, { sessionToken }));
       expect(error.details.fieldErrors).toEqual({ endpoint: [{ key: "validation.invalid" }] });
-    }
+      expect(await listPushDevices(nour)).toHaveLength(0);
+    },
+  );
+
+  it("accepts the browsers' push services (PUSH_ALLOWED_HOSTS unset) when switching on, and sends to nothing else", async () => {
+    const nour = await person();
+    const { sessionToken } = await createSession(nour.id);
     for (const endpoint of ["https://updates.push.services.mozilla.com/wpush/v2/x", "https://web.push.apple.com/x", "https://wns2-par02p.notify.windows.com/w/?token=x"]) {
       await subscribePush(nour, { endpoint, ...browserKeys(), locale: "de" }, { sessionToken });
     }

@@ -38,17 +38,19 @@ async function openWithOneCoHost() {
 const roleOf = async (membershipId: string) => (await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).role;
 
 describe("team-role invitations", () => {
-  it("default to one use for 14 days for a co-host and a recorder; participant invitations keep 50 uses and 30 days", async () => {
+  it.each([
+    ["CO_HOST", 1, 14],
+    ["RECORDER", 1, 14],
+    ["PARTICIPANT", 50, 30],
+  ] as const)("default for a %s: %i use(s) for %i days", async (role, maxUses, days) => {
     const dialogue = await createDialogue();
     const staff = await staffOf(dialogue.municipalityId);
     const day = 86_400_000;
-    for (const [role, maxUses, days] of [["CO_HOST", 1, 14], ["RECORDER", 1, 14], ["PARTICIPANT", 50, 30]] as const) {
-      const before = Date.now();
-      const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role, expiresInDays: "", maxUses: "" });
-      expect(invitation.maxUses, role).toBe(maxUses);
-      expect((invitation.expiresAt.getTime() - before) / day, role).toBeGreaterThanOrEqual(days);
-      expect((invitation.expiresAt.getTime() - before) / day, role).toBeLessThan(days + 0.01);
-    }
+    const before = Date.now();
+    const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role, expiresInDays: "", maxUses: "" });
+    expect(invitation.maxUses).toBe(maxUses);
+    expect((invitation.expiresAt.getTime() - before) / day).toBeGreaterThanOrEqual(days);
+    expect((invitation.expiresAt.getTime() - before) / day).toBeLessThan(days + 0.01);
   });
 
   it("may be raised to at most 5 uses on purpose; 6 is refused next to the field, and by the database", async () => {

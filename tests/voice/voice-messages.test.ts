@@ -185,11 +185,16 @@ describe("who can play it", () => {
       expect(Buffer.from(audio.bytes).equals(Buffer.from(VOICE))).toBe(true);
     }
     expect((await getVoiceAudio(await hostOf(dialogue), id)).mimeType).toBe("audio/ogg");
-    const other = await dialogueIn("COLLECTING");
-    for (const viewer of [await participant(dialogue.id), await memberAs(other.id, "RECORDER"), await hostOf(other)]) {
-      expect((await appErrorOf(getVoiceAudio(viewer, id))).code).toBe("FORBIDDEN");
-    }
-    expect((await appErrorOf(getVoiceAudio(null, id))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it.each([
+    ["another member", (dialogue: DialogueWithThemes) => participant(dialogue.id), "FORBIDDEN"],
+    ["another dialogue's recorder", async () => memberAs((await dialogueIn("COLLECTING")).id, "RECORDER"), "FORBIDDEN"],
+    ["another dialogue's host", async () => hostOf(await dialogueIn("COLLECTING")), "FORBIDDEN"],
+    ["the public", async () => null, "UNAUTHENTICATED"],
+  ] as const)("is not heard by %s", async (_, viewerFor, code) => {
+    const { dialogue, id } = await voiceNeed();
+    expect((await appErrorOf(getVoiceAudio(await viewerFor(dialogue), id))).code).toBe(code);
   });
 });
 
@@ -225,12 +230,15 @@ describe("the transcript and its trace", () => {
     expect((await db.contribution.findUniqueOrThrow({ where: { id } })).awaitingTranscript).toBe(true);
   });
 
-  it("is written by recorders and the host team only", async () => {
-    const { dialogue, speaker, id } = await voiceNeed();
-    const input = { contributionId: id, title: "T", transcript: "متن" };
-    for (const viewer of [speaker, await participant(dialogue.id), await memberAs(dialogue.id, "MODERATOR")]) {
-      expect((await appErrorOf(writeTranscript(viewer, input))).code).toBe("FORBIDDEN");
-    }
+  it.each([
+    ["the speaker", (world: Awaited<ReturnType<typeof voiceNeed>>) => world.speaker],
+    ["a participant", (world: Awaited<ReturnType<typeof voiceNeed>>) => participant(world.dialogue.id)],
+    ["a moderator", (world: Awaited<ReturnType<typeof voiceNeed>>) => memberAs(world.dialogue.id, "MODERATOR")],
+  ])("is written by recorders and the host team only: not %s", async (_, viewerFor) => {
+    const world = await voiceNeed();
+    const input = { contributionId: world.id, title: "T", transcript: "متن" };
+    expect((await appErrorOf(writeTranscript(await viewerFor(world), input))).code).toBe("FORBIDDEN");
+    expect((await db.contribution.findUniqueOrThrow({ where: { id: world.id } })).awaitingTranscript).toBe(true);
   });
 });
 
