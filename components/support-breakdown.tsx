@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { SupportBreakdown as Breakdown } from "@/lib/contributions/perspectives";
+import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
 
 /**
  * Support per perspective, every perspective listed, zeros included: nothing averaged away.

@@ -3,7 +3,9 @@
 // one AppError so callers never see a raw zod error).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { Message } from "@/lib/actions/form-state";
+
+/** Something to tell the person: a catalogue key with its parameters (forms, errors, notices). */
+export type Message = { key: string; params?: Record<string, string | number> };
 
 /** A form's text values through its schema: the data, or per-field catalogue keys. */
 export function parseForm<S extends z.ZodType>(

@@ -7,7 +7,7 @@ import type { ContributionDetail, PublicPerson } from "@/lib/contributions/get-c
 
 /**
  * A person's name as others see it: with their perspective only if they chose to show it (the
- * domain function leaves it null otherwise, lib/contributions/public-perspective.ts).
+ * domain function leaves it null otherwise, lib/perspectives/public-perspective.ts).
  */
 export async function PersonName({ person, roles }: { person: PublicPerson | null; roles?: readonly VerifiedRole[] }) {
   const [t, perspectives] = await Promise.all([getTranslations("contributionPage"), getTranslations("perspectives")]);

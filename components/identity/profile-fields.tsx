@@ -5,7 +5,7 @@
 import { useTranslations } from "next-intl";
 import { CheckboxField, ChoiceField, TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { SELF_DECLARED_PERSPECTIVES, type Perspective } from "@/lib/contributions/perspectives";
+import { SELF_DECLARED_PERSPECTIVES, type Perspective } from "@/lib/perspectives/perspectives";
 
 export type LanguageOption = { locale: string; name: string; dir: "ltr" | "rtl" };
 

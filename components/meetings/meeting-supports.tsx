@@ -3,7 +3,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import type { ContributionPageRef } from "@/components/contributions/page-fields";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
 import { meetingOptions } from "@/lib/meetings/list-meetings";
 import { can, type Resource } from "@/lib/policy/policy";

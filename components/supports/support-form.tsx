@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { SupportBreakdown } from "@/components/support-breakdown";
 import type { FormState } from "@/lib/actions/form-state";
-import type { SupportBreakdown as Breakdown } from "@/lib/contributions/perspectives";
+import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
 import { Form, useFormAction } from "@/components/form/form";
 
 type Result = { supported: boolean; supports: Breakdown };

@@ -1,6 +1,8 @@
 // What a server action behind a form returns; shared by the server wrapper (form-action.ts)
 // and the client form parts (components/form). Messages are catalogue keys.
-export type Message = { key: string; params?: Record<string, string | number> };
+import type { Message } from "@/lib/validation";
+
+export type { Message };
 
 export type FormState<T = unknown> =
   | { status: "idle" }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { commentResource } from "./comment-resource";
+import { commentResource } from "@/lib/policy/resources";
 
 export const deleteCommentInput = z.object({ commentId: z.uuid() });
 

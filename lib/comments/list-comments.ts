@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { voice, type PublicPerson } from "@/lib/contributions/get-contribution";
-import { PERSPECTIVE_SHOWN_SELECT } from "@/lib/contributions/public-perspective";
+import { PERSPECTIVE_SHOWN_SELECT } from "@/lib/perspectives/public-perspective";
 
 // A contribution's comments, a page at a time, so that its page costs the same with ten
 // comments and with ten thousand: THREADS_PER_PAGE top-level comments in the order they were

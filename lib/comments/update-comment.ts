@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { commentResource } from "./comment-resource";
+import { commentResource } from "@/lib/policy/resources";
 import { COMMENT_MAX } from "./create-comment";
 
 export const updateCommentInput = z.object({ commentId: z.uuid(), body: z.string().trim().min(1).max(COMMENT_MAX) });

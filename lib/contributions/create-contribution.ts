@@ -8,7 +8,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
-import { perspectiveSnapshot } from "./perspective-snapshot";
+import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 5000;

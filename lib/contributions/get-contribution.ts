@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Resource } from "@/lib/policy/policy";
 import { supportCounts } from "@/lib/supports/support-counts";
 import type { Perspective } from "@/lib/generated/prisma/enums";
-import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "./public-perspective";
+import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/perspectives/public-perspective";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 const inputSchema = z.object({ contributionId: z.uuid(), dialogueId: z.uuid() });

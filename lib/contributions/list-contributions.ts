@@ -11,8 +11,8 @@ import {
   type ContributionFilters,
   type ContributionSort,
 } from "./contribution-filters";
-import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "./perspectives";
-import { groupedPerspectiveSql } from "./public-perspective";
+import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "@/lib/perspectives/perspectives";
+import { groupedPerspectiveSql } from "@/lib/perspectives/public-perspective";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export const CONTRIBUTIONS_PER_PAGE = 20;

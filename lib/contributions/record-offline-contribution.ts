@@ -7,7 +7,7 @@ import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { createReceipt } from "@/lib/receipts/create-receipt";
 import { contributionLanguages, createContributionInput } from "./create-contribution";
-import { SELF_DECLARED_PERSPECTIVES } from "./perspectives";
+import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
 
 export const INTERPRETER_NAME_MAX = 100;
 

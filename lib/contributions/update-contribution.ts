@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize, can, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { contributionResource } from "./contribution-resource";
+import { contributionResource } from "@/lib/policy/resources";
 import { BODY_MAX, DISTRICT_MAX, TITLE_MAX } from "./create-contribution";
 
 export const updateContributionInput = z.object({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { contributionResource } from "./contribution-resource";
+import { contributionResource } from "@/lib/policy/resources";
 
 export const withdrawContributionInput = z.object({ contributionId: z.uuid() });
 

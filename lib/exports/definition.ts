@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { publicPerspectiveSql } from "@/lib/contributions/public-perspective";
+import { publicPerspectiveSql } from "@/lib/perspectives/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Catalogue } from "./values";
 import { visibleContribution } from "@/lib/policy/visibility";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { PERSPECTIVE_ORDER, type Perspective } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER, type Perspective } from "@/lib/perspectives/perspectives";
 
 export type MeetingSupportTally = {
   meeting: { id: string; title: string; startsAt: Date };

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";

@@ -2,9 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { contributionResource, dialogueResource } from "@/lib/policy/resources";
 import { authorize, canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
-import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { follow, unfollow, type FollowTarget } from "./follows";
 

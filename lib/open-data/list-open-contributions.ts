@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/contributions/perspectives";
-import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/contributions/public-perspective";
+import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/perspectives/perspectives";
+import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/perspectives/public-perspective";
 import type { ContributionKind, ContributionSource, ContributionStatus, Perspective } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { publishedDialogueId } from "./get-open-dialogue";

@@ -25,7 +25,7 @@ const refused = (key: string) => new AppError("CONFLICT", key, { fieldErrors: { 
  * account (User.showPerspective); the database trigger recomputes the shown perspective.
  * Whether others see that perspective needs both: the voice agreed at read-back
  * (Contribution.voiceShowsPerspective) and the account shows it — attaching never makes public
- * what the voice kept private (lib/contributions/public-perspective.ts).
+ * what the voice kept private (lib/perspectives/public-perspective.ts).
  * Refused: the recorder or interpreter of these words, and anyone with a role of the dialogue's
  * team (host team, moderator, recorder) — they can read the code off the slip they print.
  */

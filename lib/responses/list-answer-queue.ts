@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
-import type { SupportBreakdown } from "@/lib/contributions/perspectives";
+import type { SupportBreakdown } from "@/lib/perspectives/perspectives";
 import { supportCountsOf } from "@/lib/supports/support-counts";
 import { parseInput } from "@/lib/validation";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { contributionResource } from "@/lib/policy/resources";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";

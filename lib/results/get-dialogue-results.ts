@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind, ContributionKind, ContributionSource, ContributionStatus, DialoguePhase } from "@/lib/generated/prisma/enums";
-import { PERSPECTIVE_ORDER, type Perspective, type PerspectiveSupport } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER, type Perspective, type PerspectiveSupport } from "@/lib/perspectives/perspectives";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionSource } from "@/lib/generated/prisma/enums";
-import { PERSPECTIVE_ORDER, type Perspective } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER, type Perspective } from "@/lib/perspectives/perspectives";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { CONTRIBUTION_SOURCES, NOW_UTC, visibleContributionsSql } from "./result-sql";

@@ -1,5 +1,5 @@
 import "server-only";
-import { groupedPerspectiveSql } from "@/lib/contributions/public-perspective";
+import { groupedPerspectiveSql } from "@/lib/perspectives/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionSource, ContributionStatus } from "@/lib/generated/prisma/enums";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";

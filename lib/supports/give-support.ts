@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { contributionResource } from "@/lib/contributions/contribution-resource";
-import type { SupportBreakdown } from "@/lib/contributions/perspectives";
-import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
+import { contributionResource } from "@/lib/policy/resources";
+import type { SupportBreakdown } from "@/lib/perspectives/perspectives";
+import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";

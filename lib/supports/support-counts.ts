@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { PERSPECTIVE_ORDER, type SupportBreakdown } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER, type SupportBreakdown } from "@/lib/perspectives/perspectives";
 
 /** One contribution's support, online and at meetings, per perspective (zeros included). */
 export async function supportCounts(contributionId: string): Promise<SupportBreakdown> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { contributionResource } from "@/lib/contributions/contribution-resource";
+import { contributionResource } from "@/lib/policy/resources";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import type { SupportResult } from "./give-support";

@@ -11,7 +11,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { contributionLanguages } from "@/lib/contributions/create-contribution";
-import { perspectiveSnapshot } from "@/lib/contributions/perspective-snapshot";
+import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { checkAudio } from "./audio-content";
 import { VOICE_TITLE_MAX } from "./limits";
 import { claimVoiceQuota } from "./voice-quota";

@@ -1,7 +1,7 @@
 // The people of the demo municipality. Most people with lived experience of flight have no
 // e-mail address: an account needs a display name and nothing else (docs/design.md, principle 3).
 // Nobody's asylum or residence status, nationality, origin or religion appears anywhere.
-import { snapshotOf, type Perspective } from "../../lib/contributions/perspectives";
+import { snapshotOf, type Perspective } from "../../lib/perspectives/perspectives";
 import type { PersonSeed } from "./types";
 
 export const PEOPLE = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { CONTRIBUTIONS_PER_PAGE, EXCERPT_LENGTH, listContributions, parsePageNumber } from "@/lib/contributions/list-contributions";
-import { PERSPECTIVE_ORDER } from "@/lib/contributions/perspectives";
+import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import type { ContributionKind, Perspective } from "@/lib/generated/prisma/enums";
 import { createContribution, createDialogue, createMeeting, createUser, openDialogue } from "@/tests/support/factories";
 import { createContributions, support, type ContributionSpec } from "@/tests/support/bulk";

@@ -1,7 +1,7 @@
 // The rule "a perspective is public only where its owner shows it" exists in memory (pages, open
 // data) and as SQL (list order, results, exports): both must give the same answer in every case.
 import { beforeAll, describe, expect, it } from "vitest";
-import { publicPerspective, publicPerspectiveSql } from "@/lib/contributions/public-perspective";
+import { publicPerspective, publicPerspectiveSql } from "@/lib/perspectives/public-perspective";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createComment, createContribution, createDialogue, createUser, openDialogue } from "@/tests/support/factories";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleOf, normalizeSignInCode, verifySignInCode } from "@/lib/auth/sign-in-code";
 import { db } from "@/lib/db/client";
-import { snapshotOf, type Perspective } from "@/lib/contributions/perspectives";
+import { snapshotOf, type Perspective } from "@/lib/perspectives/perspectives";
 import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "@/lib/themes/default-themes";
 import { DEMO_ACCOUNTS, runSeed } from "@/prisma/seed";
 

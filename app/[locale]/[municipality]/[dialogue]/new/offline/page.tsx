@@ -7,7 +7,7 @@ import { OfflineContributionForm } from "@/components/on-behalf/offline-contribu
 import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getOfflineEntryForm } from "@/lib/contributions/get-offline-entry-form";
-import { SELF_DECLARED_PERSPECTIVES } from "@/lib/contributions/perspectives";
+import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
