@@ -5,6 +5,7 @@ export function municipalityPaths(slug: string) {
     home,
     dashboard: `${home}/dashboard`,
     branding: `${home}/branding`,
+    messenger: `${home}/messenger`,
     newDialogue: `${home}/dialogues/new`,
     answerQueue: `${home}/staff/queue`,
     moderation: `${home}/moderation`,

@@ -401,3 +401,28 @@ describe("sendToContact, the sender the town's answers use", () => {
     expect(twilio.messages()).toEqual([{ To: `whatsapp:${from}`, From: `whatsapp:${TOWN_NUMBER}`, Body: "Die Stadt hat geantwortet: Das WLAN kommt im März." }]);
   });
 });
+
+describe("connecting a number (staff)", () => {
+  it("lets the municipality's staff save a channel with its secret sealed, keeps the secret when left empty, and refuses everyone else", async () => {
+    const { saveChannel, getChannelSettings } = await import("@/lib/channels/configure-channel");
+    const { viewerOf } = await import("@/tests/support/viewers");
+    const { createMunicipality, createUser } = await import("@/tests/support/factories");
+    const municipality = await createMunicipality();
+    const staff = await createUser({ municipalityMemberships: { create: { municipalityId: municipality.id, role: "STAFF" } } });
+    const stranger = await createUser();
+    const input = { municipalityId: municipality.id, provider: "TWILIO" as const, number: "+49 30 9018-20", accountRef: ACCOUNT_SID, secret: AUTH_TOKEN, enabled: "on" as const };
+    await expect(saveChannel(await viewerOf(stranger.id), input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await saveChannel(await viewerOf(staff.id), input);
+    const saved = await db.messengerChannel.findUniqueOrThrow({ where: { municipalityId_provider: { municipalityId: municipality.id, provider: "TWILIO" } } });
+    expect(saved).toMatchObject({ number: "+4930901820", enabled: true });
+    expect(saved.secretEncrypted).not.toContain(AUTH_TOKEN);
+    expect(decrypt(saved.secretEncrypted!)).toBe(AUTH_TOKEN);
+    await saveChannel(await viewerOf(staff.id), { ...input, secret: "", enabled: undefined });
+    const kept = await db.messengerChannel.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(kept).toMatchObject({ enabled: false, secretEncrypted: saved.secretEncrypted });
+    const settings = await getChannelSettings(await viewerOf(staff.id), municipality.id);
+    expect(settings.twilio).toMatchObject({ hasSecret: true, webhookUrl: twilioWebhookUrl(saved.id) });
+    expect(JSON.stringify(settings)).not.toContain(AUTH_TOKEN);
+    await expect(saveChannel(await viewerOf(staff.id), { ...input, provider: "SIGNAL", accountRef: "http://8.8.8.8:8080" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});

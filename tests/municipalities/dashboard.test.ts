@@ -86,5 +86,6 @@ describe("the staff dashboard", () => {
     expect(dashboard.activity).toHaveLength(3);
     expect(dashboard.mayCreateDialogue).toBe(true);
     expect(dashboard.mayBrand).toBe(true);
+    expect(dashboard.mayConnectMessenger).toBe(true);
   });
 });

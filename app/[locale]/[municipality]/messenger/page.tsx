@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Link } from "@/components/link";
+import { MessengerChannelForm } from "@/components/municipalities/messenger-channel-form";
+import { saveChannelAction } from "@/lib/actions/municipalities/messenger";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getChannelSettings } from "@/lib/channels/configure-channel";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
+import { municipalityPaths } from "@/lib/municipalities/paths";
+import { can } from "@/lib/policy/policy";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Staff only (channel:manage); everyone else gets a 404. */
+const load = cache(async (slug: string) => {
+  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
+  if (!municipality || !can(viewer, "channel:manage", { municipalityId: municipality.id })) return null;
+  return { municipality, settings: await getChannelSettings(viewer, municipality.id) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).municipality);
+  if (!loaded) return {};
+  const t = await getTranslations("messengerSettings");
+  return { title: `${t("title")}: ${loaded.municipality.name}`, robots: { index: false } };
+}
+
+export default async function MessengerSettingsPage({ params, searchParams }: Props) {
+  const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
+  const loaded = await load(slug);
+  if (!loaded) notFound();
+  const { municipality, settings } = loaded;
+  const [t, dashboard] = await Promise.all([getTranslations("messengerSettings"), getTranslations("staffDashboard")]);
+  const paths = municipalityPaths(municipality.slug);
+  const hidden = (provider: string) => ({ municipalityId: municipality.id, provider, locale, municipality: municipality.slug });
+  const common = { number: t("number"), numberHint: t("numberHint"), secretHint: t("secretHint"), enabled: t("enabled"), submit: t("submit") };
+  return (
+    <>
+      <nav aria-label={dashboard("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
+        <Link href={paths.home}>
+          <bdi>{municipality.name}</bdi>
+        </Link>
+        <span aria-hidden="true">›</span>
+        <Link href={paths.dashboard}>{dashboard("title")}</Link>
+      </nav>
+      <h1 className="mt-4 text-3xl">{t("title")}</h1>
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      {query.done === "saved" && (
+        <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">
+          {t("saved")}
+        </p>
+      )}
+      {!settings.keyConfigured && (
+        <p role="alert" className="mt-4 rounded border-s-4 border-danger p-3 font-semibold">
+          {t("noKey")}
+        </p>
+      )}
+      {(["twilio", "signal"] as const).map((provider) => {
+        const channel = settings[provider];
+        return (
+          <section key={provider} aria-labelledby={`${provider}-heading`} className="mt-8 rounded border border-line p-4">
+            <h2 id={`${provider}-heading`} className="text-xl">
+              {t(`${provider}Heading`)}
+            </h2>
+            <p className="mt-1 text-muted">{t(`${provider}Intro`)}</p>
+            <p className="mt-2 font-semibold">{channel?.enabled ? t("stateOn", { contacts: channel.contacts }) : t("stateOff")}</p>
+            {channel?.webhookUrl && (
+              <p className="mt-2">
+                {t("webhook")} <code dir="ltr" className="break-all">{channel.webhookUrl}</code>
+              </p>
+            )}
+            <div className="mt-4">
+              <MessengerChannelForm
+                action={saveChannelAction}
+                hidden={hidden(provider.toUpperCase())}
+                values={{ number: channel?.number ?? "", accountRef: channel?.accountRef ?? "", enabled: channel?.enabled ?? false }}
+                labels={{
+                  ...common,
+                  accountRef: t(`${provider}Account`),
+                  accountRefHint: t(`${provider}AccountHint`),
+                  secret: t(`${provider}Secret`),
+                  secretHint: channel?.hasSecret ? t("secretKept") : t("secretHint"),
+                }}
+              />
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}
