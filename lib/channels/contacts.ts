@@ -51,3 +51,13 @@ export async function deleteContact(contactId: string, tx: Prisma.TransactionCli
 export async function isBlocked(channelId: string, hash: string): Promise<boolean> {
   return (await db.channelBlock.count({ where: { channelId, addressHash: hash } })) > 0;
 }
+
+/**
+ * Conversations left unfinished lapse (decision 045): the texts and choices they hold are
+ * cleared, hourly, whether or not the person writes again. Returns how many were cleared.
+ */
+export async function clearLapsedConversations(now = new Date()): Promise<{ cleared: number }> {
+  const cleared = await db.$executeRaw`
+    UPDATE "ChannelContact" SET "state" = NULL, "stateExpiresAt" = NULL WHERE "stateExpiresAt" < ${now}`;
+  return { cleared };
+}

@@ -26,6 +26,8 @@ export const QUEUES = {
   channelSend: "channel.send",
   /** Fetches what arrived at the municipalities' Signal numbers (signal-cli-rest-api, every minute). */
   channelSignalReceive: "channel.signal-receive",
+  /** Clears the conversations left unfinished past their time (decision 045). */
+  channelLapse: "channel.lapse",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -97,6 +99,14 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
     retentionSeconds: 24 * 60 * 60,
     deleteAfterSeconds: 60 * 60,
     notify: true,
+  },
+  [QUEUES.channelLapse]: {
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 300,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 24 * 60 * 60,
+    policy: "singleton",
   },
   [QUEUES.channelSignalReceive]: {
     retryLimit: 0,

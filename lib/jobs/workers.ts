@@ -2,6 +2,7 @@ import "server-only";
 import type { Job, PgBoss } from "pg-boss";
 import { sendEmailConfirmation, type EmailConfirmationJob } from "@/lib/accounts/email-confirmation";
 import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
+import { clearLapsedConversations } from "@/lib/channels/contacts";
 import { deliverChannelMessage, type ChannelSendJob } from "@/lib/channels/send";
 import { handleInbound, receiveSignalMessages, type ChannelInboundJob } from "@/lib/channels/inbound";
 import { env } from "@/lib/env";
@@ -25,6 +26,7 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.channelInbound]: (data) => handleInbound(data as ChannelInboundJob),
   [QUEUES.channelSend]: (data) => deliverChannelMessage(data as ChannelSendJob),
   [QUEUES.channelSignalReceive]: () => receiveSignalMessages(),
+  [QUEUES.channelLapse]: () => clearLapsedConversations(),
 };
 
 /** Runs one job, logging its outcome by queue and id only (the data may hold an address). */
@@ -78,6 +80,7 @@ export async function startJobWorkers(options: { databaseUrl?: string; concurren
   await boss.schedule(QUEUES.voiceAudioRetention, "23 * * * *", null, { tz: "UTC" });
   // What arrived at the Signal numbers is fetched every minute (decision 045), once for all instances.
   await boss.schedule(QUEUES.channelSignalReceive, "* * * * *", null, { tz: "UTC" });
+  await boss.schedule(QUEUES.channelLapse, "41 * * * *", null, { tz: "UTC" });
   logger().info({ event: "jobs.started", queues: Object.values(QUEUES) }, "job workers started");
   return boss;
 }

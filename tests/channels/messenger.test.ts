@@ -426,3 +426,42 @@ describe("connecting a number (staff)", () => {
     await expect(saveChannel(await viewerOf(staff.id), { ...input, provider: "SIGNAL", accountRef: "http://8.8.8.8:8080" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
+
+describe("lapsed conversations and blocking a sender", () => {
+  it("clears conversations past their time, hourly, and leaves the others", async () => {
+    const { clearLapsedConversations } = await import("@/lib/channels/contacts");
+    const { dialogue, channel } = await town();
+    const [lapsed, live] = [senderNumber(), senderNumber()];
+    for (const from of [lapsed, live]) {
+      await say(channel.id, from, "hi");
+      await say(channel.id, from, "1");
+      await say(channel.id, from, dialogue.slug);
+    }
+    const old = (await contactOf(channel.id, "sms", lapsed))!;
+    await db.channelContact.update({ where: { id: old.id }, data: { stateExpiresAt: new Date(Date.now() - 60_000) } });
+    expect((await clearLapsedConversations()).cleared).toBeGreaterThanOrEqual(1);
+    expect(await contactOf(channel.id, "sms", lapsed)).toMatchObject({ state: null, stateExpiresAt: null, locale: "de" });
+    expect((await contactOf(channel.id, "sms", live))!.state).toMatchObject({ step: "kind" });
+  });
+
+  it("lets a moderator of the dialogue block the sender of a contribution without seeing the number; a participant may not", async () => {
+    const { blockSender } = await import("@/lib/channels/block-sender");
+    const { viewerOf } = await import("@/tests/support/viewers");
+    const { addMember, createUser } = await import("@/tests/support/factories");
+    const { dialogue, channel } = await town();
+    const from = senderNumber();
+    for (const text of ["hi", "1", dialogue.slug, "2", "1", "Eine Bank an der Haltestelle.", "3", "1"]) await say(channel.id, from, text);
+    const contribution = await db.contribution.findFirstOrThrow({ where: { dialogueId: dialogue.id } });
+    const [moderator, member] = [await createUser(), await createUser()];
+    await addMember(dialogue.id, moderator.id, "MODERATOR");
+    await addMember(dialogue.id, member.id, "PARTICIPANT");
+    await expect(blockSender(await viewerOf(member.id), contribution.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await blockSender(await viewerOf(moderator.id), contribution.id);
+    await blockSender(await viewerOf(moderator.id), contribution.id);
+    expect(await db.channelBlock.count({ where: { channelId: channel.id } })).toBe(1);
+    const before = twilio.messages().length;
+    expect((await twilioPost(channel.id, from, "hallo")).status).toBe(200);
+    await runDueJobs(CHANNEL_QUEUES);
+    expect(twilio.messages()).toHaveLength(before);
+  });
+});

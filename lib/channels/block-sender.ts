@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+
+/**
+ * A moderator (or staff) blocks whoever sent a contribution by SMS / WhatsApp / Signal (decision
+ * 045), never seeing the number: the block is the sender's HMAC from the contribution's channel
+ * trace. Their messages are dropped unanswered from now on, also after a STOP deleted their
+ * contact (the trace keeps the HMAC, not the number). Idempotent.
+ */
+export async function blockSender(viewer: Viewer | null, contributionId: string): Promise<void> {
+  const origin = await db.channelContribution.findUnique({
+    where: { contributionId },
+    select: { channelId: true, senderHash: true, contribution: { select: { dialogueId: true } } },
+  });
+  if (!origin) throw new AppError("NOT_FOUND", "no messenger contribution");
+  authorize(viewer, "channel:block", await dialogueResource(origin.contribution.dialogueId));
+  await db.channelBlock.upsert({
+    where: { channelId_addressHash: { channelId: origin.channelId, addressHash: origin.senderHash } },
+    create: { channelId: origin.channelId, addressHash: origin.senderHash, blockedById: viewer!.id },
+    update: {},
+  });
+}
