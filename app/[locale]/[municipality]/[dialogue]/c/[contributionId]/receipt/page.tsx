@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import QRCode from "qrcode";
 import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { QrImage } from "@/components/qr-image";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
 import { publicUrl } from "@/lib/env";
@@ -50,9 +50,7 @@ export default async function ReceiptSlipPage({ params }: Props) {
 
   const url = publicUrl(receiptPath(slip.locale, slip.rawCode));
   const typedAddress = url.replace(/^https?:\/\//, "");
-  const [qrSvg, t, own, theirs] = await Promise.all([
-    // Inline SVG: no request leaves the site, and it prints sharp.
-    QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
+  const [t, own, theirs] = await Promise.all([
     getTranslations("receiptSlip"),
     getTranslations("receipt"),
     translatorFor(slip.locale, "receipt"),
@@ -95,12 +93,7 @@ export default async function ReceiptSlipPage({ params }: Props) {
         {locale !== slip.locale && (
           <p className="text-sm text-muted">{own("slipExplain")}</p>
         )}
-        <div
-          role="img"
-          aria-label={t("qrCode")}
-          className="receipt-qr w-full max-w-48 [&_svg]:block [&_svg]:h-auto [&_svg]:w-full"
-          dangerouslySetInnerHTML={{ __html: qrSvg }}
-        />
+        <QrImage url={url} label={t("qrCode")} className="receipt-qr max-w-48" />
         <p>
           <span className="block text-muted" {...personLanguage}>{theirs("code")}</span>
           {/* Codes read left to right in every language. */}

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { hasLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import QRCode from "qrcode";
 import { cache } from "react";
 import { Link } from "@/components/link";
+import { QrImage } from "@/components/qr-image";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { publicUrl } from "@/lib/env";
@@ -52,9 +52,7 @@ export default async function PosterPage({ params }: Props) {
   const code = formatInvitationCode(poster.code);
   // The explanation in every language of the dialogue that has a catalogue, each in itself.
   const languages = [...new Set(poster.dialogue.languages)].filter((language) => hasLocale(routing.locales, language));
-  const [qrSvg, t, statuses, lines] = await Promise.all([
-    // Rendered here as inline SVG: no request leaves the site, and it prints sharp.
-    QRCode.toString(joinUrl, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
+  const [t, statuses, lines] = await Promise.all([
     getTranslations("poster"),
     getTranslations("invitations.statuses"),
     Promise.all(
@@ -83,12 +81,7 @@ export default async function PosterPage({ params }: Props) {
         <h1 className="text-3xl print:text-5xl" lang={mainLanguage} dir={direction(mainLanguage)}>
           {poster.dialogue.title}
         </h1>
-        <div
-          role="img"
-          aria-label={t("qrCode")}
-          className="poster-qr w-full max-w-72 [&_svg]:block [&_svg]:h-auto [&_svg]:w-full"
-          dangerouslySetInnerHTML={{ __html: qrSvg }}
-        />
+        <QrImage url={joinUrl} label={t("qrCode")} className="poster-qr max-w-72" />
         <p>
           <span className="block text-lg text-muted">{t("code")}</span>
           <span className="block font-mono text-4xl font-bold tracking-wider sm:text-5xl print:text-7xl" dir="ltr" data-testid="poster-code">
