@@ -19,7 +19,7 @@ export async function blockSender(viewer: Viewer | null, contributionId: string)
   authorize(viewer, "channel:block", await dialogueResource(origin.contribution.dialogueId));
   await db.channelBlock.upsert({
     where: { channelId_addressHash: { channelId: origin.channelId, addressHash: origin.senderHash } },
-    create: { channelId: origin.channelId, addressHash: origin.senderHash, blockedById: viewer!.id },
+    create: { channelId: origin.channelId, addressHash: origin.senderHash, blockedById: viewer.id },
     update: {},
   });
 }
