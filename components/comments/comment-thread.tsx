@@ -29,12 +29,16 @@ type Props = {
 };
 
 async function CommentBody({ comment, viewer, resource, page, actions, body, verifiedRoles }: Props & { comment: Comment }) {
-  const [t, format] = await Promise.all([getTranslations("comments"), getFormatter()]);
+  const [t, tv, format] = await Promise.all([getTranslations("comments"), getTranslations("voice"), getFormatter()]);
   const own = { ...resource, ownerId: comment.author.id };
   const deleted = comment.deletedAt !== null;
   const hidden = !deleted && comment.hiddenCategory !== null;
   const mayEdit = !deleted && !hidden && can(viewer, "comment:update:own", own);
   const mayDelete = !deleted && can(viewer, "comment:delete:own", own);
+  // Said as a voice message and pending its transcript (decision 046): the team and the speaker
+  // may play it (the thread's queries stay the same few: no voice message row is read here).
+  const mayListen = !deleted && comment.awaitingTranscript && can(viewer, "voice:listen", own);
+  const audioHref = `/${page.locale}/${page.municipality}/${page.dialogue}/c/${page.contributionId}/voice?comment=${comment.id}`;
   return (
     <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
       {deleted ? (
@@ -52,6 +56,16 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
             body(comment)
           ) : (
             <UserText text={comment.body} className="mt-1" lang={comment.language} dir={direction(comment.language)} />
+          )}
+          {comment.awaitingTranscript && (
+            <p className="mt-1 text-sm font-semibold" data-testid="voice-pending" lang={page.locale} dir={direction(page.locale)}>
+              {tv("pending")}
+            </p>
+          )}
+          {mayListen && (
+            <audio controls preload="none" src={audioHref} className="mt-2 w-full">
+              <a href={audioHref}>{tv("listen")}</a>
+            </audio>
           )}
           {hidden ? (
             <HiddenComment viewer={viewer} commentId={comment.id} category={comment.hiddenCategory!} withoutWords={!comment.body} page={page} />

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { contributionResource } from "@/lib/policy/resources";
@@ -44,6 +45,15 @@ async function countComment(authorId: string): Promise<void> {
  */
 export async function createComment(viewer: Viewer | null, input: z.input<typeof createCommentInput>) {
   const data = parseInput(createCommentInput, input);
+  const prepared = await prepareComment(viewer, data);
+  await countComment(prepared.authorId);
+  return db.$transaction((tx) => storeComment(tx, prepared, { body: data.body, language: data.language }));
+}
+
+export type PreparedComment = Awaited<ReturnType<typeof prepareComment>>;
+
+/** Who may comment where, and on which thread: shared by typed and voice comments (decision 046). */
+export async function prepareComment(viewer: Viewer | null, data: { contributionId: string; parentId?: string }) {
   const { contribution, resource } = await contributionResource(data.contributionId);
   authorize(viewer, "comment:create", { ...resource, ownerId: undefined });
   let parentAuthorId: string | null = null;
@@ -55,38 +65,42 @@ export async function createComment(viewer: Viewer | null, input: z.input<typeof
     }
     parentAuthorId = parent.authorId;
   }
-  await countComment(viewer.id);
   const authorPerspective = await perspectiveSnapshot(db, viewer.id, resource.municipalityId);
-  return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({
-      data: {
-        contributionId: contribution.id,
-        parentId: data.parentId ?? null,
-        authorId: viewer.id,
-        authorPerspective,
-        body: data.body,
-        language: data.language,
-      },
-      select: { id: true, contributionId: true, parentId: true },
-    });
-    // The commenter follows the contribution from now on (unless they unfollowed it before).
-    await followOnTakingPart(tx, viewer.id, contribution.id);
-    // The parent's author hears of a reply to them, the other followers of a new comment; a burst
-    // of comments is one unread row per person with a count.
-    await insertNotifications(
-      tx,
-      {
-        subjectId: contribution.id,
-        dialogueId: contribution.dialogueId,
-        contributionId: contribution.id,
-        commentId: comment.id,
-        to: [
-          ...(parentAuthorId ? [{ type: "COMMENT_REPLY" as const, audience: { kind: "contributionFollowers" as const, contributionId: contribution.id, only: [parentAuthorId] } }] : []),
-          { type: "COMMENT_POSTED", audience: { kind: "contributionFollowers", contributionId: contribution.id } },
-        ],
-      },
-      viewer.id,
-    );
-    return comment;
+  return { authorId: viewer.id, authorPerspective, contribution, resource, parentId: data.parentId ?? null, parentAuthorId };
+}
+
+/** The comment row, the author's follow and the followers' notifications, in `tx`. */
+export async function storeComment(tx: Prisma.TransactionClient, prepared: PreparedComment, text: { body: string; language: string; awaitingTranscript?: boolean }) {
+  const { contribution, authorId, parentAuthorId } = prepared;
+  const comment = await tx.comment.create({
+    data: {
+      contributionId: contribution.id,
+      parentId: prepared.parentId,
+      authorId,
+      authorPerspective: prepared.authorPerspective,
+      body: text.body,
+      language: text.language,
+      awaitingTranscript: text.awaitingTranscript ?? false,
+    },
+    select: { id: true, contributionId: true, parentId: true },
   });
+  // The commenter follows the contribution from now on (unless they unfollowed it before).
+  await followOnTakingPart(tx, authorId, contribution.id);
+  // The parent's author hears of a reply to them, the other followers of a new comment; a burst
+  // of comments is one unread row per person with a count.
+  await insertNotifications(
+    tx,
+    {
+      subjectId: contribution.id,
+      dialogueId: contribution.dialogueId,
+      contributionId: contribution.id,
+      commentId: comment.id,
+      to: [
+        ...(parentAuthorId ? [{ type: "COMMENT_REPLY" as const, audience: { kind: "contributionFollowers" as const, contributionId: contribution.id, only: [parentAuthorId] } }] : []),
+        { type: "COMMENT_POSTED", audience: { kind: "contributionFollowers", contributionId: contribution.id } },
+      ],
+    },
+    authorId,
+  );
+  return comment;
 }

@@ -32,6 +32,8 @@ const commentSelect = {
   parentId: true,
   body: true,
   language: true,
+  /** A voice comment pending its transcript (decision 046). */
+  awaitingTranscript: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,

@@ -27,11 +27,11 @@ export async function machineTranscribe(job: VoiceTranscriptionJob, transcriber:
   if (!transcriber) return { transcribed: 0 };
   const voice = await db.voiceMessage.findUnique({
     where: { id: job.voiceMessageId },
-    select: { id: true, mimeType: true, transcribedAt: true, machineDraft: true, contribution: { select: { language: true } }, audio: { select: { bytes: true } } },
+    select: { id: true, mimeType: true, transcribedAt: true, machineDraft: true, contribution: { select: { language: true } }, comment: { select: { language: true } }, audio: { select: { bytes: true } } },
   });
   if (!voice || voice.transcribedAt || voice.machineDraft !== null || !voice.audio) return { transcribed: 0 };
   // No database connection is held while the service works.
-  const text = (await transcriber.transcribe({ bytes: voice.audio.bytes, mimeType: voice.mimeType, language: voice.contribution.language })).slice(0, BODY_MAX);
+  const text = (await transcriber.transcribe({ bytes: voice.audio.bytes, mimeType: voice.mimeType, language: voice.contribution?.language ?? voice.comment?.language ?? "" })).slice(0, BODY_MAX);
   if (!/\S/.test(text)) return { transcribed: 0 };
   const stored = await db.voiceMessage.updateMany({
     where: { id: voice.id, transcribedAt: null, confirmedAt: null, machineDraft: null },

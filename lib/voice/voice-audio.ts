@@ -10,15 +10,30 @@ import { dialogueResource } from "@/lib/policy/resources";
  * NOT_FOUND or FORBIDDEN as the policy says; audio past its retention, and any withdrawn
  * contribution's (whose audio the database deletes at once, trigger voice_audio_with_withdrawal), is NOT_FOUND.
  */
-export async function getVoiceAudio(viewer: Viewer | null, contributionId: string, dialogueId?: string): Promise<{ bytes: Uint8Array; mimeType: string }> {
+export async function getVoiceAudio(
+  viewer: Viewer | null,
+  contributionId: string,
+  dialogueId?: string,
+  /** A voice comment's audio (decision 046): the comment, on this contribution. */
+  commentId?: string,
+): Promise<{ bytes: Uint8Array; mimeType: string }> {
   const voice = await db.voiceMessage.findUnique({
-    where: { contributionId },
-    select: { id: true, mimeType: true, contribution: { select: { dialogueId: true, authorId: true, withdrawnAt: true } } },
+    where: commentId ? { commentId } : { contributionId },
+    select: {
+      id: true,
+      mimeType: true,
+      contribution: { select: { id: true, dialogueId: true, authorId: true, withdrawnAt: true } },
+      comment: { select: { authorId: true, deletedAt: true, contribution: { select: { id: true, dialogueId: true, withdrawnAt: true } } } },
+    },
   });
-  // The address names the dialogue too: another dialogue's voice message is not found there.
-  if (!voice || (dialogueId !== undefined && voice.contribution.dialogueId !== dialogueId)) throw new AppError("NOT_FOUND", "voice message not found");
-  authorize(viewer, "voice:listen", await dialogueResource(voice.contribution.dialogueId, voice.contribution.authorId));
-  if (voice.contribution.withdrawnAt) throw new AppError("NOT_FOUND", "contribution withdrawn");
+  const contribution = voice?.contribution ?? voice?.comment?.contribution;
+  // The address names the dialogue and contribution too: another's voice message is not found there.
+  if (!voice || !contribution || contribution.id !== contributionId || (dialogueId !== undefined && contribution.dialogueId !== dialogueId)) {
+    throw new AppError("NOT_FOUND", "voice message not found");
+  }
+  const speakerId = voice.comment ? voice.comment.authorId : voice.contribution!.authorId;
+  authorize(viewer, "voice:listen", await dialogueResource(contribution.dialogueId, speakerId));
+  if (contribution.withdrawnAt || voice.comment?.deletedAt) throw new AppError("NOT_FOUND", "contribution withdrawn or comment deleted");
   const audio = await db.voiceAudio.findUnique({ where: { voiceMessageId: voice.id }, select: { bytes: true } });
   if (!audio) throw new AppError("NOT_FOUND", "audio deleted");
   return { bytes: audio.bytes, mimeType: voice.mimeType };

@@ -23,7 +23,8 @@ export async function claimVoiceQuota(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`voice-person:${claim.userId}`}, 0))`;
   const now = Date.now();
   const sent = await tx.voiceMessage.findMany({
-    where: { createdAt: { gt: new Date(now - DAY_MS) }, contribution: { authorId: claim.userId } },
+    // Voice contributions and voice comments alike (decision 046).
+    where: { createdAt: { gt: new Date(now - DAY_MS) }, OR: [{ contribution: { authorId: claim.userId } }, { comment: { authorId: claim.userId } }] },
     select: { createdAt: true },
     orderBy: { createdAt: "asc" },
   });
@@ -42,7 +43,10 @@ export async function claimVoiceQuota(
   }
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`voice-dialogue:${claim.dialogueId}`}, 0))`;
   const quota = claim.dialogueStorageBytes ?? env().VOICE_STORAGE_PER_DIALOGUE_MB * 1024 * 1024;
-  const kept = await tx.voiceMessage.aggregate({ where: { audioDeletedAt: null, contribution: { dialogueId: claim.dialogueId } }, _sum: { byteSize: true } });
+  const kept = await tx.voiceMessage.aggregate({
+    where: { audioDeletedAt: null, OR: [{ contribution: { dialogueId: claim.dialogueId } }, { comment: { contribution: { dialogueId: claim.dialogueId } } }] },
+    _sum: { byteSize: true },
+  });
   if ((kept._sum.byteSize ?? 0) + claim.byteSize > quota) {
     throw new AppError("INVALID_INPUT", "dialogue voice storage full", { fieldErrors: { audio: [{ key: "voice.errors.dialogueFull" }] } });
   }

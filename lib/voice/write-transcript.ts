@@ -56,6 +56,21 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
   }
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
 
+  await db.$transaction(async (tx) => {
+    await tx.contribution.update({
+      where: { id: data.contributionId },
+      data: { title: data.title, body: data.transcript, awaitingTranscript: false },
+    });
+    await tx.voiceMessage.update({ where: { id: voice.id }, data: transcriptTrace(voice, contribution.body, data.transcript, viewer.id, data.readBack === "on") });
+  });
+
+  if (translationLanguage) {
+    if (translationLanguage === contribution.language || !contribution.dialogue.languages.includes(translationLanguage)) fieldErrors.translationLanguage = [{ key: "validation.invalid" }];
+    if (!data.translationTitle) fieldErrors.translationTitle = [{ key: "validation.required" }];
+    if (!data.translationBody) fieldErrors.translationBody = [{ key: "validation.required" }];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+
   const now = new Date();
   // The machine's words, confirmed as they were, stay the machine's; changed, they are the person's.
   // The draft (machineDraft) becomes the transcript only now, by a person's confirmation.
@@ -98,4 +113,33 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
     }
   }
   return { contributionId: data.contributionId, dialogueId: contribution.dialogueId };
+}
+
+/**
+ * The voice message's trace for a transcript a person writes or confirms (decision 033), shared by
+ * voice contributions and voice comments (046): the machine's words, confirmed as they were, stay
+ * the machine's; changed, they are the person's. The draft (machineDraft) becomes the transcript
+ * only now, by a person's confirmation.
+ */
+export function transcriptTrace(
+  voice: { machineDraft: string | null; machineTranscript: boolean; transcribedAt: Date | null },
+  currentText: string,
+  transcript: string,
+  viewerId: string,
+  readBack: boolean,
+  now = new Date(),
+) {
+  const confirmsDraft = voice.transcribedAt === null && voice.machineDraft !== null && voice.machineDraft.trim() === transcript;
+  const keepsMachineText = voice.machineTranscript && voice.transcribedAt !== null && currentText.trim() === transcript;
+  return {
+    ...(confirmsDraft
+      ? { transcribedById: null, transcribedAt: now, machineTranscript: true }
+      : keepsMachineText
+        ? {}
+        : { transcribedById: viewerId, transcribedAt: now, machineTranscript: false }),
+    machineDraft: null,
+    confirmedById: viewerId,
+    confirmedAt: now,
+    readBackConfirmedAt: readBack ? now : null,
+  };
 }

@@ -22,13 +22,17 @@ const PRIVATE = {
 // cannot make a team member's browser fetch it. One byte range is served (Safari plays only so).
 export const GET = availableRoute(async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
   const { municipality, dialogue: slug, contributionId } = await params;
-  if (!z.uuid().safeParse(contributionId).success) return new Response(null, { status: 404, headers: PRIVATE });
+  // `?comment=<id>`: a voice comment's audio on this contribution (decision 046).
+  const commentId = new URL(request.url).searchParams.get("comment") ?? undefined;
+  if (!z.uuid().safeParse(contributionId).success || (commentId !== undefined && !z.uuid().safeParse(commentId).success)) {
+    return new Response(null, { status: 404, headers: PRIVATE });
+  }
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
   if (!dialogue) return new Response(null, { status: 404, headers: PRIVATE });
   let audio: { bytes: Uint8Array; mimeType: string };
   try {
-    audio = await getVoiceAudio(viewer, contributionId, dialogue.id);
+    audio = await getVoiceAudio(viewer, contributionId, dialogue.id, commentId);
   } catch (error) {
     if (isAppError(error)) return new Response(null, { status: error.status, headers: PRIVATE });
     throw error;
