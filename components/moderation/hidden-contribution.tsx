@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
 import { HideNoticePanel, HiddenPlaceholder } from "./hidden-notice";
@@ -15,7 +15,7 @@ import { HideNoticePanel, HiddenPlaceholder } from "./hidden-notice";
  * A 404 when there is no hidden contribution at this address either.
  */
 export async function HiddenContribution({ municipality, dialogue: dialogueSlug, contributionId }: { municipality: string; dialogue: string; contributionId: string }) {
-  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug })) ?? {};
   if (!dialogue) notFound();
   const viewer = await getViewer();
   const hidden = await getHiddenContribution(viewer, { contributionId, dialogueId: dialogue.id });

@@ -6,9 +6,9 @@ import type { DialoguePhase, TranslationMethod } from "@/lib/generated/prisma/en
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import { publishedDialogue } from "@/lib/policy/visibility";
 import { recordedListAccess } from "@/lib/receipts/list-recorded";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import type { DialogueThemeSummary } from "./get-public-dialogue";
 import { slugSchema } from "./slug";
 
 // The dialogue page's data, loaded once per request (issue 17, step 2): the dialogue with its
@@ -47,6 +47,8 @@ export type DialoguePermissions = {
    */
   takePart: boolean;
 };
+
+export type DialogueThemeSummary = { id: string; key: string | null; name: string };
 
 export type LoadedDialogue = {
   id: string;
@@ -235,4 +237,17 @@ export async function loadDialogue(
     ...loaded,
     dialogue: { ...loaded.dialogue, meetings: { upcoming: meetings.filter((meeting) => !isPast(meeting)), past: meetings.filter(isPast).reverse() } },
   };
+}
+
+/**
+ * loadDialogue for the sub-pages of a published dialogue (posting, results, a contribution and its
+ * transcript and receipt, the answer queue, responsibilities): the same request-cached statement,
+ * and a DRAFT is not found here for anyone — its host team works on the dialogue page itself.
+ */
+export async function loadPublishedDialogue(
+  viewer: Viewer | null,
+  slugs: { municipalitySlug: string; dialogueSlug: string },
+): Promise<DialogueForViewer | null> {
+  const loaded = await loadDialogue(viewer, slugs);
+  return loaded && publishedDialogue.holds(loaded.dialogue) ? loaded : null;
 }

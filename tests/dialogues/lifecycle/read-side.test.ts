@@ -2,7 +2,7 @@
 // manage page only for the host team, the unanswered needs from RESPONDING on.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getDraftDialogue } from "@/lib/dialogues/get-draft-dialogue";
+import { loadDialogue, loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
 import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
 import { addMember, createContribution, createDialogue, createUser, openDialogue } from "@/tests/support/factories";
@@ -35,11 +35,13 @@ describe("the lifecycle's read side", () => {
     const { municipality, viewer: staff } = await staffOfNewMunicipality();
     const draft = await createDialogue({ municipalityId: municipality.id });
     const slugs = { municipalitySlug: municipality.slug, dialogueSlug: draft.slug };
-    expect(await getDraftDialogue(staff, slugs)).toMatchObject({ id: draft.id, phase: "DRAFT", summary: draft.summary });
-    expect(await getDraftDialogue(null, slugs)).toBeNull();
+    expect((await loadDialogue(staff, slugs))?.dialogue ?? null).toMatchObject({ id: draft.id, phase: "DRAFT", summary: draft.summary });
+    // Its sub-pages (posting, results, a contribution) are for a published dialogue: not found, for the host team too.
+    expect(await loadPublishedDialogue(staff, slugs)).toBeNull();
+    expect((await loadDialogue(null, slugs))?.dialogue ?? null).toBeNull();
     const participant = await createUser();
     await addMember(draft.id, participant.id, "PARTICIPANT");
-    expect(await getDraftDialogue(await viewerOf(participant.id), slugs)).toBeNull();
+    expect((await loadDialogue(await viewerOf(participant.id), slugs))?.dialogue ?? null).toBeNull();
   });
 
   it("gives the manage page to the host team, with the needs still waiting for an answer", async () => {

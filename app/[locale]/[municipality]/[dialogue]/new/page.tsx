@@ -11,7 +11,7 @@ import { RulesText } from "@/components/host-texts/rules-text";
 import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
 import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
@@ -30,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewContributionPage({ params, searchParams }: Props) {
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const viewer = await getViewer();

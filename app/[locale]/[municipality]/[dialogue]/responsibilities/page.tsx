@@ -6,13 +6,13 @@ import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
 import { listResponsibilities } from "@/lib/responsibilities/list-responsibilities";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
-const load = cache((municipalitySlug: string, dialogueSlug: string) => getPublicDialogue({ municipalitySlug, dialogueSlug }));
+const load = cache(async (municipalitySlug: string, dialogueSlug: string) => (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug }))?.dialogue ?? null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { municipality, dialogue } = await params;

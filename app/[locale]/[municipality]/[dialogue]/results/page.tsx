@@ -11,7 +11,7 @@ import { PrintSource } from "@/components/results/print-source";
 import { ResultSection } from "@/components/results/result-section";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
@@ -21,7 +21,7 @@ type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params> };
 
 // Results are public once a dialogue is (dialogue:read): no draft, for nobody.
-const loadDialogue = cache((municipalitySlug: string, dialogueSlug: string) => getPublicDialogue({ municipalitySlug, dialogueSlug }));
+const loadDialogue = cache(async (municipalitySlug: string, dialogueSlug: string) => (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug }))?.dialogue ?? null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { municipality, dialogue: slug } = await params;

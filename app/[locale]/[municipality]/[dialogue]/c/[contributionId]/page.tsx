@@ -27,7 +27,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { commentWindowInput, listComments } from "@/lib/comments/list-comments";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
@@ -54,7 +54,7 @@ type Props = { params: Promise<Params>; searchParams: Promise<Record<string, str
 
 // generateMetadata and the page need the same rows: one query each per request.
 const load = cache(async (municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
-  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug })) ?? {};
   if (!dialogue) return null;
   const viewer = await getViewer();
   const contribution = await getContribution({ contributionId, dialogueId: dialogue.id }, viewer?.id ?? null);

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { Link } from "@/components/link";
 import { AnswerQueue } from "@/components/responses/answer-queue";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
 
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ locale: string; municipality: string; dialogue:
 
 /** For those who may answer in this dialogue (staff and hosts); everyone else gets a 404. */
 const load = cache(async (municipalitySlug: string, dialogueSlug: string) => {
-  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug })) ?? {};
   if (!dialogue) return null;
   const needs = await listAnswerQueue(await getViewer(), { dialogueId: dialogue.id });
   return needs && { dialogue, needs };

@@ -8,7 +8,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getOfflineEntryForm } from "@/lib/contributions/get-offline-entry-form";
 import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OfflineContributionPage({ params }: Props) {
   const { locale, municipality, dialogue: slug } = await params;
-  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const viewer = await getViewer();

@@ -8,7 +8,7 @@ import { VoiceForm } from "@/components/voice/voice-form";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getPostForm } from "@/lib/contributions/get-post-form";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { env } from "@/lib/env";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -39,7 +39,7 @@ async function failureOf(searchParams: Props["searchParams"]) {
 
 export default async function NewVoiceContributionPage({ params, searchParams }: Props) {
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const kind = query.kind === "PROPOSAL" ? "PROPOSAL" : "NEED";

@@ -6,7 +6,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { QrImage } from "@/components/qr-image";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { publicUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { autonym } from "@/lib/i18n/language-names";
@@ -22,7 +22,7 @@ type Props = { params: Promise<Params> };
 
 /** The receipt of this dialogue's offline contribution, for the host team and its recorder; a 404 for everyone else. */
 const loadSlip = cache(async (municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
-  const dialogue = await getPublicDialogue({ municipalitySlug, dialogueSlug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug })) ?? {};
   if (!dialogue) return null;
   try {
     return await getReceiptSlip(await getViewer(), { contributionId, dialogueId: dialogue.id });

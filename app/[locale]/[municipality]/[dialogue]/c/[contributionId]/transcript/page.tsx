@@ -7,7 +7,7 @@ import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { TranscriptForm } from "@/components/voice/transcript-form";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getTranscriptForm } from "@/lib/voice/get-transcript-form";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TranscriptPage({ params }: Props) {
   const { locale, municipality, dialogue: slug, contributionId } = await params;
   if (!z.uuid().safeParse(contributionId).success) notFound();
-  const dialogue = await getPublicDialogue({ municipalitySlug: municipality, dialogueSlug: slug });
+  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
   const form = await getTranscriptForm(await getViewer(), { contributionId, dialogueId: dialogue.id });
   if (!form) notFound();

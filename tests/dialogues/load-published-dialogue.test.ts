@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getPublicDialogue } from "@/lib/dialogues/get-public-dialogue";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { createDialogue, createMunicipality, createTheme, openDialogue } from "@/tests/support/factories";
 
-describe("getPublicDialogue", () => {
+describe("loadPublishedDialogue", () => {
   it("finds an open dialogue by its municipality's slug and its own, with its themes in order", async () => {
     const municipality = await createMunicipality();
     const housing = await createTheme(municipality.id, { key: "housing", name: "Wohnen", position: 2 });
@@ -12,7 +12,7 @@ describe("getPublicDialogue", () => {
     const dialogue = await createDialogue({ municipalityId: municipality.id, themeIds: [housing.id, own.id, work.id] });
     await openDialogue(dialogue.id);
 
-    const found = await getPublicDialogue({ municipalitySlug: municipality.slug, dialogueSlug: dialogue.slug });
+    const found = (await loadPublishedDialogue(null, { municipalitySlug: municipality.slug, dialogueSlug: dialogue.slug }))?.dialogue;
     expect(found).toMatchObject({
       id: dialogue.id,
       title: dialogue.title,
@@ -30,7 +30,7 @@ describe("getPublicDialogue", () => {
   it("does not show a DRAFT dialogue", async () => {
     const dialogue = await createDialogue();
     const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
-    expect(await getPublicDialogue({ municipalitySlug: municipality.slug, dialogueSlug: dialogue.slug })).toBeNull();
+    expect((await loadPublishedDialogue(null, { municipalitySlug: municipality.slug, dialogueSlug: dialogue.slug }))?.dialogue ?? null).toBeNull();
   });
 
   it("shows a CLOSED dialogue", async () => {
@@ -38,7 +38,7 @@ describe("getPublicDialogue", () => {
     await openDialogue(dialogue.id);
     await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "CLOSED" } });
     const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
-    expect(await getPublicDialogue({ municipalitySlug: municipality.slug, dialogueSlug: dialogue.slug })).toMatchObject({
+    expect((await loadPublishedDialogue(null, { municipalitySlug: municipality.slug, dialogueSlug: dialogue.slug }))?.dialogue ?? null).toMatchObject({
       phase: "CLOSED",
     });
   });
@@ -56,6 +56,6 @@ describe("getPublicDialogue", () => {
     const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
     const other = await createMunicipality();
     const slugs = { municipality: municipality.slug, dialogue: dialogue.slug, other: other.slug };
-    expect(await getPublicDialogue(input(slugs))).toBeNull();
+    expect((await loadPublishedDialogue(null, input(slugs)))?.dialogue ?? null).toBeNull();
   });
 });
