@@ -4,7 +4,7 @@
 // data, weighs what a first visit downloads, and writes bench/results.md and bench/results.json.
 // Options and what each number means: bench/README.md.
 import "dotenv/config";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dropDatabase, onServer } from "../lib/db/databases";
@@ -265,6 +265,27 @@ try {
     weights = { emptyPage, pages, navigation };
   }
 
+  // One CPU profile of the dialogue page's render path, kept beside the results: a server of its
+  // own started with --cpu-prof (Node writes the profile when the server exits), the cache-off
+  // dialogue scenario at 10 connections for the measured duration. Open it in Chrome DevTools
+  // (Performance, "Load profile") or speedscope.
+  log("CPU profile of the dialogue page render (cache off) …");
+  await app.stop();
+  const profileDir = path.join(TMP_DIR, "cpu-profile");
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+  const profiled = await startApp(ports.app, largeUrl, ports.sql, {
+    RENDER_CONCURRENCY: String(values["render-concurrency"]),
+    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`,
+  });
+  cleanups.push(() => profiled.stop());
+  await runLoad(spec(profiled.baseUrl, 10, { path: dialoguePath, cookie: CACHE_OFF_COOKIE }));
+  await profiled.stop();
+  const profileFile = readdirSync(profileDir).find((name) => name.includes(`.${profiled.pid}.`) && name.endsWith(".cpuprofile"));
+  const cpuProfile = profileFile ? `${String(values.out)}-dialogue-render.cpuprofile` : null;
+  if (profileFile && cpuProfile) copyFileSync(path.join(profileDir, profileFile), path.resolve(PROJECT_ROOT, cpuProfile));
+  else notes.push("the CPU profile of the dialogue page was not written");
+
   const results: BenchResults = {
     date: new Date().toISOString(),
     durationSeconds: duration,
@@ -280,6 +301,7 @@ try {
     sql: measuredPages.map((page) => ({ page: page.name, small: smallSql.get(page.name)!.statements, large: largeSql.get(page.name)!.statements })),
     notes,
     weights,
+    cpuProfile,
     resultsAvailable,
     postgres: await onServer(server.serverUrl, async (client) => (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v),
     runSeconds: (Date.now() - started) / 1000,

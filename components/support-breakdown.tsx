@@ -1,9 +1,12 @@
-import { useTranslations } from "next-intl";
+"use client";
+
+import { useTranslations } from "@/lib/i18n/client";
 import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
 
 /**
  * Support per perspective, every perspective listed, zeros included: nothing averaged away.
- * Not async, so a client component (the support button) can show the same tally in place.
+ * A client component, so the support button can show the same tally in place; its page sends the
+ * namespaces contribution, perspectives and meetings (<ClientMessages>).
  */
 export function SupportBreakdown({ supports }: { supports: Breakdown }) {
   const t = useTranslations("contribution");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // Shown when a page fails to render (say the database is briefly away). Plain links, so it
 // works without JavaScript too.

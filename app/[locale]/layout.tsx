@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ErrorDocumentFallback } from "@/components/feedback/error-document-fallback";
 import { FlashMessage } from "@/components/feedback/flash-message";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { RENDER_TOKEN_HEADER, submitFailed } from "@/lib/http/render-registry";
+import { BASE_CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 import { direction, routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -31,9 +33,9 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale} dir={direction(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans">
-        {/* Links need the locale on the client. Of the catalogue, only what client components
-            need goes along (the error page, form messages): every byte costs prepaid data. */}
-        <NextIntlClientProvider messages={{ error: messages.error, validation: messages.validation, errors: messages.errors, feedback: messages.feedback }}>
+        {/* Of the catalogue, only what client components need goes along (the error page, form
+            messages), compiled: every byte costs prepaid data (decision 040). */}
+        <ClientMessages namespaces={BASE_CLIENT_NAMESPACES}>
           <ErrorDocumentFallback
             token={requestHeaders.get(RENDER_TOKEN_HEADER)}
             nonce={requestHeaders.get("x-nonce") ?? undefined}
@@ -53,7 +55,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -110,8 +110,9 @@ export async function startApp(port: number, databaseUrl: string, sqlPort: numbe
       // The write scenarios measure the comment path, not the per-person limit (COMMENTS_PER_MINUTE).
       COMMENTS_PER_MINUTE: "1000",
       COMMENTS_PER_DAY: "100000",
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${recorder}`.trim(),
       ...extraEnv,
+      // Flags asked for (a CPU profile) go after the recorder, which every bench server loads.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${recorder}`, extraEnv.NODE_OPTIONS].filter(Boolean).join(" "),
     },
   });
   const server = { baseUrl, pid: next.pid!, stop: next.stop };

@@ -50,6 +50,8 @@ export type BenchResults = {
       };
   sql: { page: string; small: number; large: number }[];
   weights: { emptyPage: Weight; pages: { name: string; path: string; weight: Weight }[]; navigation: Weight | null } | null;
+  /** Where the CPU profile of the dialogue page render (cache off, 10 connections) was written, relative to the project. */
+  cpuProfile?: string | null;
   resultsAvailable: boolean;
   /** Pages left out, and why. */
   notes: string[];
@@ -265,6 +267,9 @@ export async function writeReport(out: string, r: BenchResults): Promise<void> {
         ? `Later navigation, dialogue page 1 → 2 (client-side): ${kb(w.navigation.total)} KB in ${w.navigation.requests} requests (RSC ${kb(w.navigation.rsc)} KB, JS ${kb(w.navigation.js)} KB).`
         : "Later navigation: no second page to navigate to.",
     );
+  }
+  if (r.cpuProfile) {
+    lines.push("", "## CPU profile", "", `The server's CPU profile during the dialogue page at 10 connections, cache off (the render path): \`${r.cpuProfile}\` (Chrome DevTools → Performance → Load profile, or speedscope).`);
   }
   if (r.notes.length) lines.push("", "## Notes", "", ...r.notes.map((note) => `- ${note}`));
   lines.push("");

@@ -6,7 +6,7 @@
 // translated message, tied to it with aria-describedby.
 import { useContext, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
 import { FormContext, useFormFieldId } from "./form";
 

@@ -19,7 +19,7 @@ import {
   type FormHTMLAttributes,
   type ReactNode,
 } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { IDLE, type FormState, type Message } from "@/lib/actions/form-state";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -1,19 +1,21 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
+import { ClientTextsProvider } from "@/lib/i18n/client";
+import { compiledNamespaces } from "@/lib/i18n/client-messages";
+import type { AppLocale } from "@/lib/i18n/routing";
 
-/**
- * The catalogue namespaces a client form needs, on top of the form messages the layout already
- * sends. A nested provider replaces its parent's messages, so those are repeated here; only the
- * named namespaces go along because every byte costs prepaid data.
- */
 type Messages = Awaited<ReturnType<typeof getMessages>>;
 
-export async function ClientMessages({ namespaces, children }: { namespaces: (keyof Messages)[]; children: ReactNode }) {
-  const messages = await getMessages();
-  const picked: Partial<Messages> = {};
-  for (const namespace of ["error", "validation", "errors", "feedback", ...namespaces] as const) {
-    Object.assign(picked, { [namespace]: messages[namespace] });
-  }
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+/**
+ * The catalogue namespaces a page's client components need (`useTranslations` from
+ * lib/i18n/client.tsx), on top of the form messages the layout already sends (nested ones add
+ * to their parent's). Only the named namespaces go along, compiled: every byte costs prepaid data.
+ */
+export async function ClientMessages({ namespaces, children }: { namespaces: readonly (keyof Messages)[]; children: ReactNode }) {
+  const locale = (await getLocale()) as AppLocale;
+  return (
+    <ClientTextsProvider locale={locale} messages={await compiledNamespaces(locale, namespaces)}>
+      {children}
+    </ClientTextsProvider>
+  );
 }

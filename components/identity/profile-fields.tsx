@@ -2,7 +2,7 @@
 
 // The fields a person says about themselves, the same at sign-up and on the account page.
 // Deliberately nothing about origin, nationality, asylum or residence status (docs/design.md).
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, ChoiceField, TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { SELF_DECLARED_PERSPECTIVES, type Perspective } from "@/lib/perspectives/perspectives";

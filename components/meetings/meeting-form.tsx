@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
 import { PageFields } from "@/components/contributions/page-fields";
 import type { FormState } from "@/lib/actions/form-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { FormState } from "@/lib/actions/form-state";
 import { PushSwitch } from "./push-switch";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { SupportBreakdown } from "@/components/support-breakdown";
 import type { FormState } from "@/lib/actions/form-state";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { SelectField } from "@/components/contributions/select-field";
 import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
 import { Form, fieldId } from "@/components/form/form";
 import { PageFields } from "@/components/contributions/page-fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { RECORDER_BITS_PER_SECOND } from "@/lib/voice/limits";
 
 // The page's own recorder, for browsers with JavaScript and a microphone (progressive

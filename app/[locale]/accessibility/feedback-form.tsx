@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { sendAccessibilityFeedbackAction } from "@/lib/actions/accessibility/feedback";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
 import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
 import { Form, useFormAction } from "@/components/form/form";

@@ -1,13 +1,12 @@
 "use client";
 
 import { type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Form, useFormAction, useFormFieldId } from "@/components/form/form";
 import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { PERSPECTIVES, ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
-import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { joinDialogueAction, signUpAction, type SignedUp } from "@/lib/actions/invitations/join";
@@ -48,7 +47,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
     return (
       <>
         <Notice>{t("alreadyMember")}</Notice>
-        <Link href={dialoguePath}>{t("toDialogue")}</Link>
+        <a href={`/${locale}${dialoguePath}`}>{t("toDialogue")}</a>
       </>
     );
   }
@@ -97,9 +96,9 @@ function SignedUpScreen({ signedUp, dialoguePath }: { signedUp: SignedUp; dialog
       </SignInCodeCard>
       <p className="mt-6 print:hidden">
         {/* In the language the person chose, which may not be this page's. */}
-        <Link href={dialoguePath} locale={signedUp.locale} className="font-semibold">
+        <a href={`/${signedUp.locale}${dialoguePath}`} hrefLang={signedUp.locale} className="font-semibold">
           {t("toDialogue")}
-        </Link>
+        </a>
       </p>
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { issueSignInCodeAction } from "@/lib/actions/team/sign-in-codes";

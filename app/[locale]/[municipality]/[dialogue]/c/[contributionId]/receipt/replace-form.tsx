@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { replaceReceiptAction } from "@/lib/actions/receipts/replace-receipt";
