@@ -3,14 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ExportForm } from "@/components/exports/export-form";
-import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { APP_ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
 import { RECORD_TYPE_KEYS } from "@/lib/exports/definition";
 import { EXPORT_FORMATS, EXPORT_SCHEMA_PATH, SEPARATORS } from "@/lib/exports/export-dialogue";
-import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -40,18 +39,11 @@ export default async function ExportPage({ params, searchParams }: Props) {
   const { dialogue, canIncludeHidden } = found;
   const [t, errors] = await Promise.all([getTranslations("exports"), getTranslations("errors")]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
-  const mainLanguage = dialogue.languages[0] ?? "de";
   const error = isErrorCode(query.error) && query.error !== "RATE_LIMITED" ? query.error : null;
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={base}>{t("backToDialogue")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("backToDialogue") }} heading={t("title")} />
       <p className="mt-3">{t("intro")}</p>
       <p className="mt-2 text-muted">{t("anonymity")}</p>
       <p className="mt-2 text-muted">{t("readable")}</p>

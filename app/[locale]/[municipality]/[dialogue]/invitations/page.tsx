@@ -11,9 +11,9 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
-import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/invitations/invitations";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -55,7 +55,6 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   ]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
-  const mainLanguage = dialogue.languages[0] ?? "de";
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   // Team roles (co-host, recorder) are given by staff and the host only (decision 035).
   const mayInviteTeam = can(viewer, "invitation:manage:team", dialogue.resource);
@@ -69,13 +68,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("title")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
 
       {created && (

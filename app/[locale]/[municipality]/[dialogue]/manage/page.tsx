@@ -15,11 +15,11 @@ import { defaultRules } from "@/lib/host-texts/default-rules";
 import { hostTextsPath } from "@/lib/host-texts/paths";
 import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/advance-phase";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
-import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { listTeam, LAST_LIVED_EXPERIENCE_COHOST } from "@/lib/team/team";
 import { RemoveFromTeamForm } from "@/components/team/remove-from-team-form";
 import { advancePhaseAction, removeFromTeamAction, updateDialogueAction } from "@/lib/actions/dialogues/manage-dialogue";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -61,13 +61,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
 
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
-      <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("manageTitle")} />
       <AccountabilityLinks viewer={viewer} resource={dialogue.resource} dialoguePath={base} />
 
       {done && done !== "removed" && (

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { MeetingSections } from "@/components/meetings/meeting-list";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { can } from "@/lib/policy/policy";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -25,11 +25,7 @@ export default async function MeetingsPage({ params }: Props) {
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
   return (
     <>
-      <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("heading")}</h1>
-      <DialogueTitle dialogue={dialogue} as="p" className="mt-1 text-lg font-semibold break-words" />
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: base, label: t("back") }} heading={t("heading")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
       {can(viewer, "meeting:manage", dialogue.resource) && (
         <p className="mt-3">

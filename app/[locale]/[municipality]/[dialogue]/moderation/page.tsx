@@ -8,9 +8,9 @@ import { MediationSection } from "@/components/moderation/mediation-section";
 import { ReportQueue, ReviewQueue } from "@/components/moderation/queue";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
-import { direction } from "@/lib/i18n/routing";
 import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
 import { can } from "@/lib/policy/policy";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params> };
@@ -38,16 +38,9 @@ export default async function ModerationPage({ params }: Props) {
   const { viewer, dialogue } = loaded;
   const [queue, t] = await Promise.all([listModerationQueue(viewer, { dialogueId: dialogue.id }), getTranslations("moderation")]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
-  const mainLanguage = dialogue.languages[0] ?? "de";
   return (
     <ClientMessages namespaces={["moderation"]}>
-      <p className="text-sm">
-        <Link href={base}>{t("backToDialogue")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("queue.title")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("backToDialogue") }} heading={t("queue.title")} />
       <p className="mt-3 text-muted">{t("queue.intro")}</p>
       <p className="mt-2">
         <Link href={`${base}/moderation/log`} className="font-semibold">

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
 import { listResponsibilities } from "@/lib/responsibilities/list-responsibilities";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -37,11 +37,7 @@ export default async function ResponsibilitiesPage({ params }: Props) {
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={base}>{t("backToDialogue")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <DialogueTitle dialogue={dialogue} as="p" className="mt-1 text-lg font-semibold break-words" />
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: base, label: t("backToDialogue") }} heading={t("title")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
         <Link href={`/${dialogue.municipality.slug}/actors`}>{t("allActors", { municipality: dialogue.municipality.name })}</Link>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
-import { Link } from "@/components/link";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { MeetingSections } from "@/components/meetings/meeting-list";
 import { Section } from "@/components/section";
@@ -13,6 +12,7 @@ import { direction } from "@/lib/i18n/routing";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { can } from "@/lib/policy/policy";
 import { createMeetingAction } from "@/lib/actions/meetings/create-meeting";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -32,16 +32,9 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
   if (!dialogue || !can(viewer, "meeting:manage", dialogue.resource)) notFound();
   const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
   const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
-  const mainLanguage = dialogue.languages[0] ?? "de";
   return (
     <>
-      <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("manageTitle")} />
       {query.created === "1" && (
         <p role="status" className="mt-4 rounded border-s-4 border-brand bg-surface p-3">
           {t("created")}

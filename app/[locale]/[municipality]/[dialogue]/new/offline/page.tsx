@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
-import { Link } from "@/components/link";
 import { OfflineContributionForm } from "@/components/on-behalf/offline-contribution-form";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
@@ -13,6 +12,7 @@ import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { recordOfflineContributionAction } from "@/lib/actions/contributions/record-offline-contribution";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -36,17 +36,10 @@ export default async function OfflineContributionPage({ params }: Props) {
     getThemeNamer(),
     getFormatter(),
   ]);
-  const mainLanguage = dialogue.languages[0] ?? "de";
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("pageTitle")} />
       {!form.mayRecord ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
       ) : (
