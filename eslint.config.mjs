@@ -45,6 +45,30 @@ const config = [
     },
   },
   {
+    // Every address of the site is built by lib/routes (decision 041): no path spelled by hand.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    // Not addresses of the site: database URLs and files (lib/db), metrics' route labels, an
+    // external services' URLs (a translator, messenger providers), tests.
+    ignores: ["lib/routes/**", "lib/generated/**", "lib/db/**", "lib/metrics/**", "lib/translations/machine-translator.ts", "lib/channels/signal.ts", "lib/channels/twilio.ts", "lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TemplateLiteral[expressions.length>0][quasis.0.value.raw=/^\\//]",
+          message: "Build paths with lib/routes/paths.ts (sitePaths, municipalityPaths, dialoguePaths, localized, withQuery).",
+        },
+        {
+          selector: "TemplateLiteral[quasis.0.value.raw=''][quasis.1.value.raw=/^\\/[\\w-]/]",
+          message: "Build paths with lib/routes/paths.ts: a sub-page of a path is a builder there, not `${base}/…`.",
+        },
+        {
+          selector: "BinaryExpression[operator='+'][left.type='Literal'][left.value=/^\\//]",
+          message: "Build paths with lib/routes/paths.ts, not by concatenation.",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "prisma/**", "tests/**", "e2e/**", "bench/**", "*.config.*"],
     rules: { "no-console": "off" },
   },

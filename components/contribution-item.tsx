@@ -5,6 +5,7 @@ import { direction } from "@/lib/i18n/routing";
 import { KindBadge } from "./kind-badge";
 import { Link } from "./link";
 import { VoicePendingLabel, VoiceUntitled } from "./voice/voice-pending";
+import { type DialoguePaths } from "@/lib/routes/paths";
 
 /** The support button in place: a plain form that comes back to the same list position. */
 export type ListSupport = {
@@ -27,13 +28,13 @@ export const contributionAnchor = (id: string) => `c-${id}`;
 export function ContributionItem({
   contribution,
   themeName,
-  dialoguePath,
+  paths,
   support,
 }: {
   contribution: ContributionListItem;
   themeName: string;
   /** `/<municipality>/<dialogue>`: the item links to the contribution's own page below it. */
-  dialoguePath: string;
+  paths: DialoguePaths;
   support?: ListSupport;
 }) {
   const locale = useLocale();
@@ -61,7 +62,7 @@ export function ContributionItem({
         </span>
       </p>
       <h3 className="mt-1 text-lg break-words" lang={shown.lang} dir={direction(shown.lang)}>
-        <Link href={`${dialoguePath}/c/${contribution.id}`}>{shown.title || <VoiceUntitled />}</Link>
+        <Link href={paths.contribution(contribution.id)}>{shown.title || <VoiceUntitled />}</Link>
       </h3>
       {/* A translation never replaces the voice: the original stays next to it. */}
       {translation && (

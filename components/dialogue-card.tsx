@@ -4,6 +4,7 @@ import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { HostText, HostTextNote } from "./host-texts/host-text";
 import { Link } from "./link";
 import { PhaseBadge } from "./phase-badge";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 export async function DialogueCard({ municipalitySlug, dialogue, locale }: { municipalitySlug: string; dialogue: OpenDialogue; locale: string }) {
   const t = await getTranslations("dialogueCard");
@@ -16,7 +17,7 @@ export async function DialogueCard({ municipalitySlug, dialogue, locale }: { mun
         pageLocale={locale}
         as="h4"
         className="text-lg break-words"
-        wrap={(title) => <Link href={`/${municipalitySlug}/${dialogue.slug}`}>{title}</Link>}
+        wrap={(title) => <Link href={dialoguePaths(municipalitySlug, dialogue.slug).home}>{title}</Link>}
       />
       <HostText picked={text} field="summary" pageLocale={locale} as="p" className="mt-2 break-words" />
       <HostTextNote picked={text} pageLocale={locale} className="mt-1 text-sm text-muted" />

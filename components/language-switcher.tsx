@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { chooseLanguagePath } from "@/lib/i18n/language-choice";
 import { HeaderMenu } from "./header-menu";
+import { localized, type Path } from "@/lib/routes/paths";
 
 export type LanguageOption = { locale: string; name: string; dir: "ltr" | "rtl" };
 
@@ -38,7 +39,7 @@ export function LanguageSwitcher({ label, current, languages }: { label: string;
                 {name}
               </span>
             ) : (
-              <a href={chooseLanguagePath(locale, `/${locale}${rest}`)} hrefLang={locale} className="block rounded px-2 py-1.5 text-white hover:bg-white/15">
+              <a href={chooseLanguagePath(locale, localized(locale, (rest || "/") as Path))} hrefLang={locale} className="block rounded px-2 py-1.5 text-white hover:bg-white/15">
                 {name}
               </a>
             )}

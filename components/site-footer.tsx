@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "./link";
+import { sitePaths } from "@/lib/routes/paths";
 
 export async function SiteFooter() {
   const [t, accessibility] = await Promise.all([getTranslations("layout"), getTranslations("accessibility")]);
@@ -9,7 +10,7 @@ export async function SiteFooter() {
         <p className="font-semibold text-ink">{t("footerPrinciple")}</p>
         <p>{t("footerAbout")}</p>
         <p>
-          <Link href="/accessibility">{accessibility("footerLink")}</Link>
+          <Link href={sitePaths.accessibility()}>{accessibility("footerLink")}</Link>
         </p>
       </div>
     </footer>

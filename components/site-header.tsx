@@ -4,6 +4,7 @@ import { direction, routing } from "@/lib/i18n/routing";
 import { SessionControls } from "./identity/session-controls";
 import { LanguageSwitcher } from "./language-switcher";
 import { Link } from "./link";
+import { sitePaths } from "@/lib/routes/paths";
 
 /**
  * One row on a 360 px phone: the site's name, the language disclosure and the person's controls
@@ -18,7 +19,7 @@ export async function SiteHeader() {
       <div className="relative mx-auto flex max-w-3xl flex-nowrap items-center gap-x-1 px-2 py-1 sm:px-4">
         {/* On a phone the speech bubble of the site's icon stands for its name (which stays the
             link's name), so that "Sign in" and "I have a code" fit beside it in every language. */}
-        <Link href="/" aria-label={t("home")} className="me-auto flex min-h-11 shrink-0 items-center gap-2 text-2xl font-bold tracking-tight text-white no-underline">
+        <Link href={sitePaths.home()} aria-label={t("home")} className="me-auto flex min-h-11 shrink-0 items-center gap-2 text-2xl font-bold tracking-tight text-white no-underline">
           <svg aria-hidden="true" focusable="false" width="32" height="32" viewBox="6 6 20 20" className="sm:hidden">
             <path d="M7 9.5A2.5 2.5 0 0 1 9.5 7h13A2.5 2.5 0 0 1 25 9.5v8a2.5 2.5 0 0 1-2.5 2.5H15l-5 4.5V20h-.5A2.5 2.5 0 0 1 7 17.5z" fill="currentColor" />
             <circle cx="12" cy="13.5" r="1.5" className="fill-brand-dark" />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "@/lib/i18n/client";
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 // Shown when a page fails to render (say the database is briefly away). Plain links, so it
 // works without JavaScript too.
@@ -16,7 +17,7 @@ export default function ErrorPage() {
           <a href="">{t("retry")}</a>
         </li>
         <li>
-          <a href={`/${locale}`}>{t("home")}</a>
+          <a href={localized(locale, sitePaths.home())}>{t("home")}</a>
         </li>
       </ul>
     </div>

@@ -13,6 +13,7 @@ import { RENDER_TOKEN_HEADER, submitFailed } from "@/lib/http/render-registry";
 import { BASE_CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 import { direction, routing } from "@/lib/i18n/routing";
 import "../globals.css";
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -42,7 +43,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             lang={locale}
             dir={direction(locale)}
             siteName={meta("siteName")}
-            homeHref={`/${locale}`}
+            homeHref={localized(locale, sitePaths.home())}
             notFound={pick(messages.notFound)}
             failed={pick(messages.error)}
           />

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
+import { sitePaths } from "@/lib/routes/paths";
 
 export default async function NotFound() {
   const t = await getTranslations("notFound");
@@ -8,7 +9,7 @@ export default async function NotFound() {
       <h1 className="text-3xl">{t("title")}</h1>
       <p>{t("body")}</p>
       <p>
-        <Link href="/">{t("home")}</Link>
+        <Link href={sitePaths.home()}>{t("home")}</Link>
       </p>
     </div>
   );

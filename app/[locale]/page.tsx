@@ -6,6 +6,7 @@ import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listOpenDialoguesShared } from "@/lib/dialogues/list-open-dialogues";
+import { municipalityPaths, sitePaths } from "@/lib/routes/paths";
 
 export default async function HomePage({
   params,
@@ -30,10 +31,10 @@ export default async function HomePage({
         {!viewer && (
           // The two ways in, side by side: a code from a poster or a meeting, or an account one has.
           <p className="flex flex-wrap gap-3 pt-2">
-            <Link href="/join" className="rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:underline">
+            <Link href={sitePaths.join()} className="rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:underline">
               {session("haveCode")}
             </Link>
-            <Link href="/sign-in" className="rounded border-2 border-brand px-4 py-2 font-semibold no-underline hover:underline">
+            <Link href={sitePaths.signIn()} className="rounded border-2 border-brand px-4 py-2 font-semibold no-underline hover:underline">
               {session("signIn")}
             </Link>
           </p>
@@ -47,7 +48,7 @@ export default async function HomePage({
           groups.map(({ municipality, dialogues }) => (
             <section key={municipality.slug} aria-labelledby={`municipality-${municipality.slug}`} className="mt-6">
               <h3 id={`municipality-${municipality.slug}`} className="text-xl">
-                <Link href={`/${municipality.slug}`}>
+                <Link href={municipalityPaths(municipality.slug).home}>
                   <bdi>{municipality.name}</bdi>
                 </Link>
               </h3>

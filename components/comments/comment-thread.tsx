@@ -6,11 +6,11 @@ import { UserText } from "@/components/text/user-text";
 import type { FormState } from "@/lib/actions/form-state";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import { Link } from "@/components/link";
-import { commentAnchor } from "@/lib/comments/comment-link";
 import type { CommentThreadView, CommentView } from "@/lib/comments/list-comments";
 import { direction } from "@/lib/i18n/routing";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
+import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
 type Thread = CommentThreadView;
 type Comment = CommentView;
@@ -38,7 +38,7 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
   // Said as a voice message and pending its transcript (decision 046): the team and the speaker
   // may play it (the thread's queries stay the same few: no voice message row is read here).
   const mayListen = !deleted && comment.awaitingTranscript && can(viewer, "voice:listen", own);
-  const audioHref = `/${page.locale}/${page.municipality}/${page.dialogue}/c/${page.contributionId}/voice?comment=${comment.id}`;
+  const audioHref = localized(page.locale, withQuery(dialoguePaths(page.municipality, page.dialogue).voice(page.contributionId), { comment: comment.id }));
   return (
     <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
       {deleted ? (
@@ -99,7 +99,7 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
 export async function CommentThread({ comment, ...props }: Props & { comment: Thread }) {
   const t = await getTranslations("comments");
   const mayReply = can(props.viewer, "comment:create", { ...props.resource, ownerId: undefined });
-  const path = `/${props.page.municipality}/${props.page.dialogue}/c/${props.page.contributionId}`;
+  const at = dialoguePaths(props.page.municipality, props.page.dialogue);
   return (
     <article>
       <CommentBody comment={comment} {...props} />
@@ -107,7 +107,7 @@ export async function CommentThread({ comment, ...props }: Props & { comment: Th
         <div className="ms-4 mt-2 space-y-2 border-s-2 border-line ps-3">
           {comment.earlierReplies && (
             <p className="text-sm">
-              <Link href={`${path}${commentAnchor(comment.id)}`}>{t("earlierReplies")}</Link>
+              <Link href={at.comment(props.page.contributionId, comment.id)}>{t("earlierReplies")}</Link>
             </p>
           )}
           {comment.replies.length > 0 && (
@@ -121,7 +121,7 @@ export async function CommentThread({ comment, ...props }: Props & { comment: Th
           )}
           {comment.moreReplies && (
             <p className="text-sm">
-              <Link href={`${path}${commentAnchor(comment.moreReplies)}`}>{t("moreReplies")}</Link>
+              <Link href={at.comment(props.page.contributionId, comment.moreReplies)}>{t("moreReplies")}</Link>
             </p>
           )}
           {mayReply && (

@@ -5,6 +5,7 @@ import { direction } from "@/lib/i18n/routing";
 import { Link } from "@/components/link";
 import type { ContributionDetail } from "@/lib/contributions/get-contribution";
 import { UserText } from "@/components/text/user-text";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 /**
  * The public answers, oldest first: an append-only record of the status, what was decided and
@@ -54,7 +55,7 @@ export async function ResponseTimeline({
                   <>
                     <dt className="text-muted">{t("responsible")}</dt>
                     <dd className="break-words">
-                      {municipalitySlug ? <Link href={`/${municipalitySlug}/actors#actor-${response.actor.id}`}><bdi>{response.actor.name}</bdi></Link> : response.actor.name}
+                      {municipalitySlug ? <Link href={municipalityPaths(municipalitySlug).actor(response.actor.id)}><bdi>{response.actor.name}</bdi></Link> : response.actor.name}
                     </dd>
                   </>
                 )}

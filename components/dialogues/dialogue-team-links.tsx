@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/components/link";
 import type { DialoguePermissions } from "@/lib/dialogues/load-dialogue";
+import type { DialoguePaths, Path } from "@/lib/routes/paths";
 
 /**
  * The ways from the dialogue page to the pages its team works on (manage, invitations, meetings,
@@ -9,11 +10,11 @@ import type { DialoguePermissions } from "@/lib/dialogues/load-dialogue";
  */
 export function DialogueTeamLinks({
   may,
-  pathname,
+  paths,
   mediationCases,
 }: {
   may: DialoguePermissions;
-  pathname: string;
+  paths: DialoguePaths;
   mediationCases: { id: string; subject: string }[];
 }) {
   const admin = useTranslations("dialogueAdmin");
@@ -24,17 +25,17 @@ export function DialogueTeamLinks({
   const recorded = useTranslations("recorded");
   const moderation = useTranslations("moderation");
   const links = [
-    may.manage && { href: `${pathname}/manage`, label: admin("manageLink") },
-    may.invite && { href: `${pathname}/invitations`, label: invitations("inviteLink") },
-    may.manageMeetings && { href: `${pathname}/meetings/manage`, label: meetings("manageLink") },
-    may.recordOffline && { href: `${pathname}/new/offline`, label: onBehalf("link") },
-    may.recorded && { href: `${pathname}/recorded`, label: recorded("link") },
-    may.export && { href: `${pathname}/export`, label: exports("exportLink") },
+    may.manage && { href: paths.manage, label: admin("manageLink") },
+    may.invite && { href: paths.invitations, label: invitations("inviteLink") },
+    may.manageMeetings && { href: paths.meetingsManage, label: meetings("manageLink") },
+    may.recordOffline && { href: paths.newOffline, label: onBehalf("link") },
+    may.recorded && { href: paths.recorded, label: recorded("link") },
+    may.export && { href: paths.export, label: exports("exportLink") },
     may.moderate
-      ? { href: `${pathname}/moderation`, label: moderation("queue.title") }
-      : may.readModerationLog && { href: `${pathname}/moderation/log`, label: moderation("log.title") },
-    ...mediationCases.map((mediation) => ({ href: `${pathname}/mediation/${mediation.id}`, label: moderation("mediation.yourCase", { subject: mediation.subject }) })),
-  ].filter((link): link is { href: string; label: string } => Boolean(link));
+      ? { href: paths.moderation, label: moderation("queue.title") }
+      : may.readModerationLog && { href: paths.moderationLog, label: moderation("log.title") },
+    ...mediationCases.map((mediation) => ({ href: paths.mediation(mediation.id), label: moderation("mediation.yourCase", { subject: mediation.subject }) })),
+  ].filter((link): link is { href: Path; label: string } => Boolean(link));
   if (links.length === 0) return null;
   return (
     <ul className="mt-4 flex flex-wrap gap-x-5 gap-y-1">

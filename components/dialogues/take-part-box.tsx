@@ -4,6 +4,7 @@ import { Link } from "@/components/link";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { Section } from "@/components/section";
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 /** How many upcoming meetings the box names; the rest are in the meetings section below. */
 const MEETINGS_SHOWN = 2;
@@ -32,7 +33,7 @@ export function TakePartBox({
   return (
     <Section id="take-part" heading={t("heading")} headingClassName="text-xl" className="mt-4 rounded border-2 border-brand p-3" testId="take-part">
       <p className="mt-1 text-sm">{t("intro")}</p>
-      <form method="get" action={`/${locale}/join`} className="mt-2" noValidate>
+      <form method="get" action={localized(locale, sitePaths.join())} className="mt-2" noValidate>
         <label htmlFor="take-part-code" className="block font-semibold">
           {join("codeLabel")}
         </label>
@@ -97,7 +98,7 @@ export function TakePartBox({
       <p className="mt-3 text-sm">{t("writeDown")}</p>
       {!signedIn && (
         <p className="mt-3 text-sm">
-          {join("haveAccount")} <Link href="/sign-in">{join("signInLink")}</Link>
+          {join("haveAccount")} <Link href={sitePaths.signIn()}>{join("signInLink")}</Link>
         </p>
       )}
     </Section>

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { apiPaths } from "@/lib/routes/paths";
 
 // Shown at the top of the page the form post led to, announced politely. Without JavaScript the
 // proxy has already cleared the cookie. With JavaScript the browser still holds it (Next.js
@@ -11,7 +12,7 @@ export function FlashNotice({ text }: { text: string }) {
   const pathname = usePathname();
   const [shownOn] = useState(pathname);
   useEffect(() => {
-    void fetch("/api/flash", { method: "DELETE" }).catch(() => undefined);
+    void fetch(apiPaths.flash(), { method: "DELETE" }).catch(() => undefined);
   }, []);
   if (pathname !== shownOn) return null;
   return (

@@ -7,6 +7,7 @@ import { ModerationHeaderLink } from "../moderation/moderation-header-link";
 import { NotificationsLink } from "../notifications/notifications-link";
 import { signOut } from "@/lib/actions/auth/session";
 import { SignOutButton } from "./sign-out-button";
+import { sitePaths } from "@/lib/routes/paths";
 
 const headerLink = "flex min-h-11 items-center whitespace-nowrap rounded px-1.5 text-[0.9375rem] font-semibold text-white no-underline hover:bg-white/15 hover:underline sm:px-2 sm:text-base";
 
@@ -21,10 +22,10 @@ export async function SessionControls() {
   if (!viewer) {
     return (
       <div className="flex items-center gap-x-1">
-        <Link href="/sign-in" className={headerLink}>
+        <Link href={sitePaths.signIn()} className={headerLink}>
           {t("signIn")}
         </Link>
-        <Link href="/join" className={headerLink}>
+        <Link href={sitePaths.join()} className={headerLink}>
           {t("haveCode")}
         </Link>
       </div>
@@ -56,7 +57,7 @@ export async function SessionControls() {
           <bdi className="font-semibold">{viewer.displayName}</bdi>
         </p>
         <p>
-          <Link href="/account" className="text-white">
+          <Link href={sitePaths.account()} className="text-white">
             {t("account")}
           </Link>
         </p>

@@ -2,10 +2,10 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { languageName } from "@/lib/i18n/language-names";
+import { type DialoguePaths, localized, type Path, sitePaths, withQuery } from "@/lib/routes/paths";
 
 /** Meetings as a list: when (in the municipality's zone), where, which languages, interpretation. */
 export async function MeetingList({
@@ -17,7 +17,7 @@ export async function MeetingList({
   machineTranslation,
 }: {
   meetings: MeetingView[];
-  calendarPath: string;
+  calendarPath: Path;
   level: 3 | 4;
   /** For the host team: a link to write each meeting's texts in other languages. */
   textsLinks?: boolean;
@@ -43,7 +43,7 @@ export async function MeetingList({
             picked={text}
             pageLocale={locale}
             className="text-sm text-muted"
-            translateHref={translateLinks ? `/${locale}${hostTextsPath("meeting", meeting.id)}` : undefined}
+            translateHref={translateLinks ? localized(locale, sitePaths.hostTexts("meeting", meeting.id)) : undefined}
           />
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted">{t("when")}</dt>
@@ -66,7 +66,7 @@ export async function MeetingList({
           {meeting.interpretationOffered && <p className="mt-2 text-sm font-semibold">{t("interpretationOffered")}</p>}
           <HostText picked={text} field="body" pageLocale={locale} format="plain" className="mt-2" />
           <p className="mt-2 text-sm">
-            <Link href={`${calendarPath}?${new URLSearchParams({ meeting: meeting.id })}`}>
+            <Link href={withQuery(calendarPath, { meeting: meeting.id })}>
               {t("addToCalendar")}
               <span className="sr-only">
                 : <HostText picked={text} field="title" pageLocale={locale} />
@@ -77,7 +77,7 @@ export async function MeetingList({
           {machineTranslation && <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} back={machineTranslation.back} />}
           {textsLinks && (
             <p className="mt-2 text-sm">
-              <Link href={hostTextsPath("meeting", meeting.id)}>{hostTexts("editLink")}</Link>
+              <Link href={sitePaths.hostTexts("meeting", meeting.id)}>{hostTexts("editLink")}</Link>
             </p>
           )}
         </li>
@@ -90,14 +90,14 @@ export async function MeetingList({
 /** Upcoming meetings first, soonest first, then past ones; or a note that there are none. */
 export async function MeetingSections({
   meetings,
-  dialoguePath,
+  paths,
   level,
   textsLinks = false,
   translateLinks = false,
   machineTranslation,
 }: {
   meetings: { upcoming: MeetingView[]; past: MeetingView[] };
-  dialoguePath: string;
+  paths: DialoguePaths;
   /** The level of the "upcoming" and "past" headings. */
   level: 2 | 3;
   textsLinks?: boolean;
@@ -107,7 +107,7 @@ export async function MeetingSections({
   const t = await getTranslations("meetings");
   const Heading = level === 2 ? "h2" : "h3";
   const itemLevel = level === 2 ? 3 : 4;
-  const calendarPath = `${dialoguePath}/meetings/calendar.ics`;
+  const calendarPath = paths.meetingsCalendar;
   if (meetings.upcoming.length === 0 && meetings.past.length === 0) return <p className="mt-3">{t("none")}</p>;
   return (
     <>

@@ -8,6 +8,7 @@ import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
 import { HideNoticePanel, HiddenPlaceholder } from "./hidden-notice";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 /**
  * The page of a contribution a moderator hid: its author and the moderators read it with the
@@ -25,7 +26,7 @@ export async function HiddenContribution({ municipality, dialogue: dialogueSlug,
   return (
     <ClientMessages namespaces={["moderation", "translations"]}>
       <p className="text-sm">
-        <Link href={`/${dialogue.municipality.slug}/${dialogue.slug}`}>{tc("back")}</Link>
+        <Link href={dialoguePaths(dialogue).home}>{tc("back")}</Link>
       </p>
       <article className="mt-4" aria-labelledby="contribution-title">
         {hidden.text && hidden.notice ? (

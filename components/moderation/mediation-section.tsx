@@ -5,6 +5,7 @@ import { Section } from "@/components/section";
 import { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { OpenMediationForm } from "./moderation-forms";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Page = { locale: string; municipality: string; dialogue: string };
 
@@ -17,7 +18,7 @@ export async function MediationSection({ viewer, dialogueId, resource, page }: {
     getTranslations("moderation"),
     getFormatter(),
   ]);
-  const base = `/${page.municipality}/${page.dialogue}`;
+  const paths = dialoguePaths(page.municipality, page.dialogue);
   return (
     <Section id="mediation-heading" heading={t("mediation.heading")} className="mt-10">
       <p className="mt-1 text-sm text-muted">{t("mediation.intro")}</p>
@@ -27,7 +28,7 @@ export async function MediationSection({ viewer, dialogueId, resource, page }: {
         <ul className="mt-3 space-y-2">
           {cases.map((mediation) => (
             <li key={mediation.id}>
-              <Link href={`${base}/mediation/${mediation.id}`} className="font-semibold">
+              <Link href={paths.mediation(mediation.id)} className="font-semibold">
                 {mediation.subject}
               </Link>{" "}
               <span className="text-sm text-muted">

@@ -3,19 +3,19 @@ import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { decideReviewAction, dismissAction, hideAction } from "@/lib/actions/moderation/moderation";
-import { commentAnchor } from "@/lib/comments/comment-link";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import type { listModerationQueue, QueueItem } from "@/lib/moderation/list-moderation-queue";
 import { DecideReviewForm, HideForm, ReasonForm } from "./moderation-forms";
+import { type DialoguePaths } from "@/lib/routes/paths";
 
 type Queue = Awaited<ReturnType<typeof listModerationQueue>>;
 
 /** The reported or reviewed words, whose they are and where they stand. */
-async function ItemText({ item, base }: { item: QueueItem; base: string }) {
+async function ItemText({ item, paths }: { item: QueueItem; paths: DialoguePaths }) {
   const t = await getTranslations("moderation");
-  const href = `${base}/c/${item.contributionId}${item.ref.itemType === "comment" ? commentAnchor(item.ref.itemId) : ""}`;
+  const href = item.ref.itemType === "comment" ? paths.comment(item.contributionId, item.ref.itemId) : paths.contribution(item.contributionId);
   return (
     <>
       <p className="text-sm text-muted">
@@ -38,13 +38,13 @@ async function ItemText({ item, base }: { item: QueueItem; base: string }) {
 export async function ReportQueue({
   groups,
   languages,
-  base,
+  paths,
   headingId = "reports-heading",
 }: {
   groups: Queue["reportGroups"];
   /** The dialogue's languages: a hide's reason is written in one of them. */
   languages: Queue["languages"];
-  base: string;
+  paths: DialoguePaths;
   headingId?: string;
 }) {
   const [t, format, locale] = await Promise.all([getTranslations("moderation"), getFormatter(), getLocale()]);
@@ -62,7 +62,7 @@ export async function ReportQueue({
         <ol className="mt-3 space-y-6">
           {groups.map(({ item, reports }) => (
             <li key={item.ref.itemId} className="rounded border border-line p-4" data-testid="report-group">
-              <ItemText item={item} base={base} />
+              <ItemText item={item} paths={paths} />
               <h3 className="mt-3 font-semibold">{t("queue.reports", { count: reports.length })}</h3>
               <ul className="mt-1 space-y-2">
                 {reports.map((report) => (
@@ -100,7 +100,7 @@ export async function ReportQueue({
   );
 }
 
-export async function ReviewQueue({ reviews, base }: { reviews: Queue["reviews"]; base: string }) {
+export async function ReviewQueue({ reviews, paths }: { reviews: Queue["reviews"]; paths: DialoguePaths }) {
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   return (
     <Section id="reviews-heading" heading={t("queue.reviewsHeading", { count: reviews.length })} className="mt-10">
@@ -110,7 +110,7 @@ export async function ReviewQueue({ reviews, base }: { reviews: Queue["reviews"]
         <ol className="mt-3 space-y-6">
           {reviews.map((review) => (
             <li key={review.id} className="rounded border border-line p-4">
-              <ItemText item={review.item} base={base} />
+              <ItemText item={review.item} paths={paths} />
               <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                 <dt className="text-muted">{t("queue.hiddenBy")}</dt>
                 <dd>

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { getBranding } from "@/lib/municipalities/get-branding";
-import { municipalityLogoPath } from "@/lib/municipalities/paths";
+import { apiPaths } from "@/lib/routes/paths";
 
 /**
  * The municipality's name (its page's heading there) with its logo on its accent colour. The accent reaches the CSS through
@@ -22,7 +22,7 @@ export async function MunicipalityBanner({ municipalityId, heading = false }: { 
         // upload and its URL carries its version (decision 036). Alt text is empty: the name stands beside it.
         // eslint-disable-next-line @next/next/no-img-element
         <img
-          src={municipalityLogoPath(branding.id, branding.logo.updatedAt.getTime())}
+          src={apiPaths.municipalityLogo(branding.id, branding.logo.updatedAt.getTime())}
           alt=""
           width={Math.round((branding.logo.width / branding.logo.height) * 40)}
           height={40}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { countUnread } from "@/lib/notifications/count-unread";
 import { Link } from "../link";
+import { sitePaths } from "@/lib/routes/paths";
 
 /**
  * The header's link to the notifications with the number of unread ones; only for signed-in
@@ -14,7 +15,7 @@ export async function NotificationsLink() {
   if (!viewer) return null;
   const [count, t] = await Promise.all([countUnread(viewer), getTranslations("notifications")]);
   return (
-    <Link href="/notifications" className="flex min-h-11 items-center gap-1 rounded px-2 text-white hover:bg-white/15">
+    <Link href={sitePaths.notifications()} className="flex min-h-11 items-center gap-1 rounded px-2 text-white hover:bg-white/15">
       <BellIcon />
       <span className="sr-only sm:not-sr-only">{t("headerLink")}</span>
       {count > 0 && (

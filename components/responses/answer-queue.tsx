@@ -5,6 +5,7 @@ import { SupportBreakdown } from "@/components/support-breakdown";
 import { direction } from "@/lib/i18n/routing";
 import type { QueuedNeed } from "@/lib/responses/list-answer-queue";
 import { Filled, TEXT } from "@/components/text/with-name";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
 
 /**
  * Needs waiting for an answer, oldest first: how long each has been open and who supports it
@@ -21,7 +22,7 @@ export async function AnswerQueue({ needs, municipalitySlug, showDialogue = fals
         {needs.map((need) => (
           <li key={need.id} className="rounded border border-line p-4">
             <h3 className="text-lg break-words" lang={need.language} dir={direction(need.language)}>
-              <Link href={`/${municipalitySlug}/${need.dialogue.slug}/c/${need.id}#respond-heading`}>{need.title}</Link>
+              <Link href={withQuery(dialoguePaths(municipalitySlug, need.dialogue.slug).contribution(need.id), {}, "respond-heading")}>{need.title}</Link>
             </h3>
             {showDialogue && (
               <p className="text-sm text-muted">

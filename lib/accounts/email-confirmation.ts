@@ -12,6 +12,7 @@ import { fillMarks, NAME_MARK } from "@/lib/mail/mail-content";
 import { sendMail } from "@/lib/mail/send-mail";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { consume } from "@/lib/rate-limit";
+import { localized, sitePaths } from "@/lib/routes/paths";
 import { parseInput } from "@/lib/validation";
 
 // A participant who adds an e-mail address confirms it before it can be used for sign-in links
@@ -64,7 +65,7 @@ export async function sendEmailConfirmation(job: EmailConfirmationJob): Promise<
       },
     }),
   ]);
-  const url = publicUrl(`/${user.locale}/account/confirm-email?${new URLSearchParams({ user: userId, token })}`);
+  const url = publicUrl(localized(user.locale, sitePaths.confirmEmail(userId, token)));
   const t = await translatorFor(user.locale, "mail.confirmEmail");
   await sendMail({
     to: user.email,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localPathField } from "@/lib/auth/local-path";
+import { localPathField } from "@/lib/routes/local-path";
 import { defaultLocale, locales } from "@/lib/i18n/routing";
 
 // Fields that identity forms carry besides what the domain validates: the page's language (server
@@ -7,5 +7,5 @@ import { defaultLocale, locales } from "@/lib/i18n/routing";
 
 export const localeField = z.enum(locales).catch(defaultLocale);
 
-/** A path on this site (lib/auth/local-path.ts), or nothing. */
+/** A path on this site (lib/routes/local-path.ts), or nothing. */
 export const callbackPathField = localPathField;

@@ -9,6 +9,7 @@ import { authSecret } from "./secret";
 import { EMAIL_LINK_MAX_AGE_SECONDS } from "./email-link";
 import { SESSION_MAX_AGE_SECONDS, secureCookies, sessionCookieName } from "./sessions";
 import { mayReceiveSignInLinks } from "./email-link";
+import { isLocalPath } from "@/lib/routes/local-path";
 
 function adapter(): Adapter {
   const prisma = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter;
@@ -72,7 +73,7 @@ export function authOptions(): AuthOptions {
  * `https://mitreden.de.evil.example` or `https://mitreden.de@evil.example` through.
  */
 export function sameSiteUrl(url: string, baseUrl: string): string {
-  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+  if (isLocalPath(url)) return `${baseUrl}${url}`;
   try {
     return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
   } catch {

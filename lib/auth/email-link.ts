@@ -10,7 +10,8 @@ import { enqueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
 import { authSecret } from "./secret";
 import { emailAddress } from "./email-address";
-import { localPathField } from "./local-path";
+import { localPathField } from "@/lib/routes/local-path";
+import { apiPaths, localized, sitePaths } from "@/lib/routes/paths";
 import { parseInput } from "@/lib/validation";
 
 export const requestEmailLinkInput = z.object({
@@ -55,8 +56,8 @@ export async function sendEmailLink(job: EmailLinkJob): Promise<void> {
   await db.verificationToken.create({
     data: { identifier: email, token: createHash("sha256").update(`${token}${authSecret()}`).digest("hex"), expires },
   });
-  const callbackUrl = publicUrl(callbackPath ?? `/${user.locale}`);
-  const url = publicUrl(`/api/auth/callback/email?${new URLSearchParams({ callbackUrl, token, email })}`);
+  const callbackUrl = publicUrl(callbackPath ?? localized(user.locale, sitePaths.home()));
+  const url = publicUrl(apiPaths.emailCallback({ callbackUrl, token, email }));
   const t = await translatorFor(user.locale, "mail.signIn");
   await sendMail({
     to: email,

@@ -1,10 +1,11 @@
 // Signed-out people who open a team, staff or personal page (a bookmark, a link in a mail, a tab
 // left open until the session ran out) are sent to the sign-in page, which brings them back
-// there afterwards (its callbackPath is checked to be a path on this site, lib/auth/local-path.ts).
+// there afterwards (its callbackPath is checked to be a path on this site, lib/routes/local-path.ts).
 // Only a convenience in the proxy: every one of these pages and their actions still ask the
 // policy themselves and answer 404 to anyone without the right.
 //
 // Pure (no server-only modules): the proxy uses it.
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 /** next-auth's session cookie, over http and https (lib/auth/sessions.ts). */
 const SESSION_COOKIES = ["next-auth.session-token", "__Host-next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -57,5 +58,5 @@ export function signInRedirect(request: Request, locales: ReadonlySet<string>): 
   const [locale, ...segments] = request.nextUrl.pathname.split("/").filter(Boolean);
   if (!locale || !locales.has(locale) || !needsSignIn(segments)) return null;
   const back = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  return `/${locale}/sign-in?callbackPath=${encodeURIComponent(back)}`;
+  return localized(locale, sitePaths.signIn(back));
 }

@@ -10,6 +10,7 @@ import { followOnTakingPart } from "@/lib/notifications/follows";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export const COMMENT_MAX = 2000;
 
@@ -17,7 +18,7 @@ export const createCommentInput = z.object({
   contributionId: z.uuid(),
   parentId: z.uuid().optional(),
   body: z.string().trim().min(1).max(COMMENT_MAX),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  language: languageTagSchema,
 });
 
 /**

@@ -2,6 +2,7 @@
 // domain function (which validates again) and the filter form; no database here.
 import { z } from "zod";
 import { ContributionKind, ContributionStatus } from "@/lib/generated/prisma/enums";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export const CONTRIBUTION_SORTS = ["needs", "newest", "supported"] as const;
 export type ContributionSort = (typeof CONTRIBUTION_SORTS)[number];
@@ -10,8 +11,6 @@ export const CONTRIBUTION_KINDS = Object.values(ContributionKind);
 export const CONTRIBUTION_STATUSES = Object.values(ContributionStatus);
 /** Long enough for any real search, short enough to keep the tsquery small. */
 export const MAX_SEARCH_LENGTH = 200;
-
-export const languageTagSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
 
 export const contributionFiltersSchema = z.object({
   kind: z.enum(ContributionKind).optional(),

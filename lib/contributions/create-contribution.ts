@@ -9,6 +9,7 @@ import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 5000;
@@ -23,7 +24,7 @@ export const createContributionInput = z.object({
   title: z.string().trim().min(1).max(TITLE_MAX),
   body: z.string().trim().min(1).max(BODY_MAX),
   district: z.string().trim().max(DISTRICT_MAX).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  language: languageTagSchema,
   acceptCodeOfConduct: checkbox.optional(),
   ...rulesSeenFields,
 });

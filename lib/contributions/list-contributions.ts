@@ -3,10 +3,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind, ContributionSource, ContributionStatus, TranslationMethod } from "@/lib/generated/prisma/enums";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { parseInput } from "@/lib/validation";
 import {
   contributionFiltersSchema,
-  languageTagSchema,
   NO_FILTERS,
   type ContributionFilters,
   type ContributionSort,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { defaultRules } from "./default-rules";
 import { bestVersion, contentLanguage, type HostTextSource, type HostTextVersion } from "./pick-host-text";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export type ShownRules = {
   text: string;
@@ -115,7 +116,7 @@ export async function assertRulesSeen(
 
 /** What the join and post forms post about the rules they showed. */
 export const rulesSeenFields = {
-  codeOfConductLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+  codeOfConductLanguage: languageTagSchema.optional(),
   codeOfConductVersion: z.string().regex(/^(default|[0-9a-f]{16,64})$/).optional(),
 };
 

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { hostTextSubject, subjectInput, type HostTextField } from "./host-text-subject";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 /** Limits of a version: room for languages that need more words than the original's. */
 export const VERSION_LIMITS: Record<HostTextField, number> = { title: 200, summary: 600, place: 500, body: 10000, codeOfConduct: 10000 };
@@ -14,7 +15,7 @@ export const INTRODUCTION_MAX = 5000;
 const text = (max: number) => z.string().trim().max(max).optional().default("");
 
 export const saveHostTextVersionInput = subjectInput.extend({
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  language: languageTagSchema,
   title: text(VERSION_LIMITS.title),
   summary: text(VERSION_LIMITS.summary),
   place: text(VERSION_LIMITS.place),

@@ -3,6 +3,7 @@
 // language does not — so on a shared phone the next person gets the last person's *choice*,
 // one tap from their own (decision 036).
 import { locales, type AppLocale } from "./routing";
+import { apiPaths, type Path, withQuery } from "@/lib/routes/paths";
 
 export const LANGUAGE_COOKIE = "mitreden-language";
 /** A year: a language choice rarely changes. */
@@ -13,6 +14,6 @@ export function chosenLanguage(value: string | undefined | null): AppLocale | nu
 }
 
 /** The address of the header's link that chooses `locale` and goes on to `next` (a page in that language). */
-export function chooseLanguagePath(locale: string, next: string): string {
-  return `/api/language?${new URLSearchParams({ to: locale, next })}`;
+export function chooseLanguagePath(locale: string, next: string): Path {
+  return withQuery(apiPaths.language(), { to: locale, next });
 }

@@ -1,8 +1,10 @@
-import { LOCAL_PATH } from "@/lib/auth/local-path";
+import { isLocalPath } from "@/lib/routes/local-path";
 import type { AppLocale } from "./routing";
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 /** Where the choice leads: `next` when it is a path of this site in the chosen language, else that language's start page. */
 export function languageTarget(locale: AppLocale, next: string | null): string {
-  if (next && LOCAL_PATH.test(next) && (next === `/${locale}` || next.startsWith(`/${locale}/`) || next.startsWith(`/${locale}?`))) return next;
-  return `/${locale}`;
+  const home = localized(locale, sitePaths.home());
+  if (isLocalPath(next) && (next === home || next.startsWith(`${home}/`) || next.startsWith(`${home}?`))) return next;
+  return home;
 }

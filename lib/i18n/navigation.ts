@@ -1,4 +1,4 @@
-import { redirect as nextRedirect } from "next/navigation";
+import { localized, type Path } from "@/lib/routes/paths";
 
 // Paths within a language. next-intl's createNavigation would do the same, but its module names
 // a client Link that then ships next-intl's client runtime with every page that imports any of
@@ -15,15 +15,10 @@ export function getPathname({ href, locale }: { href: Href; locale: string }): s
   const pathname = typeof href === "string" ? href : href.pathname;
   const search = typeof href === "string" ? "" : serialize(href.query ?? {});
   if (!pathname.startsWith("/")) return `${pathname}${search}`;
-  return `/${locale}${pathname === "/" ? "" : pathname}${search}`;
+  return `${localized(locale, pathname as Path)}${search}`;
 }
 
-/**
- * next/navigation's redirect to `href` in `locale`. A const without a declared type, as
- * next-intl's was: the compiler does not treat the code after a call as unreachable, so the
- * actions' inferred return types stay what they were.
- */
-export const redirect = (args: { href: Href; locale: string }): never => nextRedirect(getPathname(args));
+// No `redirect` here: one redirect API, Next.js's, with paths from lib/routes (decision 041).
 
 function serialize(query: Record<string, QueryValue>): string {
   const params = new URLSearchParams();

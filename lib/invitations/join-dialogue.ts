@@ -16,6 +16,7 @@ import { displayNameField } from "@/lib/accounts/display-name";
 import { assertNameIsNoImitation } from "@/lib/accounts/name-lookalikes";
 import { selfDeclaredPerspective } from "@/lib/perspectives/perspectives";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 const checkbox = z.literal("on", { error: "validation.required" });
 
@@ -23,7 +24,7 @@ export const signUpInput = z.object({
   code: z.string().trim().min(1).max(32),
   displayName: displayNameField,
   // As the database keeps it (user_locale_format): the language in lower case, e.g. "fa-AF".
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  locale: languageTagSchema,
   perspective: selfDeclaredPerspective,
   showPerspective: z.literal("on").optional(),
   acceptCodeOfConduct: checkbox,

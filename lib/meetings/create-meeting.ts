@@ -7,6 +7,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { fromLocalTime } from "./meeting-time";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export const MEETING_TITLE_MAX = 200;
 export const MEETING_DESCRIPTION_MAX = 2000;
@@ -31,7 +32,7 @@ export const createMeetingInput = z
     /** Optional: "" when left empty. */
     endsAt: z.union([z.literal("").transform(() => undefined), localTime]).optional(),
     place: z.string().trim().min(1).max(MEETING_PLACE_MAX),
-    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).max(20).default([]),
+    languages: z.array(languageTagSchema).max(20).default([]),
     interpretationOffered: z.boolean().default(false),
   })
   .superRefine((meeting, context) => {

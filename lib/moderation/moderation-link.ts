@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/policy/policy";
 import { publishedDialogue } from "@/lib/policy/visibility";
+import { dialoguePaths, municipalityPaths } from "@/lib/routes/paths";
 
 /**
  * The header's "Moderation (n)" link: n is the open reports this viewer can act on — in the
@@ -29,10 +30,10 @@ export async function moderationLink(viewer: Viewer | null): Promise<{ count: nu
         AND (d."municipalityId" = ANY(${municipalityIds}::uuid[]) OR d."id" = ANY(${dialogueIds}::uuid[]))
         AND (CASE WHEN r."commentId" IS NULL THEN c."authorId" ELSE cm."authorId" END) IS DISTINCT FROM ${viewer.id}::uuid`,
     municipalityIds.length > 0
-      ? db.municipality.findFirst({ where: { id: { in: municipalityIds } }, orderBy: { slug: "asc" }, select: { slug: true } }).then((m) => (m ? `/${m.slug}/moderation` : null))
+      ? db.municipality.findFirst({ where: { id: { in: municipalityIds } }, orderBy: { slug: "asc" }, select: { slug: true } }).then((m) => (m ? municipalityPaths(m.slug).moderation : null))
       : db.dialogue
           .findFirst({ where: { id: { in: dialogueIds }, ...publishedDialogue.where }, orderBy: { createdAt: "asc" }, select: { slug: true, municipality: { select: { slug: true } } } })
-          .then((d) => (d ? `/${d.municipality.slug}/${d.slug}/moderation` : null)),
+          .then((d) => (d ? dialoguePaths(d).moderation : null)),
   ]);
   if (!place) return null;
   return { count: Number(counted[0]?.count ?? 0), path: place };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Viewer } from "@/lib/policy/policy";
-import { municipalityPaths } from "./paths";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 /**
  * The header's "Dashboard": the dashboard of the first municipality (by slug) whose dashboard

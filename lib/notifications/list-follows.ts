@@ -6,6 +6,7 @@ import { versionsSelect } from "@/lib/host-texts/version-select";
 import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
+import { dialoguePaths, type Path } from "@/lib/routes/paths";
 
 export type FollowedItem = {
   target: "contribution" | "dialogue";
@@ -14,7 +15,7 @@ export type FollowedItem = {
   /** The title's language, for its `lang`. */
   lang: string;
   /** Path within the locale. */
-  path: string;
+  path: Path;
   /** Followed as a member of the dialogue, not by a follow of its own. */
   asMember: boolean;
 };
@@ -58,13 +59,13 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
   for (const row of [...follows.map((f) => ({ ...f, asMember: false })), ...memberships.map((m) => ({ contribution: null, dialogue: m.dialogue, asMember: true }))]) {
     if (row.dialogue && !dialogues.has(row.dialogue.id) && !(row.asMember && skip.has(row.dialogue.id))) {
       dialogues.add(row.dialogue.id);
-      items.push({ target: "dialogue", id: row.dialogue.id, ...titleOf(row.dialogue), path: `/${row.dialogue.municipality.slug}/${row.dialogue.slug}`, asMember: row.asMember });
+      items.push({ target: "dialogue", id: row.dialogue.id, ...titleOf(row.dialogue), path: dialoguePaths(row.dialogue).home, asMember: row.asMember });
     }
     const c = row.contribution;
     if (c && visibleContribution.holds(c)) {
       // An untitled voice message awaiting its transcript is "Voice message" in the reader's language (decision 046).
       const title = c.title ? { title: c.title, lang: c.language } : { title: untitled, lang: locale };
-      items.push({ target: "contribution", id: c.id, ...title, path: `/${c.dialogue.municipality.slug}/${c.dialogue.slug}/c/${c.id}`, asMember: false });
+      items.push({ target: "contribution", id: c.id, ...title, path: dialoguePaths(c.dialogue).contribution(c.id), asMember: false });
     }
   }
   return items;

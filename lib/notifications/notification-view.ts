@@ -1,9 +1,9 @@
 import "server-only";
-import { commentAnchor } from "@/lib/comments/comment-link";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { versionsSelect } from "@/lib/host-texts/version-select";
 import type { ContributionKind, DialoguePhase, ContributionStatus, ModerationCategory, NotificationType } from "@/lib/generated/prisma/enums";
+import { dialoguePaths, sitePaths, type Path } from "@/lib/routes/paths";
 
 // What a notification tells, as one sentence and one link, for the list page and the e-mail
 // digest alike. The sentence's words come from the "notifications" catalogue namespace.
@@ -51,7 +51,7 @@ export type NotificationView = {
   unread: boolean;
   createdAt: Date;
   /** Path within the locale, e.g. "/musterstadt/dialog/c/<id>?comment=<id>#comment-<id>". */
-  path: string;
+  path: Path;
   /** The language `values.title` is written in: pages put the title in an element with this `lang` (decision 028). */
   titleLanguage: string;
   /** Key in the "notifications.sentences" namespace, and its ICU values (enum codes still untranslated). */
@@ -108,12 +108,12 @@ export function viewOf(row: NotificationRow, locale?: string, untitled?: string)
   else if (contributionHidden && row.type !== "REPORT_UPHELD") sentence = SENTENCES.FOLLOWED_HIDDEN;
   // The answer to one's own contribution is told as such; a follower's names it plainly.
   else if (row.type === "RESPONSE_POSTED" && contribution?.authorId !== row.userId) sentence = "responsePostedFollowed";
-  const dialoguePath = dialogue ? `/${dialogue.municipality.slug}/${dialogue.slug}` : "/notifications";
-  let path = dialoguePath;
-  if (row.type === "REPORT_CREATED" && dialogue && !contributionWithdrawn) path = `${dialoguePath}/moderation`;
-  else if (row.type === "MEETING_ADDED" && dialogue) path = `${dialoguePath}/meetings`;
-  else if (contribution && dialogue && !contributionHidden) {
-    path = `${dialoguePath}/c/${contribution.id}${row.comment && !commentHidden ? commentAnchor(row.comment.id) : ""}`;
+  const at = dialogue ? dialoguePaths(dialogue) : null;
+  let path: Path = at?.home ?? sitePaths.notifications();
+  if (row.type === "REPORT_CREATED" && at && !contributionWithdrawn) path = at.moderation;
+  else if (row.type === "MEETING_ADDED" && at) path = at.meetings;
+  else if (contribution && at && !contributionHidden) {
+    path = row.comment && !commentHidden ? at.comment(contribution.id, row.comment.id) : at.contribution(contribution.id);
   }
   const author = row.comment?.author;
   const dialogueWide = row.type === "PHASE_CHANGED" || row.type === "MEETING_ADDED";

@@ -1,13 +1,14 @@
 import "server-only";
 import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { db } from "@/lib/db/client";
-import { publicOrigin } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { fillMarks, NAME_MARK, TEXT_MARK } from "@/lib/mail/mail-content";
 import { sendMail } from "@/lib/mail/send-mail";
 import { notificationSelect, viewOf } from "./notification-view";
 import { notificationSentence } from "./notification-sentence";
 import { unsubscribeToken } from "./unsubscribe-token";
+import { apiPaths, localized, sitePaths, withQuery } from "@/lib/routes/paths";
 
 /** Older unread notifications are not mailed any more: a digest reports the recent past, not a backlog. */
 export const DIGEST_WINDOW_DAYS = 14;
@@ -78,8 +79,7 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
       db.notification.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: notificationSelect }),
     ]);
     const [t, sentence, untitled] = await Promise.all([translatorFor(user.locale, "digest"), notificationSentence(user.locale), untitledVoiceLabel(user.locale)]);
-    const base = publicOrigin();
-    const unsubscribeUrl = `${base}/${user.locale}/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}`;
+    const unsubscribeUrl = publicUrl(localized(user.locale, sitePaths.unsubscribe(userId, unsubscribeToken(userId))));
     // Each sentence is filled with marks and split, so that the HTML part can put the title in
     // the language it is written in and the name in its own <bdi> (as the notifications page does).
     const items = rows.map((row) => viewOf(row, user.locale, untitled)).map((view) => ({
@@ -88,7 +88,7 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
           text: { text: view.values.title, lang: view.titleLanguage },
           name: view.values.name,
         }),
-        { href: `${base}/${user.locale}${view.path}` },
+        { href: publicUrl(localized(user.locale, view.path)) },
       ],
       item: true,
     }));
@@ -101,12 +101,12 @@ async function sendDigestTo(userId: string, since: Date, now: Date): Promise<num
           { lines: [fillMarks(t("greeting", { name: NAME_MARK }), { name: user.displayName })] },
           { lines: [t("intro")] },
           ...items,
-          { lines: [t("allNotifications"), { href: `${base}/${user.locale}/notifications` }] },
+          { lines: [t("allNotifications"), { href: publicUrl(localized(user.locale, sitePaths.notifications())) }] },
           { lines: [t("why"), t("unsubscribe"), { href: unsubscribeUrl }] },
         ],
       },
       headers: {
-        "List-Unsubscribe": `<${base}/api/digest/unsubscribe?${new URLSearchParams({ user: userId, token: unsubscribeToken(userId) })}>`,
+        "List-Unsubscribe": `<${publicUrl(withQuery(apiPaths.digestUnsubscribe(), { user: userId, token: unsubscribeToken(userId) }))}>`,
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       },
     });

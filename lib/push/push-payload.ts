@@ -3,6 +3,7 @@ import { direction } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translator";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
 import type { NotificationView } from "@/lib/notifications/notification-view";
+import { localized } from "@/lib/routes/paths";
 
 /**
  * What the service worker shows (app/push-sw.js): already written in the receiver's language, so
@@ -29,7 +30,7 @@ export async function pushPayload(view: NotificationView, locale: string): Promi
   return {
     title: t("notificationTitle"),
     body: body.length > MAX_BODY ? `${body.slice(0, MAX_BODY - 1)}…` : body,
-    url: `/${locale}${view.path}`,
+    url: localized(locale, view.path),
     lang: locale,
     dir: direction(locale),
     tag: `notification-${view.id}`,

@@ -2,12 +2,16 @@
 // app/push-sw.js/route.ts). Plain ES2020 in a string: it runs in the browser as it is, with no
 // bundler, and the response is small for prepaid data. The payload was rendered on the server in
 // the receiver's language (lib/push/push-payload.ts); the worker only shows it, and on a click
-// opens the link — a path on this origin, nothing else (a payload cannot send anyone away).
+// opens the link — a path on this origin, nothing else (a payload cannot send anyone away; the
+// rule is lib/routes/local-path.ts's, written into the source).
+import { LOCAL_PATH } from "@/lib/routes/local-path";
+
 export const SERVICE_WORKER_SOURCE = `"use strict";
+const LOCAL_PATH = ${LOCAL_PATH};
 const fallback = { title: "mitreden", body: "", url: "/", lang: "", dir: "auto", tag: "mitreden" };
 
 function sameOriginPath(value) {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\\\")) return "/";
+  if (typeof value !== "string" || !LOCAL_PATH.test(value)) return "/";
   const url = new URL(value, self.location.origin);
   return url.origin === self.location.origin ? url.pathname + url.search + url.hash : "/";
 }

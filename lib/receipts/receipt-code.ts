@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { CODE_ALPHABET } from "@/lib/auth/sign-in-code";
+import { localized, sitePaths } from "@/lib/routes/paths";
 import { toAsciiDigits } from "@/lib/text/ascii-digits";
 
 // A receipt code is read off a slip of paper and typed on a phone: 10 characters of the sign-in
@@ -30,5 +31,5 @@ export function formatReceiptCode(code: string): string {
 
 /** The page a receipt's QR code and address lead to, in the language the person spoke. */
 export function receiptPath(locale: string, code: string): string {
-  return `/${locale}/r/${formatReceiptCode(code)}`;
+  return localized(locale, sitePaths.receipt(formatReceiptCode(code)));
 }

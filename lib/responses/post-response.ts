@@ -6,6 +6,7 @@ import { contributionResource } from "@/lib/policy/resources";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export const RESPONSE_BODY_MAX = 5000;
 export const DECIDED_BY_MAX = 200;
@@ -26,7 +27,7 @@ export const postResponseInput = z.object({
   /** The target date, a calendar day. */
   dueDate: z.union([blank, z.iso.date()]).optional(),
   /** The language the answer is written in, one of the dialogue's; left out, the dialogue's first. */
-  language: z.union([blank, z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)]).optional(),
+  language: z.union([blank, languageTagSchema]).optional(),
 });
 
 /**

@@ -7,6 +7,7 @@
 import { RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defaultLocale, direction, locales } from "@/lib/i18n/routing";
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 /**
  * The largest request body a server action accepts: Next's default for
@@ -80,7 +81,7 @@ function page(locale: string, title: string, body: string, link: string, href: s
 export async function tooLargeResponse(pathname: string): Promise<Response> {
   const locale = localeOf(pathname);
   const t = await translatorFor(locale, "security");
-  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${actionBodyLimit(pathname) / (1024 * 1024)} MB` }), t("back"), `/${locale}`), {
+  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${actionBodyLimit(pathname) / (1024 * 1024)} MB` }), t("back"), localized(locale, sitePaths.home())), {
     status: 413,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
   });
@@ -90,7 +91,7 @@ export async function tooLargeResponse(pathname: string): Promise<Response> {
 export async function forbiddenResponse(pathname: string): Promise<Response> {
   const locale = localeOf(pathname);
   const t = await translatorFor(locale, "security");
-  return new Response(page(locale, t("forbiddenTitle"), t("forbiddenBody"), t("back"), `/${locale}`), {
+  return new Response(page(locale, t("forbiddenTitle"), t("forbiddenBody"), t("back"), localized(locale, sitePaths.home())), {
     status: 403,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });

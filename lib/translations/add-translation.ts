@@ -4,12 +4,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Viewer } from "@/lib/policy/policy";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { parseInput } from "@/lib/validation";
 import {
   alreadyTranslated,
   assertTargetLanguage,
   exactlyOneTarget,
-  LANGUAGE_CODE,
   targetInput,
   translationTarget,
   TRANSLATION_BODY_MAX,
@@ -25,7 +25,7 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 /** The fields of a translation, for forms that name their text besides the page they stand on. */
 export const translationFields = targetInput.extend({
-  language: z.string().regex(LANGUAGE_CODE),
+  language: languageTagSchema,
   title: optionalText(TRANSLATION_TITLE_MAX),
   summary: optionalText(TRANSLATION_SUMMARY_MAX),
   place: optionalText(TRANSLATION_PLACE_MAX),

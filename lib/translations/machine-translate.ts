@@ -7,12 +7,12 @@ import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { locales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { consume, reset } from "@/lib/rate-limit";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { parseInput } from "@/lib/validation";
 import { machineTranslatorFromEnv, type MachineTranslator } from "./machine-translator";
 import {
   assertTargetLanguage,
   exactlyOneTarget,
-  LANGUAGE_CODE,
   subjectOf,
   targetInput,
   translationTarget,
@@ -26,7 +26,7 @@ import {
 } from "./translation-target";
 
 /** The fields of a request, for forms that name their text besides the page they stand on. */
-export const machineTranslateFields = targetInput.extend({ language: z.string().regex(LANGUAGE_CODE) });
+export const machineTranslateFields = targetInput.extend({ language: languageTagSchema });
 export const machineTranslateInput = machineTranslateFields.refine(exactlyOneTarget, { message: "validation.invalid", path: ["contributionId"] });
 
 /** Whether the operator has set up machine translation (the UI offers it only then). */

@@ -7,7 +7,6 @@ import { locales } from "@/lib/i18n/routing";
 import type { Resource, SignedInPermission } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
-export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const TRANSLATION_TITLE_MAX = 300;
 export const TRANSLATION_SUMMARY_MAX = 1000;
 export const TRANSLATION_PLACE_MAX = 500;

@@ -15,13 +15,14 @@ import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { checkAudio } from "./audio-content";
 import { VOICE_TITLE_MAX } from "./limits";
 import { claimVoiceQuota } from "./voice-quota";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 export const createVoiceContributionInput = z.object({
   dialogueId: z.uuid(),
   kind: z.enum(["NEED", "PROPOSAL"]),
   themeId: z.uuid(),
   /** The language the person speaks in the recording. */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  language: languageTagSchema,
   title: z.string().trim().max(VOICE_TITLE_MAX).optional(),
   acceptCodeOfConduct: z.literal("on", { error: "validation.required" }).optional(),
   ...rulesSeenFields,

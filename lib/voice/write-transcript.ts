@@ -7,8 +7,8 @@ import { dialogueResource } from "@/lib/policy/resources";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { parseInput } from "@/lib/validation";
 import { BODY_MAX, TITLE_MAX } from "@/lib/contributions/create-contribution";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export const writeTranscriptInput = z.object({
   contributionId: z.uuid(),
@@ -16,7 +16,7 @@ export const writeTranscriptInput = z.object({
   transcript: z.string().trim().min(1).max(BODY_MAX),
   /** "Read back to the speaker, who confirmed it." */
   readBack: z.literal("on").optional(),
-  translationLanguage: z.union([z.literal(""), z.string().regex(LANGUAGE)]).optional(),
+  translationLanguage: z.union([z.literal(""), languageTagSchema]).optional(),
   translationTitle: z.string().trim().max(TITLE_MAX).optional(),
   translationBody: z.string().trim().max(BODY_MAX).optional(),
 });

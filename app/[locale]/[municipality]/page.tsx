@@ -5,16 +5,15 @@ import { cache } from "react";
 import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { Section } from "@/components/section";
-import { municipalityPaths } from "@/lib/municipalities/paths";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { can } from "@/lib/policy/policy";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
+import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { municipalityTextResource } from "@/lib/translations/translation-target";
 
@@ -45,7 +44,7 @@ function DialogueList({ dialogues, municipalitySlug, locale }: { dialogues: List
               pageLocale={locale}
               as="h3"
               className="text-xl break-words"
-              wrap={(title) => <Link href={`/${municipalitySlug}/${dialogue.slug}`}>{title}</Link>}
+              wrap={(title) => <Link href={dialoguePaths(municipalitySlug, dialogue.slug).home}>{title}</Link>}
             />
             <p className="mt-1">
               <PhaseBadge phase={dialogue.phase} />
@@ -64,6 +63,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
   const loaded = await loadMunicipality(slug);
   if (!loaded) notFound();
   const { municipality, dialogues, mayCreate } = loaded;
+  const paths = municipalityPaths(municipality.slug);
   const [t, viewer] = await Promise.all([getTranslations("municipality"), getViewer()]);
   const introduction = municipality.introduction
     ? pickHostText(
@@ -86,15 +86,15 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
           <HostTextNote
             picked={introduction}
             pageLocale={locale}
-            hrefFor={(language) => `/${locale}/${municipality.slug}?text=${language}`}
+            hrefFor={(language) => localized(locale, withQuery(paths.home, { text: language }))}
             translateHref={
               viewer && !can(viewer, "municipality-text:write", { municipalityId: municipality.id }) && can(viewer, "translation:create", await municipalityTextResource(municipality.id))
-                ? `/${locale}${hostTextsPath("municipality", municipality.id)}`
+                ? localized(locale, sitePaths.hostTexts("municipality", municipality.id))
                 : undefined
             }
           />
           {viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) && (
-            <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} back={`/${municipality.slug}`} />
+            <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} back={paths.home} />
           )}
         </>
       )}
@@ -102,18 +102,18 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
       {(mayCreate || can(viewer, "staff:invite", { municipalityId: municipality.id })) && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           {can(viewer, "dashboard:read", { municipalityId: municipality.id }) && (
-            <Link href={municipalityPaths(municipality.slug).dashboard} className="font-semibold">
+            <Link href={paths.dashboard} className="font-semibold">
               {(await getTranslations("session"))("dashboard")}
             </Link>
           )}
           {mayCreate && (
-            <Link href={`/${municipality.slug}/dialogues/new`} className="font-semibold">
+            <Link href={paths.newDialogue} className="font-semibold">
               {t("newDialogue")}
             </Link>
           )}
-          <Link href={`/${municipality.slug}/staff`}>{t("staffLink")}</Link>
+          <Link href={paths.staff}>{t("staffLink")}</Link>
           {can(viewer, "municipality-text:write", { municipalityId: municipality.id }) && (
-            <Link href={hostTextsPath("municipality", municipality.id)}>{(await getTranslations("hostTexts"))("editIntroductionLink")}</Link>
+            <Link href={sitePaths.hostTexts("municipality", municipality.id)}>{(await getTranslations("hostTexts"))("editIntroductionLink")}</Link>
           )}
         </p>
       )}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { FollowedList } from "@/components/follow/followed-list";
 import { PushSection } from "@/components/push/push-section";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -11,6 +10,8 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
 import { DeleteAccountForm, EmailConfirmationRequestForm, NewSignInCodeForm, ProfileForm, SignOutEverywhereForm } from "./account-forms";
+import { apiPaths, sitePaths } from "@/lib/routes/paths";
+import { redirectToSignIn } from "@/lib/routes/redirect";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   const viewer = await getViewer();
-  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}/account` })}`);
+  if (!viewer) redirectToSignIn(locale, sitePaths.account());
   const [profile, t] = await Promise.all([getOwnProfile(viewer), getTranslations("account")]);
   const exports = await getTranslations("exports");
   // A language the person chose before the UI spoke it (e.g. "ar" for the notifications) stays a choice.
@@ -58,7 +59,7 @@ export default async function AccountPage({ params }: Props) {
       <Section id="data" heading={t("dataHeading")} className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("dataIntro")}</p>
         {/* A route handler, not a page: a plain link downloads the file. */}
-        <a href="/api/account/data" download="mitreden-data.json" className="font-semibold">
+        <a href={apiPaths.accountData()} download="mitreden-data.json" className="font-semibold">
           {t("download")}
         </a>
       </Section>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { CodeField } from "@/components/form/form-fields";
 import { Link } from "@/components/link";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatInvitationCode, normalizeInvitationCode } from "@/lib/invitations/invitation-code";
+import { localized, sitePaths } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -25,7 +26,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const typed = typeof query.code === "string" ? query.code : undefined;
   if (typed !== undefined && typed.trim() !== "") {
     const code = normalizeInvitationCode(typed);
-    if (code) redirect(`/${locale}/join/${formatInvitationCode(code)}`);
+    if (code) redirectTo(locale, sitePaths.join(formatInvitationCode(code)));
   }
   const state: FormState =
     typed === undefined
@@ -39,7 +40,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
     <>
       <h1 className="text-3xl">{t("title")}</h1>
       <p className="mt-3 mb-6">{t("intro")}</p>
-      <form method="get" action={`/${locale}/join`} noValidate>
+      <form method="get" action={localized(locale, sitePaths.join())} noValidate>
         <CodeField
           name="code"
           label={t("codeLabel")}
@@ -52,7 +53,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
         </button>
       </form>
       <p className="mt-10 border-t border-line pt-6">
-        {t("haveAccount")} <Link href="/sign-in">{t("signInLink")}</Link>
+        {t("haveAccount")} <Link href={sitePaths.signIn()}>{t("signInLink")}</Link>
       </p>
     </>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { MarkAllReadForm } from "@/components/notifications/notification-forms";
 import { Pagination } from "@/components/pagination";
@@ -9,6 +8,8 @@ import { listNotifications } from "@/lib/notifications/list-notifications";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
 import { markAllReadAction } from "@/lib/actions/notifications/notifications";
 import { Filled, NAME, TEXT } from "@/components/text/with-name";
+import { localized, sitePaths } from "@/lib/routes/paths";
+import { redirectToSignIn } from "@/lib/routes/redirect";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationsPage({ params, searchParams }: Props) {
   const [{ locale }, { page }] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
-  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}/notifications` })}`);
+  if (!viewer) redirectToSignIn(locale, sitePaths.notifications());
   const [list, t, sentence, format] = await Promise.all([
     listNotifications(viewer, { page }, locale),
     getTranslations("notifications"),
@@ -45,7 +46,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
               <li key={item.id} className={`rounded border p-3 ${item.unread ? "border-s-4 border-brand bg-surface" : "border-line"}`}>
                 {item.unread && <p className="mb-1 text-sm font-bold text-brand-dark">{t("unread")}</p>}
                 {/* A plain link through a route that marks it read, then goes on to the thing itself. */}
-                <a href={`/${locale}/notifications/${item.id}`} className={item.unread ? "font-semibold" : undefined}>
+                <a href={localized(locale, sitePaths.notification(item.id))} className={item.unread ? "font-semibold" : undefined}>
                   {/* The title keeps its own language (a German dialogue title in an Arabic sentence), the name its direction. */}
                   <Filled
                     message={sentence({ ...item, values: { ...item.values, title: item.values.title && TEXT, name: item.values.name && NAME } })}
@@ -59,7 +60,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
               </li>
             ))}
           </ul>
-          <Pagination pathname="/notifications" page={list.page} pageCount={list.pageCount} />
+          <Pagination pathname={sitePaths.notifications()} page={list.page} pageCount={list.pageCount} />
         </>
       )}
     </ClientMessages>

@@ -6,6 +6,7 @@ import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { ReceiptCodeForm } from "../r/receipt-code-form";
 import { EmailLinkForm, SignInWithCodeForm } from "./sign-in-forms";
+import { sitePaths } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -52,7 +53,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       </Section>
 
       <p className="mt-10 border-t border-line pt-6">
-        {t("noAccount")} <Link href="/join">{t("joinLink")}</Link>
+        {t("noAccount")} <Link href={sitePaths.join()}>{t("joinLink")}</Link>
       </p>
     </ClientMessages>
   );

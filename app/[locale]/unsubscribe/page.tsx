@@ -5,6 +5,7 @@ import { Link } from "@/components/link";
 import { UnsubscribeForm } from "@/components/notifications/notification-forms";
 import { describeUnsubscribe } from "@/lib/notifications/unsubscribe";
 import { unsubscribeAction } from "@/lib/actions/notifications/notifications";
+import { sitePaths } from "@/lib/routes/paths";
 
 type Props = { searchParams: Promise<{ user?: string; token?: string }> };
 
@@ -30,7 +31,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
           <p>{t("alreadyOff", { email: pending.email })}</p>
         )}
         <p className="mt-4">
-          <Link href="/account">{t("accountLink")}</Link>
+          <Link href={sitePaths.account()}>{t("accountLink")}</Link>
         </p>
       </div>
     </ClientMessages>

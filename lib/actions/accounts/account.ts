@@ -1,7 +1,6 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { deleteAccount, deleteAccountInput } from "@/lib/accounts/delete-account";
@@ -12,6 +11,8 @@ import { clearSessionCookie, currentSessionToken } from "@/lib/auth/sessions";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { newOwnSignInCode, newOwnSignInCodeInput } from "@/lib/accounts/new-sign-in-code";
 import { localeField } from "@/lib/actions/form-schemas";
+import { sitePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 export const updateProfileAction = formAction(updateProfileInput, async (input, { viewer }) => {
   // The schema turned "" into null; updateProfile parses the form's own values again.
@@ -24,7 +25,7 @@ export const updateProfileAction = formAction(updateProfileInput, async (input, 
 export const signOutEverywhereAction = formAction(z.object({ locale: localeField }), async ({ locale }, { viewer }) => {
   await signOutEverywhere(viewer);
   await clearSessionCookie();
-  redirect(`/${locale}`);
+  redirectTo(locale, sitePaths.home());
 });
 
 /** A new sign-in code, shown once in the action's answer (decision 032); this device stays signed in. */
@@ -37,7 +38,7 @@ export const deleteAccountAction = formAction(
   async ({ confirm, removeContributions, locale }, { viewer }) => {
     await deleteAccount(viewer, { confirm, removeContributions });
     await clearSessionCookie();
-    redirect(`/${locale}?notice=account-deleted`);
+    redirectTo(locale, withQuery(sitePaths.home(), { notice: "account-deleted" }));
   },
 );
 

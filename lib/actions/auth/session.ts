@@ -1,10 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sameOrigin } from "@/lib/actions/form-action";
 import { clearSessionCookie, currentSessionToken, deleteSession } from "@/lib/auth/sessions";
 import { localeField } from "@/lib/actions/form-schemas";
+import { sitePaths } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 /** The header's "Sign out": ends this device's session only, then the start page. */
 export async function signOut(formData: FormData): Promise<void> {
@@ -15,5 +16,5 @@ export async function signOut(formData: FormData): Promise<void> {
     if (token) await deleteSession(token);
     await clearSessionCookie();
   }
-  redirect(`/${locale}`);
+  redirectTo(locale, sitePaths.home());
 }

@@ -7,13 +7,14 @@ import { requestEmailLink, requestEmailLinkInput } from "@/lib/auth/email-link";
 import { setSessionCookie } from "@/lib/auth/sessions";
 import { signInWithCode, signInWithCodeInput } from "@/lib/auth/sign-in-with-code";
 import { callbackPathField, localeField } from "@/lib/actions/form-schemas";
+import { localized, sitePaths } from "@/lib/routes/paths";
 
 export const signInWithCodeAction = formAction(
   signInWithCodeInput.extend({ locale: localeField, callbackPath: callbackPathField }),
   async ({ code, locale, callbackPath }) => {
     const { session } = await signInWithCode({ code }, { address: await clientAddress() });
     await setSessionCookie(session);
-    redirect(callbackPath ?? `/${locale}`);
+    redirect(callbackPath ?? localized(locale, sitePaths.home()));
   },
 );
 

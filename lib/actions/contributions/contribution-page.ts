@@ -3,7 +3,6 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { commentAnchor } from "@/lib/comments/comment-link";
 import { createComment, createCommentInput } from "@/lib/comments/create-comment";
 import { deleteComment, deleteCommentInput } from "@/lib/comments/delete-comment";
 import { updateComment, updateCommentInput } from "@/lib/comments/update-comment";
@@ -11,8 +10,9 @@ import { updateContribution, updateContributionInput } from "@/lib/contributions
 import { withdrawContribution, withdrawContributionInput } from "@/lib/contributions/withdraw-contribution";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { setFlash } from "@/lib/flash/flash";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { giveSupport } from "@/lib/supports/give-support";
 import { withdrawSupport } from "@/lib/supports/withdraw-support";
 
@@ -20,11 +20,12 @@ import { withdrawSupport } from "@/lib/supports/withdraw-support";
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema, contributionId: z.uuid() });
 type Page = z.output<typeof page>;
 
-/** Back to the contribution page; `to` a place on it: "#supports", or a comment's commentAnchor(). */
-function back({ locale, municipality, dialogue, contributionId }: Page, to = ""): never {
+/** Back to the contribution page; `to` a place on it: a fragment ("supports") or a comment. */
+function back({ locale, municipality, dialogue, contributionId }: Page, to: { hash?: string; commentId?: string } = {}): never {
   // A redirect to the same page (only the #fragment differs) does not fetch it again by itself.
   refresh();
-  return redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}${to}`, locale });
+  const at = dialoguePaths(municipality, dialogue);
+  return redirectTo(locale, to.commentId ? at.comment(contributionId, to.commentId) : withQuery(at.contribution(contributionId), {}, to.hash));
 }
 
 /**
@@ -36,7 +37,7 @@ export const supportAction = formAction(
   async ({ intent, js, ...where }, { viewer }) => {
     const input = { contributionId: where.contributionId };
     const result = intent === "give" ? await giveSupport(viewer, input) : await withdrawSupport(viewer, input);
-    if (!js) back(where, "#supports");
+    if (!js) back(where, { hash: "supports" });
     return result;
   },
 );
@@ -47,18 +48,18 @@ export const createCommentAction = formAction(
     await createComment(viewer, input);
     // The page opens at its confirmation, which says the comment is published.
     await setFlash("commented");
-    back({ locale, municipality, dialogue, contributionId: input.contributionId }, "#flash");
+    back({ locale, municipality, dialogue, contributionId: input.contributionId }, { hash: "flash" });
   },
 );
 
 export const updateCommentAction = formAction(updateCommentInput.extend(page.shape), async ({ commentId, body, ...where }, { viewer }): Promise<void> => {
   await updateComment(viewer, { commentId, body });
-  back(where, commentAnchor(commentId));
+  back(where, { commentId });
 });
 
 export const deleteCommentAction = formAction(deleteCommentInput.extend(page.shape), async ({ commentId, ...where }, { viewer }): Promise<void> => {
   await deleteComment(viewer, { commentId });
-  back(where, commentAnchor(commentId));
+  back(where, { commentId });
 });
 
 export const updateContributionAction = formAction(
@@ -73,6 +74,6 @@ export const withdrawContributionAction = formAction(
   withdrawContributionInput.extend({ ...page.omit({ contributionId: true }).shape, confirm: z.literal("on", { error: "validation.required" }) }),
   async ({ locale, municipality, dialogue, contributionId }, { viewer }): Promise<void> => {
     await withdrawContribution(viewer, { contributionId });
-    redirect({ href: { pathname: `/${municipality}/${dialogue}`, query: { withdrawn: "1" } }, locale });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).home, { withdrawn: "1" }));
   },
 );

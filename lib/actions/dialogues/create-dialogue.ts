@@ -5,13 +5,14 @@ import { formAction } from "@/lib/actions/form-action";
 import { createDialogue } from "@/lib/dialogues/create-dialogue";
 import { dialogueFieldsFromForm } from "@/lib/dialogues/dialogue-fields";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 // The domain function checks the fields; this only names where to go afterwards.
 const page = z.looseObject({ locale: z.enum(locales), municipality: slugSchema, municipalityId: z.string() });
 
-export const createDialogueAction = formAction(page, async ({ locale, municipality, municipalityId, ...fields }, { viewer }) => {
+export const createDialogueAction = formAction(page, async ({ locale, municipality, municipalityId, ...fields }, { viewer }): Promise<void> => {
   const dialogue = await createDialogue(viewer, { municipalityId, ...dialogueFieldsFromForm(fields) });
-  redirect({ href: { pathname: `/${municipality}/${dialogue.slug}/manage`, query: { done: "created" } }, locale });
+  redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue.slug).manage, { done: "created" }));
 });

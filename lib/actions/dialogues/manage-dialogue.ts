@@ -6,19 +6,17 @@ import { advancePhase, advancePhaseInput } from "@/lib/dialogues/advance-phase";
 import { dialogueFieldsFromForm } from "@/lib/dialogues/dialogue-fields";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { updateDialogue } from "@/lib/dialogues/update-dialogue";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { removeFromTeam, removeFromTeamInput } from "@/lib/team/team";
 import { isAppError } from "@/lib/errors";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
 function backToManage({ locale, municipality, dialogue }: z.output<typeof page>, query: Record<string, string>, hash?: string): never {
   // Post/redirect/get: a reload does not post twice, and the page shows the outcome.
-  const path = `/${municipality}/${dialogue}/manage`;
-  // A hash (the team section) needs the address as a string: the object form carries none.
-  if (hash) return redirect({ href: `${path}?${new URLSearchParams(query).toString()}#${hash}`, locale });
-  return redirect({ href: { pathname: path, query }, locale });
+  return redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).manage, query, hash));
 }
 
 export const updateDialogueAction = formAction(

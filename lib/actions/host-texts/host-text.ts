@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { SUBJECT_KINDS } from "@/lib/host-texts/host-text-subject";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { saveHostTextVersion, saveHostTextVersionInput } from "@/lib/host-texts/save-host-text-version";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { sitePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { addTranslation, translationFields } from "@/lib/translations/add-translation";
 import { checkTranslation, checkTranslationInput } from "@/lib/translations/check-translation";
 import { SUBJECTS } from "@/lib/translations/translation-target";
@@ -15,7 +15,7 @@ export const saveHostTextVersionAction = formAction(
   saveHostTextVersionInput.extend({ locale: z.enum(locales) }),
   async ({ locale, ...input }, { viewer }): Promise<void> => {
     await saveHostTextVersion(viewer, input);
-    redirect({ href: `${hostTextsPath(input.subject, input.subjectId, input.language)}&saved=1`, locale });
+    redirectTo(locale, withQuery(sitePaths.hostTexts(input.subject, input.subjectId, input.language), { saved: 1 }));
   },
 );
 
@@ -26,12 +26,12 @@ export const addHostTextTranslationAction = formAction(
   translationFields.pick({ title: true, summary: true, place: true, codeOfConduct: true, body: true }).extend(page.shape),
   async ({ locale, subject, subjectId, ...fields }, { viewer }): Promise<void> => {
     await addTranslation(viewer, { ...fields, [SUBJECTS[subject]]: subjectId });
-    redirect({ href: `${hostTextsPath(subject, subjectId, fields.language)}&saved=1`, locale });
+    redirectTo(locale, withQuery(sitePaths.hostTexts(subject, subjectId, fields.language), { saved: 1 }));
   },
 );
 
 /** The host team marks a volunteer's translation of a host text checked. */
 export const checkHostTextTranslationAction = formAction(checkTranslationInput.extend(page.shape), async ({ locale, subject, subjectId, language, translationId }, { viewer }): Promise<void> => {
   await checkTranslation(viewer, { translationId });
-  redirect({ href: `${hostTextsPath(subject, subjectId, language)}&saved=1`, locale });
+  redirectTo(locale, withQuery(sitePaths.hostTexts(subject, subjectId, language), { saved: 1 }));
 });

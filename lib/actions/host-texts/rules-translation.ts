@@ -3,8 +3,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { LOCAL_PATH } from "@/lib/auth/local-path";
+import { LOCAL_PATH } from "@/lib/routes/local-path";
 import { machineTranslate } from "@/lib/translations/machine-translate";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 /**
  * A signed-in reader asks for the host team's own rules in their language when nobody has
@@ -12,7 +13,7 @@ import { machineTranslate } from "@/lib/translations/machine-translate";
  * page they came from shows the rules labelled as machine-made.
  */
 export const requestRulesTranslationAction = formAction(
-  z.object({ dialogueId: z.uuid(), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), returnPath: z.string().regex(LOCAL_PATH) }),
+  z.object({ dialogueId: z.uuid(), language: languageTagSchema, returnPath: z.string().regex(LOCAL_PATH) }),
   async ({ dialogueId, language, returnPath }, { viewer }): Promise<void> => {
     await machineTranslate(viewer, { dialogueId, language });
     redirect(returnPath);

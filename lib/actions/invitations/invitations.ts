@@ -6,8 +6,9 @@ import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { createInvitation, createInvitationInput } from "@/lib/invitations/create-invitation";
 import { revokeInvitation, revokeInvitationInput } from "@/lib/invitations/revoke-invitation";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 // Where to come back to. Server actions cannot read the route's params or root params, so the
 // form names them; they only build a path on this site.
@@ -15,10 +16,10 @@ const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialo
 
 export const createInvitationAction = formAction(
   createInvitationInput.extend(page.shape),
-  async ({ locale, municipality, dialogue, ...input }, { viewer }) => {
+  async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
     const invitation = await createInvitation(viewer, input);
     // Post/redirect/get: a reload does not create a second invitation.
-    redirect({ href: { pathname: `/${municipality}/${dialogue}/invitations`, query: { created: invitation.id } }, locale });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).invitations, { created: invitation.id }));
   },
 );
 

@@ -1,7 +1,6 @@
 "use server";
 
 import { hasLocale } from "next-intl";
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/form-action";
 import { clientAddress } from "@/lib/auth/client-address";
 import { setSessionCookie } from "@/lib/auth/sessions";
@@ -9,6 +8,8 @@ import { findInvitation } from "@/lib/invitations/find-invitation";
 import { joinDialogue, joinInput, signUpInput, signUpWithInvitation } from "@/lib/invitations/join-dialogue";
 import { routing, type AppLocale } from "@/lib/i18n/routing";
 import { localeField } from "@/lib/actions/form-schemas";
+import { dialoguePaths, sitePaths } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 /** `locale`: the language the person chose, when the UI speaks it. */
 export type SignedUp = { signInCode: string; locale?: AppLocale };
@@ -26,6 +27,6 @@ export const joinDialogueAction = formAction(
     const { code } = input;
     await joinDialogue(viewer, input, { address: await clientAddress() });
     const invitation = await findInvitation(code);
-    redirect(invitation ? `/${locale}/${invitation.dialogue.municipality.slug}/${invitation.dialogue.slug}` : `/${locale}`);
+    redirectTo(locale, invitation ? dialoguePaths(invitation.dialogue).home : sitePaths.home());
   },
 );

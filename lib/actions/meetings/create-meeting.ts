@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { createMeeting, meetingFieldsFromForm } from "@/lib/meetings/create-meeting";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
@@ -14,6 +15,6 @@ export const createMeetingAction = formAction(
   async ({ locale, municipality, dialogue, dialogueId, ...fields }, { viewer }): Promise<void> => {
     await createMeeting(viewer, { dialogueId, ...meetingFieldsFromForm(fields) });
     // Post/redirect/get: a reload does not add the meeting twice.
-    redirect({ href: { pathname: `/${municipality}/${dialogue}/meetings/manage`, query: { created: "1" } }, locale });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).meetingsManage, { created: "1" }));
   },
 );

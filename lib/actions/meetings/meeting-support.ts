@@ -4,9 +4,10 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { recordMeetingSupport, recordMeetingSupportInput } from "@/lib/meetings/record-meeting-support";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
@@ -16,6 +17,6 @@ export const recordMeetingSupportAction = formAction(
     await recordMeetingSupport(viewer, input);
     // The same page, another fragment: refresh so the new counts are fetched.
     refresh();
-    redirect({ href: `/${municipality}/${dialogue}/c/${input.contributionId}#meeting-supports`, locale });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).contribution(input.contributionId), {}, "meeting-supports"));
   },
 );

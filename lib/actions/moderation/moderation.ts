@@ -5,7 +5,6 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { setFlash } from "@/lib/flash/flash";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { createReport, createReportInput } from "@/lib/moderation/create-report";
 import { decideReview, decideReviewInput } from "@/lib/moderation/decide-review";
@@ -14,6 +13,8 @@ import { hideContent, hideContentInput } from "@/lib/moderation/hide-content";
 import { closeMediationCase, closeMediationCaseInput, openMediationCase } from "@/lib/moderation/mediation";
 import { requestReview, requestReviewInput } from "@/lib/moderation/request-review";
 import { unhideContent, unhideContentInput } from "@/lib/moderation/unhide-content";
+import { dialoguePaths } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 // Moderation's server actions. Each returns its state to the form that posted it (with or
 // without JavaScript) and refreshes the page so lists and notices show the new state.
@@ -63,10 +64,10 @@ export const openMediationAction = formAction(
     participant2: z.uuid(),
     participant3: optionalId,
   }),
-  async ({ locale, municipality, dialogue, participant1, participant2, participant3, ...input }, { viewer }) => {
+  async ({ locale, municipality, dialogue, participant1, participant2, participant3, ...input }, { viewer }): Promise<void> => {
     const participantIds = [participant1, participant2, ...(participant3 ? [participant3] : [])];
     const opened = await openMediationCase(viewer, { ...input, participantIds });
-    redirect({ href: `/${municipality}/${dialogue}/mediation/${opened.id}`, locale });
+    redirectTo(locale, dialoguePaths(municipality, dialogue).mediation(opened.id));
   },
 );
 

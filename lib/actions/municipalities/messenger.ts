@@ -4,8 +4,9 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { saveChannel, saveChannelInput } from "@/lib/channels/configure-channel";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { municipalityPaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema });
 
@@ -14,6 +15,6 @@ export const saveChannelAction = formAction(
   saveChannelInput.and(page),
   async ({ locale, municipality, ...input }, { viewer }): Promise<void> => {
     await saveChannel(viewer, input);
-    redirect({ href: { pathname: `/${municipality}/messenger`, query: { done: "saved" } }, locale });
+    redirectTo(locale, withQuery(municipalityPaths(municipality).messenger, { done: "saved" }));
   },
 );

@@ -3,9 +3,10 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { setFollowing, setFollowingInput } from "@/lib/notifications/set-following";
+import { type Path } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 /**
  * Follow or unfollow a contribution or a dialogue (decision 030), from its page or the account
@@ -17,6 +18,6 @@ export const setFollowingAction = formAction(
   async ({ locale, back, ...input }, { viewer }): Promise<void> => {
     await setFollowing(viewer, input);
     refresh();
-    redirect({ href: back, locale });
+    redirectTo(locale, back as Path);
   },
 );

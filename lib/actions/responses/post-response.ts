@@ -5,9 +5,10 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { setFlash } from "@/lib/flash/flash";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { postResponse, postResponseInput } from "@/lib/responses/post-response";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
@@ -16,5 +17,5 @@ export const postResponseAction = formAction(postResponseInput.extend(page.shape
   await postResponse(viewer, input);
   await setFlash("answered");
   refresh();
-  redirect({ href: `/${municipality}/${dialogue}/c/${input.contributionId}#flash`, locale });
+  redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).contribution(input.contributionId), {}, "flash"));
 });

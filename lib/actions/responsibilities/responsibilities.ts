@@ -4,10 +4,11 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
 import { assignResponsibility, assignResponsibilityInput } from "@/lib/responsibilities/assign-responsibility";
 import { removeResponsibility, removeResponsibilityInput } from "@/lib/responsibilities/remove-responsibility";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
@@ -15,7 +16,7 @@ export const assignResponsibilityAction = formAction(
   assignResponsibilityInput.extend(page.shape),
   async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
     await assignResponsibility(viewer, input);
-    redirect({ href: { pathname: `/${municipality}/${dialogue}/responsibilities/manage`, query: { done: "saved" } }, locale });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).responsibilitiesManage, { done: "saved" }));
   },
 );
 

@@ -6,8 +6,9 @@ import { formAction, IDLE } from "@/lib/actions/form-action";
 import { filtersToQuery, parseContributionFilters } from "@/lib/contributions/contribution-filters";
 import { cursorQuery, parsePageNumber } from "@/lib/contributions/list-contributions";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { giveSupport } from "@/lib/supports/give-support";
 import { withdrawSupport } from "@/lib/supports/withdraw-support";
 
@@ -41,7 +42,7 @@ export async function supportFromListAction(formData: FormData): Promise<void> {
   // Only the shape of a theme or language is checked here; the page drops one it does not offer.
   const filters = parseContributionFilters(params, { themeIds: [params.theme ?? ""], languages: [params.language ?? ""] });
   const page = parsePageNumber(params.page);
-  const query = new URLSearchParams({ ...filtersToQuery(filters), ...(page > 1 ? { page: String(page), ...cursorQuery(params, page) } : {}) }).toString();
+  const query = { ...filtersToQuery(filters), ...(page > 1 ? { page: String(page), ...cursorQuery(params, page) } : {}) };
   refresh();
-  redirect({ href: `/${municipality}/${dialogue}${query ? `?${query}` : ""}#c-${contributionId}`, locale });
+  redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).home, query, `c-${contributionId}`));
 }

@@ -3,10 +3,10 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { commentAnchor } from "@/lib/comments/comment-link";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { addTranslation, translationFields } from "@/lib/translations/add-translation";
 import { checkTranslation, checkTranslationInput } from "@/lib/translations/check-translation";
 import { machineTranslate, machineTranslateFields } from "@/lib/translations/machine-translate";
@@ -22,15 +22,16 @@ type Target = { commentId?: string; responseId?: string; moderationActionId?: st
 function subject({ contributionId, commentId, responseId, moderationActionId }: Target & { contributionId: string }) {
   // A moderation reason stands in the notice at the top of its contribution's page (or at its comment).
   if (moderationActionId) return { where: { moderationActionId }, anchor: undefined };
-  if (commentId) return { where: { commentId }, anchor: commentAnchor(commentId) };
-  if (responseId) return { where: { responseId }, anchor: `#response-${responseId}` };
+  if (commentId) return { where: { commentId }, anchor: { commentId } };
+  if (responseId) return { where: { responseId }, anchor: { hash: `response-${responseId}` } };
   return { where: { contributionId }, anchor: undefined };
 }
 
-/** Back to the contribution page; `to` a comment's commentAnchor(), on the page that holds it. */
-function back({ locale, municipality, dialogue, contributionId }: Page, to = ""): never {
+/** Back to the contribution page; `to` a comment (on the page that holds it) or a fragment. */
+function back({ locale, municipality, dialogue, contributionId }: Page, to: { hash?: string; commentId?: string } = {}): never {
   refresh();
-  return redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}${to}`, locale });
+  const at = dialoguePaths(municipality, dialogue);
+  return redirectTo(locale, to.commentId ? at.comment(contributionId, to.commentId) : withQuery(at.contribution(contributionId), {}, to.hash));
 }
 
 export const addTranslationAction = formAction(

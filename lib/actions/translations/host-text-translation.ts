@@ -4,8 +4,9 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths, type Path } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { machineTranslate, machineTranslateFields } from "@/lib/translations/machine-translate";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
@@ -16,7 +17,7 @@ export const requestDialogueTranslationAction = formAction(
   async ({ locale, municipality, dialogue, dialogueId, language }, { viewer }): Promise<void> => {
     await machineTranslate(viewer, { dialogueId, language });
     refresh();
-    redirect({ href: `/${municipality}/${dialogue}`, locale });
+    redirectTo(locale, dialoguePaths(municipality, dialogue).home);
   },
 );
 
@@ -35,6 +36,6 @@ export const requestTextTranslationAction = formAction(
   async ({ locale, back, language, meetingId, actorId, municipalityId }, { viewer }): Promise<void> => {
     await machineTranslate(viewer, { language, meetingId, actorId, municipalityId });
     refresh();
-    redirect({ href: back, locale });
+    redirectTo(locale, back as Path);
   },
 );

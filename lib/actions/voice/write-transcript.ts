@@ -3,13 +3,14 @@
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
-import { redirect } from "@/lib/i18n/navigation";
 import { locales } from "@/lib/i18n/routing";
+import { dialoguePaths } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
 import { writeTranscript, writeTranscriptInput } from "@/lib/voice/write-transcript";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
-export const writeTranscriptAction = formAction(writeTranscriptInput.extend(page.shape), async ({ locale, municipality, dialogue, ...input }, { viewer }) => {
+export const writeTranscriptAction = formAction(writeTranscriptInput.extend(page.shape), async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
   const { contributionId } = await writeTranscript(viewer, input);
-  redirect({ href: `/${municipality}/${dialogue}/c/${contributionId}`, locale });
+  redirectTo(locale, dialoguePaths(municipality, dialogue).contribution(contributionId));
 });

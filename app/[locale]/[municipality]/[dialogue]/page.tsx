@@ -18,13 +18,13 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { isFiltered } from "@/lib/contributions/contribution-filters";
 import { loadDialogue, type LoadedDialogue } from "@/lib/dialogues/load-dialogue";
 import { loadDialoguePage } from "@/lib/dialogues/load-dialogue-page";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { setFollowingAction } from "@/lib/actions/notifications/follow";
 import { requestDialogueTranslationAction } from "@/lib/actions/translations/host-text-translation";
 import { supportFromListAction } from "@/lib/actions/supports/support-from-list";
+import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -73,7 +73,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
     getThemeNamer(),
   ]);
   const text = textOf(dialogue, locale, query.text);
-  const pathname = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const at = dialoguePaths(dialogue);
   const themeById = new Map(dialogue.themes.map((theme) => [theme.id, themeName(theme)]));
   const listSupport: ListSupport | undefined =
     may.support || may.withdrawSupport
@@ -90,10 +90,10 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       <nav aria-label={t("breadcrumb")} className="text-sm">
         <ol className="flex flex-wrap gap-x-2">
           <li>
-            <Link href="/">{t("allDialogues")}</Link>
+            <Link href={sitePaths.home()}>{t("allDialogues")}</Link>
           </li>
           <li className="before:me-2 before:text-muted before:content-['/']">
-            <Link href={`/${dialogue.municipality.slug}`}>
+            <Link href={municipalityPaths(dialogue.municipality.slug).home}>
               <bdi>{dialogue.municipality.name}</bdi>
             </Link>
           </li>
@@ -106,8 +106,8 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <HostTextNote
           picked={text}
           pageLocale={locale}
-          hrefFor={(language) => `/${locale}${pathname}?text=${language}`}
-          translateHref={may.translate ? `/${locale}${hostTextsPath("dialogue", dialogue.id)}` : undefined}
+          hrefFor={(language) => localized(locale, withQuery(at.home, { text: language }))}
+          translateHref={may.translate ? localized(locale, sitePaths.hostTexts("dialogue", dialogue.id)) : undefined}
         />
         {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
         {may.requestTranslation && !text.languages.includes(contentLanguage(locale)) && (
@@ -139,7 +139,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       {/* The one primary action: post while collecting; how to take part for who may not yet. */}
       {may.post && (
         <p className="mt-4">
-          <Link href={`${pathname}/new`} className="inline-block rounded bg-brand px-5 py-3 font-semibold text-white no-underline hover:bg-brand-dark">
+          <Link href={at.newContribution} className="inline-block rounded bg-brand px-5 py-3 font-semibold text-white no-underline hover:bg-brand-dark">
             {post("postLink")}
           </Link>
         </p>
@@ -152,13 +152,13 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         />
       )}
 
-      <DialogueTeamLinks may={may} pathname={pathname} mediationCases={data.mediationCases} />
+      <DialogueTeamLinks may={may} paths={at} mediationCases={data.mediationCases} />
       {viewer && may.follow && (
         <div className="mt-3">
           <FollowForm
             action={setFollowingAction}
             locale={locale}
-            back={pathname}
+            back={at.home}
             target="dialogue"
             targetId={dialogue.id}
             following={data.following}
@@ -171,7 +171,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm">
           <a href="#about">{t("about")}</a>
           <a href="#meetings">{meetings("heading")}</a>
-          <Link href={`${pathname}/results`}>{results("resultsLink")}</Link>
+          <Link href={at.results}>{results("resultsLink")}</Link>
         </p>
       )}
 
@@ -185,7 +185,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         )}
         {(contributions.total > 0 || isFiltered(filters)) && (
           <ContributionFilters
-            pathname={pathname}
+            pathname={at.home}
             filters={filters}
             themes={dialogue.themes.map((theme) => ({ id: theme.id, name: themeById.get(theme.id) ?? "" }))}
             languages={dialogue.languages}
@@ -194,7 +194,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         {contributions.total === 0 ? (
           isFiltered(filters) ? (
             <p className="mt-4">
-              {filtersText("empty")} <Link href={pathname}>{filtersText("reset")}</Link>
+              {filtersText("empty")} <Link href={at.home}>{filtersText("reset")}</Link>
             </p>
           ) : (
             <p className="mt-4">{t("noContributions")}</p>
@@ -208,13 +208,13 @@ export default async function DialoguePage({ params, searchParams }: Props) {
                   <ContributionItem
                     contribution={contribution}
                     themeName={themeById.get(contribution.themeId) ?? ""}
-                    dialoguePath={pathname}
+                    paths={at}
                     support={listSupport}
                   />
                 </li>
               ))}
             </ol>
-            <Pagination pathname={pathname} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} cursors={contributions.cursors} />
+            <Pagination pathname={at.home} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} cursors={contributions.cursors} />
           </>
         )}
       </Section>
@@ -237,7 +237,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           )}
           {dialogue.phase !== "DRAFT" && (
             <p className="mt-4">
-              <Link href={`${pathname}/responsibilities`} className="font-semibold">
+              <Link href={at.responsibilities} className="font-semibold">
                 {responsibilities("dialogueLink")}
               </Link>
             </p>
@@ -248,14 +248,14 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       <Section id="meetings-heading" anchor="meetings" heading={meetings("heading")} headingClassName="text-xl" className="mt-8">
         <MeetingSections
           meetings={dialogue.meetings}
-          dialoguePath={pathname}
+          paths={at}
           level={3}
           translateLinks={may.translate}
-          machineTranslation={may.requestTranslation ? { back: pathname } : undefined}
+          machineTranslation={may.requestTranslation ? { back: at.home } : undefined}
         />
         {may.manageMeetings && (
           <p className="mt-3">
-            <Link href={`${pathname}/meetings/manage`} className="font-semibold">
+            <Link href={at.meetingsManage} className="font-semibold">
               {meetings("manageLink")}
             </Link>
           </p>

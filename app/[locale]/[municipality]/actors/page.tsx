@@ -10,7 +10,7 @@ import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
-import { hostTextsPath } from "@/lib/host-texts/paths";
+import { localized, municipalityPaths, sitePaths } from "@/lib/routes/paths";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { municipalityTextResource } from "@/lib/translations/translation-target";
 
@@ -34,26 +34,27 @@ export default async function ActorsPage({ params }: Props) {
   const loaded = await load(slug);
   if (!loaded) notFound();
   const { municipality, groups } = loaded;
+  const paths = municipalityPaths(municipality.slug);
   const [t, themeName, viewer] = await Promise.all([getTranslations("actors"), getThemeNamer(), getViewer()]);
   // Staff manage every actor, members edit their own: the link shows only to them.
   const management = viewer ? await getActorManagement(viewer, municipality.slug) : null;
   // A signed-in reader has a description machine-translated into their language, once for all.
   const machineTranslation =
-    viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) ? { back: `/${municipality.slug}/actors` } : undefined;
+    viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) ? { back: paths.actors } : undefined;
   // Whoever joined one of the town's dialogues translates the descriptions as a volunteer (decision 026).
   const mayTranslate = viewer !== null && can(viewer, "translation:create", await municipalityTextResource(municipality.id));
 
   return (
     <>
       <p className="text-sm">
-        <Link href={`/${municipality.slug}`}><bdi>{municipality.name}</bdi></Link>
+        <Link href={paths.home}><bdi>{municipality.name}</bdi></Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("title")}</h1>
       <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
       <p className="mt-3 text-muted">{t("intro")}</p>
       {management && (
         <p className="mt-3">
-          <Link href={`/${municipality.slug}/actors/manage`}>{management.mayManage ? t("manageLink") : t("ownEntryLink")}</Link>
+          <Link href={paths.actorsManage}>{management.mayManage ? t("manageLink") : t("ownEntryLink")}</Link>
         </p>
       )}
 
@@ -67,7 +68,7 @@ export default async function ActorsPage({ params }: Props) {
               <ul className="mt-3 space-y-4 border-s-2 border-line ps-4">
                 {group.actors.map((actor) => (
                   <li key={actor.id} className="relative before:absolute before:-start-4 before:top-6 before:w-4 before:border-t-2 before:border-line">
-                    <ActorEntry actor={actor} machineTranslation={machineTranslation} translateHref={mayTranslate ? `/${locale}${hostTextsPath("actor", actor.id)}` : undefined}>
+                    <ActorEntry actor={actor} machineTranslation={machineTranslation} translateHref={mayTranslate ? localized(locale, sitePaths.hostTexts("actor", actor.id)) : undefined}>
                       <h4 className="mt-3 text-sm font-semibold">{t("responsibleFor")}</h4>
                       {actor.responsibilities.length === 0 ? (
                         <p className="text-sm text-muted">{t("noResponsibilities")}</p>
@@ -79,7 +80,7 @@ export default async function ActorsPage({ params }: Props) {
                                 {themeName(responsibility.theme)}{" "}
                                 <DialogueTitle
                                   dialogue={responsibility.dialogue}
-                                  wrap={(title) => <Link href={`/${municipality.slug}/${responsibility.dialogue.slug}/responsibilities`}>{title}</Link>}
+                                  wrap={(title) => <Link href={paths.dialogue(responsibility.dialogue.slug).responsibilities}>{title}</Link>}
                                 />{" "}
                                 <span className="text-muted">({responsibility.agreedAt ? t("agreed") : t("notAgreed")})</span>
                               </li>

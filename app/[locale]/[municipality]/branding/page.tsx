@@ -8,9 +8,9 @@ import { MunicipalityBanner } from "@/components/municipalities/municipality-ban
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { getBranding } from "@/lib/municipalities/get-branding";
-import { municipalityPaths } from "@/lib/municipalities/paths";
 import { can } from "@/lib/policy/policy";
 import { updateBrandingAction } from "@/lib/actions/municipalities/branding";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;

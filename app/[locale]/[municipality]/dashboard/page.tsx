@@ -8,7 +8,7 @@ import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { DASHBOARD_PHASES, getDashboard } from "@/lib/municipalities/get-dashboard";
-import { municipalityPaths } from "@/lib/municipalities/paths";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -104,7 +104,7 @@ export default async function DashboardPage({ params }: Props) {
                     {item.kind === "response" ? t("activityResponse") : t("activityContribution", { kind: kinds(item.contribution.kind) })}
                   </p>
                   <p {...textAttributes(item.contribution.language)} className="break-words">
-                    <Link href={paths.contribution(item.dialogue.slug, item.contribution.id)}>{item.contribution.title || t("untitled")}</Link>
+                    <Link href={paths.dialogue(item.dialogue.slug).contribution(item.contribution.id)}>{item.contribution.title || t("untitled")}</Link>
                   </p>
                   <p {...textAttributes(item.dialogue.language)} className="text-sm break-words">{item.dialogue.title}</p>
                 </li>
@@ -129,12 +129,12 @@ export default async function DashboardPage({ params }: Props) {
                   {inPhase.map((dialogue) => (
                     <li key={dialogue.id} className="rounded border border-line p-3">
                       <p {...textAttributes(dialogue.language)} className="font-semibold break-words">
-                        <Link href={paths.dialogue(dialogue.slug)}>{dialogue.title}</Link>
+                        <Link href={paths.dialogue(dialogue.slug).home}>{dialogue.title}</Link>
                       </p>
                       <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
                         <span>{t("contributions")}: {number(dialogue.contributions)}</span>
                         {phase !== "DRAFT" && <span>{t("unansweredNeeds")}: {number(dialogue.unansweredNeeds)}</span>}
-                        <Link href={paths.manageDialogue(dialogue.slug)}>{t("manageDialogue")}</Link>
+                        <Link href={paths.dialogue(dialogue.slug).manage}>{t("manageDialogue")}</Link>
                       </p>
                     </li>
                   ))}

@@ -8,7 +8,7 @@ import { saveChannelAction } from "@/lib/actions/municipalities/messenger";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getChannelSettings } from "@/lib/channels/configure-channel";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { municipalityPaths } from "@/lib/municipalities/paths";
+import { municipalityPaths } from "@/lib/routes/paths";
 import { can } from "@/lib/policy/policy";
 
 type Props = {

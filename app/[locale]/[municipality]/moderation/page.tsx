@@ -11,6 +11,7 @@ import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { can } from "@/lib/policy/policy";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -37,7 +38,7 @@ export default async function MunicipalModerationPage({ params }: Props) {
       <MunicipalityPageHeader title={t("queue.municipalityTitle")} municipality={municipality.name} intro={t("queue.municipalityIntro")} />
       {dialogues.length === 0 && <p className="mt-6">{t("queue.noReports")}</p>}
       {dialogues.map(({ dialogue, queue }) => {
-        const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+        const paths = dialoguePaths(dialogue);
         const language = dialogue.languages[0] ?? "de";
         return (
           <section key={dialogue.id} aria-labelledby={`dialogue-${dialogue.id}`} className="mt-10 border-t border-line pt-6">
@@ -45,9 +46,9 @@ export default async function MunicipalModerationPage({ params }: Props) {
               {dialogue.title}
             </h2>
             <p className="mt-1">
-              <Link href={`${base}/moderation`}>{t("queue.openDialogueQueue")}</Link>
+              <Link href={paths.moderation}>{t("queue.openDialogueQueue")}</Link>
             </p>
-            <ReportQueue groups={queue.reportGroups} languages={queue.languages} base={base} headingId={`reports-${dialogue.id}`} />
+            <ReportQueue groups={queue.reportGroups} languages={queue.languages} paths={paths} headingId={`reports-${dialogue.id}`} />
           </section>
         );
       })}

@@ -15,6 +15,7 @@ import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { getMunicipalityOverview } from "@/lib/results/get-municipality-overview";
 import "@/components/results/results.css";
+import { dialoguePaths, localized, municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -57,7 +58,7 @@ export default async function OverviewPage({ params }: Props) {
         <p className="text-lg font-semibold"><bdi>{municipality.name}</bdi></p>
         <p className="text-muted">{t("intro")}</p>
         <p className="text-sm text-muted">{results("asOf", { date: format.dateTime(new Date(), "dayLong") })}</p>
-        <PrintSource path={`/${locale}/${municipality.slug}/overview`} label={results("printSource")} />
+        <PrintSource path={localized(locale, municipalityPaths(municipality.slug).overview)} label={results("printSource")} />
       </header>
 
       <ResultSection id="over-time" heading={t("overTimeHeading")}>
@@ -159,7 +160,7 @@ export default async function OverviewPage({ params }: Props) {
           <ul className="mt-3 space-y-2">
             {published.map((dialogue) => (
               <li key={dialogue.id}>
-                <Link href={`/${municipality.slug}/${dialogue.slug}/results`} lang={dialogue.language} dir={direction(dialogue.language)}>
+                <Link href={dialoguePaths(municipality.slug, dialogue.slug).results} lang={dialogue.language} dir={direction(dialogue.language)}>
                   {dialogue.title}
                 </Link>{" "}
                 <PhaseBadge phase={dialogue.phase} />

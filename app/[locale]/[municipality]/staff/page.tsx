@@ -11,6 +11,7 @@ import { can } from "@/lib/policy/policy";
 import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -34,14 +35,14 @@ export default async function StaffPage({ params }: Props) {
       <MunicipalityPageHeader title={t("title")} municipality={municipality.name} intro={t("intro", { municipality: municipality.name })} />
       {can(viewer, "overview:read", { municipalityId: municipality.id }) && (
         <p className="mt-3">
-          <Link href={`/${municipality.slug}/overview`} className="font-semibold">
+          <Link href={municipalityPaths(municipality.slug).overview} className="font-semibold">
             {(await getTranslations("overview"))("overviewLink")}
           </Link>
         </p>
       )}
 
       <p className="mt-3">
-        <Link href={`/${municipality.slug}/staff/sign-in-codes`} className="font-semibold">
+        <Link href={municipalityPaths(municipality.slug).signInCodes} className="font-semibold">
           {(await getTranslations("signInCodes"))("link")}
         </Link>
       </p>

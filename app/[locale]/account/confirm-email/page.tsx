@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { describeEmailConfirmation } from "@/lib/accounts/email-confirmation";
 import { ConfirmEmailForm } from "../account-forms";
+import { sitePaths } from "@/lib/routes/paths";
 
 type Props = { searchParams: Promise<{ user?: string; token?: string }> };
 
@@ -22,7 +23,7 @@ export default async function ConfirmEmailPage({ searchParams }: Props) {
       <div className="mt-6">
         <ConfirmEmailForm user={user} token={token} pending={pending && { email: pending.email, name: pending.displayName }} />
         <p className="mt-4">
-          <Link href="/account">{t("title")}</Link>
+          <Link href={sitePaths.account()}>{t("title")}</Link>
         </p>
       </div>
     </ClientMessages>

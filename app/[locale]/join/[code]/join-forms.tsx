@@ -10,11 +10,12 @@ import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { joinDialogueAction, signUpAction, type SignedUp } from "@/lib/actions/invitations/join";
+import { localized, type Path } from "@/lib/routes/paths";
 
 type Props = {
   code: string;
   locale: string;
-  dialoguePath: string;
+  dialoguePath: Path;
   languages: LanguageOption[];
   /** The dialogue's code of conduct, rendered on the server. */
   codeOfConduct: ReactNode;
@@ -41,13 +42,13 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
     showPerspective: { label: t("showPerspective") },
   };
 
-  if (signUp.status === "success") return <SignedUpScreen signedUp={signUp.data} dialoguePath={dialoguePath} />;
+  if (signUp.status === "success") return <SignedUpScreen signedUp={signUp.data} locale={locale} dialoguePath={dialoguePath} />;
 
   if (viewer?.alreadyMember) {
     return (
       <>
         <Notice>{t("alreadyMember")}</Notice>
-        <a href={`/${locale}${dialoguePath}`}>{t("toDialogue")}</a>
+        <a href={localized(locale, dialoguePath)}>{t("toDialogue")}</a>
       </>
     );
   }
@@ -82,7 +83,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
   );
 }
 
-function SignedUpScreen({ signedUp, dialoguePath }: { signedUp: SignedUp; dialoguePath: string }) {
+function SignedUpScreen({ signedUp, locale, dialoguePath }: { signedUp: SignedUp; locale: string; dialoguePath: Path }) {
   const t = useTranslations("join");
   return (
     <>
@@ -95,8 +96,8 @@ function SignedUpScreen({ signedUp, dialoguePath }: { signedUp: SignedUp; dialog
         <p className="print:hidden">{t("codePrint")}</p>
       </SignInCodeCard>
       <p className="mt-6 print:hidden">
-        {/* In the language the person chose, which may not be this page's. */}
-        <a href={`/${signedUp.locale}${dialoguePath}`} hrefLang={signedUp.locale} className="font-semibold">
+        {/* In the language the person chose, which may not be this page's (this page's if they chose none we have). */}
+        <a href={localized(signedUp.locale ?? locale, dialoguePath)} hrefLang={signedUp.locale ?? locale} className="font-semibold">
           {t("toDialogue")}
         </a>
       </p>

@@ -18,6 +18,7 @@ import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { loadRulesForReader } from "@/lib/host-texts/code-of-conduct";
 import { JoinForms } from "./join-forms";
+import { dialoguePaths, localized, sitePaths, withQuery } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; code: string }>;
@@ -70,7 +71,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
           <p className="mt-2">{t("askInviter")}</p>
         </section>
         <p className="mt-6">
-          <Link href="/join">{t("otherCode")}</Link>
+          <Link href={sitePaths.join()}>{t("otherCode")}</Link>
         </p>
       </>
     );
@@ -94,13 +95,13 @@ export default async function InvitationPage({ params, searchParams }: Props) {
           <p className="mt-2 font-semibold">{t("teamRole.personal")}</p>
         </Section>
       )}
-      <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} locale={locale} returnPath={`/${locale}/join/${encodeURIComponent(invitation.code)}`} />
+      <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} locale={locale} returnPath={localized(locale, sitePaths.join(invitation.code))} />
       <div className="mt-8">
         <ClientMessages namespaces={["join"]}>
           <JoinForms
             code={invitation.code}
             locale={locale}
-            dialoguePath={`/${dialogue.municipality.slug}/${dialogue.slug}`}
+            dialoguePath={dialoguePaths(dialogue).home}
             languages={languages}
             confirmRole={teamRole ? t("teamRole.confirm") : null}
             viewer={
@@ -110,7 +111,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
                 alreadyMember,
               }
             }
-            codeOfConduct={<RulesText rules={rules} pageLocale={locale} hrefFor={(language) => `/${locale}/join/${encodeURIComponent(invitation.code)}?rules=${language}`} />}
+            codeOfConduct={<RulesText rules={rules} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(sitePaths.join(invitation.code), { rules: language }))} />}
           />
         </ClientMessages>
       </div>

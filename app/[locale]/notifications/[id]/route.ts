@@ -3,6 +3,9 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { isAppError } from "@/lib/errors";
 import { routing } from "@/lib/i18n/routing";
 import { openNotification } from "@/lib/notifications/mark-read";
+import { isLocalPath } from "@/lib/routes/local-path";
+import { localized, sitePaths } from "@/lib/routes/paths";
+import { signInPath } from "@/lib/routes/redirect";
 
 type Context = { params: Promise<{ locale: string; id: string }> };
 
@@ -12,12 +15,12 @@ export async function GET(_request: Request, { params }: Context) {
   const { locale: requested, id } = await params;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   const viewer = await getViewer();
-  if (!viewer) return seeOther(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}/notifications` })}`);
+  if (!viewer) return seeOther(signInPath(locale, sitePaths.notifications()));
   try {
     const { path } = await openNotification(viewer, { id });
-    return seeOther(/^\/(?![/\\])[^\s\\]*$/.test(path) ? `/${locale}${path}` : `/${locale}/notifications`);
+    return seeOther(localized(locale, isLocalPath(path) ? path : sitePaths.notifications()));
   } catch (error) {
-    if (isAppError(error)) return seeOther(`/${locale}/notifications`);
+    if (isAppError(error)) return seeOther(localized(locale, sitePaths.notifications()));
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { direction } from "@/lib/i18n/routing";
 import { lookUpReceipt } from "@/lib/receipts/look-up-receipt";
 import { formatReceiptCode, normalizeReceiptCode } from "@/lib/receipts/receipt-code";
+import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import { inReaderLanguage, listTranslations } from "@/lib/translations/list-translations";
 import { ReceiptCodeForm } from "../receipt-code-form";
 import { AttachReceiptForm } from "./attach-form";
@@ -80,7 +81,7 @@ export default async function ReceiptPage({ params }: Props) {
   ]);
   const { contribution, dialogue } = receipt;
   const mainLanguage = dialogue.languages[0] ?? "de";
-  const contributionPath = `/${dialogue.municipality.slug}/${dialogue.slug}/c/${contribution.id}`;
+  const contributionPath = dialoguePaths(dialogue).contribution(contribution.id);
   const own = { lang: contribution.language, dir: direction(contribution.language) } as const;
   const translation = translations ? inReaderLanguage(translations.contribution, contribution.language, locale) : undefined;
 
@@ -148,7 +149,7 @@ export default async function ReceiptPage({ params }: Props) {
             ) : (
               <p className="mt-3">
                 {t("attachSignIn")}{" "}
-                <Link href={`/sign-in?${new URLSearchParams({ callbackPath: `/${locale}/r/${formatReceiptCode(normalized)}` })}`} className="font-semibold">
+                <Link href={sitePaths.signIn(localized(locale, sitePaths.receipt(formatReceiptCode(normalized))))} className="font-semibold">
                   {t("signInLink")}
                 </Link>
               </p>

@@ -10,6 +10,7 @@ import { RECORD_TYPE_KEYS } from "@/lib/exports/definition";
 import { EXPORT_FORMATS, EXPORT_SCHEMA_PATH, SEPARATORS } from "@/lib/exports/export-dialogue";
 import { can } from "@/lib/policy/policy";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { apiPaths, dialoguePaths, localized } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -38,12 +39,12 @@ export default async function ExportPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { dialogue, canIncludeHidden } = found;
   const [t, errors] = await Promise.all([getTranslations("exports"), getTranslations("errors")]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const error = isErrorCode(query.error) && query.error !== "RATE_LIMITED" ? query.error : null;
 
   return (
     <>
-      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("backToDialogue") }} heading={t("title")} />
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("backToDialogue") }} heading={t("title")} />
       <p className="mt-3">{t("intro")}</p>
       <p className="mt-2 text-muted">{t("anonymity")}</p>
       <p className="mt-2 text-muted">{t("readable")}</p>
@@ -53,7 +54,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
         </p>
       )}
       <ExportForm
-        action={`/${locale}${base}/export/download`}
+        action={localized(locale, paths.exportDownload)}
         canIncludeHidden={canIncludeHidden}
         labels={{
           recordType: t("recordType"),
@@ -73,7 +74,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
           <a href={EXPORT_SCHEMA_PATH}>{t("schemaLink")}</a>
         </li>
         <li>
-          <a href="/api/v1/openapi.json">{t("apiLink")}</a>
+          <a href={apiPaths.openApi()}>{t("apiLink")}</a>
         </li>
       </ul>
     </>

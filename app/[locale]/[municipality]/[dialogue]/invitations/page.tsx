@@ -14,6 +14,7 @@ import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib
 import { can } from "@/lib/policy/policy";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/invitations/invitations";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -53,7 +54,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
     getFormatter(),
     getTranslations("onBehalf"),
   ]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   // Team roles (co-host, recorder) are given by staff and the host only (decision 035).
@@ -68,7 +69,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("title")} />
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("back") }} heading={t("title")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
 
       {created && (
@@ -78,7 +79,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           ) : (
             <>
               {t("created", { code: formatInvitationCode(created.code) })}{" "}
-              <Link href={`${base}/invitations/${created.id}/poster`} className="font-semibold">
+              <Link href={paths.invitationPoster(created.id)} className="font-semibold">
                 {t("poster")}
               </Link>
             </>
@@ -152,7 +153,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                     {isTeamRole(invitation.role) ? (
                       <p className="py-2 text-muted">{t("personal")}</p>
                     ) : (
-                      <Link href={`${base}/invitations/${invitation.id}/poster`} className="inline-block py-2 font-semibold">
+                      <Link href={paths.invitationPoster(invitation.id)} className="inline-block py-2 font-semibold">
                         <span aria-hidden="true">{t("poster")}</span>
                         <span className="sr-only">{t("posterFor", { code })}</span>
                       </Link>

@@ -12,10 +12,10 @@ import { AccountabilityLinks } from "@/components/responses/accountability-links
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { defaultRules } from "@/lib/host-texts/default-rules";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/advance-phase";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
 import { can } from "@/lib/policy/policy";
+import { dialoguePaths, sitePaths, withQuery } from "@/lib/routes/paths";
 import { listTeam, LAST_LIVED_EXPERIENCE_COHOST } from "@/lib/team/team";
 import { RemoveFromTeamForm } from "@/components/team/remove-from-team-form";
 import { advancePhaseAction, removeFromTeamAction, updateDialogueAction } from "@/lib/actions/dialogues/manage-dialogue";
@@ -48,7 +48,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
     dialogueFormProps(dialogue.municipalityThemes, "save"),
     getViewer(),
   ]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const at = dialoguePaths(dialogue);
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   const next = NEXT_PHASE[dialogue.phase];
   const refused = typeof query.refused === "string" ? query.refused : undefined;
@@ -61,8 +61,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
 
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
-      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("manageTitle")} />
-      <AccountabilityLinks viewer={viewer} resource={dialogue.resource} dialoguePath={base} />
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: at.home, label: t("back") }} heading={t("manageTitle")} />
+      <AccountabilityLinks viewer={viewer} resource={dialogue.resource} paths={at} />
 
       {done && done !== "removed" && (
         <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
@@ -82,7 +82,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
             {mayInvite && (
               <p className="mt-2">
                 {/* Straight to the team invitation with the co-host role chosen (or, for a co-host, to the invitations). */}
-                <Link href={mayInviteTeam ? `${base}/invitations?role=CO_HOST#team` : `${base}/invitations`} className="font-semibold">
+                <Link href={mayInviteTeam ? withQuery(at.invitations, { role: "CO_HOST" }, "team") : at.invitations} className="font-semibold">
                   {t("refusedCoHostLink")}
                 </Link>
               </p>
@@ -105,7 +105,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
             <ul className="mt-2 list-disc space-y-1 ps-6">
               {dialogue.unansweredNeeds.map((need) => (
                 <li key={need.id}>
-                  <Link href={`${base}/c/${need.id}`}>{need.title}</Link>
+                  <Link href={at.contribution(need.id)}>{need.title}</Link>
                 </li>
               ))}
             </ul>
@@ -156,7 +156,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
               <p className="font-semibold text-danger">{teamRefused === LAST_LIVED_EXPERIENCE_COHOST ? t("teamRefusedLastCoHost") : t("refusedChanged")}</p>
               {teamRefused === LAST_LIVED_EXPERIENCE_COHOST && mayInviteTeam && (
                 <p className="mt-2">
-                  <Link href={`${base}/invitations?role=CO_HOST#team`} className="font-semibold">
+                  <Link href={withQuery(at.invitations, { role: "CO_HOST" }, "team")} className="font-semibold">
                     {t("refusedCoHostLink")}
                   </Link>
                 </p>
@@ -219,7 +219,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
       {dialogue.mayUpdate && (
         <Section id="details" heading={t("editHeading")} headingClassName="mb-4 text-2xl" className="mt-10">
           <p className="mb-4">
-            <Link href={hostTextsPath("dialogue", dialogue.id)} className="font-semibold">
+            <Link href={sitePaths.hostTexts("dialogue", dialogue.id)} className="font-semibold">
               {(await getTranslations("hostTexts"))("editLink")}
             </Link>
           </p>

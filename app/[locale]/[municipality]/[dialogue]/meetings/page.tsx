@@ -8,6 +8,7 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { can } from "@/lib/policy/policy";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -22,20 +23,20 @@ export default async function MeetingsPage({ params }: Props) {
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
   if (!dialogue) notFound();
   const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   return (
     <>
-      <DialogueSubpageHeader dialogue={dialogue} back={{ href: base, label: t("back") }} heading={t("heading")} />
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("heading")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
       {can(viewer, "meeting:manage", dialogue.resource) && (
         <p className="mt-3">
-          <Link href={`${base}/meetings/manage`} className="font-semibold">
+          <Link href={paths.meetingsManage} className="font-semibold">
             {t("manageLink")}
           </Link>
         </p>
       )}
       {/* Members translate a meeting's texts (the check addTranslation makes: translation:create). */}
-      <MeetingSections meetings={meetings} dialoguePath={base} level={2} translateLinks={can(viewer, "translation:create", dialogue.resource)} />
+      <MeetingSections meetings={meetings} paths={paths} level={2} translateLinks={can(viewer, "translation:create", dialogue.resource)} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
 import { can } from "@/lib/policy/policy";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params> };
@@ -37,18 +38,18 @@ export default async function ModerationPage({ params }: Props) {
   if (!loaded?.viewer) notFound();
   const { viewer, dialogue } = loaded;
   const [queue, t] = await Promise.all([listModerationQueue(viewer, { dialogueId: dialogue.id }), getTranslations("moderation")]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   return (
     <ClientMessages namespaces={["moderation"]}>
-      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("backToDialogue") }} heading={t("queue.title")} />
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("backToDialogue") }} heading={t("queue.title")} />
       <p className="mt-3 text-muted">{t("queue.intro")}</p>
       <p className="mt-2">
-        <Link href={`${base}/moderation/log`} className="font-semibold">
+        <Link href={paths.moderationLog} className="font-semibold">
           {t("log.title")}
         </Link>
       </p>
-      <ReportQueue groups={queue.reportGroups} languages={queue.languages} base={base} />
-      <ReviewQueue reviews={queue.reviews} base={base} />
+      <ReportQueue groups={queue.reportGroups} languages={queue.languages} paths={paths} />
+      <ReviewQueue reviews={queue.reviews} paths={paths} />
       <MediationSection viewer={viewer} dialogueId={dialogue.id} resource={dialogue.resource} page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }} />
     </ClientMessages>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PostForm } from "@/components/contributions/post-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
@@ -17,6 +17,8 @@ import { direction } from "@/lib/i18n/routing";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { createContributionAction } from "@/lib/actions/contributions/create-contribution";
+import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
+import { redirectToSignIn } from "@/lib/routes/redirect";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -32,9 +34,9 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
   const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const viewer = await getViewer();
-  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new` })}`);
+  if (!viewer) redirectToSignIn(locale, paths.newContribution);
 
   const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined), getTranslations("post"), getThemeNamer()]);
   const versions = await loadHostTextVersions({ dialogueIds: [dialogue.id] });
@@ -47,7 +49,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   return (
     <>
       <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
+        <Link href={paths.home}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
       <HostText picked={text} field="title" pageLocale={locale} as="p" className="mt-1 text-lg font-semibold break-words" />
@@ -57,13 +59,13 @@ export default async function NewContributionPage({ params, searchParams }: Prop
         <>
           <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
           <p className="mb-6 rounded border border-line bg-surface p-3">
-            <Link href={`${base}/new/voice`} className="font-semibold">
+            <Link href={paths.newVoice} className="font-semibold">
               {(await getTranslations("voice"))("sayInstead")}
             </Link>
             <span className="block text-sm text-muted">{(await getTranslations("voice"))("sayInsteadHint")}</span>
           </p>
           {form.codeOfConduct && (
-            <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={`/${locale}${base}/new`} />
+            <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={localized(locale, paths.newContribution)} />
           )}
           <ClientMessages namespaces={["post"]}>
             <PostForm
@@ -75,7 +77,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
               defaultLanguage={contentLanguageOf(locale)}
               codeOfConduct={
                 form.codeOfConduct && (
-                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => `/${locale}${base}/new?rules=${language}`} />
+                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(paths.newContribution, { rules: language }))} />
                 )
               }
             />

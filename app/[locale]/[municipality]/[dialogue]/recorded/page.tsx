@@ -10,6 +10,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { getRecordedPage } from "@/lib/receipts/list-recorded";
 import { visibleContribution } from "@/lib/policy/visibility";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -44,19 +45,19 @@ export default async function RecordedPage({ params, searchParams }: Props) {
     getTranslations("onBehalf.sources"),
     getFormatter(),
   ]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
 
   return (
     <>
       <p className="text-sm">
-        <Link href={base}>{meetings("back")}</Link>
+        <Link href={paths.home}>{meetings("back")}</Link>
       </p>
       <DialogueTitle dialogue={dialogue} as="p" className="mt-4 text-sm text-muted" />
       <h1 className="mt-1 text-3xl">{all ? t("allTitle") : t("title")}</h1>
       <p className="mt-3">{all ? t("introAll") : t("intro")}</p>
       {access.all && (
         <p className="mt-3">
-          <Link href={all ? `${base}/recorded` : `${base}/recorded?all=1`} className="font-semibold">
+          <Link href={all ? paths.recorded : withQuery(paths.recorded, { all: 1 })} className="font-semibold">
             {all ? t("mineLink") : t("allLink")}
           </Link>
         </p>
@@ -73,7 +74,7 @@ export default async function RecordedPage({ params, searchParams }: Props) {
               <li key={row.id} className="rounded border border-line p-3" data-testid="recorded-item">
                 <KindBadge kind={row.kind} />
                 <h2 id={`recorded-${row.id}`} className="mt-2 text-xl break-words" {...own}>
-                  {shown ? <Link href={`${base}/c/${row.id}`}>{row.title}</Link> : row.title}
+                  {shown ? <Link href={paths.contribution(row.id)}>{row.title}</Link> : row.title}
                 </h2>
                 <p className="mt-1 text-sm text-muted">
                   {t("recordedOn", { date: format.dateTime(row.createdAt, "day") })}
@@ -103,7 +104,7 @@ export default async function RecordedPage({ params, searchParams }: Props) {
                 </p>
                 {row.mayReprint && (
                   <p className="mt-2">
-                    <Link href={`${base}/c/${row.id}/receipt`} className="font-semibold" aria-describedby={`recorded-${row.id}`}>
+                    <Link href={paths.receipt(row.id)} className="font-semibold" aria-describedby={`recorded-${row.id}`}>
                       {t("reprint")}
                     </Link>
                   </p>

@@ -9,6 +9,7 @@ import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
 import { listResponsibilities } from "@/lib/responsibilities/list-responsibilities";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { dialoguePaths, municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -33,15 +34,15 @@ export default async function ResponsibilitiesPage({ params }: Props) {
     listResponsibilities(dialogue.id),
     viewer ? getResponsibilityManagement(viewer, { municipalitySlug: municipality, dialogueSlug: slug }) : null,
   ]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
 
   return (
     <>
-      <DialogueSubpageHeader dialogue={dialogue} back={{ href: base, label: t("backToDialogue") }} heading={t("title")} />
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("backToDialogue") }} heading={t("title")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-        <Link href={`/${dialogue.municipality.slug}/actors`}>{t("allActors", { municipality: dialogue.municipality.name })}</Link>
-        {management && <Link href={`${base}/responsibilities/manage`}>{t("manageLink")}</Link>}
+        <Link href={municipalityPaths(dialogue.municipality.slug).actors}>{t("allActors", { municipality: dialogue.municipality.name })}</Link>
+        {management && <Link href={paths.responsibilitiesManage}>{t("manageLink")}</Link>}
       </p>
       <DialogueOrganigram map={map} language={dialogue.languages[0] ?? "de"} />
     </>

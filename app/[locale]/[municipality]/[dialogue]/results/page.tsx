@@ -16,6 +16,7 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
 import "@/components/results/results.css";
+import { dialoguePaths, localized } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params> };
@@ -46,13 +47,13 @@ export default async function ResultsPage({ params }: Props) {
   ]);
   const dir = direction(locale);
   const mainLanguage = dialogue.languages[0] ?? "de";
-  const pathname = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const { contributions, needs, supports } = results;
 
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="results-nav text-sm">
-        <Link href={pathname}>{t("backToDialogue")}</Link>
+        <Link href={paths.home}>{t("backToDialogue")}</Link>
       </nav>
 
       <header className="mt-4 space-y-2">
@@ -63,7 +64,7 @@ export default async function ResultsPage({ params }: Props) {
           <PhaseBadge phase={dialogue.phase} />
         </p>
         <p className="text-sm text-muted">{t("asOf", { date: format.dateTime(new Date(), "dayLong") })}</p>
-        <PrintSource path={`/${locale}${pathname}/results`} label={t("printSource")} />
+        <PrintSource path={localized(locale, paths.results)} label={t("printSource")} />
       </header>
 
       <Section id="in-brief" heading={t("inBriefHeading")} className="results-block mt-8">

@@ -11,6 +11,7 @@ import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { createActorAction } from "@/lib/actions/actors/actors";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -25,12 +26,12 @@ export default async function ManageActorsPage({ params }: Props) {
   if (!loaded) notFound();
   const { municipality, mayManage, actors } = loaded;
   const t = await getTranslations("actors");
-  const base = `/${municipality.slug}/actors`;
+  const paths = municipalityPaths(municipality.slug);
 
   return (
     <ClientMessages namespaces={["actors"]}>
       <MunicipalityPageHeader
-        back={<Link href={base}>{t("backToOrganigram")}</Link>}
+        back={<Link href={paths.actors}>{t("backToOrganigram")}</Link>}
         title={t("manageTitle")}
         municipality={municipality.name}
         intro={mayManage ? t("manageIntro") : t("manageOwnIntro")}
@@ -50,7 +51,7 @@ export default async function ManageActorsPage({ params }: Props) {
                     {actor.refugeeLed && ` · ${t("refugeeLed")}`} · {t("memberCount", { count: actor.memberCount })}
                   </span>
                 </span>
-                <Link href={`${base}/${actor.id}/edit`} aria-label={t("editNamed", { name: actor.name })}>
+                <Link href={paths.actorEdit(actor.id)} aria-label={t("editNamed", { name: actor.name })}>
                   {t("edit")}
                 </Link>
               </li>

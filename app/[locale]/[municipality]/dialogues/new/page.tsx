@@ -12,6 +12,7 @@ import { locales, type AppLocale } from "@/lib/i18n/routing";
 import { createDialogueAction } from "@/lib/actions/dialogues/create-dialogue";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -34,7 +35,7 @@ export default async function NewDialoguePage({ params }: Props) {
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
       <MunicipalityPageHeader
-        back={<Link href={`/${municipality.slug}`}>{t("backToMunicipality", { municipality: municipality.name })}</Link>}
+        back={<Link href={municipalityPaths(municipality.slug).home}>{t("backToMunicipality", { municipality: municipality.name })}</Link>}
         title={t("newTitle")}
         municipality={municipality.name}
         intro={t("newIntro")}

@@ -8,6 +8,7 @@ import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -30,7 +31,7 @@ export default async function MunicipalityAnswerQueuePage({ params }: Props) {
     <>
       <MunicipalityPageHeader
         back={
-          <Link href={`/${municipality.slug}`}>
+          <Link href={municipalityPaths(municipality.slug).home}>
             <bdi>{municipality.name}</bdi>
           </Link>
         }

@@ -11,6 +11,7 @@ import { direction } from "@/lib/i18n/routing";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { can } from "@/lib/policy/policy";
 import { IssueSignInCodeForm } from "./issue-form";
+import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,7 +47,7 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
   return (
     <ClientMessages namespaces={["signInCodes", "join"]}>
       <p className="text-sm">
-        <Link href={`/${municipality.slug}/staff`}>{t("back")}</Link>
+        <Link href={municipalityPaths(municipality.slug).staff}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("title")}</h1>
       <p className="mt-1 text-lg font-semibold"><bdi>{municipality.name}</bdi></p>

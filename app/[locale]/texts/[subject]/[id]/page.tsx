@@ -11,11 +11,11 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { isAppError } from "@/lib/errors";
 import { hostTextSubject, SUBJECT_KINDS, type HostTextField, type SubjectKind } from "@/lib/host-texts/host-text-subject";
 import { bestVersion } from "@/lib/host-texts/pick-host-text";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { INTRODUCTION_MAX, VERSION_LIMITS } from "@/lib/host-texts/save-host-text-version";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
+import { dialoguePaths, municipalityPaths, sitePaths } from "@/lib/routes/paths";
 import { SUBJECTS, translationTarget } from "@/lib/translations/translation-target";
 import { addHostTextTranslationAction, checkHostTextTranslationAction, saveHostTextVersionAction } from "@/lib/actions/host-texts/host-text";
 
@@ -71,13 +71,11 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
   const version = language && !isOriginal ? bestVersion(subject.versions, language) : undefined;
   const originalLang = { lang: subject.originalLanguage, dir: direction(subject.originalLanguage) };
   const back =
-    subject.kind === "dialogue"
-      ? `/${subject.municipalitySlug}/${subject.dialogueSlug}/manage`
-      : subject.kind === "meeting"
-        ? `/${subject.municipalitySlug}/${subject.dialogueSlug}/meetings/manage`
-        : subject.kind === "actor"
-          ? `/${subject.municipalitySlug}/actors/${subject.id}/edit`
-          : `/${subject.municipalitySlug}`;
+    subject.dialogueSlug !== null && (subject.kind === "dialogue" || subject.kind === "meeting")
+      ? dialoguePaths(subject.municipalitySlug, subject.dialogueSlug)[subject.kind === "dialogue" ? "manage" : "meetingsManage"]
+      : subject.kind === "actor"
+        ? municipalityPaths(subject.municipalitySlug).actorEdit(subject.id)
+        : municipalityPaths(subject.municipalitySlug).home;
   const labels: Record<HostTextField, string> = {
     title: t("fields.title"),
     summary: t("fields.summary"),
@@ -136,7 +134,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
             return (
               <li key={candidate}>
                 {writable.includes(candidate) && candidate !== language ? (
-                  <Link href={hostTextsPath(subject.kind, subject.id, candidate)}>{name}</Link>
+                  <Link href={sitePaths.hostTexts(subject.kind, subject.id, candidate)}>{name}</Link>
                 ) : (
                   <span className={candidate === language ? "font-semibold" : undefined} aria-current={candidate === language ? "page" : undefined}>
                     {name}

@@ -33,6 +33,7 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { can } from "@/lib/policy/policy";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
+import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { VoiceNoteView } from "@/components/voice/voice-note";
@@ -92,7 +93,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
     listTranslations({ contributionId: contribution.id, commentIds, responseIds: contribution.responses.map((response) => response.id) }),
   ]);
 
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id };
   const { resource } = contribution;
   // Said as a voice message (decision 033): its transcript's state and trace, or null.
@@ -104,8 +105,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const translation = inReaderLanguage(translations.contribution, contribution.language, reading);
   const shown = translation && !showOriginal ? { title: translation.title ?? contribution.title, body: translation.body, language: translation.language } : contribution;
   const lang = { lang: shown.language, dir: direction(shown.language) };
-  const pagePath = `/${locale}${base}/c/${contribution.id}`;
-  const commentsPath = `${base}/c/${contribution.id}`;
+  const pagePath = localized(locale, paths.contribution(contribution.id));
+  const commentsPath = paths.contribution(contribution.id);
   // The same answers the server actions get from the policy.
   const mayEdit = can(viewer, "contribution:update:own", resource);
   const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
@@ -152,7 +153,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
       <FirstPostPushPrompt viewer={viewer} authorId={contribution.author?.id ?? null} />
       <p className="text-sm">
-        <Link href={base}>{t("back")}</Link>
+        <Link href={paths.home}>{t("back")}</Link>
       </p>
 
       <article className="mt-4" aria-labelledby="contribution-title">
@@ -173,10 +174,10 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             />
           ))}
         <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} dialogueLanguage={dialogue.languages[0]!} />
-        {voiceNote && <VoiceNoteView note={voiceNote} audioHref={`${pagePath}/voice`} transcriptHref={`${base}/c/${contribution.id}/transcript`} />}
+        {voiceNote && <VoiceNoteView note={voiceNote} audioHref={localized(locale, paths.voice(contribution.id))} transcriptHref={paths.transcript(contribution.id)} />}
         {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
           <p className="mt-2 text-sm">
-            <Link href={`${base}/c/${contribution.id}/receipt`} className="font-semibold">
+            <Link href={paths.receipt(contribution.id)} className="font-semibold">
               {(await getTranslations("receiptSlip"))("link")}
             </Link>
           </p>
@@ -198,7 +199,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         )}
         <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "contribution", itemId: contribution.id }} authorId={contribution.author?.id ?? null} />
         <div className="mt-4">
-          <FollowControl viewer={viewer} target="contribution" targetId={contribution.id} back={`${base}/c/${contribution.id}`} />
+          <FollowControl viewer={viewer} target="contribution" targetId={contribution.id} back={paths.contribution(contribution.id)} />
         </div>
       </article>
 
@@ -254,7 +255,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         />
         {!viewer && (
           <p className="mt-3 text-sm">
-            <Link href={`/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/c/${contribution.id}` })}`}>
+            <Link href={sitePaths.signIn(localized(locale, paths.contribution(contribution.id)))}>
               {t("signInToTakePart")}
             </Link>
           </p>

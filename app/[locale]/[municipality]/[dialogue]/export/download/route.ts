@@ -5,6 +5,7 @@ import { publicOrigin, publicUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { availableRoute } from "@/lib/health/available-route";
+import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 
@@ -17,7 +18,7 @@ const NO_STORE = { "Cache-Control": "no-store" } as const;
 export const POST = availableRoute(async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
   if (!(await sameOrigin())) return new Response(null, { status: 403, headers: NO_STORE });
   const { locale, municipality, dialogue: slug } = await params;
-  const page = `/${locale}/${municipality}/${slug}/export`;
+  const page = localized(locale, dialoguePaths(municipality, slug).export);
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
   if (!dialogue) return new Response(null, { status: 404, headers: NO_STORE });
@@ -25,7 +26,7 @@ export const POST = availableRoute(async (request: Request, { params }: { params
   try {
     form = await request.formData();
   } catch {
-    return Response.redirect(publicUrl(`${page}?error=INVALID_INPUT`), 303);
+    return Response.redirect(publicUrl(withQuery(page, { error: "INVALID_INPUT" })), 303);
   }
   const field = (name: string) => {
     const value = form.get(name);
@@ -51,7 +52,7 @@ export const POST = availableRoute(async (request: Request, { params }: { params
     });
   } catch (error) {
     // Back to the form, which names the problem in the reader's language.
-    if (isAppError(error)) return Response.redirect(publicUrl(`${page}?error=${error.code}`), 303);
+    if (isAppError(error)) return Response.redirect(publicUrl(withQuery(page, { error: error.code })), 303);
     throw error;
   }
 });

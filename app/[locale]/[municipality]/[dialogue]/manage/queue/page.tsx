@@ -8,6 +8,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
+import { dialoguePaths, municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -37,7 +38,7 @@ export default async function AnswerQueuePage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href={`/${dialogue.municipality.slug}/${dialogue.slug}`}>{t("backToDialogue")}</Link>
+        <Link href={dialoguePaths(dialogue).home}>{t("backToDialogue")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("title")}</h1>
       <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
@@ -47,7 +48,7 @@ export default async function AnswerQueuePage({ params }: Props) {
       <p className="mt-2 font-semibold">{t("count", { count: needs.length })}</p>
       <AnswerQueue needs={needs} municipalitySlug={dialogue.municipality.slug} />
       <p className="mt-6">
-        <Link href={`/${dialogue.municipality.slug}/staff/queue`}>{t("municipalityLink")}</Link>
+        <Link href={municipalityPaths(dialogue.municipality.slug).answerQueue}>{t("municipalityLink")}</Link>
       </p>
     </>
   );

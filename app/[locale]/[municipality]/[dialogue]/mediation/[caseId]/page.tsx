@@ -11,6 +11,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { getMediationCase } from "@/lib/moderation/mediation";
 import { closeMediationAction } from "@/lib/actions/moderation/moderation";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string; caseId: string };
 type Props = { params: Promise<Params> };
@@ -35,14 +36,14 @@ export default async function MediationCasePage({ params }: Props) {
   if (!loaded) notFound();
   const { dialogue, mediation } = loaded;
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const date = (value: Date) => (
     <time dateTime={value.toISOString()}>{format.dateTime(value, "dayLong")}</time>
   );
   return (
     <ClientMessages namespaces={["moderation"]}>
       <p className="text-sm">
-        <Link href={mediation.mayManage ? `${base}/moderation` : base}>{mediation.mayManage ? t("queue.title") : t("backToDialogue")}</Link>
+        <Link href={mediation.mayManage ? paths.moderation : paths.home}>{mediation.mayManage ? t("queue.title") : t("backToDialogue")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("mediation.caseTitle")}</h1>
       <p className="mt-2 text-muted">{t("mediation.private")}</p>

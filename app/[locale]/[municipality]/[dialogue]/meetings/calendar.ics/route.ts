@@ -7,6 +7,7 @@ import { availableRoute } from "@/lib/health/available-route";
 import { routing } from "@/lib/i18n/routing";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { meetingCalendar } from "@/lib/meetings/meeting-calendar";
+import { dialoguePaths, localized } from "@/lib/routes/paths";
 
 type Context = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -33,7 +34,7 @@ export const GET = availableRoute(async (request: Request, { params }: Context):
   if (only !== null && chosen.length === 0) return notFound();
 
   // The public origin, not the request's: behind a proxy that names the app's internal address.
-  const pageUrl = new URL(publicUrl(`/${locale}/${dialogue.municipality.slug}/${dialogue.slug}/meetings`));
+  const pageUrl = new URL(publicUrl(localized(locale, dialoguePaths(dialogue).meetings)));
   const body = meetingCalendar({ name: dialogue.title, url: pageUrl.toString(), host: pageUrl.host, meetings: chosen });
   const filename = only === null ? `${dialogue.slug}.ics` : `${dialogue.slug}-${only}.ics`;
   return new Response(body, {

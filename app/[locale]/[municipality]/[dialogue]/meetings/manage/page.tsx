@@ -13,6 +13,7 @@ import { listMeetings } from "@/lib/meetings/list-meetings";
 import { can } from "@/lib/policy/policy";
 import { createMeetingAction } from "@/lib/actions/meetings/create-meeting";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -31,10 +32,10 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
   if (!dialogue || !can(viewer, "meeting:manage", dialogue.resource)) notFound();
   const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   return (
     <>
-      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("manageTitle")} />
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("back") }} heading={t("manageTitle")} />
       {query.created === "1" && (
         <p role="status" className="mt-4 rounded border-s-4 border-brand bg-surface p-3">
           {t("created")}
@@ -51,7 +52,7 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
         </ClientMessages>
       </Section>
       <Section id="planned-meetings" heading={t("heading")} className="mt-10">
-        <MeetingSections meetings={meetings} dialoguePath={base} level={3} textsLinks />
+        <MeetingSections meetings={meetings} paths={paths} level={3} textsLinks />
       </Section>
     </>
   );

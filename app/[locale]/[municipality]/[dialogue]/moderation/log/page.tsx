@@ -6,12 +6,12 @@ import { Link } from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { commentAnchor } from "@/lib/comments/comment-link";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listModerationLog } from "@/lib/moderation/list-moderation-log";
 import { can } from "@/lib/policy/policy";
 import { NAME, WithName } from "@/components/text/with-name";
 import { direction } from "@/lib/i18n/routing";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<{ page?: string }> };
@@ -44,12 +44,12 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
     getTranslations("moderation"),
     getFormatter(),
   ]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const mayModerate = can(viewer, "report:resolve", dialogue.resource);
   return (
     <>
       <p className="text-sm">
-        <Link href={mayModerate ? `${base}/moderation` : base}>{mayModerate ? t("queue.title") : t("backToDialogue")}</Link>
+        <Link href={mayModerate ? paths.moderation : paths.home}>{mayModerate ? t("queue.title") : t("backToDialogue")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("log.title")}</h1>
       <p className="mt-3 text-muted">{t("log.intro")}</p>
@@ -74,7 +74,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
               )}
               {entry.contributionId && (
                 <p className="mt-1 text-sm">
-                  <Link href={`${base}/c/${entry.contributionId}${entry.commentId ? commentAnchor(entry.commentId) : ""}`}>
+                  <Link href={entry.commentId ? paths.comment(entry.contributionId, entry.commentId) : paths.contribution(entry.contributionId)}>
                     {entry.commentId ? t("log.toComment") : t("log.toContribution")}
                   </Link>
                 </p>
@@ -83,7 +83,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
           ))}
         </ol>
       )}
-      <Pagination pathname={`${base}/moderation/log`} page={log.page} pageCount={log.pageCount} />
+      <Pagination pathname={paths.moderationLog} page={log.page} pageCount={log.pageCount} />
     </>
   );
 }

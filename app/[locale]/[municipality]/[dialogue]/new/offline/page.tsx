@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { OfflineContributionForm } from "@/components/on-behalf/offline-contribution-form";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -13,6 +13,8 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { recordOfflineContributionAction } from "@/lib/actions/contributions/record-offline-contribution";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { dialoguePaths } from "@/lib/routes/paths";
+import { redirectToSignIn } from "@/lib/routes/redirect";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 
@@ -25,9 +27,9 @@ export default async function OfflineContributionPage({ params }: Props) {
   const { locale, municipality, dialogue: slug } = await params;
   const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const viewer = await getViewer();
-  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new/offline` })}`);
+  if (!viewer) redirectToSignIn(locale, paths.newOffline);
 
   const [form, t, perspectives, themeName, format] = await Promise.all([
     getOfflineEntryForm(viewer, dialogue.id),
@@ -39,7 +41,7 @@ export default async function OfflineContributionPage({ params }: Props) {
 
   return (
     <>
-      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: base, label: t("back") }} heading={t("pageTitle")} />
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("back") }} heading={t("pageTitle")} />
       {!form.mayRecord ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
       ) : (

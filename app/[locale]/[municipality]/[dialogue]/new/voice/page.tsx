@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { RulesText } from "@/components/host-texts/rules-text";
@@ -16,6 +16,8 @@ import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { cookies } from "next/headers";
 import { IDLE } from "@/lib/actions/form-state";
 import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
+import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
+import { redirectToSignIn } from "@/lib/routes/redirect";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -41,10 +43,10 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
   const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
   if (!dialogue) notFound();
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const kind = query.kind === "PROPOSAL" ? "PROPOSAL" : "NEED";
   const viewer = await getViewer();
-  if (!viewer) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackPath: `/${locale}${base}/new/voice` })}`);
+  if (!viewer) redirectToSignIn(locale, paths.newVoice);
 
   const [form, t, tp, themeName, failure] = await Promise.all([
     getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined),
@@ -57,7 +59,7 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
   return (
     <>
       <p className="text-sm">
-        <Link href={`${base}/new`}>{t("back")}</Link>
+        <Link href={paths.newContribution}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
       {!form.mayPost ? (
@@ -68,7 +70,7 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
           <p className="mt-2 mb-6 text-sm text-muted">{t("privacy", { days: env().VOICE_AUDIO_RETENTION_DAYS })}</p>
           <ClientMessages namespaces={["post", "voice"]}>
             <VoiceForm
-              postTo={`/${locale}${base}/new/voice/send`}
+              postTo={localized(locale, paths.newVoiceSend)}
               initial={failure ?? IDLE}
               page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
               dialogueId={dialogue.id}
@@ -78,7 +80,7 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
               defaultLanguage={contentLanguageOf(locale)}
               codeOfConduct={
                 form.codeOfConduct && (
-                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => `/${locale}${base}/new/voice?rules=${language}`} />
+                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(paths.newVoice, { rules: language }))} />
                 )
               }
             />

@@ -12,6 +12,7 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
 import { assignResponsibilityAction, removeResponsibilityAction } from "@/lib/actions/responsibilities/responsibilities";
+import { dialoguePaths, municipalityPaths } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -35,14 +36,14 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
   if (!loaded) notFound();
   const { dialogue, map, actors } = loaded;
   const [t, themeName] = await Promise.all([getTranslations("responsibilities"), getThemeNamer()]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const mainLanguage = dialogue.languages[0] ?? "de";
 
   return (
     <ClientMessages namespaces={["responsibilities"]}>
       <p className="flex flex-wrap gap-x-6 text-sm">
-        <Link href={`${base}/manage`}>{t("backToManage")}</Link>
-        <Link href={`${base}/responsibilities`}>{t("showPublic")}</Link>
+        <Link href={paths.manage}>{t("backToManage")}</Link>
+        <Link href={paths.responsibilities}>{t("showPublic")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
       <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
@@ -58,7 +59,7 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
       <Section id="assign" heading={t("assignHeading")} headingClassName="mb-4 text-xl" className="mt-8 rounded border border-line bg-surface p-4">
         {actors.length === 0 ? (
           <p>
-            {t("noActors")} <Link href={`/${dialogue.municipality.slug}/actors/manage`}>{t("actorsLink")}</Link>
+            {t("noActors")} <Link href={municipalityPaths(dialogue.municipality.slug).actorsManage}>{t("actorsLink")}</Link>
           </p>
         ) : (
           <AssignResponsibilityForm

@@ -6,11 +6,11 @@ import { ActorForm, AddMemberForm, RemoveMemberForm } from "@/components/actors/
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
-import { hostTextsPath } from "@/lib/host-texts/paths";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorForEdit } from "@/lib/actors/get-actor-management";
 import { addActorMemberAction, removeActorMemberAction, updateActorAction } from "@/lib/actions/actors/actors";
+import { municipalityPaths, sitePaths } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; actorId: string }>;
@@ -39,8 +39,8 @@ export default async function EditActorPage({ params, searchParams }: Props) {
   return (
     <ClientMessages namespaces={["actors"]}>
       <p className="flex flex-wrap gap-x-6 text-sm">
-        <Link href={`/${municipality.slug}/actors/manage`}>{t("backToList")}</Link>
-        <Link href={`/${municipality.slug}/actors#actor-${actor.id}`}>{t("showOnOrganigram")}</Link>
+        <Link href={municipalityPaths(municipality.slug).actorsManage}>{t("backToList")}</Link>
+        <Link href={municipalityPaths(municipality.slug).actor(actor.id)}>{t("showOnOrganigram")}</Link>
       </p>
       <h1 className="mt-4 text-3xl break-words">{t("editTitle", { name: actor.name })}</h1>
       {done && (
@@ -51,7 +51,7 @@ export default async function EditActorPage({ params, searchParams }: Props) {
 
       <Section id="entry" heading={t("entryHeading")} headingClassName="mb-4 text-2xl" className="mt-8">
         <p className="mb-4">
-          <Link href={hostTextsPath("actor", actor.id)} className="font-semibold">
+          <Link href={sitePaths.hostTexts("actor", actor.id)} className="font-semibold">
             {(await getTranslations("hostTexts"))("editLink")}
           </Link>
         </p>

@@ -16,6 +16,7 @@ import { getReceiptSlip } from "@/lib/receipts/get-receipt-slip";
 import { receiptPath } from "@/lib/receipts/receipt-code";
 import { ReplaceReceiptForm } from "./replace-form";
 import "./receipt.css";
+import { dialoguePaths } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = { params: Promise<Params> };
@@ -55,7 +56,7 @@ export default async function ReceiptSlipPage({ params }: Props) {
     getTranslations("receipt"),
     translatorFor(slip.locale, "receipt"),
   ]);
-  const base = `/${slip.dialogue.municipality.slug}/${slip.dialogue.slug}`;
+  const paths = dialoguePaths(slip.dialogue);
   const personLanguage = { lang: slip.locale, dir: direction(slip.locale) } as const;
   const mainLanguage = slip.dialogue.languages[0] ?? "de";
 
@@ -63,7 +64,7 @@ export default async function ReceiptSlipPage({ params }: Props) {
     <>
       <div className="space-y-3 print:hidden">
         <p className="text-sm">
-          <Link href={`${base}/c/${slip.contribution.id}`}>{t("toContribution")}</Link>
+          <Link href={paths.contribution(slip.contribution.id)}>{t("toContribution")}</Link>
         </p>
         <h1 className="text-3xl">{t("title")}</h1>
         <p>{t("intro", { language: autonym(slip.locale) })}</p>

@@ -10,6 +10,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
+import { dialoguePaths, localized } from "@/lib/routes/paths";
 import { getTranscriptForm } from "@/lib/voice/get-transcript-form";
 import { writeTranscriptAction } from "@/lib/actions/voice/write-transcript";
 
@@ -29,19 +30,19 @@ export default async function TranscriptPage({ params }: Props) {
   const form = await getTranscriptForm(await getViewer(), { contributionId, dialogueId: dialogue.id });
   if (!form) notFound();
   const [t, tv] = await Promise.all([getTranslations("voiceTranscript"), getTranslations("voice")]);
-  const base = `/${dialogue.municipality.slug}/${dialogue.slug}`;
+  const paths = dialoguePaths(dialogue);
   const spoken = { lang: form.language, dir: direction(form.language) };
   return (
     <>
       <p className="text-sm">
-        <Link href={`${base}/c/${contributionId}`}>{t("back")}</Link>
+        <Link href={paths.contribution(contributionId)}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
       <p className="mt-3 text-muted">{t("intro", { language: languageName(form.language, locale) })}</p>
       <Section id="recording-heading" heading={tv("listen")} headingClassName="font-semibold" className="my-4 rounded border border-line bg-surface p-3">
         {form.audioKept ? (
-          <audio controls preload="metadata" src={`/${locale}${base}/c/${contributionId}/voice`} className="mt-2 w-full">
-            <a href={`/${locale}${base}/c/${contributionId}/voice`}>{tv("listen")}</a>
+          <audio controls preload="metadata" src={localized(locale, paths.voice(contributionId))} className="mt-2 w-full">
+            <a href={localized(locale, paths.voice(contributionId))}>{tv("listen")}</a>
           </audio>
         ) : (
           <p className="mt-1 text-muted">{tv("trace.audioDeleted")}</p>

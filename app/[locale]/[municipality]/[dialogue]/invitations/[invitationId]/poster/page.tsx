@@ -15,6 +15,7 @@ import { direction, routing } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translator";
 import { can } from "@/lib/policy/policy";
 import "./poster.css";
+import { dialoguePaths, sitePaths } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string; invitationId: string };
 type Props = { params: Promise<Params> };
@@ -47,7 +48,7 @@ export default async function PosterPage({ params }: Props) {
   if (!poster) notFound();
 
   // Without a locale: the phone's language decides (the proxy adds it from Accept-Language).
-  const joinUrl = publicUrl(`/join/${poster.code}`);
+  const joinUrl = publicUrl(sitePaths.join(poster.code));
   const typedAddress = joinUrl.replace(/^https?:\/\//, "");
   const code = formatInvitationCode(poster.code);
   // The explanation in every language of the dialogue that has a catalogue, each in itself.
@@ -60,13 +61,13 @@ export default async function PosterPage({ params }: Props) {
     ),
   ]);
   const mainLanguage = poster.dialogue.languages[0] ?? "de";
-  const base = `/${poster.dialogue.municipality.slug}/${poster.dialogue.slug}`;
+  const paths = dialoguePaths(poster.dialogue);
 
   return (
     <>
       <div className="space-y-3 print:hidden">
         <p className="text-sm">
-          <Link href={`${base}/invitations`}>{t("back")}</Link>
+          <Link href={paths.invitations}>{t("back")}</Link>
         </p>
         {poster.status !== "valid" && (
           <p role="alert" className="rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">

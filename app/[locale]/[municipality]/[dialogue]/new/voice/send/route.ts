@@ -2,6 +2,7 @@ import { sameOrigin } from "@/lib/actions/form-action";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { publicOrigin, publicUrl } from "@/lib/env";
 import { availableRoute } from "@/lib/health/available-route";
+import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 import { failureCookieHeader, postVoiceForm } from "@/lib/voice/voice-upload";
 
 type Params = { locale: string; municipality: string; dialogue: string };
@@ -15,21 +16,22 @@ const NO_STORE = { "Cache-Control": "no-store" } as const;
 export const POST = availableRoute(async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
   if (!(await sameOrigin())) return new Response(null, { status: 403, headers: NO_STORE });
   const { locale, municipality, dialogue } = await params;
-  const page = `/${locale}/${encodeURIComponent(municipality)}/${encodeURIComponent(dialogue)}`;
+  const paths = dialoguePaths(municipality, dialogue);
+  const voicePage = localized(locale, paths.newVoice);
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return new Response(null, { status: 303, headers: { Location: publicUrl(`${page}/new/voice`), ...NO_STORE } });
+    return new Response(null, { status: 303, headers: { Location: publicUrl(voicePage), ...NO_STORE } });
   }
   const result = await postVoiceForm(await getViewer(), form);
-  if (result.ok) return new Response(null, { status: 303, headers: { Location: publicUrl(`${page}/c/${result.contributionId}`), ...NO_STORE } });
+  if (result.ok) return new Response(null, { status: 303, headers: { Location: publicUrl(localized(locale, paths.contribution(result.contributionId))), ...NO_STORE } });
   const kind = form.get("kind") === "PROPOSAL" ? "PROPOSAL" : "NEED";
   return new Response(null, {
     status: 303,
     headers: {
-      Location: publicUrl(`${page}/new/voice?${new URLSearchParams({ kind, failed: result.failureId })}`),
-      "Set-Cookie": failureCookieHeader(result.cookie, `${page}/new/voice`, publicOrigin().startsWith("https:")),
+      Location: publicUrl(withQuery(voicePage, { kind, failed: result.failureId })),
+      "Set-Cookie": failureCookieHeader(result.cookie, voicePage, publicOrigin().startsWith("https:")),
       ...NO_STORE,
     },
   });
