@@ -18,6 +18,8 @@ export const RESERVED_DIALOGUE_SLUGS = new Set([
   // The staff dashboard and the municipality's branding (decision 036).
   "dashboard",
   "branding",
+  // The municipality's SMS / messenger numbers (decision 045).
+  "messenger",
 ]);
 
 const MAX_LENGTH = 60;

@@ -92,7 +92,9 @@ describe("closing while needs are being answered", () => {
           },
         }),
       ]);
-      if ((await phaseOf(dialogue.id)) === "CLOSED") expect(await unansweredNeeds(dialogue.id), `round ${round}`).toBe(0);
+      // Either the close won (the need was refused) or the need came in first (the close was refused).
+      const outcome = `${await phaseOf(dialogue.id)} with ${await unansweredNeeds(dialogue.id)} unanswered`;
+      expect(["CLOSED with 0 unanswered", "RESPONDING with 1 unanswered"], `round ${round}`).toContain(outcome);
     }
   });
 
