@@ -53,6 +53,7 @@ const mailbox = createServer((request, response) => {
   if (url.pathname === "/translate-requests") return void response.end(JSON.stringify(translateRequests));
   if (url.pathname === "/logs") return void response.end(JSON.stringify(logLines));
   // Jobs still waiting or running in the queue: mail not sent yet (e2e/staff-signs-in-with-email-link.spec.ts).
+  // Jobs of scheduled queues (the Signal poll every minute, retention, the digest) are not waited for.
   if (url.pathname === "/jobs") {
     void pendingJobs().then((pending) => response.end(JSON.stringify({ pending })));
     return;
@@ -65,7 +66,7 @@ async function pendingJobs(): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`);
+    const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND name NOT IN (SELECT name FROM pgboss.schedule)`);
     return rows[0]?.count ?? 0;
   } finally {
     await client.end();
