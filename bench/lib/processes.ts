@@ -2,7 +2,7 @@
 // generator; and the server's memory, sampled from /proc while something runs.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../lib/db/embedded";
@@ -166,6 +166,7 @@ function stopChild(child: ReturnType<typeof spawn>): Promise<void> {
 /** Runs the load generator in a process of its own and returns its result. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const file = path.join(TMP_DIR, `load-${randomBytes(4).toString("hex")}.json`);
+  mkdirSync(TMP_DIR, { recursive: true });
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, [TSX_CLI, path.join(BENCH_DIR, "load.ts"), file], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
