@@ -12,8 +12,11 @@ type Page = ContributionPageRef;
 const smallButton =
   "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
 
-/** A new comment, or a reply when `parentId` is given. Written in the reader's UI language. */
-export function CommentForm({ action, page, parentId, label }: { action: Action; page: Page; parentId?: string; label: string }) {
+/**
+ * A new comment, or a reply when `parentId` is given. Written in the reader's UI language; with
+ * `voiceHref` a link to say it instead (decision 046).
+ */
+export function CommentForm({ action, page, parentId, label, voiceHref }: { action: Action; page: Page; parentId?: string; label: string; voiceHref?: string }) {
   const t = useTranslations("comments");
   const [state, formAction, form] = useFormAction(action);
   return (
@@ -24,6 +27,13 @@ export function CommentForm({ action, page, parentId, label }: { action: Action;
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       <TextAreaField name="body" label={label} state={state} rows={parentId ? 3 : 4} maxLength={2000} required />
       <SubmitButton className={parentId ? smallButton : undefined}>{parentId ? t("replySubmit") : t("submit")}</SubmitButton>
+      {voiceHref && (
+        <p className="mt-3 text-sm">
+          <a href={voiceHref} className="font-semibold">
+            {t("sayInstead")}
+          </a>
+        </p>
+      )}
     </Form>
   );
 }

@@ -38,6 +38,8 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
   // Said as a voice message and pending its transcript (decision 046): the team and the speaker
   // may play it (the thread's queries stay the same few: no voice message row is read here).
   const mayListen = !deleted && comment.awaitingTranscript && can(viewer, "voice:listen", own);
+  // Recorders and the host team write it down on its own page (decision 046).
+  const mayTranscribe = !deleted && comment.awaitingTranscript && can(viewer, "voice:transcribe", own);
   const audioHref = localized(page.locale, withQuery(dialoguePaths(page.municipality, page.dialogue).voice(page.contributionId), { comment: comment.id }));
   return (
     <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
@@ -66,6 +68,13 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
             <audio controls preload="none" src={audioHref} className="mt-2 w-full">
               <a href={audioHref}>{tv("listen")}</a>
             </audio>
+          )}
+          {mayTranscribe && (
+            <p className="mt-1 text-sm">
+              <Link href={dialoguePaths(page.municipality, page.dialogue).commentTranscript(page.contributionId, comment.id)} className="font-semibold">
+                {tv("transcribeLink")}
+              </Link>
+            </p>
           )}
           {hidden ? (
             <HiddenComment viewer={viewer} commentId={comment.id} category={comment.hiddenCategory!} withoutWords={!comment.body} page={page} />
@@ -128,7 +137,13 @@ export async function CommentThread({ comment, ...props }: Props & { comment: Th
             <details>
               <summary className="cursor-pointer text-sm font-semibold text-brand">{t("reply")}</summary>
               <div className="mt-2">
-                <CommentForm action={props.actions.create} page={props.page} parentId={comment.id} label={t("replyLabel")} />
+                <CommentForm
+                  action={props.actions.create}
+                  page={props.page}
+                  parentId={comment.id}
+                  label={t("replyLabel")}
+                  voiceHref={localized(props.page.locale, at.voiceComment(props.page.contributionId, comment.id))}
+                />
               </div>
             </details>
           )}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { authorize, type Viewer } from "@/lib/policy/policy";
+import { authorize, can, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 
 /**
@@ -22,4 +22,18 @@ export async function blockSender(viewer: Viewer | null, contributionId: string)
     create: { channelId: origin.channelId, addressHash: origin.senderHash, blockedById: viewer.id },
     update: {},
   });
+}
+
+/**
+ * For the contribution page: whether this contribution came by messenger and, if so, whether its
+ * sender is blocked — only for those who may block (`channel:block`); null otherwise.
+ */
+export async function senderBlockState(viewer: Viewer | null, contributionId: string): Promise<{ blocked: boolean } | null> {
+  const origin = await db.channelContribution.findUnique({
+    where: { contributionId },
+    select: { channelId: true, senderHash: true, contribution: { select: { dialogueId: true } } },
+  });
+  if (!origin || !can(viewer, "channel:block", await dialogueResource(origin.contribution.dialogueId))) return null;
+  const block = await db.channelBlock.findUnique({ where: { channelId_addressHash: { channelId: origin.channelId, addressHash: origin.senderHash } }, select: { channelId: true } });
+  return { blocked: block !== null };
 }

@@ -147,6 +147,12 @@ function pathsOfDialogue(municipality: string, dialogue: string) {
     comment: (id: string, commentId: string): Path => withQuery(contribution(id), { comment: commentId }, `comment-${segment(commentId)}`),
     receipt: (id: string): Path => `${contribution(id)}/receipt`,
     transcript: (id: string): Path => `${contribution(id)}/transcript`,
+    /** The transcript page of a voice comment (decision 046). */
+    commentTranscript: (id: string, commentId: string): Path => `${contribution(id)}/transcript/${segment(commentId)}`,
     voice: (id: string): Path => `${contribution(id)}/voice`,
+    /** "Say it instead" for a comment, or a reply to `parentId` (decision 046). */
+    voiceComment: (id: string, parentId?: string): Path => withQuery(`${contribution(id)}/voice-comment` as Path, { parent: parentId }),
+    /** Where the voice comment form posts (a route handler, as newVoiceSend). */
+    voiceCommentSend: (id: string): Path => `${contribution(id)}/voice-comment/send`,
   };
 }

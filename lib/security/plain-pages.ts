@@ -18,11 +18,11 @@ export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * The one form that carries a file, a voice message (decision 033): up to 5 MB of audio plus
- * the fields, posted to its own route handler (…/new/voice/send, decision 046), never to a
- * server action — those keep Next.js's 1 MB.
+ * the fields, posted to its own route handler (…/new/voice/send, and …/c/<id>/voice-comment/send
+ * for a comment, decision 046), never to a server action — those keep Next.js's 1 MB.
  */
 export const VOICE_ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
-const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/new\/voice\/send\/?$/;
+const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)\/send\/?$/;
 
 /** The largest body a form post to this path may have. */
 export function actionBodyLimit(pathname: string): number {

@@ -9,3 +9,6 @@ export const VOICE_MAX_BYTES = 5 * 1024 * 1024;
 export const VOICE_TITLE_MAX = 120;
 /** The bit rate the page's recorder asks for (Opus speech is clear at 32 kbit/s). */
 export const RECORDER_BITS_PER_SECOND = 32_000;
+
+/** The optional typed line beside a voice comment (decision 046): short, so a refused post's cookie keeps it whole. */
+export const VOICE_COMMENT_LINE_MAX = 300;

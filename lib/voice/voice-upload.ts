@@ -23,9 +23,19 @@ function sign(payload: string): string {
 }
 
 export type VoicePostResult = { ok: true; contributionId: string } | { ok: false; failureId: string; cookie: string };
+export type VoiceUploadResult<T> = { ok: true; value: T } | { ok: false; failureId: string; cookie: string };
 
 /** The form's fields and file to `createVoiceContribution`; a refusal becomes the cookie the form page reads. */
 export async function postVoiceForm(viewer: Viewer | null, form: FormData): Promise<VoicePostResult> {
+  const result = await postVoiceUpload(form, (values, bytes) => createVoiceContribution(viewer, values as Parameters<typeof createVoiceContribution>[1], bytes));
+  return result.ok ? { ok: true, contributionId: result.value.id } : result;
+}
+
+/**
+ * A voice form's fields and file to `store` (a voice contribution or a voice comment, decision
+ * 046); a refusal (AppError) becomes the signed cookie its form page reads.
+ */
+export async function postVoiceUpload<T>(form: FormData, store: (values: Record<string, string>, bytes: Uint8Array | null) => Promise<T>): Promise<VoiceUploadResult<T>> {
   // What was typed, to parse and to give back to the form (as lib/actions/form-action.ts does).
   const values: Record<string, string> = {};
   for (const [name, value] of form.entries()) {
@@ -35,15 +45,18 @@ export async function postVoiceForm(viewer: Viewer | null, form: FormData): Prom
   // Read no more than the limit allows (the check then names the size); no file: empty.
   const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.slice(0, VOICE_MAX_BYTES + 1).arrayBuffer()) : null;
   try {
-    const created = await createVoiceContribution(viewer, values as Parameters<typeof createVoiceContribution>[1], bytes);
-    return { ok: true, contributionId: created.id };
+    return { ok: true, value: await store(values, bytes) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const fieldErrors = (error.details.fieldErrors as Record<string, Message[]> | undefined) ?? {};
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(error.details)) if (typeof value === "string" || typeof value === "number") params[name] = value;
     // The ids and page fields are the form's own again; what was typed comes back (a title is short).
-    const typed = Object.fromEntries(Object.entries(values).filter(([name]) => !["dialogueId", "locale", "municipality", "dialogue"].includes(name)).map(([name, value]) => [name, value.slice(0, 500)]));
+    const typed = Object.fromEntries(
+      Object.entries(values)
+        .filter(([name]) => !["dialogueId", "contributionId", "locale", "municipality", "dialogue"].includes(name))
+        .map(([name, value]) => [name, value.slice(0, 500)]),
+    );
     const failure: Failure = { id: randomBytes(9).toString("base64url"), fieldErrors, formError: { key: `errors.${error.code}`, params }, values: typed };
     const payload = Buffer.from(JSON.stringify(failure)).toString("base64url");
     return { ok: false, failureId: failure.id, cookie: `${payload}.${sign(payload)}` };

@@ -445,7 +445,7 @@ describe("lapsed conversations and blocking a sender", () => {
   });
 
   it("lets a moderator of the dialogue block the sender of a contribution without seeing the number; a participant may not", async () => {
-    const { blockSender } = await import("@/lib/channels/block-sender");
+    const { blockSender, senderBlockState } = await import("@/lib/channels/block-sender");
     const { viewerOf } = await import("@/tests/support/viewers");
     const { addMember, createUser } = await import("@/tests/support/factories");
     const { dialogue, channel } = await town();
@@ -456,7 +456,11 @@ describe("lapsed conversations and blocking a sender", () => {
     await addMember(dialogue.id, moderator.id, "MODERATOR");
     await addMember(dialogue.id, member.id, "PARTICIPANT");
     await expect(blockSender(await viewerOf(member.id), contribution.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The contribution page offers the button to the moderator only, and says once it is done.
+    expect(await senderBlockState(await viewerOf(member.id), contribution.id)).toBeNull();
+    expect(await senderBlockState(await viewerOf(moderator.id), contribution.id)).toEqual({ blocked: false });
     await blockSender(await viewerOf(moderator.id), contribution.id);
+    expect(await senderBlockState(await viewerOf(moderator.id), contribution.id)).toEqual({ blocked: true });
     await blockSender(await viewerOf(moderator.id), contribution.id);
     expect(await db.channelBlock.count({ where: { channelId: channel.id } })).toBe(1);
     const before = twilio.messages().length;

@@ -20,6 +20,14 @@ describe("a voice message's post", () => {
     expect((await post("/fa/musterstadt/dialog/new/voice", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 
+  it("goes through up to 6 MB to the voice comment form too, and not to the contribution page's actions", async () => {
+    const contribution = "/fa/musterstadt/dialog/c/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+    expect((await post(`${contribution}/voice-comment/send`, VOICE_ACTION_BODY_LIMIT_BYTES)).status).toBe(200);
+    expect((await post(`${contribution}/voice-comment/send`, VOICE_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post(contribution, ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post(`${contribution}/voice-comment`, ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+  });
+
   it("over 6 MB is answered with the 413 page in the person's language, naming 6 MB", async () => {
     const response = await post("/fa/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES + 1);
     expect(response.status).toBe(413);

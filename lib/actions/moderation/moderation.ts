@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { setFlash } from "@/lib/flash/flash";
 import { locales } from "@/lib/i18n/routing";
+import { blockSender } from "@/lib/channels/block-sender";
 import { createReport, createReportInput } from "@/lib/moderation/create-report";
 import { decideReview, decideReviewInput } from "@/lib/moderation/decide-review";
 import { dismissReports, dismissReportsInput } from "@/lib/moderation/dismiss-reports";
@@ -73,5 +74,11 @@ export const openMediationAction = formAction(
 
 export const closeMediationAction = formAction(closeMediationCaseInput, async (input, { viewer }) => {
   await closeMediationCase(viewer, input);
+  refresh();
+});
+
+/** A moderator blocks whoever sent a contribution by messenger (decision 045), after ticking that they mean it. */
+export const blockSenderAction = formAction(z.object({ contributionId: z.uuid(), confirm: z.literal("on", { error: "validation.required" }) }), async ({ contributionId }, { viewer }) => {
+  await blockSender(viewer, contributionId);
   refresh();
 });

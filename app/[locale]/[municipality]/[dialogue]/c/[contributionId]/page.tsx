@@ -11,6 +11,7 @@ import { RespondSection } from "@/components/responses/respond-section";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { KindBadge } from "@/components/kind-badge";
 import { ReportDisclosure } from "@/components/moderation/comment-moderation";
+import { BlockSenderForm } from "@/components/moderation/block-sender-form";
 import { HiddenContribution } from "@/components/moderation/hidden-contribution";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
@@ -24,6 +25,7 @@ import { CheckTranslationForm, MachineTranslateForm, RequestTranslationForm, Tra
 import { TranslatedText } from "@/components/translations/translated-text";
 import { OriginalNote, TranslationNote } from "@/components/translations/translation-note";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { senderBlockState } from "@/lib/channels/block-sender";
 import { commentWindowInput, listComments } from "@/lib/comments/list-comments";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
@@ -49,6 +51,7 @@ import {
 } from "@/lib/actions/contributions/contribution-page";
 import { addTranslationAction, checkTranslationAction, machineTranslateAction } from "@/lib/actions/translations/contribution-translation";
 import { postResponseAction } from "@/lib/actions/responses/post-response";
+import { blockSenderAction } from "@/lib/actions/moderation/moderation";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -98,6 +101,9 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const { resource } = contribution;
   // Said as a voice message (decision 033): its transcript's state and trace, or null.
   const voiceNote = await getVoiceNote(viewer, contribution.id, resource);
+  // Came by messenger, and the viewer may block its sender (moderators, staff; decision 045).
+  const senderBlock = contribution.source === "MESSENGER" ? await senderBlockState(viewer, contribution.id) : null;
+  const tb = await getTranslations("blockSender");
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
   // The reader's UI language where someone translated it; the original one link away (?original=1).
   // The language the reader reads texts in: Einfache Sprache reads German ones (lib/host-texts).
@@ -149,7 +155,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   ];
 
   return (
-    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation"]}>
+    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation", "blockSender"]}>
       {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
       <FirstPostPushPrompt viewer={viewer} authorId={contribution.author?.id ?? null} />
       <p className="text-sm">
@@ -198,6 +204,18 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           </p>
         )}
         <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "contribution", itemId: contribution.id }} authorId={contribution.author?.id ?? null} />
+        {senderBlock &&
+          (senderBlock.blocked ? (
+            <p className="mt-3 rounded border-s-4 border-danger p-3 text-sm font-semibold" data-testid="sender-blocked">
+              {tb("blocked")}
+            </p>
+          ) : (
+            <details className="mt-3 rounded border border-line p-3" id="block-sender">
+              <summary className="cursor-pointer font-semibold text-danger">{tb("open")}</summary>
+              <p className="my-2 text-sm text-muted">{tb("hint")}</p>
+              <BlockSenderForm action={blockSenderAction} contributionId={contribution.id} />
+            </details>
+          ))}
         <div className="mt-4">
           <FollowControl viewer={viewer} target="contribution" targetId={contribution.id} back={paths.contribution(contribution.id)} />
         </div>
@@ -331,7 +349,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         <CommentPageLinks path={commentsPath} page={comments} />
         {mayComment && (
           <div className="mt-6 rounded border border-line bg-surface p-4">
-            <CommentForm action={createCommentAction} page={page} label={t("commentLabel")} />
+            <CommentForm action={createCommentAction} page={page} label={t("commentLabel")} voiceHref={localized(locale, paths.voiceComment(contribution.id))} />
           </div>
         )}
       </Section>

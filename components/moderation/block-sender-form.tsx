@@ -1,0 +1,27 @@
+"use client";
+
+import { useTranslations } from "@/lib/i18n/client";
+import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { Form, useFormAction } from "@/components/form/form";
+import type { FormState } from "@/lib/actions/form-state";
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+
+/**
+ * A moderator blocks the sender of a contribution that came by SMS / WhatsApp / Signal (decision
+ * 045), never seeing the number: inside a disclosure, with a box to tick that they mean it.
+ */
+export function BlockSenderForm({ action, contributionId }: { action: Action; contributionId: string }) {
+  const t = useTranslations("blockSender");
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="contributionId" value={contributionId} />
+      <CheckboxField name="confirm" label={t("confirm")} state={state} />
+      <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
+        {t("submit")}
+      </SubmitButton>
+    </Form>
+  );
+}
