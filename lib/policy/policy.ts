@@ -138,6 +138,10 @@ const RULES = {
   "dialogue-text:write": when((v, r) => isHostTeam(v, r)),
   "meeting-text:write": when((v, r) => isHostTeam(v, r)),
   "responsibility:manage": when((v, r) => isHost(v, r) && !inPhase(r, "CLOSED")),
+  /** Add a quick poll to the dialogue and close it early (decision 048). */
+  "poll:manage": when((v, r) => isHostTeam(v, r) && !inPhase(r, "CLOSED")),
+  /** A poll's question and answers in the dialogue's other languages, in every phase, like its other texts. */
+  "poll-text:write": when((v, r) => isHostTeam(v, r)),
 
   // Taking part
   "contribution:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING")),
@@ -172,6 +176,13 @@ const RULES = {
    */
   "support:give": when((v, r) => isMember(v, r) && !isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "support:withdraw:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
+  /**
+   * Answer a quick poll, and change the answer while it is open: members of a published dialogue.
+   * Whether the poll itself is open is the poll's rule (lib/polls/poll-state.ts, held by the database).
+   */
+  "poll:answer": when((v, r) => isMember(v, r) && published(r) && !inPhase(r, "CLOSED")),
+  /** Enter the hands counted for a poll at a meeting: those who enter offline voices, while the dialogue runs. */
+  "poll:count": when((v, r) => (isHostTeam(v, r) || dialogueRole(v, r) === "RECORDER") && published(r) && !inPhase(r, "CLOSED")),
   /**
    * Volunteers translate public texts: a dialogue's members; for the municipality's own texts,
    * whoever joined one of its published dialogues, staff, and an actor's members its description.

@@ -56,6 +56,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   "dialogue-text:write": ["coHost", "hostStaff"],
   "meeting-text:write": ["coHost", "hostStaff"],
   "responsibility:manage": ["hostStaff"],
+  "poll:manage": ["coHost", "hostStaff"],
+  "poll-text:write": ["coHost", "hostStaff"],
   "contribution:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "contribution:create:on-behalf": ["coHost", "hostStaff", "recorder"],
   "receipt:manage": ["coHost", "hostStaff", "recorder"],
@@ -71,6 +73,8 @@ const MATRIX: Record<Permission, Actor[]> = {
   // Never on one's own contribution (decision 024; the matrix's resource is the actor's own); see the test below.
   "support:give": [],
   "support:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "poll:answer": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
+  "poll:count": ["coHost", "hostStaff", "recorder"],
   "translation:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "translation:check": ["coHost", "hostStaff"],
   "translation:request": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
@@ -124,6 +128,14 @@ describe("policy matrix", () => {
       can(ACTORS.recorder, "contribution:create:on-behalf", resourceOwnedBy("recorder", phase)),
     );
     expect(phases).toEqual(["COLLECTING", "DELIBERATING"]);
+  });
+
+  it.each(["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const)("lets members answer polls and recorders count them only while a published dialogue runs (%s)", (phase) => {
+    const running = phase !== "DRAFT" && phase !== "CLOSED";
+    expect(can(ACTORS.participant, "poll:answer", resourceOwnedBy("participant", phase))).toBe(running);
+    expect(can(ACTORS.recorder, "poll:count", resourceOwnedBy("recorder", phase))).toBe(running);
+    expect(can(ACTORS.anonymous, "poll:answer", resourceOwnedBy("anonymous", phase))).toBe(false);
+    expect(can(ACTORS.coHost, "poll-text:write", resourceOwnedBy("coHost", phase))).toBe(true);
   });
 
   it("lets a recorder print only the receipts they recorded; the host team prints any (decision 032)", () => {

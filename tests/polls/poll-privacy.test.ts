@@ -1,0 +1,74 @@
+// The small-number rule of poll results (decision 048), played as the attacker: a signed-out
+// reader must not learn what one person answered, nor that someone of a small group answered.
+import { describe, expect, it } from "vitest";
+import { answerPoll } from "@/lib/polls/answer-poll";
+import { listPolls } from "@/lib/polls/list-polls";
+import { recordPollMeetingCount } from "@/lib/polls/record-poll-meeting-count";
+import { POLL_MIN_GROUP } from "@/lib/polls/poll-tally";
+import { createMeeting } from "@/tests/support/factories";
+import { hostOf } from "@/tests/support/meetings";
+import { dialogueIn, participant } from "@/tests/support/participation";
+import { closeNow, pollIn } from "@/tests/support/polls";
+
+/** A dialogue with one poll: five local actors answer "Ja", and one person with lived experience answers `theirs`. */
+async function scenario(theirs: 0 | 1, close = true) {
+  const dialogue = await dialogueIn("COLLECTING");
+  const poll = await pollIn(dialogue);
+  for (let i = 0; i < POLL_MIN_GROUP; i++) await answerPoll(await participant(dialogue.id, "LOCAL_ACTOR"), { pollId: poll.id, optionIds: [poll.options[0]!.id] });
+  await answerPoll(await participant(dialogue.id, "LIVED_EXPERIENCE"), { pollId: poll.id, optionIds: [poll.options[theirs]!.id] });
+  if (close) await closeNow(poll.id);
+  const [view] = await listPolls(null, { dialogueId: dialogue.id, locale: "de" });
+  return { dialogue, poll, view: view! };
+}
+
+describe("poll results and small numbers", () => {
+  it("publishes a group of at least the threshold, hides a smaller one entirely, and publishes no total", async () => {
+    const { view } = await scenario(1);
+    expect(view.tallies!.online).toEqual([
+      { perspective: "LIVED_EXPERIENCE", shown: false },
+      { perspective: "LOCAL_ACTOR", shown: true, people: POLL_MIN_GROUP, counts: [POLL_MIN_GROUP, 0, 0] },
+      { perspective: "MUNICIPAL_STAFF", shown: true, people: 0, counts: [0, 0, 0] },
+      { perspective: "NOT_STATED", shown: true, people: 0, counts: [0, 0, 0] },
+    ]);
+    expect(Object.keys(view.tallies!)).toEqual(["online", "atMeetings", "meetings"]);
+  });
+
+  it("gives a signed-out reader the same published data whatever the one person answered (non-interference)", async () => {
+    const strip = (view: Awaited<ReturnType<typeof scenario>>["view"]) => ({
+      state: view.state,
+      tallies: view.tallies,
+      text: view.text,
+      mine: view.mine,
+    });
+    const [yes, no] = await Promise.all([scenario(0), scenario(1)]);
+    expect(strip(yes.view)).toEqual(strip(no.view));
+  });
+
+  it("publishes nothing of the answers while the poll is open, so no one reads an answer off a difference", async () => {
+    const { view } = await scenario(0, false);
+    expect(view.state).toBe("open");
+    expect(view.tallies).toBeNull();
+  });
+
+  it("applies the same rule to hands counted at meetings: a lower bound of people below the threshold hides the group", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const single = await pollIn(dialogue);
+    const multiple = await pollIn(dialogue, { choice: "MULTIPLE" });
+    const meeting = await createMeeting({ dialogueId: dialogue.id });
+    const host = await hostOf(dialogue);
+    const ids = (poll: typeof single, counts: number[]) => Object.fromEntries(poll.options.map((option, index) => [option.id, counts[index] ?? 0]));
+    await recordPollMeetingCount(host, { pollId: single.id, meetingId: meeting.id, perspective: "LIVED_EXPERIENCE", counts: ids(single, [3, 2]) });
+    await recordPollMeetingCount(host, { pollId: single.id, meetingId: meeting.id, perspective: "LOCAL_ACTOR", counts: ids(single, [1, 2]) });
+    // Two people raising their hands for all three answers would be six hands: not six people.
+    await recordPollMeetingCount(host, { pollId: multiple.id, meetingId: meeting.id, perspective: "LIVED_EXPERIENCE", counts: ids(multiple, [2, 2, 2]) });
+    await closeNow(single.id);
+    await closeNow(multiple.id);
+    const views = await listPolls(null, { dialogueId: dialogue.id, locale: "de" });
+    const of = (id: string) => views.find((view) => view.id === id)!.tallies!.atMeetings;
+    expect(of(single.id).slice(0, 2)).toEqual([
+      { perspective: "LIVED_EXPERIENCE", shown: true, people: 5, counts: [3, 2, 0] },
+      { perspective: "LOCAL_ACTOR", shown: false },
+    ]);
+    expect(of(multiple.id)[0]).toEqual({ perspective: "LIVED_EXPERIENCE", shown: false });
+  });
+});
