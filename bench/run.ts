@@ -115,6 +115,16 @@ try {
   // The measured server; RENDER_CONCURRENCY as asked (0: no limit, the default of production).
   app = await startApp(ports.app, largeUrl, ports.sql, { RENDER_CONCURRENCY: String(values["render-concurrency"]) });
   const largeSql = await record(largePages);
+  // The same pages for a signed-in member (never cached): issue 16's "≤ 7 signed-in".
+  const memberCookie = `${COOKIE}=${people.participants[0]!.token}`;
+  const sqlSignedIn: { page: string; statements: number }[] = [];
+  for (const page of largePages.filter((p) => p.name === "dialogue page 1" || p.name === "contribution with comments")) {
+    try {
+      sqlSignedIn.push({ page: page.name, statements: (await recordPage(app.baseUrl, ports.sql, page.path, memberCookie)).statements });
+    } catch (error) {
+      notes.push(`${page.name} signed in left out: ${(error as Error).message}`);
+    }
+  }
   const measuredPages = largePages.filter((page) => smallSql.has(page.name) && largeSql.has(page.name));
   const pagesFile = path.join(TMP_DIR, "baseline-pages.json");
   writeFileSync(pagesFile, JSON.stringify(baselinePages([...largeSql.values()])));
@@ -299,6 +309,7 @@ try {
     writes,
     export: exportRun,
     sql: measuredPages.map((page) => ({ page: page.name, small: smallSql.get(page.name)!.statements, large: largeSql.get(page.name)!.statements })),
+    sqlSignedIn,
     notes,
     weights,
     cpuProfile,

@@ -49,6 +49,8 @@ export type BenchResults = {
         rssPeakMb: number;
       };
   sql: { page: string; small: number; large: number }[];
+  /** Statements of pages rendered for a signed-in member (large data), beside the anonymous ones of `sql`. */
+  sqlSignedIn?: { page: string; statements: number }[];
   weights: { emptyPage: Weight; pages: { name: string; path: string; weight: Weight }[]; navigation: Weight | null } | null;
   /** Where the CPU profile of the dialogue page render (cache off, 10 connections) was written, relative to the project. */
   cpuProfile?: string | null;
@@ -90,6 +92,26 @@ function budgets(r: BenchResults): Budget[] {
       ok: w.navigation ? w.navigation.total <= 30 * KB : null,
     });
   }
+  if (w) {
+    // Issue 16: read routes ≤ 8 KB, form routes ≤ 12 KB gzipped JS beyond the empty App Router page.
+    for (const [kind, limit] of [["read", 8], ["form", 12]] as const) {
+      const pages = w.pages.filter((p) => routeKind(p.name) === kind);
+      if (!pages.length) continue;
+      const worst = pages.reduce((a, b) => (b.weight.js > a.weight.js ? b : a));
+      list.push({
+        budget: `${kind} routes ship ≤ ${limit} KB gzipped JS beyond the empty App Router page (${pages.map((p) => p.name).join(", ")})`,
+        measured: `worst: ${worst.name} +${kb(worst.weight.js - w.emptyPage.js)} KB; ${pages.map((p) => `${p.name} +${kb(p.weight.js - w.emptyPage.js)}`).join(", ")}`,
+        ok: worst.weight.js - w.emptyPage.js <= limit * KB,
+      });
+    }
+  }
+  const anonymousDialogue = r.sql.find((row) => row.page === "dialogue page 1");
+  const memberDialogue = r.sqlSignedIn?.find((row) => row.page === "dialogue page 1");
+  list.push({
+    budget: "dialogue page: ≤ 5 SQL statements anonymous, ≤ 7 signed-in (large data, cache off)",
+    measured: `anonymous ${anonymousDialogue?.large ?? "–"}, signed-in ${memberDialogue?.statements ?? "–"}`,
+    ok: anonymousDialogue && memberDialogue ? anonymousDialogue.large <= 5 && memberDialogue.statements <= 7 : null,
+  });
   list.push({ budget: "core flows work with JavaScript off", measured: "checked by the e2e specs with javaScriptEnabled: false, not by the bench", ok: null });
   // Issue 16's budgets: the cached page against the baseline, the render path (cache off) against
   // the trivial page of the same run, signed-in members, memory, deep pages.
@@ -159,6 +181,11 @@ function budgets(r: BenchResults): Budget[] {
     list.push({ budget: "50,000-contribution CSV export in < 10 s, server memory growing < 150 MB", measured: "export route not available", ok: null });
   }
   return list;
+}
+
+/** Issue 16 sorts the weighed routes: pages that only read, and pages whose point is a form. */
+export function routeKind(name: string): "read" | "form" {
+  return /member|join|sign in/.test(name) ? "form" : "read";
 }
 
 const ratio = (row: ReadRow) => row.app.requestsPerSecond / Math.max(1e-9, row.baseline.requestsPerSecond);
@@ -243,9 +270,9 @@ export async function writeReport(out: string, r: BenchResults): Promise<void> {
     "",
     "Fewer statements on large data can happen where a page skips a query that has nothing to look up; more would be a query per row.",
     "",
-    "| page | small data | large data |",
-    "|---|---:|---:|",
-    ...r.sql.map((row) => `| ${row.page} | ${row.small} | ${row.large} |`),
+    "| page | small data | large data | large data, signed-in member |",
+    "|---|---:|---:|---:|",
+    ...r.sql.map((row) => `| ${row.page} | ${row.small} | ${row.large} | ${r.sqlSignedIn?.find((m) => m.page === row.page)?.statements ?? "–"} |`),
     "",
     "Counted inside the server (bench/sql-recorder.mjs wraps pg's Client#query) for one anonymous request after a warm-up request, with the page cache kept out (a cached page sends one version query).",
   ];
