@@ -47,6 +47,8 @@ const schema = z.object({
   VOICE_AUDIO_UNTRANSCRIBED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Local hour (0–23) at which the job queue runs the daily e-mail digest (once for all instances); "off" leaves it to `npm run digest`. */
   DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
+  /** Local hour (0–23) at which people who wrote in by SMS / WhatsApp / Signal get the day's news in one message (decision 052). */
+  CHANNEL_BUNDLE_HOUR: z.coerce.number().int().min(0).max(23).default(17),
   /** Whether this app instance also works the job queue (lib/jobs); "off" when `npm run worker` runs elsewhere. */
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
   /**

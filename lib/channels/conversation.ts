@@ -22,6 +22,7 @@ import { BODY_MAX, contentLanguageOf } from "@/lib/contributions/create-contribu
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import type { ChannelConfig } from "./channel";
 import { deleteContact } from "./contacts";
+import { answerWord, answerWordsIn } from "./news";
 import { fetchSignalAttachment } from "./signal";
 import { sendToContact, sendToSealedAddress } from "./send";
 import { fetchTwilioMedia } from "./twilio";
@@ -159,9 +160,18 @@ export async function converse(channel: ChannelConfig, message: InboundMessage):
     state = locale ? { step: "dialogue" } : null;
   }
 
-  const next = await step(channel, contact, locale, state, message, replies, municipality.defaultLocale);
-  state = next.state;
-  locale = next.locale;
+  // "Each answer at once" or "one message a day" (decision 052): a keyword between contributions,
+  // in any language; in the middle of one, the same word is what the person says.
+  const answers = locale && (!state || state.step === "dialogue") ? answerWord(message.text) : null;
+  if (answers) {
+    const t = await translatorFor(locale!, "messenger");
+    const words = answerWordsIn(locale!);
+    replies.push(answers === "now" ? t("answersNowSet", { daily: words.daily }) : t("answersDailySet", { now: words.now }));
+  } else {
+    const next = await step(channel, contact, locale, state, message, replies, municipality.defaultLocale);
+    state = next.state;
+    locale = next.locale;
+  }
   const now = new Date();
   await db.$transaction(async (tx) => {
     await tx.channelContact.update({
@@ -171,6 +181,7 @@ export async function converse(channel: ChannelConfig, message: InboundMessage):
         state: state ? (state as object) : Prisma.DbNull,
         stateExpiresAt: state ? new Date(now.getTime() + CONVERSATION_MINUTES * 60_000) : null,
         lastInboundAt: now,
+        ...(answers ? { answersNow: answers === "now" } : {}),
       },
     });
     if (locale) await tx.user.update({ where: { id: contact.userId }, data: { locale } });
@@ -330,7 +341,8 @@ async function step(
         replies.push(t("notCollecting", { dialogue: published.closed }));
         return { state: null, locale };
       }
-      replies.push(t("published", { code: formatReceiptCode(published.code), link: `${publicOrigin()}${receiptPath(locale, published.code)}` }));
+      const hint = t("answersHint", { now: answerWordsIn(locale).now });
+      replies.push(`${t("published", { code: formatReceiptCode(published.code), link: `${publicOrigin()}${receiptPath(locale, published.code)}` })}\n${hint}`);
       return { state: null, locale };
     }
   }

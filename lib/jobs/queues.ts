@@ -24,6 +24,10 @@ export const QUEUES = {
   channelInbound: "channel.inbound",
   /** One message to one person by their channel (sendToContact, decision 045). */
   channelSend: "channel.send",
+  /** What is new for one messenger contact who asked for news at once (decision 052), debounced per contact. */
+  channelNews: "channel.news",
+  /** The daily bundle of news for every messenger contact (decision 052), at CHANNEL_BUNDLE_HOUR. */
+  channelBundle: "channel.bundle",
   /** Fetches what arrived at the municipalities' Signal numbers (signal-cli-rest-api, every minute). */
   channelSignalReceive: "channel.signal-receive",
   /** Clears the conversations left unfinished past their time (decision 045). */
@@ -98,6 +102,29 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
     expireInSeconds: 60,
     retentionSeconds: 24 * 60 * 60,
     deleteAfterSeconds: 60 * 60,
+    notify: true,
+  },
+  [QUEUES.channelNews]: {
+    // Claiming and queueing is one short transaction: tried again soon (the send has its own retries).
+    retryLimit: 4,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    expireInSeconds: 120,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 60 * 60,
+    notify: true,
+  },
+  [QUEUES.channelBundle]: {
+    // Retried within the hours after a failure; a person already told today is not told twice.
+    retryLimit: 4,
+    retryDelay: 120,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 30 * 60,
+    retentionSeconds: 24 * 60 * 60,
+    deleteAfterSeconds: 7 * 24 * 60 * 60,
+    policy: "singleton",
     notify: true,
   },
   [QUEUES.channelLapse]: {

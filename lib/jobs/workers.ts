@@ -4,6 +4,7 @@ import { sendEmailConfirmation, type EmailConfirmationJob } from "@/lib/accounts
 import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
 import { clearLapsedConversations } from "@/lib/channels/contacts";
 import { deliverChannelMessage, type ChannelSendJob } from "@/lib/channels/send";
+import { sendChannelBundles, sendChannelNews, type ChannelNewsJob } from "@/lib/channels/news";
 import { handleInbound, receiveSignalMessages, type ChannelInboundJob } from "@/lib/channels/inbound";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
@@ -25,6 +26,8 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.voiceAudioRetention]: () => deleteExpiredVoiceAudio(),
   [QUEUES.channelInbound]: (data) => handleInbound(data as ChannelInboundJob),
   [QUEUES.channelSend]: (data) => deliverChannelMessage(data as ChannelSendJob),
+  [QUEUES.channelNews]: (data) => sendChannelNews(data as ChannelNewsJob),
+  [QUEUES.channelBundle]: () => sendChannelBundles(),
   [QUEUES.channelSignalReceive]: () => receiveSignalMessages(),
   [QUEUES.channelLapse]: () => clearLapsedConversations(),
 };
@@ -81,6 +84,9 @@ export async function startJobWorkers(options: { databaseUrl?: string; concurren
   // What arrived at the Signal numbers is fetched every minute (decision 045), once for all instances.
   await boss.schedule(QUEUES.channelSignalReceive, "* * * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.channelLapse, "41 * * * *", null, { tz: "UTC" });
+  // News by messenger, one bundle a day per person (decision 052), once for all instances.
+  const bundle = digestSchedule(env().CHANNEL_BUNDLE_HOUR);
+  await boss.schedule(QUEUES.channelBundle, bundle.cron, null, { tz: bundle.tz });
   logger().info({ event: "jobs.started", queues: Object.values(QUEUES) }, "job workers started");
   return boss;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import { queuePush } from "@/lib/push/send-push";
+import { queueChannelNews } from "@/lib/channels/news";
 
 // THE way a notification is written (decision 030). Every event — a comment, an answer, a hide,
 // a phase change, a meeting, a report — calls `insertNotifications` once, inside the transaction
@@ -99,7 +100,7 @@ export async function insertNotifications(
     " UNION ALL ",
   );
   // gen_random_uuid(): Prisma's uuid(7) default lives in the client, and uuidv7() needs PostgreSQL 18.
-  const rows = await tx.$queryRaw<(InsertedNotification & { hasDevice: boolean })[]>`
+  const rows = await tx.$queryRaw<(InsertedNotification & { hasDevice: boolean; channelNow: string | null })[]>`
     WITH candidates AS (${sources}),
     receivers AS (
       SELECT DISTINCT ON (c."userId") c."userId", c."type"
@@ -121,8 +122,12 @@ export async function insertNotifications(
       "emailedAt" = NULL
     RETURNING "id", "userId", "type", "count",
       -- Whether the receiver has a phone for Web Push (decision 031): asked in this same statement.
-      EXISTS (SELECT 1 FROM "PushSubscription" s WHERE s."userId" = "Notification"."userId") AS "hasDevice"`;
+      EXISTS (SELECT 1 FROM "PushSubscription" s WHERE s."userId" = "Notification"."userId") AS "hasDevice",
+      -- The messenger contact of a receiver who asked for news at once (decision 052).
+      (SELECT c."id" FROM "ChannelContact" c WHERE c."userId" = "Notification"."userId" AND c."answersNow") AS "channelNow"`;
   // Their devices hear of it through the job queue, in this transaction (decision 031).
   if (rows.some((row) => row.hasDevice)) await queuePush(tx, event.subjectId);
-  return rows.map(({ hasDevice: _hasDevice, ...row }) => row);
+  // So does their messenger, when they asked for each piece of news at once; else the daily bundle tells it.
+  for (const row of rows) if (row.channelNow) await queueChannelNews(tx, row.channelNow);
+  return rows.map(({ hasDevice: _hasDevice, channelNow: _channelNow, ...row }) => row);
 }
