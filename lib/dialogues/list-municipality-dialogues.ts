@@ -1,31 +1,25 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { versionsSelect } from "@/lib/host-texts/version-select";
 import { can, type Viewer } from "@/lib/policy/policy";
 import { dialogueHeadlineSelect } from "./dialogue-select";
-import { slugSchema } from "./slug";
 
 /**
  * The municipality at /<municipality> with the dialogues `viewer` may read: the public ones,
  * and drafts for their host team and the municipality's staff. Running phases first.
  */
 export async function listMunicipalityDialogues(viewer: Viewer | null, municipalitySlug: string) {
-  const parsed = slugSchema.safeParse(municipalitySlug);
-  if (!parsed.success) return null;
-  const municipality = await db.municipality.findUnique({
-    where: { slug: parsed.data },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      defaultLocale: true,
-      introduction: true,
-      translations: versionsSelect({ body: true }),
-      dialogues: {
-        // The enum sorts in declaration order: DRAFT, COLLECTING … RESPONDING, then CLOSED.
-        orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
-        select: { ...dialogueHeadlineSelect, translations: versionsSelect({ title: true, summary: true }) },
-      },
+  const municipality = await findMunicipality(municipalitySlug, {
+    id: true,
+    slug: true,
+    name: true,
+    defaultLocale: true,
+    introduction: true,
+    translations: versionsSelect({ body: true }),
+    dialogues: {
+      // The enum sorts in declaration order: DRAFT, COLLECTING … RESPONDING, then CLOSED.
+      orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
+      select: { ...dialogueHeadlineSelect, translations: versionsSelect({ title: true, summary: true }) },
     },
   });
   if (!municipality) return null;

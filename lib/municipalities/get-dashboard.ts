@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
-import { slugSchema } from "@/lib/dialogues/slug";
+import { findMunicipality } from "./find-municipality";
 import { can, type Viewer } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
@@ -19,9 +19,7 @@ export type DashboardActivity =
  * the viewer may not read it (the page answers 404).
  */
 export async function getDashboard(viewer: Viewer | null, slug: string) {
-  const parsed = slugSchema.safeParse(slug);
-  if (!parsed.success) return null;
-  const municipality = await db.municipality.findUnique({ where: { slug: parsed.data }, select: { id: true, slug: true, name: true } });
+  const municipality = await findMunicipality(slug);
   if (!municipality || !can(viewer, "dashboard:read", { municipalityId: municipality.id })) return null;
 
   const visible = { ...visibleContribution.where, dialogue: { municipalityId: municipality.id } } as const;

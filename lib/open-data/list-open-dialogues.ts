@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { slugSchema } from "@/lib/dialogues/slug";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { openDialogue, openDialogueSelect, type OpenDialogue } from "./open-dialogue-select";
@@ -13,8 +13,7 @@ const inputSchema = pageInput.extend({ municipalitySlug: z.string() });
 /** A municipality's published dialogues (every phase but DRAFT). */
 export async function listOpenDialogues(input: PageInput & { municipalitySlug: string }): Promise<Page<OpenDialogue>> {
   const { municipalitySlug, ...page } = parseInput(inputSchema, input);
-  const slug = slugSchema.safeParse(municipalitySlug);
-  const municipality = slug.success ? await db.municipality.findUnique({ where: { slug: slug.data }, select: { id: true } }) : null;
+  const municipality = await findMunicipality(municipalitySlug, { id: true });
   if (!municipality) throw new AppError("NOT_FOUND", "municipality not found");
   const { where, ...args } = pageArgs(page);
   const rows = await db.dialogue.findMany({
