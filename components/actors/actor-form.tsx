@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -34,54 +34,48 @@ export function ActorForm({
   submit: string;
 }) {
   const t = useTranslations("actors");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextField name="name" label={t("name")} state={state} defaultValue={values?.name} maxLength={200} required />
-      <SelectField name="kind" label={t("kind")} state={state} options={kinds} defaultValue={values?.kind ?? kinds[0]?.value} />
-      <CheckboxField name="refugeeLed" label={t("refugeeLedLabel")} hint={t("refugeeLedHint")} state={state} defaultChecked={values?.refugeeLed} />
-      <TextAreaField name="description" label={t("description")} state={state} defaultValue={values?.description} rows={4} maxLength={2000} />
+      <TextField name="name" label={t("name")} defaultValue={values?.name} maxLength={200} required />
+      <SelectField name="kind" label={t("kind")} options={kinds} defaultValue={values?.kind ?? kinds[0]?.value} />
+      <CheckboxField name="refugeeLed" label={t("refugeeLedLabel")} hint={t("refugeeLedHint")} defaultChecked={values?.refugeeLed} />
+      <TextAreaField name="description" label={t("description")} defaultValue={values?.description} rows={4} maxLength={2000} />
       <fieldset className="mb-4 rounded border border-line p-3">
         <legend className="px-1 font-semibold">{t("contact")}</legend>
         <p className="mb-3 text-sm text-muted">{t("contactHint")}</p>
-        <TextField name="contactEmail" type="email" dir="ltr" label={t("email")} state={state} defaultValue={values?.contactEmail} autoComplete="off" />
-        <TextField name="contactPhone" type="tel" dir="ltr" label={t("phone")} state={state} defaultValue={values?.contactPhone} autoComplete="off" />
-        <TextField name="website" type="url" dir="ltr" label={t("website")} hint={t("websiteHint")} state={state} defaultValue={values?.website} />
-        <TextAreaField name="address" label={t("address")} state={state} defaultValue={values?.address} rows={2} maxLength={300} />
+        <TextField name="contactEmail" type="email" dir="ltr" label={t("email")} defaultValue={values?.contactEmail} autoComplete="off" />
+        <TextField name="contactPhone" type="tel" dir="ltr" label={t("phone")} defaultValue={values?.contactPhone} autoComplete="off" />
+        <TextField name="website" type="url" dir="ltr" label={t("website")} hint={t("websiteHint")} defaultValue={values?.website} />
+        <TextAreaField name="address" label={t("address")} defaultValue={values?.address} rows={2} maxLength={300} />
       </fieldset>
       <SubmitButton>{submit}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 /** Staff add a person of the municipality to the actor, picked from a list. */
 export function AddMemberForm({ action, actorId, people }: { action: Action; actorId: string; people: { value: string; label: string }[] }) {
   const t = useTranslations("actors");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="actorId" value={actorId} />
-      <SelectField name="userId" label={t("person")} state={state} options={[{ value: "", label: t("choosePerson") }, ...people]} defaultValue="" />
+      <SelectField name="userId" label={t("person")} options={[{ value: "", label: t("choosePerson") }, ...people]} defaultValue="" />
       <SubmitButton>{t("addMember")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 export function RemoveMemberForm({ action, actorId, userId, label }: { action: Action; actorId: string; userId: string; label: string }) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="inline">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="inline">
       <input type="hidden" name="actorId" value={actorId} />
       <input type="hidden" name="userId" value={userId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-3 py-1 text-sm font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {label}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

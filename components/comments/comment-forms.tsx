@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
-import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
-import { Form, useFormAction } from "@/components/form/form";
+import { SubmitButton, TextAreaField } from "@/components/form/form-fields";
+import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+type Action = FormAction;
 type Page = ContributionPageRef;
 
 const smallButton =
@@ -18,14 +17,12 @@ const smallButton =
  */
 export function CommentForm({ action, page, parentId, label, voiceHref }: { action: Action; page: Page; parentId?: string; label: string; voiceHref?: string }) {
   const t = useTranslations("comments");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <PageFields page={page} />
+    <ActionForm action={action} noValidate>
+      <input type="hidden" name="contributionId" value={page.contributionId} />
       <input type="hidden" name="language" value={page.locale} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      <TextAreaField name="body" label={label} state={state} rows={parentId ? 3 : 4} maxLength={2000} required />
+      <TextAreaField name="body" label={label} rows={parentId ? 3 : 4} maxLength={2000} required />
       <SubmitButton className={parentId ? smallButton : undefined}>{parentId ? t("replySubmit") : t("submit")}</SubmitButton>
       {voiceHref && (
         <p className="mt-3 text-sm">
@@ -34,35 +31,29 @@ export function CommentForm({ action, page, parentId, label, voiceHref }: { acti
           </a>
         </p>
       )}
-    </Form>
+    </ActionForm>
   );
 }
 
-export function EditCommentForm({ action, page, commentId, body }: { action: Action; page: Page; commentId: string; body: string }) {
+export function EditCommentForm({ action, commentId, body }: { action: Action; commentId: string; body: string }) {
   const t = useTranslations("comments");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <PageFields page={page} />
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="commentId" value={commentId} />
-      <TextAreaField name="body" label={t("editLabel")} state={state} rows={3} maxLength={2000} defaultValue={body} required />
+      <TextAreaField name="body" label={t("editLabel")} rows={3} maxLength={2000} defaultValue={body} required />
       <SubmitButton className={smallButton}>{t("save")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
-export function DeleteCommentForm({ action, page, commentId }: { action: Action; page: Page; commentId: string }) {
+export function DeleteCommentForm({ action, commentId }: { action: Action; commentId: string }) {
   const t = useTranslations("comments");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction}>
-      <FormMessage state={state} />
-      <PageFields page={page} />
+    <ActionForm action={action}>
       <input type="hidden" name="commentId" value={commentId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {t("delete")}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

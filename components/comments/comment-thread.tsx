@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName } from "@/components/contributions/author-line";
 import { HiddenComment, ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { UserText } from "@/components/text/user-text";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import { Link } from "@/components/link";
 import type { CommentThreadView, CommentView } from "@/lib/comments/list-comments";
@@ -14,7 +14,7 @@ import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
 type Thread = CommentThreadView;
 type Comment = CommentView;
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+type Action = FormAction;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = {
   viewer: Viewer | null;
@@ -89,11 +89,11 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
             <details className="w-full">
               <summary className="cursor-pointer text-sm font-semibold text-brand">{t("edit")}</summary>
               <div className="mt-2">
-                <EditCommentForm action={actions.update} page={page} commentId={comment.id} body={comment.body} />
+                <EditCommentForm action={actions.update} commentId={comment.id} body={comment.body} />
               </div>
             </details>
           )}
-          {mayDelete && <DeleteCommentForm action={actions.delete} page={page} commentId={comment.id} />}
+          {mayDelete && <DeleteCommentForm action={actions.delete} commentId={comment.id} />}
         </div>
       )}
     </div>

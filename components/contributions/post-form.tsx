@@ -2,18 +2,16 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { PageFields } from "@/components/contributions/page-fields";
+import { CheckboxField, ChoiceField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { Section } from "@/components/section";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { SelectField } from "./select-field";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-  page: { locale: string; municipality: string; dialogue: string };
+  action: FormAction;
   dialogueId: string;
   themes: Option[];
   languages: Option[];
@@ -22,37 +20,34 @@ type Props = {
   codeOfConduct: ReactNode | null;
 };
 
-export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+export function PostForm({ action, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("post");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <PageFields page={page} />
       <ChoiceField
         name="kind"
         legend={t("kindLegend")}
-        state={state}
+       
         defaultValue="NEED"
         options={[
           { value: "NEED", label: t("need"), hint: t("needHint") },
           { value: "PROPOSAL", label: t("proposal"), hint: t("proposalHint") },
         ]}
       />
-      <ChoiceField name="themeId" legend={t("theme")} state={state} options={themes} />
-      <TextField name="title" label={t("title")} hint={t("titleHint")} state={state} maxLength={200} required />
-      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={8} maxLength={5000} required />
-      <TextField name="district" label={t("district")} hint={t("districtHint")} state={state} maxLength={100} />
-      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+      <ChoiceField name="themeId" legend={t("theme")} options={themes} />
+      <TextField name="title" label={t("title")} hint={t("titleHint")} maxLength={200} required />
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
+      <TextField name="district" label={t("district")} hint={t("districtHint")} maxLength={100} />
+      <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
       {codeOfConduct && (
         <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
           <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>
           <div className="mb-4 space-y-2">{codeOfConduct}</div>
-          <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} state={state} />
+          <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} />
         </Section>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

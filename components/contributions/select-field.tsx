@@ -2,22 +2,24 @@
 
 import type { ReactNode } from "react";
 import { useFieldId, useMessage } from "@/components/form/form-fields";
+import { useFormState } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
 
 /** A select that keeps the chosen value after a failed post, like the other form fields. */
 export function SelectField({
   name,
   label,
-  state,
+  state: given,
   options,
   defaultValue,
 }: {
   name: string;
   label: ReactNode;
-  state: FormState;
+  state?: FormState;
   options: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
   defaultValue?: string;
 }) {
+  const state = useFormState(given);
   const id = useFieldId(name);
   const message = useMessage();
   const errors = state.status === "error" ? (state.fieldErrors[name] ?? []) : [];

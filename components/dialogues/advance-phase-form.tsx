@@ -1,8 +1,8 @@
 "use client";
 
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Props = {
   action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
@@ -12,14 +12,12 @@ type Props = {
 
 /** One button that moves the dialogue one phase on; refusals come back on the page after a redirect. */
 export function AdvancePhaseForm({ action, hidden, label }: Props) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="mt-4">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="mt-4">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <SubmitButton>{label}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

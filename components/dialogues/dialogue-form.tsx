@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import { FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
+import { ActionForm, useFormState } from "@/components/form/form";
 
 export type DialogueFormLabels = {
   title: string;
@@ -48,7 +48,7 @@ export type DialogueFormValues = {
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  action: FormAction;
   /** Hidden fields: where the action redirects to, and which dialogue or municipality. */
   hidden: Record<string, string>;
   labels: DialogueFormLabels;
@@ -67,22 +67,20 @@ const DATE_FIELDS = ["collectingFrom", "deliberatingFrom", "respondingFrom", "cl
  * `language-<code>` (the action collects them), so a failed post keeps every tick.
  */
 export function DialogueForm({ action, hidden, labels, themes, languages, values, textLanguage }: Props) {
-  const [state, formAction, form] = useFormAction(action);
   // The texts as written: a German title in a form on an Arabic page is German (WCAG 3.1.2).
   const text = textLanguage ? { lang: textLanguage } : {};
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextField name="title" label={labels.title} hint={labels.titleHint} state={state} defaultValue={values.title} maxLength={120} required dir="auto" {...text} />
-      <TextAreaField name="summary" label={labels.summary} hint={labels.summaryHint} state={state} defaultValue={values.summary} rows={2} maxLength={300} required dir="auto" {...text} />
+      <TextField name="title" label={labels.title} hint={labels.titleHint} defaultValue={values.title} maxLength={120} required dir="auto" {...text} />
+      <TextAreaField name="summary" label={labels.summary} hint={labels.summaryHint} defaultValue={values.summary} rows={2} maxLength={300} required dir="auto" {...text} />
       <TextAreaField
         name="description"
         label={labels.description}
         hint={labels.descriptionHint}
-        state={state}
+       
         defaultValue={values.description}
         rows={6}
         maxLength={5000}
@@ -93,18 +91,18 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
       <CheckboxGroup
         legend={labels.themes}
         hint={labels.themesHint}
-        state={state}
+       
         errorField="themeIds"
         prefix="theme-"
         options={themes}
         checked={values.themeIds}
       >
-        <TextField name="newThemeName" label={labels.newTheme} hint={labels.newThemeHint} state={state} defaultValue="" maxLength={60} dir="auto" />
+        <TextField name="newThemeName" label={labels.newTheme} hint={labels.newThemeHint} defaultValue="" maxLength={60} dir="auto" />
       </CheckboxGroup>
       <CheckboxGroup
         legend={labels.languages}
         hint={labels.languagesHint}
-        state={state}
+       
         errorField="languages"
         prefix="language-"
         options={languages}
@@ -114,7 +112,7 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         name="codeOfConduct"
         label={labels.codeOfConduct}
         hint={labels.codeOfConductHint}
-        state={state}
+       
         defaultValue={values.codeOfConduct}
         rows={8}
         maxLength={5000}
@@ -126,7 +124,7 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         name="teamContact"
         label={labels.teamContact}
         hint={labels.teamContactHint}
-        state={state}
+       
         defaultValue={values.teamContact ?? ""}
         rows={3}
         maxLength={300}
@@ -138,19 +136,19 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
         <p className="mb-2 text-sm text-muted">{labels.datesHint}</p>
         <div className="grid gap-x-4 sm:grid-cols-2">
           {DATE_FIELDS.map((name) => (
-            <TextField key={name} name={name} type="date" label={labels[name]} state={state} defaultValue={values[name]} />
+            <TextField key={name} name={name} type="date" label={labels[name]} defaultValue={values[name]} />
           ))}
         </div>
       </fieldset>
       <SubmitButton>{labels.submit}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 function CheckboxGroup({
   legend,
   hint,
-  state,
+  state: given,
   errorField,
   prefix,
   options,
@@ -159,7 +157,7 @@ function CheckboxGroup({
 }: {
   legend: string;
   hint: string;
-  state: FormState;
+  state?: FormState;
   errorField: string;
   prefix: string;
   options: Option[];
@@ -168,6 +166,7 @@ function CheckboxGroup({
 }) {
   const id = useId();
   const message = useMessage();
+  const state = useFormState(given);
   const errors = state.status === "error" ? (state.fieldErrors[errorField] ?? []) : [];
   const isChecked = (value: string) => (state.status === "error" ? state.values[`${prefix}${value}`] === "on" : checked.includes(value));
   return (

@@ -1,8 +1,8 @@
 "use client";
 
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -20,10 +20,8 @@ export function FollowForm(props: {
   status: string;
   button: string;
 }) {
-  const [state, formAction, form] = useFormAction(props.action);
   return (
-    <Form form={form} action={formAction} className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid={`follow-${props.target}`}>
-      <FormMessage state={state} />
+    <ActionForm action={props.action} className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid={`follow-${props.target}`}>
       <p className="text-sm">{props.status}</p>
       <input type="hidden" name="locale" value={props.locale} />
       <input type="hidden" name="back" value={props.back} />
@@ -31,6 +29,6 @@ export function FollowForm(props: {
       <input type="hidden" name="targetId" value={props.targetId} />
       <input type="hidden" name="following" value={props.following ? "no" : "yes"} />
       <SubmitButton className={secondaryButton}>{props.button}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -8,7 +8,7 @@ import { useContext, useId, type InputHTMLAttributes, type ReactNode, type Texta
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
-import { FormContext, useFormFieldId } from "./form";
+import { FormContext, useFormFieldId, useFormState } from "./form";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -43,7 +43,8 @@ function FieldMessages({ id, messages }: { id: string; messages: Message[] }) {
   );
 }
 
-type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state: FormState };
+/** `state`: the enclosing <ActionForm>'s when left out. */
+type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state?: FormState };
 
 /** The id of a field: derived from its <Form>'s (the error summary links to it), else unique. */
 export function useFieldId(name: string): string {
@@ -52,7 +53,8 @@ export function useFieldId(name: string): string {
 }
 
 /** Label, hint, the control and its messages, tied together with ids. */
-function useField(state: FormState, name: string, hint: ReactNode, fallback: string | undefined) {
+function useField(given: FormState | undefined, name: string, hint: ReactNode, fallback: string | undefined) {
+  const state = useFormState(given);
   const id = useFieldId(name);
   const errors = errorsOf(state, name);
   const control = {
@@ -144,10 +146,11 @@ export function CheckboxField({
   name,
   label,
   hint,
-  state,
+  state: given,
   defaultChecked,
 }: FieldProps & { defaultChecked?: boolean }) {
   const id = useFieldId(name);
+  const state = useFormState(given);
   const errors = errorsOf(state, name);
   const checked = state.status === "error" ? state.values[name] === "on" : defaultChecked;
   return (
@@ -178,7 +181,7 @@ export function ChoiceField({
   name,
   legend,
   hint,
-  state,
+  state: given,
   options,
   defaultValue,
 }: Omit<FieldProps, "label"> & {
@@ -187,6 +190,7 @@ export function ChoiceField({
   defaultValue?: string;
 }) {
   const id = useFieldId(name);
+  const state = useFormState(given);
   const errors = errorsOf(state, name);
   const selected = valueOf(state, name, defaultValue);
   return (

@@ -20,7 +20,7 @@ import {
   type ReactNode,
 } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { IDLE, type FormState, type Message } from "@/lib/actions/form-state";
+import { IDLE, type FormAction, type FormState, type Message } from "@/lib/actions/form-state";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -39,14 +39,47 @@ export function fieldId(form: string, name: string): string {
 
 export type FormHandle<T> = { id: string; state: FormState<T> };
 
+/** The state of the enclosing form; fields read it when not given one of their own. */
+const FormStateContext = createContext<FormState<unknown>>(IDLE);
+
+export function useFormState(given?: FormState<unknown>): FormState<unknown> {
+  const state = useContext(FormStateContext);
+  return given ?? state;
+}
+
 /** useActionState for a <Form>: the same [state, dispatch, pending], plus the handle <Form> takes. */
-export function useFormAction<T>(
-  action: (state: FormState<T>, formData: FormData) => Promise<FormState<T>>,
-  initial: FormState<T> = IDLE,
-): [FormState<T>, (formData: FormData) => void, FormHandle<T>, boolean] {
+export function useFormAction<T>(action: FormAction<T>, initial: FormState<T> = IDLE): [FormState<T>, (formData: FormData) => void, FormHandle<T>, boolean] {
   const id = `form${useId().replace(/[^A-Za-z0-9]/g, "")}`;
   const [state, dispatch, pending] = useActionState(action, initial);
   return [state, dispatch, { id, state }, pending];
+}
+
+type ActionFormProps<T> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "id" | "children"> & {
+  /** Fields the summary cannot find among the children's props (inside a component of their own). */
+  fields?: Record<string, FieldInfo>;
+  initial?: FormState<T>;
+  /** The form's parts; a function when they depend on the answer (a thank-you in place of the form). */
+  children: ReactNode | ((state: FormState<T>, pending: boolean) => ReactNode);
+  /**
+   * An action that names its page comes bound to the page's reference by the server component
+   * that renders the form (`action.bind(null, page)`, decision 042). Not here: a server reference
+   * bound while the client renders is a new one on every server-side retry, and a post without
+   * JavaScript would never be answered.
+   */
+  action: FormAction<T>;
+};
+
+/**
+ * The one form behind a server action: owns useActionState, the error summary and the
+ * form-level message, and hands the answer to its fields (they read it when given none).
+ */
+export function ActionForm<T>({ action, initial, children, ...attributes }: ActionFormProps<T>) {
+  const [state, dispatch, form, pending] = useFormAction(action, initial);
+  return (
+    <Form form={form} action={dispatch} {...attributes}>
+      {typeof children === "function" ? children(state, pending) : children}
+    </Form>
+  );
 }
 
 function summaryId(form: string): string {
@@ -65,10 +98,12 @@ type FormProps<T> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "id"> &
 export function Form<T>({ form, action, children, fields, ...attributes }: FormProps<T>) {
   return (
     <FormContext.Provider value={form.id}>
-      <form id={form.id} action={action} {...attributes}>
-        <ErrorSummary form={form.id} state={form.state} fields={{ ...fields, ...collectFields(children) }} />
-        {children}
-      </form>
+      <FormStateContext.Provider value={form.state}>
+        <form id={form.id} action={action} {...attributes}>
+          <ErrorSummary form={form.id} state={form.state} fields={{ ...fields, ...collectFields(children) }} />
+          {children}
+        </form>
+      </FormStateContext.Provider>
     </FormContext.Provider>
   );
 }

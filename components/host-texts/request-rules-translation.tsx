@@ -1,21 +1,19 @@
 "use client";
 
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
 /** One button: have the rules machine-translated into the reader's language (outside the join or post form). */
 export function RequestRulesTranslation({ action, dialogueId, language, returnPath, label }: { action: Action; dialogueId: string; language: string; returnPath: string; label: string }) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="mt-3">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="mt-3">
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <input type="hidden" name="language" value={language} />
       <input type="hidden" name="returnPath" value={returnPath} />
       <SubmitButton className="rounded border border-brand px-4 py-2 font-semibold text-brand">{label}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { ChoiceField, SubmitButton, TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Labels = {
   roleLegend: string;
@@ -29,12 +29,10 @@ type Props = {
 
 /** Labels come translated from the page: the client catalogue carries only form messages. */
 export function CreateInvitationForm({ action, page, dialogueId, roles, role, defaults, maxUsesLimit, labels }: Props) {
-  const [state, formAction, form] = useFormAction(action);
   const numberClass =
     "mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger";
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <input type="hidden" name="locale" value={page.locale} />
       <input type="hidden" name="municipality" value={page.municipality} />
@@ -42,13 +40,13 @@ export function CreateInvitationForm({ action, page, dialogueId, roles, role, de
       {roles.length === 1 ? (
         <input type="hidden" name="role" value={roles[0]!.value} />
       ) : (
-        <ChoiceField name="role" legend={labels.roleLegend} state={state} defaultValue={role} options={roles} />
+        <ChoiceField name="role" legend={labels.roleLegend} defaultValue={role} options={roles} />
       )}
       <TextField
         name="expiresInDays"
         label={labels.expiresInDays}
         hint={labels.expiresInDaysHint}
-        state={state}
+       
         defaultValue={String(defaults.expiresInDays)}
         type="number"
         inputMode="numeric"
@@ -61,7 +59,7 @@ export function CreateInvitationForm({ action, page, dialogueId, roles, role, de
         name="maxUses"
         label={labels.maxUses}
         hint={labels.maxUsesHint}
-        state={state}
+       
         defaultValue={String(defaults.maxUses)}
         type="number"
         inputMode="numeric"
@@ -71,6 +69,6 @@ export function CreateInvitationForm({ action, page, dialogueId, roles, role, de
         className={numberClass}
       />
       <SubmitButton>{labels.submit}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

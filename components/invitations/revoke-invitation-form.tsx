@@ -1,8 +1,8 @@
 "use client";
 
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Props = {
   action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
@@ -13,15 +13,13 @@ type Props = {
 };
 
 export function RevokeInvitationForm({ action, invitationId, label, accessibleLabel }: Props) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction}>
-      <FormMessage state={state} />
+    <ActionForm action={action}>
       <input type="hidden" name="invitationId" value={invitationId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         <span aria-hidden="true">{label}</span>
         <span className="sr-only">{accessibleLabel}</span>
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -2,23 +2,21 @@
 
 import { useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
-import { PageFields } from "@/components/contributions/page-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import { CheckboxField, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import type { FormAction } from "@/lib/actions/form-state";
 import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-  page: { locale: string; municipality: string; dialogue: string };
+  action: FormAction;
   dialogueId: string;
   /** The dialogue's languages, one checkbox each (`language-<code>`). */
   languages: Option[];
 };
 
 /** A new meeting: date and time are the municipality's local time (Europe/Berlin). */
-export function MeetingForm({ action, page, dialogueId, languages }: Props) {
+export function MeetingForm({ action, dialogueId, languages }: Props) {
   const t = useTranslations("meetings");
   const [state, formAction, form] = useFormAction(action);
   const id = useId();
@@ -27,9 +25,7 @@ export function MeetingForm({ action, page, dialogueId, languages }: Props) {
   const checked = (code: string) => (state.status === "error" ? state.values[`language-${code}`] === "on" : false);
   return (
     <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <PageFields page={page} />
       <TextField name="title" label={t("titleLabel")} state={state} maxLength={200} required />
       <TextField name="startsAt" label={t("startsAt")} hint={t("timeHint")} state={state} type="datetime-local" required />
       <TextField name="endsAt" label={t("endsAt")} hint={t("endsAtHint")} state={state} type="datetime-local" />

@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { SubmitButton, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { Form, useFormAction } from "@/components/form/form";
 
 type Option = { value: string; label: string };
@@ -16,7 +15,7 @@ export function MeetingSupportForm({
   meetings,
   perspectives,
 }: {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  action: FormAction;
   page: ContributionPageRef;
   meetings: Option[];
   perspectives: Option[];
@@ -25,8 +24,7 @@ export function MeetingSupportForm({
   const [state, formAction, form] = useFormAction(action);
   return (
     <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <PageFields page={page} />
+      <input type="hidden" name="contributionId" value={page.contributionId} />
       <SelectField name="meetingId" label={t("supportMeeting")} state={state} options={meetings} />
       <SelectField name="perspective" label={t("supportPerspective")} state={state} options={perspectives} />
       <TextField

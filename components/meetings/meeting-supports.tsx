@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
-import type { ContributionPageRef } from "@/components/contributions/page-fields";
+import type { ContributionPageRef } from "@/lib/actions/form-state";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
@@ -47,7 +47,7 @@ export async function MeetingSupports({ page, resource }: { page: ContributionPa
             <p className="my-2 text-sm text-muted">{t("supportsRecordHint")}</p>
             <ClientMessages namespaces={["meetings"]}>
               <MeetingSupportForm
-                action={recordMeetingSupportAction}
+                action={recordMeetingSupportAction.bind(null, page)}
                 page={page}
                 meetings={meetings.map((meeting) => ({ value: meeting.id, label: `${meeting.title} (${date(meeting.startsAt)})` }))}
                 perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}

@@ -42,7 +42,7 @@ export async function HideNoticePanel({
   const request =
     page && !translation && notice.reasonLanguage !== reading && machineTranslationEnabled() ? (
       <RequestTranslationForm
-        action={machineTranslateAction}
+        action={machineTranslateAction.bind(null, { locale, ...page })}
         page={{ locale, ...page }}
         target={{ moderationActionId: notice.hideActionId }}
         language={reading}
@@ -77,7 +77,7 @@ export async function HideNoticePanel({
           <summary className="cursor-pointer text-sm font-semibold text-brand">{tr("translate")}</summary>
           <div className="mt-2">
             <TranslateForm
-              action={addTranslationAction}
+              action={addTranslationAction.bind(null, { locale, ...page })}
               page={{ locale, ...page }}
               target={{ moderationActionId: notice.hideActionId }}
               languages={notice.translateInto.map((language) => ({ value: language, label: autonym(language), lang: language, dir: direction(language) }))}

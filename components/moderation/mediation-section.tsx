@@ -42,7 +42,7 @@ export async function MediationSection({ viewer, dialogueId, resource, page }: {
       <details className="mt-4 rounded border border-line bg-surface p-4">
         <summary className="cursor-pointer font-semibold text-brand">{t("mediation.openNew")}</summary>
         <div className="mt-3">
-          <OpenMediationForm action={openMediationAction} page={page} dialogueId={dialogueId} members={members} />
+          <OpenMediationForm action={openMediationAction.bind(null, page)} dialogueId={dialogueId} members={members} />
         </div>
       </details>
     </Section>

@@ -3,9 +3,8 @@
 import type { ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
-import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormState, FormAction } from "@/lib/actions/form-state";
 import { Form, useFormAction } from "@/components/form/form";
 
 // The forms of moderation: report, hide, dismiss, unhide, review, mediation. Plain posts that
@@ -172,9 +171,7 @@ export function DecideReviewForm({ action, reviewRequestId }: { action: Action; 
   );
 }
 
-type Page = { locale: string; municipality: string; dialogue: string };
-
-export function OpenMediationForm({ action, page, dialogueId, members }: { action: Action; page: Page; dialogueId: string; members: { id: string; displayName: string }[] }) {
+export function OpenMediationForm({ action, dialogueId, members }: { action: FormAction; dialogueId: string; members: { id: string; displayName: string }[] }) {
   const t = useTranslations("moderation");
   const message = useMessage();
   const [state, formAction, form] = useFormAction(action);
@@ -182,8 +179,6 @@ export function OpenMediationForm({ action, page, dialogueId, members }: { actio
   const participantErrors = state.status === "error" ? (state.fieldErrors.participantIds ?? []) : [];
   return (
     <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <PageFields page={page} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <TextField name="subject" label={t("mediation.subject")} hint={t("mediation.subjectHint")} state={state} maxLength={200} required />
       {participantErrors.length > 0 && <p className="mb-2 text-sm font-semibold text-danger">{participantErrors.map(message).join(" ")}</p>}

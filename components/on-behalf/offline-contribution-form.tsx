@@ -1,17 +1,15 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { PageFields } from "@/components/contributions/page-fields";
+import { CheckboxField, ChoiceField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import type { FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-  page: { locale: string; municipality: string; dialogue: string };
+  action: FormAction;
   dialogueId: string;
   themes: Option[];
   languages: Option[];
@@ -26,19 +24,16 @@ type Props = {
  * the person who recorded it. Every field works without JavaScript; what depends on the source
  * (the meeting, the interpreter) is checked on the server.
  */
-export function OfflineContributionForm({ action, page, dialogueId, themes, languages, defaultLanguage, meetings, perspectives }: Props) {
+export function OfflineContributionForm({ action, dialogueId, themes, languages, defaultLanguage, meetings, perspectives }: Props) {
   const t = useTranslations("onBehalf");
   const post = useTranslations("post");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <PageFields page={page} />
       <ChoiceField
         name="source"
         legend={t("sourceLegend")}
-        state={state}
+       
         defaultValue="PAPER"
         options={[
           { value: "MEETING", label: t("sources.MEETING") },
@@ -46,27 +41,27 @@ export function OfflineContributionForm({ action, page, dialogueId, themes, lang
           { value: "INTERPRETED", label: t("sources.INTERPRETED") },
         ]}
       />
-      <SelectField name="meetingId" label={t("meeting")} state={state} options={[{ value: "", label: t("noMeeting") }, ...meetings]} defaultValue="" />
-      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
-      <TextField name="interpreterName" label={t("interpreterName")} hint={t("interpreterNameHint")} state={state} maxLength={100} />
-      <ChoiceField name="perspective" legend={t("perspectiveLegend")} hint={t("perspectiveHint")} state={state} defaultValue="NOT_STATED" options={perspectives} />
-      <CheckboxField name="showPerspective" label={t("showPerspective")} hint={t("showPerspectiveHint")} state={state} />
+      <SelectField name="meetingId" label={t("meeting")} options={[{ value: "", label: t("noMeeting") }, ...meetings]} defaultValue="" />
+      <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
+      <TextField name="interpreterName" label={t("interpreterName")} hint={t("interpreterNameHint")} maxLength={100} />
+      <ChoiceField name="perspective" legend={t("perspectiveLegend")} hint={t("perspectiveHint")} defaultValue="NOT_STATED" options={perspectives} />
+      <CheckboxField name="showPerspective" label={t("showPerspective")} hint={t("showPerspectiveHint")} />
       <ChoiceField
         name="kind"
         legend={post("kindLegend")}
-        state={state}
+       
         defaultValue="NEED"
         options={[
           { value: "NEED", label: post("need"), hint: post("needHint") },
           { value: "PROPOSAL", label: post("proposal"), hint: post("proposalHint") },
         ]}
       />
-      <ChoiceField name="themeId" legend={post("theme")} state={state} options={themes} />
-      <TextField name="title" label={post("title")} hint={t("titleHint")} state={state} maxLength={200} required />
-      <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} state={state} rows={8} maxLength={5000} required />
-      <TextField name="district" label={post("district")} hint={post("districtHint")} state={state} maxLength={100} />
-      <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} state={state} />
+      <ChoiceField name="themeId" legend={post("theme")} options={themes} />
+      <TextField name="title" label={post("title")} hint={t("titleHint")} maxLength={200} required />
+      <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
+      <TextField name="district" label={post("district")} hint={post("districtHint")} maxLength={100} />
+      <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

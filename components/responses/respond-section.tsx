@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
-import type { ContributionPageRef } from "@/components/contributions/page-fields";
+import type { ContributionPageRef } from "@/lib/actions/form-state";
 import { Section } from "@/components/section";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { RESPONSE_STATUSES } from "@/lib/responses/post-response";

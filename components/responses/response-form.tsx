@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { ChoiceField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { ChoiceField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import { PageFields, type ContributionPageRef } from "@/components/contributions/page-fields";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+type Action = FormAction;
 
 /**
  * A public answer: the status, what was decided and why (required), who decided, the
@@ -30,22 +29,20 @@ export function ResponseForm({
   defaultLanguage: string;
 }) {
   const t = useTranslations("responses");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <PageFields page={page} />
-      <ChoiceField name="status" legend={t("status")} state={state} options={statuses} defaultValue={statuses[0]?.value} />
-      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} state={state} rows={6} maxLength={5000} dir="auto" required />
+    <ActionForm action={action} noValidate>
+      <input type="hidden" name="contributionId" value={page.contributionId} />
+      <ChoiceField name="status" legend={t("status")} options={statuses} defaultValue={statuses[0]?.value} />
+      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={6} maxLength={5000} dir="auto" required />
       {languages.length > 1 ? (
-        <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
+        <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
       ) : (
         <input type="hidden" name="language" value={defaultLanguage} />
       )}
-      <TextField name="decidedBy" label={t("decidedBy")} hint={t("decidedByHint")} state={state} maxLength={200} />
-      <SelectField name="actorId" label={t("actor")} state={state} options={[{ value: "", label: t("noActor") }, ...actors]} defaultValue="" />
-      <TextField name="dueDate" type="date" label={t("dueDate")} hint={t("dueDateHint")} state={state} />
+      <TextField name="decidedBy" label={t("decidedBy")} hint={t("decidedByHint")} maxLength={200} />
+      <SelectField name="actorId" label={t("actor")} options={[{ value: "", label: t("noActor") }, ...actors]} defaultValue="" />
+      <TextField name="dueDate" type="date" label={t("dueDate")} hint={t("dueDateHint")} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

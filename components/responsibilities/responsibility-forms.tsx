@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Option = { value: string; label: string };
@@ -12,31 +12,27 @@ type Option = { value: string; label: string };
 /** The host names an actor as responsible for one of the dialogue's themes. */
 export function AssignResponsibilityForm({ action, hidden, themes, actors }: { action: Action; hidden: Record<string, string>; themes: Option[]; actors: Option[] }) {
   const t = useTranslations("responsibilities");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SelectField name="themeId" label={t("theme")} state={state} options={[{ value: "", label: t("chooseTheme") }, ...themes]} defaultValue="" />
-      <SelectField name="actorId" label={t("actor")} state={state} options={[{ value: "", label: t("chooseActor") }, ...actors]} defaultValue="" />
-      <TextField name="note" label={t("note")} hint={t("noteHint")} state={state} maxLength={500} />
-      <CheckboxField name="agreed" label={t("agreedLabel")} hint={t("agreedHint")} state={state} />
+      <SelectField name="themeId" label={t("theme")} options={[{ value: "", label: t("chooseTheme") }, ...themes]} defaultValue="" />
+      <SelectField name="actorId" label={t("actor")} options={[{ value: "", label: t("chooseActor") }, ...actors]} defaultValue="" />
+      <TextField name="note" label={t("note")} hint={t("noteHint")} maxLength={500} />
+      <CheckboxField name="agreed" label={t("agreedLabel")} hint={t("agreedHint")} />
       <SubmitButton>{t("assign")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 export function RemoveResponsibilityForm({ action, responsibilityId, label }: { action: Action; responsibilityId: string; label: string }) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="inline">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="inline">
       <input type="hidden" name="responsibilityId" value={responsibilityId} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-3 py-1 text-sm font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {label}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -2,16 +2,16 @@
 
 import { useSyncExternalStore } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import { SupportBreakdown } from "@/components/support-breakdown";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
 import { Form, useFormAction } from "@/components/form/form";
 
 type Result = { supported: boolean; supports: Breakdown };
 
 type Props = {
-  action: (state: FormState<Result>, formData: FormData) => Promise<FormState<Result>>;
+  action: FormAction<Result>;
   page: { locale: string; municipality: string; dialogue: string; contributionId: string };
   initial: Result;
   /** The same policy answers the server action checks. */
@@ -40,10 +40,6 @@ export function SupportForm({ action, page, initial, mayGive, mayWithdraw }: Pro
       </div>
       {mayAct && (
         <Form form={form} action={formAction} className="mt-3">
-          <FormMessage state={state} />
-          <input type="hidden" name="locale" value={page.locale} />
-          <input type="hidden" name="municipality" value={page.municipality} />
-          <input type="hidden" name="dialogue" value={page.dialogue} />
           <input type="hidden" name="contributionId" value={page.contributionId} />
           <input type="hidden" name="intent" value={intent} />
           {hydrated && <input type="hidden" name="js" value="1" />}

@@ -1,8 +1,8 @@
 "use client";
 
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Props = {
   action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
@@ -14,10 +14,8 @@ type Props = {
 
 /** Takes one member out of their team role; the outcome (or the refusal) shows after a redirect. */
 export function RemoveFromTeamForm({ action, hidden, label, accessibleLabel }: Props) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction}>
-      <FormMessage state={state} />
+    <ActionForm action={action}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -25,6 +23,6 @@ export function RemoveFromTeamForm({ action, hidden, label, accessibleLabel }: P
         <span aria-hidden="true">{label}</span>
         <span className="sr-only">{accessibleLabel}</span>
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

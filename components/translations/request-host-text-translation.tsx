@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
@@ -29,10 +29,8 @@ export function RequestHostTextTranslationForm({
   languageLabel: string;
 }) {
   const t = useTranslations("translations");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="mt-2">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="mt-2">
       <input type="hidden" name="locale" value={page.locale} />
       {"back" in page ? (
         <input type="hidden" name="back" value={page.back} />
@@ -49,6 +47,6 @@ export function RequestHostTextTranslationForm({
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("requestMachine", { language: languageLabel })}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

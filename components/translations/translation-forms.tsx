@@ -2,12 +2,12 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { SelectField } from "@/components/contributions/select-field";
-import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
+type Action = FormAction;
+type Page = ContributionPageRef;
 /** What is translated: the page's contribution, or one of its comments or answers. */
 export type Target = { commentId?: string; responseId?: string; moderationActionId?: string };
 export type LanguageOption = { value: string; label: string; lang: string; dir: "ltr" | "rtl" };
@@ -18,9 +18,6 @@ const smallButton =
 function HiddenFields({ page, target }: { page: Page; target?: Target }) {
   return (
     <>
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
       <input type="hidden" name="contributionId" value={page.contributionId} />
       {target?.commentId && <input type="hidden" name="commentId" value={target.commentId} />}
       {target?.responseId && <input type="hidden" name="responseId" value={target.responseId} />}
@@ -44,33 +41,29 @@ export function TranslateForm({
   defaultLanguage?: string;
 }) {
   const t = useTranslations("translations");
-  const [state, formAction, form] = useFormAction(action);
   // Comments, answers and moderation reasons have no title of their own.
   const isComment = Boolean(target?.commentId || target?.responseId || target?.moderationActionId);
   // dir="auto": the translation is typed in the target language, right to left or not, without JavaScript.
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <HiddenFields page={page} target={target} />
-      <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
-      {!isComment && <TextField name="title" label={t("title")} state={state} maxLength={200} dir="auto" required />}
-      <TextAreaField name="body" label={t("body")} state={state} rows={isComment ? 3 : 6} maxLength={10000} dir="auto" required />
+      <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
+      {!isComment && <TextField name="title" label={t("title")} maxLength={200} dir="auto" required />}
+      <TextAreaField name="body" label={t("body")} rows={isComment ? 3 : 6} maxLength={10000} dir="auto" required />
       <SubmitButton className={isComment ? smallButton : undefined}>{t("submit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 /** The host team's machine translation into one of the dialogue's languages. */
 export function MachineTranslateForm({ action, page, target, languages }: { action: Action; page: Page; target?: Target; languages: LanguageOption[] }) {
   const t = useTranslations("translations");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <HiddenFields page={page} target={target} />
-      <SelectField name="language" label={t("language")} state={state} options={languages} />
+      <SelectField name="language" label={t("language")} options={languages} />
       <SubmitButton className={smallButton}>{t("machineSubmit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -80,30 +73,26 @@ export function MachineTranslateForm({ action, page, target, languages }: { acti
  */
 export function RequestTranslationForm({ action, page, target, language, languageLabel }: { action: Action; page: Page; target?: Target; language: string; languageLabel: string }) {
   const t = useTranslations("translations");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="mt-1">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="mt-1">
       <HiddenFields page={page} target={target} />
       <input type="hidden" name="language" value={language} />
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("requestMachine", { language: languageLabel })}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 export function CheckTranslationForm({ action, page, translationId }: { action: Action; page: Page; translationId: string }) {
   const t = useTranslations("translations");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} className="inline">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="inline">
       <HiddenFields page={page} />
       <input type="hidden" name="translationId" value={translationId} />
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("markChecked")}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

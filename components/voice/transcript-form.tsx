@@ -1,17 +1,15 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { PageFields } from "@/components/contributions/page-fields";
+import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import type { FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-  page: { locale: string; municipality: string; dialogue: string };
+  action: FormAction;
   contributionId: string;
   spoken: { lang: string; dir: "ltr" | "rtl" };
   defaults: { title: string; transcript: string; readBack: boolean };
@@ -19,26 +17,23 @@ type Props = {
 };
 
 /** A recorder or the host team writes down a voice message, in the language it was said, and may translate it. */
-export function TranscriptForm({ action, page, contributionId, spoken, defaults, translationLanguages }: Props) {
+export function TranscriptForm({ action, contributionId, spoken, defaults, translationLanguages }: Props) {
   const t = useTranslations("voiceTranscript");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="contributionId" value={contributionId} />
-      <PageFields page={page} />
-      <TextField name="title" label={t("title")} state={state} defaultValue={defaults.title} maxLength={200} required lang={spoken.lang} dir={spoken.dir} />
-      <TextAreaField name="transcript" label={t("transcript")} hint={t("transcriptHint")} state={state} defaultValue={defaults.transcript} rows={8} maxLength={5000} required lang={spoken.lang} dir={spoken.dir} />
-      <CheckboxField name="readBack" label={t("readBack")} hint={t("readBackHint")} state={state} defaultChecked={defaults.readBack} />
+      <TextField name="title" label={t("title")} defaultValue={defaults.title} maxLength={200} required lang={spoken.lang} dir={spoken.dir} />
+      <TextAreaField name="transcript" label={t("transcript")} hint={t("transcriptHint")} defaultValue={defaults.transcript} rows={8} maxLength={5000} required lang={spoken.lang} dir={spoken.dir} />
+      <CheckboxField name="readBack" label={t("readBack")} hint={t("readBackHint")} defaultChecked={defaults.readBack} />
       {translationLanguages.length > 0 && (
         <fieldset className="mb-4 rounded border border-line p-3">
           <legend className="px-1 font-semibold">{t("translationHeading")}</legend>
-          <SelectField name="translationLanguage" label={t("translationLanguage")} state={state} options={[{ value: "", label: t("noTranslation") }, ...translationLanguages]} defaultValue="" />
-          <TextField name="translationTitle" label={t("translationTitle")} state={state} maxLength={200} dir="auto" />
-          <TextAreaField name="translationBody" label={t("translationBody")} state={state} rows={6} maxLength={5000} dir="auto" />
+          <SelectField name="translationLanguage" label={t("translationLanguage")} options={[{ value: "", label: t("noTranslation") }, ...translationLanguages]} defaultValue="" />
+          <TextField name="translationTitle" label={t("translationTitle")} maxLength={200} dir="auto" />
+          <TextAreaField name="translationBody" label={t("translationBody")} rows={6} maxLength={5000} dir="auto" />
         </fieldset>
       )}
       <SubmitButton>{t("submit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

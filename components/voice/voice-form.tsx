@@ -4,7 +4,6 @@ import { type ReactNode, useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
 import { Form, fieldId } from "@/components/form/form";
-import { PageFields } from "@/components/contributions/page-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
@@ -18,7 +17,6 @@ type Props = {
   postTo: string;
   /** A refused post's messages and what was typed, read by the page from the route's cookie. */
   initial: FormState<void>;
-  page: { locale: string; municipality: string; dialogue: string };
   dialogueId: string;
   kind: "NEED" | "PROPOSAL";
   themes: Option[];
@@ -33,7 +31,7 @@ type Props = {
  * either way — to a route handler, not a server action, so that only this form takes 5 MB
  * (decision 046).
  */
-export function VoiceForm({ postTo, initial, page, dialogueId, kind, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+export function VoiceForm({ postTo, initial, dialogueId, kind, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("voice");
   const tp = useTranslations("post");
   const message = useMessage();
@@ -47,7 +45,6 @@ export function VoiceForm({ postTo, initial, page, dialogueId, kind, themes, lan
     <Form form={form} action={postTo} method="post" encType="multipart/form-data" fields={{ audio: { label: t("file") } }} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <PageFields page={page} />
       <ChoiceField
         name="kind"
         legend={tp("kindLegend")}

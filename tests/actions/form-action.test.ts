@@ -3,7 +3,7 @@
 // functions here; the wrapper itself only reads the request's headers and calls them.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrorsOf, isSameOrigin, parseForm } from "@/lib/actions/form-action";
+import { fieldErrorsOf, isSameOrigin, pagePath, pageRef, parseForm } from "@/lib/actions/form-action";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
 import { createInvitationInput } from "@/lib/invitations/create-invitation";
 
@@ -105,5 +105,36 @@ describe("parseForm / fieldErrorsOf", () => {
     expect(errorsOf(schema, {})).toEqual({ address: [{ key: "validation.required" }] });
     const refined = z.object({ a: z.string() }).refine(() => false, { message: "validation.form_incomplete" });
     expect(errorsOf(refined, { a: "x" })).toEqual({ form: [{ key: "validation.form_incomplete" }] });
+  });
+});
+
+// The page reference a form's action is bound to (decision 042) travels with the form, so it is
+// as untrusted as a field: it may only ever name a page of this site.
+describe("pageRef / pagePath", () => {
+  const contribution = "0b7e2a52-8f8e-4c55-9d0e-6d3f0c1a2b3c";
+
+  it.each([
+    [{ locale: "ar", municipality: "musterstadt", dialogue: "spielplatz" }, "/musterstadt/spielplatz"],
+    [{ locale: "fa", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution }, `/musterstadt/spielplatz/c/${contribution}`],
+  ])("takes %j as the page at %s", (ref, path) => {
+    const parsed = pageRef.safeParse(ref);
+    expect(parsed.success).toBe(true);
+    if (parsed.success) expect(pagePath(parsed.data)).toBe(path);
+  });
+
+  it.each([
+    ["another site as the municipality", { locale: "de", municipality: "//evil.example", dialogue: "spielplatz" }],
+    ["a scheme", { locale: "de", municipality: "https:", dialogue: "evil.example" }],
+    ["a path that climbs", { locale: "de", municipality: "..", dialogue: ".." }],
+    ["a backslash", { locale: "de", municipality: "\\evil.example", dialogue: "spielplatz" }],
+    ["a page without its dialogue", { locale: "de", municipality: "musterstadt" }],
+    ["a contribution without its dialogue", { locale: "de", municipality: "musterstadt", contributionId: "0b7e2a52-8f8e-4c55-9d0e-6d3f0c1a2b3c" }],
+    ["a query or fragment in a segment", { locale: "de", municipality: "musterstadt", dialogue: "x?next=//evil.example" }],
+    ["a contribution that is no id", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", contributionId: "../../evil" }],
+    ["a language we do not have", { locale: "xx", municipality: "musterstadt", dialogue: "spielplatz" }],
+    ["no reference at all", undefined],
+    ["a string instead of a reference", "/musterstadt"],
+  ])("refuses %s", (_what, ref) => {
+    expect(pageRef.safeParse(ref).success).toBe(false);
   });
 });

@@ -2,10 +2,8 @@
 
 import { refresh } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/form-action";
-import { slugSchema } from "@/lib/dialogues/slug";
+import { formAction, pageAction } from "@/lib/actions/form-action";
 import { setFlash } from "@/lib/flash/flash";
-import { locales } from "@/lib/i18n/routing";
 import { blockSender } from "@/lib/channels/block-sender";
 import { createReport, createReportInput } from "@/lib/moderation/create-report";
 import { decideReview, decideReviewInput } from "@/lib/moderation/decide-review";
@@ -14,8 +12,6 @@ import { hideContent, hideContentInput } from "@/lib/moderation/hide-content";
 import { closeMediationCase, closeMediationCaseInput, openMediationCase } from "@/lib/moderation/mediation";
 import { requestReview, requestReviewInput } from "@/lib/moderation/request-review";
 import { unhideContent, unhideContentInput } from "@/lib/moderation/unhide-content";
-import { dialoguePaths } from "@/lib/routes/paths";
-import { redirectTo } from "@/lib/routes/redirect";
 
 // Moderation's server actions. Each returns its state to the form that posted it (with or
 // without JavaScript) and refreshes the page so lists and notices show the new state.
@@ -54,21 +50,18 @@ export const decideReviewAction = formAction(decideReviewInput, async (input, { 
 
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional());
 
-export const openMediationAction = formAction(
+export const openMediationAction = pageAction(
   z.object({
-    locale: z.enum(locales),
-    municipality: slugSchema,
-    dialogue: slugSchema,
     dialogueId: z.uuid(),
     subject: z.string(),
     participant1: z.uuid(),
     participant2: z.uuid(),
     participant3: optionalId,
   }),
-  async ({ locale, municipality, dialogue, participant1, participant2, participant3, ...input }, { viewer }): Promise<void> => {
+  async ({ participant1, participant2, participant3, ...input }, { viewer, paths, back }) => {
     const participantIds = [participant1, participant2, ...(participant3 ? [participant3] : [])];
     const opened = await openMediationCase(viewer, { ...input, participantIds });
-    redirectTo(locale, dialoguePaths(municipality, dialogue).mediation(opened.id));
+    back(paths.mediation(opened.id));
   },
 );
 

@@ -1,62 +1,46 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/form-action";
-import { slugSchema } from "@/lib/dialogues/slug";
-import { locales } from "@/lib/i18n/routing";
-import { dialoguePaths, withQuery } from "@/lib/routes/paths";
-import { redirectTo } from "@/lib/routes/redirect";
+import { pageAction } from "@/lib/actions/form-action";
+import type { DialoguePaths, Path } from "@/lib/routes/paths";
 import { addTranslation, translationFields } from "@/lib/translations/add-translation";
 import { checkTranslation, checkTranslationInput } from "@/lib/translations/check-translation";
 import { machineTranslate, machineTranslateFields } from "@/lib/translations/machine-translate";
 
-// The page's own actions file belongs to comments and supports; translations post here.
-const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema, contributionId: z.uuid() });
-type Page = z.output<typeof page>;
-// A comment's or an answer's form names both the page's contribution and that text; the text is translated.
-const target = page.extend({ commentId: z.uuid().optional(), responseId: z.uuid().optional(), moderationActionId: z.uuid().optional() });
-type Target = { commentId?: string; responseId?: string; moderationActionId?: string };
+// The forms of a contribution's page, bound to its reference where they are rendered (decision 042).
+// A comment's or an answer's form names that text besides the page's contribution; the text is translated.
+const target = z.object({ contributionId: z.uuid(), commentId: z.uuid().optional(), responseId: z.uuid().optional(), moderationActionId: z.uuid().optional() });
+type Target = z.output<typeof target>;
 
 /** The one text the form names, and where on the page it is. */
-function subject({ contributionId, commentId, responseId, moderationActionId }: Target & { contributionId: string }) {
+function subject({ contributionId, commentId, responseId, moderationActionId }: Target, paths: DialoguePaths): { where: Record<string, string>; anchor?: Path | `#${string}` } {
   // A moderation reason stands in the notice at the top of its contribution's page (or at its comment).
-  if (moderationActionId) return { where: { moderationActionId }, anchor: undefined };
-  if (commentId) return { where: { commentId }, anchor: { commentId } };
-  if (responseId) return { where: { responseId }, anchor: { hash: `response-${responseId}` } };
-  return { where: { contributionId }, anchor: undefined };
+  if (moderationActionId) return { where: { moderationActionId } };
+  if (commentId) return { where: { commentId }, anchor: paths.comment(contributionId, commentId) };
+  if (responseId) return { where: { responseId }, anchor: `#response-${responseId}` };
+  return { where: { contributionId } };
 }
 
-/** Back to the contribution page; `to` a comment (on the page that holds it) or a fragment. */
-function back({ locale, municipality, dialogue, contributionId }: Page, to: { hash?: string; commentId?: string } = {}): never {
-  refresh();
-  const at = dialoguePaths(municipality, dialogue);
-  return redirectTo(locale, to.commentId ? at.comment(contributionId, to.commentId) : withQuery(at.contribution(contributionId), {}, to.hash));
-}
-
-export const addTranslationAction = formAction(
+export const addTranslationAction = pageAction(
   // The page's contribution is always named; the text is the one subject() picks.
   translationFields.extend(target.shape),
-  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, moderationActionId, language, title, body }, { viewer }): Promise<void> => {
-    const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId });
+  async ({ contributionId, commentId, responseId, moderationActionId, language, title, body }, { viewer, paths, back }): Promise<void> => {
+    const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId }, paths);
     await addTranslation(viewer, { ...where, language, body, ...(where.contributionId ? { title } : {}) });
-    back({ locale, municipality, dialogue, contributionId }, anchor);
+    back(anchor);
   },
 );
 
-export const machineTranslateAction = formAction(
+export const machineTranslateAction = pageAction(
   machineTranslateFields.extend(target.shape),
-  async ({ locale, municipality, dialogue, contributionId, commentId, responseId, moderationActionId, language }, { viewer }): Promise<void> => {
-    const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId });
+  async ({ contributionId, commentId, responseId, moderationActionId, language }, { viewer, paths, back }): Promise<void> => {
+    const { where, anchor } = subject({ contributionId, commentId, responseId, moderationActionId }, paths);
     await machineTranslate(viewer, { ...where, language });
-    back({ locale, municipality, dialogue, contributionId }, anchor);
+    back(anchor);
   },
 );
 
-export const checkTranslationAction = formAction(
-  checkTranslationInput.extend(page.shape),
-  async ({ translationId, ...where }, { viewer }): Promise<void> => {
-    await checkTranslation(viewer, { translationId });
-    back(where);
-  },
-);
+export const checkTranslationAction = pageAction(checkTranslationInput, async ({ translationId }, { viewer, back }): Promise<void> => {
+  await checkTranslation(viewer, { translationId });
+  back();
+});

@@ -1,26 +1,21 @@
 "use server";
 
 import { z } from "zod";
-import { formAction } from "@/lib/actions/form-action";
-import { slugSchema } from "@/lib/dialogues/slug";
-import { locales } from "@/lib/i18n/routing";
-import { dialoguePaths } from "@/lib/routes/paths";
-import { redirectTo } from "@/lib/routes/redirect";
+import { pageAction } from "@/lib/actions/form-action";
 import { writeCommentTranscript, writeCommentTranscriptInput } from "@/lib/comments/write-comment-transcript";
 import { writeTranscript, writeTranscriptInput } from "@/lib/voice/write-transcript";
 
-const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
-
-export const writeTranscriptAction = formAction(writeTranscriptInput.extend(page.shape), async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
+/** Back to the contribution the transcript belongs to. */
+export const writeTranscriptAction = pageAction(writeTranscriptInput, async (input, { viewer, paths, back }) => {
   const { contributionId } = await writeTranscript(viewer, input);
-  redirectTo(locale, dialoguePaths(municipality, dialogue).contribution(contributionId));
+  back(paths.contribution(contributionId));
 });
 
 /** A voice comment's transcript (decision 046); back to the comment on its contribution's page. */
-export const writeCommentTranscriptAction = formAction(
-  writeCommentTranscriptInput.extend(page.shape).extend({ contributionId: z.uuid() }),
-  async ({ locale, municipality, dialogue, contributionId, ...input }, { viewer }): Promise<void> => {
+export const writeCommentTranscriptAction = pageAction(
+  writeCommentTranscriptInput.extend({ contributionId: z.uuid() }),
+  async ({ contributionId, ...input }, { viewer, paths, back }): Promise<void> => {
     const { commentId } = await writeCommentTranscript(viewer, input);
-    redirectTo(locale, dialoguePaths(municipality, dialogue).comment(contributionId, commentId));
+    back(paths.comment(contributionId, commentId));
   },
 );

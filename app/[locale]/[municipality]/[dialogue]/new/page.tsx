@@ -69,8 +69,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
           )}
           <ClientMessages namespaces={["post"]}>
             <PostForm
-              action={createContributionAction}
-              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              action={createContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
               dialogueId={dialogue.id}
               themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
               languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}

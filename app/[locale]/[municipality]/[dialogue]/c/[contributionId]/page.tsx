@@ -128,7 +128,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const mayRequest = machineEnabled && can(viewer, "translation:request", translationResource);
   const requestButton = (originalLanguage: string, target?: Target) =>
     mayRequest && originalLanguage !== reading ? (
-      <RequestTranslationForm action={machineTranslateAction} page={page} target={target} language={reading} languageLabel={languageName(reading, locale)} />
+      <RequestTranslationForm action={machineTranslateAction.bind(null, page)} page={page} target={target} language={reading} languageLabel={languageName(reading, locale)} />
     ) : undefined;
   const translationLanguages = (original: string) =>
     dialogue.languages
@@ -140,12 +140,12 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       <details className="mt-1 text-sm">
         <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
         <div className="mt-2 text-base">
-          <TranslateForm action={addTranslationAction} page={page} target={target} languages={translationLanguages(originalLanguage)} defaultLanguage={locale} />
+          <TranslateForm action={addTranslationAction.bind(null, page)} page={page} target={target} languages={translationLanguages(originalLanguage)} defaultLanguage={locale} />
         </div>
       </details>
     );
   const checkButton = (view: TranslationView) =>
-    mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction} page={page} translationId={view.id} /> : undefined;
+    mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction.bind(null, page)} page={page} translationId={view.id} /> : undefined;
 
   const facts = [
     { label: t("theme"), value: theme ? themeName(theme) : "" },
@@ -227,14 +227,14 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             <details className="rounded border border-line p-3">
               <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
               <p className="my-2 text-sm text-muted">{tt("translateHint")}</p>
-              <TranslateForm action={addTranslationAction} page={page} languages={translationLanguages(contribution.language)} defaultLanguage={locale} />
+              <TranslateForm action={addTranslationAction.bind(null, page)} page={page} languages={translationLanguages(contribution.language)} defaultLanguage={locale} />
             </details>
           )}
           {mayMachineTranslate && (
             <details className="rounded border border-line p-3">
               <summary className="cursor-pointer font-semibold text-brand">{tt("machineTranslate")}</summary>
               <p className="my-2 text-sm text-muted">{tt("machineHint")}</p>
-              <MachineTranslateForm action={machineTranslateAction} page={page} languages={translationLanguages(contribution.language)} />
+              <MachineTranslateForm action={machineTranslateAction.bind(null, page)} page={page} languages={translationLanguages(contribution.language)} />
             </details>
           )}
         </Section>
@@ -247,7 +247,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               <summary className="cursor-pointer font-semibold text-brand">{t("edit")}</summary>
               <p className="my-2 text-sm text-muted">{t("editHint")}</p>
               <EditContributionForm
-                action={updateContributionAction}
+                action={updateContributionAction.bind(null, page)}
                 page={page}
                 values={{ title: contribution.title, body: contribution.body, district: contribution.district ?? "" }}
               />
@@ -257,7 +257,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             <details className="rounded border border-line p-3">
               <summary className="cursor-pointer font-semibold text-danger">{t("withdraw")}</summary>
               <p className="my-2 text-sm text-muted">{t("withdrawHint")}</p>
-              <WithdrawContributionForm action={withdrawContributionAction} page={page} />
+              <WithdrawContributionForm action={withdrawContributionAction.bind(null, page)} page={page} />
             </details>
           )}
         </Section>
@@ -265,7 +265,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
 
       <Section id="supports-heading" anchor="supports" heading={t("supportsHeading")} headingClassName="text-xl" className="mt-8">
         <SupportForm
-          action={supportAction}
+          action={supportAction.bind(null, page)}
           page={page}
           initial={{ supported: contribution.supportedByViewer, supports: contribution.supports }}
           mayGive={maySupport}
@@ -307,7 +307,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           );
         }}
       />
-      <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction} languages={dialogue.languages} />
+      <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction.bind(null, page)} languages={dialogue.languages} />
 
       <Section id="comments-heading" anchor="comments" heading={t("commentsHeading", { count: comments.total })} className="mt-10">
         <CommentPageLinks path={commentsPath} page={comments} />
@@ -323,7 +323,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                   resource={resource}
                   page={page}
                   verifiedRoles={verifiedRoles}
-                  actions={{ create: createCommentAction, update: updateCommentAction, delete: deleteCommentAction }}
+                  actions={{ create: createCommentAction.bind(null, page), update: updateCommentAction.bind(null, page), delete: deleteCommentAction.bind(null, page) }}
                   body={(shownComment) => {
                     const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, reading);
                     return (
@@ -349,7 +349,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         <CommentPageLinks path={commentsPath} page={comments} />
         {mayComment && (
           <div className="mt-6 rounded border border-line bg-surface p-4">
-            <CommentForm action={createCommentAction} page={page} label={t("commentLabel")} voiceHref={localized(locale, paths.voiceComment(contribution.id))} />
+            <CommentForm action={createCommentAction.bind(null, page)} page={page} label={t("commentLabel")} voiceHref={localized(locale, paths.voiceComment(contribution.id))} />
           </div>
         )}
       </Section>

@@ -44,8 +44,7 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
       <Section id="new-meeting" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-6 rounded border border-line bg-surface p-4">
         <ClientMessages namespaces={["meetings"]}>
           <MeetingForm
-            action={createMeetingAction}
-            page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+            action={createMeetingAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
             dialogueId={dialogue.id}
             languages={dialogue.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
           />

@@ -49,8 +49,7 @@ export default async function OfflineContributionPage({ params }: Props) {
           <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
           <ClientMessages namespaces={["post", "onBehalf"]}>
             <OfflineContributionForm
-              action={recordOfflineContributionAction}
-              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              action={recordOfflineContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
               dialogueId={dialogue.id}
               themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
               languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}

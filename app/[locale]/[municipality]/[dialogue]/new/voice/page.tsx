@@ -72,7 +72,6 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
             <VoiceForm
               postTo={localized(locale, paths.newVoiceSend)}
               initial={failure ?? IDLE}
-              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
               dialogueId={dialogue.id}
               kind={kind}
               themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}

@@ -51,8 +51,7 @@ export default async function TranscriptPage({ params }: Props) {
       {form.machineUnchecked && <p className="mb-4 rounded border-s-4 border-brand bg-surface p-3">{t("machineNote")}</p>}
       <ClientMessages namespaces={["voiceTranscript"]}>
         <TranscriptForm
-          action={writeTranscriptAction}
-          page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+          action={writeTranscriptAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
           contributionId={contributionId}
           spoken={spoken}
           defaults={{ title: form.title, transcript: form.transcript, readBack: form.readBack }}

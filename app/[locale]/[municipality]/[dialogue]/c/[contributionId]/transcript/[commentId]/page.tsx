@@ -46,8 +46,8 @@ export default async function CommentTranscriptPage({ params }: Props) {
       <div className="mt-6">
         <ClientMessages namespaces={["voiceTranscript"]}>
           <CommentTranscriptForm
-            action={writeCommentTranscriptAction}
-            page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId }}
+            action={writeCommentTranscriptAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId })}
+            contributionId={contributionId}
             commentId={commentId}
             spoken={spoken}
             defaults={{ transcript: form.transcript, readBack: form.readBack }}
