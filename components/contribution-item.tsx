@@ -78,7 +78,9 @@ export function ContributionItem({
           {shown.excerpt}
         </p>
       )}
-      {contribution.source !== "ONLINE" && <p className="mt-1 text-sm text-muted">{onBehalf("listSource", { source: contribution.source })}</p>}
+      {contribution.source !== "ONLINE" && (
+        <p className="mt-1 text-sm text-muted">{contribution.source === "MESSENGER" ? onBehalf("sources.MESSENGER") : onBehalf("listSource", { source: contribution.source })}</p>
+      )}
       <VoicePendingLabel item={contribution} />
       <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <p className="text-sm" data-testid="support-line">

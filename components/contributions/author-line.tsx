@@ -4,6 +4,7 @@ import { Filled, TEXT } from "@/components/text/with-name";
 import { meetingTitleFor } from "@/lib/host-texts/meeting-title";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import type { ContributionDetail, PublicPerson } from "@/lib/contributions/get-contribution";
+import type { ChannelKind } from "@/lib/generated/prisma/enums";
 
 /**
  * A person's name as others see it: with their perspective only if they chose to show it (the
@@ -30,9 +31,12 @@ export async function AuthorLine({
   contribution,
   roles,
   dialogueLanguage,
+  channelKind,
 }: {
   contribution: ContributionDetail;
   roles?: readonly VerifiedRole[];
+  /** "via WhatsApp": the channel a messenger contribution came by, for those who may know it ("channel:kind:read"); never the number. */
+  channelKind?: ChannelKind | null;
   /** The dialogue's first language: the language a meeting's original title is written in. */
   dialogueLanguage: string;
 }) {
@@ -56,6 +60,14 @@ export async function AuthorLine({
     return (
       <p className="mt-2 text-sm">
         {t("by")} {voice} · <time dateTime={contribution.createdAt.toISOString()}>{date}</time>
+      </p>
+    );
+  }
+  // Sent by the person themselves from their phone: nobody recorded it (decision 045).
+  if (contribution.source === "MESSENGER") {
+    return (
+      <p className="mt-2 text-sm" data-testid="messenger-source">
+        {voice} {t("sentByMessenger", { kind: channelKind ?? "other", date })}
       </p>
     );
   }

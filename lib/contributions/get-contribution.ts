@@ -59,6 +59,8 @@ export async function getContribution(input: { contributionId: string; dialogueI
       // Only for the policy (who may print its receipt again, decision 032); never shown.
       recordedById: true,
       interpreterName: true,
+      // Which channel a messenger contribution came by; the page names it to those it may (decision 052).
+      channelOrigin: { select: { kind: true } },
       meeting: { select: { id: true, title: true, startsAt: true } },
       dialogue: { select: { municipalityId: true, phase: true } },
       responses: {

@@ -97,6 +97,8 @@ const RULES = {
   "channel:manage": when((v, r) => isStaff(v, r)),
   /** Block a messenger sender (never seen: only their contributions): moderators and staff (decision 045). */
   "channel:block": when((v, r) => isStaff(v, r) || isModerator(v, r)),
+  /** Which channel a messenger contribution came by ("via WhatsApp", never the number): who answers and moderates it (decision 052). */
+  "channel:kind:read": when((v, r) => isHostTeam(v, r) || isModerator(v, r)),
   "actor:manage": when((v, r) => isStaff(v, r)),
   "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
   /** Staff write the municipality's introduction and its versions in other languages. */

@@ -38,6 +38,7 @@ const MATRIX: Record<Permission, Actor[]> = {
   "municipality:brand": ["hostStaff"],
   "channel:manage": ["hostStaff"],
   "channel:block": ["hostStaff", "moderator"],
+  "channel:kind:read": ["coHost", "hostStaff", "moderator"],
   "actor:manage": ["hostStaff"],
   "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "municipality-text:write": ["hostStaff"],

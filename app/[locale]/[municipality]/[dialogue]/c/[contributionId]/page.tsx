@@ -179,7 +179,12 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               check={checkButton(translation)}
             />
           ))}
-        <AuthorLine contribution={contribution} roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined} dialogueLanguage={dialogue.languages[0]!} />
+        <AuthorLine
+          contribution={contribution}
+          roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined}
+          dialogueLanguage={dialogue.languages[0]!}
+          channelKind={can(viewer, "channel:kind:read", resource) ? contribution.channelOrigin?.kind : null}
+        />
         {voiceNote && <VoiceNoteView note={voiceNote} audioHref={localized(locale, paths.voice(contribution.id))} transcriptHref={paths.transcript(contribution.id)} />}
         {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
           <p className="mt-2 text-sm">
