@@ -1,6 +1,4 @@
-import { randomInt } from "node:crypto";
-import { CODE_ALPHABET } from "@/lib/auth/sign-in-code";
-import { toAsciiDigits } from "@/lib/text/ascii-digits";
+import { randomCode, readTypedCode } from "@/lib/text/typed-code";
 
 // Invitation codes are read out at meetings and typed from posters: 8 characters without
 // look-alikes, shown as "K7MQ-4HTP", accepted with any case, spaces or dashes, and
@@ -8,16 +6,11 @@ import { toAsciiDigits } from "@/lib/text/ascii-digits";
 const LENGTH = 8;
 
 export function generateInvitationCode(): string {
-  let code = "";
-  for (let i = 0; i < LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
+  return randomCode(LENGTH);
 }
 
 export function normalizeInvitationCode(input: string): string | null {
-  const code = toAsciiDigits(input).toUpperCase().replace(/[\s\-–—_.]/g, "");
-  if (code.length < 6 || code.length > 16) return null;
-  for (const character of code) if (!CODE_ALPHABET.includes(character)) return null;
-  return code;
+  return readTypedCode(input, (length) => length >= 6 && length <= 16);
 }
 
 export function formatInvitationCode(code: string): string {

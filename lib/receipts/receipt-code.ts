@@ -1,7 +1,5 @@
-import { randomInt } from "node:crypto";
-import { CODE_ALPHABET } from "@/lib/auth/sign-in-code";
 import { localized, sitePaths } from "@/lib/routes/paths";
-import { toAsciiDigits } from "@/lib/text/ascii-digits";
+import { randomCode, readTypedCode } from "@/lib/text/typed-code";
 
 // A receipt code is read off a slip of paper and typed on a phone: 10 characters of the sign-in
 // code alphabet (no 0/O, 1/I/L), shown as "K7MQ4-HTPWN", accepted with any case, spaces or
@@ -11,17 +9,12 @@ import { toAsciiDigits } from "@/lib/text/ascii-digits";
 export const RECEIPT_CODE_LENGTH = 10;
 
 export function generateReceiptCode(): string {
-  let code = "";
-  for (let i = 0; i < RECEIPT_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
+  return randomCode(RECEIPT_CODE_LENGTH);
 }
 
 /** "k7mq4 htpwn" → "K7MQ4HTPWN", or null when it cannot be a receipt code. */
 export function normalizeReceiptCode(input: string): string | null {
-  const code = toAsciiDigits(input).toUpperCase().replace(/[\s\-–—_.]/g, "");
-  if (code.length !== RECEIPT_CODE_LENGTH) return null;
-  for (const character of code) if (!CODE_ALPHABET.includes(character)) return null;
-  return code;
+  return readTypedCode(input, (length) => length === RECEIPT_CODE_LENGTH);
 }
 
 /** "K7MQ4HTPWN" → "K7MQ4-HTPWN": two groups of five, easy to read out. */

@@ -1,8 +1,8 @@
 // Sign-in codes are kept on paper or as a photo and typed back on a cheap phone: no look-alike
 // characters, forgiving about case, spaces and dashes, and stored only as an argon2 hash.
 import { describe, expect, it } from "vitest";
+import { CODE_ALPHABET } from "@/lib/text/typed-code";
 import {
-  CODE_ALPHABET,
   generateSignInCode,
   handleOf,
   hashSignInCode,

@@ -3,7 +3,8 @@
 // stranger cannot turn against the account's owner.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { CODE_ALPHABET, generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { CODE_ALPHABET } from "@/lib/text/typed-code";
 import { signInWithCode } from "@/lib/auth/sign-in-with-code";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { LIMITS } from "@/lib/rate-limit";

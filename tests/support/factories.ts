@@ -3,6 +3,7 @@
 // created on the way, so a test names only what matters to it.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { randomCode } from "@/lib/text/typed-code";
 import type {
   Actor,
   Comment,
@@ -27,11 +28,8 @@ export function unique(prefix: string): string {
   return `${prefix}-${sequence}-${randomBytes(3).toString("hex")}`;
 }
 
-// Invitation codes avoid the look-alikes 0/O and 1/I/L.
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
 export function uniqueInvitationCode(length = 8): string {
-  return Array.from(randomBytes(length), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
+  return randomCode(length);
 }
 
 export async function createMunicipality(
