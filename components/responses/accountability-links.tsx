@@ -3,12 +3,13 @@ import { Link } from "@/components/link";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { type DialoguePaths } from "@/lib/routes/paths";
 
-/** On the manage page: the queue of needs to answer and the responsibility map, for whoever may use them. */
+/** On the manage page: the queue of needs to answer, the responsibility map and the quick polls, for whoever may use them. */
 export async function AccountabilityLinks({ viewer, resource, paths }: { viewer: Viewer | null; resource: Resource; paths: DialoguePaths }) {
   const mayAnswer = can(viewer, "contribution:respond", resource);
   const mayAssign = can(viewer, "responsibility:manage", resource);
-  if (!mayAnswer && !mayAssign) return null;
-  const [queue, responsibilities] = await Promise.all([getTranslations("answerQueue"), getTranslations("responsibilities")]);
+  const mayPoll = can(viewer, "poll:manage", resource) || can(viewer, "poll:count", resource);
+  if (!mayAnswer && !mayAssign && !mayPoll) return null;
+  const [queue, responsibilities, polls] = await Promise.all([getTranslations("answerQueue"), getTranslations("responsibilities"), getTranslations("polls")]);
   return (
     <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
       {mayAnswer && (
@@ -22,6 +23,13 @@ export async function AccountabilityLinks({ viewer, resource, paths }: { viewer:
         <li>
           <Link href={paths.responsibilitiesManage} className="font-semibold">
             {responsibilities("manageLink")}
+          </Link>
+        </li>
+      )}
+      {mayPoll && (
+        <li>
+          <Link href={paths.pollsManage} className="font-semibold">
+            {polls("manageLink")}
           </Link>
         </li>
       )}

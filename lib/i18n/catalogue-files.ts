@@ -88,4 +88,7 @@ export const NOT_COUNTING: Record<string, Record<string, string>> = {
   "moderation.queue.headerLink": { count: "“Moderation (3)”: the header link with its count in brackets" },
   "moderation.mediation.participant": { number: "“Person 2”: a label" },
   "moderation.mediation.participantOptional": { number: "“Person 3 (optional)”: a label" },
+  "polls.answerLabel": { number: "“Answer 2”: a label" },
+  "polls.answerIn": { number: "“Answer 2 (Yes)”: a label" },
+  "polls.hiddenGroups": { count: "“fewer than 5 people from …”: the small-number threshold, always 5" },
 };

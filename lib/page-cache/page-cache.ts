@@ -90,7 +90,7 @@ export const LOCALE_ROUTES: ReadonlySet<string> = new Set(["accessibility", "acc
  */
 const UNCACHED_PARAMETERS = /(?:^\?|&)q=/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DIALOGUE_SUBPAGES = new Set(["results", "meetings", "responsibilities"]);
+const DIALOGUE_SUBPAGES = new Set(["results", "meetings", "responsibilities", "polls"]);
 // Headers of the client router: its requests get RSC payloads or prefetches, not documents.
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url"];
 // Not stored: recomputed per response, or per connection.

@@ -138,6 +138,10 @@ function pathsOfDialogue(municipality: string, dialogue: string) {
     responsibilities: `${home}/responsibilities` as Path,
     responsibilitiesManage: `${home}/responsibilities/manage` as Path,
     results: `${home}/results` as Path,
+    polls: `${home}/polls` as Path,
+    pollsManage: `${home}/polls/manage` as Path,
+    /** One poll on the polls page (its question, the answer form or its results). */
+    poll: (id: string): Path => `${home}/polls#poll-${segment(id)}`,
     contribution,
     /**
      * One comment on its contribution's page. The thread is read a page at a time

@@ -61,7 +61,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   const { dialogue, may, contributions, filters } = data;
   if (contributions.page > contributions.pageCount) notFound();
 
-  const [t, post, admin, filtersText, results, responsibilities, meetings, follow, themeName] = await Promise.all([
+  const [t, post, admin, filtersText, results, responsibilities, meetings, follow, themeName, polls] = await Promise.all([
     getTranslations("dialogue"),
     getTranslations("post"),
     getTranslations("dialogueAdmin"),
@@ -71,6 +71,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
     getTranslations("meetings"),
     getTranslations("follow"),
     getThemeNamer(),
+    getTranslations("polls"),
   ]);
   const text = textOf(dialogue, locale, query.text);
   const at = dialoguePaths(dialogue);
@@ -171,6 +172,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm">
           <a href="#about">{t("about")}</a>
           <a href="#meetings">{meetings("heading")}</a>
+          <Link href={at.polls}>{polls("heading")}</Link>
           <Link href={at.results}>{results("resultsLink")}</Link>
         </p>
       )}

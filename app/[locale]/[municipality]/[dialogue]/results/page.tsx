@@ -15,6 +15,9 @@ import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { getDialogueResults } from "@/lib/results/get-dialogue-results";
+import { listPolls } from "@/lib/polls/list-polls";
+import { PollResults } from "@/components/polls/poll-results";
+import { PollStatus } from "@/components/polls/poll-status";
 import "@/components/results/results.css";
 import { dialoguePaths, localized } from "@/lib/routes/paths";
 
@@ -37,13 +40,16 @@ export default async function ResultsPage({ params }: Props) {
   const dialogue = await loadDialogue(municipality, slug);
   if (!dialogue) notFound();
 
-  const [results, t, perspectives, statuses, themeName, format] = await Promise.all([
+  const [results, t, perspectives, statuses, themeName, format, polls, pollTexts] = await Promise.all([
     getDialogueResults(await getViewer(), { dialogueId: dialogue.id }, { shared: true }),
     getTranslations("results"),
     getTranslations("perspectives"),
     getTranslations("statuses"),
     getThemeNamer(),
     getFormatter(),
+    // Not in the shared tally: a poll closes by its time, with no write to key on (decision 048).
+    listPolls(await getViewer(), { dialogueId: dialogue.id, locale }),
+    getTranslations("polls"),
   ]);
   const dir = direction(locale);
   const mainLanguage = dialogue.languages[0] ?? "de";
@@ -155,6 +161,24 @@ export default async function ResultsPage({ params }: Props) {
           columns={[t("status"), t("needs")]}
           rows={needs.byStatus.map((s) => ({ key: s.status, header: statuses(s.status), cells: [s.count] }))}
         />
+      </ResultSection>
+
+      <ResultSection id="polls" heading={pollTexts("heading")} intro={pollTexts("resultsLater")}>
+        {polls.length === 0 ? (
+          <p className="mt-3">{pollTexts("none")}</p>
+        ) : (
+          polls.map((poll) => (
+            <section key={poll.id} aria-labelledby={`results-poll-${poll.id}`} className="mt-6">
+              <h3 id={`results-poll-${poll.id}`} className="text-lg break-words">
+                <Link href={paths.poll(poll.id)} lang={poll.text.language}>
+                  {poll.text.question}
+                </Link>
+              </h3>
+              <PollStatus poll={poll} />
+              {poll.tallies && <PollResults poll={poll} tallies={poll.tallies} dir={dir} idPrefix={`results-poll-${poll.id}`} />}
+            </section>
+          ))
+        )}
       </ResultSection>
 
       <ResultSection id="actors" heading={t("actorsHeading")} intro={t("actorsIntro")}>

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { PollAnswerForm } from "@/components/polls/poll-forms";
+import { PollResults } from "@/components/polls/poll-results";
+import { PollStatus } from "@/components/polls/poll-status";
+import { Section } from "@/components/section";
+import { answerPollAction } from "@/lib/actions/polls/polls";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
+import { direction } from "@/lib/i18n/routing";
+import { can } from "@/lib/policy/policy";
+import { listPolls } from "@/lib/polls/list-polls";
+import { dialoguePaths } from "@/lib/routes/paths";
+import "@/components/results/results.css";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string; dialogue: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("polls");
+  return { title: t("heading") };
+}
+
+/** A dialogue's quick polls: the answer form for members while a poll is open, its results once closed. */
+export default async function PollsPage({ params, searchParams }: Props) {
+  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
+  const viewer = await getViewer();
+  const loaded = await loadPublishedDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
+  if (!loaded) notFound();
+  const { dialogue, resource } = loaded;
+  const [polls, t] = await Promise.all([listPolls(viewer, { dialogueId: dialogue.id, locale }), getTranslations("polls")]);
+  const paths = dialoguePaths(dialogue);
+  const mayAnswer = can(viewer, "poll:answer", resource);
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  const dir = direction(locale);
+  return (
+    <>
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("heading")} />
+      <p className="mt-3 text-muted">{t("intro")}</p>
+      {can(viewer, "poll:manage", resource) && (
+        <p className="mt-3">
+          <Link href={paths.pollsManage} className="font-semibold">
+            {t("manageLink")}
+          </Link>
+        </p>
+      )}
+      {polls.length === 0 && <p className="mt-6">{t("none")}</p>}
+      {polls.map((poll) => (
+        <Section
+          key={poll.id}
+          id={`poll-${poll.id}-heading`}
+          anchor={`poll-${poll.id}`}
+          heading={<span lang={poll.text.language}>{poll.text.question}</span>}
+          headingClassName="text-xl break-words"
+          className="results-block mt-8 rounded border border-line p-4"
+        >
+          <PollStatus poll={poll} />
+          {query.answered === poll.id && (
+            <p role="status" className="mt-3 rounded border-s-4 border-brand bg-surface p-3">
+              {t("answered")}
+            </p>
+          )}
+          {poll.state === "open" &&
+            (mayAnswer ? (
+              <div className="mt-3">
+                <ClientMessages namespaces={["polls"]}>
+                  <PollAnswerForm
+                    action={answerPollAction}
+                    page={page}
+                    pollId={poll.id}
+                    multiple={poll.choice === "MULTIPLE"}
+                    question={poll.text.question}
+                    answers={poll.options.map((option, index) => ({ id: option.id, label: poll.text.answers[index] ?? "" }))}
+                    lang={poll.text.language}
+                    mine={poll.mine}
+                  />
+                </ClientMessages>
+              </div>
+            ) : (
+              <>
+                <ul className="mt-3 list-disc ps-6" lang={poll.text.language}>
+                  {poll.text.answers.map((answer, index) => (
+                    <li key={index}>{answer}</li>
+                  ))}
+                </ul>
+                <p className="mt-3">{t("joinToAnswer")}</p>
+              </>
+            ))}
+          {poll.state !== "closed" && <p className="mt-3 text-sm text-muted">{t("resultsLater")}</p>}
+          {poll.tallies && <PollResults poll={poll} tallies={poll.tallies} dir={dir} idPrefix={`poll-${poll.id}`} />}
+        </Section>
+      ))}
+    </>
+  );
+}

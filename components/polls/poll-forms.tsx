@@ -1,0 +1,271 @@
+"use client";
+
+import { useTranslations } from "@/lib/i18n/client";
+import { ChoiceField, FormMessage, SubmitButton, TextField, useFieldId, useMessage } from "@/components/form/form-fields";
+import { SelectField } from "@/components/contributions/select-field";
+import { Form, useFormAction } from "@/components/form/form";
+import type { FormState } from "@/lib/actions/form-state";
+
+/**
+ * The "polls" texts with their full keys: typed as the other namespaces are, the client's key
+ * type stops short of this one (the catalogue type is past what the compiler expands).
+ */
+function usePollTexts() {
+  const t = useTranslations();
+  return (key: string, values?: Record<string, string | number>) => t(`polls.${key}`, values);
+}
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+export type PollPage = { locale: string; municipality: string; dialogue: string };
+type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+
+function PageFields({ page }: { page: PollPage }) {
+  return (
+    <>
+      <input type="hidden" name="locale" value={page.locale} />
+      <input type="hidden" name="municipality" value={page.municipality} />
+      <input type="hidden" name="dialogue" value={page.dialogue} />
+    </>
+  );
+}
+
+/** A member's answer: radio buttons for a single-choice poll, checkboxes for a multiple-choice one. */
+export function PollAnswerForm({
+  action,
+  page,
+  pollId,
+  multiple,
+  question,
+  answers,
+  lang,
+  mine,
+}: {
+  action: Action;
+  page: PollPage;
+  pollId: string;
+  multiple: boolean;
+  question: string;
+  answers: { id: string; label: string }[];
+  lang: string;
+  mine: string[] | null;
+}) {
+  const t = usePollTexts();
+  const message = useMessage();
+  const [state, formAction, form] = useFormAction(action);
+  const id = useFieldId("optionIds");
+  const errors = state.status === "error" ? (state.fieldErrors.optionIds ?? []) : [];
+  const checked = (optionId: string) =>
+    state.status === "error" ? state.values.optionIds === optionId || state.values[`option-${optionId}`] === "on" : (mine?.includes(optionId) ?? false);
+  return (
+    <Form form={form} action={formAction} noValidate fields={{ optionIds: { label: question, firstOption: answers[0]?.id } }}>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <input type="hidden" name="pollId" value={pollId} />
+      <fieldset aria-describedby={`${id}-hint${errors.length > 0 ? ` ${id}-error` : ""}`} className="mb-4">
+        <legend className="font-semibold" lang={lang}>
+          {question}
+        </legend>
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {multiple ? t("chooseSeveral") : t("chooseOne")}
+        </p>
+        {answers.map((answer) => (
+          <div key={answer.id} className="mt-2 flex items-start gap-2">
+            <input
+              id={`${id}-${answer.id}`}
+              type={multiple ? "checkbox" : "radio"}
+              name={multiple ? `option-${answer.id}` : "optionIds"}
+              value={multiple ? "on" : answer.id}
+              defaultChecked={checked(answer.id)}
+              className="mt-1 size-5 shrink-0"
+            />
+            <label htmlFor={`${id}-${answer.id}`} lang={lang}>
+              {answer.label}
+            </label>
+          </div>
+        ))}
+        {errors.length > 0 && (
+          <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
+            {errors.map((m) => message(m)).join(" ")}
+          </p>
+        )}
+      </fieldset>
+      <SubmitButton>{mine ? t("changeAnswer") : t("submitAnswer")}</SubmitButton>
+    </Form>
+  );
+}
+
+/** The host team adds a poll: the question and up to six answers in the dialogue's first language. */
+export function PollCreateForm({
+  action,
+  page,
+  dialogueId,
+  answerFields,
+  phases,
+  lang,
+}: {
+  action: Action;
+  page: PollPage;
+  dialogueId: string;
+  answerFields: number;
+  phases: Option[];
+  lang: string;
+}) {
+  const t = usePollTexts();
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <input type="hidden" name="dialogueId" value={dialogueId} />
+      <TextField name="question" label={t("question")} hint={t("questionHint")} state={state} lang={lang} required maxLength={300} />
+      {Array.from({ length: answerFields }, (_, index) => (
+        <TextField
+          key={index}
+          name={`answer${index + 1}`}
+          label={t("answerLabel", { number: index + 1 })}
+          hint={index === 0 ? t("answersHint") : undefined}
+          state={state}
+          lang={lang}
+          maxLength={120}
+        />
+      ))}
+      <ChoiceField
+        name="choice"
+        legend={t("choiceLegend")}
+        state={state}
+        defaultValue="SINGLE"
+        options={[
+          { value: "SINGLE", label: t("choiceSingle") },
+          { value: "MULTIPLE", label: t("choiceMultiple") },
+        ]}
+      />
+      <ChoiceField
+        name="openFor"
+        legend={t("openForLegend")}
+        state={state}
+        defaultValue="period"
+        options={[
+          { value: "period", label: t("openForPeriod") },
+          { value: "phase", label: t("openForPhase") },
+        ]}
+      />
+      <TextField name="opensAt" label={t("opensAt")} hint={t("opensAtHint")} state={state} type="datetime-local" />
+      <TextField name="closesAt" label={t("closesAt")} hint={t("closesAtHint")} state={state} type="datetime-local" />
+      <SelectField name="phase" label={t("phase")} state={state} options={phases} />
+      <SubmitButton>{t("createSubmit")}</SubmitButton>
+    </Form>
+  );
+}
+
+/** The question and answers in another of the dialogue's languages. */
+export function PollTextForm({
+  action,
+  page,
+  pollId,
+  language,
+  languageName,
+  dir,
+  current,
+  originals,
+}: {
+  action: Action;
+  page: PollPage;
+  pollId: string;
+  language: string;
+  languageName: string;
+  dir: "ltr" | "rtl";
+  current: { question: string; answers: string[] } | null;
+  originals: string[];
+}) {
+  const t = usePollTexts();
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <input type="hidden" name="pollId" value={pollId} />
+      <input type="hidden" name="language" value={language} />
+      <TextField
+        name="question"
+        label={t("questionIn", { language: languageName })}
+        state={state}
+        defaultValue={current?.question ?? ""}
+        lang={language}
+        dir={dir}
+        required
+        maxLength={300}
+      />
+      {originals.map((original, index) => (
+        <TextField
+          key={index}
+          name={`answer-${index + 1}`}
+          label={t("answerIn", { number: index + 1, original })}
+          state={state}
+          defaultValue={current?.answers[index] ?? ""}
+          lang={language}
+          dir={dir}
+          required
+          maxLength={120}
+        />
+      ))}
+      <SubmitButton>{t("textSubmit")}</SubmitButton>
+    </Form>
+  );
+}
+
+/** Hands counted at a meeting for one perspective group: one number per answer. */
+export function PollCountForm({
+  action,
+  page,
+  pollId,
+  meetings,
+  perspectives,
+  answers,
+}: {
+  action: Action;
+  page: PollPage;
+  pollId: string;
+  meetings: Option[];
+  perspectives: Option[];
+  answers: { id: string; label: string; lang: string }[];
+}) {
+  const t = usePollTexts();
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <input type="hidden" name="pollId" value={pollId} />
+      <SelectField name="meetingId" label={t("countMeeting")} state={state} options={meetings} />
+      <SelectField name="perspective" label={t("countPerspective")} state={state} options={perspectives} />
+      {answers.map((answer) => (
+        <TextField
+          key={answer.id}
+          name={`count-${answer.id}`}
+          label={<span lang={answer.lang}>{answer.label}</span>}
+          state={state}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={10000}
+          className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
+        />
+      ))}
+      <SubmitButton>{t("countSubmit")}</SubmitButton>
+    </Form>
+  );
+}
+
+/** Ends a poll before its time. */
+export function ClosePollForm({ action, page, pollId }: { action: Action; page: PollPage; pollId: string }) {
+  const t = usePollTexts();
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <input type="hidden" name="pollId" value={pollId} />
+      <SubmitButton className="rounded border border-ink px-4 py-2 font-semibold">{t("closeSubmit")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,16 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { PollView } from "@/lib/polls/list-polls";
+
+/** Whether a poll takes answers, in words. */
+export async function PollStatus({ poll }: { poll: PollView }) {
+  const [t, format] = await Promise.all([getTranslations("polls"), getFormatter()]);
+  const text =
+    poll.state === "closed"
+      ? t("closed")
+      : poll.state === "upcoming"
+        ? t("upcoming")
+        : poll.closesAt
+          ? t("openUntil", { date: format.dateTime(poll.closesAt, "dayLong") })
+          : t("openInPhase");
+  return <p className="text-sm text-muted">{text}</p>;
+}

@@ -1,0 +1,71 @@
+"use server";
+
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { slugSchema } from "@/lib/dialogues/slug";
+import { locales } from "@/lib/i18n/routing";
+import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
+import { answerPoll } from "@/lib/polls/answer-poll";
+import { closePoll } from "@/lib/polls/close-poll";
+import { createPoll, createPollInput } from "@/lib/polls/create-poll";
+import { recordPollMeetingCount } from "@/lib/polls/record-poll-meeting-count";
+import { savePollText } from "@/lib/polls/save-poll-text";
+import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { redirectTo } from "@/lib/routes/redirect";
+
+const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
+
+/** Fields named `<prefix><option id>`: checkboxes of a multiple-choice poll, counts per answer. */
+function byOption(input: Record<string, unknown>, prefix: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([name, value]) => name.startsWith(prefix) && typeof value === "string")
+      .map(([name, value]) => [name.slice(prefix.length), value as string]),
+  );
+}
+
+export const createPollAction = formAction(
+  createPollInput.safeExtend(page.shape),
+  async ({ locale, municipality, dialogue, ...input }, { viewer }): Promise<void> => {
+    const { id } = await createPoll(viewer, input);
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, { created: "1" }, `poll-${id}`));
+  },
+);
+
+export const answerPollAction = formAction(
+  z.looseObject({ ...page.shape, pollId: z.string(), optionIds: z.string().optional() }),
+  async ({ locale, municipality, dialogue, pollId, optionIds, ...rest }, { viewer }): Promise<void> => {
+    // A single-choice poll sends one radio value; a multiple-choice poll one checkbox per answer.
+    const chosen = optionIds ? [optionIds] : Object.keys(byOption(rest, "option-"));
+    await answerPoll(viewer, { pollId, optionIds: chosen });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).polls, { answered: pollId }, `poll-${pollId}`));
+  },
+);
+
+export const closePollAction = formAction(
+  page.extend({ pollId: z.string() }),
+  async ({ locale, municipality, dialogue, pollId }, { viewer }): Promise<void> => {
+    await closePoll(viewer, { pollId });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, {}, `poll-${pollId}`));
+  },
+);
+
+export const savePollTextAction = formAction(
+  z.looseObject({ ...page.shape, pollId: z.string(), language: z.string(), question: z.string() }),
+  async ({ locale, municipality, dialogue, pollId, language, question, ...rest }, { viewer }): Promise<void> => {
+    const answers = Object.entries(byOption(rest, "answer-"))
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, value]) => value);
+    await savePollText(viewer, { pollId, language, question, answers });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, { saved: "1" }, `poll-${pollId}`));
+  },
+);
+
+export const recordPollCountAction = formAction(
+  z.looseObject({ ...page.shape, pollId: z.string(), meetingId: z.string(), perspective: z.enum(PERSPECTIVE_ORDER) }),
+  async ({ locale, municipality, dialogue, pollId, meetingId, perspective, ...rest }, { viewer }): Promise<void> => {
+    const counts = Object.fromEntries(Object.entries(byOption(rest, "count-")).map(([id, value]) => [id, value === "" ? "0" : value]));
+    await recordPollMeetingCount(viewer, { pollId, meetingId, perspective, counts });
+    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, { counted: "1" }, `poll-${pollId}`));
+  },
+);
