@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { versionsSelect } from "@/lib/host-texts/version-select";
 
 /**
  * A dialogue's headline as lists, cards and the open-data API show it: facts anyone may read
@@ -25,3 +26,17 @@ export const liveThemesSelect = {
   orderBy: [{ position: "asc" }, { name: "asc" }],
   select: { id: true, key: true, name: true },
 } satisfies Prisma.Municipality$themesArgs;
+
+/**
+ * A dialogue named where a person's own things are listed (follows, notifications): enough to
+ * link to it and show its title in the reader's language (decision 025).
+ */
+export const dialogueNamedSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  phase: true,
+  languages: true,
+  translations: versionsSelect({ title: true }),
+  municipality: { select: { slug: true } },
+} as const satisfies Prisma.DialogueSelect;

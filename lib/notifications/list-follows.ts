@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
-import { versionsSelect } from "@/lib/host-texts/version-select";
+import { dialogueNamedSelect } from "@/lib/dialogues/dialogue-select";
 import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
@@ -20,15 +20,6 @@ export type FollowedItem = {
   asMember: boolean;
 };
 
-const dialogueSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  languages: true,
-  translations: versionsSelect({ title: true }),
-  municipality: { select: { slug: true } },
-} as const;
-
 /**
  * What the account page lists: the contributions one follows (visible ones: a hidden or
  * withdrawn one is not named), and the dialogues one follows or belongs to and did not unfollow.
@@ -41,11 +32,11 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 200,
       select: {
-        contribution: { select: { id: true, title: true, language: true, hiddenAt: true, withdrawnAt: true, dialogue: { select: dialogueSelect } } },
-        dialogue: { select: dialogueSelect },
+        contribution: { select: { id: true, title: true, language: true, hiddenAt: true, withdrawnAt: true, dialogue: { select: dialogueNamedSelect } } },
+        dialogue: { select: dialogueNamedSelect },
       },
     }),
-    db.membership.findMany({ where: { userId: viewer.id, dialogue: publishedDialogue.where }, orderBy: { createdAt: "desc" }, select: { dialogue: { select: dialogueSelect } } }),
+    db.membership.findMany({ where: { userId: viewer.id, dialogue: publishedDialogue.where }, orderBy: { createdAt: "desc" }, select: { dialogue: { select: dialogueNamedSelect } } }),
     db.follow.findMany({ where: { userId: viewer.id, dialogueId: { not: null }, unfollowedAt: { not: null } }, select: { dialogueId: true } }),
     untitledVoiceLabel(locale),
   ]);

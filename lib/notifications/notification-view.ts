@@ -1,24 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
-import { versionsSelect } from "@/lib/host-texts/version-select";
+import { dialogueNamedSelect } from "@/lib/dialogues/dialogue-select";
 import type { ContributionKind, DialoguePhase, ContributionStatus, ModerationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 import { dialoguePaths, sitePaths, type Path } from "@/lib/routes/paths";
 
 // What a notification tells, as one sentence and one link, for the list page and the e-mail
 // digest alike. The sentence's words come from the "notifications" catalogue namespace.
 
-const place = {
-  select: {
-    slug: true,
-    title: true,
-    phase: true,
-    languages: true,
-    // The dialogue's title in other languages: the reader's is named (decision 025).
-    translations: versionsSelect({ title: true }),
-    municipality: { select: { slug: true } },
-  },
-} as const;
+const place = { select: dialogueNamedSelect } as const;
 const contributionView = { select: { id: true, title: true, language: true, kind: true, status: true, authorId: true, hiddenAt: true, hiddenCategory: true, withdrawnAt: true, dialogue: place } } as const;
 
 export const notificationSelect = {
