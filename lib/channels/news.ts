@@ -7,10 +7,12 @@ import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { languageName } from "@/lib/i18n/language-names";
 import { defaultLocale, locales, type AppLocale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translator";
+import { isAppError } from "@/lib/errors";
 import { jobQueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
 import { notificationSelect, viewOf } from "@/lib/notifications/notification-view";
 import { notificationSentence } from "@/lib/notifications/notification-sentence";
+import { check } from "@/lib/rate-limit";
 import { formatReceiptCode, receiptPath } from "@/lib/receipts/receipt-code";
 import { untitledVoiceLabel } from "@/lib/voice/untitled";
 import { sendToContact } from "./send";
@@ -32,7 +34,8 @@ import { sendToContact } from "./send";
 // - Answers and comments travel with their words in the person's language: a translation when
 //   one exists, the original otherwise, labelled with its language. The receipt's code and
 //   address lead to the whole answer. The per-number limit (channelSendPerContact) holds at
-//   delivery; STOP deletes the contact and its notifications, so nothing is left to tell.
+//   delivery, and a number that used it up is not told (its news waits, unclaimed, for the next
+//   bundle); STOP deletes the contact and its notifications, so nothing is left to tell.
 
 /** At most one daily bundle per person in this many hours (a retried or repeated run sends no second). */
 export const BUNDLE_MIN_HOURS = 20;
@@ -143,6 +146,14 @@ type Claimed = { id: string; before: number; count: number };
 async function tellContact(contactId: string, { daily, now }: { daily: boolean; now: Date }): Promise<{ messages: number; events: number }> {
   const since = new Date(now.getTime() - NEWS_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const due = new Date(now.getTime() - BUNDLE_MIN_HOURS * 60 * 60 * 1000);
+  // A number whose daily limit is used up gets nothing now, and its news stays unclaimed for the
+  // next bundle (the sender would drop the message, and the events with it).
+  try {
+    await check("channelSendPerContact", contactId);
+  } catch (error) {
+    if (isAppError(error, "RATE_LIMITED")) return { messages: 0, events: 0 };
+    throw error;
+  }
   return db.$transaction(async (tx) => {
     const [contact] = await tx.$queryRaw<{ id: string; userId: string; locale: string | null }[]>`
       SELECT c."id", c."userId", c."locale" FROM "ChannelContact" c

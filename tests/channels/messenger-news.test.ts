@@ -250,6 +250,34 @@ describe("each answer at once, asked for by keyword, by Signal in Ukrainian", ()
   });
 });
 
+describe("the per-number limit", () => {
+  it("tells a number whose daily limit is used up nothing, and keeps its news for the next bundle", async () => {
+    const { consume, reset } = await import("@/lib/rate-limit");
+    const { dialogue, channel, host } = await town("TWILIO");
+    const from = senderNumber();
+    await publish((text) => sms(channel.id, from, text), dialogue.slug, "English", "The laundry room is locked.");
+    const contribution = await publishedContribution(dialogue.id);
+    const contact = await contactOf(channel.id, `sms:${from}`);
+    await postResponse(host, { contributionId: contribution.id, status: "PLANNED", body: "Wir öffnen ihn wieder.", language: "de" });
+    // The conversation used some of today's 60 messages; the rest are used up.
+    for (;;) {
+      try {
+        await consume("channelSendPerContact", contact.id);
+      } catch {
+        break;
+      }
+    }
+    expect(await sendChannelNews({ contactId: contact.id })).toEqual({ messages: 0, events: 0 });
+    expect(await db.notification.findFirstOrThrow({ where: { userId: contact.userId } })).toMatchObject({ count: 1, channelCount: 0 });
+    // Tomorrow the limit is free again: the answer goes out then, once.
+    await reset("channelSendPerContact", contact.id);
+    const before = twilio.messages().length;
+    expect(await sendChannelNews({ contactId: contact.id })).toEqual({ messages: 1, events: 1 });
+    await runDueJobs(QUEUES_OF_CHANNEL);
+    expect(twilio.messages().slice(before).map((message) => message.Body)).toEqual([expect.stringContaining("Wir öffnen ihn wieder.\n(Original in German)")]);
+  });
+});
+
 describe("STOP", () => {
   it("ends the news: what was waiting for the bundle is deleted with the number and never sent", async () => {
     const { dialogue, channel, host } = await town("TWILIO");
