@@ -1,8 +1,9 @@
 // Started by Playwright (playwright.config.ts, webServer): a fresh database cloned from the
 // migrated template, seeded; a local SMTP catcher whose mails tests read from
 // http://127.0.0.1:<E2E_MAIL_PORT>/mails?to=<address>; on the same port a LibreTranslate-compatible
-// translator (POST /translate; what it was asked: GET /translate-requests); and the production
-// build of the app.
+// translator (POST /translate; what it was asked: GET /translate-requests); a local Twilio
+// (Messages resource, tests/support/messenger-providers.ts; what it was asked: GET
+// /twilio-requests); and the production build of the app.
 // Stops everything again on SIGTERM.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -11,7 +12,9 @@ import { dropDatabase } from "../lib/db/databases";
 import { APP_ROLE, asRole, ensureAppRole, grantAppPrivileges } from "../lib/db/roles";
 import { cloneTemplate, ensureTemplate, startTestServer, TEST_APP_PASSWORD } from "../lib/db/test-databases";
 import { runSeed } from "../prisma/seed";
+import { startTwilioServer } from "../tests/support/messenger-providers";
 import { startSmtpCatcher } from "../tests/support/smtp-catcher";
+import { E2E_TWILIO_ACCOUNT_SID, E2E_TWILIO_AUTH_TOKEN } from "../e2e/support/twilio";
 import { startNext } from "./next-server";
 import webpush from "web-push";
 
@@ -31,6 +34,8 @@ await ensureAppRole(server.serverUrl, TEST_APP_PASSWORD);
 await grantAppPrivileges(databaseUrl, APP_ROLE);
 
 const smtp = await startSmtpCatcher();
+// The SMS channel's provider (e2e/person-speaks-and-writes-in-by-sms.spec.ts connects it on the messenger page).
+const twilio = await startTwilioServer(E2E_TWILIO_ACCOUNT_SID, E2E_TWILIO_AUTH_TOKEN);
 // The app's log lines (JSON, one per line, on the server's stdout), for specs that check what is logged.
 const logLines: string[] = [];
 let partialLine = "";
@@ -52,6 +57,7 @@ const mailbox = createServer((request, response) => {
   }
   if (url.pathname === "/translate-requests") return void response.end(JSON.stringify(translateRequests));
   if (url.pathname === "/logs") return void response.end(JSON.stringify(logLines));
+  if (url.pathname === "/twilio-requests") return void response.end(JSON.stringify(twilio.requests));
   // Jobs still waiting or running in the queue: mail not sent yet (e2e/staff-signs-in-with-email-link.spec.ts).
   // Jobs of scheduled queues (the Signal poll every minute, retention, the digest) are not waited for.
   if (url.pathname === "/jobs") {
@@ -95,6 +101,9 @@ const next = startNext({
     ...vapid(),
     VAPID_SUBJECT: "mailto:betrieb@mitreden.test",
     PUSH_ALLOW_LOOPBACK: "on",
+    // The SMS / messenger channel (decision 045): numbers sealed with this run's key, Twilio local.
+    CHANNEL_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    TWILIO_API_URL: twilio.origin,
   },
   // Every request writes an info line; the test output shows only warnings, errors and
   // anything that is not a log line (the specs read all of them from /logs).
@@ -117,6 +126,7 @@ async function stop(code: number) {
   stopping = true;
   await next.stop();
   mailbox.close();
+  await twilio.close();
   await smtp.stop();
   await dropDatabase(server.serverUrl, name).catch((error: unknown) => console.error(error));
   await server.stop();

@@ -14,14 +14,20 @@ type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<
 export function BlockSenderForm({ action, contributionId }: { action: Action; contributionId: string }) {
   const t = useTranslations("blockSender");
   const [state, formAction, form] = useFormAction(action);
+  // Open again after a refused post: without JavaScript the page comes back with the message
+  // inside the disclosure, which would otherwise be closed.
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="contributionId" value={contributionId} />
-      <CheckboxField name="confirm" label={t("confirm")} state={state} />
-      <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
-        {t("submit")}
-      </SubmitButton>
-    </Form>
+    <details className="mt-3 rounded border border-line p-3" id="block-sender" open={state.status === "error" || undefined}>
+      <summary className="cursor-pointer font-semibold text-danger">{t("open")}</summary>
+      <p className="my-2 text-sm text-muted">{t("hint")}</p>
+      <Form form={form} action={formAction} noValidate>
+        <FormMessage state={state} />
+        <input type="hidden" name="contributionId" value={contributionId} />
+        <CheckboxField name="confirm" label={t("confirm")} state={state} />
+        <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
+          {t("submit")}
+        </SubmitButton>
+      </Form>
+    </details>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MessengerChannelForm } from "@/components/municipalities/messenger-channel-form";
 import { saveChannelAction } from "@/lib/actions/municipalities/messenger";
@@ -60,37 +61,40 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
           {t("noKey")}
         </p>
       )}
-      {(["twilio", "signal"] as const).map((provider) => {
-        const channel = settings[provider];
-        return (
-          <section key={provider} aria-labelledby={`${provider}-heading`} className="mt-8 rounded border border-line p-4">
-            <h2 id={`${provider}-heading`} className="text-xl">
-              {t(`${provider}Heading`)}
-            </h2>
-            <p className="mt-1 text-muted">{t(`${provider}Intro`)}</p>
-            <p className="mt-2 font-semibold">{channel?.enabled ? t("stateOn", { contacts: channel.contacts }) : t("stateOff")}</p>
-            {channel?.webhookUrl && (
-              <p className="mt-2">
-                {t("webhook")} <code dir="ltr" className="break-all">{channel.webhookUrl}</code>
-              </p>
-            )}
-            <div className="mt-4">
-              <MessengerChannelForm
-                action={saveChannelAction}
-                hidden={hidden(provider.toUpperCase())}
-                values={{ number: channel?.number ?? "", accountRef: channel?.accountRef ?? "", enabled: channel?.enabled ?? false }}
-                labels={{
-                  ...common,
-                  accountRef: t(`${provider}Account`),
-                  accountRefHint: t(`${provider}AccountHint`),
-                  secret: t(`${provider}Secret`),
-                  secretHint: channel?.hasSecret ? t("secretKept") : t("secretHint"),
-                }}
-              />
-            </div>
-          </section>
-        );
-      })}
+      {/* The forms' messages for a refused entry (an invalid number or SID) are this page's texts. */}
+      <ClientMessages namespaces={["messengerSettings"]}>
+        {(["twilio", "signal"] as const).map((provider) => {
+          const channel = settings[provider];
+          return (
+            <section key={provider} aria-labelledby={`${provider}-heading`} className="mt-8 rounded border border-line p-4">
+              <h2 id={`${provider}-heading`} className="text-xl">
+                {t(`${provider}Heading`)}
+              </h2>
+              <p className="mt-1 text-muted">{t(`${provider}Intro`)}</p>
+              <p className="mt-2 font-semibold">{channel?.enabled ? t("stateOn", { contacts: channel.contacts }) : t("stateOff")}</p>
+              {channel?.webhookUrl && (
+                <p className="mt-2">
+                  {t("webhook")} <code dir="ltr" className="break-all">{channel.webhookUrl}</code>
+                </p>
+              )}
+              <div className="mt-4">
+                <MessengerChannelForm
+                  action={saveChannelAction}
+                  hidden={hidden(provider.toUpperCase())}
+                  values={{ number: channel?.number ?? "", accountRef: channel?.accountRef ?? "", enabled: channel?.enabled ?? false }}
+                  labels={{
+                    ...common,
+                    accountRef: t(`${provider}Account`),
+                    accountRefHint: t(`${provider}AccountHint`),
+                    secret: t(`${provider}Secret`),
+                    secretHint: channel?.hasSecret ? t("secretKept") : t("secretHint"),
+                  }}
+                />
+              </div>
+            </section>
+          );
+        })}
+      </ClientMessages>
     </>
   );
 }

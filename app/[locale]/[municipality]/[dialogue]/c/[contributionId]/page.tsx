@@ -215,11 +215,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               {tb("blocked")}
             </p>
           ) : (
-            <details className="mt-3 rounded border border-line p-3" id="block-sender">
-              <summary className="cursor-pointer font-semibold text-danger">{tb("open")}</summary>
-              <p className="my-2 text-sm text-muted">{tb("hint")}</p>
-              <BlockSenderForm action={blockSenderAction} contributionId={contribution.id} />
-            </details>
+            <BlockSenderForm action={blockSenderAction} contributionId={contribution.id} />
           ))}
         <div className="mt-4">
           <FollowControl viewer={viewer} target="contribution" targetId={contribution.id} back={paths.contribution(contribution.id)} />
