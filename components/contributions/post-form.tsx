@@ -7,6 +7,7 @@ import { Section } from "@/components/section";
 import type { FormAction } from "@/lib/actions/form-state";
 import { SelectField } from "./select-field";
 import { ActionForm } from "@/components/form/form";
+import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -22,8 +23,10 @@ type Props = {
 
 export function PostForm({ action, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("post");
+  const photoFields = usePhotoSummaryFields();
+  const written = languages.find((option) => option.value === defaultLanguage);
   return (
-    <ActionForm action={action} noValidate>
+    <ActionForm action={action} fields={photoFields} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <ChoiceField
         name="kind"
@@ -40,6 +43,7 @@ export function PostForm({ action, dialogueId, themes, languages, defaultLanguag
       <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
       <TextField name="district" label={t("district")} hint={t("districtHint")} maxLength={100} />
       <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
+      <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
       {codeOfConduct && (
         <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
           <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>

@@ -11,7 +11,8 @@ import { Form, useFormAction } from "@/components/form/form";
 // work without JavaScript; the moderation namespace comes from ClientMessages.
 
 type Action<T = void> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
-export type ItemRef = { itemType: "contribution" | "comment"; itemId: string };
+/** `imageId`: one photo of the contribution, hidden or shown again on its own (decision 050). */
+export type ItemRef = { itemType: "contribution" | "comment"; itemId: string; imageId?: string };
 
 export const CATEGORIES = ["SPAM", "INSULT", "DISCRIMINATION", "PERSONAL_DATA", "OFF_TOPIC", "OTHER"] as const;
 
@@ -25,6 +26,7 @@ function ItemFields({ item }: { item: ItemRef }) {
     <>
       <input type="hidden" name="itemType" value={item.itemType} />
       <input type="hidden" name="itemId" value={item.itemId} />
+      {item.imageId && <input type="hidden" name="imageId" value={item.imageId} />}
     </>
   );
 }

@@ -6,10 +6,11 @@ import { completeLocales } from "@/lib/i18n/routing";
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import { parseInput } from "@/lib/validation";
+import { parseInput, type Message } from "@/lib/validation";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
+import { prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 5000;
@@ -45,8 +46,9 @@ export function contentLanguageOf(uiLocale: string): string {
  * A member posts a need or a proposal while the dialogue collects. The voice is theirs: the
  * author's perspective is stored as it is now (a snapshot, perspective-snapshot.ts). The first post of a person in a
  * dialogue needs the code of conduct accepted (docs/design.md, principle 5); that is recorded here.
+ * `images`: up to three photos with their descriptions, re-encoded and stored with it (decision 050).
  */
-export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>) {
+export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>, images: readonly ImageUpload[] = []) {
   const data = parseInput(createContributionInput, input);
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create", resource);
@@ -63,11 +65,13 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
     }),
     perspectiveSnapshot(db, userId, resource.municipalityId),
   ]);
-  const fieldErrors: Record<string, { key: string }[]> = {};
+  const fieldErrors: Record<string, Message[]> = {};
   if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
   if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
   const mustAccept = !membership?.codeOfConductAcceptedAt;
   if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  const prepared = await prepareImages(images);
+  Object.assign(fieldErrors, prepared.fieldErrors);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
   // Which rules, in which language, were accepted (checked to be the ones shown now).
   const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
@@ -96,6 +100,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
       },
       select: { id: true, dialogueId: true },
     });
+    await storeImages(tx, contribution.id, data.language, prepared.images);
     // The author follows what they wrote (decision 030).
     await followOnTakingPart(tx, userId, contribution.id);
     return contribution;

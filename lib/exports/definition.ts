@@ -4,6 +4,8 @@ import { publicPerspectiveSql } from "@/lib/perspectives/public-perspective";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Catalogue } from "./values";
 import { visibleContribution } from "@/lib/policy/visibility";
+import { publicUrl } from "@/lib/env";
+import { apiPaths } from "@/lib/routes/paths";
 
 // Every export, declared once: which records (a keyset-paginated query, so memory stays flat
 // however large the dialogue) and which columns (key, catalogue label, value). The CSV, XLSX
@@ -132,7 +134,12 @@ type ContributionRow = {
   supportsAtMeetings: number;
   translatedTitle: string | null;
   translatedBody: string | null;
+  imageCount: number;
 };
+
+/** A photo is listed while it has bytes; a hidden one (on its own) only when hidden content was asked for (decision 050). */
+const imageListed = (scope: ExportScope) =>
+  scope.includeHidden ? Prisma.sql`i."filesDeletedAt" IS NULL` : Prisma.sql`i."filesDeletedAt" IS NULL AND i."hiddenAt" IS NULL`;
 
 const contributions = define<ContributionRow>({
   key: "contributions",
@@ -163,6 +170,8 @@ const contributions = define<ContributionRow>({
     // The checked translation into the municipality's language, when the original is in another.
     { key: "translatedTitle", type: "string?", label: "translatedTitle", value: (r) => r.translatedTitle },
     { key: "translatedBody", type: "string?", label: "translatedBody", value: (r) => r.translatedBody },
+    // The photos are listed (record type "images"), never embedded (decision 050).
+    { key: "imageCount", type: "integer", label: "imageCount", value: (r) => r.imageCount },
   ],
   batches: (scope) =>
     keyset((after) =>
@@ -174,7 +183,8 @@ const contributions = define<ContributionRow>({
                ${OPTED_IN_NAME("u")} AS "authorName",
                (SELECT count(*)::int FROM "Support" s WHERE s."contributionId" = c."id") AS "supportsOnline",
                (SELECT coalesce(sum(ms."count"), 0)::int FROM "MeetingSupport" ms WHERE ms."contributionId" = c."id") AS "supportsAtMeetings",
-               tr."title" AS "translatedTitle", tr."body" AS "translatedBody"
+               tr."title" AS "translatedTitle", tr."body" AS "translatedBody",
+               (SELECT count(*)::int FROM "ContributionImage" i WHERE i."contributionId" = c."id" AND ${imageListed(scope)}) AS "imageCount"
         FROM "Contribution" c
         JOIN "Theme" t ON t."id" = c."themeId"
         JOIN "Dialogue" d ON d."id" = c."dialogueId"
@@ -375,8 +385,36 @@ const moderationLog = define<ModerationRow>({
     ),
 });
 
+type ImageRow = { id: string; contributionId: string; position: number; altText: string; altLanguage: string; hiddenAt: Date | null };
+
+/**
+ * The photos of the contributions, one row each (decision 050): the description (alt text) and
+ * the address of the larger size — listed, never embedded. The address serves the photo only
+ * while it may be seen (a hidden one to moderators and staff alone).
+ */
+const images = define<ImageRow>({
+  key: "images",
+  columns: [
+    { key: "id", type: "uuid", label: "id", value: (r) => r.id },
+    { key: "contributionId", type: "uuid", label: "contributionId", value: (r) => r.contributionId },
+    { key: "position", type: "integer", label: "imageNumber", value: (r) => r.position + 1 },
+    { key: "altText", type: "string", label: "altText", value: (r) => r.altText },
+    { key: "altLanguage", type: "string", label: "language", value: (r, c) => c.languageName(r.altLanguage), code: (r) => r.altLanguage },
+    { key: "hidden", type: "boolean", label: "hidden", value: (r) => r.hiddenAt !== null },
+    { key: "url", type: "string", label: "imageUrl", value: (r) => publicUrl(apiPaths.contributionImage(r.id, "large")) },
+  ],
+  batches: (scope) =>
+    keyset((after) =>
+      db.$queryRaw<ImageRow[]>`
+        SELECT i."id", i."contributionId", i."position", i."altText", i."altLanguage", i."hiddenAt"
+        FROM "ContributionImage" i JOIN "Contribution" c ON c."id" = i."contributionId"
+        WHERE c."dialogueId" = ${scope.dialogueId}::uuid AND ${contributionVisible(scope)} AND ${imageListed(scope)} AND i."id" > ${after}::uuid
+        ORDER BY i."id" LIMIT ${BATCH_SIZE}`,
+    ),
+});
+
 // The XLSX sheets and JSON arrays follow this order.
-export const RECORD_TYPES = { contributions, comments, supports, responses, meetings, moderationLog } as const;
+export const RECORD_TYPES = { contributions, comments, supports, responses, meetings, moderationLog, images } as const;
 
 export type RecordTypeKey = keyof typeof RECORD_TYPES;
 export const RECORD_TYPE_KEYS = Object.keys(RECORD_TYPES) as [RecordTypeKey, ...RecordTypeKey[]];

@@ -91,4 +91,7 @@ export const NOT_COUNTING: Record<string, Record<string, string>> = {
   "polls.answerLabel": { number: "“Answer 2”: a label" },
   "polls.answerIn": { number: "“Answer 2 (Yes)”: a label" },
   "polls.hiddenGroups": { count: "“fewer than 5 people from …”: the small-number threshold, always 5" },
+  "images.photo": { number: "“Photo 2”: a label" },
+  "images.file": { number: "“Choose photo 2”: a label" },
+  "images.alt": { number: "“What does photo 2 show?”: a label" },
 };

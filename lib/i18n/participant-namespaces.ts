@@ -21,6 +21,8 @@ export const PARTICIPANT_MESSAGES = [
   "dialogue",
   "contribution",
   "voice",
+  // Photos on needs and proposals (decision 050).
+  "images",
   // What a person who writes in by SMS / WhatsApp / Signal reads (decision 045).
   "messenger",
   "pagination",

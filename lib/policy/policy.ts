@@ -209,6 +209,11 @@ const RULES = {
   "review:decide": when((v, r) => isModerator(v, r) && published(r) && !isOwner(v, r)),
   "mediation:manage": when((v, r) => isModerator(v, r) && published(r)),
   "moderation-log:read": when((v, r) => isModerator(v, r) || isStaff(v, r)),
+  /**
+   * See a photo that is hidden (on its own or with its contribution), to decide on it or on a
+   * review: the dialogue's moderators and the municipality's staff; nobody else is served it (decision 050).
+   */
+  "image:read:hidden": when((v, r) => published(r) && (isModerator(v, r) || isStaff(v, r))),
   /** One queue across the municipality, for its moderators (a dialogue's moderators use the dialogue's). */
   "moderation-queue:read:municipality": when((v, r) => hasMunicipalRole(v, r, "MODERATOR")),
 

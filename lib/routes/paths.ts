@@ -64,6 +64,8 @@ export const apiPaths = {
   emailCallback: (query: Query): Path => withQuery("/api/auth/callback/email", query),
   /** The municipality's logo as we serve it: from our origin, re-encoded at upload (decision 036). */
   municipalityLogo: (municipalityId: string, version: number): Path => withQuery(`/api/municipalities/${segment(municipalityId)}/logo`, { v: version }),
+  /** A contribution's photo in one of its two sizes, served only while it may be seen (decision 050). */
+  contributionImage: (imageId: string, size: "phone" | "large"): Path => `/api/photos/${segment(imageId)}/${size}`,
   openApi: (): Path => "/api/v1/openapi.json",
   exportSchema: (): Path => "/api/v1/schemas/export.json",
   municipalities: (): Path => "/api/v1/municipalities",

@@ -11,8 +11,9 @@ import { localized, sitePaths } from "@/lib/routes/paths";
 
 /**
  * The largest request body a server action accepts: Next's default for
- * `experimental.serverActions.bodySizeLimit` (1 MB). Every text field is far below it (at most
- * 5,000 characters), so only a mistake or an attack reaches it.
+ * `experimental.serverActions.bodySizeLimit` (1 MB), held here for every path but the post form's
+ * (below). Every text field is far below it (at most 5,000 characters), so only a mistake or an
+ * attack reaches it.
  */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -24,8 +25,18 @@ export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 export const VOICE_ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)\/send\/?$/;
 
+/**
+ * The post form of a need or proposal with up to three photos of 8 MB each (decision 050): a server
+ * action whose page alone takes up to 25 MB. Next.js's `bodySizeLimit` (next.config.js) is one
+ * setting for every server action, so it is 25 MB there, and this proxy holds every other path to
+ * the limits above — a server action posted anywhere else is refused here at 1 MB.
+ */
+export const POST_FORM_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/new\/?$/;
+
 /** The largest body a form post to this path may have. */
 export function actionBodyLimit(pathname: string): number {
+  if (POST_FORM.test(pathname)) return POST_FORM_BODY_LIMIT_BYTES;
   return VOICE_FORM.test(pathname) ? VOICE_ACTION_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
 }
 

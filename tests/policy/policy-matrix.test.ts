@@ -88,6 +88,7 @@ const MATRIX: Record<Permission, Actor[]> = {
   "review:decide": [],
   "mediation:manage": ["moderator"],
   "moderation-log:read": ["hostStaff", "moderator"],
+  "image:read:hidden": ["hostStaff", "moderator"],
   "moderation-queue:read:municipality": [],
   "follow:create": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "overview:read": ["hostStaff"],

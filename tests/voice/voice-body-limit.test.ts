@@ -6,7 +6,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import proxy from "@/proxy";
-import { ACTION_BODY_LIMIT_BYTES, VOICE_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/plain-pages";
+import { ACTION_BODY_LIMIT_BYTES, POST_FORM_BODY_LIMIT_BYTES, VOICE_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/plain-pages";
 import fa from "@/messages/fa.json" with { type: "json" };
 
 const post = (pathname: string, length: number) =>
@@ -16,7 +16,7 @@ describe("a voice message's post", () => {
   it("goes through up to 6 MB to the voice form only", async () => {
     expect((await post("/fa/musterstadt/dialog/new/voice/send", 3 * 1024 * 1024)).status).toBe(200);
     expect((await post("/fa/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES)).status).toBe(200);
-    expect((await post("/fa/musterstadt/dialog/new", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/fa/musterstadt/dialog/new/offline", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post("/fa/musterstadt/dialog/new/voice", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 
@@ -35,5 +35,16 @@ describe("a voice message's post", () => {
     expect(html).toContain('<html lang="fa" dir="rtl">');
     expect(html).toContain(fa.security.tooLargeTitle);
     expect(html).toMatch(/6 MB|۶ MB/);
+  });
+});
+
+describe("a need or proposal with photos (decision 050)", () => {
+  it("goes through up to 25 MB to the post form's page only; every other page keeps 1 MB", async () => {
+    expect((await post("/ar/musterstadt/dialog/new", 20 * 1024 * 1024)).status).toBe(200);
+    expect((await post("/ar/musterstadt/dialog/new", POST_FORM_BODY_LIMIT_BYTES)).status).toBe(200);
+    expect((await post("/ar/musterstadt/dialog/new", POST_FORM_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/ar/musterstadt/dialog/new/offline", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/ar/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 });

@@ -9,6 +9,7 @@ import { createReport, createReportInput } from "@/lib/moderation/create-report"
 import { decideReview, decideReviewInput } from "@/lib/moderation/decide-review";
 import { dismissReports, dismissReportsInput } from "@/lib/moderation/dismiss-reports";
 import { hideContent, hideContentInput } from "@/lib/moderation/hide-content";
+import { hideImage, hideImageInput, unhideImage, unhideImageInput } from "@/lib/moderation/hide-image";
 import { closeMediationCase, closeMediationCaseInput, openMediationCase } from "@/lib/moderation/mediation";
 import { requestReview, requestReviewInput } from "@/lib/moderation/request-review";
 import { unhideContent, unhideContentInput } from "@/lib/moderation/unhide-content";
@@ -25,6 +26,18 @@ export const reportAction = formAction(createReportInput, async (input, { viewer
 export const hideAction = formAction(hideContentInput, async (input, { viewer }) => {
   await hideContent(viewer, input);
   await setFlash("hidden");
+  refresh();
+});
+
+/** One photo of a contribution (decision 050). */
+export const hideImageAction = formAction(hideImageInput, async (input, { viewer }) => {
+  await hideImage(viewer, input);
+  await setFlash("hidden");
+  refresh();
+});
+
+export const unhideImageAction = formAction(unhideImageInput, async (input, { viewer }) => {
+  await unhideImage(viewer, input);
   refresh();
 });
 

@@ -67,7 +67,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
           {form.codeOfConduct && (
             <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={localized(locale, paths.newContribution)} />
           )}
-          <ClientMessages namespaces={["post"]}>
+          <ClientMessages namespaces={["post", "images"]}>
             <PostForm
               action={createContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
               dialogueId={dialogue.id}

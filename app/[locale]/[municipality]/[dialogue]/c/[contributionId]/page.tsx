@@ -39,6 +39,8 @@ import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { VoiceNoteView } from "@/components/voice/voice-note";
+import { ContributionImages } from "@/components/images/contribution-images";
+import { listImages } from "@/lib/images/list-images";
 import { VoiceUntitled } from "@/components/voice/voice-pending";
 import { getVoiceNote } from "@/lib/voice/get-voice-note";
 import {
@@ -104,6 +106,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   // Came by messenger, and the viewer may block its sender (moderators, staff; decision 045).
   const senderBlock = contribution.source === "MESSENGER" ? await senderBlockState(viewer, contribution.id) : null;
   const tb = await getTranslations("blockSender");
+  const images = await listImages(viewer, contribution.id, resource);
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
   // The reader's UI language where someone translated it; the original one link away (?original=1).
   // The language the reader reads texts in: Einfache Sprache reads German ones (lib/host-texts).
@@ -202,6 +205,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           ))}
         </dl>
         <UserText text={shown.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
+        <ContributionImages images={images} contributionId={contribution.id} locale={locale} moderation={can(viewer, "content:hide", resource) ? { languages: dialogue.languages } : null} />
         {!translation && !voiceNote?.pending && requestButton(contribution.language)}
         {contribution.editedAt && (
           <p className="mt-2 text-sm text-muted">

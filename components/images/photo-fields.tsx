@@ -1,0 +1,84 @@
+"use client";
+
+import { TextField, useMessage } from "@/components/form/form-fields";
+import { useFormFieldId, useFormState, type FieldInfo } from "@/components/form/form";
+import type { FormState } from "@/lib/actions/form-state";
+import { useTranslations } from "@/lib/i18n/client";
+import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The "images" texts (the typed namespace form is too large a type for the compiler here). */
+function useImageTexts(): Translate {
+  const t = useTranslations();
+  return (key, values) => t(`images.${key}`, values);
+}
+const INDEXES = Array.from({ length: IMAGES_PER_CONTRIBUTION }, (_, index) => index);
+
+/** The photo fields' names for the form's error summary (they sit inside this component). */
+function photoSummaryFields(t: Translate): Record<string, FieldInfo> {
+  return Object.fromEntries(INDEXES.flatMap((index) => [[photoField(index), { label: t("file", { number: index + 1 }) }], [altField(index), { label: t("alt", { number: index + 1 }) }]]));
+}
+
+/**
+ * Up to three photos with their descriptions on the post form (decision 050): plain file fields
+ * that work without JavaScript, folded away until wanted. After a refused post the browser cannot
+ * keep a chosen file: the descriptions come back, with a request to choose the photo again.
+ * Needs the "images" messages on the client.
+ */
+/** The photo fields' labels for the error summary, for a form that renders <PhotoFields>. */
+export function usePhotoSummaryFields(): Record<string, FieldInfo> {
+  return photoSummaryFields(useImageTexts());
+}
+
+export function PhotoFields({ language }: { language: { lang: string; dir: "ltr" | "rtl" } }) {
+  const t = useImageTexts();
+  const state = useFormState();
+  const failed = state.status === "error";
+  const typed = failed && INDEXES.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)]);
+  return (
+    <details className="mb-4 rounded border border-line p-3" open={typed || undefined}>
+      <summary className="cursor-pointer font-semibold text-brand">{t("add", { count: IMAGES_PER_CONTRIBUTION })}</summary>
+      <p className="mt-2 text-sm text-muted">{t("intro", { megabytes: IMAGE_MAX_BYTES / (1024 * 1024) })}</p>
+      {INDEXES.map((index) => (
+        <PhotoField key={index} index={index} state={state} language={language} />
+      ))}
+    </details>
+  );
+}
+
+function PhotoField({ index, state, language }: { index: number; state: FormState<unknown>; language: { lang: string; dir: "ltr" | "rtl" } }) {
+  const t = useImageTexts();
+  const message = useMessage();
+  const name = photoField(index);
+  const id = useFormFieldId(name) ?? name;
+  const errors = state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
+  const chooseAgain = state.status === "error" && (state.values[altField(index)] ?? "") !== "";
+  const describedBy = [`${id}-hint`, errors.length > 0 || chooseAgain ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <fieldset className="mt-4 border-t border-line pt-3">
+      <legend className="font-semibold">{t("photo", { number: index + 1 })}</legend>
+      <label htmlFor={id} className="mt-1 block">
+        {t("file", { number: index + 1 })}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {t("fileHint")}
+      </p>
+      {(errors.length > 0 || chooseAgain) && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
+          {errors.map((m) => message(m)).join(" ")} {t("chooseAgain")}
+        </p>
+      )}
+      <input
+        id={id}
+        type="file"
+        name={name}
+        accept="image/jpeg,image/png,image/webp"
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy}
+        className="mt-2 mb-3 block w-full max-w-full text-base"
+      />
+      <TextField name={altField(index)} label={t("alt", { number: index + 1 })} hint={t("altHint")} state={state} maxLength={ALT_TEXT_MAX} lang={language.lang} dir={language.dir} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,20 @@
+// What a photo on a contribution may be (decision 050). Read by the form (hints) and the server.
+
+/** Photos one need or proposal may carry. */
+export const IMAGES_PER_CONTRIBUTION = 3;
+/** One photo as uploaded: a phone camera's JPEG of up to ~50 megapixels fits. */
+export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+/** Decoding stops beyond this many pixels (a small file can claim a huge image): sharp's limitInputPixels. */
+export const IMAGE_MAX_INPUT_PIXELS = 50_000_000;
+/** The size shown in the page: a 360 px screen at twice its density. */
+export const PHONE_SIDE = 720;
+/** The size behind "larger". */
+export const LARGE_SIDE = 1600;
+/** The description (alt text) of one photo. */
+export const ALT_TEXT_MAX = 300;
+/** What we serve: WebP, which every browser of the last years shows and which is small on prepaid data. */
+export const IMAGE_CONTENT_TYPE = "image/webp";
+
+/** The form's fields for photo `index` (0, 1, 2): the file and its description. */
+export const photoField = (index: number) => `photo${index}`;
+export const altField = (index: number) => `photo${index}Alt`;

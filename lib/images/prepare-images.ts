@@ -1,0 +1,75 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Message } from "@/lib/validation";
+import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "./limits";
+import { ImageRefused, processImage, type ProcessedImage } from "./process-image";
+
+// The photos of a post (decision 050): read from the form's fields photo0…photo2 and their
+// descriptions photo0Alt…, re-encoded one by one, and stored with the contribution in its
+// transaction. A field left empty is no photo; a description without a photo is ignored.
+
+/** One photo as the form sent it: the bytes (read up to one byte past the limit) and its description. */
+export type ImageUpload = { index: number; bytes: Uint8Array; altText: string };
+
+export type PreparedImage = ProcessedImage & { position: number; altText: string };
+
+/** The photos the form carries, in the order of its fields. */
+export async function imageUploadsOf(form: FormData): Promise<ImageUpload[]> {
+  const uploads: ImageUpload[] = [];
+  for (let index = 0; index < IMAGES_PER_CONTRIBUTION; index++) {
+    const file = form.get(photoField(index));
+    if (!(file instanceof Blob) || file.size === 0) continue;
+    const alt = form.get(altField(index));
+    // No more than the limit and one byte is read: the check then says "too large".
+    const bytes = new Uint8Array(await file.slice(0, IMAGE_MAX_BYTES + 1).arrayBuffer());
+    uploads.push({ index, bytes, altText: typeof alt === "string" ? alt.trim() : "" });
+  }
+  return uploads;
+}
+
+/**
+ * Each photo re-encoded, or the messages for the fields at fault: a photo that is no image, too
+ * large or has too many pixels at its file field, a missing or too long description at its own.
+ */
+export async function prepareImages(uploads: readonly ImageUpload[]): Promise<{ images: PreparedImage[]; fieldErrors: Record<string, Message[]> }> {
+  const images: PreparedImage[] = [];
+  const fieldErrors: Record<string, Message[]> = {};
+  for (const { altText: typed, ...upload } of uploads.slice(0, IMAGES_PER_CONTRIBUTION)) {
+    const altText = typed.trim();
+    if (altText === "") fieldErrors[altField(upload.index)] = [{ key: "images.errors.altRequired" }];
+    else if (altText.length > ALT_TEXT_MAX) fieldErrors[altField(upload.index)] = [{ key: "validation.too_long", params: { maximum: ALT_TEXT_MAX } }];
+    try {
+      const processed = await processImage(upload.bytes);
+      images.push({ ...processed, position: images.length, altText });
+    } catch (error) {
+      if (!(error instanceof ImageRefused)) throw error;
+      fieldErrors[photoField(upload.index)] = [{ key: `images.errors.${error.problem}`, params: { megabytes: IMAGE_MAX_BYTES / (1024 * 1024) } }];
+    }
+  }
+  return { images, fieldErrors };
+}
+
+/** Stores the prepared photos of a new contribution, in its transaction; the alt text carries the contribution's language. */
+export async function storeImages(tx: Prisma.TransactionClient, contributionId: string, language: string, images: readonly PreparedImage[]): Promise<void> {
+  for (const image of images) {
+    const row = await tx.contributionImage.create({
+      data: {
+        contributionId,
+        position: image.position,
+        altText: image.altText,
+        altLanguage: language,
+        width: image.phone.width,
+        height: image.phone.height,
+        largeWidth: image.large.width,
+        largeHeight: image.large.height,
+      },
+      select: { id: true },
+    });
+    await tx.contributionImageFile.createMany({
+      data: [
+        { imageId: row.id, size: "PHONE", bytes: image.phone.bytes },
+        { imageId: row.id, size: "LARGE", bytes: image.large.bytes },
+      ],
+    });
+  }
+}
