@@ -3,6 +3,36 @@ import nextTs from "eslint-config-next/typescript";
 
 const noPrisma = { group: ["@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*"], message: "Call a domain function in lib/<domain> instead of touching Prisma." };
 const noApp = { group: ["@/app/*", "**/app/*"], message: "Import server actions from lib/actions/<domain>/ (decision 042); nothing imports from app/." };
+const noPages = { group: ["@/lib/pages/*", "**/lib/pages/*"], message: "Page loaders (lib/pages/) sit above the domains: only pages import them (decision 043)." };
+const noContributions = {
+  group: ["@/lib/contributions/*", "**/lib/contributions/*"],
+  message: "This domain sits below contributions: import downward (lib/policy, lib/perspectives) or load in lib/pages/ (decision 043).",
+};
+const noCan = {
+  name: "@/lib/policy/policy",
+  importNames: ["can", "authorize"],
+  message: "A component gets permission flags from its page's loader (loadDialogue's `may`, lib/pages/); server actions authorize in lib/ (decision 038).",
+};
+// The domains below contributions (perspectives, supports, meetings, dialogues, the policy).
+const LOW_DOMAINS = ["lib/dialogues/**", "lib/meetings/**", "lib/supports/**", "lib/perspectives/**", "lib/policy/**"];
+// Not addresses of the site: database URLs and files (lib/db), metrics' route labels, an
+// external services' URLs (a translator, messenger providers).
+const NOT_SITE_ADDRESSES = ["lib/routes/**", "lib/db/**", "lib/metrics/**", "lib/translations/machine-translator.ts", "lib/channels/signal.ts", "lib/channels/twilio.ts"];
+const noViewerBang = { selector: "TSNonNullExpression > Identifier[name='viewer']", message: "authorize() narrows the viewer; drop the non-null assertion." };
+const noHandBuiltPaths = [
+  {
+    selector: "TemplateLiteral[expressions.length>0][quasis.0.value.raw=/^\\//]",
+    message: "Build paths with lib/routes/paths.ts (sitePaths, municipalityPaths, dialoguePaths, localized, withQuery).",
+  },
+  {
+    selector: "TemplateLiteral[quasis.0.value.raw=''][quasis.1.value.raw=/^\\/[\\w-]/]",
+    message: "Build paths with lib/routes/paths.ts: a sub-page of a path is a builder there, not `${base}/…`.",
+  },
+  {
+    selector: "BinaryExpression[operator='+'][left.type='Literal'][left.value=/^\\//]",
+    message: "Build paths with lib/routes/paths.ts, not by concatenation.",
+  },
+];
 
 const config = [
   ...nextVitals,
@@ -29,44 +59,41 @@ const config = [
   {
     // Imports point downward (decision 042): components and server actions (lib/actions/) never
     // import from app/; a component that needs an action imports it from lib/actions/<domain>/.
-    files: ["components/**/*.{ts,tsx}", "lib/actions/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma, noApp] }] },
+    // Components render what their page passes down (decision 038): no permission is decided in them.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { paths: [noCan], patterns: [noPrisma, noApp] }] },
   },
   {
+    files: ["lib/actions/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma, noApp, noPages] }] },
+  },
+  {
+    // Page loaders (lib/pages/) sit on top of the domains; nothing below them imports them.
     files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/actions/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp] }] },
+    ignores: ["lib/actions/**", "lib/pages/**", ...LOW_DOMAINS],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noPages] }] },
+  },
+  {
+    // Domains that contributions build on never reach up into contributions (decision 043).
+    files: LOW_DOMAINS,
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noPages, noContributions] }] },
+  },
+  // no-restricted-syntax is one rule: a later block replaces an earlier block's selectors, so each
+  // block below lists every selector that holds for its files.
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", ...noHandBuiltPaths] },
   },
   {
     // authorize() narrows the viewer after a signed-in permission (decision 043): no `viewer!`.
+    // Every address of the site is built by lib/routes (decision 041): no path spelled by hand.
     files: ["lib/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-syntax": ["error", { selector: "TSNonNullExpression > Identifier[name='viewer']", message: "authorize() narrows the viewer; drop the non-null assertion." }],
-    },
+    ignores: [...NOT_SITE_ADDRESSES, "lib/generated/**", "lib/**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", noViewerBang, ...noHandBuiltPaths] },
   },
   {
-    // Every address of the site is built by lib/routes (decision 041): no path spelled by hand.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    // Not addresses of the site: database URLs and files (lib/db), metrics' route labels, an
-    // external services' URLs (a translator, messenger providers), tests.
-    ignores: ["lib/routes/**", "lib/generated/**", "lib/db/**", "lib/metrics/**", "lib/translations/machine-translator.ts", "lib/channels/signal.ts", "lib/channels/twilio.ts", "lib/**/*.test.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "TemplateLiteral[expressions.length>0][quasis.0.value.raw=/^\\//]",
-          message: "Build paths with lib/routes/paths.ts (sitePaths, municipalityPaths, dialoguePaths, localized, withQuery).",
-        },
-        {
-          selector: "TemplateLiteral[quasis.0.value.raw=''][quasis.1.value.raw=/^\\/[\\w-]/]",
-          message: "Build paths with lib/routes/paths.ts: a sub-page of a path is a builder there, not `${base}/…`.",
-        },
-        {
-          selector: "BinaryExpression[operator='+'][left.type='Literal'][left.value=/^\\//]",
-          message: "Build paths with lib/routes/paths.ts, not by concatenation.",
-        },
-      ],
-    },
+    files: [...NOT_SITE_ADDRESSES, "lib/**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", noViewerBang] },
   },
   {
     files: ["scripts/**", "prisma/**", "tests/**", "e2e/**", "bench/**", "*.config.*"],

@@ -8,7 +8,8 @@ import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import { Link } from "@/components/link";
 import type { CommentThreadView, CommentView } from "@/lib/comments/list-comments";
 import { direction } from "@/lib/i18n/routing";
-import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import type { HideNotice } from "@/lib/moderation/get-hide-notice";
+import type { CommentPermissions } from "@/lib/pages/contribution-page";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
@@ -17,9 +18,12 @@ type Comment = CommentView;
 type Action = FormAction;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = {
-  viewer: Viewer | null;
-  /** The contribution's resource; each comment's author becomes the owner for `:own` checks. */
-  resource: Resource;
+  /** The dialogue the comments stand in (for "Report"). */
+  dialogueId: string;
+  /** What the viewer may do, decided by the page's loader: reply in a thread, and per comment of the window. */
+  may: { reply: boolean; comments: Readonly<Record<string, CommentPermissions>> };
+  /** Why a hidden comment was hidden, for its author and the moderators (the page's loader reads them). */
+  hideNotices: ReadonlyMap<string, HideNotice>;
   page: Page;
   actions: { create: Action; update: Action; delete: Action };
   /** Renders a comment's words in place of the plain original, e.g. with its translation. */
@@ -28,18 +32,15 @@ type Props = {
   verifiedRoles?: Readonly<Record<string, readonly VerifiedRole[]>>;
 };
 
-async function CommentBody({ comment, viewer, resource, page, actions, body, verifiedRoles }: Props & { comment: Comment }) {
+const NOTHING: CommentPermissions = { edit: false, delete: false, listen: false, transcribe: false, report: false };
+
+async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles }: Props & { comment: Comment }) {
   const [t, tv, format] = await Promise.all([getTranslations("comments"), getTranslations("voice"), getFormatter()]);
-  const own = { ...resource, ownerId: comment.author.id };
   const deleted = comment.deletedAt !== null;
   const hidden = !deleted && comment.hiddenCategory !== null;
-  const mayEdit = !deleted && !hidden && can(viewer, "comment:update:own", own);
-  const mayDelete = !deleted && can(viewer, "comment:delete:own", own);
-  // Said as a voice message and pending its transcript (decision 046): the team and the speaker
+  // Said as a voice message and pending its transcript (decision 046), the team and the speaker
   // may play it (the thread's queries stay the same few: no voice message row is read here).
-  const mayListen = !deleted && comment.awaitingTranscript && can(viewer, "voice:listen", own);
-  // Recorders and the host team write it down on its own page (decision 046).
-  const mayTranscribe = !deleted && comment.awaitingTranscript && can(viewer, "voice:transcribe", own);
+  const { edit: mayEdit, delete: mayDelete, listen: mayListen, transcribe: mayTranscribe, report: mayReport } = may.comments[comment.id] ?? NOTHING;
   const audioHref = localized(page.locale, withQuery(dialoguePaths(page.municipality, page.dialogue).voice(page.contributionId), { comment: comment.id }));
   return (
     <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
@@ -77,9 +78,9 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
             </p>
           )}
           {hidden ? (
-            <HiddenComment viewer={viewer} commentId={comment.id} category={comment.hiddenCategory!} withoutWords={!comment.body} page={page} />
+            <HiddenComment notice={hideNotices.get(comment.id)} category={comment.hiddenCategory!} withoutWords={!comment.body} page={page} />
           ) : (
-            <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "comment", itemId: comment.id }} authorId={comment.author.id} />
+            mayReport && <ReportDisclosure dialogueId={dialogueId} item={{ itemType: "comment", itemId: comment.id }} />
           )}
         </>
       )}
@@ -107,7 +108,7 @@ async function CommentBody({ comment, viewer, resource, page, actions, body, ver
  */
 export async function CommentThread({ comment, ...props }: Props & { comment: Thread }) {
   const t = await getTranslations("comments");
-  const mayReply = can(props.viewer, "comment:create", { ...props.resource, ownerId: undefined });
+  const mayReply = props.may.reply;
   const at = dialoguePaths(props.page.municipality, props.page.dialogue);
   return (
     <article>

@@ -1,7 +1,6 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { VerifiedBadges } from "@/components/identity/verified-badge";
 import { Filled, TEXT } from "@/components/text/with-name";
-import { meetingTitleFor } from "@/lib/host-texts/meeting-title";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import type { ContributionDetail, PublicPerson } from "@/lib/contributions/get-contribution";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
@@ -30,15 +29,15 @@ export async function PersonName({ person, roles }: { person: PublicPerson | nul
 export async function AuthorLine({
   contribution,
   roles,
-  dialogueLanguage,
+  meetingTitle,
   channelKind,
 }: {
   contribution: ContributionDetail;
   roles?: readonly VerifiedRole[];
+  /** The meeting it was said at, titled in the reader's language where a version exists, with the language it is in (the page's loader picks it). */
+  meetingTitle?: { value: string; lang: string };
   /** "via WhatsApp": the channel a messenger contribution came by, for those who may know it ("channel:kind:read"); never the number. */
   channelKind?: ChannelKind | null;
-  /** The dialogue's first language: the language a meeting's original title is written in. */
-  dialogueLanguage: string;
 }) {
   const [t, format, onBehalf, perspectives] = await Promise.all([
     getTranslations("contributionPage"),
@@ -72,7 +71,7 @@ export async function AuthorLine({
     );
   }
   const recorder = contribution.recordedBy && !contribution.recordedBy.deletedAt ? contribution.recordedBy.displayName : t("deletedAccount");
-  const where = contribution.meeting ? await meetingTitleFor(contribution.meeting, dialogueLanguage, await getLocale()) : undefined;
+  const where = contribution.meeting ? meetingTitle : undefined;
   return (
     <p className="mt-2 text-sm">
       {voice} <Filled message={t("saidAt", { source: contribution.source, meeting: TEXT, date })} text={where} /> {t("recordedBy", { name: recorder })}

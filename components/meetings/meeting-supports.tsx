@@ -2,11 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { ContributionPageRef } from "@/lib/actions/form-state";
 import { Section } from "@/components/section";
-import { getViewer } from "@/lib/auth/get-viewer";
 import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
-import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
-import { meetingOptions } from "@/lib/meetings/list-meetings";
-import { can, type Resource } from "@/lib/policy/policy";
+import type { MeetingSupportTally } from "@/lib/meetings/list-meeting-supports";
 import { recordMeetingSupportAction } from "@/lib/actions/meetings/meeting-support";
 import { MeetingSupportForm } from "./meeting-support-form";
 
@@ -14,12 +11,19 @@ import { MeetingSupportForm } from "./meeting-support-form";
  * Supports counted at meetings, per meeting and group, apart from online supports; and, for
  * the host team and recorders, the form to record such a count.
  */
-export async function MeetingSupports({ page, resource }: { page: ContributionPageRef; resource: Resource }) {
-  const viewer = await getViewer();
-  const mayRecord = can(viewer, "contribution:create:on-behalf", { ...resource, ownerId: undefined });
-  const [tallies, meetings, t, perspectives, format] = await Promise.all([
-    listMeetingSupports(page.contributionId),
-    mayRecord && resource.dialogueId ? meetingOptions(resource.dialogueId) : [],
+export async function MeetingSupports({
+  page,
+  tallies,
+  meetings: choices,
+}: {
+  page: ContributionPageRef;
+  tallies: MeetingSupportTally[];
+  /** The dialogue's meetings to record a count at, latest first; null when the viewer may not record (contribution:create:on-behalf). */
+  meetings: { id: string; title: string; startsAt: Date }[] | null;
+}) {
+  const mayRecord = choices !== null;
+  const meetings = choices ?? [];
+  const [t, perspectives, format] = await Promise.all([
     getTranslations("meetings"),
     getTranslations("perspectives"),
     getFormatter(),

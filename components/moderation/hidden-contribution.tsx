@@ -1,26 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { UserText } from "@/components/text/user-text";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
-import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
+import type { HiddenContributionPageData } from "@/lib/pages/contribution-page";
 import { HideNoticePanel, HiddenPlaceholder } from "./hidden-notice";
 import { dialoguePaths } from "@/lib/routes/paths";
 
 /**
  * The page of a contribution a moderator hid: its author and the moderators read it with the
  * reason; everyone else learns only that it was hidden and why in one word (the category).
- * A 404 when there is no hidden contribution at this address either.
+ * The contribution page's loader found it (lib/pages/contribution-page.ts).
  */
-export async function HiddenContribution({ municipality, dialogue: dialogueSlug, contributionId }: { municipality: string; dialogue: string; contributionId: string }) {
-  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug })) ?? {};
-  if (!dialogue) notFound();
-  const viewer = await getViewer();
-  const hidden = await getHiddenContribution(viewer, { contributionId, dialogueId: dialogue.id });
-  if (!hidden) notFound();
+export async function HiddenContribution({ dialogue, hidden }: Omit<HiddenContributionPageData, "shown">) {
+  const contributionId = hidden.id;
   const [t, tc] = await Promise.all([getTranslations("moderation"), getTranslations("contributionPage")]);
   const lang = { lang: hidden.language, dir: direction(hidden.language) };
   return (

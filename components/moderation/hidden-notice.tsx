@@ -5,8 +5,7 @@ import { addTranslationAction, machineTranslateAction } from "@/lib/actions/tran
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
-import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { inReaderLanguage } from "@/lib/translations/list-translations";
+import { inReaderLanguage } from "@/lib/translations/reader-language";
 import { requestReviewAction, unhideAction } from "@/lib/actions/moderation/moderation";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
@@ -40,7 +39,7 @@ export async function HideNoticePanel({
   const translation = inReaderLanguage(notice.reasonTranslations, notice.reasonLanguage, reading);
   // Only the two who see this notice may ask (translation:request:private, enforced in the action).
   const request =
-    page && !translation && notice.reasonLanguage !== reading && machineTranslationEnabled() ? (
+    page && !translation && notice.reasonLanguage !== reading && notice.machineTranslation ? (
       <RequestTranslationForm
         action={machineTranslateAction.bind(null, { locale, ...page })}
         page={{ locale, ...page }}

@@ -2,22 +2,25 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { openMediationAction } from "@/lib/actions/moderation/moderation";
 import { Section } from "@/components/section";
-import { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
-import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import type { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
 import { OpenMediationForm } from "./moderation-forms";
 import { dialoguePaths } from "@/lib/routes/paths";
 
 type Page = { locale: string; municipality: string; dialogue: string };
 
-/** The dialogue's private mediation cases and the form to open one, for moderators. */
-export async function MediationSection({ viewer, dialogueId, resource, page }: { viewer: Viewer; dialogueId: string; resource: Resource; page: Page }) {
-  if (!can(viewer, "mediation:manage", resource)) return null;
-  const [cases, members, t, format] = await Promise.all([
-    listMediationCases(viewer, { dialogueId }),
-    listMediationCandidates(viewer, { dialogueId }),
-    getTranslations("moderation"),
-    getFormatter(),
-  ]);
+/** The dialogue's private mediation cases and the form to open one; the page renders it for moderators (mediation:manage) and loads both lists. */
+export async function MediationSection({
+  dialogueId,
+  page,
+  cases,
+  members,
+}: {
+  dialogueId: string;
+  page: Page;
+  cases: Awaited<ReturnType<typeof listMediationCases>>;
+  members: Awaited<ReturnType<typeof listMediationCandidates>>;
+}) {
+  const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   const paths = dialoguePaths(page.municipality, page.dialogue);
   return (
     <Section id="mediation-heading" heading={t("mediation.heading")} className="mt-10">

@@ -1,13 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
-import { can, type Resource, type Viewer } from "@/lib/policy/policy";
+import type { DialoguePermissions } from "@/lib/dialogues/load-dialogue";
 import { type DialoguePaths } from "@/lib/routes/paths";
 
 /** On the manage page: the queue of needs to answer, the responsibility map and the quick polls, for whoever may use them. */
-export async function AccountabilityLinks({ viewer, resource, paths }: { viewer: Viewer | null; resource: Resource; paths: DialoguePaths }) {
-  const mayAnswer = can(viewer, "contribution:respond", resource);
-  const mayAssign = can(viewer, "responsibility:manage", resource);
-  const mayPoll = can(viewer, "poll:manage", resource) || can(viewer, "poll:count", resource);
+export async function AccountabilityLinks({ may, paths }: { may: Pick<DialoguePermissions, "respond" | "assignResponsibilities" | "polls">; paths: DialoguePaths }) {
+  const { respond: mayAnswer, assignResponsibilities: mayAssign, polls: mayPoll } = may;
   if (!mayAnswer && !mayAssign && !mayPoll) return null;
   const [queue, responsibilities, polls] = await Promise.all([getTranslations("answerQueue"), getTranslations("responsibilities"), getTranslations("polls")]);
   return (

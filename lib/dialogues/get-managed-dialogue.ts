@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { dialogueHeadlineSelect, liveThemesSelect } from "./dialogue-select";
 import { listUnansweredNeeds } from "./list-unanswered-needs";
+import type { DialoguePermissions } from "./load-dialogue";
 import { slugSchema } from "./slug";
 
 /**
@@ -57,5 +58,16 @@ export async function getManagedDialogue(viewer: Viewer | null, input: { municip
     resource,
     mayUpdate,
     mayAdvance,
+    /** What else the manage page offers this viewer (the flags loadDialogue's `may` holds, decision 038). */
+    may: {
+      invite: can(viewer, "invitation:manage", resource),
+      inviteTeam: can(viewer, "invitation:manage:team", resource),
+      readTeam: can(viewer, "team:read", resource),
+      removeTeamMember: can(viewer, "team:remove", resource),
+      removeHost: can(viewer, "team:remove:host", resource),
+      respond: can(viewer, "contribution:respond", resource),
+      assignResponsibilities: can(viewer, "responsibility:manage", resource),
+      polls: can(viewer, "poll:manage", resource) || can(viewer, "poll:count", resource),
+    } satisfies Partial<DialoguePermissions>,
   };
 }

@@ -26,10 +26,26 @@ export type DialoguePermissions = {
   /** dialogue:update or dialogue:open: the manage page. */
   manage: boolean;
   invite: boolean;
+  /** invitation:manage:team: invite co-hosts and moderators. */
+  inviteTeam: boolean;
+  /** team:read, team:remove, team:remove:host: the team on the manage page and who may be removed. */
+  readTeam: boolean;
+  removeTeamMember: boolean;
+  removeHost: boolean;
   export: boolean;
+  /** content:hide: exports may include hidden contributions. */
+  exportHidden: boolean;
   /** report:resolve: the moderation queue; otherwise moderation-log:read: the log. */
   moderate: boolean;
   readModerationLog: boolean;
+  /** mediation:manage: the private mediation cases on the moderation page. */
+  mediate: boolean;
+  /** contribution:respond: the queue of needs to answer. */
+  respond: boolean;
+  /** responsibility:manage: the responsibility map. */
+  assignResponsibilities: boolean;
+  /** poll:manage or poll:count: the dialogue's quick polls. */
+  polls: boolean;
   /** translation:create: links to translate the dialogue's and meetings' texts. */
   translate: boolean;
   /** translation:request, signed in, the service configured: machine translation buttons. */
@@ -160,9 +176,18 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
     withdrawSupport: viewer !== null && can(viewer, "support:withdraw:own", { ...resource, ownerId: viewer.id }),
     manage: can(viewer, "dialogue:update", resource) || can(viewer, "dialogue:open", resource),
     invite: can(viewer, "invitation:manage", resource),
+    inviteTeam: can(viewer, "invitation:manage:team", resource),
+    readTeam: can(viewer, "team:read", resource),
+    removeTeamMember: can(viewer, "team:remove", resource),
+    removeHost: can(viewer, "team:remove:host", resource),
     export: can(viewer, "export:download", resource),
+    exportHidden: can(viewer, "content:hide", resource),
     moderate: can(viewer, "report:resolve", resource),
     readModerationLog: can(viewer, "moderation-log:read", resource),
+    mediate: can(viewer, "mediation:manage", resource),
+    respond: can(viewer, "contribution:respond", resource),
+    assignResponsibilities: can(viewer, "responsibility:manage", resource),
+    polls: can(viewer, "poll:manage", resource) || can(viewer, "poll:count", resource),
     translate: can(viewer, "translation:create", resource),
     requestTranslation: viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource),
     recordOffline: can(viewer, "contribution:create:on-behalf", resource),

@@ -1,6 +1,6 @@
 import "server-only";
 import { loadHostTextVersions, versionsOf } from "./load-versions";
-import { pickHostText } from "./pick-host-text";
+import { pickHostText, type HostTextVersion } from "./pick-host-text";
 
 /**
  * A meeting's title as a reader sees it inside a sentence ("said at the meeting …"): the version
@@ -13,6 +13,11 @@ export async function meetingTitleFor(
   locale: string,
 ): Promise<{ value: string; lang: string }> {
   const versions = await loadHostTextVersions({ meetingIds: [meeting.id] });
-  const picked = pickHostText({ language: dialogueLanguage, fields: { title: meeting.title } }, versionsOf(versions.meetings, meeting.id), locale);
+  return meetingTitleIn(meeting, versionsOf(versions.meetings, meeting.id), dialogueLanguage, locale);
+}
+
+/** meetingTitleFor with the meeting's text versions already loaded (loadDialogue has them). */
+export function meetingTitleIn(meeting: { title: string }, versions: readonly HostTextVersion[], dialogueLanguage: string, locale: string): { value: string; lang: string } {
+  const picked = pickHostText({ language: dialogueLanguage, fields: { title: meeting.title } }, versions, locale);
   return { value: picked.fields.title ?? meeting.title, lang: picked.language };
 }

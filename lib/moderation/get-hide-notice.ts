@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Viewer } from "@/lib/policy/policy";
 import { isAppError } from "@/lib/errors";
+import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { listTranslationsOf } from "@/lib/translations/list-translations";
 import { translationTarget } from "@/lib/translations/translation-target";
 import { itemColumns, moderationItem, type ItemRef } from "./moderation-item";
@@ -47,6 +48,8 @@ export async function getHideNotice(viewer: Viewer | null, ref: ItemRef) {
     mayRequestReview: isAuthor && hide.reviewRequest === null && can(viewer, "review:request:own", item.resource),
     mayUnhide,
     translateInto,
+    /** The machine translator is configured: the reader may have the reason translated (translation:request:private, checked in the action). */
+    machineTranslation: machineTranslationEnabled(),
   };
 }
 

@@ -7,12 +7,12 @@ import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
+import { RESPONSE_STATUSES } from "./response-statuses";
 
 export const RESPONSE_BODY_MAX = 5000;
 export const DECIDED_BY_MAX = 200;
 
-/** The statuses an answer can give; OPEN is where every contribution starts, never an answer. */
-export const RESPONSE_STATUSES = ["UNDER_REVIEW", "PLANNED", "IN_PROGRESS", "DONE", "DECLINED"] as const;
+export { RESPONSE_STATUSES };
 
 /** An empty form field means "not given". */
 const blank = z.literal("").transform(() => undefined);

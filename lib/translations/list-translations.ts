@@ -1,24 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { TranslationMethod } from "@/lib/generated/prisma/enums";
 import type { SubjectColumn } from "./translation-target";
+import type { TranslationView } from "./reader-language";
 
-export type TranslationView = {
-  id: string;
-  language: string;
-  title: string | null;
-  summary: string | null;
-  place: string | null;
-  codeOfConduct: string | null;
-  body: string;
-  method: TranslationMethod;
-  translatorId: string | null;
-  /** Who checked it; null name when that account is gone. */
-  checked: { name: string | null; at: Date } | null;
-  /** Set when the original was edited after this was made: shown as such until saved or checked again. */
-  outdatedAt: Date | null;
-};
+export { inReaderLanguage, type TranslationView } from "./reader-language";
 
 const viewSelect = {
   id: true,
@@ -67,10 +53,4 @@ export async function listTranslations(input: z.input<typeof inputSchema>) {
     listTranslationsOf("responseId", responseIds),
   ]);
   return { contribution: contribution.get(contributionId) ?? [], comments, responses };
-}
-
-/** The one a reader is shown: in their language (one per language), when the text is not already in it. */
-export function inReaderLanguage(list: TranslationView[] | undefined, originalLanguage: string, locale: string): TranslationView | undefined {
-  if (originalLanguage === locale) return undefined;
-  return list?.find((translation) => translation.language === locale);
 }

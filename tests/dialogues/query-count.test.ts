@@ -4,15 +4,14 @@
 // page's own loader (loadDialoguePage, the one data call of app/[locale]/[municipality]/[dialogue]
 // /page.tsx), signed out and signed in; the last block walks the page's imports and fails when
 // anything it renders could send a statement of its own (issue 16/17: load once, pass down).
-import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { leaksPast, reach } from "@/tests/support/import-walk";
 
 const statements = vi.hoisted(() => ({ log: [] as string[] }));
 
 vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
-const { loadDialoguePage } = await import("@/lib/dialogues/load-dialogue-page");
+const { loadDialoguePage } = await import("@/lib/pages/dialogue-page");
 const { filtersToQuery } = await import("@/lib/contributions/contribution-filters");
 type Filters = import("@/lib/contributions/contribution-filters").ContributionFilters;
 type Viewer = import("@/lib/policy/policy").Viewer;
@@ -203,61 +202,19 @@ describe("SQL statements per page", () => {
 // carry no code; server actions run on a POST, not in this render) and fails on a path to the
 // database client or to the policy's can().
 describe("the dialogue page's render path", () => {
-  const root = path.resolve(import.meta.dirname, "../..");
   const PAGE = "app/[locale]/[municipality]/[dialogue]/page.tsx";
-  const LOADERS = new Set(["lib/dialogues/load-dialogue-page.ts", "lib/dialogues/load-dialogue.ts", "lib/auth/get-viewer.ts"]);
-  const FORBIDDEN = new Set(["lib/db/client.ts", "lib/policy/policy.ts", "lib/policy/resources.ts"]);
-
-  function resolve(from: string, specifier: string): string | null {
-    const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(path.join(root, from)), specifier) : null;
-    if (!base) return null; // a package
-    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-      if (existsSync(candidate) && /\.tsx?$/.test(candidate)) return path.relative(root, candidate);
-    }
-    return null;
-  }
-
-  /** Value imports (and re-exports) of a file; `import type` and `export type` carry no code. */
-  function valueImports(source: string): string[] {
-    const found: string[] = [];
-    const statement = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
-    for (const match of source.matchAll(statement)) {
-      if (match[5]) found.push(match[5]);
-      else if (!match[2] && match[4]) found.push(match[4]);
-    }
-    return found;
-  }
-
-  /** Every file the render reaches, with the chain of imports that leads to it. */
-  function reach(start: string, stopAt: ReadonlySet<string>): Map<string, string[]> {
-    const chains = new Map<string, string[]>([[start, [start]]]);
-    const queue = [start];
-    while (queue.length > 0) {
-      const file = queue.shift()!;
-      const source = readFileSync(path.join(root, file), "utf8");
-      if (file !== start && /^\s*["']use server["']/.test(source)) continue;
-      if (stopAt.has(file)) continue;
-      for (const specifier of valueImports(source)) {
-        const target = resolve(file, specifier);
-        if (!target || chains.has(target)) continue;
-        chains.set(target, [...chains.get(file)!, target]);
-        queue.push(target);
-      }
-    }
-    return chains;
-  }
+  const LOADERS = new Set(["lib/pages/dialogue-page.ts", "lib/dialogues/load-dialogue.ts", "lib/auth/get-viewer.ts"]);
 
   it("finds the database behind the loaders (the walk sees what it must)", () => {
-    const fromLoader = reach("lib/dialogues/load-dialogue-page.ts", new Set());
+    const fromLoader = reach("lib/pages/dialogue-page.ts", new Set());
     expect(fromLoader.has("lib/db/client.ts")).toBe(true);
     expect(fromLoader.has("lib/policy/policy.ts")).toBe(true);
   });
 
   it("reaches no query and no policy check except through the page's loaders", () => {
-    const reached = reach(PAGE, LOADERS);
+    const { reached, leaks } = leaksPast(PAGE, LOADERS);
     expect(reached.size).toBeGreaterThan(10);
     expect([...LOADERS].filter((loader) => reached.has(loader))).toEqual([...LOADERS]);
-    const leaks = [...reached].filter(([file]) => FORBIDDEN.has(file)).map(([, chain]) => chain.join(" → "));
     expect(leaks).toEqual([]);
   });
 });

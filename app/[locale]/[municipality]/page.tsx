@@ -98,7 +98,8 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
           )}
         </>
       )}
-      <MunicipalityActorLinks viewer={viewer} municipality={municipality} />
+      {/* Staff (actor:manage) answer in every dialogue of their municipality; hosts find their queue on the dialogue's manage page. */}
+      <MunicipalityActorLinks municipality={municipality} isStaff={can(viewer, "actor:manage", { municipalityId: municipality.id })} />
       {(mayCreate || can(viewer, "staff:invite", { municipalityId: municipality.id })) && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           {can(viewer, "dashboard:read", { municipalityId: municipality.id }) && (

@@ -9,7 +9,7 @@ const statements = vi.hoisted(() => ({ log: [] as string[] }));
 vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
 const { listContributions, cursorQuery, decodeCursor, CONTRIBUTIONS_PER_PAGE } = await import("@/lib/contributions/list-contributions");
-const { loadDialoguePage } = await import("@/lib/dialogues/load-dialogue-page");
+const { loadDialoguePage } = await import("@/lib/pages/dialogue-page");
 const { db } = await import("@/lib/db/client");
 const { createMeeting, createUser } = await import("@/tests/support/factories");
 const { support } = await import("@/tests/support/bulk");

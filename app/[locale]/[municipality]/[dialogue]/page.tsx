@@ -17,7 +17,7 @@ import { RequestHostTextTranslationForm } from "@/components/translations/reques
 import { getViewer } from "@/lib/auth/get-viewer";
 import { isFiltered } from "@/lib/contributions/contribution-filters";
 import { loadDialogue, type LoadedDialogue } from "@/lib/dialogues/load-dialogue";
-import { loadDialoguePage } from "@/lib/dialogues/load-dialogue-page";
+import { loadDialoguePage } from "@/lib/pages/dialogue-page";
 import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
 import { getThemeNamer } from "@/lib/i18n/theme-names";

@@ -8,7 +8,6 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { APP_ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
 import { RECORD_TYPE_KEYS } from "@/lib/exports/definition";
 import { EXPORT_FORMATS, EXPORT_SCHEMA_PATH, SEPARATORS } from "@/lib/exports/export-dialogue";
-import { can } from "@/lib/policy/policy";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { apiPaths, dialoguePaths, localized } from "@/lib/routes/paths";
 
@@ -19,8 +18,8 @@ type Props = { params: Promise<Params>; searchParams: Promise<Record<string, str
 const loadExportableDialogue = cache(async (municipalitySlug: string, dialogueSlug: string) => {
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
-  if (!dialogue || !can(viewer, "export:download", dialogue.resource)) return null;
-  return { dialogue, canIncludeHidden: can(viewer, "content:hide", dialogue.resource) };
+  if (!dialogue?.may.export) return null;
+  return { dialogue, canIncludeHidden: dialogue.may.exportHidden };
 });
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {

@@ -11,7 +11,6 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
-import { can } from "@/lib/policy/policy";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/invitations/invitations";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { dialoguePaths } from "@/lib/routes/paths";
@@ -23,7 +22,7 @@ type Props = { params: Promise<Params>; searchParams: Promise<Record<string, str
 const loadManagedDialogue = cache(async (municipalitySlug: string, dialogueSlug: string) => {
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
-  if (!dialogue || !can(viewer, "invitation:manage", dialogue.resource)) return null;
+  if (!dialogue?.may.invite) return null;
   return { viewer, dialogue };
 });
 
@@ -58,7 +57,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   // Team roles (co-host, recorder) are given by staff and the host only (decision 035).
-  const mayInviteTeam = can(viewer, "invitation:manage:team", dialogue.resource);
+  const mayInviteTeam = dialogue.may.inviteTeam;
   const labels = {
     roleLegend: t("roleLegend"),
     expiresInDays: t("expiresInDays"),

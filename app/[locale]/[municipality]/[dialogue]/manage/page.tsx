@@ -14,7 +14,6 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { COHOST_MISSING, NEEDS_UNANSWERED, NEXT_PHASE } from "@/lib/dialogues/advance-phase";
 import { getManagedDialogue } from "@/lib/dialogues/get-managed-dialogue";
-import { can } from "@/lib/policy/policy";
 import { dialoguePaths, sitePaths, withQuery } from "@/lib/routes/paths";
 import { listTeam, LAST_LIVED_EXPERIENCE_COHOST } from "@/lib/team/team";
 import { RemoveFromTeamForm } from "@/components/team/remove-from-team-form";
@@ -54,15 +53,14 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
   const refused = typeof query.refused === "string" ? query.refused : undefined;
   const done = typeof query.done === "string" ? query.done : undefined;
   const mainLanguage = dialogue.languages[0] ?? "de";
-  const mayInvite = can(viewer, "invitation:manage", dialogue.resource);
-  const mayInviteTeam = can(viewer, "invitation:manage:team", dialogue.resource);
-  const team = can(viewer, "team:read", dialogue.resource) ? await listTeam(viewer, { dialogueId: dialogue.id }) : null;
+  const { invite: mayInvite, inviteTeam: mayInviteTeam } = dialogue.may;
+  const team = dialogue.may.readTeam ? await listTeam(viewer, { dialogueId: dialogue.id }) : null;
   const teamRefused = typeof query.teamRefused === "string" ? query.teamRefused : undefined;
 
   return (
     <ClientMessages namespaces={["dialogueValidation"]}>
       <DialogueSubpageHeader dialogue={dialogue} original back={{ href: at.home, label: t("back") }} heading={t("manageTitle")} />
-      <AccountabilityLinks viewer={viewer} resource={dialogue.resource} paths={at} />
+      <AccountabilityLinks may={dialogue.may} paths={at} />
 
       {done && done !== "removed" && (
         <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">
@@ -166,7 +164,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
           <ul className="mt-4 space-y-3">
             {team.members.map((member) => {
               const role = t(`teamRoles.${member.role}`);
-              const mayRemove = member.userId !== viewer?.id && can(viewer, member.role === "HOST" ? "team:remove:host" : "team:remove", dialogue.resource);
+              const mayRemove = member.userId !== viewer?.id && (member.role === "HOST" ? dialogue.may.removeHost : dialogue.may.removeTeamMember);
               return (
                 <li key={member.membershipId} className="rounded border border-line p-3">
                   <p className="font-semibold">

@@ -6,7 +6,6 @@ import { MeetingSections } from "@/components/meetings/meeting-list";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listMeetings } from "@/lib/meetings/list-meetings";
-import { can } from "@/lib/policy/policy";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { dialoguePaths } from "@/lib/routes/paths";
 
@@ -28,7 +27,7 @@ export default async function MeetingsPage({ params }: Props) {
     <>
       <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("heading")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
-      {can(viewer, "meeting:manage", dialogue.resource) && (
+      {dialogue.may.manageMeetings && (
         <p className="mt-3">
           <Link href={paths.meetingsManage} className="font-semibold">
             {t("manageLink")}
@@ -36,7 +35,7 @@ export default async function MeetingsPage({ params }: Props) {
         </p>
       )}
       {/* Members translate a meeting's texts (the check addTranslation makes: translation:create). */}
-      <MeetingSections meetings={meetings} paths={paths} level={2} translateLinks={can(viewer, "translation:create", dialogue.resource)} />
+      <MeetingSections meetings={meetings} paths={paths} level={2} translateLinks={dialogue.may.translate} />
     </>
   );
 }

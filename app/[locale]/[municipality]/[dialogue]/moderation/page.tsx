@@ -9,7 +9,7 @@ import { ReportQueue, ReviewQueue } from "@/components/moderation/queue";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listModerationQueue } from "@/lib/moderation/list-moderation-queue";
-import { can } from "@/lib/policy/policy";
+import { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { dialoguePaths } from "@/lib/routes/paths";
 
@@ -20,7 +20,7 @@ type Props = { params: Promise<Params> };
 const loadModerated = cache(async (municipalitySlug: string, dialogueSlug: string) => {
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
-  if (!dialogue || !can(viewer, "report:resolve", dialogue.resource)) return null;
+  if (!dialogue?.may.moderate) return null;
   return { viewer, dialogue };
 });
 
@@ -37,7 +37,11 @@ export default async function ModerationPage({ params }: Props) {
   const loaded = await loadModerated(municipality, slug);
   if (!loaded?.viewer) notFound();
   const { viewer, dialogue } = loaded;
-  const [queue, t] = await Promise.all([listModerationQueue(viewer, { dialogueId: dialogue.id }), getTranslations("moderation")]);
+  const [queue, t, mediation] = await Promise.all([
+    listModerationQueue(viewer, { dialogueId: dialogue.id }),
+    getTranslations("moderation"),
+    dialogue.may.mediate ? Promise.all([listMediationCases(viewer, { dialogueId: dialogue.id }), listMediationCandidates(viewer, { dialogueId: dialogue.id })]) : null,
+  ]);
   const paths = dialoguePaths(dialogue);
   return (
     <ClientMessages namespaces={["moderation"]}>
@@ -50,7 +54,14 @@ export default async function ModerationPage({ params }: Props) {
       </p>
       <ReportQueue groups={queue.reportGroups} languages={queue.languages} paths={paths} />
       <ReviewQueue reviews={queue.reviews} paths={paths} />
-      <MediationSection viewer={viewer} dialogueId={dialogue.id} resource={dialogue.resource} page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }} />
+      {mediation && (
+        <MediationSection
+          dialogueId={dialogue.id}
+          page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+          cases={mediation[0]}
+          members={mediation[1]}
+        />
+      )}
     </ClientMessages>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { cache } from "react";
+import { notFound } from "next/navigation";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { CommentForm } from "@/components/comments/comment-forms";
 import { CommentPageLinks } from "@/components/comments/comment-page-links";
@@ -25,24 +25,17 @@ import { CheckTranslationForm, MachineTranslateForm, RequestTranslationForm, Tra
 import { TranslatedText } from "@/components/translations/translated-text";
 import { OriginalNote, TranslationNote } from "@/components/translations/translation-note";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { senderBlockState } from "@/lib/channels/block-sender";
-import { commentWindowInput, listComments } from "@/lib/comments/list-comments";
-import { getContribution } from "@/lib/contributions/get-contribution";
-import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
-import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { can } from "@/lib/policy/policy";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
-import { inReaderLanguage, listTranslations, type TranslationView } from "@/lib/translations/list-translations";
-import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
+import { loadContributionPage, loadContributionTitle } from "@/lib/pages/contribution-page";
+import { inReaderLanguage, type TranslationView } from "@/lib/translations/reader-language";
 import { VoiceNoteView } from "@/components/voice/voice-note";
 import { ContributionImages } from "@/components/images/contribution-images";
 import { listImages } from "@/lib/images/list-images";
 import { VoiceUntitled } from "@/components/voice/voice-pending";
-import { getVoiceNote } from "@/lib/voice/get-voice-note";
 import {
   createCommentAction,
   deleteCommentAction,
@@ -58,53 +51,34 @@ import { blockSenderAction } from "@/lib/actions/moderation/moderation";
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// generateMetadata and the page need the same rows: one query each per request.
-const load = cache(async (municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
-  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug })) ?? {};
-  if (!dialogue) return null;
-  const viewer = await getViewer();
-  const contribution = await getContribution({ contributionId, dialogueId: dialogue.id }, viewer?.id ?? null);
-  return contribution ? { dialogue, contribution, viewer } : null;
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { municipality, dialogue, contributionId } = await params;
-  const loaded = await load(municipality, dialogue, contributionId);
+  // The same request-cached rows as the page's loader: no statement of its own.
+  const title = await loadContributionTitle(await getViewer(), await params);
   // An untitled voice message (decision 033) is "Voice message" in the tab too.
-  return loaded ? { title: loaded.contribution.title || (await getTranslations("voice"))("untitled") } : {};
+  return title === null ? {} : { title: title || (await getTranslations("voice"))("untitled") };
 }
 
 export default async function ContributionPage({ params, searchParams }: Props) {
-  const { locale, municipality, dialogue: dialogueSlug, contributionId } = await params;
+  const input = await params;
+  const { locale } = input;
   const query = await searchParams;
   const showOriginal = query.original === "1";
-  const loaded = await load(municipality, dialogueSlug, contributionId);
-  if (!loaded) return <HiddenContribution municipality={municipality} dialogue={dialogueSlug} contributionId={contributionId} />;
-  const { dialogue, contribution, viewer } = loaded;
-  // One page of the thread (?from, ?before, ?last, or the page that holds ?comment=<id>).
-  const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
-  const commentIds = comments.threads.flatMap((comment) => [comment.id, ...comment.replies.map((reply) => reply.id)]);
-  // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
-  const verifiedRoles = await listVerifiedRoles({ id: dialogue.id, municipalityId: contribution.resource.municipalityId }, [
-    ...(contribution.author ? [contribution.author.id] : []),
-    ...comments.threads.flatMap((comment) => [comment.author.id, ...comment.replies.map((reply) => reply.author.id)]),
-  ]);
-  const [t, tt, statuses, format, themeName, translations] = await Promise.all([
+  const viewer = await getViewer();
+  // Everything the page shows and every permission below it, decided once (lib/pages/contribution-page.ts).
+  const loaded = await loadContributionPage(viewer, input, query);
+  if (!loaded) notFound();
+  if (!loaded.shown) return <HiddenContribution dialogue={loaded.dialogue} hidden={loaded.hidden} />;
+  const { dialogue, contribution, comments, verifiedRoles, translations, voiceNote, may } = loaded;
+  const [t, tt, statuses, format, themeName] = await Promise.all([
     getTranslations("contributionPage"),
     getTranslations("translations"),
     getTranslations("statuses"),
     getFormatter(),
     getThemeNamer(),
-    listTranslations({ contributionId: contribution.id, commentIds, responseIds: contribution.responses.map((response) => response.id) }),
   ]);
 
   const paths = dialoguePaths(dialogue);
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id };
-  const { resource } = contribution;
-  // Said as a voice message (decision 033): its transcript's state and trace, or null.
-  const voiceNote = await getVoiceNote(viewer, contribution.id, resource);
-  // Came by messenger, and the viewer may block its sender (moderators, staff; decision 045).
-  const senderBlock = contribution.source === "MESSENGER" ? await senderBlockState(viewer, contribution.id) : null;
   const tb = await getTranslations("blockSender");
   const images = await listImages(viewer, contribution.id, resource);
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
@@ -116,21 +90,10 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const lang = { lang: shown.language, dir: direction(shown.language) };
   const pagePath = localized(locale, paths.contribution(contribution.id));
   const commentsPath = paths.contribution(contribution.id);
-  // The same answers the server actions get from the policy.
-  const mayEdit = can(viewer, "contribution:update:own", resource);
-  const mayWithdraw = can(viewer, "contribution:withdraw:own", resource);
-  const mayComment = can(viewer, "comment:create", { ...resource, ownerId: undefined });
-  const maySupport = can(viewer, "support:give", resource);
-  const mayWithdrawSupport = can(viewer, "support:withdraw:own", { ...resource, ownerId: viewer?.id ?? null });
-  const translationResource = { ...resource, ownerId: undefined };
-  const mayTranslate = can(viewer, "translation:create", translationResource);
-  const mayCheck = can(viewer, "translation:check", translationResource);
-  const machineEnabled = machineTranslationEnabled();
-  const mayMachineTranslate = mayCheck && machineEnabled;
-  // Any signed-in reader may have a text machine-translated into their own language, once for all.
-  const mayRequest = machineEnabled && can(viewer, "translation:request", translationResource);
+  // The same answers the server actions get from the policy, decided by the loader.
+  const { edit: mayEdit, withdraw: mayWithdraw, comment: mayComment, translate: mayTranslate, check: mayCheck, machineTranslate: mayMachineTranslate } = may;
   const requestButton = (originalLanguage: string, target?: Target) =>
-    mayRequest && originalLanguage !== reading ? (
+    may.requestTranslation && originalLanguage !== reading ? (
       <RequestTranslationForm action={machineTranslateAction.bind(null, page)} page={page} target={target} language={reading} languageLabel={languageName(reading, locale)} />
     ) : undefined;
   const translationLanguages = (original: string) =>
@@ -160,7 +123,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   return (
     <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation", "blockSender"]}>
       {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
-      <FirstPostPushPrompt viewer={viewer} authorId={contribution.author?.id ?? null} />
+      {loaded.pushOffer && <FirstPostPushPrompt offer={loaded.pushOffer} />}
       <p className="text-sm">
         <Link href={paths.home}>{t("back")}</Link>
       </p>
@@ -185,11 +148,11 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         <AuthorLine
           contribution={contribution}
           roles={contribution.author ? verifiedRoles[contribution.author.id] : undefined}
-          dialogueLanguage={dialogue.languages[0]!}
-          channelKind={can(viewer, "channel:kind:read", resource) ? contribution.channelOrigin?.kind : null}
+          meetingTitle={loaded.meetingTitle}
+          channelKind={may.readChannelKind ? contribution.channelOrigin?.kind : null}
         />
         {voiceNote && <VoiceNoteView note={voiceNote} audioHref={localized(locale, paths.voice(contribution.id))} transcriptHref={paths.transcript(contribution.id)} />}
-        {contribution.source !== "ONLINE" && can(viewer, "receipt:manage", { ...resource, ownerId: contribution.recordedById }) && (
+        {may.receipt && (
           <p className="mt-2 text-sm">
             <Link href={paths.receipt(contribution.id)} className="font-semibold">
               {(await getTranslations("receiptSlip"))("link")}
@@ -212,18 +175,20 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             {t("edited", { date: format.dateTime(contribution.editedAt, "moment") })}
           </p>
         )}
-        <ReportDisclosure viewer={viewer} resource={resource} item={{ itemType: "contribution", itemId: contribution.id }} authorId={contribution.author?.id ?? null} />
-        {senderBlock &&
-          (senderBlock.blocked ? (
+        {may.report && <ReportDisclosure dialogueId={dialogue.id} item={{ itemType: "contribution", itemId: contribution.id }} />}
+        {loaded.senderBlock &&
+          (loaded.senderBlock.blocked ? (
             <p className="mt-3 rounded border-s-4 border-danger p-3 text-sm font-semibold" data-testid="sender-blocked">
               {tb("blocked")}
             </p>
           ) : (
             <BlockSenderForm action={blockSenderAction} contributionId={contribution.id} />
           ))}
-        <div className="mt-4">
-          <FollowControl viewer={viewer} target="contribution" targetId={contribution.id} back={paths.contribution(contribution.id)} />
-        </div>
+        {viewer && (
+          <div className="mt-4">
+            <FollowControl following={loaded.following} target="contribution" targetId={contribution.id} back={paths.contribution(contribution.id)} />
+          </div>
+        )}
       </article>
 
       {(mayTranslate || mayMachineTranslate) && !voiceNote?.pending && (
@@ -273,8 +238,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           action={supportAction.bind(null, page)}
           page={page}
           initial={{ supported: contribution.supportedByViewer, supports: contribution.supports }}
-          mayGive={maySupport}
-          mayWithdraw={mayWithdrawSupport}
+          mayGive={may.support}
+          mayWithdraw={may.withdrawSupport}
         />
         {!viewer && (
           <p className="mt-3 text-sm">
@@ -283,7 +248,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             </Link>
           </p>
         )}
-        <MeetingSupports page={page} resource={resource} />
+        <MeetingSupports page={page} tallies={loaded.meetingSupports.tallies} meetings={loaded.meetingSupports.meetings} />
       </Section>
 
       <ResponseTimeline
@@ -312,7 +277,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           );
         }}
       />
-      <RespondSection viewer={viewer} resource={resource} page={page} action={postResponseAction.bind(null, page)} languages={dialogue.languages} />
+      {may.respond && <RespondSection page={page} action={postResponseAction.bind(null, page)} languages={dialogue.languages} actors={loaded.actors} />}
 
       <Section id="comments-heading" anchor="comments" heading={t("commentsHeading", { count: comments.total })} className="mt-10">
         <CommentPageLinks path={commentsPath} page={comments} />
@@ -324,8 +289,9 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               <li key={comment.id}>
                 <CommentThread
                   comment={comment}
-                  viewer={viewer}
-                  resource={resource}
+                  dialogueId={dialogue.id}
+                  may={{ reply: mayComment, comments: loaded.commentMay }}
+                  hideNotices={loaded.hideNotices}
                   page={page}
                   verifiedRoles={verifiedRoles}
                   actions={{ create: createCommentAction.bind(null, page), update: updateCommentAction.bind(null, page), delete: deleteCommentAction.bind(null, page) }}

@@ -10,7 +10,6 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { listMeetings } from "@/lib/meetings/list-meetings";
-import { can } from "@/lib/policy/policy";
 import { createMeetingAction } from "@/lib/actions/meetings/create-meeting";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { dialoguePaths } from "@/lib/routes/paths";
@@ -30,7 +29,7 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
-  if (!dialogue || !can(viewer, "meeting:manage", dialogue.resource)) notFound();
+  if (!dialogue?.may.manageMeetings) notFound();
   const [meetings, t] = await Promise.all([listMeetings(viewer, { dialogueId: dialogue.id }), getTranslations("meetings")]);
   const paths = dialoguePaths(dialogue);
   return (

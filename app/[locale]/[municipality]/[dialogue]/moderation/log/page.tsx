@@ -8,7 +8,6 @@ import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { listModerationLog } from "@/lib/moderation/list-moderation-log";
-import { can } from "@/lib/policy/policy";
 import { NAME, WithName } from "@/components/text/with-name";
 import { direction } from "@/lib/i18n/routing";
 import { dialoguePaths } from "@/lib/routes/paths";
@@ -20,7 +19,7 @@ type Props = { params: Promise<Params>; searchParams: Promise<{ page?: string }>
 const loadReadable = cache(async (municipalitySlug: string, dialogueSlug: string) => {
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
-  if (!dialogue || !can(viewer, "moderation-log:read", dialogue.resource)) return null;
+  if (!dialogue?.may.readModerationLog) return null;
   return { viewer, dialogue };
 });
 
@@ -45,7 +44,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
     getFormatter(),
   ]);
   const paths = dialoguePaths(dialogue);
-  const mayModerate = can(viewer, "report:resolve", dialogue.resource);
+  const mayModerate = dialogue.may.moderate;
   return (
     <>
       <p className="text-sm">

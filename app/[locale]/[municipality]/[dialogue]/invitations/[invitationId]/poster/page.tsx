@@ -13,7 +13,6 @@ import { getInvitationPoster } from "@/lib/invitations/get-invitation-poster";
 import { formatInvitationCode } from "@/lib/invitations/invitation-code";
 import { direction, routing } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translator";
-import { can } from "@/lib/policy/policy";
 import "./poster.css";
 import { dialoguePaths, sitePaths } from "@/lib/routes/paths";
 
@@ -24,7 +23,7 @@ type Props = { params: Promise<Params> };
 const loadPoster = cache(async (municipalitySlug: string, dialogueSlug: string, invitationId: string) => {
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug, dialogueSlug });
-  if (!dialogue || !can(viewer, "invitation:manage", dialogue.resource)) return null;
+  if (!dialogue?.may.invite) return null;
   try {
     const poster = await getInvitationPoster(viewer, { invitationId });
     return poster && poster.dialogue.id === dialogue.id ? poster : null;

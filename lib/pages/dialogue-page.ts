@@ -2,7 +2,7 @@ import "server-only";
 import { filtersToQuery, parseContributionFilters, type ContributionFilters } from "@/lib/contributions/contribution-filters";
 import { cursorQuery, listContributions, parsePageNumber, type ContributionPage } from "@/lib/contributions/list-contributions";
 import type { Viewer } from "@/lib/policy/policy";
-import { loadDialogue, type DialogueForViewer } from "./load-dialogue";
+import { loadDialogue, type DialogueForViewer } from "@/lib/dialogues/load-dialogue";
 
 export type DialoguePageData = DialogueForViewer & {
   filters: ContributionFilters;
