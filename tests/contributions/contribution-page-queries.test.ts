@@ -97,7 +97,7 @@ describe("SQL statements of the contribution page", () => {
     expect(forMember.count).toBe(SIGNED_IN);
     expect(forMember.data.may).toMatchObject({ comment: true, support: true, report: true, edit: false, respond: false, recordMeetingSupport: false });
     expect(forMember.data.meetingSupports.meetings).toBeNull();
-    expect(forMember.data.commentMay[comments[0]!.id]).toEqual({ edit: false, delete: false, listen: false, report: true });
+    expect(forMember.data.commentMay[comments[0]!.id]).toEqual({ edit: false, delete: false, listen: false, transcribe: false, report: true });
 
     const host = await createUser({ perspective: "MUNICIPAL_STAFF" });
     await addMember(dialogue.id, host.id, "HOST");
