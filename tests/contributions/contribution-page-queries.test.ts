@@ -54,14 +54,14 @@ async function statementsForContributionPage(params: Awaited<ReturnType<typeof c
 /**
  * Signed out: the dialogue with everything dialogue-wide (one, loadDialogue), then Prisma's
  * statements of the nested selects (one per relation, not per row): the contribution with its
- * people, meeting, answers, support and meeting tallies; the comment window (threads, replies,
+ * people, meeting, messenger channel, answers, support and meeting tallies; the comment window (threads, replies,
  * their people, the total); verified roles; the translations of the contribution, its comments
  * and answers; the voice message; the counts from meetings. Measured, and pinned: a component
  * or a per-row query that adds one fails here.
  */
-const ANONYMOUS = 29;
+const ANONYMOUS = 30;
 /** Signed in: getViewer's four on top, the follow state and the viewer's own support. */
-const SIGNED_IN = 35;
+const SIGNED_IN = 36;
 
 describe("SQL statements of the contribution page", () => {
   beforeEach(() => {
