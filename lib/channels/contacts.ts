@@ -61,3 +61,41 @@ export async function clearLapsedConversations(now = new Date()): Promise<{ clea
     UPDATE "ChannelContact" SET "state" = NULL, "stateExpiresAt" = NULL WHERE "stateExpiresAt" < ${now}`;
   return { cleared };
 }
+
+/** Days a contact stays after its last message once nothing more can come back to it. */
+export const FINISHED_CONTACT_DAYS = 30;
+
+/**
+ * A number is kept only for replying (decision 052): a contact whose person has not written for
+ * FINISHED_CONTACT_DAYS, has no conversation open, follows nothing that can still get an answer
+ * (every dialogue of what it follows is closed, or it follows nothing — it never published) and
+ * has no news waiting is deleted like after STOP, without a goodbye. What it published stays.
+ * Hourly, with the lapse job. Returns how many were deleted.
+ */
+export async function forgetFinishedContacts(now = new Date()): Promise<{ forgotten: number }> {
+  const idle = new Date(now.getTime() - FINISHED_CONTACT_DAYS * 24 * 60 * 60 * 1000);
+  const newsSince = new Date(now.getTime() - 14 * 24 * 60 * 60 * 1000);
+  const finished = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "ChannelContact" c
+    WHERE c."lastInboundAt" < ${idle} AND c."state" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "Follow" f
+        JOIN "Contribution" k ON k."id" = f."contributionId"
+        JOIN "Dialogue" d ON d."id" = k."dialogueId"
+        WHERE f."userId" = c."userId" AND f."unfollowedAt" IS NULL AND d."phase" <> 'CLOSED')
+      AND NOT EXISTS (
+        SELECT 1 FROM "Notification" n
+        WHERE n."userId" = c."userId" AND n."readAt" IS NULL AND n."count" > n."channelCount" AND n."createdAt" > ${newsSince})`;
+  let forgotten = 0;
+  for (const { id } of finished) {
+    await db.$transaction(async (tx) => {
+      // The person may have written meanwhile: looked at again under the row's lock.
+      const still = await tx.$queryRaw<unknown[]>`
+        SELECT 1 FROM "ChannelContact" WHERE "id" = ${id}::uuid AND "lastInboundAt" < ${idle} AND "state" IS NULL FOR UPDATE`;
+      if (still.length === 0) return;
+      await deleteContact(id, tx);
+      forgotten += 1;
+    });
+  }
+  return { forgotten };
+}

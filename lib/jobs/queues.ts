@@ -30,7 +30,7 @@ export const QUEUES = {
   channelBundle: "channel.bundle",
   /** Fetches what arrived at the municipalities' Signal numbers (signal-cli-rest-api, every minute). */
   channelSignalReceive: "channel.signal-receive",
-  /** Clears the conversations left unfinished past their time (decision 045). */
+  /** Clears the conversations left unfinished past their time (decision 045), and forgets the numbers nothing can come back to any more (decision 052). */
   channelLapse: "channel.lapse",
 } as const;
 

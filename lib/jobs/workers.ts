@@ -2,7 +2,7 @@ import "server-only";
 import type { Job, PgBoss } from "pg-boss";
 import { sendEmailConfirmation, type EmailConfirmationJob } from "@/lib/accounts/email-confirmation";
 import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
-import { clearLapsedConversations } from "@/lib/channels/contacts";
+import { clearLapsedConversations, forgetFinishedContacts } from "@/lib/channels/contacts";
 import { deliverChannelMessage, type ChannelSendJob } from "@/lib/channels/send";
 import { sendChannelBundles, sendChannelNews, type ChannelNewsJob } from "@/lib/channels/news";
 import { handleInbound, receiveSignalMessages, type ChannelInboundJob } from "@/lib/channels/inbound";
@@ -29,7 +29,7 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.channelNews]: (data) => sendChannelNews(data as ChannelNewsJob),
   [QUEUES.channelBundle]: () => sendChannelBundles(),
   [QUEUES.channelSignalReceive]: () => receiveSignalMessages(),
-  [QUEUES.channelLapse]: () => clearLapsedConversations(),
+  [QUEUES.channelLapse]: async () => ({ ...(await clearLapsedConversations()), ...(await forgetFinishedContacts()) }),
 };
 
 /** Runs one job, logging its outcome by queue and id only (the data may hold an address). */

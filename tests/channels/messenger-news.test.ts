@@ -7,6 +7,7 @@
 // signal-cli-rest-api's /v2/send; the test asserts the exact requests.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { POST as twilioWebhook } from "@/app/api/channels/twilio/[channelId]/route";
 import { addressHash, encrypt } from "@/lib/channels/crypto";
 import { receiveSignalMessages } from "@/lib/channels/inbound";
@@ -295,5 +296,42 @@ describe("STOP", () => {
     await sendChannelNews({ contactId: contact.id });
     await runDueJobs(QUEUES_OF_CHANNEL);
     expect(twilio.messages().slice(before)).toEqual([]);
+  });
+});
+
+describe("numbers nothing can come back to", () => {
+  it("are forgotten a month after the last message once every dialogue they follow is closed, or when they never published", async () => {
+    const { forgetFinishedContacts, FINISHED_CONTACT_DAYS } = await import("@/lib/channels/contacts");
+    const { dialogue, channel, host } = await town("TWILIO");
+    const [published, chatted, recent] = [senderNumber(), senderNumber(), senderNumber()];
+    await publish((text) => sms(channel.id, published, text), dialogue.slug, "English", "The bus stop has no bench.");
+    for (const from of [chatted, recent]) await sms(channel.id, from, "hello");
+    const contacts = await Promise.all([published, chatted, recent].map((from) => contactOf(channel.id, `sms:${from}`)));
+    const monthAgo = new Date(Date.now() - (FINISHED_CONTACT_DAYS + 1) * 24 * 60 * 60 * 1000);
+    await db.channelContact.updateMany({ where: { id: { in: [contacts[0]!.id, contacts[1]!.id] } }, data: { lastInboundAt: monthAgo, state: Prisma.DbNull, stateExpiresAt: null } });
+    await db.channelContact.update({ where: { id: contacts[2]!.id }, data: { state: Prisma.DbNull, stateExpiresAt: null } });
+
+    // The town may still answer what was published: kept. Only chatted, a month ago: forgotten.
+    await forgetFinishedContacts();
+    expect(await db.channelContact.findUnique({ where: { id: contacts[0]!.id } })).not.toBeNull();
+    expect(await db.channelContact.findUnique({ where: { id: contacts[1]!.id } })).toBeNull();
+    expect(await db.user.findUnique({ where: { id: contacts[1]!.userId } })).toBeNull();
+    expect(await db.channelContact.findUnique({ where: { id: contacts[2]!.id } })).not.toBeNull();
+
+    // Answered, and the dialogue closed: nothing more can come back. The answer still waiting for
+    // the bundle keeps the number until it went out; then the number goes, what was published stays.
+    const contribution = await publishedContribution(dialogue.id);
+    await postResponse(host, { contributionId: contribution.id, status: "DONE", body: "Die Bank steht.", language: "de" });
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { phase: "CLOSED" } });
+    await forgetFinishedContacts();
+    expect(await db.channelContact.findUnique({ where: { id: contacts[0]!.id } })).not.toBeNull();
+    await sendChannelBundles();
+    await runDueJobs(QUEUES_OF_CHANNEL);
+    expect(twilio.messages().at(-1)).toMatchObject({ To: published, Body: expect.stringContaining("Die Bank steht.") });
+    await forgetFinishedContacts();
+    expect(await db.channelContact.findUnique({ where: { id: contacts[0]!.id } })).toBeNull();
+    expect(await db.follow.count({ where: { userId: contacts[0]!.userId } })).toBe(0);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id, source: "MESSENGER" } })).toBe(1);
+    expect(await db.channelContact.findUnique({ where: { id: contacts[2]!.id } })).not.toBeNull();
   });
 });
