@@ -74,7 +74,11 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
               <p className="mt-2 font-semibold">{channel?.enabled ? t("stateOn", { contacts: channel.contacts }) : t("stateOff")}</p>
               {channel?.webhookUrl && (
                 <p className="mt-2">
-                  {t("webhook")} <code dir="ltr" className="break-all">{channel.webhookUrl}</code>
+                  {t("webhook")}
+                  {/* On a line of its own, left to right also in Arabic: an address wrapped inside a right-to-left line reads scrambled. */}
+                  <code dir="ltr" className="mt-1 block break-all text-start">
+                    {channel.webhookUrl}
+                  </code>
                 </p>
               )}
               <div className="mt-4">

@@ -304,10 +304,13 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                         locale={locale}
                         check={commentTranslation && checkButton(commentTranslation)}
                         translate={
-                          <>
-                            {!commentTranslation && requestButton(shownComment.language, { commentId: shownComment.id })}
-                            {translateDisclosure({ commentId: shownComment.id }, shownComment.language)}
-                          </>
+                          // A voice comment pending its transcript has no words to translate yet (decision 046).
+                          !shownComment.awaitingTranscript && (
+                            <>
+                              {!commentTranslation && requestButton(shownComment.language, { commentId: shownComment.id })}
+                              {translateDisclosure({ commentId: shownComment.id }, shownComment.language)}
+                            </>
+                          )
                         }
                       />
                     );
