@@ -7,6 +7,7 @@ import { senderBlockState } from "@/lib/channels/block-sender";
 import { getContribution } from "@/lib/contributions/get-contribution";
 import { loadPublishedDialogue, type DialogueForViewer } from "@/lib/dialogues/load-dialogue";
 import { meetingTitleIn } from "@/lib/host-texts/meeting-title";
+import { listImages } from "@/lib/images/list-images";
 import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
 import { getHideNotice, type HideNotice } from "@/lib/moderation/get-hide-notice";
 import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
@@ -45,6 +46,8 @@ export type ContributionPermissions = {
   report: boolean;
   /** contribution:create:on-behalf: record a count of supports at a meeting. */
   recordMeetingSupport: boolean;
+  /** content:hide: a moderator hides a photo on its own. */
+  hideImages: boolean;
   /** channel:kind:read: which messenger a contribution came by ("via WhatsApp"), never the number. */
   readChannelKind: boolean;
 };
@@ -87,6 +90,7 @@ function contributionPermissions(viewer: Viewer | null, resource: Resource, cont
     report: viewer !== null && viewer.id !== contribution.authorId && can(viewer, "report:create", anyone),
     recordMeetingSupport: can(viewer, "contribution:create:on-behalf", anyone),
     readChannelKind: can(viewer, "channel:kind:read", resource),
+    hideImages: can(viewer, "content:hide", resource),
   };
 }
 
@@ -141,7 +145,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
   const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
   const inWindow = comments.threads.flatMap((comment) => [comment, ...comment.replies]);
   const hiddenComments = viewer ? inWindow.filter((comment) => comment.deletedAt === null && comment.hiddenCategory !== null) : [];
-  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock] = await Promise.all([
+  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images] = await Promise.all([
     // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
     listVerifiedRoles({ id: dialogue.id, municipalityId: resource.municipalityId }, [
       ...(contribution.author ? [contribution.author.id] : []),
@@ -159,6 +163,8 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     Promise.all(hiddenComments.map(async (comment) => [comment.id, await getHideNotice(viewer, { itemType: "comment", itemId: comment.id })] as const)),
     // Came by messenger, and the viewer may block its sender (moderators, staff; decision 045).
     contribution.source === "MESSENGER" ? senderBlockState(viewer, contribution.id) : null,
+    // Its photos as this viewer may see them (decision 050).
+    listImages(viewer, contribution.id, resource),
   ]);
   return {
     shown: true,
@@ -178,6 +184,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     actors,
     pushOffer,
     senderBlock,
+    images,
   } as const;
 }
 

@@ -56,12 +56,12 @@ async function statementsForContributionPage(params: Awaited<ReturnType<typeof c
  * statements of the nested selects (one per relation, not per row): the contribution with its
  * people, meeting, messenger channel, answers, support and meeting tallies; the comment window (threads, replies,
  * their people, the total); verified roles; the translations of the contribution, its comments
- * and answers; the voice message; the counts from meetings. Measured, and pinned: a component
+ * and answers; the voice message; its photos; the counts from meetings. Measured, and pinned: a component
  * or a per-row query that adds one fails here.
  */
-const ANONYMOUS = 30;
+const ANONYMOUS = 31;
 /** Signed in: getViewer's four on top, the follow state and the viewer's own support. */
-const SIGNED_IN = 36;
+const SIGNED_IN = 37;
 
 describe("SQL statements of the contribution page", () => {
   beforeEach(() => {

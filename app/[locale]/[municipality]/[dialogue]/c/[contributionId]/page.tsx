@@ -34,7 +34,6 @@ import { loadContributionPage, loadContributionTitle } from "@/lib/pages/contrib
 import { inReaderLanguage, type TranslationView } from "@/lib/translations/reader-language";
 import { VoiceNoteView } from "@/components/voice/voice-note";
 import { ContributionImages } from "@/components/images/contribution-images";
-import { listImages } from "@/lib/images/list-images";
 import { VoiceUntitled } from "@/components/voice/voice-pending";
 import {
   createCommentAction,
@@ -80,7 +79,6 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const paths = dialoguePaths(dialogue);
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id };
   const tb = await getTranslations("blockSender");
-  const images = await listImages(viewer, contribution.id, resource);
   const theme = dialogue.themes.find((candidate) => candidate.id === contribution.themeId);
   // The reader's UI language where someone translated it; the original one link away (?original=1).
   // The language the reader reads texts in: Einfache Sprache reads German ones (lib/host-texts).
@@ -168,7 +166,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           ))}
         </dl>
         <UserText text={shown.body} format="markdown" className="mt-4" {...lang} data-testid="contribution-body" />
-        <ContributionImages images={images} contributionId={contribution.id} locale={locale} moderation={can(viewer, "content:hide", resource) ? { languages: dialogue.languages } : null} />
+        <ContributionImages images={loaded.images} contributionId={contribution.id} locale={locale} moderation={may.hideImages ? { languages: dialogue.languages } : null} />
         {!translation && !voiceNote?.pending && requestButton(contribution.language)}
         {contribution.editedAt && (
           <p className="mt-2 text-sm text-muted">
