@@ -1,9 +1,11 @@
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { HostText } from "@/components/host-texts/host-text";
-import { Link } from "@/components/link";
+import { Link as LinkTo } from "@/components/link";
 import { pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import { direction } from "@/lib/i18n/routing";
+
+type Link = { href: string; label: string };
 
 /**
  * The top of every sub-page of a dialogue: the way back, the page's heading and the dialogue's
@@ -15,16 +17,25 @@ export async function DialogueSubpageHeader({
   back,
   heading,
   original = false,
-}: { back: { href: string; label: string }; heading: ReactNode } & (
+}: {
+  /** The way back; a list when the page offers more than one (the first is the way back). */
+  back: Link | readonly Link[];
+  heading: ReactNode;
+} & (
   | { original: true; dialogue: { title: string; languages: readonly string[] } }
   | { original?: false; dialogue: { title: string; languages: readonly string[]; versions: HostTextVersion[] } }
 )) {
   const locale = await getLocale();
   const mainLanguage = dialogue.languages[0] ?? "de";
+  const links: readonly Link[] = "href" in back ? [back] : back;
   return (
     <>
-      <p className="text-sm">
-        <Link href={back.href}>{back.label}</Link>
+      <p className="flex flex-wrap gap-x-6 text-sm">
+        {links.map((link) => (
+          <LinkTo key={link.href} href={link.href}>
+            {link.label}
+          </LinkTo>
+        ))}
       </p>
       <h1 className="mt-4 text-3xl">{heading}</h1>
       {original ? (

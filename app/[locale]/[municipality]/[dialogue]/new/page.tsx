@@ -6,11 +6,9 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getPostForm } from "@/lib/contributions/get-post-form";
-import { HostText } from "@/components/host-texts/host-text";
 import { RulesText } from "@/components/host-texts/rules-text";
 import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
-import { loadHostTextVersions, versionsOf } from "@/lib/host-texts/load-versions";
-import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -39,20 +37,10 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   if (!viewer) redirectToSignIn(locale, paths.newContribution);
 
   const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined), getTranslations("post"), getThemeNamer()]);
-  const versions = await loadHostTextVersions({ dialogueIds: [dialogue.id] });
-  const text = pickHostText(
-    { language: dialogue.languages[0] ?? "de", fields: { title: dialogue.title } },
-    versionsOf(versions.dialogues, dialogue.id),
-    locale,
-  );
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={paths.home}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
-      <HostText picked={text} field="title" pageLocale={locale} as="p" className="mt-1 text-lg font-semibold break-words" />
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("pageTitle")} />
       {!form.mayPost ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
       ) : (

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { Link } from "@/components/link";
 import { AnswerQueue } from "@/components/responses/answer-queue";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
-import { direction } from "@/lib/i18n/routing";
 import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
 import { dialoguePaths, municipalityPaths } from "@/lib/routes/paths";
 
@@ -34,16 +34,9 @@ export default async function AnswerQueuePage({ params }: Props) {
   if (!loaded) notFound();
   const { dialogue, needs } = loaded;
   const t = await getTranslations("answerQueue");
-  const mainLanguage = dialogue.languages[0] ?? "de";
   return (
     <>
-      <p className="text-sm">
-        <Link href={dialoguePaths(dialogue).home}>{t("backToDialogue")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader dialogue={dialogue} original back={{ href: dialoguePaths(dialogue).home, label: t("backToDialogue") }} heading={t("title")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
       <p className="mt-2 font-semibold">{t("count", { count: needs.length })}</p>
       <AnswerQueue needs={needs} municipalitySlug={dialogue.municipality.slug} />

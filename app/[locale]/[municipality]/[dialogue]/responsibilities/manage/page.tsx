@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { DialogueOrganigram } from "@/components/responsibilities/dialogue-organigram";
 import { AssignResponsibilityForm, RemoveResponsibilityForm } from "@/components/responsibilities/responsibility-forms";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { getResponsibilityManagement } from "@/lib/responsibilities/get-responsibility-management";
 import { assignResponsibilityAction, removeResponsibilityAction } from "@/lib/actions/responsibilities/responsibilities";
@@ -41,14 +41,15 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
 
   return (
     <ClientMessages namespaces={["responsibilities"]}>
-      <p className="flex flex-wrap gap-x-6 text-sm">
-        <Link href={paths.manage}>{t("backToManage")}</Link>
-        <Link href={paths.responsibilities}>{t("showPublic")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("manageTitle")}</h1>
-      <p className="mt-1 text-lg font-semibold" lang={mainLanguage} dir={direction(mainLanguage)}>
-        {dialogue.title}
-      </p>
+      <DialogueSubpageHeader
+        dialogue={dialogue}
+        original
+        back={[
+          { href: paths.manage, label: t("backToManage") },
+          { href: paths.responsibilities, label: t("showPublic") },
+        ]}
+        heading={t("manageTitle")}
+      />
       <p className="mt-3 text-muted">{t("manageIntro")}</p>
       {query.done === "saved" && (
         <p role="status" className="mt-6 rounded border-s-4 border-brand bg-proposal-bg p-3">

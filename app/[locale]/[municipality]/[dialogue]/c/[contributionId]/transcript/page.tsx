@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ClientMessages } from "@/components/identity/client-messages";
-import { Link } from "@/components/link";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { Section } from "@/components/section";
 import { TranscriptForm } from "@/components/voice/transcript-form";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -34,10 +34,7 @@ export default async function TranscriptPage({ params }: Props) {
   const spoken = { lang: form.language, dir: direction(form.language) };
   return (
     <>
-      <p className="text-sm">
-        <Link href={paths.contribution(contributionId)}>{t("back")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.contribution(contributionId), label: t("back") }} heading={t("pageTitle")} />
       <p className="mt-3 text-muted">{t("intro", { language: languageName(form.language, locale) })}</p>
       <Section id="recording-heading" heading={tv("listen")} headingClassName="font-semibold" className="my-4 rounded border border-line bg-surface p-3">
         {form.audioKept ? (

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ClientMessages } from "@/components/identity/client-messages";
-import { Link } from "@/components/link";
+import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { CommentTranscriptForm } from "@/components/voice/comment-transcript-form";
 import { VoiceNoteView } from "@/components/voice/voice-note";
 import { writeCommentTranscriptAction } from "@/lib/actions/voice/write-transcript";
@@ -36,10 +36,7 @@ export default async function CommentTranscriptPage({ params }: Props) {
   const audioHref = localized(locale, withQuery(paths.voice(contributionId), { comment: commentId }));
   return (
     <>
-      <p className="text-sm">
-        <Link href={paths.comment(contributionId, commentId)}>{tc("backToComment")}</Link>
-      </p>
-      <h1 className="mt-4 text-3xl">{tc("transcriptTitle")}</h1>
+      <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.comment(contributionId, commentId), label: tc("backToComment") }} heading={tc("transcriptTitle")} />
       <p className="mt-3 text-muted">{tc("transcriptIntro", { language: languageName(form.language, locale) })}</p>
       <VoiceNoteView note={form.note} audioHref={audioHref} transcriptHref={paths.commentTranscript(contributionId, commentId)} />
       {form.machineUnchecked && <p className="my-4 rounded border-s-4 border-brand bg-surface p-3">{t("machineNote")}</p>}
