@@ -6,6 +6,7 @@ import type { Catalogue } from "./values";
 import { visibleContribution } from "@/lib/policy/visibility";
 import { publicUrl } from "@/lib/env";
 import { apiPaths } from "@/lib/routes/paths";
+import { pollExportRows, type PollExportRow } from "@/lib/polls/poll-export-rows";
 
 // Every export, declared once: which records (a keyset-paginated query, so memory stays flat
 // however large the dialogue) and which columns (key, catalogue label, value). The CSV, XLSX
@@ -413,8 +414,29 @@ const images = define<ImageRow>({
     ),
 });
 
+/**
+ * Closed quick polls per answer × perspective, online answers and hands at meetings apart; a
+ * group under the small-number threshold is empty (null), as on the pages (decision 048).
+ */
+const polls = define<PollExportRow>({
+  key: "polls",
+  columns: [
+    { key: "pollId", type: "uuid", label: "pollId", value: (r) => r.pollId },
+    { key: "question", type: "string", label: "question", value: (r) => r.question },
+    { key: "answer", type: "string", label: "answer", value: (r) => r.answer },
+    coded<PollExportRow>("perspective", "perspective", "perspectives", (r) => r.perspective),
+    { key: "people", type: "integer?", label: "people", value: (r) => r.people },
+    { key: "online", type: "integer?", label: "online", value: (r) => r.online },
+    { key: "atMeetings", type: "integer?", label: "atMeetings", value: (r) => r.atMeetings },
+  ],
+  batches: async function* (scope) {
+    const rows = await pollExportRows(scope.dialogueId);
+    for (let start = 0; start < rows.length; start += BATCH_SIZE) yield rows.slice(start, start + BATCH_SIZE);
+  },
+});
+
 // The XLSX sheets and JSON arrays follow this order.
-export const RECORD_TYPES = { contributions, comments, supports, responses, meetings, moderationLog, images } as const;
+export const RECORD_TYPES = { contributions, comments, supports, responses, meetings, moderationLog, images, polls } as const;
 
 export type RecordTypeKey = keyof typeof RECORD_TYPES;
 export const RECORD_TYPE_KEYS = Object.keys(RECORD_TYPES) as [RecordTypeKey, ...RecordTypeKey[]];

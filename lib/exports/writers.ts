@@ -140,7 +140,7 @@ export async function* jsonChunks(
   yield "}\n";
 }
 
-const RECORD_ORDER: RecordTypeKey[] = ["contributions", "comments", "supports", "responses", "meetings", "moderationLog", "images"];
+const RECORD_ORDER: RecordTypeKey[] = ["contributions", "comments", "supports", "responses", "meetings", "moderationLog", "images", "polls"];
 
 // XML 1.0 has no place for most control characters; one in a text would make the file unreadable.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

@@ -88,6 +88,15 @@ export const OPEN_DATA_PATHS = {
       responses: { "200": json(one("Results"), "The results"), ...notFound, ...always },
     },
   },
+  "/api/v1/dialogues/{id}/polls": {
+    get: {
+      operationId: "listPolls",
+      summary: "Its quick polls; results per perspective once closed",
+      ...open,
+      parameters: [dialogueId],
+      responses: { "200": json({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Poll") } } }, "The polls"), ...notFound, ...always },
+    },
+  },
   "/api/v1/openapi.json": {
     get: {
       operationId: "getOpenApi",

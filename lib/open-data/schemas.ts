@@ -100,6 +100,41 @@ export const resultsSchema = z
   })
   .register(openDataSchemas, { id: "Results" });
 
+// Quick polls (lib/polls, decision 048): results only once closed, per perspective; a group under
+// the small-number threshold is `shown: false` with no numbers, and there is no total across groups.
+const groupTallySchema = z
+  .discriminatedUnion("shown", [
+    z.strictObject({
+      perspective: z.enum(Perspective),
+      shown: z.literal(true),
+      people: z.int().min(0).nullable().describe("How many answered from this group (online; at meetings: at least this many, null for multiple choice)."),
+      counts: z.array(z.int().min(0)).describe("Per answer, in the order of `texts[].answers`."),
+    }),
+    z.strictObject({ perspective: z.enum(Perspective), shown: z.literal(false).describe("Fewer than 5 people of this group: not shown.") }),
+  ])
+  .register(openDataSchemas, { id: "PollGroupTally" });
+
+export const pollSchema = z
+  .strictObject({
+    id,
+    choice: z.enum(["SINGLE", "MULTIPLE"]),
+    state: z.enum(["upcoming", "open", "closed"]),
+    opensAt: dateTime,
+    closesAt: nullableDateTime,
+    phase: z.enum(DialoguePhase).nullable(),
+    closedAt: nullableDateTime,
+    texts: z.array(z.strictObject({ language: z.string(), question: z.string(), answers: z.array(z.string()) })).describe("The original first."),
+    results: z
+      .strictObject({
+        online: z.array(groupTallySchema),
+        atMeetings: z.array(groupTallySchema),
+        meetings: z.array(z.strictObject({ id, title: z.string(), startsAt: dateTime })),
+      })
+      .nullable()
+      .describe("Null until the poll is closed."),
+  })
+  .register(openDataSchemas, { id: "Poll" });
+
 export const errorSchema = z
   .strictObject({ error: z.strictObject({ code: z.enum(["NOT_FOUND", "INVALID_INPUT", "RATE_LIMITED", "UNAVAILABLE"]) }) })
   .register(openDataSchemas, { id: "Error" });

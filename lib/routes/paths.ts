@@ -74,6 +74,7 @@ export const apiPaths = {
   dialogueContributions: (id: string): Path => `/api/v1/dialogues/${segment(id)}/contributions`,
   dialogueResponses: (id: string): Path => `/api/v1/dialogues/${segment(id)}/responses`,
   dialogueResults: (id: string): Path => `/api/v1/dialogues/${segment(id)}/results`,
+  dialoguePolls: (id: string): Path => `/api/v1/dialogues/${segment(id)}/polls`,
   pushServiceWorker: (): Path => "/push-sw.js",
 };
 

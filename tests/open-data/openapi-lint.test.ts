@@ -20,8 +20,13 @@ import { GET as getDialogue } from "@/app/api/v1/dialogues/[id]/route";
 import { GET as listContributions } from "@/app/api/v1/dialogues/[id]/contributions/route";
 import { GET as listResponses } from "@/app/api/v1/dialogues/[id]/responses/route";
 import { GET as getResults } from "@/app/api/v1/dialogues/[id]/results/route";
+import { GET as listPolls } from "@/app/api/v1/dialogues/[id]/polls/route";
 import { OPEN_DATA_PATHS } from "@/lib/open-data/openapi";
 import { createActor, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/support/factories";
+
+import { answerPoll } from "@/lib/polls/answer-poll";
+import { participant } from "@/tests/support/participation";
+import { closeNow, pollIn } from "@/tests/support/polls";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 type Call = { handler: Handler; path: string; params: Record<string, string>; query?: string };
@@ -49,6 +54,14 @@ beforeAll(async () => {
   const actor = await createActor({ municipalityId: municipality.id });
   await respond(contributions[0]!.id, { status: "PLANNED", actorId: actor.id, decidedBy: "Integrationsbeirat" });
 
+  // Quick polls: one open, one closed with a group shown and one too small to show.
+  const closedPoll = await pollIn(dialogue);
+  await pollIn(dialogue, { choice: "MULTIPLE" });
+  for (const perspective of ["LOCAL_ACTOR", "LOCAL_ACTOR", "LOCAL_ACTOR", "LOCAL_ACTOR", "LOCAL_ACTOR", "LIVED_EXPERIENCE"] as const) {
+    await answerPoll(await participant(dialogue.id, perspective), { pollId: closedPoll.id, optionIds: [closedPoll.options[0]!.id] });
+  }
+  await closeNow(closedPoll.id);
+
   const id = { id: dialogue.id };
   calls = {
     getOpenApi: { handler: getOpenApi as Handler, path: "/api/v1/openapi.json", params: {} },
@@ -59,6 +72,7 @@ beforeAll(async () => {
     listContributions: { handler: listContributions as Handler, path: "/api/v1/dialogues/{id}/contributions", params: id, query: "?limit=2" },
     listResponses: { handler: listResponses as Handler, path: "/api/v1/dialogues/{id}/responses", params: id },
     getResults: { handler: getResults as Handler, path: "/api/v1/dialogues/{id}/results", params: id },
+    listPolls: { handler: listPolls as Handler, path: "/api/v1/dialogues/{id}/polls", params: id },
   };
   const served = await call(calls.getOpenApi!);
   expect(served.status).toBe(200);

@@ -1,6 +1,6 @@
 // The small-number rule of poll results (decision 048), played as the attacker: a signed-out
 // reader must not learn what one person answered, nor that someone of a small group answered.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { answerPoll } from "@/lib/polls/answer-poll";
 import { listPolls } from "@/lib/polls/list-polls";
 import { recordPollMeetingCount } from "@/lib/polls/record-poll-meeting-count";
@@ -9,6 +9,10 @@ import { createMeeting } from "@/tests/support/factories";
 import { hostOf } from "@/tests/support/meetings";
 import { dialogueIn, participant } from "@/tests/support/participation";
 import { closeNow, pollIn } from "@/tests/support/polls";
+
+// The route handler reads the client address for its rate limit: a fresh one per run.
+const address = vi.hoisted(() => `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": address }) }));
 
 /** A dialogue with one poll: five local actors answer "Ja", and one person with lived experience answers `theirs`. */
 async function scenario(theirs: 0 | 1, close = true) {
@@ -70,5 +74,22 @@ describe("poll results and small numbers", () => {
       { perspective: "LOCAL_ACTOR", shown: false },
     ]);
     expect(of(multiple.id)[0]).toEqual({ perspective: "LIVED_EXPERIENCE", shown: false });
+  });
+});
+
+describe("polls in the open-data API", () => {
+  it("answers a signed-out client the same whatever the one person of a small group answered, and never with anyone's own answer", async () => {
+    const { GET } = await import("@/app/api/v1/dialogues/[id]/polls/route");
+    const fetchPolls = async (dialogueId: string) => {
+      const response = await GET(new Request(`http://internal:3000/api/v1/dialogues/${dialogueId}/polls`), { params: Promise.resolve({ id: dialogueId }) });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { data: { id: string; results: unknown; texts: unknown }[] };
+    };
+    const [yes, no] = await Promise.all([scenario(0), scenario(1)]);
+    const [a, b] = await Promise.all([fetchPolls(yes.dialogue.id), fetchPolls(no.dialogue.id)]);
+    const strip = (answer: typeof a) => answer.data.map((poll) => ({ results: poll.results, texts: poll.texts }));
+    expect(strip(a)).toEqual(strip(b));
+    expect(JSON.stringify(a)).not.toContain("mine");
+    expect(a.data[0]!.results).toMatchObject({ online: expect.arrayContaining([{ perspective: "LIVED_EXPERIENCE", shown: false }]) });
   });
 });
