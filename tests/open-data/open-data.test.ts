@@ -153,20 +153,21 @@ describe("public data only", () => {
     expect(Object.keys(parsed.data[0] ?? {})).not.toContain("authorId");
   });
 
-  it("drafts are not published: not listed, not found by id, no contributions or results", async () => {
+  it("drafts are not published: not listed", async () => {
     const dialogues = await all((cursor) => listOpenDialogues({ municipalitySlug, cursor }));
     expect(dialogues.map((d) => d.id)).toEqual([dialogueId]);
     pageOf(dialogueSchema).parse(wire(await listOpenDialogues({ municipalitySlug })));
-    for (const call of [
-      () => getOpenDialogue({ dialogueId: draftId }),
-      () => listOpenContributions({ dialogueId: draftId }),
-      () => listOpenResponses({ dialogueId: draftId }),
-      () => getOpenResults({ dialogueId: draftId }),
-      () => getOpenDialogue({ dialogueId: "not-an-id" }),
-      () => listOpenDialogues({ municipalitySlug: "nowhere-to-be-found" }),
-    ]) {
-      expect((await appErrorOf(call())).code).toBe("NOT_FOUND");
-    }
+  });
+
+  it.each([
+    ["a draft by id", () => getOpenDialogue({ dialogueId: draftId })],
+    ["a draft's contributions", () => listOpenContributions({ dialogueId: draftId })],
+    ["a draft's responses", () => listOpenResponses({ dialogueId: draftId })],
+    ["a draft's results", () => getOpenResults({ dialogueId: draftId })],
+    ["a dialogue id that is no id", () => getOpenDialogue({ dialogueId: "not-an-id" })],
+    ["an unknown municipality's dialogues", () => listOpenDialogues({ municipalitySlug: "nowhere-to-be-found" })],
+  ] as const)("finds nothing for %s (NOT_FOUND)", async (_scenario, call) => {
+    expect((await appErrorOf(call())).code).toBe("NOT_FOUND");
   });
 
   it("a dialogue and its results as the schemas say, without its creator", async () => {
@@ -181,13 +182,14 @@ describe("public data only", () => {
 });
 
 describe("the OpenAPI document", () => {
-  it("is OpenAPI 3.1 and lists exactly the routes under app/api/v1", async () => {
+  it.each(Object.keys(OPEN_DATA_PATHS))("lists %s, which a route under app/api/v1 serves", (route) => {
+    const file = path.join(process.cwd(), "app", route.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+    expect(existsSync(file), file).toBe(true);
+  });
+
+  it("is OpenAPI 3.1 and its references and schemas hold together", async () => {
     const document = openApiDocument();
     expect(document.openapi).toBe("3.1.0");
-    for (const route of Object.keys(OPEN_DATA_PATHS)) {
-      const file = path.join(process.cwd(), "app", route.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
-      expect(existsSync(file), file).toBe(true);
-    }
     // Every $ref points at a schema the document has.
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]);
     expect(refs.length).toBeGreaterThan(5);
@@ -198,13 +200,15 @@ describe("the OpenAPI document", () => {
     expect(z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }).safeParse(document).success).toBe(true);
   });
 
-  it("the export's JSON schema has the declared columns of every record type, a coded one with its label", () => {
+  it.each(RECORD_TYPE_KEYS)("the export's JSON schema has the declared columns of %s, a coded one with its label", (key) => {
     const schema = exportJsonSchema() as unknown as { properties: Record<string, { items: { required: string[] } }> };
-    for (const key of RECORD_TYPE_KEYS) {
-      expect(schema.properties[key]?.items.required).toEqual(
-        RECORD_TYPES[key].columns.flatMap((column) => (column.code ? [column.key, `${column.key}Label`] : [column.key])),
-      );
-    }
+    expect(schema.properties[key]?.items.required).toEqual(
+      RECORD_TYPES[key].columns.flatMap((column) => (column.code ? [column.key, `${column.key}Label`] : [column.key])),
+    );
+  });
+
+  it("the export's JSON schema codes a contribution's kind with its label and counts its supports", () => {
+    const schema = exportJsonSchema() as unknown as { properties: Record<string, { items: { required: string[] } }> };
     expect(schema.properties.contributions?.items.required).toEqual(expect.arrayContaining(["kind", "kindLabel", "supportTotal"]));
   });
 });
