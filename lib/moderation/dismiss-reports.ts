@@ -3,9 +3,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
-import { authorize, type Viewer } from "@/lib/policy/policy";
+import type { Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { asModerated, itemColumns, itemInput, moderationItem, reasonSchema } from "./moderation-item";
+import { itemInput, moderatedItem, reasonSchema } from "./moderation-item";
 
 export const dismissReportsInput = z.object({ ...itemInput, reason: reasonSchema });
 
@@ -15,10 +15,7 @@ export const dismissReportsInput = z.object({ ...itemInput, reason: reasonSchema
  */
 export async function dismissReports(viewer: Viewer | null, input: z.input<typeof dismissReportsInput>) {
   const { reason, ...ref } = parseInput(dismissReportsInput, input);
-  const item = await moderationItem(ref);
-  authorize(viewer, "report:resolve", asModerated(item));
-  const moderatorId = viewer.id;
-  const target = itemColumns(ref);
+  const { item, target, moderatorId } = await moderatedItem(viewer, "report:resolve", ref);
   return db.$transaction(async (tx) => {
     const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, select: { id: true, reporterId: true } });
     if (reports.length === 0) throw new AppError("CONFLICT", "no open reports");

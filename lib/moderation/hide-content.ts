@@ -5,16 +5,15 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
-import { authorize, type Viewer } from "@/lib/policy/policy";
+import type { Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { asModerated, itemColumns, itemInput, moderationCategory, moderationItem, reasonSchema, type ModerationItem } from "./moderation-item";
+import { checkReasonLanguage, followersOf, itemInput, moderatedItem, moderationCategory, reasonLanguageSchema, reasonSchema, type ModerationItem } from "./moderation-item";
 
 export const hideContentInput = z.object({
   ...itemInput,
   category: moderationCategory,
   reason: reasonSchema,
-  /** The language the reason is written in, one of the dialogue's; left out, its first (a trigger fills it). */
-  reasonLanguage: z.string().trim().max(35).optional(),
+  reasonLanguage: reasonLanguageSchema,
 });
 
 /** Sets or clears the hidden mark, only if it is not already so (two moderators at once). */
@@ -33,16 +32,11 @@ export async function setHidden(tx: Prisma.TransactionClient, item: ModerationIt
  */
 export async function hideContent(viewer: Viewer | null, input: z.input<typeof hideContentInput>) {
   const { category, reason, reasonLanguage, ...ref } = parseInput(hideContentInput, input);
-  const item = await moderationItem(ref);
-  authorize(viewer, "content:hide", asModerated(item));
-  if (reasonLanguage !== undefined && !item.dialogueLanguages.includes(reasonLanguage)) {
-    throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { reasonLanguage: [{ key: "translations.notDialogueLanguage" }] } });
-  }
-  const moderatorId = viewer.id;
+  const { item, target, moderatorId } = await moderatedItem(viewer, "content:hide", ref);
+  checkReasonLanguage(item, reasonLanguage);
   return db.$transaction(async (tx) => {
     const now = new Date();
     await setHidden(tx, item, { at: now, category });
-    const target = itemColumns(ref);
     const reports = await tx.report.findMany({ where: { ...target, status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true, reporterId: true } });
     const action = await tx.moderationAction.create({
       data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE", ...target, reportId: reports[0]?.id ?? null, category, reason, reasonLanguage },
@@ -63,7 +57,7 @@ export async function hideContent(viewer: Viewer | null, input: z.input<typeof h
         to: [
           { type: "CONTENT_HIDDEN", audience: { kind: "users", userIds: [item.authorId] } },
           { type: "REPORT_UPHELD", audience: { kind: "users", userIds: reports.map((report) => report.reporterId) } },
-          ...(ref.itemType === "contribution" ? [{ type: "FOLLOWED_HIDDEN" as const, audience: { kind: "contributionFollowers" as const, contributionId: ref.itemId } }] : []),
+          ...followersOf(ref, "FOLLOWED_HIDDEN"),
         ],
       },
       moderatorId,

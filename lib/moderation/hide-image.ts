@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { authorize, type Viewer } from "@/lib/policy/policy";
+import type { Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { asModerated, moderationCategory, moderationItem, reasonSchema } from "./moderation-item";
+import { checkReasonLanguage, moderatedItem, moderationCategory, reasonLanguageSchema, reasonSchema } from "./moderation-item";
 
 // One photo of a contribution hidden or shown again on its own (decision 050): the contribution
 // and its other photos stay. Who may: whoever may hide the contribution (`content:hide`, never
@@ -14,42 +14,39 @@ export const hideImageInput = z.object({
   imageId: z.uuid(),
   category: moderationCategory,
   reason: reasonSchema,
-  reasonLanguage: z.string().trim().max(35).optional(),
+  reasonLanguage: reasonLanguageSchema,
 });
 export const unhideImageInput = z.object({ imageId: z.uuid(), reason: reasonSchema });
 
-async function imageItem(imageId: string) {
+/** The photo and its contribution, once the moderator may hide it. */
+async function moderatedImage(viewer: Viewer | null, imageId: string) {
   const image = await db.contributionImage.findUnique({ where: { id: imageId }, select: { id: true, contributionId: true } });
   if (!image) throw new AppError("NOT_FOUND", "photo not found");
-  return { image, item: await moderationItem({ itemType: "contribution", itemId: image.contributionId }) };
+  return { image, ...(await moderatedItem(viewer, "content:hide", { itemType: "contribution", itemId: image.contributionId })) };
 }
 
 export async function hideImage(viewer: Viewer | null, input: z.input<typeof hideImageInput>): Promise<void> {
   const { imageId, category, reason, reasonLanguage } = parseInput(hideImageInput, input);
-  const { image, item } = await imageItem(imageId);
-  authorize(viewer, "content:hide", asModerated(item));
-  if (reasonLanguage !== undefined && !item.dialogueLanguages.includes(reasonLanguage)) {
-    throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { reasonLanguage: [{ key: "translations.notDialogueLanguage" }] } });
-  }
+  const { image, item, moderatorId } = await moderatedImage(viewer, imageId);
+  checkReasonLanguage(item, reasonLanguage);
   await db.$transaction(async (tx) => {
     // Only if not hidden yet: two moderators at once log one hide.
     const { count } = await tx.contributionImage.updateMany({ where: { id: imageId, hiddenAt: null }, data: { hiddenAt: new Date(), hiddenCategory: category } });
     if (count !== 1) throw new AppError("CONFLICT", "already hidden");
     await tx.moderationAction.create({
-      data: { dialogueId: item.dialogueId, actorId: viewer.id, type: "HIDE_IMAGE", contributionId: image.contributionId, contributionImageId: imageId, category, reason, reasonLanguage },
+      data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE_IMAGE", contributionId: image.contributionId, contributionImageId: imageId, category, reason, reasonLanguage },
     });
   });
 }
 
 export async function unhideImage(viewer: Viewer | null, input: z.input<typeof unhideImageInput>): Promise<void> {
   const { imageId, reason } = parseInput(unhideImageInput, input);
-  const { image, item } = await imageItem(imageId);
-  authorize(viewer, "content:hide", asModerated(item));
+  const { image, item, moderatorId } = await moderatedImage(viewer, imageId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.contributionImage.updateMany({ where: { id: imageId, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenCategory: null } });
     if (count !== 1) throw new AppError("CONFLICT", "not hidden");
     await tx.moderationAction.create({
-      data: { dialogueId: item.dialogueId, actorId: viewer.id, type: "UNHIDE_IMAGE", contributionId: image.contributionId, contributionImageId: imageId, reason },
+      data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "UNHIDE_IMAGE", contributionId: image.contributionId, contributionImageId: imageId, reason },
     });
   });
 }

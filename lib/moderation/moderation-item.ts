@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
-import type { Resource } from "@/lib/policy/policy";
+import { authorize, type Resource, type SignedInPermission, type Viewer } from "@/lib/policy/policy";
 
 /** What moderation acts on: a contribution or a comment, named the same way by every form. */
 export const itemInput = { itemType: z.enum(["contribution", "comment"]), itemId: z.uuid() };
@@ -12,6 +12,8 @@ export type ItemRef = { itemType: "contribution" | "comment"; itemId: string };
 export const moderationCategory = z.enum(["SPAM", "INSULT", "DISCRIMINATION", "PERSONAL_DATA", "OFF_TOPIC", "OTHER"]);
 export const REASON_MAX = 2000;
 export const reasonSchema = z.string().trim().min(1).max(REASON_MAX);
+/** The language a hiding reason is written in, one of the dialogue's; left out, its first (a trigger fills it). */
+export const reasonLanguageSchema = z.string().trim().max(35).optional();
 
 export type ModerationItem = {
   ref: ItemRef;
@@ -82,3 +84,24 @@ function shape(
  * policy refuses a moderator acting on their own item (decision 030).
  */
 export const asModerated = (item: ModerationItem): Resource => item.resource;
+
+/**
+ * The item a moderator acts on, once they may: the item, its columns on the log's and the
+ * reports' rows, and the moderator's id.
+ */
+export async function moderatedItem(viewer: Viewer | null, permission: SignedInPermission, ref: ItemRef) {
+  const item = await moderationItem(ref);
+  authorize(viewer, permission, asModerated(item));
+  return { item, target: itemColumns(ref), moderatorId: viewer.id };
+}
+
+/** A contribution's followers hear that it was hidden or restored (nothing more); a comment has none. */
+export const followersOf = <T extends "FOLLOWED_HIDDEN" | "FOLLOWED_RESTORED">(ref: ItemRef, type: T) =>
+  ref.itemType === "contribution" ? [{ type, audience: { kind: "contributionFollowers" as const, contributionId: ref.itemId } }] : [];
+
+/** Refuses a reason said to be written in a language that is not one of the item's dialogue's. */
+export function checkReasonLanguage(item: ModerationItem, reasonLanguage: string | undefined) {
+  if (reasonLanguage !== undefined && !item.dialogueLanguages.includes(reasonLanguage)) {
+    throw new AppError("INVALID_INPUT", "not a language of the dialogue", { fieldErrors: { reasonLanguage: [{ key: "translations.notDialogueLanguage" }] } });
+  }
+}
