@@ -8,11 +8,15 @@ import type { FormAction } from "@/lib/actions/form-state";
 import { SelectField } from "./select-field";
 import { ActionForm } from "@/components/form/form";
 import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
+import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
+import { keepTyped, SimilarAsYouType, SimilarList } from "./similar-contributions";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 type Props = {
-  action: FormAction;
+  action: FormAction<SimilarOffer | void>;
+  /** The page's language and dialogue, for the similar ones' links (decision 051). */
+  page: { locale: string; municipality: string; dialogue: string };
   dialogueId: string;
   themes: Option[];
   languages: Option[];
@@ -21,37 +25,49 @@ type Props = {
   codeOfConduct: ReactNode | null;
 };
 
-export function PostForm({ action, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("post");
+  // Full keys: the compiler's union of namespaces gives up on ones added after ~60 (decision 051).
+  const ts = useTranslations();
   const photoFields = usePhotoSummaryFields();
   const written = languages.find((option) => option.value === defaultLanguage);
   return (
     <ActionForm action={action} fields={photoFields} noValidate>
-      <input type="hidden" name="dialogueId" value={dialogueId} />
-      <ChoiceField
-        name="kind"
-        legend={t("kindLegend")}
-       
-        defaultValue="NEED"
-        options={[
-          { value: "NEED", label: t("need"), hint: t("needHint") },
-          { value: "PROPOSAL", label: t("proposal"), hint: t("proposalHint") },
-        ]}
-      />
-      <ChoiceField name="themeId" legend={t("theme")} options={themes} />
-      <TextField name="title" label={t("title")} hint={t("titleHint")} maxLength={200} required />
-      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
-      <TextField name="district" label={t("district")} hint={t("districtHint")} maxLength={100} />
-      <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
-      <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
-      {codeOfConduct && (
-        <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
-          <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>
-          <div className="mb-4 space-y-2">{codeOfConduct}</div>
-          <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} />
-        </Section>
-      )}
-      <SubmitButton>{t("submit")}</SubmitButton>
+      {(actionState) => {
+        // Similar ones found on the first post (decision 051): shown, with everything typed kept.
+        const { kept, offer } = keepTyped(actionState);
+        return (
+          <>
+            {offer && <SimilarList items={offer.similar} page={page} />}
+            <input type="hidden" name="dialogueId" value={dialogueId} />
+            <ChoiceField
+              name="kind"
+              state={kept}
+              legend={t("kindLegend")}
+              defaultValue="NEED"
+              options={[
+                { value: "NEED", label: t("need"), hint: t("needHint") },
+                { value: "PROPOSAL", label: t("proposal"), hint: t("proposalHint") },
+              ]}
+            />
+            <ChoiceField name="themeId" legend={t("theme")} state={kept} options={themes} />
+            <TextField name="title" state={kept} label={t("title")} hint={t("titleHint")} maxLength={200} required />
+            <TextAreaField name="body" state={kept} label={t("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
+            {!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} />}
+            <TextField name="district" state={kept} label={t("district")} hint={t("districtHint")} maxLength={100} />
+            <SelectField name="language" state={kept} label={t("language")} options={languages} defaultValue={defaultLanguage} />
+            <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
+            {codeOfConduct && (
+              <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
+                <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>
+                <div className="mb-4 space-y-2">{codeOfConduct}</div>
+                <CheckboxField name="acceptCodeOfConduct" state={kept} label={t("acceptCodeOfConduct")} />
+              </Section>
+            )}
+            <SubmitButton>{offer ? ts("similar.postAnyway") : t("submit")}</SubmitButton>
+          </>
+        );
+      }}
     </ActionForm>
   );
 }

@@ -47,6 +47,9 @@ export const PARTICIPANT_MESSAGES = [
   "exports.profile",
   "filters",
   "post",
+  // Similar contributions on the post form, and what a merge leaves on a contribution page (decision 051).
+  "similar",
+  "merge",
   "contributionPage",
   "comments",
   "supports",

@@ -19,7 +19,7 @@ export async function getImageFile(viewer: Viewer | null, imageId: string, size:
     select: {
       hiddenAt: true,
       filesDeletedAt: true,
-      contribution: { select: { dialogueId: true, hiddenAt: true, withdrawnAt: true } },
+      contribution: { select: { dialogueId: true, hiddenAt: true, withdrawnAt: true, mergedAt: true } },
     },
   });
   if (!image || image.filesDeletedAt || image.contribution.withdrawnAt) return null;

@@ -32,7 +32,7 @@ export async function listFollows(viewer: Viewer | null, locale: string): Promis
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 200,
       select: {
-        contribution: { select: { id: true, title: true, language: true, hiddenAt: true, withdrawnAt: true, dialogue: { select: dialogueNamedSelect } } },
+        contribution: { select: { id: true, title: true, language: true, hiddenAt: true, withdrawnAt: true, mergedAt: true, dialogue: { select: dialogueNamedSelect } } },
         dialogue: { select: dialogueNamedSelect },
       },
     }),

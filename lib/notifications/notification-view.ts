@@ -73,6 +73,7 @@ const SENTENCES: Record<NotificationType, string> = {
   REPORT_CREATED: "reportCreated",
   REPORT_UPHELD: "reportUpheld",
   REPORT_DISMISSED: "reportDismissed",
+  CONTRIBUTION_MERGED: "contributionMerged",
 };
 
 /** Types whose receiver may see hidden content: its author, and moderators about a report. */

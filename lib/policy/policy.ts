@@ -166,6 +166,11 @@ const RULES = {
   /** Within the edit window (resource.createdAt) while the dialogue collects. */
   "contribution:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING") && withinEditWindow(r)),
   "contribution:withdraw:own": when((v, r) => isOwner(v, r) && published(r) && !inPhase(r, "CLOSED")),
+  /**
+   * Merge a duplicate into another contribution of the dialogue (decision 051): the host team,
+   * while the dialogue is published and not closed (its results are final then).
+   */
+  "contribution:merge": when((v, r) => isHostTeam(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "contribution:respond": when((v, r) => isHost(v, r) && published(r) && !inPhase(r, "CLOSED")),
   "comment:create": when((v, r) => isMember(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),
   "comment:update:own": when((v, r) => isOwner(v, r) && inPhase(r, "COLLECTING", "DELIBERATING")),

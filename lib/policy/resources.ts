@@ -30,6 +30,7 @@ export async function contributionResource(contributionId: string) {
       dialogueId: true,
       createdAt: true,
       withdrawnAt: true,
+      mergedAt: true,
       hiddenAt: true,
       dialogue: { select: { municipalityId: true, phase: true } },
     },
@@ -56,7 +57,7 @@ export async function commentResource(commentId: string) {
       deletedAt: true,
       hiddenAt: true,
       contribution: {
-        select: { withdrawnAt: true, hiddenAt: true, dialogueId: true, dialogue: { select: { municipalityId: true, phase: true } } },
+        select: { withdrawnAt: true, mergedAt: true, hiddenAt: true, dialogueId: true, dialogue: { select: { municipalityId: true, phase: true } } },
       },
     },
   });

@@ -11,9 +11,10 @@ const UNPUBLISHED_PHASES = ["DRAFT"] as const satisfies readonly DialoguePhase[]
 
 /**
  * A contribution is gone, for everyone reading and everything that hangs on it, once any of
- * these is set: hidden by a moderator, withdrawn by its author. Both stay on record.
+ * these is set: hidden by a moderator, withdrawn by its author, merged by the host team into
+ * another (decision 051: its page leads to the kept one). All stay on record.
  */
-const GONE_WHEN_SET = ["hiddenAt", "withdrawnAt"] as const;
+const GONE_WHEN_SET = ["hiddenAt", "withdrawnAt", "mergedAt"] as const;
 
 /** A table alias of a raw query (`d`, `c`, `dlg`): letters only, never user input. */
 type Alias = string;
@@ -34,10 +35,10 @@ export const publishedDialogue = {
 
 type GoneColumns = { [K in (typeof GONE_WHEN_SET)[number]]: Date | null };
 
-/** A contribution shown to readers: neither hidden nor withdrawn. */
+/** A contribution shown to readers: neither hidden, withdrawn nor merged. */
 export const visibleContribution = {
   where: Object.fromEntries(GONE_WHEN_SET.map((name) => [name, null])) as { [K in (typeof GONE_WHEN_SET)[number]]: null } satisfies Prisma.ContributionWhereInput,
-  /** `<alias>."hiddenAt" IS NULL AND <alias>."withdrawnAt" IS NULL`, for a raw query over "Contribution" under `alias`. */
+  /** `<alias>."hiddenAt" IS NULL AND <alias>."withdrawnAt" IS NULL AND …`, for a raw query over "Contribution" under `alias`. */
   sql: (alias: Alias): Prisma.Sql =>
     Prisma.sql`(${Prisma.join(
       GONE_WHEN_SET.map((name) => Prisma.sql`${column(alias, name)} IS NULL`),

@@ -46,6 +46,7 @@ export async function listRecordedContributions(viewer: Viewer | null, dialogue:
       createdAt: true,
       hiddenAt: true,
       withdrawnAt: true,
+      mergedAt: true,
       recordedById: true,
       recordedBy: { select: { displayName: true, deletedAt: true } },
       receipt: { select: { attachedAt: true, rotatedAt: true } },

@@ -76,6 +76,8 @@ export const apiPaths = {
   dialogueResults: (id: string): Path => `/api/v1/dialogues/${segment(id)}/results`,
   dialoguePolls: (id: string): Path => `/api/v1/dialogues/${segment(id)}/polls`,
   pushServiceWorker: (): Path => "/push-sw.js",
+  /** Contributions like the one being written (decision 051): JSON for the post form's island. */
+  similarContributions: (dialogueId: string, query: Query = {}): Path => withQuery(`/api/dialogues/${segment(dialogueId)}/similar`, query),
 };
 
 /** A municipality's pages, by its slug. */
@@ -161,5 +163,7 @@ function pathsOfDialogue(municipality: string, dialogue: string) {
     voiceComment: (id: string, parentId?: string): Path => withQuery(`${contribution(id)}/voice-comment` as Path, { parent: parentId }),
     /** Where the voice comment form posts (a route handler, as newVoiceSend). */
     voiceCommentSend: (id: string): Path => `${contribution(id)}/voice-comment/send`,
+    /** Where the host team merges this contribution into another (decision 051). */
+    merge: (id: string): Path => `${contribution(id)}/merge`,
   };
 }

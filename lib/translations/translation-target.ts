@@ -97,7 +97,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
     case "contribution": {
       const row = await db.contribution.findUnique({
         where: { id },
-        select: { title: true, body: true, language: true, withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect },
+        select: { title: true, body: true, language: true, withdrawnAt: true, mergedAt: true, hiddenAt: true, dialogue: dialogueSelect },
       });
       if (!row || !visibleContribution.holds(row)) throw notFound(kind);
       return { ...base, language: row.language, original: fields({ title: row.title, body: row.body }), ...inDialogue(row.dialogue, undefined) };
@@ -105,7 +105,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
     case "comment": {
       const row = await db.comment.findUnique({
         where: { id },
-        select: { body: true, language: true, deletedAt: true, hiddenAt: true, contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
+        select: { body: true, language: true, deletedAt: true, hiddenAt: true, contribution: { select: { withdrawnAt: true, mergedAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
       });
       if (!row || row.deletedAt || row.hiddenAt || !visibleContribution.holds(row.contribution)) throw notFound(kind);
       return { ...base, language: row.language, original: fields({ body: row.body }), ...inDialogue(row.contribution.dialogue) };
@@ -113,7 +113,7 @@ export async function translationTarget(input: TargetInput): Promise<Translation
     case "response": {
       const row = await db.response.findUnique({
         where: { id },
-        select: { body: true, language: true, contribution: { select: { withdrawnAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
+        select: { body: true, language: true, contribution: { select: { withdrawnAt: true, mergedAt: true, hiddenAt: true, dialogue: dialogueSelect } } },
       });
       if (!row || !visibleContribution.holds(row.contribution)) throw notFound(kind);
       const { dialogue } = row.contribution;

@@ -67,6 +67,7 @@ const MATRIX: Record<Permission, Actor[]> = {
   "voice:transcribe": ["coHost", "hostStaff", "recorder"],
   "contribution:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "contribution:withdraw:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
+  "contribution:merge": ["coHost", "hostStaff"],
   "contribution:respond": ["hostStaff"],
   "comment:create": ["participant", "coHost", "hostStaff", "moderator", "recorder"],
   "comment:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],

@@ -48,13 +48,15 @@ describe("the read-side visibility rules", () => {
     for (const [state, fields] of Object.entries(states) as [keyof typeof states, (typeof states)[keyof typeof states]][]) {
       byState.set(state, (await createContribution({ dialogueId: dialogue.id, ...fields })).id);
     }
-    const ids = [...byState.values()];
+    const merged = await createContribution({ dialogueId: dialogue.id });
+    await db.contribution.update({ where: { id: merged.id }, data: { mergedAt: at, mergedIntoId: byState.get("shown") } });
+    const ids = [...byState.values(), merged.id];
 
     const viaWhere = (await db.contribution.findMany({ where: { id: { in: ids }, ...visibleContribution.where }, select: { id: true } })).map((c) => c.id);
     const viaSql = (
       await db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "Contribution" c WHERE c."id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))}) AND ${visibleContribution.sql("c")}`
     ).map((c) => c.id);
-    const viaCheck = (await db.contribution.findMany({ where: { id: { in: ids } }, select: { id: true, hiddenAt: true, withdrawnAt: true } }))
+    const viaCheck = (await db.contribution.findMany({ where: { id: { in: ids } }, select: { id: true, hiddenAt: true, withdrawnAt: true, mergedAt: true } }))
       .filter(visibleContribution.holds)
       .map((c) => c.id);
 

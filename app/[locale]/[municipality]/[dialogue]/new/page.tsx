@@ -55,9 +55,10 @@ export default async function NewContributionPage({ params, searchParams }: Prop
           {form.codeOfConduct && (
             <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={localized(locale, paths.newContribution)} />
           )}
-          <ClientMessages namespaces={["post", "images"]}>
+          <ClientMessages namespaces={["post", "images", "similar", "kinds"]}>
             <PostForm
               action={createContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
+              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
               dialogueId={dialogue.id}
               themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
               languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}

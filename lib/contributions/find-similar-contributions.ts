@@ -1,0 +1,106 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { ContributionKind, ContributionStatus } from "@/lib/generated/prisma/enums";
+import { authorize, type Viewer } from "@/lib/policy/policy";
+import { dialogueResource } from "@/lib/policy/resources";
+import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
+import { parseInput } from "@/lib/validation";
+import { BODY_MAX, TITLE_MAX } from "./create-contribution";
+
+/** At most this many are shown: enough to find one's own need, few enough to read on a phone. */
+export const SIMILAR_LIMIT = 3;
+/**
+ * How alike a text must be (pg_trgm's 0–1 scores, decision 051): tried on German, Arabic and
+ * Cyrillic examples, where "Deutschkurs am Abend" finds "Deutschkurse abends" (0.67) and
+ * "Kein Internet im Heim" finds "Internet im Wohnheim" (0.69) but not "WLAN in der Unterkunft".
+ */
+export const SIMILAR_THRESHOLD = 0.45;
+/** Shorter titles match nearly everything by a trigram or two: nothing is looked up. */
+export const SIMILAR_MIN_LENGTH = 4;
+
+export const findSimilarInput = z.object({
+  dialogueId: z.uuid(),
+  title: z.string().trim().max(TITLE_MAX),
+  body: z.string().trim().max(BODY_MAX).default(""),
+});
+
+export type SimilarContribution = {
+  id: string;
+  kind: ContributionKind;
+  status: ContributionStatus;
+  /** The title that matched: the original, or a translation's when that was closer. */
+  title: string;
+  /** The language of `title` (decision 028). */
+  titleLanguage: string;
+  /** Whether `title` is a translation (the page names it as one). */
+  translated: boolean;
+  /** Online supports plus those counted at meetings. */
+  supports: number;
+  /** Whether the asker wrote it (offered to read, never to support). */
+  own: boolean;
+};
+
+/**
+ * Up to three contributions of the dialogue that look like what someone is writing: trigram
+ * similarity of the title with each one's title, and of each text's words with the other's, in
+ * the original and in every translation (so a German query finds an Arabic need through its
+ * German translation). Only what every reader sees (lib/policy/visibility.ts): never a hidden,
+ * withdrawn or merged one, never one in a dialogue that is not published, never a voice message
+ * still waiting for its words. Asked by whoever may post here (the post form) or merge (the host
+ * team's merge page, which leaves the merged one itself out with `excludeId`).
+ */
+export async function findSimilarContributions(
+  viewer: Viewer | null,
+  input: z.input<typeof findSimilarInput>,
+  options: { permission?: "contribution:create" | "contribution:merge"; excludeId?: string; limit?: number } = {},
+): Promise<SimilarContribution[]> {
+  const { dialogueId, title, body } = parseInput(findSimilarInput, input);
+  authorize(viewer, options.permission ?? "contribution:create", await dialogueResource(dialogueId));
+  if ([...title].length < SIMILAR_MIN_LENGTH) return [];
+  return similarTo(dialogueId, title, body, viewer.id, options.excludeId ?? null, options.limit ?? SIMILAR_LIMIT);
+}
+
+async function similarTo(dialogueId: string, title: string, body: string, viewerId: string, excludeId: string | null, limit: number) {
+  const text = `${title} ${body}`.slice(0, 1000);
+  const rows = await db.$queryRaw<(Omit<SimilarContribution, "own" | "supports"> & { authorId: string | null; supports: bigint })[]>`
+    WITH texts AS (
+      SELECT c."id", c."title", c."body", c."language", false AS "translated"
+        FROM "Contribution" c
+       WHERE c."dialogueId" = ${dialogueId}::uuid AND ${visibleContribution.sql("c")}
+         AND c."awaitingTranscript" = false AND c."id" IS DISTINCT FROM ${excludeId}::uuid
+      UNION ALL
+      SELECT c."id", t."title", t."body", t."language", true
+        FROM "Translation" t JOIN "Contribution" c ON c."id" = t."contributionId"
+       WHERE t."title" <> '' AND c."dialogueId" = ${dialogueId}::uuid AND ${visibleContribution.sql("c")}
+         AND c."awaitingTranscript" = false AND c."id" IS DISTINCT FROM ${excludeId}::uuid
+    ),
+    scored AS (
+      SELECT DISTINCT ON (x."id") x."id", x."title", x."language", x."translated",
+        GREATEST(
+          similarity(x."title", ${title}::text),
+          word_similarity(${title}::text, x."title" || ' ' || x."body"),
+          CASE WHEN length(x."title") >= ${SIMILAR_MIN_LENGTH} THEN word_similarity(x."title", ${text}::text) ELSE 0 END
+        ) AS "score"
+        FROM texts x
+       ORDER BY x."id", "score" DESC, x."translated"
+    )
+    SELECT s."id", c."kind", c."status", s."title", s."language" AS "titleLanguage", s."translated", c."authorId",
+      (SELECT count(*) FROM "Support" su WHERE su."contributionId" = c."id")
+        + (SELECT coalesce(sum(m."count"), 0) FROM "MeetingSupport" m WHERE m."contributionId" = c."id") AS "supports"
+      FROM scored s JOIN "Contribution" c ON c."id" = s."id"
+      JOIN "Dialogue" d ON d."id" = c."dialogueId" AND ${publishedDialogue.sql("d")}
+     WHERE s."score" >= ${SIMILAR_THRESHOLD}
+     ORDER BY s."score" DESC, c."createdAt", c."id"
+     LIMIT ${limit}`;
+  return rows.map(({ authorId, supports, ...row }) => ({ ...row, supports: Number(supports), own: authorId === viewerId }));
+}
+
+/** Where a visible contribution lives (its dialogue's and municipality's slugs), for the way to it. */
+export async function contributionAddress(contributionId: string) {
+  const contribution = await db.contribution.findFirst({
+    where: { id: contributionId, ...visibleContribution.where, dialogue: publishedDialogue.where },
+    select: { id: true, dialogue: { select: { slug: true, municipality: { select: { slug: true } } } } },
+  });
+  return contribution;
+}
