@@ -3,8 +3,6 @@ import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { NAME, WithName } from "@/components/text/with-name";
-import type { Viewer } from "@/lib/policy/policy";
-import { can, type Resource } from "@/lib/policy/policy";
 import { keptContributionOf, listMergedInto } from "@/lib/contributions/merged-contributions";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -26,19 +24,17 @@ export async function redirectIfMerged(locale: string, municipalitySlug: string,
  */
 export async function MergedContributions({
   contributionId,
-  viewer,
-  resource,
+  mayMerge,
   paths,
   arrivedFromMerged,
 }: {
   contributionId: string;
-  viewer: Viewer | null;
-  resource: Resource;
+  /** contribution:merge, from the page's loader. */
+  mayMerge: boolean;
   paths: ReturnType<typeof dialoguePaths>;
   arrivedFromMerged: boolean;
 }) {
   const [merged, t] = await Promise.all([listMergedInto(contributionId), getTranslations("merge")]);
-  const mayMerge = can(viewer, "contribution:merge", resource);
   return (
     <>
       {arrivedFromMerged && (

@@ -50,6 +50,8 @@ export type ContributionPermissions = {
   hideImages: boolean;
   /** channel:kind:read: which messenger a contribution came by ("via WhatsApp"), never the number. */
   readChannelKind: boolean;
+  /** contribution:merge: the host team's link to merge this one into another (decision 051). */
+  merge: boolean;
 };
 
 /** Per comment of the window: edit and delete one's own, play a pending voice comment or write it down, report another's. */
@@ -91,6 +93,7 @@ function contributionPermissions(viewer: Viewer | null, resource: Resource, cont
     recordMeetingSupport: can(viewer, "contribution:create:on-behalf", anyone),
     readChannelKind: can(viewer, "channel:kind:read", resource),
     hideImages: can(viewer, "content:hide", resource),
+    merge: can(viewer, "contribution:merge", anyone),
   };
 }
 

@@ -12,7 +12,6 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { KindBadge } from "@/components/kind-badge";
 import { ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { BlockSenderForm } from "@/components/moderation/block-sender-form";
-import { can } from "@/lib/policy/policy";
 import { HiddenContribution } from "@/components/moderation/hidden-contribution";
 import { MergedContributions, redirectIfMerged } from "@/components/contributions/merged-contributions";
 import { Section } from "@/components/section";
@@ -70,7 +69,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   if (!loaded || !loaded.shown) await redirectIfMerged(locale, input.municipality, input.dialogue, input.contributionId);
   if (!loaded) notFound();
   if (!loaded.shown) return <HiddenContribution dialogue={loaded.dialogue} hidden={loaded.hidden} />;
-  const { dialogue, contribution, comments, verifiedRoles, translations, voiceNote, may, resource } = loaded;
+  const { dialogue, contribution, comments, verifiedRoles, translations, voiceNote, may } = loaded;
   const [t, tt, statuses, format, themeName] = await Promise.all([
     getTranslations("contributionPage"),
     getTranslations("translations"),
@@ -279,7 +278,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         }}
       />
       {may.respond && <RespondSection page={page} action={postResponseAction.bind(null, page)} languages={dialogue.languages} actors={loaded.actors} />}
-      <MergedContributions contributionId={contribution.id} viewer={viewer} resource={resource} paths={paths} arrivedFromMerged={query.merged === "1"} />
+      <MergedContributions contributionId={contribution.id} mayMerge={may.merge} paths={paths} arrivedFromMerged={query.merged === "1"} />
 
       <Section id="comments-heading" anchor="comments" heading={t("commentsHeading", { count: comments.total })} className="mt-10">
         <CommentPageLinks path={commentsPath} page={comments} />
