@@ -35,7 +35,8 @@ export function PhotoFields({ language }: { language: { lang: string; dir: "ltr"
   const t = useImageTexts();
   const state = useFormState();
   const failed = state.status === "error";
-  const typed = failed && INDEXES.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)]);
+  // After a refused post it stays open when anything in it was typed or is at fault.
+  const typed = failed && INDEXES.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)] || state.fieldErrors[altField(index)]);
   return (
     <details className="mb-4 rounded border border-line p-3" open={typed || undefined}>
       <summary className="cursor-pointer font-semibold text-brand">{t("add", { count: IMAGES_PER_CONTRIBUTION })}</summary>
