@@ -207,20 +207,25 @@ describe("policy matrix", () => {
     expect(can(ACTORS.participant, permission, { ...dialogue, ownerId: "somebody-else" })).toBe(false);
   });
 
-  it("lets members support others' contributions, never their own, while the dialogue collects or deliberates (decision 024)", () => {
-    const dialogue = { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE };
-    const supporters = (ownerId: string | null, phase: DialoguePhase) =>
-      (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "support:give", { ...dialogue, phase, ownerId }));
-    for (const phase of ["COLLECTING", "DELIBERATING"] as const) {
-      expect(supporters("somebody-else", phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "recorder"]);
-      // Words recorded offline with no account attached: nobody's own, the recorder included.
-      expect(supporters(null, phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "recorder"]);
-    }
-    for (const phase of ["DRAFT", "RESPONDING", "CLOSED"] as const) expect(supporters("somebody-else", phase)).toEqual([]);
-    // The author — for recorded words, whoever attached the receipt — never.
-    for (const actor of ["participant", "coHost", "hostStaff", "moderator", "recorder"] as const) {
-      expect(can(ACTORS[actor], "support:give", resourceOwnedBy(actor, "COLLECTING")), actor).toBe(false);
-    }
+  const supporters = (ownerId: string | null, phase: DialoguePhase) =>
+    (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "support:give", { municipalityId: MUNICIPALITY, dialogueId: DIALOGUE, phase, ownerId }));
+
+  it.each(["COLLECTING", "DELIBERATING"] as const)("lets members support others' contributions while the dialogue is %s (decision 024)", (phase) => {
+    expect(supporters("somebody-else", phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "recorder"]);
+    // Words recorded offline with no account attached: nobody's own, the recorder included.
+    expect(supporters(null, phase)).toEqual(["participant", "coHost", "hostStaff", "moderator", "recorder"]);
+  });
+
+  it.each(["DRAFT", "RESPONDING", "CLOSED"] as const)("lets nobody support while the dialogue is %s", (phase) => {
+    expect(supporters("somebody-else", phase)).toEqual([]);
+  });
+
+  // The author — for recorded words, whoever attached the receipt — never.
+  it.each(["participant", "coHost", "hostStaff", "moderator", "recorder"] as const)("never lets a %s support their own contribution", (actor) => {
+    expect(can(ACTORS[actor], "support:give", resourceOwnedBy(actor, "COLLECTING")), actor).toBe(false);
+  });
+
+  it("refuses a participant's support of their own contribution with an AppError", () => {
     expect(() => authorize(ACTORS.participant, "support:give", resourceOwnedBy("participant", "COLLECTING"))).toThrow(AppError);
   });
 
@@ -242,12 +247,13 @@ describe("policy matrix", () => {
     expect(can(ACTORS.participant, "contribution:update:own", { ...resourceOwnedBy("participant", "COLLECTING"), createdAt: undefined })).toBe(false);
   });
 
-  it("lets anyone signed in and not suspended follow an invitation into a dialogue in every phase, a draft too", () => {
-    for (const phase of ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const) {
+  it.each(["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const)(
+    "lets anyone signed in and not suspended follow an invitation into a dialogue that is %s",
+    (phase) => {
       const joiners = (Object.keys(ACTORS) as Actor[]).filter((actor) => can(ACTORS[actor], "dialogue:join", resourceOwnedBy(actor, phase)));
       expect({ phase, joiners }).toEqual({ phase, joiners: MATRIX["dialogue:join"] });
-    }
-  });
+    },
+  );
 
   it("lets everyone signed in, suspended too, sign out everywhere — from their own account only", () => {
     expect(can(ACTORS.suspended, "sessions:end:own", ownAccount(ACTORS.suspended))).toBe(true);
