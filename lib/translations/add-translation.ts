@@ -12,11 +12,7 @@ import {
   exactlyOneTarget,
   targetInput,
   translationTarget,
-  TRANSLATION_BODY_MAX,
-  TRANSLATION_CODE_OF_CONDUCT_MAX,
-  TRANSLATION_PLACE_MAX,
-  TRANSLATION_SUMMARY_MAX,
-  TRANSLATION_TITLE_MAX,
+  TRANSLATION_MAX,
   type TranslatedFields,
   type TranslationTarget,
 } from "./translation-target";
@@ -26,11 +22,11 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 /** The fields of a translation, for forms that name their text besides the page they stand on. */
 export const translationFields = targetInput.extend({
   language: languageTagSchema,
-  title: optionalText(TRANSLATION_TITLE_MAX),
-  summary: optionalText(TRANSLATION_SUMMARY_MAX),
-  place: optionalText(TRANSLATION_PLACE_MAX),
-  codeOfConduct: optionalText(TRANSLATION_CODE_OF_CONDUCT_MAX),
-  body: z.string().trim().min(1).max(TRANSLATION_BODY_MAX),
+  title: optionalText(TRANSLATION_MAX.title),
+  summary: optionalText(TRANSLATION_MAX.summary),
+  place: optionalText(TRANSLATION_MAX.place),
+  codeOfConduct: optionalText(TRANSLATION_MAX.codeOfConduct),
+  body: z.string().trim().min(1).max(TRANSLATION_MAX.body),
 });
 export const addTranslationInput = translationFields.refine(exactlyOneTarget, { message: "validation.invalid", path: ["contributionId"] });
 

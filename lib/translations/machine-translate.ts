@@ -16,11 +16,7 @@ import {
   subjectOf,
   targetInput,
   translationTarget,
-  TRANSLATION_BODY_MAX,
-  TRANSLATION_CODE_OF_CONDUCT_MAX,
-  TRANSLATION_PLACE_MAX,
-  TRANSLATION_SUMMARY_MAX,
-  TRANSLATION_TITLE_MAX,
+  TRANSLATION_MAX,
   type TranslatedFields,
   type TranslationTarget,
 } from "./translation-target";
@@ -35,20 +31,13 @@ export function machineTranslationEnabled(): boolean {
 }
 
 const select = { id: true, language: true, method: true, title: true, summary: true, place: true, codeOfConduct: true, body: true } as const;
-// A machine may run long; the stored limits are the database's.
-const LIMITS: Record<keyof TranslatedFields, number> = {
-  title: TRANSLATION_TITLE_MAX,
-  summary: TRANSLATION_SUMMARY_MAX,
-  place: TRANSLATION_PLACE_MAX,
-  codeOfConduct: TRANSLATION_CODE_OF_CONDUCT_MAX,
-  body: TRANSLATION_BODY_MAX,
-};
 
 async function translateFields(translator: MachineTranslator, target: TranslationTarget, language: string): Promise<TranslatedFields> {
   const entries = await Promise.all(
-    (Object.keys(LIMITS) as (keyof TranslatedFields)[]).map(async (field) => {
+    // A machine may run long; each field is cut to the stored limit.
+    (Object.keys(TRANSLATION_MAX) as (keyof TranslatedFields)[]).map(async (field) => {
       const text = target.original[field];
-      return [field, text === null ? null : (await translator.translate(text, target.language, language)).slice(0, LIMITS[field])] as const;
+      return [field, text === null ? null : (await translator.translate(text, target.language, language)).slice(0, TRANSLATION_MAX[field])] as const;
     }),
   );
   return Object.fromEntries(entries) as TranslatedFields;

@@ -7,12 +7,14 @@ import { locales } from "@/lib/i18n/routing";
 import type { Resource, SignedInPermission } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
-export const TRANSLATION_TITLE_MAX = 300;
-export const TRANSLATION_SUMMARY_MAX = 1000;
-export const TRANSLATION_PLACE_MAX = 500;
-export const TRANSLATION_CODE_OF_CONDUCT_MAX = 20000;
-/** The database's limit (constraint translation_body_length): translations may run longer than originals. */
-export const TRANSLATION_BODY_MAX = 10000;
+/** The fields a translation may carry besides its body. */
+export type TranslatedFields = { title: string | null; summary: string | null; place: string | null; codeOfConduct: string | null; body: string };
+
+/**
+ * How long each field of a translation may be. The body's is the database's limit (constraint
+ * translation_body_length): translations may run longer than originals.
+ */
+export const TRANSLATION_MAX: Record<keyof TranslatedFields, number> = { title: 300, summary: 1000, place: 500, codeOfConduct: 20000, body: 10000 };
 
 /** Every kind of text that can be translated, and the Translation column that points at it. */
 export const SUBJECTS = {
@@ -27,9 +29,6 @@ export const SUBJECTS = {
 } as const;
 export type Subject = keyof typeof SUBJECTS;
 export type SubjectColumn = (typeof SUBJECTS)[Subject];
-
-/** The fields a translation may carry besides its body. */
-export type TranslatedFields = { title: string | null; summary: string | null; place: string | null; codeOfConduct: string | null; body: string };
 
 /** What is translated: exactly one text of any subject. */
 export const targetInput = z.object({
