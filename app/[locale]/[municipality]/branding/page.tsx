@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { Link } from "@/components/link";
 import { BrandingForm } from "@/components/municipalities/branding-form";
+import { SettingsPageHeader } from "@/components/municipalities/settings-page-header";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { getBranding } from "@/lib/municipalities/get-branding";
 import { can } from "@/lib/policy/policy";
 import { updateBrandingAction } from "@/lib/actions/municipalities/branding";
-import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;
@@ -35,24 +34,10 @@ export default async function BrandingPage({ params, searchParams }: Props) {
   const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
   const branding = await load(slug);
   if (!branding) notFound();
-  const [t, dashboard] = await Promise.all([getTranslations("branding"), getTranslations("staffDashboard")]);
-  const paths = municipalityPaths(branding.slug);
+  const t = await getTranslations("branding");
   return (
     <>
-      <nav aria-label={dashboard("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
-        <Link href={paths.home}>
-          <bdi>{branding.name}</bdi>
-        </Link>
-        <span aria-hidden="true">›</span>
-        <Link href={paths.dashboard}>{dashboard("title")}</Link>
-      </nav>
-      <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-3 text-muted">{t("intro")}</p>
-      {query.done === "saved" && (
-        <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">
-          {t("saved")}
-        </p>
-      )}
+      <SettingsPageHeader municipality={branding} title={t("title")} intro={t("intro")} saved={query.done === "saved" ? t("saved") : null} />
       <h2 className="mt-6 text-xl">{t("previewHeading")}</h2>
       <div className="mt-2">
         <MunicipalityBanner municipalityId={branding.id} />

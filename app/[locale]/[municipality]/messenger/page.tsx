@@ -3,13 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
-import { Link } from "@/components/link";
 import { MessengerChannelForm } from "@/components/municipalities/messenger-channel-form";
+import { SettingsPageHeader } from "@/components/municipalities/settings-page-header";
 import { saveChannelAction } from "@/lib/actions/municipalities/messenger";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getChannelSettings } from "@/lib/channels/configure-channel";
 import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { municipalityPaths } from "@/lib/routes/paths";
 import { can } from "@/lib/policy/policy";
 
 type Props = {
@@ -36,26 +35,12 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
   const loaded = await load(slug);
   if (!loaded) notFound();
   const { municipality, settings } = loaded;
-  const [t, dashboard] = await Promise.all([getTranslations("messengerSettings"), getTranslations("staffDashboard")]);
-  const paths = municipalityPaths(municipality.slug);
+  const t = await getTranslations("messengerSettings");
   const hidden = (provider: string) => ({ municipalityId: municipality.id, provider, locale, municipality: municipality.slug });
   const common = { number: t("number"), numberHint: t("numberHint"), secretHint: t("secretHint"), enabled: t("enabled"), submit: t("submit") };
   return (
     <>
-      <nav aria-label={dashboard("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
-        <Link href={paths.home}>
-          <bdi>{municipality.name}</bdi>
-        </Link>
-        <span aria-hidden="true">›</span>
-        <Link href={paths.dashboard}>{dashboard("title")}</Link>
-      </nav>
-      <h1 className="mt-4 text-3xl">{t("title")}</h1>
-      <p className="mt-3 text-muted">{t("intro")}</p>
-      {query.done === "saved" && (
-        <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">
-          {t("saved")}
-        </p>
-      )}
+      <SettingsPageHeader municipality={municipality} title={t("title")} intro={t("intro")} saved={query.done === "saved" ? t("saved") : null} />
       {!settings.keyConfigured && (
         <p role="alert" className="mt-4 rounded border-s-4 border-danger p-3 font-semibold">
           {t("noKey")}
