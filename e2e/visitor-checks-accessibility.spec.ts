@@ -170,6 +170,10 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await page.locator("main form button[type=submit]").last().click();
     await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
     await check(page, "post form with errors", locale);
+    // The photo fields (decision 050), opened.
+    await page.locator("main form details:has(input[type=file]) > summary").click();
+    await expect(page.locator('main input[type=file][name="photo0"]')).toBeVisible();
+    await check(page, "post form with the photo fields open", locale);
 
     await context.clearCookies();
     await signIn(page, locale, staff.signInCode);
