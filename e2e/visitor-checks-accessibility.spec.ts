@@ -159,6 +159,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `/${locale}/accessibility`, "accessibility statement", locale);
     await visit(page, `/${locale}/unsubscribe`, "unsubscribe page", locale);
     await visit(page, `${base}/${COLLECTING}/meetings`, "meetings page", locale);
+    await visit(page, `${base}/${COLLECTING}/polls`, "quick polls page", locale);
     await visit(page, `${base}/actors`, "organigram of the municipality", locale);
     await visit(page, `${base}/${DIALOGUES.responding.slug}/responsibilities`, "organigram of a dialogue", locale);
 
@@ -166,6 +167,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `/${locale}/account`, "account page", locale);
     await visit(page, `/${locale}/notifications`, "notifications page", locale);
     await visit(page, contributionPath, "contribution page, signed in", locale);
+    await visit(page, `${base}/${COLLECTING}/polls`, "quick polls page, signed in", locale);
     await visit(page, `${base}/${COLLECTING}/new`, "post form", locale);
     await page.locator("main form button[type=submit]").last().click();
     await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
@@ -187,6 +189,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, (await page.locator('main a[href$="/edit"]').first().getAttribute("href"))!, "actor edit page", locale);
     await visit(page, contributionPath, "contribution page with the answer form", locale);
     await visit(page, `${base}/${COLLECTING}/meetings/manage`, "meeting planning page", locale);
+    await visit(page, `${base}/${COLLECTING}/polls/manage`, "quick polls of the host team", locale);
     await visit(page, `${base}/${COLLECTING}/recorded?all=1`, "voices recorded on someone's behalf, for the host team", locale);
     await visit(page, `${base}/${COLLECTING}/new/offline`, "offline entry form", locale);
     await visit(page, `${base}/${COLLECTING}/export`, "export page", locale);
