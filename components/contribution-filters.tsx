@@ -11,7 +11,7 @@ import { getPathname } from "@/lib/i18n/navigation";
 import { languageName } from "@/lib/i18n/language-names";
 import { Link } from "./link";
 
-type Option = { value: string; label: string };
+type Option = { value: string; label: string; lang?: string };
 
 const controlClass = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink";
 
@@ -31,7 +31,7 @@ function Select({ id, name, label, options, value }: { id: string; name: string;
     <Field id={id} label={label}>
       <select id={id} name={name} defaultValue={value ?? ""} className={controlClass}>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}
@@ -50,6 +50,7 @@ export async function ContributionFilters({
   filters,
   themes,
   languages,
+  districts = [],
 }: {
   /** The dialogue page without locale, e.g. `/musterstadt/wohnen`. */
   pathname: string;
@@ -57,6 +58,8 @@ export async function ContributionFilters({
   themes: { id: string; name: string }[];
   /** Languages to offer (BCP 47). */
   languages: readonly string[];
+  /** The municipality's districts, named for the reader (decision 049). */
+  districts?: { id: string; name: string; lang?: string }[];
 }) {
   const [locale, t, kinds, statuses] = await Promise.all([
     getLocale(),
@@ -66,10 +69,12 @@ export async function ContributionFilters({
   ]);
   const any = { value: "", label: t("any") };
   const themeName = new Map(themes.map((theme) => [theme.id, theme.name]));
+  const districtName = new Map(districts.map((district) => [district.id, district.name]));
   const active = [
     filters.q && t("searchActive", { q: filters.q }),
     filters.kind && kinds(filters.kind),
     filters.themeId && themeName.get(filters.themeId),
+    filters.districtId && districtName.get(filters.districtId),
     filters.status && statuses(filters.status),
     filters.language && languageName(filters.language, locale),
     filters.sort !== "needs" && t(`sorts.${filters.sort}`),
@@ -114,6 +119,15 @@ export async function ContributionFilters({
               label={t("theme")}
               value={filters.themeId}
               options={[any, ...themes.map((theme) => ({ value: theme.id, label: theme.name }))]}
+            />
+          )}
+          {districts.length > 0 && (
+            <Select
+              id="filter-district"
+              name="district"
+              label={t("district")}
+              value={filters.districtId}
+              options={[any, ...districts.map((district) => ({ value: district.id, label: district.name, lang: district.lang }))]}
             />
           )}
           <Select

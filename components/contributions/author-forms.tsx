@@ -4,6 +4,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { SelectField } from "./select-field";
 
 type Action = FormAction;
 type Page = ContributionPageRef;
@@ -13,10 +14,13 @@ export function EditContributionForm({
   action,
   page,
   values,
+  places,
 }: {
   action: Action;
   page: Page;
-  values: { title: string; body: string; district: string };
+  values: { title: string; body: string; place: string };
+  /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
+  places: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
 }) {
   const t = useTranslations("post");
   return (
@@ -24,7 +28,7 @@ export function EditContributionForm({
       <input type="hidden" name="contributionId" value={page.contributionId} />
       <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
       <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
-      <TextField name="district" label={t("district")} defaultValue={values.district} maxLength={100} />
+      {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
       <SubmitButton>{t("save")}</SubmitButton>
     </ActionForm>
   );

@@ -23,9 +23,11 @@ type Props = {
   defaultLanguage: string;
   /** The dialogue's code of conduct, when the person has not accepted it yet. */
   codeOfConduct: ReactNode | null;
+  /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
+  places: Option[];
 };
 
-export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct }: Props) {
+export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct, places }: Props) {
   const t = useTranslations("post");
   // Full keys: the compiler's union of namespaces gives up on ones added after ~60 (decision 051).
   const ts = useTranslations();
@@ -54,7 +56,7 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
             <TextField name="title" state={kept} label={t("title")} hint={t("titleHint")} maxLength={200} required />
             <TextAreaField name="body" state={kept} label={t("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
             {!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} />}
-            <TextField name="district" state={kept} label={t("district")} hint={t("districtHint")} maxLength={100} />
+            {places.length > 0 && <SelectField name="place" state={kept} label={t("place")} hint={t("placeHint")} options={places} defaultValue={places[0]?.value} />}
             <SelectField name="language" state={kept} label={t("language")} options={languages} defaultValue={defaultLanguage} />
             <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
             {codeOfConduct && (

@@ -12,9 +12,11 @@ export function SelectField({
   state: given,
   options,
   defaultValue,
+  hint,
 }: {
   name: string;
   label: ReactNode;
+  hint?: ReactNode;
   state?: FormState;
   options: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
   defaultValue?: string;
@@ -29,12 +31,17 @@ export function SelectField({
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
       <select
         id={id}
         name={name}
         defaultValue={value}
         aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", errors.length > 0 ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
         className="mt-1 block w-full max-w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
       >
         {options.map((option) => (

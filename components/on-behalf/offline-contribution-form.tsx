@@ -17,6 +17,8 @@ type Props = {
   /** The dialogue's meetings, latest first, each labelled with its date. */
   meetings: Option[];
   perspectives: Option[];
+  /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
+  places: Option[];
 };
 
 /**
@@ -24,7 +26,7 @@ type Props = {
  * the person who recorded it. Every field works without JavaScript; what depends on the source
  * (the meeting, the interpreter) is checked on the server.
  */
-export function OfflineContributionForm({ action, dialogueId, themes, languages, defaultLanguage, meetings, perspectives }: Props) {
+export function OfflineContributionForm({ action, dialogueId, themes, languages, defaultLanguage, meetings, perspectives, places }: Props) {
   const t = useTranslations("onBehalf");
   const post = useTranslations("post");
   return (
@@ -59,7 +61,7 @@ export function OfflineContributionForm({ action, dialogueId, themes, languages,
       <ChoiceField name="themeId" legend={post("theme")} options={themes} />
       <TextField name="title" label={post("title")} hint={t("titleHint")} maxLength={200} required />
       <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
-      <TextField name="district" label={post("district")} hint={post("districtHint")} maxLength={100} />
+      {places.length > 0 && <SelectField name="place" label={post("place")} hint={post("placeHint")} options={places} defaultValue={places[0]?.value} />}
       <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} />
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>

@@ -25,7 +25,7 @@ export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof
     if (data.removeContributions === "on") {
       await tx.contribution.updateMany({
         where: { authorId: viewer.id },
-        data: { title: REMOVED, body: REMOVED, district: null, withdrawnAt: now },
+        data: { title: REMOVED, body: REMOVED, districtText: null, withdrawnAt: now },
       });
       await tx.comment.updateMany({ where: { authorId: viewer.id }, data: { body: REMOVED, deletedAt: now } });
       await tx.translation.deleteMany({ where: { OR: [{ contribution: { authorId: viewer.id } }, { comment: { authorId: viewer.id } }] } });

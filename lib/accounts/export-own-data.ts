@@ -22,7 +22,7 @@ export async function exportOwnData(viewer: Viewer | null) {
       // Which rules, in which language, the person accepted (decision 025).
       memberships: { select: { role: true, createdAt: true, codeOfConductAcceptedAt: true, codeOfConductLanguage: true, codeOfConductVersion: true, dialogue: { select: { title: true } } } },
       contributions: {
-        select: { id: true, kind: true, title: true, body: true, language: true, district: true, source: true, status: true, createdAt: true, withdrawnAt: true, dialogue: { select: { title: true } } },
+        select: { id: true, kind: true, title: true, body: true, language: true, place: true, districtText: true, district: { select: { names: true } }, source: true, status: true, createdAt: true, withdrawnAt: true, dialogue: { select: { title: true } } },
       },
       contributionsRecorded: { select: { id: true, title: true, source: true, createdAt: true } },
       comments: { select: { id: true, body: true, language: true, createdAt: true, deletedAt: true, contributionId: true } },

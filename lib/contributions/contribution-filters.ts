@@ -15,6 +15,8 @@ export const MAX_SEARCH_LENGTH = 200;
 export const contributionFiltersSchema = z.object({
   kind: z.enum(ContributionKind).optional(),
   themeId: z.uuid().optional(),
+  /** One of the municipality's districts (decision 049): lists only what its threshold lets show. */
+  districtId: z.uuid().optional(),
   status: z.enum(ContributionStatus).optional(),
   language: languageTagSchema.optional(),
   /** Free text; only searched when it holds a letter or digit in any script. */
@@ -34,13 +36,13 @@ export const NO_FILTERS: ContributionFilters = { sort: DEFAULT_SORT };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
- * Filters from `?kind=&theme=&status=&language=&q=&sort=`. Each value stands on its own: one
+ * Filters from `?kind=&theme=&district=&status=&language=&q=&sort=`. Each value stands on its own: one
  * that is missing, repeated, malformed or no longer offered (a theme removed since the link was
  * shared) is dropped and the rest still apply, so an old link never breaks the page.
  */
 export function parseContributionFilters(
   params: SearchParams,
-  offered: { themeIds: readonly string[]; languages: readonly string[] },
+  offered: { themeIds: readonly string[]; languages: readonly string[]; districtIds?: readonly string[] },
 ): ContributionFilters {
   const one = (name: string) => {
     const value = params[name];
@@ -54,11 +56,13 @@ export function parseContributionFilters(
   const shape = contributionFiltersSchema.shape;
   const themeId = field(shape.themeId, one("theme"));
   const language = field(shape.language, one("language"));
+  const districtId = field(shape.districtId, one("district"));
   // A query that is too long is cut rather than dropped: the reader still gets results.
   const q = field(shape.q, one("q")?.slice(0, MAX_SEARCH_LENGTH));
   return {
     kind: field(shape.kind, one("kind")),
     themeId: themeId && offered.themeIds.includes(themeId) ? themeId : undefined,
+    districtId: districtId && offered.districtIds?.includes(districtId) ? districtId : undefined,
     status: field(shape.status, one("status")),
     language: language && offered.languages.includes(language) ? language : undefined,
     q,
@@ -71,6 +75,7 @@ export function filtersToQuery(filters: ContributionFilters): Record<string, str
   const query: Record<string, string> = {};
   if (filters.kind) query.kind = filters.kind;
   if (filters.themeId) query.theme = filters.themeId;
+  if (filters.districtId) query.district = filters.districtId;
   if (filters.status) query.status = filters.status;
   if (filters.language) query.language = filters.language;
   if (filters.q) query.q = filters.q;
@@ -80,5 +85,5 @@ export function filtersToQuery(filters: ContributionFilters): Record<string, str
 
 /** True when anything narrows the list (the sort alone does not). */
 export function isFiltered(filters: ContributionFilters): boolean {
-  return Boolean(filters.kind || filters.themeId || filters.status || filters.language || filters.q);
+  return Boolean(filters.kind || filters.themeId || filters.districtId || filters.status || filters.language || filters.q);
 }

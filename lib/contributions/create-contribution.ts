@@ -11,10 +11,11 @@ import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
+import { placeInput } from "@/lib/districts/place";
+import { resolvePlace } from "@/lib/districts/resolve-place";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 5000;
-export const DISTRICT_MAX = 100;
 
 const checkbox = z.literal("on", { error: "validation.required" });
 
@@ -24,7 +25,8 @@ export const createContributionInput = z.object({
   themeId: z.uuid(),
   title: z.string().trim().min(1).max(TITLE_MAX),
   body: z.string().trim().min(1).max(BODY_MAX),
-  district: z.string().trim().max(DISTRICT_MAX).optional(),
+  /** Where it is about (decision 049): a district of the municipality, the whole town, or not said. */
+  place: placeInput,
   language: languageTagSchema,
   acceptCodeOfConduct: checkbox.optional(),
   ...rulesSeenFields,
@@ -65,6 +67,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
     }),
     perspectiveSnapshot(db, userId, resource.municipalityId),
   ]);
+  const place = await resolvePlace(resource.municipalityId, data.place);
   const fieldErrors: Record<string, Message[]> = {};
   if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
   if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
@@ -92,7 +95,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
         kind: data.kind,
         title: data.title,
         body: data.body,
-        district: data.district || null,
+        ...place,
         language: data.language,
         authorId: userId,
         authorPerspective,

@@ -6,6 +6,7 @@ import { supportCounts } from "@/lib/supports/support-counts";
 import type { Perspective } from "@/lib/generated/prisma/enums";
 import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/perspectives/public-perspective";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
+import { shownDistrictOf } from "@/lib/districts/shown-district";
 
 const inputSchema = z.object({ contributionId: z.uuid(), dialogueId: z.uuid() });
 
@@ -47,7 +48,9 @@ export async function getContribution(input: { contributionId: string; dialogueI
       title: true,
       body: true,
       language: true,
-      district: true,
+      // The author's own choice, for their edit form only; what others see is `shownDistrict`.
+      place: true,
+      districtId: true,
       themeId: true,
       source: true,
       authorPerspective: true,
@@ -70,9 +73,10 @@ export async function getContribution(input: { contributionId: string; dialogueI
     },
   });
   if (!contribution) return null;
-  const [supports, own] = await Promise.all([
+  const [supports, own, shownDistrict] = await Promise.all([
     supportCounts(contribution.id),
     viewerId ? db.support.findUnique({ where: { contributionId_userId: { contributionId, userId: viewerId } }, select: { id: true } }) : null,
+    contribution.districtId ? shownDistrictOf(contribution.id) : null,
   ]);
   const { dialogue, authorPerspective, voiceShowsPerspective, author, ...rest } = contribution;
   const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: author?.id ?? null, createdAt: rest.createdAt };
@@ -84,6 +88,8 @@ export async function getContribution(input: { contributionId: string; dialogueI
     resource,
     supports,
     supportedByViewer: own !== null,
+    /** The district's names where the threshold lets it show (decision 049), else null. */
+    shownDistrict,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "@/lib/perspectives/perspectives";
 import { groupedPerspectiveSql } from "@/lib/perspectives/public-perspective";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
+import { districtShownSql } from "@/lib/districts/district-rules";
 
 export const CONTRIBUTIONS_PER_PAGE = 20;
 /** Far beyond any real dialogue; keeps OFFSET arithmetic away from absurd values. */
@@ -180,6 +181,8 @@ function matching(dialogueId: string, filters: ContributionFilters): Prisma.Sql 
   ];
   if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"ContributionKind"`);
   if (filters.themeId) conditions.push(Prisma.sql`c."themeId" = ${filters.themeId}::uuid`);
+  // Only where the district is shown (decision 049): below the threshold the list stays empty.
+  if (filters.districtId) conditions.push(Prisma.sql`c."districtId" = ${filters.districtId}::uuid AND ${districtShownSql("c")}`);
   if (filters.status) conditions.push(Prisma.sql`c."status" = ${filters.status}::"ContributionStatus"`);
   if (filters.language) conditions.push(Prisma.sql`c."language" = ${filters.language}`);
   if (filters.q) {

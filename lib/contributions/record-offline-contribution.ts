@@ -6,6 +6,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
 import { createReceipt } from "@/lib/receipts/create-receipt";
+import { resolvePlace } from "@/lib/districts/resolve-place";
 import { contributionLanguages, createContributionInput } from "./create-contribution";
 import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
 
@@ -46,7 +47,8 @@ export const recordOfflineContributionInput = createContributionInput
  */
 export async function recordOfflineContribution(viewer: Viewer | null, input: z.input<typeof recordOfflineContributionInput>) {
   const data = parseInput(recordOfflineContributionInput, input);
-  authorize(viewer, "contribution:create:on-behalf", await dialogueResource(data.dialogueId));
+  const resource = await dialogueResource(data.dialogueId);
+  authorize(viewer, "contribution:create:on-behalf", resource);
 
   const dialogue = await db.dialogue.findUniqueOrThrow({
     where: { id: data.dialogueId },
@@ -62,6 +64,7 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
   // A meeting of another dialogue (a forged id) is refused here; the database refuses it too.
   if (data.meetingId && (dialogue.meetings ?? []).length === 0) fieldErrors.meetingId = [{ key: "validation.invalid" }];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  const place = await resolvePlace(resource.municipalityId, data.place);
 
   // The contribution and its receipt (decision 032) in one step: no voice without its slip.
   return db.$transaction(async (tx) => {
@@ -72,7 +75,7 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
         kind: data.kind,
         title: data.title,
         body: data.body,
-        district: data.district || null,
+        ...place,
         language: data.language,
         // The voice: a person without an account here. Never the recorder.
         authorId: null,

@@ -20,6 +20,8 @@ export const RESERVED_DIALOGUE_SLUGS = new Set([
   "branding",
   // The municipality's SMS / messenger numbers (decision 045).
   "messenger",
+  // The municipality's districts (decision 049).
+  "districts",
 ]);
 
 const MAX_LENGTH = 60;

@@ -1,3 +1,4 @@
+import { districtShownSql } from "@/lib/districts/district-rules";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { publicPerspectiveSql } from "@/lib/perspectives/public-perspective";
@@ -178,7 +179,11 @@ const contributions = define<ContributionRow>({
     keyset((after) =>
       db.$queryRaw<ContributionRow[]>`
         SELECT c."id", c."createdAt", c."kind"::text, c."status"::text, t."key" AS "themeKey", t."name" AS "themeName",
-               c."title", c."body", c."awaitingTranscript", c."language", c."district", ${publicPerspectiveSql("contribution", "c")}::text AS "perspective", c."source"::text, c."meetingId",
+               c."title", c."body", c."awaitingTranscript", c."language",
+               -- The district, only where it is shown on the pages too (decision 049), in the municipality's language.
+               (SELECT coalesce(di."names"->>mu."defaultLocale", (SELECT n.value FROM jsonb_each_text(di."names") n ORDER BY n.key LIMIT 1))
+                FROM "District" di WHERE di."id" = c."districtId" AND ${districtShownSql("c")}) AS "district",
+               ${publicPerspectiveSql("contribution", "c")}::text AS "perspective", c."source"::text, c."meetingId",
                (c."interpreterId" IS NOT NULL OR c."interpreterName" IS NOT NULL) AS "interpreted",
                c."readBackConfirmedAt", c."editedAt", c."hiddenAt", c."hiddenCategory"::text,
                ${OPTED_IN_NAME("u")} AS "authorName",

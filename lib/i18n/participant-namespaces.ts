@@ -46,6 +46,8 @@ export const PARTICIPANT_MESSAGES = [
   "account",
   "exports.profile",
   "filters",
+  // The district map and its table on the dialogue and results pages (decision 049).
+  "districtMap",
   "post",
   // Similar contributions on the post form, and what a merge leaves on a contribution page (decision 051).
   "similar",
@@ -201,6 +203,13 @@ export function isParticipantKey(key: string): boolean {
  * than a few words is rewritten for plain German, even where the standard German reads well.
  */
 export const SAME_AS_GERMAN = new Set([
+  // Districts (decision 049): a plain word, a plain question, plain choices.
+  "Stadtteil",
+  "Stadtteile",
+  "Um welchen Stadtteil geht es?",
+  "Möchte ich nicht sagen",
+  "Die ganze Stadt",
+  "Karte: {heading}",
   // Terms from messages/glossary/de-simple.json, standing alone as a label or heading.
   "Bedarf",
   "Bedarfe",

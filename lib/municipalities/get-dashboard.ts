@@ -80,6 +80,7 @@ export async function getDashboard(viewer: Viewer | null, slug: string) {
     mayReadModerationQueue: can(viewer, "moderation-queue:read:municipality", { municipalityId: municipality.id }),
     mayCreateDialogue: can(viewer, "dialogue:create", { municipalityId: municipality.id }),
     mayBrand: can(viewer, "municipality:brand", { municipalityId: municipality.id }),
+    mayManageDistricts: can(viewer, "district:manage", { municipalityId: municipality.id }),
     mayConnectMessenger: can(viewer, "channel:manage", { municipalityId: municipality.id }),
   };
 }

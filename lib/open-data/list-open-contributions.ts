@@ -1,3 +1,5 @@
+import { pickDistrictName, type DistrictNames } from "@/lib/districts/district-names";
+import { shownDistricts } from "@/lib/districts/shown-district";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/perspectives/perspectives";
@@ -22,6 +24,7 @@ export type OpenContribution = {
   language: string;
   title: string;
   body: string;
+  /** The district it names, in the dialogue's language, only where at least FEW_CONTRIBUTIONS of the dialogue name it (decision 049). */
   district: string | null;
   /** Null where the author keeps it private. */
   perspective: Perspective | null;
@@ -30,6 +33,10 @@ export type OpenContribution = {
   createdAt: Date;
   supports: PerspectiveSupport[];
 };
+
+function districtNameOf(district: { names: DistrictNames } | undefined, language: string): string | null {
+  return district ? pickDistrictName(district.names, language, language).name : null;
+}
 
 /** The visible (neither hidden nor withdrawn) contributions of a published dialogue. */
 export async function listOpenContributions(input: PageInput & { dialogueId: string }): Promise<Page<OpenContribution>> {
@@ -48,7 +55,7 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
       language: true,
       title: true,
       body: true,
-      district: true,
+      dialogue: { select: { languages: true } },
       authorPerspective: true,
       voiceShowsPerspective: true,
       author: { select: PERSPECTIVE_SHOWN_SELECT },
@@ -59,17 +66,20 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
   });
   const { items, nextCursor } = toPage(rows, page.limit);
   const ids = items.map((item) => item.id);
-  const [online, atMeetings] = await Promise.all([
+  const [online, atMeetings, districts] = await Promise.all([
     db.support.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _count: { _all: true } }),
     db.meetingSupport.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _sum: { count: true } }),
+    // Named only where the district is shown on the pages too (decision 049).
+    shownDistricts(ids),
   ]);
   const count = (id: string, perspective: Perspective) => ({
     online: online.find((row) => row.contributionId === id && row.perspective === perspective)?._count._all ?? 0,
     atMeetings: atMeetings.find((row) => row.contributionId === id && row.perspective === perspective)?._sum.count ?? 0,
   });
   return {
-    items: items.map(({ authorPerspective, author, voiceShowsPerspective, ...item }) => ({
+    items: items.map(({ authorPerspective, author, voiceShowsPerspective, dialogue, ...item }) => ({
       ...item,
+      district: districtNameOf(districts.get(item.id), dialogue.languages[0] ?? "de"),
       perspective: publicPerspective(authorPerspective, author, voiceShowsPerspective, item.source !== "ONLINE"),
       supports: PERSPECTIVE_ORDER.map((perspective) => ({ perspective, ...count(item.id, perspective) })),
     })),

@@ -59,7 +59,7 @@ export const contributionSchema = z
     language: z.string(),
     title: z.string(),
     body: z.string(),
-    district: z.string().nullable(),
+    district: z.string().nullable().describe("The district it names, only where at least 5 visible contributions of the dialogue name it; null otherwise (decision 049)."),
     perspective: z
       .enum(Perspective)
       .nullable()

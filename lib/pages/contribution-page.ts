@@ -8,6 +8,7 @@ import { getContribution } from "@/lib/contributions/get-contribution";
 import { loadPublishedDialogue, type DialogueForViewer } from "@/lib/dialogues/load-dialogue";
 import { meetingTitleIn } from "@/lib/host-texts/meeting-title";
 import { listImages } from "@/lib/images/list-images";
+import { listDistricts } from "@/lib/districts/list-districts";
 import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
 import { getHideNotice, type HideNotice } from "@/lib/moderation/get-hide-notice";
 import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
@@ -148,7 +149,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
   const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
   const inWindow = comments.threads.flatMap((comment) => [comment, ...comment.replies]);
   const hiddenComments = viewer ? inWindow.filter((comment) => comment.deletedAt === null && comment.hiddenCategory !== null) : [];
-  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images] = await Promise.all([
+  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images, districts] = await Promise.all([
     // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
     listVerifiedRoles({ id: dialogue.id, municipalityId: resource.municipalityId }, [
       ...(contribution.author ? [contribution.author.id] : []),
@@ -168,6 +169,8 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     contribution.source === "MESSENGER" ? senderBlockState(viewer, contribution.id) : null,
     // Its photos as this viewer may see them (decision 050).
     listImages(viewer, contribution.id, resource),
+    // The author's edit form chooses among the municipality's districts (decision 049).
+    may.edit ? listDistricts(resource.municipalityId) : [],
   ]);
   return {
     shown: true,
@@ -180,6 +183,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     hideNotices: new Map(hideNotices.filter((entry): entry is readonly [string, HideNotice] => entry[1] !== null)),
     verifiedRoles,
     translations,
+    districts,
     meetingTitle: meetingTitle(dialogue, contribution.meeting, params.locale),
     voiceNote,
     following,

@@ -1,6 +1,8 @@
 import "server-only";
 import { filtersToQuery, parseContributionFilters, type ContributionFilters } from "@/lib/contributions/contribution-filters";
 import { cursorQuery, listContributions, parsePageNumber, type ContributionPage } from "@/lib/contributions/list-contributions";
+import { getDistrictMap, type DistrictTally } from "@/lib/districts/get-district-map";
+import { listDistricts } from "@/lib/districts/list-districts";
 import type { Viewer } from "@/lib/policy/policy";
 import { loadDialogue, type DialogueForViewer } from "@/lib/dialogues/load-dialogue";
 
@@ -9,6 +11,8 @@ export type DialoguePageData = DialogueForViewer & {
   /** The list's own query (filters and page), for links and forms that come back to this list position. */
   listQuery: Record<string, string>;
   contributions: ContributionPage;
+  /** The municipality's districts with this dialogue's counts (decision 049); empty without districts or in a draft. */
+  districts: DistrictTally[];
 };
 
 const NO_CONTRIBUTIONS: Omit<ContributionPage, "page"> = { items: [], pageCount: 1, total: 0, cursors: { first: null, last: null } };
@@ -30,12 +34,16 @@ export async function loadDialoguePage(
   const page = parsePageNumber(query.page);
   // Page links carry a keyset cursor, so a deep page costs what page 1 costs (listContributions).
   const cursor = cursorQuery(query, page);
-  const filters = parseContributionFilters(query, { themeIds: dialogue.themes.map((theme) => theme.id), languages: dialogue.languages });
+  const districtIds = (await listDistricts(dialogue.municipality.id)).map((district) => district.id);
+  const filters = parseContributionFilters(query, { themeIds: dialogue.themes.map((theme) => theme.id), languages: dialogue.languages, districtIds });
   // A draft has no visible contributions (listContributions would find none): no statement for it.
-  const contributions =
+  const [contributions, map] =
     dialogue.phase === "DRAFT"
-      ? { ...NO_CONTRIBUTIONS, page }
-      : await listContributions({ dialogueId: dialogue.id, page, locale: input.locale, filters, viewerId: viewer?.id ?? null, ...cursor });
+      ? [{ ...NO_CONTRIBUTIONS, page }, { districts: [] as DistrictTally[] }]
+      : await Promise.all([
+          listContributions({ dialogueId: dialogue.id, page, locale: input.locale, filters, viewerId: viewer?.id ?? null, ...cursor }),
+          districtIds.length > 0 ? getDistrictMap({ municipalityId: dialogue.municipality.id, dialogueId: dialogue.id }) : { districts: [] },
+        ]);
   const listQuery = { ...filtersToQuery(filters), ...(page > 1 ? { page: String(page), ...cursor } : {}) };
-  return { ...loaded, filters, listQuery, contributions };
+  return { ...loaded, filters, listQuery, contributions, districts: map.districts };
 }

@@ -99,6 +99,8 @@ const RULES = {
   "channel:block": when((v, r) => isStaff(v, r) || isModerator(v, r)),
   /** Which channel a messenger contribution came by ("via WhatsApp", never the number): who answers and moderates it (decision 052). */
   "channel:kind:read": when((v, r) => isHostTeam(v, r) || isModerator(v, r)),
+  /** The municipality's districts: names in its languages and boundaries (decision 049). */
+  "district:manage": when((v, r) => isStaff(v, r)),
   "actor:manage": when((v, r) => isStaff(v, r)),
   "actor:update:own": when((v, r) => isStaff(v, r) || (r.memberIds?.includes(v.id) ?? false)),
   /** Staff write the municipality's introduction and its versions in other languages. */

@@ -92,6 +92,9 @@ export function municipalityPaths(slug: string) {
     newDialogue: `${home}/dialogues/new` as Path,
     answerQueue: `${home}/staff/queue` as Path,
     moderation: `${home}/moderation` as Path,
+    /** Where staff name the municipality's districts and upload their boundaries (decision 049). */
+    districts: `${home}/districts` as Path,
+    district: (id: string): Path => `${home}/districts/${segment(id)}`,
     actors: `${home}/actors` as Path,
     actorsManage: `${home}/actors/manage` as Path,
     /** An actor on the organigram. */

@@ -187,7 +187,7 @@ export function buildContributionRows(clock: Clock, ids: SeedIds, activity: Acti
       title: seed.title,
       body: seed.body,
       language: seed.language,
-      district: seed.district ?? null,
+      districtText: seed.district ?? null,
       authorId: seed.author ? ids.user(seed.author) : null,
       authorPerspective: voice,
       voiceShowsPerspective: !seed.author && seed.voiceShowsPerspective === true,

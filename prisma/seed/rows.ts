@@ -6,6 +6,7 @@ import { displayNameField } from "../../lib/accounts/display-name";
 import { DEFAULT_THEME_KEYS, DEFAULT_THEME_NAMES_DE } from "../../lib/themes/default-themes";
 import { ACTORS, type ActorKey } from "./actors";
 import { check } from "./check";
+import { DISTRICTS } from "./districts";
 import { buildContributionRows, type ContributionRows } from "./contribution-rows";
 import { CODE_OF_CONDUCT, DIALOGUES, INVITATIONS, MEETINGS, type DialogueKey, type MeetingKey } from "./dialogues";
 import { ACTOR_VERSIONS, DIALOGUE_VERSIONS, MEETING_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS, OWN_RULES_DIALOGUE } from "./host-texts";
@@ -32,6 +33,7 @@ export type DemoRows = ContributionRows & {
   invitations: Prisma.InvitationCreateManyInput[];
   memberships: Prisma.MembershipCreateManyInput[];
   meetings: Prisma.MeetingCreateManyInput[];
+  districts: Prisma.DistrictCreateManyInput[];
   /** In order: a dialogue walks from DRAFT through each phase to where it is now. */
   phaseSteps: PhaseStep[];
 };
@@ -278,6 +280,15 @@ export function buildRows(clock: Clock, signIns: SignIns): DemoRows {
 
   return {
     ...contributionRows,
+    districts: DISTRICTS.map((district, position) => ({
+      id: uuidv7(at(-700)),
+      municipalityId,
+      names: district.names,
+      boundary: { type: "Polygon", coordinates: [district.outline] },
+      position,
+      createdAt: at(-700),
+      updatedAt: at(-700),
+    })),
     municipality: {
       id: municipalityId,
       slug: "musterstadt",

@@ -155,6 +155,7 @@ export type ContributionSeed = {
   language: string;
   title: string;
   body: string;
+  /** The old free-text district field, as typed; linked to a district of that name at seeding (prisma/seed/districts.ts). */
   district?: string;
   /** The account whose voice it is; left out for people without an account. */
   author?: PersonKey;

@@ -3,6 +3,7 @@
 // experience is on the team, contributions only while a dialogue is open, statuses only
 // through responses, closing only when every need is answered.
 import type { Prisma } from "../../lib/generated/prisma/client";
+import { linkDistrictTexts } from "../../lib/districts/link-district-texts";
 import type { DemoRows, PhaseStep } from "./rows";
 
 export async function insertRows(tx: Prisma.TransactionClient, rows: DemoRows): Promise<void> {
@@ -20,7 +21,10 @@ export async function insertRows(tx: Prisma.TransactionClient, rows: DemoRows): 
   await tx.meeting.createMany({ data: rows.meetings });
   const closing = rows.phaseSteps.filter((step) => step.toPhase === "CLOSED");
   await walk(tx, rows.phaseSteps.filter((step) => step.toPhase !== "CLOSED"));
+  await tx.district.createMany({ data: rows.districts });
   await tx.contribution.createMany({ data: rows.contributions });
+  // The old free-text field, matched to the districts as when staff define them (decision 049).
+  await linkDistrictTexts(tx, rows.municipality.id!);
   await tx.comment.createMany({ data: rows.comments });
   await tx.comment.createMany({ data: rows.replies });
   await tx.translation.createMany({ data: rows.translations });

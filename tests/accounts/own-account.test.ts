@@ -178,7 +178,7 @@ describe("deleteAccount", () => {
     await deleteAccount(viewer, { confirm: "on", removeContributions: "on" });
 
     const removed = await db.contribution.findUniqueOrThrow({ where: { id: contribution.id } });
-    expect(removed).toMatchObject({ authorId: user.id, title: "—", body: "—", district: null });
+    expect(removed).toMatchObject({ authorId: user.id, title: "—", body: "—", districtText: null });
     expect(removed.withdrawnAt).toBeInstanceOf(Date);
     const removedComment = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
     expect(removedComment).toMatchObject({ authorId: user.id, body: "—" });

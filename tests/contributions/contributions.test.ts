@@ -7,7 +7,7 @@ import { getContribution } from "@/lib/contributions/get-contribution";
 import { listContributions } from "@/lib/contributions/list-contributions";
 import { updateContribution } from "@/lib/contributions/update-contribution";
 import { withdrawContribution } from "@/lib/contributions/withdraw-contribution";
-import { createContribution as insertContribution, createTheme, createUser } from "@/tests/support/factories";
+import { createContribution as insertContribution, createDistrict, createTheme, createUser } from "@/tests/support/factories";
 import { fieldKeys } from "@/tests/support/viewers";
 import { appErrorOf, dialogueIn, participant, postInput, viewerOf } from "@/tests/support/participation";
 
@@ -15,7 +15,8 @@ describe("createContribution", () => {
   it("stores a member's need with the author's perspective as a snapshot", async () => {
     const dialogue = await dialogueIn("COLLECTING");
     const viewer = await participant(dialogue.id, "LIVED_EXPERIENCE");
-    const { id } = await createContribution(viewer, postInput(dialogue, { language: "ar", district: "Weststadt", title: "  إنترنت  " }));
+    const district = await createDistrict(dialogue.municipalityId, { names: { de: "Weststadt" } });
+    const { id } = await createContribution(viewer, postInput(dialogue, { language: "ar", place: district.id, title: "  إنترنت  " }));
 
     await db.user.update({ where: { id: viewer.id }, data: { perspective: "NOT_STATED" } });
     const row = await db.contribution.findUniqueOrThrow({ where: { id } });
@@ -25,7 +26,8 @@ describe("createContribution", () => {
       kind: "NEED",
       title: "إنترنت",
       language: "ar",
-      district: "Weststadt",
+      place: "DISTRICT",
+      districtId: district.id,
       source: "ONLINE",
       status: "OPEN",
       editedAt: null,

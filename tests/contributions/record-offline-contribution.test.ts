@@ -16,7 +16,7 @@ describe("recordOfflineContribution", () => {
     const dialogue = await dialogueIn("COLLECTING");
     const recorder = await memberAs(dialogue.id, "RECORDER", "LOCAL_ACTOR");
     const before = Date.now();
-    const { id } = await recordOfflineContribution(recorder, offlineInput(dialogue, { interpreterName: "  Frau Y., Gemeindedolmetscherdienst ", district: "Weststadt" }));
+    const { id } = await recordOfflineContribution(recorder, offlineInput(dialogue, { interpreterName: "  Frau Y., Gemeindedolmetscherdienst ", place: "WHOLE_TOWN" }));
 
     const row = await db.contribution.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({
@@ -27,7 +27,8 @@ describe("recordOfflineContribution", () => {
       meetingId: null,
       interpreterName: "Frau Y., Gemeindedolmetscherdienst",
       language: "fa",
-      district: "Weststadt",
+      place: "WHOLE_TOWN",
+      districtId: null,
       status: "OPEN",
     });
     expect(row.readBackConfirmedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);

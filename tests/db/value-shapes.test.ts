@@ -77,7 +77,7 @@ describe("Contribution", () => {
     ["contribution_title_length", { title: "x".repeat(201) }],
     ["contribution_body_length", { body: "" }],
     ["contribution_body_length", { body: "x".repeat(10_001) }],
-    ["contribution_district_length", { district: "x".repeat(121) }],
+    ["contribution_district_text_length", { districtText: "x".repeat(121) }],
     ["contribution_language_format", { language: "Farsi" }],
   ])("%s: refuses %o", async (constraint, overrides) => {
     const dialogue = await createDialogue();

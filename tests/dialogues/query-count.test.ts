@@ -77,13 +77,17 @@ async function statementsForDialoguePage(
   return { count: statements.log.length, contributions: data.contributions, data };
 }
 
-/** Anonymous: the dialogue with everything dialogue-wide (one), the list with its total (one). */
-const ANONYMOUS = 2;
+/**
+ * Anonymous: the dialogue with everything dialogue-wide (one), the municipality's districts (one,
+ * request-cached; decision 049), the list with its total (one). A municipality with districts adds
+ * their counts (one more, tests/districts/district-threshold.test.ts).
+ */
+const ANONYMOUS = 3;
 /**
  * Signed in: getViewer's four on top (session, user, municipality roles, dialogue roles: Prisma's
  * nested select); the follow state, own mediation cases and own supports ride along in the two.
  */
-const SIGNED_IN = 6;
+const SIGNED_IN = 7;
 
 describe("SQL statements per page", () => {
   beforeEach(() => {

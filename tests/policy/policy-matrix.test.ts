@@ -39,6 +39,7 @@ const MATRIX: Record<Permission, Actor[]> = {
   "channel:manage": ["hostStaff"],
   "channel:block": ["hostStaff", "moderator"],
   "channel:kind:read": ["coHost", "hostStaff", "moderator"],
+  "district:manage": ["hostStaff"],
   "actor:manage": ["hostStaff"],
   "actor:update:own": ["participant", "coHost", "hostStaff", "moderator", "otherStaff", "platformAdmin", "recorder"],
   "municipality-text:write": ["hostStaff"],

@@ -113,15 +113,6 @@ const FIELDS: TextField[] = [
     },
   },
   {
-    name: "contribution district",
-    field: "district",
-    max: 100,
-    submit: async (district) => {
-      const { id } = await createContribution(world.author, postInput(world.dialogue, { district }));
-      return (await db.contribution.findUniqueOrThrow({ where: { id } })).district;
-    },
-  },
-  {
     name: "corrected contribution (title and body)",
     field: "body",
     max: 5000,

@@ -91,6 +91,11 @@ export async function createTheme(
   return db.theme.create({ data: { municipalityId, name: unique("Thema"), ...overrides } });
 }
 
+/** A district of the municipality (decision 049), named in German unless told otherwise; no boundary unless given. */
+export async function createDistrict(municipalityId: string, overrides: Partial<Prisma.DistrictUncheckedCreateInput> = {}) {
+  return db.district.create({ data: { municipalityId, names: { de: unique("Stadtteil") }, ...overrides } });
+}
+
 export async function addMember(
   dialogueId: string,
   userId: string,

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ContributionFilters } from "@/components/contribution-filters";
 import { ContributionItem, type ListSupport } from "@/components/contribution-item";
+import { DistrictMap } from "@/components/districts/district-map";
 import { DialogueTeamLinks } from "@/components/dialogues/dialogue-team-links";
 import { PhaseTimeline } from "@/components/dialogues/phase-timeline";
 import { TakePartBox } from "@/components/dialogues/take-part-box";
@@ -16,6 +17,8 @@ import { Section } from "@/components/section";
 import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { isFiltered } from "@/lib/contributions/contribution-filters";
+import { pickDistrictName } from "@/lib/districts/district-names";
+import { FEW_CONTRIBUTIONS } from "@/lib/districts/district-rules";
 import { loadDialogue, type LoadedDialogue } from "@/lib/dialogues/load-dialogue";
 import { loadDialoguePage } from "@/lib/pages/dialogue-page";
 import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
@@ -58,7 +61,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const data = await loadDialoguePage(viewer, { locale, municipality, dialogue: slug }, query);
   if (!data) notFound();
-  const { dialogue, may, contributions, filters } = data;
+  const { dialogue, may, contributions, filters, districts } = data;
   if (contributions.page > contributions.pageCount) notFound();
 
   const [t, post, admin, filtersText, results, responsibilities, meetings, follow, themeName, polls] = await Promise.all([
@@ -73,7 +76,15 @@ export default async function DialoguePage({ params, searchParams }: Props) {
     getThemeNamer(),
     getTranslations("polls"),
   ]);
+  const districtMap = await getTranslations("districtMap");
   const text = textOf(dialogue, locale, query.text);
+  const mainLanguage = dialogue.languages[0] ?? "de";
+  const districtNames = districts.map((district) => {
+    const { name, language } = pickDistrictName(district.names, locale, mainLanguage);
+    return { id: district.id, name, lang: language.split("-")[0] === locale.split("-")[0] ? undefined : language };
+  });
+  // The list by a district whose count is not shown stays empty: say why instead of "none" (decision 049).
+  const fewDistrict = filters.districtId !== undefined && districts.find((district) => district.id === filters.districtId)?.contributions === null;
   const at = dialoguePaths(dialogue);
   const themeById = new Map(dialogue.themes.map((theme) => [theme.id, themeName(theme)]));
   const listSupport: ListSupport | undefined =
@@ -173,12 +184,17 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <a href="#about">{t("about")}</a>
           <a href="#meetings">{meetings("heading")}</a>
           <Link href={at.polls}>{polls("heading")}</Link>
+          {districts.length > 0 && <a href="#districts">{districtMap("heading")}</a>}
           <Link href={at.results}>{results("resultsLink")}</Link>
         </p>
       )}
 
       <Section id="contributions" heading={t("contributionsHeading")} className="mt-6">
-        {isFiltered(filters) ? (
+        {fewDistrict ? (
+          <p className="mt-1 rounded border-s-4 border-brand bg-surface p-3" role="status" data-testid="district-few">
+            {districtMap("listFew", { threshold: FEW_CONTRIBUTIONS })}
+          </p>
+        ) : isFiltered(filters) ? (
           <p className="mt-1 text-muted" role="status">
             {filtersText("resultCount", { count: contributions.total })}
           </p>
@@ -191,10 +207,11 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             filters={filters}
             themes={dialogue.themes.map((theme) => ({ id: theme.id, name: themeById.get(theme.id) ?? "" }))}
             languages={dialogue.languages}
+            districts={districtNames}
           />
         )}
         {contributions.total === 0 ? (
-          isFiltered(filters) ? (
+          fewDistrict ? null : isFiltered(filters) ? (
             <p className="mt-4">
               {filtersText("empty")} <Link href={at.home}>{filtersText("reset")}</Link>
             </p>
@@ -220,6 +237,20 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </>
         )}
       </Section>
+
+      {districts.length > 0 && (
+        <Section id="districts" heading={districtMap("heading")} headingClassName="text-xl" className="mt-8">
+          <p className="mt-1 text-muted">{districtMap("intro")}</p>
+          <DistrictMap
+            id="dialogue-districts"
+            heading={districtMap("heading")}
+            districts={districts}
+            locale={locale}
+            fallbackLanguage={mainLanguage}
+            hrefFor={(district) => withQuery(at.home, { district: district.id }, "contributions")}
+          />
+        </Section>
+      )}
 
       <details id="about" className="mt-8 rounded border border-line">
         <summary className="cursor-pointer px-3 py-2 text-xl font-semibold">{t("about")}</summary>

@@ -87,6 +87,7 @@ export default async function DashboardPage({ params }: Props) {
             <li><Link href={paths.staff}>{m("staffLink")}</Link></li>
             <li><Link href={paths.overview}>{overview("heading")}</Link></li>
             {loaded.mayBrand && <li><Link href={paths.branding}>{t("brandingLink")}</Link></li>}
+            {loaded.mayManageDistricts && <li><Link href={paths.districts}>{t("districtsLink")}</Link></li>}
             {loaded.mayConnectMessenger && <li><Link href={paths.messenger}>{t("messengerLink")}</Link></li>}
           </ul>
         </Section>

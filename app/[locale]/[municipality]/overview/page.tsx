@@ -15,7 +15,10 @@ import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { getMunicipalityOverview } from "@/lib/results/get-municipality-overview";
 import "@/components/results/results.css";
-import { dialoguePaths, localized, municipalityPaths } from "@/lib/routes/paths";
+import { DistrictDialogueLists } from "@/components/districts/district-dialogue-lists";
+import { DistrictMap } from "@/components/districts/district-map";
+import { getDistrictMap } from "@/lib/districts/get-district-map";
+import { dialoguePaths, localized, municipalityPaths, withQuery } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -39,12 +42,14 @@ export default async function OverviewPage({ params }: Props) {
   const loaded = await loadMunicipality(slug);
   if (!loaded) notFound();
   const { viewer, municipality, dialogues } = loaded;
-  const [overview, t, results, perspectives, format] = await Promise.all([
+  const [overview, t, results, perspectives, format, districtMap, districtText] = await Promise.all([
     getMunicipalityOverview(viewer, { municipalityId: municipality.id }),
     getTranslations("overview"),
     getTranslations("results"),
     getTranslations("perspectives"),
     getFormatter(),
+    getDistrictMap({ municipalityId: municipality.id }),
+    getTranslations("districtMap"),
   ]);
   const dir = direction(locale);
   const activityColumns = [t("contributions"), t("comments"), t("supportsOnline"), t("supportsAtMeetings")];
@@ -60,6 +65,27 @@ export default async function OverviewPage({ params }: Props) {
         <p className="text-sm text-muted">{results("asOf", { date: format.dateTime(new Date(), "dayLong") })}</p>
         <PrintSource path={localized(locale, municipalityPaths(municipality.slug).overview)} label={results("printSource")} />
       </header>
+
+      {districtMap.districts.length > 0 && (
+        <ResultSection id="districts" heading={districtText("heading")} intro={districtText("overviewIntro")}>
+          <DistrictMap
+            id="overview-districts"
+            heading={districtText("heading")}
+            districts={districtMap.districts}
+            locale={locale}
+            fallbackLanguage={municipality.defaultLocale}
+            hrefFor={(district) => withQuery(municipalityPaths(municipality.slug).overview, {}, `district-${district.id}`)}
+          />
+          <DistrictDialogueLists
+            districts={districtMap.districts}
+            groups={districtMap.byDialogue}
+            dialogues={published}
+            municipalitySlug={municipality.slug}
+            locale={locale}
+            fallbackLanguage={municipality.defaultLocale}
+          />
+        </ResultSection>
+      )}
 
       <ResultSection id="over-time" heading={t("overTimeHeading")}>
         <BarChart

@@ -15,6 +15,8 @@ import { direction } from "@/lib/i18n/routing";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { createContributionAction } from "@/lib/actions/contributions/create-contribution";
+import { placeOptions } from "@/components/districts/place-options";
+import { listDistricts } from "@/lib/districts/list-districts";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
 
@@ -37,6 +39,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   if (!viewer) redirectToSignIn(locale, paths.newContribution);
 
   const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined), getTranslations("post"), getThemeNamer()]);
+  const districts = await listDistricts(dialogue.municipality.id);
 
   return (
     <>
@@ -63,6 +66,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
               themes={dialogue.themes.map((theme) => ({ value: theme.id, label: themeName(theme) }))}
               languages={form.languages.map((code) => ({ value: code, label: autonym(code), lang: code, dir: direction(code) }))}
               defaultLanguage={contentLanguageOf(locale)}
+              places={placeOptions(districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: t("placeNotSaid"), wholeTown: t("placeWholeTown") })}
               codeOfConduct={
                 form.codeOfConduct && (
                   <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(paths.newContribution, { rules: language }))} />

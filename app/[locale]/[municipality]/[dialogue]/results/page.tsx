@@ -19,7 +19,9 @@ import { listPolls } from "@/lib/polls/list-polls";
 import { PollResults } from "@/components/polls/poll-results";
 import { PollStatus } from "@/components/polls/poll-status";
 import "@/components/results/results.css";
-import { dialoguePaths, localized } from "@/lib/routes/paths";
+import { DistrictMap } from "@/components/districts/district-map";
+import { getDistrictMap } from "@/lib/districts/get-district-map";
+import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params> };
@@ -40,7 +42,7 @@ export default async function ResultsPage({ params }: Props) {
   const dialogue = await loadDialogue(municipality, slug);
   if (!dialogue) notFound();
 
-  const [results, t, perspectives, statuses, themeName, format, polls, pollTexts] = await Promise.all([
+  const [results, t, perspectives, statuses, themeName, format, polls, pollTexts, districtMap, districtText] = await Promise.all([
     getDialogueResults(await getViewer(), { dialogueId: dialogue.id }, { shared: true }),
     getTranslations("results"),
     getTranslations("perspectives"),
@@ -50,6 +52,8 @@ export default async function ResultsPage({ params }: Props) {
     // Not in the shared tally: a poll closes by its time, with no write to key on (decision 048).
     listPolls(await getViewer(), { dialogueId: dialogue.id, locale }),
     getTranslations("polls"),
+    getDistrictMap({ municipalityId: dialogue.municipality.id, dialogueId: dialogue.id }),
+    getTranslations("districtMap"),
   ]);
   const dir = direction(locale);
   const mainLanguage = dialogue.languages[0] ?? "de";
@@ -144,6 +148,19 @@ export default async function ResultsPage({ params }: Props) {
           }))}
         />
       </ResultSection>
+
+      {districtMap.districts.length > 0 && (
+        <ResultSection id="districts" heading={districtText("heading")} intro={districtText("intro")}>
+          <DistrictMap
+            id="results-districts"
+            heading={districtText("heading")}
+            districts={districtMap.districts}
+            locale={locale}
+            fallbackLanguage={mainLanguage}
+            hrefFor={(district) => withQuery(paths.home, { district: district.id }, "contributions")}
+          />
+        </ResultSection>
+      )}
 
       <ResultSection
         id="answers"

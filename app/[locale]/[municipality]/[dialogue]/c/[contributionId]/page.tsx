@@ -1,3 +1,6 @@
+import { placeOptions } from "@/components/districts/place-options";
+import { pickDistrictName } from "@/lib/districts/district-names";
+import { placeValue } from "@/lib/districts/place";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -30,7 +33,7 @@ import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
-import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
+import { dialoguePaths, localized, sitePaths, withQuery } from "@/lib/routes/paths";
 import { loadContributionPage, loadContributionTitle } from "@/lib/pages/contribution-page";
 import { inReaderLanguage, type TranslationView } from "@/lib/translations/reader-language";
 import { VoiceNoteView } from "@/components/voice/voice-note";
@@ -113,11 +116,25 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const checkButton = (view: TranslationView) =>
     mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction.bind(null, page)} page={page} translationId={view.id} /> : undefined;
 
+  // Named only where enough contributions name the same district (decision 049).
+  const districtName = contribution.shownDistrict ? pickDistrictName(contribution.shownDistrict, locale, dialogue.languages[0] ?? "de") : null;
+  const postText = mayEdit ? await getTranslations("post") : null;
   const facts = [
     { label: t("theme"), value: theme ? themeName(theme) : "" },
     { label: t("status"), value: statuses(contribution.status) },
     { label: t("language"), value: languageName(contribution.language, locale) },
-    ...(contribution.district ? [{ label: t("district"), value: contribution.district }] : []),
+    ...(districtName
+      ? [
+          {
+            label: t("district"),
+            value: (
+              <Link href={withQuery(paths.home, { district: contribution.districtId }, "contributions")} {...(districtName.language.split("-")[0] === locale.split("-")[0] ? {} : { lang: districtName.language, dir: direction(districtName.language) })}>
+                {districtName.name}
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -219,7 +236,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               <EditContributionForm
                 action={updateContributionAction.bind(null, page)}
                 page={page}
-                values={{ title: contribution.title, body: contribution.body, district: contribution.district ?? "" }}
+                values={{ title: contribution.title, body: contribution.body, place: placeValue(contribution) }}
+                places={placeOptions(loaded.districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: postText?.("placeNotSaid") ?? "", wholeTown: postText?.("placeWholeTown") ?? "" })}
               />
             </details>
           )}

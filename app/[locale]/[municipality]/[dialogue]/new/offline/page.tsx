@@ -13,6 +13,8 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { recordOfflineContributionAction } from "@/lib/actions/contributions/record-offline-contribution";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { placeOptions } from "@/components/districts/place-options";
+import { listDistricts } from "@/lib/districts/list-districts";
 import { dialoguePaths } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
 
@@ -38,6 +40,7 @@ export default async function OfflineContributionPage({ params }: Props) {
     getThemeNamer(),
     getFormatter(),
   ]);
+  const [post, districts] = await Promise.all([getTranslations("post"), listDistricts(dialogue.municipality.id)]);
 
   return (
     <>
@@ -59,6 +62,7 @@ export default async function OfflineContributionPage({ params }: Props) {
                 label: `${meeting.title} (${format.dateTime(meeting.startsAt, "day")})`,
               }))}
               perspectives={SELF_DECLARED_PERSPECTIVES.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
+              places={placeOptions(districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: post("placeNotSaid"), wholeTown: post("placeWholeTown") })}
             />
           </ClientMessages>
         </>

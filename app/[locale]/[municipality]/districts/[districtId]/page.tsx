@@ -1,0 +1,54 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DistrictForm } from "@/components/districts/district-form";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { saveDistrictAction } from "@/lib/actions/districts/districts";
+import { pickDistrictName } from "@/lib/districts/district-names";
+import { getDistrictManagement } from "@/lib/districts/get-district-management";
+import { languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { municipalityPaths } from "@/lib/routes/paths";
+
+type Props = { params: Promise<{ locale: string; municipality: string; districtId: string }> };
+
+/** Staff only; everyone else gets a 404. */
+const load = cache(async (slug: string) => getDistrictManagement(await getViewer(), slug));
+
+export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("districts"))("editTitle"), municipality: municipality.name }));
+
+/** One district's names and boundary. */
+export default async function DistrictPage({ params }: Props) {
+  const { locale, municipality: slug, districtId } = await params;
+  const loaded = await load(slug);
+  const district = loaded?.districts.find((candidate) => candidate.id === districtId);
+  if (!loaded || !district) notFound();
+  const { municipality, languages } = loaded;
+  const t = await getTranslations("districts");
+  const paths = municipalityPaths(municipality.slug);
+  const { name } = pickDistrictName(district.names, locale, languages[0] ?? "de");
+
+  return (
+    <ClientMessages namespaces={["districts", "districtValidation"]}>
+      <MunicipalityPageHeader back={<Link href={paths.districts}>{t("back")}</Link>} title={t("editTitle")} municipality={municipality.name} intro={
+          <>
+            {t("editIntro")} <bdi className="font-semibold">{name}</bdi>
+          </>
+        } />
+      <div className="mt-6">
+        <DistrictForm
+          action={saveDistrictAction}
+          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id, districtId: district.id }}
+          languages={languages.map((code) => ({ code, label: languageName(code, locale), dir: direction(code) }))}
+          values={{ names: district.names }}
+          hasBoundary={district.boundary !== null}
+          submit={t("save")}
+        />
+      </div>
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,86 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DistrictForm } from "@/components/districts/district-form";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { Link } from "@/components/link";
+import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { Section } from "@/components/section";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { saveDistrictAction } from "@/lib/actions/districts/districts";
+import { pickDistrictName } from "@/lib/districts/district-names";
+import { getDistrictManagement } from "@/lib/districts/get-district-management";
+import { languageName } from "@/lib/i18n/language-names";
+import { direction } from "@/lib/i18n/routing";
+import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
+import { municipalityPaths } from "@/lib/routes/paths";
+
+type Props = {
+  params: Promise<{ locale: string; municipality: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Staff only; everyone else gets a 404. */
+const load = cache(async (slug: string) => getDistrictManagement(await getViewer(), slug));
+
+export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("districts"))("title"), municipality: municipality.name }));
+
+/** The municipality's districts: the list with a way to each one's form, and a form for a new one. */
+export default async function DistrictsPage({ params, searchParams }: Props) {
+  const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
+  const loaded = await load(slug);
+  if (!loaded) notFound();
+  const { municipality, districts, languages } = loaded;
+  const [t, dashboard] = await Promise.all([getTranslations("districts"), getTranslations("staffDashboard")]);
+  const paths = municipalityPaths(municipality.slug);
+  const main = languages[0] ?? "de";
+
+  return (
+    <ClientMessages namespaces={["districts", "districtValidation"]}>
+      <MunicipalityPageHeader back={<Link href={paths.dashboard}>{dashboard("title")}</Link>} title={t("title")} municipality={municipality.name} intro={t("intro")} />
+      {query.done === "saved" && (
+        <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">
+          {t("saved")}
+        </p>
+      )}
+
+      <Section id="district-list" heading={t("listHeading")} className="mt-8">
+        {districts.length === 0 ? (
+          <p className="mt-3">{t("none")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line border-y border-line">
+            {districts.map((district) => {
+              const { name, language } = pickDistrictName(district.names, locale, main);
+              const foreign = language.split("-")[0] !== locale.split("-")[0];
+              return (
+                <li key={district.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3" data-testid="district-row">
+                  <span>
+                    <span className="font-semibold break-words" {...(foreign ? { lang: language, dir: direction(language) } : {})}>
+                      {name}
+                    </span>{" "}
+                    <span className="text-sm text-muted">
+                      {district.boundary ? t("hasBoundary") : t("noBoundary")} · {t("namesIn", { languages: Object.keys(district.names).map((code) => languageName(code, locale)).join(", ") })}
+                    </span>
+                  </span>
+                  <Link href={paths.district(district.id)} aria-label={t("editNamed", { name })}>
+                    {t("edit")}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="new-district" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-10 rounded border border-line bg-surface p-4">
+        <DistrictForm
+          action={saveDistrictAction}
+          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id }}
+          languages={languages.map((code) => ({ code, label: languageName(code, locale), dir: direction(code) }))}
+          hasBoundary={false}
+          submit={t("create")}
+        />
+      </Section>
+    </ClientMessages>
+  );
+}
