@@ -54,7 +54,8 @@ function PhotoField({ index, state, language }: { index: number; state: FormStat
   const name = photoField(index);
   const id = useFormFieldId(name) ?? name;
   const errors = state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
-  const chooseAgain = state.status === "error" && (state.values[altField(index)] ?? "") !== "";
+  // The browser drops a chosen file with the refused post: ask for it again where one was chosen.
+  const chooseAgain = state.status === "error" && ((state.values[altField(index)] ?? "") !== "" || (state.fieldErrors[altField(index)]?.length ?? 0) > 0);
   const describedBy = [`${id}-hint`, errors.length > 0 || chooseAgain ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <fieldset className="mt-4 border-t border-line pt-3">
