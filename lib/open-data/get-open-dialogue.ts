@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { openDialogue, openDialogueSelect } from "./open-dialogue-select";
 import { publishedDialogue } from "@/lib/policy/visibility";
+import { parseInput } from "@/lib/validation";
+import { pageArgs, pageInput, type PageInput } from "./page";
 
 /** The id of a published dialogue; anything else (a draft, an unknown or malformed id) is NOT_FOUND. */
 export async function publishedDialogueId(dialogueId: string): Promise<string> {
@@ -14,6 +16,16 @@ export async function publishedDialogueId(dialogueId: string): Promise<string> {
     : null;
   if (!dialogue) throw new AppError("NOT_FOUND", "dialogue not found");
   return dialogue.id;
+}
+
+/**
+ * One page of a list under a published dialogue: the dialogue's id, the page's limit, and the
+ * Prisma arguments of the page (`where` to be merged with the list's own).
+ */
+export async function publishedDialoguePage(input: PageInput & { dialogueId: string }) {
+  const { dialogueId, ...rest } = input;
+  const page = parseInput(pageInput, rest);
+  return { dialogueId: await publishedDialogueId(dialogueId), limit: page.limit, ...pageArgs(page) };
 }
 
 /** One published dialogue with its description and code of conduct. */

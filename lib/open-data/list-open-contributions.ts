@@ -5,9 +5,8 @@ import { db } from "@/lib/db/client";
 import { PERSPECTIVE_ORDER, type PerspectiveSupport } from "@/lib/perspectives/perspectives";
 import { PERSPECTIVE_SHOWN_SELECT, publicPerspective } from "@/lib/perspectives/public-perspective";
 import type { ContributionKind, ContributionSource, ContributionStatus, Perspective } from "@/lib/generated/prisma/enums";
-import { parseInput } from "@/lib/validation";
-import { publishedDialogueId } from "./get-open-dialogue";
-import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+import { publishedDialoguePage } from "./get-open-dialogue";
+import { toPage, type Page, type PageInput } from "./page";
 import { visibleContribution } from "@/lib/policy/visibility";
 
 /**
@@ -40,10 +39,7 @@ function districtNameOf(district: { names: DistrictNames } | undefined, language
 
 /** The visible (neither hidden nor withdrawn) contributions of a published dialogue. */
 export async function listOpenContributions(input: PageInput & { dialogueId: string }): Promise<Page<OpenContribution>> {
-  const { dialogueId: rawId, ...rest } = input;
-  const page = parseInput(pageInput, rest);
-  const dialogueId = await publishedDialogueId(rawId);
-  const { where, ...args } = pageArgs(page);
+  const { dialogueId, limit, where, ...args } = await publishedDialoguePage(input);
   const rows = await db.contribution.findMany({
     ...args,
     where: { ...where, ...visibleContribution.where, dialogueId },
@@ -64,7 +60,7 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
       createdAt: true,
     },
   });
-  const { items, nextCursor } = toPage(rows, page.limit);
+  const { items, nextCursor } = toPage(rows, limit);
   const ids = items.map((item) => item.id);
   const [online, atMeetings, districts] = await Promise.all([
     db.support.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _count: { _all: true } }),

@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { ActorKind, ContributionStatus } from "@/lib/generated/prisma/enums";
-import { parseInput } from "@/lib/validation";
-import { publishedDialogueId } from "./get-open-dialogue";
-import { pageArgs, pageInput, toPage, type Page, type PageInput } from "./page";
+import { publishedDialoguePage } from "./get-open-dialogue";
+import { toPage, type Page, type PageInput } from "./page";
 import { visibleContribution } from "@/lib/policy/visibility";
 
 /** A public response: the deciding body and the responsible actor, not the writer's account. */
@@ -20,10 +19,7 @@ export type OpenResponse = {
 
 /** The responses to the visible contributions of a published dialogue, oldest first. */
 export async function listOpenResponses(input: PageInput & { dialogueId: string }): Promise<Page<OpenResponse>> {
-  const { dialogueId: rawId, ...rest } = input;
-  const page = parseInput(pageInput, rest);
-  const dialogueId = await publishedDialogueId(rawId);
-  const { where, ...args } = pageArgs(page);
+  const { dialogueId, limit, where, ...args } = await publishedDialoguePage(input);
   const rows = await db.response.findMany({
     ...args,
     where: { ...where, contribution: { ...visibleContribution.where, dialogueId } },
@@ -38,6 +34,6 @@ export async function listOpenResponses(input: PageInput & { dialogueId: string 
       createdAt: true,
     },
   });
-  const { items, nextCursor } = toPage(rows, page.limit);
+  const { items, nextCursor } = toPage(rows, limit);
   return { items: items.map((row) => ({ ...row, dueDate: row.dueDate?.toISOString().slice(0, 10) ?? null })), nextCursor };
 }
