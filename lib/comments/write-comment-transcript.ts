@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { addTranslation } from "@/lib/translations/add-translation";
@@ -14,7 +15,7 @@ export const writeCommentTranscriptInput = z.object({
   transcript: z.string().trim().min(1).max(COMMENT_MAX),
   /** "Read back to the speaker, who confirmed it." */
   readBack: z.literal("on").optional(),
-  translationLanguage: z.union([z.literal(""), z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)]).optional(),
+  translationLanguage: z.union([z.literal(""), languageTagSchema]).optional(),
   translationBody: z.string().trim().max(COMMENT_MAX).optional(),
 });
 
