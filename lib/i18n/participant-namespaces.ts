@@ -21,6 +21,8 @@ export const PARTICIPANT_MESSAGES = [
   "dialogue",
   "contribution",
   "voice",
+  // Saying a comment instead of typing it (decision 046).
+  "voiceComment",
   // Photos on needs and proposals (decision 050).
   "images",
   // What a person who writes in by SMS / WhatsApp / Signal reads (decision 045).
@@ -230,6 +232,9 @@ export const SAME_AS_GERMAN = new Set([
   "Weiter",
   "Zurück",
   "Zurück zum Dialog",
+  "Zurück zum Beitrag",
+  "Zurück zum Kommentar",
+  "Zum Beitrag:",
   "Zum Beitrag",
   "Zum Kommentar",
   "Anmelden",
