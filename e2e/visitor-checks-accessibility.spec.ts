@@ -182,6 +182,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `${base}/${COLLECTING}/invitations`, "invitations page", locale);
     await visit(page, (await page.locator('main a[href$="/poster"]').first().getAttribute("href"))!, "invitation poster", locale);
     await visit(page, `${base}/${COLLECTING}/manage`, "manage page", locale);
+    await visit(page, `${contributionPath}/merge`, "merge page of a contribution (decision 051)", locale);
     await visit(page, `${base}/${DIALOGUES.responding.slug}/manage/queue`, "queue of needs to answer", locale);
     await visit(page, `${base}/staff/queue`, "queue of needs to answer, all dialogues", locale);
     await visit(page, `${base}/${DIALOGUES.responding.slug}/responsibilities/manage`, "responsibility planning page", locale);

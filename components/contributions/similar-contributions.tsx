@@ -28,6 +28,7 @@ export function SimilarList({ items, page }: { items: SimilarContribution[]; pag
   const t = useTranslations();
   const kinds = useTranslations("kinds");
   const paths = dialoguePaths(page.municipality, page.dialogue);
+  const firstOther = items.find((item) => !item.own)?.id;
   return (
     <section aria-labelledby="similar-heading" className="mb-6 rounded border-s-4 border-brand bg-surface p-3" data-testid="similar-contributions">
       <h2 id="similar-heading" className="text-xl">
@@ -46,25 +47,24 @@ export function SimilarList({ items, page }: { items: SimilarContribution[]; pag
               {item.title}
             </a>
             {item.translated && <span className="ms-2 text-sm text-muted">{t("similar.translated")}</span>}
-            <p className="mt-2">
-              {item.own ? (
-                <span className="text-sm text-muted">{t("similar.own")}</span>
-              ) : (
-                <button
-                  type="submit"
-                  formAction={supportInsteadAction}
-                  formNoValidate
-                  name="supportInstead"
-                  value={item.id}
-                  className="rounded border-2 border-brand px-4 py-2 font-semibold text-brand"
-                >
-                  {t("similar.supportInstead")}
-                </button>
-              )}
-            </p>
+            {item.own ? (
+              <p className="mt-2 text-sm text-muted">{t("similar.own")}</p>
+            ) : (
+              <label className="mt-2 flex items-center gap-2">
+                <input type="radio" name="supportInstead" value={item.id} defaultChecked={item.id === firstOther} />
+                <span>{t("similar.sameAsMine")}</span>
+              </label>
+            )}
           </li>
         ))}
       </ul>
+      {firstOther && (
+        // React names a formAction button itself (no name/value of ours survives without JavaScript):
+        // the chosen one travels as the radio group's value.
+        <button type="submit" formAction={supportInsteadAction} formNoValidate className="mt-3 rounded border-2 border-brand px-4 py-2 font-semibold text-brand">
+          {t("similar.supportInstead")}
+        </button>
+      )}
       <p className="mt-3 text-sm">{t("similar.postAnywayHint")}</p>
     </section>
   );
