@@ -257,7 +257,7 @@ export async function seedLargeData(
 const USER_COLUMNS = [["id", "uuid"], ["displayName", "text"], ["locale", "text"], ["perspective", '"Perspective"'], ["showPerspective", "bool"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]] as const;
 const CONTRIBUTION_COLUMNS = [
   ["id", "uuid"], ["dialogueId", "uuid"], ["themeId", "uuid"], ["kind", '"ContributionKind"'], ["title", "text"], ["body", "text"], ["language", "text"],
-  ["district", "text"], ["authorId", "uuid"], ["authorPerspective", '"Perspective"'], ["source", '"ContributionSource"'], ["recordedById", "uuid"],
+  ["districtText", "text"], ["authorId", "uuid"], ["authorPerspective", '"Perspective"'], ["source", '"ContributionSource"'], ["recordedById", "uuid"],
   ["meetingId", "uuid"], ["interpreterName", "text"], ["readBackConfirmedAt", "timestamp(3)"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
 ] as const;
 const ACTORS = [

@@ -9,6 +9,7 @@ import { Link } from "@/components/link";
 import type { CommentThreadView, CommentView } from "@/lib/comments/list-comments";
 import { direction } from "@/lib/i18n/routing";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
+import type { CommentVoiceTrace } from "@/lib/voice/get-voice-note";
 import type { CommentPermissions } from "@/lib/pages/contribution-page";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
@@ -30,11 +31,13 @@ type Props = {
   body?: (comment: Comment) => ReactNode;
   /** Verified roles per user id, shown as badges beside the names. */
   verifiedRoles?: Readonly<Record<string, readonly VerifiedRole[]>>;
+  /** The trace of each written-down voice comment (who wrote it down, read back), by comment id. */
+  voiceTraces?: ReadonlyMap<string, CommentVoiceTrace>;
 };
 
 const NOTHING: CommentPermissions = { edit: false, delete: false, listen: false, transcribe: false, report: false };
 
-async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles }: Props & { comment: Comment }) {
+async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles, voiceTraces }: Props & { comment: Comment }) {
   const [t, tv, format] = await Promise.all([getTranslations("comments"), getTranslations("voice"), getFormatter()]);
   const deleted = comment.deletedAt !== null;
   const hidden = !deleted && comment.hiddenCategory !== null;
@@ -65,6 +68,7 @@ async function CommentBody({ comment, dialogueId, may, hideNotices, page, action
               {tv("pending")}
             </p>
           )}
+          {voiceTraces?.get(comment.id) && <VoiceTraceLine trace={voiceTraces.get(comment.id)!} locale={page.locale} />}
           {mayListen && (
             <audio controls preload="none" src={audioHref} className="mt-2 w-full">
               <a href={audioHref}>{tv("listen")}</a>
@@ -151,5 +155,19 @@ export async function CommentThread({ comment, ...props }: Props & { comment: Th
         </div>
       )}
     </article>
+  );
+}
+
+/** Said as a voice message and written down: by whom (a person, or a machine until a person checked it), and whether it was read back (decision 008's trace). */
+async function VoiceTraceLine({ trace, locale }: { trace: CommentVoiceTrace; locale: string }) {
+  const t = await getTranslations("voice");
+  const lines = [t("trace.said")];
+  if (trace.machineTranscript) lines.push(trace.confirmedBy ? t("trace.machineChecked", { name: trace.confirmedBy }) : t("trace.machine"));
+  else if (trace.transcribedBy) lines.push(t("trace.transcribedBy", { name: trace.transcribedBy }));
+  if (trace.readBack) lines.push(t("trace.readBack"));
+  return (
+    <p className="mt-1 text-sm text-muted" data-testid="comment-voice-trace" lang={locale} dir={direction(locale)}>
+      {lines.join(" ")}
+    </p>
   );
 }

@@ -3,20 +3,9 @@ import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { NAME, WithName } from "@/components/text/with-name";
-import { keptContributionOf, listMergedInto } from "@/lib/contributions/merged-contributions";
-import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
-import { getViewer } from "@/lib/auth/get-viewer";
+import type { MergedIntoView } from "@/lib/contributions/merged-contributions";
 import { direction } from "@/lib/i18n/routing";
-import { dialoguePaths, withQuery } from "@/lib/routes/paths";
-import { redirectTo } from "@/lib/routes/redirect";
-
-/** A merged contribution's address leads to the one it was merged into (decision 051). */
-export async function redirectIfMerged(locale: string, municipalitySlug: string, dialogueSlug: string, contributionId: string): Promise<void> {
-  const { dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug, dialogueSlug })) ?? {};
-  if (!dialogue) return;
-  const kept = await keptContributionOf(contributionId, dialogue.id);
-  if (kept) redirectTo(locale, withQuery(dialoguePaths(dialogue).contribution(kept), { merged: 1 }));
-}
+import type { dialoguePaths } from "@/lib/routes/paths";
 
 /**
  * On a contribution's page: what the host team merged into it (both voices stay on record), and
@@ -24,17 +13,20 @@ export async function redirectIfMerged(locale: string, municipalitySlug: string,
  */
 export async function MergedContributions({
   contributionId,
+  merged,
   mayMerge,
   paths,
   arrivedFromMerged,
 }: {
   contributionId: string;
+  /** What was merged into it, from the page's loader. */
+  merged: readonly MergedIntoView[];
   /** contribution:merge, from the page's loader. */
   mayMerge: boolean;
   paths: ReturnType<typeof dialoguePaths>;
   arrivedFromMerged: boolean;
 }) {
-  const [merged, t] = await Promise.all([listMergedInto(contributionId), getTranslations("merge")]);
+  const t = await getTranslations("merge");
   return (
     <>
       {arrivedFromMerged && (

@@ -22,6 +22,8 @@ export const keptContributionOf = cache(async (contributionId: string, dialogueI
  * language as written; the author's name only (never a perspective: decision 024 — the merge names
  * a person next to a tally their support once went into).
  */
+export type MergedIntoView = Awaited<ReturnType<typeof listMergedInto>>[number];
+
 export async function listMergedInto(contributionId: string) {
   const rows = await db.contribution.findMany({
     where: { mergedIntoId: contributionId, hiddenAt: null, withdrawnAt: null },

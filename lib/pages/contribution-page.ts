@@ -5,6 +5,7 @@ import { listActorChoices } from "@/lib/actors/list-actor-choices";
 import { commentWindowInput, listComments, type CommentView } from "@/lib/comments/list-comments";
 import { senderBlockState } from "@/lib/channels/block-sender";
 import { getContribution } from "@/lib/contributions/get-contribution";
+import { keptContributionOf, listMergedInto } from "@/lib/contributions/merged-contributions";
 import { loadPublishedDialogue, type DialogueForViewer } from "@/lib/dialogues/load-dialogue";
 import { meetingTitleIn } from "@/lib/host-texts/meeting-title";
 import { listImages } from "@/lib/images/list-images";
@@ -17,7 +18,7 @@ import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { offersPushAfterPost } from "@/lib/push/first-post-prompt";
 import { listTranslations } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { getVoiceNote } from "@/lib/voice/get-voice-note";
+import { getVoiceNote, listCommentVoiceTraces } from "@/lib/voice/get-voice-note";
 
 // The contribution page's data (issue 17, step 2; decision 038): the dialogue through the
 // request-cached loadDialogue, the contribution, one window of its thread, and every permission
@@ -149,7 +150,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
   const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
   const inWindow = comments.threads.flatMap((comment) => [comment, ...comment.replies]);
   const hiddenComments = viewer ? inWindow.filter((comment) => comment.deletedAt === null && comment.hiddenCategory !== null) : [];
-  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images, districts] = await Promise.all([
+  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images, districts, commentVoiceTraces, mergedInto] = await Promise.all([
     // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
     listVerifiedRoles({ id: dialogue.id, municipalityId: resource.municipalityId }, [
       ...(contribution.author ? [contribution.author.id] : []),
@@ -171,6 +172,10 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     listImages(viewer, contribution.id, resource),
     // The author's edit form chooses among the municipality's districts (decision 049).
     may.edit ? listDistricts(resource.municipalityId) : [],
+    // Who wrote down the window's voice comments and whether it was read back (decision 046).
+    listCommentVoiceTraces(inWindow.filter((comment) => comment.deletedAt === null && !comment.awaitingTranscript).map((comment) => comment.id)),
+    // What the host team merged into it: both voices stay on record (decision 051).
+    listMergedInto(contribution.id),
   ]);
   return {
     shown: true,
@@ -180,6 +185,8 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     may,
     comments,
     commentMay: Object.fromEntries(inWindow.map((comment) => [comment.id, commentPermissions(viewer, resource, comment)])) as Record<string, CommentPermissions>,
+    commentVoiceTraces,
+    mergedInto,
     hideNotices: new Map(hideNotices.filter((entry): entry is readonly [string, HideNotice] => entry[1] !== null)),
     verifiedRoles,
     translations,
@@ -197,3 +204,11 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
 
 export type ContributionPageData = Extract<NonNullable<Awaited<ReturnType<typeof loadContributionPage>>>, { shown: true }>;
 export type HiddenContributionPageData = Extract<NonNullable<Awaited<ReturnType<typeof loadContributionPage>>>, { shown: false }>;
+
+/** A merged contribution's address leads to the one it was merged into (decision 051): its id, or null. */
+export async function keptContributionFor(viewer: Viewer | null, params: Pick<Params, "municipality" | "dialogue" | "contributionId">): Promise<{ id: string; dialogue: { slug: string; municipality: { slug: string } } } | null> {
+  const loaded = await loadPublishedDialogue(viewer, { municipalitySlug: params.municipality, dialogueSlug: params.dialogue });
+  if (!loaded) return null;
+  const kept = await keptContributionOf(params.contributionId, loaded.dialogue.id);
+  return kept ? { id: kept, dialogue: loaded.dialogue } : null;
+}

@@ -45,3 +45,25 @@ export async function getVoiceNote(viewer: Viewer | null, contributionId: string
     mayTranscribe: can(viewer, "voice:transcribe", resource),
   };
 }
+
+/** Under a comment said as a voice message once it is written down (decision 046): decision 008's trace. */
+export type CommentVoiceTrace = Pick<VoiceNote, "machineTranscript" | "transcribedBy" | "confirmedBy" | "readBack">;
+
+/**
+ * The traces of the written-down voice comments among `commentIds`, by comment id: one statement
+ * for the whole window of a thread, none when it has no comments. A comment still pending its
+ * transcript says so itself (Comment.awaitingTranscript).
+ */
+export async function listCommentVoiceTraces(commentIds: readonly string[]): Promise<ReadonlyMap<string, CommentVoiceTrace>> {
+  if (commentIds.length === 0) return new Map();
+  // One statement with its two people joined (Prisma's nested selects would send three).
+  const rows = await db.$queryRaw<Array<{ commentId: string; machineTranscript: boolean; readBack: boolean; transcribedBy: string | null; confirmedBy: string | null }>>`
+    SELECT v."commentId", v."machineTranscript", v."readBackConfirmedAt" IS NOT NULL AS "readBack",
+           CASE WHEN t."deletedAt" IS NULL THEN t."displayName" END AS "transcribedBy",
+           CASE WHEN c."deletedAt" IS NULL THEN c."displayName" END AS "confirmedBy"
+    FROM "VoiceMessage" v
+    LEFT JOIN "User" t ON t.id = v."transcribedById"
+    LEFT JOIN "User" c ON c.id = v."confirmedById"
+    WHERE v."commentId" = ANY(${[...commentIds]}::uuid[]) AND v."transcribedAt" IS NOT NULL`;
+  return new Map(rows.map(({ commentId, ...trace }) => [commentId, trace]));
+}

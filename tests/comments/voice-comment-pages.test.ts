@@ -21,6 +21,7 @@ import { getCommentTranscriptForm } from "@/lib/comments/get-comment-transcript-
 import { writeCommentTranscript } from "@/lib/comments/write-comment-transcript";
 import { createContribution } from "@/lib/contributions/create-contribution";
 import { db } from "@/lib/db/client";
+import { loadContributionPage } from "@/lib/pages/contribution-page";
 import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
 import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
 import { hostOf, memberAs } from "@/tests/support/meetings";
@@ -130,5 +131,13 @@ describe("the voice comment's transcript page", () => {
     const again = await getCommentTranscriptForm(await hostOf(dialogue), where);
     const recorderName = (await db.user.findUniqueOrThrow({ where: { id: recorder.id }, select: { displayName: true } })).displayName;
     expect(again).toMatchObject({ transcript: "ما هم در خانهٔ ۳ اینترنت نداریم.", readBack: true, note: { pending: false, transcribedBy: recorderName, readBack: true } });
+
+    // In the thread, for every reader (signed out too), the written-down comment carries its trace;
+    // a typed comment carries none.
+    const page = await loadContributionPage(null, params, {});
+    if (!page?.shown) throw new Error("the contribution page is not shown");
+    expect(page.commentVoiceTraces.get(withLine.id)).toEqual({ machineTranscript: false, transcribedBy: recorderName, confirmedBy: recorderName, readBack: true });
+    const typed = await db.comment.findFirst({ where: { contributionId: params.contributionId, awaitingTranscript: false, voiceMessage: null }, select: { id: true } });
+    if (typed) expect(page.commentVoiceTraces.has(typed.id)).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import { KindBadge } from "@/components/kind-badge";
 import { ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { BlockSenderForm } from "@/components/moderation/block-sender-form";
 import { HiddenContribution } from "@/components/moderation/hidden-contribution";
-import { MergedContributions, redirectIfMerged } from "@/components/contributions/merged-contributions";
+import { MergedContributions } from "@/components/contributions/merged-contributions";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { Link } from "@/components/link";
@@ -34,7 +34,8 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { dialoguePaths, localized, sitePaths, withQuery } from "@/lib/routes/paths";
-import { loadContributionPage, loadContributionTitle } from "@/lib/pages/contribution-page";
+import { redirectTo } from "@/lib/routes/redirect";
+import { keptContributionFor, loadContributionPage, loadContributionTitle } from "@/lib/pages/contribution-page";
 import { inReaderLanguage, type TranslationView } from "@/lib/translations/reader-language";
 import { VoiceNoteView } from "@/components/voice/voice-note";
 import { ContributionImages } from "@/components/images/contribution-images";
@@ -69,7 +70,11 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const viewer = await getViewer();
   // Everything the page shows and every permission below it, decided once (lib/pages/contribution-page.ts).
   const loaded = await loadContributionPage(viewer, input, query);
-  if (!loaded || !loaded.shown) await redirectIfMerged(locale, input.municipality, input.dialogue, input.contributionId);
+  if (!loaded || !loaded.shown) {
+    // A merged contribution's address leads to the one it was merged into (decision 051).
+    const kept = await keptContributionFor(viewer, input);
+    if (kept) redirectTo(locale, withQuery(dialoguePaths(kept.dialogue).contribution(kept.id), { merged: 1 }));
+  }
   if (!loaded) notFound();
   if (!loaded.shown) return <HiddenContribution dialogue={loaded.dialogue} hidden={loaded.hidden} />;
   const { dialogue, contribution, comments, verifiedRoles, translations, voiceNote, may } = loaded;
@@ -296,7 +301,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
         }}
       />
       {may.respond && <RespondSection page={page} action={postResponseAction.bind(null, page)} languages={dialogue.languages} actors={loaded.actors} />}
-      <MergedContributions contributionId={contribution.id} mayMerge={may.merge} paths={paths} arrivedFromMerged={query.merged === "1"} />
+      <MergedContributions contributionId={contribution.id} merged={loaded.mergedInto} mayMerge={may.merge} paths={paths} arrivedFromMerged={query.merged === "1"} />
 
       <Section id="comments-heading" anchor="comments" heading={t("commentsHeading", { count: comments.total })} className="mt-10">
         <CommentPageLinks path={commentsPath} page={comments} />
@@ -313,6 +318,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                   hideNotices={loaded.hideNotices}
                   page={page}
                   verifiedRoles={verifiedRoles}
+                  voiceTraces={loaded.commentVoiceTraces}
                   actions={{ create: createCommentAction.bind(null, page), update: updateCommentAction.bind(null, page), delete: deleteCommentAction.bind(null, page) }}
                   body={(shownComment) => {
                     const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, reading);
