@@ -230,14 +230,47 @@ async function newsText(tx: Prisma.TransactionClient, locale: string, claimed: C
   }
 
   const receipts = await tx.receipt.findMany({ where: { contributionId: { in: [...blocks.keys()] } }, select: { contributionId: true, code: true } });
-  const parts: string[] = [t("newsIntro")];
-  for (const [key, lines] of blocks) {
-    parts.push(lines.join("\n"));
-    const receipt = receipts.find((candidate) => candidate.contributionId === key);
-    if (receipt) parts.push(t("readAll", { code: formatReceiptCode(receipt.code), link: `${publicOrigin()}${receiptPath(locale, receipt.code)}` }));
-  }
-  if (rows.length > MAX_ITEMS) parts.push(t("more", { count: rows.length - MAX_ITEMS }));
   const words = answerWordsIn(locale);
-  parts.push(answersNow ? t("newsFooterNow", { daily: words.daily }) : t("newsFooterDaily", { now: words.now }));
-  return parts.join("\n\n");
+  return fitMessage({
+    intro: t("newsIntro"),
+    items: [...blocks].map(([key, lines]) => {
+      const receipt = receipts.find((candidate) => candidate.contributionId === key);
+      return { lines, readAll: receipt ? t("readAll", { code: formatReceiptCode(receipt.code), link: `${publicOrigin()}${receiptPath(locale, receipt.code)}` }) : null };
+    }),
+    untold: Math.max(0, rows.length - MAX_ITEMS),
+    more: (count) => t("more", { count }),
+    footer: answersNow ? t("newsFooterNow", { daily: words.daily }) : t("newsFooterDaily", { now: words.now }),
+  });
+}
+
+/** Twilio refuses a message longer than 1,600 characters (it does not split it); one limit serves every channel. */
+export const MESSAGE_MAX = 1600;
+
+/**
+ * One message of news within MESSAGE_MAX: the intro, each contribution's lines ("• what
+ * happened", then quotes) with the way to its receipt's page, "and N more", the footer. When it
+ * is too long, the quotes give way first (from the last contribution back), then whole
+ * contributions, counted into "and N more" — the receipt's page keeps everything.
+ */
+export function fitMessage(message: {
+  intro: string;
+  items: ReadonlyArray<{ lines: readonly string[]; readAll: string | null }>;
+  untold: number;
+  more: (count: number) => string;
+  footer: string;
+}): string {
+  const items = message.items.map((item) => ({ ...item, lines: [...item.lines] }));
+  let untold = message.untold;
+  const compose = () =>
+    [message.intro, ...items.flatMap((item) => [item.lines.join("\n"), ...(item.readAll ? [item.readAll] : [])]), ...(untold > 0 ? [message.more(untold)] : []), message.footer].join("\n\n");
+  let text = compose();
+  for (let index = items.length - 1; text.length > MESSAGE_MAX && index >= 0; index -= 1) {
+    items[index]!.lines = items[index]!.lines.filter((line) => line.startsWith("• "));
+    text = compose();
+  }
+  while (text.length > MESSAGE_MAX && items.length > 1) {
+    untold += items.pop()!.lines.length;
+    text = compose();
+  }
+  return text.length > MESSAGE_MAX ? `${text.slice(0, MESSAGE_MAX - 1)}…` : text;
 }
