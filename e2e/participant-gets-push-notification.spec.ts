@@ -8,7 +8,7 @@
 // replaced (subscribe and getSubscription, by an init script): it hands our page a subscription
 // whose endpoint is this test's push service and whose keys this test generated. Everything of
 // ours — the switch, the server action, the job, web-push's encryption — runs for real.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import en from "../messages/en.json" with { type: "json" };
@@ -53,7 +53,7 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
   }, subscription);
 
   // A person who has just joined (no demo account, so no other spec touches her session).
-  const name = `نور ${randomBytes(3).toString("hex")}`;
+  const name = `نور ${randomInt(100_000, 1_000_000)}`;
   await page.goto(`/ar/join/${invitation.code}`);
   await page.getByLabel(ar.join.displayName, { exact: true }).fill(name);
   await page.getByRole("radio", { name: ar.join.perspectives.LIVED_EXPERIENCE }).check();
@@ -63,7 +63,7 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
 
   // She posts a need.
   await page.getByRole("link", { name: ar.post.postLink }).click();
-  const title = `دورة لغة مسائية ${randomBytes(3).toString("hex")}`;
+  const title = `دورة لغة مسائية ${randomInt(100_000, 1_000_000)}`;
   await page.getByRole("radio", { name: ar.post.need }).check();
   await page.getByRole("radio", { name: ar.themes.digital }).check();
   await page.getByLabel(ar.post.title, { exact: true }).fill(title);

@@ -2,7 +2,7 @@
 // links to its field — and lands there, with a title that starts with "Error:" (GOV.UK's pattern);
 // what the person typed is kept. After a successful comment the next page confirms it, politely,
 // once. Without JavaScript on a 360 px phone (German and Arabic), and with JavaScript in place.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { before, CATALOGUES, escapeRegExp, signInAs, type SpecLocale } from "./support/sign-in";
@@ -29,7 +29,7 @@ test.describe("without JavaScript on a 360 px phone", () => {
     test(`a failed post lands on the error summary, each problem links to its field, the title says so (${locale})`, async ({ page }) => {
       const text = CATALOGUES[locale];
       await signInAs(page, "Nour", locale);
-      const body = `${locale === "ar" ? "لا يوجد إنترنت في السكن" : "Kein Internet im Wohnheim"} ${randomBytes(3).toString("hex")}`;
+      const body = `${locale === "ar" ? "لا يوجد إنترنت في السكن" : "Kein Internet im Wohnheim"} ${randomInt(100_000, 1_000_000)}`;
       await postWithoutTitle(page, locale, body);
 
       const summary = summaryOf(page, locale);

@@ -1,7 +1,7 @@
 // A volunteer (a local actor) translates a German need into Arabic. An Arabic reader without
 // JavaScript then reads it in Arabic, right to left, marked as a volunteer's translation, and
 // reaches the German original with one click.
-import { randomBytes } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
@@ -41,7 +41,7 @@ test("a volunteer translates a German need into Arabic; an Arabic reader without
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(need.title);
   const path = new URL(page.url()).pathname.replace(/^\/de\//, "/");
 
-  const title = `لا يوجد إنترنت في السكن ${randomBytes(2).toString("hex")}`;
+  const title = `لا يوجد إنترنت في السكن ${randomInt(100_000, 1_000_000)}`;
   const body = "في المبنى لا يوجد إنترنت. الأطفال لا يستطيعون أداء واجباتهم المدرسية.";
   // The contribution's own form (each comment has one too; the host team also has the machine's).
   const summary = page.locator("summary", { hasText: new RegExp(`^${escape(de.translations.translate)}$`) });
