@@ -11,6 +11,7 @@ import de from "../messages/de.json" with { type: "json" };
 import uk from "../messages/uk.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { keepScreenshot } from "./support/screenshot";
 
 const MUNICIPALITY = "musterstadt";
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
@@ -90,7 +91,7 @@ test("a need posted in Arabic, answered in German, is read by its author in Arab
   await expect(body).toHaveAttribute("dir", "rtl");
   await expect(nour.getByTestId("response-timeline").getByTestId("translation-label")).toHaveText(ar.translations.byVolunteer);
   await expectNoSidewaysScrolling(nour);
-  await nour.screenshot({ path: "test-results/answer-translated-ar-360.png", fullPage: true });
+  await keepScreenshot(nour, "answer-translated-ar-360", { file: "test-results/answer-translated-ar-360.png" });
   await nour.getByTestId("response-timeline").getByRole("link", { name: upToArgument(ar.translations.showOriginal) }).click();
   await expect(nour).toHaveURL(/\?original=1#response-[0-9a-f-]{36}$/);
   await expect(body).toHaveText(answer);
@@ -109,7 +110,7 @@ test("a need posted in Arabic, answered in German, is read by its author in Arab
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(`Kein Internet im Haus ${tag}`);
   await expect(staff.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "de");
   await expect(staff.getByTestId("response-body")).toHaveText(answer);
-  await staff.screenshot({ path: "test-results/answer-translated-de-360.png", fullPage: true });
+  await keepScreenshot(staff, "answer-translated-de-360", { file: "test-results/answer-translated-de-360.png" });
 
   // A Ukrainian reader asks for a machine translation of the answer: one button, no JavaScript.
   const before = ((await (await request.get(`${translatorUrl}/translate-requests`)).json()) as unknown[]).length;
@@ -122,7 +123,7 @@ test("a need posted in Arabic, answered in German, is read by its author in Arab
   await expect(olenaTimeline.getByTestId("response-body")).toHaveAttribute("lang", "uk");
   await expect(olenaTimeline.getByTestId("translation-label")).toHaveText(uk.translations.byMachine);
   await expectNoSidewaysScrolling(olena);
-  await olena.screenshot({ path: "test-results/answer-machine-uk-360.png", fullPage: true });
+  await keepScreenshot(olena, "answer-machine-uk-360", { file: "test-results/answer-machine-uk-360.png" });
   const sent = ((await (await request.get(`${translatorUrl}/translate-requests`)).json()) as unknown[]).slice(before);
   expect(sent).toEqual([{ q: answer, source: "de", target: "uk", format: "text", api_key: "e2e-libretranslate-key" }]);
 

@@ -8,6 +8,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { signInAs } from "./support/sign-in";
+import { keepScreenshot } from "./support/screenshot";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -77,7 +78,7 @@ test("the host team adds a poll in German and Arabic, and a participant answers 
   await expect(answered.getByRole("status")).toHaveText(ar.polls.answered);
   await expect(answered.getByRole("radio", { name: "نعم" })).toBeChecked();
   await expectNoSidewaysScrolling(page);
-  await page.screenshot({ path: test.info().outputPath("poll-answered-ar-360.png"), fullPage: true });
+  await keepScreenshot(page, "poll-answered-ar-360");
 
   // Changed while open: still one answer, now "no".
   await answered.getByRole("radio", { name: "لا" }).check();

@@ -3,14 +3,13 @@
 // to left), signed out and signed in as staff, without JavaScript. A chosen language is
 // remembered. Staff reach "Start a new dialogue" and their drafts by clicking from the home
 // page. Screenshots of the pages this changed go to the test's output (and SHOTS_DIR if set).
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import sharp from "sharp";
 import en from "../messages/en.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { openLanguageMenu } from "./support/header-menus";
 import { CATALOGUES, signInAs, type SpecLocale } from "./support/sign-in";
+import { keepScreenshot } from "./support/screenshot";
 
 const MUNICIPALITY = "musterstadt";
 const STAFF = "Sabine Krüger";
@@ -39,12 +38,7 @@ async function expectHeaderInOneRow(page: Page) {
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.SHOTS_DIR) {
-    mkdirSync(process.env.SHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(process.env.SHOTS_DIR, `${name}.png`), fullPage: true });
-  }
+  await keepScreenshot(page, name, { file: testInfo.outputPath(`${name}.png`) });
 }
 
 for (const locale of ["de", "ar"] as const satisfies SpecLocale[]) {

@@ -1,11 +1,11 @@
 // Screenshots of the main pages on a 360 px phone without JavaScript, in German and Arabic, for a
 // reviewer to look at (test-results/screenshots/, kept by CI as an artifact; not compared pixel
 // by pixel). Each page must at least answer and fit the width.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { CATALOGUES, signInAs } from "./support/sign-in";
+import { keepScreenshot } from "./support/screenshot";
 
 const M = "musterstadt";
 const D = DIALOGUES.collecting.slug;
@@ -16,8 +16,7 @@ test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
 async function shoot(page: Page, locale: string, name: string, testInfo: TestInfo = test.info()) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(360);
   const directory = path.join(testInfo.project.outputDir, "screenshots");
-  mkdirSync(directory, { recursive: true });
-  await page.screenshot({ path: path.join(directory, `${locale}-${name}.png`), fullPage: true });
+  await keepScreenshot(page, `${locale}-${name}`, { file: path.join(directory, `${locale}-${name}.png`) });
 }
 
 for (const locale of ["de", "ar"] as const) {

@@ -7,6 +7,7 @@ import de from "../messages/de.json" with { type: "json" };
 import ar from "../messages/ar.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { keepScreenshot } from "./support/screenshot";
 
 const LOCALE = "de";
 const MUNICIPALITY = "musterstadt";
@@ -65,7 +66,7 @@ test("staff create a dialogue, need a lived-experience co-host to open it, and o
   await page.getByRole("button", { name: admin.create }).click();
   await expect(page).toHaveURL(new RegExp(`/${LOCALE}/${MUNICIPALITY}/gut-ankommen-[0-9a-f]{6}/manage\\?done=created$`));
   await expect(page.getByRole("status")).toHaveText(admin.created);
-  await page.screenshot({ path: test.info().outputPath("manage-draft-de.png"), fullPage: true });
+  await keepScreenshot(page, "manage-draft-de");
   const dialoguePath = new URL(page.url()).pathname.replace(/\/manage$/, "");
 
   // A draft: the public gets a 404, and the municipality page does not list it.
@@ -134,7 +135,7 @@ test("staff create a dialogue, need a lived-experience co-host to open it, and o
   await expect(published).toHaveText(contact);
   await expect(published).toHaveAttribute("lang", LOCALE);
   await expect(published.locator("b")).toHaveCount(0);
-  await visitor.page.screenshot({ path: test.info().outputPath("take-part-contact-de.png"), fullPage: true });
+  await keepScreenshot(visitor.page, "take-part-contact-de");
   await expect(visitor.page.getByText(admin.draftNotice)).toHaveCount(0);
   await expect(visitor.page.getByRole("link", { name: admin.manageLink })).toHaveCount(0);
   await visitor.context.close();
@@ -160,16 +161,16 @@ test("staff cannot close a dialogue while needs wait for an answer, and see whic
   expect(await needs.allTextContents()).toEqual(before);
   await expect(page.getByRole("button", { name: fill(ar.dialogueAdmin.advance, { phase: ar.phases.CLOSED }) })).toBeVisible();
   await expectNoSidewaysScrolling(page);
-  await page.screenshot({ path: test.info().outputPath("manage-responding-ar.png"), fullPage: true });
+  await keepScreenshot(page, "manage-responding-ar");
 
   await needs.first().click();
   await expect(page).toHaveURL(new RegExp(`/ar/${MUNICIPALITY}/${dialogue.slug}/c/[0-9a-f-]{36}$`));
 
   await page.goto(`/ar/${MUNICIPALITY}/dialogues/new`);
   await expectNoSidewaysScrolling(page);
-  await page.screenshot({ path: test.info().outputPath("new-dialogue-ar.png"), fullPage: true });
+  await keepScreenshot(page, "new-dialogue-ar");
   await page.goto(`/ar/${MUNICIPALITY}`);
   await expect(page.getByRole("region", { name: ar.municipality.draftsHeading })).toContainText(DIALOGUES.draft.title);
   await expectNoSidewaysScrolling(page);
-  await page.screenshot({ path: test.info().outputPath("municipality-ar.png"), fullPage: true });
+  await keepScreenshot(page, "municipality-ar");
 });

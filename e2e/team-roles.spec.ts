@@ -4,12 +4,12 @@
 // same code is told it is used up; staff see the team, take the new co-host out of the team
 // (logged), and are refused taking out the last co-host with lived experience of flight.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
 import ar from "../messages/ar.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { keepScreenshot } from "./support/screenshot";
 
 const MUNICIPALITY = "musterstadt";
 const dialogue = DIALOGUES.collecting;
@@ -41,16 +41,6 @@ async function expectNoSidewaysScrolling(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
-/** A screenshot for the reviewer: in the run's artifacts, and in SHOTS_DIR when set. */
-async function shot(page: Page, name: string) {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  if (process.env.SHOTS_DIR) {
-    mkdirSync(process.env.SHOTS_DIR, { recursive: true });
-    copyFileSync(path, `${process.env.SHOTS_DIR}/${name}.png`);
-  }
-}
-
 /** Staff create a co-host invitation with the team form's defaults; returns its code without the dash. */
 async function inviteCoHost(page: Page, locale: string, text: Catalogue, screenshot?: string) {
   await page.goto(`/${locale}/${MUNICIPALITY}/${dialogue.slug}/invitations?role=CO_HOST#team`);
@@ -58,7 +48,7 @@ async function inviteCoHost(page: Page, locale: string, text: Catalogue, screens
   await expect(form.getByRole("radio", { name: new RegExp(text.invitations.roles.CO_HOST) })).toBeChecked();
   // Personal by default: one use.
   await expect(form.getByLabel(text.invitations.maxUses, { exact: true })).toHaveValue("1");
-  if (screenshot) await shot(page, screenshot);
+  if (screenshot) await keepScreenshot(page, screenshot);
   await form.getByRole("button", { name: text.invitations.create }).click();
   const created = page.getByRole("status");
   const code = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await created.textContent()) ?? "")?.[1];
@@ -92,7 +82,7 @@ test("a co-host invitation is single-use and the join page names the role before
   await expect(reader.page.getByRole("heading", { name: ar.join.teamRole.CO_HOST })).toBeVisible();
   await expect(reader.page.getByText(ar.join.teamRole.CO_HOST_allows)).toBeVisible();
   await expectNoSidewaysScrolling(reader.page);
-  await shot(reader.page, "join-team-ar");
+  await keepScreenshot(reader.page, "join-team-ar");
   await reader.context.close();
 
   // The first person reads which role this is, must confirm it, and joins.
@@ -102,7 +92,7 @@ test("a co-host invitation is single-use and the join page names the role before
   await expect(role).toContainText(de.join.teamRole.CO_HOST_allows);
   await expect(role).toContainText(de.join.teamRole.personal);
   await expectNoSidewaysScrolling(first.page);
-  await shot(first.page, "join-team-de");
+  await keepScreenshot(first.page, "join-team-de");
   await first.page.getByLabel(de.join.displayName, { exact: true }).fill(`Miriam ${randomBytes(3).toString("hex")}`);
   await first.page.getByLabel(de.join.acceptCodeOfConduct).check();
   await first.page.getByRole("button", { name: de.join.signUpSubmit }).click();
@@ -156,7 +146,7 @@ test("staff see the team, take a co-host out of it (logged), and cannot take out
   await expect(member).toContainText(de.dialogueAdmin.teamJoinedVia.INVITATION);
   await expect(team.getByRole("listitem").filter({ hasText: "Amal H." })).toContainText(de.dialogueAdmin.teamRoles.CO_HOST);
   await expectNoSidewaysScrolling(page);
-  await shot(page, "manage-team-de");
+  await keepScreenshot(page, "manage-team-de");
 
   const coHostRole = de.dialogueAdmin.teamRoles.CO_HOST;
   await team.getByRole("button", { name: fill(de.dialogueAdmin.teamRemoveFor, { name, role: coHostRole }) }).click();
@@ -189,9 +179,9 @@ test("the team and the invitations in Arabic (right to left)", async ({ page }) 
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("region", { name: ar.dialogueAdmin.teamHeading })).toContainText(ar.dialogueAdmin.teamRoles.CO_HOST);
   await expectNoSidewaysScrolling(page);
-  await shot(page, "manage-team-ar");
+  await keepScreenshot(page, "manage-team-ar");
   await page.goto(`/ar/${MUNICIPALITY}/${dialogue.slug}/invitations?role=CO_HOST#team`);
   await expect(page.getByRole("region", { name: ar.invitations.teamHeading })).toContainText(ar.invitations.teamIntro);
   await expectNoSidewaysScrolling(page);
-  await shot(page, "invitations-team-ar");
+  await keepScreenshot(page, "invitations-team-ar");
 });

@@ -11,6 +11,7 @@ import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES, type DialogueKey } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
 import { openLanguageMenu } from "./support/header-menus";
+import { keepScreenshot } from "./support/screenshot";
 
 const MUNICIPALITY = "musterstadt";
 const publicDialogues = (Object.keys(DIALOGUES) as DialogueKey[]).filter((key) => DIALOGUES[key].phase !== "DRAFT");
@@ -235,9 +236,7 @@ test.describe("a visitor on a 360 px phone", () => {
       expect(scrollWidth).toBeLessThanOrEqual(360);
       // Right-to-left pages are also looked at: the report keeps a full-page screenshot.
       if (RIGHT_TO_LEFT.has(path.split("/")[1] ?? "")) {
-        const screenshot = testInfo.outputPath("360px.png");
-        await page.screenshot({ path: screenshot, fullPage: true });
-        await testInfo.attach(`360px ${path}`, { path: screenshot, contentType: "image/png" });
+        await keepScreenshot(page, `360px${path.replaceAll("/", "-")}`, { file: testInfo.outputPath("360px.png"), attach: true });
       }
     });
   }

@@ -3,12 +3,13 @@
 // the code typed on the page, and the new member who supports from the list without JavaScript
 // and comes back to the same place in the same list. Texts come from the catalogues.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { formatInvitationCode } from "../lib/invitations/invitation-code";
 import { INVITATIONS, DIALOGUES } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
+import { keepScreenshot } from "./support/screenshot";
 
 const MUNICIPALITY = "musterstadt";
 const CATALOGUES = { de, ar };
@@ -27,12 +28,6 @@ function contributionsOf(page: Page, locale: keyof typeof CATALOGUES): Locator {
   return page.getByRole("region", { name: CATALOGUES[locale].dialogue.contributionsHeading, exact: true });
 }
 
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
-
 for (const { locale, viewport, label } of [
   { locale: "de", viewport: PHONE, label: "a 360 px phone, left to right" },
   { locale: "ar", viewport: PHONE, label: "a 360 px phone, right to left" },
@@ -41,7 +36,7 @@ for (const { locale, viewport, label } of [
   test.describe(`a visitor without JavaScript on ${label}`, () => {
     test.use({ viewport, javaScriptEnabled: false });
 
-    test("sees the phase, how to take part and the first contribution within the first two screens", async ({ page }, testInfo) => {
+    test("sees the phase, how to take part and the first contribution within the first two screens", async ({ page }) => {
       const text = CATALOGUES[locale];
       await page.goto(dialoguePath(locale));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(dialogueTextIn("collecting", locale, "title"));
@@ -68,7 +63,7 @@ for (const { locale, viewport, label } of [
       // A visitor has no support button.
       await expect(first.getByRole("button")).toHaveCount(0);
       await expectNoSidewaysScrolling(page, viewport.width);
-      await keepScreenshot(page, testInfo, `dialogue-${locale}-${viewport.width}px-visitor`);
+      await keepScreenshot(page, `dialogue-${locale}-${viewport.width}px-visitor`, { attach: true });
     });
   });
 }
@@ -95,7 +90,7 @@ async function supportCount(item: Locator): Promise<number> {
   return digits ? Number(digits[0]) : 0;
 }
 
-test("a visitor joins with the code typed on the dialogue page, then supports from the list without JavaScript and comes back to the same place", async ({ browser }, testInfo) => {
+test("a visitor joins with the code typed on the dialogue page, then supports from the list without JavaScript and comes back to the same place", async ({ browser }) => {
   const locale = "ar" as const;
   const text = CATALOGUES[locale];
   const { context, page } = await phoneWithoutJavaScript(browser);
@@ -114,7 +109,7 @@ test("a visitor joins with the code typed on the dialogue page, then supports fr
   await expect(page).toHaveURL(dialoguePath(locale));
   await expect(page.getByRole("link", { name: text.post.postLink })).toBeVisible();
   await expect(page.getByRole("region", { name: text.dialogue.takePart.heading })).toHaveCount(0);
-  await keepScreenshot(page, testInfo, `dialogue-${locale}-360px-member`);
+  await keepScreenshot(page, `dialogue-${locale}-360px-member`, { attach: true });
 
   // In German (its numbers are plain to read back), in a list sorted by newest: a proposal
   // (other specs count supports of needs).

@@ -7,6 +7,7 @@ import simple from "../messages/de-simple.json" with { type: "json" };
 import ar from "../messages/ar.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { openLanguageMenu } from "./support/header-menus";
+import { keepScreenshot } from "./support/screenshot";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
 
@@ -38,14 +39,14 @@ test("reports a barrier without JavaScript and sees the confirmation", async ({ 
   const mails = (await feedbackMails()).filter((mail) => mail.text.includes(description));
   expect(mails).toHaveLength(1);
   expect(mails[0]?.text).toContain("/de/musterstadt");
-  await page.screenshot({ path: "test-results/accessibility-de-360.png", fullPage: true });
+  await keepScreenshot(page, "accessibility-de-360", { file: "test-results/accessibility-de-360.png" });
 });
 
 test("reads the statement in Arabic, right to left", async ({ page }) => {
   await page.goto("/ar/accessibility");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: ar.accessibility.title })).toBeVisible();
-  await page.screenshot({ path: "test-results/accessibility-ar-360.png", fullPage: true });
+  await keepScreenshot(page, "accessibility-ar-360", { file: "test-results/accessibility-ar-360.png" });
 });
 
 test.describe("Einfache Sprache", () => {
@@ -69,6 +70,6 @@ test.describe("Einfache Sprache", () => {
     await expect(page.getByRole("heading", { level: 1, name: simple.accessibility.title })).toBeVisible();
     // Dates are German: the month is spelled out in German.
     await expect(page.getByText(/\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}/)).toBeVisible();
-    await page.screenshot({ path: "test-results/accessibility-simple-360.png", fullPage: true });
+    await keepScreenshot(page, "accessibility-simple-360", { file: "test-results/accessibility-simple-360.png" });
   });
 });

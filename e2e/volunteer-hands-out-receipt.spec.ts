@@ -11,6 +11,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { keepScreenshot } from "./support/screenshot";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 const dialoguePath = `/de/musterstadt/${DIALOGUES.collecting.slug}`;
@@ -62,7 +63,7 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   const address = (await slip.getByTestId("receipt-address").textContent())!.trim();
   expect(address.endsWith(`/ar/r/${code}`)).toBe(true);
   await expectNoSidewaysScrolling(volunteer);
-  await volunteer.screenshot({ path: "test-results/receipt-slip-de-360.png", fullPage: true });
+  await keepScreenshot(volunteer, "receipt-slip-de-360", { file: "test-results/receipt-slip-de-360.png" });
   // Printed, only the slip goes on paper.
   await volunteer.emulateMedia({ media: "print" });
   await expect(volunteer.getByRole("heading", { level: 1 })).toBeHidden();
@@ -72,7 +73,7 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   await volunteer.goto(slipPath.replace(/^\/de\//, "/ar/"));
   await expect(volunteer.getByTestId("receipt-code")).toHaveText(code); // printed again: the same code
   await expectNoSidewaysScrolling(volunteer);
-  await volunteer.screenshot({ path: "test-results/receipt-slip-ar-360.png", fullPage: true });
+  await keepScreenshot(volunteer, "receipt-slip-ar-360", { file: "test-results/receipt-slip-ar-360.png" });
   const needPath = slipPath.replace(/\/receipt$/, "");
 
   // Later, from the dialogue page: "Recorded by me" lists it, its receipt not yet attached, and
@@ -125,13 +126,13 @@ test("a volunteer records a paper need and prints its receipt; staff answer it; 
   for (const secret of [volunteerName, ar.perspectives.LIVED_EXPERIENCE, de.perspectives.LIVED_EXPERIENCE]) expect(html).not.toContain(secret);
   await expect(reader.getByText(ar.receipt.attachSignIn)).toBeVisible();
   await expectNoSidewaysScrolling(reader);
-  await reader.screenshot({ path: "test-results/receipt-page-ar-360.png", fullPage: true });
+  await keepScreenshot(reader, "receipt-page-ar-360", { file: "test-results/receipt-page-ar-360.png" });
 
   // The same address in German (its answer asks for no referrer), and a code that leads nowhere: a translated message and the form.
   const german = await reader.goto(`/de/r/${code}`);
   expect(german?.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(reader.getByTestId("receipt-status")).toContainText(de.statuses.PLANNED);
-  await reader.screenshot({ path: "test-results/receipt-page-de-360.png", fullPage: true });
+  await keepScreenshot(reader, "receipt-page-de-360", { file: "test-results/receipt-page-de-360.png" });
   await reader.goto(`/ar/r/22222-22222`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(ar.receipt.notFoundTitle);
   await expect(reader.getByTestId("receipt-not-found")).toHaveText(ar.receipt.notFound);

@@ -8,6 +8,7 @@ import de from "../messages/de.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { keepScreenshot } from "./support/screenshot";
 
 const MUNICIPALITY = "musterstadt";
 const hannelore = DEMO_ACCOUNTS.find((account) => account.displayName === "Hannelore Schmitt")!;
@@ -50,7 +51,7 @@ test("a volunteer translates a German need into Arabic; an Arabic reader without
   await form.getByLabel(de.translations.language, { exact: true }).selectOption("ar");
   await form.getByLabel(de.translations.title, { exact: true }).fill(title);
   await form.getByLabel(de.translations.body, { exact: true }).fill(body);
-  await page.screenshot({ path: "test-results/translation-form-de-360.png", fullPage: true });
+  await keepScreenshot(page, "translation-form-de-360", { file: "test-results/translation-form-de-360.png" });
   await form.getByRole("button", { name: de.translations.submit, exact: true }).click();
   // Back on the page, which a German reader still reads in German.
   await expect(page).toHaveURL(new RegExp(`${escape(path)}$`));
@@ -66,7 +67,7 @@ test("a volunteer translates a German need into Arabic; an Arabic reader without
   await expect(reader.getByTestId("contribution-body")).toHaveAttribute("dir", "rtl");
   await expect(reader.getByTestId("contribution-body")).toContainText(body);
   await expect(reader.getByTestId("translation-label").first()).toHaveText(ar.translations.byVolunteer);
-  await reader.screenshot({ path: "test-results/translation-ar-360.png", fullPage: true });
+  await keepScreenshot(reader, "translation-ar-360", { file: "test-results/translation-ar-360.png" });
 
   await reader.getByRole("link", { name: upToArgument(ar.translations.showOriginal) }).click();
   await expect(reader).toHaveURL(/\?original=1$/);
@@ -94,6 +95,6 @@ test("a German reader without JavaScript reads a Farsi comment in its German tra
   await expect(original).toBeVisible();
   await expect(original).toHaveAttribute("lang", "fa");
   await expect(original).toHaveAttribute("dir", "rtl");
-  await reader.screenshot({ path: "test-results/translation-comment-de-360.png", fullPage: true });
+  await keepScreenshot(reader, "translation-comment-de-360", { file: "test-results/translation-comment-de-360.png" });
   await context.close();
 });
