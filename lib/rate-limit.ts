@@ -71,6 +71,17 @@ export const LIMITS = {
    * after 2 minutes should the process die (the service is given 20 s).
    */
   machineTranslationClaim: { points: 1, duration: 2 * 60 },
+  /**
+   * Photos one person uploads (decision 050, 055): each is re-encoded at ~0.2–0.5 s of CPU, so
+   * ten posts with three photos an hour fit, a script sending photo after photo does not.
+   * Counted per photo, before any is decoded.
+   */
+  photoUploadsPerPerson: { points: 30, duration: 60 * 60 },
+  /**
+   * Lookups of similar contributions while typing (decision 051, 055), per person or, signed out,
+   * per address: one every few seconds of typing fits, probing the dialogue's texts word by word does not.
+   */
+  similarLookupsPerPerson: { points: 120, duration: 10 * 60 },
   /** Comments by one person: a lively exchange fits, a flood that buries a page does not (settings). */
   commentsPerPersonPerMinute: {
     get points() {
@@ -107,12 +118,12 @@ function limiter(name: LimitName): RateLimiterPostgres {
 }
 
 /**
- * Counts one attempt against `name` for `key`; throws RATE_LIMITED with `retryAfterSeconds`
- * when the limit is used up.
+ * Counts one attempt (or `points` of them) against `name` for `key`; throws RATE_LIMITED with
+ * `retryAfterSeconds` when the limit is used up.
  */
-export async function consume(name: LimitName, key: string): Promise<void> {
+export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
   try {
-    await limiter(name).consume(key);
+    await limiter(name).consume(key, points);
   } catch (result) {
     if (result instanceof RateLimiterRes) throw limited(name, result);
     throw result;

@@ -10,7 +10,7 @@ import { parseInput, type Message } from "@/lib/validation";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
-import { prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
+import { countPhotoUploads, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 import { placeInput } from "@/lib/districts/place";
 import { resolvePlace } from "@/lib/districts/resolve-place";
 
@@ -73,6 +73,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
   if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
   const mustAccept = !membership?.codeOfConductAcceptedAt;
   if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  await countPhotoUploads(userId, images);
   const prepared = await prepareImages(images);
   Object.assign(fieldErrors, prepared.fieldErrors);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });

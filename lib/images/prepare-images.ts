@@ -1,5 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, isAppError } from "@/lib/errors";
+import { consume } from "@/lib/rate-limit";
 import type { Message } from "@/lib/validation";
 import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "./limits";
 import { ImageRefused, processImage, type ProcessedImage } from "./process-image";
@@ -25,6 +27,26 @@ export async function imageUploadsOf(form: FormData): Promise<ImageUpload[]> {
     uploads.push({ index, bytes, altText: typeof alt === "string" ? alt.trim() : "" });
   }
   return uploads;
+}
+
+/**
+ * Counts the photos a person is about to have re-encoded against `photoUploadsPerPerson`
+ * (decision 055), before any is decoded: beyond it, RATE_LIMITED with the message at the first
+ * photo's file field (the form keeps the text and asks for the photos again).
+ */
+export async function countPhotoUploads(personId: string, uploads: readonly ImageUpload[]): Promise<void> {
+  const counted = uploads.slice(0, IMAGES_PER_CONTRIBUTION);
+  if (counted.length === 0) return;
+  try {
+    await consume("photoUploadsPerPerson", personId, counted.length);
+  } catch (error) {
+    if (!isAppError(error, "RATE_LIMITED")) throw error;
+    const { retryAfterMinutes } = error.details as { retryAfterMinutes: number };
+    throw new AppError("RATE_LIMITED", error.message, {
+      ...error.details,
+      fieldErrors: { [photoField(counted[0]!.index)]: [{ key: "images.errors.tooMany", params: { retryAfterMinutes } }] },
+    });
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import { imageUploadsOf, type ImageUpload } from "@/lib/images/prepare-images";
 import { ImageRefused, processImage } from "@/lib/images/process-image";
 import { hideImage, unhideImage } from "@/lib/moderation/hide-image";
 import type { Viewer } from "@/lib/policy/policy";
+import { LIMITS } from "@/lib/rate-limit";
 import type { DialogueWithThemes } from "@/tests/support/factories";
 import { hostOf, memberAs } from "@/tests/support/meetings";
 import { appErrorOf, dialogueIn, participant, postInput } from "@/tests/support/participation";
@@ -137,6 +138,20 @@ describe("what is refused, with the message at its field", () => {
     const error = await appErrorOf(createContribution(author, postInput(dialogue), [upload(await png(), "   ")]));
     expect(fieldKeys(error, "photo0Alt")).toEqual(["images.errors.altRequired"]);
     expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  it("limits the photos one person uploads (counted per photo, before decoding), with the message at the first photo; text alone still posts", async () => {
+    const uploader = await participant(dialogue.id);
+    const three = async () => [upload(await png(), "Eins", 0), upload(await png(), "Zwei", 1), upload(await png(), "Drei", 2)];
+    for (let posted = 0; posted < LIMITS.photoUploadsPerPerson.points / 3; posted++) await createContribution(uploader, postInput(dialogue), await three());
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    const error = await appErrorOf(createContribution(uploader, postInput(dialogue), [upload(await png(), "Noch eins", 2)]));
+    expect(error.code).toBe("RATE_LIMITED");
+    expect(fieldKeys(error, "photo2")).toEqual(["images.errors.tooMany"]);
+    expect(error.details.retryAfterMinutes).toBeGreaterThan(0);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+    await createContribution(uploader, postInput(dialogue), []);
+    await createContribution(await participant(dialogue.id), postInput(dialogue), [upload(await png())]);
   });
 
   it("keeps the pixel limit at sharp's limitInputPixels too", () => {
