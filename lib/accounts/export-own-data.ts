@@ -33,7 +33,37 @@ export async function exportOwnData(viewer: Viewer | null) {
       // What one follows or unfollowed (decision 030).
       follows: { select: { contributionId: true, dialogueId: true, createdAt: true, unfollowedAt: true } },
       sessions: { select: { expires: true } },
+      // Poll answers with their question and chosen answers as asked (decision 048).
+      pollAnswers: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          pollId: true,
+          perspective: true,
+          optionIds: true,
+          createdAt: true,
+          updatedAt: true,
+          poll: { select: { question: true, options: { orderBy: { position: "asc" }, select: { id: true, label: true } }, dialogue: { select: { title: true } } } },
+        },
+      },
+      pollsCreated: { select: { id: true, question: true, createdAt: true } },
+      pollTextsWritten: { select: { pollId: true, language: true, question: true, answers: true, updatedAt: true } },
+      pollCountsRecorded: { select: { pollId: true, meetingId: true, optionId: true, perspective: true, count: true, updatedAt: true } },
     },
   });
-  return { exportedAt: new Date().toISOString(), account: user };
+  const { pollAnswers, ...account } = user;
+  return {
+    exportedAt: new Date().toISOString(),
+    account: {
+      ...account,
+      pollAnswers: pollAnswers.map(({ pollId, perspective, optionIds, createdAt, updatedAt, poll }) => ({
+        pollId,
+        dialogue: poll.dialogue.title,
+        question: poll.question,
+        answers: poll.options.filter((option) => optionIds.includes(option.id)).map((option) => option.label),
+        perspective,
+        createdAt,
+        updatedAt,
+      })),
+    },
+  };
 }

@@ -7,7 +7,10 @@ import { exportOwnData } from "@/lib/accounts/export-own-data";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession } from "@/lib/auth/sessions";
-import { createComment, createContribution, createDialogue, createUser, unique } from "@/tests/support/factories";
+import { answerPoll } from "@/lib/polls/answer-poll";
+import { addMember, createComment, createContribution, createDialogue, createUser, openDialogue, unique } from "@/tests/support/factories";
+import { participant } from "@/tests/support/participation";
+import { pollIn } from "@/tests/support/polls";
 import { appErrorOf, fieldKeys, viewerOf, invalidInputOf } from "@/tests/support/viewers";
 
 const profile = { displayName: "Nour", locale: "en", perspective: "LIVED_EXPERIENCE" as const, email: "" };
@@ -101,6 +104,12 @@ describe("exportOwnData", () => {
     const othersComment = await createComment({ contributionId: own.id });
     await db.support.create({ data: { contributionId: others.id, userId: user.id, perspective: "LIVED_EXPERIENCE" } });
     await db.follow.create({ data: { contributionId: others.id, userId: user.id } });
+    await openDialogue(dialogue.id);
+    const poll = await pollIn(dialogue, { choice: "MULTIPLE", answers: ["Morgens", "Mittags", "Abends"] });
+    await addMember(dialogue.id, user.id, "PARTICIPANT");
+    await answerPoll(await viewerOf(user.id), { pollId: poll.id, optionIds: [poll.options[2]!.id, poll.options[0]!.id] });
+    const someoneElse = await participant(dialogue.id, "LOCAL_ACTOR");
+    await answerPoll(someoneElse, { pollId: poll.id, optionIds: [poll.options[1]!.id] });
 
     const exported = await exportOwnData(await viewerOf(user.id));
     const json = JSON.stringify(exported);
@@ -114,8 +123,10 @@ describe("exportOwnData", () => {
         comments: [expect.objectContaining({ id: ownComment.id, body: ownComment.body })],
         supports: [expect.objectContaining({ contributionId: others.id })],
         follows: [expect.objectContaining({ contributionId: others.id, unfollowedAt: null })],
+        pollAnswers: [{ pollId: poll.id, dialogue: dialogue.title, question: poll.question, answers: ["Morgens", "Abends"], perspective: "LIVED_EXPERIENCE", createdAt: expect.any(String), updatedAt: expect.any(String) }],
       },
     });
+    expect(json).not.toContain("Mittags");
     expect(json).not.toContain(others.title);
     expect(json).not.toContain(othersComment.body);
     expect(json).not.toContain(user.signInCodeHash!);
