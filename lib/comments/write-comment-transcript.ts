@@ -2,20 +2,17 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { parseInput } from "@/lib/validation";
-import { transcriptTrace } from "@/lib/voice/write-transcript";
+import { checkTranscriptTranslation, transcriptCheckFields, transcriptTrace } from "@/lib/voice/write-transcript";
 import { COMMENT_MAX } from "./create-comment";
 
 export const writeCommentTranscriptInput = z.object({
   commentId: z.uuid(),
   transcript: z.string().trim().min(1).max(COMMENT_MAX),
-  /** "Read back to the speaker, who confirmed it." */
-  readBack: z.literal("on").optional(),
-  translationLanguage: z.union([z.literal(""), languageTagSchema]).optional(),
+  ...transcriptCheckFields,
   translationBody: z.string().trim().max(COMMENT_MAX).optional(),
 });
 
@@ -39,12 +36,11 @@ export async function writeCommentTranscript(viewer: Viewer | null, input: z.inp
   });
   if (!comment?.voiceMessage || comment.deletedAt || comment.contribution.withdrawnAt) throw new AppError("NOT_FOUND", "voice comment not found");
   authorize(viewer, "voice:transcribe", await dialogueResource(comment.contribution.dialogueId, comment.authorId));
-  const translationLanguage = data.translationLanguage || null;
-  if (translationLanguage && (translationLanguage === comment.language || !comment.contribution.dialogue.languages.includes(translationLanguage) || !data.translationBody)) {
-    throw new AppError("INVALID_INPUT", "invalid input", {
-      fieldErrors: data.translationBody ? { translationLanguage: [{ key: "validation.invalid" }] } : { translationBody: [{ key: "validation.required" }] },
-    });
-  }
+  const translationLanguage = checkTranscriptTranslation(
+    data.translationLanguage,
+    { language: comment.language, dialogueLanguages: comment.contribution.dialogue.languages },
+    { translationBody: data.translationBody },
+  );
   const voice = comment.voiceMessage;
   await db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: data.commentId }, data: { body: data.transcript, awaitingTranscript: false } });

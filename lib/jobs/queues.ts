@@ -36,128 +36,49 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-const MAIL: Omit<Queue, "name"> = {
-  // 30 s, 1 min, 2 min, 4 min, 8 min (each with up to as much again of jitter): within the
-  // half hour a sign-in link is valid.
-  retryLimit: 5,
-  retryDelay: 30,
-  retryBackoff: true,
-  retryDelayMax: 600,
-  expireInSeconds: 120,
-  // A job that could not start within a day is no use any more (the link would have expired).
-  retentionSeconds: 24 * 60 * 60,
-  deleteAfterSeconds: 60 * 60,
-  notify: true,
-};
+type Options = Omit<Queue, "name">;
 
-const PUSH: Omit<Queue, "name"> = {
-  // 30 s, 1, 2, 4 min (with jitter), then dropped: the in-app list still has it.
-  retryLimit: 4,
-  retryDelay: 30,
-  retryBackoff: true,
-  retryDelayMax: 600,
-  expireInSeconds: 60,
-  retentionSeconds: 24 * 60 * 60,
-  deleteAfterSeconds: 60 * 60,
-  notify: true,
-};
+const HOUR = 60 * 60;
+const DAY = 24 * HOUR;
 
-export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
-  [QUEUES.voiceTranscription]: {
-    // A service that is down for a while: tried again over about an hour; the audio waits for a person anyway.
-    retryLimit: 5,
-    retryDelay: 60,
-    retryBackoff: true,
-    retryDelayMax: 1800,
-    expireInSeconds: 300,
-    retentionSeconds: 7 * 24 * 60 * 60,
-    deleteAfterSeconds: 24 * 60 * 60,
-    notify: true,
-  },
-  [QUEUES.voiceAudioRetention]: {
-    retryLimit: 2,
-    retryDelay: 300,
-    expireInSeconds: 600,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 24 * 60 * 60,
-    policy: "singleton",
-  },
-  [QUEUES.channelInbound]: {
-    // The person waits for the answer: tried again soon, then given up (they write again).
-    retryLimit: 3,
-    retryDelay: 20,
-    retryBackoff: true,
-    retryDelayMax: 300,
-    expireInSeconds: 120,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 60 * 60,
-    notify: true,
-  },
-  [QUEUES.channelSend]: {
-    // A provider that is down for a while: tried again over about two hours.
-    retryLimit: 6,
-    retryDelay: 30,
-    retryBackoff: true,
-    retryDelayMax: 1800,
-    expireInSeconds: 60,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 60 * 60,
-    notify: true,
-  },
-  [QUEUES.channelNews]: {
-    // Claiming and queueing is one short transaction: tried again soon (the send has its own retries).
-    retryLimit: 4,
-    retryDelay: 30,
-    retryBackoff: true,
-    retryDelayMax: 600,
-    expireInSeconds: 120,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 60 * 60,
-    notify: true,
-  },
-  [QUEUES.channelBundle]: {
-    // Retried within the hours after a failure; a person already told today is not told twice.
-    retryLimit: 4,
-    retryDelay: 120,
-    retryBackoff: true,
-    retryDelayMax: 1800,
-    expireInSeconds: 30 * 60,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 7 * 24 * 60 * 60,
-    policy: "singleton",
-    notify: true,
-  },
-  [QUEUES.channelLapse]: {
-    retryLimit: 2,
-    retryDelay: 300,
-    expireInSeconds: 300,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 24 * 60 * 60,
-    policy: "singleton",
-  },
-  [QUEUES.channelSignalReceive]: {
-    retryLimit: 0,
-    expireInSeconds: 120,
-    retentionSeconds: 10 * 60,
-    deleteAfterSeconds: 60 * 60,
-    policy: "singleton",
-  },
+/** Tried again `retryLimit` times, each delay twice the last (with up to as much again of jitter), from `retryDelay` up to `retryDelayMax` seconds. */
+const backoff = (retryLimit: number, retryDelay: number, retryDelayMax: number): Options => ({ retryLimit, retryDelay, retryBackoff: true, retryDelayMax });
+
+/** A job done as soon as it can be: useless after a day of waiting, forgotten an hour after it ran, the worker woken at once. */
+const PROMPT: Options = { retentionSeconds: DAY, deleteAfterSeconds: HOUR, notify: true };
+
+/** The one run of a day's job at a time: retried within the hours after a failure, kept a week after it ran. */
+const DAILY: Options = { ...backoff(4, 120, 1800), expireInSeconds: 30 * 60, retentionSeconds: DAY, deleteAfterSeconds: 7 * DAY, policy: "singleton", notify: true };
+
+/** A periodic clean-up, one at a time: tried twice more, five minutes apart. */
+const sweep = (expireInSeconds: number): Options => ({ retryLimit: 2, retryDelay: 300, expireInSeconds, retentionSeconds: DAY, deleteAfterSeconds: DAY, policy: "singleton" });
+
+// 30 s, 1 min, 2 min, 4 min, 8 min: within the half hour a sign-in link is valid (a job that
+// could not start within a day is no use any more: the link would have expired).
+const MAIL: Options = { ...backoff(5, 30, 600), expireInSeconds: 120, ...PROMPT };
+
+// 30 s, 1, 2, 4 min, then dropped: the in-app list still has it.
+const PUSH: Options = { ...backoff(4, 30, 600), expireInSeconds: 60, ...PROMPT };
+
+export const QUEUE_OPTIONS: Record<QueueName, Options> = {
+  // A service that is down for a while: tried again over about an hour; the audio waits for a person anyway.
+  [QUEUES.voiceTranscription]: { ...backoff(5, 60, 1800), expireInSeconds: 300, retentionSeconds: 7 * DAY, deleteAfterSeconds: DAY, notify: true },
+  [QUEUES.voiceAudioRetention]: sweep(600),
+  // The person waits for the answer: tried again soon, then given up (they write again).
+  [QUEUES.channelInbound]: { ...backoff(3, 20, 300), expireInSeconds: 120, ...PROMPT },
+  // A provider that is down for a while: tried again over about two hours.
+  [QUEUES.channelSend]: { ...backoff(6, 30, 1800), expireInSeconds: 60, ...PROMPT },
+  // Claiming and queueing is one short transaction: tried again soon (the send has its own retries).
+  [QUEUES.channelNews]: { ...backoff(4, 30, 600), expireInSeconds: 120, ...PROMPT },
+  // A person already told today is not told twice.
+  [QUEUES.channelBundle]: DAILY,
+  [QUEUES.channelLapse]: sweep(300),
+  [QUEUES.channelSignalReceive]: { retryLimit: 0, expireInSeconds: 120, retentionSeconds: 10 * 60, deleteAfterSeconds: HOUR, policy: "singleton" },
   [QUEUES.signInLink]: MAIL,
   [QUEUES.emailConfirmation]: MAIL,
   [QUEUES.pushSubject]: PUSH,
   [QUEUES.pushDeliver]: PUSH,
-  [QUEUES.dailyDigest]: {
-    // Retried a few times within the hour after a failure (the notifications of people whose mail
-    // failed stay unclaimed, so a retry sends only theirs).
-    retryLimit: 4,
-    retryDelay: 120,
-    retryBackoff: true,
-    retryDelayMax: 1800,
-    expireInSeconds: 30 * 60,
-    retentionSeconds: 24 * 60 * 60,
-    deleteAfterSeconds: 7 * 24 * 60 * 60,
-    // One digest at a time, however many instances schedule or `npm run digest` asks for one.
-    policy: "singleton",
-    notify: true,
-  },
+  // The notifications of people whose mail failed stay unclaimed, so a retry sends only theirs;
+  // one digest at a time, however many instances schedule or `npm run digest` asks for one.
+  [QUEUES.dailyDigest]: DAILY,
 };

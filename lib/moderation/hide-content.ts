@@ -4,10 +4,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
-import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import type { Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { checkReasonLanguage, followersOf, itemInput, moderatedItem, moderationCategory, reasonLanguageSchema, reasonSchema, type ModerationItem } from "./moderation-item";
+import { checkReasonLanguage, itemInput, moderatedItem, moderationCategory, notifyModerated, reasonLanguageSchema, reasonSchema, type ModerationItem } from "./moderation-item";
 
 export const hideContentInput = z.object({
   ...itemInput,
@@ -32,7 +31,8 @@ export async function setHidden(tx: Prisma.TransactionClient, item: ModerationIt
  */
 export async function hideContent(viewer: Viewer | null, input: z.input<typeof hideContentInput>) {
   const { category, reason, reasonLanguage, ...ref } = parseInput(hideContentInput, input);
-  const { item, target, moderatorId } = await moderatedItem(viewer, "content:hide", ref);
+  const moderated = await moderatedItem(viewer, "content:hide", ref);
+  const { item, target, moderatorId } = moderated;
   checkReasonLanguage(item, reasonLanguage);
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -48,20 +48,11 @@ export async function hideContent(viewer: Viewer | null, input: z.input<typeof h
     });
     // The author (with the reason, on the notice page), the reporters (the outcome, without the
     // moderator's name) and, for a contribution, its followers (that it is hidden, nothing more).
-    await insertNotifications(
-      tx,
-      {
-        subjectId: ref.itemId,
-        dialogueId: item.dialogueId,
-        ...target,
-        to: [
-          { type: "CONTENT_HIDDEN", audience: { kind: "users", userIds: [item.authorId] } },
-          { type: "REPORT_UPHELD", audience: { kind: "users", userIds: reports.map((report) => report.reporterId) } },
-          ...followersOf(ref, "FOLLOWED_HIDDEN"),
-        ],
-      },
-      moderatorId,
-    );
+    await notifyModerated(tx, moderated, {
+      author: "CONTENT_HIDDEN",
+      followers: "FOLLOWED_HIDDEN",
+      others: [{ type: "REPORT_UPHELD", audience: { kind: "users", userIds: reports.map((report) => report.reporterId) } }],
+    });
     return { hideActionId: action.id, upheldReports: reports.length };
   });
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
+import { insertNotifications, type NotificationEvent } from "@/lib/notifications/insert-notifications";
 import { authorize, type Resource, type SignedInPermission, type Viewer } from "@/lib/policy/policy";
 
 /** What moderation acts on: a contribution or a comment, named the same way by every form. */
@@ -95,9 +97,30 @@ export async function moderatedItem(viewer: Viewer | null, permission: SignedInP
   return { item, target: itemColumns(ref), moderatorId: viewer.id };
 }
 
-/** A contribution's followers hear that it was hidden or restored (nothing more); a comment has none. */
-export const followersOf = <T extends "FOLLOWED_HIDDEN" | "FOLLOWED_RESTORED">(ref: ItemRef, type: T) =>
-  ref.itemType === "contribution" ? [{ type, audience: { kind: "contributionFollowers" as const, contributionId: ref.itemId } }] : [];
+/**
+ * Tells who a hide or an unhide concerns, in one insert: the author first (they get `author`),
+ * then `others` (e.g. the reporters), then, for a contribution, its followers (`followers`:
+ * that it was hidden or restored, nothing more; a comment has none).
+ */
+export function notifyModerated(
+  tx: Prisma.TransactionClient,
+  { item, target, moderatorId }: Awaited<ReturnType<typeof moderatedItem>>,
+  news: { author: "CONTENT_HIDDEN" | "CONTENT_RESTORED"; followers: "FOLLOWED_HIDDEN" | "FOLLOWED_RESTORED"; others?: NotificationEvent["to"] },
+) {
+  const { ref } = item;
+  const followers =
+    ref.itemType === "contribution" ? [{ type: news.followers, audience: { kind: "contributionFollowers" as const, contributionId: ref.itemId } }] : [];
+  return insertNotifications(
+    tx,
+    {
+      subjectId: ref.itemId,
+      dialogueId: item.dialogueId,
+      ...target,
+      to: [{ type: news.author, audience: { kind: "users", userIds: [item.authorId] } }, ...(news.others ?? []), ...followers],
+    },
+    moderatorId,
+  );
+}
 
 /** Refuses a reason said to be written in a language that is not one of the item's dialogue's. */
 export function checkReasonLanguage(item: ModerationItem, reasonLanguage: string | undefined) {

@@ -9,14 +9,36 @@ import { parseInput } from "@/lib/validation";
 import { BODY_MAX, TITLE_MAX } from "@/lib/contributions/create-contribution";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 
+/** What every transcript form asks besides the text (decisions 033, 046): read back, and the language of a volunteer's translation. */
+export const transcriptCheckFields = {
+  /** "Read back to the speaker, who confirmed it." */
+  readBack: z.literal("on").optional(),
+  translationLanguage: z.union([z.literal(""), languageTagSchema]).optional(),
+};
+
+/**
+ * Refuses a translation offered with a transcript unless it is in another of the dialogue's
+ * languages than the one spoken and every one of its `fields` is filled; returns its language,
+ * or null when none was offered.
+ */
+export function checkTranscriptTranslation(
+  language: string | undefined,
+  spoken: { language: string; dialogueLanguages: readonly string[] },
+  fields: Record<string, string | undefined>,
+): string | null {
+  if (!language) return null;
+  const fieldErrors: Record<string, { key: string }[]> = {};
+  if (language === spoken.language || !spoken.dialogueLanguages.includes(language)) fieldErrors.translationLanguage = [{ key: "validation.invalid" }];
+  for (const [name, value] of Object.entries(fields)) if (!value) fieldErrors[name] = [{ key: "validation.required" }];
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  return language;
+}
 
 export const writeTranscriptInput = z.object({
   contributionId: z.uuid(),
   title: z.string().trim().min(1).max(TITLE_MAX),
   transcript: z.string().trim().min(1).max(BODY_MAX),
-  /** "Read back to the speaker, who confirmed it." */
-  readBack: z.literal("on").optional(),
-  translationLanguage: z.union([z.literal(""), languageTagSchema]).optional(),
+  ...transcriptCheckFields,
   translationTitle: z.string().trim().max(TITLE_MAX).optional(),
   translationBody: z.string().trim().max(BODY_MAX).optional(),
 });
@@ -47,14 +69,11 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
   authorize(viewer, "voice:transcribe", await dialogueResource(contribution.dialogueId, contribution.authorId));
   const voice = contribution.voiceMessage;
 
-  const translationLanguage = data.translationLanguage || null;
-  const fieldErrors: Record<string, { key: string }[]> = {};
-  if (translationLanguage) {
-    if (translationLanguage === contribution.language || !contribution.dialogue.languages.includes(translationLanguage)) fieldErrors.translationLanguage = [{ key: "validation.invalid" }];
-    if (!data.translationTitle) fieldErrors.translationTitle = [{ key: "validation.required" }];
-    if (!data.translationBody) fieldErrors.translationBody = [{ key: "validation.required" }];
-  }
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  const translationLanguage = checkTranscriptTranslation(
+    data.translationLanguage,
+    { language: contribution.language, dialogueLanguages: contribution.dialogue.languages },
+    { translationTitle: data.translationTitle, translationBody: data.translationBody },
+  );
 
   await db.$transaction(async (tx) => {
     await tx.contribution.update({
@@ -62,39 +81,6 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
       data: { title: data.title, body: data.transcript, awaitingTranscript: false },
     });
     await tx.voiceMessage.update({ where: { id: voice.id }, data: transcriptTrace(voice, contribution.body, data.transcript, viewer.id, data.readBack === "on") });
-  });
-
-  if (translationLanguage) {
-    if (translationLanguage === contribution.language || !contribution.dialogue.languages.includes(translationLanguage)) fieldErrors.translationLanguage = [{ key: "validation.invalid" }];
-    if (!data.translationTitle) fieldErrors.translationTitle = [{ key: "validation.required" }];
-    if (!data.translationBody) fieldErrors.translationBody = [{ key: "validation.required" }];
-  }
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
-
-  const now = new Date();
-  // The machine's words, confirmed as they were, stay the machine's; changed, they are the person's.
-  // The draft (machineDraft) becomes the transcript only now, by a person's confirmation.
-  const confirmsDraft = voice.transcribedAt === null && voice.machineDraft !== null && voice.machineDraft.trim() === data.transcript;
-  const keepsMachineText = voice.machineTranscript && voice.transcribedAt !== null && contribution.body.trim() === data.transcript;
-  await db.$transaction(async (tx) => {
-    await tx.contribution.update({
-      where: { id: data.contributionId },
-      data: { title: data.title, body: data.transcript, awaitingTranscript: false },
-    });
-    await tx.voiceMessage.update({
-      where: { id: voice.id },
-      data: {
-        ...(confirmsDraft
-          ? { transcribedById: null, transcribedAt: now, machineTranscript: true }
-          : keepsMachineText
-            ? {}
-            : { transcribedById: viewer.id, transcribedAt: now, machineTranscript: false }),
-        machineDraft: null,
-        confirmedById: viewer.id,
-        confirmedAt: now,
-        readBackConfirmedAt: data.readBack === "on" ? now : null,
-      },
-    });
   });
 
   if (translationLanguage) {
