@@ -40,7 +40,7 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
         const { kept, offer } = keepTyped(actionState);
         return (
           <>
-            {offer && <SimilarList items={offer.similar} page={page} />}
+            {offer && <SimilarList items={offer.similar} page={page} photosToChooseAgain={offer.photos.length} />}
             <input type="hidden" name="dialogueId" value={dialogueId} />
             <ChoiceField
               name="kind"
@@ -58,7 +58,7 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
             {!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} />}
             {places.length > 0 && <SelectField name="place" state={kept} label={t("place")} hint={t("placeHint")} options={places} defaultValue={places[0]?.value} />}
             <SelectField name="language" state={kept} label={t("language")} options={languages} defaultValue={defaultLanguage} />
-            <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
+            <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} state={kept} chooseAgain={offer?.photos} />
             {codeOfConduct && (
               <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
                 <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>

@@ -24,7 +24,8 @@ export function keepTyped(state: FormState<SimilarOffer | void>): { kept: FormSt
   return { kept: undefined, offer: null };
 }
 
-export function SimilarList({ items, page }: { items: SimilarContribution[]; page: Page }) {
+/** `photosToChooseAgain`: photos chosen before the offer, which the browser does not send again (decision 055). */
+export function SimilarList({ items, page, photosToChooseAgain = 0 }: { items: SimilarContribution[]; page: Page; photosToChooseAgain?: number }) {
   const t = useTranslations();
   const kinds = useTranslations("kinds");
   const paths = dialoguePaths(page.municipality, page.dialogue);
@@ -66,6 +67,11 @@ export function SimilarList({ items, page }: { items: SimilarContribution[]; pag
         </button>
       )}
       <p className="mt-3 text-sm">{t("similar.postAnywayHint")}</p>
+      {photosToChooseAgain > 0 && (
+        <p className="mt-3 text-sm font-semibold text-danger" data-testid="similar-photos-again">
+          {t("similar.photosAgain", { count: photosToChooseAgain })}
+        </p>
+      )}
     </section>
   );
 }

@@ -31,31 +31,38 @@ export function usePhotoSummaryFields(): Record<string, FieldInfo> {
   return photoSummaryFields(useImageTexts());
 }
 
-export function PhotoFields({ language }: { language: { lang: string; dir: "ltr" | "rtl" } }) {
+/**
+ * `state`: the values to show when they are not the form's own answer (after a similar offer,
+ * decision 051); `chooseAgain`: the photo fields whose photo the browser did not keep and must be
+ * chosen once more (decision 055).
+ */
+export function PhotoFields({ language, state: given, chooseAgain = [] }: { language: { lang: string; dir: "ltr" | "rtl" }; state?: FormState; chooseAgain?: readonly number[] }) {
   const t = useImageTexts();
-  const state = useFormState();
+  const own = useFormState();
+  const state = given ?? own;
   const failed = state.status === "error";
   // After a refused post it stays open when anything in it was typed or is at fault.
-  const typed = failed && INDEXES.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)] || state.fieldErrors[altField(index)]);
+  const typed =
+    chooseAgain.length > 0 || (failed && INDEXES.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)] || state.fieldErrors[altField(index)]));
   return (
     <details className="mb-4 rounded border border-line p-3" open={typed || undefined}>
       <summary className="cursor-pointer font-semibold text-brand">{t("add", { count: IMAGES_PER_CONTRIBUTION })}</summary>
       <p className="mt-2 text-sm text-muted">{t("intro", { megabytes: IMAGE_MAX_BYTES / (1024 * 1024) })}</p>
       {INDEXES.map((index) => (
-        <PhotoField key={index} index={index} state={state} language={language} />
+        <PhotoField key={index} index={index} state={state} language={language} chosenBefore={chooseAgain.includes(index)} />
       ))}
     </details>
   );
 }
 
-function PhotoField({ index, state, language }: { index: number; state: FormState<unknown>; language: { lang: string; dir: "ltr" | "rtl" } }) {
+function PhotoField({ index, state, language, chosenBefore }: { index: number; state: FormState<unknown>; language: { lang: string; dir: "ltr" | "rtl" }; chosenBefore: boolean }) {
   const t = useImageTexts();
   const message = useMessage();
   const name = photoField(index);
   const id = useFormFieldId(name) ?? name;
   const errors = state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
   // The browser drops a chosen file with the refused post: ask for it again where one was chosen.
-  const chooseAgain = state.status === "error" && ((state.values[altField(index)] ?? "") !== "" || (state.fieldErrors[altField(index)]?.length ?? 0) > 0);
+  const chooseAgain = chosenBefore || (state.status === "error" && ((state.values[altField(index)] ?? "") !== "" || (state.fieldErrors[altField(index)]?.length ?? 0) > 0));
   const describedBy = [`${id}-hint`, errors.length > 0 || chooseAgain ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <fieldset className="mt-4 border-t border-line pt-3">

@@ -6,11 +6,11 @@ import { completeLocales } from "@/lib/i18n/routing";
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import { parseInput, type Message } from "@/lib/validation";
+import type { Message } from "@/lib/validation";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
-import { countPhotoUploads, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
+import { countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 import { placeInput } from "@/lib/districts/place";
 import { resolvePlace } from "@/lib/districts/resolve-place";
 
@@ -51,7 +51,8 @@ export function contentLanguageOf(uiLocale: string): string {
  * `images`: up to three photos with their descriptions, re-encoded and stored with it (decision 050).
  */
 export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>, images: readonly ImageUpload[] = []) {
-  const data = parseInput(createContributionInput, input);
+  // A refused text and a refused photo are told in one answer (decision 055).
+  const data = await parseInputWithPhotos(createContributionInput, input, images);
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create", resource);
   const userId = viewer.id;

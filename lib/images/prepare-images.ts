@@ -2,9 +2,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
-import type { Message } from "@/lib/validation";
+import { parseInput, type Message } from "@/lib/validation";
+import type { z } from "zod";
 import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "./limits";
-import { ImageRefused, processImage, type ProcessedImage } from "./process-image";
+import { ImageRefused, inspectImage, processImage, type ProcessedImage } from "./process-image";
 
 // The photos of a post (decision 050): read from the form's fields photo0…photo2 and their
 // descriptions photo0Alt…, re-encoded one by one, and stored with the contribution in its
@@ -49,6 +50,47 @@ export async function countPhotoUploads(personId: string, uploads: readonly Imag
   }
 }
 
+/** The message at a photo's description when it is missing or too long, or none. */
+function altErrors(upload: ImageUpload): Record<string, Message[]> {
+  const altText = upload.altText.trim();
+  if (altText === "") return { [altField(upload.index)]: [{ key: "images.errors.altRequired" }] };
+  if (altText.length > ALT_TEXT_MAX) return { [altField(upload.index)]: [{ key: "validation.too_long", params: { maximum: ALT_TEXT_MAX } }] };
+  return {};
+}
+
+/** The message at a photo's file field for what is wrong with it. */
+function refused(upload: ImageUpload, error: unknown): Record<string, Message[]> {
+  if (!(error instanceof ImageRefused)) throw error;
+  return { [photoField(upload.index)]: [{ key: `images.errors.${error.problem}`, params: { megabytes: IMAGE_MAX_BYTES / (1024 * 1024) } }] };
+}
+
+/**
+ * The photos' problems as far as they show without decoding (size, type, pixels from the header,
+ * the description): reported with the text's own in the same answer (decision 055).
+ */
+export async function checkImageUploads(uploads: readonly ImageUpload[]): Promise<Record<string, Message[]>> {
+  const fieldErrors: Record<string, Message[]> = {};
+  for (const upload of uploads.slice(0, IMAGES_PER_CONTRIBUTION)) {
+    Object.assign(fieldErrors, altErrors(upload));
+    await inspectImage(upload.bytes).catch((error: unknown) => Object.assign(fieldErrors, refused(upload, error)));
+  }
+  return fieldErrors;
+}
+
+/**
+ * parseInput for a form with photos: when the text is refused, what is wrong with the photos is
+ * said in the same answer, not only once the text is right (decision 055).
+ */
+export async function parseInputWithPhotos<S extends z.ZodType>(schema: S, input: unknown, uploads: readonly ImageUpload[]): Promise<z.output<S>> {
+  try {
+    return parseInput(schema, input);
+  } catch (error) {
+    if (!isAppError(error, "INVALID_INPUT")) throw error;
+    const fieldErrors = (error.details.fieldErrors ?? {}) as Record<string, Message[]>;
+    throw new AppError("INVALID_INPUT", error.message, { ...error.details, fieldErrors: { ...(await checkImageUploads(uploads)), ...fieldErrors } });
+  }
+}
+
 /**
  * Each photo re-encoded, or the messages for the fields at fault: a photo that is no image, too
  * large or has too many pixels at its file field, a missing or too long description at its own.
@@ -56,16 +98,13 @@ export async function countPhotoUploads(personId: string, uploads: readonly Imag
 export async function prepareImages(uploads: readonly ImageUpload[]): Promise<{ images: PreparedImage[]; fieldErrors: Record<string, Message[]> }> {
   const images: PreparedImage[] = [];
   const fieldErrors: Record<string, Message[]> = {};
-  for (const { altText: typed, ...upload } of uploads.slice(0, IMAGES_PER_CONTRIBUTION)) {
-    const altText = typed.trim();
-    if (altText === "") fieldErrors[altField(upload.index)] = [{ key: "images.errors.altRequired" }];
-    else if (altText.length > ALT_TEXT_MAX) fieldErrors[altField(upload.index)] = [{ key: "validation.too_long", params: { maximum: ALT_TEXT_MAX } }];
+  for (const upload of uploads.slice(0, IMAGES_PER_CONTRIBUTION)) {
+    Object.assign(fieldErrors, altErrors(upload));
     try {
       const processed = await processImage(upload.bytes);
-      images.push({ ...processed, position: images.length, altText });
+      images.push({ ...processed, position: images.length, altText: upload.altText.trim() });
     } catch (error) {
-      if (!(error instanceof ImageRefused)) throw error;
-      fieldErrors[photoField(upload.index)] = [{ key: `images.errors.${error.problem}`, params: { megabytes: IMAGE_MAX_BYTES / (1024 * 1024) } }];
+      Object.assign(fieldErrors, refused(upload, error));
     }
   }
   return { images, fieldErrors };

@@ -34,8 +34,11 @@ async function encode(input: Uint8Array, side: number, quality: number) {
   return { bytes: new Uint8Array(data), width: info.width, height: info.height };
 }
 
-/** The photo as we keep it, or ImageRefused with what is wrong with it. */
-export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
+/**
+ * What the header says, without decoding a pixel: ImageRefused when the file is too large, no
+ * photo we take, or has too many pixels. Cheap enough to run before the text is valid (decision 055).
+ */
+export async function inspectImage(input: Uint8Array): Promise<void> {
   if (input.byteLength > IMAGE_MAX_BYTES) throw new ImageRefused("tooLarge");
   let metadata: Metadata;
   try {
@@ -46,6 +49,11 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   }
   if (!metadata.format || !ACCEPTED.has(metadata.format)) throw new ImageRefused("notImage");
   if ((metadata.width ?? 0) * (metadata.height ?? 0) > IMAGE_MAX_INPUT_PIXELS) throw new ImageRefused("tooManyPixels");
+}
+
+/** The photo as we keep it, or ImageRefused with what is wrong with it. */
+export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
+  await inspectImage(input);
   try {
     // One after the other: two decodes of a large photo at once would double the memory.
     const phone = await encode(input, PHONE_SIDE, 72);

@@ -140,6 +140,18 @@ describe("what is refused, with the message at its field", () => {
     expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
   });
 
+  it("tells a refused photo and a missing description in the same answer as a refused title and text, before anything is decoded", async () => {
+    const error = await appErrorOf(
+      createContribution(author, postInput(dialogue, { title: " ", body: "" }), [upload(Buffer.from("not a photo"), "Ein Flyer", 0), upload(await png(), "", 2)]),
+    );
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(fieldKeys(error, "title")).toEqual(["validation.required"]);
+    expect(fieldKeys(error, "body")).toEqual(["validation.required"]);
+    expect(fieldKeys(error, "photo0")).toEqual(["images.errors.notImage"]);
+    expect(fieldKeys(error, "photo2Alt")).toEqual(["images.errors.altRequired"]);
+    expect(fieldKeys(error, "photo2")).toEqual([]);
+  });
+
   it("limits the photos one person uploads (counted per photo, before decoding), with the message at the first photo; text alone still posts", async () => {
     const uploader = await participant(dialogue.id);
     const three = async () => [upload(await png(), "Eins", 0), upload(await png(), "Zwei", 1), upload(await png(), "Drei", 2)];

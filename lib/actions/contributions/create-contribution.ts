@@ -3,25 +3,39 @@
 import { z } from "zod";
 import { pageAction } from "@/lib/actions/form-action";
 import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
-import { imageUploadsOf } from "@/lib/images/prepare-images";
+import { AppError } from "@/lib/errors";
+import { checkImageUploads, imageUploadsOf } from "@/lib/images/prepare-images";
 import { findSimilarContributions, type SimilarContribution } from "@/lib/contributions/find-similar-contributions";
 import { setFlash } from "@/lib/flash/flash";
 import { withQuery } from "@/lib/routes/paths";
 
-/** The first post found contributions like it: the form shows them and keeps what was typed (decision 051). */
-export type SimilarOffer = { similar: SimilarContribution[]; values: Record<string, string> };
+/**
+ * The first post found contributions like it: the form shows them and keeps what was typed
+ * (decision 051). `photos`: the photo fields (by number) that had a photo chosen, which a browser
+ * cannot send again by itself: the form asks for each once more (decision 055).
+ */
+export type SimilarOffer = { similar: SimilarContribution[]; values: Record<string, string>; photos: number[] };
 
+// The text is checked by createContribution, not by the wrapper, so that a refused photo is told
+// in the same answer as a refused title (decision 055).
 export const createContributionAction = pageAction(
-  createContributionInput.extend({ similarSeen: z.literal("1").optional() }),
-  async ({ similarSeen, ...input }, { viewer, formData, paths, back }): Promise<SimilarOffer | void> => {
-    // Before a first post goes out, the same need may be here already: offer to support it instead.
-    // (Photos chosen are not kept by the offer: a file field cannot be filled again.)
-    if (!similarSeen) {
-      const similar = await findSimilarContributions(viewer, { dialogueId: input.dialogueId, title: input.title, body: input.body });
-      if (similar.length > 0) return { similar, values: typedValues(formData) };
-    }
+  z.object({ similarSeen: z.literal("1").optional() }),
+  async ({ similarSeen }, { viewer, formData, paths, back }): Promise<SimilarOffer | void> => {
+    const values = typedValues(formData);
     // Up to three photos with their descriptions (decision 050).
-    const contribution = await createContribution(viewer, input, await imageUploadsOf(formData));
+    const uploads = await imageUploadsOf(formData);
+    const text = createContributionInput.safeParse(values);
+    // Before a first post goes out, the same need may be here already: offer to support it instead.
+    if (!similarSeen && text.success) {
+      const similar = await findSimilarContributions(viewer, { dialogueId: text.data.dialogueId, title: text.data.title, body: text.data.body });
+      if (similar.length > 0) {
+        // A photo at fault is told now, not after the offer; good ones are asked for again with it.
+        const photoErrors = await checkImageUploads(uploads);
+        if (Object.keys(photoErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid photo", { fieldErrors: photoErrors });
+        return { similar, values, photos: uploads.map((upload) => upload.index) };
+      }
+    }
+    const contribution = await createContribution(viewer, values as z.input<typeof createContributionInput>, uploads);
     // Post/redirect/get: a reload does not post it twice. The page says it is published.
     await setFlash("posted");
     back(withQuery(paths.contribution(contribution.id), {}, "flash"));
