@@ -78,10 +78,15 @@ export async function getContribution(input: { contributionId: string; dialogueI
     viewerId ? db.support.findUnique({ where: { contributionId_userId: { contributionId, userId: viewerId } }, select: { id: true } }) : null,
     contribution.districtId ? shownDistrictOf(contribution.id) : null,
   ]);
-  const { dialogue, authorPerspective, voiceShowsPerspective, author, ...rest } = contribution;
+  const { dialogue, authorPerspective, voiceShowsPerspective, author, place, districtId, ...rest } = contribution;
+  // The place as chosen only for its author's edit form; anyone else gets the district where it
+  // is shown and nothing otherwise (decision 049: not even "whole town" against "a few in Altstadt").
+  const isAuthor = viewerId !== null && author?.id === viewerId;
   const resource: Resource = { municipalityId: dialogue.municipalityId, dialogueId, phase: dialogue.phase, ownerId: author?.id ?? null, createdAt: rest.createdAt };
   return {
     ...rest,
+    place: isAuthor ? place : null,
+    districtId: isAuthor || shownDistrict ? districtId : null,
     author: voice(author, authorPerspective, rest.source === "ONLINE" ? undefined : { voiceShows: voiceShowsPerspective }),
     /** A voice recorded offline: its perspective where the person agreed to show it. */
     offlineVoicePerspective: author ? null : publicPerspective(authorPerspective, null, voiceShowsPerspective),
