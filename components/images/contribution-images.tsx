@@ -18,7 +18,8 @@ type Props = {
  * The photos of a contribution (decision 050): each at phone size, loaded only when scrolled to
  * (`loading="lazy"`, width and height set so nothing jumps), its description as alt text in its
  * own language, and a plain link to the larger size. A hidden photo is a sentence with its
- * category; moderators see it above that, with the way back. Needs the "moderation" messages on
+ * category; its author reads the moderator's reason under it (decision 055); moderators see it
+ * above that, with the way back. Needs the "moderation" messages on
  * the client (ClientMessages) for the forms.
  */
 export async function ContributionImages({ images, contributionId, locale, moderation }: Props) {
@@ -37,6 +38,14 @@ export async function ContributionImages({ images, contributionId, locale, moder
             {image.hiddenCategory && (
               <p className="text-muted italic" data-testid="hidden-image">
                 {t("hidden", { category: tm(`categories.${image.hiddenCategory}`) })}
+              </p>
+            )}
+            {image.hiddenReason && (
+              <p className="mt-1 text-sm" data-testid="hidden-image-reason">
+                {t("hiddenReason")}{" "}
+                <span lang={image.hiddenReason.language} dir={direction(image.hiddenReason.language)}>
+                  {image.hiddenReason.text}
+                </span>
               </p>
             )}
             {image.shown && (

@@ -3,12 +3,14 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy/policy";
+import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { parseInput } from "@/lib/validation";
 import { checkReasonLanguage, moderatedItem, moderationCategory, reasonLanguageSchema, reasonSchema } from "./moderation-item";
 
 // One photo of a contribution hidden or shown again on its own (decision 050): the contribution
 // and its other photos stay. Who may: whoever may hide the contribution (`content:hide`, never
-// one's own). Every step goes to the append-only moderation log with its reason.
+// one's own). Every step goes to the append-only moderation log with its reason; a hide is told
+// to the author (IMAGE_HIDDEN, decision 055).
 
 export const hideImageInput = z.object({
   imageId: z.uuid(),
@@ -36,6 +38,13 @@ export async function hideImage(viewer: Viewer | null, input: z.input<typeof hid
     await tx.moderationAction.create({
       data: { dialogueId: item.dialogueId, actorId: moderatorId, type: "HIDE_IMAGE", contributionId: image.contributionId, contributionImageId: imageId, category, reason, reasonLanguage },
     });
+    // The author is told, in their language when they read it; the category and the reason are
+    // beside the photo on their contribution's page (decision 055).
+    await insertNotifications(
+      tx,
+      { subjectId: imageId, dialogueId: item.dialogueId, contributionId: image.contributionId, to: [{ type: "IMAGE_HIDDEN", audience: { kind: "users", userIds: [item.authorId] } }] },
+      moderatorId,
+    );
   });
 }
 

@@ -74,10 +74,11 @@ const SENTENCES: Record<NotificationType, string> = {
   REPORT_UPHELD: "reportUpheld",
   REPORT_DISMISSED: "reportDismissed",
   CONTRIBUTION_MERGED: "contributionMerged",
+  IMAGE_HIDDEN: "imageHidden",
 };
 
 /** Types whose receiver may see hidden content: its author, and moderators about a report. */
-const SEES_HIDDEN: ReadonlySet<NotificationType> = new Set(["CONTENT_HIDDEN", "CONTENT_RESTORED", "REVIEW_DECIDED", "REPORT_CREATED"]);
+const SEES_HIDDEN: ReadonlySet<NotificationType> = new Set(["CONTENT_HIDDEN", "CONTENT_RESTORED", "REVIEW_DECIDED", "REPORT_CREATED", "IMAGE_HIDDEN"]);
 
 /**
  * `locale`: the reader's UI language, whose version of a dialogue's title is named (decision 025);

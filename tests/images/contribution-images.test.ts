@@ -21,7 +21,11 @@ import { getImageFile } from "@/lib/images/image-file";
 import { IMAGE_MAX_BYTES, IMAGE_MAX_INPUT_PIXELS, LARGE_SIDE, PHONE_SIDE } from "@/lib/images/limits";
 import { imageUploadsOf, type ImageUpload } from "@/lib/images/prepare-images";
 import { ImageRefused, processImage } from "@/lib/images/process-image";
+import { listImages } from "@/lib/images/list-images";
 import { hideImage, unhideImage } from "@/lib/moderation/hide-image";
+import { listNotifications } from "@/lib/notifications/list-notifications";
+import { notificationSentence } from "@/lib/notifications/notification-sentence";
+import { dialogueResource } from "@/lib/policy/resources";
 import type { Viewer } from "@/lib/policy/policy";
 import { LIMITS } from "@/lib/rate-limit";
 import type { DialogueWithThemes } from "@/tests/support/factories";
@@ -217,6 +221,28 @@ describe("who is served a photo", () => {
       ["HIDE_IMAGE", contribution.id, "PERSONAL_DATA"],
       ["UNHIDE_IMAGE", contribution.id, null],
     ]);
+  });
+
+  it("tells the author of a hidden photo, in their language, and shows them the reason beside it; nobody else is told", async () => {
+    const writer = await participant(dialogue.id);
+    const contribution = await createContribution(writer, postInput(dialogue), [upload(await png())]);
+    const images = await db.contributionImage.findMany({ where: { contributionId: contribution.id } });
+    const follower = await participant(dialogue.id);
+    await db.follow.create({ data: { userId: follower.id, contributionId: contribution.id } });
+    await hideImage(moderator, { imageId: images[0]!.id, category: "PERSONAL_DATA", reason: "Ein Gesicht ist zu sehen" });
+
+    const { items } = await listNotifications(writer);
+    const told = items.filter((item) => item.type === "IMAGE_HIDDEN");
+    expect(told).toHaveLength(1);
+    expect(told[0]!.path).toMatch(new RegExp(`/c/${contribution.id}$`));
+    const title = (await db.contribution.findUniqueOrThrow({ where: { id: contribution.id }, select: { title: true } })).title;
+    expect((await notificationSentence("ar"))(told[0]!)).toBe(`أخفى فريق الإشراف صورة من مساهمتك «${title}». السبب مكتوب بجانب الصورة.`);
+    for (const other of [follower, reader]) expect((await listNotifications(other)).items.filter((item) => item.type === "IMAGE_HIDDEN")).toEqual([]);
+
+    const resource = { ...(await dialogueResource(dialogue.id)), ownerId: writer.id };
+    expect((await listImages(writer, contribution.id, resource))[0]).toMatchObject({ shown: false, hiddenReason: { text: "Ein Gesicht ist zu sehen", language: "de" } });
+    expect((await listImages(reader, contribution.id, resource))[0]).toMatchObject({ shown: false, hiddenReason: null });
+    expect((await listImages(moderator, contribution.id, resource))[0]).toMatchObject({ shown: true, hiddenReason: null });
   });
 
   it("never lets the author hide a photo of their own", async () => {
