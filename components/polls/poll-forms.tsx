@@ -39,6 +39,7 @@ export function PollAnswerForm({
   answers,
   lang,
   mine,
+  back,
 }: {
   action: Action;
   page: PollPage;
@@ -48,6 +49,8 @@ export function PollAnswerForm({
   answers: { id: string; label: string }[];
   lang: string;
   mine: string[] | null;
+  /** Where the answer returns to: the polls page, or the dialogue page the form stands on. */
+  back?: "dialogue";
 }) {
   const t = usePollTexts();
   const message = useMessage();
@@ -61,6 +64,7 @@ export function PollAnswerForm({
       <FormMessage state={state} />
       <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
+      {back && <input type="hidden" name="back" value={back} />}
       <fieldset aria-describedby={`${id}-hint${errors.length > 0 ? ` ${id}-error` : ""}`} className="mb-4">
         <legend className="font-semibold" lang={lang}>
           {question}
@@ -213,7 +217,10 @@ export function PollTextForm({
   );
 }
 
-/** Hands counted at a meeting for one perspective group: one number per answer. */
+/**
+ * Hands counted at a meeting for one perspective group: one number per answer, folded under its
+ * heading — and open again after a refused post, so each message stands visibly at its field.
+ */
 export function PollCountForm({
   action,
   page,
@@ -232,27 +239,33 @@ export function PollCountForm({
   const t = usePollTexts();
   const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <PageFields page={page} />
-      <input type="hidden" name="pollId" value={pollId} />
-      <SelectField name="meetingId" label={t("countMeeting")} state={state} options={meetings} />
-      <SelectField name="perspective" label={t("countPerspective")} state={state} options={perspectives} />
-      {answers.map((answer) => (
-        <TextField
-          key={answer.id}
-          name={`count-${answer.id}`}
-          label={<span lang={answer.lang}>{answer.label}</span>}
-          state={state}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10000}
-          className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
-        />
-      ))}
-      <SubmitButton>{t("countSubmit")}</SubmitButton>
-    </Form>
+    <details className="mt-4" open={state.status === "error" || undefined}>
+      <summary className="cursor-pointer font-semibold">{t("countHeading")}</summary>
+      <div className="mt-3">
+        <Form form={form} action={formAction} noValidate>
+          <FormMessage state={state} />
+          <PageFields page={page} />
+          <input type="hidden" name="pollId" value={pollId} />
+          <SelectField name="meetingId" label={t("countMeeting")} state={state} options={meetings} />
+          <SelectField name="perspective" label={t("countPerspective")} state={state} options={perspectives} />
+          {answers.map((answer) => (
+            <TextField
+              key={answer.id}
+              // Named as the domain function reports it ("counts.<option id>"), so its message stands at the field.
+              name={`counts.${answer.id}`}
+              label={<span lang={answer.lang}>{answer.label}</span>}
+              state={state}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={10000}
+              className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
+            />
+          ))}
+          <SubmitButton>{t("countSubmit")}</SubmitButton>
+        </Form>
+      </div>
+    </details>
   );
 }
 

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { PollView } from "@/lib/polls/list-polls";
 
 /** Whether a poll takes answers, in words. */
-export async function PollStatus({ poll }: { poll: PollView }) {
+export async function PollStatus({ poll }: { poll: Pick<PollView, "state" | "closesAt"> }) {
   const [t, format] = await Promise.all([getTranslations("polls"), getFormatter()]);
   const text =
     poll.state === "closed"

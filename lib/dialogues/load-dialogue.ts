@@ -46,6 +46,8 @@ export type DialoguePermissions = {
   assignResponsibilities: boolean;
   /** poll:manage or poll:count: the dialogue's quick polls. */
   polls: boolean;
+  /** poll:answer: the answer form of each open poll, right on the dialogue page. */
+  answerPolls: boolean;
   /** translation:create: links to translate the dialogue's and meetings' texts. */
   translate: boolean;
   /** translation:request, signed in, the service configured: machine translation buttons. */
@@ -188,6 +190,7 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
     respond: can(viewer, "contribution:respond", resource),
     assignResponsibilities: can(viewer, "responsibility:manage", resource),
     polls: can(viewer, "poll:manage", resource) || can(viewer, "poll:count", resource),
+    answerPolls: can(viewer, "poll:answer", resource),
     translate: can(viewer, "translation:create", resource),
     requestTranslation: viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource),
     recordOffline: can(viewer, "contribution:create:on-behalf", resource),

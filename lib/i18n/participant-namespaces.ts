@@ -126,6 +126,8 @@ export const PARTICIPANT_MESSAGES = [
   "polls.changeAnswer",
   "polls.answered",
   "polls.joinToAnswer",
+  "polls.signInToAnswer",
+  "polls.allLink",
   "polls.resultsLater",
   "polls.onlineHeading",
   "polls.meetingsHeading",

@@ -2,16 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase, PollChoice } from "@/lib/generated/prisma/enums";
-import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { parseInput } from "@/lib/validation";
+import { pickPollText, type PollText } from "./pick-poll-text";
 import { tallyClosedPolls, type PollTallies } from "./poll-results";
 import { pollState, type PollState } from "./poll-state";
 
 const inputSchema = z.object({ dialogueId: z.uuid(), locale: z.string().optional(), requested: z.string().nullish() });
 
-export type PollText = { question: string; answers: string[]; language: string };
+export type { PollText } from "./pick-poll-text";
 
 export type PollView = {
   id: string;
@@ -62,9 +62,7 @@ export async function listPolls(viewer: Viewer | null, input: z.input<typeof inp
   const now = new Date();
   const views = polls.map((poll) => {
     const original: PollText = { question: poll.question, answers: poll.options.map((option) => option.label), language: originalLanguage };
-    const versions = poll.texts.filter((text) => text.language !== originalLanguage && text.answers.length === poll.options.length);
-    const wanted = [requested, locale ? contentLanguage(locale) : null].filter((language): language is string => !!language);
-    const picked = wanted.map((language) => (language === originalLanguage ? original : versions.find((text) => text.language === language))).find(Boolean);
+    const { text, texts } = pickPollText(original, poll.texts, locale, requested);
     return {
       id: poll.id,
       choice: poll.choice,
@@ -74,9 +72,9 @@ export async function listPolls(viewer: Viewer | null, input: z.input<typeof inp
       phase: poll.phase,
       closedAt: poll.closedAt,
       options: poll.options.map(({ id, position }) => ({ id, position })),
-      text: picked ?? original,
+      text,
       originalLanguage,
-      texts: [original, ...versions],
+      texts,
       mine: ("answers" in poll && Array.isArray(poll.answers) ? (poll.answers[0]?.optionIds ?? null) : null) as string[] | null,
       tallies: null as PollTallies | null,
     } satisfies PollView;

@@ -21,6 +21,9 @@ const { listOpenDialogues } = await import("@/lib/dialogues/list-open-dialogues"
 const { db } = await import("@/lib/db/client");
 const { addMember, createDialogue, createMeeting, createUser, openDialogue } = await import("@/tests/support/factories");
 const { createContributions, support } = await import("@/tests/support/bulk");
+const { answerPoll } = await import("@/lib/polls/answer-poll");
+const { closeNow, pollIn } = await import("@/tests/support/polls");
+const { viewerOf } = await import("@/tests/support/viewers");
 
 async function dialogueWith(contributions: number) {
   const dialogue = await createDialogue();
@@ -79,15 +82,17 @@ async function statementsForDialoguePage(
 
 /**
  * Anonymous: the dialogue with everything dialogue-wide (one), the municipality's districts (one,
- * request-cached; decision 049), the list with its total (one). A municipality with districts adds
- * their counts (one more, tests/districts/district-threshold.test.ts).
+ * request-cached; decision 049), the list with its total (one), the polls open now with their
+ * texts (one, however many). A municipality with districts adds their counts (one more,
+ * tests/districts/district-threshold.test.ts).
  */
-const ANONYMOUS = 3;
+const ANONYMOUS = 4;
 /**
  * Signed in: getViewer's four on top (session, user, municipality roles, dialogue roles: Prisma's
- * nested select); the follow state, own mediation cases and own supports ride along in the two.
+ * nested select); the follow state, own mediation cases, own supports and own poll answers ride
+ * along in the statements above.
  */
-const SIGNED_IN = 7;
+const SIGNED_IN = 8;
 
 describe("SQL statements per page", () => {
   beforeEach(() => {
@@ -130,9 +135,15 @@ describe("SQL statements per page", () => {
       data: { dialogueId: large.dialogue.id, openedById: opener.id, subject: "Streit um Wohnung", participants: { create: [{ userId: member.id }] } },
     });
 
+    // Two open polls, one in another language too, and one closed: still the same statements.
+    const polls = [await pollIn(large.dialogue), await pollIn(large.dialogue, { choice: "MULTIPLE" })];
+    await closeNow((await pollIn(large.dialogue)).id);
+    await db.pollText.create({ data: { pollId: polls[0]!.id, dialogueId: large.dialogue.id, language: "en", question: "Does the shelter need a study room?", answers: ["Yes", "No", "Don't know"], writtenById: large.dialogue.createdById } });
+    await answerPoll(await viewerOf(member.id), { pollId: polls[1]!.id, optionIds: [polls[1]!.options[0]!.id, polls[1]!.options[2]!.id] });
+
     const forMember = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1, undefined, { userId: member.id });
     expect(forMember.count).toBe(SIGNED_IN);
-    expect(forMember.count).toBeLessThanOrEqual(7);
+    expect(forMember.count).toBeLessThanOrEqual(8);
     // What was loaded is the member's: their support, their follow (members follow), their case, their flags.
     expect(forMember.contributions.items.find((item) => item.id === supported.id)?.supported).toBe(true);
     expect(forMember.contributions.items.filter((item) => item.supported)).toHaveLength(1);
@@ -140,6 +151,12 @@ describe("SQL statements per page", () => {
     expect(forMember.data.mediationCases).toEqual([{ id: mediation.id, subject: "Streit um Wohnung" }]);
     expect(forMember.data.may).toMatchObject({ post: true, support: true, withdrawSupport: true, takePart: false, manage: false, export: false });
     expect(forMember.data.dialogue.meetings.upcoming.length + forMember.data.dialogue.meetings.past.length).toBe(1);
+    expect(forMember.data.openPolls.map((poll) => [poll.id, poll.mine])).toEqual([
+      [polls[1]!.id, [polls[1]!.options[0]!.id, polls[1]!.options[2]!.id]],
+      [polls[0]!.id, null],
+    ]);
+    expect(forMember.data.openPolls[1]!.text).toMatchObject({ language: "de", question: polls[0]!.question });
+    expect(forMember.data.may.answerPolls).toBe(true);
 
     // The same page for a signed-in person who has not joined, on the last page with filters.
     const outsider = await createUser({ perspective: "NOT_STATED" });
@@ -147,7 +164,7 @@ describe("SQL statements per page", () => {
     const forOutsider = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 2, filters, { userId: outsider.id });
     expect(forOutsider.contributions.items.length).toBeGreaterThan(0);
     expect(forOutsider.count).toBe(SIGNED_IN);
-    expect(forOutsider.data.may).toMatchObject({ post: false, support: false, takePart: true });
+    expect(forOutsider.data.may).toMatchObject({ post: false, support: false, takePart: true, answerPolls: false });
     expect(forOutsider.data.mediationCases).toEqual([]);
     expect(forOutsider.data.following).toBe(false);
     expect(forOutsider.contributions.items.every((item) => !item.supported)).toBe(true);
@@ -155,6 +172,7 @@ describe("SQL statements per page", () => {
     const anonymous = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1);
     expect(anonymous.count).toBe(ANONYMOUS);
     expect(anonymous.count).toBeLessThanOrEqual(5);
+    expect(anonymous.data.openPolls.map((poll) => poll.mine)).toEqual([null, null]);
     expect(anonymous.data.may.takePart).toBe(true);
     expect(anonymous.contributions.items.every((item) => !item.supported)).toBe(true);
   });

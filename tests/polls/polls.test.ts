@@ -201,6 +201,24 @@ describe("recordPollMeetingCount", () => {
     expect(view!.tallies!.meetings).toEqual([{ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt }]);
   });
 
+  it.each([
+    ["a negative count", "-3", "validation.too_small_number"],
+    ["a count past the limit", "20000", "validation.too_big_number"],
+    ["a fraction", "2.5", "validation.invalid"],
+    ["a word", "drei", "validation.invalid"],
+  ])("refuses %s at its answer's field (counts.<option id>, the form's field name), writing nothing", async (_name, value, key) => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const poll = await pollIn(dialogue);
+    const meeting = await createMeeting({ dialogueId: dialogue.id });
+    const [yes, no] = poll.options;
+    const error = await appErrorOf(
+      recordPollMeetingCount(await memberAs(dialogue.id, "RECORDER"), { pollId: poll.id, meetingId: meeting.id, perspective: "LOCAL_ACTOR", counts: { [yes!.id]: "4", [no!.id]: value } }),
+    );
+    expect(fieldKeys(error, `counts.${no!.id}`)).toEqual([key]);
+    expect(fieldKeys(error, `counts.${yes!.id}`)).toEqual([]);
+    expect(await db.pollMeetingCount.count({ where: { pollId: poll.id } })).toBe(0);
+  });
+
   it("lets only recorders and the host team count, and only at the poll's own dialogue's meetings", async () => {
     const dialogue = await dialogueIn("COLLECTING");
     const poll = await pollIn(dialogue);

@@ -15,7 +15,7 @@ import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
-/** Fields named `<prefix><option id>`: checkboxes of a multiple-choice poll, counts per answer. */
+/** Fields named `<prefix><option id>`: checkboxes of a multiple-choice poll, counts per answer (`counts.<id>`). */
 function byOption(input: Record<string, unknown>, prefix: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(input)
@@ -33,12 +33,14 @@ export const createPollAction = formAction(
 );
 
 export const answerPollAction = formAction(
-  z.looseObject({ ...page.shape, pollId: z.string(), optionIds: z.string().optional() }),
-  async ({ locale, municipality, dialogue, pollId, optionIds, ...rest }, { viewer }): Promise<void> => {
+  // `back`: the form stands on the dialogue page too, and returns there.
+  z.looseObject({ ...page.shape, pollId: z.string(), optionIds: z.string().optional(), back: z.enum(["dialogue"]).optional() }),
+  async ({ locale, municipality, dialogue, pollId, optionIds, back, ...rest }, { viewer }): Promise<void> => {
     // A single-choice poll sends one radio value; a multiple-choice poll one checkbox per answer.
     const chosen = optionIds ? [optionIds] : Object.keys(byOption(rest, "option-"));
     await answerPoll(viewer, { pollId, optionIds: chosen });
-    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).polls, { answered: pollId }, `poll-${pollId}`));
+    const paths = dialoguePaths(municipality, dialogue);
+    redirectTo(locale, withQuery(back === "dialogue" ? paths.home : paths.polls, { answered: pollId }, `poll-${pollId}`));
   },
 );
 
@@ -64,7 +66,7 @@ export const savePollTextAction = formAction(
 export const recordPollCountAction = formAction(
   z.looseObject({ ...page.shape, pollId: z.string(), meetingId: z.string(), perspective: z.enum(PERSPECTIVE_ORDER) }),
   async ({ locale, municipality, dialogue, pollId, meetingId, perspective, ...rest }, { viewer }): Promise<void> => {
-    const counts = Object.fromEntries(Object.entries(byOption(rest, "count-")).map(([id, value]) => [id, value === "" ? "0" : value]));
+    const counts = Object.fromEntries(Object.entries(byOption(rest, "counts.")).map(([id, value]) => [id, value === "" ? "0" : value]));
     await recordPollMeetingCount(viewer, { pollId, meetingId, perspective, counts });
     redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, { counted: "1" }, `poll-${pollId}`));
   },

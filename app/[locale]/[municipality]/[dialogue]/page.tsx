@@ -13,6 +13,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MeetingSections } from "@/components/meetings/meeting-list";
 import { Pagination } from "@/components/pagination";
+import { OpenPolls } from "@/components/polls/open-polls";
 import { Section } from "@/components/section";
 import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -183,11 +184,21 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm">
           <a href="#about">{t("about")}</a>
           <a href="#meetings">{meetings("heading")}</a>
-          <Link href={at.polls}>{polls("heading")}</Link>
+          {data.openPolls.length > 0 ? <a href="#polls">{polls("heading")}</a> : <Link href={at.polls}>{polls("heading")}</Link>}
           {districts.length > 0 && <a href="#districts">{districtMap("heading")}</a>}
           <Link href={at.results}>{results("resultsLink")}</Link>
         </p>
       )}
+
+      <OpenPolls
+        polls={data.openPolls}
+        page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+        paths={at}
+        mayAnswer={may.answerPolls}
+        signedIn={viewer !== null}
+        takePart={may.takePart}
+        answered={typeof query.answered === "string" ? query.answered : undefined}
+      />
 
       <Section id="contributions" heading={t("contributionsHeading")} className="mt-6">
         {fewDistrict ? (

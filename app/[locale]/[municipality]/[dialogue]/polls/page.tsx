@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
-import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { PollAnswerForm } from "@/components/polls/poll-forms";
+import { PollAnswer } from "@/components/polls/open-polls";
 import { PollResults } from "@/components/polls/poll-results";
 import { PollStatus } from "@/components/polls/poll-status";
 import { Section } from "@/components/section";
-import { answerPollAction } from "@/lib/actions/polls/polls";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
@@ -69,18 +67,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
           {poll.state === "open" &&
             (mayAnswer ? (
               <div className="mt-3">
-                <ClientMessages namespaces={["polls"]}>
-                  <PollAnswerForm
-                    action={answerPollAction}
-                    page={page}
-                    pollId={poll.id}
-                    multiple={poll.choice === "MULTIPLE"}
-                    question={poll.text.question}
-                    answers={poll.options.map((option, index) => ({ id: option.id, label: poll.text.answers[index] ?? "" }))}
-                    lang={poll.text.language}
-                    mine={poll.mine}
-                  />
-                </ClientMessages>
+                <PollAnswer poll={poll} page={page} />
               </div>
             ) : (
               <>

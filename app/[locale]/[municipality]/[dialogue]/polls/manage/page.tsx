@@ -120,25 +120,23 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
                 })}
               </details>
             )}
-            {mayCount && poll.state !== "upcoming" && (
-              <details className="mt-4">
-                <summary className="cursor-pointer font-semibold">{t("countHeading")}</summary>
-                {meetings.length === 0 ? (
+            {mayCount &&
+              poll.state !== "upcoming" &&
+              (meetings.length === 0 ? (
+                <details className="mt-4">
+                  <summary className="cursor-pointer font-semibold">{t("countHeading")}</summary>
                   <p className="mt-2">{t("noMeetings")}</p>
-                ) : (
-                  <div className="mt-3">
-                    <PollCountForm
-                      action={recordPollCountAction}
-                      page={page}
-                      pollId={poll.id}
-                      meetings={meetings.map((meeting) => ({ value: meeting.id, label: `${format.dateTime(meeting.startsAt, "day")} · ${meeting.title}` }))}
-                      perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
-                      answers={poll.options.map((option, index) => ({ id: option.id, label: poll.text.answers[index] ?? "", lang: poll.text.language }))}
-                    />
-                  </div>
-                )}
-              </details>
-            )}
+                </details>
+              ) : (
+                <PollCountForm
+                  action={recordPollCountAction}
+                  page={page}
+                  pollId={poll.id}
+                  meetings={meetings.map((meeting) => ({ value: meeting.id, label: `${format.dateTime(meeting.startsAt, "day")} · ${meeting.title}` }))}
+                  perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
+                  answers={poll.options.map((option, index) => ({ id: option.id, label: poll.text.answers[index] ?? "", lang: poll.text.language }))}
+                />
+              ))}
             {mayManage && poll.state !== "closed" && (
               <div className="mt-4">
                 <ClosePollForm action={closePollAction} page={page} pollId={poll.id} />
