@@ -4,6 +4,7 @@ import { DataTable } from "@/components/results/data-table";
 import { pickDistrictName } from "@/lib/districts/district-names";
 import { FEW_CONTRIBUTIONS, SHADES } from "@/lib/districts/district-rules";
 import type { DistrictTally } from "@/lib/districts/get-district-map";
+import { KEY_FONT_SIZE, KEY_RADIUS, NAME_FONT_SIZE, placeLabels } from "@/lib/districts/place-labels";
 import { MAP_HEIGHT, MAP_WIDTH, projectDistricts } from "@/lib/districts/project-districts";
 import { direction } from "@/lib/i18n/routing";
 import type { Path } from "@/lib/routes/paths";
@@ -43,6 +44,15 @@ export async function DistrictMap({
   const [t, format] = await Promise.all([getTranslations("districtMap"), getFormatter()]);
   const named = districts.map((district) => ({ district, ...pickDistrictName(district.names, locale, fallbackLanguage) }));
   const projected = new Map(projectDistricts(districts).map((shape) => [shape.id, shape]));
+  // Names where they fit, else a numbered key that is the district's row in the table (./place-labels.ts).
+  const labels = placeLabels(
+    named.flatMap(({ district, name }, index) => {
+      const shape = projected.get(district.id);
+      return shape ? [{ ...shape, name, key: index + 1 }] : [];
+    }),
+  );
+  const keyOf = new Map(labels.flatMap((label) => (label.kind === "key" ? [[label.id, label.key]] : [])));
+  const nameOf = new Map(named.map((entry) => [entry.district.id, entry]));
   const lang = (language: string) => (language.split("-")[0] === locale.split("-")[0] ? undefined : language);
   const count = (value: number | null) => (value === null ? t("few", { threshold: FEW_CONTRIBUTIONS }) : format.number(value));
   const accessibleName = (name: string, district: DistrictTally) =>
@@ -78,26 +88,33 @@ export async function DistrictMap({
                 </g>
               );
             })}
-            {named.map(({ district, name, language }) => {
-              const shape = projected.get(district.id);
-              if (!shape) return null;
-              return (
+            {labels.map((label) => {
+              const { district, name, language } = nameOf.get(label.id)!;
+              return label.kind === "name" ? (
                 <text
-                  key={district.id}
-                  x={shape.label[0]}
-                  y={shape.label[1]}
+                  key={label.id}
+                  x={label.x}
+                  y={label.y}
                   textAnchor="middle"
-                  dominantBaseline="middle"
-                  fontSize="11"
+                  dominantBaseline="central"
+                  fontSize={NAME_FONT_SIZE}
                   fontWeight="600"
                   fill={labelOn(district.shade)}
                   lang={lang(language)}
                   direction={direction(language)}
                   aria-hidden="true"
                   className="district-map-label"
+                  data-label="name"
                 >
                   {name}
                 </text>
+              ) : (
+                <g key={label.id} aria-hidden="true" className="district-map-label" data-label="key">
+                  <circle cx={label.x} cy={label.y} r={KEY_RADIUS} fill="#ffffff" stroke="#1b1f24" strokeWidth="1" />
+                  <text x={label.x} y={label.y} textAnchor="middle" dominantBaseline="central" fontSize={KEY_FONT_SIZE} fontWeight="700" fill="#1b1f24">
+                    {format.number(label.key)}
+                  </text>
+                </g>
               );
             })}
           </svg>
@@ -117,6 +134,12 @@ export async function DistrictMap({
                 </svg>
                 {t("legendShades")}
               </li>
+              {keyOf.size > 0 && (
+                <li className="flex items-center gap-1.5">
+                  <KeyBadge number={format.number(1)} />
+                  {t("legendKey")}
+                </li>
+              )}
             </ul>
           </figcaption>
         </>
@@ -127,15 +150,30 @@ export async function DistrictMap({
         columns={[t("district"), t("needs"), t("contributions")]}
         rows={named.map(({ district, name, language }) => {
           const href = hrefFor(district);
+          const key = keyOf.get(district.id);
           return {
             key: district.id,
             lang: lang(language),
-            header: href ? <Link href={href}>{name}</Link> : name,
+            header: (
+              <>
+                {key !== undefined && <KeyBadge number={format.number(key)} />}
+                {href ? <Link href={href}>{name}</Link> : name}
+              </>
+            ),
             cells: [count(district.needs), count(district.contributions)],
           };
         })}
       />
       <p className="mt-2 text-sm text-muted">{t("note", { threshold: FEW_CONTRIBUTIONS })}</p>
     </figure>
+  );
+}
+
+/** A district's number on the map, beside its name in the table and in the legend: seen, not read out. */
+function KeyBadge({ number }: { number: string }) {
+  return (
+    <span aria-hidden="true" className="me-1.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full border border-ink bg-white text-xs font-bold text-ink tabular-nums" data-testid="district-key">
+      {number}
+    </span>
   );
 }

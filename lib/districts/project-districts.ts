@@ -8,8 +8,11 @@ export const MAP_WIDTH = 320;
 export const MAP_HEIGHT = 240;
 const PADDING = 8;
 
-/** `label`: where the name goes (the centroid), rounded like the path. */
-export type ProjectedDistrict = { id: string; path: string; label: [number, number] };
+/**
+ * `label`: where the name goes (the centroid), rounded like the path; `bounds`: the drawn
+ * district's box, [[left, top], [right, bottom]] (./place-labels.ts fits names into it).
+ */
+export type ProjectedDistrict = { id: string; path: string; label: [number, number]; bounds: [[number, number], [number, number]] };
 
 /**
  * d3-geo reads rings the other way round from RFC 7946 (outer ring clockwise): stored
@@ -43,7 +46,16 @@ export function projectDistricts(districts: { id: string; boundary: Boundary | n
   return drawn
     .map(({ id, geometry }) => {
       const [x, y] = path.centroid(geometry);
-      return { id, path: path(geometry) ?? "", label: [round(x), round(y)] as [number, number] };
+      const [[left, top], [right, bottom]] = path.bounds(geometry);
+      return {
+        id,
+        path: path(geometry) ?? "",
+        label: [round(x), round(y)] as [number, number],
+        bounds: [
+          [round(left), round(top)],
+          [round(right), round(bottom)],
+        ] as [[number, number], [number, number]],
+      };
     })
     .filter((district) => district.path !== "" && Number.isFinite(district.label[0]));
 }
