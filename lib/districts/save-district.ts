@@ -7,6 +7,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput, type Message } from "@/lib/validation";
 import { districtLanguages } from "./list-districts";
 import { linkDistrictTexts } from "./link-district-texts";
+import { nextDistrictPosition } from "./move-district";
 import { MAX_BOUNDARY_BYTES, parseBoundary } from "./parse-boundary";
 
 export const DISTRICT_NAME_MAX = 80;
@@ -23,7 +24,8 @@ export const saveDistrictInput = z.object({
   /** GeoJSON text from the file or the text field; empty keeps the current boundary. */
   boundary: z.string().max(MAX_BOUNDARY_BYTES * 2).default(""),
   removeBoundary: z.literal("on").optional(),
-  position: z.coerce.number().int().min(0).max(999).default(0),
+  /** Absent: an edited district keeps its place, a new one goes last (./move-district.ts reorders). */
+  position: z.coerce.number().int().min(0).max(999).optional(),
 });
 
 const normalised = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
@@ -62,12 +64,12 @@ export async function saveDistrict(viewer: Viewer | null, input: z.input<typeof 
     if (id) {
       const updated = await tx.district.updateMany({
         where: { id, municipalityId: data.municipalityId },
-        data: { names, position: data.position, ...(boundary !== undefined ? { boundary: boundary ?? Prisma.DbNull } : {}) },
+        data: { names, ...(data.position !== undefined ? { position: data.position } : {}), ...(boundary !== undefined ? { boundary: boundary ?? Prisma.DbNull } : {}) },
       });
       if (updated.count === 0) throw new AppError("NOT_FOUND", "no such district");
     } else {
       ({ id } = await tx.district.create({
-        data: { municipalityId: data.municipalityId, names, position: data.position, ...(boundary ? { boundary } : {}) },
+        data: { municipalityId: data.municipalityId, names, position: data.position ?? (await nextDistrictPosition(tx, data.municipalityId)), ...(boundary ? { boundary } : {}) },
         select: { id: true },
       }));
     }

@@ -5,6 +5,8 @@ import { formAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { MAX_BOUNDARY_BYTES } from "@/lib/districts/parse-boundary";
+import { deleteDistrict, deleteDistrictInput } from "@/lib/districts/delete-district";
+import { moveDistrict, moveDistrictInput } from "@/lib/districts/move-district";
 import { saveDistrict, saveDistrictInput } from "@/lib/districts/save-district";
 import { locales } from "@/lib/i18n/routing";
 import { municipalityPaths, withQuery } from "@/lib/routes/paths";
@@ -38,3 +40,15 @@ export async function saveDistrictAction(previous: FormState<void>, formData: Fo
   if (state.status === "error" && (state.values.boundary?.length ?? 0) > MAX_BOUNDARY_BYTES) state.values.boundary = "";
   return state;
 }
+
+/** Deletes a district once the box is ticked; its contributions say "not said" afterwards (lib/districts/delete-district.ts). */
+export const deleteDistrictAction = formAction(deleteDistrictInput.extend(page.shape), async ({ locale, municipality, ...input }, { viewer }): Promise<void> => {
+  await deleteDistrict(viewer, input);
+  redirectTo(locale, withQuery(municipalityPaths(municipality).districts, { done: "deleted" }));
+});
+
+/** One place up or down; back to the list at the district's row. */
+export const moveDistrictAction = formAction(moveDistrictInput.extend(page.shape), async ({ locale, municipality, ...input }, { viewer }): Promise<void> => {
+  await moveDistrict(viewer, input);
+  redirectTo(locale, withQuery(municipalityPaths(municipality).districts, {}, `district-${input.districtId}`));
+});

@@ -2,12 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DistrictForm } from "@/components/districts/district-form";
+import { MoveDistrictForm } from "@/components/districts/district-manage-forms";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { saveDistrictAction } from "@/lib/actions/districts/districts";
+import { moveDistrictAction, saveDistrictAction } from "@/lib/actions/districts/districts";
 import { pickDistrictName } from "@/lib/districts/district-names";
 import { getDistrictManagement } from "@/lib/districts/get-district-management";
 import { languageName } from "@/lib/i18n/language-names";
@@ -34,13 +35,14 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
   const [t, dashboard] = await Promise.all([getTranslations("districts"), getTranslations("staffDashboard")]);
   const paths = municipalityPaths(municipality.slug);
   const main = languages[0] ?? "de";
+  const moveHidden = { locale, municipality: municipality.slug, municipalityId: municipality.id };
 
   return (
     <ClientMessages namespaces={["districts", "districtValidation"]}>
       <MunicipalityPageHeader back={<Link href={paths.dashboard}>{dashboard("title")}</Link>} title={t("title")} municipality={municipality.name} intro={t("intro")} />
-      {query.done === "saved" && (
+      {(query.done === "saved" || query.done === "deleted") && (
         <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">
-          {t("saved")}
+          {t(query.done)}
         </p>
       )}
 
@@ -48,12 +50,14 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
         {districts.length === 0 ? (
           <p className="mt-3">{t("none")}</p>
         ) : (
-          <ul className="mt-3 divide-y divide-line border-y border-line">
-            {districts.map((district) => {
+          <>
+          <p className="mt-2 text-sm text-muted">{t("orderHint")}</p>
+          <ol className="mt-3 divide-y divide-line border-y border-line">
+            {districts.map((district, index) => {
               const { name, language } = pickDistrictName(district.names, locale, main);
               const foreign = language.split("-")[0] !== locale.split("-")[0];
               return (
-                <li key={district.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3" data-testid="district-row">
+                <li key={district.id} id={`district-${district.id}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3" data-testid="district-row">
                   <span>
                     <span className="font-semibold break-words" {...(foreign ? { lang: language, dir: direction(language) } : {})}>
                       {name}
@@ -62,13 +66,18 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
                       {district.boundary ? t("hasBoundary") : t("noBoundary")} · {t("namesIn", { languages: Object.keys(district.names).map((code) => languageName(code, locale)).join(", ") })}
                     </span>
                   </span>
-                  <Link href={paths.district(district.id)} aria-label={t("editNamed", { name })}>
-                    {t("edit")}
-                  </Link>
+                  <span className="flex flex-wrap items-center gap-2">
+                    {index > 0 && <MoveDistrictForm action={moveDistrictAction} hidden={{ ...moveHidden, districtId: district.id }} direction="up" name={name} />}
+                    {index < districts.length - 1 && <MoveDistrictForm action={moveDistrictAction} hidden={{ ...moveHidden, districtId: district.id }} direction="down" name={name} />}
+                    <Link href={paths.district(district.id)} aria-label={t("editNamed", { name })}>
+                      {t("edit")}
+                    </Link>
+                  </span>
                 </li>
               );
             })}
-          </ul>
+          </ol>
+          </>
         )}
       </Section>
 

@@ -2,11 +2,14 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DistrictForm } from "@/components/districts/district-form";
+import { DeleteDistrictForm } from "@/components/districts/district-manage-forms";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { saveDistrictAction } from "@/lib/actions/districts/districts";
+import { Section } from "@/components/section";
+import { deleteDistrictAction, saveDistrictAction } from "@/lib/actions/districts/districts";
+import { countDistrictContributions } from "@/lib/districts/delete-district";
 import { pickDistrictName } from "@/lib/districts/district-names";
 import { getDistrictManagement } from "@/lib/districts/get-district-management";
 import { languageName } from "@/lib/i18n/language-names";
@@ -28,7 +31,11 @@ export default async function DistrictPage({ params }: Props) {
   const district = loaded?.districts.find((candidate) => candidate.id === districtId);
   if (!loaded || !district) notFound();
   const { municipality, languages } = loaded;
-  const t = await getTranslations("districts");
+  const [t, post, unnamed] = await Promise.all([
+    getTranslations("districts"),
+    getTranslations("post"),
+    countDistrictContributions(await getViewer(), { municipalityId: loaded.municipality.id, districtId: district.id }),
+  ]);
   const paths = municipalityPaths(municipality.slug);
   const { name } = pickDistrictName(district.names, locale, languages[0] ?? "de");
 
@@ -49,6 +56,14 @@ export default async function DistrictPage({ params }: Props) {
           submit={t("save")}
         />
       </div>
+      <Section id="delete-district" heading={t("deleteHeading")} headingClassName="mb-3 text-xl" className="mt-10 rounded border-2 border-danger p-4">
+        <DeleteDistrictForm
+          action={deleteDistrictAction}
+          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id, districtId: district.id }}
+          intro={t("deleteIntro", { count: unnamed, notSaid: post("placeNotSaid") })}
+          confirm={t("deleteConfirm", { name })}
+        />
+      </Section>
     </ClientMessages>
   );
 }

@@ -1,0 +1,50 @@
+"use client";
+
+import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { Form, useFormAction } from "@/components/form/form";
+import type { FormState } from "@/lib/actions/form-state";
+import { useTranslations } from "@/lib/i18n/client";
+
+type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+
+const hiddenFields = (hidden: Record<string, string>) =>
+  Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+
+/** One place up or down in the municipality's order of districts: a plain button, no JavaScript needed. */
+export function MoveDistrictForm({ action, hidden, direction, name }: { action: Action; hidden: Record<string, string>; direction: "up" | "down"; name: string }) {
+  const t = useTranslations("districts");
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} className="inline">
+      <FormMessage state={state} />
+      {hiddenFields({ ...hidden, direction })}
+      <button type="submit" className="rounded border border-brand px-3 py-1 text-sm font-semibold text-brand hover:bg-brand hover:text-white">
+        <span aria-hidden="true">{direction === "up" ? "↑" : "↓"} </span>
+        {t(direction === "up" ? "moveUp" : "moveDown")}
+        <span className="sr-only">
+          <bdi>{name}</bdi>
+        </span>
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * Deleting a district: what happens to its contributions, said before, and a box to tick that
+ * says it once more. Without the tick the page comes back with the message at the box.
+ */
+export function DeleteDistrictForm({ action, hidden, intro, confirm }: { action: Action; hidden: Record<string, string>; intro: string; confirm: string }) {
+  const t = useTranslations("districts");
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      {hiddenFields(hidden)}
+      <p className="mb-3">{intro}</p>
+      <CheckboxField name="confirm" label={confirm} state={state} />
+      <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
+        {t("deleteSubmit")}
+      </SubmitButton>
+    </Form>
+  );
+}
