@@ -5,30 +5,36 @@ import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/compone
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 import { SelectField } from "./select-field";
+import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
 
 type Action = FormAction;
 type Page = ContributionPageRef;
 
-/** Correcting one's own post, in the first minutes after posting. */
+/** Correcting one's own post, in the first minutes after posting, and adding photos to it (decision 055). */
 export function EditContributionForm({
   action,
   page,
   values,
   places,
+  photos,
 }: {
   action: Action;
   page: Page;
   values: { title: string; body: string; place: string };
   /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
   places: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
+  /** Photos that may be added (decision 055): the free places and the contribution's language. */
+  photos: { free: number[]; language: { lang: string; dir: "ltr" | "rtl" } };
 }) {
   const t = useTranslations("post");
+  const photoFields = usePhotoSummaryFields();
   return (
-    <ActionForm action={action} noValidate>
+    <ActionForm action={action} fields={photoFields} noValidate>
       <input type="hidden" name="contributionId" value={page.contributionId} />
       <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
       <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
       {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
+      {photos.free.length > 0 && <PhotoFields language={photos.language} indexes={photos.free} />}
       <SubmitButton>{t("save")}</SubmitButton>
     </ActionForm>
   );

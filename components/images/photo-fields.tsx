@@ -36,19 +36,30 @@ export function usePhotoSummaryFields(): Record<string, FieldInfo> {
  * decision 051); `chooseAgain`: the photo fields whose photo the browser did not keep and must be
  * chosen once more (decision 055).
  */
-export function PhotoFields({ language, state: given, chooseAgain = [] }: { language: { lang: string; dir: "ltr" | "rtl" }; state?: FormState; chooseAgain?: readonly number[] }) {
+export function PhotoFields({
+  language,
+  state: given,
+  chooseAgain = [],
+  indexes = INDEXES,
+}: {
+  language: { lang: string; dir: "ltr" | "rtl" };
+  state?: FormState;
+  chooseAgain?: readonly number[];
+  /** The photo places offered (the edit form: those still free, decision 055). */
+  indexes?: readonly number[];
+}) {
   const t = useImageTexts();
   const own = useFormState();
   const state = given ?? own;
   const failed = state.status === "error";
   // After a refused post it stays open when anything in it was typed or is at fault.
   const typed =
-    chooseAgain.length > 0 || (failed && INDEXES.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)] || state.fieldErrors[altField(index)]));
+    chooseAgain.length > 0 || (failed && indexes.some((index) => (state.values[altField(index)] ?? "") !== "" || state.fieldErrors[photoField(index)] || state.fieldErrors[altField(index)]));
   return (
     <details className="mb-4 rounded border border-line p-3" open={typed || undefined}>
-      <summary className="cursor-pointer font-semibold text-brand">{t("add", { count: IMAGES_PER_CONTRIBUTION })}</summary>
+      <summary className="cursor-pointer font-semibold text-brand">{t("add", { count: indexes.length })}</summary>
       <p className="mt-2 text-sm text-muted">{t("intro", { megabytes: IMAGE_MAX_BYTES / (1024 * 1024) })}</p>
-      {INDEXES.map((index) => (
+      {indexes.map((index) => (
         <PhotoField key={index} index={index} state={state} language={language} chosenBefore={chooseAgain.includes(index)} />
       ))}
     </details>

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { listedPhotos } from "@/lib/images/listed-photos";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 
 /** Everything mitreden stores about the viewer, as plain JSON (GDPR Art. 15 and 20). */
@@ -50,11 +51,14 @@ export async function exportOwnData(viewer: Viewer | null) {
       pollCountsRecorded: { select: { pollId: true, meetingId: true, optionId: true, perspective: true, count: true, updatedAt: true } },
     },
   });
-  const { pollAnswers, ...account } = user;
+  const { pollAnswers, contributions, ...account } = user;
+  // Their photos as listed, never the bytes nor one hidden by moderation (decision 055).
+  const photos = await listedPhotos(contributions.map((contribution) => contribution.id));
   return {
     exportedAt: new Date().toISOString(),
     account: {
       ...account,
+      contributions: contributions.map((contribution) => ({ ...contribution, photos: photos.get(contribution.id) ?? [] })),
       pollAnswers: pollAnswers.map(({ pollId, perspective, optionIds, createdAt, updatedAt, poll }) => ({
         pollId,
         dialogue: poll.dialogue.title,

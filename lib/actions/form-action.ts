@@ -124,7 +124,8 @@ export async function sameOrigin(): Promise<boolean> {
   return isSameOrigin({ origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host"), publicOrigin: publicOrigin() });
 }
 
-function textValues(formData: FormData): Record<string, string> {
+/** The text fields of a form as posted (not its files, not React's $ACTION fields). */
+export function textValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
     if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;

@@ -18,3 +18,6 @@ export const IMAGE_CONTENT_TYPE = "image/webp";
 /** The form's fields for photo `index` (0, 1, 2): the file and its description. */
 export const photoField = (index: number) => `photo${index}`;
 export const altField = (index: number) => `photo${index}Alt`;
+
+/** The photo places still free on a contribution that has `taken` photos (its edit form offers them). */
+export const freePhotoPlaces = (taken: number): number[] => Array.from({ length: Math.max(0, IMAGES_PER_CONTRIBUTION - taken) }, (_, offset) => taken + offset);

@@ -8,6 +8,7 @@ import type { ContributionKind, ContributionSource, ContributionStatus, Perspect
 import { publishedDialoguePage } from "./get-open-dialogue";
 import { toPage, type Page, type PageInput } from "./page";
 import { visibleContribution } from "@/lib/policy/visibility";
+import { listedPhotos, type ListedPhoto } from "@/lib/images/listed-photos";
 
 /**
  * A contribution as open data: whose voice (source, and the perspective where its author shows
@@ -31,6 +32,8 @@ export type OpenContribution = {
   meetingId: string | null;
   createdAt: Date;
   supports: PerspectiveSupport[];
+  /** Its visible photos: description and addresses, never the bytes, never a hidden one (decision 055). */
+  photos: ListedPhoto[];
 };
 
 function districtNameOf(district: { names: DistrictNames } | undefined, language: string): string | null {
@@ -62,11 +65,12 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
   });
   const { items, nextCursor } = toPage(rows, limit);
   const ids = items.map((item) => item.id);
-  const [online, atMeetings, districts] = await Promise.all([
+  const [online, atMeetings, districts, photos] = await Promise.all([
     db.support.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _count: { _all: true } }),
     db.meetingSupport.groupBy({ by: ["contributionId", "perspective"], where: { contributionId: { in: ids } }, _sum: { count: true } }),
     // Named only where the district is shown on the pages too (decision 049).
     shownDistricts(ids),
+    listedPhotos(ids),
   ]);
   const count = (id: string, perspective: Perspective) => ({
     online: online.find((row) => row.contributionId === id && row.perspective === perspective)?._count._all ?? 0,
@@ -78,6 +82,7 @@ export async function listOpenContributions(input: PageInput & { dialogueId: str
       district: districtNameOf(districts.get(item.id), dialogue.languages[0] ?? "de"),
       perspective: publicPerspective(authorPerspective, author, voiceShowsPerspective, item.source !== "ONLINE"),
       supports: PERSPECTIVE_ORDER.map((perspective) => ({ perspective, ...count(item.id, perspective) })),
+      photos: photos.get(item.id) ?? [],
     })),
     nextCursor,
   };

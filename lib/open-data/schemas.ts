@@ -50,6 +50,20 @@ export const perspectiveSupportSchema = z
   .strictObject({ perspective: z.enum(Perspective), online: z.int().min(0), atMeetings: z.int().min(0) })
   .register(openDataSchemas, { id: "PerspectiveSupport" });
 
+const photoSizeSchema = z.strictObject({ url: z.url(), width: z.int().min(1), height: z.int().min(1) });
+
+/** A photo on a contribution (decision 055): its description and addresses, never its bytes. */
+const photoSchema = z
+  .strictObject({
+    id,
+    position: z.int().min(0).max(2),
+    description: z.string().describe("The alt text its author wrote, in `language`."),
+    language: z.string(),
+    phone: photoSizeSchema.describe("WebP, at most 720 px a side."),
+    large: photoSizeSchema.describe("WebP, at most 1600 px a side."),
+  })
+  .register(openDataSchemas, { id: "Photo", description: "Served from our origin only while it may be seen; without metadata (re-encoded, decision 050)." });
+
 export const contributionSchema = z
   .strictObject({
     id,
@@ -68,6 +82,7 @@ export const contributionSchema = z
     meetingId: id.nullable(),
     createdAt: dateTime,
     supports: z.array(perspectiveSupportSchema).describe("One entry per perspective, lived experience first."),
+    photos: z.array(photoSchema).describe("Its photos in their order; a photo hidden by moderation is never listed (decision 055)."),
   })
   .register(openDataSchemas, {
     id: "Contribution",

@@ -14,7 +14,11 @@ vi.mock("next/headers", () => ({
 
 import { GET } from "@/app/api/photos/[imageId]/[size]/route";
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
+import { exportOwnData } from "@/lib/accounts/export-own-data";
 import { createContribution } from "@/lib/contributions/create-contribution";
+import { listOpenContributions } from "@/lib/open-data/list-open-contributions";
+import { contributionSchema, pageOf } from "@/lib/open-data/schemas";
+import { updateContribution } from "@/lib/contributions/update-contribution";
 import { db } from "@/lib/db/client";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { getImageFile } from "@/lib/images/image-file";
@@ -111,6 +115,34 @@ describe("re-encoding", () => {
     form.set("photo2Alt", "ohne Foto");
     const uploads = await imageUploadsOf(form);
     expect(uploads.map((u) => [u.index, u.altText])).toEqual([[1, "Flyer"]]);
+  });
+});
+
+describe("adding photos on the edit form (decision 055)", () => {
+  it("adds photos to the free places after those it has, in the contribution's language; refused ones with the text's errors; never a fourth", async () => {
+    const writer = await participant(dialogue.id);
+    const contribution = await createContribution(writer, postInput(dialogue, { language: "ar", title: "منحدر مكسور" }), [upload(await png(), "الصورة الأولى")]);
+    const edit = (title: string, uploads: ImageUpload[]) => updateContribution(writer, { contributionId: contribution.id, title, body: "نص" }, uploads);
+
+    const refused = await appErrorOf(edit("", [upload(Buffer.from("no photo"), "وصف", 1), upload(await png(), "", 2)]));
+    expect(fieldKeys(refused, "title")).toEqual(["validation.required"]);
+    expect(fieldKeys(refused, "photo1")).toEqual(["images.errors.notImage"]);
+    expect(fieldKeys(refused, "photo2Alt")).toEqual(["images.errors.altRequired"]);
+
+    // A field of a taken place (photo0) is not taken; the free ones follow the photos it has.
+    await edit("منحدر مكسور عند المدخل", [upload(await png(), "ليست لهذا المكان", 0), upload(await png(), "الصورة الثانية", 1)]);
+    const images = await db.contributionImage.findMany({ where: { contributionId: contribution.id }, orderBy: { position: "asc" }, select: { position: true, altText: true, altLanguage: true } });
+    expect(images).toEqual([
+      { position: 0, altText: "الصورة الأولى", altLanguage: "ar" },
+      { position: 1, altText: "الصورة الثانية", altLanguage: "ar" },
+    ]);
+    expect((await db.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).title).toBe("منحدر مكسور عند المدخل");
+    await edit("منحدر مكسور", [upload(await png(), "الثالثة", 2)]);
+    await edit("منحدر مكسور", [upload(await png(), "رابعة", 2)]);
+    expect(await db.contributionImage.count({ where: { contributionId: contribution.id } })).toBe(3);
+
+    // Only the author, within the edit window.
+    expect((await appErrorOf(updateContribution(reader, { contributionId: contribution.id, title: "x", body: "y" }, [upload(await png())]))).code).toBe("FORBIDDEN");
   });
 });
 
@@ -306,5 +338,35 @@ describe("exports", () => {
     const all = await read(true);
     expect(all.images.map((row) => [row.altText, row.hidden])).toEqual(expect.arrayContaining([["Volle Turnhalle", false], ["Handzettel", true]]));
     expect(JSON.stringify(all)).not.toMatch(/UklGR|base64/);
+  });
+
+  it("the open-data API and the own-data download list the visible photos with description and addresses, never a hidden one, never the bytes", async () => {
+    const own = await dialogueIn("COLLECTING");
+    const writer = await participant(own.id);
+    const contribution = await createContribution(writer, postInput(own), [upload(await png(300, 200), "Volle Turnhalle"), upload(await png(), "Handzettel mit Namen", 1)]);
+    const [shown, hidden] = await db.contributionImage.findMany({ where: { contributionId: contribution.id }, orderBy: { position: "asc" } });
+    await hideImage(await memberAs(own.id, "MODERATOR"), { imageId: hidden!.id, category: "PERSONAL_DATA", reason: "Name lesbar" });
+    const listed = [
+      {
+        id: shown!.id,
+        position: 0,
+        description: "Volle Turnhalle",
+        language: "de",
+        phone: { url: expect.stringMatching(new RegExp(`^https?://[^/]+/api/photos/${shown!.id}/phone$`)), width: 300, height: 200 },
+        large: { url: expect.stringMatching(new RegExp(`^https?://[^/]+/api/photos/${shown!.id}/large$`)), width: 300, height: 200 },
+      },
+    ];
+
+    const open = JSON.parse(JSON.stringify(await listOpenContributions({ dialogueId: own.id }))) as { items: { id: string; photos: unknown }[] };
+    expect(open.items.find((item) => item.id === contribution.id)?.photos).toEqual(listed);
+    expect(pageOf(contributionSchema).safeParse({ data: open.items, links: { next: null } }).success).toBe(true);
+
+    const download = await exportOwnData(writer);
+    expect(download.account.contributions.find((item) => item.id === contribution.id)?.photos).toEqual(listed);
+    for (const text of [JSON.stringify(open), JSON.stringify(download)]) {
+      expect(text).not.toContain("Handzettel mit Namen");
+      expect(text).not.toContain(hidden!.id);
+      expect(text).not.toMatch(/UklGR|base64/);
+    }
   });
 });

@@ -128,7 +128,7 @@ describe("public data only", () => {
     const parsed = pageOf(contributionSchema).parse(body);
     for (const item of parsed.data) {
       expect(Object.keys(item).sort()).toEqual(
-        ["body", "createdAt", "district", "id", "kind", "language", "meetingId", "perspective", "source", "status", "supports", "theme", "title"],
+        ["body", "createdAt", "district", "id", "kind", "language", "meetingId", "perspective", "photos", "source", "status", "supports", "theme", "title"],
       );
     }
     const text = JSON.stringify(body);

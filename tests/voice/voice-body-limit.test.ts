@@ -20,11 +20,11 @@ describe("a voice message's post", () => {
     expect((await post("/fa/musterstadt/dialog/new/voice", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 
-  it("goes through up to 6 MB to the voice comment form too, and not to the contribution page's actions", async () => {
+  it("goes through up to 6 MB to the voice comment form too, and not to the contribution page's other pages", async () => {
     const contribution = "/fa/musterstadt/dialog/c/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
     expect((await post(`${contribution}/voice-comment/send`, VOICE_ACTION_BODY_LIMIT_BYTES)).status).toBe(200);
     expect((await post(`${contribution}/voice-comment/send`, VOICE_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
-    expect((await post(contribution, ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post(`${contribution}/merge`, ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post(`${contribution}/voice-comment`, ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 
@@ -39,12 +39,14 @@ describe("a voice message's post", () => {
 });
 
 describe("a need or proposal with photos (decision 050)", () => {
-  it("goes through up to 25 MB to the post form's page only; every other page keeps 1 MB", async () => {
+  it("goes through up to 25 MB to the post form's page and a contribution's page (its edit form adds photos, decision 055) only; every other page keeps 1 MB", async () => {
     expect((await post("/ar/musterstadt/dialog/new", 20 * 1024 * 1024)).status).toBe(200);
     expect((await post("/ar/musterstadt/dialog/new", POST_FORM_BODY_LIMIT_BYTES)).status).toBe(200);
     expect((await post("/ar/musterstadt/dialog/new", POST_FORM_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post("/ar/musterstadt/dialog/new/offline", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
-    expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000", POST_FORM_BODY_LIMIT_BYTES)).status).toBe(200);
+    expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000", POST_FORM_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000/merge", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post("/ar/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 });

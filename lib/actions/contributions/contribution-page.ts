@@ -1,13 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { pageAction } from "@/lib/actions/form-action";
+import { pageAction, textValues } from "@/lib/actions/form-action";
 import { createComment, createCommentInput } from "@/lib/comments/create-comment";
 import { deleteComment, deleteCommentInput } from "@/lib/comments/delete-comment";
 import { updateComment, updateCommentInput } from "@/lib/comments/update-comment";
 import { updateContribution, updateContributionInput } from "@/lib/contributions/update-contribution";
 import { withdrawContribution, withdrawContributionInput } from "@/lib/contributions/withdraw-contribution";
 import { setFlash } from "@/lib/flash/flash";
+import { imageUploadsOf } from "@/lib/images/prepare-images";
 import { withQuery } from "@/lib/routes/paths";
 import { giveSupport } from "@/lib/supports/give-support";
 import { withdrawSupport } from "@/lib/supports/withdraw-support";
@@ -45,8 +46,10 @@ export const deleteCommentAction = pageAction(deleteCommentInput, async ({ comme
   back(page.contributionId ? paths.comment(page.contributionId, commentId) : undefined);
 });
 
-export const updateContributionAction = pageAction(updateContributionInput, async (input, { viewer, back }): Promise<void> => {
-  await updateContribution(viewer, input);
+// The text is checked by updateContribution, not by the wrapper, so that a refused photo is told in
+// the same answer as a refused title (decision 055).
+export const updateContributionAction = pageAction(z.object({}), async (_input, { viewer, formData, back }): Promise<void> => {
+  await updateContribution(viewer, textValues(formData) as z.input<typeof updateContributionInput>, await imageUploadsOf(formData));
   back();
 });
 

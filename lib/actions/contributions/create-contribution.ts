@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { pageAction } from "@/lib/actions/form-action";
+import { pageAction, textValues } from "@/lib/actions/form-action";
 import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
 import { AppError } from "@/lib/errors";
 import { checkImageUploads, imageUploadsOf } from "@/lib/images/prepare-images";
@@ -21,7 +21,7 @@ export type SimilarOffer = { similar: SimilarContribution[]; values: Record<stri
 export const createContributionAction = pageAction(
   z.object({ similarSeen: z.literal("1").optional() }),
   async ({ similarSeen }, { viewer, formData, paths, back }): Promise<SimilarOffer | void> => {
-    const values = typedValues(formData);
+    const values = textValues(formData);
     // Up to three photos with their descriptions (decision 050).
     const uploads = await imageUploadsOf(formData);
     const text = createContributionInput.safeParse(values);
@@ -41,7 +41,3 @@ export const createContributionAction = pageAction(
     back(withQuery(paths.contribution(contribution.id), {}, "flash"));
   },
 );
-
-function typedValues(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION")));
-}

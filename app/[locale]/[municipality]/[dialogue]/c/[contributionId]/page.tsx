@@ -31,6 +31,7 @@ import { OriginalNote, TranslationNote } from "@/components/translations/transla
 import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
+import { freePhotoPlaces } from "@/lib/images/limits";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { dialoguePaths, localized, sitePaths, withQuery } from "@/lib/routes/paths";
@@ -143,7 +144,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   ];
 
   return (
-    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation", "blockSender"]}>
+    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation", "blockSender", ...(may.edit ? (["images"] as const) : [])]}>
       {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
       {loaded.pushOffer && <FirstPostPushPrompt offer={loaded.pushOffer} />}
       <p className="text-sm">
@@ -242,6 +243,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                 action={updateContributionAction.bind(null, page)}
                 page={page}
                 values={{ title: contribution.title, body: contribution.body, place: placeValue(contribution) }}
+                photos={{ free: freePhotoPlaces(loaded.images.length), language: { lang: contribution.language, dir: direction(contribution.language) } }}
                 places={placeOptions(loaded.districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: postText?.("placeNotSaid") ?? "", wholeTown: postText?.("placeWholeTown") ?? "" })}
               />
             </details>
