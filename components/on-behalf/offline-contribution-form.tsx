@@ -5,6 +5,7 @@ import { CheckboxField, ChoiceField, SubmitButton, TextAreaField, TextField } fr
 import { SelectField } from "@/components/contributions/select-field";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -24,13 +25,15 @@ type Props = {
 /**
  * What someone said at a meeting, wrote on paper or told through an interpreter, entered by
  * the person who recorded it. Every field works without JavaScript; what depends on the source
- * (the meeting, the interpreter) is checked on the server.
+ * (the meeting, the interpreter) is checked on the server. Photos as on the post form (decision 055).
  */
 export function OfflineContributionForm({ action, dialogueId, themes, languages, defaultLanguage, meetings, perspectives, places }: Props) {
   const t = useTranslations("onBehalf");
   const post = useTranslations("post");
+  const photoFields = usePhotoSummaryFields();
+  const written = languages.find((option) => option.value === defaultLanguage);
   return (
-    <ActionForm action={action} noValidate>
+    <ActionForm action={action} fields={photoFields} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <ChoiceField
         name="source"
@@ -62,6 +65,8 @@ export function OfflineContributionForm({ action, dialogueId, themes, languages,
       <TextField name="title" label={post("title")} hint={t("titleHint")} maxLength={200} required />
       <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
       {places.length > 0 && <SelectField name="place" label={post("place")} hint={post("placeHint")} options={places} defaultValue={places[0]?.value} />}
+      {/* A photo of the flyer or the place, described in the language of the text (decision 055). */}
+      <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
       <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} />
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>

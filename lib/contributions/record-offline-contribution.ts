@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import { parseInput } from "@/lib/validation";
+import type { Message } from "@/lib/validation";
+import { countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 import { createReceipt } from "@/lib/receipts/create-receipt";
 import { resolvePlace } from "@/lib/districts/resolve-place";
 import { contributionLanguages, createContributionInput } from "./create-contribution";
@@ -45,8 +46,9 @@ export const recordOfflineContributionInput = createContributionInput
  * keeps the person's perspective, and names the viewer only as its recorder (docs/design.md,
  * principle 1: nobody speaks as someone else without a trace). It was read back and confirmed.
  */
-export async function recordOfflineContribution(viewer: Viewer | null, input: z.input<typeof recordOfflineContributionInput>) {
-  const data = parseInput(recordOfflineContributionInput, input);
+export async function recordOfflineContribution(viewer: Viewer | null, input: z.input<typeof recordOfflineContributionInput>, images: readonly ImageUpload[] = []) {
+  // A refused text and a refused photo are told in one answer (decision 055).
+  const data = await parseInputWithPhotos(recordOfflineContributionInput, input, images);
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create:on-behalf", resource);
 
@@ -58,11 +60,15 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
       meetings: data.meetingId ? { where: { id: data.meetingId }, select: { id: true } } : false,
     },
   });
-  const fieldErrors: Record<string, { key: string }[]> = {};
+  const fieldErrors: Record<string, Message[]> = {};
   if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
   if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
   // A meeting of another dialogue (a forged id) is refused here; the database refuses it too.
   if (data.meetingId && (dialogue.meetings ?? []).length === 0) fieldErrors.meetingId = [{ key: "validation.invalid" }];
+  // Photos of the flyer or the place, counted against the recorder (decision 055).
+  await countPhotoUploads(viewer.id, images);
+  const prepared = await prepareImages(images);
+  Object.assign(fieldErrors, prepared.fieldErrors);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
   const place = await resolvePlace(resource.municipalityId, data.place);
 
@@ -89,6 +95,7 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
       },
       select: { id: true, dialogueId: true },
     });
+    await storeImages(tx, contribution.id, data.language, prepared.images);
     await createReceipt(tx, contribution.id);
     return contribution;
   });

@@ -26,14 +26,15 @@ export const VOICE_ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)\/send\/?$/;
 
 /**
- * The post form of a need or proposal with up to three photos of 8 MB each (decision 050), and the
- * edit form on a contribution's page that adds photos to it (decision 055): server actions whose
+ * The post form of a need or proposal with up to three photos of 8 MB each (decision 050), the
+ * form of one entered on someone's behalf, and the edit form on a contribution's page that adds
+ * photos to it (decision 055): server actions whose
  * pages alone take up to 25 MB. Next.js's `bodySizeLimit` (next.config.js) is one setting for every
  * server action, so it is 25 MB there, and this proxy holds every other path to the limits above —
  * a server action posted anywhere else is refused here at 1 MB.
  */
 export const POST_FORM_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
-const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new|c\/[^/]+)\/?$/;
+const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new|new\/offline|c\/[^/]+)\/?$/;
 
 /** The largest body a form post to this path may have. */
 export function actionBodyLimit(pathname: string): number {

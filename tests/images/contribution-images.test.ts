@@ -19,6 +19,8 @@ import { createContribution } from "@/lib/contributions/create-contribution";
 import { listOpenContributions } from "@/lib/open-data/list-open-contributions";
 import { contributionSchema, pageOf } from "@/lib/open-data/schemas";
 import { updateContribution } from "@/lib/contributions/update-contribution";
+import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
+import { offlineInput } from "@/tests/support/offline";
 import { db } from "@/lib/db/client";
 import { exportDialogue } from "@/lib/exports/export-dialogue";
 import { getImageFile } from "@/lib/images/image-file";
@@ -143,6 +145,26 @@ describe("adding photos on the edit form (decision 055)", () => {
 
     // Only the author, within the edit window.
     expect((await appErrorOf(updateContribution(reader, { contributionId: contribution.id, title: "x", body: "y" }, [upload(await png())]))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("photos on an entry recorded on someone's behalf (decision 055)", () => {
+  it("stores them with the entry in its language; a refused photo is told with the text's errors and nothing is stored", async () => {
+    const recorder = await memberAs(dialogue.id, "RECORDER", "LOCAL_ACTOR");
+    const refused = await appErrorOf(recordOfflineContribution(recorder, offlineInput(dialogue, { title: "" }), [upload(Buffer.from("no photo"), "Flyer", 0), upload(await png(), " ", 1)]));
+    expect(fieldKeys(refused, "title")).toEqual(["validation.required"]);
+    expect(fieldKeys(refused, "photo0")).toEqual(["images.errors.notImage"]);
+    expect(fieldKeys(refused, "photo1Alt")).toEqual(["images.errors.altRequired"]);
+
+    const before = await db.contributionImage.count({ where: { contribution: { dialogueId: dialogue.id } } });
+    const missingAlt = await appErrorOf(recordOfflineContribution(recorder, offlineInput(dialogue), [upload(await png(), "", 0)]));
+    expect(fieldKeys(missingAlt, "photo0Alt")).toEqual(["images.errors.altRequired"]);
+    expect(await db.contributionImage.count({ where: { contribution: { dialogueId: dialogue.id } } })).toBe(before);
+
+    const { id } = await recordOfflineContribution(recorder, offlineInput(dialogue), [upload(await png(), "Der Handzettel des Sprachcafés", 1)]);
+    const rows = await db.contributionImage.findMany({ where: { contributionId: id }, select: { position: true, altText: true, altLanguage: true } });
+    expect(rows).toEqual([{ position: 0, altText: "Der Handzettel des Sprachcafés", altLanguage: "fa" }]);
+    expect(await db.receipt.count({ where: { contributionId: id } })).toBe(1);
   });
 });
 

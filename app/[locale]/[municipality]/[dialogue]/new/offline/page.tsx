@@ -50,7 +50,7 @@ export default async function OfflineContributionPage({ params }: Props) {
       ) : (
         <>
           <p className="mt-3 mb-6 text-muted">{t("intro")}</p>
-          <ClientMessages namespaces={["post", "onBehalf"]}>
+          <ClientMessages namespaces={["post", "onBehalf", "images"]}>
             <OfflineContributionForm
               action={recordOfflineContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
               dialogueId={dialogue.id}
