@@ -3,6 +3,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { PollAnswerForm, type PollPage } from "@/components/polls/poll-forms";
 import { PollStatus } from "@/components/polls/poll-status";
+import { PollTextNote } from "@/components/polls/poll-text-note";
 import { Section } from "@/components/section";
 import { answerPollAction } from "@/lib/actions/polls/polls";
 import type { OpenPoll } from "@/lib/polls/list-open-polls";
@@ -68,6 +69,7 @@ export async function OpenPolls({
           headingClassName="text-lg break-words"
           className="mt-3 rounded border border-line p-3"
         >
+          <PollTextNote text={poll.text} originalLanguage={poll.originalLanguage} pageLocale={page.locale} />
           <PollStatus poll={{ state: "open", closesAt: poll.closesAt }} />
           {answered === poll.id && (
             <p role="status" className="mt-3 rounded border-s-4 border-brand bg-surface p-3">

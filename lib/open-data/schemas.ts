@@ -138,7 +138,16 @@ export const pollSchema = z
     closesAt: nullableDateTime,
     phase: z.enum(DialoguePhase).nullable(),
     closedAt: nullableDateTime,
-    texts: z.array(z.strictObject({ language: z.string(), question: z.string(), answers: z.array(z.string()) })).describe("The original first."),
+    texts: z
+      .array(
+        z.strictObject({
+          language: z.string(),
+          question: z.string(),
+          answers: z.array(z.string()),
+          source: z.enum(["original", "author", "volunteer", "machine"]).describe("How this version came about: the original, the host team's own words, or a machine translation."),
+        }),
+      )
+      .describe("The original first."),
     results: z
       .strictObject({
         online: z.array(groupTallySchema),

@@ -22,7 +22,7 @@ export type PollView = {
   phase: DialoguePhase | null;
   closedAt: Date | null;
   options: { id: string; position: number }[];
-  /** The question and answers in the reader's language where the host team wrote them, else the original. */
+  /** The question and answers in the reader's language where the host team wrote them or a machine translated them, else the original. */
   text: PollText;
   originalLanguage: string;
   /** Every version, original first (the manage page edits them; others link to them). */
@@ -55,13 +55,13 @@ export async function listPolls(viewer: Viewer | null, input: z.input<typeof inp
       phase: true,
       closedAt: true,
       options: { orderBy: { position: "asc" }, select: { id: true, position: true, label: true } },
-      texts: { orderBy: { language: "asc" }, select: { language: true, question: true, answers: true } },
+      texts: { orderBy: { language: "asc" }, select: { language: true, question: true, answers: true, method: true } },
       answers: viewer ? { where: { userId: viewer.id }, select: { optionIds: true } } : false,
     },
   });
   const now = new Date();
   const views = polls.map((poll) => {
-    const original: PollText = { question: poll.question, answers: poll.options.map((option) => option.label), language: originalLanguage };
+    const original = { question: poll.question, answers: poll.options.map((option) => option.label), language: originalLanguage };
     const { text, texts } = pickPollText(original, poll.texts, locale, requested);
     return {
       id: poll.id,

@@ -1,15 +1,29 @@
-import { contentLanguage } from "@/lib/host-texts/pick-host-text";
+import type { TranslationMethod } from "@/lib/generated/prisma/enums";
+import { contentLanguage, type HostTextSource } from "@/lib/host-texts/pick-host-text";
 
-export type PollText = { question: string; answers: string[]; language: string };
+/** A poll's question and answers in one language, with how that version came about. */
+export type PollText = { question: string; answers: string[]; language: string; source: HostTextSource };
+
+/** A stored version (a PollText row) as far as picking needs it. */
+export type PollTextVersion = { question: string; answers: string[]; language: string; method: TranslationMethod };
 
 /**
  * The version of a poll's question and answers for a reader: the one asked for (`?text=`), else
- * the reader's language where the host team wrote it, else the original. A version whose answers
- * do not match the poll's is never shown (the database refuses one, this guards old rows).
+ * the reader's language where the host team wrote it or a machine translated it for a reader,
+ * else the original. A version whose answers do not match the poll's is never shown (the
+ * database refuses one, this guards old rows).
  */
-export function pickPollText(original: PollText, versions: readonly PollText[], locale: string | undefined, requested?: string | null): { text: PollText; texts: PollText[] } {
-  const usable = versions.filter((text) => text.language !== original.language && text.answers.length === original.answers.length);
+export function pickPollText(
+  original: Omit<PollText, "source">,
+  versions: readonly PollTextVersion[],
+  locale: string | undefined,
+  requested?: string | null,
+): { text: PollText; texts: PollText[] } {
+  const usable: PollText[] = versions
+    .filter((version) => version.language !== original.language && version.answers.length === original.answers.length)
+    .map(({ question, answers, language, method }) => ({ question, answers, language, source: method === "MACHINE" ? "machine" : method === "VOLUNTEER" ? "volunteer" : "author" }));
+  const first: PollText = { ...original, source: "original" };
   const wanted = [requested, locale ? contentLanguage(locale) : null].filter((language): language is string => !!language);
-  const picked = wanted.map((language) => (language === original.language ? original : usable.find((text) => text.language === language))).find(Boolean);
-  return { text: picked ?? original, texts: [original, ...usable] };
+  const picked = wanted.map((language) => (language === original.language ? first : usable.find((text) => text.language === language))).find(Boolean);
+  return { text: picked ?? first, texts: [first, ...usable] };
 }

@@ -32,8 +32,9 @@ export async function savePollText(viewer: Viewer | null, input: z.input<typeof 
   const key = { pollId: poll.id, language: data.language };
   await db.pollText.upsert({
     where: { pollId_language: key },
-    create: { ...key, dialogueId: poll.dialogueId, question: data.question, answers: data.answers, writtenById: viewer.id },
-    update: { question: data.question, answers: data.answers, writtenById: viewer.id },
+    create: { ...key, dialogueId: poll.dialogueId, question: data.question, answers: data.answers, method: "AUTHOR", writtenById: viewer.id },
+    // The host team's words replace a machine's.
+    update: { question: data.question, answers: data.answers, method: "AUTHOR", writtenById: viewer.id },
     select: { id: true },
   });
 }

@@ -248,9 +248,9 @@ describe("savePollText", () => {
     await savePollText(await hostOf(dialogue), input);
 
     const [arabic] = await listPolls(null, { dialogueId: dialogue.id, locale: "ar" });
-    expect(arabic!.text).toEqual({ question: input.question, answers: input.answers, language: "ar" });
+    expect(arabic!.text).toEqual({ question: input.question, answers: input.answers, language: "ar", source: "author" });
     const [german] = await listPolls(null, { dialogueId: dialogue.id, locale: "de" });
-    expect(german!.text.language).toBe("de");
+    expect(german!.text).toMatchObject({ language: "de", source: "original" });
     const [asked] = await listPolls(null, { dialogueId: dialogue.id, locale: "de", requested: "ar" });
     expect(asked!.text.language).toBe("ar");
   });

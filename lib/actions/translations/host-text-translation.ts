@@ -7,15 +7,20 @@ import { slugSchema } from "@/lib/dialogues/slug";
 import { locales } from "@/lib/i18n/routing";
 import { dialoguePaths, type Path } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
+import { machineTranslatePolls } from "@/lib/polls/machine-translate-polls";
 import { machineTranslate, machineTranslateFields } from "@/lib/translations/machine-translate";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
-/** A reader's machine translation of the dialogue's own texts; back to the dialogue, now in their language. */
+/**
+ * A reader's machine translation of the dialogue's own texts and its polls' questions and answers
+ * (decision 048); back to the dialogue, now in their language.
+ */
 export const requestDialogueTranslationAction = formAction(
   machineTranslateFields.pick({ language: true }).extend({ dialogueId: z.uuid() }).extend(page.shape),
   async ({ locale, municipality, dialogue, dialogueId, language }, { viewer }): Promise<void> => {
     await machineTranslate(viewer, { dialogueId, language });
+    await machineTranslatePolls(viewer, { dialogueId, language });
     refresh();
     redirectTo(locale, dialoguePaths(municipality, dialogue).home);
   },

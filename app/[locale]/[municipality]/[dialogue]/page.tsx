@@ -122,8 +122,9 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           hrefFor={(language) => localized(locale, withQuery(at.home, { text: language }))}
           translateHref={may.translate ? localized(locale, sitePaths.hostTexts("dialogue", dialogue.id)) : undefined}
         />
-        {/* No version in the reader's language yet: a signed-in reader has one machine-made, once for all. */}
-        {may.requestTranslation && !text.languages.includes(contentLanguage(locale)) && (
+        {/* No version in the reader's language yet (of the texts, or of an open poll): a signed-in reader has one machine-made, once for all. */}
+        {may.requestTranslation &&
+          (!text.languages.includes(contentLanguage(locale)) || data.openPolls.some((poll) => poll.text.language !== contentLanguage(locale))) && (
           <ClientMessages namespaces={["translations"]}>
             <RequestHostTextTranslationForm
               action={requestDialogueTranslationAction}

@@ -6,6 +6,7 @@ import { Link } from "@/components/link";
 import { PollAnswer } from "@/components/polls/open-polls";
 import { PollResults } from "@/components/polls/poll-results";
 import { PollStatus } from "@/components/polls/poll-status";
+import { PollTextNote } from "@/components/polls/poll-text-note";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
@@ -58,6 +59,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
           headingClassName="text-xl break-words"
           className="results-block mt-8 rounded border border-line p-4"
         >
+          <PollTextNote text={poll.text} originalLanguage={poll.originalLanguage} pageLocale={locale} />
           <PollStatus poll={poll} />
           {query.answered === poll.id && (
             <p role="status" className="mt-3 rounded border-s-4 border-brand bg-surface p-3">
