@@ -137,6 +137,13 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     for (const dialogue of PUBLIC_DIALOGUES) await visit(page, `${base}/${dialogue.slug}`, `dialogue ${dialogue.slug}`, locale);
     await visit(page, `${base}/${DIALOGUES.responding.slug}/results`, "results page", locale);
 
+    // The district map is on the dialogue page (visited above); its table's links lead to the
+    // list filtered by a district — one counted, one "few" (decision 049).
+    await page.goto(`${base}/${COLLECTING}`);
+    const districtLists = await page.locator("section[aria-labelledby=districts] table a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+    expect(districtLists.length, "the demo's district map links each district").toBeGreaterThan(1);
+    for (const [index, districtList] of districtLists.entries()) await visit(page, districtList, `list filtered by district ${index + 1}`, locale);
+
     await page.goto(`${base}/${COLLECTING}`);
     await page.locator("details:has(form[role=search]) > summary").click();
     await expect(page.locator("form[role=search]")).toBeVisible();
@@ -196,6 +203,8 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `${base}/${COLLECTING}/export`, "export page", locale);
     await visit(page, `${base}/${DIALOGUES.draft.slug}`, "draft dialogue", locale);
     await visit(page, `${base}/staff`, "staff page", locale);
+    await visit(page, `${base}/districts`, "districts of the municipality, for staff", locale);
+    await visit(page, (await page.locator('main a[href*="/districts/"]').first().getAttribute("href"))!, "a district's form", locale);
     await visit(page, `${base}/overview`, "municipality overview", locale);
     await visit(page, `${base}/dialogues/new`, "new dialogue form", locale);
     await page.locator("main form button[type=submit]").last().click();
