@@ -1,9 +1,9 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
-import { SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
-import type { FormAction, FormState } from "@/lib/actions/form-state";
-import { ActionForm, useFormState } from "@/components/form/form";
+import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { CheckboxGroup, type CheckboxOption } from "@/components/form/checkbox-group";
+import type { FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
 export type DialogueFormLabels = {
   title: string;
@@ -45,7 +45,7 @@ export type DialogueFormValues = {
   closesAt: string;
 };
 
-type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+type Option = CheckboxOption;
 
 type Props = {
   action: FormAction;
@@ -142,62 +142,5 @@ export function DialogueForm({ action, hidden, labels, themes, languages, values
       </fieldset>
       <SubmitButton>{labels.submit}</SubmitButton>
     </ActionForm>
-  );
-}
-
-function CheckboxGroup({
-  legend,
-  hint,
-  state: given,
-  errorField,
-  prefix,
-  options,
-  checked,
-  children,
-}: {
-  legend: string;
-  hint: string;
-  state?: FormState;
-  errorField: string;
-  prefix: string;
-  options: Option[];
-  checked: string[];
-  children?: ReactNode;
-}) {
-  const id = useId();
-  const message = useMessage();
-  const state = useFormState(given);
-  const errors = state.status === "error" ? (state.fieldErrors[errorField] ?? []) : [];
-  const isChecked = (value: string) => (state.status === "error" ? state.values[`${prefix}${value}`] === "on" : checked.includes(value));
-  return (
-    <fieldset className="mb-4" aria-describedby={`${id}-hint${errors.length > 0 ? ` ${id}-error` : ""}`}>
-      <legend className="font-semibold">{legend}</legend>
-      <p id={`${id}-hint`} className="text-sm text-muted">
-        {hint}
-      </p>
-      <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
-        {options.map((option) => (
-          <li key={option.value} className="flex items-start gap-2">
-            <input
-              id={`${id}-${option.value}`}
-              type="checkbox"
-              name={`${prefix}${option.value}`}
-              defaultChecked={isChecked(option.value)}
-              aria-invalid={errors.length > 0 || undefined}
-              className="mt-1 size-5 shrink-0"
-            />
-            <label htmlFor={`${id}-${option.value}`} lang={option.lang} dir={option.dir}>
-              {option.label}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {errors.length > 0 && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
-          {errors.map((m) => message(m)).join(" ")}
-        </p>
-      )}
-      {children ? <div className="mt-3">{children}</div> : null}
-    </fieldset>
   );
 }

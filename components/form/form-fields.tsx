@@ -30,10 +30,11 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return present.length ? present.join(" ") : undefined;
 }
 
-const inputClass =
+export const inputClass =
   "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-danger aria-invalid:border-2";
 
-function FieldMessages({ id, messages }: { id: string; messages: Message[] }) {
+/** A field's translated messages, at `id` (its aria-describedby names it); nothing when there are none. */
+export function FieldMessages({ id, messages }: { id: string; messages: Message[] }) {
   const message = useMessage();
   if (messages.length === 0) return null;
   return (
@@ -53,7 +54,7 @@ export function useFieldId(name: string): string {
 }
 
 /** Label, hint, the control and its messages, tied together with ids. */
-function useField(given: FormState | undefined, name: string, hint: ReactNode, fallback: string | undefined) {
+export function useField(given: FormState | undefined, name: string, hint: ReactNode, fallback: string | undefined) {
   const state = useFormState(given);
   const id = useFieldId(name);
   const errors = errorsOf(state, name);
@@ -68,7 +69,8 @@ function useField(given: FormState | undefined, name: string, hint: ReactNode, f
   return { id, errors, control };
 }
 
-function FieldShell({
+/** A field's label, hint, control and messages, in the order a screen reader reads them. */
+export function FieldShell({
   id,
   label,
   hint,

@@ -77,6 +77,41 @@ export function ReportForm({ action, dialogueId, item, summary }: { action: Acti
   );
 }
 
+/**
+ * One moderation form: its message, the ids it acts on as hidden fields (in this order; an
+ * undefined one is left out), its fields — given the form's state — and one button.
+ */
+function ModerationForm({
+  action,
+  hidden,
+  submit,
+  buttonClassName = smallButton,
+  summary,
+  children,
+}: {
+  action: Action;
+  hidden: Record<string, string | undefined>;
+  submit: string;
+  buttonClassName?: string;
+  summary?: Summary;
+  children: (state: FormState) => ReactNode;
+}) {
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Folded summary={summary} state={state}>
+      <Form form={form} action={formAction} noValidate>
+        <FormMessage state={state} />
+        {Object.entries(hidden).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
+        {children(state)}
+        <SubmitButton className={buttonClassName}>{submit}</SubmitButton>
+      </Form>
+    </Folded>
+  );
+}
+
+/** The hidden fields that name the item a form acts on. */
+const itemFields = (item: ItemRef) => ({ itemType: item.itemType, itemId: item.itemId, imageId: item.imageId || undefined });
+
 /** Hide with a category and a reason the author will read. */
 export function HideForm({
   action,
@@ -93,83 +128,69 @@ export function HideForm({
   summary?: Summary;
 }) {
   const t = useTranslations("moderation");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Folded summary={summary} state={state}>
-      <Form form={form} action={formAction} noValidate>
-        <FormMessage state={state} />
-        <ItemFields item={item} />
-        <SelectField
-          name="category"
-          label={t("queue.hideCategory")}
-          state={state}
-          defaultValue={defaultCategory}
-          options={CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))}
-        />
-        <TextAreaField name="reason" label={t("queue.hideReason")} hint={t("queue.hideReasonHint")} state={state} rows={3} maxLength={2000} required />
-        <SelectField
-          name="reasonLanguage"
-          label={t("queue.hideReasonLanguage")}
-          state={state}
-          defaultValue={reasonLanguages.defaultValue}
-          options={reasonLanguages.options}
-        />
-        <SubmitButton className={dangerButton}>{t("queue.hide")}</SubmitButton>
-      </Form>
-    </Folded>
+    <ModerationForm action={action} hidden={itemFields(item)} submit={t("queue.hide")} buttonClassName={dangerButton} summary={summary}>
+      {(state) => (
+        <>
+          <SelectField
+            name="category"
+            label={t("queue.hideCategory")}
+            state={state}
+            defaultValue={defaultCategory}
+            options={CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))}
+          />
+          <TextAreaField name="reason" label={t("queue.hideReason")} hint={t("queue.hideReasonHint")} state={state} rows={3} maxLength={2000} required />
+          <SelectField
+            name="reasonLanguage"
+            label={t("queue.hideReasonLanguage")}
+            state={state}
+            defaultValue={reasonLanguages.defaultValue}
+            options={reasonLanguages.options}
+          />
+        </>
+      )}
+    </ModerationForm>
   );
 }
 
 /** A reason and one button: dismiss the reports, or make hidden content visible again. */
 export function ReasonForm({ action, item, label, submit, summary }: { action: Action; item: ItemRef; label: string; submit: string; summary?: Summary }) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Folded summary={summary} state={state}>
-      <Form form={form} action={formAction} noValidate>
-        <FormMessage state={state} />
-        <ItemFields item={item} />
-        <TextAreaField name="reason" label={label} state={state} rows={2} maxLength={2000} required />
-        <SubmitButton className={smallButton}>{submit}</SubmitButton>
-      </Form>
-    </Folded>
+    <ModerationForm action={action} hidden={itemFields(item)} submit={submit} summary={summary}>
+      {(state) => <TextAreaField name="reason" label={label} state={state} rows={2} maxLength={2000} required />}
+    </ModerationForm>
   );
 }
 
 /** The author asks, once, that a hide be looked at again. */
 export function RequestReviewForm({ action, hideActionId, summary }: { action: Action; hideActionId: string; summary?: Summary }) {
   const t = useTranslations("moderation");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Folded summary={summary} state={state}>
-      <Form form={form} action={formAction} noValidate>
-        <FormMessage state={state} />
-        <input type="hidden" name="hideActionId" value={hideActionId} />
-        <TextAreaField name="reason" label={t("notice.reviewReason")} hint={t("notice.reviewHint")} state={state} rows={3} maxLength={2000} required />
-        <SubmitButton className={smallButton}>{t("notice.reviewSubmit")}</SubmitButton>
-      </Form>
-    </Folded>
+    <ModerationForm action={action} hidden={{ hideActionId }} submit={t("notice.reviewSubmit")} summary={summary}>
+      {(state) => <TextAreaField name="reason" label={t("notice.reviewReason")} hint={t("notice.reviewHint")} state={state} rows={3} maxLength={2000} required />}
+    </ModerationForm>
   );
 }
 
 export function DecideReviewForm({ action, reviewRequestId }: { action: Action; reviewRequestId: string }) {
   const t = useTranslations("moderation");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="reviewRequestId" value={reviewRequestId} />
-      <SelectField
-        name="decision"
-        label={t("queue.decision")}
-        state={state}
-        options={[
-          { value: "UPHELD", label: t("queue.decisionUpheld") },
-          { value: "REVERSED", label: t("queue.decisionReversed") },
-        ]}
-      />
-      <TextAreaField name="reason" label={t("queue.decisionReason")} state={state} rows={2} maxLength={2000} required />
-      <SubmitButton className={smallButton}>{t("queue.decide")}</SubmitButton>
-    </Form>
+    <ModerationForm action={action} hidden={{ reviewRequestId }} submit={t("queue.decide")}>
+      {(state) => (
+        <>
+          <SelectField
+            name="decision"
+            label={t("queue.decision")}
+            state={state}
+            options={[
+              { value: "UPHELD", label: t("queue.decisionUpheld") },
+              { value: "REVERSED", label: t("queue.decisionReversed") },
+            ]}
+          />
+          <TextAreaField name="reason" label={t("queue.decisionReason")} state={state} rows={2} maxLength={2000} required />
+        </>
+      )}
+    </ModerationForm>
   );
 }
 
@@ -194,13 +215,9 @@ export function OpenMediationForm({ action, dialogueId, members }: { action: For
 
 export function CloseMediationForm({ action, caseId }: { action: Action; caseId: string }) {
   const t = useTranslations("moderation");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <TextAreaField name="outcome" label={t("mediation.outcome")} hint={t("mediation.outcomeHint")} state={state} rows={4} maxLength={4000} required />
-      <SubmitButton className={smallButton}>{t("mediation.submitClose")}</SubmitButton>
-    </Form>
+    <ModerationForm action={action} hidden={{ caseId }} submit={t("mediation.submitClose")}>
+      {(state) => <TextAreaField name="outcome" label={t("mediation.outcome")} hint={t("mediation.outcomeHint")} state={state} rows={4} maxLength={4000} required />}
+    </ModerationForm>
   );
 }

@@ -2,13 +2,13 @@
 
 import { type ReactNode, useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
-import { Form, fieldId } from "@/components/form/form";
+import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { Form } from "@/components/form/form";
 import { SelectField } from "@/components/contributions/select-field";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
-import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_TITLE_MAX } from "@/lib/voice/limits";
-import { VoiceRecorder } from "./voice-recorder";
+import { VOICE_TITLE_MAX } from "@/lib/voice/limits";
+import { AudioField } from "./audio-field";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -34,13 +34,8 @@ type Props = {
 export function VoiceForm({ postTo, initial, dialogueId, kind, themes, languages, defaultLanguage, codeOfConduct }: Props) {
   const t = useTranslations("voice");
   const tp = useTranslations("post");
-  const message = useMessage();
   const state = initial;
   const form = { id: `form${useId().replace(/[^A-Za-z0-9]/g, "")}`, state };
-  // The id the error summary links to for `audio` (the field is hand-made, for the recorder).
-  const fileId = fieldId(form.id, "audio");
-  const audioErrors = state.status === "error" ? (state.fieldErrors.audio ?? []) : [];
-  const limits = { minutes: VOICE_MAX_SECONDS / 60, megabytes: VOICE_MAX_BYTES / (1024 * 1024) };
   return (
     <Form form={form} action={postTo} method="post" encType="multipart/form-data" fields={{ audio: { label: t("file") } }} noValidate>
       <FormMessage state={state} />
@@ -57,30 +52,7 @@ export function VoiceForm({ postTo, initial, dialogueId, kind, themes, languages
       />
       <ChoiceField name="themeId" legend={tp("theme")} state={state} options={themes} />
       <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
-      <div className="mb-4">
-        <label htmlFor={fileId} className="block font-semibold">
-          {t("file")}
-        </label>
-        <p id={`${fileId}-hint`} className="text-sm text-muted">
-          {t("fileHint", limits)}
-        </p>
-        <VoiceRecorder fileInputId={fileId} maxSeconds={VOICE_MAX_SECONDS} />
-        <input
-          id={fileId}
-          type="file"
-          name="audio"
-          accept="audio/*"
-          capture="user"
-          aria-invalid={audioErrors.length > 0 || undefined}
-          aria-describedby={`${fileId}-hint${audioErrors.length > 0 ? ` ${fileId}-error` : ""}`}
-          className="mt-2 block w-full max-w-full text-base"
-        />
-        {audioErrors.length > 0 && (
-          <p id={`${fileId}-error`} className="mt-1 text-sm font-semibold text-danger">
-            {audioErrors.map((m) => message(m)).join(" ")} {t("chooseAgain")}
-          </p>
-        )}
-      </div>
+      <AudioField formId={form.id} state={state} />
       <TextField name="title" label={t("title")} hint={t("titleHint")} state={state} maxLength={VOICE_TITLE_MAX} />
       {codeOfConduct && (
         <Section id="code-of-conduct" heading={tp("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">

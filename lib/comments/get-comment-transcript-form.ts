@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { can, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import type { VoiceNote } from "@/lib/voice/get-voice-note";
+import { voiceNote, voiceNoteSelect } from "@/lib/voice/get-voice-note";
 
 /**
  * What a voice comment's transcript page needs (decision 046, as getTranscriptForm for a
@@ -20,36 +20,15 @@ export async function getCommentTranscriptForm(viewer: Viewer | null, input: { c
       language: true,
       authorId: true,
       contribution: { select: { dialogue: { select: { languages: true } } } },
-      voiceMessage: {
-        select: {
-          machineDraft: true,
-          machineTranscript: true,
-          transcribedAt: true,
-          confirmedAt: true,
-          readBackConfirmedAt: true,
-          audioDeletedAt: true,
-          transcribedBy: { select: { displayName: true, deletedAt: true } },
-          confirmedBy: { select: { displayName: true, deletedAt: true } },
-        },
-      },
+      voiceMessage: { select: { ...voiceNoteSelect, machineDraft: true, confirmedAt: true } },
     },
   });
   if (!comment?.voiceMessage) return null;
   if (!can(viewer, "voice:transcribe", await dialogueResource(input.dialogueId, comment.authorId))) return null;
   const voice = comment.voiceMessage;
   const draft = voice.confirmedAt === null ? voice.machineDraft : null;
-  const name = (person: { displayName: string; deletedAt: Date | null } | null) => (person && !person.deletedAt ? person.displayName : null);
   // Its trace so far, shown above the form as under a voice contribution (components/voice/voice-note.tsx).
-  const note: VoiceNote = {
-    pending: voice.transcribedAt === null,
-    machineTranscript: voice.machineTranscript,
-    transcribedBy: name(voice.transcribedBy),
-    confirmedBy: name(voice.confirmedBy),
-    readBack: voice.readBackConfirmedAt !== null,
-    audioKept: voice.audioDeletedAt === null,
-    mayListen: true,
-    mayTranscribe: false,
-  };
+  const note = voiceNote(voice, { mayListen: true, mayTranscribe: false });
   return {
     commentId: comment.id,
     language: comment.language,

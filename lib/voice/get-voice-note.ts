@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 
 export type VoiceNote = {
@@ -14,6 +15,16 @@ export type VoiceNote = {
   mayTranscribe: boolean;
 };
 
+/** What voiceNote() reads of a voice message. */
+export const voiceNoteSelect = {
+  transcribedAt: true,
+  machineTranscript: true,
+  readBackConfirmedAt: true,
+  audioDeletedAt: true,
+  transcribedBy: { select: { displayName: true, deletedAt: true } },
+  confirmedBy: { select: { displayName: true, deletedAt: true } },
+} satisfies Prisma.VoiceMessageSelect;
+
 /**
  * What the contribution page says about a voice message (decision 033): whether the transcript
  * is pending or machine-made, who transcribed and confirmed it, whether it was read back — the
@@ -23,17 +34,20 @@ export type VoiceNote = {
 export async function getVoiceNote(viewer: Viewer | null, contributionId: string, resource: Resource): Promise<VoiceNote | null> {
   const voice = await db.voiceMessage.findUnique({
     where: { contributionId },
-    select: {
-      transcribedAt: true,
-      machineTranscript: true,
-      readBackConfirmedAt: true,
-      audioDeletedAt: true,
-      transcribedBy: { select: { displayName: true, deletedAt: true } },
-      confirmedBy: { select: { displayName: true, deletedAt: true } },
-    },
+    select: voiceNoteSelect,
   });
   if (!voice) return null;
-  const name = (person: { displayName: string; deletedAt: Date | null } | null) => (person && !person.deletedAt ? person.displayName : null);
+  return voiceNote(voice, { mayListen: can(viewer, "voice:listen", resource), mayTranscribe: can(viewer, "voice:transcribe", resource) });
+}
+
+type Person = { displayName: string; deletedAt: Date | null } | null;
+
+/** A voice message's trace as a VoiceNote (a deleted account's name is not shown), with the viewer's flags. */
+export function voiceNote(
+  voice: { transcribedAt: Date | null; machineTranscript: boolean; readBackConfirmedAt: Date | null; audioDeletedAt: Date | null; transcribedBy: Person; confirmedBy: Person },
+  may: Pick<VoiceNote, "mayListen" | "mayTranscribe">,
+): VoiceNote {
+  const name = (person: Person) => (person && !person.deletedAt ? person.displayName : null);
   return {
     pending: voice.transcribedAt === null,
     machineTranscript: voice.machineTranscript,
@@ -41,8 +55,7 @@ export async function getVoiceNote(viewer: Viewer | null, contributionId: string
     confirmedBy: name(voice.confirmedBy),
     readBack: voice.readBackConfirmedAt !== null,
     audioKept: voice.audioDeletedAt === null,
-    mayListen: can(viewer, "voice:listen", resource),
-    mayTranscribe: can(viewer, "voice:transcribe", resource),
+    ...may,
   };
 }
 
