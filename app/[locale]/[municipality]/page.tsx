@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { Section } from "@/components/section";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
+import type { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityDialogues, mayTranslateMunicipalityTexts } from "@/lib/municipalities/load-municipality";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
-import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { municipalityTextResource } from "@/lib/translations/translation-target";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadMunicipality = cache(async (slug: string) => listMunicipalityDialogues(await getViewer(), slug));
+const loadMunicipality = async (slug: string) => loadMunicipalityDialogues(await getViewer(), slug);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await loadMunicipality((await params).municipality);
@@ -62,9 +59,9 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
   const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
   const loaded = await loadMunicipality(slug);
   if (!loaded) notFound();
-  const { municipality, dialogues, mayCreate } = loaded;
+  const { viewer, municipality, dialogues, mayCreate, may } = loaded;
   const paths = municipalityPaths(municipality.slug);
-  const [t, viewer] = await Promise.all([getTranslations("municipality"), getViewer()]);
+  const t = await getTranslations("municipality");
   const introduction = municipality.introduction
     ? pickHostText(
         { language: municipality.defaultLocale.split("-")[0]!, fields: { body: municipality.introduction } },
@@ -88,21 +85,21 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
             pageLocale={locale}
             hrefFor={(language) => localized(locale, withQuery(paths.home, { text: language }))}
             translateHref={
-              viewer && !can(viewer, "municipality-text:write", { municipalityId: municipality.id }) && can(viewer, "translation:create", await municipalityTextResource(municipality.id))
+              !may.writeTexts && (await mayTranslateMunicipalityTexts(viewer, municipality.id))
                 ? localized(locale, sitePaths.hostTexts("municipality", municipality.id))
                 : undefined
             }
           />
-          {viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) && (
+          {may.requestTranslation && (
             <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} back={paths.home} />
           )}
         </>
       )}
       {/* Staff (actor:manage) answer in every dialogue of their municipality; hosts find their queue on the dialogue's manage page. */}
-      <MunicipalityActorLinks municipality={municipality} isStaff={can(viewer, "actor:manage", { municipalityId: municipality.id })} />
-      {(mayCreate || can(viewer, "staff:invite", { municipalityId: municipality.id })) && (
+      <MunicipalityActorLinks municipality={municipality} isStaff={may.manageActors} />
+      {(mayCreate || may.inviteStaff) && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
-          {can(viewer, "dashboard:read", { municipalityId: municipality.id }) && (
+          {may.readDashboard && (
             <Link href={paths.dashboard} className="font-semibold">
               {(await getTranslations("session"))("dashboard")}
             </Link>
@@ -113,7 +110,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
             </Link>
           )}
           <Link href={paths.staff}>{t("staffLink")}</Link>
-          {can(viewer, "municipality-text:write", { municipalityId: municipality.id }) && (
+          {may.writeTexts && (
             <Link href={sitePaths.hostTexts("municipality", municipality.id)}>{(await getTranslations("hostTexts"))("editIntroductionLink")}</Link>
           )}
         </p>

@@ -9,10 +9,8 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { can } from "@/lib/policy/policy";
+import { municipalityPermissions, mayTranslateMunicipalityTexts } from "@/lib/municipalities/load-municipality";
 import { localized, municipalityPaths, sitePaths } from "@/lib/routes/paths";
-import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { municipalityTextResource } from "@/lib/translations/translation-target";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
@@ -39,10 +37,9 @@ export default async function ActorsPage({ params }: Props) {
   // Staff manage every actor, members edit their own: the link shows only to them.
   const management = viewer ? await getActorManagement(viewer, municipality.slug) : null;
   // A signed-in reader has a description machine-translated into their language, once for all.
-  const machineTranslation =
-    viewer && machineTranslationEnabled() && can(viewer, "translation:request", { municipalityId: municipality.id }) ? { back: paths.actors } : undefined;
+  const machineTranslation = municipalityPermissions(viewer, municipality.id).requestTranslation ? { back: paths.actors } : undefined;
   // Whoever joined one of the town's dialogues translates the descriptions as a volunteer (decision 026).
-  const mayTranslate = viewer !== null && can(viewer, "translation:create", await municipalityTextResource(municipality.id));
+  const mayTranslate = await mayTranslateMunicipalityTexts(viewer, municipality.id);
 
   return (
     <>

@@ -6,9 +6,8 @@ import { BrandingForm } from "@/components/municipalities/branding-form";
 import { SettingsPageHeader } from "@/components/municipalities/settings-page-header";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { getBranding } from "@/lib/municipalities/get-branding";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
 import { updateBrandingAction } from "@/lib/actions/municipalities/branding";
 
 type Props = {
@@ -18,9 +17,8 @@ type Props = {
 
 /** Staff only; everyone else gets a 404. */
 const load = cache(async (slug: string) => {
-  const municipality = await findMunicipality(slug);
-  if (!municipality || !can(await getViewer(), "municipality:brand", { municipalityId: municipality.id })) return null;
-  return getBranding(municipality.id);
+  const loaded = await loadMunicipalityFor(await getViewer(), slug, "brand");
+  return loaded && getBranding(loaded.municipality.id);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -8,8 +8,7 @@ import { SettingsPageHeader } from "@/components/municipalities/settings-page-he
 import { saveChannelAction } from "@/lib/actions/municipalities/messenger";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getChannelSettings } from "@/lib/channels/configure-channel";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;
@@ -18,9 +17,8 @@ type Props = {
 
 /** Staff only (channel:manage); everyone else gets a 404. */
 const load = cache(async (slug: string) => {
-  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
-  if (!municipality || !can(viewer, "channel:manage", { municipalityId: municipality.id })) return null;
-  return { municipality, settings: await getChannelSettings(viewer, municipality.id) };
+  const loaded = await loadMunicipalityFor(await getViewer(), slug, "manageChannel");
+  return loaded && { municipality: loaded.municipality, settings: await getChannelSettings(loaded.viewer, loaded.municipality.id) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

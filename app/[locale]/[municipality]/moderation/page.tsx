@@ -1,14 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { ReportQueue } from "@/components/moderation/queue";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { listMunicipalQueue } from "@/lib/moderation/list-municipal-queue";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 import { dialoguePaths } from "@/lib/routes/paths";
@@ -16,11 +14,7 @@ import { dialoguePaths } from "@/lib/routes/paths";
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** The municipality, for its moderators only; everyone else gets a 404 (decision 030). */
-const loadMunicipality = cache(async (slug: string) => {
-  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
-  if (!municipality || !can(viewer, "moderation-queue:read:municipality", { municipalityId: municipality.id })) return null;
-  return { viewer, municipality };
-});
+const loadMunicipality = async (slug: string) => loadMunicipalityFor(await getViewer(), slug, "moderate");
 
 export const generateMetadata = staffPageMetadata(loadMunicipality, async ({ municipality }) => ({
   title: (await getTranslations("moderation"))("queue.municipalityTitle"),

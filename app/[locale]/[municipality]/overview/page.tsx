@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
 import { BarChart } from "@/components/results/bar-chart";
@@ -9,10 +8,9 @@ import { DataTable } from "@/components/results/data-table";
 import { PrintSource } from "@/components/results/print-source";
 import { ResultSection } from "@/components/results/result-section";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityDialogues } from "@/lib/municipalities/load-municipality";
 import { getMunicipalityOverview } from "@/lib/results/get-municipality-overview";
 import "@/components/results/results.css";
 import { DistrictDialogueLists } from "@/components/districts/district-dialogue-lists";
@@ -23,12 +21,10 @@ import { dialoguePaths, localized, municipalityPaths, withQuery } from "@/lib/ro
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** The municipality and its dialogues, for its staff only; everyone else gets a 404. */
-const loadMunicipality = cache(async (slug: string) => {
-  const viewer = await getViewer();
-  const listed = await listMunicipalityDialogues(viewer, slug);
-  if (!listed || !can(viewer, "overview:read", { municipalityId: listed.municipality.id })) return null;
-  return { viewer, ...listed };
-});
+const loadMunicipality = async (slug: string) => {
+  const loaded = await loadMunicipalityDialogues(await getViewer(), slug);
+  return loaded?.may.readOverview ? loaded : null;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await loadMunicipality((await params).municipality);

@@ -1,13 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Link } from "@/components/link";
 import { InviteStaffForm } from "@/components/invitations/invite-staff-form";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
 import { listStaff } from "@/lib/municipalities/list-staff";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
 import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
@@ -16,24 +14,20 @@ import { municipalityPaths } from "@/lib/routes/paths";
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** The municipality, for its staff and platform admins only; everyone else gets a 404. */
-const loadMunicipality = cache(async (slug: string) => {
-  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
-  if (!municipality || !can(viewer, "staff:invite", { municipalityId: municipality.id })) return null;
-  return { viewer, municipality };
-});
+const loadMunicipality = async (slug: string) => loadMunicipalityFor(await getViewer(), slug, "inviteStaff");
 
 export const generateMetadata = staffPageMetadata(loadMunicipality, async ({ municipality }) => ({ title: (await getTranslations("staff"))("title"), municipality: municipality.name }));
 
 export default async function StaffPage({ params }: Props) {
   const loaded = await loadMunicipality((await params).municipality);
   if (!loaded) notFound();
-  const { viewer, municipality } = loaded;
+  const { viewer, municipality, may } = loaded;
   const [staff, t] = await Promise.all([listStaff(viewer, { municipalityId: municipality.id }), getTranslations("staff")]);
 
   return (
     <>
       <MunicipalityPageHeader title={t("title")} municipality={municipality.name} intro={t("intro", { municipality: municipality.name })} />
-      {can(viewer, "overview:read", { municipalityId: municipality.id }) && (
+      {may.readOverview && (
         <p className="mt-3">
           <Link href={municipalityPaths(municipality.slug).overview} className="font-semibold">
             {(await getTranslations("overview"))("overviewLink")}

@@ -1,26 +1,20 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { findParticipantsForNewCode, listSignInCodeIssues } from "@/lib/accounts/new-sign-in-code";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { can } from "@/lib/policy/policy";
+import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
 import { IssueSignInCodeForm } from "./issue-form";
 import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** For the municipality's staff and platform admins only; everyone else gets a 404. */
-const loadMunicipality = cache(async (slug: string) => {
-  const [viewer, municipality] = await Promise.all([getViewer(), findMunicipality(slug)]);
-  if (!municipality || !can(viewer, "sign-in-code:issue", { municipalityId: municipality.id })) return null;
-  return { viewer, municipality };
-});
+const loadMunicipality = async (slug: string) => loadMunicipalityFor(await getViewer(), slug, "issueSignInCodes");
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signInCodes");

@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { HostTextVersionForm } from "@/components/host-texts/host-text-version-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { isAppError } from "@/lib/errors";
-import { hostTextSubject, SUBJECT_KINDS, type HostTextField, type SubjectKind } from "@/lib/host-texts/host-text-subject";
+import type { HostTextField } from "@/lib/host-texts/host-text-subject";
+import { loadHostTextPage } from "@/lib/host-texts/load-host-text-page";
 import { bestVersion } from "@/lib/host-texts/pick-host-text";
 import { INTRODUCTION_MAX, VERSION_LIMITS } from "@/lib/host-texts/save-host-text-version";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
-import { can } from "@/lib/policy/policy";
 import { dialoguePaths, municipalityPaths, sitePaths } from "@/lib/routes/paths";
-import { SUBJECTS, translationTarget } from "@/lib/translations/translation-target";
 import { addHostTextTranslationAction, checkHostTextTranslationAction, saveHostTextVersionAction } from "@/lib/actions/host-texts/host-text";
 
 type Props = {
@@ -24,28 +21,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/**
- * Only for those who may write the text's versions (AUTHOR), or translate it as volunteers
- * (translationTarget's policy); everyone else gets the same 404 as for nothing.
- */
-const load = cache(async (subject: string, id: string) => {
-  if (!(SUBJECT_KINDS as readonly string[]).includes(subject) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const viewer = await getViewer();
-  try {
-    const loaded = await hostTextSubject({ subject: subject as SubjectKind, subjectId: id });
-    const mayWrite = can(viewer, loaded.permission, loaded.resource);
-    const target = await translationTarget({ [SUBJECTS[loaded.kind]]: loaded.id }).catch((error: unknown) => {
-      if (isAppError(error, "NOT_FOUND")) return null;
-      throw error;
-    });
-    const mayTranslate = target !== null && can(viewer, target.permissions.create, target.resource);
-    const mayCheck = target !== null && can(viewer, target.permissions.check, target.resource);
-    return mayWrite || mayTranslate ? { ...loaded, mayWrite, mayCheck, viewerId: viewer?.id } : null;
-  } catch (error) {
-    if (isAppError(error, "NOT_FOUND")) return null;
-    throw error;
-  }
-});
+const load = async (subject: string, id: string) => loadHostTextPage(await getViewer(), subject, id);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { subject, id } = await params;

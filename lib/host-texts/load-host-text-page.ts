@@ -1,0 +1,29 @@
+import "server-only";
+import { cache } from "react";
+import { isAppError } from "@/lib/errors";
+import { can, type Viewer } from "@/lib/policy/policy";
+import { SUBJECTS, translationTarget } from "@/lib/translations/translation-target";
+import { hostTextSubject, SUBJECT_KINDS, type SubjectKind } from "./host-text-subject";
+
+/**
+ * The page of a host text's versions (/texts/<subject>/<id>): the subject with the viewer's flags,
+ * only for those who may write its versions (AUTHOR) or translate it as volunteers
+ * (translationTarget's policy); null for everyone else, as for nothing. Request-cached.
+ */
+export const loadHostTextPage = cache(async (viewer: Viewer | null, subject: string, id: string) => {
+  if (!(SUBJECT_KINDS as readonly string[]).includes(subject) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  try {
+    const loaded = await hostTextSubject({ subject: subject as SubjectKind, subjectId: id });
+    const mayWrite = can(viewer, loaded.permission, loaded.resource);
+    const target = await translationTarget({ [SUBJECTS[loaded.kind]]: loaded.id }).catch((error: unknown) => {
+      if (isAppError(error, "NOT_FOUND")) return null;
+      throw error;
+    });
+    const mayTranslate = target !== null && can(viewer, target.permissions.create, target.resource);
+    const mayCheck = target !== null && can(viewer, target.permissions.check, target.resource);
+    return mayWrite || mayTranslate ? { ...loaded, mayWrite, mayCheck, viewerId: viewer?.id } : null;
+  } catch (error) {
+    if (isAppError(error, "NOT_FOUND")) return null;
+    throw error;
+  }
+});
