@@ -59,6 +59,8 @@ export type DialoguePermissions = {
   manageMeetings: boolean;
   /** follow:create: the follow button. */
   follow: boolean;
+  /** comment:create: comments and replies, typed or said (decision 046). */
+  comment: boolean;
   /**
    * "How to take part": the dialogue is open for taking part, and the viewer may not (yet): a
    * visitor, or a signed-in person who has not joined (the same rule that gates commenting).
@@ -172,6 +174,7 @@ async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId:
 
 function permissions(viewer: Viewer | null, resource: Resource): DialoguePermissions {
   const open = resource.phase === "COLLECTING" || resource.phase === "DELIBERATING";
+  const comment = can(viewer, "comment:create", resource);
   return {
     post: can(viewer, "contribution:create", resource),
     support: can(viewer, "support:give", resource),
@@ -197,7 +200,8 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
     recorded: recordedListAccess(viewer, { id: resource.dialogueId!, municipalityId: resource.municipalityId, phase: resource.phase! }).mine,
     manageMeetings: can(viewer, "meeting:manage", resource),
     follow: can(viewer, "follow:create", resource),
-    takePart: open && !can(viewer, "comment:create", resource),
+    comment,
+    takePart: open && !comment,
   };
 }
 

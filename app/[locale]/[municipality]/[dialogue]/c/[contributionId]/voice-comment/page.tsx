@@ -14,7 +14,6 @@ import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { env } from "@/lib/env";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
-import { can } from "@/lib/policy/policy";
 import { dialoguePaths, localized } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
 import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
@@ -46,14 +45,14 @@ export default async function VoiceCommentPage({ params, searchParams }: Props) 
   const [{ locale, municipality, dialogue: slug, contributionId }, query] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(contributionId).success) notFound();
   const viewer = await getViewer();
-  const { dialogue } = (await loadPublishedDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
-  if (!dialogue) notFound();
+  const { dialogue, may } = (await loadPublishedDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
+  if (!dialogue || !may) notFound();
   const contribution = await getContribution({ contributionId, dialogueId: dialogue.id }, viewer?.id ?? null);
   if (!contribution) notFound();
   const paths = dialoguePaths(dialogue);
   const parentId = typeof query.parent === "string" && z.uuid().safeParse(query.parent).success ? query.parent : undefined;
   if (!viewer) redirectToSignIn(locale, paths.voiceComment(contributionId, parentId));
-  const mayComment = can(viewer, "comment:create", { ...contribution.resource, ownerId: undefined });
+  const mayComment = may.comment;
   const [t, tv, failure] = await Promise.all([getTranslations("voiceComment"), getTranslations("voice"), failureOf(searchParams)]);
   const back = parentId ? paths.comment(contributionId, parentId) : paths.contribution(contributionId);
   return (
