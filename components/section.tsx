@@ -36,3 +36,9 @@ export function Section({
     </section>
   );
 }
+
+/** The rows of a list of people or things, divided by lines, or one line saying there are none. */
+export function RowList<T>({ items, none, children: row }: { items: readonly T[]; none: ReactNode; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return <p className="mt-3">{none}</p>;
+  return <ul className="mt-3 divide-y divide-line border-y border-line">{items.map((item) => row(item))}</ul>;
+}

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/components/link";
 import { InviteStaffForm } from "@/components/invitations/invite-staff-form";
-import { Section } from "@/components/section";
+import { RowList, Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listStaff } from "@/lib/municipalities/list-staff";
 import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
@@ -42,29 +42,25 @@ export default async function StaffPage({ params }: Props) {
       </p>
 
       <Section id="staff-list" heading={t("listHeading")} className="mt-8">
-        {staff.length === 0 ? (
-          <p className="mt-3">{t("none")}</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-line border-y border-line">
-            {staff.map((member) => (
-              <li key={member.userId} className="py-3">
-                <p className="font-semibold">
-                  <bdi>{member.displayName}</bdi>
-                </p>
-                <p className="text-sm text-muted">
-                  {member.email ? <span dir="ltr">{member.email}</span> : t("noEmail")}
-                </p>
-                <ul className="mt-1 flex flex-wrap gap-2">
-                  {member.roles.map((role) => (
-                    <li key={role} className="badge bg-surface text-ink ring-1 ring-line">
-                      {t(`roles.${role}`)}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RowList items={staff} none={t("none")}>
+          {(member) => (
+            <li key={member.userId} className="py-3">
+              <p className="font-semibold">
+                <bdi>{member.displayName}</bdi>
+              </p>
+              <p className="text-sm text-muted">
+                {member.email ? <span dir="ltr">{member.email}</span> : t("noEmail")}
+              </p>
+              <ul className="mt-1 flex flex-wrap gap-2">
+                {member.roles.map((role) => (
+                  <li key={role} className="badge bg-surface text-ink ring-1 ring-line">
+                    {t(`roles.${role}`)}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          )}
+        </RowList>
       </Section>
 
       <Section id="add-staff" heading={t("addHeading")} headingClassName="text-xl" className="mt-10 rounded border border-line bg-surface p-4">

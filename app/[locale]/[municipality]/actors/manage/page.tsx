@@ -4,7 +4,7 @@ import { cache } from "react";
 import { ActorForm } from "@/components/actors/actor-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { Section } from "@/components/section";
+import { RowList, Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
@@ -38,26 +38,22 @@ export default async function ManageActorsPage({ params }: Props) {
       />
 
       <Section id="actor-list" heading={t("listHeading")} className="mt-8">
-        {actors.length === 0 ? (
-          <p className="mt-3">{t("none")}</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-line border-y border-line">
-            {actors.map((actor) => (
-              <li key={actor.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
-                <span>
-                  <span className="font-semibold break-words"><bdi>{actor.name}</bdi></span>{" "}
-                  <span className="text-sm text-muted">
-                    {t(`kinds.${actor.kind}`)}
-                    {actor.refugeeLed && ` · ${t("refugeeLed")}`} · {t("memberCount", { count: actor.memberCount })}
-                  </span>
+        <RowList items={actors} none={t("none")}>
+          {(actor) => (
+            <li key={actor.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
+              <span>
+                <span className="font-semibold break-words"><bdi>{actor.name}</bdi></span>{" "}
+                <span className="text-sm text-muted">
+                  {t(`kinds.${actor.kind}`)}
+                  {actor.refugeeLed && ` · ${t("refugeeLed")}`} · {t("memberCount", { count: actor.memberCount })}
                 </span>
-                <Link href={paths.actorEdit(actor.id)} aria-label={t("editNamed", { name: actor.name })}>
-                  {t("edit")}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+              </span>
+              <Link href={paths.actorEdit(actor.id)} aria-label={t("editNamed", { name: actor.name })}>
+                {t("edit")}
+              </Link>
+            </li>
+          )}
+        </RowList>
       </Section>
 
       {mayManage && (

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { Section } from "@/components/section";
+import { RowList, Section } from "@/components/section";
 import { findParticipantsForNewCode, listSignInCodeIssues } from "@/lib/accounts/new-sign-in-code";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
@@ -57,24 +57,20 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
 
       {found && (
         <Section id="found-heading" heading={t("foundHeading")} className="mt-6">
-          {found.length === 0 ? (
-            <p className="mt-3">{t("noResults")}</p>
-          ) : (
-            <ul className="mt-3 divide-y divide-line border-y border-line">
-              {found.map((person) => (
-                <li key={person.id} className="py-4">
-                  <p className="font-semibold"><bdi>{person.displayName}</bdi></p>
-                  <p className="text-sm text-muted">{t("since", { date: format.dateTime(person.createdAt, "day") })}</p>
-                  <ul className="mt-1 text-sm">
-                    {person.memberships.map(({ dialogue }, index) => (
-                      <li key={index} lang={dialogue.languages[0] ?? "de"} dir={direction(dialogue.languages[0] ?? "de")}>{dialogue.title}</li>
-                    ))}
-                  </ul>
-                  <IssueSignInCodeForm municipalityId={municipality.id} userId={person.id} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <RowList items={found} none={t("noResults")}>
+            {(person) => (
+              <li key={person.id} className="py-4">
+                <p className="font-semibold"><bdi>{person.displayName}</bdi></p>
+                <p className="text-sm text-muted">{t("since", { date: format.dateTime(person.createdAt, "day") })}</p>
+                <ul className="mt-1 text-sm">
+                  {person.memberships.map(({ dialogue }, index) => (
+                    <li key={index} lang={dialogue.languages[0] ?? "de"} dir={direction(dialogue.languages[0] ?? "de")}>{dialogue.title}</li>
+                  ))}
+                </ul>
+                <IssueSignInCodeForm municipalityId={municipality.id} userId={person.id} />
+              </li>
+            )}
+          </RowList>
         </Section>
       )}
 
