@@ -10,7 +10,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import type { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
-import { loadMunicipalityDialogues, mayTranslateMunicipalityTexts } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityDialogues, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
 

@@ -9,7 +9,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
-import { municipalityPermissions, mayTranslateMunicipalityTexts } from "@/lib/municipalities/load-municipality";
+import { municipalityPermissions, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
 import { localized, municipalityPaths, sitePaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };

@@ -7,7 +7,7 @@ import { SettingsPageHeader } from "@/components/municipalities/settings-page-he
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getBranding } from "@/lib/municipalities/get-branding";
-import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 import { updateBrandingAction } from "@/lib/actions/municipalities/branding";
 
 type Props = {

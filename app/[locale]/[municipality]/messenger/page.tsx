@@ -8,7 +8,7 @@ import { SettingsPageHeader } from "@/components/municipalities/settings-page-he
 import { saveChannelAction } from "@/lib/actions/municipalities/messenger";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getChannelSettings } from "@/lib/channels/configure-channel";
-import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;

@@ -6,7 +6,7 @@ import { ReportQueue } from "@/components/moderation/queue";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { listMunicipalQueue } from "@/lib/moderation/list-municipal-queue";
-import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 import { dialoguePaths } from "@/lib/routes/paths";

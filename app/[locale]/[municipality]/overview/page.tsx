@@ -10,7 +10,7 @@ import { ResultSection } from "@/components/results/result-section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
-import { loadMunicipalityDialogues } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityDialogues } from "@/lib/pages/municipality-page";
 import { getMunicipalityOverview } from "@/lib/results/get-municipality-overview";
 import "@/components/results/results.css";
 import { DistrictDialogueLists } from "@/components/districts/district-dialogue-lists";

@@ -5,7 +5,7 @@ import { InviteStaffForm } from "@/components/invitations/invite-staff-form";
 import { RowList, Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listStaff } from "@/lib/municipalities/list-staff";
-import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";

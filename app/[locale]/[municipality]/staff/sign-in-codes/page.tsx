@@ -7,7 +7,7 @@ import { RowList, Section } from "@/components/section";
 import { findParticipantsForNewCode, listSignInCodeIssues } from "@/lib/accounts/new-sign-in-code";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
-import { loadMunicipalityFor } from "@/lib/municipalities/load-municipality";
+import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 import { IssueSignInCodeForm } from "./issue-form";
 import { municipalityPaths } from "@/lib/routes/paths";
 

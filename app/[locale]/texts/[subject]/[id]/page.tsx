@@ -8,7 +8,7 @@ import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { HostTextField } from "@/lib/host-texts/host-text-subject";
-import { loadHostTextPage } from "@/lib/host-texts/load-host-text-page";
+import { loadHostTextPage } from "@/lib/pages/host-text-page";
 import { bestVersion } from "@/lib/host-texts/pick-host-text";
 import { INTRODUCTION_MAX, VERSION_LIMITS } from "@/lib/host-texts/save-host-text-version";
 import { languageName } from "@/lib/i18n/language-names";

@@ -4,7 +4,7 @@ import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dia
 import { can, type Viewer } from "@/lib/policy/policy";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { municipalityTextResource } from "@/lib/translations/translation-target";
-import { findMunicipality } from "./find-municipality";
+import { findMunicipality } from "@/lib/municipalities/find-municipality";
 
 // The municipality-level pages' loaders (issue 17, as loadDialogue for a dialogue's pages,
 // decision 038): the municipality and every permission flag its pages need, decided here once

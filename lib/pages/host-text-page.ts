@@ -3,7 +3,7 @@ import { cache } from "react";
 import { isAppError } from "@/lib/errors";
 import { can, type Viewer } from "@/lib/policy/policy";
 import { SUBJECTS, translationTarget } from "@/lib/translations/translation-target";
-import { hostTextSubject, SUBJECT_KINDS, type SubjectKind } from "./host-text-subject";
+import { hostTextSubject, SUBJECT_KINDS, type SubjectKind } from "@/lib/host-texts/host-text-subject";
 
 /**
  * The page of a host text's versions (/texts/<subject>/<id>): the subject with the viewer's flags,

@@ -1,11 +1,11 @@
-// The municipality-level pages' loader (issue 17, as loadDialogue for a dialogue's pages): every
+// The municipality-level pages' loader (lib/pages/municipality-page.ts, issue 17, as loadDialogue for a dialogue's pages): every
 // flag is the policy's answer for its permission, a staff page's loader turns away whoever lacks
 // its flag like a missing municipality, and the pages themselves do not import the policy.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { loadMunicipality, loadMunicipalityFor, mayTranslateMunicipalityTexts, municipalityPermissions, type MunicipalityPermissions } from "@/lib/municipalities/load-municipality";
+import { loadMunicipality, loadMunicipalityFor, mayTranslateMunicipalityTexts, municipalityPermissions, type MunicipalityPermissions } from "@/lib/pages/municipality-page";
 import { can, type Permission, type Viewer } from "@/lib/policy/policy";
 import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
 import { viewerOf } from "@/tests/support/viewers";
