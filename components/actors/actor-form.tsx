@@ -3,10 +3,8 @@
 import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
 export type ActorValues = {
   name: string;
@@ -27,7 +25,7 @@ export function ActorForm({
   values,
   submit,
 }: {
-  action: Action;
+  action: FormAction;
   hidden: Record<string, string>;
   kinds: { value: string; label: string }[];
   values?: ActorValues;
@@ -57,7 +55,7 @@ export function ActorForm({
 }
 
 /** Staff add a person of the municipality to the actor, picked from a list. */
-export function AddMemberForm({ action, actorId, people }: { action: Action; actorId: string; people: { value: string; label: string }[] }) {
+export function AddMemberForm({ action, actorId, people }: { action: FormAction; actorId: string; people: { value: string; label: string }[] }) {
   const t = useTranslations("actors");
   return (
     <ActionForm action={action} noValidate>
@@ -68,7 +66,7 @@ export function AddMemberForm({ action, actorId, people }: { action: Action; act
   );
 }
 
-export function RemoveMemberForm({ action, actorId, userId, label }: { action: Action; actorId: string; userId: string; label: string }) {
+export function RemoveMemberForm({ action, actorId, userId, label }: { action: FormAction; actorId: string; userId: string; label: string }) {
   return (
     <ActionForm action={action} className="inline">
       <input type="hidden" name="actorId" value={actorId} />

@@ -1,11 +1,8 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { SubmitButton, TextAreaField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-type Action = FormAction;
 type Page = ContributionPageRef;
 
 const smallButton =
@@ -15,8 +12,8 @@ const smallButton =
  * A new comment, or a reply when `parentId` is given. Written in the reader's UI language; with
  * `voiceHref` a link to say it instead (decision 046).
  */
-export function CommentForm({ action, page, parentId, label, voiceHref }: { action: Action; page: Page; parentId?: string; label: string; voiceHref?: string }) {
-  const t = useTranslations("comments");
+export async function CommentForm({ action, page, parentId, label, voiceHref }: { action: FormAction; page: Page; parentId?: string; label: string; voiceHref?: string }) {
+  const t = await getTranslations("comments");
   return (
     <ActionForm action={action} noValidate>
       <input type="hidden" name="contributionId" value={page.contributionId} />
@@ -35,8 +32,8 @@ export function CommentForm({ action, page, parentId, label, voiceHref }: { acti
   );
 }
 
-export function EditCommentForm({ action, commentId, body }: { action: Action; commentId: string; body: string }) {
-  const t = useTranslations("comments");
+export async function EditCommentForm({ action, commentId, body }: { action: FormAction; commentId: string; body: string }) {
+  const t = await getTranslations("comments");
   return (
     <ActionForm action={action} noValidate>
       <input type="hidden" name="commentId" value={commentId} />
@@ -46,8 +43,8 @@ export function EditCommentForm({ action, commentId, body }: { action: Action; c
   );
 }
 
-export function DeleteCommentForm({ action, commentId }: { action: Action; commentId: string }) {
-  const t = useTranslations("comments");
+export async function DeleteCommentForm({ action, commentId }: { action: FormAction; commentId: string }) {
+  const t = await getTranslations("comments");
   return (
     <ActionForm action={action}>
       <input type="hidden" name="commentId" value={commentId} />

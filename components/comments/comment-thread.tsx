@@ -16,7 +16,6 @@ import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
 type Thread = CommentThreadView;
 type Comment = CommentView;
-type Action = FormAction;
 type Page = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = {
   /** The dialogue the comments stand in (for "Report"). */
@@ -26,7 +25,7 @@ type Props = {
   /** Why a hidden comment was hidden, for its author and the moderators (the page's loader reads them). */
   hideNotices: ReadonlyMap<string, HideNotice>;
   page: Page;
-  actions: { create: Action; update: Action; delete: Action };
+  actions: { create: FormAction; update: FormAction; delete: FormAction };
   /** Renders a comment's words in place of the plain original, e.g. with its translation. */
   body?: (comment: Comment) => ReactNode;
   /** Verified roles per user id, shown as badges beside the names. */

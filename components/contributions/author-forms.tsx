@@ -1,24 +1,22 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 import { SelectField } from "./select-field";
-import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
+import { PhotoFields } from "@/components/images/photo-fields";
+import { photoSummaryFields } from "@/components/images/photo-summary-fields";
 
-type Action = FormAction;
 type Page = ContributionPageRef;
 
 /** Correcting one's own post, in the first minutes after posting, and adding photos to it (decision 055). */
-export function EditContributionForm({
+export async function EditContributionForm({
   action,
   page,
   values,
   places,
   photos,
 }: {
-  action: Action;
+  action: FormAction;
   page: Page;
   values: { title: string; body: string; place: string };
   /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
@@ -26,8 +24,8 @@ export function EditContributionForm({
   /** Photos that may be added (decision 055): the free places and the contribution's language. */
   photos: { free: number[]; language: { lang: string; dir: "ltr" | "rtl" } };
 }) {
-  const t = useTranslations("post");
-  const photoFields = usePhotoSummaryFields();
+  const [t, images] = await Promise.all([getTranslations("post"), getTranslations("images")]);
+  const photoFields = photoSummaryFields((key, values) => images(key as Parameters<typeof images>[0], values));
   return (
     <ActionForm action={action} fields={photoFields} noValidate>
       <input type="hidden" name="contributionId" value={page.contributionId} />
@@ -41,8 +39,8 @@ export function EditContributionForm({
 }
 
 /** Withdrawing needs a tick first: a single tap on a small screen should not take a voice back. */
-export function WithdrawContributionForm({ action, page }: { action: Action; page: Page }) {
-  const t = useTranslations("post");
+export async function WithdrawContributionForm({ action, page }: { action: FormAction; page: Page }) {
+  const t = await getTranslations("post");
   return (
     <ActionForm action={action} noValidate>
       <input type="hidden" name="contributionId" value={page.contributionId} />

@@ -1,17 +1,13 @@
-"use client";
-
 import { SubmitButton } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
 const secondaryButton =
   "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
 
 /** One button: follow or unfollow; the words come translated from the server (FollowControl). */
 export function FollowForm(props: {
-  action: Action;
+  action: FormAction;
   locale: string;
   back: string;
   target: "contribution" | "dialogue";

@@ -1,11 +1,10 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import type { FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Field = "title" | "summary" | "place" | "body" | "codeOfConduct";
 
 /**
@@ -22,7 +21,7 @@ export function HostTextVersionForm({
   dir,
   submit,
 }: {
-  action: Action;
+  action: FormAction;
   hidden: Record<string, string>;
   fields: { name: Field; required: boolean; multiline: boolean; maxLength: number; hint?: string }[];
   labels: Record<Field, string>;
@@ -32,10 +31,8 @@ export function HostTextVersionForm({
   submit: string;
 }) {
   const t = useTranslations("hostTexts");
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -44,7 +41,6 @@ export function HostTextVersionForm({
           name: field.name,
           label: field.required ? labels[field.name] : `${labels[field.name]} ${t("optional")}`,
           hint: field.hint,
-          state,
           defaultValue: values[field.name] ?? "",
           maxLength: field.maxLength,
           lang: language,
@@ -53,6 +49,6 @@ export function HostTextVersionForm({
         return field.multiline ? <TextAreaField key={field.name} {...common} rows={field.name === "body" || field.name === "codeOfConduct" ? 8 : 3} /> : <TextField key={field.name} {...common} />;
       })}
       <SubmitButton>{submit}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

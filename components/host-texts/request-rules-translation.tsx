@@ -1,13 +1,11 @@
 "use client";
 
 import { SubmitButton } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-
 /** One button: have the rules machine-translated into the reader's language (outside the join or post form). */
-export function RequestRulesTranslation({ action, dialogueId, language, returnPath, label }: { action: Action; dialogueId: string; language: string; returnPath: string; label: string }) {
+export function RequestRulesTranslation({ action, dialogueId, language, returnPath, label }: { action: FormAction; dialogueId: string; language: string; returnPath: string; label: string }) {
   return (
     <ActionForm action={action} className="mt-3">
       <input type="hidden" name="dialogueId" value={dialogueId} />

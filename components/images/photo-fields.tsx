@@ -5,8 +5,7 @@ import { useFormFieldId, useFormState, type FieldInfo } from "@/components/form/
 import type { FormState } from "@/lib/actions/form-state";
 import { useTranslations } from "@/lib/i18n/client";
 import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+import { photoSummaryFields, type Translate } from "./photo-summary-fields";
 
 /** The "images" texts (the typed namespace form is too large a type for the compiler here). */
 function useImageTexts(): Translate {
@@ -15,10 +14,6 @@ function useImageTexts(): Translate {
 }
 const INDEXES = Array.from({ length: IMAGES_PER_CONTRIBUTION }, (_, index) => index);
 
-/** The photo fields' names for the form's error summary (they sit inside this component). */
-function photoSummaryFields(t: Translate): Record<string, FieldInfo> {
-  return Object.fromEntries(INDEXES.flatMap((index) => [[photoField(index), { label: t("file", { number: index + 1 }) }], [altField(index), { label: t("alt", { number: index + 1 }) }]]));
-}
 
 /**
  * Up to three photos with their descriptions on the post form (decision 050): plain file fields

@@ -1,15 +1,13 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { SubmitButton, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Option = { value: string; label: string };
 
 /** "At meeting X, N people of this group supported this": one count per meeting and group. */
-export function MeetingSupportForm({
+export async function MeetingSupportForm({
   action,
   page,
   meetings,
@@ -20,18 +18,17 @@ export function MeetingSupportForm({
   meetings: Option[];
   perspectives: Option[];
 }) {
-  const t = useTranslations("meetings");
-  const [state, formAction, form] = useFormAction(action);
+  const t = await getTranslations("meetings");
   return (
-    <Form form={form} action={formAction} noValidate>
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="contributionId" value={page.contributionId} />
-      <SelectField name="meetingId" label={t("supportMeeting")} state={state} options={meetings} />
-      <SelectField name="perspective" label={t("supportPerspective")} state={state} options={perspectives} />
+      <SelectField name="meetingId" label={t("supportMeeting")} options={meetings} />
+      <SelectField name="perspective" label={t("supportPerspective")} options={perspectives} />
       <TextField
         name="count"
         label={t("supportCount")}
         hint={t("supportCountHint")}
-        state={state}
+       
         type="number"
         inputMode="numeric"
         min={1}
@@ -40,6 +37,6 @@ export function MeetingSupportForm({
         className="mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger"
       />
       <SubmitButton>{t("supportSubmit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -3,7 +3,8 @@ import { reportAction } from "@/lib/actions/moderation/moderation";
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
 import { HideNoticePanel, HiddenPlaceholder } from "./hidden-notice";
-import { ReportForm, type ItemRef } from "./moderation-forms";
+import type { ItemRef } from "./moderation-categories";
+import { ReportForm } from "./report-form";
 
 /**
  * A small "Report" disclosure under a contribution or comment (works without JavaScript). The page

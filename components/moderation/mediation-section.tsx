@@ -3,7 +3,7 @@ import { Link } from "@/components/link";
 import { openMediationAction } from "@/lib/actions/moderation/moderation";
 import { Section } from "@/components/section";
 import type { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
-import { OpenMediationForm } from "./moderation-forms";
+import { OpenMediationForm } from "./open-mediation-form";
 import { dialoguePaths } from "@/lib/routes/paths";
 
 type Page = { locale: string; municipality: string; dialogue: string };

@@ -2,10 +2,8 @@
 
 import { useId } from "react";
 import { CheckboxField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { Form, useFormAction } from "@/components/form/form";
-
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
 export type BrandingLabels = {
   name: string;
@@ -25,7 +23,7 @@ export function BrandingForm({
   values,
   hasLogo,
 }: {
-  action: Action;
+  action: FormAction;
   hidden: Record<string, string>;
   labels: BrandingLabels;
   values: { name: string; accentColor: string };

@@ -2,10 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { PushSwitch } from "./push-switch";
-
-type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
 
 const DISMISSED = "mitreden.push-prompt-dismissed";
 
@@ -14,7 +12,7 @@ const DISMISSED = "mitreden.push-prompt-dismissed";
  * the account page (decision 031). Only with JavaScript (push needs it), only where the browser can
  * receive push and was not asked before; "Not now" hides it for good on this browser.
  */
-export function PushPrompt(props: { vapidPublicKey: string; locale: string; subscribeAction: Action<{ id: string }>; removeAction: Action<{ removed: number }> }) {
+export function PushPrompt(props: { vapidPublicKey: string; locale: string; subscribeAction: FormAction<{ id: string }>; removeAction: FormAction<{ removed: number }> }) {
   const t = useTranslations("push");
   const [shown, setShown] = useState(false);
   useEffect(() => {

@@ -2,9 +2,8 @@
 
 import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { IDLE, type FormAction } from "@/lib/actions/form-state";
 
-type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
 type Status = "needsJavaScript" | "unsupported" | "off" | "on" | "denied" | "failed";
 
 const SERVICE_WORKER = "/push-sw.js";
@@ -51,8 +50,8 @@ export function PushSwitch({
 }: {
   vapidPublicKey: string;
   locale: string;
-  subscribeAction: Action<{ id: string }>;
-  removeAction: Action<{ removed: number }>;
+  subscribeAction: FormAction<{ id: string }>;
+  removeAction: FormAction<{ removed: number }>;
   onDone?: () => void;
   knownEndpointHashes?: string[];
 }) {

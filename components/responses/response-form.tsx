@@ -1,18 +1,14 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { ChoiceField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-type Action = FormAction;
-
 /**
  * A public answer: the status, what was decided and why (required), who decided, the
  * responsible actor and a target date. A failed post keeps everything typed.
  */
-export function ResponseForm({
+export async function ResponseForm({
   action,
   page,
   statuses,
@@ -20,7 +16,7 @@ export function ResponseForm({
   languages,
   defaultLanguage,
 }: {
-  action: Action;
+  action: FormAction;
   page: ContributionPageRef;
   statuses: { value: string; label: string }[];
   actors: { value: string; label: string }[];
@@ -28,7 +24,7 @@ export function ResponseForm({
   languages: { value: string; label: string }[];
   defaultLanguage: string;
 }) {
-  const t = useTranslations("responses");
+  const t = await getTranslations("responses");
   return (
     <ActionForm action={action} noValidate>
       <input type="hidden" name="contributionId" value={page.contributionId} />

@@ -3,14 +3,13 @@
 import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, SubmitButton, TextField } from "@/components/form/form-fields";
 import { SelectField } from "@/components/contributions/select-field";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Option = { value: string; label: string };
 
 /** The host names an actor as responsible for one of the dialogue's themes. */
-export function AssignResponsibilityForm({ action, hidden, themes, actors }: { action: Action; hidden: Record<string, string>; themes: Option[]; actors: Option[] }) {
+export function AssignResponsibilityForm({ action, hidden, themes, actors }: { action: FormAction; hidden: Record<string, string>; themes: Option[]; actors: Option[] }) {
   const t = useTranslations("responsibilities");
   return (
     <ActionForm action={action} noValidate>
@@ -26,7 +25,7 @@ export function AssignResponsibilityForm({ action, hidden, themes, actors }: { a
   );
 }
 
-export function RemoveResponsibilityForm({ action, responsibilityId, label }: { action: Action; responsibilityId: string; label: string }) {
+export function RemoveResponsibilityForm({ action, responsibilityId, label }: { action: FormAction; responsibilityId: string; label: string }) {
   return (
     <ActionForm action={action} className="inline">
       <input type="hidden" name="responsibilityId" value={responsibilityId} />

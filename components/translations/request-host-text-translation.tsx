@@ -2,10 +2,8 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { SubmitButton } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 
 /** The text to translate: a dialogue's (back to the dialogue), or a meeting's, actor's or introduction's (back to `back`). */
 type Subject = { dialogueId: string } | { meetingId: string } | { actorId: string } | { municipalityId: string };
@@ -22,7 +20,7 @@ export function RequestHostTextTranslationForm({
   language,
   languageLabel,
 }: {
-  action: Action;
+  action: FormAction;
   page: { locale: string; municipality: string; dialogue: string } | { locale: string; back: string };
   subject: Subject;
   language: string;

@@ -1,12 +1,9 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/contributions/select-field";
 import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-type Action = FormAction;
 type Page = ContributionPageRef;
 /** What is translated: the page's contribution, or one of its comments or answers. */
 export type Target = { commentId?: string; responseId?: string; moderationActionId?: string };
@@ -27,20 +24,20 @@ function HiddenFields({ page, target }: { page: Page; target?: Target }) {
 }
 
 /** A volunteer's translation: the language, for a contribution its title, and the text. */
-export function TranslateForm({
+export async function TranslateForm({
   action,
   page,
   target,
   languages,
   defaultLanguage,
 }: {
-  action: Action;
+  action: FormAction;
   page: Page;
   target?: Target;
   languages: LanguageOption[];
   defaultLanguage?: string;
 }) {
-  const t = useTranslations("translations");
+  const t = await getTranslations("translations");
   // Comments, answers and moderation reasons have no title of their own.
   const isComment = Boolean(target?.commentId || target?.responseId || target?.moderationActionId);
   // dir="auto": the translation is typed in the target language, right to left or not, without JavaScript.
@@ -56,8 +53,8 @@ export function TranslateForm({
 }
 
 /** The host team's machine translation into one of the dialogue's languages. */
-export function MachineTranslateForm({ action, page, target, languages }: { action: Action; page: Page; target?: Target; languages: LanguageOption[] }) {
-  const t = useTranslations("translations");
+export async function MachineTranslateForm({ action, page, target, languages }: { action: FormAction; page: Page; target?: Target; languages: LanguageOption[] }) {
+  const t = await getTranslations("translations");
   return (
     <ActionForm action={action} noValidate>
       <HiddenFields page={page} target={target} />
@@ -71,8 +68,8 @@ export function MachineTranslateForm({ action, page, target, languages }: { acti
  * A signed-in reader asks for a machine translation of one text into their own language: one
  * button, no JavaScript needed. The result is kept for every later reader of that language.
  */
-export function RequestTranslationForm({ action, page, target, language, languageLabel }: { action: Action; page: Page; target?: Target; language: string; languageLabel: string }) {
-  const t = useTranslations("translations");
+export async function RequestTranslationForm({ action, page, target, language, languageLabel }: { action: FormAction; page: Page; target?: Target; language: string; languageLabel: string }) {
+  const t = await getTranslations("translations");
   return (
     <ActionForm action={action} className="mt-1">
       <HiddenFields page={page} target={target} />
@@ -84,8 +81,8 @@ export function RequestTranslationForm({ action, page, target, language, languag
   );
 }
 
-export function CheckTranslationForm({ action, page, translationId }: { action: Action; page: Page; translationId: string }) {
-  const t = useTranslations("translations");
+export async function CheckTranslationForm({ action, page, translationId }: { action: FormAction; page: Page; translationId: string }) {
+  const t = await getTranslations("translations");
   return (
     <ActionForm action={action} className="inline">
       <HiddenFields page={page} />

@@ -1,22 +1,19 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { SubmitButton, TextField } from "@/components/form/form-fields";
 import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 export function ReceiptCodeFormFields({ locale }: { locale: string }) {
   const t = useTranslations("receipt");
-  const [state, action, form] = useFormAction(openReceiptAction);
   return (
-    <Form form={form} action={action} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={openReceiptAction} noValidate>
       <input type="hidden" name="locale" value={locale} />
       <TextField
         name="code"
         label={t("codeLabel")}
         hint={t("codeHint")}
-        state={state}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
@@ -25,6 +22,6 @@ export function ReceiptCodeFormFields({ locale }: { locale: string }) {
       />
       {/* Second to signing in on the sign-in page: the outlined button, as before. */}
       <SubmitButton className="rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">{t("open")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
