@@ -1,17 +1,12 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
 
 /**
  * Support per perspective, every perspective listed, zeros included: nothing averaged away.
- * A client component, so the support button can show the same tally in place; its page sends the
- * namespaces contribution, perspectives and meetings (<ClientMessages>).
+ * Rendered on the server; after a support given with JavaScript the page refreshes it in place.
  */
-export function SupportBreakdown({ supports }: { supports: Breakdown }) {
-  const t = useTranslations("contribution");
-  const perspectives = useTranslations("perspectives");
-  const meetings = useTranslations("meetings");
+export async function SupportBreakdown({ supports }: { supports: Breakdown }) {
+  const [t, perspectives, meetings] = await Promise.all([getTranslations("contribution"), getTranslations("perspectives"), getTranslations("meetings")]);
   return (
     <div className="mt-3 rounded-sm bg-surface px-3 py-2 text-sm">
       <p className="font-semibold">{t("supportsHeading", { count: supports.total })}</p>

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-import { SelectField } from "./select-field";
 import { PhotoFields } from "@/components/images/photo-fields";
 import { photoSummaryFields } from "@/components/images/photo-summary-fields";
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { ActionForm } from "@/components/form/form";
-import { SubmitButton, TextAreaField } from "@/components/form/form-fields";
+import { SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { useTranslations } from "@/lib/i18n/client";
-import { SelectField } from "./select-field";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 

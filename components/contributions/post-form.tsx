@@ -2,10 +2,9 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { Section } from "@/components/section";
 import type { FormAction } from "@/lib/actions/form-state";
-import { SelectField } from "./select-field";
 import { ActionForm } from "@/components/form/form";
 import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";

@@ -115,6 +115,29 @@ export function TextField({
   );
 }
 
+/** A select that keeps the chosen value after a failed post, like the other fields. */
+export function SelectField({
+  name,
+  label,
+  hint,
+  state,
+  options,
+  defaultValue,
+}: FieldProps & { options: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[]; defaultValue?: string }) {
+  const { id, errors, control } = useField(state, name, hint, defaultValue);
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <select {...control} className={`${control.className} max-w-full`}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang} dir={option.dir}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 /** A short code typed from paper or read out (invitation, sign-in): big, spaced, no autocorrect. */
 export function CodeField(props: FieldProps & { required?: boolean }) {
   return (

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { SubmitButton, TextField } from "@/components/form/form-fields";
-import { SelectField } from "@/components/contributions/select-field";
+import { SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
@@ -28,7 +27,6 @@ export async function MeetingSupportForm({
         name="count"
         label={t("supportCount")}
         hint={t("supportCountHint")}
-       
         type="number"
         inputMode="numeric"
         min={1}

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import { SelectField } from "@/components/contributions/select-field";
+import { SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
 import { ActionForm } from "@/components/form/form";
 import { Folded, type Summary } from "@/components/form/folded";
 import type { FormAction } from "@/lib/actions/form-state";

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
-import { SelectField } from "@/components/contributions/select-field";
+import { SelectField, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
 import { ActionForm } from "@/components/form/form";
 import type { FormAction } from "@/lib/actions/form-state";
 

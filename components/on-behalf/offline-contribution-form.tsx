@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
-import { SelectField } from "@/components/contributions/select-field";
+import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { ChoiceField, FormMessage, SubmitButton, TextField, useFieldId, useMessage } from "@/components/form/form-fields";
-import { SelectField } from "@/components/contributions/select-field";
+import { ChoiceField, FormMessage, SelectField, SubmitButton, TextField, useFieldId, useMessage } from "@/components/form/form-fields";
 import { Form, useFormAction } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
 

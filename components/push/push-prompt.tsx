@@ -1,28 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import type { FormAction } from "@/lib/actions/form-state";
+import { DISMISSED } from "./push-prompt-offer";
 import { PushSwitch } from "./push-switch";
 
-const DISMISSED = "mitreden.push-prompt-dismissed";
-
 /**
- * After a person's first post: "Would you like your phone to tell you…?" with the same switch as
- * the account page (decision 031). Only with JavaScript (push needs it), only where the browser can
- * receive push and was not asked before; "Not now" hides it for good on this browser.
+ * "Would you like your phone to tell you…?" with the same switch as the account page (decision
+ * 031), loaded by <PushPromptOffer> once it knows the browser can receive push and was not asked
+ * before; "Not now" hides it for good on this browser.
  */
 export function PushPrompt(props: { vapidPublicKey: string; locale: string; subscribeAction: FormAction<{ id: string }>; removeAction: FormAction<{ removed: number }> }) {
   const t = useTranslations("push");
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const possible = "serviceWorker" in navigator && "PushManager" in window && "Notification" in window && Notification.permission !== "denied" && localStorage.getItem(DISMISSED) === null;
-    void Promise.resolve(possible).then((show) => live && setShown(show));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const [shown, setShown] = useState(true);
   if (!shown) return null;
   const dismiss = () => {
     localStorage.setItem(DISMISSED, "1");

@@ -1,48 +1,39 @@
-"use client";
-
-import { useSyncExternalStore } from "react";
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { SubmitButton } from "@/components/form/form-fields";
 import { SupportBreakdown } from "@/components/support-breakdown";
+import { ActionForm } from "@/components/form/form";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
-import { Form, useFormAction } from "@/components/form/form";
-
-type Result = { supported: boolean; supports: Breakdown };
 
 type Props = {
-  action: FormAction<Result>;
-  page: { locale: string; municipality: string; dialogue: string; contributionId: string };
-  initial: Result;
+  action: FormAction;
+  contributionId: string;
+  supported: boolean;
+  supports: Breakdown;
   /** The same policy answers the server action checks. */
   mayGive: boolean;
   mayWithdraw: boolean;
 };
 
-const noSubscription = () => () => {};
-
 /**
- * The support tally with its button. Without JavaScript the form posts and the page comes
- * back; with it, the action returns the new counts and they change in place.
+ * The support tally with its button, rendered on the server around the one <ActionForm>. Without
+ * JavaScript the form posts and the page comes back at #supports; with it, the action refreshes
+ * the page in place (the address stays), so the new counts and button appear where they were.
  */
-export function SupportForm({ action, page, initial, mayGive, mayWithdraw }: Props) {
-  const t = useTranslations("supports");
-  const [state, formAction, form] = useFormAction(action, { status: "success", data: initial });
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const current = state.status === "success" ? state.data : initial;
-  const intent = current.supported ? "withdraw" : "give";
-  const mayAct = current.supported ? mayWithdraw : mayGive;
+export async function SupportForm({ action, contributionId, supported, supports, mayGive, mayWithdraw }: Props) {
+  const t = await getTranslations("supports");
+  const intent = supported ? "withdraw" : "give";
+  const mayAct = supported ? mayWithdraw : mayGive;
   return (
     <div>
       <div aria-live="polite">
-        <SupportBreakdown supports={current.supports} />
-        {current.supported && <p className="mt-2 text-sm font-semibold">{t("youSupport")}</p>}
+        <SupportBreakdown supports={supports} />
+        {supported && <p className="mt-2 text-sm font-semibold">{t("youSupport")}</p>}
       </div>
       {mayAct && (
-        <Form form={form} action={formAction} className="mt-3">
-          <input type="hidden" name="contributionId" value={page.contributionId} />
+        <ActionForm action={action} className="mt-3">
+          <input type="hidden" name="contributionId" value={contributionId} />
           <input type="hidden" name="intent" value={intent} />
-          {hydrated && <input type="hidden" name="js" value="1" />}
           <SubmitButton
             className={
               intent === "give"
@@ -52,7 +43,7 @@ export function SupportForm({ action, page, initial, mayGive, mayWithdraw }: Pro
           >
             {intent === "give" ? t("give") : t("withdraw")}
           </SubmitButton>
-        </Form>
+        </ActionForm>
       )}
     </div>
   );

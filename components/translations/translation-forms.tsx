@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { SelectField } from "@/components/contributions/select-field";
-import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import { SelectField } from "@/components/contributions/select-field";
+import { CheckboxField, SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 

@@ -2,9 +2,8 @@
 
 import { useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton, TextAreaField } from "@/components/form/form-fields";
+import { FormMessage, SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
 import { Form } from "@/components/form/form";
-import { SelectField } from "@/components/contributions/select-field";
 import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_COMMENT_LINE_MAX } from "@/lib/voice/limits";
 import { AudioField } from "./audio-field";

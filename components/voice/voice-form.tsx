@@ -2,9 +2,8 @@
 
 import { type ReactNode, useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { CheckboxField, ChoiceField, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
 import { Form } from "@/components/form/form";
-import { SelectField } from "@/components/contributions/select-field";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_TITLE_MAX } from "@/lib/voice/limits";

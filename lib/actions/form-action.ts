@@ -56,6 +56,12 @@ export type PageContext = ActionContext & {
    * "#place" on the page, or the page itself. A way back to the same page fetches it again.
    */
   back: (to?: Path | `#${string}`) => never;
+  /**
+   * For a form whose page shows the answer where the form is (a support's counts): posted by the
+   * page's scripts, the page refreshes in place and its address stays; posted without
+   * JavaScript, `back(to)`.
+   */
+  refreshOrBack: (to?: Path | `#${string}`) => Promise<void>;
 };
 
 /** formAction() for a form that names its page: the handler gets it, parsed, and `back()`. */
@@ -71,8 +77,13 @@ export function pageAction<S extends z.ZodType, T>(schema: S, handler: (input: z
       if (path === here || path.startsWith(`${here}?`) || path.startsWith(`${here}#`)) refresh();
       return redirectTo(page.locale, path);
     };
+    const refreshOrBack = async (to?: Path | `#${string}`): Promise<void> => {
+      // React calls an action from the page's scripts with this header; a plain form post has none.
+      if ((await headers()).has("next-action")) return refresh();
+      back(to);
+    };
     const paths = dialoguePaths(page.municipality, page.dialogue);
-    return run(schema, formData, (input, context) => handler(input, { ...context, page, paths, back }));
+    return run(schema, formData, (input, context) => handler(input, { ...context, page, paths, back, refreshOrBack }));
   };
 }
 

@@ -2,6 +2,9 @@
 // ~12 KB of the JavaScript budget on every page. A client component, or anything it imports
 // (which then ships to the browser too), takes texts from lib/i18n/client.tsx instead. This
 // walks the imports from every "use client" file and names the chain to a forbidden module.
+// And read routes (issue 16: ≤ 8 KB beyond the empty App Router page, measured by
+// bench/js-weight.ts) reach no client code but the form core and what the table below allows:
+// Next.js ships every client module a route's server components import, rendered or not.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,6 +59,59 @@ function forbiddenChain(start: string): string[] | null {
   };
   return walk(start, [path.relative(ROOT, start)]);
 }
+
+/**
+ * The client modules ("use client" files and what they import) a server entry reaches through
+ * static imports, each with the chain that reaches it. A dynamic import() is a chunk of its own,
+ * loaded when it runs, and is not followed.
+ */
+function clientModules(entry: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const walk = (file: string, chain: string[], inClient: boolean) => {
+    const key = `${file}:${inClient}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const source = readFileSync(file, "utf8");
+    if (/^\s*["']use server["']/.test(source)) return;
+    const client = inClient || /^\s*["']use client["']/.test(source);
+    if (client && !found.has(file)) found.set(file, chain);
+    for (const specifier of imports(file)) {
+      if (!specifier.startsWith(".") && !specifier.startsWith("@/")) continue;
+      const next = resolveLocal(file, specifier);
+      if (next) walk(next, [...chain, path.relative(ROOT, next)], client);
+    }
+  };
+  walk(path.join(ROOT, entry), [entry], false);
+  return found;
+}
+
+// The client code every form needs (one <ActionForm>, its fields, texts compiled on the server).
+const FORM_CORE = ["components/form/form.tsx", "components/form/form-fields.tsx", "components/form/folded.tsx", "lib/actions/form-state.ts", "lib/i18n/client.tsx"];
+const HOST_TEXT_REQUEST = "components/translations/request-host-text-translation.tsx";
+const READ_ROUTES: [string, string[]][] = [
+  ["app/[locale]/page.tsx", []],
+  ["app/[locale]/[municipality]/page.tsx", [HOST_TEXT_REQUEST]],
+  // The open polls' answer form (a client form of its own; not yet weighed against the budget).
+  ["app/[locale]/[municipality]/[dialogue]/page.tsx", [HOST_TEXT_REQUEST, "components/polls/poll-forms.tsx"]],
+  // The push prompt after a first post is imported lazily (push-prompt-offer.tsx), not shipped. The
+  // edit form's photo fields (decision 055) are a client component every reader downloads: the
+  // next thing to make lighter here.
+  [
+    "app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx",
+    ["components/push/push-prompt-offer.tsx", "components/images/photo-fields.tsx", "components/images/photo-summary-fields.ts", "lib/images/limits.ts"],
+  ],
+  ["app/[locale]/[municipality]/[dialogue]/results/page.tsx", []],
+  ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", [HOST_TEXT_REQUEST]],
+  ["app/[locale]/[municipality]/[dialogue]/meetings/page.tsx", [HOST_TEXT_REQUEST]],
+];
+
+describe("read routes", () => {
+  it.each(READ_ROUTES)("%s ships no client code beyond the form core and what it is allowed", (entry, allowed) => {
+    const extra = [...clientModules(entry)].filter(([file]) => ![...FORM_CORE, ...allowed].includes(path.relative(ROOT, file)));
+    expect(extra.map(([, chain]) => chain.join(" → "))).toEqual([]);
+  });
+});
 
 describe("client bundles", () => {
   it("never import next-intl or use-intl, directly or through what they import", () => {

@@ -17,15 +17,15 @@ import { withdrawSupport } from "@/lib/supports/withdraw-support";
 // (decision 042), and back() returns there.
 
 /**
- * With JavaScript the form says so (`js`), and the new counts come back in place; without it,
- * the browser posted a plain form and is sent back to the page (post/redirect/get).
+ * With JavaScript the page refreshes in place with the new counts (its address stays); without
+ * it, the browser posted a plain form and is sent back to the page (post/redirect/get).
  */
 export const supportAction = pageAction(
-  z.object({ contributionId: z.uuid(), intent: z.enum(["give", "withdraw"]), js: z.literal("1").optional() }),
-  async ({ intent, js, contributionId }, { viewer, back }) => {
-    const result = intent === "give" ? await giveSupport(viewer, { contributionId }) : await withdrawSupport(viewer, { contributionId });
-    if (!js) back("#supports");
-    return result;
+  z.object({ contributionId: z.uuid(), intent: z.enum(["give", "withdraw"]) }),
+  async ({ intent, contributionId }, { viewer, refreshOrBack }): Promise<void> => {
+    if (intent === "give") await giveSupport(viewer, { contributionId });
+    else await withdrawSupport(viewer, { contributionId });
+    await refreshOrBack("#supports");
   },
 );
 

@@ -17,10 +17,10 @@ import { unhideContent, unhideContentInput } from "@/lib/moderation/unhide-conte
 // Moderation's server actions. Each returns its state to the form that posted it (with or
 // without JavaScript) and refreshes the page so lists and notices show the new state.
 
-/** A report from a contribution page; the form thanks the reporter in place. */
+/** A report from a contribution page; the form thanks the reporter in place (components/form/folded.tsx). */
 export const reportAction = formAction(createReportInput, async (input, { viewer }) => {
   const { duplicate } = await createReport(viewer, input);
-  return { duplicate };
+  return { done: { key: duplicate ? "moderation.report.already" : "moderation.report.thanks" } };
 });
 
 export const hideAction = formAction(hideContentInput, async (input, { viewer }) => {

@@ -144,7 +144,10 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   ];
 
   return (
-    <ClientMessages namespaces={["post", "comments", "supports", "contribution", "perspectives", "translations", "meetings", "moderation", "blockSender", ...(may.edit ? (["images"] as const) : [])]}>
+    // Only for the messages that actions answer with (field errors, a report's thanks) and the
+    // edit form's photo fields: the forms are server components around the one client <ActionForm>
+    // (decision 040).
+    <ClientMessages namespaces={["comments", "translations", "moderation", ...(may.edit ? (["images"] as const) : [])]}>
       {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
       {loaded.pushOffer && <FirstPostPushPrompt offer={loaded.pushOffer} />}
       <p className="text-sm">
@@ -261,8 +264,9 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       <Section id="supports-heading" anchor="supports" heading={t("supportsHeading")} headingClassName="text-xl" className="mt-8">
         <SupportForm
           action={supportAction.bind(null, page)}
-          page={page}
-          initial={{ supported: contribution.supportedByViewer, supports: contribution.supports }}
+          contributionId={contribution.id}
+          supported={contribution.supportedByViewer}
+          supports={contribution.supports}
           mayGive={may.support}
           mayWithdraw={may.withdrawSupport}
         />
