@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { FoldOnError } from "@/components/form/fold-on-error";
 import { PhotoFields } from "@/components/images/photo-fields";
 import { photoSummaryFields } from "@/components/images/photo-summary-fields";
 
@@ -14,6 +15,7 @@ export async function EditContributionForm({
   values,
   places,
   photos,
+  fold,
 }: {
   action: FormAction;
   page: Page;
@@ -22,17 +24,22 @@ export async function EditContributionForm({
   places: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
   /** Photos that may be added (decision 055): the free places and the contribution's language. */
   photos: { free: number[]; language: { lang: string; dir: "ltr" | "rtl" } };
+  /** The fold's label and the hint under it: the fold opens by itself on a refused correction. */
+  fold: { summary: string; hint: string };
 }) {
   const [t, images] = await Promise.all([getTranslations("post"), getTranslations("images")]);
   const photoFields = photoSummaryFields((key, values) => images(key as Parameters<typeof images>[0], values));
   return (
     <ActionForm action={action} fields={photoFields} noValidate>
-      <input type="hidden" name="contributionId" value={page.contributionId} />
-      <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
-      <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
-      {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
-      {photos.free.length > 0 && <PhotoFields language={photos.language} indexes={photos.free} />}
-      <SubmitButton>{t("save")}</SubmitButton>
+      <FoldOnError summary={fold.summary} className="rounded border border-line p-3" summaryClassName="cursor-pointer font-semibold text-brand">
+        <p className="my-2 text-sm text-muted">{fold.hint}</p>
+        <input type="hidden" name="contributionId" value={page.contributionId} />
+        <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
+        <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
+        {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
+        {photos.free.length > 0 && <PhotoFields language={photos.language} indexes={photos.free} />}
+        <SubmitButton>{t("save")}</SubmitButton>
+      </FoldOnError>
     </ActionForm>
   );
 }

@@ -239,17 +239,14 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       {(mayEdit || mayWithdraw) && (
         <Section id="own" heading={t("ownHeading")} headingClassName="sr-only" className="mt-6 space-y-3">
           {mayEdit && (
-            <details className="rounded border border-line p-3">
-              <summary className="cursor-pointer font-semibold text-brand">{t("edit")}</summary>
-              <p className="my-2 text-sm text-muted">{t("editHint")}</p>
-              <EditContributionForm
-                action={updateContributionAction.bind(null, page)}
-                page={page}
-                values={{ title: contribution.title, body: contribution.body, place: placeValue(contribution) }}
-                photos={{ free: freePhotoPlaces(loaded.images.length), language: { lang: contribution.language, dir: direction(contribution.language) } }}
-                places={placeOptions(loaded.districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: postText?.("placeNotSaid") ?? "", wholeTown: postText?.("placeWholeTown") ?? "" })}
-              />
-            </details>
+            <EditContributionForm
+              fold={{ summary: t("edit"), hint: t("editHint") }}
+              action={updateContributionAction.bind(null, page)}
+              page={page}
+              values={{ title: contribution.title, body: contribution.body, place: placeValue(contribution) }}
+              photos={{ free: freePhotoPlaces(loaded.images.length), language: { lang: contribution.language, dir: direction(contribution.language) } }}
+              places={placeOptions(loaded.districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: postText?.("placeNotSaid") ?? "", wholeTown: postText?.("placeWholeTown") ?? "" })}
+            />
           )}
           {mayWithdraw && (
             <details className="rounded border border-line p-3">
