@@ -24,7 +24,8 @@ async function expectNoSidewaysScrolling(page: Page) {
 
 /** The part of the page that is the poll asking `question` (its own section, on every poll page). */
 function pollSection(page: Page, question: string): Locator {
-  return page.locator("section").filter({ has: page.getByRole("heading", { name: question, exact: true }) });
+  // The section named by its question (aria-labelledby), not the list of polls around it.
+  return page.getByRole("region", { name: question, exact: true });
 }
 
 test("the host team adds a poll in German and Arabic, and participants answer it on the dialogue page without JavaScript", async ({ page, context }) => {

@@ -1,0 +1,69 @@
+// A quick poll takes part in the machine translation of the dialogue's texts (issue 19, decision
+// 048): the host team asks in German; a Turkish reader, signed in, on a phone without JavaScript,
+// presses the dialogue's one button and reads the open poll on the dialogue page in Turkish,
+// marked as a machine's translation (the local LibreTranslate-compatible translator answers
+// "[tr] …").
+import { randomBytes } from "node:crypto";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import de from "../messages/de.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
+import { DEMO_ACCOUNTS } from "../prisma/seed";
+import { DIALOGUES } from "../prisma/seed/dialogues";
+import { signInAs } from "./support/sign-in";
+import { keepScreenshot } from "./support/screenshot";
+
+test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+
+const dialogue = DIALOGUES.collecting;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function pollSection(page: Page, question: string): Locator {
+  // The section named by its question (aria-labelledby), not the list of polls around it.
+  return page.getByRole("region", { name: question, exact: true });
+}
+
+test("a Turkish reader has an open poll machine-translated with the dialogue's texts and reads it marked so", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const question = `Wann passt das Dialogcafé? ${String(randomBytes(3).readUIntBE(0, 3))}`;
+
+  await signInAs(page, "Sabine Krüger");
+  await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
+  await page.getByLabel(de.polls.question, { exact: true }).fill(question);
+  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "1"), { exact: true }).fill("Morgens");
+  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "2"), { exact: true }).fill("Abends");
+  await page.getByLabel(de.polls.closesAt, { exact: true }).fill("2030-01-01T10:00");
+  await page.getByRole("button", { name: de.polls.createSubmit }).click();
+  await expect(page.getByRole("status")).toHaveText(de.polls.created);
+  await context.clearCookies();
+
+  const olena = DEMO_ACCOUNTS.find((candidate) => candidate.displayName.startsWith("Olena"))!;
+  await page.goto("/tr/sign-in");
+  await page.getByLabel(tr.signIn.code, { exact: true }).fill(olena.signInCode);
+  await page.getByRole("button", { name: tr.signIn.submit, exact: true }).click();
+  await expect(page).toHaveURL("/tr");
+  const path = `/tr/musterstadt/${dialogue.slug}`;
+  await page.goto(path);
+  // Before: the German original, marked German on the Turkish page and said so.
+  const original = pollSection(page, question);
+  await expect(original.locator("h3 [lang=de]")).toHaveText(question);
+  await page
+    .getByRole("main")
+    .getByRole("button", { name: new RegExp(`^${escape(tr.translations.requestMachine.split("{")[0]!)}`) })
+    .first()
+    .click();
+  await expect(page).toHaveURL(path);
+
+  const translated = pollSection(page, `[tr] ${question}`);
+  await expect(translated.locator("h3 [lang=tr]")).toHaveText(`[tr] ${question}`);
+  await expect(translated.getByTestId("host-text-note")).toContainText(tr.hostTexts.byMachine);
+  await expect(translated.getByRole("listitem").filter({ hasText: "[tr] Morgens" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await keepScreenshot(page, "dialogue-poll-machine-tr-360");
+
+  // The host team's manage page closes it again, so the dialogue page does not collect polls.
+  await context.clearCookies();
+  await signInAs(page, "Sabine Krüger");
+  await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
+  await pollSection(page, question).getByRole("button", { name: de.polls.closeSubmit }).click();
+  await expect(pollSection(page, question).getByText(de.polls.closed, { exact: true })).toBeVisible();
+});
