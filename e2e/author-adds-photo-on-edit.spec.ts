@@ -75,11 +75,12 @@ for (const { locale, m, name, title: baseTitle, body, alt } of CASES) {
     await keepScreenshot(page, `edit-photo-errors-${locale}-360`, { file: `test-results/edit-photo-errors-${locale}-360.png` });
 
     // Right: the title, the photo chosen again, described (the edit form opened again if it is folded).
-    if (!(await page.getByLabel(m.post.title, { exact: true }).isVisible())) await page.getByText(m.contributionPage.edit, { exact: true }).click();
-    await page.getByLabel(m.post.title, { exact: true }).fill(title);
-    await page.getByLabel(numbered(locale, m.images.file, 1), { exact: true }).setInputFiles({ name: "IMG_1.jpg", mimeType: "image/jpeg", buffer: await photo() });
-    await page.getByLabel(numbered(locale, m.images.alt, 1), { exact: true }).fill(alt);
-    await page.getByRole("button", { name: m.post.save }).click();
+    // (The edit form, not the translation form beside it, which has a title field too.)
+    if (!(await edit.getByLabel(m.post.title, { exact: true }).isVisible())) await page.getByText(m.contributionPage.edit, { exact: true }).click();
+    await edit.getByLabel(m.post.title, { exact: true }).fill(title);
+    await edit.getByLabel(numbered(locale, m.images.file, 1), { exact: true }).setInputFiles({ name: "IMG_1.jpg", mimeType: "image/jpeg", buffer: await photo() });
+    await edit.getByLabel(numbered(locale, m.images.alt, 1), { exact: true }).fill(alt);
+    await edit.getByRole("button", { name: m.post.save }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     const image = page.getByRole("img", { name: alt });
     await expect(image).toBeVisible();

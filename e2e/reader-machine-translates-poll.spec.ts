@@ -56,7 +56,9 @@ test("a Turkish reader has an open poll machine-translated with the dialogue's t
   const translated = pollSection(page, `[tr] ${question}`);
   await expect(translated.locator("h3 [lang=tr]")).toHaveText(`[tr] ${question}`);
   await expect(translated.getByTestId("host-text-note")).toContainText(tr.hostTexts.byMachine);
-  await expect(translated.getByRole("listitem").filter({ hasText: "[tr] Morgens" })).toBeVisible();
+  // Olena is a member of the dialogue: the translated answers are the choices of her answer form.
+  await expect(translated.getByRole("radio", { name: "[tr] Morgens", exact: true })).toBeVisible();
+  await expect(translated.getByRole("radio", { name: "[tr] Abends", exact: true })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await keepScreenshot(page, "dialogue-poll-machine-tr-360");
 
