@@ -131,6 +131,20 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 }
 
 /**
+ * Counts one attempt like `consume` and says whether it was within the limit, for work that is
+ * skipped, not refused, once the limit is used up.
+ */
+export async function withinLimit(name: LimitName, key: string): Promise<boolean> {
+  try {
+    await limiter(name).consume(key, 1);
+    return true;
+  } catch (result) {
+    if (result instanceof RateLimiterRes) return false;
+    throw result;
+  }
+}
+
+/**
  * Throws RATE_LIMITED like `consume` when `key` has used up `name`, without counting an attempt:
  * for limits that count only failures (`consume` them once the attempt failed).
  */

@@ -11,7 +11,7 @@ vi.mock("next/headers", () => ({
 import { GET } from "@/app/api/dialogues/[dialogueId]/similar/route";
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/policy/policy";
-import { LIMITS } from "@/lib/rate-limit";
+import { LIMITS, withinLimit } from "@/lib/rate-limit";
 import { createContribution } from "@/tests/support/factories";
 import { dialogueIn, participant } from "@/tests/support/participation";
 
@@ -44,6 +44,15 @@ describe("GET /api/dialogues/<id>/similar", () => {
     expect(refused.headers.get("cache-control")).toBe("no-store");
 
     expect((await ask(await participant(dialogue.id), dialogue.id, "Deutschkurs am Abend")).status).toBe(200);
+  });
+
+  it("shares one count with the post form's lookup (withinLimit): once the form's posts used it up, typing is refused too, and the form's lookup is skipped, not refused", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const poster = await participant(dialogue.id);
+    // What the post action does before offering similar needs, once per post without similarSeen.
+    for (let posted = 0; posted < LIMITS.similarLookupsPerPerson.points; posted++) expect(await withinLimit("similarLookupsPerPerson", `person:${poster.id}`)).toBe(true);
+    expect(await withinLimit("similarLookupsPerPerson", `person:${poster.id}`)).toBe(false);
+    expect((await ask(poster, dialogue.id, "Deutschkurs am Abend")).status).toBe(429);
   });
 
   it("answers someone signed out 401, never with contributions", async () => {

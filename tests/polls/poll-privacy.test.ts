@@ -5,6 +5,8 @@ import { answerPoll } from "@/lib/polls/answer-poll";
 import { listPolls } from "@/lib/polls/list-polls";
 import { recordPollMeetingCount } from "@/lib/polls/record-poll-meeting-count";
 import { POLL_MIN_GROUP } from "@/lib/polls/poll-tally";
+import { db } from "@/lib/db/client";
+import { isNewer, PublicVersions } from "@/lib/cache/public-version";
 import { createMeeting } from "@/tests/support/factories";
 import { hostOf } from "@/tests/support/meetings";
 import { dialogueIn, participant } from "@/tests/support/participation";
@@ -14,12 +16,12 @@ import { closeNow, pollIn } from "@/tests/support/polls";
 const address = vi.hoisted(() => `198.51.100.${Math.floor(Math.random() * 250) + 1}`);
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": address }) }));
 
-/** A dialogue with one poll: five local actors answer "Ja", and one person with lived experience answers `theirs`. */
-async function scenario(theirs: 0 | 1, close = true) {
+/** A dialogue with one poll: five local actors answer "Ja", and one person with lived experience answers `theirs` (or no one does). */
+async function scenario(theirs: 0 | 1 | null, close = true) {
   const dialogue = await dialogueIn("COLLECTING");
   const poll = await pollIn(dialogue);
   for (let i = 0; i < POLL_MIN_GROUP; i++) await answerPoll(await participant(dialogue.id, "LOCAL_ACTOR"), { pollId: poll.id, optionIds: [poll.options[0]!.id] });
-  await answerPoll(await participant(dialogue.id, "LIVED_EXPERIENCE"), { pollId: poll.id, optionIds: [poll.options[theirs]!.id] });
+  if (theirs !== null) await answerPoll(await participant(dialogue.id, "LIVED_EXPERIENCE"), { pollId: poll.id, optionIds: [poll.options[theirs]!.id] });
   if (close) await closeNow(poll.id);
   const [view] = await listPolls(null, { dialogueId: dialogue.id, locale: "de" });
   return { dialogue, poll, view: view! };
@@ -31,8 +33,8 @@ describe("poll results and small numbers", () => {
     expect(view.tallies!.online).toEqual([
       { perspective: "LIVED_EXPERIENCE", shown: false },
       { perspective: "LOCAL_ACTOR", shown: true, people: POLL_MIN_GROUP, counts: [POLL_MIN_GROUP, 0, 0] },
-      { perspective: "MUNICIPAL_STAFF", shown: true, people: 0, counts: [0, 0, 0] },
-      { perspective: "NOT_STATED", shown: true, people: 0, counts: [0, 0, 0] },
+      { perspective: "MUNICIPAL_STAFF", shown: false },
+      { perspective: "NOT_STATED", shown: false },
     ]);
     expect(Object.keys(view.tallies!)).toEqual(["online", "atMeetings", "meetings"]);
   });
@@ -46,6 +48,14 @@ describe("poll results and small numbers", () => {
     });
     const [yes, no] = await Promise.all([scenario(0), scenario(1)]);
     expect(strip(yes.view)).toEqual(strip(no.view));
+  });
+
+  it("gives a signed-out reader the same published data whether one person of a small group answered or no one did", async () => {
+    // Were an empty group shown as "nobody" and a small one as "fewer than 5", a reader who knows
+    // that a person answered would read off the results which perspective that person has.
+    const strip = (view: Awaited<ReturnType<typeof scenario>>["view"]) => ({ state: view.state, tallies: view.tallies });
+    const [one, none] = await Promise.all([scenario(1), scenario(null)]);
+    expect(strip(one.view)).toEqual(strip(none.view));
   });
 
   it("publishes nothing of the answers while the poll is open, so no one reads an answer off a difference", async () => {
@@ -69,11 +79,28 @@ describe("poll results and small numbers", () => {
     await closeNow(multiple.id);
     const views = await listPolls(null, { dialogueId: dialogue.id, locale: "de" });
     const of = (id: string) => views.find((view) => view.id === id)!.tallies!.atMeetings;
-    expect(of(single.id).slice(0, 2)).toEqual([
+    expect(of(single.id)).toEqual([
       { perspective: "LIVED_EXPERIENCE", shown: true, people: 5, counts: [3, 2, 0] },
       { perspective: "LOCAL_ACTOR", shown: false },
+      // No hand counted is hidden alike: "fewer than 5" next to "none" would say someone raised one.
+      { perspective: "MUNICIPAL_STAFF", shown: false },
+      { perspective: "NOT_STATED", shown: false },
     ]);
     expect(of(multiple.id)[0]).toEqual({ perspective: "LIVED_EXPERIENCE", shown: false });
+  });
+});
+
+describe("poll answers and the page cache", () => {
+  it("an answer leaves the dialogue's public version alone, so no one counts or times answers off the cache; closing the poll moves it", async () => {
+    const versions = new PublicVersions((sql, params) => db.$queryRawUnsafe(sql, ...params));
+    const { dialogue, poll } = await scenario(0, false);
+    const scope = { kind: "dialogueId", dialogueId: dialogue.id } as const;
+    const answerer = await participant(dialogue.id, "LIVED_EXPERIENCE"); // joining is public (a member more)
+    const before = (await versions.read(scope))!;
+    await answerPoll(answerer, { pollId: poll.id, optionIds: [poll.options[1]!.id] });
+    expect(await versions.read(scope)).toEqual(before);
+    await closeNow(poll.id);
+    expect(isNewer((await versions.read(scope))!, before)).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { checkImageUploads, imageUploadsOf } from "@/lib/images/prepare-images";
 import { findSimilarContributions, type SimilarContribution } from "@/lib/contributions/find-similar-contributions";
 import { setFlash } from "@/lib/flash/flash";
+import { withinLimit } from "@/lib/rate-limit";
 import { withQuery } from "@/lib/routes/paths";
 
 /**
@@ -26,7 +27,9 @@ export const createContributionAction = pageAction(
     const uploads = await imageUploadsOf(formData);
     const text = createContributionInput.safeParse(values);
     // Before a first post goes out, the same need may be here already: offer to support it instead.
-    if (!similarSeen && text.success) {
+    // The lookup counts against the limit of the lookup while typing (a scripted post without
+    // similarSeen would otherwise run it unlimited); over it, the post goes out without the offer.
+    if (!similarSeen && text.success && viewer && (await withinLimit("similarLookupsPerPerson", `person:${viewer.id}`))) {
       const similar = await findSimilarContributions(viewer, { dialogueId: text.data.dialogueId, title: text.data.title, body: text.data.body });
       if (similar.length > 0) {
         // A photo at fault is told now, not after the offer; good ones are asked for again with it.
