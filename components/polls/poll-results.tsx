@@ -15,8 +15,11 @@ type Shown = Extract<GroupTally, { shown: true }>;
 export async function PollResults({ poll, tallies, dir, idPrefix }: { poll: PollView; tallies: PollTallies; dir: "ltr" | "rtl"; idPrefix: string }) {
   const [t, perspectives] = await Promise.all([getTranslations("polls"), getTranslations("perspectives")]);
   const block = (kind: "online" | "meetings", groups: GroupTally[]) => {
-    const shown = groups.filter((group): group is Shown => group.shown && group.counts.some((count) => count > 0));
-    const hidden = groups.filter((group) => !group.shown);
+    // No meeting counted hands: nothing to say of any group (an empty group is otherwise hidden
+    // like a small one, decision 048).
+    const counted = kind === "online" || tallies.meetings.length > 0;
+    const shown = groups.filter((group): group is Shown => counted && group.shown && group.counts.some((count) => count > 0));
+    const hidden = groups.filter((group) => counted && !group.shown);
     return (
       <div className="mt-4">
         <h4 className="font-semibold">{kind === "online" ? t("onlineHeading") : t("meetingsHeading")}</h4>
