@@ -34,7 +34,7 @@ const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)
  * a server action posted anywhere else is refused here at 1 MB.
  */
 export const POST_FORM_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
-const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new|new\/offline|c\/[^/]+)\/?$/;
+const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new|new\/offline|c\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
 
 /** The largest body a form post to this path may have. */
 export function actionBodyLimit(pathname: string): number {

@@ -87,7 +87,7 @@ function clientModules(entry: string): Map<string, string[]> {
 }
 
 // The client code every form needs (one <ActionForm>, its fields, texts compiled on the server).
-const FORM_CORE = ["components/form/form.tsx", "components/form/form-fields.tsx", "components/form/folded.tsx", "lib/actions/form-state.ts", "lib/i18n/client.tsx"];
+const FORM_CORE = ["components/form/form.tsx", "components/form/form-fields.tsx", "components/form/folded.tsx", "components/form/fold-on-error.tsx", "lib/actions/form-state.ts", "lib/i18n/client.tsx"];
 const HOST_TEXT_REQUEST = "components/translations/request-host-text-translation.tsx";
 const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/page.tsx", []],

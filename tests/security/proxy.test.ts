@@ -47,7 +47,7 @@ describe("bodies over the server-action limit", () => {
     proxy(new NextRequest(`http://mitreden.test${pathname}`, { method: "POST", headers: { "content-length": String(length) } }));
 
   it("are answered with 413 and a page in the person's language", async () => {
-    const response = await post("/ar/musterstadt/dialog/new/offline", ACTION_BODY_LIMIT_BYTES + 1);
+    const response = await post("/ar/musterstadt/dialog/meetings", ACTION_BODY_LIMIT_BYTES + 1);
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain('<html lang="ar" dir="rtl">');
@@ -56,7 +56,7 @@ describe("bodies over the server-action limit", () => {
   });
 
   it("leave posts within the limit to the server action", async () => {
-    const response = await post("/en/musterstadt/dialog/new/offline", ACTION_BODY_LIMIT_BYTES);
+    const response = await post("/en/musterstadt/dialog/meetings", ACTION_BODY_LIMIT_BYTES);
     expect(response.status).toBe(200);
     expect(await response.text()).not.toContain(en.security.tooLargeTitle);
   });
@@ -78,13 +78,13 @@ describe("bodies sent without Content-Length (chunked)", () => {
   };
 
   it("are counted, and answered with 413 and the page in the person's language when over the limit", async () => {
-    const response = await chunked("/fa/musterstadt/dialog/new/offline", 3 * ACTION_BODY_LIMIT_BYTES);
+    const response = await chunked("/fa/musterstadt/dialog/meetings", 3 * ACTION_BODY_LIMIT_BYTES);
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('<html lang="fa" dir="rtl">');
   });
 
   it("are left to the server action within the limit", async () => {
-    const response = await chunked("/en/musterstadt/dialog/new/offline", ACTION_BODY_LIMIT_BYTES);
+    const response = await chunked("/en/musterstadt/dialog/meetings", ACTION_BODY_LIMIT_BYTES);
     expect(response.status).toBe(200);
   });
 });

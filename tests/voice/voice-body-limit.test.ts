@@ -47,6 +47,8 @@ describe("a need or proposal with photos (decision 050)", () => {
     expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000", POST_FORM_BODY_LIMIT_BYTES)).status).toBe(200);
     expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000", POST_FORM_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post("/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000/merge", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    // Only a contribution's own address: any other segment after c/ keeps 1 MB (security review).
+    expect((await post("/ar/musterstadt/dialog/c/anything", ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post("/ar/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
   });
 });
