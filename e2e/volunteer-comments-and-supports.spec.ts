@@ -52,6 +52,9 @@ async function withoutJavaScript(browser: Browser) {
 }
 
 test("a volunteer comments, replies, supports with and without JavaScript, and takes the support back", async ({ page, browser }) => {
+  // Two people, two browsers, with and without JavaScript: more steps than the default 30 s hold
+  // when this runs late in the whole suite on 2 cores (it ran out of time there once, mid-click).
+  test.setTimeout(60_000);
   await signIn(page);
   await page.goto(dialoguePath);
 
