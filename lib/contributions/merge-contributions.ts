@@ -35,7 +35,7 @@ const invalid = (field: string, key: string) => new AppError("INVALID_INPUT", "i
 
 /**
  * The host team merges a duplicate into another contribution of the dialogue (decision 051), in
- * one transaction that holds both rows (FOR UPDATE, in id order, so two merges at once queue):
+ * one transaction that holds both rows (FOR UPDATE, the duplicate first; merges of a dialogue queue):
  * - online supports move; a person who supported both counts once (the unique index decides),
  *   and the kept one's author, who may not support their own (decision 024), is dropped;
  * - meeting supports add up per meeting and perspective (counted hands, which cannot be told
@@ -57,11 +57,16 @@ export async function mergeContributions(viewer: Viewer | null, input: z.input<t
   if (data.keptId === data.mergedId) throw invalid("keptId", "validation.invalid");
 
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Locked[]>`
+    // Merges of one dialogue queue, and each locks the duplicate before the kept one: the order
+    // in which a support, comment or follow sent to a merged contribution walks to the kept one
+    // (trigger goes_to_kept_contribution). Locking in id order instead deadlocked a support that
+    // arrived on the duplicate between two merges (it held the duplicate and waited for the kept).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`merge:${resource.dialogueId}`}, 0))`;
+    const lock = (id: string) => tx.$queryRaw<Locked[]>`
       SELECT c."id", c."dialogueId", c."authorId", c."hiddenAt", c."withdrawnAt", c."mergedAt",
         EXISTS (SELECT 1 FROM "Response" r WHERE r."contributionId" = c."id") AS "answered"
-        FROM "Contribution" c WHERE c."id" IN (${data.mergedId}::uuid, ${data.keptId}::uuid)
-       ORDER BY c."id" FOR UPDATE`;
+        FROM "Contribution" c WHERE c."id" = ${id}::uuid FOR UPDATE`;
+    const rows = [...(await lock(data.mergedId)), ...(await lock(data.keptId))];
     const merged = rows.find((row) => row.id === data.mergedId);
     const kept = rows.find((row) => row.id === data.keptId);
     // Merged or hidden meanwhile (another host was quicker): nothing to merge any more.

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { mergeContributions } from "@/lib/contributions/merge-contributions";
 import { giveSupport } from "@/lib/supports/give-support";
 import { addMember, createComment, createContribution, createMeeting, createUser, respond } from "@/tests/support/factories";
+import { waitUntilSomeoneWaitsForALock } from "@/tests/support/locks";
 import { appErrorOf, dialogueIn, participant, viewerOf } from "@/tests/support/participation";
 
 async function hostTeam(dialogueId: string) {
@@ -96,6 +97,41 @@ describe("mergeContributions", () => {
     await db.support.create({ data: { contributionId: duplicate.id, userId: late.id, perspective: "NOT_STATED" } });
     expect(await supporters(kept.id)).toContain(late.id);
     expect(await supporters(duplicate.id)).toEqual([]);
+  });
+
+  it("lets a support that waited for a merge walk on to the kept one while a second merge of the pair waits (no deadlock)", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const [host, otherHost] = await Promise.all([hostTeam(dialogue.id), hostTeam(dialogue.id)]);
+    // The kept one has the smaller id: locking the pair in id order took it before the duplicate.
+    const [kept, duplicate] = (await Promise.all([createContribution({ dialogueId: dialogue.id }), createContribution({ dialogueId: dialogue.id })])).sort((a, b) => a.id.localeCompare(b.id));
+    const earlier = await createContribution({ dialogueId: dialogue.id });
+    await mergeContributions(host, merge(earlier.id, duplicate!.id));
+    const late = await participant(dialogue.id);
+
+    // The first merge is held at its last step (what was merged into the duplicate moves on)...
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Contribution" WHERE "id" = ${earlier.id}::uuid FOR SHARE`;
+      holding();
+      await gate;
+    });
+    await held;
+    const first = mergeContributions(host, merge(duplicate!.id, kept!.id));
+    await waitUntilSomeoneWaitsForALock(1);
+    // ...while a support for the duplicate and a second merge of the same pair queue behind it.
+    const support = giveSupport(late, { contributionId: duplicate!.id });
+    await waitUntilSomeoneWaitsForALock(2);
+    const second = appErrorOf(mergeContributions(otherHost, merge(duplicate!.id, kept!.id)));
+    await waitUntilSomeoneWaitsForALock(3);
+    release();
+
+    await Promise.all([holder, first, support]);
+    expect((await second).code).toBe("NOT_FOUND");
+    expect(await supporters(kept!.id)).toContain(late.id);
+    expect(await db.moderationAction.count({ where: { contributionId: duplicate!.id, type: "MERGE" } })).toBe(1);
   });
 
   it("is the host team's, within one dialogue, never of an answered duplicate, and never undone", async () => {

@@ -13,6 +13,7 @@ import { TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
 import { LAST_LIVED_EXPERIENCE_COHOST, listTeam, removeFromTeam } from "@/lib/team/team";
 import { isAppError } from "@/lib/errors";
 import { addMember, createDialogue, createUser, openDialogue } from "@/tests/support/factories";
+import { waitUntilSomeoneWaitsForALock } from "@/tests/support/locks";
 import { appErrorOf, context, fieldKeys, invalidInputOf, viewerOf } from "@/tests/support/viewers";
 
 async function staffOf(municipalityId: string) {
@@ -321,12 +322,3 @@ describe("removing a member from a team role", () => {
     expect(row.roleSince.getTime()).toBeGreaterThan(new Date("2025-01-01T00:00:00Z").getTime());
   });
 });
-
-/** Polls pg_stat_activity until a backend of this database waits for a lock (no timing involved). */
-async function waitUntilSomeoneWaitsForALock() {
-  for (;;) {
-    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`
-      SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (row && row.waiting > 0n) return;
-  }
-}
