@@ -9,7 +9,7 @@ import { Link } from "@/components/link";
 import type { CommentThreadView, CommentView } from "@/lib/comments/list-comments";
 import { direction } from "@/lib/i18n/routing";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
-import type { CommentVoiceTrace } from "@/lib/voice/get-voice-note";
+import type { CommentVoice, CommentVoiceTrace } from "@/lib/voice/get-voice-note";
 import type { CommentPermissions } from "@/lib/pages/contribution-page";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
@@ -31,18 +31,19 @@ type Props = {
   /** Verified roles per user id, shown as badges beside the names. */
   verifiedRoles?: Readonly<Record<string, readonly VerifiedRole[]>>;
   /** The trace of each written-down voice comment (who wrote it down, read back), by comment id. */
-  voiceTraces?: ReadonlyMap<string, CommentVoiceTrace>;
+  voices?: ReadonlyMap<string, CommentVoice>;
 };
 
 const NOTHING: CommentPermissions = { edit: false, delete: false, listen: false, transcribe: false, report: false };
 
-async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles, voiceTraces }: Props & { comment: Comment }) {
+async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles, voices }: Props & { comment: Comment }) {
   const [t, tv, format] = await Promise.all([getTranslations("comments"), getTranslations("voice"), getFormatter()]);
   const deleted = comment.deletedAt !== null;
   const hidden = !deleted && comment.hiddenCategory !== null;
   // Said as a voice message and pending its transcript (decision 046), the team and the speaker
   // may play it (the thread's queries stay the same few: no voice message row is read here).
   const { edit: mayEdit, delete: mayDelete, listen: mayListen, transcribe: mayTranscribe, report: mayReport } = may.comments[comment.id] ?? NOTHING;
+  const voice = voices?.get(comment.id);
   const audioHref = localized(page.locale, withQuery(dialoguePaths(page.municipality, page.dialogue).voice(page.contributionId), { comment: comment.id }));
   return (
     <div id={`comment-${comment.id}`} className="rounded border border-line p-3">
@@ -67,7 +68,7 @@ async function CommentBody({ comment, dialogueId, may, hideNotices, page, action
               {tv("pending")}
             </p>
           )}
-          {voiceTraces?.get(comment.id) && <VoiceTraceLine trace={voiceTraces.get(comment.id)!} locale={page.locale} />}
+          {voice?.trace && <VoiceTraceLine trace={voice.trace} locale={page.locale} />}
           {mayListen && (
             <audio controls preload="none" src={audioHref} className="mt-2 w-full">
               <a href={audioHref}>{tv("listen")}</a>
@@ -76,7 +77,7 @@ async function CommentBody({ comment, dialogueId, may, hideNotices, page, action
           {mayTranscribe && (
             <p className="mt-1 text-sm">
               <Link href={dialoguePaths(page.municipality, page.dialogue).commentTranscript(page.contributionId, comment.id)} className="font-semibold">
-                {tv("transcribeLink")}
+                {voice?.transcribed ? tv("editTranscriptLink") : tv("transcribeLink")}
               </Link>
             </p>
           )}

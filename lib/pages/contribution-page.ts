@@ -18,7 +18,7 @@ import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { offersPushAfterPost } from "@/lib/push/first-post-prompt";
 import { listTranslations } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { getVoiceNote, listCommentVoiceTraces } from "@/lib/voice/get-voice-note";
+import { getVoiceNote, listCommentVoices, type CommentVoice } from "@/lib/voice/get-voice-note";
 
 // The contribution page's data (issue 17, step 2; decision 038): the dialogue through the
 // request-cached loadDialogue, the contribution, one window of its thread, and every permission
@@ -99,7 +99,7 @@ function contributionPermissions(viewer: Viewer | null, resource: Resource, cont
   };
 }
 
-function commentPermissions(viewer: Viewer | null, resource: Resource, comment: CommentView): CommentPermissions {
+function commentPermissions(viewer: Viewer | null, resource: Resource, comment: CommentView, voice: CommentVoice | undefined): CommentPermissions {
   const own = { ...resource, ownerId: comment.author.id };
   const deleted = comment.deletedAt !== null;
   const hidden = !deleted && comment.hiddenCategory !== null;
@@ -108,8 +108,9 @@ function commentPermissions(viewer: Viewer | null, resource: Resource, comment: 
     delete: !deleted && can(viewer, "comment:delete:own", own),
     // A voice comment pending its transcript (decision 046): the team and the speaker may play it.
     listen: !deleted && comment.awaitingTranscript && can(viewer, "voice:listen", own),
-    // Recorders and the host team write it down on its own page (decision 046).
-    transcribe: !deleted && comment.awaitingTranscript && can(viewer, "voice:transcribe", own),
+    // Recorders and the host team write it down, or correct what was written, on its own page while
+    // its audio is kept (decision 046, as a voice contribution's transcript).
+    transcribe: !deleted && voice !== undefined && voice.audioKept && can(viewer, "voice:transcribe", own),
     report: !deleted && !hidden && viewer !== null && viewer.id !== comment.author.id && can(viewer, "report:create", { ...resource, ownerId: undefined }),
   };
 }
@@ -150,7 +151,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
   const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
   const inWindow = comments.threads.flatMap((comment) => [comment, ...comment.replies]);
   const hiddenComments = viewer ? inWindow.filter((comment) => comment.deletedAt === null && comment.hiddenCategory !== null) : [];
-  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images, districts, commentVoiceTraces, mergedInto] = await Promise.all([
+  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images, districts, commentVoices, mergedInto] = await Promise.all([
     // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
     listVerifiedRoles({ id: dialogue.id, municipalityId: resource.municipalityId }, [
       ...(contribution.author ? [contribution.author.id] : []),
@@ -172,8 +173,8 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     listImages(viewer, contribution.id, resource),
     // The author's edit form chooses among the municipality's districts (decision 049).
     may.edit ? listDistricts(resource.municipalityId) : [],
-    // Who wrote down the window's voice comments and whether it was read back (decision 046).
-    listCommentVoiceTraces(inWindow.filter((comment) => comment.deletedAt === null && !comment.awaitingTranscript).map((comment) => comment.id)),
+    // The window's voice comments: who wrote them down and whether it was read back (decision 046).
+    listCommentVoices(inWindow.filter((comment) => comment.deletedAt === null).map((comment) => comment.id)),
     // What the host team merged into it: both voices stay on record (decision 051).
     listMergedInto(contribution.id),
   ]);
@@ -184,8 +185,8 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     resource,
     may,
     comments,
-    commentMay: Object.fromEntries(inWindow.map((comment) => [comment.id, commentPermissions(viewer, resource, comment)])) as Record<string, CommentPermissions>,
-    commentVoiceTraces,
+    commentMay: Object.fromEntries(inWindow.map((comment) => [comment.id, commentPermissions(viewer, resource, comment, commentVoices.get(comment.id))])) as Record<string, CommentPermissions>,
+    commentVoices,
     mergedInto,
     hideNotices: new Map(hideNotices.filter((entry): entry is readonly [string, HideNotice] => entry[1] !== null)),
     verifiedRoles,

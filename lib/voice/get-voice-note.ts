@@ -63,20 +63,31 @@ export function voiceNote(
 export type CommentVoiceTrace = Pick<VoiceNote, "machineTranscript" | "transcribedBy" | "confirmedBy" | "readBack">;
 
 /**
- * The traces of the written-down voice comments among `commentIds`, by comment id: one statement
- * for the whole window of a thread, none when it has no comments. A comment still pending its
- * transcript says so itself (Comment.awaitingTranscript).
+ * A voice comment in a thread: whether a person (or the machine, checked) wrote it down, whether
+ * its audio is still kept (its transcript can then be written or corrected against it, as a voice
+ * contribution's), and, once written down, its trace.
  */
-export async function listCommentVoiceTraces(commentIds: readonly string[]): Promise<ReadonlyMap<string, CommentVoiceTrace>> {
+export type CommentVoice = { transcribed: boolean; audioKept: boolean; trace: CommentVoiceTrace | null };
+
+/**
+ * The voice comments among `commentIds`, by comment id (typed comments are not in it): one
+ * statement for the whole window of a thread, none when it has no comments.
+ */
+export async function listCommentVoices(commentIds: readonly string[]): Promise<ReadonlyMap<string, CommentVoice>> {
   if (commentIds.length === 0) return new Map();
   // One statement with its two people joined (Prisma's nested selects would send three).
-  const rows = await db.$queryRaw<Array<{ commentId: string; machineTranscript: boolean; readBack: boolean; transcribedBy: string | null; confirmedBy: string | null }>>`
-    SELECT v."commentId", v."machineTranscript", v."readBackConfirmedAt" IS NOT NULL AS "readBack",
+  const rows = await db.$queryRaw<
+    Array<{ commentId: string; transcribed: boolean; audioKept: boolean; machineTranscript: boolean; readBack: boolean; transcribedBy: string | null; confirmedBy: string | null }>
+  >`
+    SELECT v."commentId", v."transcribedAt" IS NOT NULL AS "transcribed", v."audioDeletedAt" IS NULL AS "audioKept",
+           v."machineTranscript", v."readBackConfirmedAt" IS NOT NULL AS "readBack",
            CASE WHEN t."deletedAt" IS NULL THEN t."displayName" END AS "transcribedBy",
            CASE WHEN c."deletedAt" IS NULL THEN c."displayName" END AS "confirmedBy"
     FROM "VoiceMessage" v
     LEFT JOIN "User" t ON t.id = v."transcribedById"
     LEFT JOIN "User" c ON c.id = v."confirmedById"
-    WHERE v."commentId" = ANY(${[...commentIds]}::uuid[]) AND v."transcribedAt" IS NOT NULL`;
-  return new Map(rows.map(({ commentId, ...trace }) => [commentId, trace]));
+    WHERE v."commentId" = ANY(${[...commentIds]}::uuid[])`;
+  return new Map(
+    rows.map(({ commentId, transcribed, audioKept, ...trace }) => [commentId, { transcribed, audioKept, trace: transcribed ? trace : null }]),
+  );
 }

@@ -136,8 +136,46 @@ describe("the voice comment's transcript page", () => {
     // a typed comment carries none.
     const page = await loadContributionPage(null, params, {});
     if (!page?.shown) throw new Error("the contribution page is not shown");
-    expect(page.commentVoiceTraces.get(withLine.id)).toEqual({ machineTranscript: false, transcribedBy: recorderName, confirmedBy: recorderName, readBack: true });
+    expect(page.commentVoices.get(withLine.id)).toEqual({
+      transcribed: true,
+      audioKept: true,
+      trace: { machineTranscript: false, transcribedBy: recorderName, confirmedBy: recorderName, readBack: true },
+    });
     const typed = await db.comment.findFirst({ where: { contributionId: params.contributionId, awaitingTranscript: false, voiceMessage: null }, select: { id: true } });
-    if (typed) expect(page.commentVoiceTraces.has(typed.id)).toBe(false);
+    if (typed) expect(page.commentVoices.has(typed.id)).toBe(false);
+  });
+
+  it("is reached from the thread to correct a written-down transcript, by recorders and the host team only, and the trace names who corrected it", async () => {
+    const response = await post(form({ body: "کلاس زبان" }, VOICE));
+    const commentId = new URL(response.headers.get("location")!).searchParams.get("comment")!;
+    const recorder = await memberAs(dialogue.id, "RECORDER");
+    const host = await hostOf(dialogue);
+    const flags = async (viewer: Awaited<ReturnType<typeof viewerOf>> | null) => {
+      const page = await loadContributionPage(viewer, params, { comment: commentId });
+      if (!page?.shown) throw new Error("the contribution page is not shown");
+      return { transcribe: page.commentMay[commentId]!.transcribe, voice: page.commentVoices.get(commentId) };
+    };
+    // A typed line is not a transcript: the link to write it down is there from the start.
+    expect(await flags(recorder)).toMatchObject({ transcribe: true, voice: { transcribed: false, trace: null } });
+
+    await writeCommentTranscript(recorder, { commentId, transcript: "کلاس زبان برای مادرها", readBack: "on" });
+    // Written down: the same link corrects it, for the team that may transcribe — not for the speaker, a moderator or anyone else.
+    expect(await flags(host)).toMatchObject({ transcribe: true, voice: { transcribed: true } });
+    for (const viewer of [null, await viewerOf(speakerId), await memberAs(dialogue.id, "MODERATOR"), await participant(dialogue.id)]) {
+      expect((await flags(viewer)).transcribe).toBe(false);
+    }
+    const where = { commentId, contributionId: params.contributionId, dialogueId: dialogue.id };
+    expect(await getCommentTranscriptForm(host, where)).toMatchObject({ transcript: "کلاس زبان برای مادرها", readBack: true });
+
+    await writeCommentTranscript(host, { commentId, transcript: "کلاس زبان برای مادرها با مهدکودک" });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: commentId } })).toMatchObject({ body: "کلاس زبان برای مادرها با مهدکودک", awaitingTranscript: false });
+    const hostName = (await db.user.findUniqueOrThrow({ where: { id: host.id }, select: { displayName: true } })).displayName;
+    // Not read back this time: the trace says so rather than keeping the earlier read-back.
+    expect((await flags(null)).voice).toEqual({ transcribed: true, audioKept: true, trace: { machineTranscript: false, transcribedBy: hostName, confirmedBy: hostName, readBack: false } });
+
+    // Once the audio is gone there is nothing to check a correction against: no link, as under a voice contribution.
+    await db.voiceAudio.deleteMany({ where: { voiceMessage: { commentId } } });
+    await db.voiceMessage.update({ where: { commentId }, data: { audioDeletedAt: new Date() } });
+    expect(await flags(host)).toMatchObject({ transcribe: false, voice: { audioKept: false } });
   });
 });

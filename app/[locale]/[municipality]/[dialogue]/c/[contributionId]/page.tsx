@@ -321,7 +321,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                   hideNotices={loaded.hideNotices}
                   page={page}
                   verifiedRoles={verifiedRoles}
-                  voiceTraces={loaded.commentVoiceTraces}
+                  voices={loaded.commentVoices}
                   actions={{ create: createCommentAction.bind(null, page), update: updateCommentAction.bind(null, page), delete: deleteCommentAction.bind(null, page) }}
                   body={(shownComment) => {
                     const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, reading);
