@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
+import type { InboundMedia } from "./conversation";
 import { addressHash, encrypt } from "./crypto";
+import { releaseMedia } from "./provider-media";
 
 /** What staff and pages may say about a contact: the kind, never the number. */
 export const CHANNEL_LABEL: Record<ChannelKind, string> = { SMS: "SMS", WHATSAPP: "WhatsApp", SIGNAL: "Signal" };
@@ -57,9 +59,15 @@ export async function isBlocked(channelId: string, hash: string): Promise<boolea
  * cleared, hourly, whether or not the person writes again. Returns how many were cleared.
  */
 export async function clearLapsedConversations(now = new Date()): Promise<{ cleared: number }> {
-  const cleared = await db.$executeRaw`
-    UPDATE "ChannelContact" SET "state" = NULL, "stateExpiresAt" = NULL WHERE "stateExpiresAt" < ${now}`;
-  return { cleared };
+  return db.$transaction(async (tx) => {
+    const cleared = await tx.$queryRaw<{ channelId: string; media: InboundMedia | null }[]>`
+      WITH lapsed AS (SELECT "id", "channelId", "state" FROM "ChannelContact" WHERE "stateExpiresAt" < ${now} FOR UPDATE)
+      UPDATE "ChannelContact" c SET "state" = NULL, "stateExpiresAt" = NULL FROM lapsed WHERE c."id" = lapsed."id"
+      RETURNING lapsed."channelId"::text AS "channelId", lapsed."state"->'voice'->'media' AS "media"`;
+    // A voice note the lapsed conversation held is deleted at the provider too.
+    for (const { channelId, media } of cleared) await releaseMedia(channelId, [media], tx);
+    return { cleared: cleared.length };
+  });
 }
 
 /** Days a contact stays after its last message once nothing more can come back to it. */

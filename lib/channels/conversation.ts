@@ -18,6 +18,7 @@ import { DEFAULT_THEME_KEYS } from "@/lib/themes/default-themes";
 import { checkAudio, type CheckedAudio } from "@/lib/voice/audio-content";
 import { titleFromTranscript } from "@/lib/voice/machine-transcribe";
 import { claimVoiceQuota } from "@/lib/voice/voice-quota";
+import { releaseMedia } from "./provider-media";
 import { BODY_MAX, contentLanguageOf } from "@/lib/contributions/create-contribution";
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import type { ChannelConfig } from "./channel";
@@ -113,6 +114,10 @@ async function findDialogue(municipalityId: string, text: string) {
   return invitation?.dialogue ?? null;
 }
 
+function sameMedia(a: InboundMedia, b: InboundMedia): boolean {
+  return a.provider === "twilio" && b.provider === "twilio" ? a.url === b.url : a.provider === "signal" && b.provider === "signal" && a.id === b.id;
+}
+
 async function loadMedia(channel: ChannelConfig, media: InboundMedia): Promise<Uint8Array | null> {
   if (media.provider === "twilio" && channel.provider === "TWILIO") return fetchTwilioMedia(channel, media.url, MAX_AUDIO_BYTES);
   if (media.provider === "signal" && channel.provider === "SIGNAL") return fetchSignalAttachment(channel, media.id, MAX_AUDIO_BYTES);
@@ -142,12 +147,16 @@ export async function converse(channel: ChannelConfig, message: InboundMessage):
   if (!contact) return { replies: 0 };
   const municipality = await db.municipality.findUniqueOrThrow({ where: { id: channel.municipalityId }, select: { defaultLocale: true } });
 
+  // A voice note the conversation holds at the provider until it is published or dropped.
+  const held = (contact.state as State | null)?.voice?.media ?? null;
+
   // STOP, in any state and any language: a goodbye to the sealed address, then the number is gone.
   if (isStopWord(message.text)) {
     const t = await translatorFor(contact.locale ?? municipality.defaultLocale, "messenger");
     await db.$transaction(async (tx) => {
       await sendToSealedAddress(channel.id, contact.kind, contact.addressEncrypted, t("stopped"), { tx });
       await deleteContact(contact.id, tx);
+      await releaseMedia(channel.id, [held, ...message.media], tx);
     });
     return { replies: 1 };
   }
@@ -186,6 +195,9 @@ export async function converse(channel: ChannelConfig, message: InboundMessage):
     });
     if (locale) await tx.user.update({ where: { id: contact.userId }, data: { locale } });
     for (const reply of replies) await sendToContact(contact.id, reply, { tx });
+    // What the next step no longer holds goes at the provider: published, refused, replaced, cancelled, lapsed, or never asked for.
+    const kept = state?.voice?.media ?? null;
+    await releaseMedia(channel.id, [held, ...message.media].filter((media) => media && !(kept && sameMedia(media, kept))), tx);
   });
   return { replies: replies.length };
 }

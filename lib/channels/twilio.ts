@@ -55,3 +55,31 @@ export async function fetchTwilioMedia(channel: ChannelConfig, url: string, maxB
   if (!response.ok) throw new Error(`Twilio media answered ${response.status}`);
   return readLimited(response, maxBytes);
 }
+
+/** Where a voice note lives at Twilio: the message's and the media's SIDs in its address (MediaUrl0). */
+export type TwilioMedia = { messageSid: string; mediaSid: string };
+
+const MEDIA_PATH = /\/2010-04-01\/Accounts\/[A-Za-z0-9]+\/Messages\/([A-Za-z0-9]+)\/Media\/([A-Za-z0-9]+)$/;
+
+/** The SIDs of a media address Twilio gave us, or null when it is not one. */
+export function twilioMediaOf(url: string): TwilioMedia | null {
+  const match = MEDIA_PATH.exec(url);
+  return match ? { messageSid: match[1]!, mediaSid: match[2]! } : null;
+}
+
+/**
+ * Deletes a voice note Twilio keeps for this account once we no longer need it (decision 045):
+ * DELETE /2010-04-01/Accounts/{sid}/Messages/{MessageSid}/Media/{MediaSid}.json, basic auth as every
+ * call. 204 deleted; 404 is gone already (a retry after a lost answer). Anything else throws: retried.
+ */
+export async function deleteTwilioMedia(channel: ChannelConfig, media: TwilioMedia): Promise<"deleted" | "gone"> {
+  const response = await fetch(`${accountBase(channel)}/Messages/${encodeURIComponent(media.messageSid)}/Media/${encodeURIComponent(media.mediaSid)}.json`, {
+    method: "DELETE",
+    headers: { authorization: basicAuth(channel), accept: "application/json" },
+    signal: AbortSignal.timeout(20_000),
+  });
+  await response.body?.cancel();
+  if (response.status === 204 || response.ok) return "deleted";
+  if (response.status === 404) return "gone";
+  throw new Error(`Twilio media deletion answered ${response.status}`);
+}

@@ -81,7 +81,7 @@ export async function closeJobQueue(): Promise<void> {
   await (await boss?.catch(() => undefined))?.stop({ graceful: true, timeout: 10_000 });
 }
 
-type Transaction = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+export type Transaction = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 
 /**
  * Puts a job on the queue: one INSERT through the app's own database client, so it is part of

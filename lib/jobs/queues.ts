@@ -28,6 +28,8 @@ export const QUEUES = {
   channelNews: "channel.news",
   /** The daily bundle of news for every messenger contact (decision 052), at CHANNEL_BUNDLE_HOUR. */
   channelBundle: "channel.bundle",
+  /** Deletes a voice note a person sent through Twilio at Twilio, once the conversation no longer needs it (decision 045). */
+  channelMediaDelete: "channel.media-delete",
   /** Fetches what arrived at the municipalities' Signal numbers (signal-cli-rest-api, every minute). */
   channelSignalReceive: "channel.signal-receive",
   /** Clears the conversations left unfinished past their time (decision 045), and forgets the numbers nothing can come back to any more (decision 052). */
@@ -68,6 +70,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Options> = {
   [QUEUES.channelInbound]: { ...backoff(3, 20, 300), expireInSeconds: 120, ...PROMPT },
   // A provider that is down for a while: tried again over about two hours.
   [QUEUES.channelSend]: { ...backoff(6, 30, 1800), expireInSeconds: 60, ...PROMPT },
+  // Twilio down for a while: tried again over about a day (the note is the person's voice; it must go).
+  [QUEUES.channelMediaDelete]: { ...backoff(8, 60, 4 * HOUR), expireInSeconds: 60, retentionSeconds: 2 * DAY, deleteAfterSeconds: HOUR, notify: true },
   // Claiming and queueing is one short transaction: tried again soon (the send has its own retries).
   [QUEUES.channelNews]: { ...backoff(4, 30, 600), expireInSeconds: 120, ...PROMPT },
   // A person already told today is not told twice.

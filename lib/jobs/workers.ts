@@ -5,6 +5,7 @@ import { sendEmailLink, type EmailLinkJob } from "@/lib/auth/email-link";
 import { clearLapsedConversations, forgetFinishedContacts } from "@/lib/channels/contacts";
 import { deliverChannelMessage, type ChannelSendJob } from "@/lib/channels/send";
 import { sendChannelBundles, sendChannelNews, type ChannelNewsJob } from "@/lib/channels/news";
+import { deleteChannelMedia, type ChannelMediaDeleteJob } from "@/lib/channels/provider-media";
 import { handleInbound, receiveSignalMessages, type ChannelInboundJob } from "@/lib/channels/inbound";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
@@ -28,6 +29,7 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.channelSend]: (data) => deliverChannelMessage(data as ChannelSendJob),
   [QUEUES.channelNews]: (data) => sendChannelNews(data as ChannelNewsJob),
   [QUEUES.channelBundle]: () => sendChannelBundles(),
+  [QUEUES.channelMediaDelete]: (data) => deleteChannelMedia(data as ChannelMediaDeleteJob),
   [QUEUES.channelSignalReceive]: () => receiveSignalMessages(),
   [QUEUES.channelLapse]: async () => ({ ...(await clearLapsedConversations()), ...(await forgetFinishedContacts()) }),
 };

@@ -32,7 +32,8 @@ const signal = await startSignalServer(SIGNAL_NUMBER);
 process.env.TWILIO_API_URL = twilio.origin;
 
 const VOICE = new Uint8Array(readFileSync(path.join(import.meta.dirname, "../voice/fixtures/voice.ogg")));
-const CHANNEL_QUEUES = [QUEUES.channelInbound, QUEUES.channelSend];
+const basic = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64")}`;
+const CHANNEL_QUEUES = [QUEUES.channelInbound, QUEUES.channelSend, QUEUES.channelMediaDelete];
 
 afterAll(async () => {
   await twilio.close();
@@ -227,6 +228,83 @@ describe("a voice note by WhatsApp, in Arabic", () => {
     expect(contribution.voiceMessage).toMatchObject({ mimeType: "audio/ogg", byteSize: VOICE.byteLength, durationMs: 1200 });
     expect(Buffer.from(contribution.voiceMessage!.audio!.bytes).equals(Buffer.from(VOICE))).toBe(true);
     expect(contribution.channelOrigin).toMatchObject({ kind: "WHATSAPP" });
+
+    // Ours now, so Twilio's copy is deleted — after the last fetch (at the confirmation) — and so is
+    // the refused one: the exact request of Twilio's Media resource, authenticated as every call.
+    const deletes = twilio.requests.filter((request) => request.method === "DELETE");
+    expect(deletes).toEqual(
+      [notAudio, voice].map((url) => ({ method: "DELETE", path: `${new URL(url).pathname}.json`, authorization: basic, contentType: undefined, body: "" })),
+    );
+    const lastFetch = twilio.requests.findLastIndex((request) => request.method === "GET" && request.path === new URL(voice).pathname);
+    expect(twilio.requests.indexOf(deletes[1]!)).toBeGreaterThan(lastFetch);
+    expect(twilio.hasMedia(voice)).toBe(false);
+    expect(twilio.hasMedia(notAudio)).toBe(false);
+  });
+});
+
+describe("voice notes kept at Twilio", () => {
+  async function atContent(channel: { id: string }, dialogue: { slug: string }, from: string) {
+    await say(channel.id, from, "hi", { kind: "WHATSAPP" });
+    await say(channel.id, from, "2", { kind: "WHATSAPP" });
+    await say(channel.id, from, dialogue.slug, { kind: "WHATSAPP" });
+    const [themes] = await say(channel.id, from, "1", { kind: "WHATSAPP" });
+    await say(channel.id, from, themes!.split("\n")[1]!.split(" ")[0]!, { kind: "WHATSAPP" });
+  }
+  const deletesOf = (url: string) => twilio.requests.filter((request) => request.method === "DELETE" && request.path === `${new URL(url).pathname}.json`);
+
+  it("are kept while the conversation needs them, deleted when it lapses, retried while Twilio fails", async () => {
+    const { clearLapsedConversations } = await import("@/lib/channels/contacts");
+    const { dialogue, channel } = await town();
+    const from = senderNumber();
+    await atContent(channel, dialogue, from);
+    const voice = twilio.addMedia(`lapse${sequence}`, VOICE, "audio/ogg");
+    await say(channel.id, from, "", { kind: "WHATSAPP", media: { url: voice, type: "audio/ogg" } });
+    // Held for the confirmation, which fetches it again.
+    expect(deletesOf(voice)).toEqual([]);
+    expect(twilio.hasMedia(voice)).toBe(true);
+
+    const contact = (await contactOf(channel.id, "whatsapp", from))!;
+    await db.channelContact.update({ where: { id: contact.id }, data: { stateExpiresAt: new Date(Date.now() - 60_000) } });
+    twilio.failNextDeletes(1);
+    await clearLapsedConversations();
+    expect(await runDueJobs([QUEUES.channelMediaDelete])).toEqual({ done: 0, failed: 1 });
+    expect(twilio.hasMedia(voice)).toBe(true);
+    // pg-boss tries it again after its back-off; made due now rather than waited for.
+    const [job] = await db.$queryRaw<{ id: string; state: string }[]>`
+      UPDATE pgboss.job SET start_after = now() WHERE name = ${QUEUES.channelMediaDelete} AND data->>'mediaSid' = ${`MElapse${sequence}`}
+      RETURNING id::text AS "id", state::text AS "state"`;
+    expect(job!.state).toBe("retry");
+    expect(await runDueJobs([QUEUES.channelMediaDelete])).toEqual({ done: 1, failed: 0 });
+    expect(deletesOf(voice)).toHaveLength(2);
+    expect(twilio.hasMedia(voice)).toBe(false);
+  });
+
+  it("go at STOP, at a cancel, and when one is sent where none was asked for", async () => {
+    const { dialogue, channel } = await town();
+    const [stopping, cancelling, early] = [senderNumber(), senderNumber(), senderNumber()];
+
+    await atContent(channel, dialogue, stopping);
+    const held = twilio.addMedia(`stop${sequence}`, VOICE, "audio/ogg");
+    await say(channel.id, stopping, "", { kind: "WHATSAPP", media: { url: held, type: "audio/ogg" } });
+    await say(channel.id, stopping, "STOP", { kind: "WHATSAPP" });
+    expect(deletesOf(held)).toHaveLength(1);
+
+    await atContent(channel, dialogue, cancelling);
+    const cancelled = twilio.addMedia(`cancel${sequence}`, VOICE, "audio/ogg");
+    await say(channel.id, cancelling, "", { kind: "WHATSAPP", media: { url: cancelled, type: "audio/ogg" } });
+    // "not stated", then the read-back: 2 cancels.
+    await say(channel.id, cancelling, "3", { kind: "WHATSAPP" });
+    expect(deletesOf(cancelled)).toEqual([]);
+    await say(channel.id, cancelling, "2", { kind: "WHATSAPP" });
+    expect(deletesOf(cancelled)).toHaveLength(1);
+    expect(twilio.hasMedia(cancelled)).toBe(false);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(0);
+
+    // A voice note as the very first message: nothing to do with it, never fetched, deleted.
+    const unasked = twilio.addMedia(`early${sequence}`, VOICE, "audio/ogg");
+    await say(channel.id, early, "", { kind: "WHATSAPP", media: { url: unasked, type: "audio/ogg" } });
+    expect(twilio.requests.filter((request) => request.method === "GET" && request.path === new URL(unasked).pathname)).toEqual([]);
+    expect(deletesOf(unasked)).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,8 @@
 // Local HTTP servers that speak the messenger providers' real protocols (decision 045), and record
 // every request they receive so that a test asserts exactly what was sent:
 // - Twilio's REST API: POST /2010-04-01/Accounts/{sid}/Messages.json (basic auth, form-encoded),
-//   and the media of received messages under …/Messages/{MM…}/Media/{ME…} (basic auth);
+//   the media of received messages under …/Messages/{MM…}/Media/{ME…} (basic auth), and their
+//   deletion, DELETE …/Messages/{MM…}/Media/{ME…}.json (204; 404 once gone, as Twilio answers);
 // - signal-cli-rest-api in normal mode: POST /v2/send (JSON), GET /v1/receive/{number} (what
 //   arrived since the last call, each message once), GET /v1/attachments/{id}.
 import { createHmac } from "node:crypto";
@@ -27,6 +28,7 @@ export type TwilioServer = Awaited<ReturnType<typeof startTwilioServer>>;
 export async function startTwilioServer(accountSid: string, authToken: string) {
   const requests: RecordedRequest[] = [];
   const media = new Map<string, { bytes: Uint8Array; type: string }>();
+  let failDeletes = 0;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
@@ -39,6 +41,16 @@ export async function startTwilioServer(accountSid: string, authToken: string) {
     if (request.method === "POST" && path === `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
       const form = new URLSearchParams(body);
       response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ sid: `SM${requests.length}`, to: form.get("To"), from: form.get("From"), body: form.get("Body"), status: "queued" }));
+      return;
+    }
+    if (request.method === "DELETE" && path.endsWith(".json") && media.has(path.slice(0, -".json".length))) {
+      if (failDeletes > 0) {
+        failDeletes -= 1;
+        response.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ code: 20500, message: "Service unavailable", status: 503 }));
+        return;
+      }
+      media.delete(path.slice(0, -".json".length));
+      response.writeHead(204).end();
       return;
     }
     const stored = request.method === "GET" ? media.get(path) : undefined;
@@ -58,6 +70,12 @@ export async function startTwilioServer(accountSid: string, authToken: string) {
       const path = `/2010-04-01/Accounts/${accountSid}/Messages/MM${id}/Media/ME${id}`;
       media.set(path, { bytes, type });
       return `${origin}${path}`;
+    },
+    /** Whether Twilio still keeps the media at `url` (addMedia's address). */
+    hasMedia: (url: string) => media.has(new URL(url).pathname),
+    /** The next `count` deletions answer 503, as Twilio does when it is down. */
+    failNextDeletes(count: number) {
+      failDeletes = count;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
