@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { authorize, can, type Viewer } from "@/lib/policy/policy";
 import { countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 import { contributionResource } from "@/lib/policy/resources";
+import { visibleContribution } from "@/lib/policy/visibility";
+import { IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
 import { placeInput } from "@/lib/districts/place";
 import { resolvePlace } from "@/lib/districts/resolve-place";
 import { BODY_MAX, TITLE_MAX } from "./create-contribution";
@@ -17,9 +19,23 @@ export const updateContributionInput = z.object({
 });
 
 /**
+ * Photos that do not fit into the places still free (another edit added some meanwhile): refused at
+ * the field of the first that does not fit, so the person chooses again among the places left.
+ */
+function refuseWithoutPlace(uploads: readonly ImageUpload[], taken: number): void {
+  const free = Math.max(0, IMAGES_PER_CONTRIBUTION - taken);
+  const first = uploads[free];
+  if (!first) return;
+  throw new AppError("INVALID_INPUT", "no photo place left", {
+    fieldErrors: { [photoField(first.index)]: [{ key: "images.errors.noPlace", params: { max: IMAGES_PER_CONTRIBUTION } }] },
+  });
+}
+
+/**
  * The author corrects their post within the edit window, and may add photos to the free places
- * (up to three in all, decision 055): the fields photo<n> of the free positions n, re-encoded and
- * stored with the correction in one transaction; their descriptions carry the contribution's language.
+ * (up to three in all, decision 055): the photos fill the free places in the order of their
+ * fields, re-encoded and stored with the correction in one transaction that holds the
+ * contribution's row; their descriptions carry the contribution's language.
  */
 export async function updateContribution(viewer: Viewer | null, input: z.input<typeof updateContributionInput>, images: readonly ImageUpload[] = []) {
   const data = await parseInputWithPhotos(updateContributionInput, input, images);
@@ -30,20 +46,28 @@ export async function updateContribution(viewer: Viewer | null, input: z.input<t
   authorize(viewer, "contribution:update:own", resource);
   // A form without the field (a town without districts) leaves the place as it was.
   const place = data.place === undefined ? {} : await resolvePlace(resource.municipalityId, data.place);
-  // Only the free places are offered; a photo sent for a taken one is not taken.
-  const taken = await db.contributionImage.count({ where: { contributionId: contribution.id } });
-  const added = images.filter((upload) => upload.index >= taken);
+  // The photos fill the free places in the order of their fields. Told before anything is decoded
+  // when they cannot fit, and once more under the row lock, where their places are given.
+  const added = images.slice(0, IMAGES_PER_CONTRIBUTION);
+  refuseWithoutPlace(added, await db.contributionImage.count({ where: { contributionId: contribution.id } }));
   await countPhotoUploads(viewer.id, added);
   const prepared = await prepareImages(added);
   if (Object.keys(prepared.fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid photo", { fieldErrors: prepared.fieldErrors });
-  const { language } = await db.contribution.findUniqueOrThrow({ where: { id: contribution.id }, select: { language: true } });
   await db.$transaction(async (tx) => {
+    // Decoding took a while: a withdrawal, hide or merge meanwhile ends the correction, and a
+    // second edit adding photos waits here, so each counts the photos the other stored (the
+    // trigger contribution_image_of_visible_contribution holds the first rule for every writer).
+    const [row] = await tx.$queryRaw<({ language: string } & Parameters<typeof visibleContribution.holds>[0])[]>`
+      SELECT "language", "hiddenAt", "withdrawnAt", "mergedAt" FROM "Contribution" WHERE "id" = ${contribution.id}::uuid FOR UPDATE`;
+    if (!row || !visibleContribution.holds(row)) throw new AppError("NOT_FOUND", "contribution not found");
+    const taken = await tx.contributionImage.count({ where: { contributionId: contribution.id } });
+    refuseWithoutPlace(added, taken);
     await tx.contribution.update({
       where: { id: contribution.id },
       data: { title: data.title, body: data.body, ...place, editedAt: new Date() },
     });
     // After the photos it has (the CHECK keeps positions 0–2, the unique index one photo a place).
-    await storeImages(tx, contribution.id, language, prepared.images.map((image, offset) => ({ ...image, position: taken + offset })));
+    await storeImages(tx, contribution.id, row.language, prepared.images.map((image, offset) => ({ ...image, position: taken + offset })));
   });
   return { id: contribution.id };
 }

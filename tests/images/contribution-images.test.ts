@@ -121,7 +121,7 @@ describe("re-encoding", () => {
 });
 
 describe("adding photos on the edit form (decision 055)", () => {
-  it("adds photos to the free places after those it has, in the contribution's language; refused ones with the text's errors; never a fourth", async () => {
+  it("adds photos to the free places after those it has, in the contribution's language; refused ones with the text's errors; a fourth refused at its field", async () => {
     const writer = await participant(dialogue.id);
     const contribution = await createContribution(writer, postInput(dialogue, { language: "ar", title: "منحدر مكسور" }), [upload(await png(), "الصورة الأولى")]);
     const edit = (title: string, uploads: ImageUpload[]) => updateContribution(writer, { contributionId: contribution.id, title, body: "نص" }, uploads);
@@ -131,8 +131,8 @@ describe("adding photos on the edit form (decision 055)", () => {
     expect(fieldKeys(refused, "photo1")).toEqual(["images.errors.notImage"]);
     expect(fieldKeys(refused, "photo2Alt")).toEqual(["images.errors.altRequired"]);
 
-    // A field of a taken place (photo0) is not taken; the free ones follow the photos it has.
-    await edit("منحدر مكسور عند المدخل", [upload(await png(), "ليست لهذا المكان", 0), upload(await png(), "الصورة الثانية", 1)]);
+    // The photos fill the free places after the photos it has, in the order of their fields.
+    await edit("منحدر مكسور عند المدخل", [upload(await png(), "الصورة الثانية", 1)]);
     const images = await db.contributionImage.findMany({ where: { contributionId: contribution.id }, orderBy: { position: "asc" }, select: { position: true, altText: true, altLanguage: true } });
     expect(images).toEqual([
       { position: 0, altText: "الصورة الأولى", altLanguage: "ar" },
@@ -140,7 +140,8 @@ describe("adding photos on the edit form (decision 055)", () => {
     ]);
     expect((await db.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).title).toBe("منحدر مكسور عند المدخل");
     await edit("منحدر مكسور", [upload(await png(), "الثالثة", 2)]);
-    await edit("منحدر مكسور", [upload(await png(), "رابعة", 2)]);
+    // No fourth: told at its field, before anything is decoded.
+    expect(fieldKeys(await appErrorOf(edit("منحدر مكسور", [upload(await png(), "رابعة", 2)])), "photo2")).toEqual(["images.errors.noPlace"]);
     expect(await db.contributionImage.count({ where: { contributionId: contribution.id } })).toBe(3);
 
     // Only the author, within the edit window.
