@@ -7,7 +7,7 @@ import { consume } from "@/lib/rate-limit";
 import type { Page } from "./page";
 
 // The open-data API's one way to answer: rate-limited per address, open to any origin (it is
-// read-only public data, no cookies are read), cached briefly, errors as { error: { code } }
+// read-only public data, no cookies are read), cached briefly (what can be hidden more briefly), errors as { error: { code } }
 // (the OpenAPI document's shared Error schema), 503 with Retry-After while the database is away.
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -16,11 +16,20 @@ export const CORS_HEADERS = {
   "Access-Control-Max-Age": "86400",
 } as const;
 
-const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+/** Open data in general: a minute in any cache, and a stale copy while a fresh one is fetched. */
+export const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+
+/**
+ * Answers that carry photo descriptions (the contributions with their photos, decision 055): a
+ * moderator's hide reaches every shared cache within 30 seconds, and no cache serves a copy
+ * older than that (must-revalidate, no stale-while-revalidate) — the photo itself is kept by no
+ * shared cache at all (decision 050).
+ */
+export const HIDEABLE_CACHE_CONTROL = "public, max-age=30, must-revalidate";
 
 type Context<P> = { params: Promise<P> };
 
-export function apiRoute<P>(handler: (request: Request, params: P) => Promise<unknown>) {
+export function apiRoute<P>(handler: (request: Request, params: P) => Promise<unknown>, { cacheControl = CACHE_CONTROL }: { cacheControl?: string } = {}) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
     const unavailable = () =>
       Response.json({ error: { code: "UNAVAILABLE" } }, { status: 503, headers: { ...CORS_HEADERS, ...UNAVAILABLE_HEADERS } });
@@ -28,7 +37,7 @@ export function apiRoute<P>(handler: (request: Request, params: P) => Promise<un
     try {
       await consume("openDataPerAddress", await clientAddress());
       const body = await handler(request, await context.params);
-      return Response.json(body, { headers: { ...CORS_HEADERS, "Cache-Control": CACHE_CONTROL } });
+      return Response.json(body, { headers: { ...CORS_HEADERS, "Cache-Control": cacheControl } });
     } catch (error) {
       if (reportDatabaseError(error)) return unavailable();
       if (!isAppError(error)) throw error;

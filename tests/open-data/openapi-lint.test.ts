@@ -22,6 +22,7 @@ import { GET as listResponses } from "@/app/api/v1/dialogues/[id]/responses/rout
 import { GET as getResults } from "@/app/api/v1/dialogues/[id]/results/route";
 import { GET as listPolls } from "@/app/api/v1/dialogues/[id]/polls/route";
 import { OPEN_DATA_PATHS } from "@/lib/open-data/openapi";
+import { CACHE_CONTROL, HIDEABLE_CACHE_CONTROL } from "@/lib/open-data/api-route";
 import { createActor, createContribution, createDialogue, createMunicipality, createUser, openDialogue, respond, unique } from "@/tests/support/factories";
 
 import { answerPoll } from "@/lib/polls/answer-poll";
@@ -125,6 +126,25 @@ describe("what every operation answers", () => {
       if (answer.links?.next) expect(answer.links.next.startsWith(`${PUBLIC_URL}/api/v1/`)).toBe(true);
     },
   );
+
+  // A photo hidden by the moderation leaves the answers at once; its description must not stay
+  // in shared caches for minutes after (decision 055): no stale copy of an answer that has photos.
+  it.each(Object.entries(OPEN_DATA_PATHS).map(([, { get }]) => get.operationId))("%s: is cached briefly, never served stale where it lists photos", async (operationId) => {
+    const response = await call(calls[operationId]!);
+    const hasPhotos = (value: unknown): boolean =>
+      Array.isArray(value) ? value.some(hasPhotos) : typeof value === "object" && value !== null && Object.entries(value).some(([key, inner]) => (key === "photos" && Array.isArray(inner)) || hasPhotos(inner));
+    const cacheControl = response.headers.get("cache-control");
+    if (hasPhotos(await response.json())) {
+      expect(cacheControl).toBe(HIDEABLE_CACHE_CONTROL);
+      expect(cacheControl).not.toContain("stale-while-revalidate");
+      expect(cacheControl).toContain("must-revalidate");
+      expect(Number(/max-age=(\d+)/.exec(cacheControl!)![1])).toBeLessThanOrEqual(30);
+    } else {
+      expect(cacheControl).toBe(CACHE_CONTROL);
+    }
+    // The contributions list their photos (an empty list here).
+    if (operationId === "listContributions") expect(cacheControl).toBe(HIDEABLE_CACHE_CONTROL);
+  });
 
   it.each([
     ["getDialogue", "404", { id: "00000000-0000-7000-8000-000000000000" }, ""],
