@@ -4,7 +4,8 @@
 // its own type stripping, so it and what it imports use relative `.ts` imports only.
 //
 // Environment: PORT, MITREDEN_HOST (address to listen on, default all), DATABASE_URL, PAGE_CACHE_MB (size of
-// the cache, default 64; 0 switches it off), PAGE_CACHE_MAX_AGE_SECONDS (default 300),
+// the cache, default 64; 0 switches it off), PAGE_CACHE_MAX_AGE_SECONDS (default 300), PAGE_CACHE_HEADER
+// (on: the x-mitreden-cache header in production too),
 // RENDER_CONCURRENCY (page renders at once; more wait in line; default 0: no limit).
 import http from "node:http";
 import path from "node:path";

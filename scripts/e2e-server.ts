@@ -86,6 +86,8 @@ const next = startNext({
   host: "127.0.0.1",
   env: {
     NODE_ENV: "production",
+    // The page cache says hit or miss (e2e/page-cache.spec.ts); production servers do not by default.
+    PAGE_CACHE_HEADER: "on",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     SMTP_URL: smtp.url,

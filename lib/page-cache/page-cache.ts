@@ -33,7 +33,11 @@ const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
   deflate: promisify(inflate),
 };
 
-/** Response header saying what the cache did: hit, miss (rendered and stored) or pass (rendered, not storable). */
+/**
+ * Response header saying what the cache did: hit, miss (rendered and stored) or pass (rendered,
+ * not storable). Sent only where `showState` is set (pageCacheSettings: outside production, or
+ * PAGE_CACHE_HEADER=on): in production it would tell anyone which pages others just read.
+ */
 export const CACHE_HEADER = "x-mitreden-cache";
 
 export type PublicPage = { key: string; scope: VersionScope };
@@ -45,6 +49,8 @@ export type PageCacheOptions = {
   maxBytes: number;
   /** Entries older than this are rendered again even without a write. */
   maxAgeMs: number;
+  /** Whether responses say hit or miss in CACHE_HEADER (tests, operators). */
+  showState?: boolean;
 };
 
 type Entry = {
@@ -235,8 +241,10 @@ export class PageCache {
       keep(chunk, rest[0]);
       return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
     } as ServerResponse["end"];
-    // Makes writeHead(status, headers) merge its headers where getHeaders() sees them.
+    // Makes writeHead(status, headers) merge its headers where getHeaders() sees them (a header
+    // set once does, even when it is removed again before anything is sent).
     response.setHeader(CACHE_HEADER, "miss");
+    if (!this.options.showState) response.removeHeader(CACHE_HEADER);
 
     const finished = new Promise<boolean>((resolve) => {
       response.once("finish", () => resolve(true));
@@ -285,18 +293,23 @@ export class PageCache {
     const vary = String(response.getHeader("vary") ?? "");
     if (!/accept-encoding/i.test(vary)) response.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     response.setHeader("content-length", body.length);
-    response.setHeader(CACHE_HEADER, "hit");
+    if (this.options.showState) response.setHeader(CACHE_HEADER, "hit");
     response.statusCode = 200;
     response.end(body);
   }
 }
 
-/** The cache as the environment configures it: PAGE_CACHE_MB (0 switches it off), PAGE_CACHE_MAX_AGE_SECONDS. */
-export function pageCacheSettings(env: NodeJS.ProcessEnv): { maxBytes: number; maxAgeMs: number } | null {
+/**
+ * The cache as the environment configures it: PAGE_CACHE_MB (0 switches it off),
+ * PAGE_CACHE_MAX_AGE_SECONDS, and PAGE_CACHE_HEADER=on to send CACHE_HEADER in production too
+ * (the e2e server does; outside production it is always sent).
+ */
+export function pageCacheSettings(env: NodeJS.ProcessEnv): { maxBytes: number; maxAgeMs: number; showState: boolean } | null {
   const megabytes = env.PAGE_CACHE_MB === undefined || env.PAGE_CACHE_MB === "" ? 64 : Number(env.PAGE_CACHE_MB);
   if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error("PAGE_CACHE_MB must be a number of megabytes (0: no page cache)");
   if (megabytes === 0) return null;
   const seconds = env.PAGE_CACHE_MAX_AGE_SECONDS === undefined || env.PAGE_CACHE_MAX_AGE_SECONDS === "" ? 300 : Number(env.PAGE_CACHE_MAX_AGE_SECONDS);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error("PAGE_CACHE_MAX_AGE_SECONDS must be a positive number of seconds");
-  return { maxBytes: Math.floor(megabytes * 1024 * 1024), maxAgeMs: seconds * 1000 };
+  const showState = env.NODE_ENV !== "production" || env.PAGE_CACHE_HEADER === "on";
+  return { maxBytes: Math.floor(megabytes * 1024 * 1024), maxAgeMs: seconds * 1000, showState };
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { PublicVersions } from "@/lib/cache/public-version";
 import { LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
-import { CACHE_HEADER, createNonce, LOCALE_ROUTES, PageCache, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
+import { CACHE_HEADER, createNonce, LOCALE_ROUTES, PageCache, pageCacheSettings, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
 import { createContribution, createDialogue, createMunicipality, openDialogue } from "@/tests/support/factories";
 
 const LOCALES = ["de", "ar"] as const;
@@ -60,12 +60,14 @@ async function standIn(request: http.IncomingMessage, response: http.ServerRespo
 type Instance = { url: string; cache: PageCache; close: () => Promise<void> };
 const pools: pg.Pool[] = [];
 
-async function instance(maxBytes = 8 * 1024 * 1024): Promise<Instance> {
+type Render = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+
+async function instance(maxBytes = 8 * 1024 * 1024, { showState = true, render = standIn }: { showState?: boolean; render?: Render } = {}): Promise<Instance> {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
   pools.push(pool);
   const versions = new PublicVersions(async (sql, params) => (await pool.query<{ version: unknown }>(sql, params)).rows);
-  const cache = new PageCache({ versions, locales: LOCALES, maxBytes, maxAgeMs: 60_000 });
-  const server = http.createServer((request, response) => void cache.handle(request, response, standIn));
+  const cache = new PageCache({ versions, locales: LOCALES, maxBytes, maxAgeMs: 60_000, showState });
+  const server = http.createServer((request, response) => void cache.handle(request, response, render));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -270,5 +272,45 @@ describe("cached public pages under a strict CSP", () => {
     expect(renders - rendersBefore).toBe(1);
     expect(new Set(responses.map((response) => response.policyNonce)).size).toBe(8);
     for (const response of responses) expect(new Set(bodyNonces(response.body))).toEqual(new Set([response.policyNonce]));
+  });
+});
+
+describe("the cache's hit-or-miss header", () => {
+  it("is sent only outside production, or in production when PAGE_CACHE_HEADER=on", () => {
+    expect(pageCacheSettings({ NODE_ENV: "production" })?.showState).toBe(false);
+    expect(pageCacheSettings({ NODE_ENV: "production", PAGE_CACHE_HEADER: "1" })?.showState).toBe(false);
+    expect(pageCacheSettings({ NODE_ENV: "production", PAGE_CACHE_HEADER: "on" })?.showState).toBe(true);
+    expect(pageCacheSettings({ NODE_ENV: "development" })?.showState).toBe(true);
+    expect(pageCacheSettings({ NODE_ENV: "test" })?.showState).toBe(true);
+  });
+
+  it("is not sent without the setting, while pages are still cached with every header of their render", async () => {
+    // A render that passes its headers to writeHead, as Next.js may: they are stored all the same.
+    const render: Render = async (request, response) => {
+      renders += 1;
+      const nonce = createNonce();
+      response.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": `script-src 'self' 'nonce-${nonce}'`,
+        "x-rendered": "writeHead",
+      });
+      response.end(`<!DOCTYPE html><html lang="de"><body><script nonce="${nonce}">self.x=1</script></body></html>`);
+    };
+    const quiet = await instance(8 * 1024 * 1024, { showState: false, render });
+    try {
+      const before = renders;
+      const first = await get(quiet.url, page);
+      const second = await get(quiet.url, page);
+      expect(renders - before).toBe(1);
+      for (const response of [first, second]) {
+        expect(response.status).toBe(200);
+        expect(response.headers[CACHE_HEADER]).toBeUndefined();
+        expect(response.headers["x-rendered"]).toBe("writeHead");
+        expect(bodyNonces(response.body)).toEqual([response.policyNonce]);
+      }
+      expect(second.policyNonce).not.toBe(first.policyNonce);
+    } finally {
+      await quiet.close();
+    }
   });
 });
