@@ -31,8 +31,11 @@ try {
     const report = await rotateChannelKey(parseChannelKey(oldValue), parseChannelKey(newValue));
     console.log(`[channel key] sealed again: ${report.contacts} numbers, ${report.channels} provider secrets, ${report.queuedMessages} queued messages; sender marks carried over: ${report.contributions} contributions, ${report.blocks} blocks`);
     if (report.unmatchedContributions + report.unmatchedBlocks > 0) {
-      console.log(`[channel key] left behind (their senders sent STOP, so their numbers are gone): ${report.unmatchedContributions} contributions' sender marks, ${report.unmatchedBlocks} blocks`);
+      console.log(
+        `[channel key] kept under earlier keys (their senders' numbers are gone; found again when they write): ${report.unmatchedContributions} contributions' sender marks, ${report.unmatchedBlocks} blocks; ${report.retiredKeys} earlier lookup keys kept`,
+      );
     }
+    if (report.clearedSentMessages > 0) console.log(`[channel key] erased the sealed address of ${report.clearedSentMessages} goodbyes already sent`);
     if (report.alreadyRotated > 0) console.log(`[channel key] ${report.alreadyRotated} values were already sealed with the new key`);
     console.log("[channel key] done: set CHANNEL_ENCRYPTION_KEY to the new key everywhere, then start the app");
   } finally {

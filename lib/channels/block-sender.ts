@@ -13,13 +13,14 @@ import { dialogueResource } from "@/lib/policy/resources";
 export async function blockSender(viewer: Viewer | null, contributionId: string): Promise<void> {
   const origin = await db.channelContribution.findUnique({
     where: { contributionId },
-    select: { channelId: true, senderHash: true, contribution: { select: { dialogueId: true } } },
+    select: { channelId: true, senderHash: true, lookupKeyId: true, contribution: { select: { dialogueId: true } } },
   });
   if (!origin) throw new AppError("NOT_FOUND", "no messenger contribution");
   authorize(viewer, "channel:block", await dialogueResource(origin.contribution.dialogueId));
+  // Under the key the mark was made with: a retired one after a rotation, when the sender's number is gone (decision 052).
   await db.channelBlock.upsert({
     where: { channelId_addressHash: { channelId: origin.channelId, addressHash: origin.senderHash } },
-    create: { channelId: origin.channelId, addressHash: origin.senderHash, blockedById: viewer.id },
+    create: { channelId: origin.channelId, addressHash: origin.senderHash, lookupKeyId: origin.lookupKeyId, blockedById: viewer.id },
     update: {},
   });
 }

@@ -43,8 +43,17 @@ export function decrypt(sealed: string, withKey: Buffer = key()): string {
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }
 
-/** The lookup key of an address: HMAC-SHA256 (hex) under a key derived for this use only. */
+/** The key addresses are hashed with, derived from a channel key for this use only: it opens nothing. */
+export function lookupKey(withKey: Buffer = key()): Buffer {
+  return createHmac("sha256", withKey).update("mitreden channel address hash").digest();
+}
+
+/** The lookup hash of an address under a lookup key (also a retired one, decision 052). */
+export function hashWithLookupKey(address: string, lookup: Buffer): string {
+  return createHmac("sha256", lookup).update(address).digest("hex");
+}
+
+/** The lookup hash of an address: HMAC-SHA256 (hex) under the channel key's lookup key. */
 export function addressHash(address: string, withKey: Buffer = key()): string {
-  const hashKey = createHmac("sha256", withKey).update("mitreden channel address hash").digest();
-  return createHmac("sha256", hashKey).update(address).digest("hex");
+  return hashWithLookupKey(address, lookupKey(withKey));
 }

@@ -10,6 +10,7 @@ import { loadChannel, type ChannelConfig } from "./channel";
 import { findOrCreateContact, isBlocked } from "./contacts";
 import { converse, type InboundMedia, type InboundMessage } from "./conversation";
 import { addressHash } from "./crypto";
+import { carryMarksForward, retiredHashes } from "./retired-keys";
 import { receiveSignal } from "./signal";
 import { db } from "@/lib/db/client";
 
@@ -27,6 +28,8 @@ export async function acceptInbound(channel: ChannelConfig, message: Received): 
   const address = channelAddress(message.kind, message.from);
   if (!address) return "dropped";
   const hash = addressHash(address);
+  // Known under an earlier key (a rotation, decision 052): a block or sender mark moves to this one now.
+  await carryMarksForward(channel.id, hash, await retiredHashes(address));
   if (await isBlocked(channel.id, hash)) return "dropped";
   try {
     await consume("channelInboundPerChannel", channel.id);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { QUEUES } from "@/lib/jobs/queues";
-import { addressHash, decrypt, encrypt } from "./crypto";
+import { addressHash, decrypt, encrypt, lookupKey } from "./crypto";
 
 // Replacing CHANNEL_ENCRYPTION_KEY (decision 052; `npm run channel:rotate-key`): every sealed
 // number and provider secret is opened with the old key and sealed again with the new one, and
@@ -9,11 +9,14 @@ import { addressHash, decrypt, encrypt } from "./crypto";
 // key's values or the new key's, never a mix. A leaked key lets anyone with a copy of the database
 // test guessed numbers against the HMACs, so they change too.
 //
-// What cannot be carried over: the sender marks (HMACs) of contributions and blocks whose sender
-// has since sent STOP — their number is gone, so there is nothing to compute the new HMAC from. A
-// blocked sender who sent STOP and writes again after the rotation is not blocked any more; their
-// old contributions no longer count toward a new contact's voice limits. The script reports how
-// many such marks were left behind.
+// What cannot be computed again: the marks (HMACs) of blocks and contributions whose sender's
+// number is gone — they sent STOP, or were forgotten after a month. A moderator's block must still
+// hold when such a sender writes again, so the old key's lookup key (the HMAC key derived from it,
+// which opens nothing) is kept, sealed with the new key, in ChannelRetiredKey while any such mark
+// is left; a message is looked up under it too, and the sender's marks then move to the new key
+// (lib/channels/retired-keys.ts). Retired lookup keys are sealed again at every rotation and
+// deleted once no mark needs them. Goodbyes after STOP still in the queue are sealed again; the
+// sealed address of those already sent (kept by pg-boss for an hour) is erased.
 //
 // Run it with the app and the workers stopped (or every channel switched off): a message taken
 // in with the old key during the rotation would be sealed with it.
@@ -24,9 +27,13 @@ export type RotationReport = {
   contributions: number;
   blocks: number;
   queuedMessages: number;
-  /** Sender marks of people who sent STOP: left as they were (they match nothing any more). */
+  /** Marks of senders whose number is gone (STOP, forgotten), now under a retired lookup key (earlier rotations' included). */
   unmatchedContributions: number;
   unmatchedBlocks: number;
+  /** Lookup keys of earlier channel keys kept after this rotation (0 when no mark needs one). */
+  retiredKeys: number;
+  /** Goodbyes already sent whose sealed address was erased from the queue's record. */
+  clearedSentMessages: number;
   /** Values that already opened with the new key: the rotation was run before (it is one transaction, so never half). */
   alreadyRotated: number;
 };
@@ -49,8 +56,19 @@ export async function rotateChannelKey(oldKey: Buffer, newKey: Buffer): Promise<
   return db.$transaction(
     async (tx) => {
       // Nothing else writes these tables meanwhile (a message coming in waits, then finds the new values).
-      await tx.$executeRaw`LOCK TABLE "MessengerChannel", "ChannelContact", "ChannelContribution", "ChannelBlock" IN SHARE ROW EXCLUSIVE MODE`;
-      const report: RotationReport = { contacts: 0, channels: 0, contributions: 0, blocks: 0, queuedMessages: 0, unmatchedContributions: 0, unmatchedBlocks: 0, alreadyRotated: 0 };
+      await tx.$executeRaw`LOCK TABLE "MessengerChannel", "ChannelContact", "ChannelContribution", "ChannelBlock", "ChannelRetiredKey" IN SHARE ROW EXCLUSIVE MODE`;
+      const report: RotationReport = {
+        contacts: 0,
+        channels: 0,
+        contributions: 0,
+        blocks: 0,
+        queuedMessages: 0,
+        unmatchedContributions: 0,
+        unmatchedBlocks: 0,
+        retiredKeys: 0,
+        clearedSentMessages: 0,
+        alreadyRotated: 0,
+      };
 
       for (const channel of await tx.messengerChannel.findMany({ where: { secretEncrypted: { not: null } }, select: { id: true, secretEncrypted: true } })) {
         const { plain, rotated } = open(channel.secretEncrypted!, oldKey, newKey);
@@ -73,6 +91,7 @@ export async function rotateChannelKey(oldKey: Buffer, newKey: Buffer): Promise<
         await tx.channelContact.update({ where: { id: contact.id }, data: { addressEncrypted: encrypt(plain, newKey), addressHash: after } });
       }
 
+      // Marks under the old key of a number still held follow it (those under a retired key stay with theirs).
       if (renamed.length > 0) {
         const channelIds = renamed.map((row) => row.channelId);
         const befores = renamed.map((row) => row.before);
@@ -80,20 +99,41 @@ export async function rotateChannelKey(oldKey: Buffer, newKey: Buffer): Promise<
         report.contributions = await tx.$executeRaw`
           UPDATE "ChannelContribution" c SET "senderHash" = m."after"
           FROM unnest(${channelIds}::uuid[], ${befores}::text[], ${afters}::text[]) AS m("channelId", "before", "after")
-          WHERE c."channelId" = m."channelId" AND c."senderHash" = m."before"`;
+          WHERE c."channelId" = m."channelId" AND c."senderHash" = m."before" AND c."lookupKeyId" IS NULL`;
         report.blocks = await tx.$executeRaw`
           UPDATE "ChannelBlock" b SET "addressHash" = m."after"
           FROM unnest(${channelIds}::uuid[], ${befores}::text[], ${afters}::text[]) AS m("channelId", "before", "after")
-          WHERE b."channelId" = m."channelId" AND b."addressHash" = m."before"`;
+          WHERE b."channelId" = m."channelId" AND b."addressHash" = m."before" AND b."lookupKeyId" IS NULL`;
       }
-      const [unmatched] = await tx.$queryRaw<{ contributions: number; blocks: number }[]>`
-        SELECT
-          (SELECT count(*)::int FROM "ChannelContribution" c WHERE NOT EXISTS
-            (SELECT 1 FROM "ChannelContact" k WHERE k."channelId" = c."channelId" AND k."addressHash" = c."senderHash")) AS "contributions",
-          (SELECT count(*)::int FROM "ChannelBlock" b WHERE NOT EXISTS
-            (SELECT 1 FROM "ChannelContact" k WHERE k."channelId" = b."channelId" AND k."addressHash" = b."addressHash")) AS "blocks"`;
-      report.unmatchedContributions = unmatched!.contributions;
-      report.unmatchedBlocks = unmatched!.blocks;
+
+      // The lookup keys of earlier rotations, sealed again.
+      const oldLookup = lookupKey(oldKey).toString("base64url");
+      let oldRetired: string | null = null;
+      for (const retired of await tx.channelRetiredKey.findMany({ select: { id: true, lookupKeySealed: true } })) {
+        const { plain, rotated } = open(retired.lookupKeySealed, oldKey, newKey);
+        if (plain === oldLookup) oldRetired = retired.id;
+        if (!rotated) await tx.channelRetiredKey.update({ where: { id: retired.id }, data: { lookupKeySealed: encrypt(plain, newKey) } });
+      }
+      // Marks under the old key whose number is gone (no contact has their hash): the old key's lookup key is kept for them.
+      const [gone] = await tx.$queryRaw<{ count: number }[]>`
+        SELECT ((SELECT count(*) FROM "ChannelContribution" c WHERE c."lookupKeyId" IS NULL AND NOT EXISTS
+                  (SELECT 1 FROM "ChannelContact" k WHERE k."channelId" = c."channelId" AND k."addressHash" = c."senderHash"))
+              + (SELECT count(*) FROM "ChannelBlock" b WHERE b."lookupKeyId" IS NULL AND NOT EXISTS
+                  (SELECT 1 FROM "ChannelContact" k WHERE k."channelId" = b."channelId" AND k."addressHash" = b."addressHash")))::int AS "count"`;
+      if (gone!.count > 0) {
+        oldRetired ??= (await tx.channelRetiredKey.create({ data: { lookupKeySealed: encrypt(oldLookup, newKey) }, select: { id: true } })).id;
+        await tx.$executeRaw`
+          UPDATE "ChannelContribution" c SET "lookupKeyId" = ${oldRetired}::uuid WHERE c."lookupKeyId" IS NULL AND NOT EXISTS
+            (SELECT 1 FROM "ChannelContact" k WHERE k."channelId" = c."channelId" AND k."addressHash" = c."senderHash")`;
+        await tx.$executeRaw`
+          UPDATE "ChannelBlock" b SET "lookupKeyId" = ${oldRetired}::uuid WHERE b."lookupKeyId" IS NULL AND NOT EXISTS
+            (SELECT 1 FROM "ChannelContact" k WHERE k."channelId" = b."channelId" AND k."addressHash" = b."addressHash")`;
+      }
+      // A retired lookup key no mark needs any more (its senders wrote again since) goes.
+      await tx.channelRetiredKey.deleteMany({ where: { blocks: { none: {} }, contributions: { none: {} } } });
+      report.unmatchedContributions = await tx.channelContribution.count({ where: { lookupKeyId: { not: null } } });
+      report.unmatchedBlocks = await tx.channelBlock.count({ where: { lookupKeyId: { not: null } } });
+      report.retiredKeys = await tx.channelRetiredKey.count();
 
       // The goodbyes after STOP still waiting in the queue carry their sealed address (decision 045).
       const jobs = await tx.$queryRaw<{ id: string; sealed: string }[]>`
@@ -108,6 +148,10 @@ export async function rotateChannelKey(oldKey: Buffer, newKey: Buffer): Promise<
           WHERE name = ${QUEUES.channelSend} AND id = ${job.id}::uuid`;
         report.queuedMessages += 1;
       }
+      // Goodbyes already sent (or given up): their sealed address is of no more use and would outlive the old key.
+      report.clearedSentMessages = await tx.$executeRaw`
+        UPDATE pgboss.job SET data = data - 'addressEncrypted'
+        WHERE name = ${QUEUES.channelSend} AND state IN ('completed', 'failed', 'cancelled') AND data ? 'addressEncrypted'`;
       return report;
     },
     { timeout: 10 * 60 * 1000, maxWait: 60 * 1000 },

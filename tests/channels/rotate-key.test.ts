@@ -61,7 +61,7 @@ describe("npm run channel:rotate-key", () => {
     const NEW = randomBytes(32).toString("hex");
     const { stdout } = await rotateKey(NEW);
     expect(stdout).toContain("sealed again: 1 numbers, 1 provider secrets, 1 queued messages; sender marks carried over: 1 contributions, 1 blocks");
-    expect(stdout).toContain("left behind (their senders sent STOP, so their numbers are gone): 1 contributions' sender marks, 1 blocks");
+    expect(stdout).toContain("kept under earlier keys (their senders' numbers are gone; found again when they write): 1 contributions' sender marks, 1 blocks; 1 earlier lookup keys kept");
 
     const newKey = parseChannelKey(NEW);
     const oldKey = parseChannelKey(OLD);
