@@ -1,14 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { contentLanguage } from "@/lib/host-texts/pick-host-text";
 import { locales } from "@/lib/i18n/routing";
 import { authorize, type Viewer } from "@/lib/policy/policy";
-import { consume, reset } from "@/lib/rate-limit";
+import { consume } from "@/lib/rate-limit";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { parseInput } from "@/lib/validation";
+import { machineTranslationOnce } from "./machine-translation-claim";
 import { machineTranslatorFromEnv, type MachineTranslator } from "./machine-translator";
 import {
   assertTargetLanguage,
@@ -43,29 +44,18 @@ async function translateFields(translator: MachineTranslator, target: Translatio
   return Object.fromEntries(entries) as TranslatedFields;
 }
 
-/** Machine translations one process runs at once; more are refused ("try again in a moment"). */
-export const MACHINE_TRANSLATIONS_AT_ONCE = 4;
-
 type Where = TranslationTarget["where"] & { language: string };
-type Stored = Awaited<ReturnType<typeof storedTranslation>>;
 function storedTranslation(where: Where) {
   return db.translation.findFirst({ where, select });
 }
-
-// The (text, language) pairs this process is translating now: readers who ask for the same pair
-// meanwhile wait for the same answer, holding no database connection.
-const globalForTranslations = globalThis as unknown as { machineTranslationsInFlight?: Map<string, Promise<NonNullable<Stored>>> };
-const inFlight = (globalForTranslations.machineTranslationsInFlight ??= new Map());
 
 /**
  * A signed-in reader has a text machine-translated into their language (any UI language, or
  * one of the dialogue's). Each (text, language) is translated once and kept: when a translation
  * exists, of any kind, it is returned and nothing is sent. No database connection is held while
- * the service works (decision 026): concurrent requests in this process share one call; across
- * processes, one claims the pair (a row in RateLimit, taken and released in short statements) and
- * the others are told to try again in a moment. At most MACHINE_TRANSLATIONS_AT_ONCE pairs per
- * process. Sending text away goes only to the operator's own service: without one, this refuses
- * before anything is sent. Limited per person (LIMITS.machineTranslationsPerPerson), counted
+ * the service works (decision 026), and concurrent requests share one call, across processes
+ * too (machineTranslationOnce). Sending text away goes only to the operator's own service:
+ * without one, this refuses before anything is sent. Limited per person (LIMITS.machineTranslationsPerPerson), counted
  * only when the service may be asked.
  */
 export async function machineTranslate(
@@ -85,37 +75,17 @@ export async function machineTranslate(
   await consume("machineTranslationsPerPerson", viewer.id);
 
   const { column, id } = subjectOf(data);
-  const key = `translation:${column}:${id}:${data.language}`;
-  const running = inFlight.get(key);
-  if (running) return running;
-  if (inFlight.size >= MACHINE_TRANSLATIONS_AT_ONCE) throw new AppError("UNAVAILABLE", "too many machine translations at once; try again in a moment");
-  const work = translateOnce(key, where, () => translateFields(translator, target, data.language)).finally(() => inFlight.delete(key));
-  inFlight.set(key, work);
-  return work;
-}
-
-async function translateOnce(key: string, where: Where, translate: () => Promise<TranslatedFields>) {
-  try {
-    await consume("machineTranslationClaim", key);
-  } catch (error) {
-    if (!isAppError(error, "RATE_LIMITED")) throw error;
-    // Another instance is translating this pair: its result, if it is there, else later.
-    const made = await storedTranslation(where);
-    if (made) return made;
-    throw new AppError("UNAVAILABLE", "this text is being machine-translated; try again in a moment");
-  }
-  try {
-    const made = await storedTranslation(where);
-    if (made) return made;
-    const fields = await translate();
-    try {
-      return await db.translation.create({ data: { ...where, ...fields, method: "MACHINE", translatorId: null }, select });
-    } catch (error) {
-      // A volunteer's translation came first: theirs is kept.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return (await storedTranslation(where))!;
-      throw error;
-    }
-  } finally {
-    await reset("machineTranslationClaim", key);
-  }
+  return machineTranslationOnce(`translation:${column}:${id}:${data.language}`, {
+    stored: () => storedTranslation(where),
+    translate: async () => {
+      const fields = await translateFields(translator, target, data.language);
+      try {
+        return await db.translation.create({ data: { ...where, ...fields, method: "MACHINE", translatorId: null }, select });
+      } catch (error) {
+        // A volunteer's translation came first: theirs is kept.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return (await storedTranslation(where))!;
+        throw error;
+      }
+    },
+  });
 }
