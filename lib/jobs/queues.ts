@@ -18,6 +18,8 @@ export const QUEUES = {
   pushDeliver: "push.deliver",
   /** A first transcript of a voice message from the operator's speech-to-text service (decision 033). */
   voiceTranscription: "voice.transcription",
+  /** A new poll machine-translated into the languages readers already had the dialogue machine-translated into (decision 048). */
+  pollMachineTranslation: "poll.machine-translation",
   /** Deletes the audio of voice messages whose transcript was confirmed long enough ago (decision 033). */
   voiceAudioRetention: "voice.audio-retention",
   /** One message that came in by SMS / WhatsApp / Signal, taken through the conversation (decision 045). */
@@ -66,6 +68,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Options> = {
   // A service that is down for a while: tried again over about an hour; the audio waits for a person anyway.
   [QUEUES.voiceTranscription]: { ...backoff(5, 60, 1800), expireInSeconds: 300, retentionSeconds: 7 * DAY, deleteAfterSeconds: DAY, notify: true },
   [QUEUES.voiceAudioRetention]: sweep(600),
+  // A service that is down, or another instance translating the same language: tried again over about an hour.
+  [QUEUES.pollMachineTranslation]: { ...backoff(5, 60, 1800), expireInSeconds: 300, ...PROMPT },
   // The person waits for the answer: tried again soon, then given up (they write again).
   [QUEUES.channelInbound]: { ...backoff(3, 20, 300), expireInSeconds: 120, ...PROMPT },
   // A provider that is down for a while: tried again over about two hours.

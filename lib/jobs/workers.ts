@@ -10,6 +10,7 @@ import { handleInbound, receiveSignalMessages, type ChannelInboundJob } from "@/
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { sendDigests } from "@/lib/notifications/send-digest";
+import { machineTranslateNewPoll, type PollMachineTranslationJob } from "@/lib/polls/machine-translate-polls";
 import { claimPushes, deliverPush, type PushDeliverJob, type PushSubjectJob } from "@/lib/push/send-push";
 import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
 import { machineTranscribe, type VoiceTranscriptionJob } from "@/lib/voice/machine-transcribe";
@@ -25,6 +26,7 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.pushDeliver]: (data) => deliverPush(data as PushDeliverJob),
   [QUEUES.voiceTranscription]: (data) => machineTranscribe(data as VoiceTranscriptionJob),
   [QUEUES.voiceAudioRetention]: () => deleteExpiredVoiceAudio(),
+  [QUEUES.pollMachineTranslation]: (data) => machineTranslateNewPoll(data as PollMachineTranslationJob),
   [QUEUES.channelInbound]: (data) => handleInbound(data as ChannelInboundJob),
   [QUEUES.channelSend]: (data) => deliverChannelMessage(data as ChannelSendJob),
   [QUEUES.channelNews]: (data) => sendChannelNews(data as ChannelNewsJob),

@@ -2,9 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { enqueue } from "@/lib/jobs/job-queue";
+import { QUEUES } from "@/lib/jobs/queues";
 import { fromLocalTime } from "@/lib/meetings/meeting-time";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
+import { machineTranslatorFromEnv } from "@/lib/translations/machine-translator";
 import { parseInput } from "@/lib/validation";
 import { POLL_PHASES } from "./poll-state";
 
@@ -59,25 +62,31 @@ function answersOf(input: Record<string, unknown>): string[] {
 /**
  * The host team adds a quick poll to its dialogue: a question and two to six answers in the
  * dialogue's first language (other languages: savePollText), single or multiple choice, open for
- * a period or while the dialogue is in one phase.
+ * a period or while the dialogue is in one phase. Where the operator has machine translation, a
+ * job translates the new poll into the languages readers already had the dialogue's texts
+ * machine-translated into (machineTranslateNewPoll), queued with the poll.
  */
-export async function createPoll(viewer: Viewer | null, input: z.input<typeof createPollInput>) {
+export async function createPoll(viewer: Viewer | null, input: z.input<typeof createPollInput>, machineTranslation = machineTranslatorFromEnv() !== null) {
   const data = parseInput(createPollInput, input);
   authorize(viewer, "poll:manage", await dialogueResource(data.dialogueId));
   const answers = answersOf(data);
   const opensAt = data.opensAt ? fromLocalTime(data.opensAt)! : new Date();
   if (answers.length < 2) throw new AppError("INVALID_INPUT", "invalid input");
-  return db.poll.create({
-    data: {
-      dialogueId: data.dialogueId,
-      question: data.question,
-      choice: data.choice,
-      opensAt,
-      closesAt: data.openFor === "period" ? fromLocalTime(data.closesAt) : null,
-      phase: data.openFor === "phase" ? data.phase! : null,
-      createdById: viewer.id,
-      options: { create: answers.map((label, index) => ({ position: index + 1, label })) },
-    },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const poll = await tx.poll.create({
+      data: {
+        dialogueId: data.dialogueId,
+        question: data.question,
+        choice: data.choice,
+        opensAt,
+        closesAt: data.openFor === "period" ? fromLocalTime(data.closesAt) : null,
+        phase: data.openFor === "phase" ? data.phase! : null,
+        createdById: viewer.id,
+        options: { create: answers.map((label, index) => ({ position: index + 1, label })) },
+      },
+      select: { id: true },
+    });
+    if (machineTranslation) await enqueue(QUEUES.pollMachineTranslation, { pollId: poll.id }, { tx });
+    return poll;
   });
 }

@@ -46,6 +46,38 @@ export async function machineTranslatePolls(
   return translatePollsInto({ dialogueId, original, language, translator });
 }
 
+export type PollMachineTranslationJob = { pollId: string };
+
+/**
+ * The job queued when the host team adds a poll (createPoll): the new poll alone is
+ * machine-translated into each language readers have already had the dialogue's texts or its
+ * other polls machine-translated into, so they find it in their language without asking again
+ * and nothing else is sent a second time. Languages the dialogue's texts exist in only by hand
+ * (the host team's, a volunteer's) are left to those hands. A poll another run is translating
+ * into a language meanwhile fails the job, and the queue tries again later.
+ */
+export async function machineTranslateNewPoll(job: PollMachineTranslationJob, translator: MachineTranslator | null = machineTranslatorFromEnv()) {
+  if (!translator) return { translated: 0 };
+  const poll = await db.poll.findUnique({ where: { id: job.pollId }, select: { id: true, dialogueId: true, dialogue: { select: { languages: true } } } });
+  if (!poll) return { translated: 0 };
+  const original = poll.dialogue.languages[0] ?? "de";
+  const allowed = new Set(targetLanguages(poll.dialogue.languages));
+  const rows = await db.$queryRaw<{ language: string }[]>`
+    SELECT t."language" FROM "Translation" t WHERE t."dialogueId" = ${poll.dialogueId}::uuid AND t."method" = 'MACHINE'
+    UNION
+    SELECT p."language" FROM "PollText" p WHERE p."dialogueId" = ${poll.dialogueId}::uuid AND p."pollId" <> ${poll.id}::uuid AND p."method" = 'MACHINE'
+    ORDER BY 1`;
+  const languages = rows.map((row) => row.language).filter((language) => language !== original && allowed.has(language));
+  let translated = 0;
+  for (const language of languages) {
+    translated += (await translatePollsInto({ dialogueId: poll.dialogueId, original, language, translator, pollId: poll.id })).translated;
+  }
+  if ((await db.pollText.count({ where: { pollId: poll.id, language: { in: languages } } })) < languages.length) {
+    throw new AppError("UNAVAILABLE", "another instance is translating this dialogue's polls; try again in a moment");
+  }
+  return { translated, languages: languages.length };
+}
+
 function missingPolls(dialogueId: string, language: string, pollId?: string) {
   return db.poll.findMany({
     where: { dialogueId, ...(pollId ? { id: pollId } : {}), texts: { none: { language } } },

@@ -1,16 +1,20 @@
 // A dialogue's polls are machine-translated once per language however many ask (issue 19,
-// decision 048): readers asking at the same moment wait for one run in this process, and another
-// instance's claim on `polls:<dialogueId>:<language>` is respected. Against a local
-// LibreTranslate-compatible server that holds its answers until released and counts what it
-// receives.
+// decision 048): readers asking at the same moment wait for one run in this process, another
+// instance's claim on `polls:<dialogueId>:<language>` is respected, and a poll added later is
+// translated alone, by a job, into the languages readers already had machine-translated — the
+// other polls are not sent again. Against a local LibreTranslate-compatible server that holds its
+// answers until released and counts what it receives.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { QUEUES } from "@/lib/jobs/queues";
 import { toLocalTime } from "@/lib/meetings/meeting-time";
 import { createPoll } from "@/lib/polls/create-poll";
-import { machineTranslatePolls } from "@/lib/polls/machine-translate-polls";
+import { machineTranslateNewPoll, machineTranslatePolls } from "@/lib/polls/machine-translate-polls";
+import { savePollText } from "@/lib/polls/save-poll-text";
 import { consume, reset } from "@/lib/rate-limit";
+import { machineTranslate } from "@/lib/translations/machine-translate";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
 import { createUser } from "@/tests/support/factories";
 import { hostOf } from "@/tests/support/meetings";
@@ -57,15 +61,19 @@ beforeEach(() => {
   released = new Promise((resolve) => (release = resolve));
 });
 
-async function pollWith(dialogue: { id: string; createdById: string }, question: string, answers: string[]) {
-  const { id } = await createPoll(await hostOf(dialogue), {
-    dialogueId: dialogue.id,
-    question,
-    choice: "SINGLE",
-    openFor: "period",
-    closesAt: toLocalTime(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000)),
-    ...Object.fromEntries(answers.map((answer, index) => [`answer${index + 1}`, answer])),
-  });
+async function pollWith(dialogue: { id: string; createdById: string }, question: string, answers: string[], machineTranslation = false) {
+  const { id } = await createPoll(
+    await hostOf(dialogue),
+    {
+      dialogueId: dialogue.id,
+      question,
+      choice: "SINGLE",
+      openFor: "period",
+      closesAt: toLocalTime(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000)),
+      ...Object.fromEntries(answers.map((answer, index) => [`answer${index + 1}`, answer])),
+    },
+    machineTranslation,
+  );
   return id;
 }
 
@@ -114,5 +122,47 @@ describe("machine translation of a dialogue's polls, once", () => {
     expect(await machineTranslatePolls(reader!, { dialogueId: dialogue.id, language: "ar" }, translator)).toEqual({ translated: 1 });
     expect(received).toHaveLength(3);
   });
-});
+
+  it("translates a poll added later alone, into the languages readers already had machine-translated, by a job queued with it", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const first = await pollWith(dialogue, "Wann passt das Dialogcafé?", ["Morgens", "Abends"]);
+    const [reader] = await readers(1);
+    release();
+    // Readers had the polls in Turkish, and the dialogue's texts in Persian, from the machine;
+    // the host team wrote the first poll in Arabic itself.
+    await machineTranslatePolls(reader!, { dialogueId: dialogue.id, language: "tr" }, translator);
+    await machineTranslate(reader!, { dialogueId: dialogue.id, language: "fa" }, translator);
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { languages: ["de", "ar", "fa"] } });
+    await savePollText(await hostOf(dialogue), { pollId: first, language: "ar", question: "متى يناسب مقهى الحوار؟", answers: ["صباحاً", "مساءً"] });
+    received.length = 0;
+
+    const added = await pollWith(dialogue, "Braucht die Unterkunft einen Lernraum?", ["Ja", "Nein"], true);
+    const [job] = await db.$queryRaw<{ data: { pollId: string } }[]>`SELECT data FROM pgboss.job WHERE name = ${QUEUES.pollMachineTranslation} AND data->>'pollId' = ${added}`;
+    expect(job?.data).toEqual({ pollId: added });
+
+    expect(await machineTranslateNewPoll({ pollId: added }, translator)).toEqual({ translated: 2, languages: 2 });
+    // Only the new poll's question and answers, into Persian and Turkish; nothing into Arabic, the first poll not again.
+    expect(received.map((body) => `${body.target} ${body.q}`).sort()).toEqual([
+      "fa Braucht die Unterkunft einen Lernraum?",
+      "fa Ja",
+      "fa Nein",
+      "tr Braucht die Unterkunft einen Lernraum?",
+      "tr Ja",
+      "tr Nein",
+    ]);
+    const texts = await db.pollText.findMany({ where: { pollId: added }, orderBy: { language: "asc" }, select: { language: true, method: true, answers: true } });
+    expect(texts).toEqual([
+      { language: "fa", method: "MACHINE", answers: ["[fa] Ja", "[fa] Nein"] },
+      { language: "tr", method: "MACHINE", answers: ["[tr] Ja", "[tr] Nein"] },
+    ]);
+    // Done once: the job run again sends nothing.
+    expect(await machineTranslateNewPoll({ pollId: added }, translator)).toEqual({ translated: 0, languages: 2 });
+    expect(received).toHaveLength(6);
+  });
+
+  it("queues no job where the operator has no machine translation", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const id = await pollWith(dialogue, "Wann passt das Dialogcafé?", ["Morgens", "Abends"]);
+    expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM pgboss.job WHERE name = ${QUEUES.pollMachineTranslation} AND data->>'pollId' = ${id}`).toEqual([]);
+  });
 });
