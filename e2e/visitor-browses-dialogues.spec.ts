@@ -6,7 +6,6 @@ import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import en from "../messages/en.json" with { type: "json" };
 import fa from "../messages/fa.json" with { type: "json" };
-import { locales } from "../lib/i18n/routing";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES, type DialogueKey } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
@@ -222,31 +221,20 @@ test.describe("a visitor without JavaScript", () => {
 test.describe("a visitor on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  const paths = [
-    // Every page in every language is also checked at 360 px by the axe sweep (decision 028);
-    // here the start pages and, in the right-to-left scripts, each dialogue keep a screenshot.
-    ...locales.map((locale) => `/${locale}`),
-    ...publicDialogues.map((key) => `/de/${MUNICIPALITY}/${DIALOGUES[key].slug}`),
-    ...["ar", "fa", "prs", "ps"].flatMap((locale) => publicDialogues.map((key) => `/${locale}/${MUNICIPALITY}/${DIALOGUES[key].slug}`)),
-  ];
-  for (const path of paths) {
-    test(`scrolls ${path} without scrolling sideways`, async ({ page }, testInfo) => {
-      await page.goto(path);
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scrollWidth).toBeLessThanOrEqual(360);
-      // Right-to-left pages are also looked at: the report keeps a full-page screenshot.
-      if (RIGHT_TO_LEFT.has(path.split("/")[1] ?? "")) {
-        await keepScreenshot(page, `360px${path.replaceAll("/", "-")}`, { file: testInfo.outputPath("360px.png"), attach: true });
-      }
-    });
-  }
-
+  // Every page in every language is checked for sideways scrolling at 360 px by the axe sweep
+  // (decision 028); here, in the right-to-left scripts, the start page and each dialogue are
+  // also kept as screenshots for the reviewer, and the header must be mirrored.
   for (const locale of ["ar", "fa", "prs", "ps"] as const) {
-    test(`sees the header mirrored in ${locale}: the site name on the right`, async ({ page }) => {
+    test(`reads ${locale} right to left at 360 px: the header mirrored, no page scrolling sideways`, async ({ page }, testInfo) => {
       await page.goto(`/${locale}`);
       const siteName = await page.locator("header").getByRole("link").first().boundingBox();
-      expect(siteName).not.toBeNull();
-      expect(siteName!.x + siteName!.width).toBeGreaterThan(360 - 40);
+      expect(siteName, "the site name is in the header").not.toBeNull();
+      expect(siteName!.x + siteName!.width, "the site name sits on the right").toBeGreaterThan(360 - 40);
+      for (const path of [`/${locale}`, ...publicDialogues.map((key) => `/${locale}/${MUNICIPALITY}/${DIALOGUES[key].slug}`)]) {
+        if (path !== `/${locale}`) await page.goto(path);
+        expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(360);
+        await keepScreenshot(page, `360px${path.replaceAll("/", "-")}`, { file: testInfo.outputPath(`360px${path.replaceAll("/", "-")}.png`), attach: true });
+      }
     });
   }
 });

@@ -48,8 +48,14 @@ const SOURCES: Record<AppLocale, Catalogue> = { de, en, ar, fa, prs, ps, uk, tr,
 const CATALOGUES = Object.fromEntries(locales.map((locale) => [locale, withFallback(de, SOURCES[locale])])) as unknown as Record<AppLocale, typeof de>;
 type Locale = AppLocale;
 
-/** Where colour contrast is checked: one language per font stack in app/globals.css. */
-const CONTRAST_LOCALES: ReadonlySet<Locale> = new Set(["de", "ar", "ti"]);
+/**
+ * One language per font stack in app/globals.css (Latin, Arabic script right to left, Ethiopic):
+ * there colour contrast is checked, and every page is swept — the team's pages and every
+ * district's list as well. In the other languages the sweep covers what participants read and
+ * fill in, signed out and signed in (decision 028, amended in 059: the whole sweep in 14
+ * languages had grown to 40 % of the end-to-end run).
+ */
+const EVERY_PAGE_LOCALES: ReadonlySet<Locale> = new Set(["de", "ar", "ti"]);
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -80,7 +86,7 @@ async function axe(page: Page, contrast: boolean): Promise<AxeResults["violation
 
 /** Runs axe and the page-structure checks; records failures softly so every page gets checked. */
 async function check(page: Page, label: string, locale: Locale) {
-  const violations = await axe(page, CONTRAST_LOCALES.has(locale));
+  const violations = await axe(page, EVERY_PAGE_LOCALES.has(locale));
   const report = violations
     .map((violation) => {
       const targets = violation.nodes.map((node) => `    ${node.target.join(" ")}`).join("\n");
@@ -126,7 +132,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     }
   });
 
-  test(`every page in ${locale} meets WCAG 2.1 AA`, async ({ browser }) => {
+  test(`${EVERY_PAGE_LOCALES.has(locale) ? "every page" : "every participant page"} in ${locale} meets WCAG 2.1 AA`, async ({ browser }) => {
     test.setTimeout(240_000);
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
@@ -142,7 +148,9 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await page.goto(`${base}/${COLLECTING}`);
     const districtLists = await page.locator("section[aria-labelledby=districts] table a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
     expect(districtLists.length, "the demo's district map links each district").toBeGreaterThan(1);
-    for (const [index, districtList] of districtLists.entries()) await visit(page, districtList, `list filtered by district ${index + 1}`, locale);
+    // The same page for each district: all of them where every page is swept, the first elsewhere.
+    const swept = EVERY_PAGE_LOCALES.has(locale) ? districtLists : districtLists.slice(0, 1);
+    for (const [index, districtList] of swept.entries()) await visit(page, districtList, `list filtered by district ${index + 1}`, locale);
 
     await page.goto(`${base}/${COLLECTING}`);
     await page.locator("details:has(form[role=search]) > summary").click();
@@ -183,6 +191,8 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await page.locator("main form details:has(input[type=file]) > summary").click();
     await expect(page.locator('main input[type=file][name="photo0"]')).toBeVisible();
     await check(page, "post form with the photo fields open", locale);
+
+    if (!EVERY_PAGE_LOCALES.has(locale)) return await context.close();
 
     await context.clearCookies();
     await signIn(page, locale, staff.signInCode);

@@ -134,6 +134,9 @@ async function check(page: Page, locale: AppLocale, path: string, allowed: strin
   return found.seededSeen;
 }
 
+/** Where the staff's pages are read too: German, and one language of the Arabic and the Ethiopic scripts. */
+const STAFF_PAGE_LOCALES: ReadonlySet<AppLocale> = new Set(["de", "ar", "ti"]);
+
 test.describe.configure({ mode: "parallel" });
 test.use({ javaScriptEnabled: false });
 
@@ -174,7 +177,14 @@ for (const locale of locales) {
     await visit(`/${locale}/account`);
     await visit(contributionPath!);
 
-    // Staff pages list contributions, answers, meetings and actors as well.
+    // Staff pages list contributions, answers, meetings and actors as well: checked in one
+    // language per script the team's pages are likely read in (decision 059). The markup that
+    // carries `lang` is the same in every language; what differs by language is the script.
+    if (!STAFF_PAGE_LOCALES.has(locale)) {
+      await context.close();
+      expect(faults.join("\n"), `texts without their language in ${locale}`).toBe("");
+      return;
+    }
     await context.clearCookies();
     await page.goto(`/${locale}/sign-in`);
     await page.locator('input[name="code"]').first().fill(staff.signInCode);

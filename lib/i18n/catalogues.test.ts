@@ -152,6 +152,14 @@ describe("message catalogues", () => {
     }
   });
 
+  // Every label, button, link, heading and page title takes its words from here: an empty
+  // message is a control without a name for a screen reader, in every page that uses it. The
+  // axe sweep runs the team's pages in three languages only (decision 059); this holds all.
+  it.each([...locales])("%s: no message is empty or only spaces", (locale) => {
+    const empty = [...render(locale, catalogue(locale)).rendered].filter(([, text]) => text.replace(/[\s\u200b-\u200f\u2066-\u2069]/g, "") === "").map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
   // One digit system per page: Intl prints dates and `#` in the locale's digits (Persian ۱۲۳),
   // so a number printed plainly by `{count}` (always Latin) or typed into the text in other
   // digits would mix two systems in one sentence. Codes and standard names (K7MQ-4HTP, A4,

@@ -22,9 +22,10 @@ await new Promise<void>((resolve) => closed.close(() => resolve()));
 
 /** checkDatabase with a database client made anew for `url` (the client is one per process). */
 async function checkAgainst(url: string, timeoutMs?: number): Promise<boolean> {
-  const held = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
-  const previous = held.prisma;
-  delete held.prisma;
+  type Held = { prisma?: { $disconnect(): Promise<void> } };
+  const held = (): Held => globalThis as unknown as Held;
+  const previous = held().prisma;
+  delete held().prisma;
   vi.resetModules();
   process.env.DATABASE_URL = url;
   const { checkDatabase } = await import("@/lib/health/check-database");
@@ -33,9 +34,9 @@ async function checkAgainst(url: string, timeoutMs?: number): Promise<boolean> {
   // the probe's pool can end.
   hangUp = true;
   for (const socket of sockets) socket.destroy();
-  await held.prisma?.$disconnect().catch(() => undefined);
+  await held().prisma?.$disconnect().catch(() => undefined);
   hangUp = false;
-  held.prisma = previous;
+  held().prisma = previous;
   return answer;
 }
 
