@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { MessengerChannelForm } from "@/components/municipalities/messenger-channel-form";
 import { SettingsPageHeader } from "@/components/municipalities/settings-page-header";
@@ -28,6 +28,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t("title")}: ${loaded.municipality.name}`, robots: { index: false } };
 }
 
+/** Names of software in the page's texts, as the catalogues spell them in every language. */
+const SOFTWARE = /\u2068?(signal-cli-rest-api)\u2069?/u;
+
+/**
+ * A sentence with each software name in it left to right, never translated, and never broken at
+ * its hyphens: in a right-to-left heading at 360 px, "signal-cli-rest-api" broke into two lines
+ * whose parts and brackets read scrambled.
+ */
+function withSoftwareNames(text: string): ReactNode {
+  return text.split(SOFTWARE).map((part, index) =>
+    index % 2 === 1 ? (
+      <bdi key={index} dir="ltr" translate="no" className="whitespace-nowrap">
+        {part}
+      </bdi>
+    ) : (
+      part
+    ),
+  );
+}
+
 export default async function MessengerSettingsPage({ params, searchParams }: Props) {
   const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
   const loaded = await load(slug);
@@ -51,9 +71,9 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
           return (
             <section key={provider} aria-labelledby={`${provider}-heading`} className="mt-8 rounded border border-line p-4">
               <h2 id={`${provider}-heading`} className="text-xl">
-                {t(`${provider}Heading`)}
+                {withSoftwareNames(t(`${provider}Heading`))}
               </h2>
-              <p className="mt-1 text-muted">{t(`${provider}Intro`)}</p>
+              <p className="mt-1 text-muted">{withSoftwareNames(t(`${provider}Intro`))}</p>
               <p className="mt-2 font-semibold">{channel?.enabled ? t("stateOn", { contacts: channel.contacts }) : t("stateOff")}</p>
               {channel?.webhookUrl && (
                 <p className="mt-2">
