@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
-import { FoldOnError } from "@/components/form/fold-on-error";
+import { ActionForm, FoldOnError } from "@/components/form/form";
 import { PhotoFields } from "@/components/images/photo-fields";
 import { photoSummaryFields } from "@/components/images/photo-summary-fields";
 

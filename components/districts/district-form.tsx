@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { CheckboxField, FormMessage, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton, TextAreaField, TextField, useMessage } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Form, useFormAction } from "@/components/form/form";
 import { useTranslations } from "@/lib/i18n/client";
 import type { FormState } from "@/lib/actions/form-state";

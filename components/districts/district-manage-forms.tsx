@@ -1,6 +1,7 @@
 "use client";
 
-import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Form, useFormAction } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
 import { useTranslations } from "@/lib/i18n/client";

@@ -4,11 +4,11 @@
 // posts the form and the server renders the returned state; with JavaScript, useActionState
 // does the same in place. Every field keeps what the person typed and shows its own
 // translated message, tied to it with aria-describedby.
-import { useContext, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
-import { FormContext, useFormFieldId, useFormState } from "./form";
+import { useFormFieldId, useFormState } from "./form";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -45,7 +45,7 @@ export function FieldMessages({ id, messages }: { id: string; messages: Message[
 }
 
 /** `state`: the enclosing <ActionForm>'s when left out. */
-type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state?: FormState };
+export type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; state?: FormState };
 
 /** The id of a field: derived from its <Form>'s (the error summary links to it), else unique. */
 export function useFieldId(name: string): string {
@@ -135,19 +135,6 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
-  );
-}
-
-/** A short code typed from paper or read out (invitation, sign-in): big, spaced, no autocorrect. */
-export function CodeField(props: FieldProps & { required?: boolean }) {
-  return (
-    <TextField
-      {...props}
-      autoComplete="off"
-      autoCapitalize="characters"
-      spellCheck={false}
-      className="mt-1 block w-full rounded border border-muted bg-white px-3 py-2 font-mono text-lg tracking-widest text-ink aria-invalid:border-2 aria-invalid:border-danger"
-    />
   );
 }
 
@@ -247,21 +234,6 @@ export function ChoiceField({
       ))}
       <FieldMessages id={`${id}-error`} messages={errors} />
     </fieldset>
-  );
-}
-
-/**
- * The form-level message (e.g. "too many attempts"), announced when it appears. Inside a <Form>
- * the error summary says it (components/form/form.tsx).
- */
-export function FormMessage({ state }: { state: FormState }) {
-  const message = useMessage();
-  const inForm = useContext(FormContext) !== null;
-  if (inForm || state.status !== "error" || !state.formError) return null;
-  return (
-    <p role="alert" className="mb-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">
-      {message(state.formError)}
-    </p>
   );
 }
 

@@ -82,6 +82,57 @@ export function ActionForm<T>({ action, initial, children, ...attributes }: Acti
   );
 }
 
+export type Summary = { label: string; className?: string; detailsClassName?: string; id?: string };
+
+/** What an action returns to say, in place of its form, that it is done ("Thank you, …"). */
+export type Done = { done: Message };
+
+function doneOf(data: unknown): Message | null {
+  return typeof data === "object" && data !== null && "done" in data ? (data as Done).done : null;
+}
+
+/**
+ * A form's fields folded into a <details> inside an <ActionForm>. It opens by itself when the form
+ * has something to say (an error, a thank-you), so after a plain post without JavaScript the
+ * message is not hidden. An action that answers `{ done: message }` has that message shown in
+ * place of the fields: a server component renders the form, and no code of its own goes to the
+ * browser for it.
+ */
+export function Folded({ summary, children }: { summary?: Summary; children: ReactNode }) {
+  const state = useFormState();
+  const t = useTranslations() as unknown as Translate;
+  const done = state.status === "success" ? doneOf(state.data) : null;
+  const content = done ? (
+    <p role="status" className="rounded border-s-4 border-brand bg-surface p-3">
+      {t(done.key, done.params)}
+    </p>
+  ) : (
+    children
+  );
+  if (!summary) return <>{content}</>;
+  return (
+    <details id={summary.id} className={summary.detailsClassName} open={state.status !== "idle" || undefined}>
+      <summary className={summary.className ?? "cursor-pointer font-semibold text-brand"}>{summary.label}</summary>
+      <div className="mt-2">{content}</div>
+    </details>
+  );
+}
+
+/**
+ * A `<details>` inside a form that opens by itself when the form's post was refused, so that
+ * without JavaScript the error summary and the fields at fault are not hidden in a closed fold
+ * (the edit form on a contribution's page, decision 055).
+ */
+export function FoldOnError({ summary, className, summaryClassName, children }: { summary: ReactNode; className?: string; summaryClassName?: string; children: ReactNode }) {
+  const state = useFormState();
+  return (
+    <details className={className} open={state.status === "error" || undefined}>
+      <summary className={summaryClassName}>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 function summaryId(form: string): string {
   return `${form}-errors`;
 }

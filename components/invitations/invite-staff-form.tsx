@@ -1,6 +1,7 @@
 "use client";
 
-import { ChoiceField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { ChoiceField, SubmitButton, TextField } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import type { FormState } from "@/lib/actions/form-state";
 import { Form, useFormAction } from "@/components/form/form";
 

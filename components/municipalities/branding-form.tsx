@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { CheckboxField, FormMessage, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton, TextField, useMessage } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import type { FormAction } from "@/lib/actions/form-state";
 import { Form, useFormAction } from "@/components/form/form";
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { ChoiceField, FormMessage, SelectField, SubmitButton, TextField, useFieldId, useMessage } from "@/components/form/form-fields";
+import { ChoiceField, SelectField, SubmitButton, TextField, useFieldId, useMessage } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Form, useFormAction } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
 

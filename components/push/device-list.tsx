@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Notice } from "@/components/identity/notice";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 

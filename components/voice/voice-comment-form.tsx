@@ -2,7 +2,8 @@
 
 import { useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
+import { SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Form } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_COMMENT_LINE_MAX } from "@/lib/voice/limits";

@@ -2,7 +2,8 @@
 
 import { type ReactNode, useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
+import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Form } from "@/components/form/form";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";

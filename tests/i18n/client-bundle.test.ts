@@ -87,13 +87,13 @@ function clientModules(entry: string): Map<string, string[]> {
 }
 
 // The client code every form needs (one <ActionForm>, its fields, texts compiled on the server).
-const FORM_CORE = ["components/form/form.tsx", "components/form/form-fields.tsx", "components/form/folded.tsx", "components/form/fold-on-error.tsx", "lib/actions/form-state.ts", "lib/i18n/client.tsx"];
+const FORM_CORE = ["components/form/form.tsx", "components/form/form-fields.tsx", "lib/actions/form-state.ts", "lib/i18n/client.tsx"];
 const HOST_TEXT_REQUEST = "components/translations/request-host-text-translation.tsx";
 const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/page.tsx", []],
   ["app/[locale]/[municipality]/page.tsx", [HOST_TEXT_REQUEST]],
   // The open polls' answer form (a client form of its own; not yet weighed against the budget).
-  ["app/[locale]/[municipality]/[dialogue]/page.tsx", [HOST_TEXT_REQUEST, "components/polls/poll-forms.tsx"]],
+  ["app/[locale]/[municipality]/[dialogue]/page.tsx", [HOST_TEXT_REQUEST, "components/polls/poll-forms.tsx", "components/form/form-message.tsx"]],
   // The push prompt after a first post is imported lazily (push-prompt-offer.tsx), not shipped. The
   // edit form's photo fields (decision 055) are a client component every reader downloads: the
   // next thing to make lighter here.

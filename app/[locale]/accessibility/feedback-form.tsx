@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Notice } from "@/components/identity/notice";
 import { sendAccessibilityFeedbackAction } from "@/lib/actions/accessibility/feedback";
 import { Form, useFormAction } from "@/components/form/form";

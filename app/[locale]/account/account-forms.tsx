@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton, TextField } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
+import { CodeField } from "@/components/form/code-field";
 import { Notice } from "@/components/identity/notice";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { ProfileFields, type LanguageOption, type ProfileValues } from "@/components/identity/profile-fields";

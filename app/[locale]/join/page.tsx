@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { CodeField } from "@/components/form/form-fields";
+import { CodeField } from "@/components/form/code-field";
 import { Link } from "@/components/link";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatInvitationCode, normalizeInvitationCode } from "@/lib/invitations/invitation-code";

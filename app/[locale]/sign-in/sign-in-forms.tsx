@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CodeField, FormMessage, SubmitButton, TextField } from "@/components/form/form-fields";
+import { SubmitButton, TextField } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
+import { CodeField } from "@/components/form/code-field";
 import { Notice } from "@/components/identity/notice";
 import { requestEmailLinkAction, signInWithCodeAction } from "@/lib/actions/auth/sign-in";
 import { Form, useFormAction } from "@/components/form/form";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { SubmitButton } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { Notice } from "@/components/identity/notice";
 import { attachReceiptAction } from "@/lib/actions/receipts/attach-receipt";
 import { Form, useFormAction } from "@/components/form/form";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, FormMessage, SubmitButton } from "@/components/form/form-fields";
+import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
+import { FormMessage } from "@/components/form/form-message";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { issueSignInCodeAction } from "@/lib/actions/team/sign-in-codes";
 import { Form, useFormAction } from "@/components/form/form";
