@@ -189,6 +189,11 @@ export function CheckboxField({
   );
 }
 
+/**
+ * Radio buttons, one value for `name`; or with `boxes` checkboxes, one per option named
+ * `<boxes.prefix><value>` (the action collects them; its message is reported at `name`), ticked
+ * at first when in `boxes.checked`. `lang`: the language of the legend and the options.
+ */
 export function ChoiceField({
   name,
   legend,
@@ -196,21 +201,29 @@ export function ChoiceField({
   state: given,
   options,
   defaultValue,
+  boxes,
+  lang,
 }: Omit<FieldProps, "label"> & {
   legend: ReactNode;
   options: { value: string; label: ReactNode; hint?: ReactNode }[];
   defaultValue?: string;
+  boxes?: { prefix: string; checked: readonly string[] };
+  lang?: string;
 }) {
   const id = useFieldId(name);
   const state = useFormState(given);
   const errors = errorsOf(state, name);
   const selected = valueOf(state, name, defaultValue);
+  const ticked = (value: string) =>
+    boxes ? (state.status === "error" ? state.values[boxes.prefix + value] === "on" : boxes.checked.includes(value)) : selected === value;
   return (
     <fieldset
       className="mb-4"
       aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
     >
-      <legend className="font-semibold">{legend}</legend>
+      <legend className="font-semibold" lang={lang}>
+        {legend}
+      </legend>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
@@ -220,13 +233,13 @@ export function ChoiceField({
         <div key={option.value} className="mt-2 flex items-start gap-2">
           <input
             id={`${id}-${option.value}`}
-            type="radio"
-            name={name}
-            value={option.value}
-            defaultChecked={selected === option.value}
+            type={boxes ? "checkbox" : "radio"}
+            name={boxes ? boxes.prefix + option.value : name}
+            value={boxes ? "on" : option.value}
+            defaultChecked={ticked(option.value)}
             className="mt-1 size-5 shrink-0"
           />
-          <label htmlFor={`${id}-${option.value}`}>
+          <label htmlFor={`${id}-${option.value}`} lang={lang}>
             {option.label}
             {option.hint ? <span className="block text-sm text-muted">{option.hint}</span> : null}
           </label>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { PollAnswerForm, type PollPage } from "@/components/polls/poll-forms";
+import { PollAnswerForm, type PollPage } from "@/components/polls/poll-answer-form";
 import { PollStatus } from "@/components/polls/poll-status";
 import { PollTextNote } from "@/components/polls/poll-text-note";
 import { Section } from "@/components/section";

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { ChoiceField, SelectField, SubmitButton, TextField, useFieldId, useMessage } from "@/components/form/form-fields";
+import { ChoiceField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
 import { FormMessage } from "@/components/form/form-message";
 import { Form, useFormAction } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
+import type { PollPage } from "./poll-answer-form";
 
 /**
  * The "polls" texts with their full keys: typed as the other namespaces are, the client's key
@@ -16,7 +17,6 @@ function usePollTexts() {
 }
 
 type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
-export type PollPage = { locale: string; municipality: string; dialogue: string };
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 function PageFields({ page }: { page: PollPage }) {
@@ -26,75 +26,6 @@ function PageFields({ page }: { page: PollPage }) {
       <input type="hidden" name="municipality" value={page.municipality} />
       <input type="hidden" name="dialogue" value={page.dialogue} />
     </>
-  );
-}
-
-/** A member's answer: radio buttons for a single-choice poll, checkboxes for a multiple-choice one. */
-export function PollAnswerForm({
-  action,
-  page,
-  pollId,
-  multiple,
-  question,
-  answers,
-  lang,
-  mine,
-  back,
-}: {
-  action: Action;
-  page: PollPage;
-  pollId: string;
-  multiple: boolean;
-  question: string;
-  answers: { id: string; label: string }[];
-  lang: string;
-  mine: string[] | null;
-  /** Where the answer returns to: the polls page, or the dialogue page the form stands on. */
-  back?: "dialogue";
-}) {
-  const t = usePollTexts();
-  const message = useMessage();
-  const [state, formAction, form] = useFormAction(action);
-  const id = useFieldId("optionIds");
-  const errors = state.status === "error" ? (state.fieldErrors.optionIds ?? []) : [];
-  const checked = (optionId: string) =>
-    state.status === "error" ? state.values.optionIds === optionId || state.values[`option-${optionId}`] === "on" : (mine?.includes(optionId) ?? false);
-  return (
-    <Form form={form} action={formAction} noValidate fields={{ optionIds: { label: question, firstOption: answers[0]?.id } }}>
-      <FormMessage state={state} />
-      <PageFields page={page} />
-      <input type="hidden" name="pollId" value={pollId} />
-      {back && <input type="hidden" name="back" value={back} />}
-      <fieldset aria-describedby={`${id}-hint${errors.length > 0 ? ` ${id}-error` : ""}`} className="mb-4">
-        <legend className="font-semibold" lang={lang}>
-          {question}
-        </legend>
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {multiple ? t("chooseSeveral") : t("chooseOne")}
-        </p>
-        {answers.map((answer) => (
-          <div key={answer.id} className="mt-2 flex items-start gap-2">
-            <input
-              id={`${id}-${answer.id}`}
-              type={multiple ? "checkbox" : "radio"}
-              name={multiple ? `option-${answer.id}` : "optionIds"}
-              value={multiple ? "on" : answer.id}
-              defaultChecked={checked(answer.id)}
-              className="mt-1 size-5 shrink-0"
-            />
-            <label htmlFor={`${id}-${answer.id}`} lang={lang}>
-              {answer.label}
-            </label>
-          </div>
-        ))}
-        {errors.length > 0 && (
-          <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
-            {errors.map((m) => message(m)).join(" ")}
-          </p>
-        )}
-      </fieldset>
-      <SubmitButton>{mine ? t("changeAnswer") : t("submitAnswer")}</SubmitButton>
-    </Form>
   );
 }
 

@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import { ChoiceField, SubmitButton } from "@/components/form/form-fields";
+import { ActionForm } from "@/components/form/form";
+import type { FormAction } from "@/lib/actions/form-state";
+
+export type PollPage = { locale: string; municipality: string; dialogue: string };
+
+/**
+ * A member's answer: radio buttons for a single-choice poll, checkboxes for a multiple-choice one.
+ * A server component around the one client <ActionForm> (decision 040): the dialogue page, a read
+ * route, ships no code of its own for it.
+ */
+export async function PollAnswerForm({
+  action,
+  page,
+  pollId,
+  multiple,
+  question,
+  answers,
+  lang,
+  mine,
+  back,
+}: {
+  action: FormAction;
+  page: PollPage;
+  pollId: string;
+  multiple: boolean;
+  question: string;
+  answers: { id: string; label: string }[];
+  lang: string;
+  mine: string[] | null;
+  /** Where the answer returns to: the polls page, or the dialogue page the form stands on. */
+  back?: "dialogue";
+}) {
+  const t = await getTranslations("polls");
+  const options = answers.map((answer) => ({ value: answer.id, label: answer.label }));
+  return (
+    <ActionForm action={action} noValidate>
+      <input type="hidden" name="locale" value={page.locale} />
+      <input type="hidden" name="municipality" value={page.municipality} />
+      <input type="hidden" name="dialogue" value={page.dialogue} />
+      <input type="hidden" name="pollId" value={pollId} />
+      {back && <input type="hidden" name="back" value={back} />}
+      <ChoiceField
+        name="optionIds"
+        legend={question}
+        lang={lang}
+        hint={multiple ? t("chooseSeveral") : t("chooseOne")}
+        options={options}
+        defaultValue={multiple ? undefined : mine?.[0]}
+        boxes={multiple ? { prefix: "option-", checked: mine ?? [] } : undefined}
+      />
+      <SubmitButton>{mine ? t("changeAnswer") : t("submitAnswer")}</SubmitButton>
+    </ActionForm>
+  );
+}
