@@ -2,8 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { ActionForm, FoldOnError } from "@/components/form/form";
-import { PhotoFields } from "@/components/images/photo-fields";
-import { photoSummaryFields } from "@/components/images/photo-summary-fields";
+import { PhotoFields, photoSummaryFields, type Translate } from "@/components/images/photo-fields";
 
 type Page = ContributionPageRef;
 
@@ -27,7 +26,8 @@ export async function EditContributionForm({
   fold: { summary: string; hint: string };
 }) {
   const [t, images] = await Promise.all([getTranslations("post"), getTranslations("images")]);
-  const photoFields = photoSummaryFields((key, values) => images(key as Parameters<typeof images>[0], values));
+  const photoTexts: Translate = (key, values) => images(key as Parameters<typeof images>[0], values);
+  const photoFields = photoSummaryFields(photoTexts);
   return (
     <ActionForm action={action} fields={photoFields} noValidate>
       <FoldOnError summary={fold.summary} className="rounded border border-line p-3" summaryClassName="cursor-pointer font-semibold text-brand">
@@ -36,7 +36,7 @@ export async function EditContributionForm({
         <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
         <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
         {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
-        {photos.free.length > 0 && <PhotoFields language={photos.language} indexes={photos.free} />}
+        {photos.free.length > 0 && <PhotoFields t={photoTexts} language={photos.language} indexes={photos.free} />}
         <SubmitButton>{t("save")}</SubmitButton>
       </FoldOnError>
     </ActionForm>

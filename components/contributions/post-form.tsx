@@ -6,7 +6,8 @@ import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextAreaField, T
 import { Section } from "@/components/section";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
+import { PhotoFields, photoSummaryFields } from "@/components/images/photo-fields";
+import { useImageTexts } from "@/components/images/use-image-texts";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
 import { keepTyped, SimilarAsYouType, SimilarList } from "./similar-contributions";
 
@@ -30,7 +31,8 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
   const t = useTranslations("post");
   // Full keys: the compiler's union of namespaces gives up on ones added after ~60 (decision 051).
   const ts = useTranslations();
-  const photoFields = usePhotoSummaryFields();
+  const images = useImageTexts();
+  const photoFields = photoSummaryFields(images);
   const written = languages.find((option) => option.value === defaultLanguage);
   return (
     <ActionForm action={action} fields={photoFields} noValidate>
@@ -57,7 +59,7 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
             {!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} />}
             {places.length > 0 && <SelectField name="place" state={kept} label={t("place")} hint={t("placeHint")} options={places} defaultValue={places[0]?.value} />}
             <SelectField name="language" state={kept} label={t("language")} options={languages} defaultValue={defaultLanguage} />
-            <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} state={kept} chooseAgain={offer?.photos} />
+            <PhotoFields t={images} language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} state={kept} chooseAgain={offer?.photos} />
             {codeOfConduct && (
               <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
                 <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>

@@ -118,15 +118,39 @@ export function Folded({ summary, children }: { summary?: Summary; children: Rea
   );
 }
 
+/** After a refused post: whether the field `name` came back with something typed or a message. */
+export function typedOrFaulty(state: FormState<unknown>, name: string): boolean {
+  return state.status === "error" && ((state.values[name] ?? "") !== "" || (state.fieldErrors[name]?.length ?? 0) > 0);
+}
+
 /**
  * A `<details>` inside a form that opens by itself when the form's post was refused, so that
  * without JavaScript the error summary and the fields at fault are not hidden in a closed fold
- * (the edit form on a contribution's page, decision 055).
+ * (the edit form on a contribution's page, decision 055). With `fields`, only when one of those
+ * came back typed or at fault (the photos); `open`: open anyway.
  */
-export function FoldOnError({ summary, className, summaryClassName, children }: { summary: ReactNode; className?: string; summaryClassName?: string; children: ReactNode }) {
-  const state = useFormState();
+export function FoldOnError({
+  summary,
+  className,
+  summaryClassName,
+  fields,
+  open,
+  state: given,
+  children,
+}: {
+  summary: ReactNode;
+  className?: string;
+  summaryClassName?: string;
+  fields?: string[];
+  open?: boolean;
+  /** The values to show when they are not the form's own answer (the post form's similar offer). */
+  state?: FormState<unknown>;
+  children: ReactNode;
+}) {
+  const state = useFormState(given);
+  const refused = fields ? fields.some((name) => typedOrFaulty(state, name)) : state.status === "error";
   return (
-    <details className={className} open={state.status === "error" || undefined}>
+    <details className={className} open={open || refused || undefined}>
       <summary className={summaryClassName}>{summary}</summary>
       {children}
     </details>

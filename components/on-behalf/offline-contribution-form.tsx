@@ -4,7 +4,8 @@ import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-import { PhotoFields, usePhotoSummaryFields } from "@/components/images/photo-fields";
+import { PhotoFields, photoSummaryFields } from "@/components/images/photo-fields";
+import { useImageTexts } from "@/components/images/use-image-texts";
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
@@ -29,7 +30,8 @@ type Props = {
 export function OfflineContributionForm({ action, dialogueId, themes, languages, defaultLanguage, meetings, perspectives, places }: Props) {
   const t = useTranslations("onBehalf");
   const post = useTranslations("post");
-  const photoFields = usePhotoSummaryFields();
+  const images = useImageTexts();
+  const photoFields = photoSummaryFields(images);
   const written = languages.find((option) => option.value === defaultLanguage);
   return (
     <ActionForm action={action} fields={photoFields} noValidate>
@@ -65,7 +67,7 @@ export function OfflineContributionForm({ action, dialogueId, themes, languages,
       <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
       {places.length > 0 && <SelectField name="place" label={post("place")} hint={post("placeHint")} options={places} defaultValue={places[0]?.value} />}
       {/* A photo of the flyer or the place, described in the language of the text (decision 055). */}
-      <PhotoFields language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
+      <PhotoFields t={images} language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
       <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} />
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>

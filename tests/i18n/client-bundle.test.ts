@@ -96,13 +96,9 @@ const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/[municipality]/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
   // The open polls' answer form is a server component around <ActionForm>.
   ["app/[locale]/[municipality]/[dialogue]/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
-  // The push prompt after a first post is imported lazily (push-prompt-offer.tsx), not shipped. The
-  // edit form's photo fields (decision 055) are a client component every reader downloads: the
-  // next thing to make lighter here.
-  [
-    "app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx",
-    [...FORM_CORE, "components/push/push-prompt-offer.tsx", "components/images/photo-fields.tsx", "components/images/photo-summary-fields.ts", "lib/images/limits.ts"],
-  ],
+  // The edit form's photo fields are rendered on the server; the push prompt after a first post is
+  // imported lazily (push-prompt-offer.tsx), not shipped.
+  ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", [...FORM_CORE, "components/push/push-prompt-offer.tsx"]],
   ["app/[locale]/[municipality]/[dialogue]/results/page.tsx", []],
   ["app/[locale]/[municipality]/[dialogue]/polls/page.tsx", FORM_CORE],
   ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
