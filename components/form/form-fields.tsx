@@ -8,7 +8,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttri
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
-import { typedOrFaulty, useFormFieldId, useFormState } from "./form";
+import { useFormFieldId, useFormState } from "./form";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -21,11 +21,11 @@ function valueOf(state: FormState, name: string, fallback?: string): string | un
   return state.status === "error" ? (state.values[name] ?? "") : fallback;
 }
 
-function errorsOf(state: FormState, name: string): Message[] {
+export function errorsOf(state: FormState, name: string): Message[] {
   return state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const present = ids.filter(Boolean);
   return present.length ? present.join(" ") : undefined;
 }
@@ -135,52 +135,6 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
-  );
-}
-
-/**
- * A file field (a photo) in a fieldset of its own. The browser drops a chosen file with a refused
- * post: `again` asks for it once more where one was chosen — `chosen`, or `keptWith` (its
- * description) came back typed or at fault.
- */
-export function FileField({
-  name,
-  label,
-  hint,
-  state: given,
-  accept,
-  again,
-  keptWith,
-  chosen,
-}: FieldProps & { hint: ReactNode; accept: string; again: ReactNode; keptWith: string; chosen?: boolean }) {
-  const state = useFormState(given);
-  const id = useFieldId(name);
-  const message = useMessage();
-  const errors = errorsOf(state, name);
-  const ask = errors.length > 0 || chosen || typedOrFaulty(state, keptWith);
-  return (
-    <>
-      <label htmlFor={id} className="mt-1 block">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-muted">
-        {hint}
-      </p>
-      {ask && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-danger">
-          {errors.map((m) => message(m)).join(" ")} {again}
-        </p>
-      )}
-      <input
-        id={id}
-        type="file"
-        name={name}
-        accept={accept}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(`${id}-hint`, ask && `${id}-error`)}
-        className="mt-2 mb-3 block w-full max-w-full text-base"
-      />
-    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
-import { ActionForm, Folded } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
+import { Folded } from "@/components/form/folded";
 import type { FormAction } from "@/lib/actions/form-state";
 
 /**

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import { ActionForm, Folded, type Done, type Summary } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
+import { Folded, type Done, type Summary } from "@/components/form/folded";
 import type { FormAction } from "@/lib/actions/form-state";
 import { CATEGORIES, type ItemRef } from "./moderation-categories";
 

@@ -96,9 +96,10 @@ const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/[municipality]/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
   // The open polls' answer form is a server component around <ActionForm>.
   ["app/[locale]/[municipality]/[dialogue]/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
-  // The edit form's photo fields are rendered on the server; the push prompt after a first post is
-  // imported lazily (push-prompt-offer.tsx), not shipped.
-  ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", [...FORM_CORE, "components/push/push-prompt-offer.tsx"]],
+  // The folds (the edit, moderation and report forms) and the edit form's file fields, modules of
+  // their own so that other routes do not ship them; the photo fields around them are rendered on
+  // the server. The push prompt after a first post is imported lazily (push-prompt-offer.tsx).
+  ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", [...FORM_CORE, "components/form/folded.tsx", "components/form/file-field.tsx", "components/push/push-prompt-offer.tsx"]],
   ["app/[locale]/[municipality]/[dialogue]/results/page.tsx", []],
   ["app/[locale]/[municipality]/[dialogue]/polls/page.tsx", FORM_CORE],
   ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],

@@ -17,7 +17,7 @@ import { unhideContent, unhideContentInput } from "@/lib/moderation/unhide-conte
 // Moderation's server actions. Each returns its state to the form that posted it (with or
 // without JavaScript) and refreshes the page so lists and notices show the new state.
 
-/** A report from a contribution page; the form thanks the reporter in place (<Folded>, components/form/form.tsx). */
+/** A report from a contribution page; the form thanks the reporter in place (<Folded>, components/form/folded.tsx). */
 export const reportAction = formAction(createReportInput, async (input, { viewer }) => {
   const { duplicate } = await createReport(viewer, input);
   return { done: { key: duplicate ? "moderation.report.already" : "moderation.report.thanks" } };
