@@ -133,7 +133,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
   });
 
   test(`${EVERY_PAGE_LOCALES.has(locale) ? "every page" : "every participant page"} in ${locale} meets WCAG 2.1 AA`, async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(EVERY_PAGE_LOCALES.has(locale) ? 360_000 : 240_000);
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const base = `/${locale}/${MUNICIPALITY}`;
