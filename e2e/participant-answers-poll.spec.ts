@@ -83,7 +83,10 @@ test("the host team adds a poll in German and Arabic, and participants answer it
   const describedBy = (await yes.getAttribute("aria-describedby")) ?? "";
   expect(describedBy).not.toBe("");
   await expect(page.locator(`[id="${describedBy.split(" ").at(-1)}"]`)).toHaveText(tooSmall);
-  await expect(refused.getByRole("alert").getByRole("link", { name: tooSmall })).toHaveAttribute("href", `#${await yes.getAttribute("id")}`);
+  // The summary at the top names the answer whose count is wrong, in the answer's own language.
+  const summaryLink = refused.getByRole("alert").getByRole("link", { name: `Ja: ${tooSmall}`, exact: true });
+  await expect(summaryLink).toHaveAttribute("href", `#${await yes.getAttribute("id")}`);
+  await expect(summaryLink.locator("[lang=de]")).toHaveText("Ja");
   const no = refused.getByLabel("Nein", { exact: true });
   await expect(no).toHaveValue("2");
   await expect(no).not.toHaveAttribute("aria-invalid", "true");
@@ -101,6 +104,9 @@ test("the host team adds a poll in German and Arabic, and participants answer it
   await page.goto(germanPath);
   const onDialogue = pollSection(page, question);
   await expect(onDialogue.getByText(de.polls.resultsLater)).toBeVisible();
+  // The question is its heading, once; the heading names the choices too.
+  await expect(onDialogue.getByText(question, { exact: true })).toHaveCount(1);
+  await expect(onDialogue.getByRole("group", { name: question, exact: true })).toBeVisible();
   await onDialogue.getByRole("radio", { name: "Ja", exact: true }).check();
   await onDialogue.getByRole("button", { name: de.polls.submitAnswer }).click();
   await expect(page).toHaveURL(new RegExp(`^https?://[^/]+${germanPath}\\?answered=[0-9a-f-]{36}#poll-[0-9a-f-]{36}$`));
@@ -114,6 +120,7 @@ test("the host team adds a poll in German and Arabic, and participants answer it
   // The polls page in German: the answer form with her answer.
   await page.goto(`${germanPath}/polls`);
   await expect(pollSection(page, question).getByRole("radio", { name: "Ja", exact: true })).toBeChecked();
+  await expect(pollSection(page, question).getByText(question, { exact: true })).toHaveCount(1);
   await expectNoSidewaysScrolling(page);
   await keepScreenshot(page, "poll-answer-de-360");
 

@@ -203,12 +203,15 @@ export function ChoiceField({
   defaultValue,
   boxes,
   lang,
+  labelledBy,
 }: Omit<FieldProps, "label"> & {
   legend: ReactNode;
   options: { value: string; label: ReactNode; hint?: ReactNode }[];
   defaultValue?: string;
   boxes?: { prefix: string; checked: readonly string[] };
   lang?: string;
+  /** A heading above that already shows the legend's words: it names the choices, and they are not shown twice. */
+  labelledBy?: string;
 }) {
   const id = useFieldId(name);
   const state = useFormState(given);
@@ -219,11 +222,14 @@ export function ChoiceField({
   return (
     <fieldset
       className="mb-4"
+      aria-labelledby={labelledBy}
       aria-describedby={describedBy(hint ? `${id}-hint` : undefined, errors.length > 0 && `${id}-error`)}
     >
-      <legend className="font-semibold" lang={lang}>
-        {legend}
-      </legend>
+      {!labelledBy && (
+        <legend className="font-semibold" lang={lang}>
+          {legend}
+        </legend>
+      )}
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}

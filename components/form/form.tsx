@@ -126,6 +126,24 @@ function collectFields(children: ReactNode, into: Record<string, FieldInfo> = {}
   return into;
 }
 
+/**
+ * "<field>: <problem>" in the page's language. A label that is markup — a text in another
+ * language carrying its `lang`, such as a poll's answer — stands in the sentence as it is.
+ */
+function fieldProblem(t: Translate, label: ReactNode, problem: string): ReactNode {
+  if (typeof label === "string") return t("feedback.fieldProblem", { field: label, problem });
+  if (label === undefined || label === null || typeof label === "boolean") return problem;
+  const marker = "\u2063field\u2063";
+  const [before, after] = t("feedback.fieldProblem", { field: marker, problem }).split(marker);
+  return after === undefined ? problem : (
+    <>
+      {before}
+      {label}
+      {after}
+    </>
+  );
+}
+
 function ErrorSummary<T>({ form, state, fields }: { form: string; state: FormState<T>; fields: Record<string, FieldInfo> }) {
   const t = useTranslations() as unknown as Translate;
   const ref = useRef<HTMLDivElement>(null);
@@ -169,7 +187,7 @@ function ErrorSummary<T>({ form, state, fields }: { form: string; state: FormSta
           return (
             <li key={name}>
               <a href={`#${target}`} className="text-danger underline">
-                {typeof field?.label === "string" ? t("feedback.fieldProblem", { field: field.label, problem: text }) : text}
+                {fieldProblem(t, field?.label, text)}
               </a>
             </li>
           );

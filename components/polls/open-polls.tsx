@@ -11,7 +11,7 @@ import { localized, sitePaths, withQuery, type DialoguePaths } from "@/lib/route
 
 type Answerable = Pick<OpenPoll, "id" | "choice" | "options" | "text" | "mine">;
 
-/** A member's answer form for an open poll, in the version of its text the reader sees. */
+/** A member's answer form for an open poll, in the version of its text the reader sees, under the poll's heading (`poll-<id>-heading`), which names its choices. */
 export function PollAnswer({ poll, page, back }: { poll: Answerable; page: PollPage; back?: "dialogue" }) {
   return (
     <ClientMessages namespaces={["polls"]}>
@@ -25,6 +25,7 @@ export function PollAnswer({ poll, page, back }: { poll: Answerable; page: PollP
         lang={poll.text.language}
         mine={poll.mine}
         back={back}
+        labelledBy={`poll-${poll.id}-heading`}
       />
     </ClientMessages>
   );

@@ -20,6 +20,7 @@ export async function PollAnswerForm({
   lang,
   mine,
   back,
+  labelledBy,
 }: {
   action: FormAction;
   page: PollPage;
@@ -31,6 +32,8 @@ export async function PollAnswerForm({
   mine: string[] | null;
   /** Where the answer returns to: the polls page, or the dialogue page the form stands on. */
   back?: "dialogue";
+  /** The id of the heading that shows the question above the form: it names the choices, and the question is not shown twice. */
+  labelledBy?: string;
 }) {
   const t = await getTranslations("polls");
   const options = answers.map((answer) => ({ value: answer.id, label: answer.label }));
@@ -43,8 +46,9 @@ export async function PollAnswerForm({
       {back && <input type="hidden" name="back" value={back} />}
       <ChoiceField
         name="optionIds"
-        legend={question}
+        legend={<span lang={lang}>{question}</span>}
         lang={lang}
+        labelledBy={labelledBy}
         hint={multiple ? t("chooseSeveral") : t("chooseOne")}
         options={options}
         defaultValue={multiple ? undefined : mine?.[0]}
