@@ -44,11 +44,14 @@ export async function OpenPolls({
   signedIn,
   takePart,
   answered,
+  mayTranslate = false,
 }: {
   polls: OpenPoll[];
   page: PollPage;
   paths: DialoguePaths;
   mayAnswer: boolean;
+  /** The viewer translates as a volunteer (or writes as the host team): each poll links to its texts page. */
+  mayTranslate?: boolean;
   signedIn: boolean;
   /** The take-part box (the invitation code) is on the page. */
   takePart: boolean;
@@ -70,7 +73,12 @@ export async function OpenPolls({
           headingClassName="text-lg break-words"
           className="mt-3 rounded border border-line p-3"
         >
-          <PollTextNote text={poll.text} originalLanguage={poll.originalLanguage} pageLocale={page.locale} />
+          <PollTextNote
+            text={poll.text}
+            originalLanguage={poll.originalLanguage}
+            pageLocale={page.locale}
+            translateHref={mayTranslate ? localized(page.locale, sitePaths.pollTexts(poll.id)) : undefined}
+          />
           <PollStatus poll={{ state: "open", closesAt: poll.closesAt }} />
           {answered === poll.id && (
             <p role="status" className="mt-3 rounded border-s-4 border-brand bg-surface p-3">

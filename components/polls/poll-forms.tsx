@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { ChoiceField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
 import { FormMessage } from "@/components/form/form-message";
@@ -92,6 +93,20 @@ export function PollCreateForm({
   );
 }
 
+const MARK = "\u2063";
+
+/** A translated sentence with a text of another language in it, marked with its language, where the catalogue put MARK. */
+function withText(sentence: string, text: ReactNode): ReactNode {
+  const [before, after] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      {text}
+      {after}
+    </>
+  );
+}
+
 /** The question and answers in another of the dialogue's languages. */
 export function PollTextForm({
   action,
@@ -102,6 +117,9 @@ export function PollTextForm({
   dir,
   current,
   originals,
+  originalLanguage,
+  back,
+  submit,
 }: {
   action: Action;
   page: PollPage;
@@ -111,6 +129,12 @@ export function PollTextForm({
   dir: "ltr" | "rtl";
   current: { question: string; answers: string[] } | null;
   originals: string[];
+  /** The language the answers were asked in: each label names its original, marked with it. */
+  originalLanguage: string;
+  /** Where the form stands, when not on the manage page: the poll's texts page. */
+  back?: "texts";
+  /** The button's words, when not "Save". */
+  submit?: string;
 }) {
   const t = usePollTexts();
   const [state, formAction, form] = useFormAction(action);
@@ -120,6 +144,7 @@ export function PollTextForm({
       <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <input type="hidden" name="language" value={language} />
+      {back && <input type="hidden" name="back" value={back} />}
       <TextField
         name="question"
         label={t("questionIn", { language: languageName })}
@@ -134,7 +159,7 @@ export function PollTextForm({
         <TextField
           key={index}
           name={`answer-${index + 1}`}
-          label={t("answerIn", { number: index + 1, original })}
+          label={withText(t("answerIn", { number: index + 1, original: MARK }), <span lang={originalLanguage}>{original}</span>)}
           state={state}
           defaultValue={current?.answers[index] ?? ""}
           lang={language}
@@ -143,7 +168,7 @@ export function PollTextForm({
           maxLength={120}
         />
       ))}
-      <SubmitButton>{t("textSubmit")}</SubmitButton>
+      <SubmitButton>{submit ?? t("textSubmit")}</SubmitButton>
     </Form>
   );
 }

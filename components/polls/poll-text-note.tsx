@@ -3,14 +3,27 @@ import type { PollText } from "@/lib/polls/pick-poll-text";
 
 /**
  * The trace of a poll's shown version, as the dialogue's other texts carry it (HostTextNote): the
- * language it is in when that is not the page's, and that a machine translated it.
+ * language it is in when that is not the page's, that a volunteer or a machine translated it,
+ * and the way to translate it for those who may.
  */
-export function PollTextNote({ text, originalLanguage, pageLocale }: { text: PollText; originalLanguage: string; pageLocale: string }) {
+export function PollTextNote({
+  text,
+  originalLanguage,
+  pageLocale,
+  translateHref,
+}: {
+  text: PollText;
+  originalLanguage: string;
+  pageLocale: string;
+  /** The poll's texts page, for viewers the policy lets translate it (volunteers, the host team). */
+  translateHref?: string;
+}) {
   return (
     <HostTextNote
       picked={{ fields: {}, language: text.language, source: text.source, outdated: false, originalLanguage, languages: [text.language] }}
       pageLocale={pageLocale}
-      className="mt-1 text-sm text-muted"
+      translateHref={translateHref}
+      className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted"
     />
   );
 }

@@ -53,6 +53,8 @@ export const sitePaths = {
   receipt: (printedCode: string): Path => `/r/${segment(printedCode)}`,
   /** Where the versions of a host text in other languages are written. */
   hostTexts: (subject: string, id: string, language?: string): Path => withQuery(`/texts/${segment(subject)}/${segment(id)}`, { language }),
+  /** Where a poll's question and answers are written in other languages, by volunteers too (decision 048). */
+  pollTexts: (pollId: string, language?: string): Path => withQuery(`/texts/poll/${segment(pollId)}`, { language }),
 };
 
 /** Routes outside the locale: the API, files and the service worker. Never `localized`. */

@@ -102,6 +102,6 @@ describe("machineTranslatePolls", () => {
     const poll = await db.poll.findFirstOrThrow({ where: { dialogueId: dialogue.id } });
     await expect(
       db.pollText.create({ data: { pollId: poll.id, dialogueId: dialogue.id, language: "tr", question: "?", answers: ["a", "b", "c"], method: "AUTHOR", writtenById: null } }),
-    ).rejects.toThrow(/poll_text_by_author_or_machine/);
+    ).rejects.toThrow(/poll_text_by_a_person_or_machine/);
   });
 });

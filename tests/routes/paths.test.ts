@@ -36,6 +36,7 @@ describe("the site's own pages", () => {
     ["one receipt", sitePaths.receipt("K7MQ4-HTPWN"), "/r/K7MQ4-HTPWN"],
     ["a text's languages", sitePaths.hostTexts("dialogue", "d/1"), "/texts/dialogue/d%2F1"],
     ["a text in one language", sitePaths.hostTexts("meeting", "m1", "fa-AF"), "/texts/meeting/m1?language=fa-AF"],
+    ["a poll's texts in one language", sitePaths.pollTexts("p/1", "ar"), "/texts/poll/p%2F1?language=ar"],
   ])("%s", (_, built, expected) => {
     expect(built).toBe(expected);
   });
@@ -53,6 +54,7 @@ describe("the site's own pages", () => {
     [sitePaths.receipts(), []],
     [sitePaths.receipt("K7MQ4-HTPWN"), ["r", "[code]"]],
     [sitePaths.hostTexts("actor", "a"), ["texts", "[subject]", "[id]"]],
+    [sitePaths.pollTexts("p"), ["texts", "poll", "[id]"]],
   ] as const)("%s is a page the app serves", (built, dynamic) => {
     expect(served(built, "app/[locale]", dynamic)).toBe(true);
   });

@@ -10,7 +10,8 @@ import { closePoll } from "@/lib/polls/close-poll";
 import { createPoll, createPollInput } from "@/lib/polls/create-poll";
 import { recordPollMeetingCount } from "@/lib/polls/record-poll-meeting-count";
 import { savePollText } from "@/lib/polls/save-poll-text";
-import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { translatePoll } from "@/lib/polls/translate-poll";
+import { dialoguePaths, sitePaths, withQuery } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
@@ -52,14 +53,33 @@ export const closePollAction = formAction(
   },
 );
 
+/** The answers of a version's form (`answer-<position>`), in position order. */
+function answersOf(input: Record<string, unknown>): string[] {
+  return Object.entries(byOption(input, "answer-"))
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, value]) => value);
+}
+
+const versionFields = { ...page.shape, pollId: z.string(), language: z.string(), question: z.string() };
+
 export const savePollTextAction = formAction(
-  z.looseObject({ ...page.shape, pollId: z.string(), language: z.string(), question: z.string() }),
-  async ({ locale, municipality, dialogue, pollId, language, question, ...rest }, { viewer }): Promise<void> => {
-    const answers = Object.entries(byOption(rest, "answer-"))
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([, value]) => value);
-    await savePollText(viewer, { pollId, language, question, answers });
-    redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, { saved: "1" }, `poll-${pollId}`));
+  // `back`: the form stands on the poll's texts page too (/texts/poll/<id>), and returns there.
+  z.looseObject({ ...versionFields, back: z.enum(["texts"]).optional() }),
+  async ({ locale, municipality, dialogue, pollId, language, question, back, ...rest }, { viewer }): Promise<void> => {
+    await savePollText(viewer, { pollId, language, question, answers: answersOf(rest) });
+    redirectTo(
+      locale,
+      back === "texts" ? withQuery(sitePaths.pollTexts(pollId, language), { saved: "1" }) : withQuery(dialoguePaths(municipality, dialogue).pollsManage, { saved: "1" }, `poll-${pollId}`),
+    );
+  },
+);
+
+/** A volunteer's version of a poll's question and answers, from the poll's texts page, and back there. */
+export const translatePollAction = formAction(
+  z.looseObject(versionFields),
+  async ({ locale, pollId, language, question, ...rest }, { viewer }): Promise<void> => {
+    await translatePoll(viewer, { pollId, language, question, answers: answersOf(rest) });
+    redirectTo(locale, withQuery(sitePaths.pollTexts(pollId, language), { saved: "1" }));
   },
 );
 

@@ -196,6 +196,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
         paths={at}
         mayAnswer={may.answerPolls}
+        mayTranslate={may.translate}
         signedIn={viewer !== null}
         takePart={may.takePart}
         answered={typeof query.answered === "string" ? query.answered : undefined}

@@ -13,7 +13,7 @@ import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
 import { can } from "@/lib/policy/policy";
 import { listPolls } from "@/lib/polls/list-polls";
-import { dialoguePaths } from "@/lib/routes/paths";
+import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import "@/components/results/results.css";
 
 type Props = {
@@ -36,6 +36,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
   const [polls, t] = await Promise.all([listPolls(viewer, { dialogueId: dialogue.id, locale }), getTranslations("polls")]);
   const paths = dialoguePaths(dialogue);
   const mayAnswer = can(viewer, "poll:answer", resource);
+  const mayTranslate = can(viewer, "translation:create", resource);
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   const dir = direction(locale);
   return (
@@ -59,7 +60,12 @@ export default async function PollsPage({ params, searchParams }: Props) {
           headingClassName="text-xl break-words"
           className="results-block mt-8 rounded border border-line p-4"
         >
-          <PollTextNote text={poll.text} originalLanguage={poll.originalLanguage} pageLocale={locale} />
+          <PollTextNote
+            text={poll.text}
+            originalLanguage={poll.originalLanguage}
+            pageLocale={locale}
+            translateHref={mayTranslate ? localized(locale, sitePaths.pollTexts(poll.id)) : undefined}
+          />
           <PollStatus poll={poll} />
           {query.answered === poll.id && (
             <p role="status" className="mt-3 rounded border-s-4 border-brand bg-surface p-3">

@@ -36,7 +36,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
   const [{ locale, subject: kind, id }, query] = await Promise.all([params, searchParams]);
   const subject = await load(kind, id);
   if (!subject) notFound();
-  const [t, tr] = await Promise.all([getTranslations("hostTexts"), getTranslations("translations")]);
+  const [t, tr, polls] = await Promise.all([getTranslations("hostTexts"), getTranslations("translations"), getTranslations("polls")]);
   const others = subject.languages.filter((language) => language !== subject.originalLanguage);
   // The municipality's own language is its introduction itself; other subjects' originals are edited where they are made.
   const writable = subject.kind === "municipality" && subject.mayWrite ? subject.languages : others;
@@ -179,6 +179,19 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
               submit={subject.mayWrite ? t("save") : tr("submit")}
             />
           </div>
+        </Section>
+      )}
+      {subject.polls.length > 0 && (
+        <Section id="polls" heading={polls("heading")} headingClassName="text-xl" className="mt-8">
+          <ul className="mt-2 list-disc space-y-1 ps-6">
+            {subject.polls.map((poll) => (
+              <li key={poll.id}>
+                <Link href={sitePaths.pollTexts(poll.id)} className="break-words">
+                  <span {...originalLang}>{poll.question}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Section>
       )}
     </ClientMessages>

@@ -114,6 +114,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
                         dir={direction(language)}
                         current={current}
                         originals={poll.texts[0]!.answers}
+                        originalLanguage={original}
                       />
                     </div>
                   );
