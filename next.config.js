@@ -17,7 +17,8 @@ const nextConfig = {
   // the public origin (PUBLIC_URL, lib/env.ts), not the Host the app sees: Next.js's own check of
   // server actions accepts exactly that one origin besides the Host. Read when the server starts.
   // Server actions take up to 25 MB: the post form carries up to three photos (decision 050). The
-  // proxy holds every other path to 1 MB (lib/security/plain-pages.ts), and buffers a body up to
+  // proxy holds every other path, and every other action on the photo pages, to 1 MB
+  // (lib/security/plain-pages.ts, lib/security/photo-actions.ts), and buffers a body up to
   // the same 25 MB for the action to read it whole (proxyClientMaxBodySize cuts beyond it).
   // The voice form (5 MB of audio) posts to a route handler of its own (decision 046).
   experimental: { serverActions: { allowedOrigins: publicHosts(), bodySizeLimit: "25mb" }, proxyClientMaxBodySize: "25mb" },

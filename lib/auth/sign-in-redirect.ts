@@ -8,7 +8,7 @@
 import { localized, sitePaths } from "@/lib/routes/paths";
 
 /** next-auth's session cookie, over http and https (lib/auth/sessions.ts). */
-const SESSION_COOKIES = ["next-auth.session-token", "__Host-next-auth.session-token", "__Secure-next-auth.session-token"];
+export const SESSION_COOKIES = ["next-auth.session-token", "__Host-next-auth.session-token", "__Secure-next-auth.session-token"];
 
 const MUNICIPALITY_PAGES = new Set(["staff", "dashboard", "branding", "moderation", "actors", "dialogues", "overview"]);
 

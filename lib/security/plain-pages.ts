@@ -8,6 +8,7 @@ import { RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defaultLocale, direction, locales } from "@/lib/i18n/routing";
 import { localized, sitePaths } from "@/lib/routes/paths";
+import { carriesPhotos } from "./photo-actions";
 
 /**
  * The largest request body a server action accepts: Next's default for
@@ -28,15 +29,16 @@ const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)
 /**
  * The post form of a need or proposal with up to three photos of 8 MB each (decision 050), the
  * form of one entered on someone's behalf, and the edit form on a contribution's page that adds
- * photos to it (decision 055): server actions whose
- * pages alone take up to 25 MB. Next.js's `bodySizeLimit` (next.config.js) is one setting for every
- * server action, so it is 25 MB there, and this proxy holds every other path to the limits above —
- * a server action posted anywhere else is refused here at 1 MB.
+ * photos to it (decision 055): server actions on pages that take up to 25 MB. Next.js's
+ * `bodySizeLimit` (next.config.js) is one setting for every server action, so it is 25 MB, and
+ * this proxy holds every other path to the limits above — and on these three pages grants more
+ * than 1 MB only to a post that names one of the photo forms' actions and comes with a session
+ * cookie (lib/security/photo-actions.ts): a comment or a support posted there keeps 1 MB.
  */
 export const POST_FORM_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new|new\/offline|c\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
 
-/** The largest body a form post to this path may have. */
+/** The largest body a form post to this path may have (on a photo page: a photo form's post). */
 export function actionBodyLimit(pathname: string): number {
   if (POST_FORM.test(pathname)) return POST_FORM_BODY_LIMIT_BYTES;
   return VOICE_FORM.test(pathname) ? VOICE_ACTION_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
@@ -46,31 +48,61 @@ function pathOf(request: { url?: string }): string {
   return request.url ? new URL(request.url, "http://localhost").pathname : "/";
 }
 
-export function isTooLarge(request: { method: string; headers: Headers; url?: string }): boolean {
-  if (request.method !== "POST") return false;
-  const length = Number(request.headers.get("content-length") ?? "");
-  return Number.isFinite(length) && length > actionBodyLimit(pathOf(request));
-}
-
 /**
- * A POST without Content-Length (Transfer-Encoding: chunked) over the limit, counted as it
- * arrives: at most the limit and one chunk are read. Next.js keeps a copy of the body for the
- * action handler (proxyClientMaxBodySize), so reading it here takes nothing away.
+ * The body of a POST sent without Content-Length (Transfer-Encoding: chunked), read as it
+ * arrives up to `limit`: null once it is over (at most the limit and one chunk are read).
+ * Next.js keeps a copy of the body for the action handler (proxyClientMaxBodySize), so reading
+ * it here takes nothing away.
  */
-export async function isChunkedTooLarge(request: { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null; url?: string }): Promise<boolean> {
-  if (request.method !== "POST" || request.headers.has("content-length") || !request.body) return false;
-  const limit = actionBodyLimit(pathOf(request));
-  const reader = request.body.getReader();
+async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return false;
+    if (done) break;
     bytes += value.byteLength;
     if (bytes > limit) {
       await reader.cancel();
-      return true;
+      return null;
     }
+    chunks.push(value);
   }
+  const whole = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
+}
+
+type Post = { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null; url?: string; cookies: { has(name: string): boolean } };
+
+/**
+ * The limit a form post is over, or null: judged from its Content-Length, or by counting a body
+ * sent without one. On a photo page a post over 1 MB is read further (carriesPhotos): 25 MB for
+ * a photo form's own post, 1 MB for everything else.
+ */
+export async function exceededBodyLimit(request: Post): Promise<number | null> {
+  if (request.method !== "POST") return null;
+  const limit = actionBodyLimit(pathOf(request));
+  const declared = request.headers.get("content-length");
+  const length = declared === null ? null : Number(declared);
+  if (length !== null && !Number.isFinite(length)) return null;
+  if (length === null && !request.body) return null;
+  if (limit !== POST_FORM_BODY_LIMIT_BYTES) {
+    if (length !== null) return length > limit ? limit : null;
+    return (await readUpTo(request.body!, limit)) === null ? limit : null;
+  }
+  let body: Uint8Array | null = null;
+  if (length === null) {
+    body = await readUpTo(request.body!, limit);
+    if (body === null) return limit;
+  } else if (length > limit) return limit;
+  if ((length ?? body!.byteLength) <= ACTION_BODY_LIMIT_BYTES) return null;
+  const photos = await carriesPhotos(request, async () => body ?? (request.body ? readUpTo(request.body, limit) : null));
+  return photos ? null : ACTION_BODY_LIMIT_BYTES;
 }
 
 const escape = (text: string) =>
@@ -90,11 +122,11 @@ function page(locale: string, title: string, body: string, link: string, href: s
 </html>`;
 }
 
-/** 413 with a plain page in the person's language. */
-export async function tooLargeResponse(pathname: string): Promise<Response> {
+/** 413 with a plain page in the person's language, naming the limit the post was over. */
+export async function tooLargeResponse(pathname: string, limit: number): Promise<Response> {
   const locale = localeOf(pathname);
   const t = await translatorFor(locale, "security");
-  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${actionBodyLimit(pathname) / (1024 * 1024)} MB` }), t("back"), localized(locale, sitePaths.home())), {
+  return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${limit / (1024 * 1024)} MB` }), t("back"), localized(locale, sitePaths.home())), {
     status: 413,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
   });
