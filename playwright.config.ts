@@ -13,6 +13,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
+  // A scenario drives up to three browsers through twenty pages while the server and two workers
+  // share two cores: late in the whole suite such a test passed in 13 s alone and ran out of
+  // Playwright's default 30 s. Each step still waits at most 5 s (expect's own timeout).
+  timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
