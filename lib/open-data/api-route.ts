@@ -20,10 +20,10 @@ export const CORS_HEADERS = {
 export const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
 /**
- * Answers that carry photo descriptions (the contributions with their photos, decision 055): a
- * moderator's hide reaches every shared cache within 30 seconds, and no cache serves a copy
- * older than that (must-revalidate, no stale-while-revalidate) — the photo itself is kept by no
- * shared cache at all (decision 050).
+ * Answers that carry anything the moderation can hide — a contribution's title or text, its
+ * photos' descriptions, the town's answers to it (decision 055): a moderator's hide reaches every
+ * shared cache within 30 seconds, and no cache serves a copy older than that (must-revalidate, no
+ * stale-while-revalidate) — the photo itself is kept by no shared cache at all (decision 050).
  */
 export const HIDEABLE_CACHE_CONTROL = "public, max-age=30, must-revalidate";
 

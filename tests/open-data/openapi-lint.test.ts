@@ -44,6 +44,8 @@ async function call({ handler, path, params, query = "" }: Call): Promise<Respon
 
 let document: OpenApi;
 let calls: Record<string, Call>;
+/** Everything of the dialogue that the moderation can hide: its contributions' titles and texts, and the answers to them. */
+let hideable: string[];
 
 beforeAll(async () => {
   const municipality = await createMunicipality();
@@ -53,7 +55,8 @@ beforeAll(async () => {
   const contributions = [];
   for (let index = 0; index < 3; index += 1) contributions.push(await createContribution({ dialogueId: dialogue.id, authorId: author.id, title: unique("Bedarf") }));
   const actor = await createActor({ municipalityId: municipality.id });
-  await respond(contributions[0]!.id, { status: "PLANNED", actorId: actor.id, decidedBy: "Integrationsbeirat" });
+  const response = await respond(contributions[0]!.id, { status: "PLANNED", actorId: actor.id, decidedBy: "Integrationsbeirat", body: unique("Antwort des Fachdiensts") });
+  hideable = [...contributions.flatMap((contribution) => [contribution.title, contribution.body]), response.body];
 
   // Quick polls: one open, one closed with a group shown and one too small to show.
   const closedPoll = await pollIn(dialogue);
@@ -127,24 +130,35 @@ describe("what every operation answers", () => {
     },
   );
 
-  // A photo hidden by the moderation leaves the answers at once; its description must not stay
-  // in shared caches for minutes after (decision 055): no stale copy of an answer that has photos.
-  it.each(Object.entries(OPEN_DATA_PATHS).map(([, { get }]) => get.operationId))("%s: is cached briefly, never served stale where it lists photos", async (operationId) => {
-    const response = await call(calls[operationId]!);
-    const hasPhotos = (value: unknown): boolean =>
-      Array.isArray(value) ? value.some(hasPhotos) : typeof value === "object" && value !== null && Object.entries(value).some(([key, inner]) => (key === "photos" && Array.isArray(inner)) || hasPhotos(inner));
-    const cacheControl = response.headers.get("cache-control");
-    if (hasPhotos(await response.json())) {
-      expect(cacheControl).toBe(HIDEABLE_CACHE_CONTROL);
-      expect(cacheControl).not.toContain("stale-while-revalidate");
-      expect(cacheControl).toContain("must-revalidate");
-      expect(Number(/max-age=(\d+)/.exec(cacheControl!)![1])).toBeLessThanOrEqual(30);
-    } else {
-      expect(cacheControl).toBe(CACHE_CONTROL);
-    }
-    // The contributions list their photos (an empty list here).
-    if (operationId === "listContributions") expect(cacheControl).toBe(HIDEABLE_CACHE_CONTROL);
-  });
+  // A contribution hidden by the moderation leaves the answers at once, and with it its photos and
+  // the town's answers to it; its title, text or a photo's description must not stay in shared
+  // caches for minutes after (decisions 012, 055): no stale copy of an answer that carries any.
+  it.each(Object.entries(OPEN_DATA_PATHS).map(([, { get }]) => get.operationId))(
+    "%s: is cached briefly, never served stale where it carries a contribution's text, an answer to one or photos",
+    async (operationId) => {
+      const response = await call(calls[operationId]!);
+      const answer: unknown = await response.json();
+      const hasPhotos = (value: unknown): boolean =>
+        Array.isArray(value) ? value.some(hasPhotos) : typeof value === "object" && value !== null && Object.entries(value).some(([key, inner]) => (key === "photos" && Array.isArray(inner)) || hasPhotos(inner));
+      const carriesText = (value: unknown): boolean =>
+        typeof value === "string" ? hideable.some((text) => value.includes(text)) : typeof value === "object" && value !== null && Object.values(value).some(carriesText);
+      const cacheControl = response.headers.get("cache-control");
+      if (hasPhotos(answer) || carriesText(answer)) {
+        expect(cacheControl).toBe(HIDEABLE_CACHE_CONTROL);
+        expect(cacheControl).not.toContain("stale-while-revalidate");
+        expect(cacheControl).toContain("must-revalidate");
+        expect(Number(/max-age=(\d+)/.exec(cacheControl!)![1])).toBeLessThanOrEqual(30);
+      } else {
+        expect(cacheControl).toBe(CACHE_CONTROL);
+      }
+      // Where the check above must have found something: the contributions (titles, texts and an
+      // empty list of photos) and the responses (the answer's text).
+      if (operationId === "listContributions" || operationId === "listResponses") {
+        expect(carriesText(answer), `${operationId} carries the seeded texts`).toBe(true);
+        expect(cacheControl).toBe(HIDEABLE_CACHE_CONTROL);
+      }
+    },
+  );
 
   it.each([
     ["getDialogue", "404", { id: "00000000-0000-7000-8000-000000000000" }, ""],
