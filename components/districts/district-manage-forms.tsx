@@ -1,23 +1,16 @@
-"use client";
-
+import { getTranslations } from "next-intl/server";
 import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
-import { FormMessage } from "@/components/form/form-message";
-import { Form, useFormAction } from "@/components/form/form";
-import type { FormState } from "@/lib/actions/form-state";
-import { useTranslations } from "@/lib/i18n/client";
-
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+import { ActionForm } from "@/components/form/form";
+import type { FormAction } from "@/lib/actions/form-state";
 
 const hiddenFields = (hidden: Record<string, string>) =>
   Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 
 /** One place up or down in the municipality's order of districts: a plain button, no JavaScript needed. */
-export function MoveDistrictForm({ action, hidden, direction, name }: { action: Action; hidden: Record<string, string>; direction: "up" | "down"; name: string }) {
-  const t = useTranslations("districts");
-  const [state, formAction, form] = useFormAction(action);
+export async function MoveDistrictForm({ action, hidden, direction, name }: { action: FormAction; hidden: Record<string, string>; direction: "up" | "down"; name: string }) {
+  const t = await getTranslations("districts");
   return (
-    <Form form={form} action={formAction} className="inline">
-      <FormMessage state={state} />
+    <ActionForm action={action} className="inline">
       {hiddenFields({ ...hidden, direction })}
       <button type="submit" className="rounded border border-brand px-3 py-1 text-sm font-semibold text-brand hover:bg-brand hover:text-white">
         <span aria-hidden="true">{direction === "up" ? "↑" : "↓"} </span>
@@ -26,7 +19,7 @@ export function MoveDistrictForm({ action, hidden, direction, name }: { action: 
           <bdi>{name}</bdi>
         </span>
       </button>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -34,18 +27,16 @@ export function MoveDistrictForm({ action, hidden, direction, name }: { action: 
  * Deleting a district: what happens to its contributions, said before, and a box to tick that
  * says it once more. Without the tick the page comes back with the message at the box.
  */
-export function DeleteDistrictForm({ action, hidden, intro, confirm }: { action: Action; hidden: Record<string, string>; intro: string; confirm: string }) {
-  const t = useTranslations("districts");
-  const [state, formAction, form] = useFormAction(action);
+export async function DeleteDistrictForm({ action, hidden, intro, confirm }: { action: FormAction; hidden: Record<string, string>; intro: string; confirm: string }) {
+  const t = await getTranslations("districts");
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       {hiddenFields(hidden)}
       <p className="mb-3">{intro}</p>
-      <CheckboxField name="confirm" label={confirm} state={state} />
+      <CheckboxField name="confirm" label={confirm} />
       <SubmitButton className="rounded border-2 border-danger bg-white px-4 py-2 font-semibold text-danger hover:bg-danger-soft aria-disabled:opacity-70">
         {t("deleteSubmit")}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -12,7 +12,7 @@ export function ShowNameInExportsField({
   defaultChecked,
   labels,
 }: {
-  state: FormState;
+  state?: FormState;
   defaultChecked: boolean;
   labels: { label: string; hint: string };
 }) {

@@ -1,7 +1,7 @@
 "use client";
 
 // A module of its own: a client module ships every export to each page that imports it (issue
-// 16's JavaScript budget), and only the forms still on useFormAction + <Form> need this one.
+// 16's JavaScript budget), and only a list of forms sharing one state (the push devices) needs it.
 import { useContext } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { FormContext } from "./form";

@@ -47,7 +47,11 @@ export function useFormState(given?: FormState<unknown>): FormState<unknown> {
   return given ?? state;
 }
 
-/** useActionState for a <Form>: the same [state, dispatch, pending], plus the handle <Form> takes. */
+/**
+ * useActionState for a <Form>: the same [state, dispatch, pending], plus the handle <Form> takes.
+ * Forms use <ActionForm>; this is for the one whose state must outlive the form (the join page's
+ * sign-up, whose answer is shown after the page has switched to the signed-in branch).
+ */
 export function useFormAction<T>(action: FormAction<T>, initial: FormState<T> = IDLE): [FormState<T>, (formData: FormData) => void, FormHandle<T>, boolean] {
   const id = `form${useId().replace(/[^A-Za-z0-9]/g, "")}`;
   const [state, dispatch, pending] = useActionState(action, initial);

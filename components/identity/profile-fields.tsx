@@ -24,7 +24,7 @@ export function ProfileFields({
   languages,
   values,
 }: {
-  state: FormState;
+  state?: FormState;
   languages: LanguageOption[];
   values: ProfileValues;
 }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChoiceField, SubmitButton, TextField } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
 type Labels = {
@@ -16,7 +16,7 @@ type Labels = {
 type RoleOption = { value: string; label: string; hint: string };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  action: FormAction;
   page: { locale: string; municipality: string; dialogue: string };
   dialogueId: string;
   /** One role: a hidden field. Several: a choice, `role` chosen first (e.g. from ?role=CO_HOST). */

@@ -1,9 +1,8 @@
 "use client";
 
 import { ChoiceField, SubmitButton, TextField } from "@/components/form/form-fields";
-import { FormMessage } from "@/components/form/form-message";
-import type { FormState } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import type { FormAction } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
 
 type Labels = {
   email: string;
@@ -20,36 +19,37 @@ type Labels = {
 };
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  action: FormAction;
   municipalityId: string;
   labels: Labels;
 };
 
 /** Labels come translated from the page: the client catalogue carries only form messages. */
 export function InviteStaffForm({ action, municipalityId, labels }: Props) {
-  const [state, formAction, form] = useFormAction(action);
   return (
-    <Form form={form} action={formAction} noValidate>
-      {state.status === "success" && (
-        <p role="status" className="mb-4 rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
-          {labels.sent}
-        </p>
+    <ActionForm action={action} noValidate>
+      {(state) => (
+        <>
+          {state.status === "success" && (
+            <p role="status" className="mb-4 rounded border-s-4 border-brand bg-proposal-bg p-3 font-semibold">
+              {labels.sent}
+            </p>
+          )}
+          <input type="hidden" name="municipalityId" value={municipalityId} />
+          <TextField name="email" label={labels.email} hint={labels.emailHint} type="email" autoComplete="off" required />
+          <TextField name="displayName" label={labels.displayName} hint={labels.displayNameHint} autoComplete="off" required />
+          <ChoiceField
+            name="role"
+            legend={labels.roleLegend}
+            defaultValue="STAFF"
+            options={[
+              { value: "STAFF", label: labels.staff, hint: labels.staffHint },
+              { value: "MODERATOR", label: labels.moderator, hint: labels.moderatorHint },
+            ]}
+          />
+          <SubmitButton>{labels.submit}</SubmitButton>
+        </>
       )}
-      <FormMessage state={state} />
-      <input type="hidden" name="municipalityId" value={municipalityId} />
-      <TextField name="email" label={labels.email} hint={labels.emailHint} state={state} type="email" autoComplete="off" required />
-      <TextField name="displayName" label={labels.displayName} hint={labels.displayNameHint} state={state} autoComplete="off" required />
-      <ChoiceField
-        name="role"
-        legend={labels.roleLegend}
-        state={state}
-        defaultValue="STAFF"
-        options={[
-          { value: "STAFF", label: labels.staff, hint: labels.staffHint },
-          { value: "MODERATOR", label: labels.moderator, hint: labels.moderatorHint },
-        ]}
-      />
-      <SubmitButton>{labels.submit}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -1,10 +1,8 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { CheckboxGroup, type CheckboxOption } from "@/components/form/checkbox-group";
 import type { FormAction } from "@/lib/actions/form-state";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 type Props = {
   action: FormAction;
@@ -14,28 +12,26 @@ type Props = {
 };
 
 /** A new meeting: date and time are the municipality's local time (Europe/Berlin). */
-export function MeetingForm({ action, dialogueId, languages }: Props) {
-  const t = useTranslations("meetings");
-  const [state, formAction, form] = useFormAction(action);
+export async function MeetingForm({ action, dialogueId, languages }: Props) {
+  const t = await getTranslations("meetings");
   return (
-    <Form form={form} action={formAction} noValidate>
+    <ActionForm action={action} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <TextField name="title" label={t("titleLabel")} state={state} maxLength={200} required />
-      <TextField name="startsAt" label={t("startsAt")} hint={t("timeHint")} state={state} type="datetime-local" required />
-      <TextField name="endsAt" label={t("endsAt")} hint={t("endsAtHint")} state={state} type="datetime-local" />
-      <TextField name="place" label={t("place")} hint={t("placeHint")} state={state} maxLength={300} required />
+      <TextField name="title" label={t("titleLabel")} maxLength={200} required />
+      <TextField name="startsAt" label={t("startsAt")} hint={t("timeHint")} type="datetime-local" required />
+      <TextField name="endsAt" label={t("endsAt")} hint={t("endsAtHint")} type="datetime-local" />
+      <TextField name="place" label={t("place")} hint={t("placeHint")} maxLength={300} required />
       <CheckboxGroup
         legend={t("languagesLegend")}
         hint={t("languagesHint")}
-        state={state}
         errorField="languages"
         prefix="language-"
         options={languages}
         checked={[]}
       />
-      <CheckboxField name="interpretationOffered" label={t("interpretationLabel")} state={state} />
-      <TextAreaField name="description" label={t("description")} hint={t("descriptionHint")} state={state} rows={4} maxLength={2000} />
+      <CheckboxField name="interpretationOffered" label={t("interpretationLabel")} />
+      <TextAreaField name="description" label={t("description")} hint={t("descriptionHint")} rows={4} maxLength={2000} />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -1,23 +1,13 @@
-"use client";
-
 import type { ReactNode } from "react";
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
 import { ChoiceField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
-import { FormMessage } from "@/components/form/form-message";
-import { Form, useFormAction } from "@/components/form/form";
-import type { FormState } from "@/lib/actions/form-state";
+import { ActionForm } from "@/components/form/form";
+import { FoldOnError } from "@/components/form/folded";
+import type { FormAction } from "@/lib/actions/form-state";
 import type { PollPage } from "./poll-answer-form";
 
-/**
- * The "polls" texts with their full keys: typed as the other namespaces are, the client's key
- * type stops short of this one (the catalogue type is past what the compiler expands).
- */
-function usePollTexts() {
-  const t = useTranslations();
-  return (key: string, values?: Record<string, string | number>) => t(`polls.${key}`, values);
-}
+// The host team's poll forms: server components around the one client <ActionForm> (decision 042).
 
-type Action = (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
 
 function PageFields({ page }: { page: PollPage }) {
@@ -31,7 +21,7 @@ function PageFields({ page }: { page: PollPage }) {
 }
 
 /** The host team adds a poll: the question and up to six answers in the dialogue's first language. */
-export function PollCreateForm({
+export async function PollCreateForm({
   action,
   page,
   dialogueId,
@@ -39,28 +29,25 @@ export function PollCreateForm({
   phases,
   lang,
 }: {
-  action: Action;
+  action: FormAction;
   page: PollPage;
   dialogueId: string;
   answerFields: number;
   phases: Option[];
   lang: string;
 }) {
-  const t = usePollTexts();
-  const [state, formAction, form] = useFormAction(action);
+  const t = await getTranslations("polls");
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <PageFields page={page} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <TextField name="question" label={t("question")} hint={t("questionHint")} state={state} lang={lang} required maxLength={300} />
+      <TextField name="question" label={t("question")} hint={t("questionHint")} lang={lang} required maxLength={300} />
       {Array.from({ length: answerFields }, (_, index) => (
         <TextField
           key={index}
           name={`answer${index + 1}`}
           label={t("answerLabel", { number: index + 1 })}
           hint={index === 0 ? t("answersHint") : undefined}
-          state={state}
           lang={lang}
           maxLength={120}
         />
@@ -68,7 +55,6 @@ export function PollCreateForm({
       <ChoiceField
         name="choice"
         legend={t("choiceLegend")}
-        state={state}
         defaultValue="SINGLE"
         options={[
           { value: "SINGLE", label: t("choiceSingle") },
@@ -78,18 +64,17 @@ export function PollCreateForm({
       <ChoiceField
         name="openFor"
         legend={t("openForLegend")}
-        state={state}
         defaultValue="period"
         options={[
           { value: "period", label: t("openForPeriod") },
           { value: "phase", label: t("openForPhase") },
         ]}
       />
-      <TextField name="opensAt" label={t("opensAt")} hint={t("opensAtHint")} state={state} type="datetime-local" />
-      <TextField name="closesAt" label={t("closesAt")} hint={t("closesAtHint")} state={state} type="datetime-local" />
-      <SelectField name="phase" label={t("phase")} state={state} options={phases} />
+      <TextField name="opensAt" label={t("opensAt")} hint={t("opensAtHint")} type="datetime-local" />
+      <TextField name="closesAt" label={t("closesAt")} hint={t("closesAtHint")} type="datetime-local" />
+      <SelectField name="phase" label={t("phase")} options={phases} />
       <SubmitButton>{t("createSubmit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -108,7 +93,7 @@ function withText(sentence: string, text: ReactNode): ReactNode {
 }
 
 /** The question and answers in another of the dialogue's languages. */
-export function PollTextForm({
+export async function PollTextForm({
   action,
   page,
   pollId,
@@ -121,7 +106,7 @@ export function PollTextForm({
   back,
   submit,
 }: {
-  action: Action;
+  action: FormAction;
   page: PollPage;
   pollId: string;
   language: string;
@@ -136,11 +121,9 @@ export function PollTextForm({
   /** The button's words, when not "Save". */
   submit?: string;
 }) {
-  const t = usePollTexts();
-  const [state, formAction, form] = useFormAction(action);
+  const t = await getTranslations("polls");
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <input type="hidden" name="language" value={language} />
@@ -148,7 +131,6 @@ export function PollTextForm({
       <TextField
         name="question"
         label={t("questionIn", { language: languageName })}
-        state={state}
         defaultValue={current?.question ?? ""}
         lang={language}
         dir={dir}
@@ -160,7 +142,6 @@ export function PollTextForm({
           key={index}
           name={`answer-${index + 1}`}
           label={withText(t("answerIn", { number: index + 1, original: MARK }), <span lang={originalLanguage}>{original}</span>)}
-          state={state}
           defaultValue={current?.answers[index] ?? ""}
           lang={language}
           dir={dir}
@@ -169,7 +150,7 @@ export function PollTextForm({
         />
       ))}
       <SubmitButton>{submit ?? t("textSubmit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -177,7 +158,7 @@ export function PollTextForm({
  * Hands counted at a meeting for one perspective group: one number per answer, folded under its
  * heading — and open again after a refused post, so each message stands visibly at its field.
  */
-export function PollCountForm({
+export async function PollCountForm({
   action,
   page,
   pollId,
@@ -185,32 +166,28 @@ export function PollCountForm({
   perspectives,
   answers,
 }: {
-  action: Action;
+  action: FormAction;
   page: PollPage;
   pollId: string;
   meetings: Option[];
   perspectives: Option[];
   answers: { id: string; label: string; lang: string }[];
 }) {
-  const t = usePollTexts();
-  const [state, formAction, form] = useFormAction(action);
+  const t = await getTranslations("polls");
   return (
-    <details className="mt-4" open={state.status === "error" || undefined}>
-      <summary className="cursor-pointer font-semibold">{t("countHeading")}</summary>
-      <div className="mt-3">
-        <Form form={form} action={formAction} noValidate>
-          <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
+      <FoldOnError className="mt-4" summaryClassName="cursor-pointer font-semibold" summary={t("countHeading")}>
+        <div className="mt-3">
           <PageFields page={page} />
           <input type="hidden" name="pollId" value={pollId} />
-          <SelectField name="meetingId" label={t("countMeeting")} state={state} options={meetings} />
-          <SelectField name="perspective" label={t("countPerspective")} state={state} options={perspectives} />
+          <SelectField name="meetingId" label={t("countMeeting")} options={meetings} />
+          <SelectField name="perspective" label={t("countPerspective")} options={perspectives} />
           {answers.map((answer) => (
             <TextField
               key={answer.id}
               // Named as the domain function reports it ("counts.<option id>"), so its message stands at the field.
               name={`counts.${answer.id}`}
               label={<span lang={answer.lang}>{answer.label}</span>}
-              state={state}
               type="number"
               inputMode="numeric"
               min={0}
@@ -219,22 +196,20 @@ export function PollCountForm({
             />
           ))}
           <SubmitButton>{t("countSubmit")}</SubmitButton>
-        </Form>
-      </div>
-    </details>
+        </div>
+      </FoldOnError>
+    </ActionForm>
   );
 }
 
 /** Ends a poll before its time. */
-export function ClosePollForm({ action, page, pollId }: { action: Action; page: PollPage; pollId: string }) {
-  const t = usePollTexts();
-  const [state, formAction, form] = useFormAction(action);
+export async function ClosePollForm({ action, page, pollId }: { action: FormAction; page: PollPage; pollId: string }) {
+  const t = await getTranslations("polls");
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <SubmitButton className="rounded border border-ink px-4 py-2 font-semibold">{t("closeSubmit")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

@@ -5,16 +5,14 @@ import { useTranslations } from "@/lib/i18n/client";
 import { SubmitButton } from "@/components/form/form-fields";
 import { FormMessage } from "@/components/form/form-message";
 import { Notice } from "@/components/identity/notice";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
-
-type Action = (state: FormState<{ removed: number }>, formData: FormData) => Promise<FormState<{ removed: number }>>;
+import { IDLE, type FormAction } from "@/lib/actions/form-state";
 
 /**
  * The person's devices, each with "Remove": plain forms, so removing works without JavaScript
  * (decision 031). One action state for the whole list, so "Removed" still shows when the page
- * comes back without the device.
+ * comes back without the device. Not an <ActionForm>: one state serves a form per device.
  */
-export function DeviceList({ devices, action }: { devices: { id: string; label: string }[]; action: Action }) {
+export function DeviceList({ devices, action }: { devices: { id: string; label: string }[]; action: FormAction<{ removed: number }> }) {
   const t = useTranslations("push");
   const [state, formAction] = useActionState(action, IDLE);
   return (

@@ -1,11 +1,11 @@
 "use client";
 
 import { SubmitButton } from "@/components/form/form-fields";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
 type Props = {
-  action: (state: FormState<void>, formData: FormData) => Promise<FormState<void>>;
+  action: FormAction;
   hidden: Record<string, string>;
   /** The visible words, and the full sentence for screen readers ("Remove Amal as co-host"). */
   label: string;

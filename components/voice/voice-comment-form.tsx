@@ -3,7 +3,6 @@
 import { useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import { FormMessage } from "@/components/form/form-message";
 import { Form } from "@/components/form/form";
 import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_COMMENT_LINE_MAX } from "@/lib/voice/limits";
@@ -33,7 +32,6 @@ export function VoiceCommentForm({ postTo, initial, parentId, languages, default
   const form = { id: `form${useId().replace(/[^A-Za-z0-9]/g, "")}`, state };
   return (
     <Form form={form} action={postTo} method="post" encType="multipart/form-data" fields={{ audio: { label: t("file") } }} noValidate>
-      <FormMessage state={state} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
       <AudioField formId={form.id} state={state} />

@@ -3,7 +3,6 @@
 import { type ReactNode, useId } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
-import { FormMessage } from "@/components/form/form-message";
 import { Form } from "@/components/form/form";
 import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
@@ -38,7 +37,6 @@ export function VoiceForm({ postTo, initial, dialogueId, kind, themes, languages
   const form = { id: `form${useId().replace(/[^A-Za-z0-9]/g, "")}`, state };
   return (
     <Form form={form} action={postTo} method="post" encType="multipart/form-data" fields={{ audio: { label: t("file") } }} noValidate>
-      <FormMessage state={state} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <ChoiceField
         name="kind"

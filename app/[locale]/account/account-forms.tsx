@@ -2,7 +2,6 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, SubmitButton, TextField } from "@/components/form/form-fields";
-import { FormMessage } from "@/components/form/form-message";
 import { CodeField } from "@/components/form/code-field";
 import { Notice } from "@/components/identity/notice";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
@@ -16,7 +15,7 @@ import {
   signOutEverywhereAction,
   updateProfileAction,
 } from "@/lib/actions/accounts/account";
-import { Form, useFormAction } from "@/components/form/form";
+import { ActionForm } from "@/components/form/form";
 
 const secondaryButton =
   "rounded border-2 border-brand px-5 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";
@@ -31,37 +30,29 @@ export function ProfileForm({
   showNameLabels: { label: string; hint: string };
 }) {
   const t = useTranslations("account");
-  const [state, action, form] = useFormAction(updateProfileAction);
   return (
-    <Form form={form} action={action} noValidate>
-      {state.status === "success" ? <Notice>{t("saved")}</Notice> : <FormMessage state={state} />}
-      <ProfileFields state={state} languages={languages} values={values} />
-      <TextField
-        name="email"
-        type="email"
-        label={t("email")}
-        hint={t("emailHint")}
-        state={state}
-        defaultValue={values.email}
-        autoComplete="email"
-        inputMode="email"
-      />
-      <CheckboxField name="emailDigest" label={t("emailDigest")} state={state} defaultChecked={values.emailDigest} />
-      <ShowNameInExportsField state={state} defaultChecked={values.showNameInExports} labels={showNameLabels} />
-      <SubmitButton>{t("save")}</SubmitButton>
-    </Form>
+    <ActionForm action={updateProfileAction} noValidate>
+      {(state) => (
+        <>
+          {state.status === "success" && <Notice>{t("saved")}</Notice>}
+          <ProfileFields languages={languages} values={values} />
+          <TextField name="email" type="email" label={t("email")} hint={t("emailHint")} defaultValue={values.email} autoComplete="email" inputMode="email" />
+          <CheckboxField name="emailDigest" label={t("emailDigest")} defaultChecked={values.emailDigest} />
+          <ShowNameInExportsField defaultChecked={values.showNameInExports} labels={showNameLabels} />
+          <SubmitButton>{t("save")}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 export function SignOutEverywhereForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const [state, action, form] = useFormAction(signOutEverywhereAction);
   return (
-    <Form form={form} action={action}>
-      <FormMessage state={state} />
+    <ActionForm action={signOutEverywhereAction}>
       <input type="hidden" name="locale" value={locale} />
       <SubmitButton className={secondaryButton}>{t("signOutEverywhere")}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -73,61 +64,65 @@ export function SignOutEverywhereForm({ locale }: { locale: string }) {
 export function NewSignInCodeForm() {
   const t = useTranslations("account");
   const join = useTranslations("join");
-  const [state, action, form] = useFormAction(newSignInCodeAction);
-  if (state.status === "success") {
-    return (
-      <>
-        <div className="print:hidden">
-          <Notice>
-            {t("newCodeDone")}
-            {state.data.endedSessions > 0 && <> {t("newCodeSignedOut")}</>}
-          </Notice>
-        </div>
-        <SignInCodeCard code={state.data.signInCode} heading={join("codeHeading")}>
-          <p className="font-semibold">{join("codeOnce")}</p>
-          <p>{join("codeKeep")}</p>
-          <p className="print:hidden">{join("codePrint")}</p>
-        </SignInCodeCard>
-      </>
-    );
-  }
   return (
-    <Form form={form} action={action} noValidate>
-      <FormMessage state={state} />
-      <CodeField name="currentCode" label={t("newCodeCurrent")} hint={t("newCodeCurrentHint")} state={state} required />
-      <CheckboxField name="endOtherSessions" label={t("newCodeEndSessions")} state={state} defaultChecked />
-      <SubmitButton className={secondaryButton}>{t("newCodeSubmit")}</SubmitButton>
-    </Form>
+    <ActionForm action={newSignInCodeAction} noValidate>
+      {(state) =>
+        state.status === "success" ? (
+          <>
+            <div className="print:hidden">
+              <Notice>
+                {t("newCodeDone")}
+                {state.data.endedSessions > 0 && <> {t("newCodeSignedOut")}</>}
+              </Notice>
+            </div>
+            <SignInCodeCard code={state.data.signInCode} heading={join("codeHeading")}>
+              <p className="font-semibold">{join("codeOnce")}</p>
+              <p>{join("codeKeep")}</p>
+              <p className="print:hidden">{join("codePrint")}</p>
+            </SignInCodeCard>
+          </>
+        ) : (
+          <>
+            <CodeField name="currentCode" label={t("newCodeCurrent")} hint={t("newCodeCurrentHint")} required />
+            <CheckboxField name="endOtherSessions" label={t("newCodeEndSessions")} defaultChecked />
+            <SubmitButton className={secondaryButton}>{t("newCodeSubmit")}</SubmitButton>
+          </>
+        )
+      }
+    </ActionForm>
   );
 }
 
 export function DeleteAccountForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const [state, action, form] = useFormAction(deleteAccountAction);
   return (
-    <Form form={form} action={action} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={deleteAccountAction} noValidate>
       <input type="hidden" name="locale" value={locale} />
-      <CheckboxField name="confirm" label={t("deleteConfirm")} state={state} />
-      <CheckboxField name="removeContributions" label={t("removeContributions")} state={state} />
+      <CheckboxField name="confirm" label={t("deleteConfirm")} />
+      <CheckboxField name="removeContributions" label={t("removeContributions")} />
       <SubmitButton className="rounded bg-danger px-5 py-3 text-base font-semibold text-white hover:bg-ink aria-disabled:opacity-70">
         {t("deleteSubmit")}
       </SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }
 
 /** For an address the account has not confirmed yet: until then it is used for nothing. */
 export function EmailConfirmationRequestForm({ email }: { email: string }) {
   const t = useTranslations("account");
-  const [state, action, form] = useFormAction(requestEmailConfirmationAction);
-  if (state.status === "success") return <Notice>{t("confirmationSent", { email })}</Notice>;
   return (
-    <Form form={form} action={action} className="mt-4 rounded border border-line bg-surface p-4">
-      <FormMessage state={state} />
-      <p className="mb-3">{t("emailUnconfirmed", { email })}</p>
-      <SubmitButton className={secondaryButton}>{t("sendConfirmation")}</SubmitButton>
-    </Form>
+    <ActionForm action={requestEmailConfirmationAction} className="mt-4 rounded border border-line bg-surface p-4">
+      {(state) =>
+        state.status === "success" ? (
+          <Notice>{t("confirmationSent", { email })}</Notice>
+        ) : (
+          <>
+            <p className="mb-3">{t("emailUnconfirmed", { email })}</p>
+            <SubmitButton className={secondaryButton}>{t("sendConfirmation")}</SubmitButton>
+          </>
+        )
+      }
+    </ActionForm>
   );
 }
 
@@ -146,22 +141,24 @@ export function ConfirmEmailForm({
   pending: { email: string; name: string } | null;
 }) {
   const t = useTranslations("account");
-  const [state, action, form] = useFormAction(confirmEmailAction);
-  if (state.status === "success") return <Notice>{t("emailConfirmed", { email: state.data.email })}</Notice>;
-  if (!pending) {
-    return (
-      <p role="alert" className="font-semibold text-danger">
-        {t("confirmationInvalid")}
-      </p>
-    );
-  }
   return (
-    <Form form={form} action={action}>
-      <FormMessage state={state} />
-      <p className="mb-4">{t("confirmQuestion", { email: pending.email, name: pending.name })}</p>
-      <input type="hidden" name="user" value={user} />
-      <input type="hidden" name="token" value={token} />
-      <SubmitButton>{t("confirmSubmit")}</SubmitButton>
-    </Form>
+    <ActionForm action={confirmEmailAction}>
+      {(state) =>
+        state.status === "success" ? (
+          <Notice>{t("emailConfirmed", { email: state.data.email })}</Notice>
+        ) : !pending ? (
+          <p role="alert" className="font-semibold text-danger">
+            {t("confirmationInvalid")}
+          </p>
+        ) : (
+          <>
+            <p className="mb-4">{t("confirmQuestion", { email: pending.email, name: pending.name })}</p>
+            <input type="hidden" name="user" value={user} />
+            <input type="hidden" name="token" value={token} />
+            <SubmitButton>{t("confirmSubmit")}</SubmitButton>
+          </>
+        )
+      }
+    </ActionForm>
   );
 }

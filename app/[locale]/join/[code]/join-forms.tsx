@@ -2,13 +2,12 @@
 
 import { type ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { Form, useFormAction, useFormFieldId } from "@/components/form/form";
+import { ActionForm, Form, useFormAction, useFormFieldId } from "@/components/form/form";
 import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
 import { Notice } from "@/components/identity/notice";
 import { PERSPECTIVES, ProfileFields, type LanguageOption } from "@/components/identity/profile-fields";
 import { SignInCodeCard } from "@/components/identity/sign-in-code";
 import { Section } from "@/components/section";
-import type { FormState } from "@/lib/actions/form-state";
 import { joinDialogueAction, signUpAction, type SignedUp } from "@/lib/actions/invitations/join";
 import { localized, type Path } from "@/lib/routes/paths";
 
@@ -25,14 +24,14 @@ type Props = {
 };
 
 /**
- * Sign-up for someone signed out, "take part" for someone signed in. One component holds both
- * forms' state: the sign-up signs the person in, and the page that renders next (after a plain
- * POST, or the refresh a new cookie causes) must still show the sign-in code, just once.
+ * Sign-up for someone signed out, "take part" for someone signed in. The sign-up's state is held
+ * here, above both forms, not in an <ActionForm>: the sign-up signs the person in, and the page
+ * that renders next (after a plain POST, or the refresh a new cookie causes) shows the signed-in
+ * branch, yet must still show the sign-in code, just once. The one form whose state outlives it.
  */
 export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct, viewer, confirmRole }: Props) {
   const t = useTranslations("join");
   const [signUp, signUpFormAction, signUpForm] = useFormAction(signUpAction);
-  const [join, joinFormAction, joinForm] = useFormAction(joinDialogueAction);
   // Fields inside ProfileFields and CodeOfConduct, named in the error summary.
   const rules = { acceptCodeOfConduct: { label: t("acceptCodeOfConduct") } };
   const profile = {
@@ -57,13 +56,13 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
     return (
       <Section id="join-heading" heading={t("joinHeading")}>
         <p className="mt-2 mb-4">{t("joinIntro", { name: viewer.displayName })}</p>
-        <Form form={joinForm} action={joinFormAction} fields={rules} noValidate>
+        <ActionForm action={joinDialogueAction} fields={rules} noValidate>
           <CodeField code={code} />
           <input type="hidden" name="locale" value={locale} />
-          <CodeOfConduct state={join}>{codeOfConduct}</CodeOfConduct>
-          {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={join} />}
+          <CodeOfConduct>{codeOfConduct}</CodeOfConduct>
+          {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} />}
           <SubmitButton>{t("joinSubmit")}</SubmitButton>
-        </Form>
+        </ActionForm>
       </Section>
     );
   }
@@ -74,9 +73,9 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
       <p className="mt-1 mb-4 text-muted">{t("notAsked")}</p>
       <Form form={signUpForm} action={signUpFormAction} fields={{ ...profile, ...rules }} noValidate>
         <CodeField code={code} />
-        <ProfileFields state={signUp} languages={languages} values={{ locale }} />
-        <CodeOfConduct state={signUp}>{codeOfConduct}</CodeOfConduct>
-        {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} state={signUp} />}
+        <ProfileFields languages={languages} values={{ locale }} />
+        <CodeOfConduct>{codeOfConduct}</CodeOfConduct>
+        {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} />}
         <SubmitButton>{t("signUpSubmit")}</SubmitButton>
       </Form>
     </Section>
@@ -114,12 +113,12 @@ function CodeField({ code }: { code: string }) {
   return <input type="hidden" id={useFormFieldId("code") ?? undefined} name="code" value={code} />;
 }
 
-function CodeOfConduct({ state, children }: { state: FormState; children: ReactNode }) {
+function CodeOfConduct({ children }: { children: ReactNode }) {
   const t = useTranslations("join");
   return (
     <Section id="code-of-conduct" heading={t("codeOfConductHeading")} level={3} headingClassName="text-lg" className="mb-4">
       <div className="mt-2 mb-3 rounded border border-line bg-surface p-3 text-sm">{children}</div>
-      <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} state={state} />
+      <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} />
     </Section>
   );
 }
