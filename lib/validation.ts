@@ -7,15 +7,55 @@ import { AppError } from "@/lib/errors";
 /** Something to tell the person: a catalogue key with its parameters (forms, errors, notices). */
 export type Message = { key: string; params?: Record<string, string | number> };
 
-/** A form's text values through its schema: the data, or per-field catalogue keys. */
+/**
+ * A form's text values through its schema: the data, or per-field catalogue keys. The form's
+ * encoding ends here (fromFormEncoding), so the schema speaks of booleans and absent values.
+ */
 export function parseForm<S extends z.ZodType>(
   schema: S,
   values: Record<string, string>,
 ): { success: true; data: z.output<S> } | { success: false; fieldErrors: Record<string, Message[]> } {
   // With the input in each issue, a value that is there but wrong reads "invalid", not "required".
-  const parsed = schema.safeParse(values, { reportInput: true });
+  const parsed = schema.safeParse(fromFormEncoding(schema, values), { reportInput: true });
   const fieldErrors = withNullCharacterErrors(parsed.success ? {} : fieldErrorsOf(parsed.error), values);
   return parsed.success && Object.keys(fieldErrors).length === 0 ? { success: true, data: parsed.data } : { success: false, fieldErrors };
+}
+
+/**
+ * What HTML form encoding means, said once for every form (issue 17): a ticked checkbox posts
+ * "on" and an unticked one nothing, a field left empty posts "". For each field of an object
+ * schema, asked of the field's own schema: one that takes a boolean (and not the text "on") gets
+ * `true` for "on" and `false` for nothing; one that may be left out but does not take "" (an
+ * optional id, number or choice) is left out when empty. A text that may be empty stays "".
+ * Anything else passes unchanged, so the schema still refuses it. Domain schemas stay typed:
+ * `z.boolean().default(false)`, `z.literal(true, …)` for a box that must be ticked, `.optional()`.
+ */
+export function fromFormEncoding(schema: z.ZodType, values: Record<string, string>): Record<string, string | boolean> {
+  const shape = objectShape(schema);
+  if (!shape) return values;
+  const decoded: Record<string, string | boolean> = { ...values };
+  for (const [name, field] of Object.entries(shape)) {
+    const value = values[name];
+    if (takes(field, true) && !takes(field, "on") && !takes(field, 1)) {
+      if (value === undefined) decoded[name] = false;
+      else if (value === "on") decoded[name] = true;
+    } else if (value === "" && takes(field, undefined) && !takes(field, "")) {
+      delete decoded[name];
+    }
+  }
+  return decoded;
+}
+
+function takes(field: z.ZodType, value: unknown): boolean {
+  return field.safeParse(value).success;
+}
+
+/** The fields of an object schema, also behind `.transform()`/`.pipe()` (a refinement keeps the object). */
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
+  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType } }).def;
+  if (def.type === "object" && def.shape) return def.shape;
+  if (def.type === "pipe" && def.in) return objectShape(def.in);
+  return null;
 }
 
 /**

@@ -6,8 +6,8 @@ import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
 
 export const deleteAccountInput = z.object({
-  confirm: z.literal("on", { error: "validation.required" }),
-  removeContributions: z.literal("on").optional(),
+  confirm: z.literal(true, { error: "validation.required" }),
+  removeContributions: z.boolean().default(false),
 });
 
 const REMOVED = "—";
@@ -22,7 +22,7 @@ export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof
   const data = parseInput(deleteAccountInput, input);
   const now = new Date();
   await db.$transaction(async (tx) => {
-    if (data.removeContributions === "on") {
+    if (data.removeContributions) {
       await tx.contribution.updateMany({
         where: { authorId: viewer.id },
         data: { title: REMOVED, body: REMOVED, districtText: null, withdrawnAt: now },

@@ -13,7 +13,7 @@ import { parseInput } from "@/lib/validation";
 // (lib/auth/sign-in-with-code.ts). The code is returned once, to be shown once; only its hash
 // is kept.
 
-const checkbox = z.literal("on").optional();
+const checkbox = z.boolean().default(false);
 
 /** Writes a new code for `userId` with `tx`; a handle another account holds (1 in 31^4) is drawn again. */
 async function replaceCode(tx: Prisma.TransactionClient, userId: string): Promise<string> {
@@ -57,11 +57,11 @@ export async function newOwnSignInCode(
   return db.$transaction(async (tx) => {
     const signInCode = await replaceCode(tx, viewer.id);
     const otherSessions = { userId: viewer.id, ...(context.sessionToken ? { sessionToken: { not: context.sessionToken } } : {}) };
-    if (data.endOtherSessions === "on") {
+    if (data.endOtherSessions) {
       // The other devices' push goes with their sessions (cascade) — and so does any device that belongs to no session.
       await tx.pushSubscription.deleteMany({ where: { userId: viewer.id, OR: [{ sessionId: null }, { session: otherSessions }] } });
     }
-    const ended = data.endOtherSessions === "on" ? await tx.session.deleteMany({ where: otherSessions }) : { count: 0 };
+    const ended = data.endOtherSessions ? await tx.session.deleteMany({ where: otherSessions }) : { count: 0 };
     return { signInCode, endedSessions: ended.count };
   });
 }
@@ -69,7 +69,7 @@ export async function newOwnSignInCode(
 export const issueSignInCodeInput = z.object({
   municipalityId: z.uuid(),
   userId: z.uuid(),
-  confirmedInPerson: z.literal("on", { error: "signInCodes.confirmRequired" }),
+  confirmedInPerson: z.literal(true, { error: "signInCodes.confirmRequired" }),
   endSessions: checkbox,
 });
 
@@ -109,7 +109,7 @@ export async function issueSignInCode(viewer: Viewer | null, input: z.input<type
   if (!person) throw new AppError("NOT_FOUND");
   const signInCode = await db.$transaction(async (tx) => {
     const code = await replaceCode(tx, person.id);
-    const endSessions = data.endSessions === "on";
+    const endSessions = data.endSessions;
     if (endSessions) {
       // Whoever holds the lost paper's phone hears nothing more either (decision 031).
       await tx.pushSubscription.deleteMany({ where: { userId: person.id } });

@@ -13,9 +13,9 @@ export const updateProfileInput = z.object({
   displayName: signUpInput.shape.displayName,
   locale: signUpInput.shape.locale,
   perspective: signUpInput.shape.perspective,
-  showPerspective: z.literal("on").optional(),
-  showNameInExports: z.literal("on").optional(),
-  emailDigest: z.literal("on").optional(),
+  showPerspective: z.boolean().default(false),
+  showNameInExports: z.boolean().default(false),
+  emailDigest: z.boolean().default(false),
   // Empty means "no e-mail": it is optional, for notifications and sign-in links only.
   email: z
     .string()
@@ -40,9 +40,9 @@ export async function updateProfile(viewer: Viewer | null, input: z.input<typeof
           displayName: data.displayName,
           locale: data.locale,
           perspective: data.perspective,
-          showPerspective: data.showPerspective === "on",
-          showNameInExports: data.showNameInExports === "on",
-          emailDigest: data.emailDigest === "on",
+          showPerspective: data.showPerspective,
+          showNameInExports: data.showNameInExports,
+          emailDigest: data.emailDigest,
           email: data.email,
           // A typed address is not a confirmed one: it is confirmed through
           // lib/accounts/email-confirmation.ts, and inviteStaff and sign-in links rely on that.

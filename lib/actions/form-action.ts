@@ -13,7 +13,7 @@ import { slugSchema } from "@/lib/dialogues/slug";
 import { dialoguePaths, withQuery, type DialoguePaths, type Path } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
 import { locales } from "@/lib/i18n/routing";
-import { parseForm } from "@/lib/validation";
+import { fromFormEncoding, parseForm } from "@/lib/validation";
 import type { FormAction, FormState, Message, PageAction } from "./form-state";
 
 export { fieldErrorsOf, parseForm } from "@/lib/validation";
@@ -133,6 +133,15 @@ async function failed<T>(state: FormState<T>): Promise<FormState<T>> {
 export async function sameOrigin(): Promise<boolean> {
   const h = await headers();
   return isSameOrigin({ origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host"), publicOrigin: publicOrigin() });
+}
+
+/**
+ * The form's text values in a domain schema's own terms (booleans, empty choices left out:
+ * fromFormEncoding), for a handler whose domain function checks them itself, so that a refused
+ * photo is told in the same answer as a refused title (decision 055).
+ */
+export function formInput<S extends z.ZodType>(schema: S, formData: FormData): z.input<S> {
+  return fromFormEncoding(schema, textValues(formData)) as z.input<S>;
 }
 
 /** The text fields of a form as posted (not its files, not React's $ACTION fields). */

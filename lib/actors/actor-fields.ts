@@ -21,7 +21,7 @@ const optional = <S extends z.ZodType<string, string>>(schema: S) => z.string().
 export const actorFields = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(ACTOR_KINDS),
-  refugeeLed: z.literal("on").optional(),
+  refugeeLed: z.boolean().default(false),
   description: optional(z.string().max(2000)),
   contactEmail: optional(z.email().max(254)),
   contactPhone: optional(z.string().max(50).regex(/^\+?[0-9][0-9 ()/-]*$/)),
@@ -36,7 +36,7 @@ export function actorData(fields: ActorFields) {
   return {
     name: fields.name,
     kind: fields.kind,
-    refugeeLed: fields.refugeeLed === "on",
+    refugeeLed: fields.refugeeLed,
     description: fields.description || null,
     contactEmail: fields.contactEmail || null,
     contactPhone: fields.contactPhone || null,

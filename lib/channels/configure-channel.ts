@@ -20,7 +20,7 @@ export const saveChannelInput = z
     number: z.string().trim().max(40),
     accountRef: z.string().trim().max(300),
     secret: z.string().trim().max(500).optional(),
-    enabled: z.literal("on").optional(),
+    enabled: z.boolean().default(false),
   })
   .superRefine((value, context) => {
     if (!normalisePhone(value.number)) context.addIssue({ code: "custom", path: ["number"], message: "messengerSettings.numberInvalid" });
@@ -44,7 +44,7 @@ export async function saveChannel(viewer: Viewer | null, input: z.input<typeof s
   if (data.provider === "TWILIO" && !secretEncrypted) {
     throw new AppError("INVALID_INPUT", "auth token required", { fieldErrors: { secret: [{ key: "validation.required" }] } });
   }
-  const fields = { number: normalisePhone(data.number)!, accountRef: data.accountRef.replace(/\/+$/, ""), secretEncrypted, enabled: data.enabled === "on" };
+  const fields = { number: normalisePhone(data.number)!, accountRef: data.accountRef.replace(/\/+$/, ""), secretEncrypted, enabled: data.enabled };
   await db.messengerChannel.upsert({
     where: { municipalityId_provider: { municipalityId: data.municipalityId, provider: data.provider } },
     create: { municipalityId: data.municipalityId, provider: data.provider, ...fields },

@@ -44,7 +44,7 @@ export async function writeCommentTranscript(viewer: Viewer | null, input: z.inp
   const voice = comment.voiceMessage;
   await db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: data.commentId }, data: { body: data.transcript, awaitingTranscript: false } });
-    await tx.voiceMessage.update({ where: { id: voice.id }, data: transcriptTrace(voice, comment.body, data.transcript, viewer.id, data.readBack === "on") });
+    await tx.voiceMessage.update({ where: { id: voice.id }, data: transcriptTrace(voice, comment.body, data.transcript, viewer.id, data.readBack) });
   });
   if (translationLanguage) await addTranslation(viewer, { commentId: data.commentId, language: translationLanguage, body: data.translationBody! });
   return { commentId: data.commentId };

@@ -17,8 +17,6 @@ import { resolvePlace } from "@/lib/districts/resolve-place";
 export const TITLE_MAX = 200;
 export const BODY_MAX = 5000;
 
-const checkbox = z.literal("on", { error: "validation.required" });
-
 export const createContributionInput = z.object({
   dialogueId: z.uuid(),
   kind: z.enum(["NEED", "PROPOSAL"]),
@@ -28,7 +26,8 @@ export const createContributionInput = z.object({
   /** Where it is about (decision 049): a district of the municipality, the whole town, or not said. */
   place: placeInput,
   language: languageTagSchema,
-  acceptCodeOfConduct: checkbox.optional(),
+  /** Needed for a first post in the dialogue: refused below when it is needed and not ticked. */
+  acceptCodeOfConduct: z.boolean().default(false),
   ...rulesSeenFields,
 });
 
@@ -73,7 +72,7 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
   if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
   if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
   const mustAccept = !membership?.codeOfConductAcceptedAt;
-  if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  if (mustAccept && !data.acceptCodeOfConduct) fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
   await countPhotoUploads(userId, images);
   const prepared = await prepareImages(images);
   Object.assign(fieldErrors, prepared.fieldErrors);

@@ -13,7 +13,7 @@ import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
 
 export const INTERPRETER_NAME_MAX = 100;
 
-const optionalId = z.union([z.literal("").transform(() => undefined), z.uuid()]).optional();
+const optionalId = z.uuid().optional();
 
 /** What a post has, and how it reached us instead of the code of conduct (the voice has no account). */
 export const recordOfflineContributionInput = createContributionInput
@@ -28,8 +28,8 @@ export const recordOfflineContributionInput = createContributionInput
      */
     perspective: z.enum(SELF_DECLARED_PERSPECTIVES),
     /** Whether the person agreed that others see it with the contribution (private otherwise). */
-    showPerspective: z.literal("on").optional(),
-    readBackConfirmed: z.literal("on", { error: "onBehalf.readBackRequired" }),
+    showPerspective: z.boolean().default(false),
+    readBackConfirmed: z.literal(true, { error: "onBehalf.readBackRequired" }),
   })
   .superRefine((entry, context) => {
     if (entry.source === "MEETING" && !entry.meetingId) {
@@ -86,7 +86,7 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
         // The voice: a person without an account here. Never the recorder.
         authorId: null,
         authorPerspective: data.perspective,
-        voiceShowsPerspective: data.showPerspective === "on",
+        voiceShowsPerspective: data.showPerspective,
         source: data.source,
         recordedById: viewer.id,
         meetingId: data.meetingId ?? null,

@@ -9,7 +9,7 @@ export const deleteDistrictInput = z.object({
   municipalityId: z.uuid(),
   districtId: z.uuid(),
   /** The ticked box that says what happens to the contributions naming it. */
-  confirm: z.literal("on", { error: "validation.required" }),
+  confirm: z.literal(true, { error: "validation.required" }),
 });
 
 /**

@@ -23,7 +23,7 @@ export const saveDistrictInput = z.object({
   names: z.record(z.string(), z.string().trim().max(DISTRICT_NAME_MAX, { error: "districtValidation.nameTooLong" })),
   /** GeoJSON text from the file or the text field; empty keeps the current boundary. */
   boundary: z.string().max(MAX_BOUNDARY_BYTES * 2).default(""),
-  removeBoundary: z.literal("on").optional(),
+  removeBoundary: z.boolean().default(false),
   /** Absent: an edited district keeps its place, a new one goes last (./move-district.ts reorders). */
   position: z.coerce.number().int().min(0).max(999).optional(),
 });

@@ -8,9 +8,8 @@ import { generateInvitationCode } from "./invitation-code";
 import { INVITATION_DEFAULTS, INVITATION_ROLES, isTeamRole, TEAM_INVITATION_MAX_USES } from "./invitation-roles";
 import { parseInput } from "@/lib/validation";
 
-/** A number field left empty takes the role's default. */
-const optionalCount = (max: number) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().min(1).max(max).optional());
+/** A number field left empty (left out by parseForm) takes the role's default. */
+const optionalCount = (max: number) => z.coerce.number().int().min(1).max(max).optional();
 
 export const createInvitationInput = z
   .object({

@@ -18,7 +18,7 @@ import { selfDeclaredPerspective } from "@/lib/perspectives/perspectives";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 
-const checkbox = z.literal("on", { error: "validation.required" });
+const checkbox = z.literal(true, { error: "validation.required" });
 
 export const signUpInput = z.object({
   code: z.string().trim().min(1).max(32),
@@ -26,10 +26,10 @@ export const signUpInput = z.object({
   // As the database keeps it (user_locale_format): the language in lower case, e.g. "fa-AF".
   locale: languageTagSchema,
   perspective: selfDeclaredPerspective,
-  showPerspective: z.literal("on").optional(),
+  showPerspective: z.boolean().default(false),
   acceptCodeOfConduct: checkbox,
   /** Ticked to take on a team role (recorder, co-host): the join page names it first. */
-  confirmRole: z.literal("on").optional(),
+  confirmRole: z.boolean().default(false),
   ...rulesSeenFields,
 });
 
@@ -89,7 +89,7 @@ export async function signUpWithInvitation(
             displayName: data.displayName,
             locale: data.locale,
             perspective: data.perspective,
-            showPerspective: data.showPerspective === "on",
+            showPerspective: data.showPerspective,
             signInHandle: signIn.handle,
             signInCodeHash,
           },
@@ -122,7 +122,7 @@ export async function signUpWithInvitation(
 export const joinInput = z.object({
   code: z.string().trim().min(1).max(32),
   acceptCodeOfConduct: checkbox,
-  confirmRole: z.literal("on").optional(),
+  confirmRole: z.boolean().default(false),
   ...rulesSeenFields,
 });
 
@@ -130,8 +130,8 @@ export const joinInput = z.object({
  * A team role is taken on only by someone who confirmed it, after the join page named it and what
  * it allows (decision 035): the box is refused unticked like the rules' box.
  */
-function assertRoleConfirmed(role: DialogueRole, confirmRole: "on" | undefined): void {
-  if (isTeamRole(role) && confirmRole !== "on") {
+function assertRoleConfirmed(role: DialogueRole, confirmRole: boolean): void {
+  if (isTeamRole(role) && !confirmRole) {
     throw new AppError("INVALID_INPUT", "the team role was not confirmed", { fieldErrors: { confirmRole: [{ key: "join.teamRole.confirmMissing" }] } });
   }
 }

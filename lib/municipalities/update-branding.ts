@@ -17,7 +17,7 @@ export const updateBrandingInput = z.object({
     .toLowerCase()
     .transform((value) => (value === "" ? null : value))
     .pipe(z.string().regex(ACCENT_FORMAT, { message: "validation.accentFormat" }).nullable()),
-  removeLogo: z.literal("on").optional(),
+  removeLogo: z.boolean().default(false),
 });
 
 /**

@@ -14,20 +14,17 @@ export const DECIDED_BY_MAX = 200;
 
 export { RESPONSE_STATUSES };
 
-/** An empty form field means "not given". */
-const blank = z.literal("").transform(() => undefined);
-
 export const postResponseInput = z.object({
   contributionId: z.uuid(),
   status: z.enum(RESPONSE_STATUSES),
   /** What was decided and why: a status change without it is refused (docs/design.md, principle 2). */
   body: z.string({ error: "responses.bodyRequired" }).trim().min(1, "responses.bodyRequired").max(RESPONSE_BODY_MAX),
   decidedBy: z.string().trim().max(DECIDED_BY_MAX).optional().transform((value) => value || undefined),
-  actorId: z.union([blank, z.uuid()]).optional(),
+  actorId: z.uuid().optional(),
   /** The target date, a calendar day. */
-  dueDate: z.union([blank, z.iso.date()]).optional(),
+  dueDate: z.iso.date().optional(),
   /** The language the answer is written in, one of the dialogue's; left out, the dialogue's first. */
-  language: z.union([blank, languageTagSchema]).optional(),
+  language: languageTagSchema.optional(),
 });
 
 /**

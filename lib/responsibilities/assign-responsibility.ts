@@ -12,7 +12,7 @@ export const assignResponsibilityInput = z.object({
   actorId: z.uuid({ error: "validation.required" }),
   note: z.string().trim().max(500).optional(),
   /** Whether the actor has agreed to it; only agreed responsibilities are shown as such. */
-  agreed: z.literal("on").optional(),
+  agreed: z.boolean().default(false),
 });
 
 const invalid = (field: string) => new AppError("INVALID_INPUT", `invalid ${field}`, { fieldErrors: { [field]: [{ key: "validation.invalid" }] } });
@@ -35,7 +35,7 @@ export async function assignResponsibility(viewer: Viewer | null, input: z.input
   const where = { dialogueId_themeId_actorId: { dialogueId: data.dialogueId, themeId: data.themeId, actorId: data.actorId } };
   const existing = await db.responsibility.findUnique({ where, select: { agreedAt: true } });
   // An agreement already given keeps its date.
-  const agreedAt = data.agreed === "on" ? (existing?.agreedAt ?? new Date()) : null;
+  const agreedAt = data.agreed ? (existing?.agreedAt ?? new Date()) : null;
   return db.responsibility.upsert({
     where,
     create: { dialogueId: data.dialogueId, themeId: data.themeId, actorId: data.actorId, note: data.note || null, agreedAt },

@@ -12,8 +12,8 @@ import { languageTagSchema } from "@/lib/i18n/language-tag";
 /** What every transcript form asks besides the text (decisions 033, 046): read back, and the language of a volunteer's translation. */
 export const transcriptCheckFields = {
   /** "Read back to the speaker, who confirmed it." */
-  readBack: z.literal("on").optional(),
-  translationLanguage: z.union([z.literal(""), languageTagSchema]).optional(),
+  readBack: z.boolean().default(false),
+  translationLanguage: languageTagSchema.optional(),
 };
 
 /**
@@ -80,7 +80,7 @@ export async function writeTranscript(viewer: Viewer | null, input: z.input<type
       where: { id: data.contributionId },
       data: { title: data.title, body: data.transcript, awaitingTranscript: false },
     });
-    await tx.voiceMessage.update({ where: { id: voice.id }, data: transcriptTrace(voice, contribution.body, data.transcript, viewer.id, data.readBack === "on") });
+    await tx.voiceMessage.update({ where: { id: voice.id }, data: transcriptTrace(voice, contribution.body, data.transcript, viewer.id, data.readBack) });
   });
 
   if (translationLanguage) {

@@ -23,7 +23,7 @@ describe("a new sign-in code from the account page", () => {
     const phone = await signInWithCode({ code: old }, context());
     const viewer = await viewerOf(user.id);
 
-    const { signInCode, endedSessions } = await newOwnSignInCode(viewer, { currentCode: old.toLowerCase(), endOtherSessions: "on" }, { sessionToken: here.session.sessionToken });
+    const { signInCode, endedSessions } = await newOwnSignInCode(viewer, { currentCode: old.toLowerCase(), endOtherSessions: true }, { sessionToken: here.session.sessionToken });
     expect(signInCode).not.toBe(old);
     expect(endedSessions).toBe(2); // the phone's and viewerOf's
     const left = await db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } });
@@ -109,7 +109,7 @@ describe("staff issue a new sign-in code for a participant who lost theirs", () 
     const found = await findParticipantsForNewCode(staff, { municipalityId: dialogue.municipalityId, name: amina.displayName.slice(0, 9).toLowerCase() });
     expect(found.map((person) => person.id)).toContain(amina.id);
 
-    const { signInCode } = await issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: amina.id, confirmedInPerson: "on", endSessions: "on" });
+    const { signInCode } = await issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: amina.id, confirmedInPerson: true, endSessions: true });
     expect(fieldKeys(await appErrorOf(signInWithCode({ code: lost }, context())), "code")).toEqual(["errors.sign_in_failed"]);
     expect(await db.session.count({ where: { sessionToken: finder.session.sessionToken } })).toBe(0);
     expect((await signInWithCode({ code: signInCode }, context())).userId).toBe(amina.id);
@@ -132,7 +132,7 @@ describe("staff issue a new sign-in code for a participant who lost theirs", () 
   it("is for the municipality's staff only, and never for staff, admins or people of other towns", async () => {
     const { dialogue, staff, amina } = await setting();
     const issue = (viewer: Awaited<ReturnType<typeof viewerOf>> | null, userId: string, municipalityId = dialogue.municipalityId) =>
-      issueSignInCode(viewer, { municipalityId, userId, confirmedInPerson: "on" });
+      issueSignInCode(viewer, { municipalityId, userId, confirmedInPerson: true });
     // A participant, a co-host, staff of another town: refused.
     const participant = await createUser();
     await addMember(dialogue.id, participant.id, "CO_HOST");
@@ -173,7 +173,7 @@ describe("staff issue a new sign-in code for a participant who lost theirs", () 
     const { user } = await personWithCode();
     await addMember(dialogue.id, user.id, "PARTICIPANT");
     await prepare(user.id, { municipalityId: dialogue.municipalityId, elsewhere });
-    const refused = await appErrorOf(issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: user.id, confirmedInPerson: "on" }));
+    const refused = await appErrorOf(issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: user.id, confirmedInPerson: true }));
     expect(refused.code).toBe("NOT_FOUND");
     const found = await findParticipantsForNewCode(staff, { municipalityId: dialogue.municipalityId, name: user.displayName.slice(0, 20) });
     expect(found.map((person) => person.id)).not.toContain(user.id);

@@ -31,7 +31,7 @@ describe("updateProfile", () => {
   it("changes name, language, perspective and its visibility, digest and e-mail (lower-cased)", async () => {
     const user = await createUser({ showPerspective: false, emailDigest: true });
     const email = `${unique("Nour")}@Example.ORG`;
-    await updateProfile(await viewerOf(user.id), { ...profile, showPerspective: "on", email });
+    await updateProfile(await viewerOf(user.id), { ...profile, showPerspective: true, email });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       displayName: "Nour",
       locale: "en",
@@ -44,7 +44,7 @@ describe("updateProfile", () => {
     // A phone keyboard's space after a suggested address is forgiven; blank means "no e-mail".
     await updateProfile(await viewerOf(user.id), { ...profile, email: ` ${email} ` });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(email.toLowerCase());
-    await updateProfile(await viewerOf(user.id), { ...profile, displayName: "  Nour A.  ", emailDigest: "on", email: "  " });
+    await updateProfile(await viewerOf(user.id), { ...profile, displayName: "  Nour A.  ", emailDigest: true, email: "  " });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       displayName: "Nour A.",
       showPerspective: false,
@@ -156,7 +156,7 @@ describe("deleteAccount", () => {
   it("anonymises the account and ends every session; what was said stays, from a deleted account", async () => {
     const { user, contribution, comment, viewer } = await personWhoSpoke();
     await db.follow.create({ data: { contributionId: contribution.id, userId: user.id } });
-    await deleteAccount(viewer, { confirm: "on" });
+    await deleteAccount(viewer, { confirm: true });
 
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row).toMatchObject({
@@ -186,7 +186,7 @@ describe("deleteAccount", () => {
 
   it("with removeContributions, withdraws what the person said and removes its text, and nobody else's", async () => {
     const { user, contribution, others, comment, viewer } = await personWhoSpoke();
-    await deleteAccount(viewer, { confirm: "on", removeContributions: "on" });
+    await deleteAccount(viewer, { confirm: true, removeContributions: true });
 
     const removed = await db.contribution.findUniqueOrThrow({ where: { id: contribution.id } });
     expect(removed).toMatchObject({ authorId: user.id, title: "—", body: "—", districtText: null });
@@ -205,9 +205,9 @@ describe("deleteAccount", () => {
 
   it("needs the confirmation box, and a signed-in viewer", async () => {
     const user = await createUser();
-    const error = await invalidInputOf(deleteAccount(await viewerOf(user.id), {} as { confirm: "on" }));
+    const error = await invalidInputOf(deleteAccount(await viewerOf(user.id), {} as { confirm: true }));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["confirm"], message: "validation.required" })]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeNull();
-    expect((await appErrorOf(deleteAccount(null, { confirm: "on" }))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(deleteAccount(null, { confirm: true }))).code).toBe("UNAUTHENTICATED");
   });
 });

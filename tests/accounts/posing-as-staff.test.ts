@@ -34,7 +34,7 @@ async function townWithOfficer(name = OFFICER) {
 }
 
 const signUp = (code: string, displayName: string, perspective?: "MUNICIPAL_STAFF" | "NOT_STATED") =>
-  signUpWithInvitation({ code, displayName, locale: "de", acceptCodeOfConduct: "on", ...(perspective ? { perspective } : {}) }, context());
+  signUpWithInvitation({ code, displayName, locale: "de", acceptCodeOfConduct: true, ...(perspective ? { perspective } : {}) }, context());
 
 const keysOf = (name: string) => {
   const parsed = displayNameField.safeParse(name);
@@ -154,7 +154,7 @@ describe("posing as staff with an account from elsewhere", () => {
     const { invitation, dialogue } = await townWithOfficer();
     const { session } = await signUp(elsewhere.invitation.code, "S\u0430bine Krüger");
     const poser = await db.session.findUniqueOrThrow({ where: { sessionToken: session.sessionToken } });
-    const error = await invalidInputOf(joinDialogue(await viewerOf(poser.userId), { code: invitation.code, acceptCodeOfConduct: "on" }, context()));
+    const error = await invalidInputOf(joinDialogue(await viewerOf(poser.userId), { code: invitation.code, acceptCodeOfConduct: true }, context()));
     expect(error.issues).toEqual([{ path: ["code"], message: "validation.name_confusable_join" }]);
     expect(await db.membership.count({ where: { userId: poser.userId, dialogueId: dialogue.id } })).toBe(0);
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrorsOf, isSameOrigin, pagePath, pageRef, parseForm } from "@/lib/actions/form-action";
+import { fromFormEncoding } from "@/lib/validation";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
 import { createInvitationInput } from "@/lib/invitations/create-invitation";
 
@@ -47,12 +48,12 @@ describe("parseForm / fieldErrorsOf", () => {
     const parsed = parseForm(signUpInput, { code: " K7MQ-4HTP ", displayName: " Ali ", locale: "ar", acceptCodeOfConduct: "on" });
     expect(parsed).toEqual({
       success: true,
-      data: { code: "K7MQ-4HTP", displayName: "Ali", locale: "ar", perspective: "NOT_STATED", acceptCodeOfConduct: "on" },
+      data: { code: "K7MQ-4HTP", displayName: "Ali", locale: "ar", perspective: "NOT_STATED", showPerspective: false, acceptCodeOfConduct: true, confirmRole: false },
     });
   });
 
   it("maps the issues of any zod error, e.g. one a domain function threw", () => {
-    const parsed = signUpInput.safeParse({ code: "K7MQ4HTP", displayName: "", locale: "de", acceptCodeOfConduct: "on" });
+    const parsed = signUpInput.safeParse({ code: "K7MQ4HTP", displayName: "", locale: "de", acceptCodeOfConduct: true });
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(fieldErrorsOf(parsed.error)).toEqual({ displayName: [{ key: "validation.required" }] });
   });
@@ -106,6 +107,55 @@ describe("parseForm / fieldErrorsOf", () => {
     const refined = z.object({ a: z.string() }).refine(() => false, { message: "validation.form_incomplete" });
     expect(errorsOf(refined, { a: "x" })).toEqual({ form: [{ key: "validation.form_incomplete" }] });
   });
+});
+
+// HTML form encoding ends at the boundary (issue 17): a ticked box posts "on", an unticked one
+// nothing, an empty field "". parseForm hands domain schemas booleans and absent values.
+describe("fromFormEncoding", () => {
+  const schema = z.object({
+    confirm: z.literal(true, { error: "validation.required" }),
+    notify: z.boolean().default(false),
+    meetingId: z.uuid().optional(),
+    count: z.coerce.number().int().min(1).optional(),
+    note: z.string().max(10).optional(),
+    legacy: z.literal("on").optional(),
+  });
+
+  it.each([
+    ["a ticked box is true", { confirm: "on" }, { confirm: true }],
+    ["an unticked box is false", {}, { confirm: false, notify: false }],
+    ["an empty optional id is left out", { meetingId: "" }, {}],
+    ["an empty optional number is left out, not 0", { count: "" }, {}],
+    ["an empty text that may be empty stays empty", { note: "" }, { note: "" }],
+    ["a field that takes the text itself keeps it", { legacy: "on" }, { legacy: "on" }],
+    ["a field the schema does not name passes as it is", { "language-de": "on" }, { "language-de": "on" }],
+  ])("%s", (_what, values: Record<string, string>, expected) => {
+    expect(fromFormEncoding(schema, values)).toMatchObject(expected);
+  });
+
+  it("leaves a box's value other than \"on\" for the schema to refuse", () => {
+    expect(fromFormEncoding(schema, { confirm: "yes" }).confirm).toBe("yes");
+    expect(errorsOfForm(schema, { confirm: "yes" }).confirm).toEqual([{ key: "validation.required" }]);
+  });
+
+  it("refuses an unticked box that must be ticked with the schema's own message, and parses the rest typed", () => {
+    expect(errorsOfForm(schema, { notify: "on" })).toEqual({ confirm: [{ key: "validation.required" }] });
+    expect(parseForm(schema, { confirm: "on", meetingId: "", count: "", note: "" })).toEqual({
+      success: true,
+      data: { confirm: true, notify: false, note: "" },
+    });
+  });
+
+  it("sees the fields behind a transform", () => {
+    const piped = z.object({ agreed: z.boolean().default(false), id: z.uuid().optional() }).transform((data) => ({ ...data, seen: true }));
+    expect(parseForm(piped, { agreed: "on", id: "" })).toEqual({ success: true, data: { agreed: true, seen: true } });
+  });
+
+  function errorsOfForm(s: z.ZodType, values: Record<string, string>) {
+    const parsed = parseForm(s, values);
+    if (parsed.success) throw new Error("expected the values to be refused");
+    return parsed.fieldErrors;
+  }
 });
 
 // The page reference a form's action is bound to (decision 042) travels with the form, so it is

@@ -14,7 +14,7 @@ import { appErrorOf, fieldKeys, publishedDialogue, staffOf, viewerOf } from "@/t
 const entry = {
   name: "Ankommen e.V.",
   kind: "REFUGEE_SELF_ORGANISATION" as const,
-  refugeeLed: "on" as const,
+  refugeeLed: true as const,
   description: "Von Geflüchteten gegründet.",
   contactEmail: "kontakt@ankommen.example",
   contactPhone: "+49 1234 55 44 33",

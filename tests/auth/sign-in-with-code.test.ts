@@ -72,7 +72,7 @@ describe("signInWithCode", () => {
 
   it("refuses the code of a deleted account, like any unknown code", async () => {
     const { user, code } = await userWithCode();
-    await deleteAccount(await viewerOf(user.id), { confirm: "on" });
+    await deleteAccount(await viewerOf(user.id), { confirm: true });
     const error = await appErrorOf(signInWithCode({ code }, context()));
     expect(error.code).toBe("INVALID_INPUT");
     expect(fieldKeys(error, "code")).toEqual(["errors.sign_in_failed"]);

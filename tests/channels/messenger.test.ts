@@ -488,7 +488,7 @@ describe("connecting a number (staff)", () => {
     const municipality = await createMunicipality();
     const staff = await createUser({ municipalityMemberships: { create: { municipalityId: municipality.id, role: "STAFF" } } });
     const stranger = await createUser();
-    const input = { municipalityId: municipality.id, provider: "TWILIO" as const, number: "+49 30 9018-20", accountRef: ACCOUNT_SID, secret: AUTH_TOKEN, enabled: "on" as const };
+    const input = { municipalityId: municipality.id, provider: "TWILIO" as const, number: "+49 30 9018-20", accountRef: ACCOUNT_SID, secret: AUTH_TOKEN, enabled: true as const };
     await expect(saveChannel(await viewerOf(stranger.id), input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await saveChannel(await viewerOf(staff.id), input);
     const saved = await db.messengerChannel.findUniqueOrThrow({ where: { municipalityId_provider: { municipalityId: municipality.id, provider: "TWILIO" } } });

@@ -127,7 +127,7 @@ describe("the voice comment's transcript page", () => {
     expect(form).toMatchObject({ language: "fa", transcript: "", readBack: false, note: { pending: true, mayListen: true, audioKept: true } });
     expect(form!.translationLanguages).not.toContain("fa");
 
-    await writeCommentTranscript(recorder, { commentId: withLine.id, transcript: "ما هم در خانهٔ ۳ اینترنت نداریم.", readBack: "on" });
+    await writeCommentTranscript(recorder, { commentId: withLine.id, transcript: "ما هم در خانهٔ ۳ اینترنت نداریم.", readBack: true });
     const again = await getCommentTranscriptForm(await hostOf(dialogue), where);
     const recorderName = (await db.user.findUniqueOrThrow({ where: { id: recorder.id }, select: { displayName: true } })).displayName;
     expect(again).toMatchObject({ transcript: "ما هم در خانهٔ ۳ اینترنت نداریم.", readBack: true, note: { pending: false, transcribedBy: recorderName, readBack: true } });
@@ -158,7 +158,7 @@ describe("the voice comment's transcript page", () => {
     // A typed line is not a transcript: the link to write it down is there from the start.
     expect(await flags(recorder)).toMatchObject({ transcribe: true, voice: { transcribed: false, trace: null } });
 
-    await writeCommentTranscript(recorder, { commentId, transcript: "کلاس زبان برای مادرها", readBack: "on" });
+    await writeCommentTranscript(recorder, { commentId, transcript: "کلاس زبان برای مادرها", readBack: true });
     // Written down: the same link corrects it, for the team that may transcribe — not for the speaker, a moderator or anyone else.
     expect(await flags(host)).toMatchObject({ transcribe: true, voice: { transcribed: true } });
     for (const viewer of [null, await viewerOf(speakerId), await memberAs(dialogue.id, "MODERATOR"), await participant(dialogue.id)]) {

@@ -77,7 +77,7 @@ describe("the transcript of a voice comment", () => {
   it("a recorder writes it with a translation; the trace names the recorder and the read-back", async () => {
     const { dialogue, comment } = await needWithVoiceComment();
     const recorder = await memberAs(dialogue.id, "RECORDER");
-    await writeCommentTranscript(recorder, { commentId: comment.id, transcript: "ما هم اینترنت نداریم.", readBack: "on", translationLanguage: "de", translationBody: "Wir haben auch kein Internet." });
+    await writeCommentTranscript(recorder, { commentId: comment.id, transcript: "ما هم اینترنت نداریم.", readBack: true, translationLanguage: "de", translationBody: "Wir haben auch kein Internet." });
     expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ body: "ما هم اینترنت نداریم.", awaitingTranscript: false });
     const voice = await db.voiceMessage.findUniqueOrThrow({ where: { commentId: comment.id } });
     expect(voice).toMatchObject({ transcribedById: recorder.id, confirmedById: recorder.id, machineTranscript: false });
@@ -104,7 +104,7 @@ describe("the audio of a voice comment goes", () => {
 
   it("with the account, at once", async () => {
     const { speaker, comment } = await needWithVoiceComment();
-    await deleteAccount(speaker, { confirm: "on" });
+    await deleteAccount(speaker, { confirm: true });
     expect(await db.voiceAudio.count({ where: { voiceMessage: { commentId: comment.id } } })).toBe(0);
   });
 });

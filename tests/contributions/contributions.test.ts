@@ -76,7 +76,7 @@ describe("createContribution", () => {
     expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(0);
 
     const before = Date.now();
-    await createContribution(viewer, { ...postInput(dialogue), acceptCodeOfConduct: "on" });
+    await createContribution(viewer, { ...postInput(dialogue), acceptCodeOfConduct: true });
     const membership = await db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId: viewer.id, dialogueId: dialogue.id } } });
     expect(membership.codeOfConductAcceptedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
     await createContribution(viewer, postInput(dialogue));
@@ -90,7 +90,7 @@ describe("createContribution", () => {
     const staff = await viewerOf(user.id);
     const refused = await appErrorOf(createContribution(staff, postInput(dialogue)));
     expect(fieldKeys(refused, "acceptCodeOfConduct")).toEqual(["validation.required"]);
-    const { id } = await createContribution(staff, { ...postInput(dialogue), acceptCodeOfConduct: "on" });
+    const { id } = await createContribution(staff, { ...postInput(dialogue), acceptCodeOfConduct: true });
     expect((await db.contribution.findUniqueOrThrow({ where: { id } })).authorPerspective).toBe("MUNICIPAL_STAFF");
     const membership = await db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId: user.id, dialogueId: dialogue.id } } });
     expect(membership.role).toBe("PARTICIPANT");

@@ -45,7 +45,7 @@ describe("recordOfflineContribution", () => {
     const dialogue = await dialogueIn("COLLECTING");
     const recorder = await memberAs(dialogue.id, "RECORDER");
     const unasked = await recordOfflineContribution(recorder, offlineInput(dialogue));
-    const agreed = await recordOfflineContribution(recorder, offlineInput(dialogue, { showPerspective: "on" }));
+    const agreed = await recordOfflineContribution(recorder, offlineInput(dialogue, { showPerspective: true }));
     expect(await db.contribution.findUniqueOrThrow({ where: { id: unasked.id } })).toMatchObject({ authorPerspective: "LIVED_EXPERIENCE", voiceShowsPerspective: false });
     expect(await db.contribution.findUniqueOrThrow({ where: { id: agreed.id } })).toMatchObject({ authorPerspective: "LIVED_EXPERIENCE", voiceShowsPerspective: true });
     const page = (id: string) => getContribution({ contributionId: id, dialogueId: dialogue.id }, null);
@@ -72,7 +72,7 @@ describe("recordOfflineContribution", () => {
       authorPerspective: "LOCAL_ACTOR",
       recordedById: coHost.id,
     });
-    const interpreted = await recordOfflineContribution(await hostOf(dialogue), offlineInput(dialogue, { source: "INTERPRETED", interpreterName: "Ahmad", meetingId: "" }));
+    const interpreted = await recordOfflineContribution(await hostOf(dialogue), offlineInput(dialogue, { source: "INTERPRETED", interpreterName: "Ahmad" }));
     expect(await db.contribution.findUniqueOrThrow({ where: { id: interpreted.id } })).toMatchObject({ source: "INTERPRETED", interpreterName: "Ahmad", meetingId: null });
   });
 
@@ -81,7 +81,7 @@ describe("recordOfflineContribution", () => {
     const recorder = await memberAs(dialogue.id, "RECORDER");
     const { readBackConfirmed: _omitted, ...unread } = offlineInput(dialogue);
     expect(fieldKeys(await appErrorOf(recordOfflineContribution(recorder, unread as never)), "readBackConfirmed")).toEqual(["onBehalf.readBackRequired"]);
-    const noMeeting = await appErrorOf(recordOfflineContribution(recorder, offlineInput(dialogue, { source: "MEETING", meetingId: "" })));
+    const noMeeting = await appErrorOf(recordOfflineContribution(recorder, offlineInput(dialogue, { source: "MEETING" })));
     expect(fieldKeys(noMeeting, "meetingId")).toEqual(["onBehalf.meetingRequired"]);
     const noInterpreter = await appErrorOf(recordOfflineContribution(recorder, offlineInput(dialogue, { source: "INTERPRETED", interpreterName: "   " })));
     expect(fieldKeys(noInterpreter, "interpreterName")).toEqual(["onBehalf.interpreterRequired"]);

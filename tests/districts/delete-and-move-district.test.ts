@@ -47,7 +47,7 @@ describe("deleteDistrict", () => {
     const wholeTown = await createContribution({ dialogueId: dialogue.id, place: "WHOLE_TOWN" });
 
     expect(await countDistrictContributions(staff, { municipalityId, districtId: west })).toBe(2);
-    expect(await deleteDistrict(staff, { municipalityId, districtId: west, confirm: "on" })).toEqual({ unnamed: 2 });
+    expect(await deleteDistrict(staff, { municipalityId, districtId: west, confirm: true })).toEqual({ unnamed: 2 });
 
     expect(await db.district.findUnique({ where: { id: west } })).toBeNull();
     const place = async (id: string) => db.contribution.findUniqueOrThrow({ where: { id }, select: { place: true, districtId: true } });
@@ -60,7 +60,7 @@ describe("deleteDistrict", () => {
 
   it("asks for the ticked confirmation, at its field, and deletes nothing without it", async () => {
     const { municipalityId, staff, ids } = await town("Nordstadt");
-    const error = await appErrorOf(deleteDistrict(staff, { municipalityId, districtId: ids[0]!, confirm: undefined as unknown as "on" }));
+    const error = await appErrorOf(deleteDistrict(staff, { municipalityId, districtId: ids[0]!, confirm: undefined as unknown as true }));
     expect(error.code).toBe("INVALID_INPUT");
     expect(fieldKeys(error, "confirm")).toContain("validation.required");
     expect(await db.district.count({ where: { municipalityId } })).toBe(1);
@@ -69,7 +69,7 @@ describe("deleteDistrict", () => {
   it.each(outsiders)("refuses %s", async (_who, make) => {
     const { municipalityId, ids } = await town("Hafen");
     const viewer = await make(municipalityId);
-    expect(["FORBIDDEN", "UNAUTHENTICATED"]).toContain((await appErrorOf(deleteDistrict(viewer, { municipalityId, districtId: ids[0]!, confirm: "on" }))).code);
+    expect(["FORBIDDEN", "UNAUTHENTICATED"]).toContain((await appErrorOf(deleteDistrict(viewer, { municipalityId, districtId: ids[0]!, confirm: true }))).code);
     expect(["FORBIDDEN", "UNAUTHENTICATED"]).toContain((await appErrorOf(countDistrictContributions(viewer, { municipalityId, districtId: ids[0]! }))).code);
     expect(await db.district.count({ where: { municipalityId } })).toBe(1);
   });
@@ -77,7 +77,7 @@ describe("deleteDistrict", () => {
   it("does not delete another municipality's district through one's own", async () => {
     const mine = await town("Mitte");
     const theirs = await town("Hafen");
-    expect((await appErrorOf(deleteDistrict(mine.staff, { municipalityId: mine.municipalityId, districtId: theirs.ids[0]!, confirm: "on" }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(deleteDistrict(mine.staff, { municipalityId: mine.municipalityId, districtId: theirs.ids[0]!, confirm: true }))).code).toBe("NOT_FOUND");
     expect(await db.district.count({ where: { id: theirs.ids[0]! } })).toBe(1);
   });
 });

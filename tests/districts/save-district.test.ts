@@ -67,7 +67,7 @@ describe("saveDistrict", () => {
     const { id } = await saveDistrict(staff, { municipalityId: municipality.id, names: { de: "Südstadt" }, boundary });
     await saveDistrict(staff, { municipalityId: municipality.id, districtId: id, names: { de: "Südstadt" } });
     expect((await db.district.findUniqueOrThrow({ where: { id } })).boundary).not.toBeNull();
-    await saveDistrict(staff, { municipalityId: municipality.id, districtId: id, names: { de: "Südstadt" }, removeBoundary: "on" });
+    await saveDistrict(staff, { municipalityId: municipality.id, districtId: id, names: { de: "Südstadt" }, removeBoundary: true });
     expect((await db.district.findUniqueOrThrow({ where: { id } })).boundary).toBeNull();
   });
 });

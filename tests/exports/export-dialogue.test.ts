@@ -271,7 +271,7 @@ describe("the opt-in on the profile", () => {
       return records.find((record) => record[header.indexOf("Titel")] === title)?.[header.indexOf("Name (freigegeben)")];
     };
     expect(await nameOf()).toBe("");
-    await updateProfile(await viewerOf(person.id), { ...profile, showNameInExports: "on" });
+    await updateProfile(await viewerOf(person.id), { ...profile, showNameInExports: true });
     expect(await nameOf()).toBe(person.displayName);
     await updateProfile(await viewerOf(person.id), profile);
     expect(await nameOf()).toBe("");

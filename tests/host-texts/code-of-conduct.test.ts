@@ -77,11 +77,11 @@ describe("what a person accepted", () => {
     const dialogue = await createDialogue({ codeOfConduct: null });
     const invitation = await insertInvitation(dialogue);
     const user = await createUser();
-    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on", codeOfConductLanguage: "uk", codeOfConductVersion: "default" }, context());
+    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: true, codeOfConductLanguage: "uk", codeOfConductVersion: "default" }, context());
     expect(await membershipOf(user.id, dialogue.id)).toMatchObject({ codeOfConductLanguage: "uk", codeOfConductVersion: "default" });
 
     const signedUp = await signUpWithInvitation(
-      { code: invitation.code, displayName: "Samira", locale: "ar", acceptCodeOfConduct: "on", codeOfConductLanguage: "ar", codeOfConductVersion: "default" },
+      { code: invitation.code, displayName: "Samira", locale: "ar", acceptCodeOfConduct: true, codeOfConductLanguage: "ar", codeOfConductVersion: "default" },
       context(),
     );
     const newcomer = await db.membership.findFirstOrThrow({ where: { dialogueId: dialogue.id, user: { displayName: "Samira" } } });
@@ -95,11 +95,11 @@ describe("what a person accepted", () => {
     const user = await createUser();
     const seen = { codeOfConductLanguage: "de", codeOfConductVersion: rulesVersion("Alte Regeln.") };
     await db.dialogue.update({ where: { id: dialogue.id }, data: { codeOfConduct: "Neue Regeln." } });
-    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on", ...seen }, context()));
+    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: true, ...seen }, context()));
     expect(fieldKeys(error, "acceptCodeOfConduct")).toEqual(["codeOfConduct.changed"]);
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
 
-    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on", ...seen, codeOfConductVersion: rulesVersion("Neue Regeln.") }, context());
+    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: true, ...seen, codeOfConductVersion: rulesVersion("Neue Regeln.") }, context());
     expect(await membershipOf(user.id, dialogue.id)).toMatchObject({ codeOfConductLanguage: "de", codeOfConductVersion: rulesVersion("Neue Regeln.") });
   });
 });

@@ -15,7 +15,7 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const user = await createUser();
-    const result = await joinDialogue(await viewerOf(user.id), { code: invitation.code.toLowerCase(), acceptCodeOfConduct: "on" }, context());
+    const result = await joinDialogue(await viewerOf(user.id), { code: invitation.code.toLowerCase(), acceptCodeOfConduct: true }, context());
 
     expect(result).toEqual({ dialogueId: dialogue.id });
     const membership = await db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId: user.id, dialogueId: dialogue.id } } });
@@ -31,7 +31,7 @@ describe("joinDialogue", () => {
     await addMember(dialogue.id, user.id, "PARTICIPANT");
     const invitation = await insertInvitation(dialogue, { role: "CO_HOST" });
     // The join page named the role; the person confirmed it (decision 035).
-    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on", confirmRole: "on" }, context());
+    await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: true, confirmRole: true }, context());
 
     expect(await roleOf(user.id, dialogue.id)).toBe("CO_HOST");
     expect(await usesOf(invitation.id)).toBe(1);
@@ -43,8 +43,8 @@ describe("joinDialogue", () => {
     await addMember(dialogue.id, user.id, "PARTICIPANT");
     const invitation = await insertInvitation(dialogue, { maxUses: 1 });
     const viewer = await viewerOf(user.id);
-    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
-    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: true }, context());
+    await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: true }, context());
 
     expect(await usesOf(invitation.id)).toBe(0);
     expect(await roleOf(user.id, dialogue.id)).toBe("PARTICIPANT");
@@ -56,7 +56,7 @@ describe("joinDialogue", () => {
     await addMember(dialogue.id, user.id, role);
     for (const invitedAs of ["PARTICIPANT", "CO_HOST"] as const) {
       const invitation = await insertInvitation(dialogue, { role: invitedAs });
-      await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+      await joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: true }, context());
       expect(await usesOf(invitation.id)).toBe(0);
     }
     expect(await roleOf(user.id, dialogue.id)).toBe(role);
@@ -70,7 +70,7 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue, overrides);
     const user = await createUser();
-    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context()));
+    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: true }, context()));
     expect(error.code).toBe("INVALID_INPUT");
     expect(fieldKeys(error, "code")).toEqual([key]);
     expect(await roleOf(user.id, dialogue.id)).toBeUndefined();
@@ -86,12 +86,12 @@ describe("joinDialogue", () => {
     const invitation = await insertInvitation(dialogue, { code: `${uniqueInvitationCode(4)}2345` });
     const typed = invitation.code.replace(/[0-9]/g, (digit) => String.fromCodePoint(zero.codePointAt(0)! + Number(digit)));
     const user = await createUser();
-    await expect(joinDialogue(await viewerOf(user.id), { code: typed, acceptCodeOfConduct: "on" }, context())).resolves.toEqual({ dialogueId: dialogue.id });
+    await expect(joinDialogue(await viewerOf(user.id), { code: typed, acceptCodeOfConduct: true }, context())).resolves.toEqual({ dialogueId: dialogue.id });
   });
 
   it("refuses an unknown code with errors.invitation_unknown", async () => {
     const user = await createUser();
-    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: "2222-3333", acceptCodeOfConduct: "on" }, context()));
+    const error = await appErrorOf(joinDialogue(await viewerOf(user.id), { code: "2222-3333", acceptCodeOfConduct: true }, context()));
     expect(fieldKeys(error, "code")).toEqual(["errors.invitation_unknown"]);
   });
 
@@ -99,8 +99,8 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const suspended = await createUser({ suspendedAt: new Date() });
-    expect((await appErrorOf(joinDialogue(null, { code: invitation.code, acceptCodeOfConduct: "on" }, context()))).code).toBe("UNAUTHENTICATED");
-    expect((await appErrorOf(joinDialogue(await viewerOf(suspended.id), { code: invitation.code, acceptCodeOfConduct: "on" }, context()))).code).toBe(
+    expect((await appErrorOf(joinDialogue(null, { code: invitation.code, acceptCodeOfConduct: true }, context()))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(joinDialogue(await viewerOf(suspended.id), { code: invitation.code, acceptCodeOfConduct: true }, context()))).code).toBe(
       "FORBIDDEN",
     );
     expect(await usesOf(invitation.id)).toBe(0);
@@ -110,7 +110,7 @@ describe("joinDialogue", () => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
     const user = await createUser();
-    const error = await invalidInputOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "off" as "on" }, context()));
+    const error = await invalidInputOf(joinDialogue(await viewerOf(user.id), { code: invitation.code, acceptCodeOfConduct: "off" as unknown as true }, context()));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["acceptCodeOfConduct"], message: "validation.required" })]);
     expect(await usesOf(invitation.id)).toBe(0);
   });
@@ -121,7 +121,7 @@ describe("joinDialogue", () => {
     const viewer = await viewerOf((await createUser()).id);
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 201; attempt++) {
-      codes.push((await appErrorOf(joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context()))).code);
+      codes.push((await appErrorOf(joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: true }, context()))).code);
     }
     expect(codes.slice(0, 200).every((code) => code === "INVALID_INPUT")).toBe(true);
     expect(codes[200]).toBe("RATE_LIMITED");
@@ -134,10 +134,10 @@ describe("joinDialogue", () => {
     await addMember(dialogue.id, member.id, "PARTICIPANT");
     const viewer = await viewerOf(member.id);
     for (let attempt = 1; attempt <= 220; attempt++) {
-      await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+      await joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: true }, context());
     }
     const newcomer = await viewerOf((await createUser()).id);
-    await joinDialogue(newcomer, { code: invitation.code, acceptCodeOfConduct: "on" }, context());
+    await joinDialogue(newcomer, { code: invitation.code, acceptCodeOfConduct: true }, context());
     expect(await usesOf(invitation.id)).toBe(1);
   });
 
@@ -146,7 +146,7 @@ describe("joinDialogue", () => {
     const address = context();
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 21; attempt++) {
-      codes.push((await appErrorOf(joinDialogue(viewer, { code: `2222${String(attempt).padStart(4, "2").replace(/[01]/g, "2")}`, acceptCodeOfConduct: "on" }, address))).code);
+      codes.push((await appErrorOf(joinDialogue(viewer, { code: `2222${String(attempt).padStart(4, "2").replace(/[01]/g, "2")}`, acceptCodeOfConduct: true }, address))).code);
     }
     expect(codes.slice(0, 20).every((code) => code === "INVALID_INPUT")).toBe(true);
     expect(codes[20]).toBe("RATE_LIMITED");

@@ -16,7 +16,7 @@ describe("recorder invitations", () => {
     expect(invitation.role).toBe("RECORDER");
     const join = async (userId: string) => {
       // The join page named the role; each person confirmed it (decision 035).
-      await joinDialogue(await viewerOf(userId), { code: invitation.code, acceptCodeOfConduct: "on", confirmRole: "on" }, context());
+      await joinDialogue(await viewerOf(userId), { code: invitation.code, acceptCodeOfConduct: true, confirmRole: true }, context());
       return (await viewerOf(userId)).dialogueRoles[dialogue.id];
     };
     expect(await join((await createUser({ perspective: "LOCAL_ACTOR" })).id)).toBe("RECORDER");

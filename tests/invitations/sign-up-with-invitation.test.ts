@@ -12,7 +12,7 @@ import { createDialogue } from "@/tests/support/factories";
 import { appErrorOf, context, fieldKeys, insertInvitation, invalidInputOf } from "@/tests/support/viewers";
 
 function form(code: string, overrides: Partial<Parameters<typeof signUpWithInvitation>[0]> = {}) {
-  return { code, displayName: "Samira", locale: "ar", acceptCodeOfConduct: "on" as const, ...overrides };
+  return { code, displayName: "Samira", locale: "ar", acceptCodeOfConduct: true as const, ...overrides };
 }
 
 describe("signUpWithInvitation", () => {
@@ -22,7 +22,7 @@ describe("signUpWithInvitation", () => {
 
     const before = new Date();
     const result = await signUpWithInvitation(
-      form(formatInvitationCode(invitation.code).toLowerCase(), { perspective: "LIVED_EXPERIENCE", showPerspective: "on", confirmRole: "on" }),
+      form(formatInvitationCode(invitation.code).toLowerCase(), { perspective: "LIVED_EXPERIENCE", showPerspective: true, confirmRole: true }),
       context(),
     );
     expect(result).toMatchObject({ dialogueId: dialogue.id, locale: "ar" });
@@ -104,7 +104,7 @@ describe("signUpWithInvitation", () => {
     const { acceptCodeOfConduct: _omitted, ...withoutConsent } = form(invitation.code);
     const error = await invalidInputOf(signUpWithInvitation(withoutConsent as Parameters<typeof signUpWithInvitation>[0], context()));
     expect(error.issues).toEqual([expect.objectContaining({ path: ["acceptCodeOfConduct"], message: "validation.required" })]);
-    const unchecked = form(invitation.code, { acceptCodeOfConduct: "off" as "on" });
+    const unchecked = form(invitation.code, { acceptCodeOfConduct: "off" as unknown as true });
     await invalidInputOf(signUpWithInvitation(unchecked, context()));
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).uses).toBe(0);
   });

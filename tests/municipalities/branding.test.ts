@@ -55,7 +55,7 @@ describe("updateBranding", () => {
     expect(saved).toMatchObject({ name: "Neustadt am See", accentColor: "#0b2f55", logo: { contentType: "image/png", width: 512, height: 384 } });
 
     // Removing the logo and the accent.
-    await updateBranding(staff, { municipalityId: municipality.id, name: "Neustadt am See", accentColor: "", removeLogo: "on" }, null);
+    await updateBranding(staff, { municipalityId: municipality.id, name: "Neustadt am See", accentColor: "", removeLogo: true }, null);
     expect(await db.municipality.findUniqueOrThrow({ where: { id: municipality.id }, select: { accentColor: true, logo: true } })).toEqual({ accentColor: null, logo: null });
   });
 

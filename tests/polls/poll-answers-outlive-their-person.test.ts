@@ -104,7 +104,7 @@ describe("poll answers when their person is deleted", () => {
     await answerPoll(member, { pollId: poll.id, optionIds: [poll.options[0]!.id] });
     await closeNow(poll.id);
 
-    await deleteAccount(member, { confirm: "on" });
+    await deleteAccount(member, { confirm: true });
 
     expect(await db.user.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ deletedAt: expect.any(Date), displayName: "—" });
     expect(await db.pollAnswer.findMany({ where: { pollId: poll.id } })).toEqual([expect.objectContaining({ userId: member.id, perspective: "LOCAL_ACTOR" })]);

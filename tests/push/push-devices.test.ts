@@ -86,7 +86,7 @@ describe("push devices end with the sign-in session", () => {
     const here = await phoneOf(nour);
     await db.pushSubscription.updateMany({ where: { endpoint: lost.endpoint }, data: { sessionId: null } });
     const other = await phoneOf(nour);
-    await newOwnSignInCode(nour, { currentCode: nour.code, endOtherSessions: "on" }, { sessionToken: here.sessionToken });
+    await newOwnSignInCode(nour, { currentCode: nour.code, endOtherSessions: true }, { sessionToken: here.sessionToken });
     expect(await endpointsOf(nour)).toEqual([here.endpoint]);
     expect(other.endpoint).not.toBe(here.endpoint);
   });
@@ -99,7 +99,7 @@ describe("push devices end with the sign-in session", () => {
     await phoneOf(amina);
     await db.pushSubscription.updateMany({ where: { userId: amina.id }, data: { sessionId: null } });
     await phoneOf(amina);
-    await issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: amina.id, confirmedInPerson: "on", endSessions: "on" });
+    await issueSignInCode(staff, { municipalityId: dialogue.municipalityId, userId: amina.id, confirmedInPerson: true, endSessions: true });
     expect(await endpointsOf(amina)).toEqual([]);
   });
 

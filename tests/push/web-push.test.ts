@@ -244,7 +244,7 @@ describe("devices", () => {
     expect(await removePushDevice(olena, { id: mine!.id })).toEqual({ removed: 0 });
     expect(await removePushDevice(nour, { endpoint: phone.endpoint })).toEqual({ removed: 1 });
     expect(await listPushDevices(nour)).toHaveLength(1);
-    await deleteAccount(nour, { confirm: "on" });
+    await deleteAccount(nour, { confirm: true });
     expect(await db.pushSubscription.count({ where: { userId: nour.id } })).toBe(0);
   });
 

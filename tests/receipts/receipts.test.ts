@@ -19,7 +19,7 @@ import { hostOf, memberAs } from "@/tests/support/meetings";
 import { offlineInput } from "@/tests/support/offline";
 import { dialogueIn, participant } from "@/tests/support/participation";
 
-async function recorded(overrides: Record<string, string> = {}) {
+async function recorded(overrides: Record<string, string | boolean> = {}) {
   const dialogue = await dialogueIn("COLLECTING");
   const recorder = await memberAs(dialogue.id, "RECORDER", "LOCAL_ACTOR");
   const { id } = await recordOfflineContribution(recorder, offlineInput(dialogue, overrides));
@@ -129,7 +129,7 @@ describe("/r/<code>: what the holder of a receipt reads", () => {
 
 describe("attaching a receipt: 'this was my need'", () => {
   it("makes the person its author once: they follow it, the record of how it was recorded stays", async () => {
-    const { dialogue, recorder, contributionId, code } = await recorded({ showPerspective: "on" });
+    const { dialogue, recorder, contributionId, code } = await recorded({ showPerspective: true });
     const nour = await viewerOf((await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: false })).id);
     await attachReceipt(nour, { code: formatReceiptCode(code) }, context());
 
@@ -209,7 +209,7 @@ describe("attaching a receipt: 'this was my need'", () => {
   });
 
   it("shows the perspective after attaching when the voice agreed and the account shows it", async () => {
-    const { contributionId, code } = await recorded({ showPerspective: "on" });
+    const { contributionId, code } = await recorded({ showPerspective: true });
     const nour = await viewerOf((await createUser({ perspective: "LIVED_EXPERIENCE", showPerspective: true })).id);
     await attachReceipt(nour, { code }, context());
     expect((await db.contribution.findUniqueOrThrow({ where: { id: contributionId } })).shownPerspective).toBe("LIVED_EXPERIENCE");

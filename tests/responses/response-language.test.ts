@@ -13,7 +13,7 @@ describe("an answer's language", () => {
     await db.dialogue.update({ where: { id: dialogue.id }, data: { languages: ["de", "ar"] } });
     const need = await createContribution({ dialogueId: dialogue.id, kind: "NEED", language: "ar" });
     const inArabic = await postResponse(staff, { contributionId: need.id, status: "UNDER_REVIEW", body: "نحن ندرس الأمر.", language: "ar" });
-    const unnamed = await postResponse(staff, { contributionId: need.id, status: "PLANNED", body: "Wir planen es.", language: "" });
+    const unnamed = await postResponse(staff, { contributionId: need.id, status: "PLANNED", body: "Wir planen es." });
     const rows = await db.response.findMany({ where: { id: { in: [inArabic.id, unnamed.id] } }, orderBy: { createdAt: "asc" } });
     expect(rows.map((row) => row.language)).toEqual(["ar", "de"]);
 

@@ -21,10 +21,10 @@ describe("responsibilities", () => {
     const { dialogue, staff, actor, themeId } = await setUp();
     const first = await assignResponsibility(staff, { dialogueId: dialogue.id, themeId, actorId: actor.id, note: "Wohnberechtigungsschein" });
     expect(first.agreedAt).toBeNull();
-    const agreed = await assignResponsibility(staff, { dialogueId: dialogue.id, themeId, actorId: actor.id, note: "WBS", agreed: "on" });
+    const agreed = await assignResponsibility(staff, { dialogueId: dialogue.id, themeId, actorId: actor.id, note: "WBS", agreed: true });
     expect(agreed.id).toBe(first.id);
     expect(agreed.agreedAt).toBeInstanceOf(Date);
-    const again = await assignResponsibility(staff, { dialogueId: dialogue.id, themeId, actorId: actor.id, note: "WBS", agreed: "on" });
+    const again = await assignResponsibility(staff, { dialogueId: dialogue.id, themeId, actorId: actor.id, note: "WBS", agreed: true });
     expect(again.agreedAt).toEqual(agreed.agreedAt);
     expect(await db.responsibility.count({ where: { dialogueId: dialogue.id } })).toBe(1);
   });
@@ -59,7 +59,7 @@ describe("responsibilities", () => {
     const { dialogue, staff, actor, themeId } = await setUp();
     const assigned = await assignResponsibility(staff, { dialogueId: dialogue.id, themeId, actorId: actor.id });
     const viewer = await viewerFor(dialogue.id);
-    expect((await appErrorOf(assignResponsibility(viewer, { dialogueId: dialogue.id, themeId, actorId: actor.id, agreed: "on" }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(assignResponsibility(viewer, { dialogueId: dialogue.id, themeId, actorId: actor.id, agreed: true }))).code).toBe("FORBIDDEN");
     expect((await appErrorOf(removeResponsibility(viewer, { responsibilityId: assigned.id }))).code).toBe("FORBIDDEN");
     expect((await db.responsibility.findUniqueOrThrow({ where: { id: assigned.id } })).agreedAt).toBeNull();
   });
@@ -81,7 +81,7 @@ describe("responsibilities", () => {
     const [first, second] = dialogue.themes.map((theme) => theme.themeId);
     const initiative = await createActor({ municipalityId: dialogue.municipalityId, name: "Aaa Initiative", refugeeLed: true });
     await assignResponsibility(staff, { dialogueId: dialogue.id, themeId: first!, actorId: initiative.id });
-    await assignResponsibility(staff, { dialogueId: dialogue.id, themeId: first!, actorId: actor.id, agreed: "on" });
+    await assignResponsibility(staff, { dialogueId: dialogue.id, themeId: first!, actorId: actor.id, agreed: true });
     const map = await listResponsibilities(dialogue.id);
     expect(map.map((entry) => entry.theme.id).sort()).toEqual([first, second].sort());
     const firstEntry = map.find((entry) => entry.theme.id === first)!;

@@ -447,13 +447,13 @@ const ROWS: Row[] = [
   {
     name: "enter an offline contribution into dialogue B",
     attempt: ({ a, b }) =>
-      recordOfflineContribution(a.host, { ...postInput(b.dialogue), source: "PAPER", perspective: "LIVED_EXPERIENCE", readBackConfirmed: "on" }),
+      recordOfflineContribution(a.host, { ...postInput(b.dialogue), source: "PAPER", perspective: "LIVED_EXPERIENCE", readBackConfirmed: true }),
     refusedWith: REFUSED,
   },
   {
     name: "enter an offline contribution into A from a meeting of B",
     attempt: ({ a, b }) =>
-      recordOfflineContribution(a.host, { ...postInput(a.dialogue), source: "MEETING", meetingId: b.meetingId, perspective: "LIVED_EXPERIENCE", readBackConfirmed: "on" }),
+      recordOfflineContribution(a.host, { ...postInput(a.dialogue), source: "MEETING", meetingId: b.meetingId, perspective: "LIVED_EXPERIENCE", readBackConfirmed: true }),
     refusedWith: REFUSED_OR_INVALID,
   },
   {

@@ -186,7 +186,7 @@ const FIELDS: TextField[] = [
     submit: async (displayName) => {
       const invitation = await insertInvitation(world.dialogue);
       const { session } = await signUpWithInvitation(
-        { code: invitation.code, displayName, locale: "de", acceptCodeOfConduct: "on" },
+        { code: invitation.code, displayName, locale: "de", acceptCodeOfConduct: true },
         context(),
       );
       const { user } = await db.session.findUniqueOrThrow({ where: { sessionToken: session.sessionToken }, include: { user: true } });
@@ -342,7 +342,7 @@ const FIELDS: TextField[] = [
           source: "INTERPRETED" as const,
           interpreterName: "Dolmetscherin",
           perspective: "LIVED_EXPERIENCE" as const,
-          readBackConfirmed: "on" as const,
+          readBackConfirmed: true as const,
           [field]: text,
         };
         const { id } = await recordOfflineContribution(world.host, entry);

@@ -1,7 +1,7 @@
 import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
 
-/** Form-shaped input for an entry on someone's behalf: a paper note by a person with lived experience. */
-export function offlineInput(dialogue: DialogueWithThemes, overrides: Record<string, string> = {}) {
+/** Input for an entry on someone's behalf: a paper note by a person with lived experience. */
+export function offlineInput(dialogue: DialogueWithThemes, overrides: Record<string, string | boolean> = {}) {
   return {
     dialogueId: dialogue.id,
     kind: "NEED" as const,
@@ -11,7 +11,7 @@ export function offlineInput(dialogue: DialogueWithThemes, overrides: Record<str
     language: "fa",
     source: "PAPER" as const,
     perspective: "LIVED_EXPERIENCE" as const,
-    readBackConfirmed: "on" as const,
+    readBackConfirmed: true as const,
     ...overrides,
   };
 }

@@ -48,7 +48,7 @@ describe("team-role invitations", () => {
     const staff = await staffOf(dialogue.municipalityId);
     const day = 86_400_000;
     const before = Date.now();
-    const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role, expiresInDays: "", maxUses: "" });
+    const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role });
     expect(invitation.maxUses).toBe(maxUses);
     expect((invitation.expiresAt.getTime() - before) / day).toBeGreaterThanOrEqual(days);
     expect((invitation.expiresAt.getTime() - before) / day).toBeLessThan(days + 0.01);
@@ -115,20 +115,20 @@ describe("team-role invitations", () => {
     const dialogue = await createDialogue();
     const staff = await staffOf(dialogue.municipalityId);
     const coHostInvitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST" });
-    const unconfirmed = await appErrorOf(signUpWithInvitation({ code: coHostInvitation.code, displayName: "Amal", locale: "ar", acceptCodeOfConduct: "on" }, context()));
+    const unconfirmed = await appErrorOf(signUpWithInvitation({ code: coHostInvitation.code, displayName: "Amal", locale: "ar", acceptCodeOfConduct: true }, context()));
     expect(fieldKeys(unconfirmed, "confirmRole")).toEqual(["join.teamRole.confirmMissing"]);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: coHostInvitation.id } })).uses).toBe(0);
 
     await openDialogue(dialogue.id);
     const participant = await member(dialogue.id, "PARTICIPANT");
     const viewer = await viewerOf(participant.user.id);
-    expect(fieldKeys(await appErrorOf(joinDialogue(viewer, { code: coHostInvitation.code, acceptCodeOfConduct: "on" }, context())), "confirmRole")).toEqual([
+    expect(fieldKeys(await appErrorOf(joinDialogue(viewer, { code: coHostInvitation.code, acceptCodeOfConduct: true }, context())), "confirmRole")).toEqual([
       "join.teamRole.confirmMissing",
     ]);
     expect(await roleOf(participant.membership.id)).toBe("PARTICIPANT");
 
     const participantInvitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "PARTICIPANT" });
-    await signUpWithInvitation({ code: participantInvitation.code, displayName: "Yonas", locale: "ti", acceptCodeOfConduct: "on" }, context());
+    await signUpWithInvitation({ code: participantInvitation.code, displayName: "Yonas", locale: "ti", acceptCodeOfConduct: true }, context());
     expect((await db.invitation.findUniqueOrThrow({ where: { id: participantInvitation.id } })).uses).toBe(1);
   });
 
@@ -136,7 +136,7 @@ describe("team-role invitations", () => {
     const dialogue = await createDialogue();
     const invitation = await createInvitation(await staffOf(dialogue.municipalityId), { dialogueId: dialogue.id, role: "CO_HOST" });
     const results = await Promise.allSettled(
-      ["Amal", "Yonas"].map((displayName) => signUpWithInvitation({ code: invitation.code, displayName, locale: "ar", acceptCodeOfConduct: "on", confirmRole: "on" }, context())),
+      ["Amal", "Yonas"].map((displayName) => signUpWithInvitation({ code: invitation.code, displayName, locale: "ar", acceptCodeOfConduct: true, confirmRole: true }, context())),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
@@ -151,7 +151,7 @@ describe("team-role invitations", () => {
     const invitation = await createInvitation(await staffOf(dialogue.municipalityId), { dialogueId: dialogue.id, role: "CO_HOST" });
     const people = await Promise.all([member(dialogue.id, "PARTICIPANT"), member(dialogue.id, "PARTICIPANT")]);
     const viewers = await Promise.all(people.map((person) => viewerOf(person.user.id)));
-    const results = await Promise.allSettled(viewers.map((viewer) => joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: "on", confirmRole: "on" }, context())));
+    const results = await Promise.allSettled(viewers.map((viewer) => joinDialogue(viewer, { code: invitation.code, acceptCodeOfConduct: true, confirmRole: true }, context())));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect((await Promise.all(people.map((person) => roleOf(person.membership.id)))).sort()).toEqual(["CO_HOST", "PARTICIPANT"]);
   });
@@ -299,7 +299,7 @@ describe("removing a member from a team role", () => {
     const dialogue = await createDialogue();
     const staff = await staffOf(dialogue.municipalityId);
     const invitation = await createInvitation(staff, { dialogueId: dialogue.id, role: "CO_HOST" });
-    await signUpWithInvitation({ code: invitation.code, displayName: "Amal", locale: "ar", perspective: "LIVED_EXPERIENCE", acceptCodeOfConduct: "on", confirmRole: "on" }, context());
+    await signUpWithInvitation({ code: invitation.code, displayName: "Amal", locale: "ar", perspective: "LIVED_EXPERIENCE", acceptCodeOfConduct: true, confirmRole: true }, context());
     await member(dialogue.id, "MODERATOR");
     await member(dialogue.id, "PARTICIPANT");
     const team = await listTeam(staff, { dialogueId: dialogue.id });

@@ -206,7 +206,7 @@ describe("the transcript and its trace", () => {
       contributionId: id,
       title: "نوبت دکتر برای کودکان",
       transcript: "ما در خانه ۳ برای بچه‌ها دکتر اطفال پیدا نمی‌کنیم.",
-      readBack: "on",
+      readBack: true,
       translationLanguage: "de",
       translationTitle: "Kinderarzttermine",
       translationBody: "Wir finden in Haus 3 keinen Kinderarzt für die Kinder.",
@@ -404,7 +404,7 @@ describe("retention", () => {
 
   it("deletes the audio with the account at once, pending or not", async () => {
     const { speaker, voiceMessageId } = await voiceNeed();
-    await deleteAccount(speaker, { confirm: "on" });
+    await deleteAccount(speaker, { confirm: true });
     expect(await db.voiceAudio.count({ where: { voiceMessageId } })).toBe(0);
     expect((await db.voiceMessage.findUniqueOrThrow({ where: { id: voiceMessageId } })).audioDeletedAt).not.toBeNull();
   });

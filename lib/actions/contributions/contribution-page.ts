@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { pageAction, textValues } from "@/lib/actions/form-action";
+import { formInput, pageAction } from "@/lib/actions/form-action";
 import { createComment, createCommentInput } from "@/lib/comments/create-comment";
 import { deleteComment, deleteCommentInput } from "@/lib/comments/delete-comment";
 import { updateComment, updateCommentInput } from "@/lib/comments/update-comment";
@@ -49,12 +49,12 @@ export const deleteCommentAction = pageAction(deleteCommentInput, async ({ comme
 // The text is checked by updateContribution, not by the wrapper, so that a refused photo is told in
 // the same answer as a refused title (decision 055).
 export const updateContributionAction = pageAction(z.object({}), async (_input, { viewer, formData, back }): Promise<void> => {
-  await updateContribution(viewer, textValues(formData) as z.input<typeof updateContributionInput>, await imageUploadsOf(formData));
+  await updateContribution(viewer, formInput(updateContributionInput, formData), await imageUploadsOf(formData));
   back();
 });
 
 export const withdrawContributionAction = pageAction(
-  withdrawContributionInput.extend({ confirm: z.literal("on", { error: "validation.required" }) }),
+  withdrawContributionInput.extend({ confirm: z.literal(true, { error: "validation.required" }) }),
   async ({ contributionId }, { viewer, paths, back }): Promise<void> => {
     await withdrawContribution(viewer, { contributionId });
     back(withQuery(paths.home, { withdrawn: "1" }));

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { pageAction, textValues } from "@/lib/actions/form-action";
+import { formInput, pageAction, textValues } from "@/lib/actions/form-action";
 import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
 import { AppError } from "@/lib/errors";
 import { checkImageUploads, imageUploadsOf } from "@/lib/images/prepare-images";
@@ -25,7 +25,8 @@ export const createContributionAction = pageAction(
     const values = textValues(formData);
     // Up to three photos with their descriptions (decision 050).
     const uploads = await imageUploadsOf(formData);
-    const text = createContributionInput.safeParse(values);
+    const input = formInput(createContributionInput, formData);
+    const text = createContributionInput.safeParse(input);
     // Before a first post goes out, the same need may be here already: offer to support it instead.
     // The lookup counts against the limit of the lookup while typing (a scripted post without
     // similarSeen would otherwise run it unlimited); over it, the post goes out without the offer.
@@ -38,7 +39,7 @@ export const createContributionAction = pageAction(
         return { similar, values, photos: uploads.map((upload) => upload.index) };
       }
     }
-    const contribution = await createContribution(viewer, values as z.input<typeof createContributionInput>, uploads);
+    const contribution = await createContribution(viewer, input, uploads);
     // Post/redirect/get: a reload does not post it twice. The page says it is published.
     await setFlash("posted");
     back(withQuery(paths.contribution(contribution.id), {}, "flash"));

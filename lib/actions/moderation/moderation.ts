@@ -61,7 +61,8 @@ export const decideReviewAction = formAction(decideReviewInput, async (input, { 
   refresh();
 });
 
-const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional());
+/** A choice left empty: parseForm leaves it out. */
+const optionalId = z.uuid().optional();
 
 export const openMediationAction = pageAction(
   z.object({
@@ -84,7 +85,7 @@ export const closeMediationAction = formAction(closeMediationCaseInput, async (i
 });
 
 /** A moderator blocks whoever sent a contribution by messenger (decision 045), after ticking that they mean it. */
-export const blockSenderAction = formAction(z.object({ contributionId: z.uuid(), confirm: z.literal("on", { error: "validation.required" }) }), async ({ contributionId }, { viewer }) => {
+export const blockSenderAction = formAction(z.object({ contributionId: z.uuid(), confirm: z.literal(true, { error: "validation.required" }) }), async ({ contributionId }, { viewer }) => {
   await blockSender(viewer, contributionId);
   refresh();
 });

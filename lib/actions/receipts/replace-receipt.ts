@@ -6,7 +6,7 @@ import { replaceReceipt } from "@/lib/receipts/get-receipt-slip";
 
 /** A lost slip: a new code, the old one stops working; the page shows the new one. */
 export const replaceReceiptAction = formAction(
-  z.object({ contributionId: z.uuid(), dialogueId: z.uuid(), confirm: z.literal("on", { error: "receiptSlip.replaceConfirmRequired" }) }),
+  z.object({ contributionId: z.uuid(), dialogueId: z.uuid(), confirm: z.literal(true, { error: "receiptSlip.replaceConfirmRequired" }) }),
   async ({ contributionId, dialogueId }, { viewer }) => {
     await replaceReceipt(viewer, { contributionId, dialogueId });
     return { replaced: true };
