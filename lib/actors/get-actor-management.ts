@@ -8,11 +8,12 @@ import { publicActorSelect } from "./list-actors";
 
 /**
  * The actors a viewer may edit in a municipality: all of them for staff, their own for an
- * actor's members. Null when there is nothing for them to manage (the page answers 404).
+ * actor's members (actor:update:own, asked of each). Null when there is nothing for them to
+ * manage (the page answers 404). Pages reach it through loadActorManagementPage
+ * (lib/pages/staff-pages.ts), which finds the municipality once per request.
  */
-export async function getActorManagement(viewer: Viewer | null, municipalitySlug: string) {
-  const municipality = await findMunicipality(municipalitySlug);
-  if (!municipality || !viewer) return null;
+export async function getActorManagement(viewer: Viewer | null, municipality: { id: string }) {
+  if (!viewer) return null;
   const mayManage = can(viewer, "actor:manage", { municipalityId: municipality.id });
   const actors = await db.actor.findMany({
     where: { municipalityId: municipality.id, ...(mayManage ? {} : { members: { some: { userId: viewer.id } } }) },
@@ -23,7 +24,7 @@ export async function getActorManagement(viewer: Viewer | null, municipalitySlug
     can(viewer, "actor:update:own", { municipalityId: municipality.id, memberIds: actor.members.map((member) => member.userId) }),
   );
   if (!mayManage && editable.length === 0) return null;
-  return { municipality, mayManage, actors: editable.map(({ members, ...actor }) => ({ ...actor, memberCount: members.length })) };
+  return { mayManage, actors: editable.map(({ members, ...actor }) => ({ ...actor, memberCount: members.length })) };
 }
 
 /**

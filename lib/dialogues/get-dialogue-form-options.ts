@@ -1,15 +1,18 @@
 import "server-only";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { can, type Viewer } from "@/lib/policy/policy";
+import { db } from "@/lib/db/client";
+import { authorize, type Viewer } from "@/lib/policy/policy";
 import { liveThemesSelect } from "./dialogue-select";
 
 /**
- * What the form for a new dialogue offers: the municipality (its language picks the default
- * code of conduct) and its live themes. Null unless `viewer` may create dialogues there.
+ * What the form for a new dialogue offers: the municipality's language (it picks the default
+ * code of conduct) and its live themes, for whom may create dialogues there (dialogue:create).
+ * The page reaches it through loadNewDialoguePage (lib/pages/staff-pages.ts).
  */
-export async function getDialogueFormOptions(viewer: Viewer | null, municipalitySlug: string) {
-  const municipality = await findMunicipality(municipalitySlug, { id: true, slug: true, name: true, defaultLocale: true, themes: liveThemesSelect });
-  if (!municipality || !can(viewer, "dialogue:create", { municipalityId: municipality.id })) return null;
-  const { themes, ...rest } = municipality;
-  return { municipality: rest, themes };
+export async function getDialogueFormOptions(viewer: Viewer | null, municipality: { id: string }) {
+  authorize(viewer, "dialogue:create", { municipalityId: municipality.id });
+  const { defaultLocale, themes } = await db.municipality.findUniqueOrThrow({
+    where: { id: municipality.id },
+    select: { defaultLocale: true, themes: liveThemesSelect },
+  });
+  return { defaultLocale, themes };
 }

@@ -44,8 +44,14 @@ export type DialoguePermissions = {
   respond: boolean;
   /** responsibility:manage: the responsibility map. */
   assignResponsibilities: boolean;
-  /** poll:manage or poll:count: the dialogue's quick polls. */
+  /** poll:manage or poll:count: the link to the polls' managing page. */
   polls: boolean;
+  /** poll:manage: add, close and word the polls. */
+  managePolls: boolean;
+  /** poll:count: hands counted at a meeting. */
+  countPolls: boolean;
+  /** poll-text:write: the polls' texts in the dialogue's other languages, on the managing page. */
+  writePollTexts: boolean;
   /** poll:answer: the answer form of each open poll, right on the dialogue page. */
   answerPolls: boolean;
   /** translation:create: links to translate the dialogue's and meetings' texts. */
@@ -175,6 +181,9 @@ async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId:
 function permissions(viewer: Viewer | null, resource: Resource): DialoguePermissions {
   const open = resource.phase === "COLLECTING" || resource.phase === "DELIBERATING";
   const comment = can(viewer, "comment:create", resource);
+  const managePolls = can(viewer, "poll:manage", resource);
+  const countPolls = can(viewer, "poll:count", resource);
+  const writePollTexts = can(viewer, "poll-text:write", resource);
   return {
     post: can(viewer, "contribution:create", resource),
     support: can(viewer, "support:give", resource),
@@ -192,7 +201,10 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
     mediate: can(viewer, "mediation:manage", resource),
     respond: can(viewer, "contribution:respond", resource),
     assignResponsibilities: can(viewer, "responsibility:manage", resource),
-    polls: can(viewer, "poll:manage", resource) || can(viewer, "poll:count", resource),
+    polls: managePolls || countPolls,
+    managePolls,
+    countPolls,
+    writePollTexts,
     answerPolls: can(viewer, "poll:answer", resource),
     translate: can(viewer, "translation:create", resource),
     requestTranslation: viewer !== null && resource.phase !== "DRAFT" && machineTranslationEnabled() && can(viewer, "translation:request", resource),

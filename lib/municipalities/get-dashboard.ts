@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
-import { findMunicipality } from "./find-municipality";
-import { can, type Viewer } from "@/lib/policy/policy";
+import { authorize, type Viewer } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 
 export const DASHBOARD_PHASES: readonly DialoguePhase[] = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"];
@@ -13,14 +12,13 @@ export type DashboardActivity =
   | { kind: "response"; at: Date; contribution: { id: string; title: string; language: string; kind: "NEED" | "PROPOSAL" }; dialogue: { slug: string; title: string; language: string } };
 
 /**
- * The staff dashboard of the municipality at /<slug>/dashboard: every dialogue by phase (drafts
- * too) with its count of unanswered needs, the open reports, and what happened last (new
- * contributions and answers; never who wrote them). Null when there is no such municipality or
- * the viewer may not read it (the page answers 404).
+ * The staff dashboard of a municipality: every dialogue by phase (drafts too) with its count of
+ * unanswered needs, the open reports, and what happened last (new contributions and answers;
+ * never who wrote them). For whom the policy lets read it (dashboard:read); the page reaches it
+ * through loadDashboardPage (lib/pages/staff-pages.ts), which answers 404 for everyone else.
  */
-export async function getDashboard(viewer: Viewer | null, slug: string) {
-  const municipality = await findMunicipality(slug);
-  if (!municipality || !can(viewer, "dashboard:read", { municipalityId: municipality.id })) return null;
+export async function getDashboard(viewer: Viewer | null, municipality: { id: string }) {
+  authorize(viewer, "dashboard:read", { municipalityId: municipality.id });
 
   const visible = { ...visibleContribution.where, dialogue: { municipalityId: municipality.id } } as const;
   const [dialogues, unanswered, openReports, contributions, responses] = await Promise.all([
@@ -67,7 +65,6 @@ export async function getDashboard(viewer: Viewer | null, slug: string) {
     .slice(0, RECENT);
 
   return {
-    municipality,
     dialogues: dialogues.map(({ languages, _count, ...dialogue }) => ({
       ...dialogue,
       language: languages[0] ?? "de",
@@ -77,10 +74,5 @@ export async function getDashboard(viewer: Viewer | null, slug: string) {
     unansweredNeeds: unanswered.reduce((sum, row) => sum + row._count._all, 0),
     openReports,
     activity,
-    mayReadModerationQueue: can(viewer, "moderation-queue:read:municipality", { municipalityId: municipality.id }),
-    mayCreateDialogue: can(viewer, "dialogue:create", { municipalityId: municipality.id }),
-    mayBrand: can(viewer, "municipality:brand", { municipalityId: municipality.id }),
-    mayManageDistricts: can(viewer, "district:manage", { municipalityId: municipality.id }),
-    mayConnectMessenger: can(viewer, "channel:manage", { municipalityId: municipality.id }),
   };
 }

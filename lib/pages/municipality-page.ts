@@ -25,6 +25,10 @@ export type MunicipalityPermissions = {
   brand: boolean;
   /** channel:manage: the SMS and messenger settings (decision 045). */
   manageChannel: boolean;
+  /** dialogue:create: a new dialogue. */
+  createDialogue: boolean;
+  /** district:manage: the districts and their boundaries (decision 049). */
+  manageDistricts: boolean;
   /** actor:manage: staff manage every actor and answer in every dialogue of the municipality. */
   manageActors: boolean;
   /** municipality-text:write: the municipality's introduction and its versions. */
@@ -43,6 +47,8 @@ export function municipalityPermissions(viewer: Viewer | null, municipalityId: s
     issueSignInCodes: can(viewer, "sign-in-code:issue", resource),
     brand: can(viewer, "municipality:brand", resource),
     manageChannel: can(viewer, "channel:manage", resource),
+    createDialogue: can(viewer, "dialogue:create", resource),
+    manageDistricts: can(viewer, "district:manage", resource),
     manageActors: can(viewer, "actor:manage", resource),
     writeTexts: can(viewer, "municipality-text:write", resource),
     requestTranslation: viewer !== null && machineTranslationEnabled() && can(viewer, "translation:request", resource),

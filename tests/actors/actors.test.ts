@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addActorMember } from "@/lib/actors/add-actor-member";
 import { createActor } from "@/lib/actors/create-actor";
-import { getActorForEdit, getActorManagement } from "@/lib/actors/get-actor-management";
+import { getActorForEdit } from "@/lib/actors/get-actor-management";
+import { loadActorManagementPage } from "@/lib/pages/staff-pages";
 import { listActors } from "@/lib/actors/list-actors";
 import { removeActorMember } from "@/lib/actors/remove-actor-member";
 import { updateActor } from "@/lib/actors/update-actor";
@@ -107,10 +108,10 @@ describe("actors", () => {
     await addMember(dialogue.id, member.id, "PARTICIPANT");
     await db.actorMember.create({ data: { actorId: own.id, userId: member.id } });
 
-    expect((await getActorManagement(staff, municipality.slug))?.actors.map((a) => a.id)).toEqual([own.id, other.id]);
+    expect((await loadActorManagementPage(staff, municipality.slug))?.actors.map((a) => a.id)).toEqual([own.id, other.id]);
     const memberViewer = await viewerOf(member.id);
-    expect(await getActorManagement(memberViewer, municipality.slug)).toMatchObject({ mayManage: false, actors: [{ id: own.id }] });
-    expect(await getActorManagement(null, municipality.slug)).toBeNull();
+    expect(await loadActorManagementPage(memberViewer, municipality.slug)).toMatchObject({ mayManage: false, actors: [{ id: own.id }] });
+    expect(await loadActorManagementPage(null, municipality.slug)).toBeNull();
 
     expect(await getActorForEdit(memberViewer, { municipalitySlug: municipality.slug, actorId: own.id })).toMatchObject({ mayManage: false, candidates: [] });
     expect(await getActorForEdit(memberViewer, { municipalitySlug: municipality.slug, actorId: other.id })).toBeNull();

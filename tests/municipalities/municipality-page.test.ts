@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadMunicipality, loadMunicipalityFor, mayTranslateMunicipalityTexts, municipalityPermissions, type MunicipalityPermissions } from "@/lib/pages/municipality-page";
 import { can, type Permission, type Viewer } from "@/lib/policy/policy";
+import { loadDashboardPage, loadDistrictsPage, loadNewDialoguePage } from "@/lib/pages/staff-pages";
 import { addMember, createDialogue, createMunicipality, createUser, openDialogue } from "@/tests/support/factories";
 import { viewerOf } from "@/tests/support/viewers";
 
@@ -17,6 +18,8 @@ const PERMISSION: Record<Exclude<keyof MunicipalityPermissions, "requestTranslat
   inviteStaff: "staff:invite",
   issueSignInCodes: "sign-in-code:issue",
   brand: "municipality:brand",
+  createDialogue: "dialogue:create",
+  manageDistricts: "district:manage",
   manageChannel: "channel:manage",
   manageActors: "actor:manage",
   writeTexts: "municipality-text:write",
@@ -77,6 +80,29 @@ describe("loadMunicipality", () => {
     expect(await mayTranslateMunicipalityTexts(await viewerOf(participant.id), municipality.id)).toBe(true);
     expect(await mayTranslateMunicipalityTexts(await viewerOf((await createUser()).id), municipality.id)).toBe(false);
     expect(await mayTranslateMunicipalityTexts(null, municipality.id)).toBe(false);
+  });
+});
+
+// Each staff page's loader starts from loadMunicipality and its flag: what the flag refuses is
+// the same null (404) as no municipality; the rows come only after, for the flag's holders.
+describe.each([
+  ["the dashboard", loadDashboardPage, "readDashboard" as const],
+  ["the districts", loadDistrictsPage, "manageDistricts" as const],
+  ["a new dialogue", loadNewDialoguePage, "createDialogue" as const],
+])("the staff page for %s", (_page, load, flag) => {
+  it.each(CAST)("answers %s as its flag does", async (_who, make) => {
+    const municipality = await createMunicipality();
+    const viewer = await make(municipality.id);
+    const loaded = await load(viewer, municipality.slug);
+    expect(loaded !== null).toBe(municipalityPermissions(viewer, municipality.id)[flag]);
+    if (loaded) expect(loaded.municipality.id).toBe(municipality.id);
+  });
+
+  it("answers a slug that names no municipality with null", async () => {
+    const municipality = await createMunicipality();
+    const staff = await withRole(municipality.id, "STAFF");
+    expect(await load(staff, municipality.slug)).not.toBeNull();
+    expect(await load(staff, "no-such-town-here")).toBeNull();
   });
 });
 

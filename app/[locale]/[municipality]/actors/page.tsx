@@ -6,10 +6,10 @@ import { ActorEntry } from "@/components/actors/actor-entry";
 import { DialogueTitle } from "@/components/host-texts/dialogue-title";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getActorManagement } from "@/lib/actors/get-actor-management";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { municipalityPermissions, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
+import { loadActorManagementPage } from "@/lib/pages/staff-pages";
 import { localized, municipalityPaths, sitePaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
@@ -35,7 +35,7 @@ export default async function ActorsPage({ params }: Props) {
   const paths = municipalityPaths(municipality.slug);
   const [t, themeName, viewer] = await Promise.all([getTranslations("actors"), getThemeNamer(), getViewer()]);
   // Staff manage every actor, members edit their own: the link shows only to them.
-  const management = viewer ? await getActorManagement(viewer, municipality.slug) : null;
+  const management = await loadActorManagementPage(viewer, municipality.slug);
   // A signed-in reader has a description machine-translated into their language, once for all.
   const machineTranslation = municipalityPermissions(viewer, municipality.id).requestTranslation ? { back: paths.actors } : undefined;
   // Whoever joined one of the town's dialogues translates the descriptions as a volunteer (decision 026).

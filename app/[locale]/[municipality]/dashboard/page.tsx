@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Link } from "@/components/link";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
-import { DASHBOARD_PHASES, getDashboard } from "@/lib/municipalities/get-dashboard";
+import { DASHBOARD_PHASES } from "@/lib/municipalities/get-dashboard";
+import { loadDashboardPage } from "@/lib/pages/staff-pages";
 import { municipalityPaths } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
-const load = cache(async (slug: string) => getDashboard(await getViewer(), slug));
+const load = async (slug: string) => loadDashboardPage(await getViewer(), slug);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await load((await params).municipality);
@@ -54,7 +54,7 @@ export default async function DashboardPage({ params }: Props) {
         <p className="mt-1 text-muted">{t("intro", { municipality: municipality.name })}</p>
       </div>
 
-      {loaded.mayCreateDialogue && (
+      {loaded.may.createDialogue && (
         <p>
           <Link href={paths.newDialogue} className="inline-block rounded bg-brand px-4 py-2 font-semibold text-white no-underline hover:underline">
             {m("newDialogue")}
@@ -75,7 +75,7 @@ export default async function DashboardPage({ params }: Props) {
             <div>
               <dt className="font-semibold">{t("openReports")}</dt>
               <dd className="text-2xl font-bold" data-testid="dashboard-reports">{number(openReports)}</dd>
-              <dd>{loaded.mayReadModerationQueue ? <Link href={paths.moderation}>{t("moderationLink")}</Link> : <span className="text-muted">{t("reportsForModerators")}</span>}</dd>
+              <dd>{loaded.may.moderate ? <Link href={paths.moderation}>{t("moderationLink")}</Link> : <span className="text-muted">{t("reportsForModerators")}</span>}</dd>
             </div>
           </dl>
         </Section>
@@ -86,9 +86,9 @@ export default async function DashboardPage({ params }: Props) {
             <li><Link href={paths.actors}>{actors("title")}</Link></li>
             <li><Link href={paths.staff}>{m("staffLink")}</Link></li>
             <li><Link href={paths.overview}>{overview("heading")}</Link></li>
-            {loaded.mayBrand && <li><Link href={paths.branding}>{t("brandingLink")}</Link></li>}
-            {loaded.mayManageDistricts && <li><Link href={paths.districts}>{t("districtsLink")}</Link></li>}
-            {loaded.mayConnectMessenger && <li><Link href={paths.messenger}>{t("messengerLink")}</Link></li>}
+            {loaded.may.brand && <li><Link href={paths.branding}>{t("brandingLink")}</Link></li>}
+            {loaded.may.manageDistricts && <li><Link href={paths.districts}>{t("districtsLink")}</Link></li>}
+            {loaded.may.manageChannel && <li><Link href={paths.messenger}>{t("messengerLink")}</Link></li>}
           </ul>
         </Section>
 

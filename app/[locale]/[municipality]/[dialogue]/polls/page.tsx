@@ -11,7 +11,6 @@ import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import { direction } from "@/lib/i18n/routing";
-import { can } from "@/lib/policy/policy";
 import { listPolls } from "@/lib/polls/list-polls";
 import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import "@/components/results/results.css";
@@ -32,18 +31,18 @@ export default async function PollsPage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const loaded = await loadPublishedDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
   if (!loaded) notFound();
-  const { dialogue, resource } = loaded;
+  const { dialogue, may } = loaded;
   const [polls, t] = await Promise.all([listPolls(viewer, { dialogueId: dialogue.id, locale }), getTranslations("polls")]);
   const paths = dialoguePaths(dialogue);
-  const mayAnswer = can(viewer, "poll:answer", resource);
-  const mayTranslate = can(viewer, "translation:create", resource);
+  const mayAnswer = may.answerPolls;
+  const mayTranslate = may.translate;
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   const dir = direction(locale);
   return (
     <>
       <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("heading")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
-      {can(viewer, "poll:manage", resource) && (
+      {may.managePolls && (
         <p className="mt-3">
           <Link href={paths.pollsManage} className="font-semibold">
             {t("manageLink")}

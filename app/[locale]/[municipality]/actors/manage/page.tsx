@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { ActorForm } from "@/components/actors/actor-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { RowList, Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ACTOR_KINDS } from "@/lib/actors/actor-fields";
-import { getActorManagement } from "@/lib/actors/get-actor-management";
+import { loadActorManagementPage } from "@/lib/pages/staff-pages";
 import { createActorAction } from "@/lib/actions/actors/actors";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
@@ -16,7 +15,7 @@ import { municipalityPaths } from "@/lib/routes/paths";
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** Staff see every actor and add new ones; an actor's members see their own; others get a 404. */
-const load = cache(async (slug: string) => getActorManagement(await getViewer(), slug));
+const load = async (slug: string) => loadActorManagementPage(await getViewer(), slug);
 
 export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("actors"))("manageTitle"), municipality: municipality.name }));
 

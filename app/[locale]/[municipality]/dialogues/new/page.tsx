@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { DialogueForm } from "@/components/dialogues/dialogue-form";
 import { dialogueFormProps } from "@/components/dialogues/dialogue-form-labels";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getDialogueFormOptions } from "@/lib/dialogues/get-dialogue-form-options";
+import { loadNewDialoguePage } from "@/lib/pages/staff-pages";
 import { defaultRules } from "@/lib/host-texts/default-rules";
 import { locales, type AppLocale } from "@/lib/i18n/routing";
 import { createDialogueAction } from "@/lib/actions/dialogues/create-dialogue";
@@ -17,7 +16,7 @@ import { municipalityPaths } from "@/lib/routes/paths";
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** For the municipality's staff only; everyone else gets the same 404 as for nothing. */
-const loadOptions = cache(async (municipalitySlug: string) => getDialogueFormOptions(await getViewer(), municipalitySlug));
+const loadOptions = async (municipalitySlug: string) => loadNewDialoguePage(await getViewer(), municipalitySlug);
 
 export const generateMetadata = staffPageMetadata(loadOptions, async ({ municipality }) => ({ title: (await getTranslations("dialogueAdmin"))("newTitle"), municipality: municipality.name }));
 
@@ -25,10 +24,10 @@ export default async function NewDialoguePage({ params }: Props) {
   const { locale, municipality: slug } = await params;
   const options = await loadOptions(slug);
   if (!options) notFound();
-  const { municipality, themes } = options;
+  const { municipality, themes, defaultLocale } = options;
   // The default code of conduct in the municipality's language: the dialogue's main language.
-  const municipalityLocale: AppLocale = (locales as readonly string[]).includes(municipality.defaultLocale)
-    ? (municipality.defaultLocale as AppLocale)
+  const municipalityLocale: AppLocale = (locales as readonly string[]).includes(defaultLocale)
+    ? (defaultLocale as AppLocale)
     : "de";
   const [t, rules, form] = await Promise.all([getTranslations("dialogueAdmin"), defaultRules(municipalityLocale), dialogueFormProps(themes, "create")]);
 

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { DistrictForm } from "@/components/districts/district-form";
 import { DeleteDistrictForm } from "@/components/districts/district-manage-forms";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -11,7 +10,7 @@ import { Section } from "@/components/section";
 import { deleteDistrictAction, saveDistrictAction } from "@/lib/actions/districts/districts";
 import { countDistrictContributions } from "@/lib/districts/delete-district";
 import { pickDistrictName } from "@/lib/districts/district-names";
-import { getDistrictManagement } from "@/lib/districts/get-district-management";
+import { loadDistrictsPage } from "@/lib/pages/staff-pages";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
@@ -20,7 +19,7 @@ import { municipalityPaths } from "@/lib/routes/paths";
 type Props = { params: Promise<{ locale: string; municipality: string; districtId: string }> };
 
 /** Staff only; everyone else gets a 404. */
-const load = cache(async (slug: string) => getDistrictManagement(await getViewer(), slug));
+const load = async (slug: string) => loadDistrictsPage(await getViewer(), slug);
 
 export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("districts"))("editTitle"), municipality: municipality.name }));
 

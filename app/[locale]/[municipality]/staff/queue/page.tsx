@@ -1,11 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Link } from "@/components/link";
 import { AnswerQueue } from "@/components/responses/answer-queue";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { findMunicipality } from "@/lib/municipalities/find-municipality";
-import { listAnswerQueue } from "@/lib/responses/list-answer-queue";
+import { loadAnswerQueuePage } from "@/lib/pages/staff-pages";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 import { municipalityPaths } from "@/lib/routes/paths";
@@ -13,12 +11,7 @@ import { municipalityPaths } from "@/lib/routes/paths";
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 
 /** Every dialogue of the municipality the viewer may answer in; a 404 for those who may answer in none. */
-const load = cache(async (slug: string) => {
-  const municipality = await findMunicipality(slug);
-  if (!municipality) return null;
-  const needs = await listAnswerQueue(await getViewer(), { municipalityId: municipality.id });
-  return needs && { municipality, needs };
-});
+const load = async (slug: string) => loadAnswerQueuePage(await getViewer(), slug);
 
 export const generateMetadata = staffPageMetadata(load, async ({ municipality }) => ({ title: (await getTranslations("answerQueue"))("municipalityTitle"), municipality: municipality.name }));
 

@@ -14,7 +14,6 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
-import { can } from "@/lib/policy/policy";
 import { POLL_ANSWER_FIELDS } from "@/lib/polls/create-poll";
 import { listPolls } from "@/lib/polls/list-polls";
 import { POLL_PHASES } from "@/lib/polls/poll-state";
@@ -40,9 +39,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const dialogue = await findDialogue(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
   if (!dialogue) notFound();
-  const mayManage = can(viewer, "poll:manage", dialogue.resource);
-  const mayCount = can(viewer, "poll:count", dialogue.resource);
-  const mayWrite = can(viewer, "poll-text:write", dialogue.resource);
+  const { managePolls: mayManage, countPolls: mayCount, writePollTexts: mayWrite } = dialogue.may;
   if (!mayManage && !mayCount && !mayWrite) notFound();
   const [polls, t, phases, perspectives, format] = await Promise.all([
     listPolls(viewer, { dialogueId: dialogue.id, locale: dialogue.languages[0] ?? "de" }),
