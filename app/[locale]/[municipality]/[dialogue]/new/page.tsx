@@ -5,11 +5,10 @@ import { PostForm } from "@/components/contributions/post-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getPostForm } from "@/lib/contributions/get-post-form";
 import { RulesText } from "@/components/host-texts/rules-text";
 import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
-import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
+import { loadPostPage } from "@/lib/pages/new-contribution-page";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
@@ -32,19 +31,19 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewContributionPage({ params, searchParams }: Props) {
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
-  if (!dialogue) notFound();
-  const paths = dialoguePaths(dialogue);
   const viewer = await getViewer();
+  const loaded = await loadPostPage(viewer, { municipalitySlug: municipality, dialogueSlug: slug }, locale, typeof query.rules === "string" ? query.rules : undefined);
+  if (!loaded) notFound();
+  const { dialogue, form } = loaded;
+  const paths = dialoguePaths(dialogue);
   if (!viewer) redirectToSignIn(locale, paths.newContribution);
 
-  const [form, t, themeName] = await Promise.all([getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined), getTranslations("post"), getThemeNamer()]);
-  const districts = await listDistricts(dialogue.municipality.id);
+  const [t, themeName, districts] = await Promise.all([getTranslations("post"), getThemeNamer(), listDistricts(dialogue.municipality.id)]);
 
   return (
     <>
       <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("pageTitle")} />
-      {!form.mayPost ? (
+      {!form ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
       ) : (
         <>

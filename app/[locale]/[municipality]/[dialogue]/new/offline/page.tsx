@@ -5,9 +5,8 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { OfflineContributionForm } from "@/components/on-behalf/offline-contribution-form";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
-import { getOfflineEntryForm } from "@/lib/contributions/get-offline-entry-form";
 import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
-import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
+import { loadOfflineEntryPage } from "@/lib/pages/new-contribution-page";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
@@ -27,14 +26,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OfflineContributionPage({ params }: Props) {
   const { locale, municipality, dialogue: slug } = await params;
-  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
-  if (!dialogue) notFound();
-  const paths = dialoguePaths(dialogue);
   const viewer = await getViewer();
+  const loaded = await loadOfflineEntryPage(viewer, { municipalitySlug: municipality, dialogueSlug: slug });
+  if (!loaded) notFound();
+  const { dialogue, form } = loaded;
+  const paths = dialoguePaths(dialogue);
   if (!viewer) redirectToSignIn(locale, paths.newOffline);
 
-  const [form, t, perspectives, themeName, format] = await Promise.all([
-    getOfflineEntryForm(viewer, dialogue.id),
+  const [t, perspectives, themeName, format] = await Promise.all([
     getTranslations("onBehalf"),
     getTranslations("perspectives"),
     getThemeNamer(),
@@ -45,7 +44,7 @@ export default async function OfflineContributionPage({ params }: Props) {
   return (
     <>
       <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("back") }} heading={t("pageTitle")} />
-      {!form.mayRecord ? (
+      {!form ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{t("notPossible")}</p>
       ) : (
         <>

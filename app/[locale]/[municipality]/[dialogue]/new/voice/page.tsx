@@ -7,8 +7,7 @@ import { RulesText } from "@/components/host-texts/rules-text";
 import { VoiceForm } from "@/components/voice/voice-form";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { contentLanguageOf } from "@/lib/contributions/create-contribution";
-import { getPostForm } from "@/lib/contributions/get-post-form";
-import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
+import { loadPostPage } from "@/lib/pages/new-contribution-page";
 import { env } from "@/lib/env";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -41,15 +40,15 @@ async function failureOf(searchParams: Props["searchParams"]) {
 
 export default async function NewVoiceContributionPage({ params, searchParams }: Props) {
   const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const { dialogue: dialogue } = (await loadPublishedDialogue(await getViewer(), { municipalitySlug: municipality, dialogueSlug: slug })) ?? {};
-  if (!dialogue) notFound();
+  const viewer = await getViewer();
+  const loaded = await loadPostPage(viewer, { municipalitySlug: municipality, dialogueSlug: slug }, locale, typeof query.rules === "string" ? query.rules : undefined);
+  if (!loaded) notFound();
+  const { dialogue, form } = loaded;
   const paths = dialoguePaths(dialogue);
   const kind = query.kind === "PROPOSAL" ? "PROPOSAL" : "NEED";
-  const viewer = await getViewer();
   if (!viewer) redirectToSignIn(locale, paths.newVoice);
 
-  const [form, t, tp, themeName, failure] = await Promise.all([
-    getPostForm(viewer, dialogue.id, locale, typeof query.rules === "string" ? query.rules : undefined),
+  const [t, tp, themeName, failure] = await Promise.all([
     getTranslations("voice"),
     getTranslations("post"),
     getThemeNamer(),
@@ -62,7 +61,7 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
         <Link href={paths.newContribution}>{t("back")}</Link>
       </p>
       <h1 className="mt-4 text-3xl">{t("pageTitle")}</h1>
-      {!form.mayPost ? (
+      {!form ? (
         <p className="mt-6 rounded border-s-4 border-brand bg-surface p-3">{tp("notPossible")}</p>
       ) : (
         <>
