@@ -1,7 +1,7 @@
 // zod at every boundary, one way to say what is wrong: issues become catalogue keys per field
 // (`validation.*`), for forms (parseForm) and for domain functions (parseInput, which throws the
 // one AppError so callers never see a raw zod error).
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /** Something to tell the person: a catalogue key with its parameters (forms, errors, notices). */
@@ -24,26 +24,47 @@ export function parseForm<S extends z.ZodType>(
 /**
  * What HTML form encoding means, said once for every form (issue 17): a ticked checkbox posts
  * "on" and an unticked one nothing, a field left empty posts "". For each field of an object
- * schema, asked of the field's own schema: one that takes a boolean (and not the text "on") gets
- * `true` for "on" and `false` for nothing; one that may be left out but does not take "" (an
- * optional id, number or choice) is left out when empty. A text that may be empty stays "".
- * Anything else passes unchanged, so the schema still refuses it. Domain schemas stay typed:
- * `z.boolean().default(false)`, `z.literal(true, …)` for a box that must be ticked, `.optional()`.
+ * schema, asked of the field's own schema: a checkbox group (`checkboxGroup`) gets the values of
+ * its ticked boxes `<prefix><value>`; one that takes a boolean (and not the text "on") gets
+ * `true` for "on" and `false` for nothing; one that takes null but not "" (an e-mail address, a
+ * colour, a date that may be cleared) is null when left blank (empty or only spaces); one that
+ * may be left out but does not take "" (an optional id, number or choice) is left out when empty. A text that may
+ * be empty stays "". Anything else passes unchanged, so the schema still refuses it. Domain
+ * schemas stay typed: `z.boolean().default(false)`, `z.literal(true, …)` for a box that must be
+ * ticked, `.optional()`, `.nullable()`, `checkboxGroup("language-", z.array(…))`.
  */
-export function fromFormEncoding(schema: z.ZodType, values: Record<string, string>): Record<string, string | boolean> {
+export function fromFormEncoding(schema: z.ZodType, values: Record<string, string>): Record<string, string | boolean | string[] | null> {
   const shape = objectShape(schema);
   if (!shape) return values;
-  const decoded: Record<string, string | boolean> = { ...values };
+  const decoded: Record<string, string | boolean | string[] | null> = { ...values };
   for (const [name, field] of Object.entries(shape)) {
     const value = values[name];
-    if (takes(field, true) && !takes(field, "on") && !takes(field, 1)) {
+    const group = checkboxGroups.get(field);
+    if (group) {
+      decoded[name] = Object.keys(values)
+        .filter((key) => key.startsWith(group.prefix) && values[key] === "on")
+        .map((key) => key.slice(group.prefix.length));
+    } else if (takes(field, true) && !takes(field, "on") && !takes(field, 1)) {
       if (value === undefined) decoded[name] = false;
       else if (value === "on") decoded[name] = true;
+    } else if (value !== undefined && value.trim() === "" && takes(field, null) && !takes(field, value)) {
+      decoded[name] = null;
     } else if (value === "" && takes(field, undefined) && !takes(field, "")) {
       delete decoded[name];
     }
   }
   return decoded;
+}
+
+const checkboxGroups = z.registry<{ prefix: string }>();
+
+/**
+ * A field a form posts as one checkbox per value, named `<prefix><value>` (a form keeps one value
+ * per name): fromFormEncoding gives the schema the ticked values as a list.
+ */
+export function checkboxGroup<S extends z.ZodType>(prefix: string, schema: S): S {
+  checkboxGroups.add(schema, { prefix });
+  return schema;
 }
 
 function takes(field: z.ZodType, value: unknown): boolean {

@@ -16,12 +16,8 @@ export const updateProfileInput = z.object({
   showPerspective: z.boolean().default(false),
   showNameInExports: z.boolean().default(false),
   emailDigest: z.boolean().default(false),
-  // Empty means "no e-mail": it is optional, for notifications and sign-in links only.
-  email: z
-    .string()
-    .trim()
-    .transform((email) => (email === "" ? null : email))
-    .pipe(emailAddress().nullable()),
+  // null is "no e-mail" (a field left empty): it is optional, for notifications and sign-in links only.
+  email: z.string().trim().pipe(emailAddress()).nullable(),
 });
 
 export async function updateProfile(viewer: Viewer | null, input: z.input<typeof updateProfileInput>) {

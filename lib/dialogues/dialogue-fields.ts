@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/routing";
+import { checkboxGroup } from "@/lib/validation";
 
 // The fields staff fill in when they create or edit a dialogue; shared by create-dialogue and
 // update-dialogue so both refuse the same things with the same messages.
 
-/** An optional day from `<input type="date">` ("" when left empty), kept as midnight UTC. */
+/** An optional day from `<input type="date">` (null when left empty), kept as midnight UTC. */
 const day = z
   .string()
   .trim()
-  .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), "validation.invalid")
-  .transform((value) => (value === "" ? null : new Date(`${value}T00:00:00Z`)))
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), "validation.invalid")
+  .transform((value) => new Date(`${value}T00:00:00Z`))
+  .nullable()
   .optional();
 
 const PHASE_DATES = ["collectingFrom", "deliberatingFrom", "respondingFrom", "closesAt"] as const;
@@ -19,18 +21,14 @@ export const dialogueFields = z
     title: z.string().trim().min(3).max(120),
     summary: z.string().trim().min(1).max(300),
     description: z.string().trim().min(1).max(5000),
-    themeIds: z.array(z.uuid()).max(20).default([]),
+    /** One checkbox per theme (`theme-<id>`) and per language (`language-<code>`). */
+    themeIds: checkboxGroup("theme-", z.array(z.uuid()).max(20).default([])),
     /** One new theme of the municipality's own, created on the way. */
     newThemeName: z.string().trim().max(60).optional(),
-    languages: z.array(z.enum(locales)).min(1, "dialogueValidation.languagesRequired"),
+    languages: checkboxGroup("language-", z.array(z.enum(locales)).min(1, "dialogueValidation.languagesRequired")),
     codeOfConduct: z.string().trim().min(1).max(5000),
-    /** Where to get a code from the host team, shown in "How to take part"; "" publishes none. */
-    teamContact: z
-      .string()
-      .trim()
-      .max(300)
-      .transform((value) => (value === "" ? null : value))
-      .optional(),
+    /** Where to get a code from the host team, shown in "How to take part"; null (left empty) publishes none. */
+    teamContact: z.string().trim().min(1).max(300).nullable().optional(),
     collectingFrom: day,
     deliberatingFrom: day,
     respondingFrom: day,
@@ -64,31 +62,5 @@ export function phaseDates(fields: DialogueFields) {
     deliberatingFrom: fields.deliberatingFrom ?? null,
     respondingFrom: fields.respondingFrom ?? null,
     closesAt: fields.closesAt ?? null,
-  };
-}
-
-/**
- * The fields as a form posts them: one checkbox per theme (`theme-<id>`) and per language
- * (`language-<code>`), because a form keeps one value per name (lib/actions/form-action.ts).
- */
-export function dialogueFieldsFromForm(values: Record<string, unknown>) {
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
-  const checked = (prefix: string) =>
-    Object.keys(values)
-      .filter((name) => name.startsWith(prefix) && values[name] === "on")
-      .map((name) => name.slice(prefix.length));
-  return {
-    title: text("title"),
-    summary: text("summary"),
-    description: text("description"),
-    themeIds: checked("theme-"),
-    newThemeName: text("newThemeName") || undefined,
-    languages: checked("language-") as (typeof locales)[number][],
-    codeOfConduct: text("codeOfConduct"),
-    teamContact: text("teamContact"),
-    collectingFrom: text("collectingFrom"),
-    deliberatingFrom: text("deliberatingFrom"),
-    respondingFrom: text("respondingFrom"),
-    closesAt: text("closesAt"),
   };
 }

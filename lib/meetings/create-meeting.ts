@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { insertNotifications } from "@/lib/notifications/insert-notifications";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import { parseInput } from "@/lib/validation";
+import { checkboxGroup, parseInput } from "@/lib/validation";
 import { fromLocalTime } from "./meeting-time";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 
@@ -29,10 +29,10 @@ export const createMeetingInput = z
     title: z.string().trim().min(1).max(MEETING_TITLE_MAX),
     description: z.string().trim().max(MEETING_DESCRIPTION_MAX).optional(),
     startsAt: localTime,
-    /** Optional: "" when left empty. */
-    endsAt: z.union([z.literal("").transform(() => undefined), localTime]).optional(),
+    endsAt: localTime.optional(),
     place: z.string().trim().min(1).max(MEETING_PLACE_MAX),
-    languages: z.array(languageTagSchema).max(20).default([]),
+    /** One checkbox per language (`language-<code>`). */
+    languages: checkboxGroup("language-", z.array(languageTagSchema).max(20).default([])),
     interpretationOffered: z.boolean().default(false),
   })
   .superRefine((meeting, context) => {
@@ -80,20 +80,4 @@ export async function createMeeting(viewer: Viewer | null, input: z.input<typeof
     }
     return meeting;
   });
-}
-
-/** The fields as a form posts them: one checkbox per language (`language-<code>`), because a form keeps one value per name. */
-export function meetingFieldsFromForm(values: Record<string, unknown>) {
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
-  return {
-    title: text("title"),
-    description: text("description") || undefined,
-    startsAt: text("startsAt"),
-    endsAt: text("endsAt"),
-    place: text("place"),
-    languages: Object.keys(values)
-      .filter((name) => name.startsWith("language-") && values[name] === "on")
-      .map((name) => name.slice("language-".length)),
-    interpretationOffered: values.interpretationOffered === "on",
-  };
 }

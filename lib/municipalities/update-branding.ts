@@ -10,13 +10,8 @@ import { processLogo } from "./process-logo";
 export const updateBrandingInput = z.object({
   municipalityId: z.uuid(),
   name: z.string().trim().min(2).max(120),
-  // <input type="color"> sends "#rrggbb"; empty (typed by hand) means "no accent".
-  accentColor: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .transform((value) => (value === "" ? null : value))
-    .pipe(z.string().regex(ACCENT_FORMAT, { message: "validation.accentFormat" }).nullable()),
+  // <input type="color"> sends "#rrggbb"; null (left empty, typed by hand) means "no accent".
+  accentColor: z.string().trim().toLowerCase().pipe(z.string().regex(ACCENT_FORMAT, { message: "validation.accentFormat" })).nullable(),
   removeLogo: z.boolean().default(false),
 });
 

@@ -24,7 +24,8 @@ export const createVoiceContributionInput = z.object({
   /** The language the person speaks in the recording. */
   language: languageTagSchema,
   title: z.string().trim().max(VOICE_TITLE_MAX).optional(),
-  acceptCodeOfConduct: z.literal("on", { error: "validation.required" }).optional(),
+  /** Needed only until the person has accepted the code of conduct (checked below, with the recording). */
+  acceptCodeOfConduct: z.boolean().default(false),
   ...rulesSeenFields,
 });
 
@@ -58,7 +59,7 @@ export async function createVoiceContribution(
   if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
   if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
   const mustAccept = !membership?.codeOfConductAcceptedAt;
-  if (mustAccept && data.acceptCodeOfConduct !== "on") fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  if (mustAccept && !data.acceptCodeOfConduct) fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
   let checked: Awaited<ReturnType<typeof checkAudio>> | null = null;
   try {
     checked = await checkAudio(audio ?? new Uint8Array());

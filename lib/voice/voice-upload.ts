@@ -4,7 +4,8 @@ import { authSecret } from "@/lib/auth/secret";
 import type { FormState, Message } from "@/lib/actions/form-state";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy/policy";
-import { createVoiceContribution } from "./create-voice-contribution";
+import { fromFormEncoding } from "@/lib/validation";
+import { createVoiceContribution, createVoiceContributionInput } from "./create-voice-contribution";
 import { VOICE_MAX_BYTES } from "./limits";
 
 // The voice form posts to a route handler (…/new/voice/send), not a server action (decision 046):
@@ -27,7 +28,10 @@ export type VoiceUploadResult<T> = { ok: true; value: T } | { ok: false; failure
 
 /** The form's fields and file to `createVoiceContribution`; a refusal becomes the cookie the form page reads. */
 export async function postVoiceForm(viewer: Viewer | null, form: FormData): Promise<VoicePostResult> {
-  const result = await postVoiceUpload(form, (values, bytes) => createVoiceContribution(viewer, values as Parameters<typeof createVoiceContribution>[1], bytes));
+  // The form's encoding ends here as at every server action (a ticked box is true, lib/validation.ts).
+  const result = await postVoiceUpload(form, (values, bytes) =>
+    createVoiceContribution(viewer, fromFormEncoding(createVoiceContributionInput, values) as Parameters<typeof createVoiceContribution>[1], bytes),
+  );
   return result.ok ? { ok: true, contributionId: result.value.id } : result;
 }
 

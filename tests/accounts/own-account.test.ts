@@ -13,7 +13,7 @@ import { participant } from "@/tests/support/participation";
 import { pollIn } from "@/tests/support/polls";
 import { appErrorOf, fieldKeys, viewerOf, invalidInputOf } from "@/tests/support/viewers";
 
-const profile = { displayName: "Nour", locale: "en", perspective: "LIVED_EXPERIENCE" as const, email: "" };
+const profile = { displayName: "Nour", locale: "en", perspective: "LIVED_EXPERIENCE" as const, email: null };
 
 async function userWithCode() {
   const signIn = generateSignInCode();
@@ -44,7 +44,7 @@ describe("updateProfile", () => {
     // A phone keyboard's space after a suggested address is forgiven; blank means "no e-mail".
     await updateProfile(await viewerOf(user.id), { ...profile, email: ` ${email} ` });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(email.toLowerCase());
-    await updateProfile(await viewerOf(user.id), { ...profile, displayName: "  Nour A.  ", emailDigest: true, email: "  " });
+    await updateProfile(await viewerOf(user.id), { ...profile, displayName: "  Nour A.  ", emailDigest: true, email: null });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       displayName: "Nour A.",
       showPerspective: false,

@@ -161,7 +161,7 @@ describe("posing as staff with an account from elsewhere", () => {
 });
 
 describe("posing as staff on the account page", () => {
-  const profile = { locale: "de", perspective: "NOT_STATED" as const, email: "" };
+  const profile = { locale: "de", perspective: "NOT_STATED" as const, email: null };
 
   it("refuses renaming to a look-alike of the officer, and keeps the officer's own name hers", async () => {
     const { officer, dialogue } = await townWithOfficer();

@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrorsOf, isSameOrigin, pagePath, pageRef, parseForm } from "@/lib/actions/form-action";
-import { fromFormEncoding } from "@/lib/validation";
+import { checkboxGroup, fromFormEncoding } from "@/lib/validation";
+import { updateProfileInput } from "@/lib/accounts/update-profile";
+import { dialogueFields } from "@/lib/dialogues/dialogue-fields";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
 import { createInvitationInput } from "@/lib/invitations/create-invitation";
 
@@ -149,6 +151,41 @@ describe("fromFormEncoding", () => {
   it("sees the fields behind a transform", () => {
     const piped = z.object({ agreed: z.boolean().default(false), id: z.uuid().optional() }).transform((data) => ({ ...data, seen: true }));
     expect(parseForm(piped, { agreed: "on", id: "" })).toEqual({ success: true, data: { agreed: true, seen: true } });
+  });
+
+  describe("a checkbox group named by prefix and a text that may be cleared", () => {
+    const grouped = z.object({
+      languages: checkboxGroup("language-", z.array(z.enum(["de", "ar", "fa"])).min(1, "dialogueValidation.languagesRequired")),
+      contact: z.string().trim().min(1).max(20).nullable().optional(),
+      day: z.iso.date().nullable().optional(),
+    });
+
+    it.each([
+      ["the ticked boxes of a group are its values", { "language-ar": "on", "language-fa": "on", "language-de": "off" }, { languages: ["ar", "fa"] }],
+      ["a group with no box ticked is empty", {}, { languages: [] }],
+      ["a text left empty that may be cleared is null, not left out", { contact: "" }, { contact: null }],
+      ["only spaces are blank too", { contact: "   " }, { contact: null }],
+      ["an empty date that may be cleared is null", { day: "" }, { day: null }],
+      ["a text that is there stays as it is", { contact: " Rathaus " }, { contact: " Rathaus " }],
+    ])("%s", (_what, values: Record<string, string>, expected) => {
+      expect(fromFormEncoding(grouped, values)).toMatchObject(expected);
+    });
+
+    it("refuses an empty group with the schema's own message, and a value outside it", () => {
+      expect(errorsOfForm(grouped, {})).toEqual({ languages: [{ key: "dialogueValidation.languagesRequired" }] });
+      expect(errorsOfForm(grouped, { "language-xx": "on" })["languages.0"]).toEqual([{ key: "validation.invalid" }]);
+    });
+
+    it("gives the profile and the dialogue's fields typed values", () => {
+      expect(fromFormEncoding(updateProfileInput, { email: "  " })).toMatchObject({ email: null, showPerspective: false });
+      expect(fromFormEncoding(dialogueFields, { "theme-t1": "on", "language-de": "on", teamContact: "", closesAt: "", collectingFrom: "2027-01-10" })).toMatchObject({
+        themeIds: ["t1"],
+        languages: ["de"],
+        teamContact: null,
+        closesAt: null,
+        collectingFrom: "2027-01-10",
+      });
+    });
   });
 
   function errorsOfForm(s: z.ZodType, values: Record<string, string>) {

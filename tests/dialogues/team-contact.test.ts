@@ -47,7 +47,7 @@ describe("the host team's contact", () => {
     expect(tooLong.code).toBe("INVALID_INPUT");
     expect(fieldKeys(tooLong, "teamContact")).toHaveLength(1);
 
-    await updateDialogue(viewer, { dialogueId: created.id, ...fields, teamContact: "   " });
+    await updateDialogue(viewer, { dialogueId: created.id, ...fields, teamContact: null });
     expect((await db.dialogue.findUniqueOrThrow({ where: { id: created.id } })).teamContact).toBeNull();
   });
 });

@@ -265,7 +265,7 @@ describe("the opt-in on the profile", () => {
     const person = await createUser({ displayName: unique("Spaeter"), perspective: "LOCAL_ACTOR" });
     const title = unique("Mit Namen");
     await createContribution({ dialogueId, authorId: person.id, title });
-    const profile = { displayName: person.displayName, locale: "de", perspective: "LOCAL_ACTOR" as const, email: "" };
+    const profile = { displayName: person.displayName, locale: "de", perspective: "LOCAL_ACTOR" as const, email: null };
     const nameOf = async () => {
       const { header, records } = await csv(moderator, "contributions");
       return records.find((record) => record[header.indexOf("Titel")] === title)?.[header.indexOf("Name (freigegeben)")];

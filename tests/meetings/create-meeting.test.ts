@@ -2,7 +2,8 @@
 // municipality's local time (Europe/Berlin) and stored as UTC; only the dialogue's languages.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createMeeting, meetingFieldsFromForm } from "@/lib/meetings/create-meeting";
+import { createMeeting, createMeetingInput } from "@/lib/meetings/create-meeting";
+import { fromFormEncoding } from "@/lib/validation";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { fromLocalTime, toLocalTime } from "@/lib/meetings/meeting-time";
 import { createDialogue, createMeeting as insertMeeting } from "@/tests/support/factories";
@@ -27,7 +28,7 @@ describe("createMeeting", () => {
       description: null,
       createdById: host.id,
     });
-    const summer = await createMeeting(host, meetingInput(dialogue.id, { startsAt: "2027-07-01T09:00", endsAt: "", interpretationOffered: false, languages: [] }));
+    const summer = await createMeeting(host, meetingInput(dialogue.id, { startsAt: "2027-07-01T09:00", endsAt: undefined, interpretationOffered: false, languages: [] }));
     expect(await db.meeting.findUniqueOrThrow({ where: { id: summer.id } })).toMatchObject({
       startsAt: new Date("2027-07-01T07:00:00Z"),
       endsAt: null,
@@ -65,11 +66,12 @@ describe("createMeeting", () => {
     expect(await db.meeting.count({ where: { dialogueId: dialogue.id } })).toBe(0);
   });
 
-  it("reads the form's checkboxes: one per language, interpretation on or off", () => {
-    expect(
-      meetingFieldsFromForm({ title: "T", startsAt: "2026-12-03T18:30", endsAt: "", place: "P", "language-ar": "on", "language-fa": "on", interpretationOffered: "on" }),
-    ).toMatchObject({ languages: ["ar", "fa"], interpretationOffered: true, description: undefined });
-    expect(meetingFieldsFromForm({ title: "T" })).toMatchObject({ languages: [], interpretationOffered: false });
+  it("reads the form's checkboxes at the boundary: one per language, interpretation on or off, an empty end left out", () => {
+    const posted = { title: "T", startsAt: "2026-12-03T18:30", endsAt: "", place: "P", "language-ar": "on", "language-fa": "on", interpretationOffered: "on" };
+    const decoded = fromFormEncoding(createMeetingInput, posted);
+    expect(decoded).toMatchObject({ languages: ["ar", "fa"], interpretationOffered: true });
+    expect(decoded).not.toHaveProperty("endsAt");
+    expect(fromFormEncoding(createMeetingInput, { title: "T" })).toMatchObject({ languages: [], interpretationOffered: false });
   });
 });
 

@@ -52,7 +52,7 @@ describe("meetingCalendar", () => {
         description: "Mit Kinderbetreuung, Dolmetschung (ar; fa)\nBitte pünktlich",
       }),
     );
-    const plain = await createMeeting(host, meetingInput(dialogue.id, { title: "Sprechstunde", startsAt: "2027-07-01T09:00", endsAt: "" }));
+    const plain = await createMeeting(host, meetingInput(dialogue.id, { title: "Sprechstunde", startsAt: "2027-07-01T09:00", endsAt: undefined }));
     const { upcoming, past } = await listMeetings(null, { dialogueId: dialogue.id }, new Date("2026-11-01T00:00:00Z"));
     const text = meetingCalendar({ name: "Wohnen", url: "https://mitreden.test/de/k/d/meetings", host: "mitreden.test", meetings: [...upcoming, ...past] });
 

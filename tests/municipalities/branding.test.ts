@@ -55,7 +55,7 @@ describe("updateBranding", () => {
     expect(saved).toMatchObject({ name: "Neustadt am See", accentColor: "#0b2f55", logo: { contentType: "image/png", width: 512, height: 384 } });
 
     // Removing the logo and the accent.
-    await updateBranding(staff, { municipalityId: municipality.id, name: "Neustadt am See", accentColor: "", removeLogo: true }, null);
+    await updateBranding(staff, { municipalityId: municipality.id, name: "Neustadt am See", accentColor: null, removeLogo: true }, null);
     expect(await db.municipality.findUniqueOrThrow({ where: { id: municipality.id }, select: { accentColor: true, logo: true } })).toEqual({ accentColor: null, logo: null });
   });
 
@@ -141,7 +141,7 @@ describe("processLogo", () => {
 describe("the logo route", () => {
   it("serves the stored PNG from our origin with its type, nosniff-safe headers and a year's cache for its version", async () => {
     const municipality = await createMunicipality();
-    await updateBranding(await staffOf(municipality.id), { municipalityId: municipality.id, name: municipality.name, accentColor: "" }, await jpegWithGps());
+    await updateBranding(await staffOf(municipality.id), { municipalityId: municipality.id, name: municipality.name, accentColor: null }, await jpegWithGps());
     const { updatedAt } = await db.municipalityLogo.findUniqueOrThrow({ where: { municipalityId: municipality.id } });
     const url = `http://localhost/api/municipalities/${municipality.id}/logo?v=${updatedAt.getTime()}`;
     const response = await serveLogo(new Request(url), { params: Promise.resolve({ municipalityId: municipality.id }) });

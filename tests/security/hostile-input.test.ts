@@ -173,7 +173,7 @@ const FIELDS: TextField[] = [
     stores: storedName,
     submit: async (displayName) => {
       const viewer = await viewerOf((await createUser()).id);
-      await updateProfile(viewer, { displayName, locale: "de", perspective: "NOT_STATED", email: "" });
+      await updateProfile(viewer, { displayName, locale: "de", perspective: "NOT_STATED", email: null });
       return (await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).displayName;
     },
   },

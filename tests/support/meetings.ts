@@ -14,7 +14,7 @@ export async function hostOf(dialogue: { createdById: string }) {
   return viewerOf(dialogue.createdById);
 }
 
-/** Form-shaped meeting input; times are Europe/Berlin wall-clock times. */
+/** A meeting's input; times are Europe/Berlin wall-clock times. */
 export function meetingInput(dialogueId: string, overrides: Record<string, unknown> = {}) {
   return {
     dialogueId,

@@ -80,6 +80,25 @@ describe("the voice form's route", () => {
     expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
   });
 
+  it("reads the code of conduct's box as the other forms do: unticked refused at the box, ticked accepted", async () => {
+    const newcomer = await participant(dialogue.id, "LIVED_EXPERIENCE", false);
+    const speakerCookie = request.cookies.get(sessionCookieName())!;
+    request.cookies.set(sessionCookieName(), (await createSession(newcomer.id)).sessionToken);
+    try {
+      const refused = await post(form({ title: "دکتر" }, VOICE));
+      const failed = new URL(refused.headers.get("location")!).searchParams.get("failed")!;
+      const value = refused.headers.get("set-cookie")!.split(";")[0]!.slice(VOICE_FAILURE_COOKIE.length + 1);
+      expect(readVoiceFailure(value, failed)).toMatchObject({ fieldErrors: { acceptCodeOfConduct: [{ key: "validation.required" }] } });
+
+      const stored = await post(form({ title: "دکتر", acceptCodeOfConduct: "on" }, VOICE));
+      expect(stored.headers.get("location")).toMatch(new RegExp(`^${base()}/c/[0-9a-f-]+$`));
+      const membership = await db.membership.findUniqueOrThrow({ where: { userId_dialogueId: { userId: newcomer.id, dialogueId: dialogue.id } } });
+      expect(membership.codeOfConductAcceptedAt).not.toBeNull();
+    } finally {
+      request.cookies.set(sessionCookieName(), speakerCookie);
+    }
+  });
+
   it.each([
     ["another site", "https://evil.example"],
     ["no origin at all", null],

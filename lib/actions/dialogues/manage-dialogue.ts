@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { formAction } from "@/lib/actions/form-action";
+import { formAction, formInput } from "@/lib/actions/form-action";
 import { advancePhase, advancePhaseInput } from "@/lib/dialogues/advance-phase";
-import { dialogueFieldsFromForm } from "@/lib/dialogues/dialogue-fields";
+import { dialogueFields } from "@/lib/dialogues/dialogue-fields";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { updateDialogue } from "@/lib/dialogues/update-dialogue";
 import { dialoguePaths, withQuery } from "@/lib/routes/paths";
@@ -20,9 +20,9 @@ function backToManage({ locale, municipality, dialogue }: z.output<typeof page>,
 }
 
 export const updateDialogueAction = formAction(
-  z.looseObject({ ...page.shape, dialogueId: z.string() }),
-  async ({ locale, municipality, dialogue, dialogueId, ...fields }, { viewer }): Promise<void> => {
-    await updateDialogue(viewer, { dialogueId, ...dialogueFieldsFromForm(fields) });
+  z.object({ ...page.shape, dialogueId: z.string() }),
+  async ({ locale, municipality, dialogue, dialogueId }, { viewer, formData }): Promise<void> => {
+    await updateDialogue(viewer, { ...formInput(dialogueFields, formData), dialogueId });
     backToManage({ locale, municipality, dialogue }, { done: "saved" });
   },
 );

@@ -1,14 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { pageAction } from "@/lib/actions/form-action";
-import { createMeeting, meetingFieldsFromForm } from "@/lib/meetings/create-meeting";
+import { formInput, pageAction } from "@/lib/actions/form-action";
+import { createMeeting, createMeetingInput } from "@/lib/meetings/create-meeting";
 import { withQuery } from "@/lib/routes/paths";
 
 export const createMeetingAction = pageAction(
-  z.looseObject({ dialogueId: z.string() }),
-  async ({ dialogueId, ...fields }, { viewer, paths, back }): Promise<void> => {
-    await createMeeting(viewer, { dialogueId, ...meetingFieldsFromForm(fields) });
+  z.object({}),
+  // The domain function checks the fields (an end before the start, languages of the dialogue's).
+  async (_fields, { viewer, formData, paths, back }): Promise<void> => {
+    await createMeeting(viewer, formInput(createMeetingInput, formData));
     // Post/redirect/get: a reload does not add the meeting twice.
     back(withQuery(paths.meetingsManage, { created: "1" }));
   },

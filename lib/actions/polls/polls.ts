@@ -13,10 +13,11 @@ import { savePollText } from "@/lib/polls/save-poll-text";
 import { translatePoll } from "@/lib/polls/translate-poll";
 import { dialoguePaths, sitePaths, withQuery } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
+import { checkboxGroup } from "@/lib/validation";
 
 const page = z.object({ locale: z.enum(locales), municipality: slugSchema, dialogue: slugSchema });
 
-/** Fields named `<prefix><option id>`: checkboxes of a multiple-choice poll, counts per answer (`counts.<id>`). */
+/** Text fields named `<prefix><key>`: a version's answers (`answer-<position>`), counts per answer (`counts.<id>`). */
 function byOption(input: Record<string, unknown>, prefix: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(input)
@@ -35,11 +36,16 @@ export const createPollAction = formAction(
 
 export const answerPollAction = formAction(
   // `back`: the form stands on the dialogue page too, and returns there.
-  z.looseObject({ ...page.shape, pollId: z.string(), optionIds: z.string().optional(), back: z.enum(["dialogue"]).optional() }),
-  async ({ locale, municipality, dialogue, pollId, optionIds, back, ...rest }, { viewer }): Promise<void> => {
-    // A single-choice poll sends one radio value; a multiple-choice poll one checkbox per answer.
-    const chosen = optionIds ? [optionIds] : Object.keys(byOption(rest, "option-"));
-    await answerPoll(viewer, { pollId, optionIds: chosen });
+  z.object({
+    ...page.shape,
+    pollId: z.string(),
+    optionIds: z.string().optional(),
+    ticked: checkboxGroup("option-", z.array(z.string())),
+    back: z.enum(["dialogue"]).optional(),
+  }),
+  async ({ locale, municipality, dialogue, pollId, optionIds, ticked, back }, { viewer }): Promise<void> => {
+    // A single-choice poll sends one radio value; a multiple-choice poll one checkbox per answer (`option-<id>`).
+    await answerPoll(viewer, { pollId, optionIds: optionIds ? [optionIds] : ticked });
     const paths = dialoguePaths(municipality, dialogue);
     redirectTo(locale, withQuery(back === "dialogue" ? paths.home : paths.polls, { answered: pollId }, `poll-${pollId}`));
   },

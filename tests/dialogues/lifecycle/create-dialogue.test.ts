@@ -12,7 +12,7 @@ describe("createDialogue", () => {
     const { municipality, theme, user, viewer } = await staffOfNewMunicipality();
     const created = await createDialogue(
       viewer,
-      dialogueInput(municipality.id, theme.id, { languages: ["ar", "de"], newThemeName: "Mobilität", collectingFrom: "2027-01-10", closesAt: "" }),
+      dialogueInput(municipality.id, theme.id, { languages: ["ar", "de"], newThemeName: "Mobilität", collectingFrom: "2027-01-10", closesAt: null }),
     );
     expect(created).toMatchObject({ slug: "wohnen-in-musterstadt", phase: "DRAFT" });
     const row = await db.dialogue.findUniqueOrThrow({
