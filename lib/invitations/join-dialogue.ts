@@ -14,7 +14,7 @@ import { invitationStatus, lookUpInvitation, type InvitationStatus } from "./fin
 import { parseInput } from "@/lib/validation";
 import { displayNameField } from "@/lib/accounts/display-name";
 import { assertNameIsNoImitation } from "@/lib/accounts/name-lookalikes";
-import { selfDeclaredPerspective } from "@/lib/perspectives/perspectives";
+import { selfDeclaredPerspective } from "@/lib/perspectives/self-declared-perspective";
 import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 

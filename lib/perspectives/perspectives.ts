@@ -1,5 +1,8 @@
 import type { Perspective } from "@/lib/generated/prisma/enums";
-import { z } from "zod";
+
+// No zod here: the profile fields (a client component) read the perspectives from this module,
+// and zod would ship with them to the browser (~30 KB, the account page's issue-16 budget). The
+// schema of a self-declared perspective is in ./self-declared-perspective.ts.
 
 export type { Perspective };
 
@@ -26,11 +29,6 @@ export type SupportBreakdown = { total: number; byPerspective: PerspectiveSuppor
  * the STAFF role of the dialogue's municipality (perspective-snapshot.ts), never from a profile.
  */
 export const SELF_DECLARED_PERSPECTIVES = ["LIVED_EXPERIENCE", "LOCAL_ACTOR", "NOT_STATED"] as const satisfies readonly Perspective[];
-
-export const selfDeclaredPerspective = z
-  .enum(["LIVED_EXPERIENCE", "LOCAL_ACTOR", "MUNICIPAL_STAFF", "NOT_STATED"])
-  .default("NOT_STATED")
-  .refine((perspective) => perspective !== "MUNICIPAL_STAFF", "validation.perspective_from_role");
 
 /**
  * The perspective a contribution, comment or support records (a snapshot, so tallies need no
