@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { dashboardLink } from "@/lib/municipalities/dashboard-link";
+import { loadSessionControls } from "@/lib/pages/session-controls";
 import { HeaderMenu } from "../header-menu";
 import { Link } from "../link";
 import { ModerationHeaderLink } from "../moderation/moderation-header-link";
@@ -31,7 +31,7 @@ export async function SessionControls() {
       </div>
     );
   }
-  const dashboard = await dashboardLink(viewer);
+  const { dashboard, moderation, unread } = await loadSessionControls(viewer);
   return (
     <div className="flex items-center gap-x-1">
       {dashboard && (
@@ -39,8 +39,8 @@ export async function SessionControls() {
           {t("dashboard")}
         </Link>
       )}
-      <ModerationHeaderLink />
-      <NotificationsLink />
+      {moderation && <ModerationHeaderLink link={moderation} />}
+      <NotificationsLink count={unread} />
       <HeaderMenu
         testId="account-menu"
         icon="person"

@@ -1,17 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { moderationLink } from "@/lib/moderation/moderation-link";
 import { Link } from "../link";
 
 /**
  * "Moderation (n)" in the header, for moderators only: n open reports they can act on, leading to
  * the municipality-wide queue (municipal moderators) or their dialogue's (decision 030). On a
  * phone a shield and n stand for the words (which stay the link's name), so the header is one row.
+ * The count and place come from the header's loader (lib/pages/session-controls.ts).
  */
-export async function ModerationHeaderLink() {
-  const viewer = await getViewer();
-  const link = await moderationLink(viewer);
-  if (!link) return null;
+export async function ModerationHeaderLink({ link }: { link: { count: number; path: string } }) {
   const t = await getTranslations("moderation");
   return (
     <Link href={link.path} className="flex min-h-11 items-center gap-1 rounded px-2 text-white hover:bg-white/15">

@@ -1,19 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { countUnread } from "@/lib/notifications/count-unread";
 import { Link } from "../link";
 import { sitePaths } from "@/lib/routes/paths";
 
 /**
- * The header's link to the notifications with the number of unread ones; only for signed-in
- * people. Its name is what it shows plus the word "unread" for screen readers
+ * The header's link to the notifications with the number of unread ones (counted by the header's
+ * loader, lib/pages/session-controls.ts); only for signed-in people. Its name is what it shows plus the word "unread" for screen readers
  * ("Notifications 2 unread"), so the visible text stays part of the name (WCAG 2.5.3). On a
  * phone the word gives way to a bell (still the link's name), so the header stays one row.
  */
-export async function NotificationsLink() {
-  const viewer = await getViewer();
-  if (!viewer) return null;
-  const [count, t] = await Promise.all([countUnread(viewer), getTranslations("notifications")]);
+export async function NotificationsLink({ count }: { count: number }) {
+  const t = await getTranslations("notifications");
   return (
     <Link href={sitePaths.notifications()} className="flex min-h-11 items-center gap-1 rounded px-2 text-white hover:bg-white/15">
       <BellIcon />
