@@ -16,21 +16,18 @@ export async function listVerifiedRoles(
 ): Promise<Record<string, VerifiedRole[]>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return {};
-  const [municipal, team, actors] = await Promise.all([
-    db.municipalityMembership.findMany({
-      where: { municipalityId: dialogue.municipalityId, userId: { in: ids } },
-      select: { userId: true, role: true },
-    }),
-    db.membership.findMany({
-      where: { dialogueId: dialogue.id, userId: { in: ids }, role: { in: ["HOST", "CO_HOST", "MODERATOR"] } },
-      select: { userId: true, role: true },
-    }),
-    db.actorMember.findMany({
-      where: { userId: { in: ids }, actor: { municipalityId: dialogue.municipalityId } },
-      select: { userId: true, actor: { select: { name: true } } },
-      orderBy: { actor: { name: "asc" } },
-    }),
-  ]);
+  // One statement (it was three, one per kind of role row; issue 16): the municipality's roles,
+  // the dialogue's host team and moderators, then the actors' members by the actor's name.
+  const rows = await db.$queryRaw<{ userId: string; role: string; actor: string | null }[]>`
+    SELECT "userId", "role"::text AS "role", NULL::text AS "actor", 0 AS "kind" FROM "MunicipalityMembership"
+      WHERE "municipalityId" = ${dialogue.municipalityId}::uuid AND "userId" = ANY(${ids}::uuid[])
+    UNION ALL
+    SELECT "userId", "role"::text, NULL::text, 1 FROM "Membership"
+      WHERE "dialogueId" = ${dialogue.id}::uuid AND "userId" = ANY(${ids}::uuid[]) AND "role" IN ('HOST', 'CO_HOST', 'MODERATOR')
+    UNION ALL
+    SELECT am."userId", 'ACTOR_MEMBER', a."name", 2 FROM "ActorMember" am JOIN "Actor" a ON a."id" = am."actorId"
+      WHERE am."userId" = ANY(${ids}::uuid[]) AND a."municipalityId" = ${dialogue.municipalityId}::uuid
+    ORDER BY "kind", "actor"`;
   const roles: Record<string, VerifiedRole[]> = {};
   const add = (userId: string, role: VerifiedRole) => {
     const list = (roles[userId] ??= []);
@@ -38,9 +35,11 @@ export async function listVerifiedRoles(
       list.push(role);
     }
   };
-  for (const row of municipal) add(row.userId, { role: row.role });
-  for (const row of team) add(row.userId, { role: row.role === "MODERATOR" ? "MODERATOR" : "HOST_TEAM" });
-  for (const row of actors) add(row.userId, { role: "ACTOR_MEMBER", actor: row.actor.name });
+  for (const row of rows) {
+    if (row.role === "ACTOR_MEMBER") add(row.userId, { role: "ACTOR_MEMBER", actor: row.actor ?? "" });
+    else if (row.role === "STAFF" || row.role === "MODERATOR") add(row.userId, { role: row.role });
+    else add(row.userId, { role: "HOST_TEAM" });
+  }
   const order = ["STAFF", "HOST_TEAM", "MODERATOR", "ACTOR_MEMBER"];
   for (const list of Object.values(roles)) list.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
   return roles;

@@ -137,37 +137,47 @@ export async function listComments(contributionId: string, window: CommentWindow
   };
 }
 
+type ReplyRow = Omit<Row, "author"> & { authorId: string; authorName: string; authorShows: boolean; authorDeletedAt: Date | null };
+
 /**
- * The first REPLIES_PER_THREAD + 1 replies of each thread (one statement, an index range per
- * thread); for the thread of a linked reply that is not among them, the replies from it on.
+ * The first REPLIES_PER_THREAD + 1 replies of each thread with their authors (one statement, an
+ * index range per thread; issue 16: it was three — the ids, the rows, their people); for the
+ * thread of a linked reply that is not among them, the replies from it on.
  */
 async function repliesOf(threadIds: string[], linkedReply: (Key & { parentId: string }) | null) {
   const windows = new Map<string, { rows: Row[]; earlierReplies: boolean }>();
   if (threadIds.length === 0) return windows;
-  const [firstIds, fromLinked] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      SELECT r."id" FROM unnest(${threadIds}::uuid[]) AS t("id")
+  const [first, fromLinked] = await Promise.all([
+    db.$queryRaw<ReplyRow[]>(Prisma.sql`
+      SELECT r.* FROM unnest(${threadIds}::uuid[]) AS t("id")
       CROSS JOIN LATERAL (
-        SELECT c."id" FROM "Comment" c WHERE c."parentId" = t."id" ORDER BY c."createdAt", c."id" LIMIT ${REPLIES_PER_THREAD + 1}
+        SELECT c."id", c."parentId", c."body", c."language", c."awaitingTranscript", c."createdAt", c."editedAt", c."deletedAt",
+          c."hiddenCategory"::text AS "hiddenCategory", c."authorPerspective"::text AS "authorPerspective", u."id" AS "authorId", u."displayName" AS "authorName",
+          u."showPerspective" AS "authorShows", u."deletedAt" AS "authorDeletedAt"
+        FROM "Comment" c JOIN "User" u ON u."id" = c."authorId"
+        WHERE c."parentId" = t."id" ORDER BY c."createdAt", c."id" LIMIT ${REPLIES_PER_THREAD + 1}
       ) r`),
     linkedReply
       ? db.comment.findMany({
           where: { parentId: linkedReply.parentId, ...atOrAfter(linkedReply) },
           orderBy: ascending,
           take: REPLIES_PER_THREAD + 1,
-          select: { id: true },
+          select: commentSelect,
         })
       : [],
   ]);
-  const firstShown = new Set(firstIds.map((row) => row.id));
+  const firstRows: Row[] = first.map(({ authorId, authorName, authorShows, authorDeletedAt, ...reply }) => ({
+    ...reply,
+    author: { id: authorId, displayName: authorName, showPerspective: authorShows, deletedAt: authorDeletedAt },
+  }));
   // A linked reply among the first ones is shown where it is; otherwise its thread opens at it.
-  const openAtLinked = linkedReply !== null && !firstShown.has(linkedReply.id);
-  const ids = [...firstShown, ...(openAtLinked ? fromLinked.map((row) => row.id) : [])];
-  const rows = await db.comment.findMany({ where: { id: { in: ids } }, orderBy: ascending, select: commentSelect });
+  const openAtLinked = linkedReply !== null && !firstRows.some((row) => row.id === linkedReply.id);
+  const rows = [...(openAtLinked ? firstRows.filter((row) => row.parentId !== linkedReply.parentId) : firstRows), ...(openAtLinked ? fromLinked : [])].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   for (const row of rows) {
     const threadId = row.parentId!;
     const opened = openAtLinked && threadId === linkedReply.parentId;
-    if (opened && !fromLinked.some((reply) => reply.id === row.id)) continue;
     const window = windows.get(threadId) ?? { rows: [], earlierReplies: opened };
     window.rows.push(row);
     windows.set(threadId, window);

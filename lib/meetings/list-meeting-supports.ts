@@ -13,6 +13,11 @@ export async function listMeetingSupports(contributionId: string): Promise<Meeti
     where: { contributionId },
     select: { perspective: true, count: true, meeting: { select: { id: true, title: true, startsAt: true } } },
   });
+  return meetingSupportTallies(rows);
+}
+
+/** Rows counted at meetings as tallies per meeting (latest first) and perspective (lived experience first). */
+export function meetingSupportTallies(rows: readonly { perspective: Perspective; count: number; meeting: { id: string; title: string; startsAt: Date } }[]): MeetingSupportTally[] {
   const byMeeting = new Map<string, MeetingSupportTally>();
   for (const row of rows) {
     let tally = byMeeting.get(row.meeting.id);

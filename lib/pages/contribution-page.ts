@@ -5,20 +5,19 @@ import { listActorChoices } from "@/lib/actors/list-actor-choices";
 import { commentWindowInput, listComments, type CommentView } from "@/lib/comments/list-comments";
 import { senderBlockState } from "@/lib/channels/block-sender";
 import { getContribution } from "@/lib/contributions/get-contribution";
-import { keptContributionOf, listMergedInto } from "@/lib/contributions/merged-contributions";
+import { keptContributionOf } from "@/lib/contributions/merged-contributions";
 import { loadPublishedDialogue, type DialogueForViewer } from "@/lib/dialogues/load-dialogue";
 import { meetingTitleIn } from "@/lib/host-texts/meeting-title";
 import { listImages } from "@/lib/images/list-images";
 import { listDistricts } from "@/lib/districts/list-districts";
 import { getHiddenContribution } from "@/lib/moderation/get-hidden-contribution";
 import { getHideNotice, type HideNotice } from "@/lib/moderation/get-hide-notice";
-import { listMeetingSupports } from "@/lib/meetings/list-meeting-supports";
 import { isFollowing } from "@/lib/notifications/follows";
 import { can, type Resource, type Viewer } from "@/lib/policy/policy";
 import { offersPushAfterPost } from "@/lib/push/first-post-prompt";
 import { listTranslations } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
-import { getVoiceNote, listCommentVoices, type CommentVoice } from "@/lib/voice/get-voice-note";
+import { listCommentVoices, voiceNote, type CommentVoice } from "@/lib/voice/get-voice-note";
 
 // The contribution page's data (issue 17, step 2; decision 038): the dialogue through the
 // request-cached loadDialogue, the contribution, one window of its thread, and every permission
@@ -151,17 +150,14 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
   const comments = await listComments(contribution.id, commentWindowInput.parse(query), viewer?.id ?? null);
   const inWindow = comments.threads.flatMap((comment) => [comment, ...comment.replies]);
   const hiddenComments = viewer ? inWindow.filter((comment) => comment.deletedAt === null && comment.hiddenCategory !== null) : [];
-  const [verifiedRoles, translations, voiceNote, following, meetingSupports, actors, pushOffer, hideNotices, senderBlock, images, districts, commentVoices, mergedInto] = await Promise.all([
+  const [verifiedRoles, translations, following, actors, pushOffer, hideNotices, senderBlock, images, districts, commentVoices] = await Promise.all([
     // Badges of verified roles beside the names (staff, host team, moderators, actors' members).
     listVerifiedRoles({ id: dialogue.id, municipalityId: resource.municipalityId }, [
       ...(contribution.author ? [contribution.author.id] : []),
       ...inWindow.map((comment) => comment.author.id),
     ]),
     listTranslations({ contributionId: contribution.id, commentIds: inWindow.map((comment) => comment.id), responseIds: contribution.responses.map((response) => response.id) }),
-    // Said as a voice message (decision 033): its transcript's state and trace, or null.
-    getVoiceNote(viewer, contribution.id, resource),
     viewer ? isFollowing(viewer.id, { contributionId: contribution.id }) : false,
-    listMeetingSupports(contribution.id),
     may.respond ? listActorChoices(resource.municipalityId) : [],
     // Right after a first post: switch on notifications for this phone? (decision 031)
     offersPushAfterPost(viewer, contribution.author?.id ?? null),
@@ -175,8 +171,6 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     may.edit ? listDistricts(resource.municipalityId) : [],
     // The window's voice comments: who wrote them down and whether it was read back (decision 046).
     listCommentVoices(inWindow.filter((comment) => comment.deletedAt === null).map((comment) => comment.id)),
-    // What the host team merged into it: both voices stay on record (decision 051).
-    listMergedInto(contribution.id),
   ]);
   return {
     shown: true,
@@ -187,15 +181,19 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     comments,
     commentMay: Object.fromEntries(inWindow.map((comment) => [comment.id, commentPermissions(viewer, resource, comment, commentVoices.get(comment.id))])) as Record<string, CommentPermissions>,
     commentVoices,
-    mergedInto,
+    // What the host team merged into it: both voices stay on record (decision 051).
+    mergedInto: contribution.mergedInto,
     hideNotices: new Map(hideNotices.filter((entry): entry is readonly [string, HideNotice] => entry[1] !== null)),
     verifiedRoles,
     translations,
     districts,
     meetingTitle: meetingTitle(dialogue, contribution.meeting, params.locale),
-    voiceNote,
+    // Said as a voice message (decision 033): its transcript's state and trace, or null.
+    voiceNote: contribution.voiceMessage
+      ? voiceNote(contribution.voiceMessage, { mayListen: can(viewer, "voice:listen", resource), mayTranscribe: can(viewer, "voice:transcribe", resource) })
+      : null,
     following,
-    meetingSupports: { tallies: meetingSupports, meetings: may.recordMeetingSupport ? meetingChoices(dialogue) : null },
+    meetingSupports: { tallies: contribution.meetingSupports, meetings: may.recordMeetingSupport ? meetingChoices(dialogue) : null },
     actors,
     pushOffer,
     senderBlock,

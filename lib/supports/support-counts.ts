@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { PERSPECTIVE_ORDER, type SupportBreakdown } from "@/lib/perspectives/perspectives";
+import { PERSPECTIVE_ORDER, type Perspective, type SupportBreakdown } from "@/lib/perspectives/perspectives";
 
 /** One contribution's support, online and at meetings, per perspective (zeros included). */
 export async function supportCounts(contributionId: string): Promise<SupportBreakdown> {
@@ -8,10 +8,18 @@ export async function supportCounts(contributionId: string): Promise<SupportBrea
     db.support.groupBy({ by: ["perspective"], where: { contributionId }, _count: { _all: true } }),
     db.meetingSupport.groupBy({ by: ["perspective"], where: { contributionId }, _sum: { count: true } }),
   ]);
+  return supportBreakdown(
+    online.map((row) => ({ perspective: row.perspective, count: row._count._all })),
+    atMeetings.map((row) => ({ perspective: row.perspective, count: row._sum.count ?? 0 })),
+  );
+}
+
+/** The breakdown from counts already loaded: supports online per perspective, and rows counted at meetings (summed per perspective). */
+export function supportBreakdown(online: readonly { perspective: Perspective; count: number }[], atMeetings: readonly { perspective: Perspective; count: number }[]): SupportBreakdown {
   const byPerspective = PERSPECTIVE_ORDER.map((perspective) => ({
     perspective,
-    online: online.find((row) => row.perspective === perspective)?._count._all ?? 0,
-    atMeetings: atMeetings.find((row) => row.perspective === perspective)?._sum.count ?? 0,
+    online: online.filter((row) => row.perspective === perspective).reduce((sum, row) => sum + row.count, 0),
+    atMeetings: atMeetings.filter((row) => row.perspective === perspective).reduce((sum, row) => sum + row.count, 0),
   }));
   return { total: byPerspective.reduce((sum, p) => sum + p.online + p.atMeetings, 0), byPerspective };
 }

@@ -47,10 +47,22 @@ const inputSchema = z.object({ contributionId: z.uuid(), commentIds: z.array(z.u
  */
 export async function listTranslations(input: z.input<typeof inputSchema>) {
   const { contributionId, commentIds, responseIds } = inputSchema.parse(input);
-  const [contribution, comments, responses] = await Promise.all([
-    listTranslationsOf("contributionId", [contributionId]),
-    listTranslationsOf("commentId", commentIds),
-    listTranslationsOf("responseId", responseIds),
-  ]);
-  return { contribution: contribution.get(contributionId) ?? [], comments, responses };
+  // One statement for the three kinds of text (it was two per kind: the rows, then who checked them; issue 16).
+  const rows = await db.$queryRaw<(Row & { contributionId: string | null; commentId: string | null; responseId: string | null })[]>`
+    SELECT t."id", t."language", t."title", t."summary", t."place", t."codeOfConduct", t."body", t."method"::text AS "method",
+      t."translatorId", t."outdatedAt", t."checkedAt", t."contributionId", t."commentId", t."responseId",
+      CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('displayName', u."displayName", 'deletedAt', u."deletedAt") END AS "checkedBy"
+    FROM "Translation" t LEFT JOIN "User" u ON u."id" = t."checkedById"
+    WHERE t."contributionId" = ${contributionId}::uuid OR t."commentId" = ANY(${commentIds}::uuid[]) OR t."responseId" = ANY(${responseIds}::uuid[])`;
+  const comments = new Map<string, TranslationView[]>();
+  const responses = new Map<string, TranslationView[]>();
+  const contribution: TranslationView[] = [];
+  for (const { contributionId: ofContribution, commentId, responseId, checkedBy, ...row } of rows) {
+    // Inside JSON the account's deletedAt is a string; only whether it is set counts here.
+    const translation = view({ ...row, checkedBy: checkedBy ? { displayName: checkedBy.displayName, deletedAt: checkedBy.deletedAt ? new Date(0) : null } : null });
+    if (ofContribution === contributionId) contribution.push(translation);
+    else if (commentId) comments.set(commentId, [...(comments.get(commentId) ?? []), translation]);
+    else if (responseId) responses.set(responseId, [...(responses.get(responseId) ?? []), translation]);
+  }
+  return { contribution, comments, responses };
 }
