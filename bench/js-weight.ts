@@ -4,7 +4,11 @@
 // same run with the same recorder as the bench's page weights (bench/lib/page-weight.ts).
 //
 //   npx tsx bench/js-weight.ts --app http://127.0.0.1:3990 [--reference-port 3247] \
-//     [--cookie name=value] /de /de/musterstadt read:/de/musterstadt/some-dialogue form:/de/join …
+//     [--cookie name=value] [--navigation /de/musterstadt/some-dialogue] \
+//     /de /de/musterstadt read:/de/musterstadt/some-dialogue form:/de/join …
+//
+// --navigation also measures the bench's "later navigation" (page 1 → page 2 of that dialogue,
+// what comes over the network with the browser's cache as page 1 left it; budget 30 KB).
 //
 // A route may be prefixed with "read:" or "form:" (budget 8 KB or 12 KB beyond the empty page;
 // unprefixed routes count as read routes), and with "signed:" after that to send --cookie.
@@ -13,13 +17,13 @@
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { NEXT_BIN } from "../scripts/next-server";
-import { firstVisit, openBrowser } from "./lib/page-weight";
+import { firstVisit, laterNavigation, openBrowser } from "./lib/page-weight";
 import { waitFor } from "./lib/processes";
 
 const BUDGET = { read: 8 * 1024, form: 12 * 1024 } as const;
 
 const { values, positionals } = parseArgs({
-  options: { app: { type: "string" }, "reference-port": { type: "string", default: "3247" }, cookie: { type: "string" } },
+  options: { app: { type: "string" }, "reference-port": { type: "string", default: "3247" }, cookie: { type: "string" }, navigation: { type: "string" } },
   allowPositionals: true,
 });
 if (!values.app || positionals.length === 0) throw new Error("usage: bench/js-weight.ts --app <url> [--cookie name=value] [read:|form:][signed:]/path …");
@@ -46,6 +50,14 @@ try {
     rows.push(`| ${route}${signed ? " (signed in)" : ""} | ${kind} | ${kb(weight.js)} | ${kb(beyond)} | ${beyond <= BUDGET[kind] ? "met" : "**not met**"} (≤ ${kb(BUDGET[kind])}) |`);
   }
   console.log(rows.join("\n"));
+  if (values.navigation) {
+    const navigation = await laterNavigation(browser, `${values.app}${values.navigation}`);
+    console.log(
+      navigation
+        ? `\nLater navigation ${values.navigation} page 1 → 2: ${kb(navigation.total)} KB over the network in ${navigation.requests} requests (HTML ${kb(navigation.html)}, JS ${kb(navigation.js)}, CSS ${kb(navigation.css)}, RSC ${kb(navigation.rsc)}, other ${kb(navigation.other)}); from the browser's cache: ${navigation.fromCache} (${kb(navigation.fromCacheBytes)} KB) — ${navigation.total <= 30 * 1024 ? "met" : "**not met**"} (≤ 30 KB)`
+        : "\nLater navigation: no link to page 2",
+    );
+  }
 } finally {
   await browser.close();
   reference.kill("SIGTERM");

@@ -3,7 +3,8 @@
 // (level 6, what web servers commonly use), so the numbers do not depend on whether the server
 // in front compresses. Scripts the browser skips (nomodule polyfills) are not counted, preloads
 // it follows are. "Later navigation" clicks from page 1 of a dialogue to page 2 with JavaScript
-// on and counts what that click fetched (RSC payload and any new chunks).
+// on and counts what that click fetched over the network (a document, since links are plain <a>;
+// what the browser's cache answers is reported apart).
 import { existsSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import { gzipSync } from "node:zlib";
@@ -70,33 +71,64 @@ async function quiet(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
 }
 
-/** Bytes fetched by clicking from page 1 of a dialogue to page 2 (client-side navigation). */
-export async function laterNavigation(browser: Browser, url: string): Promise<Weight | null> {
+/** What a later navigation fetched: a Weight of what came over the network, and what the browser's cache answered instead. */
+export type NavigationWeight = Weight & { fromCache: number; fromCacheBytes: number };
+
+/**
+ * Bytes fetched by clicking from page 1 of a dialogue to page 2, in the same tab with the
+ * browser's HTTP cache as a real visit leaves it. The links are plain <a> (decision 040), so the
+ * click is a document request; the scripts and styles of page 1 (Next.js serves its chunks
+ * `immutable` for a year) come from the browser's cache and are not downloaded again. Counted
+ * through the DevTools protocol, which tells a response served from the cache (memory, disk or
+ * prefetch) from one that came over the network: only the latter count, gzipped as everywhere
+ * here; what the cache answered is reported beside (`fromCache`, and its bytes). A build whose
+ * chunks were not cacheable, or a page 2 that needed other chunks, downloads them and counts.
+ */
+export async function laterNavigation(browser: Browser, url: string): Promise<NavigationWeight | null> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const record = recorder(page);
   await page.goto(url, { waitUntil: "load" });
   await quiet(page);
-  await record.take();
   const next = page.locator('a[href*="page=2"]').first();
   if ((await next.count()) === 0) {
     await context.close();
     return null;
   }
-  // The click fetches the page's RSC payload (and any chunks it needs); wait until it arrived.
-  const [payload] = await Promise.all([page.waitForResponse((response) => response.url().includes("page=2"), { timeout: 30_000 }), next.click()]);
-  const headers = await payload.request().allHeaders();
-  await page.waitForURL(/page=2/, { timeout: 30_000 });
-  await quiet(page);
-  const weight = await record.take();
-  // The browser does not always keep the body of a payload the router streamed: fetch the same
-  // request again (same RSC headers) and count that.
-  const again = await fetch(payload.url(), {
-    headers: Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(":") && !["host", "connection", "content-length"].includes(name))),
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const servedFromCache = new Set<string>();
+  const responses = new Map<string, { type: string; mimeType: string; status: number; cached: boolean }>();
+  const finished: string[] = [];
+  cdp.on("Network.requestServedFromCache", ({ requestId }) => servedFromCache.add(requestId));
+  cdp.on("Network.responseReceived", ({ requestId, type, response }) => {
+    responses.set(requestId, {
+      type,
+      mimeType: response.mimeType,
+      status: response.status,
+      cached: Boolean(response.fromDiskCache || response.fromPrefetchCache || response.fromServiceWorker),
+    });
   });
-  const rsc = gzipSync(Buffer.from(await again.arrayBuffer())).length;
-  weight.total += rsc - weight.rsc;
-  weight.rsc = rsc;
+  cdp.on("Network.loadingFinished", ({ requestId }) => finished.push(requestId));
+  await Promise.all([page.waitForURL(/page=2/, { timeout: 30_000 }), next.click()]);
+  await page.waitForLoadState("load");
+  await quiet(page);
+  const weight: NavigationWeight = { ...empty(), fromCache: 0, fromCacheBytes: 0 };
+  for (const requestId of finished) {
+    const response = responses.get(requestId);
+    if (!response || (response.status >= 300 && response.status < 400)) continue;
+    const { body, base64Encoded } = await cdp.send("Network.getResponseBody", { requestId }).catch(() => ({ body: "", base64Encoded: false }));
+    const gz = gzipSync(Buffer.from(body, base64Encoded ? "base64" : "utf8")).length;
+    if (response.cached || servedFromCache.has(requestId)) {
+      weight.fromCache += 1;
+      weight.fromCacheBytes += gz;
+      continue;
+    }
+    const key: keyof Weight =
+      response.type === "Document" ? "html" : response.type === "Script" ? "js" : response.type === "Stylesheet" ? "css" : response.mimeType.includes("text/x-component") ? "rsc" : "other";
+    weight[key] += gz;
+    weight.total += gz;
+    weight.requests += 1;
+  }
   await context.close();
   return weight;
 }
