@@ -15,8 +15,8 @@ import { sitePaths, withQuery } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
 
 export const updateProfileAction = formAction(updateProfileInput, async (input, { viewer }) => {
-  // The schema turned "" into null; updateProfile parses the form's own values again.
-  await updateProfile(viewer, { ...input, email: input.email ?? "" });
+  // The form's encoding ended at the boundary: an empty address is null, "no e-mail".
+  await updateProfile(viewer, input);
   // The header shows the display name: render it again.
   refresh();
   return { saved: true };

@@ -16,7 +16,7 @@ export async function updateBrandingAction(previous: FormState<void>, formData: 
   const file = formData.get("logo");
   const logo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
   const action = formAction(updateBrandingInput.extend(page.shape), async ({ locale, municipality, ...input }, { viewer }): Promise<void> => {
-    await updateBranding(viewer, { ...input, accentColor: input.accentColor ?? "" }, logo);
+    await updateBranding(viewer, input, logo);
     redirectTo(locale, withQuery(municipalityPaths(municipality).branding, { done: "saved" }));
   });
   return action(previous, formData);
