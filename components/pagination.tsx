@@ -5,7 +5,8 @@ import { Link } from "./link";
  * "Page X of Y" with plain previous/next links; page 1 carries no `page` parameter. `query`
  * (filters, a search) goes along on every link. With `cursors` (a keyset list: the first and
  * last row shown), the next link carries `after=<last>` and the previous one `before=<first>`,
- * so the neighbouring page is read from the index however deep it is.
+ * so the neighbouring page is read from the index however deep it is. `hash`: where the links
+ * land on the page (the list's section, when the list is not the page's top).
  */
 export async function Pagination({
   pathname,
@@ -13,20 +14,22 @@ export async function Pagination({
   pageCount,
   query = {},
   cursors,
+  hash,
 }: {
   pathname: string;
   page: number;
   pageCount: number;
   query?: Record<string, string>;
   cursors?: { first: string | null; last: string | null };
+  hash?: string;
 }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("pagination");
   const { page: _page, after: _after, before: _before, ...base } = query;
   const href = (target: number) => {
-    if (target === 1) return { pathname, query: base };
+    if (target === 1) return { pathname, query: base, hash };
     const cursor = target > page ? (cursors?.last ? { after: cursors.last } : {}) : cursors?.first ? { before: cursors.first } : {};
-    return { pathname, query: { ...base, page: String(target), ...cursor } };
+    return { pathname, query: { ...base, page: String(target), ...cursor }, hash };
   };
   return (
     <nav aria-label={t("label")} className="mt-6 text-center">

@@ -7,13 +7,13 @@ import { localized, type Path } from "@/lib/routes/paths";
 
 type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
 
-/** A path without the locale ("/musterstadt/…"), or one with a query (absent and null values are left out). */
-export type Href = string | { pathname: string; query?: Record<string, QueryValue> };
+/** A path without the locale ("/musterstadt/…"), or one with a query (absent and null values are left out) and a fragment. */
+export type Href = string | { pathname: string; query?: Record<string, QueryValue>; hash?: string };
 
 /** `href` in `locale`: "/de/musterstadt/…?sort=newest". An absolute URL is left as it is. */
 export function getPathname({ href, locale }: { href: Href; locale: string }): string {
   const pathname = typeof href === "string" ? href : href.pathname;
-  const search = typeof href === "string" ? "" : serialize(href.query ?? {});
+  const search = typeof href === "string" ? "" : serialize(href.query ?? {}) + (href.hash ? `#${encodeURIComponent(href.hash)}` : "");
   if (!pathname.startsWith("/")) return `${pathname}${search}`;
   return `${localized(locale, pathname as Path)}${search}`;
 }

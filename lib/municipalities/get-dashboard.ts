@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
+import { listDashboardDialogues } from "./dashboard-dialogues";
 
-export const DASHBOARD_PHASES: readonly DialoguePhase[] = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"];
 const RECENT = 8;
 
 export type DashboardActivity =
@@ -12,25 +11,20 @@ export type DashboardActivity =
   | { kind: "response"; at: Date; contribution: { id: string; title: string; language: string; kind: "NEED" | "PROPOSAL" }; dialogue: { slug: string; title: string; language: string } };
 
 /**
- * The staff dashboard of a municipality: every dialogue by phase (drafts too) with its count of
- * unanswered needs, the open reports, and what happened last (new contributions and answers;
+ * The staff dashboard of a municipality: one page of its dialogues by phase (drafts too) with
+ * their counts of unanswered needs (`list`: the page's number and keyset cursor,
+ * lib/municipalities/dashboard-dialogues.ts), the unanswered needs in all, the open reports, and what happened last (new contributions and answers;
  * never who wrote them). For whom the policy lets read it (dashboard:read); the page reaches it
  * through loadDashboardPage (lib/pages/staff-pages.ts), which answers 404 for everyone else.
  */
-export async function getDashboard(viewer: Viewer | null, municipality: { id: string }) {
+export async function getDashboard(viewer: Viewer | null, municipality: { id: string }, list: { page?: number; after?: string; before?: string } = {}) {
   authorize(viewer, "dashboard:read", { municipalityId: municipality.id });
 
   const visible = { ...visibleContribution.where, dialogue: { municipalityId: municipality.id } } as const;
-  const [dialogues, unanswered, openReports, contributions, responses] = await Promise.all([
-    db.dialogue.findMany({
-      where: { municipalityId: municipality.id },
-      orderBy: [{ phase: "asc" }, { createdAt: "desc" }],
-      select: { id: true, slug: true, title: true, phase: true, languages: true, createdAt: true, _count: { select: { contributions: { where: visibleContribution.where } } } },
-    }),
-    db.contribution.groupBy({
-      by: ["dialogueId"],
+  const [dialoguePage, unanswered, openReports, contributions, responses] = await Promise.all([
+    listDashboardDialogues(municipality.id, list),
+    db.contribution.count({
       where: { ...visible, kind: "NEED", responses: { none: {} }, dialogue: { municipalityId: municipality.id, ...publishedDialogue.where } },
-      _count: { _all: true },
     }),
     db.report.count({
       where: {
@@ -55,7 +49,6 @@ export async function getDashboard(viewer: Viewer | null, municipality: { id: st
     }),
   ]);
 
-  const unansweredBy = new Map(unanswered.map((row) => [row.dialogueId, row._count._all]));
   const dialogueOf = (d: { slug: string; title: string; languages: string[] }) => ({ slug: d.slug, title: d.title, language: d.languages[0] ?? "de" });
   const activity: DashboardActivity[] = [
     ...contributions.map(({ dialogue, createdAt, ...contribution }) => ({ kind: "contribution" as const, at: createdAt, contribution, dialogue: dialogueOf(dialogue) })),
@@ -65,13 +58,9 @@ export async function getDashboard(viewer: Viewer | null, municipality: { id: st
     .slice(0, RECENT);
 
   return {
-    dialogues: dialogues.map(({ languages, _count, ...dialogue }) => ({
-      ...dialogue,
-      language: languages[0] ?? "de",
-      contributions: _count.contributions,
-      unansweredNeeds: unansweredBy.get(dialogue.id) ?? 0,
-    })),
-    unansweredNeeds: unanswered.reduce((sum, row) => sum + row._count._all, 0),
+    /** One page of the dialogues: `dialogues`, `inPhase` (each phase's count in all), `page`, `pageCount`, `cursors`. */
+    ...dialoguePage,
+    unansweredNeeds: unanswered,
     openReports,
     activity,
   };

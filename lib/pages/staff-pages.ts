@@ -14,9 +14,9 @@ import { loadMunicipality, loadMunicipalityFor } from "./municipality-page";
 // that asks the policy itself (authorize) — the page decides nothing and asks nothing twice.
 
 /** The staff dashboard (dashboard:read), with the municipality's flags for its links onward. */
-export const loadDashboardPage = cache(async (viewer: Viewer | null, slug: string) => {
+export const loadDashboardPage = cache(async (viewer: Viewer | null, slug: string, page = 1, after?: string, before?: string) => {
   const loaded = await loadMunicipalityFor(viewer, slug, "readDashboard");
-  return loaded && { ...loaded, ...(await getDashboard(viewer, loaded.municipality)) };
+  return loaded && { ...loaded, ...(await getDashboard(viewer, loaded.municipality, { page, after, before })) };
 });
 
 /** The districts and their edit pages (district:manage). */

@@ -6,27 +6,33 @@ import { MunicipalityBanner } from "@/components/municipalities/municipality-ban
 import { Section } from "@/components/section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
-import { DASHBOARD_PHASES } from "@/lib/municipalities/get-dashboard";
+import { Pagination } from "@/components/pagination";
+import { parsePageNumber } from "@/lib/contributions/list-contributions";
+import { DASHBOARD_PHASES } from "@/lib/municipalities/dashboard-dialogues";
 import { loadDashboardPage } from "@/lib/pages/staff-pages";
 import { municipalityPaths } from "@/lib/routes/paths";
 
-type Props = { params: Promise<{ locale: string; municipality: string }> };
+type Props = { params: Promise<{ locale: string; municipality: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = async (slug: string) => loadDashboardPage(await getViewer(), slug);
+/** The dashboard with one page of its dialogues: `?page=N`, with the keyset cursor its links carry (`after`/`before`). */
+const load = async (slug: string, query: Record<string, string | string[] | undefined>) => {
+  const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+  return loadDashboardPage(await getViewer(), slug, parsePageNumber(query.page), one(query.after), one(query.before));
+};
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).municipality);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const loaded = await load((await params).municipality, await searchParams);
   if (!loaded) return {};
   const t = await getTranslations("staffDashboard");
   return { title: t("metaTitle", { municipality: loaded.municipality.name }), robots: { index: false } };
 }
 
 /** Where the municipality's staff start: what waits, what happened, and every way onward. */
-export default async function DashboardPage({ params }: Props) {
+export default async function DashboardPage({ params, searchParams }: Props) {
   const { locale, municipality: slug } = await params;
-  const loaded = await load(slug);
+  const loaded = await load(slug, await searchParams);
   if (!loaded) notFound();
-  const { municipality, dialogues, unansweredNeeds, openReports, activity } = loaded;
+  const { municipality, dialogues, inPhase: phaseCounts, unansweredNeeds, openReports, activity } = loaded;
   const [t, phases, kinds, m, actors, overview, queue, format] = await Promise.all([
     getTranslations("staffDashboard"),
     getTranslations("phases"),
@@ -116,7 +122,7 @@ export default async function DashboardPage({ params }: Props) {
       </div>
 
       <Section id="by-phase" heading={t("dialoguesHeading")}>
-        {dialogues.length === 0 && <p className="mt-3">{t("noDialogues")}</p>}
+        {loaded.pageCount === 1 && dialogues.length === 0 && <p className="mt-3">{t("noDialogues")}</p>}
         <div className="mt-3 grid gap-6 lg:grid-cols-2">
           {DASHBOARD_PHASES.map((phase) => {
             const inPhase = dialogues.filter((dialogue) => dialogue.phase === phase);
@@ -124,7 +130,7 @@ export default async function DashboardPage({ params }: Props) {
             return (
               <section key={phase} aria-labelledby={`phase-${phase}`} data-testid={`dashboard-phase-${phase}`}>
                 <h3 id={`phase-${phase}`} className="text-xl">
-                  {phase === "DRAFT" ? m("draftsHeading") : phases(phase)} <span className="font-normal text-muted">({number(inPhase.length)})</span>
+                  {phase === "DRAFT" ? m("draftsHeading") : phases(phase)} <span className="font-normal text-muted">({number(phaseCounts[phase])})</span>
                 </h3>
                 <ul className="mt-2 space-y-3">
                   {inPhase.map((dialogue) => (
@@ -144,6 +150,8 @@ export default async function DashboardPage({ params }: Props) {
             );
           })}
         </div>
+        {/* A town with many dialogues: twenty a page, plain links that carry the page's keyset cursor. */}
+        <Pagination pathname={paths.dashboard} page={loaded.page} pageCount={loaded.pageCount} cursors={loaded.cursors} hash="by-phase" />
       </Section>
     </div>
   );
