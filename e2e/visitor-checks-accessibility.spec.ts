@@ -109,6 +109,11 @@ async function visit(page: Page, path: string, label: string, locale: Locale) {
 
 async function signIn(page: Page, locale: Locale, code: string) {
   await page.goto(`/${locale}/sign-in`);
+  await submitSignIn(page, locale, code);
+}
+
+/** Signs in on the sign-in page the browser shows. */
+async function submitSignIn(page: Page, locale: Locale, code: string) {
   // The first form signs in; a second one below it takes a receipt's code.
   await page.locator('input[name="code"]').first().fill(code);
   await page.getByRole("button", { name: CATALOGUES[locale].signIn.submit, exact: true }).click();
@@ -140,27 +145,25 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
 
     await visit(page, `/${locale}`, "start page", locale);
     await visit(page, base, "municipality page", locale);
-    for (const dialogue of PUBLIC_DIALOGUES) await visit(page, `${base}/${dialogue.slug}`, `dialogue ${dialogue.slug}`, locale);
+    for (const dialogue of PUBLIC_DIALOGUES.filter(({ slug }) => slug !== COLLECTING)) await visit(page, `${base}/${dialogue.slug}`, `dialogue ${dialogue.slug}`, locale);
     await visit(page, `${base}/${DIALOGUES.responding.slug}/results`, "results page", locale);
 
-    // The district map is on the dialogue page (visited above); its table's links lead to the
-    // list filtered by a district — one counted, one "few" (decision 049).
-    await page.goto(`${base}/${COLLECTING}`);
+    // The collecting dialogue is loaded once: checked as it comes, then with its filter open;
+    // its district map and its list give the addresses of the pages below.
+    await visit(page, `${base}/${COLLECTING}`, `dialogue ${COLLECTING}`, locale);
+    // The district map's table links each district to the list filtered by it — one counted, one "few" (decision 049).
     const districtLists = await page.locator("section[aria-labelledby=districts] table a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
     expect(districtLists.length, "the demo's district map links each district").toBeGreaterThan(1);
-    // The same page for each district: all of them where every page is swept, the first elsewhere.
-    const swept = EVERY_PAGE_LOCALES.has(locale) ? districtLists : districtLists.slice(0, 1);
-    for (const [index, districtList] of swept.entries()) await visit(page, districtList, `list filtered by district ${index + 1}`, locale);
-
-    await page.goto(`${base}/${COLLECTING}`);
+    // Links are followed by loading their address: after a client-side navigation Next.js sets
+    // the <title> a moment later, and axe would race it.
+    const contributionPath = (await page.locator('main a[href*="/c/"]').first().getAttribute("href"))!;
     await page.locator("details:has(form[role=search]) > summary").click();
     await expect(page.locator("form[role=search]")).toBeVisible();
     await check(page, "dialogue page with the filter open", locale);
 
-    // Links are followed by loading their address: after a client-side navigation Next.js sets
-    // the <title> a moment later, and axe would race it.
-    await page.goto(`${base}/${COLLECTING}`);
-    const contributionPath = (await page.locator('main a[href*="/c/"]').first().getAttribute("href"))!;
+    // The same page for each district: all of them where every page is swept, the first elsewhere.
+    const swept = EVERY_PAGE_LOCALES.has(locale) ? districtLists : districtLists.slice(0, 1);
+    for (const [index, districtList] of swept.entries()) await visit(page, districtList, `list filtered by district ${index + 1}`, locale);
     await visit(page, contributionPath, "contribution page", locale);
 
     await visit(page, `/${locale}/join`, "join page", locale);
@@ -169,7 +172,6 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
     await check(page, "sign-up form with errors", locale);
 
-    await visit(page, `/${locale}/sign-in`, "sign-in page", locale);
     await visit(page, `/${locale}/this-page-does-not-exist/at-all`, "not-found page", locale);
     await visit(page, `/${locale}/accessibility`, "accessibility statement", locale);
     await visit(page, `/${locale}/unsubscribe`, "unsubscribe page", locale);
@@ -178,7 +180,9 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `${base}/actors`, "organigram of the municipality", locale);
     await visit(page, `${base}/${DIALOGUES.responding.slug}/responsibilities`, "organigram of a dialogue", locale);
 
-    await signIn(page, locale, participant.signInCode);
+    // The sign-in page, checked, is where the participant signs in.
+    await visit(page, `/${locale}/sign-in`, "sign-in page", locale);
+    await submitSignIn(page, locale, participant.signInCode);
     await visit(page, `/${locale}/account`, "account page", locale);
     await visit(page, `/${locale}/notifications`, "notifications page", locale);
     await visit(page, contributionPath, "contribution page, signed in", locale);
