@@ -1,8 +1,8 @@
 // `npm test`: what CI runs (.ci/run), in the order that fails fastest and takes least time on
 // 2 cores. The compiler and the linter each keep one core busy for a minute or two and need
 // nothing of each other, so they run side by side (after `next typegen`, which both read);
-// Vitest (one worker: its database-heavy tests share the machine with Postgres) and then the
-// production build and Playwright run alone. Each step's output is passed through as it comes;
+// Vitest (one worker per core, vitest.config.ts) and then the production build and Playwright
+// run alone: each keeps both cores busy by itself (decision 060). Each step's output is passed through as it comes;
 // the first failing step ends the run with its exit code.
 import { spawn } from "node:child_process";
 
