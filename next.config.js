@@ -1,13 +1,20 @@
+import path from "node:path";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Parallel local builds (several people or agents in one checkout) each use their own output
+// directory; `next start` reads the same setting. Default: .next
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+// The same directory as an absolute path, for the proxy to read the build's action manifest from
+// (lib/security/photo-actions.ts): the server loads this file from the project's folder whatever
+// folder it was started from (`next start <dir>`), so this holds where process.cwd() may not.
+process.env.MITREDEN_BUILD_DIR = path.resolve(import.meta.dirname, distDir);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Parallel local builds (several people or agents in one checkout) each use their own
-  // output directory; `next start` reads the same setting. Default: .next
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir,
   // `npm test` type-checks before it builds (npm run typecheck); a second check inside
   // `next build` can be skipped there with NEXT_SKIP_TYPECHECK=1. Plain `next build` checks.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },

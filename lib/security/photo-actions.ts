@@ -1,10 +1,10 @@
-// Which requests the proxy lets carry photos (decisions 050, 055): a form post over 1 MB to one of
-// the three photo pages goes through only when it names one of the photo forms' server actions
-// and comes with a session cookie. Next.js's `bodySizeLimit` is one setting for every action, so
-// without this any action posted to those pages (a comment, a support) could be sent 25 MB.
+// Which requests the proxy lets carry photos (decisions 050, 055, 061): a form post over 1 MB to
+// one of the three photo pages goes through only when it names one of the photo forms' server
+// actions (and, checked before by lib/security/plain-pages.ts, comes with a running session).
+// Next.js's `bodySizeLimit` is one setting for every action, so without this any action posted to
+// those pages (a comment, a support) could be sent 25 MB.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SESSION_COOKIES } from "@/lib/auth/sign-in-redirect";
 
 /** The server actions that take photos: where they are exported, as Next.js's manifest names them. */
 export const PHOTO_ACTIONS = [
@@ -19,17 +19,27 @@ const manifestSchema = (value: unknown): Record<string, { filename?: unknown; ex
 };
 
 /**
+ * The build's output directory, whatever folder the server was started from (`next start <dir>`
+ * does not change into <dir>): next.config.js, loaded by the server from the project's folder,
+ * names it as an absolute path (`MITREDEN_BUILD_DIR`). Without it (tests run in the project's
+ * folder), NEXT_DIST_DIR (or .next) in the working folder.
+ */
+export function buildDir(): string {
+  return process.env.MITREDEN_BUILD_DIR || path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || ".next");
+}
+
+/**
  * The photo actions' ids in this build. Next.js derives an action's id anew for every build, so
  * they are read from the build's server-reference manifest (in the output directory, or its
  * `dev` folder under `next dev`), each time it is needed: only for a post over 1 MB to a photo
  * page. No manifest (a broken deployment): no id, and every post keeps 1 MB.
  */
-export function photoActionIds(distDir = process.env.NEXT_DIST_DIR || ".next"): ReadonlySet<string> {
+export function photoActionIds(distDir = buildDir()): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const folder of ["server", "dev/server"]) {
     let manifest: unknown;
     try {
-      manifest = JSON.parse(readFileSync(path.resolve(process.cwd(), distDir, folder, "server-reference-manifest.json"), "utf8"));
+      manifest = JSON.parse(readFileSync(path.join(distDir, folder, "server-reference-manifest.json"), "utf8"));
     } catch {
       continue;
     }
@@ -67,17 +77,16 @@ export function actionsNamedBy(form: FormData): string[] | null {
   return ids;
 }
 
-type Post = { headers: Headers; cookies: { has(name: string): boolean } };
+type Post = { headers: Headers };
 
 /**
- * Whether a post over 1 MB to a photo page is one of the photo forms' own, sent by someone signed
- * in: with JavaScript, the `Next-Action` header names the action Next.js runs (the body does not
- * choose it); without, every action the form's fields name must be a photo action (React runs
- * the last one named, so one photo action among others is not enough). `body` is read only for a
- * form without the header.
+ * Whether a post over 1 MB to a photo page is one of the photo forms' own: with JavaScript, the
+ * `Next-Action` header names the action Next.js runs (the body does not choose it); without,
+ * every action the form's fields name must be a photo action (React runs the last one named, so
+ * one photo action among others is not enough). `body` is read only for a form without the
+ * header. Whether the sender is signed in is asked before (lib/security/plain-pages.ts).
  */
 export async function carriesPhotos(request: Post, body: () => Promise<Uint8Array | ReadableStream<Uint8Array> | null>): Promise<boolean> {
-  if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) return false;
   const header = request.headers.get("next-action");
   if (header !== null) return photoActionIds().has(header);
   const type = request.headers.get("content-type") ?? "";

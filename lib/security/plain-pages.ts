@@ -8,6 +8,7 @@ import { RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defaultLocale, direction, locales } from "@/lib/i18n/routing";
 import { localized, sitePaths } from "@/lib/routes/paths";
+import { hasLiveSession } from "@/lib/auth/live-session";
 import { carriesPhotos } from "./photo-actions";
 
 /**
@@ -19,12 +20,11 @@ import { carriesPhotos } from "./photo-actions";
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * The one form that carries a file, a voice message (decision 033): up to 5 MB of audio plus
- * the fields, posted to its own route handler (…/new/voice/send, and …/c/<id>/voice-comment/send
- * for a comment, decision 046), never to a server action — those keep Next.js's 1 MB.
+ * The voice comment form (decision 046): up to 5 MB of audio plus the fields, posted to its own
+ * route handler (…/c/<id>/voice-comment/send), never to a server action — those keep 1 MB.
  */
 export const VOICE_ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
-const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)\/send\/?$/;
+const VOICE_COMMENT_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/c\/[^/]+\/voice-comment\/send\/?$/;
 
 /**
  * The post form of a need or proposal with up to three photos of 8 MB each (decision 050), the
@@ -32,16 +32,21 @@ const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new\/voice|c\/[^/]+\/voice-comment)
  * photos to it (decision 055): server actions on pages that take up to 25 MB. Next.js's
  * `bodySizeLimit` (next.config.js) is one setting for every server action, so it is 25 MB, and
  * this proxy holds every other path to the limits above — and on these three pages grants more
- * than 1 MB only to a post that names one of the photo forms' actions and comes with a session
- * cookie (lib/security/photo-actions.ts): a comment or a support posted there keeps 1 MB.
+ * than 1 MB only to a post that names one of the photo forms' actions (lib/security/photo-actions.ts):
+ * a comment or a support posted there keeps 1 MB. The voice need form, a route handler
+ * (…/new/voice/send), carries photos beside its recording (decision 061) and takes the same 25 MB.
  */
 export const POST_FORM_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 const POST_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/(new|new\/offline|c\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
+const VOICE_FORM = /^\/[^/]+\/[^/]+\/[^/]+\/new\/voice\/send\/?$/;
 
-/** The largest body a form post to this path may have (on a photo page: a photo form's post). */
+/**
+ * The largest body a form post to this path may have (on a photo page: a photo form's post; more
+ * than 1 MB anywhere only with a running session).
+ */
 export function actionBodyLimit(pathname: string): number {
-  if (POST_FORM.test(pathname)) return POST_FORM_BODY_LIMIT_BYTES;
-  return VOICE_FORM.test(pathname) ? VOICE_ACTION_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
+  if (POST_FORM.test(pathname) || VOICE_FORM.test(pathname)) return POST_FORM_BODY_LIMIT_BYTES;
+  return VOICE_COMMENT_FORM.test(pathname) ? VOICE_ACTION_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
 }
 
 function pathOf(request: { url?: string }): string {
@@ -77,29 +82,47 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
   return whole;
 }
 
-type Post = { method: string; headers: Headers; body: ReadableStream<Uint8Array> | null; url?: string; cookies: { has(name: string): boolean } };
+type Post = {
+  method: string;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+  url?: string;
+  cookies: { get(name: string): { value: string } | undefined };
+};
 
 /**
  * The limit a form post is over, or null: judged from its Content-Length, or by counting a body
- * sent without one. On a photo page a post over 1 MB is read further (carriesPhotos): 25 MB for
- * a photo form's own post, 1 MB for everything else.
+ * sent without one. More than 1 MB (to the voice forms and the photo pages) only with a running
+ * session, looked up before any byte beyond the first MB is read (decision 061: a made-up cookie
+ * gets 1 MB); on a photo page a post over 1 MB is read further (carriesPhotos): 25 MB for a photo
+ * form's own post, 1 MB for everything else.
  */
 export async function exceededBodyLimit(request: Post): Promise<number | null> {
   if (request.method !== "POST") return null;
-  const limit = actionBodyLimit(pathOf(request));
+  const pathname = pathOf(request);
+  const limit = actionBodyLimit(pathname);
   const declared = request.headers.get("content-length");
   const length = declared === null ? null : Number(declared);
   if (length !== null && !Number.isFinite(length)) return null;
   if (length === null && !request.body) return null;
-  if (limit !== POST_FORM_BODY_LIMIT_BYTES) {
-    if (length !== null) return length > limit ? limit : null;
+  if (length !== null) {
+    if (length > limit) return limit;
+    if (length <= ACTION_BODY_LIMIT_BYTES) return null;
+  }
+  // Over 1 MB, or not said: the rest only for someone signed in.
+  if (limit !== ACTION_BODY_LIMIT_BYTES && !(await hasLiveSession(request.cookies))) {
+    if (length !== null) return ACTION_BODY_LIMIT_BYTES;
+    return (await readUpTo(request.body!, ACTION_BODY_LIMIT_BYTES)) === null ? ACTION_BODY_LIMIT_BYTES : null;
+  }
+  if (!POST_FORM.test(pathname)) {
+    if (length !== null) return null;
     return (await readUpTo(request.body!, limit)) === null ? limit : null;
   }
   let body: Uint8Array | null = null;
   if (length === null) {
     body = await readUpTo(request.body!, limit);
     if (body === null) return limit;
-  } else if (length > limit) return limit;
+  }
   if ((length ?? body!.byteLength) <= ACTION_BODY_LIMIT_BYTES) return null;
   const photos = await carriesPhotos(request, async () => body ?? (request.body ? readUpTo(request.body, limit) : null));
   return photos ? null : ACTION_BODY_LIMIT_BYTES;

@@ -9,7 +9,7 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { followOnTakingPart } from "@/lib/notifications/follows";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import { parseInput } from "@/lib/validation";
+import { checkImageUploads, countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 import { contributionLanguages } from "@/lib/contributions/create-contribution";
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { checkAudio } from "./audio-content";
@@ -34,15 +34,19 @@ export const createVoiceContributionInput = z.object({
  * contribution like a typed one — their perspective snapshot, their follow, supports counted —
  * with an empty body until someone writes the transcript (`awaitingTranscript`). The audio is
  * checked by its content and stored apart (VoiceAudio). With TRANSCRIBE_URL set, a job asks the
- * operator's speech-to-text service for a first transcript.
+ * operator's speech-to-text service for a first transcript. `images`: up to three photos with
+ * their descriptions, as on the written form (decisions 050, 061): re-encoded, limited and stored
+ * with it by the same code, the descriptions in the language spoken.
  */
 export async function createVoiceContribution(
   viewer: Viewer | null,
   input: z.input<typeof createVoiceContributionInput>,
   audio: Uint8Array | null,
-  options: { machineTranscription?: boolean; dialogueStorageBytes?: number } = {},
+  options: { machineTranscription?: boolean; dialogueStorageBytes?: number; images?: readonly ImageUpload[] } = {},
 ) {
-  const data = parseInput(createVoiceContributionInput, input);
+  const images = options.images ?? [];
+  // A refused field and a refused photo are told in one answer (decision 055).
+  const data = await parseInputWithPhotos(createVoiceContributionInput, input, images);
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create", resource);
   const userId = viewer.id;
@@ -67,7 +71,13 @@ export async function createVoiceContribution(
     if (!(error instanceof AppError)) throw error;
     Object.assign(fieldErrors, error.details.fieldErrors);
   }
-  if (Object.keys(fieldErrors).length > 0 || !checked) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  // Photos are decoded (and counted) only once the rest is right: what shows in their header is told with it.
+  if (Object.keys(fieldErrors).length > 0 || !checked) {
+    throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors: { ...(await checkImageUploads(images)), ...fieldErrors } });
+  }
+  await countPhotoUploads(userId, images);
+  const prepared = await prepareImages(images);
+  if (Object.keys(prepared.fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors: prepared.fieldErrors });
   const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
   const transcribe = options.machineTranscription ?? env().TRANSCRIBE_URL !== undefined;
 
@@ -105,6 +115,7 @@ export async function createVoiceContribution(
       },
       select: { id: true },
     });
+    await storeImages(tx, contribution.id, data.language, prepared.images);
     await followOnTakingPart(tx, userId, contribution.id);
     if (transcribe) await enqueue(QUEUES.voiceTranscription, { voiceMessageId: voice.id }, { tx });
     return { ...contribution, voiceMessageId: voice.id };

@@ -5,6 +5,7 @@ import type { FormState, Message } from "@/lib/actions/form-state";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy/policy";
 import { fromFormEncoding } from "@/lib/validation";
+import { imageUploadsOf } from "@/lib/images/prepare-images";
 import { createVoiceContribution, createVoiceContributionInput } from "./create-voice-contribution";
 import { VOICE_MAX_BYTES } from "./limits";
 
@@ -16,6 +17,14 @@ import { VOICE_MAX_BYTES } from "./limits";
 
 export const VOICE_FAILURE_COOKIE = "mitreden-voice-failed";
 const MAX_AGE_SECONDS = 10 * 60;
+/**
+ * A browser keeps a cookie of up to 4 KB. The typed title and three photo descriptions (decision
+ * 061) in a script of three bytes a letter, base64-encoded, are more: the state is cut into pieces
+ * (`mitreden-voice-failed`, `…-1`, `…-2`). Beyond the last piece nothing typed is kept, only the messages.
+ */
+const PIECE_CHARS = 3800;
+const PIECES = 3;
+const pieceName = (index: number) => (index === 0 ? VOICE_FAILURE_COOKIE : `${VOICE_FAILURE_COOKIE}-${index}`);
 
 type Failure = { id: string; fieldErrors: Record<string, Message[]>; formError?: Message; values: Record<string, string> };
 
@@ -26,11 +35,13 @@ function sign(payload: string): string {
 export type VoicePostResult = { ok: true; contributionId: string } | { ok: false; failureId: string; cookie: string };
 export type VoiceUploadResult<T> = { ok: true; value: T } | { ok: false; failureId: string; cookie: string };
 
-/** The form's fields and file to `createVoiceContribution`; a refusal becomes the cookie the form page reads. */
+/** The form's fields, recording and photos to `createVoiceContribution`; a refusal becomes the cookie the form page reads. */
 export async function postVoiceForm(viewer: Viewer | null, form: FormData): Promise<VoicePostResult> {
+  // Up to three photos with their descriptions, as on the written form (decision 061).
+  const images = await imageUploadsOf(form);
   // The form's encoding ends here as at every server action (a ticked box is true, lib/validation.ts).
   const result = await postVoiceUpload(form, (values, bytes) =>
-    createVoiceContribution(viewer, fromFormEncoding(createVoiceContributionInput, values) as Parameters<typeof createVoiceContribution>[1], bytes),
+    createVoiceContribution(viewer, fromFormEncoding(createVoiceContributionInput, values) as Parameters<typeof createVoiceContribution>[1], bytes, { images }),
   );
   return result.ok ? { ok: true, contributionId: result.value.id } : result;
 }
@@ -62,14 +73,38 @@ export async function postVoiceUpload<T>(form: FormData, store: (values: Record<
         .map(([name, value]) => [name, value.slice(0, 500)]),
     );
     const failure: Failure = { id: randomBytes(9).toString("base64url"), fieldErrors, formError: { key: `errors.${error.code}`, params }, values: typed };
-    const payload = Buffer.from(JSON.stringify(failure)).toString("base64url");
+    let payload = Buffer.from(JSON.stringify(failure)).toString("base64url");
+    if (payload.length > PIECE_CHARS * PIECES - 100) payload = Buffer.from(JSON.stringify({ ...failure, values: {} })).toString("base64url");
     return { ok: false, failureId: failure.id, cookie: `${payload}.${sign(payload)}` };
   }
 }
 
-/** The cookie's header for the form page's path only, gone after ten minutes. */
-export function failureCookieHeader(value: string, path: string, secure: boolean): string {
-  return `${VOICE_FAILURE_COOKIE}=${value}; Path=${path}; Max-Age=${MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+/**
+ * The cookie's headers for the form page's path only, gone after ten minutes: one per piece of
+ * the state, and the pieces a longer state left before cleared.
+ */
+export function failureCookieHeaders(value: string, path: string, secure: boolean): string[] {
+  const attributes = `Path=${path}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return Array.from({ length: PIECES }, (_, index) => {
+    const piece = value.slice(index * PIECE_CHARS, (index + 1) * PIECE_CHARS);
+    return piece ? `${pieceName(index)}=${piece}; ${attributes}; Max-Age=${MAX_AGE_SECONDS}` : `${pieceName(index)}=; ${attributes}; Max-Age=0`;
+  });
+}
+
+/** A response's headers with the failure cookie's pieces set. */
+export function withFailureCookie(headers: Record<string, string>, value: string, path: string, secure: boolean): Headers {
+  const all = new Headers(headers);
+  for (const cookie of failureCookieHeaders(value, path, secure)) all.append("Set-Cookie", cookie);
+  return all;
+}
+
+/** The failure cookie's pieces, put together again (a page's cookie jar). */
+export function failureCookieOf(jar: { get(name: string): { value: string } | undefined }): string | undefined {
+  const first = jar.get(pieceName(0))?.value;
+  if (!first) return undefined;
+  let value = first;
+  for (let index = 1; index < PIECES; index++) value += jar.get(pieceName(index))?.value ?? "";
+  return value;
 }
 
 /** The failed post's state for the form, when the cookie is ours and names this page's `failed` id. */

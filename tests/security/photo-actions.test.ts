@@ -1,16 +1,21 @@
-// The photo forms' 25 MB (decisions 050, 055), granted by the proxy only to a post that names one
-// of the photo forms' server actions — in the Next-Action header with JavaScript, in the form's
-// action fields without — and comes with a session cookie. Any other server action posted to the
-// same pages, or a photo form's post without a session, keeps the 1 MB of every other form.
+// The photo forms' 25 MB (decisions 050, 055, 061), granted by the proxy only to a post that names
+// one of the photo forms' server actions — in the Next-Action header with JavaScript, in the form's
+// action fields without — and comes with a running session. Any other server action posted to the
+// same pages, or a photo form's post without a session or with a made-up or ended one, keeps the
+// 1 MB of every other form, and its body beyond the first MB is never read.
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import proxy from "@/proxy";
 import { ACTION_BODY_LIMIT_BYTES, POST_FORM_BODY_LIMIT_BYTES, VOICE_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/plain-pages";
-import { PHOTO_ACTIONS, photoActionIds } from "@/lib/security/photo-actions";
+import { buildDir, PHOTO_ACTIONS, photoActionIds } from "@/lib/security/photo-actions";
+import { createSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
 import ar from "@/messages/ar.json" with { type: "json" };
+import { createUser } from "../support/factories";
 
 // Action ids as Next.js writes them (42 hex digits), one per action, in a build's manifest.
 const UPDATE = "7f7ec922a3a4a2cb096084930a23cbb658e86a9bc0";
@@ -20,12 +25,23 @@ const COMMENT = "7fb026d64aa9f7bda508d40f567a69121356d82b39";
 const SUPPORT = "7f89126bf75a48cddd8b461fd2f03ac02b947402f2";
 
 const CONTRIBUTION = "/ar/musterstadt/dialog/c/0190a000-0000-7000-8000-000000000000";
-const SESSION = "next-auth.session-token=abc";
 const MB = 1024 * 1024;
+/** A running session's cookie (set in beforeAll). */
+let SESSION = "";
+/** The token of a session that has ended, and of one whose account is deleted. */
+let ENDED = "";
+let DELETED = "";
 
 let distDir: string;
 const before = process.env.NEXT_DIST_DIR;
-beforeAll(() => {
+beforeAll(async () => {
+  SESSION = `next-auth.session-token=${(await createSession((await createUser()).id)).sessionToken}`;
+  const ended = await createSession((await createUser()).id);
+  await db.session.update({ where: { sessionToken: ended.sessionToken }, data: { expires: new Date(Date.now() - 1000) } });
+  ENDED = `next-auth.session-token=${ended.sessionToken}`;
+  const deletedUser = await createUser();
+  DELETED = `next-auth.session-token=${(await createSession(deletedUser.id)).sessionToken}`;
+  await db.user.update({ where: { id: deletedUser.id }, data: { deletedAt: new Date() } });
   distDir = mkdtempSync(path.join(tmpdir(), "photo-actions-"));
   mkdirSync(path.join(distDir, "server"));
   const entry = (filename: string, exportedName: string) => ({ workers: {}, layer: {}, filename, exportedName });
@@ -61,8 +77,12 @@ const fetchAction = (pathname: string, length: number, { action, cookie }: { act
  * A form posted without JavaScript as React writes it: `$ACTION_REF_1` and its descriptor
  * `$ACTION_1:0` = {"id":…,"bound":"$@1"} for a bound action (`extra` adds more fields after it),
  * then a photo of `photoBytes`; sent with its length, or in pieces without one (chunked).
+ * `read` counts the bytes the proxy took from the body.
  */
-async function formPost(pathname: string, { action, cookie, photoBytes = 2 * MB, extra = [], chunked = false }: { action: string; cookie?: string; photoBytes?: number; extra?: [string, string][]; chunked?: boolean }) {
+async function formPost(
+  pathname: string,
+  { action, cookie, photoBytes = 2 * MB, extra = [], chunked = false, read }: { action: string; cookie?: string; photoBytes?: number; extra?: [string, string][]; chunked?: boolean; read?: { bytes: number } },
+) {
   const form = new FormData();
   form.set("$ACTION_REF_1", "");
   form.set("$ACTION_1:0", JSON.stringify({ id: action, bound: "$@1" }));
@@ -81,7 +101,9 @@ async function formPost(pathname: string, { action, cookie, photoBytes = 2 * MB,
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (offset >= bytes.byteLength) return controller.close();
-        controller.enqueue(bytes.slice(offset, offset + 64 * 1024));
+        const chunk = bytes.slice(offset, offset + 64 * 1024);
+        if (read) read.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
         offset += 64 * 1024;
       },
     });
@@ -128,12 +150,39 @@ describe("the photo forms' 25 MB", () => {
     expect((await formPost(CONTRIBUTION, { action: UPDATE })).status).toBe(413);
   });
 
+  it.each([
+    ["made up", () => "next-auth.session-token=made-up-by-a-script"],
+    ["made up, under the https name", () => "__Host-next-auth.session-token=made-up-by-a-script"],
+    ["ended", () => ENDED],
+    ["of a deleted account", () => DELETED],
+  ])("are not granted to a session cookie %s, and the body beyond 1 MB is not read", async (_, cookie) => {
+    // With JavaScript: the body is declared only; the answer names 1 MB before anything is read.
+    const declared = await fetchAction(CONTRIBUTION, 20 * MB, { action: UPDATE, cookie: cookie() });
+    expect(declared.status).toBe(413);
+    expect(await declared.text()).toMatch(/[1١] MB/);
+    // Without JavaScript, in pieces: a 20 MB photo form is read no further than the first MB (and one piece).
+    const read = { bytes: 0 };
+    expect((await formPost(CONTRIBUTION, { action: UPDATE, cookie: cookie(), photoBytes: 20 * MB, chunked: true, read })).status).toBe(413);
+    expect(read.bytes).toBeLessThanOrEqual(MB + 2 * 64 * 1024);
+    // The same post with a running session is read whole and granted.
+    const whole = { bytes: 0 };
+    expect((await formPost(CONTRIBUTION, { action: UPDATE, cookie: SESSION, photoBytes: 20 * MB, chunked: true, read: whole })).status).toBe(200);
+    expect(whole.bytes).toBeGreaterThan(20 * MB);
+    // The voice need form's 25 MB and the voice comment form's 6 MB need a running session too.
+    expect((await fetchAction("/ar/musterstadt/dialog/new/voice/send", 3 * MB, { cookie: cookie() })).status).toBe(413);
+    expect((await fetchAction(`${CONTRIBUTION}/voice-comment/send`, 3 * MB, { cookie: cookie() })).status).toBe(413);
+  });
+
   it("leave every post within 1 MB to the action, and every other page at its own limit", async () => {
     expect((await fetchAction(CONTRIBUTION, ACTION_BODY_LIMIT_BYTES, { action: COMMENT })).status).toBe(200);
     expect((await formPost(CONTRIBUTION, { action: SUPPORT, photoBytes: 100 * 1024 })).status).toBe(200);
     expect((await fetchAction(`${CONTRIBUTION}/merge`, 2 * MB, { action: UPDATE, cookie: SESSION })).status).toBe(413);
     expect((await fetchAction("/ar/musterstadt/dialog/c/anything", 2 * MB, { action: UPDATE, cookie: SESSION })).status).toBe(413);
-    expect((await fetchAction("/ar/musterstadt/dialog/new/voice/send", VOICE_ACTION_BODY_LIMIT_BYTES, { cookie: SESSION })).status).toBe(200);
+    // The voice need form carries photos beside its recording (decision 061), the voice comment form a recording only.
+    expect((await fetchAction("/ar/musterstadt/dialog/new/voice/send", POST_FORM_BODY_LIMIT_BYTES, { cookie: SESSION })).status).toBe(200);
+    expect((await fetchAction("/ar/musterstadt/dialog/new/voice/send", POST_FORM_BODY_LIMIT_BYTES + 1, { cookie: SESSION })).status).toBe(413);
+    expect((await fetchAction(`${CONTRIBUTION}/voice-comment/send`, VOICE_ACTION_BODY_LIMIT_BYTES, { cookie: SESSION })).status).toBe(200);
+    expect((await fetchAction(`${CONTRIBUTION}/voice-comment/send`, VOICE_ACTION_BODY_LIMIT_BYTES + 1, { cookie: SESSION })).status).toBe(413);
   });
 });
 
@@ -141,6 +190,31 @@ describe("the photo actions' ids", () => {
   it("are read from the build's manifest: the photo forms' actions and no other", () => {
     expect([...photoActionIds()].sort()).toEqual([UPDATE, CREATE, OFFLINE].sort());
     expect(photoActionIds(path.join(distDir, "missing")).size).toBe(0);
+  });
+
+  it("are found in the project's build, whatever folder the server was started from", async () => {
+    // next.config.js, which the server loads from the project's folder, names the build's folder as an absolute path.
+    const project = path.resolve(import.meta.dirname, "../..");
+    const before = { dist: process.env.NEXT_DIST_DIR, build: process.env.MITREDEN_BUILD_DIR };
+    process.env.NEXT_DIST_DIR = ".next-somewhere";
+    await import(/* @vite-ignore */ pathToFileURL(path.join(project, "next.config.js")).href);
+    expect(process.env.MITREDEN_BUILD_DIR).toBe(path.join(project, ".next-somewhere"));
+    // The server started from another folder reads the manifest from there.
+    const cwd = process.cwd();
+    const other = mkdtempSync(path.join(tmpdir(), "elsewhere-"));
+    try {
+      process.chdir(other);
+      process.env.MITREDEN_BUILD_DIR = distDir;
+      process.env.NEXT_DIST_DIR = "no-such-build";
+      expect(buildDir()).toBe(distDir);
+      expect([...photoActionIds()].sort()).toEqual([UPDATE, CREATE, OFFLINE].sort());
+    } finally {
+      process.chdir(cwd);
+      rmSync(other, { recursive: true, force: true });
+      process.env.NEXT_DIST_DIR = before.dist;
+      if (before.build === undefined) delete process.env.MITREDEN_BUILD_DIR;
+      else process.env.MITREDEN_BUILD_DIR = before.build;
+    }
   });
 
   it.each(PHOTO_ACTIONS)("name a server action that is exported: $exportedName in $filename", ({ filename, exportedName }) => {

@@ -18,6 +18,8 @@ afterAll(async () => {
   await (globalThis as { rateLimitPool?: { end(): Promise<void> } }).rateLimitPool?.end();
   // The database gate's probe connection (lib/health/database-gate.ts), if a route ran.
   await (await import("../../lib/health/database-gate")).closeDatabaseGate();
+  // The proxy's session lookup (lib/auth/live-session.ts), if a large post was judged.
+  await (await import("../../lib/auth/live-session")).closeLiveSessions();
   await dropDatabase(serverUrl, name);
 });
 

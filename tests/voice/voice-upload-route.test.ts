@@ -4,6 +4,7 @@
 // messages and what was typed, which the page reads for the `failed` id it names.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const PUBLIC_URL = "https://mitreden.example";
@@ -18,7 +19,7 @@ vi.mock("next/headers", () => ({
 import { GET, POST } from "@/app/[locale]/[municipality]/[dialogue]/new/voice/send/route";
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
+import { failureCookieOf, readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
 import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
 import { dialogueIn, participant } from "@/tests/support/participation";
 
@@ -42,11 +43,35 @@ beforeEach(() => {
   request.headers = new Headers({ host: "internal:3000", origin: PUBLIC_URL });
 });
 
-function form(fields: Record<string, string>, audio: Uint8Array | null) {
+function form(fields: Record<string, string>, audio: Uint8Array | null, photos: Record<string, Uint8Array> = {}) {
   const body = new FormData();
   for (const [name, value] of Object.entries({ dialogueId: dialogue.id, kind: "NEED", themeId: firstThemeId(dialogue), language: "fa", ...params, ...fields })) body.set(name, value);
   if (audio) body.set("audio", new Blob([Buffer.from(audio)], { type: "audio/ogg" }), "recording.ogg");
+  for (const [name, bytes] of Object.entries(photos)) body.set(name, new Blob([Buffer.from(bytes)], { type: "image/jpeg" }), "photo.jpg");
   return body;
+}
+
+/** A JPEG as a phone writes it: camera, GPS position, a description, turned on its side. */
+const phoneJpeg = () =>
+  sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Make: "CheapPhone", ImageDescription: "Unterkunft Haus 3" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "52/1 31/1 12/1", GPSLongitudeRef: "E", GPSLongitude: "13/1 24/1 18/1" },
+    })
+    .toBuffer();
+
+/** The failure cookie's pieces of a response, as the browser sends them back. */
+function jarOf(response: Response) {
+  const pieces = new Map(
+    response.headers.getSetCookie().map((cookie) => {
+      const [pair] = cookie.split(";");
+      const at = pair!.indexOf("=");
+      return [pair!.slice(0, at), pair!.slice(at + 1)] as const;
+    }),
+  );
+  return { get: (name: string) => (pieces.get(name) ? { value: pieces.get(name)! } : undefined) };
 }
 const post = (body: FormData) => POST(new Request(`http://internal:3000/fa/${params.municipality}/${params.dialogue}/new/voice/send`, { method: "POST", body }), { params: Promise.resolve(params) });
 const base = () => `${PUBLIC_URL}/fa/${params.municipality}/${params.dialogue}`;
@@ -97,6 +122,51 @@ describe("the voice form's route", () => {
     } finally {
       request.cookies.set(sessionCookieName(), speakerCookie);
     }
+  });
+
+  it("stores photos with their descriptions beside the recording, re-encoded without metadata, as on the written form", async () => {
+    const response = await post(form({ title: "رمپ", photo0Alt: "رمپ شکسته جلوی در", photo2Alt: "پله‌ها" }, VOICE, { photo0: await phoneJpeg(), photo2: await phoneJpeg() }));
+    expect(response.status).toBe(303);
+    const id = response.headers.get("location")!.split("/").pop()!;
+    const images = await db.contributionImage.findMany({ where: { contributionId: id }, orderBy: { position: "asc" }, include: { files: true } });
+    expect(images.map((image) => [image.position, image.altText, image.altLanguage])).toEqual([
+      [0, "رمپ شکسته جلوی در", "fa"],
+      [1, "پله‌ها", "fa"],
+    ]);
+    // Upright (800 × 1200 from a photo turned on its side), WebP, nothing of the phone's tags.
+    expect([images[0]!.largeWidth, images[0]!.largeHeight]).toEqual([800, 1200]);
+    for (const file of images.flatMap((image) => image.files)) {
+      const meta = await sharp(file.bytes).metadata();
+      expect([meta.format, meta.exif, meta.icc, meta.xmp]).toEqual(["webp", undefined, undefined, undefined]);
+      expect(Buffer.from(file.bytes).includes(Buffer.from("CheapPhone"))).toBe(false);
+    }
+  });
+
+  it("refuses a photo without a description, or one that is no photo, with the recording's own message in one answer, keeping what was typed", async () => {
+    const before = await db.contribution.count({ where: { dialogueId: dialogue.id } });
+    const refused = await post(form({ title: "رمپ", photo1Alt: "نه عکس" }, new TextEncoder().encode("not a recording"), { photo0: await phoneJpeg(), photo1: new TextEncoder().encode("<svg/>") }));
+    const failed = new URL(refused.headers.get("location")!).searchParams.get("failed")!;
+    const state = readVoiceFailure(failureCookieOf(jarOf(refused)), failed);
+    expect(state).toMatchObject({
+      status: "error",
+      fieldErrors: { audio: [{ key: "voice.errors.notAudio" }], photo0Alt: [{ key: "images.errors.altRequired" }], photo1: [{ key: "images.errors.notImage" }] },
+      values: { title: "رمپ", photo1Alt: "نه عکس" },
+    });
+    // With a good recording, the photo at fault alone refuses the post; nothing is stored.
+    const photoOnly = await post(form({ photo0Alt: "رمپ" }, VOICE, { photo0: new TextEncoder().encode("GIF89a") }));
+    const state2 = readVoiceFailure(failureCookieOf(jarOf(photoOnly)), new URL(photoOnly.headers.get("location")!).searchParams.get("failed")!);
+    expect(state2?.status === "error" && Object.keys(state2.fieldErrors)).toEqual(["photo0"]);
+    expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  it("keeps three long descriptions in a script of three bytes a letter through a refused post, in pieces of the cookie", async () => {
+    const long = "ሰላም".repeat(100); // Tigrinya, 300 letters, 900 bytes
+    const response = await post(form({ title: "ሰ".repeat(120), photo0Alt: long, photo1Alt: long, photo2Alt: long }, null));
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.length).toBe(3);
+    for (const cookie of cookies) expect(cookie.split(";")[0]!.length).toBeLessThan(4000);
+    const state = readVoiceFailure(failureCookieOf(jarOf(response)), new URL(response.headers.get("location")!).searchParams.get("failed")!);
+    expect(state).toMatchObject({ values: { photo0Alt: long, photo1Alt: long, photo2Alt: long } });
   });
 
   it.each([

@@ -14,7 +14,7 @@ import { direction } from "@/lib/i18n/routing";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { cookies } from "next/headers";
 import { IDLE } from "@/lib/actions/form-state";
-import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
+import { failureCookieOf, readVoiceFailure } from "@/lib/voice/voice-upload";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
 
@@ -35,7 +35,7 @@ export async function generateMetadata({ searchParams }: Pick<Props, "searchPara
 /** The refused post this page shows again, if its `failed` id names the route's cookie. */
 async function failureOf(searchParams: Props["searchParams"]) {
   const [query, jar] = await Promise.all([searchParams, cookies()]);
-  return readVoiceFailure(jar.get(VOICE_FAILURE_COOKIE)?.value, typeof query.failed === "string" ? query.failed : undefined);
+  return readVoiceFailure(failureCookieOf(jar), typeof query.failed === "string" ? query.failed : undefined);
 }
 
 export default async function NewVoiceContributionPage({ params, searchParams }: Props) {
@@ -67,7 +67,7 @@ export default async function NewVoiceContributionPage({ params, searchParams }:
         <>
           <p className="mt-3 text-muted">{t("intro")}</p>
           <p className="mt-2 mb-6 text-sm text-muted">{t("privacy", { days: env().VOICE_AUDIO_RETENTION_DAYS })}</p>
-          <ClientMessages namespaces={["post", "voice"]}>
+          <ClientMessages namespaces={["post", "voice", "images"]}>
             <VoiceForm
               postTo={localized(locale, paths.newVoiceSend)}
               initial={failure ?? IDLE}

@@ -16,7 +16,7 @@ import { autonym } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { dialoguePaths, localized } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
-import { readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
+import { failureCookieOf, readVoiceFailure } from "@/lib/voice/voice-upload";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string; contributionId: string }>;
@@ -26,7 +26,7 @@ type Props = {
 /** The refused post this page shows again, if its `failed` id names the route's cookie. */
 async function failureOf(searchParams: Props["searchParams"]) {
   const [query, jar] = await Promise.all([searchParams, cookies()]);
-  return readVoiceFailure(jar.get(VOICE_FAILURE_COOKIE)?.value, typeof query.failed === "string" ? query.failed : undefined);
+  return readVoiceFailure(failureCookieOf(jar), typeof query.failed === "string" ? query.failed : undefined);
 }
 
 const isReply = async (searchParams: Props["searchParams"]) => typeof (await searchParams).parent === "string";

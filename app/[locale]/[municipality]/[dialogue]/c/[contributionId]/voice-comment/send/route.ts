@@ -5,7 +5,7 @@ import { createVoiceComment } from "@/lib/comments/create-voice-comment";
 import { publicOrigin, publicUrl } from "@/lib/env";
 import { availableRoute } from "@/lib/health/available-route";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
-import { failureCookieHeader, postVoiceUpload } from "@/lib/voice/voice-upload";
+import { withFailureCookie, postVoiceUpload } from "@/lib/voice/voice-upload";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 
@@ -34,11 +34,7 @@ export const POST = availableRoute(async (request: Request, { params }: { params
   if (result.ok) return new Response(null, { status: 303, headers: { Location: publicUrl(localized(locale, paths.comment(contributionId, result.value.id))), ...NO_STORE } });
   return new Response(null, {
     status: 303,
-    headers: {
-      Location: publicUrl(withQuery(localized(locale, paths.voiceComment(contributionId, parentId)), { failed: result.failureId })),
-      "Set-Cookie": failureCookieHeader(result.cookie, formPage, publicOrigin().startsWith("https:")),
-      ...NO_STORE,
-    },
+    headers: withFailureCookie({ Location: publicUrl(withQuery(localized(locale, paths.voiceComment(contributionId, parentId)), { failed: result.failureId })), ...NO_STORE }, result.cookie, formPage, publicOrigin().startsWith("https:")),
   });
 });
 
