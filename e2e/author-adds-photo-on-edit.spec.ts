@@ -2,8 +2,8 @@
 // German and in Arabic (decision 055): the edit form has the same plain file field and description
 // as the post form. A wrong title and a missing description come back together in one answer, at
 // their fields and in the summary on top. A second need that looks like the first is offered the
-// similar list instead of being posted: the photo chosen is named there and asked for again, never
-// dropped silently; chosen again, it is posted with the need.
+// similar list instead of being posted: the photo chosen is kept on the server and named there by
+// its description (decision 061), and "post mine anyway" posts it with the need without sending it again.
 import { randomBytes, randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
@@ -89,22 +89,26 @@ for (const { locale, m, name, title: baseTitle, body, alt } of CASES) {
     await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `edit-photo-added-${locale}-360`, { file: `test-results/edit-photo-added-${locale}-360.png` });
 
-    // The same need again, with a photo: the similar list comes instead, and names the photo.
+    // The same need again, with a photo: the similar list comes instead, and says the photo is kept
+    // (decision 061): its place is taken, its description named, and "post mine anyway" takes it
+    // along without choosing or sending it again.
     await writeNeed(page, dialoguePath, m, title, body);
     await page.getByText(m.images.add.split("(")[0]!.trim()).click();
     await page.getByLabel(numbered(locale, m.images.file, 1), { exact: true }).setInputFiles({ name: "IMG_2.jpg", mimeType: "image/jpeg", buffer: await photo() });
     await page.getByLabel(numbered(locale, m.images.alt, 1), { exact: true }).fill(`${alt} 2`);
     await page.getByRole("button", { name: m.post.submit }).click();
     await expect(page.getByTestId("similar-contributions")).toBeVisible();
-    await expect(page.getByTestId("similar-photos-again")).toHaveText(m.similar.photosAgain);
-    const again = page.getByLabel(numbered(locale, m.images.file, 1), { exact: true });
-    await expect(again).toBeVisible();
-    await expect(page.locator(`#${await again.getAttribute("id")}-error`)).toContainText(m.images.chooseAgain);
-    await expect(page.getByLabel(numbered(locale, m.images.alt, 1), { exact: true })).toHaveValue(`${alt} 2`);
+    const kept = page.getByTestId("kept-photos");
+    await expect(kept).toContainText(m.similar.photosKept.split("{")[0]!.trim());
+    await expect(kept.getByText(`${alt} 2`, { exact: true })).toHaveAttribute("lang", locale);
+    await expect(page.getByLabel(numbered(locale, m.images.file, 1), { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel(numbered(locale, m.images.file, 2), { exact: true })).toHaveCount(1);
     await expectNoSidewaysScrolling(page);
-    await keepScreenshot(page, `similar-photo-again-${locale}-360`, { file: `test-results/similar-photo-again-${locale}-360.png` });
-    await again.setInputFiles({ name: "IMG_2.jpg", mimeType: "image/jpeg", buffer: await photo() });
+    await keepScreenshot(page, `similar-photo-kept-${locale}-360`, { file: `test-results/similar-photo-kept-${locale}-360.png` });
+    const posted = page.waitForRequest((request) => request.method() === "POST");
     await page.getByRole("button", { name: m.similar.postAnyway }).click();
+    // The second post carries no photo: a few kilobytes of text, not the photo again.
+    expect((await posted).postDataBuffer()!.byteLength).toBeLessThan(64 * 1024);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page.getByRole("img", { name: `${alt} 2` })).toBeVisible();
 

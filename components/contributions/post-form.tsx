@@ -7,6 +7,10 @@ import { Section } from "@/components/section";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 import { PhotoFields, photoSummaryFields } from "@/components/images/photo-fields";
+import { KeptPhotoFields, KeptPhotoList } from "@/components/images/kept-photos";
+import type { FormState } from "@/lib/actions/form-state";
+import { IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
+import { KEPT_PHOTOS_FIELD, keptPhotosOf, type KeptPhoto } from "@/lib/images/kept-photos";
 import { useImageTexts } from "@/components/images/use-image-texts";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
 import { keepTyped, SimilarAsYouType, SimilarList } from "./similar-contributions";
@@ -27,6 +31,18 @@ type Props = {
   places: Option[];
 };
 
+const FIELDS = Array.from({ length: IMAGES_PER_CONTRIBUTION }, (_, index) => index);
+
+/**
+ * The photos kept over an offer (decision 061): the offer's, or after a refused post the ones it
+ * carried, less any the server said are gone (their fields are offered again).
+ */
+function keptPhotos(state: FormState<SimilarOffer | void>, offer: SimilarOffer | null): KeptPhoto[] {
+  if (offer) return offer.kept;
+  if (state.status !== "error") return [];
+  return keptPhotosOf(state.values[KEPT_PHOTOS_FIELD]).filter((photo) => !state.fieldErrors[photoField(photo.field)]?.some((message) => message.key === "images.errors.keptGone"));
+}
+
 export function PostForm({ action, page, dialogueId, themes, languages, defaultLanguage, codeOfConduct, places }: Props) {
   const t = useTranslations("post");
   // Full keys: the compiler's union of namespaces gives up on ones added after ~60 (decision 051).
@@ -39,9 +55,17 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
       {(actionState) => {
         // Similar ones found on the first post (decision 051): shown, with everything typed kept.
         const { kept, offer } = keepTyped(actionState);
+        const photos = keptPhotos(actionState, offer);
+        const language = { lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" } as const;
+        const list = <KeptPhotoList photos={photos} t={ts} images={images} language={language} />;
         return (
           <>
-            {offer && <SimilarList items={offer.similar} page={page} photosToChooseAgain={offer.photos.length} />}
+            {offer && (
+              <SimilarList items={offer.similar} page={page}>
+                {list}
+              </SimilarList>
+            )}
+            <KeptPhotoFields photos={photos} />
             <input type="hidden" name="dialogueId" value={dialogueId} />
             <ChoiceField
               name="kind"
@@ -59,7 +83,8 @@ export function PostForm({ action, page, dialogueId, themes, languages, defaultL
             {!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} />}
             {places.length > 0 && <SelectField name="place" state={kept} label={t("place")} hint={t("placeHint")} options={places} defaultValue={places[0]?.value} />}
             <SelectField name="language" state={kept} label={t("language")} options={languages} defaultValue={defaultLanguage} />
-            <PhotoFields t={images} language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} state={kept} chooseAgain={offer?.photos} />
+            {!offer && list}
+            <PhotoFields t={images} language={language} state={kept} indexes={FIELDS.filter((field) => !photos.some((photo) => photo.field === field))} />
             {codeOfConduct && (
               <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
                 <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>

@@ -4,7 +4,7 @@
 // JavaScript the first post comes back with them (SimilarOffer); with it, the same list follows
 // what is typed (SimilarAsYouType). "Support this instead" is a submit button of the post form
 // that posts to its own action, so nothing needs a second form and nothing typed is lost.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
 import { supportInsteadAction } from "@/lib/actions/supports/support-instead";
@@ -24,8 +24,8 @@ export function keepTyped(state: FormState<SimilarOffer | void>): { kept: FormSt
   return { kept: undefined, offer: null };
 }
 
-/** `photosToChooseAgain`: photos chosen before the offer, which the browser does not send again (decision 055). */
-export function SimilarList({ items, page, photosToChooseAgain = 0 }: { items: SimilarContribution[]; page: Page; photosToChooseAgain?: number }) {
+/** `children`: what goes under the list (the post form's kept photos, decision 061). */
+export function SimilarList({ items, page, children }: { items: SimilarContribution[]; page: Page; children?: ReactNode }) {
   const t = useTranslations();
   const kinds = useTranslations("kinds");
   const paths = dialoguePaths(page.municipality, page.dialogue);
@@ -67,11 +67,7 @@ export function SimilarList({ items, page, photosToChooseAgain = 0 }: { items: S
         </button>
       )}
       <p className="mt-3 text-sm">{t("similar.postAnywayHint")}</p>
-      {photosToChooseAgain > 0 && (
-        <p className="mt-3 text-sm font-semibold text-danger" data-testid="similar-photos-again">
-          {t("similar.photosAgain", { count: photosToChooseAgain })}
-        </p>
-      )}
+      {children}
     </section>
   );
 }

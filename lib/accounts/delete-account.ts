@@ -40,6 +40,8 @@ export async function deleteAccount(viewer: Viewer | null, input: z.input<typeof
     await tx.follow.deleteMany({ where: { userId: viewer.id } });
     // No phone is told anything any more either (decision 031).
     await tx.pushSubscription.deleteMany({ where: { userId: viewer.id } });
+    // Photos kept over an offer of similar contributions, never posted (decision 061).
+    await tx.pendingPhoto.deleteMany({ where: { ownerId: viewer.id } });
     await tx.user.update({
       where: { id: viewer.id },
       data: {

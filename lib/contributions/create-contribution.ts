@@ -11,6 +11,7 @@ import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct
 import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
+import { pendingPhotosFor, takePendingPhotos, type KeptPhoto } from "@/lib/images/pending-photos";
 import { placeInput } from "@/lib/districts/place";
 import { resolvePlace } from "@/lib/districts/resolve-place";
 
@@ -47,9 +48,17 @@ export function contentLanguageOf(uiLocale: string): string {
  * A member posts a need or a proposal while the dialogue collects. The voice is theirs: the
  * author's perspective is stored as it is now (a snapshot, perspective-snapshot.ts). The first post of a person in a
  * dialogue needs the code of conduct accepted (docs/design.md, principle 5); that is recorded here.
- * `images`: up to three photos with their descriptions, re-encoded and stored with it (decision 050).
+ * `images`: up to three photos with their descriptions, re-encoded and stored with it (decision 050);
+ * `kept`: photos of the first post kept over the offer of similar ones (decision 061), the
+ * sender's own only, taken in its transaction. A photo field holds a kept photo or a new one.
  */
-export async function createContribution(viewer: Viewer | null, input: z.input<typeof createContributionInput>, images: readonly ImageUpload[] = []) {
+export async function createContribution(
+  viewer: Viewer | null,
+  input: z.input<typeof createContributionInput>,
+  uploads: readonly ImageUpload[] = [],
+  kept: readonly KeptPhoto[] = [],
+) {
+  const images = uploads.filter((upload) => !kept.some((photo) => photo.field === upload.index));
   // A refused text and a refused photo are told in one answer (decision 055).
   const data = await parseInputWithPhotos(createContributionInput, input, images);
   const resource = await dialogueResource(data.dialogueId);
@@ -75,7 +84,8 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
   if (mustAccept && !data.acceptCodeOfConduct) fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
   await countPhotoUploads(userId, images);
   const prepared = await prepareImages(images);
-  Object.assign(fieldErrors, prepared.fieldErrors);
+  const pending = await pendingPhotosFor(userId, data.dialogueId, kept);
+  Object.assign(fieldErrors, prepared.fieldErrors, pending.fieldErrors);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
   // Which rules, in which language, were accepted (checked to be the ones shown now).
   const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
@@ -104,7 +114,10 @@ export async function createContribution(viewer: Viewer | null, input: z.input<t
       },
       select: { id: true, dialogueId: true },
     });
-    await storeImages(tx, contribution.id, data.language, prepared.images);
+    await takePendingPhotos(tx, userId, kept);
+    // Kept and new photos in the order of their fields.
+    const photos = [...pending.images, ...prepared.images].sort((a, b) => a.field - b.field).map((image, position) => ({ ...image, position }));
+    await storeImages(tx, contribution.id, data.language, photos);
     // The author follows what they wrote (decision 030).
     await followOnTakingPart(tx, userId, contribution.id);
     return contribution;

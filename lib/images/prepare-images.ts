@@ -14,7 +14,8 @@ import { ImageRefused, inspectImage, processImage, type ProcessedImage } from ".
 /** One photo as the form sent it: the bytes (read up to one byte past the limit) and its description. */
 export type ImageUpload = { index: number; bytes: Uint8Array; altText: string };
 
-export type PreparedImage = ProcessedImage & { position: number; altText: string };
+/** `field`: the photo field it came from (0, 1, 2); `position`: its place among the stored photos. */
+export type PreparedImage = ProcessedImage & { position: number; field: number; altText: string };
 
 /** The photos the form carries, in the order of its fields. */
 export async function imageUploadsOf(form: FormData): Promise<ImageUpload[]> {
@@ -102,7 +103,7 @@ export async function prepareImages(uploads: readonly ImageUpload[]): Promise<{ 
     Object.assign(fieldErrors, altErrors(upload));
     try {
       const processed = await processImage(upload.bytes);
-      images.push({ ...processed, position: images.length, altText: upload.altText.trim() });
+      images.push({ ...processed, position: images.length, field: upload.index, altText: upload.altText.trim() });
     } catch (error) {
       Object.assign(fieldErrors, refused(upload, error));
     }

@@ -22,6 +22,8 @@ export const QUEUES = {
   pollMachineTranslation: "poll.machine-translation",
   /** Deletes the audio of voice messages whose transcript was confirmed long enough ago (decision 033). */
   voiceAudioRetention: "voice.audio-retention",
+  /** Deletes photos kept over an offer of similar contributions whose time is up (decision 061). */
+  pendingPhotoCleanup: "photos.pending-cleanup",
   /** One message that came in by SMS / WhatsApp / Signal, taken through the conversation (decision 045). */
   channelInbound: "channel.inbound",
   /** One message to one person by their channel (sendToContact, decision 045). */
@@ -68,6 +70,7 @@ export const QUEUE_OPTIONS: Record<QueueName, Options> = {
   // A service that is down for a while: tried again over about an hour; the audio waits for a person anyway.
   [QUEUES.voiceTranscription]: { ...backoff(5, 60, 1800), expireInSeconds: 300, retentionSeconds: 7 * DAY, deleteAfterSeconds: DAY, notify: true },
   [QUEUES.voiceAudioRetention]: sweep(600),
+  [QUEUES.pendingPhotoCleanup]: sweep(600),
   // A service that is down, or another instance translating the same language: tried again over about an hour.
   [QUEUES.pollMachineTranslation]: { ...backoff(5, 60, 1800), expireInSeconds: 300, ...PROMPT },
   // The person waits for the answer: tried again soon, then given up (they write again).

@@ -13,6 +13,7 @@ import { sendDigests } from "@/lib/notifications/send-digest";
 import { machineTranslateNewPoll, type PollMachineTranslationJob } from "@/lib/polls/machine-translate-polls";
 import { claimPushes, deliverPush, type PushDeliverJob, type PushSubjectJob } from "@/lib/push/send-push";
 import { deleteExpiredVoiceAudio } from "@/lib/voice/delete-expired-audio";
+import { deleteExpiredPendingPhotos } from "@/lib/images/pending-photos";
 import { machineTranscribe, type VoiceTranscriptionJob } from "@/lib/voice/machine-transcribe";
 import { openJobQueue, useJobQueue } from "./job-queue";
 import { QUEUES, type QueueName } from "./queues";
@@ -26,6 +27,7 @@ export const HANDLERS: Record<QueueName, (data: unknown) => Promise<unknown>> = 
   [QUEUES.pushDeliver]: (data) => deliverPush(data as PushDeliverJob),
   [QUEUES.voiceTranscription]: (data) => machineTranscribe(data as VoiceTranscriptionJob),
   [QUEUES.voiceAudioRetention]: () => deleteExpiredVoiceAudio(),
+  [QUEUES.pendingPhotoCleanup]: () => deleteExpiredPendingPhotos(),
   [QUEUES.pollMachineTranslation]: (data) => machineTranslateNewPoll(data as PollMachineTranslationJob),
   [QUEUES.channelInbound]: (data) => handleInbound(data as ChannelInboundJob),
   [QUEUES.channelSend]: (data) => deliverChannelMessage(data as ChannelSendJob),
@@ -85,6 +87,7 @@ export async function startJobWorkers(options: { databaseUrl?: string; concurren
   }
   // Audio past its retention is deleted within the hour (decision 033), once for all instances.
   await boss.schedule(QUEUES.voiceAudioRetention, "23 * * * *", null, { tz: "UTC" });
+  await boss.schedule(QUEUES.pendingPhotoCleanup, "53 * * * *", null, { tz: "UTC" });
   // What arrived at the Signal numbers is fetched every minute (decision 045), once for all instances.
   await boss.schedule(QUEUES.channelSignalReceive, "* * * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.channelLapse, "41 * * * *", null, { tz: "UTC" });

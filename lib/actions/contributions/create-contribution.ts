@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { formInput, pageAction, textValues } from "@/lib/actions/form-action";
 import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
-import { AppError } from "@/lib/errors";
-import { checkImageUploads, imageUploadsOf } from "@/lib/images/prepare-images";
+import { imageUploadsOf } from "@/lib/images/prepare-images";
+import { KEPT_PHOTOS_FIELD, keepPendingPhotos, keptPhotosOf, type KeptPhoto } from "@/lib/images/pending-photos";
 import { findSimilarContributions, type SimilarContribution } from "@/lib/contributions/find-similar-contributions";
 import { setFlash } from "@/lib/flash/flash";
 import { withinLimit } from "@/lib/rate-limit";
@@ -12,10 +12,10 @@ import { withQuery } from "@/lib/routes/paths";
 
 /**
  * The first post found contributions like it: the form shows them and keeps what was typed
- * (decision 051). `photos`: the photo fields (by number) that had a photo chosen, which a browser
- * cannot send again by itself: the form asks for each once more (decision 055).
+ * (decision 051). `kept`: the photos it carried, re-encoded and kept for the person, which the
+ * post that follows takes without sending them again (decision 061).
  */
-export type SimilarOffer = { similar: SimilarContribution[]; values: Record<string, string>; photos: number[] };
+export type SimilarOffer = { similar: SimilarContribution[]; values: Record<string, string>; kept: KeptPhoto[] };
 
 // The text is checked by createContribution, not by the wrapper, so that a refused photo is told
 // in the same answer as a refused title (decision 055).
@@ -23,9 +23,10 @@ export const createContributionAction = pageAction(
   z.object({ similarSeen: z.literal("1").optional() }),
   async ({ similarSeen }, { viewer, formData, paths, back }): Promise<SimilarOffer | void> => {
     const values = textValues(formData);
-    // Up to three photos with their descriptions (decision 050).
+    // Up to three photos with their descriptions (decision 050), and those kept over an offer (decision 061).
     const uploads = await imageUploadsOf(formData);
     const input = formInput(createContributionInput, formData);
+    const kept = keptPhotosOf(values[KEPT_PHOTOS_FIELD]);
     const text = createContributionInput.safeParse(input);
     // Before a first post goes out, the same need may be here already: offer to support it instead.
     // The lookup counts against the limit of the lookup while typing (a scripted post without
@@ -33,13 +34,11 @@ export const createContributionAction = pageAction(
     if (!similarSeen && text.success && viewer && (await withinLimit("similarLookupsPerPerson", `person:${viewer.id}`))) {
       const similar = await findSimilarContributions(viewer, { dialogueId: text.data.dialogueId, title: text.data.title, body: text.data.body });
       if (similar.length > 0) {
-        // A photo at fault is told now, not after the offer; good ones are asked for again with it.
-        const photoErrors = await checkImageUploads(uploads);
-        if (Object.keys(photoErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid photo", { fieldErrors: photoErrors });
-        return { similar, values, photos: uploads.map((upload) => upload.index) };
+        // The photos are kept for the post that follows (a photo at fault is told now, not after the offer).
+        return { similar, values, kept: await keepPendingPhotos(viewer, text.data.dialogueId, uploads) };
       }
     }
-    const contribution = await createContribution(viewer, input, uploads);
+    const contribution = await createContribution(viewer, input, uploads, kept);
     // Post/redirect/get: a reload does not post it twice. The page says it is published.
     await setFlash("posted");
     back(withQuery(paths.contribution(contribution.id), {}, "flash"));
