@@ -2,14 +2,15 @@
 // 048): the host team asks in German; a Turkish reader, signed in, on a phone without JavaScript,
 // presses the dialogue's one button and reads the open poll on the dialogue page in Turkish,
 // marked as a machine's translation (the local LibreTranslate-compatible translator answers
-// "[tr] …").
+// "[tr] …"). An Arabic reader finds the same button on the polls page, for a closed poll too.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
-import { signInAs } from "./support/sign-in";
+import { before, signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
@@ -68,4 +69,43 @@ test("a Turkish reader has an open poll machine-translated with the dialogue's t
   await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
   await pollSection(page, question).getByRole("button", { name: de.polls.closeSubmit }).click();
   await expect(pollSection(page, question).getByText(de.polls.closed, { exact: true })).toBeVisible();
+});
+
+test("an Arabic reader has a closed poll machine-translated from the polls page and reads it marked so", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const question = `Soll das Dialogcafé samstags öffnen? ${String(randomBytes(3).readUIntBE(0, 3))}`;
+
+  await signInAs(page, "Sabine Krüger");
+  await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
+  await page.getByLabel(de.polls.question, { exact: true }).fill(question);
+  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "1"), { exact: true }).fill("Ja");
+  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "2"), { exact: true }).fill("Nein");
+  await page.getByLabel(de.polls.closesAt, { exact: true }).fill("2030-01-01T10:00");
+  await page.getByRole("button", { name: de.polls.createSubmit }).click();
+  await expect(page.getByRole("status")).toHaveText(de.polls.created);
+  // Closed at once: its results are on the polls page only, which is where the reader asks.
+  await pollSection(page, question).getByRole("button", { name: de.polls.closeSubmit }).click();
+  await expect(pollSection(page, question).getByText(de.polls.closed, { exact: true })).toBeVisible();
+  await context.clearCookies();
+
+  await signInAs(page, "Nour", "ar");
+  const path = `/ar/musterstadt/${dialogue.slug}/polls`;
+  await page.goto(path);
+  // Before: the German original, marked German on the Arabic page and said so.
+  const original = pollSection(page, question);
+  await expect(original.locator("h2 [lang=de]")).toHaveText(question);
+  await expect(original.getByTestId("host-text-note")).toContainText(ar.hostTexts.shownIn.replace("{language}", ""));
+  await keepScreenshot(page, "polls-page-before-machine-ar-360");
+  const button = page.getByRole("main").getByRole("button", { name: new RegExp(`^${escape(before(ar.translations.requestMachine, "language"))}`) });
+  await expect(button).toHaveCount(1);
+  await button.click();
+  await expect(page).toHaveURL(path);
+
+  const translated = pollSection(page, `[ar] ${question}`);
+  await expect(translated.locator("h2 [lang=ar]")).toHaveText(`[ar] ${question}`);
+  await expect(translated.getByTestId("host-text-note")).toContainText(ar.hostTexts.byMachine);
+  // Every poll of the dialogue is in Arabic now: the button is gone.
+  await expect(page.getByRole("main").getByRole("button", { name: new RegExp(`^${escape(before(ar.translations.requestMachine, "language"))}`) })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await keepScreenshot(page, "polls-page-machine-ar-360");
 });

@@ -27,3 +27,12 @@ export function pickPollText(
   const picked = wanted.map((language) => (language === original.language ? first : usable.find((text) => text.language === language))).find(Boolean);
   return { text: picked ?? first, texts: [first, ...usable] };
 }
+
+/**
+ * Whether a reader of `locale` finds a poll among `polls` that is not in their language (neither
+ * written nor machine-translated into it): then the dialogue page and the polls page offer the
+ * signed-in reader the machine translation (decision 048). One rule for both pages.
+ */
+export function somePollNotInReaderLanguage(polls: readonly { text: Pick<PollText, "language"> }[], locale: string): boolean {
+  return polls.some((poll) => poll.text.language !== contentLanguage(locale));
+}

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { listOpenPolls } from "@/lib/polls/list-open-polls";
 import { listPolls } from "@/lib/polls/list-polls";
 import { machineTranslatePolls } from "@/lib/polls/machine-translate-polls";
+import { somePollNotInReaderLanguage } from "@/lib/polls/pick-poll-text";
 import { savePollText } from "@/lib/polls/save-poll-text";
 import { LibreTranslateTranslator } from "@/lib/translations/machine-translator";
 import { createUser } from "@/tests/support/factories";
@@ -88,6 +89,31 @@ describe("machineTranslatePolls", () => {
     const [poll] = await listOpenPolls({ dialogueId: dialogue.id, originalLanguage: "de", locale: "tr", viewerId: null });
     expect(poll!.text).toEqual({ question: "Yurtta bir çalışma odası gerekli mi?", answers: ["Evet", "Hayır"], language: "tr", source: "author" });
     expect(await db.pollText.findFirst({ where: { pollId: written.id, language: "tr" } })).toMatchObject({ method: "AUTHOR", writtenById: host.id });
+  });
+
+  // The polls page's button: shown while a poll — closed ones too, whose results an Arabic reader
+  // reads there — is not in the reader's language; gone once the machine has translated them.
+  it("offers a reader on the polls page the translation of every poll not in their language, until it is done", async () => {
+    const dialogue = await dialogueIn("COLLECTING");
+    const closed = await pollIn(dialogue, { answers: ["Morgens", "Abends"] });
+    await closeNow(closed.id);
+    const reader = await viewerOf((await createUser({ locale: "ar" })).id);
+
+    const before = await listPolls(reader, { dialogueId: dialogue.id, locale: "ar" });
+    expect(somePollNotInReaderLanguage(before, "ar")).toBe(true);
+    // A German reader reads the original: nothing to offer, in standard German or Einfache Sprache.
+    expect(somePollNotInReaderLanguage(await listPolls(reader, { dialogueId: dialogue.id, locale: "de" }), "de")).toBe(false);
+    expect(somePollNotInReaderLanguage(await listPolls(reader, { dialogueId: dialogue.id, locale: "de-simple" }), "de-simple")).toBe(false);
+    // The dialogue page lists open polls only, so a closed one alone offers nothing there.
+    expect(somePollNotInReaderLanguage(await listOpenPolls({ dialogueId: dialogue.id, originalLanguage: "de", locale: "ar", viewerId: reader.id }), "ar")).toBe(false);
+
+    expect(await machineTranslatePolls(reader, { dialogueId: dialogue.id, language: "ar" }, translator)).toEqual({ translated: 1 });
+    const after = await listPolls(reader, { dialogueId: dialogue.id, locale: "ar" });
+    expect(after.map((poll) => poll.text)).toEqual([{ question: `[ar] ${closed.question}`, answers: ["[ar] Morgens", "[ar] Abends"], language: "ar", source: "machine" }]);
+    expect(somePollNotInReaderLanguage(after, "ar")).toBe(false);
+    // A poll added later brings the button back for it alone.
+    await pollIn(dialogue);
+    expect(somePollNotInReaderLanguage(await listPolls(reader, { dialogueId: dialogue.id, locale: "ar" }), "ar")).toBe(true);
   });
 
   it("is refused to the signed-out, into the original's language, and without a configured service", async () => {

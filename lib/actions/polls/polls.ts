@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { slugSchema } from "@/lib/dialogues/slug";
@@ -7,6 +8,7 @@ import { locales } from "@/lib/i18n/routing";
 import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import { answerPoll } from "@/lib/polls/answer-poll";
 import { closePoll } from "@/lib/polls/close-poll";
+import { machineTranslatePollsInput, machineTranslatePolls } from "@/lib/polls/machine-translate-polls";
 import { createPoll, createPollInput } from "@/lib/polls/create-poll";
 import { recordPollMeetingCount } from "@/lib/polls/record-poll-meeting-count";
 import { savePollText } from "@/lib/polls/save-poll-text";
@@ -97,3 +99,14 @@ export const recordPollCountAction = formAction(
     redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue).pollsManage, { counted: "1" }, `poll-${pollId}`));
   },
 );
+
+/**
+ * A reader's machine translation of the dialogue's polls into their language, from the polls page
+ * (the dialogue page's button translates the dialogue's texts with them): back to the polls page,
+ * now in their language, marked as a machine's (decision 048).
+ */
+export const requestPollsTranslationAction = formAction(machineTranslatePollsInput.extend(page.shape), async ({ locale, municipality, dialogue, dialogueId, language }, { viewer }): Promise<void> => {
+  await machineTranslatePolls(viewer, { dialogueId, language });
+  refresh();
+  redirectTo(locale, dialoguePaths(municipality, dialogue).polls);
+});

@@ -24,6 +24,7 @@ import { loadDialogue, type LoadedDialogue } from "@/lib/dialogues/load-dialogue
 import { loadDialoguePage } from "@/lib/pages/dialogue-page";
 import { contentLanguage, pickHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
+import { somePollNotInReaderLanguage } from "@/lib/polls/pick-poll-text";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
 import { setFollowingAction } from "@/lib/actions/notifications/follow";
 import { requestDialogueTranslationAction } from "@/lib/actions/translations/host-text-translation";
@@ -124,7 +125,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         />
         {/* No version in the reader's language yet (of the texts, or of an open poll): a signed-in reader has one machine-made, once for all. */}
         {may.requestTranslation &&
-          (!text.languages.includes(contentLanguage(locale)) || data.openPolls.some((poll) => poll.text.language !== contentLanguage(locale))) && (
+          (!text.languages.includes(contentLanguage(locale)) || somePollNotInReaderLanguage(data.openPolls, locale)) && (
           <ClientMessages namespaces={["translations"]}>
             <RequestHostTextTranslationForm
               action={requestDialogueTranslationAction}

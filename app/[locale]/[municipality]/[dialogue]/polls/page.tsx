@@ -8,8 +8,14 @@ import { PollResults } from "@/components/polls/poll-results";
 import { PollStatus } from "@/components/polls/poll-status";
 import { PollTextNote } from "@/components/polls/poll-text-note";
 import { Section } from "@/components/section";
+import { ClientMessages } from "@/components/identity/client-messages";
+import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
+import { requestPollsTranslationAction } from "@/lib/actions/polls/polls";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
+import { contentLanguage } from "@/lib/host-texts/pick-host-text";
+import { somePollNotInReaderLanguage } from "@/lib/polls/pick-poll-text";
+import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { listPolls } from "@/lib/polls/list-polls";
 import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
@@ -38,6 +44,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
   const mayTranslate = may.translate;
   const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
   const dir = direction(locale);
+  const readerLanguage = contentLanguage(locale);
   return (
     <>
       <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("heading")} />
@@ -48,6 +55,18 @@ export default async function PollsPage({ params, searchParams }: Props) {
             {t("manageLink")}
           </Link>
         </p>
+      )}
+      {/* A poll not yet in the reader's language: a signed-in reader has the polls machine-translated, once for all (decision 048). */}
+      {may.requestTranslation && somePollNotInReaderLanguage(polls, locale) && (
+        <ClientMessages namespaces={["translations"]}>
+          <RequestHostTextTranslationForm
+            action={requestPollsTranslationAction}
+            page={page}
+            subject={{ dialogueId: dialogue.id }}
+            language={readerLanguage}
+            languageLabel={languageName(readerLanguage, locale)}
+          />
+        </ClientMessages>
       )}
       {polls.length === 0 && <p className="mt-6">{t("none")}</p>}
       {polls.map((poll) => (
