@@ -2,7 +2,8 @@
 // 048), without JavaScript at 360 px, right to left: the host team asks in German; Nour, a member,
 // on the Arabic dialogue page follows "Translate" to the dialogue's texts page, from there to the
 // poll, and writes the question and answers in Arabic; a signed-out reader then reads the poll in
-// Arabic, marked as a volunteer's translation. On the way, a count typed wrong at a meeting is
+// Arabic, marked as a volunteer's translation; the host team checks it, and readers see it checked.
+// On the way, a count typed wrong at a meeting is
 // named in the summary on top with the answer it belongs to, in the page's language, the answer
 // marked with its own.
 import { randomBytes } from "node:crypto";
@@ -90,6 +91,9 @@ test("a volunteer translates a poll into Arabic from the translator's pages, and
   await expect(page).toHaveURL(/\/ar\/texts\/poll\/[0-9a-f-]{36}\?language=ar&saved=1$/);
   await expect(page.getByRole("status")).toHaveText(ar.hostTexts.saved);
   await expect(page.getByRole("navigation", { name: ar.hostTexts.languagesHeading })).toContainText(ar.hostTexts.status.volunteer);
+  // Nour cannot check her own translation.
+  await expect(page.getByRole("button", { name: ar.translations.markChecked })).toHaveCount(0);
+  const pollTexts = new URL(page.url()).pathname.replace(/^\/ar\//, "/");
 
   // A signed-out reader: the poll in Arabic on the dialogue page, said to be a volunteer's translation.
   await context.clearCookies();
@@ -99,7 +103,22 @@ test("a volunteer translates a poll into Arabic from the translator's pages, and
   await expect(translated.getByTestId("host-text-note")).toContainText(ar.hostTexts.byVolunteer);
   await expect(translated.getByRole("listitem").filter({ hasText: "نعم" })).toBeVisible();
   await expectNoSidewaysScrolling(page);
+  await expect(translated.getByTestId("host-text-note")).not.toContainText(ar.translations.checkedByTeam);
   await keepScreenshot(page, "dialogue-poll-volunteer-ar-360");
+
+  // The host team checks it on the same page, as it checks the dialogue's other texts.
+  await signInAs(page, "Sabine Krüger");
+  await page.goto(`/de${pollTexts}?language=ar`);
+  await expectNoSidewaysScrolling(page);
+  await keepScreenshot(page, "poll-texts-check-de-360");
+  await page.getByRole("button", { name: de.translations.markChecked, exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText(de.hostTexts.saved);
+  await expect(page.getByRole("navigation", { name: de.hostTexts.languagesHeading })).toContainText(`${de.hostTexts.status.volunteer} · ${de.translations.checkedByTeam}`);
+  await expect(page.getByRole("button", { name: de.translations.markChecked, exact: true })).toHaveCount(0);
+  await context.clearCookies();
+  await page.goto(arabicPath);
+  await expect(pollSection(page, questionAr).getByTestId("host-text-note")).toContainText(`${ar.hostTexts.byVolunteer} · ${ar.translations.checkedByTeam}`);
+  await keepScreenshot(page, "dialogue-poll-volunteer-checked-ar-360");
 
   // The host team closes it again, so the dialogue page does not collect polls.
   await signInAs(page, "Sabine Krüger");

@@ -72,7 +72,7 @@ export function HostText({ picked, field, pageLocale, format = "inline", as: Ele
 
 /**
  * A small line about the shown version: the language it is in when that is not the page's, how
- * it was made when it is a translation (volunteer, machine), that it is outdated, and plain links
+ * it was made when it is a translation (volunteer — and checked —, machine), that it is outdated, and plain links
  * to the other languages (`hrefFor`), no JavaScript needed. Nothing when there is nothing to say.
  */
 export async function HostTextNote({
@@ -80,6 +80,7 @@ export async function HostTextNote({
   pageLocale,
   hrefFor,
   translateHref,
+  checked = false,
   className,
 }: {
   picked: PickedHostText;
@@ -88,12 +89,14 @@ export async function HostTextNote({
   hrefFor?: (language: string) => string;
   /** The page where a volunteer translates the text, for viewers the policy lets translate it. */
   translateHref?: string;
+  /** A volunteer's version the host team checked (a poll's: PollText.checked). */
+  checked?: boolean;
   className?: string;
 }) {
   const [t, tr] = await Promise.all([getTranslations("hostTexts"), getTranslations("translations")]);
   const labels = [
     ...(picked.language !== contentLanguage(pageLocale) ? [t("shownIn", { language: languageName(picked.language, pageLocale) })] : []),
-    ...(picked.source === "volunteer" ? [t("byVolunteer")] : picked.source === "machine" ? [t("byMachine")] : []),
+    ...(picked.source === "volunteer" ? [t("byVolunteer"), ...(checked ? [tr("checkedByTeam")] : [])] : picked.source === "machine" ? [t("byMachine")] : []),
     ...(picked.outdated ? [t("outdated")] : []),
   ];
   const others = hrefFor ? picked.languages.filter((language) => language !== picked.language) : [];

@@ -213,3 +213,17 @@ export async function ClosePollForm({ action, page, pollId }: { action: FormActi
     </ActionForm>
   );
 }
+
+/** The host team marks a volunteer's version of a poll checked (the label comes from the page: "translations.markChecked"). */
+export function CheckPollTextForm({ action, page, pollId, language, submit }: { action: Action; page: PollPage; pollId: string; language: string; submit: string }) {
+  const [state, formAction, form] = useFormAction(action);
+  return (
+    <Form form={form} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <PageFields page={page} />
+      <input type="hidden" name="pollId" value={pollId} />
+      <input type="hidden" name="language" value={language} />
+      <SubmitButton className="rounded border border-brand px-4 py-2 font-semibold text-brand">{submit}</SubmitButton>
+    </Form>
+  );
+}

@@ -3,8 +3,8 @@ import type { PollText } from "@/lib/polls/pick-poll-text";
 
 /**
  * The trace of a poll's shown version, as the dialogue's other texts carry it (HostTextNote): the
- * language it is in when that is not the page's, that a volunteer or a machine translated it,
- * and the way to translate it for those who may.
+ * language it is in when that is not the page's, that a volunteer (and whether the host team
+ * checked it) or a machine translated it, and the way to translate it for those who may.
  */
 export function PollTextNote({
   text,
@@ -23,6 +23,7 @@ export function PollTextNote({
       picked={{ fields: {}, language: text.language, source: text.source, outdated: false, originalLanguage, languages: [text.language] }}
       pageLocale={pageLocale}
       translateHref={translateHref}
+      checked={text.checked}
       className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted"
     />
   );

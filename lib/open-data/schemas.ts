@@ -144,7 +144,10 @@ export const pollSchema = z
           language: z.string(),
           question: z.string(),
           answers: z.array(z.string()),
-          source: z.enum(["original", "author", "volunteer", "machine"]).describe("How this version came about: the original, the host team's own words, or a machine translation."),
+          source: z
+            .enum(["original", "author", "volunteer", "machine"])
+            .describe("How this version came about: the original, the host team's own words, a volunteer's translation, or a machine translation."),
+          checked: z.boolean().describe("A volunteer's translation the host team checked against the original; false for every other version."),
         }),
       )
       .describe("The original first."),

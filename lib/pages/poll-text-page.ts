@@ -9,8 +9,9 @@ export type PollTextPage = NonNullable<Awaited<ReturnType<typeof loadPollTextPag
 /**
  * The page of a poll's versions in other languages (/texts/poll/<id>): the question and answers
  * as asked, each version with how it came about, and the viewer's flags — the host team writes
- * its own words (`poll-text:write`), volunteers translate (`translation:create`, as they
- * translate the dialogue's other texts). Null for everyone else, as for nothing. Request-cached.
+ * its own words (`poll-text:write`) and checks volunteers' versions (`translation:check`),
+ * volunteers translate (`translation:create`, as they translate the dialogue's other texts).
+ * Null for everyone else, as for nothing. Request-cached.
  */
 export const loadPollTextPage = cache(async (viewer: Viewer | null, pollId: string) => {
   if (!/^[0-9a-f-]{36}$/i.test(pollId)) return null;
@@ -20,7 +21,7 @@ export const loadPollTextPage = cache(async (viewer: Viewer | null, pollId: stri
       id: true,
       question: true,
       options: { orderBy: { position: "asc" }, select: { label: true } },
-      texts: { orderBy: { language: "asc" }, select: { language: true, question: true, answers: true, method: true, writtenById: true } },
+      texts: { orderBy: { language: "asc" }, select: { language: true, question: true, answers: true, method: true, writtenById: true, checkedAt: true } },
       dialogue: { select: { id: true, slug: true, languages: true, municipalityId: true, phase: true, municipality: { select: { slug: true } } } },
     },
   });
@@ -35,8 +36,17 @@ export const loadPollTextPage = cache(async (viewer: Viewer | null, pollId: stri
     id: poll.id,
     original: { question: poll.question, answers: poll.options.map((option) => option.label), language: originalLanguage },
     languages: dialogue.languages,
-    versions: poll.texts.filter((text) => text.language !== originalLanguage) as { language: string; question: string; answers: string[]; method: TranslationMethod; writtenById: string | null }[],
+    versions: poll.texts.filter((text) => text.language !== originalLanguage) as {
+      language: string;
+      question: string;
+      answers: string[];
+      method: TranslationMethod;
+      writtenById: string | null;
+      checkedAt: Date | null;
+    }[],
     mayWrite,
+    /** translation:check: the host team marks a volunteer's version checked, as the dialogue's other texts. */
+    mayCheck: can(viewer, "translation:check", resource),
     viewerId: viewer?.id ?? null,
     page: { municipality: dialogue.municipality.slug, dialogue: dialogue.slug },
   };

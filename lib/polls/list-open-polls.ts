@@ -38,7 +38,7 @@ export async function listOpenPolls(input: { dialogueId: string; originalLanguag
   const rows = await db.$queryRaw<Row[]>`
     SELECT p."id"::text AS "id", p."choice"::text AS "choice", p."closesAt", p."question",
       (SELECT json_agg(json_build_object('id', o."id", 'label', o."label") ORDER BY o."position") FROM "PollOption" o WHERE o."pollId" = p."id") AS "options",
-      (SELECT json_agg(json_build_object('language', t."language", 'question', t."question", 'answers', t."answers", 'method', t."method") ORDER BY t."language") FROM "PollText" t WHERE t."pollId" = p."id") AS "versions",
+      (SELECT json_agg(json_build_object('language', t."language", 'question', t."question", 'answers', t."answers", 'method', t."method", 'checkedAt', t."checkedAt") ORDER BY t."language") FROM "PollText" t WHERE t."pollId" = p."id") AS "versions",
       (SELECT a."optionIds"::text[] FROM "PollAnswer" a WHERE a."pollId" = p."id" AND a."userId" = ${input.viewerId}::uuid) AS "mine"
     FROM "Poll" p JOIN "Dialogue" d ON d."id" = p."dialogueId"
     WHERE p."dialogueId" = ${input.dialogueId}::uuid AND "poll_state"(p, d."phase", (now() AT TIME ZONE 'UTC')) = 'open'

@@ -55,7 +55,7 @@ export async function listPolls(viewer: Viewer | null, input: z.input<typeof inp
       phase: true,
       closedAt: true,
       options: { orderBy: { position: "asc" }, select: { id: true, position: true, label: true } },
-      texts: { orderBy: { language: "asc" }, select: { language: true, question: true, answers: true, method: true } },
+      texts: { orderBy: { language: "asc" }, select: { language: true, question: true, answers: true, method: true, checkedAt: true } },
       answers: viewer ? { where: { userId: viewer.id }, select: { optionIds: true } } : false,
     },
   });

@@ -1,11 +1,11 @@
 import type { TranslationMethod } from "@/lib/generated/prisma/enums";
 import { contentLanguage, type HostTextSource } from "@/lib/host-texts/pick-host-text";
 
-/** A poll's question and answers in one language, with how that version came about. */
-export type PollText = { question: string; answers: string[]; language: string; source: HostTextSource };
+/** A poll's question and answers in one language, with how that version came about (and, for a volunteer's, whether the host team checked it). */
+export type PollText = { question: string; answers: string[]; language: string; source: HostTextSource; checked: boolean };
 
 /** A stored version (a PollText row) as far as picking needs it. */
-export type PollTextVersion = { question: string; answers: string[]; language: string; method: TranslationMethod };
+export type PollTextVersion = { question: string; answers: string[]; language: string; method: TranslationMethod; checkedAt: Date | string | null };
 
 /**
  * The version of a poll's question and answers for a reader: the one asked for (`?text=`), else
@@ -14,15 +14,21 @@ export type PollTextVersion = { question: string; answers: string[]; language: s
  * database refuses one, this guards old rows).
  */
 export function pickPollText(
-  original: Omit<PollText, "source">,
+  original: Omit<PollText, "source" | "checked">,
   versions: readonly PollTextVersion[],
   locale: string | undefined,
   requested?: string | null,
 ): { text: PollText; texts: PollText[] } {
   const usable: PollText[] = versions
     .filter((version) => version.language !== original.language && version.answers.length === original.answers.length)
-    .map(({ question, answers, language, method }) => ({ question, answers, language, source: method === "MACHINE" ? "machine" : method === "VOLUNTEER" ? "volunteer" : "author" }));
-  const first: PollText = { ...original, source: "original" };
+    .map(({ question, answers, language, method, checkedAt }) => ({
+      question,
+      answers,
+      language,
+      source: method === "MACHINE" ? "machine" : method === "VOLUNTEER" ? "volunteer" : "author",
+      checked: checkedAt !== null,
+    }));
+  const first: PollText = { ...original, source: "original", checked: false };
   const wanted = [requested, locale ? contentLanguage(locale) : null].filter((language): language is string => !!language);
   const picked = wanted.map((language) => (language === original.language ? first : usable.find((text) => text.language === language))).find(Boolean);
   return { text: picked ?? first, texts: [first, ...usable] };

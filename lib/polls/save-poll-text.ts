@@ -33,8 +33,8 @@ export async function savePollText(viewer: Viewer | null, input: z.input<typeof 
   await db.pollText.upsert({
     where: { pollId_language: key },
     create: { ...key, dialogueId: poll.dialogueId, question: data.question, answers: data.answers, method: "AUTHOR", writtenById: viewer.id },
-    // The host team's words replace a machine's.
-    update: { question: data.question, answers: data.answers, method: "AUTHOR", writtenById: viewer.id },
+    // The host team's words replace a machine's and a volunteer's, checked or not.
+    update: { question: data.question, answers: data.answers, method: "AUTHOR", writtenById: viewer.id, checkedById: null, checkedAt: null },
     select: { id: true },
   });
 }

@@ -15,9 +15,10 @@ export const translatePollInput = savePollTextInput;
  * A volunteer translates a poll's question and answers into another of the dialogue's
  * languages, as they translate its other texts (addTranslation): the same permission
  * (`translation:create`), one version per language, marked VOLUNTEER with its writer so every
- * page says a person translated it. It may be written over by the same volunteer, and by anyone
- * when it is a machine's; never the host team's own words (AUTHOR), nor another volunteer's. The
- * host team's words replace a volunteer's (savePollText).
+ * page says a person translated it. It may be written over by the same volunteer until the host
+ * team has checked it (checkPollText), and by anyone when it is a machine's; never the host
+ * team's own words (AUTHOR), nor another volunteer's. The host team's words replace a
+ * volunteer's (savePollText).
  */
 export async function translatePoll(viewer: Viewer | null, input: z.input<typeof translatePollInput>) {
   const data = parseInput(translatePollInput, input);
@@ -32,7 +33,7 @@ export async function translatePoll(viewer: Viewer | null, input: z.input<typeof
   if (existing) {
     // Conditional on the row as it is now: the host team's words or another hand in between refuse.
     const { count } = await db.pollText.updateMany({
-      where: { id: existing.id, OR: [{ method: "MACHINE" }, { method: "VOLUNTEER", writtenById: viewer.id }] },
+      where: { id: existing.id, OR: [{ method: "MACHINE" }, { method: "VOLUNTEER", writtenById: viewer.id, checkedAt: null }] },
       data: written,
     });
     if (count === 0) throw alreadyTranslated();

@@ -65,7 +65,7 @@ describe("machineTranslatePolls", () => {
     expect(received).toHaveLength(6);
 
     const [onDialoguePage] = await listOpenPolls({ dialogueId: dialogue.id, originalLanguage: "de", locale: "tr", viewerId: null });
-    expect(onDialoguePage!.text).toEqual({ question: `[tr] ${open.question}`, answers: ["[tr] Ja", "[tr] Nein"], language: "tr", source: "machine" });
+    expect(onDialoguePage!.text).toEqual({ question: `[tr] ${open.question}`, answers: ["[tr] Ja", "[tr] Nein"], language: "tr", source: "machine", checked: false });
     const onPollsPage = await listPolls(null, { dialogueId: dialogue.id, locale: "tr" });
     expect(onPollsPage.map((poll) => poll.text.source)).toEqual(["machine", "machine"]);
     // A German reader still reads the original.
@@ -87,7 +87,7 @@ describe("machineTranslatePolls", () => {
     await machineTranslatePolls(reader, { dialogueId: dialogue.id, language: "tr" }, translator);
     await savePollText(host, { pollId: written.id, language: "tr", question: "Yurtta bir çalışma odası gerekli mi?", answers: ["Evet", "Hayır"] });
     const [poll] = await listOpenPolls({ dialogueId: dialogue.id, originalLanguage: "de", locale: "tr", viewerId: null });
-    expect(poll!.text).toEqual({ question: "Yurtta bir çalışma odası gerekli mi?", answers: ["Evet", "Hayır"], language: "tr", source: "author" });
+    expect(poll!.text).toEqual({ question: "Yurtta bir çalışma odası gerekli mi?", answers: ["Evet", "Hayır"], language: "tr", source: "author", checked: false });
     expect(await db.pollText.findFirst({ where: { pollId: written.id, language: "tr" } })).toMatchObject({ method: "AUTHOR", writtenById: host.id });
   });
 
@@ -109,7 +109,7 @@ describe("machineTranslatePolls", () => {
 
     expect(await machineTranslatePolls(reader, { dialogueId: dialogue.id, language: "ar" }, translator)).toEqual({ translated: 1 });
     const after = await listPolls(reader, { dialogueId: dialogue.id, locale: "ar" });
-    expect(after.map((poll) => poll.text)).toEqual([{ question: `[ar] ${closed.question}`, answers: ["[ar] Morgens", "[ar] Abends"], language: "ar", source: "machine" }]);
+    expect(after.map((poll) => poll.text)).toEqual([{ question: `[ar] ${closed.question}`, answers: ["[ar] Morgens", "[ar] Abends"], language: "ar", source: "machine", checked: false }]);
     expect(somePollNotInReaderLanguage(after, "ar")).toBe(false);
     // A poll added later brings the button back for it alone.
     await pollIn(dialogue);

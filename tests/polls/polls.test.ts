@@ -248,7 +248,7 @@ describe("savePollText", () => {
     await savePollText(await hostOf(dialogue), input);
 
     const [arabic] = await listPolls(null, { dialogueId: dialogue.id, locale: "ar" });
-    expect(arabic!.text).toEqual({ question: input.question, answers: input.answers, language: "ar", source: "author" });
+    expect(arabic!.text).toEqual({ question: input.question, answers: input.answers, language: "ar", source: "author", checked: false });
     const [german] = await listPolls(null, { dialogueId: dialogue.id, locale: "de" });
     expect(german!.text).toMatchObject({ language: "de", source: "original" });
     const [asked] = await listPolls(null, { dialogueId: dialogue.id, locale: "de", requested: "ar" });

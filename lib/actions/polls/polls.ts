@@ -7,6 +7,7 @@ import { slugSchema } from "@/lib/dialogues/slug";
 import { locales } from "@/lib/i18n/routing";
 import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import { answerPoll } from "@/lib/polls/answer-poll";
+import { checkPollText } from "@/lib/polls/check-poll-text";
 import { closePoll } from "@/lib/polls/close-poll";
 import { machineTranslatePollsInput, machineTranslatePolls } from "@/lib/polls/machine-translate-polls";
 import { createPoll, createPollInput } from "@/lib/polls/create-poll";
@@ -90,6 +91,12 @@ export const translatePollAction = formAction(
     redirectTo(locale, withQuery(sitePaths.pollTexts(pollId, language), { saved: "1" }));
   },
 );
+
+/** The host team marks a volunteer's version checked, on the poll's texts page, and back there. */
+export const checkPollTextAction = formAction(page.extend({ pollId: z.string(), language: z.string() }), async ({ locale, pollId, language }, { viewer }): Promise<void> => {
+  await checkPollText(viewer, { pollId, language });
+  redirectTo(locale, withQuery(sitePaths.pollTexts(pollId, language), { saved: "1" }));
+});
 
 export const recordPollCountAction = formAction(
   z.looseObject({ ...page.shape, pollId: z.string(), meetingId: z.string(), perspective: z.enum(PERSPECTIVE_ORDER) }),

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { PollTextForm } from "@/components/polls/poll-forms";
+import { CheckPollTextForm, PollTextForm } from "@/components/polls/poll-forms";
 import { Section } from "@/components/section";
-import { savePollTextAction, translatePollAction } from "@/lib/actions/polls/polls";
+import { checkPollTextAction, savePollTextAction, translatePollAction } from "@/lib/actions/polls/polls";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym, languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
@@ -42,13 +42,17 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
   const language = asked && others.includes(asked) ? asked : (others.find((candidate) => !poll.versions.some((version) => version.language === candidate)) ?? others[0]);
   const version = poll.versions.find((candidate) => candidate.language === language) ?? null;
   const originalLang = { lang: original.language, dir: direction(original.language) };
-  // A volunteer writes over a machine's version and their own; the host team over any.
-  const mayWriteHere = !version || poll.mayWrite || version.method === "MACHINE" || (version.method === "VOLUNTEER" && version.writtenById === poll.viewerId);
+  // A volunteer writes over a machine's version and their own until it is checked; the host team over any.
+  const mayWriteHere =
+    !version || poll.mayWrite || version.method === "MACHINE" || (version.method === "VOLUNTEER" && version.writtenById === poll.viewerId && !version.checkedAt);
+  // A second pair of eyes: the host team checks a volunteer's version it did not write (checkPollText).
+  const mayCheckVersion = poll.mayCheck && version?.method === "VOLUNTEER" && !version.checkedAt && version.writtenById !== poll.viewerId;
   const status = (candidate: string) => {
     if (candidate === original.language) return t("status.original");
     const existing = poll.versions.find((v) => v.language === candidate);
     if (!existing) return t("status.missing");
-    return existing.method === "AUTHOR" ? t("status.author") : existing.method === "MACHINE" ? t("status.machine") : t("status.volunteer");
+    if (existing.method === "VOLUNTEER") return existing.checkedAt ? `${t("status.volunteer")} · ${tr("checkedByTeam")}` : t("status.volunteer");
+    return existing.method === "AUTHOR" ? t("status.author") : t("status.machine");
   };
 
   return (
@@ -107,6 +111,13 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
             <p role="status" className="mt-2 rounded border-s-4 border-brand bg-surface p-3">
               {t("saved")}
             </p>
+          )}
+          {mayCheckVersion && (
+            <div className="mt-4">
+              <ClientMessages namespaces={["polls"]}>
+                <CheckPollTextForm action={checkPollTextAction} page={{ locale, ...poll.page }} pollId={poll.id} language={language} submit={tr("markChecked")} />
+              </ClientMessages>
+            </div>
           )}
           {mayWriteHere ? (
             <>
