@@ -33,6 +33,7 @@ import uk from "../messages/uk.json" with { type: "json" };
 import { locales, type AppLocale } from "../lib/i18n/routing";
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
+import { askClosedPoll } from "./support/polls";
 
 type Catalogue = { [key: string]: string | Catalogue };
 // What each page shows: a key not yet translated falls back to German (lib/i18n/messages.ts).
@@ -68,6 +69,14 @@ const moderator = DEMO_ACCOUNTS.find((account) => account.displayName === "Miria
 const invitation = INVITATIONS.find((seed) => seed.dialogue === "collecting")!;
 
 test.describe.configure({ mode: "parallel" });
+
+// A poll of its own (the seed has none), so the polls page shows results and a poll's texts page
+// (/texts/poll/<id>, where volunteers translate it) can be swept; once per worker.
+let poll: { id: string; question: string };
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(60_000);
+  poll = await askClosedPoll(browser);
+});
 
 async function axe(page: Page, contrast: boolean): Promise<AxeResults["violations"]> {
   expect(page.frames(), "a page with frames needs @axe-core/playwright's frame handling").toHaveLength(1);
@@ -187,6 +196,11 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, `/${locale}/notifications`, "notifications page", locale);
     await visit(page, contributionPath, "contribution page, signed in", locale);
     await visit(page, `${base}/${COLLECTING}/polls`, "quick polls page, signed in", locale);
+    // The volunteer's page to translate a poll (decision 048): a member of the dialogue.
+    await visit(page, `/${locale}/texts/poll/${poll.id}`, "a poll's texts page, for a volunteer", locale);
+    await page.locator("main form:has(input[name=question]) button[type=submit]").click();
+    await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
+    await check(page, "a poll's translation form with errors", locale);
     await visit(page, `${base}/${COLLECTING}/new`, "post form", locale);
     await page.locator("main form button[type=submit]").last().click();
     await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
@@ -212,6 +226,7 @@ for (const locale of Object.keys(CATALOGUES) as Locale[]) {
     await visit(page, contributionPath, "contribution page with the answer form", locale);
     await visit(page, `${base}/${COLLECTING}/meetings/manage`, "meeting planning page", locale);
     await visit(page, `${base}/${COLLECTING}/polls/manage`, "quick polls of the host team", locale);
+    await visit(page, `/${locale}/texts/poll/${poll.id}`, "a poll's texts page, for the host team", locale);
     await visit(page, `${base}/${COLLECTING}/recorded?all=1`, "voices recorded on someone's behalf, for the host team", locale);
     await visit(page, `${base}/${COLLECTING}/new/offline`, "offline entry form", locale);
     await visit(page, `${base}/${COLLECTING}/export`, "export page", locale);

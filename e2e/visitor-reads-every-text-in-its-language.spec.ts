@@ -18,6 +18,7 @@ import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES, MEETINGS } from "../prisma/seed/dialogues";
 import { DIALOGUE_VERSIONS, MUNICIPALITY_INTRODUCTION, MUNICIPALITY_INTRODUCTION_VERSIONS } from "../prisma/seed/host-texts";
 import { catalogueWords } from "./support/catalogue-words";
+import { askClosedPoll } from "./support/polls";
 
 const MUNICIPALITY = "musterstadt";
 const participant = DEMO_ACCOUNTS.find((account) => account.displayName === "Nour")!;
@@ -124,12 +125,17 @@ function findFaults({ allowed, seeded }: { allowed: string[]; seeded: Seeded[] }
   return { faults, seededSeen };
 }
 
+// A poll of its own (the seed has none): its question stands on the polls page and on its texts
+// page (/texts/poll/<id>, where volunteers translate it), in German on every page; once per worker.
+let poll: { id: string; question: string };
+
 /** Checks one page; answers how many seeded texts it found, so a test can tell that it looked. */
 async function check(page: Page, locale: AppLocale, path: string, allowed: string[], faults: string[]): Promise<number> {
   const response = await page.goto(path);
   expect.soft(response?.status(), `${path} answers`).toBeLessThan(400);
   expect.soft(await page.locator("html").getAttribute("lang"), `${path}: <html lang>`).toBe(locale);
-  const found = await page.evaluate(findFaults, { allowed, seeded: SEEDED });
+  // The poll this file asked is German wherever its question stands whole.
+  const found = await page.evaluate(findFaults, { allowed, seeded: [...SEEDED, { text: poll.question, lang: "de" }] });
   for (const fault of found.faults) faults.push(`${path}\n    ${fault.why}: "${fault.text}"\n    at ${fault.path}`);
   return found.seededSeen;
 }
@@ -139,6 +145,11 @@ const STAFF_PAGE_LOCALES: ReadonlySet<AppLocale> = new Set(["de", "ar", "ti"]);
 
 test.describe.configure({ mode: "parallel" });
 test.use({ javaScriptEnabled: false });
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(60_000);
+  poll = await askClosedPoll(browser);
+});
 
 for (const locale of locales) {
   test(`in ${locale}, every text not in ${locale} carries its own lang`, async ({ browser }) => {
@@ -155,6 +166,7 @@ for (const locale of locales) {
     for (const dialogue of PUBLIC_DIALOGUES) await visit(`${base}/${dialogue.slug}`);
     await visit(`${base}/${DIALOGUES.responding.slug}/results`);
     await visit(`${base}/${DIALOGUES.collecting.slug}/meetings`);
+    await visit(`${base}/${DIALOGUES.collecting.slug}/polls`);
     await visit(`${base}/actors`);
     await visit(`${base}/${DIALOGUES.responding.slug}/responsibilities`);
     await visit(`/${locale}/join`);
@@ -176,6 +188,8 @@ for (const locale of locales) {
     await visit(`/${locale}/notifications`);
     await visit(`/${locale}/account`);
     await visit(contributionPath!);
+    // The volunteer's page to translate a poll (decision 048): Nour is a member of the dialogue.
+    await visit(`/${locale}/texts/poll/${poll.id}`);
 
     // Staff pages list contributions, answers, meetings and actors as well: checked in one
     // language per script the team's pages are likely read in (decision 059). The markup that
@@ -198,6 +212,7 @@ for (const locale of locales) {
     await visit(`${base}/${DIALOGUES.collecting.slug}/meetings/manage`);
     await visit(`${base}/${DIALOGUES.collecting.slug}/moderation/log`);
     await visit(`${base}/actors/manage`);
+    await visit(`/${locale}/texts/poll/${poll.id}`);
 
     await context.close();
     expect(faults.join("\n"), `texts without their language in ${locale}`).toBe("");

@@ -7,7 +7,7 @@ import { CheckPollTextForm, PollTextForm } from "@/components/polls/poll-forms";
 import { Section } from "@/components/section";
 import { checkPollTextAction, savePollTextAction, translatePollAction } from "@/lib/actions/polls/polls";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { autonym, languageName } from "@/lib/i18n/language-names";
+import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { loadPollTextPage } from "@/lib/pages/poll-text-page";
 import { dialoguePaths, sitePaths } from "@/lib/routes/paths";
@@ -129,7 +129,7 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
                     page={{ locale, ...poll.page }}
                     pollId={poll.id}
                     language={language}
-                    languageName={autonym(language)}
+                    languageName={languageName(language, locale)}
                     dir={direction(language)}
                     current={version}
                     originals={original.answers}

@@ -11,7 +11,7 @@ import { Section } from "@/components/section";
 import { closePollAction, createPollAction, recordPollCountAction, savePollTextAction } from "@/lib/actions/polls/polls";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
-import { autonym } from "@/lib/i18n/language-names";
+import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import { POLL_ANSWER_FIELDS } from "@/lib/polls/create-poll";
@@ -107,7 +107,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
                         page={page}
                         pollId={poll.id}
                         language={language}
-                        languageName={autonym(language)}
+                        languageName={languageName(language, locale)}
                         dir={direction(language)}
                         current={current}
                         originals={poll.texts[0]!.answers}
