@@ -104,8 +104,7 @@ test("an Arabic reader has a closed poll machine-translated from the polls page 
   const translated = pollSection(page, `[ar] ${question}`);
   await expect(translated.locator("h2 [lang=ar]")).toHaveText(`[ar] ${question}`);
   await expect(translated.getByTestId("host-text-note")).toContainText(ar.hostTexts.byMachine);
-  // Every poll of the dialogue is in Arabic now: the button is gone.
-  await expect(page.getByRole("main").getByRole("button", { name: new RegExp(`^${escape(before(ar.translations.requestMachine, "language"))}`) })).toHaveCount(0);
+  // (Whether the button is gone depends on polls other specs add meanwhile: held by tests/polls/poll-machine-translation.test.ts.)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await keepScreenshot(page, "polls-page-machine-ar-360");
 });
