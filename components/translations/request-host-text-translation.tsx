@@ -5,12 +5,12 @@ import { SubmitButton } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-/** The text to translate: a dialogue's or its polls' (back to the page the action names), or a meeting's, actor's or introduction's (back to `back`). */
+/** The text to translate: a dialogue's (back to the dialogue), or a meeting's, actor's or introduction's (back to `back`). */
 type Subject = { dialogueId: string } | { meetingId: string } | { actorId: string } | { municipalityId: string };
 
 /**
  * A signed-in reader asks for a machine translation of a host's text (a dialogue's title,
- * summary, description and own rules; its polls; a meeting's, an actor's, the municipality's introduction)
+ * summary, description and own rules; a meeting's, an actor's, the municipality's introduction)
  * into their own language: one button, no JavaScript needed.
  */
 export function RequestHostTextTranslationForm({

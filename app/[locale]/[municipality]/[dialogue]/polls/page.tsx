@@ -8,8 +8,7 @@ import { PollResults } from "@/components/polls/poll-results";
 import { PollStatus } from "@/components/polls/poll-status";
 import { PollTextNote } from "@/components/polls/poll-text-note";
 import { Section } from "@/components/section";
-import { ClientMessages } from "@/components/identity/client-messages";
-import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
+import { RequestPollsTranslation } from "@/components/polls/request-polls-translation";
 import { requestPollsTranslationAction } from "@/lib/actions/polls/polls";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
@@ -58,15 +57,13 @@ export default async function PollsPage({ params, searchParams }: Props) {
       )}
       {/* A poll not yet in the reader's language: a signed-in reader has the polls machine-translated, once for all (decision 048). */}
       {may.requestTranslation && somePollNotInReaderLanguage(polls, locale) && (
-        <ClientMessages namespaces={["translations"]}>
-          <RequestHostTextTranslationForm
-            action={requestPollsTranslationAction}
-            page={page}
-            subject={{ dialogueId: dialogue.id }}
-            language={readerLanguage}
-            languageLabel={languageName(readerLanguage, locale)}
-          />
-        </ClientMessages>
+        <RequestPollsTranslation
+          action={requestPollsTranslationAction}
+          page={page}
+          dialogueId={dialogue.id}
+          language={readerLanguage}
+          languageLabel={languageName(readerLanguage, locale)}
+        />
       )}
       {polls.length === 0 && <p className="mt-6">{t("none")}</p>}
       {polls.map((poll) => (
