@@ -115,6 +115,9 @@ test("a volunteer translates a poll into Arabic from the translator's pages, and
   await expect(page.getByRole("status")).toHaveText(de.hostTexts.saved);
   await expect(page.getByRole("navigation", { name: de.hostTexts.languagesHeading })).toContainText(`${de.hostTexts.status.volunteer} · ${de.translations.checkedByTeam}`);
   await expect(page.getByRole("button", { name: de.translations.markChecked, exact: true })).toHaveCount(0);
+  await page.goto(`${germanPath}/polls#poll-${pollTexts.split("/").pop()}`);
+  await expectNoSidewaysScrolling(page);
+  await keepScreenshot(page, "polls-page-host-de-360");
   await context.clearCookies();
   await page.goto(arabicPath);
   await expect(pollSection(page, questionAr).getByTestId("host-text-note")).toContainText(`${ar.hostTexts.byVolunteer} · ${ar.translations.checkedByTeam}`);
