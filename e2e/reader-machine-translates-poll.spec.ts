@@ -2,7 +2,8 @@
 // 048): the host team asks in German; a Turkish reader, signed in, on a phone without JavaScript,
 // presses the dialogue's one button and reads the open poll on the dialogue page in Turkish,
 // marked as a machine's translation (the local LibreTranslate-compatible translator answers
-// "[tr] …"). An Arabic reader finds the same button on the polls page, for a closed poll too.
+// "[tr] …"). An Arabic reader finds the same button on the polls page of another dialogue, for a
+// closed poll too.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
@@ -73,6 +74,9 @@ test("a Turkish reader has an open poll machine-translated with the dialogue's t
 
 test("an Arabic reader has a closed poll machine-translated from the polls page and reads it marked so", async ({ page, context }) => {
   test.setTimeout(120_000);
+  // Another dialogue than the other poll specs': once a reader has its polls machine-translated
+  // into Arabic, each poll added later is too (decision 048), and they read new polls in Arabic.
+  const dialogue = DIALOGUES.deliberating;
   const question = `Soll das Dialogcafé samstags öffnen? ${String(randomBytes(3).readUIntBE(0, 3))}`;
 
   await signInAs(page, "Sabine Krüger");
