@@ -215,15 +215,13 @@ export async function ClosePollForm({ action, page, pollId }: { action: FormActi
 }
 
 /** The host team marks a volunteer's version of a poll checked (the label comes from the page: "translations.markChecked"). */
-export function CheckPollTextForm({ action, page, pollId, language, submit }: { action: Action; page: PollPage; pollId: string; language: string; submit: string }) {
-  const [state, formAction, form] = useFormAction(action);
+export async function CheckPollTextForm({ action, page, pollId, language, submit }: { action: FormAction; page: PollPage; pollId: string; language: string; submit: string }) {
   return (
-    <Form form={form} action={formAction} noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={action} noValidate>
       <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <input type="hidden" name="language" value={language} />
       <SubmitButton className="rounded border border-brand px-4 py-2 font-semibold text-brand">{submit}</SubmitButton>
-    </Form>
+    </ActionForm>
   );
 }

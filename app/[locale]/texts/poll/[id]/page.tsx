@@ -114,9 +114,7 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
           )}
           {mayCheckVersion && (
             <div className="mt-4">
-              <ClientMessages namespaces={["polls"]}>
-                <CheckPollTextForm action={checkPollTextAction} page={{ locale, ...poll.page }} pollId={poll.id} language={language} submit={tr("markChecked")} />
-              </ClientMessages>
+              <CheckPollTextForm action={checkPollTextAction} page={{ locale, ...poll.page }} pollId={poll.id} language={language} submit={tr("markChecked")} />
             </div>
           )}
           {mayWriteHere ? (
