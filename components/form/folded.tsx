@@ -2,7 +2,7 @@
 
 // The folds of the form core, a module of their own: a client module ships all its exports to
 // every page that imports it (issue 16), and only the contribution page and the post forms fold.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
 import { useFormState } from "./form";
@@ -29,8 +29,14 @@ export function Folded({ summary, children }: { summary?: Summary; children: Rea
   const state = useFormState();
   const t = useTranslations() as unknown as Translate;
   const done = state.status === "success" ? doneOf(state.data) : null;
+  // The fields and their button give way to the message: the focus goes to it (with JavaScript
+  // when it appears, without it as the answer's page opens), not back to the page's top.
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) ref.current?.focus();
+  }, [done]);
   const content = done ? (
-    <p role="status" className="rounded border-s-4 border-brand bg-surface p-3">
+    <p ref={ref} role="status" tabIndex={-1} autoFocus className="rounded border-s-4 border-brand bg-surface p-3 focus:outline-4 focus:outline-focus">
       {t(done.key, done.params)}
     </p>
   ) : (
