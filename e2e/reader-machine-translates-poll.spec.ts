@@ -99,6 +99,11 @@ test("an Arabic reader has a closed poll machine-translated from the polls page 
   const original = pollSection(page, question);
   await expect(original.locator("h2 [lang=de]")).toHaveText(question);
   await expect(original.getByTestId("host-text-note")).toContainText(ar.hostTexts.shownIn.replace("{language}", ""));
+  // Closed, never counted at a meeting: its online results, and no "counted at meetings" block
+  // with a "no quick polls yet" under it.
+  await expect(original.getByRole("heading", { name: ar.polls.onlineHeading, exact: true })).toBeVisible();
+  await expect(original.getByRole("heading", { name: ar.polls.meetingsHeading, exact: true })).toHaveCount(0);
+  await expect(original.getByText(ar.polls.none, { exact: true })).toHaveCount(0);
   await keepScreenshot(page, "polls-page-before-machine-ar-360");
   const button = page.getByRole("main").getByRole("button", { name: new RegExp(`^${escape(before(ar.translations.requestMachine, "language"))}`) });
   await expect(button).toHaveCount(1);

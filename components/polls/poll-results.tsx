@@ -18,8 +18,10 @@ export async function PollResults({ poll, tallies, dir, idPrefix }: { poll: Poll
     // No meeting counted hands: nothing to say of any group (an empty group is otherwise hidden
     // like a small one, decision 048).
     const counted = kind === "online" || tallies.meetings.length > 0;
-    const shown = groups.filter((group): group is Shown => counted && group.shown && group.counts.some((count) => count > 0));
-    const hidden = groups.filter((group) => counted && !group.shown);
+    // Hands never counted at a meeting: no block at all, rather than a heading with "none" under it.
+    if (!counted) return null;
+    const shown = groups.filter((group): group is Shown => group.shown && group.counts.some((count) => count > 0));
+    const hidden = groups.filter((group) => !group.shown);
     return (
       <div className="mt-4">
         <h4 className="font-semibold">{kind === "online" ? t("onlineHeading") : t("meetingsHeading")}</h4>
