@@ -71,11 +71,18 @@ function takes(field: z.ZodType, value: unknown): boolean {
   return field.safeParse(value).success;
 }
 
-/** The fields of an object schema, also behind `.transform()`/`.pipe()` (a refinement keeps the object). */
+/**
+ * The fields of an object schema, also behind `.transform()`/`.pipe()` (a refinement keeps the
+ * object) and of both sides of `.and()` (an action's page fields joined to a domain schema).
+ */
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
-  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType } }).def;
+  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; left?: z.ZodType; right?: z.ZodType } }).def;
   if (def.type === "object" && def.shape) return def.shape;
   if (def.type === "pipe" && def.in) return objectShape(def.in);
+  if (def.type === "intersection" && def.left && def.right) {
+    const [left, right] = [objectShape(def.left), objectShape(def.right)];
+    return left || right ? { ...left, ...right } : null;
+  }
   return null;
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fieldErrorsOf, isSameOrigin, pagePath, pageRef, parseForm } from "@/lib/actions/form-action";
 import { checkboxGroup, fromFormEncoding } from "@/lib/validation";
 import { updateProfileInput } from "@/lib/accounts/update-profile";
+import { saveChannelInput } from "@/lib/channels/configure-channel";
 import { dialogueFields } from "@/lib/dialogues/dialogue-fields";
 import { signUpInput } from "@/lib/invitations/join-dialogue";
 import { createInvitationInput } from "@/lib/invitations/create-invitation";
@@ -151,6 +152,17 @@ describe("fromFormEncoding", () => {
   it("sees the fields behind a transform", () => {
     const piped = z.object({ agreed: z.boolean().default(false), id: z.uuid().optional() }).transform((data) => ({ ...data, seen: true }));
     expect(parseForm(piped, { agreed: "on", id: "" })).toEqual({ success: true, data: { agreed: true, seen: true } });
+  });
+
+  it("sees the fields on both sides of .and(), as an action joins its page fields to a domain schema", () => {
+    const page = z.object({ locale: z.enum(["de", "ar"]) });
+    const joined = z.object({ enabled: z.boolean().default(false), day: z.iso.date().nullable() }).and(page);
+    expect(parseForm(joined, { enabled: "on", day: " ", locale: "ar" })).toEqual({ success: true, data: { enabled: true, day: null, locale: "ar" } });
+    expect(parseForm(joined, { day: "2026-12-07", locale: "de" })).toEqual({ success: true, data: { enabled: false, day: "2026-12-07", locale: "de" } });
+    // The messenger settings form, as its action parses it (its "enabled" box was refused as "on").
+    const messenger = saveChannelInput.and(page);
+    const ticked = parseForm(messenger, { municipalityId: "7f9c2a52-3d0e-4c1b-9a8e-2b6f1d4e5a01", provider: "SIGNAL", number: "+49 151 23456789", accountRef: "http://127.0.0.1:8080", secret: "", enabled: "on", locale: "de" });
+    expect(ticked.success && ticked.data.enabled).toBe(true);
   });
 
   describe("a checkbox group named by prefix and a text that may be cleared", () => {
