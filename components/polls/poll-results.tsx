@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/results/bar-chart";
 import { DataTable } from "@/components/results/data-table";
+import { Filled, TEXT } from "@/components/text/with-name";
 import type { PollView } from "@/lib/polls/list-polls";
 import type { PollTallies } from "@/lib/polls/poll-results";
 import { POLL_MIN_GROUP, type GroupTally } from "@/lib/polls/poll-tally";
@@ -26,7 +27,9 @@ export async function PollResults({ poll, tallies, dir, idPrefix }: { poll: Poll
       <div className="mt-4">
         <h4 className="font-semibold">{kind === "online" ? t("onlineHeading") : t("meetingsHeading")}</h4>
         {kind === "meetings" && tallies.meetings.length > 0 && (
-          <p className="text-sm text-muted">{t("countedAt", { meetings: tallies.meetings.map((meeting) => meeting.title).join(", ") })}</p>
+          <p className="text-sm text-muted">
+            <Filled message={t("countedAt", { meetings: TEXT })} text={{ value: tallies.meetings.map((meeting) => meeting.title).join(", "), lang: tallies.meetings[0]!.language }} />
+          </p>
         )}
         {shown.length > 0 && (
           <>

@@ -8,7 +8,7 @@ export type PollTallies = {
   online: GroupTally[];
   atMeetings: GroupTally[];
   /** The meetings where hands were counted, in time order. */
-  meetings: { id: string; title: string; startsAt: Date }[];
+  meetings: { id: string; title: string; startsAt: Date; language: string }[];
 };
 
 type PollShape = { id: string; choice: "SINGLE" | "MULTIPLE"; options: readonly { id: string }[] };
@@ -37,11 +37,12 @@ export async function tallyClosedPolls(polls: readonly PollShape[]): Promise<Map
       SELECT m."pollId"::text AS "pollId", m."perspective"::text AS "perspective", m."optionId"::text AS "optionId", sum(m."count")::int AS "count"
       FROM "PollMeetingCount" m WHERE m."pollId" = ANY(${ids}::uuid[])
       GROUP BY m."pollId", m."perspective", m."optionId"`,
-    db.$queryRaw<{ pollId: string; id: string; title: string; startsAt: Date }[]>`
-      SELECT m."pollId"::text AS "pollId", g."id"::text AS "id", g."title", g."startsAt"
-      FROM "PollMeetingCount" m JOIN "Meeting" g ON g."id" = m."meetingId"
+    // A meeting's title is written in its dialogue's first language (decision 025), marked so (028).
+    db.$queryRaw<{ pollId: string; id: string; title: string; startsAt: Date; language: string }[]>`
+      SELECT m."pollId"::text AS "pollId", g."id"::text AS "id", g."title", g."startsAt", d."languages"[1] AS "language"
+      FROM "PollMeetingCount" m JOIN "Meeting" g ON g."id" = m."meetingId" JOIN "Dialogue" d ON d."id" = g."dialogueId"
       WHERE m."pollId" = ANY(${ids}::uuid[]) AND m."count" > 0
-      GROUP BY m."pollId", g."id"
+      GROUP BY m."pollId", g."id", d."id"
       ORDER BY g."startsAt", g."id"`,
   ]);
   for (const poll of polls) {
@@ -65,7 +66,7 @@ export async function tallyClosedPolls(polls: readonly PollShape[]): Promise<Map
         optionIds.length,
         poll.choice === "MULTIPLE",
       ),
-      meetings: meetings.filter((row) => row.pollId === poll.id).map(({ id, title, startsAt }) => ({ id, title, startsAt })),
+      meetings: meetings.filter((row) => row.pollId === poll.id).map(({ id, title, startsAt, language }) => ({ id, title, startsAt, language })),
     });
   }
   return result;

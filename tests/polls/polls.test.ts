@@ -198,7 +198,7 @@ describe("recordPollMeetingCount", () => {
     const lived = (tallies: NonNullable<NonNullable<typeof view>["tallies"]>["online"]) => tallies.find((row) => row.perspective === "LIVED_EXPERIENCE");
     expect(lived(view!.tallies!.atMeetings)).toEqual({ perspective: "LIVED_EXPERIENCE", shown: true, people: 11, counts: [8, 3, 0] });
     expect(lived(view!.tallies!.online)).toEqual({ perspective: "LIVED_EXPERIENCE", shown: true, people: 5, counts: [0, 5, 0] });
-    expect(view!.tallies!.meetings).toEqual([{ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt }]);
+    expect(view!.tallies!.meetings).toEqual([{ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, language: dialogue.languages[0] }]);
   });
 
   it.each([
