@@ -3,26 +3,15 @@
 // whose data would change what other specs see on the shared e2e server (many dialogues, open
 // reports). `prepare` may add rows before the server starts.
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { expect } from "@playwright/test";
 import pg from "pg";
 import { dropDatabase } from "../../lib/db/databases";
 import { cloneTemplate, ensureTemplate, startTestServer } from "../../lib/db/test-databases";
 import { runSeed } from "../../prisma/seed";
 import { startNext } from "../../scripts/next-server";
+import { freePort } from "../../tests/support/processes";
 
 export type OwnApp = { url: string; stop: () => Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startOwnApp(prepare?: (sql: pg.Client) => Promise<void>): Promise<OwnApp> {
   const postgres = await startTestServer();
