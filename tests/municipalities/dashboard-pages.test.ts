@@ -9,7 +9,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const statements = vi.hoisted(() => ({ log: [] as string[] }));
 vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query) => statements.log.push(query)));
 
-const { DASHBOARD_DIALOGUES_PER_PAGE, decodeDashboardCursor, listDashboardDialogues } = await import("@/lib/municipalities/dashboard-dialogues");
+const { DIALOGUES_PER_PAGE: DASHBOARD_DIALOGUES_PER_PAGE, decodeDialogueCursor: decodeDashboardCursor } = await import("@/lib/dialogues/dialogue-pages");
+const { listDashboardDialogues } = await import("@/lib/municipalities/dashboard-dialogues");
 const { getDashboard } = await import("@/lib/municipalities/get-dashboard");
 const { db } = await import("@/lib/db/client");
 const { createContribution, createDialogue, createMunicipality, createTheme, createUser, openDialogue, respond } = await import("@/tests/support/factories");

@@ -8,7 +8,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { direction } from "@/lib/i18n/routing";
 import { Pagination } from "@/components/pagination";
 import { parsePageNumber } from "@/lib/contributions/list-contributions";
-import { DASHBOARD_PHASES } from "@/lib/municipalities/dashboard-dialogues";
+import { PHASE_ORDER } from "@/lib/dialogues/dialogue-pages";
 import { loadDashboardPage } from "@/lib/pages/staff-pages";
 import { municipalityPaths } from "@/lib/routes/paths";
 
@@ -124,7 +124,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       <Section id="by-phase" heading={t("dialoguesHeading")}>
         {loaded.pageCount === 1 && dialogues.length === 0 && <p className="mt-3">{t("noDialogues")}</p>}
         <div className="mt-3 grid gap-6 lg:grid-cols-2">
-          {DASHBOARD_PHASES.map((phase) => {
+          {PHASE_ORDER.map((phase) => {
             const inPhase = dialogues.filter((dialogue) => dialogue.phase === phase);
             if (inPhase.length === 0) return null;
             return (
