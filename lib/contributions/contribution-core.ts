@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { acceptedRules } from "@/lib/host-texts/code-of-conduct";
+import { placeInput } from "@/lib/districts/place";
+import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 import { completeLocales } from "@/lib/i18n/routing";
 import { followOnTakingPart } from "@/lib/notifications/follows";
@@ -11,6 +12,7 @@ import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import type { Message } from "@/lib/validation";
+import { BODY_MAX, TITLE_MAX } from "./limits";
 
 // What posting a contribution, saying it as a voice message and recording one on someone's
 // behalf have in common (decision 042): the fields every contribution names, the checks against
@@ -26,6 +28,20 @@ export const contributionInput = z.object({
   language: languageTagSchema,
 });
 type ContributionInput = z.output<typeof contributionInput>;
+
+/** What a written one adds, posted by its author or recorded on someone's behalf. */
+export const writtenContributionInput = contributionInput.extend({
+  title: z.string().trim().min(1).max(TITLE_MAX),
+  body: z.string().trim().min(1).max(BODY_MAX),
+  /** Where it is about (decision 049): a district of the municipality, the whole town, or not said. */
+  place: placeInput,
+});
+
+/** What a member's own post adds, typed or said: the code of conduct, needed for a first post in the dialogue (checkMemberPost). */
+export const memberPostFields = {
+  acceptCodeOfConduct: z.boolean().default(false),
+  ...rulesSeenFields,
+};
 
 export type FieldErrors = Record<string, Message[]>;
 
@@ -81,6 +97,7 @@ export async function checkMemberPost(viewer: Viewer | null, data: MemberPostInp
   if (mustAccept && !data.acceptCodeOfConduct) fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
   return {
     userId,
+    municipalityId: resource.municipalityId,
     authorPerspective,
     fieldErrors,
     /** Which rules, in which language, were accepted (checked to be the ones shown now); call once the input is fine. */
@@ -88,19 +105,19 @@ export async function checkMemberPost(viewer: Viewer | null, data: MemberPostInp
   };
 }
 
-type Rules = Awaited<ReturnType<Awaited<ReturnType<typeof checkMemberPost>>["acceptedRules"]>>;
+type MemberPost = Awaited<ReturnType<typeof checkMemberPost>>;
 
 /**
  * In the post's transaction: the membership with the rules accepted (a first post; staff run
  * every dialogue of their municipality without joining, so it makes them a participant), the
- * contribution, and the author following what they wrote (decision 030).
+ * contribution with the author's perspective, and the author following what they wrote (decision 030).
  */
 export async function insertMemberContribution(
   tx: Prisma.TransactionClient,
-  post: { userId: string; rules: Rules },
-  data: Omit<Prisma.ContributionUncheckedCreateInput, "authorId" | "source">,
+  post: Pick<MemberPost, "userId" | "authorPerspective"> & { rules: Awaited<ReturnType<MemberPost["acceptedRules"]>> },
+  data: Omit<Prisma.ContributionUncheckedCreateInput, "authorId" | "authorPerspective" | "source">,
 ): Promise<{ id: string; dialogueId: string }> {
-  const { userId, rules } = post;
+  const { userId, authorPerspective, rules } = post;
   if (rules) {
     await tx.membership.upsert({
       where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
@@ -108,7 +125,10 @@ export async function insertMemberContribution(
       update: { codeOfConductAcceptedAt: new Date(), ...rules },
     });
   }
-  const contribution = await tx.contribution.create({ data: { ...data, authorId: userId, source: "ONLINE" }, select: { id: true, dialogueId: true } });
+  const contribution = await tx.contribution.create({
+    data: { ...data, authorId: userId, authorPerspective, source: "ONLINE" },
+    select: { id: true, dialogueId: true },
+  });
   await followOnTakingPart(tx, userId, contribution.id);
   return contribution;
 }

@@ -6,7 +6,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { publishedDialogue, visibleContribution } from "@/lib/policy/visibility";
 import { parseInput } from "@/lib/validation";
-import { BODY_MAX, TITLE_MAX } from "./create-contribution";
+import { BODY_MAX, TITLE_MAX } from "./limits";
 
 /** At most this many are shown: enough to find one's own need, few enough to read on a phone. */
 export const SIMILAR_LIMIT = 3;

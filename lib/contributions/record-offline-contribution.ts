@@ -1,23 +1,20 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
-import type { Message } from "@/lib/validation";
 import { countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
 import { createReceipt } from "@/lib/receipts/create-receipt";
 import { resolvePlace } from "@/lib/districts/resolve-place";
-import { contributionLanguages, createContributionInput } from "./create-contribution";
+import { dialogueFieldErrors, refuseFieldErrors, writtenContributionInput } from "./contribution-core";
 import { SELF_DECLARED_PERSPECTIVES } from "@/lib/perspectives/perspectives";
 
 export const INTERPRETER_NAME_MAX = 100;
 
 const optionalId = z.uuid().optional();
 
-/** What a post has, and how it reached us instead of the code of conduct (the voice has no account). */
-export const recordOfflineContributionInput = createContributionInput
-  .omit({ acceptCodeOfConduct: true })
+/** What a written post has, and how it reached us instead of the code of conduct (the voice has no account). */
+export const recordOfflineContributionInput = writtenContributionInput
   .extend({
     source: z.enum(["MEETING", "PAPER", "INTERPRETED"]),
     meetingId: optionalId,
@@ -52,24 +49,12 @@ export async function recordOfflineContribution(viewer: Viewer | null, input: z.
   const resource = await dialogueResource(data.dialogueId);
   authorize(viewer, "contribution:create:on-behalf", resource);
 
-  const dialogue = await db.dialogue.findUniqueOrThrow({
-    where: { id: data.dialogueId },
-    select: {
-      languages: true,
-      themes: { where: { themeId: data.themeId }, select: { themeId: true } },
-      meetings: data.meetingId ? { where: { id: data.meetingId }, select: { id: true } } : false,
-    },
-  });
-  const fieldErrors: Record<string, Message[]> = {};
-  if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
-  if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
-  // A meeting of another dialogue (a forged id) is refused here; the database refuses it too.
-  if (data.meetingId && (dialogue.meetings ?? []).length === 0) fieldErrors.meetingId = [{ key: "validation.invalid" }];
+  // A meeting of another dialogue (a forged id) is refused with the theme and the language.
+  const fieldErrors = await dialogueFieldErrors(data, data.meetingId);
   // Photos of the flyer or the place, counted against the recorder (decision 055).
   await countPhotoUploads(viewer.id, images);
   const prepared = await prepareImages(images);
-  Object.assign(fieldErrors, prepared.fieldErrors);
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors });
+  refuseFieldErrors({ ...fieldErrors, ...prepared.fieldErrors });
   const place = await resolvePlace(resource.municipalityId, data.place);
 
   // The contribution and its receipt (decision 032) in one step: no voice without its slip.

@@ -9,7 +9,7 @@ import { visibleContribution } from "@/lib/policy/visibility";
 import { IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
 import { placeInput } from "@/lib/districts/place";
 import { resolvePlace } from "@/lib/districts/resolve-place";
-import { BODY_MAX, TITLE_MAX } from "./create-contribution";
+import { BODY_MAX, TITLE_MAX } from "./limits";
 
 export const updateContributionInput = z.object({
   contributionId: z.uuid(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { contributionLanguages } from "@/lib/contributions/create-contribution";
+import { contributionLanguages } from "@/lib/contributions/contribution-core";
 import { rulesToAccept } from "@/lib/contributions/rules-to-accept";
 import { loadPublishedDialogue } from "@/lib/dialogues/load-dialogue";
 import type { Viewer } from "@/lib/policy/policy";

@@ -3,30 +3,19 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { acceptedRules, rulesSeenFields } from "@/lib/host-texts/code-of-conduct";
 import { enqueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
-import { followOnTakingPart } from "@/lib/notifications/follows";
-import { authorize, type Viewer } from "@/lib/policy/policy";
-import { dialogueResource } from "@/lib/policy/resources";
+import type { Viewer } from "@/lib/policy/policy";
 import { checkImageUploads, countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
-import { contributionLanguages } from "@/lib/contributions/create-contribution";
-import { perspectiveSnapshot } from "@/lib/perspectives/perspective-snapshot";
+import { checkMemberPost, contributionInput, insertMemberContribution, memberPostFields, refuseFieldErrors } from "@/lib/contributions/contribution-core";
 import { checkAudio } from "./audio-content";
 import { VOICE_TITLE_MAX } from "./limits";
 import { claimVoiceQuota } from "./voice-quota";
-import { languageTagSchema } from "@/lib/i18n/language-tag";
 
-export const createVoiceContributionInput = z.object({
-  dialogueId: z.uuid(),
-  kind: z.enum(["NEED", "PROPOSAL"]),
-  themeId: z.uuid(),
-  /** The language the person speaks in the recording. */
-  language: languageTagSchema,
+export const createVoiceContributionInput = contributionInput.extend({
   title: z.string().trim().max(VOICE_TITLE_MAX).optional(),
-  /** Needed only until the person has accepted the code of conduct (checked below, with the recording). */
-  acceptCodeOfConduct: z.boolean().default(false),
-  ...rulesSeenFields,
+  // The code of conduct, needed only until the person has accepted it (checked with the recording).
+  ...memberPostFields,
 });
 
 /**
@@ -47,23 +36,8 @@ export async function createVoiceContribution(
   const images = options.images ?? [];
   // A refused field and a refused photo are told in one answer (decision 055).
   const data = await parseInputWithPhotos(createVoiceContributionInput, input, images);
-  const resource = await dialogueResource(data.dialogueId);
-  authorize(viewer, "contribution:create", resource);
-  const userId = viewer.id;
-
-  const [dialogue, membership, authorPerspective] = await Promise.all([
-    db.dialogue.findUniqueOrThrow({
-      where: { id: data.dialogueId },
-      select: { languages: true, themes: { where: { themeId: data.themeId }, select: { themeId: true } } },
-    }),
-    db.membership.findUnique({ where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } }, select: { codeOfConductAcceptedAt: true } }),
-    perspectiveSnapshot(db, userId, resource.municipalityId),
-  ]);
-  const fieldErrors: Record<string, { key: string; params?: Record<string, string | number> }[]> = {};
-  if (dialogue.themes.length === 0) fieldErrors.themeId = [{ key: "validation.invalid" }];
-  if (!contributionLanguages(dialogue.languages).includes(data.language)) fieldErrors.language = [{ key: "validation.invalid" }];
-  const mustAccept = !membership?.codeOfConductAcceptedAt;
-  if (mustAccept && !data.acceptCodeOfConduct) fieldErrors.acceptCodeOfConduct = [{ key: "validation.required" }];
+  const post = await checkMemberPost(viewer, data);
+  const { userId, fieldErrors } = post;
   let checked: Awaited<ReturnType<typeof checkAudio>> | null = null;
   try {
     checked = await checkAudio(audio ?? new Uint8Array());
@@ -77,34 +51,17 @@ export async function createVoiceContribution(
   }
   await countPhotoUploads(userId, images);
   const prepared = await prepareImages(images);
-  if (Object.keys(prepared.fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid input", { fieldErrors: prepared.fieldErrors });
-  const rules = mustAccept ? (await acceptedRules(data.dialogueId, data)).columns : null;
+  refuseFieldErrors(prepared.fieldErrors);
+  const rules = await post.acceptedRules();
   const transcribe = options.machineTranscription ?? env().TRANSCRIBE_URL !== undefined;
 
   return db.$transaction(async (tx) => {
     await claimVoiceQuota(tx, { userId, dialogueId: data.dialogueId, byteSize: checked.byteSize, dialogueStorageBytes: options.dialogueStorageBytes });
-    if (rules) {
-      await tx.membership.upsert({
-        where: { userId_dialogueId: { userId, dialogueId: data.dialogueId } },
-        create: { userId, dialogueId: data.dialogueId, role: "PARTICIPANT", codeOfConductAcceptedAt: new Date(), ...rules },
-        update: { codeOfConductAcceptedAt: new Date(), ...rules },
-      });
-    }
-    const contribution = await tx.contribution.create({
-      data: {
-        dialogueId: data.dialogueId,
-        themeId: data.themeId,
-        kind: data.kind,
-        title: data.title ?? "",
-        body: "",
-        awaitingTranscript: true,
-        language: data.language,
-        authorId: userId,
-        authorPerspective,
-        source: "ONLINE",
-      },
-      select: { id: true, dialogueId: true },
-    });
+    const contribution = await insertMemberContribution(
+      tx,
+      { ...post, rules },
+      { dialogueId: data.dialogueId, themeId: data.themeId, kind: data.kind, title: data.title ?? "", body: "", awaitingTranscript: true, language: data.language },
+    );
     const voice = await tx.voiceMessage.create({
       data: {
         contributionId: contribution.id,
@@ -116,7 +73,6 @@ export async function createVoiceContribution(
       select: { id: true },
     });
     await storeImages(tx, contribution.id, data.language, prepared.images);
-    await followOnTakingPart(tx, userId, contribution.id);
     if (transcribe) await enqueue(QUEUES.voiceTranscription, { voiceMessageId: voice.id }, { tx });
     return { ...contribution, voiceMessageId: voice.id };
   });

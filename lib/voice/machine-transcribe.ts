@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { BODY_MAX } from "@/lib/contributions/create-contribution";
+import { BODY_MAX } from "@/lib/contributions/limits";
 import { transcriberFromEnv, type Transcriber } from "./transcriber";
 
 export type VoiceTranscriptionJob = { voiceMessageId: string };

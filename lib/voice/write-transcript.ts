@@ -6,7 +6,7 @@ import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
 import { addTranslation } from "@/lib/translations/add-translation";
 import { parseInput } from "@/lib/validation";
-import { BODY_MAX, TITLE_MAX } from "@/lib/contributions/create-contribution";
+import { BODY_MAX, TITLE_MAX } from "@/lib/contributions/limits";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 
 /** What every transcript form asks besides the text (decisions 033, 046): read back, and the language of a volunteer's translation. */

@@ -3,7 +3,7 @@
 // a form is who the policy lets post or record, and each form offers what its page shows.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { contributionLanguages } from "@/lib/contributions/create-contribution";
+import { contributionLanguages } from "@/lib/contributions/contribution-core";
 import { loadOfflineEntryPage, loadPostPage } from "@/lib/pages/new-contribution-page";
 import { can } from "@/lib/policy/policy";
 import { createMeeting, createUser } from "@/tests/support/factories";
