@@ -10,7 +10,6 @@
 // on the other, and a rate limit counts requests to both.
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -20,7 +19,8 @@ import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
 import { cloneTemplate, ensureTemplate } from "../lib/db/test-databases";
 import { runSeed } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
-import { startNext } from "../scripts/next-server";
+import { freePort } from "../tests/support/processes";
+import { startServer, type OwnApp } from "./support/own-app";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(300_000);
@@ -28,38 +28,15 @@ test.setTimeout(300_000);
 const SLUG = DIALOGUES.collecting.slug;
 const COOKIE = "next-auth.session-token"; // over http (lib/auth/sessions.ts)
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+/** A production server against the database, as a deployment's instance behind a load balancer. */
+function startApp(databaseUrl: string): Promise<OwnApp> {
+  return startServer(databaseUrl, {
+    NEXTAUTH_SECRET: "faults-".padEnd(64, "x"),
+    DATABASE_POOL_SIZE: "10",
+    // Two instances stand for a deployment behind a load balancer, which appends the client's
+    // address to X-Forwarded-For: the test sends that header as the balancer would.
+    TRUSTED_PROXY_HOPS: "1",
   });
-}
-
-type App = { url: string; stop: () => Promise<void> };
-
-async function startApp(databaseUrl: string): Promise<App> {
-  const port = await freePort();
-  const next = startNext({
-    port,
-    databaseUrl,
-    host: "127.0.0.1",
-    env: {
-      NODE_ENV: "production",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: "faults-".padEnd(64, "x"),
-      DATABASE_POOL_SIZE: "10",
-      // Two instances stand for a deployment behind a load balancer, which appends the client's
-      // address to X-Forwarded-For: the test sends that header as the balancer would.
-      TRUSTED_PROXY_HOPS: "1",
-    },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await expect.poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
-  return { url, stop: next.stop };
 }
 
 let dir: string;
@@ -109,7 +86,7 @@ async function members(count: number): Promise<{ id: string; token: string }[]> 
 }
 
 /** The fields of the "support" form on a contribution page, as the browser would post them. */
-async function supportForm(app: App, contributionId: string, token: string): Promise<[string, string][]> {
+async function supportForm(app: OwnApp, contributionId: string, token: string): Promise<[string, string][]> {
   const html = await (await fetch(`${app.url}/en/musterstadt/${SLUG}/c/${contributionId}`, { headers: { cookie: `${COOKIE}=${token}` } })).text();
   const form = html.match(/<form[^>]*>(?:(?!<\/form>)[\s\S])*name="intent" value="give"[\s\S]*?<\/form>/)?.[0];
   if (!form) throw new Error(`no support form on ${contributionId}: ${html.slice(html.indexOf("<main"), html.indexOf("</main>"))}`);
@@ -120,7 +97,7 @@ async function supportForm(app: App, contributionId: string, token: string): Pro
 }
 
 /** Gives a support through the plain form post; true when the app confirmed it (303). */
-async function give(app: App, contributionId: string, token: string, fields: [string, string][]): Promise<boolean> {
+async function give(app: OwnApp, contributionId: string, token: string, fields: [string, string][]): Promise<boolean> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
   try {
@@ -239,7 +216,7 @@ test("two app instances against one database behave as one: sessions and rate li
     const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
     const limited = en.errors.RATE_LIMITED.split("{")[0]!;
     // What the page says (the catalogue in the page's data holds every message, shown or not).
-    const tryCode = async (app: App) => {
+    const tryCode = async (app: OwnApp) => {
       const html = await (await fetch(`${app.url}/en/join/${unknownCode()}`, { headers: { "x-forwarded-for": address } })).text();
       return html.slice(html.indexOf("<main"), html.indexOf("</main>"));
     };

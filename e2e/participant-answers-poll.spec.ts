@@ -6,12 +6,13 @@
 // join. Results are not shown while it is open (nobody can read one person's answer off a change
 // in the numbers); once it is closed they are, and it leaves the dialogue page.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
+import { pollSection } from "./support/polls";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -20,12 +21,6 @@ const dialogue = DIALOGUES.collecting;
 
 async function expectNoSidewaysScrolling(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-/** The part of the page that is the poll asking `question` (its own section, on every poll page). */
-function pollSection(page: Page, question: string): Locator {
-  // The section named by its question (aria-labelledby), not the list of polls around it.
-  return page.getByRole("region", { name: question, exact: true });
 }
 
 test("the host team adds a poll in German and Arabic, and participants answer it on the dialogue page without JavaScript", async ({ page, context }) => {

@@ -5,37 +5,25 @@
 // "[tr] …"). An Arabic reader finds the same button on the polls page of another dialogue, for a
 // closed poll too.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
-import de from "../messages/de.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { before, signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
+import { askPoll, closePoll, pollSection } from "./support/polls";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
 const dialogue = DIALOGUES.collecting;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function pollSection(page: Page, question: string): Locator {
-  // The section named by its question (aria-labelledby), not the list of polls around it.
-  return page.getByRole("region", { name: question, exact: true });
-}
-
 test("a Turkish reader has an open poll machine-translated with the dialogue's texts and reads it marked so", async ({ page, context }) => {
   test.setTimeout(120_000);
   const question = `Wann passt das Dialogcafé? ${String(randomBytes(3).readUIntBE(0, 3))}`;
 
-  await signInAs(page, "Sabine Krüger");
-  await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
-  await page.getByLabel(de.polls.question, { exact: true }).fill(question);
-  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "1"), { exact: true }).fill("Morgens");
-  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "2"), { exact: true }).fill("Abends");
-  await page.getByLabel(de.polls.closesAt, { exact: true }).fill("2030-01-01T10:00");
-  await page.getByRole("button", { name: de.polls.createSubmit }).click();
-  await expect(page.getByRole("status")).toHaveText(de.polls.created);
+  await askPoll(page, { dialogueSlug: dialogue.slug, question, answers: ["Morgens", "Abends"] });
   await context.clearCookies();
 
   const olena = DEMO_ACCOUNTS.find((candidate) => candidate.displayName.startsWith("Olena"))!;
@@ -68,8 +56,7 @@ test("a Turkish reader has an open poll machine-translated with the dialogue's t
   await context.clearCookies();
   await signInAs(page, "Sabine Krüger");
   await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
-  await pollSection(page, question).getByRole("button", { name: de.polls.closeSubmit }).click();
-  await expect(pollSection(page, question).getByText(de.polls.closed, { exact: true })).toBeVisible();
+  await closePoll(page, question);
 });
 
 test("an Arabic reader has a closed poll machine-translated from the polls page and reads it marked so", async ({ page, context }) => {
@@ -79,17 +66,8 @@ test("an Arabic reader has a closed poll machine-translated from the polls page 
   const dialogue = DIALOGUES.deliberating;
   const question = `Soll das Dialogcafé samstags öffnen? ${String(randomBytes(3).readUIntBE(0, 3))}`;
 
-  await signInAs(page, "Sabine Krüger");
-  await page.goto(`/de/musterstadt/${dialogue.slug}/polls/manage`);
-  await page.getByLabel(de.polls.question, { exact: true }).fill(question);
-  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "1"), { exact: true }).fill("Ja");
-  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "2"), { exact: true }).fill("Nein");
-  await page.getByLabel(de.polls.closesAt, { exact: true }).fill("2030-01-01T10:00");
-  await page.getByRole("button", { name: de.polls.createSubmit }).click();
-  await expect(page.getByRole("status")).toHaveText(de.polls.created);
   // Closed at once: its results are on the polls page only, which is where the reader asks.
-  await pollSection(page, question).getByRole("button", { name: de.polls.closeSubmit }).click();
-  await expect(pollSection(page, question).getByText(de.polls.closed, { exact: true })).toBeVisible();
+  await askPoll(page, { dialogueSlug: dialogue.slug, question, answers: ["Ja", "Nein"], close: true });
   await context.clearCookies();
 
   await signInAs(page, "Nour", "ar");

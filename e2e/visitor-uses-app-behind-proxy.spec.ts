@@ -6,13 +6,13 @@
 // production server (same build as the rest of the run) on a database of its own.
 import { randomBytes } from "node:crypto";
 import { createServer, request as forward, type Server } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { dropDatabase } from "../lib/db/databases";
 import { cloneTemplate, ensureTemplate, startTestServer, type TestServer } from "../lib/db/test-databases";
 import { DEMO_ACCOUNTS, runSeed } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { startNext } from "../scripts/next-server";
+import { freePort } from "../tests/support/processes";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -22,17 +22,6 @@ const INTERNAL_HOST = "app.internal:8080";
 // Over https the session cookie is __Host- prefixed (lib/auth/sessions.ts).
 const COOKIE = "__Host-next-auth.session-token";
 const moderator = DEMO_ACCOUNTS.find((account) => account.displayName === "Miriam Hoffmann")!;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let database: TestServer;
 let databaseName: string;

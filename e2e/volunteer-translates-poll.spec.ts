@@ -7,21 +7,17 @@
 // named in the summary on top with the answer it belongs to, in the page's language, the answer
 // marked with its own.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { before, escapeRegExp, signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
+import { askPoll, closePoll, pollSection } from "./support/polls";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
 const dialogue = DIALOGUES.collecting;
-
-function pollSection(page: Page, question: string): Locator {
-  // The section named by its question (aria-labelledby), not the list of polls around it.
-  return page.getByRole("region", { name: question, exact: true });
-}
 
 async function expectNoSidewaysScrolling(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -37,14 +33,7 @@ test("a volunteer translates a poll into Arabic from the translator's pages, and
   const germanPath = `/de/musterstadt/${dialogue.slug}`;
   const arabicPath = `/ar/musterstadt/${dialogue.slug}`;
 
-  await signInAs(page, "Sabine Krüger");
-  await page.goto(`${germanPath}/polls/manage`);
-  await page.getByLabel(de.polls.question, { exact: true }).fill(question);
-  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "1"), { exact: true }).fill("Ja");
-  await page.getByLabel(de.polls.answerLabel.replace("{number, number}", "2"), { exact: true }).fill("Nein");
-  await page.getByLabel(de.polls.closesAt, { exact: true }).fill("2030-01-01T10:00");
-  await page.getByRole("button", { name: de.polls.createSubmit }).click();
-  await expect(page.getByRole("status")).toHaveText(de.polls.created);
+  await askPoll(page, { dialogueSlug: dialogue.slug, question, answers: ["Ja", "Nein"] });
 
   // The count form on the Arabic page: the summary says, in Arabic, which answer's count is wrong.
   await page.goto(`${arabicPath}/polls/manage`);
@@ -129,6 +118,5 @@ test("a volunteer translates a poll into Arabic from the translator's pages, and
   // The host team closes it again, so the dialogue page does not collect polls.
   await signInAs(page, "Sabine Krüger");
   await page.goto(`${germanPath}/polls/manage`);
-  await pollSection(page, question).getByRole("button", { name: de.polls.closeSubmit }).click();
-  await expect(pollSection(page, question).getByText(de.polls.closed, { exact: true })).toBeVisible();
+  await closePoll(page, question);
 });

@@ -27,21 +27,30 @@ export async function startOwnApp(prepare?: (sql: pg.Client) => Promise<void>): 
       await sql.end();
     }
   }
-  const port = await freePort();
-  const next = startNext({
-    port,
-    databaseUrl,
-    host: "127.0.0.1",
-    env: { NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: randomBytes(32).toString("hex") },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await expect.poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status, { timeout: 90_000 }).toBe(200);
+  const server = await startServer(databaseUrl);
   return {
-    url,
+    url: server.url,
     stop: async () => {
-      await next.stop();
+      await server.stop();
       await dropDatabase(postgres.serverUrl, name).catch(() => {});
       await postgres.stop();
     },
   };
+}
+
+/**
+ * The production server of the e2e run's build on a free port of its own, against `databaseUrl`;
+ * answers once its health check does. `env` adds to (or overrides) the production settings.
+ */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<OwnApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const next = startNext({
+    port,
+    databaseUrl,
+    host: "127.0.0.1",
+    env: { NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), ...env },
+  });
+  await expect.poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status, { timeout: 90_000 }).toBe(200);
+  return { url, stop: next.stop };
 }
