@@ -19,18 +19,16 @@ async function setUp(phase: "COLLECTING" | "DELIBERATING" = "COLLECTING") {
 }
 
 describe("createComment", () => {
-  it("stores a comment and a reply with the commenter's perspective, in COLLECTING and DELIBERATING", async () => {
-    for (const phase of ["COLLECTING", "DELIBERATING"] as const) {
-      const { dialogue, contribution } = await setUp(phase);
-      const volunteer = await participant(dialogue.id, "LOCAL_ACTOR");
-      const comment = await createComment(volunteer, { contributionId: contribution.id, body: "Wir können helfen.", language: "de" });
-      const reply = await createComment(volunteer, { contributionId: contribution.id, parentId: comment.id, body: "Ab Montag.", language: "de" });
-      expect(reply.parentId).toBe(comment.id);
-      const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
-      expect(row).toMatchObject({ authorId: volunteer.id, authorPerspective: "LOCAL_ACTOR", body: "Wir können helfen." });
-      const page = await listComments(contribution.id, {}, null);
-      expect(page.threads.map((c) => [c.body, c.replies.map((r) => r.body)])).toEqual([["Wir können helfen.", ["Ab Montag."]]]);
-    }
+  it.each(["COLLECTING", "DELIBERATING"] as const)("stores a comment and a reply with the commenter's perspective, in %s", async (phase) => {
+    const { dialogue, contribution } = await setUp(phase);
+    const volunteer = await participant(dialogue.id, "LOCAL_ACTOR");
+    const comment = await createComment(volunteer, { contributionId: contribution.id, body: "Wir können helfen.", language: "de" });
+    const reply = await createComment(volunteer, { contributionId: contribution.id, parentId: comment.id, body: "Ab Montag.", language: "de" });
+    expect(reply.parentId).toBe(comment.id);
+    const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+    expect(row).toMatchObject({ authorId: volunteer.id, authorPerspective: "LOCAL_ACTOR", body: "Wir können helfen." });
+    const page = await listComments(contribution.id, {}, null);
+    expect(page.threads.map((c) => [c.body, c.replies.map((r) => r.body)])).toEqual([["Wir können helfen.", ["Ab Montag."]]]);
   });
 
   it("refuses a reply to a reply with a message", async () => {
