@@ -183,28 +183,25 @@ describe("SQL statements per page", () => {
     expect(anonymous.contributions.items.every((item) => !item.supported)).toBe(true);
   });
 
-  it("are the same with filters, search and each sort, for 10 and 2,000 contributions", async () => {
+  it.each(["needs", "newest", "supported"] as const)("are the same with filters, search and the sort %s, for 10 and 2,000 contributions", async (sort) => {
     const small = await dialogueWith(10);
     const large = await largeDialogue();
     // Every contribution's body starts with "Text zu" (tests/support/bulk.ts).
     const base = { kind: "NEED", language: "de", status: "OPEN", q: "text" } as const;
+    const filters: Filters = { ...base, themeId: small.dialogue.themes[0]?.themeId, sort };
+    const forSmall = await statementsForDialoguePage(small.municipalitySlug, small.dialogue.slug, 1, filters);
+    const largeFilters: Filters = { ...filters, themeId: large.dialogue.themes[0]?.themeId };
+    const forLarge = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1, largeFilters);
+    const forLargeLastPage = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 50, largeFilters);
 
-    for (const sort of ["needs", "newest", "supported"] as const) {
-      const filters: Filters = { ...base, themeId: small.dialogue.themes[0]?.themeId, sort };
-      const forSmall = await statementsForDialoguePage(small.municipalitySlug, small.dialogue.slug, 1, filters);
-      const largeFilters: Filters = { ...filters, themeId: large.dialogue.themes[0]?.themeId };
-      const forLarge = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 1, largeFilters);
-      const forLargeLastPage = await statementsForDialoguePage(large.municipalitySlug, large.dialogue.slug, 50, largeFilters);
-
-      // Half are needs: 5 and 1,000 match, 50 pages of 20.
-      expect(forSmall.contributions.total).toBe(5);
-      expect(forLarge.contributions.total).toBe(1000);
-      expect(forLargeLastPage.contributions.items).toHaveLength(20);
-      expect(forLarge.contributions.items.every((item) => item.kind === "NEED" && item.supports.total === 9)).toBe(true);
-      expect(forLarge.count, sort).toBe(forSmall.count);
-      expect(forLargeLastPage.count, sort).toBe(forSmall.count);
-      expect(forSmall.count).toBe(ANONYMOUS);
-    }
+    // Half are needs: 5 and 1,000 match, 50 pages of 20.
+    expect(forSmall.contributions.total).toBe(5);
+    expect(forLarge.contributions.total).toBe(1000);
+    expect(forLargeLastPage.contributions.items).toHaveLength(20);
+    expect(forLarge.contributions.items.every((item) => item.kind === "NEED" && item.supports.total === 9)).toBe(true);
+    expect(forLarge.count, sort).toBe(forSmall.count);
+    expect(forLargeLastPage.count, sort).toBe(forSmall.count);
+    expect(forSmall.count).toBe(ANONYMOUS);
   });
 
   it("are the same for the start page with 2 and with 30 dialogues", async () => {

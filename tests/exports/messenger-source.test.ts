@@ -38,12 +38,10 @@ describe("a messenger contribution in exports and results", () => {
     expect(text).not.toContain(addressHash);
   });
 
-  it("has its own word in the results' table by source, in every language (not \"Other\")", async () => {
-    for (const locale of ["de", "en", "ar", "uk"]) {
-      const results = await translatorFor(locale, "results");
-      const sources = await translatorFor(locale, "onBehalf.sources");
-      expect(results("source", { source: "MESSENGER" })).toBe(sources("MESSENGER"));
-      expect(results("source", { source: "MESSENGER" })).not.toBe(results("source", { source: "SOMETHING_ELSE" }));
-    }
+  it.each(["de", "en", "ar", "uk"])("has its own word in the results' table by source in %s (not \"Other\")", async (locale) => {
+    const results = await translatorFor(locale, "results");
+    const sources = await translatorFor(locale, "onBehalf.sources");
+    expect(results("source", { source: "MESSENGER" })).toBe(sources("MESSENGER"));
+    expect(results("source", { source: "MESSENGER" })).not.toBe(results("source", { source: "SOMETHING_ELSE" }));
   });
 });

@@ -132,19 +132,17 @@ describe("signUpWithInvitation", () => {
     expect((await viewerForSessionToken(session.sessionToken))?.displayName).toBe(displayName);
   });
 
-  it("refuses blank and over-long display names, and a malformed language, before anything is stored", async () => {
+  it.each([
+    ["a blank display name", "displayName", { displayName: "   " }],
+    ["a display name over 60 characters", "displayName", { displayName: "x".repeat(61) }],
+    ["a language that is no tag", "locale", { locale: "arabic" }],
+    // The database keeps language tags with a lower-case language; a form must not reach it with "EN".
+    ["an upper-case language", "locale", { locale: "EN" }],
+  ] as const)("refuses %s at its field before anything is stored", async (_, field, overrides) => {
     const dialogue = await createDialogue();
     const invitation = await insertInvitation(dialogue);
-    for (const [field, overrides] of [
-      ["displayName", { displayName: "   " }],
-      ["displayName", { displayName: "x".repeat(61) }],
-      ["locale", { locale: "arabic" }],
-      // The database keeps language tags with a lower-case language; a form must not reach it with "EN".
-      ["locale", { locale: "EN" }],
-    ] as const) {
-      const error = await invalidInputOf(signUpWithInvitation(form(invitation.code, overrides), context()));
-      expect(error.issues.map((issue) => issue.path.join("."))).toEqual([field]);
-    }
+    const error = await invalidInputOf(signUpWithInvitation(form(invitation.code, overrides), context()));
+    expect(error.issues.map((issue) => issue.path.join("."))).toEqual([field]);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).uses).toBe(0);
   });
 

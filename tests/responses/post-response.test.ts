@@ -41,26 +41,34 @@ describe("postResponse", () => {
     expect(page?.responses.map((r) => r.actor)).toEqual([{ id: actor.id, name: "Sozialamt" }]);
   });
 
-  it("refuses a status change without a written response, in the domain and in the database", async () => {
+  it.each([
+    ["empty", ""],
+    ["only white space", "   \n\t "],
+    ["missing", undefined],
+  ])("refuses a status change whose written response is %s, and changes nothing", async (_, body) => {
     const { staff, need } = await setUp();
-    for (const body of ["", "   \n\t ", undefined]) {
-      const error = await appErrorOf(postResponse(staff, { contributionId: need.id, status: "DECLINED", body: body as string }));
-      expect(error.code).toBe("INVALID_INPUT");
-      expect(fieldKeys(error, "body")).toEqual(["responses.bodyRequired"]);
-    }
+    const error = await appErrorOf(postResponse(staff, { contributionId: need.id, status: "DECLINED", body: body as string }));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(fieldKeys(error, "body")).toEqual(["responses.bodyRequired"]);
+    expect(await db.response.count({ where: { contributionId: need.id } })).toBe(0);
+    expect((await db.contribution.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("OPEN");
+  });
+
+  it("refuses a status change without a written response in the database too", async () => {
+    const { staff, need } = await setUp();
     const dbRefusal = await refusal(db.response.create({ data: { contributionId: need.id, authorId: staff.id, status: "DECLINED", body: " \n " } }));
     expect(dbRefusal).toMatchObject({ sqlState: "23514", constraint: "response_is_written" });
     expect(await db.response.count({ where: { contributionId: need.id } })).toBe(0);
     expect((await db.contribution.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("OPEN");
   });
 
-  it("refuses an actor of another municipality as if it did not exist", async () => {
+  it.each([
+    ["of another municipality", async () => (await createActor({ municipalityId: (await createMunicipality()).id })).id],
+    ["that does not exist", async () => "0190b2a4-0000-7000-8000-000000000000"],
+  ])("refuses an actor %s, both alike", async (_, actorOf) => {
     const { staff, need } = await setUp();
-    const foreign = await createActor({ municipalityId: (await createMunicipality()).id });
-    for (const actorId of [foreign.id, "0190b2a4-0000-7000-8000-000000000000"]) {
-      const error = await appErrorOf(postResponse(staff, { contributionId: need.id, status: "PLANNED", body: "Machen wir.", actorId }));
-      expect(fieldKeys(error, "actorId")).toEqual(["validation.invalid"]);
-    }
+    const error = await appErrorOf(postResponse(staff, { contributionId: need.id, status: "PLANNED", body: "Machen wir.", actorId: await actorOf() }));
+    expect(fieldKeys(error, "actorId")).toEqual(["validation.invalid"]);
     expect(await db.response.count({ where: { contributionId: need.id } })).toBe(0);
   });
 
