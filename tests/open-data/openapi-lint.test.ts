@@ -93,10 +93,10 @@ describe("the served OpenAPI description", () => {
 
   it("names the public origin as its server and asks no credentials of any operation", () => {
     expect(document.servers).toEqual([expect.objectContaining({ url: PUBLIC_URL })]);
-    for (const [path, { get }] of Object.entries(document.paths)) {
-      expect(get.security, path).toEqual([]);
-      for (const status of ["429", "503"]) expect(Object.keys(get.responses), path).toContain(status);
-    }
+    const operations = Object.entries(document.paths);
+    expect(operations.map(([path, { get }]) => ({ path, security: get.security, limits: ["429", "503"].filter((status) => status in get.responses) }))).toEqual(
+      operations.map(([path]) => ({ path, security: [], limits: ["429", "503"] })),
+    );
   });
 });
 

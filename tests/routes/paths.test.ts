@@ -81,10 +81,15 @@ describe("a municipality's pages", () => {
     expect(paths.dialogue("wohnen").home).toBe("/muster%20stadt/wohnen");
   });
 
-  it("names only pages the app serves", () => {
-    const m = municipalityPaths("m");
-    const pages = [m.home, m.dashboard, m.branding, m.messenger, m.newDialogue, m.answerQueue, m.moderation, m.actors, m.actorsManage, m.actor("a"), m.staff, m.signInCodes, m.overview];
-    for (const page of pages) expect(served(page, "app/[locale]", ["[municipality]"]), page).toBe(true);
+  const m = municipalityPaths("m");
+  it.each([m.home, m.dashboard, m.branding, m.messenger, m.newDialogue, m.answerQueue, m.moderation, m.actors, m.actorsManage, m.actor("a"), m.staff, m.signInCodes, m.overview])(
+    "names %s, a page the app serves",
+    (page) => {
+      expect(served(page, "app/[locale]", ["[municipality]"])).toBe(true);
+    },
+  );
+
+  it("names an actor's edit page, which the app serves", () => {
     expect(served(m.actorEdit("a"), "app/[locale]", ["[municipality]", "actors", "[actorId]"])).toBe(true);
   });
 });
@@ -155,12 +160,25 @@ describe("routes outside the locale", () => {
     expect(built).toBe(expected);
   });
 
-  it("names only routes the app serves", () => {
-    const dynamic: Record<string, string> = { "m%2F1": "[municipalityId]", "a%20b": "[slug]", d1: "[id]" };
-    for (const built of [apiPaths.accountData(), apiPaths.flash(), apiPaths.language(), apiPaths.digestUnsubscribe(), apiPaths.municipalityLogo("m/1", 1), apiPaths.openApi(), apiPaths.exportSchema(), apiPaths.municipalities(), apiPaths.municipalityDialogues("a b"), apiPaths.dialogue("d1"), apiPaths.dialogueContributions("d1"), apiPaths.dialogueResponses("d1"), apiPaths.dialogueResults("d1"), apiPaths.pushServiceWorker()]) {
-      const parts = built.split("?")[0]!.split("/").filter(Boolean);
-      expect(served(built, "app", parts.map((part) => dynamic[part] ?? part)), built).toBe(true);
-    }
+  const dynamic: Record<string, string> = { "m%2F1": "[municipalityId]", "a%20b": "[slug]", d1: "[id]" };
+  it.each([
+    apiPaths.accountData(),
+    apiPaths.flash(),
+    apiPaths.language(),
+    apiPaths.digestUnsubscribe(),
+    apiPaths.municipalityLogo("m/1", 1),
+    apiPaths.openApi(),
+    apiPaths.exportSchema(),
+    apiPaths.municipalities(),
+    apiPaths.municipalityDialogues("a b"),
+    apiPaths.dialogue("d1"),
+    apiPaths.dialogueContributions("d1"),
+    apiPaths.dialogueResponses("d1"),
+    apiPaths.dialogueResults("d1"),
+    apiPaths.pushServiceWorker(),
+  ])("names %s, a route the app serves", (built) => {
+    const parts = built.split("?")[0]!.split("/").filter(Boolean);
+    expect(served(built, "app", parts.map((part) => dynamic[part] ?? part))).toBe(true);
   });
 });
 
