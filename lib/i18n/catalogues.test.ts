@@ -249,14 +249,14 @@ describe("message catalogues", () => {
 
   it("names every phase, kind, status and perspective, and every default theme", () => {
     const keys = new Set(sourceKeys);
-    for (const phase of Object.values(DialoguePhase)) {
-      expect(keys).toContain(`phases.${phase}`);
-      expect(keys).toContain(`phaseHints.${phase}`);
-    }
-    for (const kind of Object.values(ContributionKind)) expect(keys).toContain(`kinds.${kind}`);
-    for (const status of Object.values(ContributionStatus)) expect(keys).toContain(`statuses.${status}`);
-    for (const perspective of Object.values(Perspective)) expect(keys).toContain(`perspectives.${perspective}`);
-    for (const theme of DEFAULT_THEME_KEYS) expect(keys).toContain(`themes.${theme}`);
+    const wanted = [
+      ...Object.values(DialoguePhase).flatMap((phase) => [`phases.${phase}`, `phaseHints.${phase}`]),
+      ...Object.values(ContributionKind).map((kind) => `kinds.${kind}`),
+      ...Object.values(ContributionStatus).map((status) => `statuses.${status}`),
+      ...Object.values(Perspective).map((perspective) => `perspectives.${perspective}`),
+      ...DEFAULT_THEME_KEYS.map((theme) => `themes.${theme}`),
+    ];
+    expect(wanted.filter((key) => !keys.has(key)), "keys missing from the catalogue").toEqual([]);
   });
 
   it("calls the default themes in German what the database's fallback names call them", () => {
@@ -302,8 +302,8 @@ describe("language names", () => {
     expect(direction(locale)).toBe(dir);
   });
 
-  it("has a name for every UI language, never its bare code", () => {
-    for (const locale of locales) expect(autonym(locale).toLowerCase(), locale).not.toBe(locale);
+  it.each(locales)("has a name for the UI language %s, not its bare code", (locale) => {
+    expect(autonym(locale).toLowerCase()).not.toBe(locale);
   });
 
   it("names a contribution's language in the reader's language, and survives bad tags", () => {
