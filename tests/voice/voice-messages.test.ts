@@ -176,15 +176,17 @@ describe("saying a need instead of typing it", () => {
 });
 
 describe("who can play it", () => {
-  it("the host team, the dialogue's recorders and moderators, and the speaker their own; not the public, other members or another dialogue's team", async () => {
+  it("the speaker their own, and the host", async () => {
     const { dialogue, speaker, id } = await voiceNeed();
     expect(Buffer.from((await getVoiceAudio(speaker, id)).bytes).equals(Buffer.from(VOICE))).toBe(true);
-    for (const role of ["CO_HOST", "RECORDER", "MODERATOR"] as const) {
-      const audio = await getVoiceAudio(await memberAs(dialogue.id, role), id);
-      expect(audio.mimeType).toBe("audio/ogg");
-      expect(Buffer.from(audio.bytes).equals(Buffer.from(VOICE))).toBe(true);
-    }
     expect((await getVoiceAudio(await hostOf(dialogue), id)).mimeType).toBe("audio/ogg");
+  });
+
+  it.each(["CO_HOST", "RECORDER", "MODERATOR"] as const)("the dialogue's %s", async (role) => {
+    const { dialogue, id } = await voiceNeed();
+    const audio = await getVoiceAudio(await memberAs(dialogue.id, role), id);
+    expect(audio.mimeType).toBe("audio/ogg");
+    expect(Buffer.from(audio.bytes).equals(Buffer.from(VOICE))).toBe(true);
   });
 
   it.each([
