@@ -8,6 +8,12 @@ const noContributions = {
   group: ["@/lib/contributions/*", "**/lib/contributions/*"],
   message: "This domain sits below contributions: import downward (lib/policy, lib/perspectives) or load in lib/pages/ (decision 043).",
 };
+// One way to send the browser elsewhere (decision 041): lib/routes/redirect.ts.
+const noNextRedirect = {
+  name: "next/navigation",
+  importNames: ["redirect", "permanentRedirect"],
+  message: "Redirect through lib/routes/redirect.ts (redirectTo, redirectToSignIn, redirectToLocalized): one API, one kind of path (decision 041).",
+};
 const noCan = {
   name: "@/lib/policy/policy",
   importNames: ["can", "authorize"],
@@ -54,29 +60,33 @@ const config = [
     // Pages, components and server actions stay thin: the database is reached only through
     // the domain functions in lib/ (docs/design.md, "Shape of the code").
     files: ["app/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [noNextRedirect], patterns: [noPrisma] }] },
   },
   {
     // Imports point downward (decision 042): components and server actions (lib/actions/) never
     // import from app/; a component that needs an action imports it from lib/actions/<domain>/.
     // Components render what their page passes down (decision 038): no permission is decided in them.
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { paths: [noCan], patterns: [noPrisma, noApp] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [noCan, noNextRedirect], patterns: [noPrisma, noApp] }] },
   },
   {
     files: ["lib/actions/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma, noApp, noPages] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [noNextRedirect], patterns: [noPrisma, noApp, noPages] }] },
   },
   {
     // Page loaders (lib/pages/) sit on top of the domains; nothing below them imports them.
     files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/actions/**", "lib/pages/**", ...LOW_DOMAINS],
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noPages] }] },
+    ignores: ["lib/actions/**", "lib/pages/**", "lib/routes/redirect.ts", ...LOW_DOMAINS],
+    rules: { "no-restricted-imports": ["error", { paths: [noNextRedirect], patterns: [noApp, noPages] }] },
   },
   {
     // Domains that contributions build on never reach up into contributions (decision 043).
     files: LOW_DOMAINS,
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noPages, noContributions] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [noNextRedirect], patterns: [noApp, noPages, noContributions] }] },
+  },
+  {
+    files: ["lib/pages/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { paths: [noNextRedirect] }] },
   },
   // no-restricted-syntax is one rule: a later block replaces an earlier block's selectors, so each
   // block below lists every selector that holds for its files.

@@ -1,4 +1,4 @@
-import { localized, sitePaths } from "@/lib/routes/paths";
+import { localized, sitePaths, type Path } from "@/lib/routes/paths";
 import { randomCode, readTypedCode } from "@/lib/text/typed-code";
 
 // A receipt code is read off a slip of paper and typed on a phone: 10 characters of the sign-in
@@ -23,6 +23,6 @@ export function formatReceiptCode(code: string): string {
 }
 
 /** The page a receipt's QR code and address lead to, in the language the person spoke. */
-export function receiptPath(locale: string, code: string): string {
+export function receiptPath(locale: string, code: string): Path {
   return localized(locale, sitePaths.receipt(formatReceiptCode(code)));
 }

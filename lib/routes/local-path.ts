@@ -16,4 +16,4 @@ export function isLocalPath(value: unknown): value is `/${string}` {
 }
 
 /** The local-path rule as a form field: anything else is dropped (the default place applies). */
-export const localPathField = z.string().regex(LOCAL_PATH).optional().catch(undefined);
+export const localPathField = z.string().regex(LOCAL_PATH).transform((path) => path as `/${string}`).optional().catch(undefined);

@@ -9,6 +9,14 @@ export function redirectTo(locale: string, path: Path): never {
   redirect(localized(locale, path));
 }
 
+/**
+ * To a path that already carries its language: a sign-in's way back (checked by
+ * lib/routes/local-path.ts), a receipt's page.
+ */
+export function redirectToLocalized(path: Path): never {
+  redirect(path);
+}
+
 /** To the sign-in page, which brings the person back to `path` (in `locale`) afterwards. */
 export function redirectToSignIn(locale: string, path: Path): never {
   redirect(signInPath(locale, path));

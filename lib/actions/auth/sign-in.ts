@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/form-action";
 import { clientAddress } from "@/lib/auth/client-address";
 import { requestEmailLink, requestEmailLinkInput } from "@/lib/auth/email-link";
@@ -8,13 +7,14 @@ import { setSessionCookie } from "@/lib/auth/sessions";
 import { signInWithCode, signInWithCodeInput } from "@/lib/auth/sign-in-with-code";
 import { callbackPathField, localeField } from "@/lib/actions/form-schemas";
 import { localized, sitePaths } from "@/lib/routes/paths";
+import { redirectToLocalized } from "@/lib/routes/redirect";
 
 export const signInWithCodeAction = formAction(
   signInWithCodeInput.extend({ locale: localeField, callbackPath: callbackPathField }),
   async ({ code, locale, callbackPath }) => {
     const { session } = await signInWithCode({ code }, { address: await clientAddress() });
     await setSessionCookie(session);
-    redirect(callbackPath ?? localized(locale, sitePaths.home()));
+    redirectToLocalized(callbackPath ?? localized(locale, sitePaths.home()));
   },
 );
 

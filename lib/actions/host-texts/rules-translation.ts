@@ -1,9 +1,9 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { LOCAL_PATH } from "@/lib/routes/local-path";
+import { redirectToLocalized } from "@/lib/routes/redirect";
 import { machineTranslate } from "@/lib/translations/machine-translate";
 import { languageTagSchema } from "@/lib/i18n/language-tag";
 
@@ -13,9 +13,9 @@ import { languageTagSchema } from "@/lib/i18n/language-tag";
  * page they came from shows the rules labelled as machine-made.
  */
 export const requestRulesTranslationAction = formAction(
-  z.object({ dialogueId: z.uuid(), language: languageTagSchema, returnPath: z.string().regex(LOCAL_PATH) }),
+  z.object({ dialogueId: z.uuid(), language: languageTagSchema, returnPath: z.string().regex(LOCAL_PATH).transform((path) => path as `/${string}`) }),
   async ({ dialogueId, language, returnPath }, { viewer }): Promise<void> => {
     await machineTranslate(viewer, { dialogueId, language });
-    redirect(returnPath);
+    redirectToLocalized(returnPath);
   },
 );
