@@ -9,6 +9,8 @@ import { appErrorOf, logOf, moderatedDialogue, viewerOf } from "./support";
 
 const SUBJECT = "Streit über die Küchennutzung in Haus 3";
 
+type World = Awaited<ReturnType<typeof openCase>>;
+
 async function openCase() {
   const setup = await moderatedDialogue();
   const { dialogue, author, reporter, moderator } = setup;
@@ -44,17 +46,25 @@ describe("mediation", () => {
     expect(await db.mediationCase.count({ where: { dialogueId: dialogue.id } })).toBe(0);
   });
 
-  it("is visible only to moderators and the case's participants", async () => {
-    const { dialogue, author, reporter, moderator, otherModerator, staff, caseId } = await openCase();
-    const stranger = await viewerOf((await createUser()).id);
-    for (const viewer of [author, reporter, moderator, otherModerator]) {
-      expect((await getMediationCase(viewer, { caseId, dialogueId: dialogue.id }))?.subject).toBe(SUBJECT);
-    }
-    for (const viewer of [staff, stranger, null]) {
-      expect(await getMediationCase(viewer, { caseId, dialogueId: dialogue.id })).toBeNull();
-      expect(await listMediationCases(viewer, { dialogueId: dialogue.id })).toEqual([]);
-    }
+  it.each(["author", "reporter", "moderator", "otherModerator"] as const)("is visible to the case's %s", async (who) => {
+    const world = await openCase();
+    expect((await getMediationCase(world[who], { caseId: world.caseId, dialogueId: world.dialogue.id }))?.subject).toBe(SUBJECT);
+  });
+
+  it("is listed for a participant of the case", async () => {
+    const { dialogue, author, caseId } = await openCase();
     expect((await listMediationCases(author, { dialogueId: dialogue.id })).map((c) => c.id)).toEqual([caseId]);
+  });
+
+  it.each([
+    ["staff", (world: World) => world.staff],
+    ["a signed-in stranger", async () => viewerOf((await createUser()).id)],
+    ["the public", async () => null],
+  ] as const)("is neither shown nor listed to %s", async (_, viewerFor) => {
+    const world = await openCase();
+    const viewer = await viewerFor(world);
+    expect(await getMediationCase(viewer, { caseId: world.caseId, dialogueId: world.dialogue.id })).toBeNull();
+    expect(await listMediationCases(viewer, { dialogueId: world.dialogue.id })).toEqual([]);
   });
 
   it("records the agreed outcome and closes the case, once", async () => {

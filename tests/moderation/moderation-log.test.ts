@@ -11,17 +11,16 @@ import { createUser } from "@/tests/support/factories";
 import { appErrorOf, member, moderatedDialogue, viewerOf } from "./support";
 
 describe("listModerationLog", () => {
-  it("shows moderators and staff who did what, why and when, newest first", async () => {
-    const { dialogue, comment, moderator, otherModerator, staff } = await moderatedDialogue();
+  it.each(["moderator", "staff"] as const)("shows a dialogue's %s who did what, why and when, newest first", async (who) => {
+    const world = await moderatedDialogue();
+    const { dialogue, comment, moderator, otherModerator } = world;
     await hideContent(moderator, { itemType: "comment", itemId: comment.id, category: "INSULT", reason: "Beleidigung." });
     await unhideContent(otherModerator, { itemType: "comment", itemId: comment.id, reason: "Missverständnis geklärt." });
-    for (const reader of [moderator, staff]) {
-      const log = await listModerationLog(reader, { dialogueId: dialogue.id });
-      expect(log.entries.map((entry) => [entry.type, entry.actorName, entry.reason, entry.category, entry.contributionId])).toEqual([
-        ["UNHIDE", otherModerator.displayName, "Missverständnis geklärt.", null, comment.contributionId],
-        ["HIDE", moderator.displayName, "Beleidigung.", "INSULT", comment.contributionId],
-      ]);
-    }
+    const log = await listModerationLog(world[who], { dialogueId: dialogue.id });
+    expect(log.entries.map((entry) => [entry.type, entry.actorName, entry.reason, entry.category, entry.contributionId])).toEqual([
+      ["UNHIDE", otherModerator.displayName, "Missverständnis geklärt.", null, comment.contributionId],
+      ["HIDE", moderator.displayName, "Beleidigung.", "INSULT", comment.contributionId],
+    ]);
   });
 
   type World = Awaited<ReturnType<typeof moderatedDialogue>>;
