@@ -161,9 +161,10 @@ describe("the voice comment's transcript page", () => {
     await writeCommentTranscript(recorder, { commentId, transcript: "کلاس زبان برای مادرها", readBack: true });
     // Written down: the same link corrects it, for the team that may transcribe — not for the speaker, a moderator or anyone else.
     expect(await flags(host)).toMatchObject({ transcribe: true, voice: { transcribed: true } });
-    for (const viewer of [null, await viewerOf(speakerId), await memberAs(dialogue.id, "MODERATOR"), await participant(dialogue.id)]) {
-      expect((await flags(viewer)).transcribe).toBe(false);
-    }
+    const others = { public: null, speaker: await viewerOf(speakerId), moderator: await memberAs(dialogue.id, "MODERATOR"), member: await participant(dialogue.id) };
+    const mayTranscribe: Record<string, boolean> = {};
+    for (const [who, viewer] of Object.entries(others)) mayTranscribe[who] = (await flags(viewer)).transcribe;
+    expect(mayTranscribe).toEqual({ public: false, speaker: false, moderator: false, member: false });
     const where = { commentId, contributionId: params.contributionId, dialogueId: dialogue.id };
     expect(await getCommentTranscriptForm(host, where)).toMatchObject({ transcript: "کلاس زبان برای مادرها", readBack: true });
 

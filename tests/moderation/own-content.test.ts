@@ -57,7 +57,9 @@ describe("a moderator whose own contribution or comment is reported", () => {
 
     const others = await listModerationQueue(otherModerator, { dialogueId: dialogue.id });
     expect(others.reportGroups.map((group) => group.item.ref.itemId)).toEqual([own.id, ownComment.id]);
-    for (const report of others.reportGroups.flatMap((group) => group.reports)) expect(report).not.toHaveProperty("reporter");
+    const reports = others.reportGroups.flatMap((group) => group.reports);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.filter((report) => "reporter" in report)).toEqual([]);
     expect((await moderationLink(await viewerOf(otherModerator.id)))?.count).toBe(2);
 
     // The municipal moderator who wrote a reported comment elsewhere sees none of their own either.

@@ -103,15 +103,16 @@ describe("push devices end with the sign-in session", () => {
     expect(await endpointsOf(amina)).toEqual([]);
   });
 
-  it("refuses switching on without a live session of the person", async () => {
+  it.each([
+    ["no session", async () => undefined],
+    ["a session that does not exist", async () => "no-such-session"],
+    ["another person's session", async () => (await createSession((await person()).id)).sessionToken],
+  ])("refuses switching on with %s instead of a live session of the person", async (_, sessionOf) => {
     const nour = await person();
-    const olena = await person();
     const keys = { p256dh: randomBytes(65).toString("base64url"), auth: randomBytes(16).toString("base64url") };
     const endpoint = `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
-    const olenas = await createSession(olena.id);
-    for (const sessionToken of [undefined, "no-such-session", olenas.sessionToken]) {
-      expect((await appErrorOf(subscribePush(nour, { endpoint, ...keys, locale: "de" }, { sessionToken }))).code).toBe("UNAUTHENTICATED");
-    }
+    const sessionToken = await sessionOf();
+    expect((await appErrorOf(subscribePush(nour, { endpoint, ...keys, locale: "de" }, { sessionToken }))).code).toBe("UNAUTHENTICATED");
     expect(await listPushDevices(nour)).toEqual([]);
   });
 });
