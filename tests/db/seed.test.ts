@@ -31,11 +31,9 @@ describe("the demo seed", () => {
     const dialogues = await db.dialogue.findMany({ include: { phaseChanges: { orderBy: { createdAt: "asc" } } } });
     const order = ["DRAFT", "COLLECTING", "DELIBERATING", "RESPONDING", "CLOSED"] as const;
     expect(dialogues.map((d) => d.phase).sort()).toEqual([...order].sort());
-    for (const dialogue of dialogues) {
-      const steps = dialogue.phaseChanges.map((change) => `${change.fromPhase}>${change.toPhase}`);
-      const expected = order.slice(1, order.indexOf(dialogue.phase) + 1).map((to, index) => `${order[index]}>${to}`);
-      expect(steps, dialogue.slug).toEqual(expected);
-    }
+    const walked = dialogues.map((dialogue) => [dialogue.slug, dialogue.phaseChanges.map((change) => `${change.fromPhase}>${change.toPhase}`)]);
+    const stepByStep = dialogues.map((dialogue) => [dialogue.slug, order.slice(1, order.indexOf(dialogue.phase) + 1).map((to, index) => `${order[index]}>${to}`)]);
+    expect(walked).toEqual(stepByStep);
   });
 
   it("opens no dialogue without a co-host who speaks from lived experience of flight", async () => {
@@ -44,9 +42,7 @@ describe("the demo seed", () => {
       include: { memberships: { where: { role: "CO_HOST" }, include: { user: true } } },
     });
     expect(open).toHaveLength(4);
-    for (const dialogue of open) {
-      expect(dialogue.memberships.some((m) => m.user.perspective === "LIVED_EXPERIENCE"), dialogue.slug).toBe(true);
-    }
+    expect(open.filter((dialogue) => !dialogue.memberships.some((m) => m.user.perspective === "LIVED_EXPERIENCE")).map((dialogue) => dialogue.slug)).toEqual([]);
   });
 
   it("holds about fifty contributions, in German, Arabic, Farsi, Ukrainian and English, none in the draft", async () => {
@@ -64,10 +60,9 @@ describe("the demo seed", () => {
     });
     const closedNeeds = contributions.filter((c) => c.dialogue.phase === "CLOSED" && c.kind === "NEED");
     expect(closedNeeds.length).toBeGreaterThan(0);
-    for (const need of closedNeeds) expect(need.responses.length, need.title).toBeGreaterThan(0);
-    for (const contribution of contributions) {
-      expect(contribution.status, contribution.title).toBe(contribution.responses.at(-1)?.status ?? "OPEN");
-    }
+    expect(closedNeeds.filter((need) => need.responses.length === 0).map((need) => need.title), "closed needs without a response").toEqual([]);
+    const statuses = contributions.map((c) => [c.title, c.status]);
+    expect(statuses, "each status is the latest response's").toEqual(contributions.map((c) => [c.title, c.responses.at(-1)?.status ?? "OPEN"]));
     expect(new Set(contributions.map((c) => c.status))).toEqual(
       new Set(["OPEN", "UNDER_REVIEW", "PLANNED", "IN_PROGRESS", "DONE", "DECLINED"]),
     );
@@ -78,11 +73,9 @@ describe("the demo seed", () => {
       include: { contribution: { include: { dialogue: { include: { responsibilities: true } } } } },
     });
     expect(responses.length).toBeGreaterThan(0);
-    for (const response of responses) {
-      const { contribution } = response;
-      const responsible = contribution.dialogue.responsibilities.filter((r) => r.themeId === contribution.themeId);
-      expect(responsible.map((r) => r.actorId), contribution.title).toContain(response.actorId);
-    }
+    const responsibleFor = ({ contribution }: (typeof responses)[number]) =>
+      contribution.dialogue.responsibilities.filter((r) => r.themeId === contribution.themeId).map((r) => r.actorId);
+    expect(responses.filter((response) => !responsibleFor(response).includes(response.actorId!)).map((response) => response.contribution.title)).toEqual([]);
   });
 
   it("keeps the voice apart from whoever recorded it on someone's behalf", async () => {
@@ -90,23 +83,28 @@ describe("the demo seed", () => {
     expect(new Set(onBehalf.map((c) => c.source))).toEqual(new Set(["MEETING", "PAPER", "INTERPRETED"]));
     expect(onBehalf.some((c) => c.authorId === null)).toBe(true);
     expect(onBehalf.some((c) => c.authorId !== null)).toBe(true);
-    for (const contribution of onBehalf) {
-      expect(contribution.recordedById, contribution.title).not.toBeNull();
-      expect(contribution.recordedById, contribution.title).not.toBe(contribution.authorId);
-      if (contribution.interpreterId) expect(contribution.interpreterId).not.toBe(contribution.authorId);
-      if (contribution.source !== "PAPER") expect(contribution.readBackConfirmedAt, contribution.title).not.toBeNull();
-      if (contribution.source === "MEETING") expect(contribution.meetingId).not.toBeNull();
-    }
+    const problems = onBehalf.flatMap((c) =>
+      [
+        c.recordedById === null && "recorded by nobody",
+        c.recordedById === c.authorId && "recorded by its author",
+        c.interpreterId !== null && c.interpreterId === c.authorId && "interpreted by its author",
+        c.source !== "PAPER" && c.readBackConfirmedAt === null && "not read back",
+        c.source === "MEETING" && c.meetingId === null && "at no meeting",
+      ]
+        .filter((problem) => problem !== false)
+        .map((problem) => `${c.title}: ${problem}`),
+    );
+    expect(problems).toEqual([]);
   });
 
   it("snapshots perspectives as the people stated them, and staff from their role", async () => {
     const staff = { include: { municipalityMemberships: { where: { role: "STAFF" as const } } } };
     const voice = (user: { perspective: Perspective; municipalityMemberships: unknown[] }) => snapshotOf(user.perspective, user.municipalityMemberships.length > 0);
     const contributions = await db.contribution.findMany({ where: { authorId: { not: null } }, include: { author: staff } });
-    for (const c of contributions) expect(c.authorPerspective, c.title).toBe(voice(c.author!));
+    expect(contributions.map((c) => [c.title, c.authorPerspective])).toEqual(contributions.map((c) => [c.title, voice(c.author!)]));
     const supports = await db.support.findMany({ include: { user: staff } });
     expect(supports.length).toBeGreaterThan(100);
-    for (const support of supports) expect(support.perspective).toBe(voice(support.user));
+    expect(supports.filter((support) => support.perspective !== voice(support.user)).map((support) => support.id)).toEqual([]);
     expect(await db.user.count({ where: { perspective: "MUNICIPAL_STAFF" } })).toBe(0);
   });
 
@@ -141,20 +139,17 @@ describe("the demo seed", () => {
   it("has working invitations, translations, meeting counts and a logged hide", async () => {
     const invitations = await db.invitation.findMany();
     expect(invitations.length).toBeGreaterThan(0);
-    for (const invitation of invitations) {
-      expect(invitation.code).toMatch(/^[2-9A-HJKMNP-Z]{6,16}$/);
-      expect(invitation.expiresAt.getTime()).toBeGreaterThan(Date.now());
-    }
+    const now = Date.now();
+    expect(invitations.filter((i) => !/^[2-9A-HJKMNP-Z]{6,16}$/.test(i.code) || i.expiresAt.getTime() <= now).map((i) => i.code)).toEqual([]);
     expect(invitations.some((i) => i.role === "CO_HOST")).toBe(true);
 
     const translations = await db.translation.findMany({ include: { contribution: true } });
     expect(translations.length).toBeGreaterThan(0);
-    for (const t of translations) {
-      // Volunteers translate what participants wrote; host texts are versions by their own writers.
-      expect(t.method).toBe(t.contributionId || t.commentId ? "VOLUNTEER" : "AUTHOR");
-      expect(t.translatorId).not.toBeNull();
-      if (t.contribution) expect(t.language).not.toBe(t.contribution.language);
-    }
+    // Volunteers translate what participants wrote; host texts are versions by their own writers.
+    const wrong = translations.filter(
+      (t) => t.method !== (t.contributionId || t.commentId ? "VOLUNTEER" : "AUTHOR") || t.translatorId === null || (t.contribution && t.language === t.contribution.language),
+    );
+    expect(wrong.map((t) => [t.id, t.method, t.language])).toEqual([]);
     expect(await db.meetingSupport.count()).toBeGreaterThan(0);
     // Host texts in other languages: a dialogue's description in Ukrainian and Arabic, one
     // dialogue with its own rules (in Arabic too), the others with the default rules.
