@@ -89,15 +89,19 @@ describe("the old free-text district field", () => {
     const ambiguous = await legacy(dialogue.id, "Mitte");
     const { id: west, linked } = await saveDistrict(staff, { municipalityId: municipality.id, names: { de: "Weststadt", ar: "الحي الغربي" } });
     expect(linked).toBe(3);
-    for (const { id } of [exact, spaced, arabic]) {
-      expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ place: "DISTRICT", districtId: west, districtText: null });
-    }
+    const placeOf = async (id: string) => {
+      const { place, districtId, districtText } = await db.contribution.findUniqueOrThrow({ where: { id } });
+      return { place, districtId, districtText };
+    };
+    const inWest = { place: "DISTRICT", districtId: west, districtText: null };
+    expect({ exact: await placeOf(exact.id), spaced: await placeOf(spaced.id), arabic: await placeOf(arabic.id) }).toEqual({ exact: inWest, spaced: inWest, arabic: inWest });
     // "Mitte" is one district's German name and another's English one: neither is guessed.
     await db.district.createMany({ data: [{ municipalityId: municipality.id, names: { de: "Mitte" } }, { municipalityId: municipality.id, names: { de: "Zentrum", en: "mitte" } }] });
     expect((await linkAllDistrictTexts(db)).linked).toBe(0);
-    for (const { id, text } of [{ id: street.id, text: "Nordstraße 12" }, { id: ambiguous.id, text: "Mitte" }]) {
-      expect(await db.contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ place: null, districtId: null, districtText: text });
-    }
+    expect({ street: await placeOf(street.id), ambiguous: await placeOf(ambiguous.id) }).toEqual({
+      street: { place: null, districtId: null, districtText: "Nordstraße 12" },
+      ambiguous: { place: null, districtId: null, districtText: "Mitte" },
+    });
   });
 
   it("never links a text to another municipality's district", async () => {
