@@ -190,7 +190,8 @@ describe("the OpenAPI document", () => {
     // Every $ref points at a schema the document has.
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]);
     expect(refs.length).toBeGreaterThan(5);
-    for (const name of refs) expect(Object.keys(document.components.schemas)).toContain(name);
+    const schemas = Object.keys(document.components.schemas);
+    expect(refs.filter((name) => !schemas.includes(name!)), "references to missing schemas").toEqual([]);
     // Generated from the same zod schemas: the contribution has no author field.
     const contribution = document.components.schemas.Contribution as { properties: Record<string, unknown> };
     expect(Object.keys(contribution.properties)).not.toContain("authorId");
