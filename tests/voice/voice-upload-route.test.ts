@@ -135,11 +135,14 @@ describe("the voice form's route", () => {
     ]);
     // Upright (800 × 1200 from a photo turned on its side), WebP, nothing of the phone's tags.
     expect([images[0]!.largeWidth, images[0]!.largeHeight]).toEqual([800, 1200]);
-    for (const file of images.flatMap((image) => image.files)) {
+    const files = images.flatMap((image) => image.files);
+    expect(files.length).toBeGreaterThan(0);
+    const seen = [];
+    for (const file of files) {
       const meta = await sharp(file.bytes).metadata();
-      expect([meta.format, meta.exif, meta.icc, meta.xmp]).toEqual(["webp", undefined, undefined, undefined]);
-      expect(Buffer.from(file.bytes).includes(Buffer.from("CheapPhone"))).toBe(false);
+      seen.push([`${file.imageId} ${file.size}`, meta.format, meta.exif ?? null, meta.icc ?? null, meta.xmp ?? null, Buffer.from(file.bytes).includes(Buffer.from("CheapPhone"))]);
     }
+    expect(seen).toEqual(files.map((file) => [`${file.imageId} ${file.size}`, "webp", null, null, null, false]));
   });
 
   it("refuses a photo without a description, or one that is no photo, with the recording's own message in one answer, keeping what was typed", async () => {
@@ -164,7 +167,7 @@ describe("the voice form's route", () => {
     const response = await post(form({ title: "ሰ".repeat(120), photo0Alt: long, photo1Alt: long, photo2Alt: long }, null));
     const cookies = response.headers.getSetCookie();
     expect(cookies.length).toBe(3);
-    for (const cookie of cookies) expect(cookie.split(";")[0]!.length).toBeLessThan(4000);
+    expect(cookies.filter((cookie) => cookie.split(";")[0]!.length >= 4000)).toEqual([]);
     const state = readVoiceFailure(failureCookieOf(jarOf(response)), new URL(response.headers.get("location")!).searchParams.get("failed")!);
     expect(state).toMatchObject({ values: { photo0Alt: long, photo1Alt: long, photo2Alt: long } });
   });
