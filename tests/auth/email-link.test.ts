@@ -124,16 +124,16 @@ describe("requestEmailLink", () => {
     expect(ignored).toBe(`${BASE_URL}/en`);
   });
 
-  it("refuses the 6th request for one address within the hour, known or not, and says when to try again", async () => {
-    const staff = await staffUser("en");
-    const nobody = `${unique("nobody")}@stadt.example`;
-    for (const address of [staff.email, nobody]) {
-      for (let request = 1; request <= 5; request++) await requestEmailLink({ email: address }, context()).then(() => runDueJobs());
-      const limited = await appErrorOf(requestEmailLink({ email: address.toUpperCase() }, context()));
-      expect(limited.code).toBe("RATE_LIMITED");
-      expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
-    }
-    expect(mailsTo(staff.email)).toHaveLength(5);
+  it.each([
+    ["a known address", async () => (await staffUser("en")).email, 5],
+    ["an address nobody has", async () => `${unique("nobody")}@stadt.example`, 0],
+  ] as const)("refuses the 6th request for %s within the hour, and says when to try again", async (_, addressOf, mails) => {
+    const address = await addressOf();
+    for (let request = 1; request <= 5; request++) await requestEmailLink({ email: address }, context()).then(() => runDueJobs());
+    const limited = await appErrorOf(requestEmailLink({ email: address.toUpperCase() }, context()));
+    expect(limited.code).toBe("RATE_LIMITED");
+    expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(mailsTo(address)).toHaveLength(mails);
   });
 
   it("refuses a malformed address before anything else", async () => {

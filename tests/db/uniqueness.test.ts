@@ -50,9 +50,7 @@ describe("Support_contributionId_userId_key", () => {
     const attempts = await Promise.allSettled(Array.from({ length: 8 }, () => support(need.id, supporter)));
     const refused = attempts.filter((attempt) => attempt.status === "rejected");
     expect(attempts.length - refused.length).toBe(1);
-    for (const attempt of refused) {
-      expect(asRefusal(attempt.reason).constraint).toBe("Support_contributionId_userId_key");
-    }
+    expect(refused.map((attempt) => asRefusal(attempt.reason).constraint)).toEqual(refused.map(() => "Support_contributionId_userId_key"));
     expect(await db.support.count({ where: { contributionId: need.id } })).toBe(1);
   });
 });

@@ -54,7 +54,7 @@ describe("job workers", () => {
 
       await vi.waitFor(async () => expect(await waiting()).toBe(0), { timeout: 30_000, interval: 100 });
       expect(smtp.mails.length - before).toBe(addresses.length);
-      for (const email of addresses) expect(smtp.mails.filter((mail) => mail.to.includes(email))).toHaveLength(1);
+      expect(addresses.map((email) => [email, smtp.mails.filter((mail) => mail.to.includes(email)).length])).toEqual(addresses.map((email) => [email, 1]));
 
       // Both keep the one schedule row of the digest: DIGEST_HOUR in the server's time zone.
       const schedules = await first.getSchedules(QUEUES.dailyDigest);
