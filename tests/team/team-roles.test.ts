@@ -167,19 +167,21 @@ describe("removing a member from a team role", () => {
     const staff = await staffOf(dialogue.municipalityId);
     const host = await viewerOf(dialogue.createdById);
     const targets = await Promise.all([member(dialogue.id, "CO_HOST"), member(dialogue.id, "MODERATOR"), member(dialogue.id, "RECORDER")]);
+    const removerOf = (index: number) => (index % 2 === 0 ? staff : host);
+    const removed = [];
     for (const [index, target] of targets.entries()) {
-      const remover = index % 2 === 0 ? staff : host;
       const role = target.membership.role as "CO_HOST" | "MODERATOR" | "RECORDER";
-      const removal = await removeFromTeam(remover, { dialogueId: dialogue.id, membershipId: target.membership.id, role });
-      expect(removal.role).toBe(role);
-      expect(await roleOf(target.membership.id)).toBe("PARTICIPANT");
-      expect(await db.teamRoleRemoval.findUniqueOrThrow({ where: { id: removal.id } })).toMatchObject({
-        dialogueId: dialogue.id,
-        userId: target.user.id,
-        role,
-        removedById: remover.id,
-      });
+      const removal = await removeFromTeam(removerOf(index), { dialogueId: dialogue.id, membershipId: target.membership.id, role });
+      const { dialogueId, userId, role: logged, removedById } = await db.teamRoleRemoval.findUniqueOrThrow({ where: { id: removal.id } });
+      removed.push({ answered: removal.role, now: await roleOf(target.membership.id), log: { dialogueId, userId, role: logged, removedById } });
     }
+    expect(removed).toEqual(
+      targets.map((target, index) => ({
+        answered: target.membership.role,
+        now: "PARTICIPANT",
+        log: { dialogueId: dialogue.id, userId: target.user.id, role: target.membership.role, removedById: removerOf(index).id },
+      })),
+    );
     const team = await listTeam(staff, { dialogueId: dialogue.id });
     expect(team.removals.map((removal) => removal.role)).toEqual(["RECORDER", "MODERATOR", "CO_HOST"]);
     expect(team.members.map((m) => m.role).sort()).toEqual(["CO_HOST", "HOST"]);
