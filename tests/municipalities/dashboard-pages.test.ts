@@ -72,10 +72,15 @@ describe("the dashboard's pages of dialogues", () => {
     expect(forwards).toEqual(byNumber);
 
     // Back from the last page: each previous link carries the first row of the page it is on.
+    const backwards: Record<number, string[]> = {};
     for (let page = first.pageCount - 1; page >= 2; page -= 1) {
       const list = await listDashboardDialogues(municipality.id, { page, before: cursors[page]?.first ?? undefined });
-      expect(list.dialogues.map((dialogue) => dialogue.id)).toEqual(byNumber[page - 1]);
+      backwards[page] = list.dialogues.map((dialogue) => dialogue.id);
     }
+    const expectedBackwards: Record<number, string[]> = {};
+    for (let page = first.pageCount - 1; page >= 2; page -= 1) expectedBackwards[page] = byNumber[page - 1]!;
+    expect(Object.keys(backwards).length).toBeGreaterThan(0);
+    expect(backwards).toEqual(expectedBackwards);
   });
 
   it("a deep page read through its cursor sends no OFFSET and as many statements as page 1; a bare page number still uses OFFSET", async () => {

@@ -149,10 +149,13 @@ describe("Web Push", () => {
     expect(await jobStates(QUEUES.pushDeliver, { subscriptionId })).toEqual([expect.objectContaining({ state: "retry" })]);
     // Not due yet: the back-off holds it.
     expect(await runDueJobs(PUSH_QUEUES)).toEqual({ done: 0, failed: 0 });
+    const retries: Record<number, unknown> = {};
     for (let attempt = 2; attempt <= 5; attempt++) {
       await allDue();
-      expect(await runDueJobs(PUSH_QUEUES)).toEqual({ done: 0, failed: 1 });
+      retries[attempt] = await runDueJobs(PUSH_QUEUES);
     }
+    const failedOnce = { done: 0, failed: 1 };
+    expect(retries).toEqual({ 2: failedOnce, 3: failedOnce, 4: failedOnce, 5: failedOnce });
     expect(await jobStates(QUEUES.pushDeliver, { subscriptionId })).toEqual([expect.objectContaining({ state: "failed" })]);
     expect(pushesTo(phone)).toHaveLength(5);
     await allDue();
