@@ -1,45 +1,38 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { CheckboxField, ChoiceField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
-import { PhotoFields, photoSummaryFields } from "@/components/images/photo-fields";
+import { photoSummaryFields, type Translate } from "@/components/images/photo-fields";
 import { useImageTexts } from "@/components/images/use-image-texts";
-
-type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
+import { ContributionFields, contributionSummaryFields, LanguageField, type ContributionChoices, type Option } from "@/components/contributions/contribution-fields";
 
 type Props = {
   action: FormAction;
-  dialogueId: string;
-  themes: Option[];
-  languages: Option[];
-  defaultLanguage: string;
+  choices: ContributionChoices;
   /** The dialogue's meetings, latest first, each labelled with its date. */
   meetings: Option[];
   perspectives: Option[];
-  /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
-  places: Option[];
 };
 
 /**
  * What someone said at a meeting, wrote on paper or told through an interpreter, entered by
- * the person who recorded it. Every field works without JavaScript; what depends on the source
- * (the meeting, the interpreter) is checked on the server. Photos as on the post form (decision 055).
+ * the person who recorded it: how it reached us (with its language) and whose voice it is, then
+ * the fields of a post (contribution-fields.tsx, photos of the flyer or the place as there,
+ * decision 055), then the read-back. Every field works without JavaScript; what depends on the
+ * source (the meeting, the interpreter) is checked on the server.
  */
-export function OfflineContributionForm({ action, dialogueId, themes, languages, defaultLanguage, meetings, perspectives, places }: Props) {
+export function OfflineContributionForm({ action, choices, meetings, perspectives }: Props) {
   const t = useTranslations("onBehalf");
-  const post = useTranslations("post");
+  const texts = useTranslations() as unknown as Translate;
   const images = useImageTexts();
-  const photoFields = photoSummaryFields(images);
-  const written = languages.find((option) => option.value === defaultLanguage);
+  const summaryFields = { ...contributionSummaryFields(texts, choices, true), ...photoSummaryFields(images) };
   return (
-    <ActionForm action={action} fields={photoFields} noValidate>
-      <input type="hidden" name="dialogueId" value={dialogueId} />
+    <ActionForm action={action} fields={summaryFields} noValidate>
       <ChoiceField
         name="source"
         legend={t("sourceLegend")}
-       
         defaultValue="PAPER"
         options={[
           { value: "MEETING", label: t("sources.MEETING") },
@@ -48,26 +41,11 @@ export function OfflineContributionForm({ action, dialogueId, themes, languages,
         ]}
       />
       <SelectField name="meetingId" label={t("meeting")} options={[{ value: "", label: t("noMeeting") }, ...meetings]} defaultValue="" />
-      <SelectField name="language" label={t("language")} options={languages} defaultValue={defaultLanguage} />
+      <LanguageField t={texts} onBehalf choices={choices} />
       <TextField name="interpreterName" label={t("interpreterName")} hint={t("interpreterNameHint")} maxLength={100} />
       <ChoiceField name="perspective" legend={t("perspectiveLegend")} hint={t("perspectiveHint")} defaultValue="NOT_STATED" options={perspectives} />
       <CheckboxField name="showPerspective" label={t("showPerspective")} hint={t("showPerspectiveHint")} />
-      <ChoiceField
-        name="kind"
-        legend={post("kindLegend")}
-       
-        defaultValue="NEED"
-        options={[
-          { value: "NEED", label: post("need"), hint: post("needHint") },
-          { value: "PROPOSAL", label: post("proposal"), hint: post("proposalHint") },
-        ]}
-      />
-      <ChoiceField name="themeId" legend={post("theme")} options={themes} />
-      <TextField name="title" label={post("title")} hint={t("titleHint")} maxLength={200} required />
-      <TextAreaField name="body" label={post("body")} hint={t("bodyHint")} rows={8} maxLength={5000} required />
-      {places.length > 0 && <SelectField name="place" label={post("place")} hint={post("placeHint")} options={places} defaultValue={places[0]?.value} />}
-      {/* A photo of the flyer or the place, described in the language of the text (decision 055). */}
-      <PhotoFields t={images} language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} />
+      <ContributionFields t={texts} onBehalf images={images} choices={choices} withLanguage={false} />
       <CheckboxField name="readBackConfirmed" label={t("readBack")} hint={t("readBackHint")} />
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>

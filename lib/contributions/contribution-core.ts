@@ -15,7 +15,7 @@ import type { Message } from "@/lib/validation";
 import { BODY_MAX, TITLE_MAX } from "./limits";
 
 // What posting a contribution, saying it as a voice message and recording one on someone's
-// behalf have in common (decision 042): the fields every contribution names, the checks against
+// behalf have in common (decision 063): the fields every contribution names, the checks against
 // its dialogue, and — for a member's own post — their perspective, the code of conduct and the
 // follow. Each of the three adds only what is its own.
 
