@@ -6,7 +6,7 @@
 // Environment: PORT, MITREDEN_HOST (address to listen on, default all), DATABASE_URL, PAGE_CACHE_MB (size of
 // the cache, default 64; 0 switches it off), PAGE_CACHE_MAX_AGE_SECONDS (default 300), PAGE_CACHE_HEADER
 // (on: the x-mitreden-cache header in production too),
-// RENDER_CONCURRENCY (page renders at once; more wait in line; default 0: no limit).
+// RENDER_CONCURRENCY (page renders at once; more wait in line; scripts/support/render-limit.ts).
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -14,6 +14,7 @@ import pg from "pg";
 import { PublicVersions } from "../lib/cache/public-version.ts";
 import { locales } from "../lib/i18n/routing.ts";
 import { PageCache, pageCacheSettings } from "../lib/page-cache/page-cache.ts";
+import { limitRenders, renderConcurrency } from "./support/render-limit.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.MITREDEN_HOST || undefined;
@@ -33,31 +34,8 @@ if (settings) {
   cache = new PageCache({ versions, locales, ...settings });
 }
 
-// Renders of pages at once (GET outside /_next and /api). On 2 cores more concurrent renders add
-// no throughput, but each holds its React tree, payload and HTML in memory: a limit bounds the
-// server's memory under load while the extra requests wait in line (issue 16).
-const renderLimit = Math.max(0, Number(process.env.RENDER_CONCURRENCY ?? 0) || 0);
-let rendering = 0;
-const waiting: Array<() => void> = [];
-const isPageRender = (request: http.IncomingMessage) =>
-  request.method === "GET" && !request.url?.startsWith("/_next/") && !request.url?.startsWith("/api/");
-
-async function render(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  if (!renderLimit || !isPageRender(request)) return void (await handle(request, response));
-  if (rendering >= renderLimit) await new Promise<void>((resolve) => waiting.push(resolve));
-  rendering += 1;
-  const done = new Promise<void>((resolve) => {
-    response.once("finish", resolve);
-    response.once("close", resolve);
-  });
-  try {
-    await handle(request, response);
-    await done;
-  } finally {
-    rendering -= 1;
-    waiting.shift()?.();
-  }
-}
+// Renders of pages at once; the rest wait in line (scripts/support/render-limit.ts, decision 069).
+const render = limitRenders(renderConcurrency(process.env), handle);
 
 const server = http.createServer((request, response) => {
   const handled = cache ? cache.handle(request, response, render) : render(request, response);

@@ -1,0 +1,64 @@
+// Renders of pages at once in the production server (scripts/app-server.ts, RENDER_CONCURRENCY):
+// on 2 cores more concurrent renders add no throughput, but each holds its rows, React tree,
+// payload and HTML in memory, and a render that takes seconds under load has them promoted into
+// V8's old space, which grows and stays (bench/causes.md, decision 069). The rest wait in line,
+// first come first served. A request whose client left while it waited is not rendered at all:
+// its slot goes to the next (before, every such request kept its slot for good — after a load
+// generator stopped, the server answered no page again).
+// Node runs this with its own type stripping: no TypeScript-only syntax that emits code.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+export type RenderLimit = Handler & {
+  /** Renders running now, and requests waiting for one. */
+  state: () => { rendering: number; waiting: number };
+};
+
+/** GET pages: not Next.js's static files and not the API (health checks, uploads, auth). */
+export const isPageRender = (request: IncomingMessage): boolean =>
+  request.method === "GET" && !request.url?.startsWith("/_next/") && !request.url?.startsWith("/api/");
+
+/** `handle` with at most `limit` page renders at once (0: no limit). */
+export function limitRenders(limit: number, handle: Handler, isPage: (request: IncomingMessage) => boolean = isPageRender): RenderLimit {
+  let rendering = 0;
+  const line: Array<() => void> = [];
+  // A finished render hands its slot straight to the next in line.
+  const release = () => {
+    const next = line.shift();
+    if (next) next();
+    else rendering -= 1;
+  };
+  const limited = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (!limit || !isPage(request)) return handle(request, response);
+    // Listened for from the start: a client that leaves while waiting closes the response now,
+    // not once its turn has come.
+    let left = false;
+    const done = new Promise<void>((resolve) => {
+      response.once("finish", resolve);
+      response.once("close", () => {
+        left = !response.writableFinished;
+        resolve();
+      });
+    });
+    if (rendering < limit) rendering += 1;
+    else await new Promise<void>((resolve) => line.push(resolve));
+    try {
+      if (left || response.destroyed) return;
+      await handle(request, response);
+      await done;
+    } finally {
+      release();
+    }
+  };
+  return Object.assign(limited, { state: () => ({ rendering, waiting: line.length }) });
+}
+
+/** The default of RENDER_CONCURRENCY: measured in decision 069. */
+export const DEFAULT_RENDER_CONCURRENCY = 0;
+
+/** RENDER_CONCURRENCY: a whole number ≥ 0 (0: no limit); unset or not a number: the default. */
+export function renderConcurrency(env: Record<string, string | undefined>): number {
+  const value = Number(env.RENDER_CONCURRENCY);
+  return env.RENDER_CONCURRENCY !== undefined && env.RENDER_CONCURRENCY.trim() !== "" && Number.isInteger(value) && value >= 0 ? value : DEFAULT_RENDER_CONCURRENCY;
+}
