@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
+import { listMunicipalityDialoguePage, listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
 import { can, type Viewer } from "@/lib/policy/policy";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { municipalityTextResource } from "@/lib/translations/translation-target";
@@ -70,9 +70,18 @@ export async function loadMunicipalityFor(viewer: Viewer | null, slug: string, f
   return loaded?.may[flag] ? loaded : null;
 }
 
-/** The municipality's home page and overview: listMunicipalityDialogues with the viewer's flags. Request-cached. */
+/** The municipality's overview: listMunicipalityDialogues (every dialogue) with the viewer's flags. Request-cached. */
 export const loadMunicipalityDialogues = cache(async (viewer: Viewer | null, slug: string) => {
   const listed = await listMunicipalityDialogues(viewer, slug);
+  return listed && { viewer, ...listed, may: municipalityPermissions(viewer, listed.municipality.id) };
+});
+
+/**
+ * The municipality's home page: one page of its dialogues (`?page=N`, with the keyset cursor its
+ * links carry, `after`/`before`; decision 070) with the viewer's flags. Request-cached.
+ */
+export const loadMunicipalityHome = cache(async (viewer: Viewer | null, slug: string, page = 1, after?: string, before?: string) => {
+  const listed = await listMunicipalityDialoguePage(viewer, slug, { page, after, before });
   return listed && { viewer, ...listed, may: municipalityPermissions(viewer, listed.municipality.id) };
 });
 

@@ -70,6 +70,19 @@ describe("public versions", () => {
     expect(isNewer(await read(scope), before)).toBe(true);
   });
 
+  // The municipality's page lists its dialogues twenty a page (decision 070): every cached page of
+  // the list goes stale when a dialogue is added or moves on.
+  it("a new dialogue and a phase change bump its municipality's pages", async () => {
+    const { municipality } = await openDialogueIn();
+    const municipal: VersionScope = { kind: "municipality", municipalitySlug: municipality.slug };
+    const before = await read(municipal);
+    const added = await createDialogue({ municipalityId: municipality.id });
+    const afterAdding = await read(municipal);
+    expect(isNewer(afterAdding, before)).toBe(true);
+    await openDialogue(added.id);
+    expect(isNewer(await read(municipal), afterAdding)).toBe(true);
+  });
+
   it("an actor (organigram) bumps its municipality's pages; a public name change bumps every page", async () => {
     const { municipality, dialogue } = await openDialogueIn();
     const municipal: VersionScope = { kind: "municipality", municipalitySlug: municipality.slug };

@@ -15,6 +15,7 @@ const { getDashboard } = await import("@/lib/municipalities/get-dashboard");
 const { db } = await import("@/lib/db/client");
 const { createContribution, createDialogue, createMunicipality, createTheme, createUser, openDialogue, respond } = await import("@/tests/support/factories");
 const { viewerOf } = await import("@/tests/support/viewers");
+const { FORGED_DIALOGUE_CURSORS } = await import("@/tests/support/forged-cursors");
 
 beforeEach(() => {
   statements.log.length = 0;
@@ -124,12 +125,7 @@ describe("the dashboard's pages of dialogues", () => {
     }
   });
 
-  it.each([
-    ["not base64", "not-base64!"],
-    ["a date that does not exist", Buffer.from(JSON.stringify(["DRAFT", "2026-02-30T09:00:00.000Z", "00000000-0000-4000-8000-000000000000"])).toString("base64url")],
-    ["SQL for a phase", Buffer.from(JSON.stringify(["DRAFT'; DROP TABLE x", "2026-01-01T09:00:00.000Z", "00000000-0000-4000-8000-000000000000"])).toString("base64url")],
-    ["an object", Buffer.from("{}").toString("base64url")],
-  ])("a forged or broken cursor (%s) is ignored: the page is read by its number", async (_, after) => {
+  it.each(FORGED_DIALOGUE_CURSORS)("a forged or broken cursor (%s) is ignored: the page is read by its number", async (_, after) => {
     const { municipality, dialogues } = await sharedTown();
     expect(decodeDashboardCursor(after)).toBeNull();
     const list = await listDashboardDialogues(municipality.id, { page: 2, after });

@@ -259,6 +259,16 @@ describe("cached public pages under a strict CSP", () => {
     expect(publicPageOf(request("/de", { host: "a" }), LOCALES)?.key).not.toBe(publicPageOf(request("/de", { host: "b" }), LOCALES)?.key);
   });
 
+  // The municipality's page is paged by a keyset cursor (decision 070): each page of its list is
+  // a page of its own in the cache, kept under the municipality's version.
+  it("caches each page of a municipality's list under its own key and the municipality's version", () => {
+    const pages = ["/de/musterstadt", "/de/musterstadt?page=2&after=WyJDT0xMRUNUSU5HIl0", "/de/musterstadt?page=2&after=WyJERUxJQkVSQVRJTkciXQ", "/de/musterstadt?page=2&before=WyJDT0xMRUNUSU5HIl0"];
+    for (const url of pages) expect(scope(url), url).toEqual({ kind: "municipality", municipalitySlug: "musterstadt" });
+    const keys = pages.map((url) => publicPageOf(request(url), LOCALES)?.key);
+    expect(new Set(keys).size).toBe(pages.length);
+    expect(scope("/de/musterstadt?page=2&after=x&q=Nour")).toBeNull();
+  });
+
   it("keeps its memory within the size set, dropping the least recently used pages", async () => {
     const small = await instance(16 * 1024);
     try {

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
 import { Section } from "@/components/section";
 import { Link } from "@/components/link";
+import { Pagination } from "@/components/pagination";
 import { PhaseBadge } from "@/components/phase-badge";
 import { getViewer } from "@/lib/auth/get-viewer";
-import type { listMunicipalityDialogues } from "@/lib/dialogues/list-municipality-dialogues";
+import { parsePageNumber } from "@/lib/contributions/list-contributions";
+import type { listMunicipalityDialoguePage } from "@/lib/dialogues/list-municipality-dialogues";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
-import { loadMunicipalityDialogues, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
+import { loadMunicipalityHome, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
 
@@ -19,14 +21,19 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadMunicipality = async (slug: string) => loadMunicipalityDialogues(await getViewer(), slug);
+type Query = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await loadMunicipality((await params).municipality);
+/** The municipality with one page of its dialogues: `?page=N`, with the keyset cursor its links carry (`after`/`before`). */
+const loadMunicipality = async (slug: string, query: Query) =>
+  loadMunicipalityHome(await getViewer(), slug, parsePageNumber(query.page), one(query.after), one(query.before));
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const loaded = await loadMunicipality((await params).municipality, await searchParams);
   return loaded ? { title: loaded.municipality.name } : {};
 }
 
-type Listed = NonNullable<Awaited<ReturnType<typeof listMunicipalityDialogues>>>["dialogues"];
+type Listed = NonNullable<Awaited<ReturnType<typeof listMunicipalityDialoguePage>>>["dialogues"];
 
 function DialogueList({ dialogues, municipalitySlug, locale }: { dialogues: Listed; municipalitySlug: string; locale: string }) {
   return (
@@ -57,21 +64,29 @@ function DialogueList({ dialogues, municipalitySlug, locale }: { dialogues: List
 
 export default async function MunicipalityPage({ params, searchParams }: Props) {
   const [{ locale, municipality: slug }, query] = await Promise.all([params, searchParams]);
-  const loaded = await loadMunicipality(slug);
+  const loaded = await loadMunicipality(slug, query);
   if (!loaded) notFound();
-  const { viewer, municipality, dialogues, mayCreate, may } = loaded;
+  const { viewer, municipality, dialogues, inPhase, mayCreate, may } = loaded;
   const paths = municipalityPaths(municipality.slug);
-  const t = await getTranslations("municipality");
+  const [t, format] = await Promise.all([getTranslations("municipality"), getFormatter()]);
+  const text = one(query.text);
   const introduction = municipality.introduction
     ? pickHostText(
         { language: municipality.defaultLocale.split("-")[0]!, fields: { body: municipality.introduction } },
         municipality.versions,
         locale,
-        { requested: typeof query.text === "string" ? query.text : undefined },
+        { requested: text },
       )
     : null;
   const drafts = dialogues.filter((dialogue) => dialogue.phase === "DRAFT");
   const published = dialogues.filter((dialogue) => dialogue.phase !== "DRAFT");
+  const publishedCount = Object.values(inPhase).reduce((sum, count) => sum + count, 0) - inPhase.DRAFT;
+  /** A section's heading with how many dialogues it holds on all pages. */
+  const counted = (heading: string, count: number) => (
+    <>
+      {heading} <span className="font-normal text-muted">({format.number(count)})</span>
+    </>
+  );
 
   return (
     <>
@@ -116,16 +131,22 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
         </p>
       )}
 
-      {drafts.length > 0 && (
-        <Section id="drafts" heading={t("draftsHeading")} className="mt-8">
-          <p className="mt-1 text-muted">{t("draftsIntro")}</p>
-          <DialogueList dialogues={drafts} municipalitySlug={municipality.slug} locale={locale} />
-        </Section>
-      )}
+      {/* Twenty dialogues a page, drafts first; plain links that carry the page's keyset cursor (decision 070). */}
+      <div id="list">
+        {drafts.length > 0 && (
+          <Section id="drafts" heading={counted(t("draftsHeading"), inPhase.DRAFT)} className="mt-8">
+            <p className="mt-1 text-muted">{t("draftsIntro")}</p>
+            <DialogueList dialogues={drafts} municipalitySlug={municipality.slug} locale={locale} />
+          </Section>
+        )}
 
-      <Section id="dialogues" heading={t("dialoguesHeading")} className="mt-8">
-        {published.length === 0 ? <p className="mt-3">{t("none")}</p> : <DialogueList dialogues={published} municipalitySlug={municipality.slug} locale={locale} />}
-      </Section>
+        {(published.length > 0 || publishedCount === 0) && (
+          <Section id="dialogues" heading={counted(t("dialoguesHeading"), publishedCount)} className="mt-8">
+            {published.length === 0 ? <p className="mt-3">{t("none")}</p> : <DialogueList dialogues={published} municipalitySlug={municipality.slug} locale={locale} />}
+          </Section>
+        )}
+        <Pagination pathname={paths.home} page={loaded.page} pageCount={loaded.pageCount} cursors={loaded.cursors} query={text ? { text } : {}} hash="list" />
+      </div>
     </>
   );
 }
