@@ -27,7 +27,8 @@ export async function startOwnApp(prepare?: (sql: pg.Client) => Promise<void>): 
       await sql.end();
     }
   }
-  const server = await startServer(databaseUrl);
+  // The page cache tells its state, as on the shared e2e server.
+  const server = await startServer(databaseUrl, { PAGE_CACHE_HEADER: "on" });
   return {
     url: server.url,
     stop: async () => {
