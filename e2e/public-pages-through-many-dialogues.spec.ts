@@ -26,19 +26,33 @@ let app: OwnApp;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   app = await startOwnApp(async (sql) => {
-    // Copies of the seeded open dialogue under new names, slugs and times: what staff would have run.
-    const { rows } = await sql.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Dialogue'
-         AND column_name NOT IN ('id', 'slug', 'title', 'createdAt')`,
-    );
-    const columns = rows.map((row) => `"${row.column_name}"`);
+    // Copies of the seeded open dialogue under new names, slugs and times, through the doors the
+    // app uses: each starts as a draft, gets the seeded one's host team, then opens.
+    const columnsOf = async (table: string, except: string[]) =>
+      (
+        await sql.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND NOT (column_name = ANY($2))`,
+          [table, except],
+        )
+      ).rows.map((row) => `"${row.column_name}"`);
+    const dialogue = await columnsOf("Dialogue", ["id", "slug", "title", "createdAt", "phase"]);
     await sql.query(
-      `INSERT INTO "Dialogue" ("id", "slug", "title", "createdAt", ${columns.join(", ")})
-       SELECT gen_random_uuid(), d."slug" || '-' || n, 'Sprachcafé ' || lpad(n::text, 2, '0'), d."createdAt" + n * interval '1 minute',
-              ${columns.map((column) => `d.${column}`).join(", ")}
+      `INSERT INTO "Dialogue" ("id", "slug", "title", "createdAt", "phase", ${dialogue.join(", ")})
+       SELECT gen_random_uuid(), d."slug" || '-' || n, 'Sprachcafé ' || lpad(n::text, 2, '0'), d."createdAt" + n * interval '1 minute', 'DRAFT',
+              ${dialogue.map((column) => `d.${column}`).join(", ")}
        FROM "Dialogue" d, generate_series(1, $2::int) n WHERE d."slug" = $1`,
       [DIALOGUES.collecting.slug, MORE],
     );
+    const membership = await columnsOf("Membership", ["id", "dialogueId", "invitationId"]);
+    await sql.query(
+      `INSERT INTO "Membership" ("id", "dialogueId", ${membership.join(", ")})
+       SELECT gen_random_uuid(), copy."id", ${membership.map((column) => `m.${column}`).join(", ")}
+       FROM "Dialogue" d JOIN "Membership" m ON m."dialogueId" = d."id" AND m."role" IN ('HOST', 'CO_HOST')
+       JOIN "Dialogue" copy ON copy."slug" LIKE d."slug" || '-%' AND copy."phase" = 'DRAFT'
+       WHERE d."slug" = $1`,
+      [DIALOGUES.collecting.slug],
+    );
+    await sql.query(`UPDATE "Dialogue" SET "phase" = 'COLLECTING' WHERE "slug" LIKE $1 || '-%' AND "phase" = 'DRAFT'`, [DIALOGUES.collecting.slug]);
   });
 });
 
