@@ -263,7 +263,7 @@ describe("cached public pages under a strict CSP", () => {
   // a page of its own in the cache, kept under the municipality's version.
   it("caches each page of a municipality's list under its own key and the municipality's version", () => {
     const pages = ["/de/musterstadt", "/de/musterstadt?page=2&after=WyJDT0xMRUNUSU5HIl0", "/de/musterstadt?page=2&after=WyJERUxJQkVSQVRJTkciXQ", "/de/musterstadt?page=2&before=WyJDT0xMRUNUSU5HIl0"];
-    for (const url of pages) expect(scope(url), url).toEqual({ kind: "municipality", municipalitySlug: "musterstadt" });
+    expect(pages.map(scope)).toEqual(pages.map(() => ({ kind: "municipality", municipalitySlug: "musterstadt" })));
     const keys = pages.map((url) => publicPageOf(request(url), LOCALES)?.key);
     expect(new Set(keys).size).toBe(pages.length);
     expect(scope("/de/musterstadt?page=2&after=x&q=Nour")).toBeNull();
