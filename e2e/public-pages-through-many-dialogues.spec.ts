@@ -80,6 +80,15 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
     const list = page.getByRole("region", { name: new RegExp(`^${text.municipality.dialoguesHeading} \\(${digits(PUBLISHED)}\\)$`) });
     const pages = page.getByRole("navigation", { name: text.pagination.label });
     const link = (n: number) => list.getByRole("link", { name: title(n), exact: true });
+    /** Page 2, reached by a link carrying the cursor `by` (`after` forwards, `before` back): "Sprachcafé 25" to "06". */
+    const onPageTwo = async (by: "after" | "before") => {
+      await expect(page).toHaveURL(new RegExp(`/${locale}/${MUNICIPALITY}\\?page=2&${by}=[A-Za-z0-9_-]+#list$`));
+      await expect(pages).toContainText(pageOf(2));
+      await expect(link(25)).toBeVisible();
+      await expect(link(6)).toBeVisible();
+      await expect(link(26)).toHaveCount(0);
+      await expect(link(5)).toHaveCount(0);
+    };
 
     // Page 1: the twenty newest open dialogues; the heading counts all the published ones. No drafts for a reader.
     await expect(pages).toContainText(pageOf(1));
@@ -94,11 +103,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
 
     // Next: a plain link with the last row's cursor, landing on the list.
     await pages.getByRole("link", { name: text.pagination.next }).click();
-    await expect(page).toHaveURL(new RegExp(`/${locale}/${MUNICIPALITY}\\?page=2&after=[A-Za-z0-9_-]+#list$`));
-    await expect(pages).toContainText(pageOf(2));
-    await expect(link(25)).toBeVisible();
-    await expect(link(6)).toBeVisible();
-    await expect(link(26)).toHaveCount(0);
+    await onPageTwo("after");
     await fromCache(page);
     await expect(link(25)).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -116,11 +121,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
 
     // Back: the previous link carries the first row's cursor and gives page 2 again.
     await pages.getByRole("link", { name: text.pagination.previous }).click();
-    await expect(page).toHaveURL(new RegExp(`/${locale}/${MUNICIPALITY}\\?page=2&before=[A-Za-z0-9_-]+#list$`));
-    await expect(pages).toContainText(pageOf(2));
-    await expect(link(25)).toBeVisible();
-    await expect(link(6)).toBeVisible();
-    await expect(link(5)).toHaveCount(0);
+    await onPageTwo("before");
     await pages.getByRole("link", { name: text.pagination.previous }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/${MUNICIPALITY}#list$`));
     await expect(link(45)).toBeVisible();

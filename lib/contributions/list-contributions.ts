@@ -1,4 +1,5 @@
 import "server-only";
+import { keysetCursor } from "@/lib/http/keyset-cursor";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -76,21 +77,11 @@ const cursorSchema = z.tuple([
   z.uuid(),
 ]);
 type Cursor = z.infer<typeof cursorSchema>;
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
+const cursorCodec = keysetCursor(cursorSchema, 400);
+const encodeCursor = cursorCodec.encode;
 
 /** The cursor in a `?after=`/`?before=` parameter, or null for anything else (then OFFSET by page). */
-export function decodeCursor(value: unknown): Cursor | null {
-  if (typeof value !== "string" || value.length > 400 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const decodeCursor = cursorCodec.decode;
 
 export type ContributionListItem = {
   id: string;

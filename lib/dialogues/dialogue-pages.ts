@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { keysetCursor } from "@/lib/http/keyset-cursor";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 
 // Pages of a municipality's dialogues (issue 16, decisions 064 and 070): the staff dashboard and
@@ -27,22 +28,11 @@ const cursorSchema = z.tuple([
   }),
   z.uuid(),
 ]);
-type Cursor = z.infer<typeof cursorSchema>;
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
+const cursorCodec = keysetCursor(cursorSchema, 200);
+const encodeCursor = cursorCodec.encode;
 
 /** The cursor of an `?after=`/`?before=` parameter, or null for anything else (the page is then read by number). */
-export function decodeDialogueCursor(value: unknown): Cursor | null {
-  if (typeof value !== "string" || value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const decodeDialogueCursor = cursorCodec.decode;
 
 /** The columns every page reads: its order's keys. */
 export type DialogueKey = { id: string; phase: DialoguePhase; createdAt: Date };
