@@ -19,6 +19,7 @@ import { locales } from "../lib/i18n/routing";
 import type { LoadSpec } from "./load";
 import { DEFAULT_SIZES, type LargeDataSizes } from "./seed/seed-large-data";
 import { parseSizes } from "./seed/sizes";
+import { DEFAULT_RENDER_CONCURRENCY } from "../scripts/support/render-limit";
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,7 @@ const { values } = parseArgs({
     "reference-port": { type: "string", default: "3227" },
     "sql-port": { type: "string", default: "3237" },
     "skip-weights": { type: "boolean", default: false },
-    "render-concurrency": { type: "string", default: "0" },
+    "render-concurrency": { type: "string", default: String(DEFAULT_RENDER_CONCURRENCY) },
     out: { type: "string", default: "bench/results" },
   },
 });
@@ -112,7 +113,7 @@ try {
   const smallSql = await record(smallPages);
   await app.stop();
   log("counting SQL statements per page on large data …");
-  // The measured server; RENDER_CONCURRENCY as asked (0: no limit, the default of production).
+  // The measured server; RENDER_CONCURRENCY as asked (default: production's, decision 069).
   app = await startApp(ports.app, largeUrl, ports.sql, { RENDER_CONCURRENCY: String(values["render-concurrency"]) });
   const largeSql = await record(largePages);
   // The same pages for a signed-in member (never cached): issue 16's "≤ 7 signed-in".

@@ -54,8 +54,12 @@ export function limitRenders(limit: number, handle: Handler, isPage: (request: I
   return Object.assign(limited, { state: () => ({ rendering, waiting: line.length }) });
 }
 
-/** The default of RENDER_CONCURRENCY: measured in decision 069. */
-export const DEFAULT_RENDER_CONCURRENCY = 0;
+/**
+ * The default of RENDER_CONCURRENCY (decision 069): with the old space bounded (scripts/next-server.ts),
+ * 4 renders at once kept the dialogue page's throughput at 50 connections and at 200 kept the
+ * server answering 3× faster than no limit, whose renders in flight crowded the bounded heap.
+ */
+export const DEFAULT_RENDER_CONCURRENCY = 4;
 
 /** RENDER_CONCURRENCY: a whole number ≥ 0 (0: no limit); unset or not a number: the default. */
 export function renderConcurrency(env: Record<string, string | undefined>): number {

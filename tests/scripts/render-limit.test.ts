@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isPageRender, limitRenders, renderConcurrency } from "@/scripts/support/render-limit";
+import { DEFAULT_RENDER_CONCURRENCY, isPageRender, limitRenders, renderConcurrency } from "@/scripts/support/render-limit";
 
 type Held = { url: string; finish: () => void };
 
@@ -93,6 +93,8 @@ describe("the render limit", () => {
     expect(renderConcurrency({ RENDER_CONCURRENCY: "4" })).toBe(4);
     expect(renderConcurrency({ RENDER_CONCURRENCY: "0" })).toBe(0);
     const fallback = renderConcurrency({});
+    expect(fallback).toBe(DEFAULT_RENDER_CONCURRENCY);
+    expect(DEFAULT_RENDER_CONCURRENCY).toBeGreaterThan(0);
     for (const value of ["", "x", "-1", "2.5"]) expect(renderConcurrency({ RENDER_CONCURRENCY: value })).toBe(fallback);
   });
 });

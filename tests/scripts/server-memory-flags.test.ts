@@ -2,7 +2,7 @@
 // semi-space to 64 MB on a machine with much memory, so RSS under load carried ~128 MB of garbage.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { SEMI_SPACE_MB, withServerMemoryFlags } from "@/scripts/next-server";
+import { OLD_SPACE_MB, SEMI_SPACE_MB, withServerMemoryFlags } from "@/scripts/next-server";
 
 // Allocates objects that live a little while (a ring of 400,000, as a burst of renders holds its
 // trees) and prints the largest size V8 gave the young generation meanwhile.
@@ -26,13 +26,16 @@ function newSpaceMb(nodeOptions: string | undefined): number {
 }
 
 describe("the production server's memory flags", () => {
-  it("add our semi-space size to whatever NODE_OPTIONS the caller has", () => {
-    expect(withServerMemoryFlags(undefined)).toBe(`--max-semi-space-size=${SEMI_SPACE_MB}`);
-    expect(withServerMemoryFlags("--import ./x.mjs")).toBe(`--import ./x.mjs --max-semi-space-size=${SEMI_SPACE_MB}`);
+  it("add our semi-space and old-space sizes to whatever NODE_OPTIONS the caller has", () => {
+    const ours = `--max-semi-space-size=${SEMI_SPACE_MB} --max-old-space-size=${OLD_SPACE_MB}`;
+    expect(withServerMemoryFlags(undefined)).toBe(ours);
+    expect(withServerMemoryFlags("--import ./x.mjs")).toBe(`--import ./x.mjs ${ours}`);
   });
 
-  it("leave an operator's own semi-space size alone", () => {
-    expect(withServerMemoryFlags("--max-semi-space-size=32")).toBe("--max-semi-space-size=32");
+  it("leave an operator's own sizes alone", () => {
+    expect(withServerMemoryFlags("--max-semi-space-size=32")).toBe(`--max-semi-space-size=32 --max-old-space-size=${OLD_SPACE_MB}`);
+    expect(withServerMemoryFlags("--max-old-space-size=1024")).toBe(`--max-old-space-size=1024 --max-semi-space-size=${SEMI_SPACE_MB}`);
+    expect(withServerMemoryFlags("--max-old-space-size=1024 --max-semi-space-size=32")).toBe("--max-old-space-size=1024 --max-semi-space-size=32");
   });
 
   it("bound the young generation of a process that churns garbage to two semi-spaces, where V8 alone lets it grow", () => {
@@ -42,5 +45,21 @@ describe("the production server's memory flags", () => {
     expect(bounded).toBeLessThanOrEqual(3 * SEMI_SPACE_MB);
     // Without the flag V8 grows it far beyond that (on a 24 GB machine to 128 MB) — the growth the flag bounds.
     expect(newSpaceMb(undefined)).toBeGreaterThan(4 * SEMI_SPACE_MB);
+  });
+
+  it("bound the old space, where V8 alone sets its limit by the machine's memory", () => {
+    const limitMb = (nodeOptions: string | undefined) => {
+      const env = { ...process.env };
+      if (nodeOptions === undefined) delete env.NODE_OPTIONS;
+      else env.NODE_OPTIONS = nodeOptions;
+      const result = spawnSync(process.execPath, ["-e", "console.log(require('node:v8').getHeapStatistics().heap_size_limit / 1048576)"], { env, encoding: "utf8" });
+      expect(result.status, result.stderr).toBe(0);
+      return Number(result.stdout);
+    };
+    // The whole heap's limit: the old space plus the young generation (three semi-spaces' worth).
+    const bounded = limitMb(withServerMemoryFlags(undefined));
+    expect(bounded).toBeGreaterThanOrEqual(OLD_SPACE_MB);
+    expect(bounded).toBeLessThanOrEqual(OLD_SPACE_MB + 4 * SEMI_SPACE_MB);
+    expect(limitMb(undefined)).toBeGreaterThan(2 * OLD_SPACE_MB);
   });
 });
