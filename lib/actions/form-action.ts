@@ -9,10 +9,9 @@ import { AppError, isAppError } from "@/lib/errors";
 import { settleFlash } from "@/lib/flash/flash";
 import { markSubmitFailed, RENDER_TOKEN_HEADER } from "@/lib/http/render-registry";
 import { isSameOrigin } from "@/lib/security/same-origin";
-import { slugSchema } from "@/lib/dialogues/slug";
-import { dialoguePaths, withQuery, type DialoguePaths, type Path } from "@/lib/routes/paths";
+import { dialoguePageRef, municipalityPageRef, pagePath, type DialoguePage, type MunicipalityPage, type MunicipalityPageRef, type Page } from "@/lib/routes/page-ref";
+import { dialoguePaths, municipalityPaths, withQuery, type DialoguePaths, type Path } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
-import { locales } from "@/lib/i18n/routing";
 import { fromFormEncoding, parseForm } from "@/lib/validation";
 import type { FormAction, FormState, Message, PageAction } from "./form-state";
 
@@ -25,7 +24,10 @@ export { isSameOrigin } from "@/lib/security/same-origin";
 // are catalogue keys (`validation.*`, `errors.*`) that the form translates; what the person
 // typed comes back in `values` so the form keeps it.
 
-export { IDLE, type FormAction, type FormState, type Message, type PageAction, type PageRef } from "./form-state";
+export { IDLE, type FormAction, type FormState, type Message, type PageAction } from "./form-state";
+export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef } from "@/lib/routes/page-ref";
+
+type MunicipalityPaths = ReturnType<typeof municipalityPaths>;
 
 /** `formData`: the whole form, for what is not text (a voice message's file). */
 export type ActionContext = { viewer: SignedInUser | null; formData: FormData };
@@ -34,26 +36,13 @@ export function formAction<S extends z.ZodType, T>(schema: S, handler: (input: z
   return (_previous, formData) => run(schema, formData, handler);
 }
 
-/**
- * The page a form is rendered on, bound to its action there (`action.bind(null, page)`, decision
- * 042): parsed here once, like the route's own segments, so it can only ever name a page of this
- * site. It says where to go back to, never who may do what.
- */
-export const pageRef = z.object({
-  locale: z.enum(locales),
-  municipality: slugSchema,
-  dialogue: slugSchema,
-  contributionId: z.uuid().optional(),
-});
-export type Page = z.output<typeof pageRef>;
+export { pagePath, pageRef } from "@/lib/routes/page-ref";
 
-export type PageContext = ActionContext & {
-  page: Page;
-  /** The pages of the page's dialogue. */
-  paths: DialoguePaths;
+type Back = {
   /**
    * Post/redirect/get in the page's language: to `to`, a path from lib/routes/paths.ts, a
-   * "#place" on the page, or the page itself. A way back to the same page fetches it again.
+   * "#place" on the page, or the very page the form stands on. A way back to the same page
+   * fetches it again.
    */
   back: (to?: Path | `#${string}`) => never;
   /**
@@ -64,10 +53,42 @@ export type PageContext = ActionContext & {
   refreshOrBack: (to?: Path | `#${string}`) => Promise<void>;
 };
 
-/** formAction() for a form that names its page: the handler gets it, parsed, and `back()`. */
+export type PageContext = ActionContext & Back & {
+  page: DialoguePage;
+  /** The pages of the page's dialogue. */
+  paths: DialoguePaths;
+};
+
+export type MunicipalityPageContext = ActionContext & Back & {
+  page: MunicipalityPage;
+  /** The pages of the page's municipality. */
+  paths: MunicipalityPaths;
+};
+
+/**
+ * formAction() for a form on a dialogue's page (its home, a page of it, a contribution's, a poll's
+ * texts): the handler gets the page's reference, parsed, and `back()` (lib/routes/page-ref.ts).
+ */
 export function pageAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: PageContext) => Promise<T>): PageAction<T> {
+  return boundAction(dialoguePageRef, schema, (input, context) => handler(input, { ...context, paths: dialoguePaths(context.page.municipality, context.page.dialogue) }));
+}
+
+/** formAction() for a form on a municipality's page (staff, actors, branding, …), as pageAction(). */
+export function municipalityPageAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, context: MunicipalityPageContext) => Promise<T>,
+): PageAction<T, MunicipalityPageRef> {
+  return boundAction(municipalityPageRef, schema, (input, context) => handler(input, { ...context, paths: municipalityPaths(context.page.municipality) }));
+}
+
+function boundAction<R extends z.ZodType<Page>, S extends z.ZodType, T>(
+  refSchema: R,
+  schema: S,
+  handler: (input: z.output<S>, context: ActionContext & Back & { page: z.output<R> }) => Promise<T>,
+): PageAction<T, z.input<R>> {
   return async (bound, _previous, formData) => {
-    const parsed = pageRef.safeParse(bound);
+    // Bound to the action, the reference still travels with the form: as untrusted as a field.
+    const parsed = refSchema.safeParse(bound);
     if (!parsed.success) return failed({ status: "error", fieldErrors: {}, formError: { key: "errors.INVALID_INPUT" }, values: textValues(formData) });
     const page = parsed.data;
     const here = pagePath(page);
@@ -82,15 +103,8 @@ export function pageAction<S extends z.ZodType, T>(schema: S, handler: (input: z
       if ((await headers()).has("next-action")) return refresh();
       back(to);
     };
-    const paths = dialoguePaths(page.municipality, page.dialogue);
-    return run(schema, formData, (input, context) => handler(input, { ...context, page, paths, back, refreshOrBack }));
+    return run(schema, formData, (input, context) => handler(input, { ...context, page, back, refreshOrBack }));
   };
-}
-
-/** The path of the page a reference names (without the locale, which the redirect adds). */
-export function pagePath({ municipality, dialogue, contributionId }: Page): Path {
-  const paths = dialoguePaths(municipality, dialogue);
-  return contributionId ? paths.contribution(contributionId) : paths.home;
 }
 
 async function run<S extends z.ZodType, T>(

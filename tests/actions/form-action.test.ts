@@ -3,7 +3,8 @@
 // functions here; the wrapper itself only reads the request's headers and calls them.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrorsOf, isSameOrigin, pagePath, pageRef, parseForm } from "@/lib/actions/form-action";
+import { fieldErrorsOf, isSameOrigin, parseForm } from "@/lib/actions/form-action";
+import { dialoguePageRef, municipalityPageRef, pagePath, pageRef } from "@/lib/routes/page-ref";
 import { checkboxGroup, fromFormEncoding } from "@/lib/validation";
 import { updateProfileInput } from "@/lib/accounts/update-profile";
 import { saveChannelInput } from "@/lib/channels/configure-channel";
@@ -208,32 +209,64 @@ describe("fromFormEncoding", () => {
 });
 
 // The page reference a form's action is bound to (decision 042) travels with the form, so it is
-// as untrusted as a field: it may only ever name a page of this site.
+// as untrusted as a field: it may only ever name a page of this site, and back() goes to that page.
 describe("pageRef / pagePath", () => {
   const contribution = "0b7e2a52-8f8e-4c55-9d0e-6d3f0c1a2b3c";
+  const thing = "0190b6b4-0000-7000-8000-000000000000";
 
   it.each([
-    [{ locale: "ar", municipality: "musterstadt", dialogue: "spielplatz" }, "/musterstadt/spielplatz"],
-    [{ locale: "fa", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution }, `/musterstadt/spielplatz/c/${contribution}`],
-  ])("takes %j as the page at %s", (ref, path) => {
+    ["a dialogue's home", { locale: "ar", municipality: "musterstadt", dialogue: "spielplatz" }, "/musterstadt/spielplatz"],
+    ["a page of a dialogue", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "pollsManage" }, "/musterstadt/spielplatz/polls/manage"],
+    ["a contribution", { locale: "fa", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution }, `/musterstadt/spielplatz/c/${contribution}`],
+    ["a page of a contribution", { locale: "fa", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution, view: "merge" }, `/musterstadt/spielplatz/c/${contribution}/merge`],
+    ["a poll's texts", { locale: "uk", municipality: "musterstadt", dialogue: "spielplatz", view: "pollTexts", id: thing, language: "fa-AF" }, `/texts/poll/${thing}?language=fa-AF`],
+    ["a municipality's start page", { locale: "de", municipality: "musterstadt" }, "/musterstadt"],
+    ["a municipality's page", { locale: "tr", municipality: "musterstadt", view: "actorsManage" }, "/musterstadt/actors/manage"],
+    ["a municipality's page of one thing", { locale: "de", municipality: "musterstadt", view: "actorEdit", id: thing }, `/musterstadt/actors/${thing}/edit`],
+  ])("takes %s as the page at its path", (_what, ref, path) => {
     const parsed = pageRef.safeParse(ref);
     expect(parsed.success).toBe(true);
     if (parsed.success) expect(pagePath(parsed.data)).toBe(path);
   });
 
+  // Forged references, one set per kind of page: another site, a climbing path, a language we do not have.
   it.each([
     ["another site as the municipality", { locale: "de", municipality: "//evil.example", dialogue: "spielplatz" }],
     ["a scheme", { locale: "de", municipality: "https:", dialogue: "evil.example" }],
     ["a path that climbs", { locale: "de", municipality: "..", dialogue: ".." }],
     ["a backslash", { locale: "de", municipality: "\\evil.example", dialogue: "spielplatz" }],
-    ["a page without its dialogue", { locale: "de", municipality: "musterstadt" }],
-    ["a contribution without its dialogue", { locale: "de", municipality: "musterstadt", contributionId: "0b7e2a52-8f8e-4c55-9d0e-6d3f0c1a2b3c" }],
+    ["a contribution without its dialogue", { locale: "de", municipality: "musterstadt", contributionId: contribution }],
     ["a query or fragment in a segment", { locale: "de", municipality: "musterstadt", dialogue: "x?next=//evil.example" }],
     ["a contribution that is no id", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", contributionId: "../../evil" }],
     ["a language we do not have", { locale: "xx", municipality: "musterstadt", dialogue: "spielplatz" }],
+    ["a dialogue's page that does not exist", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "constructor" }],
+    ["a dialogue's page as a URL", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "https://evil.example" }],
+    ["a contribution's page that is a dialogue's", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution, view: "pollsManage" }],
+    ["a poll's texts without the poll", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "pollTexts" }],
+    ["a poll's texts in a language that is a path", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "pollTexts", id: thing, language: "de/../../x" }],
+    ["a municipality that is another site", { locale: "de", municipality: "//evil.example" }],
+    ["a municipality's page in a language we do not have", { locale: "../de", municipality: "musterstadt", view: "staff" }],
+    ["a municipality's page that does not exist", { locale: "de", municipality: "musterstadt", view: "__proto__" }],
+    ["a municipality's page of one thing without its id", { locale: "de", municipality: "musterstadt", view: "actorEdit" }],
+    ["a municipality's page of one thing by a path", { locale: "de", municipality: "musterstadt", view: "district", id: "//evil.example" }],
+    ["a field the page has not", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", next: "//evil.example" }],
     ["no reference at all", undefined],
     ["a string instead of a reference", "/musterstadt"],
   ])("refuses %s", (_what, ref) => {
     expect(pageRef.safeParse(ref).success).toBe(false);
+  });
+
+  // Each wrapper takes only its kind: a dialogue's form cannot be sent back to a municipality's page, nor the other way.
+  it.each([
+    ["pageAction, a municipality's page", dialoguePageRef, { locale: "de", municipality: "musterstadt", view: "staff" }],
+    ["municipalityPageAction, a dialogue's page", municipalityPageRef, { locale: "de", municipality: "musterstadt", dialogue: "spielplatz" }],
+  ])("%s: refused", (_what, schema, ref) => {
+    expect(schema.safeParse(ref).success).toBe(false);
+  });
+
+  // Another municipality's slug is a page of this site: back() goes there, never off-site (what may be done is the policy's, not the reference's).
+  it("keeps another municipality's page on this site", () => {
+    const parsed = municipalityPageRef.parse({ locale: "ar", municipality: "anderstadt", view: "messenger" });
+    expect(pagePath(parsed)).toBe("/anderstadt/messenger");
   });
 });

@@ -38,12 +38,12 @@ export const createCommentAction = pageAction(createCommentInput, async (input, 
 
 export const updateCommentAction = pageAction(updateCommentInput, async ({ commentId, body }, { viewer, page, paths, back }): Promise<void> => {
   await updateComment(viewer, { commentId, body });
-  back(page.contributionId ? paths.comment(page.contributionId, commentId) : undefined);
+  back("contributionId" in page ? paths.comment(page.contributionId, commentId) : undefined);
 });
 
 export const deleteCommentAction = pageAction(deleteCommentInput, async ({ commentId }, { viewer, page, paths, back }): Promise<void> => {
   await deleteComment(viewer, { commentId });
-  back(page.contributionId ? paths.comment(page.contributionId, commentId) : undefined);
+  back("contributionId" in page ? paths.comment(page.contributionId, commentId) : undefined);
 });
 
 // The text is checked by updateContribution, not by the wrapper, so that a refused photo is told in
