@@ -9,9 +9,8 @@ import { type DialoguePaths } from "@/lib/routes/paths";
 
 /** The support button in place: a plain form that comes back to the same list position. */
 export type ListSupport = {
+  /** Bound to the page and the list position, where the form comes back to (decision 042). */
   action: (formData: FormData) => Promise<void>;
-  /** The hidden fields that name the page and the list position (locale, slugs, `list`). */
-  fields: Record<string, string>;
   mayGive: boolean;
   mayWithdraw: boolean;
 };
@@ -89,9 +88,6 @@ export function ContributionItem({
         </p>
         {support && mayAct && (
           <form action={support.action}>
-            {Object.entries(support.fields).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
             <input type="hidden" name="contributionId" value={contribution.id} />
             <input type="hidden" name="intent" value={intent} />
             <button

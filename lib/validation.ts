@@ -26,21 +26,24 @@ export function parseForm<S extends z.ZodType>(
  * "on" and an unticked one nothing, a field left empty posts "". For each field of an object
  * schema, asked of the field's own schema: a checkbox group (`checkboxGroup`) gets the values of
  * its ticked boxes `<prefix><value>`; one that takes a boolean (and not the text "on") gets
- * `true` for "on" and `false` for nothing; one that takes null but not "" (an e-mail address, a
+ * `true` for "on" and `false` for nothing; a group of texts (`textGroup`) the record of its texts by key; one that takes null but not "" (an e-mail address, a
  * colour, a date that may be cleared) is null when left blank (empty or only spaces); one that
  * may be left out but does not take "" (an optional id, number or choice) is left out when empty. A text that may
  * be empty stays "". Anything else passes unchanged, so the schema still refuses it. Domain
  * schemas stay typed: `z.boolean().default(false)`, `z.literal(true, …)` for a box that must be
  * ticked, `.optional()`, `.nullable()`, `checkboxGroup("language-", z.array(…))`.
  */
-export function fromFormEncoding(schema: z.ZodType, values: Record<string, string>): Record<string, string | boolean | string[] | null> {
+export function fromFormEncoding(schema: z.ZodType, values: Record<string, string>): Record<string, FormValue> {
   const shape = objectShape(schema);
   if (!shape) return values;
-  const decoded: Record<string, string | boolean | string[] | null> = { ...values };
+  const decoded: Record<string, FormValue> = { ...values };
   for (const [name, field] of Object.entries(shape)) {
     const value = values[name];
     const group = checkboxGroups.get(field);
-    if (group) {
+    const texts = textGroups.get(field);
+    if (texts) {
+      decoded[name] = Object.fromEntries(Object.keys(values).filter((key) => key.startsWith(texts.prefix)).map((key) => [key.slice(texts.prefix.length), values[key]!]));
+    } else if (group) {
       decoded[name] = Object.keys(values)
         .filter((key) => key.startsWith(group.prefix) && values[key] === "on")
         .map((key) => key.slice(group.prefix.length));
@@ -56,6 +59,8 @@ export function fromFormEncoding(schema: z.ZodType, values: Record<string, strin
   return decoded;
 }
 
+type FormValue = string | boolean | string[] | Record<string, string> | null;
+
 const checkboxGroups = z.registry<{ prefix: string }>();
 
 /**
@@ -64,6 +69,18 @@ const checkboxGroups = z.registry<{ prefix: string }>();
  */
 export function checkboxGroup<S extends z.ZodType>(prefix: string, schema: S): S {
   checkboxGroups.add(schema, { prefix });
+  return schema;
+}
+
+const textGroups = z.registry<{ prefix: string }>();
+
+/**
+ * A field a form posts as one text per key, named `<prefix><key>` (a poll version's answers
+ * `answer-<position>`, hands counted per answer `counts.<option id>`): fromFormEncoding gives the
+ * schema the record `{ <key>: <text> }`.
+ */
+export function textGroup<S extends z.ZodType>(prefix: string, schema: S): S {
+  textGroups.add(schema, { prefix });
   return schema;
 }
 

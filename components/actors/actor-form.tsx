@@ -19,13 +19,15 @@ export type ActorValues = {
 /** An actor's entry; only the contact details the actor wants public are filled in. */
 export function ActorForm({
   action,
-  hidden,
+  target,
   kinds,
   values,
   submit,
 }: {
+  /** Bound to the page the form stands on where the page renders it (decision 042). */
   action: FormAction;
-  hidden: Record<string, string>;
+  /** The municipality a new actor joins, or the actor to change. */
+  target: { municipalityId: string } | { actorId: string };
   kinds: { value: string; label: string }[];
   values?: ActorValues;
   submit: string;
@@ -33,9 +35,11 @@ export function ActorForm({
   const t = useTranslations("actors");
   return (
     <ActionForm action={action} noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      {"actorId" in target ? (
+        <input type="hidden" name="actorId" value={target.actorId} />
+      ) : (
+        <input type="hidden" name="municipalityId" value={target.municipalityId} />
+      )}
       <TextField name="name" label={t("name")} defaultValue={values?.name} maxLength={200} required />
       <SelectField name="kind" label={t("kind")} options={kinds} defaultValue={values?.kind ?? kinds[0]?.value} />
       <CheckboxField name="refugeeLed" label={t("refugeeLedLabel")} hint={t("refugeeLedHint")} defaultChecked={values?.refugeeLed} />

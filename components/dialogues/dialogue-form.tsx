@@ -4,6 +4,7 @@ import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-f
 import { CheckboxGroup, type CheckboxOption } from "@/components/form/checkbox-group";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { IdFields, type FormIds } from "@/components/form/id-fields";
 
 export type DialogueFormLabels = {
   title: string;
@@ -50,7 +51,8 @@ type Option = CheckboxOption;
 type Props = {
   action: FormAction;
   /** Hidden fields: where the action redirects to, and which dialogue or municipality. */
-  hidden: Record<string, string>;
+  /** What the form acts on; its page is bound to the action (decision 042). */
+  ids: FormIds;
   labels: DialogueFormLabels;
   themes: Option[];
   languages: Option[];
@@ -66,14 +68,12 @@ const DATE_FIELDS = ["collectingFrom", "deliberatingFrom", "respondingFrom", "cl
  * Arabic page still reads left to right. Themes and languages are checkboxes named `theme-<id>` and
  * `language-<code>` (the action collects them), so a failed post keeps every tick.
  */
-export function DialogueForm({ action, hidden, labels, themes, languages, values, textLanguage }: Props) {
+export function DialogueForm({ action, ids, labels, themes, languages, values, textLanguage }: Props) {
   // The texts as written: a German title in a form on an Arabic page is German (WCAG 3.1.2).
   const text = textLanguage ? { lang: textLanguage } : {};
   return (
     <ActionForm action={action} noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={ids} />
       <TextField name="title" label={labels.title} hint={labels.titleHint} defaultValue={values.title} maxLength={120} required dir="auto" {...text} />
       <TextAreaField name="summary" label={labels.summary} hint={labels.summaryHint} defaultValue={values.summary} rows={2} maxLength={300} required dir="auto" {...text} />
       <TextAreaField

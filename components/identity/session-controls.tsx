@@ -61,8 +61,7 @@ export async function SessionControls() {
             {t("account")}
           </Link>
         </p>
-        <form action={signOut}>
-          <input type="hidden" name="locale" value={locale} />
+        <form action={signOut.bind(null, locale)}>
           <SignOutButton className="rounded border border-white px-3 py-1 font-semibold text-white hover:bg-white hover:text-brand-dark">{t("signOut")}</SignOutButton>
         </form>
       </HeaderMenu>

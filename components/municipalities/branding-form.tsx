@@ -2,6 +2,7 @@ import { CheckboxField, SubmitButton, TextField } from "@/components/form/form-f
 import { UploadField } from "@/components/form/file-field";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { IdFields, type FormIds } from "@/components/form/id-fields";
 
 export type BrandingLabels = {
   name: string;
@@ -16,22 +17,21 @@ export type BrandingLabels = {
 /** Name, logo and accent colour. Works without JavaScript (a multipart form post); rendered on the server around <ActionForm>. */
 export function BrandingForm({
   action,
-  hidden,
+  ids,
   labels,
   values,
   hasLogo,
 }: {
   action: FormAction;
-  hidden: Record<string, string>;
+  /** What the form acts on; its page is bound to the action (decision 042). */
+  ids: FormIds;
   labels: BrandingLabels;
   values: { name: string; accentColor: string };
   hasLogo: boolean;
 }) {
   return (
     <ActionForm action={action} encType="multipart/form-data" noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={ids} />
       <TextField name="name" label={labels.name} defaultValue={values.name} maxLength={120} required />
       <TextField name="accentColor" type="color" label={labels.accent} hint={labels.accentHint} defaultValue={values.accentColor} className="mt-1 block h-12 w-24 rounded border border-muted bg-white p-1 aria-invalid:border-2 aria-invalid:border-danger" />
       <UploadField name="logo" label={labels.logo} hint={labels.logoHint} accept="image/png,image/jpeg,image/webp" />

@@ -3,6 +3,7 @@
 import { CheckboxField, SubmitButton, TextField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { IdFields, type FormIds } from "@/components/form/id-fields";
 
 export type MessengerChannelLabels = {
   number: string;
@@ -18,20 +19,19 @@ export type MessengerChannelLabels = {
 /** One provider's settings (decision 045). The secret is never sent back to the page. Works without JavaScript. */
 export function MessengerChannelForm({
   action,
-  hidden,
+  ids,
   labels,
   values,
 }: {
   action: FormAction;
-  hidden: Record<string, string>;
+  /** What the form acts on; its page is bound to the action (decision 042). */
+  ids: FormIds;
   labels: MessengerChannelLabels;
   values: { number: string; accountRef: string; enabled: boolean };
 }) {
   return (
     <ActionForm action={action} noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={ids} />
       <TextField name="number" type="tel" dir="ltr" label={labels.number} hint={labels.numberHint} defaultValue={values.number} autoComplete="off" required />
       <TextField name="accountRef" dir="ltr" label={labels.accountRef} hint={labels.accountRefHint} defaultValue={values.accountRef} autoComplete="off" spellCheck={false} required />
       <TextField name="secret" type="password" dir="ltr" label={labels.secret} hint={labels.secretHint} autoComplete="new-password" />

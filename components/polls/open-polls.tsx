@@ -1,30 +1,33 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { PollAnswerForm, type PollPage } from "@/components/polls/poll-answer-form";
+import { PollAnswerForm } from "@/components/polls/poll-answer-form";
 import { PollStatus } from "@/components/polls/poll-status";
 import { PollTextNote } from "@/components/polls/poll-text-note";
 import { Section } from "@/components/section";
 import { answerPollAction } from "@/lib/actions/polls/polls";
+import type { DialoguePageRef } from "@/lib/actions/form-state";
 import type { OpenPoll } from "@/lib/polls/list-open-polls";
 import { localized, sitePaths, withQuery, type DialoguePaths } from "@/lib/routes/paths";
 
 type Answerable = Pick<OpenPoll, "id" | "choice" | "options" | "text" | "mine">;
 
-/** A member's answer form for an open poll, in the version of its text the reader sees, under the poll's heading (`poll-<id>-heading`), which names its choices. */
-export function PollAnswer({ poll, page, back }: { poll: Answerable; page: PollPage; back?: "dialogue" }) {
+/**
+ * A member's answer form for an open poll, in the version of its text the reader sees, under the
+ * poll's heading (`poll-<id>-heading`), which names its choices; `page` is the page it stands on
+ * and returns to (the polls page or the dialogue page).
+ */
+export function PollAnswer({ poll, page }: { poll: Answerable; page: DialoguePageRef }) {
   return (
     <ClientMessages namespaces={["polls"]}>
       <PollAnswerForm
-        action={answerPollAction}
-        page={page}
+        action={answerPollAction.bind(null, page)}
         pollId={poll.id}
         multiple={poll.choice === "MULTIPLE"}
         question={poll.text.question}
         answers={poll.options.map((option, index) => ({ id: option.id, label: poll.text.answers[index] ?? "" }))}
         lang={poll.text.language}
         mine={poll.mine}
-        back={back}
         labelledBy={`poll-${poll.id}-heading`}
       />
     </ClientMessages>
@@ -47,7 +50,8 @@ export async function OpenPolls({
   mayTranslate = false,
 }: {
   polls: OpenPoll[];
-  page: PollPage;
+  /** The dialogue page. */
+  page: { locale: string; municipality: string; dialogue: string };
   paths: DialoguePaths;
   mayAnswer: boolean;
   /** The viewer translates as a volunteer (or writes as the host team): each poll links to its texts page. */
@@ -87,7 +91,7 @@ export async function OpenPolls({
           )}
           {mayAnswer ? (
             <div className="mt-3">
-              <PollAnswer poll={poll} page={page} back="dialogue" />
+              <PollAnswer poll={poll} page={page} />
             </div>
           ) : (
             <>

@@ -3,8 +3,6 @@ import { ChoiceField, SubmitButton } from "@/components/form/form-fields";
 import { ActionForm } from "@/components/form/form";
 import type { FormAction } from "@/lib/actions/form-state";
 
-export type PollPage = { locale: string; municipality: string; dialogue: string };
-
 /**
  * A member's answer: radio buttons for a single-choice poll, checkboxes for a multiple-choice one.
  * A server component around the one client <ActionForm> (decision 040): the dialogue page, a read
@@ -12,26 +10,22 @@ export type PollPage = { locale: string; municipality: string; dialogue: string 
  */
 export async function PollAnswerForm({
   action,
-  page,
   pollId,
   multiple,
   question,
   answers,
   lang,
   mine,
-  back,
   labelledBy,
 }: {
+  /** Bound to the page the form stands on (the polls page or the dialogue page), which it returns to. */
   action: FormAction;
-  page: PollPage;
   pollId: string;
   multiple: boolean;
   question: string;
   answers: { id: string; label: string }[];
   lang: string;
   mine: string[] | null;
-  /** Where the answer returns to: the polls page, or the dialogue page the form stands on. */
-  back?: "dialogue";
   /** The id of the heading that shows the question above the form: it names the choices, and the question is not shown twice. */
   labelledBy?: string;
 }) {
@@ -39,11 +33,7 @@ export async function PollAnswerForm({
   const options = answers.map((answer) => ({ value: answer.id, label: answer.label }));
   return (
     <ActionForm action={action} noValidate>
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
       <input type="hidden" name="pollId" value={pollId} />
-      {back && <input type="hidden" name="back" value={back} />}
       <ChoiceField
         name="optionIds"
         legend={<span lang={lang}>{question}</span>}

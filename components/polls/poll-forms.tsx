@@ -4,33 +4,21 @@ import { ChoiceField, SelectField, SubmitButton, TextField } from "@/components/
 import { ActionForm } from "@/components/form/form";
 import { FoldOnError } from "@/components/form/folded";
 import type { FormAction } from "@/lib/actions/form-state";
-import type { PollPage } from "./poll-answer-form";
 
-// The host team's poll forms: server components around the one client <ActionForm> (decision 042).
+// The host team's poll forms: server components around the one client <ActionForm>, each action
+// bound to the page the form stands on where the page renders it (decision 042).
 
 type Option = { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" };
-
-function PageFields({ page }: { page: PollPage }) {
-  return (
-    <>
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
-    </>
-  );
-}
 
 /** The host team adds a poll: the question and up to six answers in the dialogue's first language. */
 export async function PollCreateForm({
   action,
-  page,
   dialogueId,
   answerFields,
   phases,
   lang,
 }: {
   action: FormAction;
-  page: PollPage;
   dialogueId: string;
   answerFields: number;
   phases: Option[];
@@ -39,7 +27,6 @@ export async function PollCreateForm({
   const t = await getTranslations("polls");
   return (
     <ActionForm action={action} noValidate>
-      <PageFields page={page} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <TextField name="question" label={t("question")} hint={t("questionHint")} lang={lang} required maxLength={300} />
       {Array.from({ length: answerFields }, (_, index) => (
@@ -95,7 +82,6 @@ function withText(sentence: string, text: ReactNode): ReactNode {
 /** The question and answers in another of the dialogue's languages. */
 export async function PollTextForm({
   action,
-  page,
   pollId,
   language,
   languageName,
@@ -103,11 +89,9 @@ export async function PollTextForm({
   current,
   originals,
   originalLanguage,
-  back,
   submit,
 }: {
   action: FormAction;
-  page: PollPage;
   pollId: string;
   language: string;
   languageName: string;
@@ -116,18 +100,14 @@ export async function PollTextForm({
   originals: string[];
   /** The language the answers were asked in: each label names its original, marked with it. */
   originalLanguage: string;
-  /** Where the form stands, when not on the manage page: the poll's texts page. */
-  back?: "texts";
   /** The button's words, when not "Save". */
   submit?: string;
 }) {
   const t = await getTranslations("polls");
   return (
     <ActionForm action={action} noValidate>
-      <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <input type="hidden" name="language" value={language} />
-      {back && <input type="hidden" name="back" value={back} />}
       <TextField
         name="question"
         label={t("questionIn", { language: languageName })}
@@ -160,14 +140,12 @@ export async function PollTextForm({
  */
 export async function PollCountForm({
   action,
-  page,
   pollId,
   meetings,
   perspectives,
   answers,
 }: {
   action: FormAction;
-  page: PollPage;
   pollId: string;
   meetings: Option[];
   perspectives: Option[];
@@ -178,7 +156,6 @@ export async function PollCountForm({
     <ActionForm action={action} noValidate>
       <FoldOnError className="mt-4" summaryClassName="cursor-pointer font-semibold" summary={t("countHeading")}>
         <div className="mt-3">
-          <PageFields page={page} />
           <input type="hidden" name="pollId" value={pollId} />
           <SelectField name="meetingId" label={t("countMeeting")} options={meetings} />
           <SelectField name="perspective" label={t("countPerspective")} options={perspectives} />
@@ -203,11 +180,10 @@ export async function PollCountForm({
 }
 
 /** Ends a poll before its time. */
-export async function ClosePollForm({ action, page, pollId }: { action: FormAction; page: PollPage; pollId: string }) {
+export async function ClosePollForm({ action, pollId }: { action: FormAction; pollId: string }) {
   const t = await getTranslations("polls");
   return (
     <ActionForm action={action} noValidate>
-      <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <SubmitButton className="rounded border border-ink px-4 py-2 font-semibold">{t("closeSubmit")}</SubmitButton>
     </ActionForm>
@@ -215,10 +191,9 @@ export async function ClosePollForm({ action, page, pollId }: { action: FormActi
 }
 
 /** The host team marks a volunteer's version of a poll checked (the label comes from the page: "translations.markChecked"). */
-export async function CheckPollTextForm({ action, page, pollId, language, submit }: { action: FormAction; page: PollPage; pollId: string; language: string; submit: string }) {
+export async function CheckPollTextForm({ action, pollId, language, submit }: { action: FormAction; pollId: string; language: string; submit: string }) {
   return (
     <ActionForm action={action} noValidate>
-      <PageFields page={page} />
       <input type="hidden" name="pollId" value={pollId} />
       <input type="hidden" name="language" value={language} />
       <SubmitButton className="rounded border border-brand px-4 py-2 font-semibold text-brand">{submit}</SubmitButton>

@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { SubmitButton } from "@/components/form/form-fields";
 import { ActionForm } from "@/components/form/form";
 import type { FormAction } from "@/lib/actions/form-state";
-import type { PollPage } from "./poll-answer-form";
 
 /**
  * The polls page's one button "Translate by machine into <my language>" (decision 048): a server
@@ -12,13 +11,11 @@ import type { PollPage } from "./poll-answer-form";
  */
 export async function RequestPollsTranslation({
   action,
-  page,
   dialogueId,
   language,
   languageLabel,
 }: {
   action: FormAction;
-  page: PollPage;
   dialogueId: string;
   language: string;
   languageLabel: string;
@@ -26,9 +23,6 @@ export async function RequestPollsTranslation({
   const t = await getTranslations("translations");
   return (
     <ActionForm action={action} className="mt-3">
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
       <input type="hidden" name="dialogueId" value={dialogueId} />
       <input type="hidden" name="language" value={language} />
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">

@@ -39,6 +39,8 @@ export function formAction<S extends z.ZodType, T>(schema: S, handler: (input: z
 export { pagePath, pageRef } from "@/lib/routes/page-ref";
 
 type Back = {
+  /** The path of the page the form stands on (without its locale), to go back to it with a query. */
+  here: Path;
   /**
    * Post/redirect/get in the page's language: to `to`, a path from lib/routes/paths.ts, a
    * "#place" on the page, or the very page the form stands on. A way back to the same page
@@ -103,7 +105,7 @@ function boundAction<R extends z.ZodType<Page>, S extends z.ZodType, T>(
       if ((await headers()).has("next-action")) return refresh();
       back(to);
     };
-    return run(schema, formData, (input, context) => handler(input, { ...context, page, back, refreshOrBack }));
+    return run(schema, formData, (input, context) => handler(input, { ...context, page, here, back, refreshOrBack }));
   };
 }
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrorsOf, isSameOrigin, parseForm } from "@/lib/actions/form-action";
 import { dialoguePageRef, municipalityPageRef, pagePath, pageRef } from "@/lib/routes/page-ref";
-import { checkboxGroup, fromFormEncoding } from "@/lib/validation";
+import { checkboxGroup, fromFormEncoding, textGroup } from "@/lib/validation";
+import { recordPollMeetingCountInput } from "@/lib/polls/record-poll-meeting-count";
 import { updateProfileInput } from "@/lib/accounts/update-profile";
 import { saveChannelInput } from "@/lib/channels/configure-channel";
 import { dialogueFields } from "@/lib/dialogues/dialogue-fields";
@@ -199,6 +200,19 @@ describe("fromFormEncoding", () => {
         collectingFrom: "2027-01-10",
       });
     });
+  });
+
+  // A group of texts named by prefix: a poll version's answers, hands counted per answer.
+  it("gives a text group the record of its texts by key, and the schema its own errors at each field's name", () => {
+    const option = "0190b6b4-0000-7000-8000-000000000001";
+    const counts = recordPollMeetingCountInput.extend({ counts: textGroup("counts.", z.record(z.string(), z.string())) });
+    const values = { pollId: option, meetingId: option, perspective: "LIVED_EXPERIENCE", [`counts.${option}`]: "7", "counts.other": "", countsX: "9" };
+    expect(fromFormEncoding(counts, values).counts).toEqual({ [option]: "7", other: "" });
+    const domain = recordPollMeetingCountInput.safeParse(fromFormEncoding(counts, { ...values, [`counts.${option}`]: "many" }), { reportInput: true });
+    expect(domain.success ? {} : fieldErrorsOf(domain.error)).toEqual({ [`counts.${option}`]: [{ key: "validation.invalid" }], "counts.other": [{ key: "validation.invalid" }] });
+    const answers = z.object({ answers: textGroup("answer-", z.record(z.string(), z.string()).transform((texts) => Object.keys(texts).sort().map((key) => texts[key]))) });
+    expect(parseForm(answers, { "answer-2": "Nein", "answer-1": "Ja", answer: "x" })).toEqual({ success: true, data: { answers: ["Ja", "Nein"] } });
+    expect(parseForm(answers, {})).toEqual({ success: true, data: { answers: [] } });
   });
 
   function errorsOfForm(s: z.ZodType, values: Record<string, string>) {

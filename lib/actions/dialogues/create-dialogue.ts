@@ -1,18 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { formAction, formInput } from "@/lib/actions/form-action";
+import { formInput, municipalityPageAction } from "@/lib/actions/form-action";
 import { createDialogue } from "@/lib/dialogues/create-dialogue";
 import { dialogueFields } from "@/lib/dialogues/dialogue-fields";
-import { slugSchema } from "@/lib/dialogues/slug";
-import { locales } from "@/lib/i18n/routing";
-import { dialoguePaths, withQuery } from "@/lib/routes/paths";
-import { redirectTo } from "@/lib/routes/redirect";
+import { withQuery } from "@/lib/routes/paths";
 
-// The domain function checks the fields; this only names where to go afterwards.
-const page = z.looseObject({ locale: z.enum(locales), municipality: slugSchema, municipalityId: z.string() });
-
-export const createDialogueAction = formAction(page, async ({ locale, municipality, municipalityId }, { viewer, formData }): Promise<void> => {
+// The domain function checks the fields; this only names the municipality, and where to go afterwards.
+export const createDialogueAction = municipalityPageAction(z.looseObject({ municipalityId: z.string() }), async ({ municipalityId }, { viewer, formData, paths, back }): Promise<void> => {
   const dialogue = await createDialogue(viewer, { ...formInput(dialogueFields, formData), municipalityId });
-  redirectTo(locale, withQuery(dialoguePaths(municipality, dialogue.slug).manage, { done: "created" }));
+  back(withQuery(paths.dialogue(dialogue.slug).manage, { done: "created" }));
 });

@@ -92,8 +92,8 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   const listSupport: ListSupport | undefined =
     may.support || may.withdrawSupport
       ? {
-          action: supportFromListAction,
-          fields: { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, list: new URLSearchParams(data.listQuery).toString() },
+          // Bound to the page and the list's position, where the button comes back to (decision 042).
+          action: supportFromListAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }, new URLSearchParams(data.listQuery).toString()),
           mayGive: may.support,
           mayWithdraw: may.withdrawSupport,
         }

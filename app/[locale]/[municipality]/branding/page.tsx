@@ -42,8 +42,8 @@ export default async function BrandingPage({ params, searchParams }: Props) {
       </div>
       <div className="mt-6">
         <BrandingForm
-          action={updateBrandingAction}
-          hidden={{ municipalityId: branding.id, locale, municipality: branding.slug }}
+          action={updateBrandingAction.bind(null, { locale, municipality: branding.slug, view: "branding" })}
+          ids={{ municipalityId: branding.id }}
           values={{ name: branding.name, accentColor: branding.accentColor ?? "#0b2f55" }}
           hasLogo={branding.logo !== null}
           labels={{

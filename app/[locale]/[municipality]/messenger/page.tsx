@@ -54,7 +54,7 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
   if (!loaded) notFound();
   const { municipality, settings } = loaded;
   const t = await getTranslations("messengerSettings");
-  const hidden = (provider: string) => ({ municipalityId: municipality.id, provider, locale, municipality: municipality.slug });
+  const save = saveChannelAction.bind(null, { locale, municipality: municipality.slug, view: "messenger" });
   const common = { number: t("number"), numberHint: t("numberHint"), secretHint: t("secretHint"), enabled: t("enabled"), submit: t("submit") };
   return (
     <>
@@ -86,8 +86,8 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
               )}
               <div className="mt-4">
                 <MessengerChannelForm
-                  action={saveChannelAction}
-                  hidden={hidden(provider.toUpperCase())}
+                  action={save}
+                  ids={{ municipalityId: municipality.id, provider: provider.toUpperCase() }}
                   values={{ number: channel?.number ?? "", accountRef: channel?.accountRef ?? "", enabled: channel?.enabled ?? false }}
                   labels={{
                     ...common,

@@ -48,7 +48,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
     getViewer(),
   ]);
   const at = dialoguePaths(dialogue);
-  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, view: "manage" } as const;
   const next = NEXT_PHASE[dialogue.phase];
   const refused = typeof query.refused === "string" ? query.refused : undefined;
   const done = typeof query.done === "string" ? query.done : undefined;
@@ -114,8 +114,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
           <Section id="next-phase" heading={<>{t("nextHeading")}: {phases(next)}</>} level={3} headingClassName="font-semibold" className="mt-6">
             <p className="mt-1">{t(`next.${next}`)}</p>
             <AdvancePhaseForm
-              action={advancePhaseAction}
-              hidden={{ ...page, dialogueId: dialogue.id, from: dialogue.phase }}
+              action={advancePhaseAction.bind(null, page)}
+              ids={{ dialogueId: dialogue.id, from: dialogue.phase }}
               label={t("advance", { phase: phases(next) })}
             />
           </Section>
@@ -182,8 +182,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
                   {mayRemove && (
                     <div className="mt-3">
                       <RemoveFromTeamForm
-                        action={removeFromTeamAction}
-                        hidden={{ ...page, dialogueId: dialogue.id, membershipId: member.membershipId, role: member.role }}
+                        action={removeFromTeamAction.bind(null, page)}
+                        ids={{ dialogueId: dialogue.id, membershipId: member.membershipId, role: member.role }}
                         label={t("teamRemove")}
                         accessibleLabel={t("teamRemoveFor", { name: member.displayName, role })}
                       />
@@ -222,8 +222,8 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
             </Link>
           </p>
           <DialogueForm
-            action={updateDialogueAction}
-            hidden={{ ...page, dialogueId: dialogue.id }}
+            action={updateDialogueAction.bind(null, page)}
+            ids={{ dialogueId: dialogue.id }}
             {...form}
             textLanguage={mainLanguage}
             values={{

@@ -41,7 +41,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
   const paths = dialoguePaths(dialogue);
   const mayAnswer = may.answerPolls;
   const mayTranslate = may.translate;
-  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, view: "polls" } as const;
   const dir = direction(locale);
   const readerLanguage = contentLanguage(locale);
   return (
@@ -58,8 +58,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
       {/* A poll not yet in the reader's language: a signed-in reader has the polls machine-translated, once for all (decision 048). */}
       {may.requestTranslation && somePollNotInReaderLanguage(polls, locale) && (
         <RequestPollsTranslation
-          action={requestPollsTranslationAction}
-          page={page}
+          action={requestPollsTranslationAction.bind(null, page)}
           dialogueId={dialogue.id}
           language={readerLanguage}
           languageLabel={languageName(readerLanguage, locale)}

@@ -58,8 +58,8 @@ export default async function ManageActorsPage({ params }: Props) {
       {mayManage && (
         <Section id="new-actor" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-10 rounded border border-line bg-surface p-4">
           <ActorForm
-            action={createActorAction}
-            hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id }}
+            action={createActorAction.bind(null, { locale, municipality: municipality.slug, view: "actorsManage" })}
+            target={{ municipalityId: municipality.id }}
             kinds={ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
             submit={t("create")}
           />

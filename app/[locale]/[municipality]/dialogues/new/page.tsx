@@ -41,8 +41,8 @@ export default async function NewDialoguePage({ params }: Props) {
       />
       <div className="mt-6">
         <DialogueForm
-          action={createDialogueAction}
-          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id }}
+          action={createDialogueAction.bind(null, { locale, municipality: municipality.slug, view: "newDialogue" })}
+          ids={{ municipalityId: municipality.id }}
           {...form}
           values={{
             title: "",

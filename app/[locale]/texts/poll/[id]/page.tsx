@@ -41,6 +41,8 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
   const asked = typeof query.language === "string" ? query.language : undefined;
   const language = asked && others.includes(asked) ? asked : (others.find((candidate) => !poll.versions.some((version) => version.language === candidate)) ?? others[0]);
   const version = poll.versions.find((candidate) => candidate.language === language) ?? null;
+  // The page the forms stand on, in the language chosen: they come back to it (decision 042).
+  const page = { locale, ...poll.page, view: "pollTexts", id: poll.id, language } as const;
   const originalLang = { lang: original.language, dir: direction(original.language) };
   // A volunteer writes over a machine's version and their own until it is checked; the host team over any.
   const mayWriteHere =
@@ -114,7 +116,7 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
           )}
           {mayCheckVersion && (
             <div className="mt-4">
-              <CheckPollTextForm action={checkPollTextAction} page={{ locale, ...poll.page }} pollId={poll.id} language={language} submit={tr("markChecked")} />
+              <CheckPollTextForm action={checkPollTextAction.bind(null, page)} pollId={poll.id} language={language} submit={tr("markChecked")} />
             </div>
           )}
           {mayWriteHere ? (
@@ -123,8 +125,7 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
               <div className="mt-4">
                 <ClientMessages namespaces={["polls"]}>
                   <PollTextForm
-                    action={poll.mayWrite ? savePollTextAction : translatePollAction}
-                    page={{ locale, ...poll.page }}
+                    action={(poll.mayWrite ? savePollTextAction : translatePollAction).bind(null, page)}
                     pollId={poll.id}
                     language={language}
                     languageName={languageName(language, locale)}
@@ -132,7 +133,6 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
                     current={version}
                     originals={original.answers}
                     originalLanguage={original.language}
-                    back={poll.mayWrite ? "texts" : undefined}
                     submit={poll.mayWrite ? t("save") : tr("submit")}
                   />
                 </ClientMessages>

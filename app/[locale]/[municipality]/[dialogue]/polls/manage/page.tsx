@@ -49,7 +49,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
     getFormatter(),
   ]);
   const paths = dialoguePaths(dialogue);
-  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, view: "pollsManage" } as const;
   const original = dialogue.languages[0] ?? "de";
   const others = dialogue.languages.slice(1);
   const meetings = dialogue.meetings.past.concat(dialogue.meetings.upcoming);
@@ -67,8 +67,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
         {mayManage && (
           <Section id="new-poll" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-6 rounded border border-line bg-surface p-4">
             <PollCreateForm
-              action={createPollAction}
-              page={page}
+              action={createPollAction.bind(null, page)}
               dialogueId={dialogue.id}
               answerFields={POLL_ANSWER_FIELDS}
               phases={POLL_PHASES.map((phase) => ({ value: phase, label: phases(phase) }))}
@@ -103,8 +102,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
                   return (
                     <div key={language} className="mt-3 border-t border-line pt-3">
                       <PollTextForm
-                        action={savePollTextAction}
-                        page={page}
+                        action={savePollTextAction.bind(null, page)}
                         pollId={poll.id}
                         language={language}
                         languageName={languageName(language, locale)}
@@ -127,8 +125,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
                 </details>
               ) : (
                 <PollCountForm
-                  action={recordPollCountAction}
-                  page={page}
+                  action={recordPollCountAction.bind(null, page)}
                   pollId={poll.id}
                   meetings={meetings.map((meeting) => ({ value: meeting.id, label: `${format.dateTime(meeting.startsAt, "day")} · ${meeting.title}` }))}
                   perspectives={PERSPECTIVE_ORDER.map((perspective) => ({ value: perspective, label: perspectives(perspective) }))}
@@ -137,7 +134,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
               ))}
             {mayManage && poll.state !== "closed" && (
               <div className="mt-4">
-                <ClosePollForm action={closePollAction} page={page} pollId={poll.id} />
+                <ClosePollForm action={closePollAction.bind(null, page)} pollId={poll.id} />
               </div>
             )}
             {poll.tallies && <PollResults poll={poll} tallies={poll.tallies} dir={dir} idPrefix={`manage-poll-${poll.id}`} />}

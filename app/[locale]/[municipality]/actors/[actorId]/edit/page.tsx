@@ -56,8 +56,8 @@ export default async function EditActorPage({ params, searchParams }: Props) {
           </Link>
         </p>
         <ActorForm
-          action={updateActorAction}
-          hidden={{ locale, municipality: municipality.slug, actorId: actor.id }}
+          action={updateActorAction.bind(null, { locale, municipality: municipality.slug, view: "actorEdit", id: actor.id })}
+          target={{ actorId: actor.id }}
           kinds={ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
           values={{
             name: actor.name,
