@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { PageRef } from "@/lib/actions/form-state";
 import { HostTextNote, langOf } from "@/components/host-texts/host-text";
 import { contentLanguage, pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import type { ReactNode } from "react";
@@ -36,7 +37,8 @@ export async function ActorEntry({
   actor: PublicActor;
   heading?: "h2" | "h3" | "h4";
   /** For a signed-in reader when machine translation is configured: the page to come back to. */
-  machineTranslation?: { back: string };
+  /** The page it stands on, which the translation button comes back to. */
+  machineTranslation?: { page: PageRef };
   /** The versions page, for viewers the policy lets translate the description as volunteers. */
   translateHref?: string;
   children?: ReactNode;
@@ -66,7 +68,7 @@ export async function ActorEntry({
         <>
           <UserText text={description.fields.body!} format="markdown" className="mt-2" {...langOf(description.language, locale)} />
           <HostTextNote picked={description} pageLocale={locale} translateHref={translateHref} className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted" />
-          {machineTranslation && <RequestTextTranslation picked={description} subject={{ actorId: actor.id }} back={machineTranslation.back} />}
+          {machineTranslation && <RequestTextTranslation picked={description} subject={{ actorId: actor.id }} page={machineTranslation.page} />}
         </>
       )}
       {contact.length > 0 && (

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import { UploadField } from "@/components/form/file-field";
 import { ActionForm } from "@/components/form/form";
+import { IdFields, type FormIds } from "@/components/form/id-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 
 /**
@@ -11,14 +12,15 @@ import type { FormAction } from "@/lib/actions/form-state";
  */
 export async function DistrictForm({
   action,
-  hidden,
+  ids,
   languages,
   values,
   hasBoundary,
   submit,
 }: {
   action: FormAction;
-  hidden: Record<string, string>;
+  /** What the form acts on; its page is bound to the action (decision 042). */
+  ids: FormIds;
   /** Each language with its name in the page's language and its direction. */
   languages: { code: string; label: string; dir: "ltr" | "rtl" }[];
   values?: { names: Record<string, string> };
@@ -28,9 +30,7 @@ export async function DistrictForm({
   const t = await getTranslations("districts");
   return (
     <ActionForm action={action} encType="multipart/form-data" noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={ids} />
       <fieldset className="mb-4 rounded border border-line p-3">
         <legend className="px-1 font-semibold">{t("namesLegend")}</legend>
         <p className="mb-3 text-sm text-muted">{t("namesHint")}</p>

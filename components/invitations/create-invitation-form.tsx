@@ -16,8 +16,8 @@ type Labels = {
 type RoleOption = { value: string; label: string; hint: string };
 
 type Props = {
+  /** Bound to the invitations page, where it comes back to (decision 042). */
   action: FormAction;
-  page: { locale: string; municipality: string; dialogue: string };
   dialogueId: string;
   /** One role: a hidden field. Several: a choice, `role` chosen first (e.g. from ?role=CO_HOST). */
   roles: RoleOption[];
@@ -28,15 +28,12 @@ type Props = {
 };
 
 /** Labels come translated from the page: the client catalogue carries only form messages. */
-export function CreateInvitationForm({ action, page, dialogueId, roles, role, defaults, maxUsesLimit, labels }: Props) {
+export function CreateInvitationForm({ action, dialogueId, roles, role, defaults, maxUsesLimit, labels }: Props) {
   const numberClass =
     "mt-1 block w-32 rounded border border-muted bg-white px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger";
   return (
     <ActionForm action={action} noValidate>
       <input type="hidden" name="dialogueId" value={dialogueId} />
-      <input type="hidden" name="locale" value={page.locale} />
-      <input type="hidden" name="municipality" value={page.municipality} />
-      <input type="hidden" name="dialogue" value={page.dialogue} />
       {roles.length === 1 ? (
         <input type="hidden" name="role" value={roles[0]!.value} />
       ) : (

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { PageRef } from "@/lib/actions/form-state";
 import { Link } from "@/components/link";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
@@ -24,7 +25,8 @@ export async function MeetingList({
   /** For members the policy lets translate (translation:create): a link to translate each meeting's texts. */
   translateLinks?: boolean;
   /** For a signed-in reader when machine translation is configured: the page to come back to. */
-  machineTranslation?: { back: string };
+  /** The page it stands on, which the translation button comes back to. */
+  machineTranslation?: { page: PageRef };
 }) {
   const Heading = level === 3 ? "h3" : "h4";
   const [t, format, locale, hostTexts] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale(), getTranslations("hostTexts")]);
@@ -74,7 +76,7 @@ export async function MeetingList({
             </Link>
           </p>
           {/* No version in the reader's language yet: one button has it machine-made, once for all. */}
-          {machineTranslation && <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} back={machineTranslation.back} />}
+          {machineTranslation && <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} page={machineTranslation.page} />}
           {textsLinks && (
             <p className="mt-2 text-sm">
               <Link href={sitePaths.hostTexts("meeting", meeting.id)}>{hostTexts("editLink")}</Link>
@@ -102,7 +104,8 @@ export async function MeetingSections({
   level: 2 | 3;
   textsLinks?: boolean;
   translateLinks?: boolean;
-  machineTranslation?: { back: string };
+  /** The page it stands on, which the translation button comes back to. */
+  machineTranslation?: { page: PageRef };
 }) {
   const t = await getTranslations("meetings");
   const Heading = level === 2 ? "h2" : "h3";

@@ -4,17 +4,16 @@ import { useTranslations } from "@/lib/i18n/client";
 import { CheckboxField, SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { IdFields, type FormIds } from "@/components/form/id-fields";
 
 type Option = { value: string; label: string };
 
 /** The host names an actor as responsible for one of the dialogue's themes. */
-export function AssignResponsibilityForm({ action, hidden, themes, actors }: { action: FormAction; hidden: Record<string, string>; themes: Option[]; actors: Option[] }) {
+export function AssignResponsibilityForm({ action, ids, themes, actors }: { action: FormAction; ids: FormIds; themes: Option[]; actors: Option[] }) {
   const t = useTranslations("responsibilities");
   return (
     <ActionForm action={action} noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={ids} />
       <SelectField name="themeId" label={t("theme")} options={[{ value: "", label: t("chooseTheme") }, ...themes]} defaultValue="" />
       <SelectField name="actorId" label={t("actor")} options={[{ value: "", label: t("chooseActor") }, ...actors]} defaultValue="" />
       <TextField name="note" label={t("note")} hint={t("noteHint")} maxLength={500} />

@@ -4,8 +4,9 @@ import { useTranslations } from "@/lib/i18n/client";
 import { SubmitButton } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { IdFields } from "@/components/form/id-fields";
 
-/** The text to translate: a dialogue's (back to the dialogue), or a meeting's, actor's or introduction's (back to `back`). */
+/** The text to translate: a dialogue's, or a meeting's, actor's or introduction's. */
 type Subject = { dialogueId: string } | { meetingId: string } | { actorId: string } | { municipalityId: string };
 
 /**
@@ -15,13 +16,12 @@ type Subject = { dialogueId: string } | { meetingId: string } | { actorId: strin
  */
 export function RequestHostTextTranslationForm({
   action,
-  page,
   subject,
   language,
   languageLabel,
 }: {
+  /** Bound to the page the button stands on, which it comes back to (decision 042). */
   action: FormAction;
-  page: { locale: string; municipality: string; dialogue: string } | { locale: string; back: string };
   subject: Subject;
   language: string;
   languageLabel: string;
@@ -29,18 +29,7 @@ export function RequestHostTextTranslationForm({
   const t = useTranslations("translations");
   return (
     <ActionForm action={action} className="mt-2">
-      <input type="hidden" name="locale" value={page.locale} />
-      {"back" in page ? (
-        <input type="hidden" name="back" value={page.back} />
-      ) : (
-        <>
-          <input type="hidden" name="municipality" value={page.municipality} />
-          <input type="hidden" name="dialogue" value={page.dialogue} />
-        </>
-      )}
-      {Object.entries(subject).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={subject} />
       <input type="hidden" name="language" value={language} />
       <SubmitButton className="rounded border border-brand bg-white px-2 py-1 text-sm font-semibold text-brand hover:bg-surface aria-disabled:opacity-70">
         {t("requestMachine", { language: languageLabel })}

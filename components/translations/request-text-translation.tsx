@@ -3,22 +3,23 @@ import { requestTextTranslationAction } from "@/lib/actions/translations/host-te
 import { ClientMessages } from "@/components/identity/client-messages";
 import { contentLanguage, type PickedHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
+import type { PageRef } from "@/lib/actions/form-state";
 import { RequestHostTextTranslationForm } from "./request-host-text-translation";
 
 /**
  * A meeting's, an actor's or the municipality introduction's button "Translate by machine into
- * <my language>", only while no version in the reader's language exists. `back` is the page it
- * sits on (without the locale); the caller decides whether the reader may ask (signed in, the
+ * <my language>", only while no version in the reader's language exists. `page` is the page it
+ * sits on, which it comes back to (decision 042); the caller decides whether the reader may ask (signed in, the
  * service configured, the policy's `translation:request`).
  */
 export async function RequestTextTranslation({
   picked,
   subject,
-  back,
+  page,
 }: {
   picked: PickedHostText;
   subject: { meetingId: string } | { actorId: string } | { municipalityId: string };
-  back: string;
+  page: PageRef;
 }) {
   const locale = await getLocale();
   const language = contentLanguage(locale);
@@ -26,8 +27,7 @@ export async function RequestTextTranslation({
   return (
     <ClientMessages namespaces={["translations"]}>
       <RequestHostTextTranslationForm
-        action={requestTextTranslationAction}
-        page={{ locale, back }}
+        action={requestTextTranslationAction.bind(null, page)}
         subject={subject}
         language={language}
         languageLabel={languageName(language, locale)}

@@ -9,7 +9,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { settleFlash } from "@/lib/flash/flash";
 import { markSubmitFailed, RENDER_TOKEN_HEADER } from "@/lib/http/render-registry";
 import { isSameOrigin } from "@/lib/security/same-origin";
-import { dialoguePageRef, municipalityPageRef, pagePath, type DialoguePage, type MunicipalityPage, type MunicipalityPageRef, type Page } from "@/lib/routes/page-ref";
+import { dialoguePageRef, municipalityPageRef, pagePath, pageRef, type DialoguePage, type MunicipalityPage, type MunicipalityPageRef, type Page, type PageRef } from "@/lib/routes/page-ref";
 import { dialoguePaths, municipalityPaths, withQuery, type DialoguePaths, type Path } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
 import { fromFormEncoding, parseForm } from "@/lib/validation";
@@ -81,6 +81,11 @@ export function municipalityPageAction<S extends z.ZodType, T>(
   handler: (input: z.output<S>, context: MunicipalityPageContext) => Promise<T>,
 ): PageAction<T, MunicipalityPageRef> {
   return boundAction(municipalityPageRef, schema, (input, context) => handler(input, { ...context, paths: municipalityPaths(context.page.municipality) }));
+}
+
+/** formAction() for a form that stands on pages of either kind (a text's translation button), as pageAction(). */
+export function anyPageAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext & Back & { page: Page }) => Promise<T>): PageAction<T, PageRef> {
+  return boundAction(pageRef, schema, handler);
 }
 
 function boundAction<R extends z.ZodType<Page>, S extends z.ZodType, T>(

@@ -106,7 +106,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
             }
           />
           {may.requestTranslation && (
-            <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} back={paths.home} />
+            <RequestTextTranslation picked={introduction} subject={{ municipalityId: municipality.id }} page={{ locale, municipality: municipality.slug }} />
           )}
         </>
       )}

@@ -128,8 +128,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           (!text.languages.includes(contentLanguage(locale)) || somePollNotInReaderLanguage(data.openPolls, locale)) && (
           <ClientMessages namespaces={["translations"]}>
             <RequestHostTextTranslationForm
-              action={requestDialogueTranslationAction}
-              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              action={requestDialogueTranslationAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
               subject={{ dialogueId: dialogue.id }}
               language={contentLanguage(locale)}
               languageLabel={languageName(contentLanguage(locale), locale)}
@@ -298,7 +297,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           paths={at}
           level={3}
           translateLinks={may.translate}
-          machineTranslation={may.requestTranslation ? { back: at.home } : undefined}
+          machineTranslation={may.requestTranslation ? { page: { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug } } : undefined}
         />
         {may.manageMeetings && (
           <p className="mt-3">

@@ -37,7 +37,7 @@ export default async function ActorsPage({ params }: Props) {
   // Staff manage every actor, members edit their own: the link shows only to them.
   const management = await loadActorManagementPage(viewer, municipality.slug);
   // A signed-in reader has a description machine-translated into their language, once for all.
-  const machineTranslation = municipalityPermissions(viewer, municipality.id).requestTranslation ? { back: paths.actors } : undefined;
+  const machineTranslation = municipalityPermissions(viewer, municipality.id).requestTranslation ? { page: { locale, municipality: municipality.slug, view: "actors" as const } } : undefined;
   // Whoever joined one of the town's dialogues translates the descriptions as a volunteer (decision 026).
   const mayTranslate = await mayTranslateMunicipalityTexts(viewer, municipality.id);
 

@@ -34,7 +34,8 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
   const [t, dashboard] = await Promise.all([getTranslations("districts"), getTranslations("staffDashboard")]);
   const paths = municipalityPaths(municipality.slug);
   const main = languages[0] ?? "de";
-  const moveHidden = { locale, municipality: municipality.slug, municipalityId: municipality.id };
+  const page = { locale, municipality: municipality.slug, view: "districts" } as const;
+  const move = moveDistrictAction.bind(null, page);
 
   return (
     <ClientMessages namespaces={["districts", "districtValidation"]}>
@@ -66,8 +67,8 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
                     </span>
                   </span>
                   <span className="flex flex-wrap items-center gap-2">
-                    {index > 0 && <MoveDistrictForm action={moveDistrictAction} hidden={{ ...moveHidden, districtId: district.id }} direction="up" name={name} />}
-                    {index < districts.length - 1 && <MoveDistrictForm action={moveDistrictAction} hidden={{ ...moveHidden, districtId: district.id }} direction="down" name={name} />}
+                    {index > 0 && <MoveDistrictForm action={move} ids={{ municipalityId: municipality.id, districtId: district.id }} direction="up" name={name} />}
+                    {index < districts.length - 1 && <MoveDistrictForm action={move} ids={{ municipalityId: municipality.id, districtId: district.id }} direction="down" name={name} />}
                     <Link href={paths.district(district.id)} aria-label={t("editNamed", { name })}>
                       {t("edit")}
                     </Link>
@@ -82,8 +83,8 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
 
       <Section id="new-district" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-10 rounded border border-line bg-surface p-4">
         <DistrictForm
-          action={saveDistrictAction}
-          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id }}
+          action={saveDistrictAction.bind(null, page)}
+          ids={{ municipalityId: municipality.id }}
           languages={languages.map((code) => ({ code, label: languageName(code, locale), dir: direction(code) }))}
           hasBoundary={false}
           submit={t("create")}

@@ -55,7 +55,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   ]);
   const paths = dialoguePaths(dialogue);
   const created = typeof query.created === "string" ? invitations.find((invitation) => invitation.id === query.created) : undefined;
-  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug };
+  const page = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, view: "invitations" } as const;
   // Team roles (co-host, recorder) are given by staff and the host only (decision 035).
   const mayInviteTeam = dialogue.may.inviteTeam;
   const labels = {
@@ -89,8 +89,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
       <Section id="new-invitation" heading={t("participantHeading")} headingClassName="mb-2 text-xl" className="mt-8 rounded border border-line bg-surface p-4">
         <p className="mb-4">{t("roleParticipantHint")}</p>
         <CreateInvitationForm
-          action={createInvitationAction}
-          page={page}
+          action={createInvitationAction.bind(null, page)}
           dialogueId={dialogue.id}
           roles={[{ value: "PARTICIPANT", label: t("roles.PARTICIPANT"), hint: t("roleParticipantHint") }]}
           role="PARTICIPANT"
@@ -104,8 +103,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         <p className="mb-4">{t("teamIntro")}</p>
         {mayInviteTeam ? (
           <CreateInvitationForm
-            action={createInvitationAction}
-            page={page}
+            action={createInvitationAction.bind(null, page)}
             dialogueId={dialogue.id}
             roles={[
               { value: "CO_HOST", label: t("roles.CO_HOST"), hint: t("roleCoHostHint") },

@@ -36,6 +36,7 @@ export default async function DistrictPage({ params }: Props) {
     countDistrictContributions(await getViewer(), { municipalityId: loaded.municipality.id, districtId: district.id }),
   ]);
   const paths = municipalityPaths(municipality.slug);
+  const page = { locale, municipality: municipality.slug, view: "district", id: district.id } as const;
   const { name } = pickDistrictName(district.names, locale, languages[0] ?? "de");
 
   return (
@@ -47,8 +48,8 @@ export default async function DistrictPage({ params }: Props) {
         } />
       <div className="mt-6">
         <DistrictForm
-          action={saveDistrictAction}
-          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id, districtId: district.id }}
+          action={saveDistrictAction.bind(null, page)}
+          ids={{ municipalityId: municipality.id, districtId: district.id }}
           languages={languages.map((code) => ({ code, label: languageName(code, locale), dir: direction(code) }))}
           values={{ names: district.names }}
           hasBoundary={district.boundary !== null}
@@ -57,8 +58,8 @@ export default async function DistrictPage({ params }: Props) {
       </div>
       <Section id="delete-district" heading={t("deleteHeading")} headingClassName="mb-3 text-xl" className="mt-10 rounded border-2 border-danger p-4">
         <DeleteDistrictForm
-          action={deleteDistrictAction}
-          hidden={{ locale, municipality: municipality.slug, municipalityId: municipality.id, districtId: district.id }}
+          action={deleteDistrictAction.bind(null, page)}
+          ids={{ municipalityId: municipality.id, districtId: district.id }}
           intro={t("deleteIntro", { count: unnamed, notSaid: post("placeNotSaid") })}
           confirm={t("deleteConfirm", { name })}
         />

@@ -64,8 +64,8 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
           </p>
         ) : (
           <AssignResponsibilityForm
-            action={assignResponsibilityAction}
-            hidden={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, dialogueId: dialogue.id }}
+            action={assignResponsibilityAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, view: "responsibilitiesManage" })}
+            ids={{ dialogueId: dialogue.id }}
             themes={map.map(({ theme }) => ({ value: theme.id, label: themeName(theme) }))}
             actors={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
           />
