@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import type { PageRef } from "@/lib/actions/form-state";
 import { setFollowingAction } from "@/lib/actions/notifications/follow";
 import { FollowForm } from "./follow-form";
 
@@ -6,13 +7,11 @@ import { FollowForm } from "./follow-form";
  * Whether the signed-in viewer follows this contribution or dialogue (the page's loader knows),
  * and the button to change it (decision 030). The page renders nothing for a signed-out visitor.
  */
-export async function FollowControl({ following, target, targetId, back }: { following: boolean; target: "contribution" | "dialogue"; targetId: string; back: string }) {
-  const [t, locale] = await Promise.all([getTranslations("follow"), getLocale()]);
+export async function FollowControl({ following, target, targetId, page }: { following: boolean; target: "contribution" | "dialogue"; targetId: string; page: PageRef }) {
+  const t = await getTranslations("follow");
   return (
     <FollowForm
-      action={setFollowingAction}
-      locale={locale}
-      back={back}
+      action={setFollowingAction.bind(null, page)}
       target={target}
       targetId={targetId}
       following={following}

@@ -7,9 +7,8 @@ const secondaryButton =
 
 /** One button: follow or unfollow; the words come translated from the server (FollowControl). */
 export function FollowForm(props: {
+  /** Bound to the page the button stands on, which it comes back to (decision 042). */
   action: FormAction;
-  locale: string;
-  back: string;
   target: "contribution" | "dialogue";
   targetId: string;
   following: boolean;
@@ -19,8 +18,6 @@ export function FollowForm(props: {
   return (
     <ActionForm action={props.action} className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid={`follow-${props.target}`}>
       <p className="text-sm">{props.status}</p>
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="back" value={props.back} />
       <input type="hidden" name="target" value={props.target} />
       <input type="hidden" name="targetId" value={props.targetId} />
       <input type="hidden" name="following" value={props.following ? "no" : "yes"} />

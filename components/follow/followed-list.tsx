@@ -6,7 +6,6 @@ import { listFollows } from "@/lib/notifications/list-follows";
 import type { Viewer } from "@/lib/policy/policy";
 import { Section } from "@/components/section";
 import { FollowForm } from "./follow-form";
-import { sitePaths } from "@/lib/routes/paths";
 
 /** The account page's section: the default in words, and what one follows, each with "Unfollow" (decision 030). */
 export async function FollowedList({ viewer }: { viewer: Viewer }) {
@@ -28,7 +27,7 @@ export async function FollowedList({ viewer }: { viewer: Viewer }) {
                 </Link>
               </p>
               <div className="mt-2">
-                <FollowForm action={setFollowingAction} locale={locale} back={sitePaths.account()} target={item.target} targetId={item.id} following status="" button={t("unfollow")} />
+                <FollowForm action={setFollowingAction.bind(null, { locale, view: "account" })} target={item.target} targetId={item.id} following status="" button={t("unfollow")} />
               </div>
             </li>
           ))}

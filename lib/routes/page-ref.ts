@@ -33,6 +33,11 @@ function pageNames<T extends object>(paths: T): [PageNames<T>, ...PageNames<T>[]
 const locale = z.string().pipe(z.enum(locales));
 const id = z.uuid();
 
+/** The site's own pages a form stands on, outside any municipality (sitePaths). */
+const siteViews = ["home", "account", "notifications", "accessibility", "receipts"] as const satisfies readonly (keyof typeof sitePaths)[];
+
+/** A page of the site's own: `{ locale, view: "account" }`. */
+const sitePage = z.strictObject({ locale, view: z.enum(siteViews) });
 /** A municipality's page: `{ locale, municipality, view: "actorsManage" }` (its start page without a view). */
 const municipalityPage = z.strictObject({ locale, municipality: slugSchema, view: z.enum(pageNames(municipalityPaths("x"))).optional() });
 /** A municipality's page of one thing: `{ locale, municipality, view: "actorEdit", id }`. */
@@ -49,7 +54,7 @@ export const dialoguePageRef = z.union([dialoguePage, contributionPage, pollText
 /** The pages of a municipality, outside its dialogues, a form may stand on. */
 export const municipalityPageRef = z.union([municipalityPage, municipalityItemPage]);
 /** Every page a form may stand on. */
-export const pageRef = z.union([dialoguePageRef, municipalityPageRef]);
+export const pageRef = z.union([dialoguePageRef, municipalityPageRef, sitePage]);
 
 /** A reference as a page binds it (its locale as the route gives it); the action gets it parsed. */
 export type DialoguePageRef = z.input<typeof dialoguePageRef>;
@@ -62,6 +67,7 @@ export type Page = z.output<typeof pageRef>;
 
 /** The path of the page a reference names (without the locale, which the redirect adds). */
 export function pagePath(page: Page): Path {
+  if (!("municipality" in page)) return sitePaths[page.view]();
   if (!("dialogue" in page)) {
     const paths = municipalityPaths(page.municipality);
     return "id" in page ? paths[page.view](page.id) : paths[page.view ?? "home"];

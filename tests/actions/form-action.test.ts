@@ -237,6 +237,7 @@ describe("pageRef / pagePath", () => {
     ["a municipality's start page", { locale: "de", municipality: "musterstadt" }, "/musterstadt"],
     ["a municipality's page", { locale: "tr", municipality: "musterstadt", view: "actorsManage" }, "/musterstadt/actors/manage"],
     ["a municipality's page of one thing", { locale: "de", municipality: "musterstadt", view: "actorEdit", id: thing }, `/musterstadt/actors/${thing}/edit`],
+    ["a page of the site's own", { locale: "fa", view: "account" }, "/account"],
   ])("takes %s as the page at its path", (_what, ref, path) => {
     const parsed = pageRef.safeParse(ref);
     expect(parsed.success).toBe(true);
@@ -263,6 +264,8 @@ describe("pageRef / pagePath", () => {
     ["a municipality's page that does not exist", { locale: "de", municipality: "musterstadt", view: "__proto__" }],
     ["a municipality's page of one thing without its id", { locale: "de", municipality: "musterstadt", view: "actorEdit" }],
     ["a municipality's page of one thing by a path", { locale: "de", municipality: "musterstadt", view: "district", id: "//evil.example" }],
+    ["a site page that does not exist", { locale: "de", view: "signIn" }],
+    ["a site page in a language we do not have", { locale: "//evil.example", view: "account" }],
     ["a field the page has not", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", next: "//evil.example" }],
     ["no reference at all", undefined],
     ["a string instead of a reference", "/musterstadt"],

@@ -170,9 +170,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       {viewer && may.follow && (
         <div className="mt-3">
           <FollowForm
-            action={setFollowingAction}
-            locale={locale}
-            back={at.home}
+            action={setFollowingAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
             target="dialogue"
             targetId={dialogue.id}
             following={data.following}

@@ -212,7 +212,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           ))}
         {viewer && (
           <div className="mt-4">
-            <FollowControl following={loaded.following} target="contribution" targetId={contribution.id} back={paths.contribution(contribution.id)} />
+            <FollowControl following={loaded.following} target="contribution" targetId={contribution.id} page={page} />
           </div>
         )}
       </article>
