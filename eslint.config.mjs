@@ -40,6 +40,14 @@ const noHandBuiltPaths = [
   },
 ];
 
+// A form's return address is bound to its action where the page renders it (decision 042): no
+// hidden field names the page (its language, municipality, dialogue or a path back).
+const noPageFields = {
+  selector:
+    "JSXOpeningElement[name.name='input']:has(JSXAttribute[name.name='type'][value.value='hidden']):has(JSXAttribute[name.name='name'][value.value=/^(locale|municipality|dialogue|page|back|returnPath)$/])",
+  message: "Bind the page's reference to the action where the page renders the form (`action.bind(null, page)`, decision 042) instead of a hidden field.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -92,7 +100,7 @@ const config = [
   // block below lists every selector that holds for its files.
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-syntax": ["error", ...noHandBuiltPaths] },
+    rules: { "no-restricted-syntax": ["error", noPageFields, ...noHandBuiltPaths] },
   },
   {
     // authorize() narrows the viewer after a signed-in permission (decision 043): no `viewer!`.

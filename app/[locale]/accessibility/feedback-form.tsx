@@ -15,6 +15,7 @@ export function FeedbackForm({ locale, limits }: { locale: string; limits: { pag
           <Notice>{t("sent")}</Notice>
         ) : (
           <>
+            {/* eslint-disable-next-line no-restricted-syntax -- the feedback's language is data the domain stores, not a way back */}
             <input type="hidden" name="locale" value={locale} />
             <TextField name="page" label={t("page")} hint={t("pageHint")} maxLength={limits.page} />
             <TextAreaField name="description" label={t("description")} maxLength={limits.description} rows={5} />

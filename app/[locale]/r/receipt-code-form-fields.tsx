@@ -9,6 +9,7 @@ export function ReceiptCodeFormFields({ locale }: { locale: string }) {
   const t = useTranslations("receipt");
   return (
     <ActionForm action={openReceiptAction} noValidate>
+      {/* eslint-disable-next-line no-restricted-syntax -- the receipt page's language; identity forms are not bound yet (issue 17) */}
       <input type="hidden" name="locale" value={locale} />
       <TextField
         name="code"

@@ -58,6 +58,7 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
         <p className="mt-2 mb-4">{t("joinIntro", { name: viewer.displayName })}</p>
         <ActionForm action={joinDialogueAction} fields={rules} noValidate>
           <CodeField code={code} />
+          {/* eslint-disable-next-line no-restricted-syntax -- the new account's language is data the domain stores */}
           <input type="hidden" name="locale" value={locale} />
           <CodeOfConduct>{codeOfConduct}</CodeOfConduct>
           {confirmRole && <CheckboxField name="confirmRole" label={confirmRole} />}
