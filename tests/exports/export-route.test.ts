@@ -57,6 +57,18 @@ describe("the export route", () => {
     expect(await logged()).toBe(before + 1);
   });
 
+  // The form's encoding ends at the route (issue 17): a ticked box asks for hidden content, an unticked one does not.
+  it.each([
+    ["a ticked 'include hidden' box", { format: "csv", includeHidden: "on" }, true],
+    ["no box", { format: "csv" }, false],
+  ])("reads %s as the moderator meant it, and logs it", async (_what, fields, includesHidden) => {
+    request.headers.set("origin", PUBLIC_URL);
+    const response = await post(fields);
+    expect(response.status).toBe(200);
+    const log = await db.exportLog.findFirstOrThrow({ where: { dialogueId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(log.includesHidden).toBe(includesHidden);
+  });
+
   it.each([
     ["another site", "https://evil.example"],
     ["no origin at all", null],

@@ -1,9 +1,9 @@
-import { sameOrigin } from "@/lib/actions/form-action";
+import { formInput, sameOrigin } from "@/lib/actions/form-action";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { publicOrigin, publicUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { exportDialogue } from "@/lib/exports/export-dialogue";
+import { exportDialogue, exportInput } from "@/lib/exports/export-dialogue";
 import { availableRoute } from "@/lib/health/available-route";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 
@@ -28,20 +28,10 @@ export const POST = availableRoute(async (request: Request, { params }: { params
   } catch {
     return Response.redirect(publicUrl(withQuery(page, { error: "INVALID_INPUT" })), 303);
   }
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  // The form's choices in the domain's own terms (a ticked box is true: fromFormEncoding); the dialogue, language and origin are the route's.
+  const choices = formInput(exportInput.pick({ recordType: true, format: true, separator: true, includeHidden: true }), form);
   try {
-    const file = await exportDialogue(viewer, {
-      dialogueId: dialogue.id,
-      recordType: field("recordType"),
-      format: field("format"),
-      separator: field("separator"),
-      includeHidden: field("includeHidden") === "on",
-      locale,
-      origin: publicOrigin(),
-    } as Parameters<typeof exportDialogue>[1]);
+    const file = await exportDialogue(viewer, { ...choices, dialogueId: dialogue.id, locale, origin: publicOrigin() });
     return new Response(file.body, {
       headers: {
         "Content-Type": file.contentType,

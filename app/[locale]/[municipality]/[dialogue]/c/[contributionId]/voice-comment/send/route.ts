@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { sameOrigin } from "@/lib/actions/form-action";
+import { formInput, sameOrigin } from "@/lib/actions/form-action";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { createVoiceComment } from "@/lib/comments/create-voice-comment";
+import { createVoiceComment, createVoiceCommentInput } from "@/lib/comments/create-voice-comment";
 import { publicOrigin, publicUrl } from "@/lib/env";
 import { availableRoute } from "@/lib/health/available-route";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
+import { fromFormEncoding } from "@/lib/validation";
 import { withFailureCookie, postVoiceUpload } from "@/lib/voice/voice-upload";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
@@ -27,10 +28,9 @@ export const POST = availableRoute(async (request: Request, { params }: { params
     return new Response(null, { status: 303, headers: { Location: publicUrl(formPage), ...NO_STORE } });
   }
   const viewer = await getViewer();
-  const parentId = typeof form.get("parentId") === "string" && form.get("parentId") !== "" ? (form.get("parentId") as string) : undefined;
-  const result = await postVoiceUpload(form, (values, bytes) =>
-    createVoiceComment(viewer, { contributionId, parentId, language: values.language ?? "", body: values.body || undefined }, bytes),
-  );
+  // The form's fields through the domain's schema (an empty reply-to is none: fromFormEncoding); the contribution is the address's.
+  const { parentId } = formInput(createVoiceCommentInput, form);
+  const result = await postVoiceUpload(form, (values, bytes) => createVoiceComment(viewer, { ...(fromFormEncoding(createVoiceCommentInput, values) as z.input<typeof createVoiceCommentInput>), contributionId }, bytes));
   if (result.ok) return new Response(null, { status: 303, headers: { Location: publicUrl(localized(locale, paths.comment(contributionId, result.value.id))), ...NO_STORE } });
   return new Response(null, {
     status: 303,
