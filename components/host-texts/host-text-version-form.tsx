@@ -4,6 +4,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
+import { IdFields, type FormIds } from "@/components/form/id-fields";
 
 type Field = "title" | "summary" | "place" | "body" | "codeOfConduct";
 
@@ -13,7 +14,7 @@ type Field = "title" | "summary" | "place" | "body" | "codeOfConduct";
  */
 export function HostTextVersionForm({
   action,
-  hidden,
+  ids,
   fields,
   labels,
   values,
@@ -22,7 +23,8 @@ export function HostTextVersionForm({
   submit,
 }: {
   action: FormAction;
-  hidden: Record<string, string>;
+  /** The text and the language written (the page it stands on is bound to the action, decision 042). */
+  ids: FormIds;
   fields: { name: Field; required: boolean; multiline: boolean; maxLength: number; hint?: string }[];
   labels: Record<Field, string>;
   values: Partial<Record<Field, string>>;
@@ -33,9 +35,7 @@ export function HostTextVersionForm({
   const t = useTranslations("hostTexts");
   return (
     <ActionForm action={action} noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields ids={ids} />
       {fields.map((field) => {
         const common = {
           name: field.name,

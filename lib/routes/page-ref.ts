@@ -9,6 +9,7 @@ import { z } from "zod";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { LANGUAGE_TAG } from "@/lib/i18n/language-tag";
 import { locales } from "@/lib/i18n/routing";
+import type { SubjectKind } from "@/lib/host-texts/host-text-subject";
 import { dialoguePaths, municipalityPaths, sitePaths, type DialoguePaths, type Path } from "./paths";
 
 type MunicipalityPaths = ReturnType<typeof municipalityPaths>;
@@ -38,6 +39,10 @@ const siteViews = ["home", "account", "notifications", "accessibility", "receipt
 
 /** A page of the site's own: `{ locale, view: "account" }`. */
 const sitePage = z.strictObject({ locale, view: z.enum(siteViews) });
+/** The kinds of host text (lib/host-texts/host-text-subject.ts, a server module: the type keeps the two lists equal). */
+const hostTextSubjects = ["dialogue", "meeting", "actor", "municipality"] as const satisfies readonly SubjectKind[];
+/** Where a host text is written in other languages (sitePaths.hostTexts): `{ locale, view: "hostTexts", subject, id, language }`. */
+const hostTextsPage = z.strictObject({ locale, view: z.literal("hostTexts"), subject: z.enum(hostTextSubjects), id, language: z.string().regex(LANGUAGE_TAG).optional() });
 /** A municipality's page: `{ locale, municipality, view: "actorsManage" }` (its start page without a view). */
 const municipalityPage = z.strictObject({ locale, municipality: slugSchema, view: z.enum(pageNames(municipalityPaths("x"))).optional() });
 /** A municipality's page of one thing: `{ locale, municipality, view: "actorEdit", id }`. */
@@ -54,7 +59,10 @@ export const dialoguePageRef = z.union([dialoguePage, contributionPage, pollText
 /** The pages of a municipality, outside its dialogues, a form may stand on. */
 export const municipalityPageRef = z.union([municipalityPage, municipalityItemPage]);
 /** Every page a form may stand on. */
-export const pageRef = z.union([dialoguePageRef, municipalityPageRef, sitePage]);
+export const pageRef = z.union([dialoguePageRef, municipalityPageRef, sitePage, hostTextsPage]);
+/** The pages of the site's own a form may stand on. */
+export const sitePageRef = z.union([sitePage, hostTextsPage]);
+export type SitePageRef = z.input<typeof sitePageRef>;
 
 /** A reference as a page binds it (its locale as the route gives it); the action gets it parsed. */
 export type DialoguePageRef = z.input<typeof dialoguePageRef>;
@@ -67,6 +75,7 @@ export type Page = z.output<typeof pageRef>;
 
 /** The path of the page a reference names (without the locale, which the redirect adds). */
 export function pagePath(page: Page): Path {
+  if (page.view === "hostTexts") return sitePaths.hostTexts(page.subject, page.id, page.language);
   if (!("municipality" in page)) return sitePaths[page.view]();
   if (!("dialogue" in page)) {
     const paths = municipalityPaths(page.municipality);

@@ -238,6 +238,7 @@ describe("pageRef / pagePath", () => {
     ["a municipality's page", { locale: "tr", municipality: "musterstadt", view: "actorsManage" }, "/musterstadt/actors/manage"],
     ["a municipality's page of one thing", { locale: "de", municipality: "musterstadt", view: "actorEdit", id: thing }, `/musterstadt/actors/${thing}/edit`],
     ["a page of the site's own", { locale: "fa", view: "account" }, "/account"],
+    ["a host text's versions", { locale: "ar", view: "hostTexts", subject: "actor", id: thing, language: "ti" }, `/texts/actor/${thing}?language=ti`],
   ])("takes %s as the page at its path", (_what, ref, path) => {
     const parsed = pageRef.safeParse(ref);
     expect(parsed.success).toBe(true);
@@ -265,6 +266,8 @@ describe("pageRef / pagePath", () => {
     ["a municipality's page of one thing without its id", { locale: "de", municipality: "musterstadt", view: "actorEdit" }],
     ["a municipality's page of one thing by a path", { locale: "de", municipality: "musterstadt", view: "district", id: "//evil.example" }],
     ["a site page that does not exist", { locale: "de", view: "signIn" }],
+    ["a host text of a kind we do not have", { locale: "de", view: "hostTexts", subject: "../../evil", id: thing }],
+    ["a host text by a path", { locale: "de", view: "hostTexts", subject: "actor", id: "//evil.example" }],
     ["a site page in a language we do not have", { locale: "//evil.example", view: "account" }],
     ["a field the page has not", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", next: "//evil.example" }],
     ["no reference at all", undefined],

@@ -44,6 +44,8 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
   const firstMissing = others.find((language) => !bestVersion(subject.versions, language)) ?? writable[0];
   const language = asked && writable.includes(asked) ? asked : firstMissing;
   const isOriginal = language === subject.originalLanguage;
+  // The page the forms stand on, in the language chosen: they come back to it (decision 042).
+  const page = { locale, view: "hostTexts", subject: subject.kind, id: subject.id, language } as const;
   const version = language && !isOriginal ? bestVersion(subject.versions, language) : undefined;
   const originalLang = { lang: subject.originalLanguage, dir: direction(subject.originalLanguage) };
   const back =
@@ -156,8 +158,8 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
           {mayCheckVersion && (
             <div className="mt-4">
               <HostTextVersionForm
-                action={checkHostTextTranslationAction}
-                hidden={{ locale, subject: subject.kind, subjectId: subject.id, language, translationId: version.id }}
+                action={checkHostTextTranslationAction.bind(null, page)}
+                ids={{ subject: subject.kind, subjectId: subject.id, language, translationId: version.id }}
                 fields={[]}
                 labels={labels}
                 values={{}}
@@ -169,8 +171,8 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
           )}
           <div className="mt-4">
             <HostTextVersionForm
-              action={subject.mayWrite ? saveHostTextVersionAction : addHostTextTranslationAction}
-              hidden={{ locale, subject: subject.kind, subjectId: subject.id, language }}
+              action={(subject.mayWrite ? saveHostTextVersionAction : addHostTextTranslationAction).bind(null, page)}
+              ids={{ subject: subject.kind, subjectId: subject.id, language }}
               fields={fields}
               labels={labels}
               values={values}
