@@ -102,7 +102,7 @@ function boundAction<R extends z.ZodType<Page>, S extends z.ZodType, T>(
     const back = (to: Path | `#${string}` = here): never => {
       const path: Path = to.startsWith("#") ? withQuery(here, {}, to) : (to as Path);
       // A redirect to the same page (only the query or #fragment differs) does not fetch it again by itself.
-      if (path === here || path.startsWith(`${here}?`) || path.startsWith(`${here}#`)) refresh();
+      if (withoutQuery(path) === withoutQuery(here)) refresh();
       return redirectTo(page.locale, path);
     };
     const refreshOrBack = async (to?: Path | `#${string}`): Promise<void> => {
@@ -112,6 +112,11 @@ function boundAction<R extends z.ZodType<Page>, S extends z.ZodType, T>(
     };
     return run(schema, formData, (input, context) => handler(input, { ...context, page, here, back, refreshOrBack }));
   };
+}
+
+/** A path without its query and #fragment: the page itself. */
+function withoutQuery(path: Path): string {
+  return path.split(/[?#]/, 1)[0]!;
 }
 
 async function run<S extends z.ZodType, T>(
