@@ -2,7 +2,8 @@
 // on 2 cores more concurrent renders add no throughput, but each holds its rows, React tree,
 // payload and HTML in memory, and a render that takes seconds under load has them promoted into
 // V8's old space, which grows and stays (bench/causes.md, decision 069). The rest wait in line,
-// first come first served. A request whose client left while it waited is not rendered at all:
+// first come first served. A slot is held until the render has handed over its last bytes, not
+// until a slow client has read them. A request whose client left while it waited is not rendered at all:
 // its slot goes to the next (before, every such request kept its slot for good — after a load
 // generator stopped, the server answered no page again).
 // Node runs this with its own type stripping: no TypeScript-only syntax that emits code.
@@ -40,6 +41,15 @@ export function limitRenders(limit: number, handle: Handler, isPage: (request: I
         left = !response.writableFinished;
         resolve();
       });
+      // The render is over once it hands the response its last bytes: they wait in Node's buffers
+      // for a client on a slow line (a phone on prepaid data, a voice message's audio) — or one
+      // that never reads at all — without holding a slot, or four such clients would stop every
+      // page of the site.
+      const end = response.end;
+      response.end = function (this: ServerResponse, ...args: unknown[]) {
+        resolve();
+        return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+      } as ServerResponse["end"];
     });
     if (rendering < limit) rendering += 1;
     else await new Promise<void>((resolve) => line.push(resolve));

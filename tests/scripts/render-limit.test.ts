@@ -3,7 +3,7 @@
 // while it waited is never rendered and gives its slot to the next. Until then each such request
 // kept its slot for good: after a load generator stopped, the server rendered no page again.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_RENDER_CONCURRENCY, isPageRender, limitRenders, renderConcurrency } from "@/scripts/support/render-limit";
 
@@ -79,6 +79,33 @@ describe("the render limit", () => {
     await vi.waitFor(() => expect(started).toEqual(["/first", "/next"]));
     held[1]!.finish();
     expect(await next).toBe("rendered /next");
+  });
+
+  it("frees a slot once the render has handed over its last bytes, even if its client never reads them", async () => {
+    const started: string[] = [];
+    // 16 MB: far more than the socket's buffers hold, so the response cannot finish while unread.
+    const body = Buffer.alloc(16 * 1024 * 1024, 120);
+    const render = limitRenders(1, async (request, response) => {
+      started.push(request.url!);
+      response.end(request.url === "/large" ? body : "small");
+    });
+    const server = http.createServer((request, response) => void render(request, response));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+
+    // A client that asks for the large page and never reads a byte of it.
+    const stalled = net.connect(port, "127.0.0.1");
+    stalled.pause();
+    await new Promise<void>((resolve) => stalled.once("connect", resolve));
+    stalled.write("GET /large HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await vi.waitFor(() => expect(started).toEqual(["/large"]));
+
+    // Its response is still being delivered, yet the next page renders.
+    expect(await (await fetch(`http://127.0.0.1:${port}/next`)).text()).toBe("small");
+    expect(stalled.destroyed).toBe(false);
+    expect(started).toEqual(["/large", "/next"]);
+    stalled.destroy();
   });
 
   it("leaves Next.js's files, the API and other methods outside the line", () => {
