@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { SubmitButton, TextAreaField } from "@/components/form/form-fields";
+import { ActionForm, SubmitButton, TextAreaField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
 
 type Page = ContributionPageRef;
 

@@ -1,8 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { ActionForm, CheckboxField, FoldOnError, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
-import { FoldOnError } from "@/components/form/folded";
 import { PhotoFields, photoSummaryFields, type Translate } from "@/components/images/photo-fields";
 
 type Page = ContributionPageRef;

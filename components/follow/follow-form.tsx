@@ -1,6 +1,5 @@
-import { SubmitButton } from "@/components/form/form-fields";
+import { ActionForm, SubmitButton } from "@/components/form/deferred";
 import type { FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
 
 const secondaryButton =
   "rounded border-2 border-brand bg-white px-4 py-2 text-base font-semibold text-brand hover:bg-surface aria-disabled:opacity-70";

@@ -1,7 +1,5 @@
 import type { FieldInfo } from "@/components/form/form";
-import { FileField } from "@/components/form/file-field";
-import { FoldOnError } from "@/components/form/folded";
-import { TextField } from "@/components/form/form-fields";
+import { FileField, FoldOnError, TextField } from "@/components/form/deferred";
 import type { FormState } from "@/lib/actions/form-state";
 import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
 

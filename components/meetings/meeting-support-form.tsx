@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { SelectField, SubmitButton, TextField } from "@/components/form/form-fields";
+import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
 
 type Option = { value: string; label: string };
 

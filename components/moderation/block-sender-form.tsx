@@ -1,7 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
-import { ActionForm } from "@/components/form/form";
-import { Folded } from "@/components/form/folded";
+import { ActionForm, CheckboxField, Folded, SubmitButton } from "@/components/form/deferred";
 import type { FormAction } from "@/lib/actions/form-state";
 
 /**

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { SelectField, SubmitButton, TextAreaField } from "@/components/form/form-fields";
-import { ActionForm } from "@/components/form/form";
-import { Folded, type Done, type Summary } from "@/components/form/folded";
+import { ActionForm, Folded, SelectField, SubmitButton, TextAreaField } from "@/components/form/deferred";
+import type { Done, Summary } from "@/components/form/folded";
 import type { FormAction } from "@/lib/actions/form-state";
 import { CATEGORIES, type ItemRef } from "./moderation-categories";
 

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ChoiceField, SubmitButton } from "@/components/form/form-fields";
-import { ActionForm } from "@/components/form/form";
+import { ActionForm, ChoiceField, SubmitButton } from "@/components/form/deferred";
 import type { FormAction } from "@/lib/actions/form-state";
 
 /**

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { ActionForm, ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
 
 /**
  * A public answer: the status, what was decided and why (required), who decided, the

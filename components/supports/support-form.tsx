@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { SubmitButton } from "@/components/form/form-fields";
+import { ActionForm, SubmitButton } from "@/components/form/deferred";
 import { SupportBreakdown } from "@/components/support-breakdown";
-import { ActionForm } from "@/components/form/form";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { SupportBreakdown as Breakdown } from "@/lib/perspectives/perspectives";
 

@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { contentLanguage, type PickedHostText } from "@/lib/host-texts/pick-host-text";
 import { languageName } from "@/lib/i18n/language-names";
 import type { PageRef } from "@/lib/actions/form-state";
-import { RequestHostTextTranslationForm } from "./request-host-text-translation";
+import { RequestHostTextTranslationForm } from "@/components/form/deferred";
 
 /**
  * A meeting's, an actor's or the municipality introduction's button "Translate by machine into

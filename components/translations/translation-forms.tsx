@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/form-fields";
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
-import { ActionForm } from "@/components/form/form";
 
 type Page = ContributionPageRef;
 /** What is translated: the page's contribution, or one of its comments or answers. */

@@ -88,24 +88,23 @@ function clientModules(entry: string): Map<string, string[]> {
   return found;
 }
 
-// The client code every form needs (one <ActionForm>, its fields, texts compiled on the server).
-const FORM_CORE = ["components/form/form.tsx", "components/form/form-fields.tsx", "lib/actions/form-state.ts", "lib/i18n/client.tsx"];
-const HOST_TEXT_REQUEST = "components/translations/request-host-text-translation.tsx";
+// The forms of the read routes import their parts from components/form/deferred.tsx: small
+// React.lazy wrappers whose code (the form core, the folds, the file field, the push offer, the
+// host-text translation request) is a chunk of its own, fetched only where a form is rendered. A
+// reader who is not signed in sees no form on these routes, so none of it is downloaded; a
+// dynamic import() is not followed by the walk. The client texts come with <ClientMessages>.
+const DEFERRED = ["components/form/deferred.tsx", "lib/i18n/client.tsx"];
 // Exactly the client modules each read route reaches: one more fails with the chain that reaches
 // it, one no longer reached fails too, so the list never allows more than the route needs.
 const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/page.tsx", []],
-  ["app/[locale]/[municipality]/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
-  // The open polls' answer form is a server component around <ActionForm>.
-  ["app/[locale]/[municipality]/[dialogue]/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
-  // The folds (the edit, moderation and report forms) and the edit form's file fields, modules of
-  // their own so that other routes do not ship them; the photo fields around them are rendered on
-  // the server. The push prompt after a first post is imported lazily (push-prompt-offer.tsx).
-  ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", [...FORM_CORE, "components/form/folded.tsx", "components/form/file-field.tsx", "components/push/push-prompt-offer.tsx"]],
+  ["app/[locale]/[municipality]/page.tsx", DEFERRED],
+  ["app/[locale]/[municipality]/[dialogue]/page.tsx", DEFERRED],
+  ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", DEFERRED],
   ["app/[locale]/[municipality]/[dialogue]/results/page.tsx", []],
-  ["app/[locale]/[municipality]/[dialogue]/polls/page.tsx", FORM_CORE],
-  ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
-  ["app/[locale]/[municipality]/[dialogue]/meetings/page.tsx", [...FORM_CORE, HOST_TEXT_REQUEST]],
+  ["app/[locale]/[municipality]/[dialogue]/polls/page.tsx", DEFERRED],
+  ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", DEFERRED],
+  ["app/[locale]/[municipality]/[dialogue]/meetings/page.tsx", DEFERRED],
 ];
 
 describe("read routes", () => {

@@ -15,7 +15,7 @@ import { MeetingSections } from "@/components/meetings/meeting-list";
 import { Pagination } from "@/components/pagination";
 import { OpenPolls } from "@/components/polls/open-polls";
 import { Section } from "@/components/section";
-import { RequestHostTextTranslationForm } from "@/components/translations/request-host-text-translation";
+import { RequestHostTextTranslationForm } from "@/components/form/deferred";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { isFiltered } from "@/lib/contributions/contribution-filters";
 import { pickDistrictName } from "@/lib/districts/district-names";
