@@ -47,6 +47,10 @@ const server = http.createServer((request, response) => {
 });
 // As `next start`: keep idle connections a little longer than common proxies' 60 s.
 server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT ?? 65_000);
+// A connection on which nothing moves for 2 minutes — a client that stopped reading its page —
+// is closed, and the render waiting for it ends (Node's default is never): a slow phone keeps
+// its connection as long as bytes flow.
+server.timeout = 120_000;
 server.listen(port, hostname, () => {
   console.log(`mitreden ready on http://${hostname ?? "localhost"}:${port}${cache ? ` (page cache ${process.env.PAGE_CACHE_MB ?? 64} MB)` : " (no page cache)"}`);
 });

@@ -200,10 +200,11 @@ export class PageCache {
     if (flight && flight.version === version) {
       const shared = await flight.entry.catch(() => null);
       if (shared) return this.serve(shared, request, response);
-      return void (await next(request, response));
+      // That render cannot be stored, failed, or waits for its client: this one renders for itself
+      // and, stored, for those after it.
     }
-    const rendered = this.renderAndCapture(request, response, next, version);
-    const own = { version, entry: rendered };
+    const { entry: rendered, forWaiters, delivered } = this.renderAndCapture(request, response, next, version);
+    const own = { version, entry: forWaiters };
     this.flights.set(page.key, own);
     try {
       const stored = await rendered;
@@ -214,10 +215,22 @@ export class PageCache {
     } finally {
       if (this.flights.get(page.key) === own) this.flights.delete(page.key);
     }
+    await delivered;
   }
 
-  /** Lets Next.js answer as always, keeping a copy of what it sent; the entry if it may be stored. */
-  private async renderAndCapture(request: IncomingMessage, response: ServerResponse, next: Handler, version: string): Promise<Entry | null> {
+  /**
+   * Lets Next.js answer as always, keeping a copy of what it sent. `entry` (what may be stored)
+   * settles as soon as the render has handed over its last bytes; `delivered` once Next.js is
+   * done with the response. `forWaiters` is what the readers waiting for this render get: the
+   * entry, or nothing (they render for themselves) as soon as the render waits for its client —
+   * a first reader on a slow line, or one who never reads, must not hold up everyone else.
+   */
+  private renderAndCapture(
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: Handler,
+    version: string,
+  ): { entry: Promise<Entry | null>; forWaiters: Promise<Entry | null>; delivered: Promise<void> } {
     const chunks: Buffer[] = [];
     let captured = 0;
     let tooLarge = false;
@@ -233,12 +246,20 @@ export class PageCache {
     };
     const write = response.write;
     const end = response.end;
+    let blocked = () => {};
+    const waitsForClient = new Promise<null>((resolve) => (blocked = () => resolve(null)));
     response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
-      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      const taken = (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      // Not taken: Next.js waits for "drain", i.e. for this client to read.
+      if (!taken) blocked();
+      return taken;
     } as ServerResponse["write"];
+    let ended = () => {};
+    const endCalled = new Promise<boolean>((resolve) => (ended = () => resolve(true)));
     response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
+      ended();
       return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
     } as ServerResponse["end"];
     // Makes writeHead(status, headers) merge its headers where getHeaders() sees them (a header
@@ -250,10 +271,19 @@ export class PageCache {
       response.once("finish", () => resolve(true));
       response.once("close", () => resolve(response.writableFinished));
     });
-    await next(request, response);
-    const complete = await finished;
+    const delivered = Promise.resolve(next(request, response)).then(() => undefined);
+    // Whichever comes first: the last bytes handed over (complete), the response finished or
+    // closed, or Next.js returning without ending it (not complete).
+    const entry = Promise.race([endCalled, finished, delivered.then(() => response.writableEnded)]).then((complete) =>
+      this.entryOf(response, chunks, complete && !tooLarge, version),
+    );
+    return { entry, forWaiters: Promise.race([entry, waitsForClient]), delivered };
+  }
+
+  /** The rendered response as an entry of the cache, if it may be stored. */
+  private async entryOf(response: ServerResponse, chunks: Buffer[], complete: boolean, version: string): Promise<Entry | null> {
     const headers = response.getHeaders();
-    if (!complete || tooLarge || response.statusCode !== 200) return null;
+    if (!complete || response.statusCode !== 200) return null;
     if (headers["set-cookie"] !== undefined) return null;
     if (!String(headers["content-type"] ?? "").startsWith("text/html")) return null;
     const nonce = nonceOf(headers["content-security-policy"]);

@@ -2,8 +2,8 @@
 // on 2 cores more concurrent renders add no throughput, but each holds its rows, React tree,
 // payload and HTML in memory, and a render that takes seconds under load has them promoted into
 // V8's old space, which grows and stays (bench/causes.md, decision 069). The rest wait in line,
-// first come first served. A slot is held until the render has handed over its last bytes, not
-// until a slow client has read them. A request whose client left while it waited is not rendered at all:
+// first come first served. A slot is held while the render works, not while a slow client reads
+// what it wrote. A request whose client left while it waited is not rendered at all:
 // its slot goes to the next (before, every such request kept its slot for good — after a load
 // generator stopped, the server answered no page again).
 // Node runs this with its own type stripping: no TypeScript-only syntax that emits code.
@@ -16,9 +16,9 @@ export type RenderLimit = Handler & {
   state: () => { rendering: number; waiting: number };
 };
 
-/** GET pages: not Next.js's static files and not the API (health checks, uploads, auth). */
+/** GET and HEAD pages (a HEAD renders the whole page too): not Next.js's static files and not the API (health checks, uploads, auth). */
 export const isPageRender = (request: IncomingMessage): boolean =>
-  request.method === "GET" && !request.url?.startsWith("/_next/") && !request.url?.startsWith("/api/");
+  (request.method === "GET" || request.method === "HEAD") && !request.url?.startsWith("/_next/") && !request.url?.startsWith("/api/");
 
 /** `handle` with at most `limit` page renders at once (0: no limit). */
 export function limitRenders(limit: number, handle: Handler, isPage: (request: IncomingMessage) => boolean = isPageRender): RenderLimit {
@@ -35,30 +35,45 @@ export function limitRenders(limit: number, handle: Handler, isPage: (request: I
     // Listened for from the start: a client that leaves while waiting closes the response now,
     // not once its turn has come.
     let left = false;
-    const done = new Promise<void>((resolve) => {
-      response.once("finish", resolve);
-      response.once("close", () => {
-        left = !response.writableFinished;
-        resolve();
-      });
-      // The render is over once it hands the response its last bytes: they wait in Node's buffers
-      // for a client on a slow line (a phone on prepaid data, a voice message's audio) — or one
-      // that never reads at all — without holding a slot, or four such clients would stop every
-      // page of the site.
-      const end = response.end;
-      response.end = function (this: ServerResponse, ...args: unknown[]) {
-        resolve();
-        return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
-      } as ServerResponse["end"];
+    let freed = () => {};
+    const free = new Promise<void>((resolve) => (freed = resolve));
+    response.once("finish", freed);
+    response.once("close", () => {
+      left = !response.writableFinished;
+      freed();
     });
+    // The render no longer needs the slot once it waits for its client: when it has handed the
+    // response its last bytes, or when the client has not taken the bytes before (Next.js then
+    // waits for "drain"). The rest waits in Node's buffers for a phone on a slow line — or a
+    // client that never reads — without holding a slot: four such clients would otherwise stop
+    // every page of the site.
+    const write = response.write;
+    response.write = function (this: ServerResponse, ...args: unknown[]) {
+      const taken = (write as (...a: unknown[]) => boolean).apply(this, args);
+      if (!taken) freed();
+      return taken;
+    } as ServerResponse["write"];
+    const end = response.end;
+    response.end = function (this: ServerResponse, ...args: unknown[]) {
+      freed();
+      return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["end"];
+
     if (rendering < limit) rendering += 1;
     else await new Promise<void>((resolve) => line.push(resolve));
+    let held = true;
+    const giveBack = () => {
+      if (held) release();
+      held = false;
+    };
     try {
       if (left || response.destroyed) return;
-      await handle(request, response);
-      await done;
+      const handled = handle(request, response);
+      await Promise.race([free, handled]);
+      giveBack();
+      await handled;
     } finally {
-      release();
+      giveBack();
     }
   };
   return Object.assign(limited, { state: () => ({ rendering, waiting: line.length }) });

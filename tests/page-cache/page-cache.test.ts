@@ -6,10 +6,12 @@
 import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
+// Next.js's own writer of a rendered page to Node's response: it waits for "drain" between chunks.
+import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { PublicVersions } from "@/lib/cache/public-version";
 import { LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
@@ -291,6 +293,53 @@ describe("cached public pages under a strict CSP", () => {
     expect(renders - rendersBefore).toBe(1);
     expect(new Set(responses.map((response) => response.policyNonce)).size).toBe(8);
     expect(responses.map((response) => [...new Set(bodyNonces(response.body))])).toEqual(responses.map((response) => [response.policyNonce]));
+  });
+});
+
+describe("a reader who never reads", () => {
+  it("holds up no one: a reader waiting for the same render renders for itself once that render waits for its client", async () => {
+    let largeRenders = 0;
+    const filler = new Uint8Array(64 * 1024).fill(120); // "x"
+    // A 32 MB page, written chunk by chunk as Next.js writes: far more than a socket's buffers hold.
+    const large: Render = async (_request, response) => {
+      largeRenders += 1;
+      const nonce = createNonce();
+      response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}'`);
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      const encoder = new TextEncoder();
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(encoder.encode(`<!DOCTYPE html><html><head><script nonce="${nonce}"></script></head><body><!--`));
+          if (sent++ < 512) controller.enqueue(filler);
+          else {
+            controller.enqueue(encoder.encode("--></body></html>"));
+            controller.close();
+          }
+        },
+      });
+      await pipeToNodeResponse(stream, response, Promise.resolve());
+    };
+    const own = await instance(256 * 1024 * 1024, { render: large });
+    await createContribution({ dialogueId }); // a new version: the first request renders
+    const { host, port } = new URL(own.url);
+    const stalled = net.connect(Number(port), "127.0.0.1");
+    stalled.pause();
+    await new Promise<void>((resolve) => stalled.once("connect", resolve));
+    stalled.write(`GET ${page} HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+    await vi.waitFor(() => expect(largeRenders).toBe(1));
+
+    const waiting = await get(own.url, page);
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.length).toBe(512 * 64 * 1024 + waiting.body.indexOf("<!--") + "<!--".length + "--></body></html>".length);
+    expect(largeRenders).toBe(2);
+    expect(stalled.destroyed).toBe(false);
+    stalled.destroy();
+
+    // The page is still cached: the second render, delivered, was stored and serves the next reader.
+    const next = await get(own.url, page);
+    expect([next.state, largeRenders]).toEqual(["hit", 2]);
+    await own.close();
   });
 });
 

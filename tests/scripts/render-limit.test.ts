@@ -5,6 +5,8 @@
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+// Next.js's own writer of a rendered page to Node's response: it waits for "drain" between chunks.
+import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
 import { DEFAULT_RENDER_CONCURRENCY, isPageRender, limitRenders, renderConcurrency } from "@/scripts/support/render-limit";
 
 type Held = { url: string; finish: () => void };
@@ -81,39 +83,66 @@ describe("the render limit", () => {
     expect(await next).toBe("rendered /next");
   });
 
-  it("frees a slot once the render has handed over its last bytes, even if its client never reads them", async () => {
+  /** A page written as Next.js writes one (its own writer: "drain" awaited between chunks), `chunks` × 64 KB. */
+  const streamed = (chunks: number) => async (response: http.ServerResponse) => {
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({ pull: (controller) => (sent++ < chunks ? controller.enqueue(chunk) : controller.close()) });
+    await pipeToNodeResponse(stream, response, Promise.resolve());
+  };
+
+  async function serverOf(limit: number, sizes: Record<string, number>) {
     const started: string[] = [];
-    // 16 MB: far more than the socket's buffers hold, so the response cannot finish while unread.
-    const body = Buffer.alloc(16 * 1024 * 1024, 120);
-    const render = limitRenders(1, async (request, response) => {
+    const render = limitRenders(limit, async (request, response) => {
       started.push(request.url!);
-      response.end(request.url === "/large" ? body : "small");
+      await streamed(sizes[request.url!] ?? 1)(response);
     });
     const server = http.createServer((request, response) => void render(request, response));
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
+    return { port: (server.address() as AddressInfo).port, render, started };
+  }
 
-    // A client that asks for the large page and never reads a byte of it.
-    const stalled = net.connect(port, "127.0.0.1");
-    stalled.pause();
-    await new Promise<void>((resolve) => stalled.once("connect", resolve));
-    stalled.write("GET /large HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  /** A connection that sends `requests` and never reads a byte of the answers. */
+  async function neverReading(port: number, requests: string[]) {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.pause();
+    await new Promise<void>((resolve) => socket.once("connect", resolve));
+    socket.write(requests.map((path) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`).join(""));
+    return socket;
+  }
+
+  it("frees a slot once the render waits for its client, even one that never reads", async () => {
+    // 32 MB: far more than the socket's buffers hold, so the response cannot finish while unread.
+    const { port, started } = await serverOf(1, { "/large": 512 });
+    const stalled = await neverReading(port, ["/large"]);
     await vi.waitFor(() => expect(started).toEqual(["/large"]));
 
     // Its response is still being delivered, yet the next page renders.
-    expect(await (await fetch(`http://127.0.0.1:${port}/next`)).text()).toBe("small");
+    expect((await (await fetch(`http://127.0.0.1:${port}/next`)).arrayBuffer()).byteLength).toBe(64 * 1024);
     expect(stalled.destroyed).toBe(false);
     expect(started).toEqual(["/large", "/next"]);
     stalled.destroy();
   });
 
-  it("leaves Next.js's files, the API and other methods outside the line", () => {
+  it("cannot be filled by one connection that sends requests one after the other and reads none", async () => {
+    const { port, started } = await serverOf(4, { "/a": 512, "/b": 2, "/c": 2, "/d": 2, "/e": 2 });
+    const stalled = await neverReading(port, ["/a", "/b", "/c", "/d", "/e"]);
+    await vi.waitFor(() => expect(started).toContain("/a"));
+
+    expect((await (await fetch(`http://127.0.0.1:${port}/next`)).arrayBuffer()).byteLength).toBe(64 * 1024);
+    expect(started).toContain("/next");
+    stalled.destroy();
+  });
+
+  it("leaves Next.js's files, the API and POSTs outside the line", () => {
     const request = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
     expect(isPageRender(request("GET", "/de/musterstadt"))).toBe(true);
     expect(isPageRender(request("GET", "/_next/static/chunks/app.js"))).toBe(false);
     expect(isPageRender(request("GET", "/api/health"))).toBe(false);
     expect(isPageRender(request("POST", "/de/musterstadt"))).toBe(false);
+    // A HEAD renders the whole page as a GET does: it waits in the same line.
+    expect(isPageRender(request("HEAD", "/de/musterstadt"))).toBe(true);
   });
 
   it("reads RENDER_CONCURRENCY as a whole number ≥ 0, else takes the default", () => {
