@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm, CheckboxField, FoldOnError, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/deferred";
+import { ActionForm, CheckboxField, FileField, FoldOnError, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { PhotoFields, photoSummaryFields, type Translate } from "@/components/images/photo-fields";
 
@@ -35,7 +35,7 @@ export async function EditContributionForm({
         <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
         <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
         {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
-        {photos.free.length > 0 && <PhotoFields t={photoTexts} language={photos.language} indexes={photos.free} />}
+        {photos.free.length > 0 && <PhotoFields parts={{ FileField, FoldOnError, TextField }} t={photoTexts} language={photos.language} indexes={photos.free} />}
         <SubmitButton>{t("save")}</SubmitButton>
       </FoldOnError>
     </ActionForm>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { FieldInfo } from "@/components/form/form";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "@/components/form/form-fields";
 import { PhotoFields, type Translate } from "@/components/images/photo-fields";
+import { photoParts } from "@/components/images/photo-parts";
 import type { FormState } from "@/lib/actions/form-state";
 import { BODY_MAX, TITLE_MAX } from "@/lib/contributions/limits";
 
@@ -102,7 +103,7 @@ export function ContributionFields({
       {withLanguage && <LanguageField t={t} onBehalf={onBehalf} state={state} choices={choices} />}
       {beforePhotos}
       {/* Described in the language of the text (decisions 050, 055). */}
-      <PhotoFields t={images} language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} state={state} indexes={photoIndexes} />
+      <PhotoFields parts={photoParts} t={images} language={{ lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" }} state={state} indexes={photoIndexes} />
     </>
   );
 }

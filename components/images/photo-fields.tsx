@@ -1,11 +1,19 @@
 import type { FieldInfo } from "@/components/form/form";
-import { FileField, FoldOnError, TextField } from "@/components/form/deferred";
+import type { FileField } from "@/components/form/file-field";
+import type { FoldOnError } from "@/components/form/folded";
+import type { TextField } from "@/components/form/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { ALT_TEXT_MAX, altField, IMAGE_MAX_BYTES, IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
 
 // Not a client module (issue 16, decision 040): the edit form on a contribution's page, a server
 // component, renders these fields on the server, and readers download only the form core's
 // fields; the post and on-behalf forms, client components, render them in the browser.
+// The form parts come from the caller (decision 068): the deferred ones on a read route, the form
+// core's own where the page's code carries it already (photo-parts.ts) — a form route that took
+// the deferred ones would download the same code twice, once more as chunks of their own.
+
+/** The form parts the photo fields are made of. */
+export type PhotoParts = { FileField: typeof FileField; FoldOnError: typeof FoldOnError; TextField: typeof TextField };
 
 /** The "images" texts, as the server's getTranslations or the client's useTranslations give them. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -34,12 +42,14 @@ export function photoSummaryFields(t: Translate): Record<string, FieldInfo> {
  * chosen once more (decision 055).
  */
 export function PhotoFields({
+  parts: { FileField, FoldOnError, TextField },
   t,
   language,
   state,
   chooseAgain = [],
   indexes = INDEXES,
 }: {
+  parts: PhotoParts;
   t: Translate;
   language: { lang: string; dir: "ltr" | "rtl" };
   state?: FormState;

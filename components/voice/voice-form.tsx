@@ -8,6 +8,7 @@ import { Section } from "@/components/section";
 import type { FormState } from "@/lib/actions/form-state";
 import { VOICE_TITLE_MAX } from "@/lib/voice/limits";
 import { PhotoFields, photoSummaryFields } from "@/components/images/photo-fields";
+import { photoParts } from "@/components/images/photo-parts";
 import { useImageTexts } from "@/components/images/use-image-texts";
 import { AudioField } from "./audio-field";
 
@@ -57,7 +58,7 @@ export function VoiceForm({ postTo, initial, dialogueId, kind, themes, languages
       <SelectField name="language" label={t("language")} state={state} options={languages} defaultValue={defaultLanguage} />
       <AudioField formId={form.id} state={state} />
       <TextField name="title" label={t("title")} hint={t("titleHint")} state={state} maxLength={VOICE_TITLE_MAX} />
-      <PhotoFields t={images} language={{ lang: spoken?.lang ?? defaultLanguage, dir: spoken?.dir ?? "ltr" }} state={state} />
+      <PhotoFields parts={photoParts} t={images} language={{ lang: spoken?.lang ?? defaultLanguage, dir: spoken?.dir ?? "ltr" }} state={state} />
       {codeOfConduct && (
         <Section id="code-of-conduct" heading={tp("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
           <p className="mt-1 mb-3 text-sm text-muted">{tp("codeOfConductIntro")}</p>

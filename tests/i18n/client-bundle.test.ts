@@ -117,6 +117,24 @@ describe("read routes", () => {
   });
 });
 
+// The forms of the form routes carry the form core in the page's own code: their photo fields
+// take its parts (components/images/photo-parts.ts). Reaching the deferred parts as well would
+// download the same code twice — once more as chunks of their own (bench: +2.7 KB).
+const FORM_ROUTES = [
+  "app/[locale]/[municipality]/[dialogue]/new/page.tsx",
+  "app/[locale]/[municipality]/[dialogue]/new/voice/page.tsx",
+  "app/[locale]/[municipality]/[dialogue]/new/offline/page.tsx",
+];
+
+describe("form routes", () => {
+  it.each(FORM_ROUTES)("%s carries the form core itself and not the deferred parts too", (entry) => {
+    const reached = clientModules(entry);
+    const files = [...reached.keys()].map((file) => path.relative(ROOT, file));
+    expect(files).toContain("components/form/form.tsx");
+    expect(reached.get(path.join(ROOT, "components/form/deferred.tsx"))?.join(" → ")).toBeUndefined();
+  });
+});
+
 describe("client bundles", () => {
   it("never import next-intl, use-intl or zod, directly or through what they import", () => {
     const clientFiles = ["app", "components", "lib"].flatMap((dir) => sources(path.join(ROOT, dir))).filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
