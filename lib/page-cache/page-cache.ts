@@ -272,9 +272,9 @@ export class PageCache {
       response.once("close", () => resolve(response.writableFinished));
     });
     const delivered = Promise.resolve(next(request, response)).then(() => undefined);
-    // Whichever comes first: the last bytes handed over (complete), the response finished or
-    // closed, or Next.js returning without ending it (not complete).
-    const entry = Promise.race([endCalled, finished, delivered.then(() => response.writableEnded)]).then((complete) =>
+    // Whichever comes first: the last bytes handed over (complete), or the response finished or
+    // closed. Not Next.js's handler returning: it may return before the response is written.
+    const entry = Promise.race([endCalled, finished]).then((complete) =>
       this.entryOf(response, chunks, complete && !tooLarge, version),
     );
     return { entry, forWaiters: Promise.race([entry, waitsForClient]), delivered };

@@ -343,6 +343,23 @@ describe("a reader who never reads", () => {
   });
 });
 
+describe("a render that returns before its response is written", () => {
+  it("is stored all the same, as Next.js's handler may return before the last bytes are out", async () => {
+    let early = 0;
+    const returnsFirst: Render = async (request, response) => {
+      early += 1;
+      // The handler is done; the response is written on a later turn.
+      setImmediate(() => void standIn(request, response));
+    };
+    const own = await instance(8 * 1024 * 1024, { render: returnsFirst });
+    await createContribution({ dialogueId }); // a new version: the first request renders
+    const first = await get(own.url, page);
+    const second = await get(own.url, page);
+    expect([first.status, first.state, second.state, early]).toEqual([200, "miss", "hit", 1]);
+    await own.close();
+  });
+});
+
 describe("the cache's hit-or-miss header", () => {
   it("is sent only outside production, or in production when PAGE_CACHE_HEADER=on", () => {
     expect(pageCacheSettings({ NODE_ENV: "production" })?.showState).toBe(false);
