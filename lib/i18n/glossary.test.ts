@@ -46,6 +46,9 @@ const TERM_IDS = [
   "translation",
   "comment",
   "participant",
+  // A translation's trace: a machine made it, a second person checked it (the hints say both).
+  "checked",
+  "machineTranslation",
 ] as const;
 
 // The names of the domain's enums are the glossary's anchors: the word on the filter, the badge
