@@ -28,7 +28,9 @@ export async function exportOwnData(viewer: Viewer | null) {
       contributionsRecorded: { select: { id: true, title: true, source: true, createdAt: true } },
       comments: { select: { id: true, body: true, language: true, createdAt: true, deletedAt: true, contributionId: true } },
       supports: { select: { contributionId: true, createdAt: true } },
-      translations: { select: { id: true, language: true, title: true, body: true, createdAt: true } },
+      translations: { select: { id: true, language: true, title: true, body: true, method: true, checkedAt: true, createdAt: true } },
+      // Versions of others the person read and marked checked: what they vouched for, word for word.
+      translationsChecked: { select: { id: true, contributionId: true, language: true, title: true, body: true, checkedAt: true } },
       reports: { select: { id: true, category: true, reason: true, status: true, createdAt: true } },
       notifications: { select: { type: true, createdAt: true, readAt: true } },
       // What one follows or unfollowed (decision 030).
@@ -47,7 +49,10 @@ export async function exportOwnData(viewer: Viewer | null) {
         },
       },
       pollsCreated: { select: { id: true, question: true, createdAt: true } },
-      pollTextsWritten: { select: { pollId: true, language: true, question: true, answers: true, updatedAt: true } },
+      // A poll's question and answers in another language: written by the person (by hand, or
+      // asked of a machine), or a volunteer's the person checked for the host team (decision 048).
+      pollTextsWritten: { select: { pollId: true, language: true, question: true, answers: true, method: true, checkedAt: true, updatedAt: true } },
+      pollTextsChecked: { select: { pollId: true, language: true, question: true, answers: true, checkedAt: true } },
       pollCountsRecorded: { select: { pollId: true, meetingId: true, optionId: true, perspective: true, count: true, updatedAt: true } },
     },
   });

@@ -8,8 +8,11 @@ import { deleteAccount } from "@/lib/accounts/delete-account";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession } from "@/lib/auth/sessions";
 import { answerPoll } from "@/lib/polls/answer-poll";
+import { checkPollText } from "@/lib/polls/check-poll-text";
+import { translatePoll } from "@/lib/polls/translate-poll";
 import { addMember, createComment, createContribution, createDialogue, createUser, openDialogue, unique } from "@/tests/support/factories";
 import { participant } from "@/tests/support/participation";
+import { hostOf } from "@/tests/support/meetings";
 import { pollIn } from "@/tests/support/polls";
 import { appErrorOf, fieldKeys, viewerOf, invalidInputOf } from "@/tests/support/viewers";
 
@@ -131,6 +134,25 @@ describe("exportOwnData", () => {
     expect(json).not.toContain(othersComment.body);
     expect(json).not.toContain(user.signInCodeHash!);
     expect(json).not.toContain(sessionToken);
+  });
+
+  // A poll's question in another language is the volunteer's words, and the host's check is
+  // what the host vouched for: each finds it in their own download, word for word.
+  it("holds the poll texts the person wrote and those they checked", async () => {
+    const dialogue = await createDialogue();
+    await openDialogue(dialogue.id);
+    await db.dialogue.update({ where: { id: dialogue.id }, data: { languages: ["de", "ar"] } });
+    const poll = await pollIn(dialogue, { answers: ["Ja", "Nein"] });
+    const volunteer = await participant(dialogue.id, "LOCAL_ACTOR");
+    const arabic = { language: "ar", question: `هل يحتاج السكن إلى غرفة للدراسة؟ ${unique("q")}`, answers: ["نعم", "لا"] };
+    await translatePoll(volunteer, { pollId: poll.id, ...arabic });
+    const host = await hostOf(dialogue);
+    await checkPollText(host, { pollId: poll.id, language: "ar" });
+
+    const written = { pollId: poll.id, ...arabic, method: "VOLUNTEER", checkedAt: expect.any(String) };
+    expect(JSON.parse(JSON.stringify(await exportOwnData(volunteer))).account).toMatchObject({ pollTextsWritten: [written], pollTextsChecked: [] });
+    const checked = { pollId: poll.id, ...arabic, checkedAt: expect.any(String) };
+    expect(JSON.parse(JSON.stringify(await exportOwnData(host))).account).toMatchObject({ pollTextsChecked: [checked] });
   });
 
   it("is refused to a signed-out visitor", async () => {
