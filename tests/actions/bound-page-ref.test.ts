@@ -6,17 +6,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const PUBLIC_URL = "https://mitreden.example";
 process.env.PUBLIC_URL = PUBLIC_URL;
-const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: () => undefined,
-    delete: () => undefined,
-  }),
-}));
-// refresh() needs a request's render; a redirect after it is what these tests read.
-vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
+vi.mock("next/headers", () => import("@/tests/support/next-request"));
+vi.mock("next/cache", (original) => import("@/tests/support/next-request").then((stub) => stub.withoutRefresh(original)));
 
 import { createActorAction } from "@/lib/actions/actors/actors";
 import { IDLE } from "@/lib/actions/form-action";
@@ -24,6 +15,7 @@ import { supportFromListAction } from "@/lib/actions/supports/support-from-list"
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { staffOf } from "@/tests/support/accountability";
+import { request } from "@/tests/support/next-request";
 import { createContribution, createMunicipality, type DialogueWithThemes } from "@/tests/support/factories";
 import { dialogueIn, participant } from "@/tests/support/participation";
 

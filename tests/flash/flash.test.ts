@@ -7,20 +7,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const SECRET = "test-secret-for-flash-messages-0123456789";
 process.env.NEXTAUTH_SECRET = SECRET;
 
-// The request a server action or a page sees: its headers and a cookie jar.
-const request = vi.hoisted(() => ({ headers: new Headers(), jar: new Map<string, string>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => (request.jar.has(name) ? { name, value: request.jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void request.jar.set(name, value),
-    delete: (name: string) => void request.jar.delete(name),
-  }),
-}));
+vi.mock("next/headers", () => import("@/tests/support/next-request"));
 
 import { clearFlash, takeFlash } from "@/lib/flash/flash-proxy";
 import { currentFlash, setFlash } from "@/lib/flash/flash";
 import { FLASH_COOKIE, FLASH_HEADER, FLASH_KEYS, FLASH_MAX_AGE, readFlash, signFlash } from "@/lib/flash/flash-token";
+import { request } from "@/tests/support/next-request";
 
 const forged = (payload: string, secret = SECRET) => `${payload}.${createHmac("sha256", secret).update(`flash:${payload}`).digest("base64url")}`;
 const inAMinute = () => Math.floor(Date.now() / 1000) + 60;
@@ -52,7 +44,7 @@ describe("the flash cookie's value", () => {
 describe("a flash on its way from the post to the next page", () => {
   beforeEach(() => {
     request.headers = new Headers();
-    request.jar.clear();
+    request.cookies.clear();
   });
 
   /** The proxy's part for a request carrying these cookies and headers. */
@@ -66,7 +58,7 @@ describe("a flash on its way from the post to the next page", () => {
 
   it("is shown by the next page once, and its cookie is cleared in that answer, which no cache keeps", async () => {
     await setFlash("commented");
-    const cookie = request.jar.get(FLASH_COOKIE);
+    const cookie = request.cookies.get(FLASH_COOKIE);
     expect(cookie).toBeDefined();
 
     const first = throughProxy(cookie);

@@ -5,15 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const PUBLIC_URL = "https://mitreden.example";
 process.env.PUBLIC_URL = PUBLIC_URL;
-const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: () => undefined,
-    delete: () => undefined,
-  }),
-}));
+vi.mock("next/headers", () => import("@/tests/support/next-request"));
 
 import sharp from "sharp";
 import { supportInsteadAction } from "@/lib/actions/supports/support-instead";
@@ -21,6 +13,7 @@ import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { keepPendingPhotos } from "@/lib/images/pending-photos";
 import { createContribution, type DialogueWithThemes } from "@/tests/support/factories";
+import { request } from "@/tests/support/next-request";
 import { dialogueIn, participant } from "@/tests/support/participation";
 
 let dialogue: DialogueWithThemes;
