@@ -118,12 +118,11 @@ export type ContributionPage = {
   cursors: { first: string | null; last: string | null };
 };
 
-// Online supports plus those counted at meetings, computed inside the one page query: both
-// subqueries run on the (contributionId, …) unique indexes, never as a query per row.
-const SUPPORT_COUNT = Prisma.sql`(
-  (SELECT count(*) FROM "Support" s WHERE s."contributionId" = c."id")
-  + (SELECT coalesce(sum(m."count"), 0) FROM "MeetingSupport" m WHERE m."contributionId" = c."id")
-)`;
+// Online supports plus those counted at meetings, stored on the row and kept by triggers
+// (migration support_count_stored, decision 073): the "most supported" order is read from the
+// index ("dialogueId", "supportCount" DESC, "createdAt" DESC, "id" DESC) like the others, instead
+// of counting every contribution's supports on each request.
+const SUPPORT_COUNT = Prisma.sql`c."supportCount"`;
 
 // Postgres sorts enums in declaration order: NEED before PROPOSAL, LIVED_EXPERIENCE first
 // (schema.prisma). Every order ends in `id` so it is total and pages never overlap. The groups
@@ -151,7 +150,7 @@ function beyond(sort: ContributionSort, cursor: Cursor, direction: "after" | "be
   const tail = Prisma.sql`(c."createdAt", c."id") ${later} (${createdAt}::timestamp, ${id}::uuid)`;
   if (sort === "newest") return tail;
   if (sort === "supported") {
-    return Prisma.sql`(${SUPPORT_COUNT} ${later} ${supports} OR (${SUPPORT_COUNT} = ${supports} AND ${tail}))`;
+    return Prisma.sql`(${SUPPORT_COUNT}, c."createdAt", c."id") ${later} (${supports}::int, ${createdAt}::timestamp, ${id}::uuid)`;
   }
   const lead = Prisma.sql`(c."kind", ${groupedPerspectiveSql("c")})`;
   const value = Prisma.sql`(${kind}::"ContributionKind", ${perspective}::"Perspective")`;

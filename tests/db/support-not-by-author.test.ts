@@ -24,6 +24,8 @@ async function legacySelfSupport(contributionId: string, userId: string) {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
     await tx.support.create({ data: { contributionId, userId, perspective: "LIVED_EXPERIENCE" } });
+    // Counted, as migration support_count_stored counted every support there was (decision 073).
+    await tx.$executeRaw`UPDATE "Contribution" SET "supportCount" = "supportCount" + 1 WHERE "id" = ${contributionId}::uuid`;
   });
 }
 
