@@ -14,32 +14,32 @@
 // Each part is a function component rendering its lazy one, not the lazy object itself: while the
 // page's scripts load, React's RSC client hands a client component over as a lazy value of its
 // own, and a lazy that resolves to a lazy is refused (React error 306).
-import { lazy, type ComponentType } from "react";
+import { createElement, lazy, type ComponentType, type ReactElement } from "react";
 
 type Form = typeof import("./form");
-type Folds = typeof import("./folded");
 
 const form = () => import("./form");
 const fields = () => import("./form-fields");
 const folds = () => import("./folded");
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one wrapper for parts of every prop type
-function deferred<C extends ComponentType<any>>(load: () => Promise<C>): C {
+/** A part of props `P` whose code is loaded when it is first rendered. */
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>): (props: P) => ReactElement {
   const Lazy = lazy(() => load().then((component) => ({ default: component })));
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const Part = (props: any) => <Lazy {...props} />;
-  return Part as unknown as C;
+  return function Part(props: P) {
+    return createElement(Lazy, props);
+  };
 }
 
-export const ActionForm: Form["ActionForm"] = deferred(() => form().then((module) => module.ActionForm));
+// Generic in its answer's type, which lazy() cannot carry: typed as the form core's own.
+export const ActionForm = deferred(() => form().then((module) => module.ActionForm)) as Form["ActionForm"];
 export const SubmitButton = deferred(() => fields().then((module) => module.SubmitButton));
 export const TextField = deferred(() => fields().then((module) => module.TextField));
 export const TextAreaField = deferred(() => fields().then((module) => module.TextAreaField));
 export const SelectField = deferred(() => fields().then((module) => module.SelectField));
 export const CheckboxField = deferred(() => fields().then((module) => module.CheckboxField));
 export const ChoiceField = deferred(() => fields().then((module) => module.ChoiceField));
-export const Folded: Folds["Folded"] = deferred(() => folds().then((module) => module.Folded));
-export const FoldOnError: Folds["FoldOnError"] = deferred(() => folds().then((module) => module.FoldOnError));
+export const Folded = deferred(() => folds().then((module) => module.Folded));
+export const FoldOnError = deferred(() => folds().then((module) => module.FoldOnError));
 export const FileField = deferred(() => import("./file-field").then((module) => module.FileField));
 export const PushPromptOffer = deferred(() => import("@/components/push/push-prompt-offer").then((module) => module.PushPromptOffer));
 export const RequestHostTextTranslationForm = deferred(() =>
