@@ -2,8 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { CheckboxField, SubmitButton } from "@/components/form/form-fields";
-import { Section } from "@/components/section";
+import { SubmitButton } from "@/components/form/form-fields";
 import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 import { photoSummaryFields, type Translate } from "@/components/images/photo-fields";
@@ -13,7 +12,7 @@ import { IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
 import { KEPT_PHOTOS_FIELD, keptPhotosOf, type KeptPhoto } from "@/lib/images/kept-photos";
 import { useImageTexts } from "@/components/images/use-image-texts";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
-import { ContributionFields, contributionSummaryFields, type ContributionChoices } from "./contribution-fields";
+import { CodeOfConductFields, ContributionFields, contributionSummaryFields, type ContributionChoices } from "./contribution-fields";
 import { keepTyped, SimilarAsYouType, SimilarList } from "./similar-contributions";
 
 type Props = {
@@ -72,11 +71,9 @@ export function PostForm({ action, page, choices, codeOfConduct }: Props) {
               photoIndexes={FIELDS.filter((field) => !photos.some((photo) => photo.field === field))}
             />
             {codeOfConduct && (
-              <Section id="code-of-conduct" heading={t("codeOfConductHeading")} headingClassName="text-xl" className="mb-4 rounded border border-line bg-surface p-4">
-                <p className="mt-1 mb-3 text-sm text-muted">{t("codeOfConductIntro")}</p>
-                <div className="mb-4 space-y-2">{codeOfConduct}</div>
-                <CheckboxField name="acceptCodeOfConduct" state={kept} label={t("acceptCodeOfConduct")} />
-              </Section>
+              <CodeOfConductFields t={texts} state={kept}>
+                {codeOfConduct}
+              </CodeOfConductFields>
             )}
             <SubmitButton>{offer ? ts("similar.postAnyway") : t("submit")}</SubmitButton>
           </>

@@ -27,7 +27,7 @@ export function OfflineContributionForm({ action, choices, meetings, perspective
   const t = useTranslations("onBehalf");
   const texts = useTranslations() as unknown as Translate;
   const images = useImageTexts();
-  const summaryFields = { ...contributionSummaryFields(texts, choices, true), ...photoSummaryFields(images) };
+  const summaryFields = { ...contributionSummaryFields(texts, choices, { onBehalf: true }), ...photoSummaryFields(images) };
   return (
     <ActionForm action={action} fields={summaryFields} noValidate>
       <ChoiceField

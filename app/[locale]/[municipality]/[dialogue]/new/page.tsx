@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { contributionChoices, NewContributionFrame, newContributionMetadata } from "@/components/contributions/new-contribution-page";
+import { contributionChoices, NewContributionFrame, newContributionMetadata, openPostPage } from "@/components/contributions/new-contribution-page";
 import { PostForm } from "@/components/contributions/post-form";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
-import { getViewer } from "@/lib/auth/get-viewer";
 import { RulesText } from "@/components/host-texts/rules-text";
 import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
-import { loadPostPage } from "@/lib/pages/new-contribution-page";
 import { createContributionAction } from "@/lib/actions/contributions/create-contribution";
 import { listDistricts } from "@/lib/districts/list-districts";
-import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
-import { redirectToSignIn } from "@/lib/routes/redirect";
+import { localized, withQuery } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -23,14 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return newContributionMetadata("post");
 }
 
-export default async function NewContributionPage({ params, searchParams }: Props) {
-  const [{ locale, municipality, dialogue: slug }, query] = await Promise.all([params, searchParams]);
-  const viewer = await getViewer();
-  const loaded = await loadPostPage(viewer, { municipalitySlug: municipality, dialogueSlug: slug }, locale, typeof query.rules === "string" ? query.rules : undefined);
-  if (!loaded) notFound();
-  const { dialogue, form } = loaded;
-  const paths = dialoguePaths(dialogue);
-  if (!viewer) redirectToSignIn(locale, paths.newContribution);
+export default async function NewContributionPage(props: Props) {
+  const { locale, dialogue, form, paths } = await openPostPage(props, "newContribution");
 
   const [voice, choices] = await Promise.all([
     getTranslations("voice"),
@@ -38,7 +28,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   ]);
 
   return (
-    <NewContributionFrame namespace="post" dialogue={dialogue} home={paths.home} possible={form !== null}>
+    <NewContributionFrame namespace="post" dialogue={dialogue} back={paths.home} possible={form !== null}>
       {form && choices && (
         <>
           <p className="mb-6 rounded border border-line bg-surface p-3">

@@ -34,7 +34,7 @@ export default async function OfflineContributionPage({ params }: Props) {
   ]);
 
   return (
-    <NewContributionFrame namespace="onBehalf" dialogue={dialogue} home={paths.home} original possible={form !== null}>
+    <NewContributionFrame namespace="onBehalf" dialogue={dialogue} back={paths.home} original possible={form !== null}>
       {form && choices && (
         <ClientMessages namespaces={["post", "onBehalf", "images"]}>
           <OfflineContributionForm
