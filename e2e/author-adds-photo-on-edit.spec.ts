@@ -11,6 +11,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -24,10 +25,6 @@ const CASES = [
 const numbered = (locale: string, message: string, n: number) => message.replace("{number, number}", new Intl.NumberFormat(locale).format(n));
 const summaryOf = (page: Page, m: Messages) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: m.feedback.summaryTitle }) });
 const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 90, g: 110, b: 120 } } }).jpeg().toBuffer();
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 async function writeNeed(page: Page, dialoguePath: string, m: Messages, title: string, body: string) {
   await page.goto(`${dialoguePath}/new`);

@@ -12,6 +12,7 @@ import uk from "../messages/uk.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
@@ -36,10 +37,6 @@ async function signedIn(browser: Browser, baseURL: string, displayName: string, 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A message's text up to its first argument, e.g. "Read the original (" of "Read the original ({language})". */
 const upToArgument = (message: string) => new RegExp(`^${escape(message.split("{")[0]!)}`);
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 test("a need posted in Arabic, answered in German, is read by its author in Arabic; a reader has it machine-translated once", async ({ browser, baseURL, request }) => {
   // Four people, some twenty page loads on a shared machine.

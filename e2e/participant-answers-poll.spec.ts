@@ -6,22 +6,19 @@
 // join. Results are not shown while it is open (nobody can read one person's answer off a change
 // in the numbers); once it is closed they are, and it leaves the dialogue page.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
 import { pollSection } from "./support/polls";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
 const MUNICIPALITY = "musterstadt";
 const dialogue = DIALOGUES.collecting;
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 test("the host team adds a poll in German and Arabic, and participants answer it on the dialogue page without JavaScript", async ({ page, context }) => {
   // Three people, three sign-ins and a dozen form posts on a shared 2-core machine.

@@ -6,6 +6,7 @@ import uk from "../messages/uk.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const olena = DEMO_ACCOUNTS.find((account) => account.displayName === "Olena K.")!;
 const target = CONTRIBUTIONS.find((seeded) => seeded.dialogue === "collecting" && seeded.language === "de")!;
@@ -42,7 +43,7 @@ test("a participant follows a contribution, finds it on her account page and unf
   await entry.getByRole("button", { name: uk.follow.unfollow, exact: true }).click();
   await expect(page).toHaveURL("/uk/account");
   await expect(follows.getByRole("link", { name: target.title, exact: true })).toHaveCount(0);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScrolling(page);
 
   await page.goto(contributionUrl);
   await expect(form).toContainText(uk.follow.contributionOff);

@@ -15,6 +15,7 @@ import en from "../messages/en.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { startPushService, type PushService } from "../tests/support/push-service";
 import { demoAccount } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, locale: "ar", hasTouch: true, isMobile: true } as const;
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
@@ -87,7 +88,7 @@ test("Nour switches on notifications on her phone and hears of Daniel's comment 
   await expect(section.getByRole("button", { name: ar.push.switchOff })).toBeVisible();
   await page.reload();
   await expect(section.getByTestId("push-devices").getByRole("listitem")).toHaveCount(1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScrolling(page);
   const applicationServerKey = await page.evaluate(() => sessionStorage.getItem("test-push-subscription"));
 
   // Daniel comments on her need (English, another phone, no JavaScript).

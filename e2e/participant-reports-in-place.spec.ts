@@ -11,6 +11,7 @@ import { DIALOGUES } from "../prisma/seed/dialogues";
 import { startOwnApp, type OwnApp } from "./support/own-app";
 import { keepScreenshot } from "./support/screenshot";
 import { CATALOGUES, signInAs, type SpecLocale } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.describe.configure({ mode: "serial" });
 
@@ -117,7 +118,7 @@ for (const [locale, who] of [
     await expect(form.locator("details", { has: thanks })).toHaveAttribute("open", "");
     await expect(form.getByRole("button", { name: text.submit })).toHaveCount(0);
     expect(new URL(page.url()).pathname).toBe(new URL(address).pathname);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `report-thanks-${locale}-nojs`);
   });
 }

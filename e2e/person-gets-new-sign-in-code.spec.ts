@@ -7,15 +7,12 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
 
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 async function signIn(browser: Browser, code: string): Promise<Page> {
   const page = await (await browser.newContext(phone)).newPage();

@@ -18,6 +18,7 @@ import { locales } from "../lib/i18n/routing";
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
 import { demoAccount } from "./support/sign-in";
 import { E2E_TWILIO_ACCOUNT_SID, E2E_TWILIO_AUTH_TOKEN, twilioInbound } from "./support/twilio";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
@@ -61,10 +62,6 @@ async function signedIn(browser: Browser, baseURL: string, displayName: string, 
   await page.getByRole("button", { name: text.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}(#[\\w-]*)?$`));
   return page;
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 test("a voice need in Farsi is written down and translated; a need by SMS is answered by SMS in Farsi", async ({ page, browser, baseURL }) => {

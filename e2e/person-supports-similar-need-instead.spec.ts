@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { signInAs } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -47,7 +48,7 @@ test("a person typing a need sees a similar one and supports it instead", async 
   await expect(page.getByLabel(de.post.body, { exact: true })).toHaveValue(body);
   await expect(page.getByRole("radio", { name: de.themes.encounter })).toBeChecked();
   await expect(page.getByRole("button", { name: de.similar.postAnyway })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScrolling(page);
 
   await item.getByRole("radio", { name: de.similar.sameAsMine }).check();
   await offer.getByRole("button", { name: de.similar.supportInstead }).click();

@@ -10,6 +10,7 @@ import { DIALOGUES } from "../prisma/seed/dialogues";
 import { openLanguageMenu } from "./support/header-menus";
 import { CATALOGUES, signInAs, type SpecLocale } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 const STAFF = "Sabine Krüger";
@@ -31,7 +32,7 @@ async function expectHeaderInOneRow(page: Page) {
   });
   expect(rows.length).toBeGreaterThanOrEqual(3);
   expect(Math.max(...rows) - Math.min(...rows)).toBeLessThanOrEqual(4);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await expectNoSidewaysScrolling(page, page.viewportSize()!.width);
   // The page's title is on the first screen.
   const title = (await page.getByRole("heading", { level: 1 }).first().boundingBox())!;
   expect(title.y + title.height).toBeLessThanOrEqual(page.viewportSize()!.height);

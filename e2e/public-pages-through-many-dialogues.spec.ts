@@ -9,6 +9,7 @@ import { DIALOGUES } from "../prisma/seed/dialogues";
 import { startOwnApp, type OwnApp } from "./support/own-app";
 import { keepScreenshot } from "./support/screenshot";
 import { CATALOGUES, type SpecLocale } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.describe.configure({ mode: "serial" });
 
@@ -98,7 +99,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
     await expect(link(26)).toBeVisible();
     await expect(link(25)).toHaveCount(0);
     await expect(pages.getByRole("link", { name: text.pagination.previous })).toHaveCount(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `municipality-page-1-${locale}`);
 
     // Next: a plain link with the last row's cursor, landing on the list.
@@ -106,7 +107,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
     await onPageTwo("after");
     await fromCache(page);
     await expect(link(25)).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `municipality-page-2-${locale}`);
 
     // Page 3: the last added ones, then the seeded ones by phase.

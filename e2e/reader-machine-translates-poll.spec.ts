@@ -13,6 +13,7 @@ import { DIALOGUES } from "../prisma/seed/dialogues";
 import { before, signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
 import { askPoll, closePoll, pollSection } from "./support/polls";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -49,7 +50,7 @@ test("a Turkish reader has an open poll machine-translated with the dialogue's t
   // Olena is a member of the dialogue: the translated answers are the choices of her answer form.
   await expect(translated.getByRole("radio", { name: "[tr] Morgens", exact: true })).toBeVisible();
   await expect(translated.getByRole("radio", { name: "[tr] Abends", exact: true })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScrolling(page);
   await keepScreenshot(page, "dialogue-poll-machine-tr-360");
 
   // The host team's manage page closes it again, so the dialogue page does not collect polls.
@@ -92,6 +93,6 @@ test("an Arabic reader has a closed poll machine-translated from the polls page 
   await expect(translated.locator("h2 [lang=ar]")).toHaveText(`[ar] ${question}`);
   await expect(translated.getByTestId("host-text-note")).toContainText(ar.hostTexts.byMachine);
   // (Whether the button is gone depends on polls other specs add meanwhile: held by tests/polls/poll-machine-translation.test.ts.)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScrolling(page);
   await keepScreenshot(page, "polls-page-machine-ar-360");
 });

@@ -13,6 +13,7 @@ import type { AxeResults } from "axe-core";
 import sharp from "sharp";
 import ar from "../messages/ar.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -21,10 +22,6 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 /** "Photo {number, number}" as the page writes it, with the language's own digits. */
 const numbered = (message: string, n: number) => message.replace("{number, number}", new Intl.NumberFormat("ar").format(n));
 const summaryOf = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: ar.feedback.summaryTitle }) });
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 async function expectNoAxeViolations(page: Page) {
   await page.evaluate(AXE_SOURCE);

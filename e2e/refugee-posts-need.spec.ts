@@ -3,10 +3,11 @@
 // in, writes a need, lands on its page (right to left, her words as written) and finds it
 // in the dialogue's list, then withdraws it. A mistake in the form does not lose what she typed.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const LOCALE = "ar" as const;
 const text = ar;
@@ -17,10 +18,6 @@ test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 const nour = DEMO_ACCOUNTS.find((account) => account.displayName === "Nour")!;
 const dialogue = DIALOGUES.collecting;
 const dialoguePath = `/${LOCALE}/${MUNICIPALITY}/${dialogue.slug}`;
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 test("a refugee posts a need in Arabic without JavaScript and finds it in the dialogue", async ({ page }) => {
   await page.goto(`/${LOCALE}/sign-in`);

@@ -15,6 +15,7 @@ import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
 import { signInAs } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
@@ -23,10 +24,6 @@ const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" &&
 const recording = readFileSync(path.join(import.meta.dirname, "../tests/voice/fixtures/voice.ogg"));
 // A need of the collecting dialogue written in Farsi, so the Farsi list shows its own title.
 const need = CONTRIBUTIONS.find((seeded) => seeded.dialogue === "collecting" && seeded.language === "fa" && seeded.kind === "NEED")!;
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 async function signedIn(browser: Browser, displayName: string): Promise<Page> {
   const page = await (await browser.newContext(phone)).newPage();

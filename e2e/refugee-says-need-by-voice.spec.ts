@@ -13,6 +13,7 @@ import de from "../messages/de.json" with { type: "json" };
 import fa from "../messages/fa.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { demoAccount } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
@@ -31,10 +32,6 @@ async function signIn(page: Page, displayName: string) {
   await page.getByLabel(de.signIn.code, { exact: true }).fill(demoAccount(displayName).signInCode);
   await page.getByRole("button", { name: de.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL(/\/de(#[\w-]*)?$/);
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 test("a voice need in Farsi is written down and translated by a volunteer, and shows who did it", async ({ page, browser, request }) => {

@@ -13,6 +13,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -28,10 +29,6 @@ const CASES = [
 const largePhoto = () => sharp(randomBytes(1600 * 1200 * 3), { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
 const numbered = (locale: string, message: string, n: number) => message.replace("{number, number}", new Intl.NumberFormat(locale).format(n));
 const summaryOf = (page: Page, m: Messages) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: m.feedback.summaryTitle }) });
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 for (const { locale, m, name, title, alt } of CASES) {
   test(`says a need with a photo and its description (${locale})`, async ({ page }) => {

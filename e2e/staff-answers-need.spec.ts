@@ -9,6 +9,7 @@ import de from "../messages/de.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { ACTORS } from "../prisma/seed/actors";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const LOCALE = "de";
 const MUNICIPALITY = "musterstadt";
@@ -32,10 +33,6 @@ async function signedIn(browser: Browser, baseURL: string, displayName: string):
   await page.getByRole("button", { name: de.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL(`/${LOCALE}`);
   return page;
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 test("staff answer a need with status, text and actor; the author is notified", async ({ browser, baseURL }) => {

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { CATALOGUES, signInAs, type SpecLocale } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
@@ -35,7 +36,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
     await expect(nameField).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText(t.validation.required).first()).toBeVisible();
     await expect(page.getByLabel(t.actors.description, { exact: true })).toHaveValue(description);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `actor-refused-${locale}-360`);
 
     // Named: on to the new actor's page, in the page's language.
@@ -51,7 +52,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
     await expect(page).toHaveURL(new RegExp(`${editPath}\\?done=saved$`));
     await expect(page.getByRole("status")).toHaveText(t.actors.saved);
     await expect(page.getByLabel(t.actors.name, { exact: true })).toHaveValue(`${name} ${tag}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `actor-saved-${locale}-360`);
   });
 }

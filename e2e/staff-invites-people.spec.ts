@@ -5,6 +5,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 const dialogue = DIALOGUES.collecting;
@@ -32,10 +33,6 @@ function requestsLeavingSite(page: Page, baseURL: string): string[] {
     if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== site) leaving.push(request.url());
   });
   return leaving;
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 async function signedOutPage(browser: Browser, baseURL: string) {

@@ -8,6 +8,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const LOCALE = "de";
 const MUNICIPALITY = "musterstadt";
@@ -19,10 +20,6 @@ function demoAccount(displayName: string) {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.displayName === displayName);
   if (!account) throw new Error(`no demo account ${displayName}`);
   return account;
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 async function signIn(page: Page, locale: string, text: { signIn: { code: string; submit: string } }) {

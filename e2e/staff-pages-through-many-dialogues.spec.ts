@@ -9,6 +9,7 @@ import { DIALOGUES } from "../prisma/seed/dialogues";
 import { startOwnApp, type OwnApp } from "./support/own-app";
 import { keepScreenshot } from "./support/screenshot";
 import { CATALOGUES, signInAs, type SpecLocale } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.describe.configure({ mode: "serial" });
 
@@ -84,7 +85,7 @@ for (const locale of ["de", "ar"] as const satisfies readonly SpecLocale[]) {
     await expect(drafts.getByRole("link", { name: DIALOGUES.draft.title, exact: true })).toBeVisible();
     await expect(page.getByTestId("dashboard-phase-COLLECTING").getByRole("link", { name: DIALOGUES.collecting.title, exact: true })).toBeVisible();
     await expect(pages.getByRole("link", { name: text.pagination.next })).toHaveCount(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `dashboard-page-3-${locale}`);
 
     // Back: the previous link carries the first row's cursor and gives page 2 again.

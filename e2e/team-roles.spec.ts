@@ -10,6 +10,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 const dialogue = DIALOGUES.collecting;
@@ -35,10 +36,6 @@ async function signInAsStaff(page: Page, locale: string, text: Catalogue) {
 async function freshPhone(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ ...phone, baseURL });
   return { context, page: await context.newPage() };
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 /** Staff create a co-host invitation with the team form's defaults; returns its code without the dash. */

@@ -10,6 +10,7 @@ import { formatInvitationCode } from "../lib/invitations/invitation-code";
 import { INVITATIONS, DIALOGUES } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 const CATALOGUES = { de, ar };
@@ -18,10 +19,6 @@ const dialoguePath = (locale: string) => `/${locale}/${MUNICIPALITY}/${DIALOGUES
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-
-async function expectNoSidewaysScrolling(page: Page, width: number) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-}
 
 /** The contributions region and its list items. */
 function contributionsOf(page: Page, locale: keyof typeof CATALOGUES): Locator {

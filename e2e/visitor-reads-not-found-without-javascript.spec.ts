@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { CATALOGUES, signInAs } from "./support/sign-in";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 
@@ -27,7 +28,7 @@ test.describe("without JavaScript on a 360 px phone", () => {
         await expect(content).toHaveAttribute("lang", locale);
         await expect(content).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
         await expect(page.getByRole("link", { name: text.notFound.home })).toHaveAttribute("href", `/${locale}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        await expectNoSidewaysScrolling(page);
       }
     });
   }

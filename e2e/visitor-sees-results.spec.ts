@@ -8,6 +8,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const MUNICIPALITY = "musterstadt";
 const RESPONDING = DIALOGUES.responding;
@@ -85,7 +86,7 @@ test("the results work without JavaScript on a 360 px phone in Arabic, bars grow
   expect((await rowHeaders(support))[0]).toBe(ar.perspectives.LIVED_EXPERIENCE);
 
   // Nothing widens the page: wide tables scroll inside their own box.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSidewaysScrolling(page);
 
   // Right to left, a bar's first segment ends at the right edge of the 0–100 box.
   const firstBar = page.locator(".results-chart svg.block").first().locator("rect:not(.results-track)").first();

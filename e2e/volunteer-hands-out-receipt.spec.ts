@@ -12,6 +12,7 @@ import de from "../messages/de.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { keepScreenshot } from "./support/screenshot";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 const dialoguePath = `/de/musterstadt/${DIALOGUES.collecting.slug}`;
@@ -27,10 +28,6 @@ async function signedIn(browser: Browser, baseURL: string, displayName: string):
   await page.getByRole("button", { name: de.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL(`/de`);
   return page;
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 test("a volunteer records a paper need and prints its receipt; staff answer it; the receipt's address shows the answer without JavaScript", async ({ browser, baseURL }) => {

@@ -7,21 +7,18 @@
 // named in the summary on top with the answer it belongs to, in the page's language, the answer
 // marked with its own.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { before, escapeRegExp, signInAs } from "./support/sign-in";
 import { keepScreenshot } from "./support/screenshot";
 import { askPoll, closePoll, pollSection } from "./support/polls";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 
 const dialogue = DIALOGUES.collecting;
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 test("a volunteer translates a poll into Arabic from the translator's pages, and readers see it as a person's translation", async ({ page, context }) => {
   // Two people, two sign-ins and a handful of form posts on a shared 2-core machine.
