@@ -1,7 +1,8 @@
 // Requests a browser would not send, over real HTTP against the production server: a rotating
 // X-Forwarded-For header (no proxy is configured, so it must not change the address limits
 // count), a body without Content-Length over the limit, a callbackPath with a control character
-// after a correct code. And one a phone does send: a code typed with Arabic-Indic digits.
+// after a correct code, a sign-in form whose bound page reference was rewritten to lead off-site.
+// And one a phone does send: a code typed with Arabic-Indic digits.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
@@ -14,8 +15,8 @@ const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 test.use({ javaScriptEnabled: false });
 
 /** The sign-in form's fields as the browser would submit them, with `code` filled in. */
-async function signInForm(page: Page, code: string): Promise<Record<string, string>> {
-  await page.goto("/en/sign-in");
+async function signInForm(page: Page, code: string, query = ""): Promise<Record<string, string>> {
+  await page.goto(`/en/sign-in${query}`);
   await page.getByLabel(en.signIn.code, { exact: true }).fill(code);
   const form = page.locator("form").filter({ has: page.getByLabel(en.signIn.code, { exact: true }) });
   const fields: Record<string, string> = {};
@@ -45,10 +46,25 @@ test("guesses at one handle are stopped after five, however X-Forwarded-For rota
 });
 
 test("a correct code with a control character in callbackPath signs in and goes to the start page", async ({ page, request, baseURL }) => {
-  const fields = await signInForm(page, admin.signInCode);
-  const response = await post(request, baseURL!, { ...fields, callbackPath: "/en/\u0001account" });
+  // The page drops a way back that is no local path before it binds it to the form (decision 042).
+  const fields = await signInForm(page, admin.signInCode, `?${new URLSearchParams({ callbackPath: "/en/\u0001account" })}`);
+  const response = await post(request, baseURL!, fields);
   expect(response.status()).toBe(303);
   expect(response.headers().location).toBe("/en");
+});
+
+test("a sign-in whose bound page reference was rewritten to lead off-site is refused and starts no session", async ({ page, request, baseURL }) => {
+  const fields = await signInForm(page, admin.signInCode, `?${new URLSearchParams({ callbackPath: "/en/account" })}`);
+  // React carries the bound reference in one of its own fields; the attacker edits it.
+  const bound = Object.keys(fields).filter((name) => fields[name]!.includes('"callbackPath":"/en/account"'));
+  expect(bound).toHaveLength(1);
+  const forged = { ...fields, [bound[0]!]: fields[bound[0]!]!.replace('"/en/account"', '"//evil.example/en"') };
+  const response = await post(request, baseURL!, forged);
+  expect(response.status()).not.toBe(303);
+  expect(response.headers().location).toBeUndefined();
+  const cookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie");
+  expect(cookies.some((cookie) => /session-token=[^;]+/.test(cookie.value))).toBe(false);
+  expect(await response.text()).toContain(en.errors.INVALID_INPUT);
 });
 
 test("a code typed with Arabic-Indic digits signs in", async ({ page, request, baseURL }) => {

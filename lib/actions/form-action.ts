@@ -9,7 +9,20 @@ import { AppError, isAppError } from "@/lib/errors";
 import { settleFlash } from "@/lib/flash/flash";
 import { markSubmitFailed, RENDER_TOKEN_HEADER } from "@/lib/http/render-registry";
 import { isSameOrigin } from "@/lib/security/same-origin";
-import { dialoguePageRef, municipalityPageRef, pagePath, pageRef, type DialoguePage, type MunicipalityPage, type MunicipalityPageRef, type Page, type PageRef } from "@/lib/routes/page-ref";
+import {
+  dialoguePageRef,
+  municipalityPageRef,
+  pagePath,
+  pageRef,
+  sitePageRef,
+  type DialoguePage,
+  type MunicipalityPage,
+  type MunicipalityPageRef,
+  type Page,
+  type PageRef,
+  type SitePage,
+  type SitePageRef,
+} from "@/lib/routes/page-ref";
 import { dialoguePaths, municipalityPaths, withQuery, type DialoguePaths, type Path } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
 import { fromFormEncoding, parseForm } from "@/lib/validation";
@@ -25,7 +38,7 @@ export { isSameOrigin } from "@/lib/security/same-origin";
 // typed comes back in `values` so the form keeps it.
 
 export { IDLE, type FormAction, type FormState, type Message, type PageAction } from "./form-state";
-export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef } from "@/lib/routes/page-ref";
+export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef, SitePageRef } from "@/lib/routes/page-ref";
 
 type MunicipalityPaths = ReturnType<typeof municipalityPaths>;
 
@@ -81,6 +94,15 @@ export function municipalityPageAction<S extends z.ZodType, T>(
   handler: (input: z.output<S>, context: MunicipalityPageContext) => Promise<T>,
 ): PageAction<T, MunicipalityPageRef> {
   return boundAction(municipalityPageRef, schema, (input, context) => handler(input, { ...context, paths: municipalityPaths(context.page.municipality) }));
+}
+
+/**
+ * formAction() for a form on a page of the site's own (sign-in, a receipt's page, an invitation's,
+ * the account), as pageAction(): the handler gets the page's reference, parsed; a page of a
+ * municipality or a dialogue is refused.
+ */
+export function sitePageAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext & Back & { page: SitePage }) => Promise<T>): PageAction<T, SitePageRef> {
+  return boundAction(sitePageRef, schema, handler);
 }
 
 /** formAction() for a form that stands on pages of either kind (a text's translation button), as pageAction(). */

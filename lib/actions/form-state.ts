@@ -15,7 +15,7 @@ export const IDLE: FormState<never> = { status: "idle" };
 /** A server action behind a form (what formAction() returns, what <ActionForm> takes). */
 export type FormAction<T = void> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
 
-export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef } from "@/lib/routes/page-ref";
+export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef, SitePageRef } from "@/lib/routes/page-ref";
 
 /**
  * An action that takes the reference of the page its form stands on (lib/routes/page-ref.ts),

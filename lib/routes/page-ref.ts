@@ -9,6 +9,7 @@ import { z } from "zod";
 import { slugSchema } from "@/lib/dialogues/slug";
 import { LANGUAGE_TAG } from "@/lib/i18n/language-tag";
 import { locales } from "@/lib/i18n/routing";
+import { LOCAL_PATH } from "./local-path";
 import type { SubjectKind } from "@/lib/host-texts/host-text-subject";
 import { dialoguePaths, municipalityPaths, sitePaths, type DialoguePaths, type Path } from "./paths";
 
@@ -39,6 +40,17 @@ const siteViews = ["home", "account", "notifications", "accessibility", "receipt
 
 /** A page of the site's own: `{ locale, view: "account" }`. */
 const sitePage = z.strictObject({ locale, view: z.enum(siteViews) });
+/**
+ * The sign-in page, with its way back as the page got it (`?callbackPath=`): a path on this site
+ * that carries its language (lib/routes/local-path.ts). One that is not is refused, not dropped.
+ */
+const signInPage = z.strictObject({ locale, view: z.literal("signIn"), callbackPath: z.string().regex(LOCAL_PATH).transform((path) => path as Path).optional() });
+/** The codes people copy by hand: the alphabet of lib/text/typed-code.ts, as the database's CHECKs spell it. */
+const CODE_CHARACTER = "[2-9A-HJKMNP-Z]";
+/** A receipt's page by its code as printed on the slip, "K7MQ4-HTPWN" (lib/receipts/receipt-code.ts); not a contribution's receipt view, which has its dialogue. */
+const receiptPage = z.strictObject({ locale, view: z.literal("receipt"), code: z.string().regex(new RegExp(`^${CODE_CHARACTER}{5}-${CODE_CHARACTER}{5}$`)) });
+/** An invitation's page by its code as stored, "K7MQ4HTP" (invitation_code_without_lookalikes). */
+const joinPage = z.strictObject({ locale, view: z.literal("join"), code: z.string().regex(new RegExp(`^${CODE_CHARACTER}{6,16}$`)) });
 /** The kinds of host text (lib/host-texts/host-text-subject.ts, a server module: the type keeps the two lists equal). */
 const hostTextSubjects = ["dialogue", "meeting", "actor", "municipality"] as const satisfies readonly SubjectKind[];
 /** Where a host text is written in other languages (sitePaths.hostTexts): `{ locale, view: "hostTexts", subject, id, language }`. */
@@ -58,11 +70,12 @@ const pollTextsPage = z.strictObject({ locale, municipality: slugSchema, dialogu
 export const dialoguePageRef = z.union([dialoguePage, contributionPage, pollTextsPage]);
 /** The pages of a municipality, outside its dialogues, a form may stand on. */
 export const municipalityPageRef = z.union([municipalityPage, municipalityItemPage]);
-/** Every page a form may stand on. */
-export const pageRef = z.union([dialoguePageRef, municipalityPageRef, sitePage, hostTextsPage]);
 /** The pages of the site's own a form may stand on. */
-export const sitePageRef = z.union([sitePage, hostTextsPage]);
+export const sitePageRef = z.union([sitePage, signInPage, receiptPage, joinPage, hostTextsPage]);
+/** Every page a form may stand on. */
+export const pageRef = z.union([dialoguePageRef, municipalityPageRef, sitePageRef]);
 export type SitePageRef = z.input<typeof sitePageRef>;
+export type SitePage = z.output<typeof sitePageRef>;
 
 /** A reference as a page binds it (its locale as the route gives it); the action gets it parsed. */
 export type DialoguePageRef = z.input<typeof dialoguePageRef>;
@@ -76,7 +89,11 @@ export type Page = z.output<typeof pageRef>;
 /** The path of the page a reference names (without the locale, which the redirect adds). */
 export function pagePath(page: Page): Path {
   if (page.view === "hostTexts") return sitePaths.hostTexts(page.subject, page.id, page.language);
-  if (!("municipality" in page)) return sitePaths[page.view]();
+  if (!("municipality" in page)) {
+    if (page.view === "signIn") return sitePaths.signIn(page.callbackPath);
+    if ("code" in page) return sitePaths[page.view](page.code);
+    return sitePaths[page.view]();
+  }
   if (!("dialogue" in page)) {
     const paths = municipalityPaths(page.municipality);
     return "id" in page ? paths[page.view](page.id) : paths[page.view ?? "home"];

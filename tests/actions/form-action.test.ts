@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldErrorsOf, isSameOrigin, parseForm } from "@/lib/actions/form-action";
-import { dialoguePageRef, municipalityPageRef, pagePath, pageRef } from "@/lib/routes/page-ref";
+import { dialoguePageRef, municipalityPageRef, pagePath, pageRef, sitePageRef } from "@/lib/routes/page-ref";
 import { checkboxGroup, fromFormEncoding, textGroup } from "@/lib/validation";
 import { recordPollMeetingCountInput } from "@/lib/polls/record-poll-meeting-count";
 import { updateProfileInput } from "@/lib/accounts/update-profile";
@@ -239,6 +239,10 @@ describe("pageRef / pagePath", () => {
     ["a municipality's page of one thing", { locale: "de", municipality: "musterstadt", view: "actorEdit", id: thing }, `/musterstadt/actors/${thing}/edit`],
     ["a page of the site's own", { locale: "fa", view: "account" }, "/account"],
     ["a host text's versions", { locale: "ar", view: "hostTexts", subject: "actor", id: thing, language: "ti" }, `/texts/actor/${thing}?language=ti`],
+    ["the sign-in page", { locale: "ar", view: "signIn" }, "/sign-in"],
+    ["the sign-in page with its way back", { locale: "de", view: "signIn", callbackPath: "/uk/account?x=1" }, "/sign-in?callbackPath=%2Fuk%2Faccount%3Fx%3D1"],
+    ["a receipt's page by its printed code", { locale: "ar", view: "receipt", code: "K7MQ4-HTPWN" }, "/r/K7MQ4-HTPWN"],
+    ["an invitation's page by its code", { locale: "fa", view: "join", code: "K7MQ4HTP" }, "/join/K7MQ4HTP"],
   ])("takes %s as the page at its path", (_what, ref, path) => {
     const parsed = pageRef.safeParse(ref);
     expect(parsed.success).toBe(true);
@@ -265,7 +269,20 @@ describe("pageRef / pagePath", () => {
     ["a municipality's page that does not exist", { locale: "de", municipality: "musterstadt", view: "__proto__" }],
     ["a municipality's page of one thing without its id", { locale: "de", municipality: "musterstadt", view: "actorEdit" }],
     ["a municipality's page of one thing by a path", { locale: "de", municipality: "musterstadt", view: "district", id: "//evil.example" }],
-    ["a site page that does not exist", { locale: "de", view: "signIn" }],
+    ["a site page that does not exist", { locale: "de", view: "constructor" }],
+    ["a site page no form stands on", { locale: "de", view: "unsubscribe" }],
+    ["a sign-in whose way back is another site", { locale: "de", view: "signIn", callbackPath: "//evil.example" }],
+    ["a sign-in whose way back is a URL", { locale: "de", view: "signIn", callbackPath: "https://evil.example/de" }],
+    ["a sign-in whose way back turns with a backslash", { locale: "de", view: "signIn", callbackPath: "/\\evil.example" }],
+    ["a sign-in whose way back breaks the header", { locale: "de", view: "signIn", callbackPath: "/de\r\nSet-Cookie: x=1" }],
+    ["a receipt without its code", { locale: "de", view: "receipt" }],
+    ["a receipt by a path", { locale: "de", view: "receipt", code: "../../evil" }],
+    ["a receipt by a code as typed, not printed", { locale: "de", view: "receipt", code: "k7mq4htpwn" }],
+    ["a receipt by a code with a look-alike", { locale: "de", view: "receipt", code: "K7MQ4-HTPW0" }],
+    ["an invitation by a path", { locale: "de", view: "join", code: "//evil.example" }],
+    ["an invitation by a code too short", { locale: "de", view: "join", code: "K7MQ" }],
+    ["an invitation without its code", { locale: "de", view: "join" }],
+    ["an invitation with a field it has not", { locale: "de", view: "join", code: "K7MQ4HTP", callbackPath: "/de" }],
     ["a host text of a kind we do not have", { locale: "de", view: "hostTexts", subject: "../../evil", id: thing }],
     ["a host text by a path", { locale: "de", view: "hostTexts", subject: "actor", id: "//evil.example" }],
     ["a site page in a language we do not have", { locale: "//evil.example", view: "account" }],
@@ -280,6 +297,9 @@ describe("pageRef / pagePath", () => {
   it.each([
     ["pageAction, a municipality's page", dialoguePageRef, { locale: "de", municipality: "musterstadt", view: "staff" }],
     ["municipalityPageAction, a dialogue's page", municipalityPageRef, { locale: "de", municipality: "musterstadt", dialogue: "spielplatz" }],
+    ["sitePageAction, a dialogue's page", sitePageRef, { locale: "de", municipality: "musterstadt", dialogue: "spielplatz" }],
+    ["sitePageAction, a contribution's receipt view", sitePageRef, { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution, view: "receipt" }],
+    ["pageAction, the sign-in page", dialoguePageRef, { locale: "de", view: "signIn" }],
   ])("%s: refused", (_what, schema, ref) => {
     expect(schema.safeParse(ref).success).toBe(false);
   });

@@ -16,7 +16,7 @@ export default async function ReceiptFormPage({ params }: Props) {
     <>
       <h1 className="text-3xl">{t("haveReceipt")}</h1>
       <p className="mt-2 mb-6">{t("haveReceiptIntro")}</p>
-      <ReceiptCodeForm locale={locale} />
+      <ReceiptCodeForm page={{ locale, view: "receipts" }} />
     </>
   );
 }

@@ -2,15 +2,14 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { SubmitButton, TextField } from "@/components/form/form-fields";
-import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-export function ReceiptCodeFormFields({ locale }: { locale: string }) {
+/** `action`: openReceiptAction bound to the page the form stands on (ReceiptCodeForm). */
+export function ReceiptCodeFormFields({ action }: { action: FormAction }) {
   const t = useTranslations("receipt");
   return (
-    <ActionForm action={openReceiptAction} noValidate>
-      {/* eslint-disable-next-line no-restricted-syntax -- the receipt page's language; identity forms are not bound yet (issue 17) */}
-      <input type="hidden" name="locale" value={locale} />
+    <ActionForm action={action} noValidate>
       <TextField
         name="code"
         label={t("codeLabel")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { callbackPathField } from "@/lib/actions/form-schemas";
+import { signInWithCodeAction } from "@/lib/actions/auth/sign-in";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { ReceiptCodeForm } from "../r/receipt-code-form";
@@ -39,7 +40,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <p className="mt-3 mb-6">{t("intro")}</p>
-      <SignInWithCodeForm locale={locale} callbackPath={callbackPath} />
+      <SignInWithCodeForm action={signInWithCodeAction.bind(null, { locale, view: "signIn", callbackPath })} />
       <p className="mt-4 text-sm text-muted">{t("lostCode")}</p>
 
       <Section id="email-link" heading={t("emailHeading")} headingClassName="text-xl" className="mt-10 border-t border-line pt-6">
@@ -49,7 +50,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
 
       <Section id="have-receipt" heading={receipt("haveReceipt")} headingClassName="text-xl" className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{receipt("haveReceiptIntro")}</p>
-        <ReceiptCodeForm locale={locale} />
+        <ReceiptCodeForm page={{ locale, view: "signIn", callbackPath }} />
       </Section>
 
       <p className="mt-10 border-t border-line pt-6">

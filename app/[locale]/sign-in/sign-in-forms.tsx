@@ -4,18 +4,15 @@ import { useTranslations } from "@/lib/i18n/client";
 import { SubmitButton, TextField } from "@/components/form/form-fields";
 import { CodeField } from "@/components/form/code-field";
 import { Notice } from "@/components/identity/notice";
-import { requestEmailLinkAction, signInWithCodeAction } from "@/lib/actions/auth/sign-in";
+import { requestEmailLinkAction } from "@/lib/actions/auth/sign-in";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
-type Props = { locale: string; callbackPath?: string };
-
-export function SignInWithCodeForm({ locale, callbackPath }: Props) {
+/** `action`: signInWithCodeAction bound to the sign-in page with its way back (decision 042). */
+export function SignInWithCodeForm({ action }: { action: FormAction }) {
   const t = useTranslations("signIn");
   return (
-    <ActionForm action={signInWithCodeAction} noValidate>
-      {/* eslint-disable-next-line no-restricted-syntax -- the account's and the redirect's language; identity forms are not bound yet (issue 17) */}
-      <input type="hidden" name="locale" value={locale} />
-      {callbackPath ? <input type="hidden" name="callbackPath" value={callbackPath} /> : null}
+    <ActionForm action={action} noValidate>
       <CodeField
         name="code"
         label={t("code")}
@@ -27,7 +24,7 @@ export function SignInWithCodeForm({ locale, callbackPath }: Props) {
   );
 }
 
-export function EmailLinkForm({ callbackPath }: Pick<Props, "callbackPath">) {
+export function EmailLinkForm({ callbackPath }: { callbackPath?: string }) {
   const t = useTranslations("signIn");
   return (
     <ActionForm action={requestEmailLinkAction} noValidate>

@@ -1,15 +1,17 @@
 "use server";
 
-import { z } from "zod";
-import { formAction } from "@/lib/actions/form-action";
+import { sitePageAction } from "@/lib/actions/form-action";
 import { clientAddress } from "@/lib/auth/client-address";
-import { locales } from "@/lib/i18n/routing";
 import { openReceipt, openReceiptInput } from "@/lib/receipts/open-receipt";
-import { receiptPath } from "@/lib/receipts/receipt-code";
-import { redirectToLocalized } from "@/lib/routes/redirect";
+import { formatReceiptCode } from "@/lib/receipts/receipt-code";
+import { sitePaths } from "@/lib/routes/paths";
 
-/** "I have a receipt": on to the receipt's page (303), or back to the form with a message at the field. */
-export const openReceiptAction = formAction(openReceiptInput.extend({ locale: z.enum(locales) }), async ({ locale, ...input }) => {
+/**
+ * "I have a receipt", bound to the page the form stands on (sign-in, /r, a receipt's page;
+ * decision 042): on to the receipt's page in that page's language (303), or back to the form
+ * with a message at the field.
+ */
+export const openReceiptAction = sitePageAction(openReceiptInput, async (input, { back }): Promise<void> => {
   const { code } = await openReceipt(input, { address: await clientAddress() });
-  redirectToLocalized(receiptPath(locale, code));
+  back(sitePaths.receipt(formatReceiptCode(code)));
 });

@@ -62,12 +62,14 @@ export default async function ReceiptPage({ params }: Props) {
   if (!receipt?.found) {
     // A code that names no receipt: said in the page's language, with the form to type it again.
     // Rendered here rather than by a not-found boundary, whose server rendering came out empty
-    // without JavaScript (the message existed only in the RSC payload).
+    // without JavaScript (the message existed only in the RSC payload). A code that cannot be a
+    // receipt's names no page a form may stand on: the form stands for the one it is typed into.
+    const normalizedCode = normalizeReceiptCode(decodeURIComponent(code));
     return (
       <>
         <h1 className="text-3xl">{t("notFoundTitle")}</h1>
         <p className="mt-3 mb-6" data-testid="receipt-not-found">{t("notFound")}</p>
-        <ReceiptCodeForm locale={locale} />
+        <ReceiptCodeForm page={normalizedCode ? { locale, view: "receipt", code: formatReceiptCode(normalizedCode) } : { locale, view: "receipts" }} />
       </>
     );
   }

@@ -1,0 +1,147 @@
+// The forms on the site's own pages are bound to the page they stand on like every other form
+// (decision 042): signing in with a code (the sign-in page with its way back), opening a receipt
+// (sign-in, /r, a receipt's page by its code), signing out everywhere and deleting the account
+// (the account page), having the rules translated (an invitation's page by its code, the post
+// form's page) and "support this instead" (the post form's page). Each forged reference — another
+// site, a scheme, a climbing path, a language we do not have, a page that does not exist, a page
+// of another kind, a code that cannot be one — is refused before anything is written; the real
+// reference leads to the right page in its language. The real actions, against the real database.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+const PUBLIC_URL = "https://mitreden.example";
+process.env.PUBLIC_URL = PUBLIC_URL;
+const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({
+    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
+    set: () => undefined,
+    delete: () => undefined,
+  }),
+}));
+// refresh() needs a request's render; a redirect after it is what these tests read.
+vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
+
+import { signInWithCodeAction } from "@/lib/actions/auth/sign-in";
+import { IDLE, type SitePageRef } from "@/lib/actions/form-action";
+import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
+import { PEER_HEADER } from "@/lib/auth/client-address";
+import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
+import { createSession, sessionCookieName } from "@/lib/auth/sessions";
+import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
+import { db } from "@/lib/db/client";
+import { formatReceiptCode, generateReceiptCode } from "@/lib/receipts/receipt-code";
+import { createUser } from "@/tests/support/factories";
+import { memberAs } from "@/tests/support/meetings";
+import { offlineInput } from "@/tests/support/offline";
+import { dialogueIn } from "@/tests/support/participation";
+import { uniqueAddress } from "@/tests/support/viewers";
+
+/** Where the action sent the browser (Next's redirect is thrown), or null. */
+async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (!digest?.startsWith("NEXT_REDIRECT")) throw error;
+    return digest.split(";")[2] ?? null;
+  }
+}
+
+/** A post from its own address, signed in as `userId` (or not at all). */
+async function as(userId: string | null): Promise<string> {
+  const address = uniqueAddress();
+  request.headers = new Headers({ host: "mitreden.example", origin: PUBLIC_URL, [PEER_HEADER]: address });
+  request.cookies.clear();
+  if (userId) request.cookies.set(sessionCookieName(), (await createSession(userId)).sessionToken);
+  return address;
+}
+
+function form(fields: Record<string, string> = {}): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+const REFUSED = { status: "error", formError: { key: "errors.INVALID_INPUT" } };
+const contribution = "0b7e2a52-8f8e-4c55-9d0e-6d3f0c1a2b3c";
+
+/** References that name no page of this site. */
+const forgedPages: [string, unknown][] = [
+  ["another site as the way back", { locale: "de", view: "signIn", callbackPath: "//evil.example/de" }],
+  ["a scheme as the way back", { locale: "de", view: "signIn", callbackPath: "https://evil.example/de" }],
+  ["a path that climbs as the page", { locale: "de", view: "../../evil" }],
+  ["a language we do not have", { locale: "../evil", view: "account" }],
+  ["a page that does not exist", { locale: "de", view: "constructor" }],
+  ["a receipt by a code that cannot be one", { locale: "de", view: "receipt", code: "//evil.example" }],
+  ["an invitation by a code that cannot be one", { locale: "de", view: "join", code: "../evil" }],
+  ["no reference at all", undefined],
+];
+/** …and, for a form of the site's own pages, pages of another kind. */
+const forgedSitePages: [string, unknown][] = [
+  ...forgedPages,
+  ["a dialogue's page", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz" }],
+  ["a contribution's receipt", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", contributionId: contribution, view: "receipt" }],
+];
+
+async function userWithCode() {
+  const signIn = generateSignInCode();
+  const user = await createUser({ signInHandle: signIn.handle, signInCodeHash: await hashSignInCode(signIn.code), locale: "fa" });
+  return { user, code: signIn.code };
+}
+
+describe("signing in with a code, bound to the sign-in page", () => {
+  it("signs in and goes on to the page's way back, in the way back's own language", async () => {
+    const { user, code } = await userWithCode();
+    await as(null);
+    const to = await redirectOf(() => signInWithCodeAction({ locale: "de", view: "signIn", callbackPath: "/ar/account" }, IDLE, form({ code })));
+    expect(to).toBe("/ar/account");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("without a way back, goes to the start page in the sign-in page's language", async () => {
+    const { user, code } = await userWithCode();
+    await as(null);
+    expect(await redirectOf(() => signInWithCodeAction({ locale: "ar", view: "signIn" }, IDLE, form({ code })))).toBe("/ar");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it.each(forgedSitePages)("refuses %s before signing in", async (_what, ref) => {
+    const { user, code } = await userWithCode();
+    await as(null);
+    expect(await signInWithCodeAction(ref as SitePageRef, IDLE, form({ code }))).toMatchObject(REFUSED);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("opening a receipt, bound to the page the form stands on", () => {
+  async function realCode() {
+    const dialogue = await dialogueIn("COLLECTING");
+    const recorder = await memberAs(dialogue.id, "RECORDER", "LOCAL_ACTOR");
+    const { id } = await recordOfflineContribution(recorder, offlineInput(dialogue));
+    return (await db.receipt.findUniqueOrThrow({ where: { contributionId: id } })).code;
+  }
+
+  it.each([
+    ["the sign-in page", { locale: "ar", view: "signIn", callbackPath: "/ar/account" }, "ar"],
+    ["the receipt form's own page", { locale: "uk", view: "receipts" }, "uk"],
+    ["another receipt's page", { locale: "fa", view: "receipt", code: "K7MQ4-HTPWN" }, "fa"],
+  ] as const)("from %s, goes on to the receipt's page in that page's language", async (_what, ref, locale) => {
+    const code = await realCode();
+    await as(null);
+    const to = await redirectOf(() => openReceiptAction(ref, IDLE, form({ code: code.toLowerCase() })));
+    expect(to).toBe(`/${locale}/r/${formatReceiptCode(code)}`);
+  });
+
+  // A miss counts against the address (lib/receipts/open-receipt.ts): a refused reference must not.
+  it.each(forgedSitePages)("refuses %s before looking the code up", async (_what, ref) => {
+    const address = await as(null);
+    expect(await openReceiptAction(ref as SitePageRef, IDLE, form({ code: generateReceiptCode() }))).toMatchObject(REFUSED);
+    expect(await db.rateLimit.count({ where: { key: { contains: address } } })).toBe(0);
+  });
+});
+
+beforeAll(() => {
+  request.headers = new Headers({ host: "mitreden.example", origin: PUBLIC_URL });
+});
