@@ -10,7 +10,6 @@ import ar from "../messages/ar.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
 import { openAccountMenu } from "./support/header-menus";
-import { expectNoSidewaysScrolling } from "./support/layout";
 
 const LOCALE = "ar" as const;
 const text = { de, en, ar }[LOCALE];
@@ -29,6 +28,10 @@ const dialogue = { title: dialogueTextIn(invitation.dialogue, LOCALE, "title"), 
 /** A name as a person in Arabic would type it, made unique. */
 function uniqueName(): string {
   return `سمير ${randomBytes(3).toString("hex")}`;
+}
+
+async function expectNoSidewaysScrolling(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 async function signInInFreshBrowser(browser: Browser, code: string) {
@@ -82,6 +85,24 @@ test.describe("a refugee with an invitation", () => {
     const other = await signInInFreshBrowser(browser, code);
     await expect(other.page.getByRole("banner")).toContainText(name);
     await other.context.close();
+  });
+
+  // The account page's forms are bound to it (decision 042): the start page afterwards is in its language.
+  test("signs up and deletes the account again", async ({ page }) => {
+    await page.goto(`/${LOCALE}/join/${invitation.code}`);
+    await page.getByLabel(text.join.displayName, { exact: true }).fill(uniqueName());
+    await page.getByRole("radio", { name: text.join.perspectives.LIVED_EXPERIENCE }).check();
+    await page.getByLabel(text.join.acceptCodeOfConduct).check();
+    await page.getByRole("button", { name: text.join.signUpSubmit }).click();
+    await expect(page.getByRole("region", { name: text.join.codeHeading })).toBeVisible();
+
+    await page.goto(`/${LOCALE}/account`);
+    await expectNoSidewaysScrolling(page);
+    await page.getByLabel(text.account.deleteConfirm).check();
+    await page.getByRole("button", { name: text.account.deleteSubmit }).click();
+    await expect(page).toHaveURL(`/${LOCALE}?notice=account-deleted`);
+    await expect(page.getByRole("status").filter({ hasText: text.session.accountDeleted })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: text.session.signIn })).toBeVisible();
   });
 
   test("types the code from a poster, however it is written", async ({ page }) => {

@@ -22,6 +22,7 @@ vi.mock("next/headers", () => ({
 // refresh() needs a request's render; a redirect after it is what these tests read.
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
 
+import { deleteAccountAction, signOutEverywhereAction } from "@/lib/actions/accounts/account";
 import { signInWithCodeAction } from "@/lib/actions/auth/sign-in";
 import { IDLE, type SitePageRef } from "@/lib/actions/form-action";
 import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
@@ -139,6 +140,40 @@ describe("opening a receipt, bound to the page the form stands on", () => {
     const address = await as(null);
     expect(await openReceiptAction(ref as SitePageRef, IDLE, form({ code: generateReceiptCode() }))).toMatchObject(REFUSED);
     expect(await db.rateLimit.count({ where: { key: { contains: address } } })).toBe(0);
+  });
+});
+
+describe("signing out everywhere, bound to the account page", () => {
+  it("ends every session and goes to the start page in the page's language", async () => {
+    const user = await createUser();
+    await createSession(user.id);
+    await as(user.id);
+    expect(await redirectOf(() => signOutEverywhereAction({ locale: "ar", view: "account" }, IDLE, form()))).toBe("/ar");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it.each(forgedSitePages)("refuses %s before signing anyone out", async (_what, ref) => {
+    const user = await createUser();
+    await as(user.id);
+    expect(await signOutEverywhereAction(ref as SitePageRef, IDLE, form())).toMatchObject(REFUSED);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+});
+
+describe("deleting the account, bound to the account page", () => {
+  it("deletes it and goes to the start page in the page's language, which says so", async () => {
+    const user = await createUser();
+    await as(user.id);
+    expect(await redirectOf(() => deleteAccountAction({ locale: "fa", view: "account" }, IDLE, form({ confirm: "on" })))).toBe("/fa?notice=account-deleted");
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).not.toBeNull();
+  });
+
+  it.each(forgedSitePages)("refuses %s before deleting anything", async (_what, ref) => {
+    const user = await createUser();
+    await as(user.id);
+    expect(await deleteAccountAction(ref as SitePageRef, IDLE, form({ confirm: "on" }))).toMatchObject(REFUSED);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ deletedAt: null });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 });
 

@@ -9,12 +9,11 @@ import { ProfileFields, type LanguageOption, type ProfileValues } from "@/compon
 import { ShowNameInExportsField } from "@/components/exports/show-name-field";
 import {
   confirmEmailAction,
-  deleteAccountAction,
   newSignInCodeAction,
   requestEmailConfirmationAction,
-  signOutEverywhereAction,
   updateProfileAction,
 } from "@/lib/actions/accounts/account";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/form/form";
 
 const secondaryButton =
@@ -46,12 +45,11 @@ export function ProfileForm({
   );
 }
 
-export function SignOutEverywhereForm({ locale }: { locale: string }) {
+/** `action`: signOutEverywhereAction bound to the account page (decision 042). */
+export function SignOutEverywhereForm({ action }: { action: FormAction }) {
   const t = useTranslations("account");
   return (
-    <ActionForm action={signOutEverywhereAction}>
-      {/* eslint-disable-next-line no-restricted-syntax -- the redirect's language on the site's start page; identity forms are not bound yet (issue 17) */}
-      <input type="hidden" name="locale" value={locale} />
+    <ActionForm action={action}>
       <SubmitButton className={secondaryButton}>{t("signOutEverywhere")}</SubmitButton>
     </ActionForm>
   );
@@ -94,12 +92,11 @@ export function NewSignInCodeForm() {
   );
 }
 
-export function DeleteAccountForm({ locale }: { locale: string }) {
+/** `action`: deleteAccountAction bound to the account page (decision 042). */
+export function DeleteAccountForm({ action }: { action: FormAction }) {
   const t = useTranslations("account");
   return (
-    <ActionForm action={deleteAccountAction} noValidate>
-      {/* eslint-disable-next-line no-restricted-syntax -- the redirect's language on the site's start page; identity forms are not bound yet (issue 17) */}
-      <input type="hidden" name="locale" value={locale} />
+    <ActionForm action={action} noValidate>
       <CheckboxField name="confirm" label={t("deleteConfirm")} />
       <CheckboxField name="removeContributions" label={t("removeContributions")} />
       <SubmitButton className="rounded bg-danger px-5 py-3 text-base font-semibold text-white hover:bg-ink aria-disabled:opacity-70">

@@ -9,6 +9,7 @@ import { getOwnProfile } from "@/lib/accounts/get-own-profile";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { autonym } from "@/lib/i18n/language-names";
 import { direction, routing } from "@/lib/i18n/routing";
+import { deleteAccountAction, signOutEverywhereAction } from "@/lib/actions/accounts/account";
 import { DeleteAccountForm, EmailConfirmationRequestForm, NewSignInCodeForm, ProfileForm, SignOutEverywhereForm } from "./account-forms";
 import { apiPaths, sitePaths } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
@@ -74,12 +75,12 @@ export default async function AccountPage({ params }: Props) {
 
       <Section id="devices" heading={t("devicesHeading")} className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("devicesIntro")}</p>
-        <SignOutEverywhereForm locale={locale} />
+        <SignOutEverywhereForm action={signOutEverywhereAction.bind(null, { locale, view: "account" })} />
       </Section>
 
       <Section id="delete" heading={t("deleteHeading")} className="mt-10 border-t border-line pt-6">
         <p className="mt-2 mb-4">{t("deleteIntro")}</p>
-        <DeleteAccountForm locale={locale} />
+        <DeleteAccountForm action={deleteAccountAction.bind(null, { locale, view: "account" })} />
       </Section>
     </ClientMessages>
   );

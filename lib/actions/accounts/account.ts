@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/form-action";
+import { formAction, sitePageAction } from "@/lib/actions/form-action";
 import { deleteAccount, deleteAccountInput } from "@/lib/accounts/delete-account";
 import { updateProfile, updateProfileInput } from "@/lib/accounts/update-profile";
 import { confirmEmail, confirmEmailInput, requestEmailConfirmation } from "@/lib/accounts/email-confirmation";
@@ -10,9 +10,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { clearSessionCookie, currentSessionToken } from "@/lib/auth/sessions";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { newOwnSignInCode, newOwnSignInCodeInput } from "@/lib/accounts/new-sign-in-code";
-import { localeField } from "@/lib/actions/form-schemas";
 import { sitePaths, withQuery } from "@/lib/routes/paths";
-import { redirectTo } from "@/lib/routes/redirect";
 
 export const updateProfileAction = formAction(updateProfileInput, async (input, { viewer }) => {
   // The form's encoding ended at the boundary: an empty address is null, "no e-mail".
@@ -22,10 +20,11 @@ export const updateProfileAction = formAction(updateProfileInput, async (input, 
   return { saved: true };
 });
 
-export const signOutEverywhereAction = formAction(z.object({ locale: localeField }), async ({ locale }, { viewer }) => {
+/** Bound to the account page (decision 042): signed out, on to the start page in that page's language. */
+export const signOutEverywhereAction = sitePageAction(z.object({}), async (_input, { viewer, back }): Promise<void> => {
   await signOutEverywhere(viewer);
   await clearSessionCookie();
-  redirectTo(locale, sitePaths.home());
+  back(sitePaths.home());
 });
 
 /** A new sign-in code, shown once in the action's answer (decision 032); this device stays signed in. */
@@ -33,14 +32,12 @@ export const newSignInCodeAction = formAction(newOwnSignInCodeInput, async (inpu
   newOwnSignInCode(viewer, input, { sessionToken: await currentSessionToken() }),
 );
 
-export const deleteAccountAction = formAction(
-  deleteAccountInput.extend({ locale: localeField }),
-  async ({ confirm, removeContributions, locale }, { viewer }) => {
-    await deleteAccount(viewer, { confirm, removeContributions });
-    await clearSessionCookie();
-    redirectTo(locale, withQuery(sitePaths.home(), { notice: "account-deleted" }));
-  },
-);
+/** Bound to the account page, as signOutEverywhereAction: gone, on to the start page, which says so. */
+export const deleteAccountAction = sitePageAction(deleteAccountInput, async ({ confirm, removeContributions }, { viewer, back }): Promise<void> => {
+  await deleteAccount(viewer, { confirm, removeContributions });
+  await clearSessionCookie();
+  back(withQuery(sitePaths.home(), { notice: "account-deleted" }));
+});
 
 export const requestEmailConfirmationAction = formAction(z.object({}), async (_input, { viewer }) =>
   requestEmailConfirmation(viewer, { address: await clientAddress() }),
