@@ -4,12 +4,13 @@
 // in the Ukrainian version its co-hosts wrote, marked lang="uk"; a German reader sees the
 // original and a plain link to the Ukrainian one.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
+import fa from "../messages/fa.json" with { type: "json" };
 import ps from "../messages/ps.json" with { type: "json" };
+import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
-import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
@@ -26,6 +27,10 @@ const psText = {
   codeHeading: ps.join?.codeHeading ?? de.join.codeHeading,
 };
 const rulesInPashto = (ps as { codeOfConduct?: { defaultRules?: string } }).codeOfConduct?.defaultRules !== undefined;
+
+async function expectNoSidewaysScrolling(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
 
 /** The rendered text of the element, paragraph by paragraph, as the catalogue writes it. */
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((paragraph) => paragraph.trim());
@@ -92,5 +97,26 @@ test("rules a host team wrote itself show in the original with a note where no v
   await page.getByRole("main").getByRole("link", { name: "العربية" }).click();
   await expect(page.getByTestId("rules-text")).toHaveAttribute("lang", "ar");
   await expect(page.getByTestId("rules-text")).toHaveAttribute("dir", "rtl");
+  await expectNoSidewaysScrolling(page);
+});
+
+// The button stands on the invitation's page, which its action names by the code (decision 042):
+// signed in through the sign-in page's way back, the reader comes back to that very page, where
+// the rules are now in Persian, so nothing is offered any more. (Olena is a member already: the
+// page shows her no join form and no rules, only the offer.)
+test("a Persian reader has the host team's own rules machine-translated on the invitation's page, and comes back to it", async ({ page }) => {
+  const responding = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "responding")!;
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.displayName.startsWith("Olena"))!;
+  const joinPath = `/fa/join/${responding.code}`;
+  const offer = page.getByRole("button", { name: new RegExp(`^${fa.translations.requestMachine.split("{")[0]!}`) });
+  await page.goto(`/fa/sign-in?${new URLSearchParams({ callbackPath: joinPath })}`);
+  await page.getByLabel(fa.signIn.code, { exact: true }).fill(account.signInCode);
+  await page.getByRole("button", { name: fa.signIn.submit, exact: true }).click();
+  await expect(page).toHaveURL(joinPath);
+
+  await offer.click();
+  await expect(page).toHaveURL(joinPath);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(offer).toHaveCount(0);
   await expectNoSidewaysScrolling(page);
 });

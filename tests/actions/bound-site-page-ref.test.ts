@@ -6,10 +6,26 @@
 // site, a scheme, a climbing path, a language we do not have, a page that does not exist, a page
 // of another kind, a code that cannot be one — is refused before anything is written; the real
 // reference leads to the right page in its language. The real actions, against the real database.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const PUBLIC_URL = "https://mitreden.example";
 process.env.PUBLIC_URL = PUBLIC_URL;
+// A stand-in for the operator's translation service, set up before the environment is read.
+const translator = await vi.hoisted(async () => {
+  const { createServer } = await import("node:http");
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { q: string; target: string };
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ translatedText: `[${body.target}] ${body.q}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.env.LIBRETRANSLATE_URL = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return server;
+});
 const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
@@ -25,6 +41,7 @@ vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("n
 import { deleteAccountAction, signOutEverywhereAction } from "@/lib/actions/accounts/account";
 import { signInWithCodeAction } from "@/lib/actions/auth/sign-in";
 import { IDLE, type SitePageRef } from "@/lib/actions/form-action";
+import { requestRulesTranslationAction } from "@/lib/actions/host-texts/rules-translation";
 import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
 import { PEER_HEADER } from "@/lib/auth/client-address";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
@@ -32,11 +49,11 @@ import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
 import { db } from "@/lib/db/client";
 import { formatReceiptCode, generateReceiptCode } from "@/lib/receipts/receipt-code";
-import { createUser } from "@/tests/support/factories";
+import { createDialogue, createUser, openDialogue } from "@/tests/support/factories";
 import { memberAs } from "@/tests/support/meetings";
 import { offlineInput } from "@/tests/support/offline";
 import { dialogueIn } from "@/tests/support/participation";
-import { uniqueAddress } from "@/tests/support/viewers";
+import { insertInvitation, uniqueAddress } from "@/tests/support/viewers";
 
 /** Where the action sent the browser (Next's redirect is thrown), or null. */
 async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
@@ -174,6 +191,50 @@ describe("deleting the account, bound to the account page", () => {
     expect(await deleteAccountAction(ref as SitePageRef, IDLE, form({ confirm: "on" }))).toMatchObject(REFUSED);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ deletedAt: null });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+});
+
+describe("having the rules translated, bound to an invitation's page or the post form's", () => {
+  afterAll(() => {
+    delete process.env.LIBRETRANSLATE_URL;
+    return new Promise<void>((resolve) => translator.close(() => resolve()));
+  });
+
+  async function ownRules() {
+    const dialogue = await createDialogue({ codeOfConduct: "Eigene Regeln.", languages: ["de", "uk"] });
+    await openDialogue(dialogue.id);
+    const municipality = await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } });
+    return { dialogue, municipality: municipality.slug, invitation: await insertInvitation(dialogue) };
+  }
+  const machineMade = (dialogueId: string) => db.translation.count({ where: { dialogueId, language: "uk" } });
+
+  it("translates them and comes back to the invitation's page, named by its code, in its language", async () => {
+    const { dialogue, invitation } = await ownRules();
+    await as((await createUser({ locale: "uk" })).id);
+    const to = await redirectOf(() => requestRulesTranslationAction({ locale: "uk", view: "join", code: invitation.code }, IDLE, form({ dialogueId: dialogue.id, language: "uk" })));
+    expect(to).toBe(`/uk/join/${invitation.code}`);
+    expect(await machineMade(dialogue.id)).toBe(1);
+  });
+
+  it("comes back to the post form's page", async () => {
+    const { dialogue, municipality } = await ownRules();
+    await as((await createUser({ locale: "uk" })).id);
+    const to = await redirectOf(() =>
+      requestRulesTranslationAction({ locale: "uk", municipality, dialogue: dialogue.slug, view: "newContribution" }, IDLE, form({ dialogueId: dialogue.id, language: "uk" })),
+    );
+    expect(to).toBe(`/uk/${municipality}/${dialogue.slug}/new`);
+  });
+
+  it.each([
+    ...forgedPages,
+    ["an invitation by a code as typed, not stored", { locale: "de", view: "join", code: "k7mq-4htp" }],
+    ["an invitation with a way back of its own", { locale: "de", view: "join", code: "K7MQ4HTP", returnPath: "//evil.example" }],
+    ["a dialogue's page that does not exist", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "https://evil.example" }],
+  ])("refuses %s before translating anything", async (_what, ref) => {
+    const { dialogue } = await ownRules();
+    await as((await createUser({ locale: "uk" })).id);
+    expect(await requestRulesTranslationAction(ref as SitePageRef, IDLE, form({ dialogueId: dialogue.id, language: "uk" }))).toMatchObject(REFUSED);
+    expect(await machineMade(dialogue.id)).toBe(0);
   });
 });
 

@@ -95,7 +95,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
           <p className="mt-2 font-semibold">{t("teamRole.personal")}</p>
         </Section>
       )}
-      <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} locale={locale} returnPath={localized(locale, sitePaths.join(invitation.code))} />
+      <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} page={{ locale, view: "join", code: invitation.code }} />
       <div className="mt-8">
         <ClientMessages namespaces={["join"]}>
           <JoinForms

@@ -7,6 +7,7 @@ import { Link } from "@/components/link";
 import { RulesText } from "@/components/host-texts/rules-text";
 import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
 import { createContributionAction } from "@/lib/actions/contributions/create-contribution";
+import type { DialoguePageRef } from "@/lib/routes/page-ref";
 import { listDistricts } from "@/lib/districts/list-districts";
 import { localized, withQuery } from "@/lib/routes/paths";
 
@@ -21,6 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewContributionPage(props: Props) {
   const { locale, dialogue, form, paths } = await openPostPage(props, "newContribution");
+  const page: DialoguePageRef = { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, view: "newContribution" };
 
   const [voice, choices] = await Promise.all([
     getTranslations("voice"),
@@ -38,7 +40,7 @@ export default async function NewContributionPage(props: Props) {
             <span className="block text-sm text-muted">{voice("sayInsteadHint")}</span>
           </p>
           {form.codeOfConduct && (
-            <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn locale={locale} returnPath={localized(locale, paths.newContribution)} />
+            <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn page={page} />
           )}
           <ClientMessages namespaces={["post", "images", "similar", "kinds"]}>
             <PostForm
