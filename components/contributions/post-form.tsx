@@ -13,12 +13,14 @@ import { KEPT_PHOTOS_FIELD, keptPhotosOf, type KeptPhoto } from "@/lib/images/ke
 import { useImageTexts } from "@/components/images/use-image-texts";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
 import { CodeOfConductFields, ContributionFields, contributionSummaryFields, type ContributionChoices } from "./contribution-fields";
-import { keepTyped, SimilarAsYouType, SimilarList } from "./similar-contributions";
+import { keepTyped, SimilarAsYouType, SimilarList, type SupportInstead } from "./similar-contributions";
 
 type Props = {
   action: FormAction<SimilarOffer | void>;
   /** The page's language and dialogue, for the similar ones' links (decision 051). */
   page: { locale: string; municipality: string; dialogue: string };
+  /** "Support this instead" (supportInsteadAction), bound to the post form's page where the page renders it (decision 042). */
+  supportInstead: SupportInstead;
   choices: ContributionChoices;
   /** The dialogue's code of conduct, when the person has not accepted it yet. */
   codeOfConduct: ReactNode | null;
@@ -36,7 +38,7 @@ function keptPhotos(state: FormState<SimilarOffer | void>, offer: SimilarOffer |
   return keptPhotosOf(state.values[KEPT_PHOTOS_FIELD]).filter((photo) => !state.fieldErrors[photoField(photo.field)]?.some((message) => message.key === "images.errors.keptGone"));
 }
 
-export function PostForm({ action, page, choices, codeOfConduct }: Props) {
+export function PostForm({ action, page, supportInstead, choices, codeOfConduct }: Props) {
   const t = useTranslations("post");
   // Full keys: the compiler's union of namespaces gives up on ones added after ~60 (decision 051).
   const ts = useTranslations();
@@ -56,7 +58,7 @@ export function PostForm({ action, page, choices, codeOfConduct }: Props) {
         return (
           <>
             {offer && (
-              <SimilarList items={offer.similar} page={page}>
+              <SimilarList items={offer.similar} page={page} supportInstead={supportInstead}>
                 {list}
               </SimilarList>
             )}
@@ -66,7 +68,7 @@ export function PostForm({ action, page, choices, codeOfConduct }: Props) {
               images={images}
               state={kept}
               choices={choices}
-              afterText={!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} />}
+              afterText={!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} supportInstead={supportInstead} />}
               beforePhotos={!offer && list}
               photoIndexes={FIELDS.filter((field) => !photos.some((photo) => photo.field === field))}
             />

@@ -7,12 +7,13 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
-import { supportInsteadAction } from "@/lib/actions/supports/support-instead";
 import type { SimilarContribution } from "@/lib/contributions/find-similar-contributions";
 import { useTranslations } from "@/lib/i18n/client";
 import { apiPaths, dialoguePaths, localized } from "@/lib/routes/paths";
 
 type Page = { locale: string; municipality: string; dialogue: string };
+/** supportInsteadAction bound to the post form's page (decision 042): a submit button's formAction. */
+export type SupportInstead = (formData: FormData) => Promise<void>;
 
 /**
  * After an offer the post form's fields are given what was typed (as after a refused post), while
@@ -25,7 +26,7 @@ export function keepTyped(state: FormState<SimilarOffer | void>): { kept: FormSt
 }
 
 /** `children`: what goes under the list (the post form's kept photos, decision 061). */
-export function SimilarList({ items, page, children }: { items: SimilarContribution[]; page: Page; children?: ReactNode }) {
+export function SimilarList({ items, page, supportInstead, children }: { items: SimilarContribution[]; page: Page; supportInstead: SupportInstead; children?: ReactNode }) {
   const t = useTranslations();
   const kinds = useTranslations("kinds");
   const paths = dialoguePaths(page.municipality, page.dialogue);
@@ -37,7 +38,6 @@ export function SimilarList({ items, page, children }: { items: SimilarContribut
       </h2>
       <p className="mt-1 text-sm">{t("similar.intro")}</p>
       <input type="hidden" name="similarSeen" value="1" />
-      <input type="hidden" name="similarLocale" value={page.locale} />
       <ul className="mt-3 space-y-3">
         {items.map((item) => (
           <li key={item.id} className="rounded border border-line bg-white p-3" data-testid="similar-item">
@@ -62,7 +62,7 @@ export function SimilarList({ items, page, children }: { items: SimilarContribut
       {firstOther && (
         // React names a formAction button itself (no name/value of ours survives without JavaScript):
         // the chosen one travels as the radio group's value.
-        <button type="submit" formAction={supportInsteadAction} formNoValidate className="mt-3 rounded border-2 border-brand px-4 py-2 font-semibold text-brand">
+        <button type="submit" formAction={supportInstead} formNoValidate className="mt-3 rounded border-2 border-brand px-4 py-2 font-semibold text-brand">
           {t("similar.supportInstead")}
         </button>
       )}
@@ -79,7 +79,7 @@ const WAIT_MS = 700;
  * similar-contributions endpoint a moment after typing stops. Renders nothing until there is
  * something to show; once it showed some, the post goes out without asking again.
  */
-export function SimilarAsYouType({ dialogueId, page }: { dialogueId: string; page: Page }) {
+export function SimilarAsYouType({ dialogueId, page, supportInstead }: { dialogueId: string; page: Page; supportInstead: SupportInstead }) {
   const anchor = useRef<HTMLDivElement>(null);
   const [items, setItems] = useState<SimilarContribution[]>([]);
   useEffect(() => {
@@ -117,7 +117,7 @@ export function SimilarAsYouType({ dialogueId, page }: { dialogueId: string; pag
   }, [dialogueId]);
   return (
     <div ref={anchor} aria-live="polite">
-      {items.length > 0 && <SimilarList items={items} page={page} />}
+      {items.length > 0 && <SimilarList items={items} page={page} supportInstead={supportInstead} />}
     </div>
   );
 }

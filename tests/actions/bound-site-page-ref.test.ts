@@ -26,33 +26,26 @@ const translator = await vi.hoisted(async () => {
   process.env.LIBRETRANSLATE_URL = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return server;
 });
-const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: () => undefined,
-    delete: () => undefined,
-  }),
-}));
-// refresh() needs a request's render; a redirect after it is what these tests read.
-vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
+vi.mock("next/headers", () => import("@/tests/support/next-request"));
+vi.mock("next/cache", (original) => import("@/tests/support/next-request").then((stub) => stub.withoutRefresh(original)));
 
 import { deleteAccountAction, signOutEverywhereAction } from "@/lib/actions/accounts/account";
 import { signInWithCodeAction } from "@/lib/actions/auth/sign-in";
-import { IDLE, type SitePageRef } from "@/lib/actions/form-action";
+import { IDLE, type DialoguePageRef, type SitePageRef } from "@/lib/actions/form-action";
 import { requestRulesTranslationAction } from "@/lib/actions/host-texts/rules-translation";
 import { openReceiptAction } from "@/lib/actions/receipts/open-receipt";
+import { supportInsteadAction } from "@/lib/actions/supports/support-instead";
 import { PEER_HEADER } from "@/lib/auth/client-address";
 import { generateSignInCode, hashSignInCode } from "@/lib/auth/sign-in-code";
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { recordOfflineContribution } from "@/lib/contributions/record-offline-contribution";
 import { db } from "@/lib/db/client";
 import { formatReceiptCode, generateReceiptCode } from "@/lib/receipts/receipt-code";
-import { createDialogue, createUser, openDialogue } from "@/tests/support/factories";
+import { createContribution, createDialogue, createUser, openDialogue } from "@/tests/support/factories";
 import { memberAs } from "@/tests/support/meetings";
 import { offlineInput } from "@/tests/support/offline";
-import { dialogueIn } from "@/tests/support/participation";
+import { dialogueIn, participant } from "@/tests/support/participation";
+import { request } from "@/tests/support/next-request";
 import { insertInvitation, uniqueAddress } from "@/tests/support/viewers";
 
 /** Where the action sent the browser (Next's redirect is thrown), or null. */
@@ -235,6 +228,40 @@ describe("having the rules translated, bound to an invitation's page or the post
     await as((await createUser({ locale: "uk" })).id);
     expect(await requestRulesTranslationAction(ref as SitePageRef, IDLE, form({ dialogueId: dialogue.id, language: "uk" }))).toMatchObject(REFUSED);
     expect(await machineMade(dialogue.id)).toBe(0);
+  });
+});
+
+describe("support this instead, bound to the post form's page", () => {
+  async function offer() {
+    const dialogue = await dialogueIn("COLLECTING");
+    const municipality = (await db.municipality.findUniqueOrThrow({ where: { id: dialogue.municipalityId } })).slug;
+    const similar = await createContribution({ dialogueId: dialogue.id, authorId: (await participant(dialogue.id)).id });
+    const writer = await participant(dialogue.id);
+    await as(writer.id);
+    return { dialogue, municipality, similar, writer };
+  }
+  const supports = (contributionId: string) => db.support.count({ where: { contributionId } });
+
+  it("supports the chosen one and goes to it in the page's language", async () => {
+    const { dialogue, municipality, similar, writer } = await offer();
+    const to = await redirectOf(() => supportInsteadAction({ locale: "ar", municipality, dialogue: dialogue.slug, view: "newContribution" }, form({ supportInstead: similar.id })));
+    expect(to).toBe(`/ar/${municipality}/${dialogue.slug}/c/${similar.id}#supports`);
+    expect(await db.support.count({ where: { contributionId: similar.id, userId: writer.id } })).toBe(1);
+  });
+
+  it.each([
+    ["another site as the municipality", { locale: "de", municipality: "//evil.example", dialogue: "x", view: "newContribution" }],
+    ["a scheme", { locale: "de", municipality: "https:", dialogue: "evil.example" }],
+    ["a path that climbs", { locale: "de", municipality: "..", dialogue: "..", view: "newContribution" }],
+    ["a language we do not have", { locale: "xx", municipality: "musterstadt", dialogue: "spielplatz", view: "newContribution" }],
+    ["a page that does not exist", { locale: "de", municipality: "musterstadt", dialogue: "spielplatz", view: "constructor" }],
+    ["a site's page", { locale: "de", view: "account" }],
+    ["an invitation's page", { locale: "de", view: "join", code: "K7MQ4HTP" }],
+    ["no reference at all", undefined],
+  ])("refuses %s before supporting", async (_what, ref) => {
+    const { similar } = await offer();
+    await expect(supportInsteadAction(ref as DialoguePageRef, form({ supportInstead: similar.id }))).resolves.toBeUndefined();
+    expect(await supports(similar.id)).toBe(0);
   });
 });
 

@@ -35,8 +35,7 @@ describe("support this instead", () => {
 
     const form = new FormData();
     form.set("supportInstead", existing.id);
-    form.set("similarLocale", "de");
-    const redirected = await supportInsteadAction(form).then(
+    const redirected = await supportInsteadAction({ locale: "de", municipality: "musterstadt", dialogue: dialogue.slug, view: "newContribution" }, form).then(
       () => null,
       (error: unknown) => error as { digest?: string },
     );

@@ -7,6 +7,7 @@ import { Link } from "@/components/link";
 import { RulesText } from "@/components/host-texts/rules-text";
 import { RulesTranslationOffer } from "@/components/host-texts/rules-translation-offer";
 import { createContributionAction } from "@/lib/actions/contributions/create-contribution";
+import { supportInsteadAction } from "@/lib/actions/supports/support-instead";
 import type { DialoguePageRef } from "@/lib/routes/page-ref";
 import { listDistricts } from "@/lib/districts/list-districts";
 import { localized, withQuery } from "@/lib/routes/paths";
@@ -46,6 +47,7 @@ export default async function NewContributionPage(props: Props) {
             <PostForm
               action={createContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
               page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+              supportInstead={supportInsteadAction.bind(null, page)}
               choices={choices}
               codeOfConduct={
                 form.codeOfConduct && (
