@@ -11,7 +11,7 @@ export function redirectTo(locale: string, path: Path): never {
 
 /**
  * To a path that already carries its language: a sign-in's way back (checked by
- * lib/routes/local-path.ts), a receipt's page.
+ * lib/routes/local-path.ts, as the sign-in page's reference carries it).
  */
 export function redirectToLocalized(path: Path): never {
   redirect(path);
