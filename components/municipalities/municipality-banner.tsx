@@ -17,10 +17,9 @@ export async function MunicipalityBanner({ municipalityId, heading = false }: { 
     <div className="municipality-banner flex min-h-12 items-center gap-3 rounded px-3 py-2" data-testid="municipality-banner">
       {accent && nonce && <style nonce={nonce}>{`.municipality-banner{--municipality-accent:${accent}}`}</style>}
       {branding.logo && (
-        // A plain <img> on purpose: next/image is a client component (JavaScript for a 40 px logo)
-        // that writes style="color:transparent", which our CSP refuses; the logo is re-encoded at
-        // upload and its URL carries its version (decision 036). Alt text is empty: the name stands beside it.
-        // eslint-disable-next-line @next/next/no-img-element
+        // The logo is re-encoded at upload and its URL carries its version (decision 036). Alt text
+        // is empty: the name stands beside it.
+        // eslint-disable-next-line @next/next/no-img-element -- next/image is a client component (JavaScript for a 40 px logo) that writes style="color:transparent", which our CSP refuses
         <img
           src={apiPaths.municipalityLogo(branding.id, branding.logo.updatedAt.getTime())}
           alt=""
