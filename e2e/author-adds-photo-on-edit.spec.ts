@@ -4,6 +4,7 @@
 // their fields and in the summary on top. A second need that looks like the first is offered the
 // similar list instead of being posted: the photo chosen is kept on the server and named there by
 // its description (decision 061), and "post mine anyway" posts it with the need without sending it again.
+// Each photo, on the edit form and kept over the offer, has its own "remove" box (decision 075).
 import { randomBytes, randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
@@ -86,6 +87,27 @@ for (const { locale, m, name, title: baseTitle, body, alt } of CASES) {
     await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `edit-photo-added-${locale}-360`, { file: `test-results/edit-photo-added-${locale}-360.png` });
 
+    // A second photo, then the first taken off alone with its own box, named by its description
+    // (decision 075): the second stays, and moves up to the first place.
+    await page.getByText(m.contributionPage.edit, { exact: true }).click();
+    await edit.getByText(m.images.add.split("(")[0]!.trim()).click();
+    await edit.getByLabel(numbered(locale, m.images.file, 2), { exact: true }).setInputFiles({ name: "IMG_3.jpg", mimeType: "image/jpeg", buffer: await photo() });
+    await edit.getByLabel(numbered(locale, m.images.alt, 2), { exact: true }).fill(`${alt} B`);
+    await edit.getByRole("button", { name: m.post.save }).click();
+    await expect(page.getByRole("img", { name: `${alt} B` })).toBeVisible();
+    await page.getByText(m.contributionPage.edit, { exact: true }).click();
+    const removeFirst = edit.getByRole("checkbox", { name: `${numbered(locale, m.images.remove, 1)}: ${alt}`, exact: true });
+    await expect(edit.getByTestId("remove-photos").getByRole("checkbox")).toHaveCount(2);
+    await expect(edit.getByTestId("remove-photos").getByText(alt, { exact: true })).toHaveAttribute("lang", locale);
+    await removeFirst.check();
+    await expectNoSidewaysScrolling(page);
+    await keepScreenshot(page, `edit-photo-remove-${locale}-360`, { file: `test-results/edit-photo-remove-${locale}-360.png` });
+    await edit.getByRole("button", { name: m.post.save }).click();
+    await expect(page.getByRole("img", { name: `${alt} B` })).toBeVisible();
+    await expect(page.getByRole("img", { name: alt, exact: true })).toHaveCount(0);
+    await page.getByText(m.contributionPage.edit, { exact: true }).click();
+    await expect(edit.getByRole("checkbox", { name: `${numbered(locale, m.images.remove, 1)}: ${alt} B`, exact: true })).toBeVisible();
+
     // The same need again, with a photo: the similar list comes instead, and says the photo is kept
     // (decision 061): its place is taken, its description named, and "post mine anyway" takes it
     // along without choosing or sending it again.
@@ -93,13 +115,18 @@ for (const { locale, m, name, title: baseTitle, body, alt } of CASES) {
     await page.getByText(m.images.add.split("(")[0]!.trim()).click();
     await page.getByLabel(numbered(locale, m.images.file, 1), { exact: true }).setInputFiles({ name: "IMG_2.jpg", mimeType: "image/jpeg", buffer: await photo() });
     await page.getByLabel(numbered(locale, m.images.alt, 1), { exact: true }).fill(`${alt} 2`);
+    await page.getByLabel(numbered(locale, m.images.file, 2), { exact: true }).setInputFiles({ name: "IMG_4.jpg", mimeType: "image/jpeg", buffer: await photo() });
+    await page.getByLabel(numbered(locale, m.images.alt, 2), { exact: true }).fill(`${alt} 3`);
     await page.getByRole("button", { name: m.post.submit }).click();
     await expect(page.getByTestId("similar-contributions")).toBeVisible();
     const kept = page.getByTestId("kept-photos");
     await expect(kept).toContainText(m.similar.photosKept.split("{")[0]!.trim());
     await expect(kept.getByText(`${alt} 2`, { exact: true })).toHaveAttribute("lang", locale);
     await expect(page.getByLabel(numbered(locale, m.images.file, 1), { exact: true })).toHaveCount(0);
-    await expect(page.getByLabel(numbered(locale, m.images.file, 2), { exact: true })).toHaveCount(1);
+    await expect(page.getByLabel(numbered(locale, m.images.file, 3), { exact: true })).toHaveCount(1);
+    // Each kept photo has its own box: the second is taken off, the first goes with the post.
+    await kept.getByRole("checkbox", { name: `${numbered(locale, m.images.remove, 2)}: ${alt} 3`, exact: true }).check();
+    await expect(kept.getByRole("checkbox", { name: `${numbered(locale, m.images.remove, 1)}: ${alt} 2`, exact: true })).not.toBeChecked();
     await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `similar-photo-kept-${locale}-360`, { file: `test-results/similar-photo-kept-${locale}-360.png` });
     const posted = page.waitForRequest((request) => request.method() === "POST");
@@ -108,6 +135,7 @@ for (const { locale, m, name, title: baseTitle, body, alt } of CASES) {
     expect((await posted).postDataBuffer()!.byteLength).toBeLessThan(64 * 1024);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page.getByRole("img", { name: `${alt} 2` })).toBeVisible();
+    await expect(page.getByRole("img", { name: `${alt} 3` })).toHaveCount(0);
 
     // The shared list keeps to seeded titles for specs that run alongside.
     for (const url of [page.url().split("#")[0]!, contributionUrl]) {

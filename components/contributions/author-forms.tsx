@@ -2,10 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm, CheckboxField, FileField, FoldOnError, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form/deferred";
 import type { ContributionPageRef, FormAction } from "@/lib/actions/form-state";
 import { PhotoFields, photoSummaryFields, type Translate } from "@/components/images/photo-fields";
+import { RemovePhotoLabel } from "@/components/images/remove-photo-label";
+import { removePhotoField } from "@/lib/images/limits";
 
 type Page = ContributionPageRef;
 
-/** Correcting one's own post, in the first minutes after posting, and adding photos to it (decision 055). */
+/**
+ * Correcting one's own post, in the first minutes after posting, adding photos to it (decision
+ * 055) and taking photos off, each with its own box named by its description (decision 075).
+ */
 export async function EditContributionForm({
   action,
   page,
@@ -19,8 +24,11 @@ export async function EditContributionForm({
   values: { title: string; body: string; place: string };
   /** "Where is it about" (components/districts/place-options.ts); empty: no such field. */
   places: { value: string; label: string; lang?: string; dir?: "ltr" | "rtl" }[];
-  /** Photos that may be added (decision 055): the free places and the contribution's language. */
-  photos: { free: number[]; language: { lang: string; dir: "ltr" | "rtl" } };
+  /**
+   * Photos that may be added (decision 055): the free places and the contribution's language;
+   * `current`: those the author may take off (not hidden), numbered by their place.
+   */
+  photos: { free: number[]; current: { id: string; number: number; altText: string }[]; language: { lang: string; dir: "ltr" | "rtl" } };
   /** The fold's label and the hint under it: the fold opens by itself on a refused correction. */
   fold: { summary: string; hint: string };
 }) {
@@ -35,6 +43,18 @@ export async function EditContributionForm({
         <TextField name="title" label={t("title")} defaultValue={values.title} maxLength={200} required />
         <TextAreaField name="body" label={t("body")} defaultValue={values.body} rows={8} maxLength={5000} required />
         {places.length > 0 && <SelectField name="place" label={t("place")} options={places} defaultValue={values.place || places[0]?.value} />}
+        {photos.current.length > 0 && (
+          <fieldset className="mb-4 rounded border border-line p-3" data-testid="remove-photos">
+            <legend className="px-1 font-semibold">{images("listLabel", { count: photos.current.length })}</legend>
+            {photos.current.map((photo) => (
+              <CheckboxField
+                key={photo.id}
+                name={removePhotoField(photo.id)}
+                label={<RemovePhotoLabel number={photo.number} altText={photo.altText} images={photoTexts} language={photos.language} />}
+              />
+            ))}
+          </fieldset>
+        )}
         {photos.free.length > 0 && <PhotoFields parts={{ FileField, FoldOnError, TextField }} t={photoTexts} language={photos.language} indexes={photos.free} />}
         <SubmitButton>{t("save")}</SubmitButton>
       </FoldOnError>

@@ -8,8 +8,8 @@ import { ActionForm } from "@/components/form/form";
 import { photoSummaryFields, type Translate } from "@/components/images/photo-fields";
 import { KeptPhotoFields, KeptPhotoList } from "@/components/images/kept-photos";
 import type { FormState } from "@/lib/actions/form-state";
-import { IMAGES_PER_CONTRIBUTION, photoField } from "@/lib/images/limits";
-import { KEPT_PHOTOS_FIELD, keptPhotosOf, type KeptPhoto } from "@/lib/images/kept-photos";
+import { IMAGES_PER_CONTRIBUTION } from "@/lib/images/limits";
+import { keptAfterRefusal, PENDING_PHOTO_HOURS, type KeptPhoto } from "@/lib/images/kept-photos";
 import { useImageTexts } from "@/components/images/use-image-texts";
 import type { SimilarOffer } from "@/lib/actions/contributions/create-contribution";
 import { CodeOfConductFields, ContributionFields, contributionSummaryFields, type ContributionChoices } from "./contribution-fields";
@@ -30,12 +30,14 @@ const FIELDS = Array.from({ length: IMAGES_PER_CONTRIBUTION }, (_, index) => ind
 
 /**
  * The photos kept over an offer (decision 061): the offer's, or after a refused post the ones it
- * carried, less any the server said are gone (their fields are offered again).
+ * carried, less any removed or gone (their fields are offered again, empty, decision 075); `state`:
+ * the refused post's, the removed photos' descriptions taken out.
  */
-function keptPhotos(state: FormState<SimilarOffer | void>, offer: SimilarOffer | null): KeptPhoto[] {
-  if (offer) return offer.kept;
-  if (state.status !== "error") return [];
-  return keptPhotosOf(state.values[KEPT_PHOTOS_FIELD]).filter((photo) => !state.fieldErrors[photoField(photo.field)]?.some((message) => message.key === "images.errors.keptGone"));
+function keptPhotos(state: FormState<SimilarOffer | void>, offer: SimilarOffer | null): { photos: KeptPhoto[]; state?: FormState } {
+  if (offer) return { photos: offer.kept };
+  if (state.status !== "error") return { photos: [] };
+  const { kept, values } = keptAfterRefusal(state);
+  return { photos: kept, state: { ...state, values } };
 }
 
 export function PostForm({ action, page, supportInstead, choices, codeOfConduct }: Props) {
@@ -52,9 +54,9 @@ export function PostForm({ action, page, supportInstead, choices, codeOfConduct 
       {(actionState) => {
         // Similar ones found on the first post (decision 051): shown, with everything typed kept.
         const { kept, offer } = keepTyped(actionState);
-        const photos = keptPhotos(actionState, offer);
+        const { photos, state: refused } = keptPhotos(actionState, offer);
         const language = { lang: written?.lang ?? defaultLanguage, dir: written?.dir ?? "ltr" } as const;
-        const list = <KeptPhotoList photos={photos} t={ts} images={images} language={language} />;
+        const list = <KeptPhotoList photos={photos} heading={ts("similar.photosKept", { hours: PENDING_PHOTO_HOURS })} images={images} language={language} />;
         return (
           <>
             {offer && (
@@ -66,7 +68,7 @@ export function PostForm({ action, page, supportInstead, choices, codeOfConduct 
             <ContributionFields
               t={texts}
               images={images}
-              state={kept}
+              state={kept ?? refused}
               choices={choices}
               afterText={!offer && <SimilarAsYouType dialogueId={dialogueId} page={page} supportInstead={supportInstead} />}
               beforePhotos={!offer && list}

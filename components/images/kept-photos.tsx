@@ -1,10 +1,13 @@
-import { altField } from "@/lib/images/limits";
-import { KEPT_PHOTOS_FIELD, PENDING_PHOTO_HOURS, type KeptPhoto } from "@/lib/images/kept-photos";
+import { CheckboxField } from "@/components/form/form-fields";
+import { altField, removePhotoField } from "@/lib/images/limits";
+import { KEPT_PHOTOS_FIELD, type KeptPhoto } from "@/lib/images/kept-photos";
 import type { Translate } from "./photo-fields";
+import { RemovePhotoLabel } from "./remove-photo-label";
 
 // Photos of the first post kept over the offer of similar contributions (decision 061): the post
-// form says so, names each by its description, and carries them to the post that follows in
-// hidden fields — no photo is shown (it would be downloaded again on prepaid data) or sent again.
+// form says so, names each by its description with a box to remove it, and carries them to the
+// post that follows in hidden fields — no photo is shown (it would be downloaded again on prepaid
+// data) or sent again. Only the forms of the form routes show them (their code carries the form core).
 
 /** The hidden fields that take the kept photos to the next post (the descriptions too, should one be gone by then). */
 export function KeptPhotoFields({ photos }: { photos: readonly KeptPhoto[] }) {
@@ -19,22 +22,19 @@ export function KeptPhotoFields({ photos }: { photos: readonly KeptPhoto[] }) {
   );
 }
 
-/** "Your photos are kept …" with each one's description. `t`: all texts; `images`: the "images" texts. */
-export function KeptPhotoList({ photos, t, images, language }: { photos: readonly KeptPhoto[]; t: Translate; images: Translate; language: { lang: string; dir: "ltr" | "rtl" } }) {
+/**
+ * "Your photos are kept …", and for each a box "Remove photo N: <its description>" that works
+ * without JavaScript (decision 075): the post's action lets a ticked one go and offers its field
+ * again. `heading`: the sentence above them; `images`: the "images" texts.
+ */
+export function KeptPhotoList({ photos, heading, images, language }: { photos: readonly KeptPhoto[]; heading: string; images: Translate; language: { lang: string; dir: "ltr" | "rtl" } }) {
   if (photos.length === 0) return null;
   return (
     <div className="mt-3 rounded border border-line bg-white p-3" data-testid="kept-photos">
-      <p className="text-sm font-semibold">{t("similar.photosKept", { hours: PENDING_PHOTO_HOURS })}</p>
-      <ul className="mt-2 list-disc ps-5 text-sm">
-        {photos.map((photo) => (
-          <li key={photo.id}>
-            {images("photo", { number: photo.field + 1 })}:{" "}
-            <span lang={language.lang} dir={language.dir} className="break-words">
-              {photo.altText}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <p className="mb-2 text-sm font-semibold">{heading}</p>
+      {photos.map((photo) => (
+        <CheckboxField key={photo.id} name={removePhotoField(photo.id)} label={<RemovePhotoLabel number={photo.field + 1} altText={photo.altText} images={images} language={language} />} />
+      ))}
     </div>
   );
 }

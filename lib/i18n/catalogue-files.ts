@@ -94,4 +94,5 @@ export const NOT_COUNTING: Record<string, Record<string, string>> = {
   "images.photo": { number: "“Photo 2”: a label" },
   "images.file": { number: "“Choose photo 2”: a label" },
   "images.alt": { number: "“What does photo 2 show?”: a label" },
+  "images.remove": { number: "“Remove photo 2”: a label" },
 };

@@ -19,5 +19,19 @@ export const IMAGE_CONTENT_TYPE = "image/webp";
 export const photoField = (index: number) => `photo${index}`;
 export const altField = (index: number) => `photo${index}Alt`;
 
+/**
+ * The checkbox that takes one photo off (decision 075): a kept one on the post and voice forms, a
+ * photo of the post on its edit form. Named by the photo's id, so a tick never removes another.
+ */
+export const removePhotoField = (id: string) => `removePhoto-${id}`;
+
+const REMOVE_PHOTO = /^removePhoto-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The ids of the photos a form's ticked "remove" boxes name (at most one a photo place). */
+export function removedPhotoIds(values: Record<string, string | undefined>): string[] {
+  const ids = Object.entries(values).flatMap(([name, value]) => (value === "on" ? (REMOVE_PHOTO.exec(name)?.slice(1, 2) ?? []) : []));
+  return [...new Set(ids.map((id) => id.toLowerCase()))].slice(0, IMAGES_PER_CONTRIBUTION);
+}
+
 /** The photo places still free on a contribution that has `taken` photos (its edit form offers them). */
 export const freePhotoPlaces = (taken: number): number[] => Array.from({ length: Math.max(0, IMAGES_PER_CONTRIBUTION - taken) }, (_, offset) => taken + offset);

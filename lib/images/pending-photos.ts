@@ -14,15 +14,22 @@ import { countPhotoUploads, prepareImages, type ImageUpload, type PreparedImage 
 // the first post are re-encoded then and kept here, the person's alone, for the post that follows.
 // Never served, listed or counted as published: nothing but this file reads the table.
 
-export { KEPT_PHOTOS_FIELD, keptPhotosOf, PENDING_PHOTO_HOURS, type KeptPhoto } from "./kept-photos";
+export { KEPT_PHOTOS_FIELD, keptPhotosOf, keptPhotosOfForm, PENDING_PHOTO_HOURS, type KeptPhoto } from "./kept-photos";
 
 /**
  * Re-encodes the first post's photos and keeps them for the person posting, in place of any kept
  * before (one offer at a time): only for someone who may post in the dialogue, counted against the
  * photo limit as an upload, a photo at fault told at its field now, not after the offer. No
- * photos: what was kept before is let go.
+ * photos: what was kept before is let go — all of it, but `besides`: photos kept before that
+ * the form still carries (a refused voice post keeps its new photos beside them, decision 075).
  */
-export async function keepPendingPhotos(viewer: Viewer | null, dialogueId: string, uploads: readonly ImageUpload[], now = new Date()): Promise<KeptPhoto[]> {
+export async function keepPendingPhotos(
+  viewer: Viewer | null,
+  dialogueId: string,
+  uploads: readonly ImageUpload[],
+  now = new Date(),
+  besides: readonly KeptPhoto[] = [],
+): Promise<KeptPhoto[]> {
   authorize(viewer, "contribution:create", await dialogueResource(dialogueId));
   const ownerId = viewer.id;
   await countPhotoUploads(ownerId, uploads);
@@ -30,8 +37,8 @@ export async function keepPendingPhotos(viewer: Viewer | null, dialogueId: strin
   if (Object.keys(prepared.fieldErrors).length > 0) throw new AppError("INVALID_INPUT", "invalid photo", { fieldErrors: prepared.fieldErrors });
   const expiresAt = new Date(now.getTime() + PENDING_PHOTO_HOURS * 60 * 60 * 1000);
   return db.$transaction(async (tx) => {
-    await tx.pendingPhoto.deleteMany({ where: { ownerId } });
-    const kept: KeptPhoto[] = [];
+    await tx.pendingPhoto.deleteMany({ where: { ownerId, id: { notIn: besides.map((photo) => photo.id) } } });
+    const kept: KeptPhoto[] = [...besides];
     for (const image of prepared.images) {
       const row = await tx.pendingPhoto.create({
         data: {
@@ -52,13 +59,13 @@ export async function keepPendingPhotos(viewer: Viewer | null, dialogueId: strin
       });
       kept.push({ id: row.id, field: image.field, altText: image.altText });
     }
-    return kept;
+    return kept.sort((a, b) => a.field - b.field);
   });
 }
 
-/** "Support this instead": the person's kept photos are let go. */
-export async function discardPendingPhotos(ownerId: string): Promise<void> {
-  await db.pendingPhoto.deleteMany({ where: { ownerId } });
+/** "Support this instead": the person's kept photos are let go; `ids`: only these (ticked "remove", decision 075). */
+export async function discardPendingPhotos(ownerId: string, ids?: readonly string[]): Promise<void> {
+  await db.pendingPhoto.deleteMany({ where: { ownerId, ...(ids ? { id: { in: [...ids] } } : {}) } });
 }
 
 /** The message at a kept photo's field when it is gone (expired, used, or never the person's). */

@@ -118,3 +118,50 @@ describe("photos added on the edit form", () => {
     expect(fieldKeys(await appErrorOf(edit(2)), "photo2")).toEqual(["images.errors.noPlace"]);
   });
 });
+
+// Each photo has its own "remove" box on the edit form (decision 075): one is taken off, the
+// others stay, in their order, and the place it leaves is free for a new one.
+describe("photos taken off on the edit form", () => {
+  const text = { title: "WLAN in Haus 3", body: "Seit Wochen kein Internet." };
+  async function withThreePhotos() {
+    const dialogue = await dialogueIn("COLLECTING");
+    const author = await participant(dialogue.id);
+    const contribution = await createContribution(author, postInput(dialogue), [await upload(0, "Die Rampe"), await upload(1, "Der Flur"), await upload(2, "Die Stufen")]);
+    const images = await db.contributionImage.findMany({ where: { contributionId: contribution.id }, orderBy: { position: "asc" } });
+    return { dialogue, author, contribution, images };
+  }
+  const described = async (contributionId: string) =>
+    (await db.contributionImage.findMany({ where: { contributionId }, orderBy: { position: "asc" } })).map((image) => [image.position, image.altText]);
+
+  it("takes off the one ticked, moves the ones after it up, and lets a new one take the free place", async () => {
+    const { author, contribution, images } = await withThreePhotos();
+    await updateContribution(author, { contributionId: contribution.id, ...text }, [], [images[1]!.id]);
+    expect(await described(contribution.id)).toEqual([
+      [0, "Die Rampe"],
+      [1, "Die Stufen"],
+    ]);
+    expect(await db.contributionImageFile.count({ where: { imageId: images[1]!.id } })).toBe(0);
+
+    // Taken off and added in one correction: the new one goes after those left.
+    await updateContribution(author, { contributionId: contribution.id, ...text }, [await upload(2, "Das Fenster")], [images[0]!.id]);
+    expect(await described(contribution.id)).toEqual([
+      [0, "Die Stufen"],
+      [1, "Das Fenster"],
+    ]);
+  });
+
+  it("is refused to anyone but the author, and for a photo in the moderation log", async () => {
+    const { dialogue, author, contribution, images } = await withThreePhotos();
+    const other = await participant(dialogue.id);
+    expect((await appErrorOf(updateContribution(other, { contributionId: contribution.id, ...text }, [], [images[0]!.id]))).code).toBe("FORBIDDEN");
+    // Another contribution's photo is not this correction's to take off.
+    const elsewhere = await withThreePhotos();
+    await updateContribution(author, { contributionId: contribution.id, ...text }, [], [elsewhere.images[0]!.id]);
+    expect(await db.contributionImage.count({ where: { contributionId: elsewhere.contribution.id } })).toBe(3);
+    expect(await db.contributionImage.count({ where: { contributionId: contribution.id } })).toBe(3);
+
+    await db.contributionImage.update({ where: { id: images[2]!.id }, data: { hiddenAt: new Date(), hiddenCategory: "SPAM" } });
+    expect((await appErrorOf(updateContribution(author, { contributionId: contribution.id, ...text }, [], [images[2]!.id]))).code).toBe("FORBIDDEN");
+    expect(await db.contributionImage.count({ where: { contributionId: contribution.id } })).toBe(3);
+  });
+});

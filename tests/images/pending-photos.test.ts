@@ -9,7 +9,9 @@ import { exportOwnData } from "@/lib/accounts/export-own-data";
 import { createContribution } from "@/lib/contributions/create-contribution";
 import { db } from "@/lib/db/client";
 import { getImageFile } from "@/lib/images/image-file";
-import { deleteExpiredPendingPhotos, discardPendingPhotos, keepPendingPhotos, keptPhotosOf, PENDING_PHOTO_HOURS, type KeptPhoto } from "@/lib/images/pending-photos";
+import { deleteExpiredPendingPhotos, discardPendingPhotos, keepPendingPhotos, KEPT_PHOTOS_FIELD, keptPhotosOf, keptPhotosOfForm, PENDING_PHOTO_HOURS, type KeptPhoto } from "@/lib/images/pending-photos";
+import { keptAfterRefusal } from "@/lib/images/kept-photos";
+import { removePhotoField } from "@/lib/images/limits";
 import type { ImageUpload } from "@/lib/images/prepare-images";
 import { HANDLERS } from "@/lib/jobs/workers";
 import { QUEUES } from "@/lib/jobs/queues";
@@ -147,6 +149,29 @@ describe("the form's kept photos", () => {
     ["two in one field (the first counts)", JSON.stringify([{ id, field: 0, altText: "a" }, { id, field: 0, altText: "b" }]), [{ id, field: 0, altText: "a" }]],
   ])("are read from %s", (_, value, expected) => {
     expect(keptPhotosOf(value)).toEqual(expected);
+  });
+});
+
+// Each kept photo has its own "remove" box (decision 075): ticked, that photo alone is let go,
+// and after a refused post its field comes back empty.
+describe("a kept photo ticked 'remove'", () => {
+  const [a, b] = ["0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"];
+  const values = { [KEPT_PHOTOS_FIELD]: JSON.stringify([{ id: a, field: 0, altText: "Rampe" }, { id: b, field: 2, altText: "Stufen" }]), photo0Alt: "Rampe", photo2Alt: "Stufen" };
+
+  it("is parted from the others, and its description is not typed into the freed field", () => {
+    const ticked = { ...values, [removePhotoField(b)]: "on" };
+    expect(keptPhotosOfForm(ticked)).toEqual({ kept: [{ id: a, field: 0, altText: "Rampe" }], removed: [{ id: b, field: 2, altText: "Stufen" }] });
+    expect(keptAfterRefusal({ values: ticked, fieldErrors: {} })).toEqual({ kept: [{ id: a, field: 0, altText: "Rampe" }], values: { ...values, [removePhotoField(b)]: "on", photo2Alt: undefined } });
+    expect(keptPhotosOfForm(values).removed).toEqual([]);
+  });
+
+  it("is deleted alone, and a post after it takes the others", async () => {
+    const writer = await participant(dialogue.id);
+    const kept = await keepPendingPhotos(writer, dialogue.id, [await upload(0, "Die Rampe"), await upload(2, "Die Stufen")]);
+    await discardPendingPhotos(writer.id, [kept[1]!.id]);
+    expect((await db.pendingPhoto.findMany({ where: { ownerId: writer.id } })).map((row) => row.altText)).toEqual(["Die Rampe"]);
+    const contribution = await createContribution(writer, postInput(dialogue), [], [kept[0]!]);
+    expect((await db.contributionImage.findMany({ where: { contributionId: contribution.id } })).map((image) => image.altText)).toEqual(["Die Rampe"]);
   });
 });
 

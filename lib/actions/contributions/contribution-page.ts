@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { formInput, pageAction } from "@/lib/actions/form-action";
+import { formInput, pageAction, textValues } from "@/lib/actions/form-action";
 import { createComment, createCommentInput } from "@/lib/comments/create-comment";
 import { deleteComment, deleteCommentInput } from "@/lib/comments/delete-comment";
 import { updateComment, updateCommentInput } from "@/lib/comments/update-comment";
@@ -9,6 +9,7 @@ import { updateContribution, updateContributionInput } from "@/lib/contributions
 import { withdrawContribution, withdrawContributionInput } from "@/lib/contributions/withdraw-contribution";
 import { setFlash } from "@/lib/flash/flash";
 import { imageUploadsOf } from "@/lib/images/prepare-images";
+import { removedPhotoIds } from "@/lib/images/limits";
 import { withQuery } from "@/lib/routes/paths";
 import { giveSupport } from "@/lib/supports/give-support";
 import { withdrawSupport } from "@/lib/supports/withdraw-support";
@@ -49,7 +50,7 @@ export const deleteCommentAction = pageAction(deleteCommentInput, async ({ comme
 // The text is checked by updateContribution, not by the wrapper, so that a refused photo is told in
 // the same answer as a refused title (decision 055).
 export const updateContributionAction = pageAction(z.object({}), async (_input, { viewer, formData, back }): Promise<void> => {
-  await updateContribution(viewer, formInput(updateContributionInput, formData), await imageUploadsOf(formData));
+  await updateContribution(viewer, formInput(updateContributionInput, formData), await imageUploadsOf(formData), removedPhotoIds(textValues(formData)));
   back();
 });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { formInput, pageAction, textValues } from "@/lib/actions/form-action";
 import { createContribution, createContributionInput } from "@/lib/contributions/create-contribution";
 import { imageUploadsOf } from "@/lib/images/prepare-images";
-import { KEPT_PHOTOS_FIELD, keepPendingPhotos, keptPhotosOf, type KeptPhoto } from "@/lib/images/pending-photos";
+import { discardPendingPhotos, keepPendingPhotos, keptPhotosOfForm, type KeptPhoto } from "@/lib/images/pending-photos";
 import { findSimilarContributions, type SimilarContribution } from "@/lib/contributions/find-similar-contributions";
 import { setFlash } from "@/lib/flash/flash";
 import { withinLimit } from "@/lib/rate-limit";
@@ -26,7 +26,9 @@ export const createContributionAction = pageAction(
     // Up to three photos with their descriptions (decision 050), and those kept over an offer (decision 061).
     const uploads = await imageUploadsOf(formData);
     const input = formInput(createContributionInput, formData);
-    const kept = keptPhotosOf(values[KEPT_PHOTOS_FIELD]);
+    // A kept photo whose "remove" box is ticked is let go, and its field takes a new one (decision 075).
+    const { kept, removed } = keptPhotosOfForm(values);
+    if (viewer && removed.length > 0) await discardPendingPhotos(viewer.id, removed.map((photo) => photo.id));
     const text = createContributionInput.safeParse(input);
     // Before a first post goes out, the same need may be here already: offer to support it instead.
     // The lookup counts against the limit of the lookup while typing (a scripted post without

@@ -244,7 +244,11 @@ export default async function ContributionPage({ params, searchParams }: Props) 
               action={updateContributionAction.bind(null, page)}
               page={page}
               values={{ title: contribution.title, body: contribution.body, place: placeValue(contribution) }}
-              photos={{ free: freePhotoPlaces(loaded.images.length), language: { lang: contribution.language, dir: direction(contribution.language) } }}
+              photos={{
+                free: freePhotoPlaces(loaded.images.length),
+                current: loaded.images.flatMap((image, index) => (image.hiddenCategory ? [] : [{ id: image.id, number: index + 1, altText: image.altText }])),
+                language: { lang: contribution.language, dir: direction(contribution.language) },
+              }}
               places={placeOptions(loaded.districts, { locale, fallbackLanguage: dialogue.languages[0] ?? "de", notSaid: postText?.("placeNotSaid") ?? "", wholeTown: postText?.("placeWholeTown") ?? "" })}
             />
           )}
