@@ -2,8 +2,9 @@
 // without JavaScript (decision 061): the voice form has the written form's photo fields, folded
 // under "Add photos". A photo without its description is refused together with the form's other
 // problems, the description she typed stays and the photo is asked for again; chosen again and
-// described, a photo of 1.5 MB goes through the proxy beside the recording (her session is a
-// running one) and shows on her need with its description in her language. German and Arabic.
+// described, a photo of 1.5 MB goes through the proxy (her session is a running one); refused
+// then for the recording alone, the photo is kept and named, not asked for again (decision 075),
+// and shows on her need with its description in her language. German and Arabic.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -63,11 +64,25 @@ for (const { locale, m, name, title, alt } of CASES) {
     await expectNoSidewaysScrolling(page);
     await keepScreenshot(page, `voice-form-photo-refused-${locale}-360`, { file: `test-results/voice-form-photo-refused-${locale}-360.png` });
 
-    // Chosen again with its description: the recording and the 1.5 MB photo go through together.
-    await page.getByLabel(m.voice.file, { exact: true }).setInputFiles({ name: "recording.ogg", mimeType: "audio/ogg", buffer: recording });
+    // Chosen again with its description, the 1.5 MB photo goes through the proxy; the recording
+    // was not chosen again, so the post is refused for it alone — and the photo, nothing wrong
+    // with it, is kept on the server and named by its description, not asked for a third time.
     await page.getByLabel(numbered(locale, m.images.file, 1), { exact: true }).setInputFiles({ name: "IMG_1.jpg", mimeType: "image/jpeg", buffer: await largePhoto() });
     await page.getByLabel(numbered(locale, m.images.alt, 1), { exact: true }).fill(alt);
     await page.getByLabel(numbered(locale, m.images.alt, 2), { exact: true }).fill("");
+    await page.getByRole("button", { name: m.voice.submit }).click();
+    await expect(summaryOf(page, m)).toBeVisible();
+    const kept = page.getByTestId("kept-photos");
+    await expect(kept.getByText(alt)).toHaveAttribute("lang", locale);
+    await expect(kept.getByRole("checkbox", { name: `${numbered(locale, m.images.remove, 1)}: ${alt}` })).not.toBeChecked();
+    await expect(page.getByLabel(numbered(locale, m.images.file, 1), { exact: true })).toHaveCount(0);
+    await expect(page.getByText(m.images.chooseAgain)).toHaveCount(0);
+    await expect(page.getByLabel(m.voice.title, { exact: true })).toHaveValue(title);
+    await expectNoSidewaysScrolling(page);
+    await keepScreenshot(page, `voice-form-photo-kept-${locale}-360`, { file: `test-results/voice-form-photo-kept-${locale}-360.png` });
+
+    // The recording once more: the post takes the kept photo along without sending it again.
+    await page.getByLabel(m.voice.file, { exact: true }).setInputFiles({ name: "recording.ogg", mimeType: "audio/ogg", buffer: recording });
     await page.getByRole("button", { name: m.voice.submit }).click();
     await expect(page).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]{36}`));
     await expect(page.getByTestId("voice-note")).toContainText(m.voice.pending);

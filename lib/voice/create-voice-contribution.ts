@@ -7,6 +7,7 @@ import { enqueue } from "@/lib/jobs/job-queue";
 import { QUEUES } from "@/lib/jobs/queues";
 import type { Viewer } from "@/lib/policy/policy";
 import { checkImageUploads, countPhotoUploads, parseInputWithPhotos, prepareImages, storeImages, type ImageUpload } from "@/lib/images/prepare-images";
+import { pendingPhotosFor, takePendingPhotos, type KeptPhoto } from "@/lib/images/pending-photos";
 import { checkMemberPost, contributionInput, insertMemberContribution, memberPostFields, refuseFieldErrors } from "@/lib/contributions/contribution-core";
 import { checkAudio } from "./audio-content";
 import { VOICE_TITLE_MAX } from "./limits";
@@ -25,15 +26,17 @@ export const createVoiceContributionInput = contributionInput.extend({
  * checked by its content and stored apart (VoiceAudio). With TRANSCRIBE_URL set, a job asks the
  * operator's speech-to-text service for a first transcript. `images`: up to three photos with
  * their descriptions, as on the written form (decisions 050, 061): re-encoded, limited and stored
- * with it by the same code, the descriptions in the language spoken.
+ * with it by the same code, the descriptions in the language spoken; `kept`: photos a refused
+ * post kept on the server (decision 075), the sender's own only, taken in its transaction.
  */
 export async function createVoiceContribution(
   viewer: Viewer | null,
   input: z.input<typeof createVoiceContributionInput>,
   audio: Uint8Array | null,
-  options: { machineTranscription?: boolean; dialogueStorageBytes?: number; images?: readonly ImageUpload[] } = {},
+  options: { machineTranscription?: boolean; dialogueStorageBytes?: number; images?: readonly ImageUpload[]; kept?: readonly KeptPhoto[] } = {},
 ) {
-  const images = options.images ?? [];
+  const kept = options.kept ?? [];
+  const images = (options.images ?? []).filter((upload) => !kept.some((photo) => photo.field === upload.index));
   // A refused field and a refused photo are told in one answer (decision 055).
   const data = await parseInputWithPhotos(createVoiceContributionInput, input, images);
   const post = await checkMemberPost(viewer, data);
@@ -51,7 +54,8 @@ export async function createVoiceContribution(
   }
   await countPhotoUploads(userId, images);
   const prepared = await prepareImages(images);
-  refuseFieldErrors(prepared.fieldErrors);
+  const pending = await pendingPhotosFor(userId, data.dialogueId, kept);
+  refuseFieldErrors({ ...prepared.fieldErrors, ...pending.fieldErrors });
   const rules = await post.acceptedRules();
   const transcribe = options.machineTranscription ?? env().TRANSCRIBE_URL !== undefined;
 
@@ -72,7 +76,10 @@ export async function createVoiceContribution(
       },
       select: { id: true },
     });
-    await storeImages(tx, contribution.id, data.language, prepared.images);
+    await takePendingPhotos(tx, userId, kept);
+    // Kept and new photos in the order of their fields.
+    const photos = [...pending.images, ...prepared.images].sort((a, b) => a.field - b.field).map((image, position) => ({ ...image, position }));
+    await storeImages(tx, contribution.id, data.language, photos);
     if (transcribe) await enqueue(QUEUES.voiceTranscription, { voiceMessageId: voice.id }, { tx });
     return { ...contribution, voiceMessageId: voice.id };
   });

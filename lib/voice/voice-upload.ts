@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy/policy";
 import { fromFormEncoding } from "@/lib/validation";
 import { imageUploadsOf } from "@/lib/images/prepare-images";
+import { discardPendingPhotos, keepPendingPhotos, KEPT_PHOTOS_FIELD, keptPhotosOfForm } from "@/lib/images/pending-photos";
 import { createVoiceContribution, createVoiceContributionInput } from "./create-voice-contribution";
 import { VOICE_MAX_BYTES } from "./limits";
 
@@ -37,25 +38,53 @@ export type VoiceUploadResult<T> = { ok: true; value: T } | { ok: false; failure
 
 /** The form's fields, recording and photos to `createVoiceContribution`; a refusal becomes the cookie the form page reads. */
 export async function postVoiceForm(viewer: Viewer | null, form: FormData): Promise<VoicePostResult> {
-  // Up to three photos with their descriptions, as on the written form (decision 061).
-  const images = await imageUploadsOf(form);
+  // Up to three photos with their descriptions, as on the written form (decision 061), and those
+  // a refused post kept, less any whose "remove" box is ticked (decision 075).
+  const { kept, removed } = keptPhotosOfForm(stringValues(form));
+  if (viewer && removed.length > 0) await discardPendingPhotos(viewer.id, removed.map((photo) => photo.id));
+  const images = (await imageUploadsOf(form)).filter((upload) => !kept.some((photo) => photo.field === upload.index));
+  const dialogueId = form.get("dialogueId");
   // The form's encoding ends here as at every server action (a ticked box is true, lib/validation.ts).
-  const result = await postVoiceUpload(form, (values, bytes) =>
-    createVoiceContribution(viewer, fromFormEncoding(createVoiceContributionInput, values) as Parameters<typeof createVoiceContribution>[1], bytes, { images }),
+  const result = await postVoiceUpload(
+    form,
+    (values, bytes) => createVoiceContribution(viewer, fromFormEncoding(createVoiceContributionInput, values) as Parameters<typeof createVoiceContribution>[1], bytes, { images, kept }),
+    // Refused for something else than its photos: they are kept on the server as over an offer
+    // (decision 061), so the form names them instead of asking for them again.
+    async (error): Promise<Record<string, string>> => {
+      const photosAtFault = Object.keys(error.details.fieldErrors ?? {}).some((field) => /^photo\d/.test(field));
+      if (!viewer || typeof dialogueId !== "string" || photosAtFault || (images.length === 0 && kept.length === 0)) return {};
+      try {
+        return { [KEPT_PHOTOS_FIELD]: JSON.stringify(await keepPendingPhotos(viewer, dialogueId, images, new Date(), kept)) };
+      } catch (keeping) {
+        if (keeping instanceof AppError) return {};
+        throw keeping;
+      }
+    },
   );
   return result.ok ? { ok: true, contributionId: result.value.id } : result;
+}
+
+/** A form's text fields (not its files). */
+function stringValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  }
+  return values;
 }
 
 /**
  * A voice form's fields and file to `store` (a voice contribution or a voice comment, decision
  * 046); a refusal (AppError) becomes the signed cookie its form page reads.
  */
-export async function postVoiceUpload<T>(form: FormData, store: (values: Record<string, string>, bytes: Uint8Array | null) => Promise<T>): Promise<VoiceUploadResult<T>> {
+export async function postVoiceUpload<T>(
+  form: FormData,
+  store: (values: Record<string, string>, bytes: Uint8Array | null) => Promise<T>,
+  /** Values the refused form gets back beside what was typed (the photos kept for it). */
+  onRefused: (error: AppError) => Promise<Record<string, string>> = async () => ({}),
+): Promise<VoiceUploadResult<T>> {
   // What was typed, to parse and to give back to the form (as lib/actions/form-action.ts does).
-  const values: Record<string, string> = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
-  }
+  const values = stringValues(form);
   const file = form.get("audio");
   // Read no more than the limit allows (the check then names the size); no file: empty.
   const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.slice(0, VOICE_MAX_BYTES + 1).arrayBuffer()) : null;
@@ -67,11 +96,14 @@ export async function postVoiceUpload<T>(form: FormData, store: (values: Record<
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(error.details)) if (typeof value === "string" || typeof value === "number") params[name] = value;
     // The ids and page fields are the form's own again; what was typed comes back (a title is short).
-    const typed = Object.fromEntries(
-      Object.entries(values)
-        .filter(([name]) => !["dialogueId", "contributionId", "locale", "municipality", "dialogue"].includes(name))
-        .map(([name, value]) => [name, value.slice(0, 500)]),
-    );
+    const typed = {
+      ...Object.fromEntries(
+        Object.entries(values)
+          .filter(([name]) => !["dialogueId", "contributionId", "locale", "municipality", "dialogue", KEPT_PHOTOS_FIELD].includes(name))
+          .map(([name, value]) => [name, value.slice(0, 500)]),
+      ),
+      ...(await onRefused(error)),
+    };
     const failure: Failure = { id: randomBytes(9).toString("base64url"), fieldErrors, formError: { key: `errors.${error.code}`, params }, values: typed };
     let payload = Buffer.from(JSON.stringify(failure)).toString("base64url");
     if (payload.length > PIECE_CHARS * PIECES - 100) payload = Buffer.from(JSON.stringify({ ...failure, values: {} })).toString("base64url");

@@ -20,6 +20,8 @@ import { GET, POST } from "@/app/[locale]/[municipality]/[dialogue]/new/voice/se
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { failureCookieOf, readVoiceFailure, VOICE_FAILURE_COOKIE } from "@/lib/voice/voice-upload";
+import { KEPT_PHOTOS_FIELD, keptPhotosOf } from "@/lib/images/kept-photos";
+import { removePhotoField } from "@/lib/images/limits";
 import { firstThemeId, type DialogueWithThemes } from "@/tests/support/factories";
 import { dialogueIn, participant } from "@/tests/support/participation";
 
@@ -160,6 +162,33 @@ describe("the voice form's route", () => {
     const state2 = readVoiceFailure(failureCookieOf(jarOf(photoOnly)), new URL(photoOnly.headers.get("location")!).searchParams.get("failed")!);
     expect(state2?.status === "error" && Object.keys(state2.fieldErrors)).toEqual(["photo0"]);
     expect(await db.contribution.count({ where: { dialogueId: dialogue.id } })).toBe(before);
+  });
+
+  // A browser cannot keep a chosen file through a refused post; the written form keeps its photos
+  // on the server over an offer, and so does the voice form over a refusal (decision 075).
+  it("keeps the photos of a post refused for its recording: the form names them, the next post takes them without a new upload, a ticked one is let go", async () => {
+    const refused = await post(form({ title: "رمپ", photo0Alt: "رمپ شکسته", photo2Alt: "پله‌ها" }, new TextEncoder().encode("not a recording"), { photo0: await phoneJpeg(), photo2: await phoneJpeg() }));
+    const state = readVoiceFailure(failureCookieOf(jarOf(refused)), new URL(refused.headers.get("location")!).searchParams.get("failed")!);
+    if (state?.status !== "error") throw new Error("the post was not refused");
+    expect(Object.keys(state.fieldErrors)).toEqual(["audio"]);
+    const kept = keptPhotosOf(state.values[KEPT_PHOTOS_FIELD]);
+    expect(kept.map(({ field, altText }) => [field, altText])).toEqual([
+      [0, "رمپ شکسته"],
+      [2, "پله‌ها"],
+    ]);
+    expect(await db.pendingPhoto.count({ where: { ownerId: speakerId } })).toBe(2);
+
+    // The form sends back what it was given, a new photo in the free field, and one kept photo ticked "remove".
+    const stored = await post(
+      form({ ...state.values, [removePhotoField(kept[1]!.id)]: "on", photo1Alt: "راهرو" }, VOICE, { photo1: await phoneJpeg() }),
+    );
+    const contributionId = stored.headers.get("location")!.split("/").pop()!;
+    const images = await db.contributionImage.findMany({ where: { contributionId }, orderBy: { position: "asc" } });
+    expect(images.map((image) => [image.position, image.altText])).toEqual([
+      [0, "رمپ شکسته"],
+      [1, "راهرو"],
+    ]);
+    expect(await db.pendingPhoto.count({ where: { ownerId: speakerId } })).toBe(0);
   });
 
   it("keeps three long descriptions in a script of three bytes a letter through a refused post, in pieces of the cookie", async () => {

@@ -7,6 +7,7 @@ import { RulesText } from "@/components/host-texts/rules-text";
 import { VoiceForm } from "@/components/voice/voice-form";
 import { env } from "@/lib/env";
 import { IDLE } from "@/lib/actions/form-state";
+import { PENDING_PHOTO_HOURS } from "@/lib/images/kept-photos";
 import { failureCookieOf, readVoiceFailure } from "@/lib/voice/voice-upload";
 import { localized, withQuery } from "@/lib/routes/paths";
 
@@ -32,8 +33,9 @@ async function failureOf(searchParams: Props["searchParams"]) {
 
 export default async function NewVoiceContributionPage(props: Props) {
   const { locale, dialogue, form, paths, query } = await openPostPage(props, "newVoice");
-  const [t, failure, choices] = await Promise.all([
+  const [t, similar, failure, choices] = await Promise.all([
     getTranslations("voice"),
+    getTranslations("similar"),
     failureOf(props.searchParams),
     form && contributionChoices({ dialogue, languages: form.languages, districts: [], locale }),
   ]);
@@ -53,6 +55,7 @@ export default async function NewVoiceContributionPage(props: Props) {
             initial={failure ?? IDLE}
             choices={choices}
             kind={query.kind === "PROPOSAL" ? "PROPOSAL" : "NEED"}
+            keptHeading={similar("photosKept", { hours: PENDING_PHOTO_HOURS })}
             codeOfConduct={
               form.codeOfConduct && (
                 <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(paths.newVoice, { rules: language }))} />
