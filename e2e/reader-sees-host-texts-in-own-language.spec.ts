@@ -4,13 +4,14 @@
 // in the Ukrainian version its co-hosts wrote, marked lang="uk"; a German reader sees the
 // original and a plain link to the Ukrainian one.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
 import fa from "../messages/fa.json" with { type: "json" };
 import ps from "../messages/ps.json" with { type: "json" };
 import { DEMO_ACCOUNTS } from "../prisma/seed";
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false } as const;
 test.use(phone);
@@ -27,10 +28,6 @@ const psText = {
   codeHeading: ps.join?.codeHeading ?? de.join.codeHeading,
 };
 const rulesInPashto = (ps as { codeOfConduct?: { defaultRules?: string } }).codeOfConduct?.defaultRules !== undefined;
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 /** The rendered text of the element, paragraph by paragraph, as the catalogue writes it. */
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((paragraph) => paragraph.trim());

@@ -10,6 +10,7 @@ import ar from "../messages/ar.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { dialogueTextIn } from "../prisma/seed/host-texts";
 import { openAccountMenu } from "./support/header-menus";
+import { expectNoSidewaysScrolling } from "./support/layout";
 
 const LOCALE = "ar" as const;
 const text = { de, en, ar }[LOCALE];
@@ -28,10 +29,6 @@ const dialogue = { title: dialogueTextIn(invitation.dialogue, LOCALE, "title"), 
 /** A name as a person in Arabic would type it, made unique. */
 function uniqueName(): string {
   return `سمير ${randomBytes(3).toString("hex")}`;
-}
-
-async function expectNoSidewaysScrolling(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 async function signInInFreshBrowser(browser: Browser, code: string) {
