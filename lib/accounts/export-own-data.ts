@@ -4,6 +4,29 @@ import { AppError } from "@/lib/errors";
 import { listedPhotos } from "@/lib/images/listed-photos";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
 
+/** What a translation is of: exactly one of these is set (translation_has_one_target). */
+const subjectIds = {
+  contributionId: true,
+  commentId: true,
+  responseId: true,
+  moderationActionId: true,
+  dialogueId: true,
+  meetingId: true,
+  actorId: true,
+  municipalityId: true,
+} as const;
+
+type SubjectIds = { [K in keyof typeof subjectIds]: string | null };
+
+/** A checked translation's subject as a reference, `{ kind: "comment", id }`: no words of it. */
+function subjectOf(translation: SubjectIds) {
+  for (const key of Object.keys(subjectIds) as (keyof SubjectIds)[]) {
+    const id = translation[key];
+    if (id) return { kind: key.slice(0, -"Id".length), id };
+  }
+  return null;
+}
+
 /** Everything mitreden stores about the viewer, as plain JSON (GDPR Art. 15 and 20). */
 export async function exportOwnData(viewer: Viewer | null) {
   if (!canManageOwnAccount(viewer)) throw new AppError("UNAUTHENTICATED");
@@ -29,8 +52,9 @@ export async function exportOwnData(viewer: Viewer | null) {
       comments: { select: { id: true, body: true, language: true, createdAt: true, deletedAt: true, contributionId: true } },
       supports: { select: { contributionId: true, createdAt: true } },
       translations: { select: { id: true, language: true, title: true, body: true, method: true, checkedAt: true, createdAt: true } },
-      // Versions of others the person read and marked checked: what they vouched for, word for word.
-      translationsChecked: { select: { id: true, contributionId: true, language: true, title: true, body: true, checkedAt: true } },
+      // Versions of others the person read and marked checked: that they vouched for it, never the
+      // words, which are not theirs and may since be withdrawn, hidden or deleted (decision 076).
+      translationsChecked: { select: { id: true, language: true, checkedAt: true, ...subjectIds } },
       reports: { select: { id: true, category: true, reason: true, status: true, createdAt: true } },
       notifications: { select: { type: true, createdAt: true, readAt: true } },
       // What one follows or unfollowed (decision 030).
@@ -52,11 +76,11 @@ export async function exportOwnData(viewer: Viewer | null) {
       // A poll's question and answers in another language: written by the person (by hand, or
       // asked of a machine), or a volunteer's the person checked for the host team (decision 048).
       pollTextsWritten: { select: { pollId: true, language: true, question: true, answers: true, method: true, checkedAt: true, updatedAt: true } },
-      pollTextsChecked: { select: { pollId: true, language: true, question: true, answers: true, checkedAt: true } },
+      pollTextsChecked: { select: { pollId: true, language: true, checkedAt: true } },
       pollCountsRecorded: { select: { pollId: true, meetingId: true, optionId: true, perspective: true, count: true, updatedAt: true } },
     },
   });
-  const { pollAnswers, contributions, ...account } = user;
+  const { pollAnswers, contributions, translationsChecked, ...account } = user;
   // Their photos as listed, never the bytes nor one hidden by moderation (decision 055).
   const photos = await listedPhotos(contributions.map((contribution) => contribution.id));
   return {
@@ -64,6 +88,12 @@ export async function exportOwnData(viewer: Viewer | null) {
     account: {
       ...account,
       contributions: contributions.map((contribution) => ({ ...contribution, photos: photos.get(contribution.id) ?? [] })),
+      translationsChecked: translationsChecked.map((translation) => ({
+        translationId: translation.id,
+        subject: subjectOf(translation),
+        language: translation.language,
+        checkedAt: translation.checkedAt,
+      })),
       pollAnswers: pollAnswers.map(({ pollId, perspective, optionIds, createdAt, updatedAt, poll }) => ({
         pollId,
         dialogue: poll.dialogue.title,

@@ -10,10 +10,13 @@ import { createSession } from "@/lib/auth/sessions";
 import { answerPoll } from "@/lib/polls/answer-poll";
 import { checkPollText } from "@/lib/polls/check-poll-text";
 import { translatePoll } from "@/lib/polls/translate-poll";
+import { addTranslation } from "@/lib/translations/add-translation";
+import { checkTranslation } from "@/lib/translations/check-translation";
 import { addMember, createComment, createContribution, createDialogue, createUser, openDialogue, unique } from "@/tests/support/factories";
 import { participant } from "@/tests/support/participation";
 import { hostOf } from "@/tests/support/meetings";
 import { pollIn } from "@/tests/support/polls";
+import { germanNeed } from "@/tests/translations/support";
 import { appErrorOf, fieldKeys, viewerOf, invalidInputOf } from "@/tests/support/viewers";
 
 const profile = { displayName: "Nour", locale: "en", perspective: "LIVED_EXPERIENCE" as const, email: null };
@@ -151,8 +154,37 @@ describe("exportOwnData", () => {
 
     const written = { pollId: poll.id, ...arabic, method: "VOLUNTEER", checkedAt: expect.any(String) };
     expect(JSON.parse(JSON.stringify(await exportOwnData(volunteer))).account).toMatchObject({ pollTextsWritten: [written], pollTextsChecked: [] });
-    const checked = { pollId: poll.id, ...arabic, checkedAt: expect.any(String) };
-    expect(JSON.parse(JSON.stringify(await exportOwnData(host))).account).toMatchObject({ pollTextsChecked: [checked] });
+    // The host vouched for the volunteer's words; the words stay the volunteer's (decision 076).
+    const hostsDownload = JSON.stringify(await exportOwnData(host));
+    expect(JSON.parse(hostsDownload).account).toMatchObject({ pollTextsChecked: [{ pollId: poll.id, language: "ar", checkedAt: expect.any(String) }] });
+    expect(hostsDownload).not.toContain(arabic.question);
+  });
+
+  // Who checked a translation keeps that they vouched for it; the words are the writer's, and
+  // a withdrawn, hidden or deleted text is shown to nobody, the checker included (decision 076).
+  it.each([
+    ["withdrawn by its author", "contribution", (ids: { contributionId: string }) => db.contribution.update({ where: { id: ids.contributionId }, data: { withdrawnAt: new Date() } })],
+    ["hidden by a moderator", "contribution", (ids: { contributionId: string }) => db.contribution.update({ where: { id: ids.contributionId }, data: { hiddenAt: new Date(), hiddenCategory: "PERSONAL_DATA" } })],
+    ["deleted", "comment", (ids: { commentId: string }) => db.comment.update({ where: { id: ids.commentId }, data: { deletedAt: new Date() } })],
+  ] as const)("keeps of a checked translation whose subject is %s only that it was checked", async (_, kind, remove) => {
+    const { dialogue, contribution, comment, host } = await germanNeed();
+    const volunteer = await participant(dialogue.id, "LOCAL_ACTOR");
+    const words = `لا يوجد إنترنت ${unique("words")}`;
+    const title = `واي فاي ${unique("title")}`;
+    const translation =
+      kind === "contribution"
+        ? await addTranslation(volunteer, { contributionId: contribution.id, language: "ar", title, body: words })
+        : await addTranslation(volunteer, { commentId: comment.id, language: "ar", body: words });
+    await checkTranslation(host, { translationId: translation.id });
+    await remove({ contributionId: contribution.id, commentId: comment.id });
+
+    const download = JSON.stringify(await exportOwnData(host));
+    const subject = { kind, id: kind === "contribution" ? contribution.id : comment.id };
+    expect(JSON.parse(download).account.translationsChecked).toEqual([{ translationId: translation.id, subject, language: "ar", checkedAt: expect.any(String) }]);
+    expect(download).not.toContain(words);
+    expect(download).not.toContain(title);
+    expect(download).not.toContain(contribution.body);
+    expect(download).not.toContain(comment.body);
   });
 
   it("is refused to a signed-out visitor", async () => {
