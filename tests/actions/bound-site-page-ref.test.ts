@@ -82,6 +82,11 @@ const contribution = "0b7e2a52-8f8e-4c55-9d0e-6d3f0c1a2b3c";
 const forgedPages: [string, unknown][] = [
   ["another site as the way back", { locale: "de", view: "signIn", callbackPath: "//evil.example/de" }],
   ["a scheme as the way back", { locale: "de", view: "signIn", callbackPath: "https://evil.example/de" }],
+  ["a way back that a dot segment turns into another site", { locale: "de", view: "signIn", callbackPath: "/.//evil.example" }],
+  ["a way back that climbs into another site", { locale: "de", view: "signIn", callbackPath: "/de/../..//evil.example" }],
+  ["a way back with encoded slashes", { locale: "de", view: "signIn", callbackPath: "/%2F%2Fevil.example" }],
+  ["a way back with an encoded backslash", { locale: "de", view: "signIn", callbackPath: "/%5Cevil.example" }],
+  ["an over-long way back", { locale: "de", view: "signIn", callbackPath: `/de/${"a".repeat(2045)}` }],
   ["a path that climbs as the page", { locale: "de", view: "../../evil" }],
   ["a language we do not have", { locale: "../evil", view: "account" }],
   ["a page that does not exist", { locale: "de", view: "constructor" }],

@@ -30,6 +30,11 @@ describe("callbackPath", () => {
     ["a backslash later", "/en\\..\\x"],
     ["an absolute URL", "https://evil.example/"],
     ["a relative path", "en/account"],
+    ["a dot segment before another host", "/.//evil.example"],
+    ["a climb into another host", "/de/../..//evil.example"],
+    ["encoded slashes", "/%2F%2Fevil.example"],
+    ["an encoded backslash", "/%5Cevil.example"],
+    ["an over-long path", `/de/${"a".repeat(2045)}`],
   ])("drops %s", (_what, path) => {
     expect(signInForm.parse({ code: "K7MQ-4HTP-WN3A", callbackPath: path }).callbackPath).toBeUndefined();
     expect(requestEmailLinkInput.parse({ email: "a@example.org", callbackPath: path }).callbackPath).toBeUndefined();

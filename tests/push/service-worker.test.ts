@@ -46,7 +46,7 @@ describe("the push service worker", () => {
     expect(await sw.click(shown.options.data)).toBe("https://mitreden.example/ar/m/d/c/1?comment=2#comment-2");
   });
 
-  it.each(["https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", 42])("never opens another site (%s)", async (url) => {
+  it.each(["https://evil.example/x", "//evil.example/x", "/\\evil.example", "/.//evil.example", "/de/../..//evil.example", "javascript:alert(1)", 42])("never opens another site (%s)", async (url) => {
     const sw = worker();
     const shown = await sw.push({ title: "mitreden", body: "x", url, lang: "de", dir: "sideways", tag: "t" });
     expect(shown.options).toMatchObject({ dir: "auto", data: { url: "/" } });

@@ -204,12 +204,45 @@ describe("query, fragment and language", () => {
 });
 
 describe("the rules spelled once", () => {
-  it.each(["/", "/de", "/de/musterstadt?x=1#a", "/de/%D8%B3"])("%s is a path on this site", (value) => {
+  it.each([
+    "/",
+    "/de",
+    "/de/",
+    "/de/musterstadt?x=1#a",
+    "/de/%D8%B3",
+    "/.well-known/x",
+    "/push-sw.js",
+    "/de/sign-in?callbackPath=%2Fuk%2Fmusterstadt%2Fwohnen%2Fnew",
+    "/de/x?q=a/../b#c//d",
+    `/de/${"a".repeat(2044)}`,
+  ])("%s is a path on this site", (value) => {
     expect(isLocalPath(value)).toBe(true);
     expect(localPathField.parse(value)).toBe(value);
   });
 
-  it.each(["", "de", "//evil.example", "/\\evil.example", "https://evil.example/", "/de/\u0633", "/de\n/x", "/de x", 7])("%s is not", (value) => {
+  it.each([
+    "",
+    "de",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    "/de/\u0633",
+    "/de\n/x",
+    "/de x",
+    7,
+    "/.//evil.example",
+    "/de/../..//evil.example",
+    "/de//x",
+    "/de/./x",
+    "/de/..",
+    "/de/.",
+    "/de/..?x=1",
+    "/de/%2e%2E/x",
+    "/%2F%2Fevil.example",
+    "/%2f%2fevil.example",
+    "/%5Cevil.example",
+    `/de/${"a".repeat(2045)}`,
+  ])("%s is not", (value) => {
     expect(isLocalPath(value)).toBe(false);
     expect(localPathField.parse(value)).toBeUndefined();
   });
