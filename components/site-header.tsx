@@ -6,13 +6,15 @@ import { LanguageSwitcher } from "./language-switcher";
 import { Link } from "./link";
 import { sitePaths } from "@/lib/routes/paths";
 
+// The same 14 names on every page: made once, not per render.
+const LANGUAGES = routing.locales.map((code) => ({ locale: code, name: autonym(code), dir: direction(code) }));
+
 /**
  * One row on a 360 px phone: the site's name, the language disclosure and the person's controls
  * (e2e/person-uses-compact-header.spec.ts holds it to one row in ltr and rtl).
  */
 export async function SiteHeader() {
   const [locale, t, meta] = await Promise.all([getLocale(), getTranslations("layout"), getTranslations("meta")]);
-  const languages = routing.locales.map((code) => ({ locale: code, name: autonym(code), dir: direction(code) }));
   return (
     // Not printed: a printed sign-in code page should hold the code, not the navigation.
     <header className="bg-brand-dark text-white print:hidden" data-testid="site-header">
@@ -28,7 +30,7 @@ export async function SiteHeader() {
           </svg>
           <span className="hidden sm:inline">{meta("siteName")}</span>
         </Link>
-        <LanguageSwitcher label={t("languages")} current={locale} languages={languages} />
+        <LanguageSwitcher label={t("languages")} current={locale} languages={LANGUAGES} />
         <SessionControls />
       </div>
     </header>
