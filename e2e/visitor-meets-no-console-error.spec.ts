@@ -2,6 +2,7 @@
 // open every team page): a page fails when the browser logs an error or a script throws —
 // a hydration error, a failed request, a bug only JavaScript shows.
 import { expect, test, type Page } from "@playwright/test";
+import { CONTRIBUTIONS } from "../prisma/seed/contributions";
 import { DIALOGUES } from "../prisma/seed/dialogues";
 import { signInAs } from "./support/sign-in";
 
@@ -59,6 +60,15 @@ function watch(page: Page): string[] {
   return problems;
 }
 
+/**
+ * A contribution of the collecting dialogue with a comment a volunteer translated into German and
+ * nobody has checked yet: its page holds the host team's "mark as checked" forms beside the
+ * translations' labels (once inside a paragraph, which made React render the whole page again).
+ */
+const withTranslatedComment = CONTRIBUTIONS.find(
+  (seeded) => seeded.dialogue === "collecting" && seeded.comments?.some((comment) => comment.translations?.some((translation) => translation.language === "de")),
+)!;
+
 /** The address of the first contribution listed on the collecting dialogue's page. */
 async function firstContribution(page: Page, locale: string): Promise<string> {
   await page.goto(`/${locale}/${M}/${D}`);
@@ -66,16 +76,31 @@ async function firstContribution(page: Page, locale: string): Promise<string> {
   return new URL(href!, page.url()).pathname;
 }
 
+/** The address of the seeded contribution `title` of the collecting dialogue, found by its title. */
+async function contributionTitled(page: Page, locale: string, title: string): Promise<string> {
+  await page.goto(`/${locale}/${M}/${D}?${new URLSearchParams({ q: title })}`);
+  const href = await page.getByRole("link", { name: title, exact: true }).first().getAttribute("href");
+  return new URL(href!, page.url()).pathname;
+}
+
+async function address(page: Page, locale: string, path: string): Promise<string> {
+  if (path === "CONTRIBUTION") return firstContribution(page, locale);
+  if (path === "TRANSLATED_COMMENT") return contributionTitled(page, locale, withTranslatedComment.title);
+  return `/${locale}${path}`;
+}
+
 async function sweep(page: Page, locale: string, paths: string[]) {
   const problems = watch(page);
   for (const path of paths) {
-    const address = path === "CONTRIBUTION" ? await firstContribution(page, locale) : `/${locale}${path}`;
-    const response = await page.goto(address);
-    expect(response?.status(), address).toBeLessThan(400);
-    // Hydration is done (and would have logged by now) when the page answers to the router.
+    const at = await address(page, locale, path);
+    const response = await page.goto(at);
+    expect(response?.status(), at).toBeLessThan(400);
+    // Hydration is done (and would have logged by now) when the app router has mounted: it adds
+    // its route announcer in an effect, after the whole page (its lazy form parts too) committed.
     await page.waitForLoadState("load");
+    await expect(page.locator("next-route-announcer")).toBeAttached();
     await expect(page.locator("main")).toBeVisible();
-    expect(problems, address).toEqual([]);
+    expect(problems, at).toEqual([]);
   }
 }
 
@@ -89,7 +114,7 @@ for (const locale of ["de", "ar"] as const) {
   test(`no console error on any page staff open (${locale})`, async ({ page }) => {
     await signInAs(page, "Sabine Krüger", locale);
     // Of the public pages, those that grow team controls for staff: the municipality, the dialogue, a contribution.
-    await sweep(page, locale, [`/${M}`, `/${M}/${D}`, "CONTRIBUTION", ...STAFF]);
+    await sweep(page, locale, [`/${M}`, `/${M}/${D}`, "CONTRIBUTION", "TRANSLATED_COMMENT", ...STAFF]);
   });
 
   test(`no console error on the moderator's pages (${locale})`, async ({ page }) => {

@@ -32,10 +32,11 @@ export async function TranslatedCommentBody({
       {translation ? (
         <>
           <UserText text={translation.body} className="mt-1" lang={translation.language} dir={direction(translation.language)} />
-          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+          {/* A <div>: `check` is a form, which a <p> cannot hold (see TranslatedText). */}
+          <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
             <TranslationLabel translation={translation} />
             {check}
-          </p>
+          </div>
           <details className="mt-1 text-sm">
             <summary className="cursor-pointer font-semibold text-brand">{t("showOriginal", { language: languageName(comment.language, locale) })}</summary>
             <div className="text-base">{original}</div>

@@ -67,7 +67,9 @@ export async function TranslatedText({
   return (
     <>
       {text(translation.body, translation.language)}
-      <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+      {/* A <div>, not a <p>: `check` is a form, which a paragraph cannot hold (the browser would
+          close the <p> before it, and React, finding another tree, render the whole page again). */}
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
         <TranslationLabel translation={translation} />
         {originalHref && (
           <a href={originalHref} className="font-semibold text-brand underline">
@@ -75,7 +77,7 @@ export async function TranslatedText({
           </a>
         )}
         {check}
-      </p>
+      </div>
       {!originalHref && (
         <details className="mt-1 text-sm">
           <summary className="cursor-pointer font-semibold text-brand">{t("showOriginal", { language: languageName(original.language, locale) })}</summary>

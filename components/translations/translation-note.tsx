@@ -44,13 +44,14 @@ export async function TranslationNote({
 }) {
   const t = await getTranslations("translations");
   return (
-    <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 rounded bg-surface px-3 py-2 text-sm">
+    // A <div>: `check` is a form, which a <p> cannot hold (see TranslatedText).
+    <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 rounded bg-surface px-3 py-2 text-sm">
       <TranslationLabel translation={translation} />
       <a href={originalHref} className="font-semibold text-brand underline">
         {t("showOriginal", { language: languageName(originalLanguage, locale) })}
       </a>
       {check}
-    </p>
+    </div>
   );
 }
 
