@@ -83,10 +83,13 @@ try {
   const exportAvailable = builtRoutes().has("/[locale]/[municipality]/[dialogue]/export/download/route");
   const deepPage = Math.min(500, Math.floor((largeDialogue.contributions * 0.97) / 20));
   // The small data set has few pages: its "deep" page is page 2, under the same name.
+  // The deep page as a reader reaches it: by the list's "next" link, which carries the keyset
+  // cursor of the page before (decision 070). Typed as an address (`?page=500` alone) the list
+  // falls back to OFFSET: measured as a scenario of its own below.
   const readPages = (dialogue: string, contributionId: string, deep: number) => [
     { name: "start page", path: "/de" },
     { name: "dialogue page 1", path: `/de/grossstadt/${dialogue}` },
-    { name: `dialogue page ${deepPage}`, path: `/de/grossstadt/${dialogue}?page=${deep}` },
+    { name: `dialogue page ${deepPage}`, path: `/de/grossstadt/${dialogue}?page=${deep}`, linkedFrom: `/de/grossstadt/${dialogue}?page=${deep - 1}` },
     { name: "contribution with comments", path: `/de/grossstadt/${dialogue}/c/${contributionId}` },
     ...(resultsAvailable ? [{ name: "results page", path: `/de/grossstadt/${dialogue}/results` }] : []),
   ];
@@ -102,6 +105,7 @@ try {
     const recorded = new Map<string, PageSql>();
     for (const page of pages) {
       try {
+        if (page.linkedFrom) page.path = await nextLinkTo(app.baseUrl, page.linkedFrom, page.path);
         recorded.set(page.name, await recordPage(app.baseUrl, ports.sql, page.path));
       } catch (error) {
         notes.push(`${page.name} (${page.path}) left out: ${(error as Error).message}`);
@@ -177,6 +181,7 @@ try {
   );
   const extraScenarios: { scenario: string; path?: string; paths?: string[]; cookie?: string }[] = [
     { scenario: "trivial dynamic page (/de/join: our layout and proxy, never cached)", path: "/de/join" },
+    { scenario: `dialogue page ${deepPage} typed as an address (?page=${deepPage}, no cursor: OFFSET), cache off`, path: `${dialoguePath}?page=${deepPage}`, cookie: CACHE_OFF_COOKIE },
     { scenario: "dialogue page 1, signed-in member", path: dialoguePath, cookie: member },
     { scenario: "contribution with comments, signed-in member", path: `${dialoguePath}/c/${people.mostCommented.id}`, cookie: member },
     { scenario: `rotating URLs (${rotating.length}: sorts, pages, ${locales.length} locales), cache on`, paths: rotating },
@@ -328,4 +333,18 @@ try {
   await cleanup();
   // Pools and timers of libraries must not keep a finished run alive.
   process.exit(process.exitCode ?? 0);
+}
+
+/** The page's own "next" link to `target` (its path and page number), as a reader follows it: with the cursor. */
+async function nextLinkTo(baseUrl: string, from: string, target: string): Promise<string> {
+  const response = await fetch(`${baseUrl}${from}`, { headers: { cookie: CACHE_OFF_COOKIE } });
+  const html = await response.text();
+  const page = new URL(target, baseUrl).searchParams.get("page");
+  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+  const next = hrefs
+    .map((href) => new URL(href, baseUrl))
+    .find((url) => url.pathname === new URL(target, baseUrl).pathname && url.searchParams.get("page") === page && url.searchParams.has("after"));
+  if (!next) throw new Error(`no link with a cursor to page ${page} on ${from} (status ${response.status})`);
+  // Without its #fragment, which a browser does not send either.
+  return `${next.pathname}${next.search}`;
 }
