@@ -26,7 +26,10 @@ async function needOfNewMember(page: Page, title: string) {
   await page.getByLabel(m.post.title, { exact: true }).fill(title);
   await page.getByLabel(m.post.body, { exact: true }).fill("The ramp at the entrance of house 4 is broken since the winter.");
   await page.getByRole("button", { name: m.post.submit }).click();
-  if (await page.getByTestId("similar-contributions").count()) await page.getByRole("button", { name: m.similar.postAnyway }).click();
+  // The answer is the new need's page, or first an offer of similar ones: wait for either, then decide.
+  const similar = page.getByTestId("similar-contributions");
+  await expect(page.getByRole("heading", { level: 1, name: title, exact: true }).or(similar)).toBeVisible();
+  if (await similar.isVisible()) await page.getByRole("button", { name: m.similar.postAnyway }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 }
 

@@ -48,7 +48,10 @@ for (const { locale, m, name, title: baseTitle, body, alt } of CASES) {
 
     await writeNeed(page, dialoguePath, m, title, body);
     await page.getByRole("button", { name: m.post.submit }).click();
-    if (await page.getByTestId("similar-contributions").count()) await page.getByRole("button", { name: m.similar.postAnyway }).click();
+    // The answer is the new need's page, or first an offer of similar ones: wait for either, then decide.
+    const similar = page.getByTestId("similar-contributions");
+    await expect(page.getByRole("heading", { level: 1, name: title, exact: true }).or(similar)).toBeVisible();
+    if (await similar.isVisible()) await page.getByRole("button", { name: m.similar.postAnyway }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     const contributionUrl = page.url().split("#")[0]!;
 

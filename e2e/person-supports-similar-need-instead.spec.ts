@@ -24,7 +24,10 @@ test("a person typing a need sees a similar one and supports it instead", async 
   await first.getByLabel(de.post.title, { exact: true }).fill(title);
   await first.getByLabel(de.post.body, { exact: true }).fill("Ein Ort, an dem Frauen zusammen nähen und Deutsch sprechen.");
   await first.getByRole("button", { name: de.post.submit }).click();
-  if (await first.getByTestId("similar-contributions").count()) await first.getByRole("button", { name: de.similar.postAnyway }).click();
+  // The answer is the new need's page, or first an offer of similar ones: wait for either, then decide.
+  const similar = first.getByTestId("similar-contributions");
+  await expect(first.getByRole("heading", { level: 1, name: title, exact: true }).or(similar)).toBeVisible();
+  if (await similar.isVisible()) await first.getByRole("button", { name: de.similar.postAnyway }).click();
   await expect(first).toHaveURL(new RegExp(`${dialoguePath}/c/[0-9a-f-]{36}#flash$`));
   const firstUrl = first.url().split("#")[0]!;
 
