@@ -3,28 +3,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listedPhotos } from "@/lib/images/listed-photos";
 import { canManageOwnAccount, type Viewer } from "@/lib/policy/policy";
-
-/** What a translation is of: exactly one of these is set (translation_has_one_target). */
-const subjectIds = {
-  contributionId: true,
-  commentId: true,
-  responseId: true,
-  moderationActionId: true,
-  dialogueId: true,
-  meetingId: true,
-  actorId: true,
-  municipalityId: true,
-} as const;
-
-type SubjectIds = { [K in keyof typeof subjectIds]: string | null };
+import { storedSubject, subjectOf, subjectSelect, type SubjectColumn } from "@/lib/translations/translation-target";
 
 /** A checked translation's subject as a reference, `{ kind: "comment", id }`: no words of it. */
-function subjectOf(translation: SubjectIds) {
-  for (const key of Object.keys(subjectIds) as (keyof SubjectIds)[]) {
-    const id = translation[key];
-    if (id) return { kind: key.slice(0, -"Id".length), id };
-  }
-  return null;
+function subjectReference(row: Record<SubjectColumn, string | null>) {
+  const { kind, id } = subjectOf(storedSubject(row));
+  return { kind, id };
 }
 
 /** Everything mitreden stores about the viewer, as plain JSON (GDPR Art. 15 and 20). */
@@ -54,7 +38,7 @@ export async function exportOwnData(viewer: Viewer | null) {
       translations: { select: { id: true, language: true, title: true, body: true, method: true, checkedAt: true, createdAt: true } },
       // Versions of others the person read and marked checked: that they vouched for it, never the
       // words, which are not theirs and may since be withdrawn, hidden or deleted (decision 076).
-      translationsChecked: { select: { id: true, language: true, checkedAt: true, ...subjectIds } },
+      translationsChecked: { select: { id: true, language: true, checkedAt: true, ...subjectSelect } },
       reports: { select: { id: true, category: true, reason: true, status: true, createdAt: true } },
       notifications: { select: { type: true, createdAt: true, readAt: true } },
       // What one follows or unfollowed (decision 030).
@@ -90,7 +74,7 @@ export async function exportOwnData(viewer: Viewer | null) {
       contributions: contributions.map((contribution) => ({ ...contribution, photos: photos.get(contribution.id) ?? [] })),
       translationsChecked: translationsChecked.map((translation) => ({
         translationId: translation.id,
-        subject: subjectOf(translation),
+        subject: subjectReference(translation),
         language: translation.language,
         checkedAt: translation.checkedAt,
       })),

@@ -4,12 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { parseInput } from "@/lib/validation";
-import { SUBJECTS, translationTarget, type SubjectColumn, type TargetInput } from "./translation-target";
-
-/** The one subject column a stored translation points at, as translationTarget takes it. */
-function subjectColumns(row: Record<SubjectColumn, string | null>): TargetInput {
-  return Object.fromEntries(Object.values(SUBJECTS).flatMap((column) => (row[column] ? [[column, row[column]]] : [])));
-}
+import { storedSubject, subjectSelect, translationTarget } from "./translation-target";
 
 export const checkTranslationInput = z.object({ translationId: z.uuid() });
 
@@ -26,18 +21,11 @@ export async function checkTranslation(viewer: Viewer | null, input: z.input<typ
     select: {
       id: true,
       translatorId: true,
-      contributionId: true,
-      commentId: true,
-      responseId: true,
-      moderationActionId: true,
-      dialogueId: true,
-      meetingId: true,
-      actorId: true,
-      municipalityId: true,
+      ...subjectSelect,
     },
   });
   if (!translation) throw new AppError("NOT_FOUND", "translation not found");
-  const target = await translationTarget(subjectColumns(translation));
+  const target = await translationTarget(storedSubject(translation));
   authorize(viewer, target.permissions.check, target.resource);
   if (translation.translatorId === viewer.id) throw new AppError("FORBIDDEN", "own translation");
   await db.translation.updateMany({

@@ -29,6 +29,11 @@ export const SUBJECTS = {
 } as const;
 export type Subject = keyof typeof SUBJECTS;
 export type SubjectColumn = (typeof SUBJECTS)[Subject];
+/** The Translation columns that name its subject, as a select. */
+export const subjectSelect = Object.fromEntries(Object.values(SUBJECTS).map((column) => [column, true])) as { [C in SubjectColumn]: true };
+/** A stored translation's subject as input: the one column that is set (translation_has_one_target). */
+export const storedSubject = (row: Record<SubjectColumn, string | null>): TargetInput =>
+  Object.fromEntries(Object.values(SUBJECTS).flatMap((column) => (row[column] ? [[column, row[column]]] : [])));
 
 /** What is translated: exactly one text of any subject. */
 export const targetInput = z.object({
