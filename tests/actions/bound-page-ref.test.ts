@@ -15,21 +15,9 @@ import { supportFromListAction } from "@/lib/actions/supports/support-from-list"
 import { createSession, sessionCookieName } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { staffOf } from "@/tests/support/accountability";
-import { request } from "@/tests/support/next-request";
+import { redirectOf, request } from "@/tests/support/next-request";
 import { createContribution, createMunicipality, type DialogueWithThemes } from "@/tests/support/factories";
 import { dialogueIn, participant } from "@/tests/support/participation";
-
-/** Where the action sent the browser (Next's redirect is thrown), or null. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (!digest?.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? null;
-  }
-}
 
 async function signIn(userId: string) {
   request.cookies.set(sessionCookieName(), (await createSession(userId)).sessionToken);

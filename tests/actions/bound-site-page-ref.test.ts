@@ -45,20 +45,8 @@ import { createContribution, createDialogue, createUser, openDialogue } from "@/
 import { memberAs } from "@/tests/support/meetings";
 import { offlineInput } from "@/tests/support/offline";
 import { dialogueIn, participant } from "@/tests/support/participation";
-import { request } from "@/tests/support/next-request";
+import { redirectOf, request } from "@/tests/support/next-request";
 import { insertInvitation, uniqueAddress } from "@/tests/support/viewers";
-
-/** Where the action sent the browser (Next's redirect is thrown), or null. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (!digest?.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? null;
-  }
-}
 
 /** A post from its own address, signed in as `userId` (or not at all). */
 async function as(userId: string | null): Promise<string> {

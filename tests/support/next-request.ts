@@ -22,3 +22,15 @@ export async function cookies() {
 export async function withoutRefresh(original: () => Promise<typeof import("next/cache")>): Promise<typeof import("next/cache")> {
   return { ...(await original()), refresh: () => undefined };
 }
+
+/** Where a server action sent the browser (Next's redirect is thrown), or null when it did not. */
+export async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (!digest?.startsWith("NEXT_REDIRECT")) throw error;
+    return digest.split(";")[2] ?? null;
+  }
+}
