@@ -141,20 +141,37 @@ const REVERSED: Record<ContributionSort, Prisma.Sql> = {
   supported: Prisma.sql`${SUPPORT_COUNT}, c."createdAt", c."id"`,
 };
 
-/** The rows after (`direction` "after") or before the cursor's row in the order `sort`. */
-function beyond(sort: ContributionSort, cursor: Cursor, direction: "after" | "before"): Prisma.Sql {
+/**
+ * The ids of the page after (`direction` "after") or before the cursor's row in the order
+ * `sort`, as a statement that reads about CONTRIBUTIONS_PER_PAGE index entries however deep the
+ * cursor is; "before" gives them in the reversed order (the caller turns them round).
+ *
+ * "newest" and "supported" run one way (every key descending), so the rows beyond the cursor are
+ * one row comparison, an index range of theirs. The default order does not: its groups go up
+ * (kind, perspective) and inside a group time goes down, so "beyond the cursor" is the rest of
+ * the cursor's own group OR every later group — and an OR of the two is no range, PostgreSQL
+ * walks the dialogue's index from its start and filters (10,121 rows for page 500 of the bench's
+ * dialogue, decision 077). Here each is a range of the index ("dialogueId", "kind",
+ * "shownPerspective", "createdAt" DESC, "id" DESC) with its own ORDER BY and LIMIT: the rest of
+ * the group, then the groups after it; the two sets do not overlap and the first comes wholly
+ * before the second, so the first n of both in the order are the page.
+ */
+function beyond(sort: ContributionSort, where: Prisma.Sql, cursor: Cursor, direction: "after" | "before"): Prisma.Sql {
   const [kind, perspective, createdAt, supports, id] = cursor;
   const later = direction === "after" ? Prisma.sql`<` : Prisma.sql`>`;
   const greater = direction === "after" ? Prisma.sql`>` : Prisma.sql`<`;
+  const order = direction === "after" ? ORDER_BY[sort] : REVERSED[sort];
+  const limit = CONTRIBUTIONS_PER_PAGE;
+  // The columns every order needs, under their own names (the caller orders them again as `c`).
+  const columns = Prisma.sql`c."id", c."kind", ${groupedPerspectiveSql("c")}, c."createdAt", ${SUPPORT_COUNT}`;
+  const rows = (range: Prisma.Sql) => Prisma.sql`SELECT ${columns} FROM "Contribution" c WHERE ${where} AND ${range} ORDER BY ${order} LIMIT ${limit}`;
   // Within equal leading keys, newest first, then id: (createdAt, id) descending.
   const tail = Prisma.sql`(c."createdAt", c."id") ${later} (${createdAt}::timestamp, ${id}::uuid)`;
-  if (sort === "newest") return tail;
-  if (sort === "supported") {
-    return Prisma.sql`(${SUPPORT_COUNT}, c."createdAt", c."id") ${later} (${supports}::int, ${createdAt}::timestamp, ${id}::uuid)`;
-  }
-  const lead = Prisma.sql`(c."kind", ${groupedPerspectiveSql("c")})`;
-  const value = Prisma.sql`(${kind}::"ContributionKind", ${perspective}::"Perspective")`;
-  return Prisma.sql`(${lead} ${greater} ${value} OR (${lead} = ${value} AND ${tail}))`;
+  if (sort === "newest") return rows(tail);
+  if (sort === "supported") return rows(Prisma.sql`(${SUPPORT_COUNT}, c."createdAt", c."id") ${later} (${supports}::int, ${createdAt}::timestamp, ${id}::uuid)`);
+  const group = Prisma.sql`c."kind" = ${kind}::"ContributionKind" AND ${groupedPerspectiveSql("c")} = ${perspective}::"Perspective" AND ${tail}`;
+  const laterGroups = Prisma.sql`(c."kind", ${groupedPerspectiveSql("c")}) ${greater} (${kind}::"ContributionKind", ${perspective}::"Perspective")`;
+  return Prisma.sql`SELECT c.* FROM ((${rows(group)}) UNION ALL (${rows(laterGroups)})) c ORDER BY ${order} LIMIT ${limit}`;
 }
 
 /**
@@ -228,15 +245,12 @@ export async function listContributions(input: {
   // address) still works with OFFSET. A cursor is only trusted beyond page 1.
   const afterCursor = page > 1 ? decodeCursor(after) : null;
   const beforeCursor = page > 1 && !afterCursor ? decodeCursor(before) : null;
-  const pageIds = afterCursor
-    ? Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE ${where} AND ${beyond(filters.sort, afterCursor, "after")}
-           ORDER BY ${ORDER_BY[filters.sort]} LIMIT ${CONTRIBUTIONS_PER_PAGE}`
-    : beforeCursor
-      ? Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE c."id" IN (
-             SELECT c."id" FROM "Contribution" c WHERE ${where} AND ${beyond(filters.sort, beforeCursor, "before")}
-             ORDER BY ${REVERSED[filters.sort]} LIMIT ${CONTRIBUTIONS_PER_PAGE})
-           ORDER BY ${ORDER_BY[filters.sort]}`
-      : Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE ${where}
+  // A cursor's rows come in the order read from it; before the cursor that is the order turned
+  // round, so the page is turned back (20 rows, no second look-up of the table).
+  const cursor = afterCursor ? ({ at: afterCursor, direction: "after" } as const) : beforeCursor ? ({ at: beforeCursor, direction: "before" } as const) : null;
+  const pageIds = cursor
+    ? Prisma.sql`SELECT c."id" FROM (${beyond(filters.sort, where, cursor.at, cursor.direction)}) c ORDER BY ${ORDER_BY[filters.sort]}`
+    : Prisma.sql`SELECT c."id" FROM "Contribution" c WHERE ${where}
            ORDER BY ${ORDER_BY[filters.sort]}
            LIMIT ${CONTRIBUTIONS_PER_PAGE} OFFSET ${(page - 1) * CONTRIBUTIONS_PER_PAGE}`;
 

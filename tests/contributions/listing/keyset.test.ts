@@ -72,6 +72,42 @@ describe("keyset pages of a dialogue's contributions", () => {
     }
   });
 
+  // Decision 077: the default order's cursor is two index ranges, the rest of the cursor's group
+  // and the groups after (or before) it. Groups of 0 to 25 rows, so pages start and end inside
+  // groups, take the rest of one and the start of the next, skip empty ones and end in the last.
+  it.each(["needs", "newest", "supported"] as const)("%s: the page after and the page before every row of the dialogue are the 20 rows that follow and precede it", async (sort) => {
+    const dialogue = await openedDialogue();
+    const groups = [
+      ["NEED", "LIVED_EXPERIENCE", 23],
+      ["NEED", "LOCAL_ACTOR", 3],
+      ["NEED", "NOT_STATED", 1],
+      ["PROPOSAL", "LIVED_EXPERIENCE", 25],
+      ["PROPOSAL", "MUNICIPAL_STAFF", 2],
+      ["PROPOSAL", "NOT_STATED", 21],
+    ] as const;
+    const specs = groups.flatMap(([kind, perspective, size]) => Array.from({ length: size }, () => ({ kind, perspective })));
+    // Shuffled in time (and ties of three to a minute), so no group is one stretch of time.
+    const rows = await seed(dialogue, specs.map((spec, i) => ({ ...spec, minute: Math.floor(((i * 37) % specs.length) / 3) })));
+    await support(rows.filter((_, i) => i % 4 === 0).map((r) => r.id), "LOCAL_ACTOR", 1);
+    const order = (await byNumber(dialogue.id, sort)).flat();
+    expect(order.length).toBe(75);
+
+    // A cursor for any row, as a page link would carry it (base64url JSON of its sort key).
+    const keys = await db.$queryRaw<{ id: string; kind: string; perspective: string; createdAt: string; supports: number }[]>`
+      SELECT "id", "kind"::text, "shownPerspective"::text AS "perspective", to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "createdAt", "supportCount" AS "supports"
+      FROM "Contribution" WHERE "dialogueId" = ${dialogue.id}::uuid`;
+    const cursorOf = (id: string) => {
+      const key = keys.find((k) => k.id === id)!;
+      return Buffer.from(JSON.stringify([key.kind, key.perspective, key.createdAt, sort === "supported" ? key.supports : 0, key.id])).toString("base64url");
+    };
+    const read = (direction: "after" | "before", id: string) =>
+      listContributions({ dialogueId: dialogue.id, page: 2, locale: "de", filters: { sort }, [direction]: cursorOf(id) }).then((list) => list.items.map((item) => item.id));
+    const pages = await Promise.all(order.map(async (id) => ({ id, after: await read("after", id), before: await read("before", id) })));
+    expect(pages).toEqual(
+      order.map((id, i) => ({ id, after: order.slice(i + 1, i + 1 + CONTRIBUTIONS_PER_PAGE), before: order.slice(Math.max(0, i - CONTRIBUTIONS_PER_PAGE), i) })),
+    );
+  });
+
   it("a deep page read through its cursor sends no OFFSET; a bare page number still does", async () => {
     const dialogue = await dialogueWithTies();
     const first = await listContributions({ dialogueId: dialogue.id, page: 1, locale: "de", filters: { sort: "needs" } });
