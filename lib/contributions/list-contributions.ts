@@ -142,9 +142,10 @@ const REVERSED: Record<ContributionSort, Prisma.Sql> = {
 };
 
 /**
- * The ids of the page after (`direction` "after") or before the cursor's row in the order
- * `sort`, as a statement that reads about CONTRIBUTIONS_PER_PAGE index entries however deep the
- * cursor is; "before" gives them in the reversed order (the caller turns them round).
+ * The rows of the page after (`direction` "after") or before the cursor's row in the order
+ * `sort`, with the columns of the order, as a statement that reads about CONTRIBUTIONS_PER_PAGE
+ * index entries however deep the cursor is; "before" reads them in the reversed order (the
+ * caller turns them round).
  *
  * "newest" and "supported" run one way (every key descending), so the rows beyond the cursor are
  * one row comparison, an index range of theirs. The default order does not: its groups go up
