@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -10,6 +11,16 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 // (lib/security/photo-actions.ts): the server loads this file from the project's folder whatever
 // folder it was started from (`next start <dir>`), so this holds where process.cwd() may not.
 process.env.MITREDEN_BUILD_DIR = path.resolve(import.meta.dirname, distDir);
+
+// The server formats catalogue messages parsed once per language and process
+// (lib/i18n/messages.ts, decision 078): next-intl's formatter is its format-only build, which takes
+// icu-minify's compiled messages and carries no ICU parser. next-intl's own
+// `experimental.messages.precompile` sets the same alias, but its loader would also compile every
+// .json under messages/ at build time (catalogues.json is not a catalogue). Both bundlers: `next
+// build` uses Turbopack (a path relative to the project), `--webpack` an absolute one. The browser
+// never loads next-intl (decision 040, tests/i18n/client-bundle.test.ts).
+const FORMAT_ONLY = createRequire(import.meta.url).resolve("use-intl/format-message/format-only");
+const FORMAT_ONLY_RELATIVE = `./${path.relative(import.meta.dirname, FORMAT_ONLY).split(path.sep).join("/")}`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -28,6 +39,11 @@ const nextConfig = {
   // (lib/security/plain-pages.ts, lib/security/photo-actions.ts), and buffers a body up to
   // the same 25 MB for the action to read it whole (proxyClientMaxBodySize cuts beyond it).
   // The voice form (5 MB of audio) posts to a route handler of its own (decision 046).
+  turbopack: { resolveAlias: { "use-intl/format-message": FORMAT_ONLY_RELATIVE } },
+  webpack(config) {
+    config.resolve.alias = { ...config.resolve.alias, "use-intl/format-message": FORMAT_ONLY };
+    return config;
+  },
   experimental: { serverActions: { allowedOrigins: publicHosts(), bodySizeLimit: "25mb" }, proxyClientMaxBodySize: "25mb" },
   // Security headers of every response. Pages get their Content-Security-Policy with a nonce
   // per request from proxy.ts; route handlers (/api, not seen by the proxy) a static one.

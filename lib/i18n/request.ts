@@ -1,8 +1,8 @@
-import { hasLocale } from "next-intl";
+import { hasLocale, type Messages } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { locale as rootLocale } from "next/root-params";
 import { FORMATS } from "./dates";
-import { loadMessages } from "./messages";
+import { loadCompiledMessages } from "./messages";
 import { defaultLocale, routing } from "./routing";
 
 export default getRequestConfig(async ({ locale: explicit }) => {
@@ -10,5 +10,8 @@ export default getRequestConfig(async ({ locale: explicit }) => {
   // `/robots.txt` lands there too) falls back to the default; the layout answers 404.
   const requested: unknown = explicit ?? (await rootLocale());
   const locale = hasLocale(routing.locales, requested) ? requested : defaultLocale;
-  return { locale, messages: await loadMessages(locale), timeZone: "Europe/Berlin", formats: FORMATS };
+  // Parsed once per language and process; next-intl's formatter is its format-only build
+  // (the `use-intl/format-message` alias in next.config.js), which takes no ICU source (decision 078).
+  const messages = (await loadCompiledMessages(locale)) as unknown as Messages;
+  return { locale, messages, timeZone: "Europe/Berlin", formats: FORMATS };
 });
