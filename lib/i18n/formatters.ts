@@ -20,9 +20,13 @@ function memo<T>(make: (locale: string, options?: never) => T) {
   };
 }
 
-/** The formatters icu-minify's `format` asks for (`lib/i18n/translator.ts`). */
+/**
+ * The formatters icu-minify's `format` asks for (`lib/i18n/translator.ts`), with the options it
+ * passes: a message's date takes a named format of lib/i18n/dates.ts (the Gregorian calendar;
+ * tests/i18n/server-texts.test.ts holds the catalogues to that).
+ */
 export const processFormatters = {
-  getDateTimeFormat: memo((locale, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options)),
-  getNumberFormat: memo((locale, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options)),
-  getPluralRules: memo((locale, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options)),
+  getDateTimeFormat: memo((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+  getNumberFormat: memo((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args)),
+  getPluralRules: memo((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
 };

@@ -14,7 +14,6 @@ import formatWithParser from "use-intl/format-message";
 import formatCompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
 import compile from "icu-minify/compile";
-import nextConfig from "@/next.config.js";
 import { FORMATS } from "@/lib/i18n/dates";
 import { parseIcu, walkIcu } from "@/lib/i18n/icu-text";
 import { compileCatalogue, loadCompiledMessages, loadMessages, type CompiledCatalogue } from "@/lib/i18n/messages";
@@ -87,7 +86,8 @@ describe("server texts", () => {
     expect(await loadCompiledMessages("de")).not.toBe(first);
   });
 
-  it("reach next-intl's format-only formatter in the build: next.config.js aliases `use-intl/format-message` for Turbopack and webpack", () => {
+  it("reach next-intl's format-only formatter in the build: next.config.js aliases `use-intl/format-message` for Turbopack and webpack", async () => {
+    const { default: nextConfig } = (await import(path.join(ROOT, "next.config.js"))) as { default: unknown };
     const formatOnly = createRequire(import.meta.url).resolve("use-intl/format-message/format-only");
     const config = nextConfig as unknown as { turbopack: { resolveAlias: Record<string, string> }; webpack: (config: object, context: object) => { resolve: { alias: Record<string, string> } } };
     expect(path.resolve(ROOT, config.turbopack.resolveAlias["use-intl/format-message"]!)).toBe(formatOnly);
