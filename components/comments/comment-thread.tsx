@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { PersonName } from "@/components/contributions/author-line";
 import { HiddenComment, ReportDisclosure } from "@/components/moderation/comment-moderation";
 import { UserText } from "@/components/text/user-text";
@@ -13,6 +13,7 @@ import type { CommentVoice, CommentVoiceTrace } from "@/lib/voice/get-voice-note
 import type { CommentPermissions } from "@/lib/pages/contribution-page";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Thread = CommentThreadView;
 type Comment = CommentView;

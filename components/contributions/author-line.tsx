@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { VerifiedBadges } from "@/components/identity/verified-badge";
 import { Filled, TEXT } from "@/components/text/with-name";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
 import type { ContributionDetail, PublicPerson } from "@/lib/contributions/get-contribution";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
+import { getFormatter } from "@/lib/i18n/format";
 
 /**
  * A person's name as others see it: with their perspective only if they chose to show it (the

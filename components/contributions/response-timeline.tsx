@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Section } from "@/components/section";
 import { direction } from "@/lib/i18n/routing";
 import { Link } from "@/components/link";
 import type { ContributionDetail } from "@/lib/contributions/get-contribution";
 import { UserText } from "@/components/text/user-text";
 import { municipalityPaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 /**
  * The public answers, oldest first: an append-only record of the status, what was decided and

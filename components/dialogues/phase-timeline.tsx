@@ -1,8 +1,9 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Section } from "@/components/section";
 import type { DialoguePhase } from "@/lib/generated/prisma/enums";
 import type { LoadedDialogue } from "@/lib/dialogues/load-dialogue";
 import { PhaseBadge } from "@/components/phase-badge";
+import { useFormatter } from "@/lib/i18n/format";
 
 const STEPS = [
   { phase: "COLLECTING", date: "collectingFrom" },

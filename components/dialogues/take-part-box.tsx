@@ -1,10 +1,11 @@
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { HostText } from "@/components/host-texts/host-text";
 import { Link } from "@/components/link";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { Section } from "@/components/section";
 import { localized, sitePaths } from "@/lib/routes/paths";
+import { useFormatter } from "@/lib/i18n/format";
 
 /** How many upcoming meetings the box names; the rest are in the meetings section below. */
 const MEETINGS_SHOWN = 2;

@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { FEW_CONTRIBUTIONS } from "@/lib/districts/district-rules";
 import { pickDistrictName } from "@/lib/districts/district-names";
 import type { DialogueGroup, DistrictTally } from "@/lib/districts/get-district-map";
 import { direction } from "@/lib/i18n/routing";
 import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 /**
  * Under the municipality's district map: for each district with a shown count, the dialogues

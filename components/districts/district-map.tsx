@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { DataTable } from "@/components/results/data-table";
 import { pickDistrictName } from "@/lib/districts/district-names";
@@ -9,6 +9,7 @@ import { MAP_HEIGHT, MAP_WIDTH, projectDistricts } from "@/lib/districts/project
 import { direction } from "@/lib/i18n/routing";
 import type { Path } from "@/lib/routes/paths";
 import "./district-map.css";
+import { getFormatter } from "@/lib/i18n/format";
 
 /** Sequential fills, lightest (no needs) to darkest; each darker step keeps 3:1 to the one before in greyscale order. */
 const FILLS = ["#eef3f8", "#bcd4ea", "#6fa3d2", "#2b6cb0", "#0b2f55"] as const;

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { PageRef } from "@/lib/actions/form-state";
 import { Link } from "@/components/link";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
@@ -7,6 +7,7 @@ import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { languageName } from "@/lib/i18n/language-names";
 import { type DialoguePaths, localized, type Path, sitePaths, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 /** Meetings as a list: when (in the municipality's zone), where, which languages, interpretation. */
 export async function MeetingList({

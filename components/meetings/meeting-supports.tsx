@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import type { ContributionPageRef } from "@/lib/actions/form-state";
 import { Section } from "@/components/section";
@@ -6,6 +6,7 @@ import { PERSPECTIVE_ORDER } from "@/lib/perspectives/perspectives";
 import type { MeetingSupportTally } from "@/lib/meetings/list-meeting-supports";
 import { recordMeetingSupportAction } from "@/lib/actions/meetings/meeting-support";
 import { MeetingSupportForm } from "./meeting-support-form";
+import { getFormatter } from "@/lib/i18n/format";
 
 /**
  * Supports counted at meetings, per meeting and group, apart from online supports; and, for

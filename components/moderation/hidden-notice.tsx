@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RequestTranslationForm, TranslateForm } from "@/components/translations/translation-forms";
 import { TranslatedText } from "@/components/translations/translated-text";
 import { addTranslationAction, machineTranslateAction } from "@/lib/actions/translations/contribution-translation";
@@ -10,6 +10,7 @@ import { requestReviewAction, unhideAction } from "@/lib/actions/moderation/mode
 import type { ModerationCategory } from "@/lib/generated/prisma/enums";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
 import { ReasonForm, RequestReviewForm } from "./moderation-forms";
+import { getFormatter } from "@/lib/i18n/format";
 
 /** What everyone but the author and the moderators sees in place of hidden words. */
 export async function HiddenPlaceholder({ category }: { category: ModerationCategory }) {

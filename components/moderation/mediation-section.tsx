@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { openMediationAction } from "@/lib/actions/moderation/moderation";
 import { Section } from "@/components/section";
 import type { listMediationCandidates, listMediationCases } from "@/lib/moderation/mediation";
 import { OpenMediationForm } from "./open-mediation-form";
 import { dialoguePaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Page = { locale: string; municipality: string; dialogue: string };
 

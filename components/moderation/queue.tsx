@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { Section } from "@/components/section";
 import { UserText } from "@/components/text/user-text";
@@ -9,6 +9,7 @@ import { direction } from "@/lib/i18n/routing";
 import type { listModerationQueue, QueueItem } from "@/lib/moderation/list-moderation-queue";
 import { DecideReviewForm, HideForm, ReasonForm } from "./moderation-forms";
 import { type DialoguePaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Queue = Awaited<ReturnType<typeof listModerationQueue>>;
 

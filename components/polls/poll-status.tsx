@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { PollView } from "@/lib/polls/list-polls";
+import { getFormatter } from "@/lib/i18n/format";
 
 /** Whether a poll takes answers, in words. */
 export async function PollStatus({ poll }: { poll: Pick<PollView, "state" | "closesAt"> }) {

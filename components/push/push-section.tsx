@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { removePushDeviceAction, subscribePushAction } from "@/lib/actions/push/push";
 import { listPushDevices } from "@/lib/push/push-devices";
 import { vapidKeys } from "@/lib/push/vapid";
@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/policy/policy";
 import { Section } from "@/components/section";
 import { PushSwitch } from "./push-switch";
 import { DeviceList } from "./device-list";
+import { getFormatter } from "@/lib/i18n/format";
 
 /** The account page's "Notifications on this phone": the switch, and every device with "Remove" (decision 031). */
 export async function PushSection({ viewer }: { viewer: Viewer }) {

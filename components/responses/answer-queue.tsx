@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { SupportBreakdown } from "@/components/support-breakdown";
 import { direction } from "@/lib/i18n/routing";
 import type { QueuedNeed } from "@/lib/responses/list-answer-queue";
 import { Filled, TEXT } from "@/components/text/with-name";
 import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 /**
  * Needs waiting for an answer, oldest first: how long each has been open and who supports it

@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 
 /** Fills that keep 3:1 against white and tell apart in greyscale (printed reports). */
 export const BAR_TONES = ["#0b4f8f", "#9a5a00", "#1d4d2a", "#5a3d8a"] as const;

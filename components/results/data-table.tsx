@@ -1,5 +1,5 @@
-import { getFormatter } from "next-intl/server";
 import type { ReactNode } from "react";
+import { getFormatter } from "@/lib/i18n/format";
 
 export type DataRow = { key: string; header: ReactNode; cells: readonly (number | ReactNode)[]; lang?: string };
 

@@ -9,12 +9,13 @@ import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { createElement, isValidElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { _createCache, _createIntlFormatters } from "use-intl/core";
+import { _createCache, _createIntlFormatters, createFormatter } from "use-intl/core";
 import formatWithParser from "use-intl/format-message";
 import formatCompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
 import compile from "icu-minify/compile";
 import { FORMATS } from "@/lib/i18n/dates";
+import { formatterFor } from "@/lib/i18n/format";
 import { parseIcu, walkIcu } from "@/lib/i18n/icu-text";
 import { compileCatalogue, loadCompiledMessages, loadMessages, type CompiledCatalogue } from "@/lib/i18n/messages";
 import { type AppLocale, locales } from "@/lib/i18n/routing";
@@ -149,6 +150,21 @@ describe("server texts", () => {
     );
     const ours = new RegExp(`\\{\\s*\\w+\\s*,\\s*(?:date|time)\\s*,\\s*(?:${Object.keys(FORMATS.dateTime).join("|")})\\s*\\}`);
     expect(named.flat().filter((where) => !ours.test(where))).toEqual([]);
+  });
+
+  // Dates and numbers outside messages (`getFormatter`/`useFormatter` of lib/i18n/format.ts): the
+  // `Intl` formatters live for the process, the texts stay next-intl's per-request formatter's.
+  it.each(locales)("format dates and numbers in %s as next-intl's formatter of a request, with formatters kept for the process", (locale) => {
+    const request = createFormatter({ locale, formats: FORMATS, timeZone: TIME_ZONE });
+    const names = Object.keys(FORMATS.dateTime) as (keyof typeof FORMATS.dateTime)[];
+    const read = (format: typeof request) => [
+      ...names.map((name) => format.dateTime(when, name)),
+      format.dateTimeRange(when, new Date(when.getTime() + 5_400_000), "meeting"),
+      format.number(1234.5),
+      format.number(0.42, { style: "percent" }),
+    ];
+    expect(formatterFor(locale)).toBe(formatterFor(locale));
+    expect(read(formatterFor(locale))).toEqual(read(request));
   });
 
   it("keep a German text where a language has no translation yet, parsed like the rest", async () => {

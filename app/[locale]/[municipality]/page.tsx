@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { MunicipalityActorLinks } from "@/components/actors/municipality-actor-links";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
@@ -15,6 +15,7 @@ import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { loadMunicipalityHome, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string }>;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Section } from "@/components/section";
 import { FEEDBACK_LIMITS } from "@/lib/accessibility/feedback-limits";
@@ -7,6 +7,7 @@ import { autonym } from "@/lib/i18n/language-names";
 import { direction, locales } from "@/lib/i18n/routing";
 import catalogues from "@/messages/catalogues.json" with { type: "json" };
 import { FeedbackForm } from "./feedback-form";
+import { getFormatter } from "@/lib/i18n/format";
 
 // The day this statement was last checked against the site (BITV 2.0 § 7 asks for it).
 // Update it together with the "known" list below.

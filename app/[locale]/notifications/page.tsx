@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { MarkAllReadForm } from "@/components/notifications/notification-forms";
 import { Pagination } from "@/components/pagination";
@@ -10,6 +10,7 @@ import { markAllReadAction } from "@/lib/actions/notifications/notifications";
 import { Filled, NAME, TEXT } from "@/components/text/with-name";
 import { localized, sitePaths } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/components/link";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
@@ -11,6 +11,7 @@ import { parsePageNumber } from "@/lib/contributions/list-contributions";
 import { PHASE_ORDER } from "@/lib/dialogues/dialogue-pages";
 import { loadDashboardPage } from "@/lib/pages/staff-pages";
 import { municipalityPaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = { params: Promise<{ locale: string; municipality: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/components/link";
 import { PhaseBadge } from "@/components/phase-badge";
@@ -17,6 +17,7 @@ import { DistrictDialogueLists } from "@/components/districts/district-dialogue-
 import { DistrictMap } from "@/components/districts/district-map";
 import { getDistrictMap } from "@/lib/districts/get-district-map";
 import { dialoguePaths, localized, municipalityPaths, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = { params: Promise<{ locale: string; municipality: string }> };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ResponseTimeline } from "@/components/contributions/response-timeline";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -17,6 +17,7 @@ import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import { inReaderLanguage, listTranslations } from "@/lib/translations/list-translations";
 import { ReceiptCodeForm } from "../receipt-code-form";
 import { AttachReceiptForm } from "./attach-form";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 

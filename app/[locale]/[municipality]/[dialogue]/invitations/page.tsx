@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CreateInvitationForm } from "@/components/invitations/create-invitation-form";
@@ -14,6 +14,7 @@ import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/invitations/invitations";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { dialoguePaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AdvancePhaseForm } from "@/components/dialogues/advance-phase-form";
@@ -19,6 +19,7 @@ import { listTeam, LAST_LIVED_EXPERIENCE_COHOST } from "@/lib/team/team";
 import { RemoveFromTeamForm } from "@/components/team/remove-from-team-form";
 import { advancePhaseAction, removeFromTeamAction, updateDialogueAction } from "@/lib/actions/dialogues/manage-dialogue";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DialogueTitle } from "@/components/host-texts/dialogue-title";
@@ -11,6 +11,7 @@ import { direction } from "@/lib/i18n/routing";
 import { getRecordedPage } from "@/lib/receipts/list-recorded";
 import { visibleContribution } from "@/lib/policy/visibility";
 import { dialoguePaths, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

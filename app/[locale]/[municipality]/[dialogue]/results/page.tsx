@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DialogueTitle } from "@/components/host-texts/dialogue-title";
@@ -22,6 +22,7 @@ import "@/components/results/results.css";
 import { DistrictMap } from "@/components/districts/district-map";
 import { getDistrictMap } from "@/lib/districts/get-district-map";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params> };

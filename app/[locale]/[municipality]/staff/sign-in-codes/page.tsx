@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
@@ -10,6 +10,7 @@ import { direction } from "@/lib/i18n/routing";
 import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 import { IssueSignInCodeForm } from "./issue-form";
 import { municipalityPaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = { params: Promise<{ locale: string; municipality: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -2,7 +2,7 @@ import { placeOptions } from "@/components/districts/place-options";
 import { pickDistrictName } from "@/lib/districts/district-names";
 import { placeValue } from "@/lib/districts/place";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { CommentForm } from "@/components/comments/comment-forms";
@@ -52,6 +52,7 @@ import {
 import { addTranslationAction, checkTranslationAction, machineTranslateAction } from "@/lib/actions/translations/contribution-translation";
 import { postResponseAction } from "@/lib/actions/responses/post-response";
 import { blockSenderAction } from "@/lib/actions/moderation/moderation";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };

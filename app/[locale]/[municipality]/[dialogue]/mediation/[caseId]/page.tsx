@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -12,6 +12,7 @@ import { findDialogue } from "@/lib/dialogues/find-dialogue";
 import { getMediationCase } from "@/lib/moderation/mediation";
 import { closeMediationAction } from "@/lib/actions/moderation/moderation";
 import { dialoguePaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string; caseId: string };
 type Props = { params: Promise<Params> };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Link } from "@/components/link";
@@ -11,6 +11,7 @@ import { listModerationLog } from "@/lib/moderation/list-moderation-log";
 import { NAME, WithName } from "@/components/text/with-name";
 import { direction } from "@/lib/i18n/routing";
 import { dialoguePaths } from "@/lib/routes/paths";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Params = { locale: string; municipality: string; dialogue: string };
 type Props = { params: Promise<Params>; searchParams: Promise<{ page?: string }> };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { contributionChoices, NewContributionFrame, newContributionMetadata } from "@/components/contributions/new-contribution-page";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -11,6 +11,7 @@ import { recordOfflineContributionAction } from "@/lib/actions/contributions/rec
 import { listDistricts } from "@/lib/districts/list-districts";
 import { dialoguePaths } from "@/lib/routes/paths";
 import { redirectToSignIn } from "@/lib/routes/redirect";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = { params: Promise<{ locale: string; municipality: string; dialogue: string }> };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
 import { ClientMessages } from "@/components/identity/client-messages";
@@ -19,6 +19,7 @@ import { listPolls } from "@/lib/polls/list-polls";
 import { POLL_PHASES } from "@/lib/polls/poll-state";
 import { dialoguePaths } from "@/lib/routes/paths";
 import "@/components/results/results.css";
+import { getFormatter } from "@/lib/i18n/format";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
