@@ -7,16 +7,17 @@
 //   `publicPageOf` whose municipality and dialogue slugs name real rows. Everything else goes to
 //   Next.js untouched and is never stored.
 // - A response is stored only when it is a 200 text/html without Set-Cookie whose
-//   Content-Security-Policy carries a nonce. Its body is kept split at every occurrence of that
-//   nonce (128 random bits, made by the proxy for that one render, so nothing else in the page
-//   can equal it). Each hit draws a new nonce and stamps it into those places and the CSP
-//   header: no two responses share a nonce, and text in a contribution that merely looks like a
-//   nonce stays as it was.
+//   Content-Security-Policy carries a nonce. Its body is kept as one buffer with the offsets of
+//   every occurrence of that nonce (128 random bits, made by the proxy for that one render, so
+//   nothing else in the page can equal it). Each hit draws a new nonce and writes the stored
+//   bytes around it in those places (views, no copy) and into the CSP header: no two responses
+//   share a nonce, and text in a contribution that merely looks like a nonce stays as it was.
 // - Entries carry the version of what they show (lib/cache/public-version.ts), read before the
 //   render; every request reads the current version (one tiny query, shared by concurrent
 //   requests) and a newer one means a write committed since, on any instance: render again.
 //   A maximum age bounds what time alone changes (an upcoming meeting becoming a past one).
-// - Memory is bounded: an LRU by bytes (lru-cache), size from PAGE_CACHE_MB.
+// - Memory is bounded: an LRU by bytes (lru-cache), size from PAGE_CACHE_MB; an entry counts the
+//   bytes it keeps alive (decision 080).
 //
 // Plain TypeScript with relative imports: Node runs it with its own type stripping.
 import { randomBytes } from "node:crypto";
@@ -57,8 +58,13 @@ type Entry = {
   version: string;
   storedAt: number;
   nonce: string;
-  /** The body cut at each occurrence of `nonce`. */
-  parts: Buffer[];
+  /**
+   * The body as sent (UTF-8 bytes), render's nonce included, in one buffer of its own: not a view
+   * into a shared pool, so what the entry keeps alive is what it counts.
+   */
+  body: Buffer;
+  /** Byte offsets in `body` where `nonce` stands; a hit writes its own nonce in those places. */
+  nonceAt: number[];
   headers: Array<[string, string | string[]]>;
   bytes: number;
 };
@@ -146,18 +152,23 @@ export function nonceOf(policy: unknown): string | null {
   return match ? match[1]! : null;
 }
 
-/** `body` cut at every occurrence of `nonce`. */
-export function splitAt(body: Buffer, nonce: string): Buffer[] {
+/** Byte offsets of every occurrence of `nonce` in `body` (occurrences do not overlap). */
+export function offsetsOf(body: Buffer, nonce: string): number[] {
   const needle = Buffer.from(nonce, "utf8");
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
-    parts.push(body.subarray(from, at));
-    from = at + needle.length;
-  }
-  parts.push(body.subarray(from));
-  // Copies: the entry must not keep the whole captured buffer alive through views.
-  return parts.map((part) => Buffer.from(part));
+  const offsets: number[] = [];
+  for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, at + needle.length)) offsets.push(at);
+  return offsets;
+}
+
+/**
+ * A copy of `bytes` in memory of its own. Buffer.from and Buffer.concat take buffers under 4 KB
+ * from a shared 8 KB pool: a long-lived entry made that way would keep alive the whole pool
+ * slab, with whatever short-lived bytes share it, beyond what it counts.
+ */
+export function ownCopy(bytes: Uint8Array): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
 }
 
 export class PageCache {
@@ -175,9 +186,16 @@ export class PageCache {
     });
   }
 
-  /** How many entries and bytes are held (for tests and metrics). */
-  stats(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
+  /**
+   * How many entries and bytes are held (for tests and metrics): `bytes` as the LRU counts them,
+   * `retainedBytes` the memory their bodies keep alive (the backing stores of their buffers).
+   */
+  stats(): { entries: number; bytes: number; retainedBytes: number } {
+    const backings = new Set<ArrayBufferLike>();
+    for (const entry of this.entries.values()) backings.add(entry.body.buffer);
+    let retainedBytes = 0;
+    for (const backing of backings) retainedBytes += backing.byteLength;
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize, retainedBytes };
   }
 
   async handle(request: IncomingMessage, response: ServerResponse, next: Handler): Promise<void> {
@@ -288,44 +306,53 @@ export class PageCache {
     if (!String(headers["content-type"] ?? "").startsWith("text/html")) return null;
     const nonce = nonceOf(headers["content-security-policy"]);
     if (!nonce) return null;
-    let body: Buffer = Buffer.concat(chunks);
+    let received: Buffer = Buffer.concat(chunks);
     const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
     if (encoding !== "identity") {
       const decode = DECODERS[encoding];
       if (!decode) return null;
-      body = await decode(body);
+      received = await decode(received);
     }
-    const parts = splitAt(body, nonce);
+    const body = ownCopy(received);
     const stored = Object.entries(headers as OutgoingHttpHeaders).flatMap(([name, value]): Array<[string, string | string[]]> => {
       if (UNSTORED_HEADERS.has(name) || value === undefined) return [];
       return [[name, Array.isArray(value) ? value.map(String) : String(value)]];
     });
     const headerBytes = stored.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
-    return { version, storedAt: Date.now(), nonce, parts, headers: stored, bytes: body.length + headerBytes + 200 };
+    const nonceAt = offsetsOf(body, nonce);
+    // The body's bytes as held, headers as characters, and the offsets; 200 for the rest.
+    return { version, storedAt: Date.now(), nonce, body, nonceAt, headers: stored, bytes: body.byteLength + headerBytes + 8 * nonceAt.length + 200 };
   }
 
   private async serve(entry: Entry, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const nonce = createNonce();
     const stamp = (value: string) => value.split(entry.nonce).join(nonce);
-    const pieces: Buffer[] = [];
+    // The stored body's stretches between its nonces, as views (no copy), with the new nonce
+    // between them: a hit allocates no body-sized buffer unless it compresses.
     const nonceBytes = Buffer.from(nonce, "utf8");
-    entry.parts.forEach((part, index) => {
-      if (index > 0) pieces.push(nonceBytes);
-      pieces.push(part);
-    });
-    let body: Buffer = Buffer.concat(pieces);
+    const skip = Buffer.byteLength(entry.nonce, "utf8");
+    const pieces: Buffer[] = [];
+    let from = 0;
+    for (const at of entry.nonceAt) {
+      pieces.push(entry.body.subarray(from, at), nonceBytes);
+      from = at + skip;
+    }
+    pieces.push(entry.body.subarray(from));
     for (const [name, value] of entry.headers) response.setHeader(name, Array.isArray(value) ? value.map(stamp) : stamp(value));
     if (/\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? ""))) {
       // Level 1 on the thread pool: a few hundred microseconds for a dialogue page.
-      body = await gzipAsync(body, { level: 1 });
+      pieces.splice(0, pieces.length, await gzipAsync(Buffer.concat(pieces), { level: 1 }));
       response.setHeader("content-encoding", "gzip");
     }
     const vary = String(response.getHeader("vary") ?? "");
     if (!/accept-encoding/i.test(vary)) response.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    response.setHeader("content-length", body.length);
+    response.setHeader("content-length", pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
     if (this.options.showState) response.setHeader(CACHE_HEADER, "hit");
     response.statusCode = 200;
-    response.end(body);
+    // Corked, the pieces leave in one writev; end() uncorks.
+    response.cork();
+    for (const piece of pieces) if (piece.byteLength) response.write(piece);
+    response.end();
   }
 }
 
