@@ -100,7 +100,7 @@ test("rules a host team wrote itself show in the original with a note where no v
 // The button stands on the invitation's page, which its action names by the code (decision 042):
 // signed in through the sign-in page's way back, the reader comes back to that very page, where
 // the rules are now in Dari, so nothing is offered any more. (Olena is a member already: the
-// page shows her no join form and no rules, only the offer.) Dari, right to left: the machine
+// page shows her no join form, only the rules to read again, and the offer.) Dari, right to left: the machine
 // translates all of the seeded dialogue's texts, and other specs read its title in Farsi.
 test("a Dari reader has the host team's own rules machine-translated on the invitation's page, and comes back to it", async ({ page }) => {
   const responding = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "responding")!;
@@ -112,9 +112,14 @@ test("a Dari reader has the host team's own rules machine-translated on the invi
   await page.getByRole("button", { name: prs.signIn.submit, exact: true }).click();
   await expect(page).toHaveURL(joinPath);
 
+  // The rules she agreed to stand below, in the host team's German, with nothing to accept.
+  await expect(page.getByTestId("rules-text")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
   await offer.click();
   await expect(page).toHaveURL(joinPath);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(offer).toHaveCount(0);
+  // Now in her Dari, the page's own language: no other language marked on them any more.
+  await expect(page.getByTestId("rules-text")).not.toHaveAttribute("lang", "de");
   await expectNoSidewaysScrolling(page);
 });

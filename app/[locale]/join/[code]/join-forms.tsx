@@ -48,6 +48,10 @@ export function JoinForms({ code, locale, dialoguePath, languages, codeOfConduct
       <>
         <Notice>{t("alreadyMember")}</Notice>
         <a href={localized(locale, dialoguePath)}>{t("toDialogue")}</a>
+        {/* The rules they agreed to, to read again (in their language through the offer above): nothing to accept. */}
+        <CodeOfConduct level={2} accept={false}>
+          {codeOfConduct}
+        </CodeOfConduct>
       </>
     );
   }
@@ -114,12 +118,12 @@ function CodeField({ code }: { code: string }) {
   return <input type="hidden" id={useFormFieldId("code") ?? undefined} name="code" value={code} />;
 }
 
-function CodeOfConduct({ children }: { children: ReactNode }) {
+function CodeOfConduct({ children, level = 3, accept = true }: { children: ReactNode; level?: 2 | 3; accept?: boolean }) {
   const t = useTranslations("join");
   return (
-    <Section id="code-of-conduct" heading={t("codeOfConductHeading")} level={3} headingClassName="text-lg" className="mb-4">
+    <Section id="code-of-conduct" heading={t("codeOfConductHeading")} level={level} headingClassName="text-lg" className={accept ? "mb-4" : "mt-6"}>
       <div className="mt-2 mb-3 rounded border border-line bg-surface p-3 text-sm">{children}</div>
-      <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} />
+      {accept && <CheckboxField name="acceptCodeOfConduct" label={t("acceptCodeOfConduct")} />}
     </Section>
   );
 }
