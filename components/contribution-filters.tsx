@@ -31,7 +31,8 @@ function Select({ id, name, label, options, value }: { id: string; name: string;
     <Field id={id} label={label}>
       <select id={id} name={name} defaultValue={value ?? ""} className={controlClass}>
         {options.map((option) => (
-          <option key={option.value} value={option.value} lang={option.lang}>
+          // lang only where the name is in another language: an absent one still costs `"lang":"$undefined"` in the RSC payload.
+          <option key={option.value} value={option.value} {...(option.lang ? { lang: option.lang } : {})}>
             {option.label}
           </option>
         ))}

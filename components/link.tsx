@@ -19,5 +19,8 @@ type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
  */
 export function Link({ href, locale, ...props }: Props) {
   const current = useLocale();
-  return <a href={getPathname({ href, locale: locale ?? current })} hrefLang={locale} {...props} />;
+  // hrefLang only for another language: an absent prop would still cost `"hrefLang":"$undefined"`
+  // in the RSC payload of every link (decision 079).
+  const path = getPathname({ href, locale: locale ?? current });
+  return locale ? <a href={path} hrefLang={locale} {...props} /> : <a href={path} {...props} />;
 }

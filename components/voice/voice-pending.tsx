@@ -14,14 +14,5 @@ export function VoiceUntitled() {
   );
 }
 
-/** "Voice message, transcript pending" below its title, while the transcript is pending. */
-export function VoicePendingLabel({ item }: { item: { title: string; excerpt?: string } }) {
-  const t = useTranslations("voice");
-  const pending = item.excerpt !== undefined ? item.excerpt === "" : item.title === "";
-  if (!pending) return null;
-  return (
-    <p className="mt-1 text-sm font-semibold" data-testid="voice-pending">
-      {t("pending")}
-    </p>
-  );
-}
+/** Whether an item is a voice message whose transcript is still pending. */
+export const isVoicePending = (item: { title: string; excerpt?: string }) => (item.excerpt !== undefined ? item.excerpt === "" : item.title === "");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ContributionFilters } from "@/components/contribution-filters";
-import { ContributionItem, type ListSupport } from "@/components/contribution-item";
+import { ContributionList, type ListSupport } from "@/components/contribution-item";
 import { DistrictMap } from "@/components/districts/district-map";
 import { DialogueTeamLinks } from "@/components/dialogues/dialogue-team-links";
 import { PhaseTimeline } from "@/components/dialogues/phase-timeline";
@@ -232,18 +232,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         ) : (
           <>
             {filters.sort === "needs" && <p className="mt-3 border-s-4 border-brand ps-3 text-sm">{t("sortNote")}</p>}
-            <ol className="mt-1">
-              {contributions.items.map((contribution) => (
-                <li key={contribution.id}>
-                  <ContributionItem
-                    contribution={contribution}
-                    themeName={themeById.get(contribution.themeId) ?? ""}
-                    paths={at}
-                    support={listSupport}
-                  />
-                </li>
-              ))}
-            </ol>
+            <ContributionList items={contributions.items} themeNames={themeById} paths={at} support={listSupport} />
             <Pagination pathname={at.home} page={contributions.page} pageCount={contributions.pageCount} query={data.listQuery} cursors={contributions.cursors} />
           </>
         )}
