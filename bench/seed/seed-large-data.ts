@@ -235,8 +235,12 @@ export async function seedLargeData(
       return closing.length;
     });
     await client.query("COMMIT");
-    log("analysing tables …");
-    await client.query("ANALYZE");
+    // VACUUM as well as ANALYZE: a database in use is vacuumed by autovacuum after bulk inserts,
+    // which marks its pages all-visible, and index-only scans (a list's total, decision 081) rely
+    // on that. A clone of the template copies its visibility map; autovacuum would never vacuum
+    // it (a clone's statistics start empty).
+    log("vacuuming and analysing tables …");
+    await client.query("VACUUM (ANALYZE)");
 
     const largest = dialogues[0]!;
     return {
