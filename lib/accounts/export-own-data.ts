@@ -7,7 +7,10 @@ import { storedSubject, subjectOf, subjectSelect, type SubjectColumn } from "@/l
 
 /** A checked translation's subject as a reference, `{ kind: "comment", id }`: no words of it. */
 function subjectReference(row: Record<SubjectColumn, string | null>) {
-  const { kind, id } = subjectOf(storedSubject(row));
+  const subject = storedSubject(row);
+  // translation_has_one_target keeps exactly one set; should none be, the download still comes.
+  if (Object.keys(subject).length === 0) return null;
+  const { kind, id } = subjectOf(subject);
   return { kind, id };
 }
 
