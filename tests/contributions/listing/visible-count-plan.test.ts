@@ -8,13 +8,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 const statements = vi.hoisted(() => ({ log: [] as { query: string; params: string }[] }));
-vi.mock("@/lib/db/client", async () => {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }), log: [{ emit: "event", level: "query" }] });
-  db.$on("query", (event) => statements.log.push({ query: event.query, params: event.params }));
-  return { db };
-});
+vi.mock("@/lib/db/client", async () => (await import("@/tests/support/statement-log")).reportingClient((query, params) => statements.log.push({ query, params })));
 
 const { db } = await import("@/lib/db/client");
 const { listContributions } = await import("@/lib/contributions/list-contributions");
