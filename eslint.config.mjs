@@ -96,6 +96,20 @@ const config = [
     files: ["lib/pages/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { paths: [noNextRedirect] }] },
   },
+  {
+    // sharp (libvips) is loaded when an image is processed (lib/images/load-sharp.ts, decision 082):
+    // a value import in code the server loads for its pages maps libvips into every server process.
+    // The typescript-eslint rule, because it lets `import type` through; the core rule above is a
+    // different rule and keeps its own blocks.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/generated/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "sharp", allowTypeImports: true, message: "Load sharp where an image is processed: `await loadSharp()` from lib/images/load-sharp.ts (decision 082)." }] },
+      ],
+    },
+  },
   // no-restricted-syntax is one rule: a later block replaces an earlier block's selectors, so each
   // block below lists every selector that holds for its files.
   {

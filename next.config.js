@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import createNextIntlPlugin from "next-intl/plugin";
-
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
 
 // Parallel local builds (several people or agents in one checkout) each use their own output
 // directory; `next start` reads the same setting. Default: .next
@@ -77,4 +75,13 @@ function publicHosts() {
   return url ? [new URL(url).host] : [];
 }
 
-export default withNextIntl(nextConfig);
+// The production server reads this file too, but runs what the build made: next-intl's plugin only
+// adds build-time settings (aliases of its request config for Turbopack and webpack), and importing
+// it loads its message extractor, whose native bindings (@swc/core, @parcel/watcher) stayed mapped
+// in every server process (decision 082). So the server gets the config without the plugin; build
+// and development apply it.
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}

@@ -1,5 +1,6 @@
 import "server-only";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { loadSharp } from "./load-sharp";
 import { IMAGE_MAX_BYTES, IMAGE_MAX_INPUT_PIXELS, LARGE_SIDE, PHONE_SIDE } from "./limits";
 
 // A photo is taken on someone's phone and shown to everyone, so we never serve what was uploaded
@@ -26,6 +27,7 @@ export class ImageRefused extends Error {
 }
 
 async function encode(input: Uint8Array, side: number, quality: number) {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(input, { limitInputPixels: IMAGE_MAX_INPUT_PIXELS, failOn: "error", animated: false })
     .rotate()
     .resize({ width: side, height: side, fit: "inside", withoutEnlargement: true })
@@ -40,6 +42,7 @@ async function encode(input: Uint8Array, side: number, quality: number) {
  */
 export async function inspectImage(input: Uint8Array): Promise<void> {
   if (input.byteLength > IMAGE_MAX_BYTES) throw new ImageRefused("tooLarge");
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // Reading the header decodes no pixels; the limit gets its own message below.

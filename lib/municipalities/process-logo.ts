@@ -1,5 +1,6 @@
 import "server-only";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { loadSharp } from "@/lib/images/load-sharp";
 import { AppError } from "@/lib/errors";
 
 // A logo is uploaded by staff and shown to everyone, so we never serve what was uploaded:
@@ -24,6 +25,7 @@ function refused(key: string): AppError {
 
 export async function processLogo(input: Uint8Array): Promise<ProcessedLogo> {
   if (input.byteLength > LOGO_MAX_BYTES) throw refused("validation.logoTooLarge");
+  const sharp = await loadSharp();
   const options = { limitInputPixels: LOGO_MAX_INPUT_PIXELS, failOn: "error", animated: false } as const;
   let metadata: Metadata;
   try {

@@ -88,9 +88,9 @@ describe("server texts", () => {
   });
 
   it("reach next-intl's format-only formatter in the build: next.config.js aliases `use-intl/format-message` for Turbopack and webpack", async () => {
-    const { default: nextConfig } = (await import(path.join(ROOT, "next.config.js"))) as { default: unknown };
+    const { default: nextConfig } = (await import(path.join(ROOT, "next.config.js"))) as { default: (phase: string) => Promise<unknown> };
     const formatOnly = createRequire(import.meta.url).resolve("use-intl/format-message/format-only");
-    const config = nextConfig as unknown as { turbopack: { resolveAlias: Record<string, string> }; webpack: (config: object, context: object) => { resolve: { alias: Record<string, string> } } };
+    const config = (await nextConfig("phase-production-build")) as { turbopack: { resolveAlias: Record<string, string> }; webpack: (config: object, context: object) => { resolve: { alias: Record<string, string> } } };
     expect(path.resolve(ROOT, config.turbopack.resolveAlias["use-intl/format-message"]!)).toBe(formatOnly);
     expect(config.webpack({ context: process.cwd(), resolve: { alias: {} }, module: { rules: [] } }, {}).resolve.alias["use-intl/format-message"]).toBe(formatOnly);
   });
