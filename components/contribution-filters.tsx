@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import {
   CONTRIBUTION_KINDS,
@@ -13,12 +13,12 @@ import { Link } from "./link";
 
 type Option = { value: string; label: string; lang?: string };
 
-const controlClass = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink";
-
+// The form's label and control layout are the stylesheet's `.filter-label` and `.filter-control`
+// (app/globals.css): seven fields, each sent in the HTML and again in the RSC payload (decision 083).
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="block font-semibold">
+      <label htmlFor={id} className="filter-label">
         {label}
       </label>
       {children}
@@ -29,10 +29,12 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 function Select({ id, name, label, options, value }: { id: string; name: string; label: string; options: Option[]; value?: string }) {
   return (
     <Field id={id} label={label}>
-      <select id={id} name={name} defaultValue={value ?? ""} className={controlClass}>
-        {options.map((option) => (
+      <select id={id} name={name} defaultValue={value ?? ""} className="filter-control">
+        {options.map((option, index) => (
           // lang only where the name is in another language: an absent one still costs `"lang":"$undefined"` in the RSC payload.
-          <option key={option.value} value={option.value} {...(option.lang ? { lang: option.lang } : {})}>
+          // Keyed by position, not by value: a theme's or district's id would be sent once more as the key, and the
+          // options of a server-rendered form never move.
+          <option key={index} value={option.value} {...(option.lang ? { lang: option.lang } : {})}>
             {option.label}
           </option>
         ))}
@@ -44,9 +46,10 @@ function Select({ id, name, label, options, value }: { id: string; name: string;
 /**
  * Search, filter and sort a dialogue's contributions with a plain GET form: no JavaScript,
  * and the URL carries the choice so it can be shared. Folded away at first so the list stays
- * near the top on small screens; the summary says what is active.
+ * near the top on small screens; the summary says what is active. Synchronous (next-intl's
+ * hooks, as the list's): rendered in place, not as a row of its own in the RSC payload.
  */
-export async function ContributionFilters({
+export function ContributionFilters({
   pathname,
   filters,
   themes,
@@ -62,12 +65,10 @@ export async function ContributionFilters({
   /** The municipality's districts, named for the reader (decision 049). */
   districts?: { id: string; name: string; lang?: string }[];
 }) {
-  const [locale, t, kinds, statuses] = await Promise.all([
-    getLocale(),
-    getTranslations("filters"),
-    getTranslations("kinds"),
-    getTranslations("statuses"),
-  ]);
+  const locale = useLocale();
+  const t = useTranslations("filters");
+  const kinds = useTranslations("kinds");
+  const statuses = useTranslations("statuses");
   const any = { value: "", label: t("any") };
   const themeName = new Map(themes.map((theme) => [theme.id, theme.name]));
   const districtName = new Map(districts.map((district) => [district.id, district.name]));
@@ -102,7 +103,7 @@ export async function ContributionFilters({
             defaultValue={filters.q ?? ""}
             maxLength={MAX_SEARCH_LENGTH}
             dir="auto"
-            className={controlClass}
+            className="filter-control"
           />
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">

@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from "@/lib/contributions/contribution-filters";
 import type { ContributionListItem } from "@/lib/contributions/list-contributions";
 import type { ContributionKind, ContributionStatus } from "@/lib/generated/prisma/enums";
+import { langOf } from "@/lib/i18n/lang-of";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { kindBadgeClass } from "./kind-badge";
@@ -67,12 +68,13 @@ export function ContributionList({
        * of the bound action (decision 079). Without JavaScript the browser posts the button's
        * form with its name and value, as it would its own.
        */}
-      {support &&
-        [...intents].map((intent) => (
-          <form key={intent} id={supportFormId(intent)} action={support.action}>
-            <input type="hidden" name="intent" value={intent} />
-          </form>
-        ))}
+      {support
+        ? [...intents].map((intent) => (
+            <form key={intent} id={supportFormId(intent)} action={support.action}>
+              <input type="hidden" name="intent" value={intent} />
+            </form>
+          ))
+        : null}
       <ol className="mt-1">
         {items.map((contribution) => (
           <li key={contribution.id}>
@@ -130,7 +132,7 @@ function contributionItem(contribution: ContributionListItem, themeName: string,
           <span className="text-muted">{text.status}</span> <span className="font-medium">{text.statuses[contribution.status]}</span>
         </span>
       </p>
-      <h3 className="contribution-title" lang={shown.lang} dir={direction(shown.lang)}>
+      <h3 className="contribution-title" {...langOf(shown.lang, locale)}>
         <a href={localized(locale, paths.contribution(contribution.id))}>
           {/* An untitled voice message: "Voice message" in the page's language (the heading carries the spoken one). */}
           {shown.title || (
@@ -150,7 +152,7 @@ function contributionItem(contribution: ContributionListItem, themeName: string,
         </p>
       )}
       {shown.excerpt && (
-        <p className="contribution-excerpt" lang={shown.lang} dir={direction(shown.lang)}>
+        <p className="contribution-excerpt" {...langOf(shown.lang, locale)}>
           {shown.excerpt}
         </p>
       )}

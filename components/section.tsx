@@ -27,8 +27,9 @@ export function Section({
   children?: ReactNode;
 }) {
   const Heading = level === 3 ? "h3" : "h2";
+  // Only the attributes given: an absent one would still be sent as `"$undefined"` in the RSC payload (decision 083).
   return (
-    <section id={anchor} aria-labelledby={id} className={className} data-testid={testId}>
+    <section {...(anchor ? { id: anchor } : {})} aria-labelledby={id} {...(className ? { className } : {})} {...(testId ? { "data-testid": testId } : {})}>
       <Heading id={id} className={headingClassName}>
         {heading}
       </Heading>

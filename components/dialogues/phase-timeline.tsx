@@ -38,8 +38,8 @@ export function PhaseTimeline({ phase, dates }: { phase: DialoguePhase; dates: L
           return (
             <li
               key={step.phase}
-              aria-current={state === "current" ? "step" : undefined}
-              className={`flex min-w-0 flex-wrap gap-x-2 border-s-4 ps-2 sm:block sm:border-s-0 sm:border-t-4 sm:ps-0 sm:pt-1 ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
+              {...(state === "current" ? { "aria-current": "step" as const } : {})}
+              className={`phase-step ${state === "current" ? "border-brand font-semibold" : state === "done" ? "border-phase-ink/40 text-muted" : "border-line text-muted"}`}
             >
               <span className="block">
                 {phases(step.phase)}

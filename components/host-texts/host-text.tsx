@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { UserText } from "@/components/text/user-text";
 import { contentLanguage, type HostTextFields, type PickedHostText } from "@/lib/host-texts/pick-host-text";
 import { autonym, languageName } from "@/lib/i18n/language-names";
+import { langOf } from "@/lib/i18n/lang-of";
 import { direction } from "@/lib/i18n/routing";
 
 type Field = keyof HostTextFields;
@@ -25,13 +26,7 @@ export function LanguageLinks({ languages, hrefFor, original }: { languages: str
   ));
 }
 
-/** `lang`, and `dir`, only where the text's differ from the page's (WCAG 3.1.2). */
-export function langOf(language: string, pageLocale: string): { lang?: string; dir?: "ltr" | "rtl" } {
-  return {
-    ...(contentLanguage(pageLocale) !== language ? { lang: language } : {}),
-    ...(direction(pageLocale) !== direction(language) ? { dir: direction(language) } : {}),
-  };
-}
+export { langOf };
 
 type Props = {
   picked: PickedHostText;
@@ -50,11 +45,12 @@ type Props = {
 export function HostText({ picked, field, pageLocale, format = "inline", as: Element = "span", className, wrap, ...rest }: Props) {
   const text = picked.fields[field];
   if (!text) return null;
-  const lang = langOf(picked.language, pageLocale);
-  if (format === "plain") return <UserText text={text} className={className} {...lang} data-testid={rest["data-testid"]} />;
+  // Only the attributes given: an absent one would still be sent as `"$undefined"` in the RSC payload (decision 083).
+  const attributes = { ...(className ? { className } : {}), ...langOf(picked.language, pageLocale), ...(rest["data-testid"] ? { "data-testid": rest["data-testid"] } : {}) };
+  if (format === "plain") return <UserText text={text} {...attributes} />;
   if (format === "paragraphs") {
     return (
-      <div className={className ?? "space-y-3"} {...lang} data-testid={rest["data-testid"]}>
+      <div className={className ?? "space-y-3"} {...attributes}>
         {text.split(/\n\s*\n/).map((paragraph, index) => (
           <p key={index} className="whitespace-pre-line break-words">
             {paragraph.trim()}
@@ -64,7 +60,7 @@ export function HostText({ picked, field, pageLocale, format = "inline", as: Ele
     );
   }
   return (
-    <Element className={className} {...lang} data-testid={rest["data-testid"]}>
+    <Element {...attributes}>
       {wrap ? wrap(text) : text}
     </Element>
   );

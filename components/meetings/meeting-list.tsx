@@ -77,7 +77,7 @@ export async function MeetingList({
             </Link>
           </p>
           {/* No version in the reader's language yet: one button has it machine-made, once for all. */}
-          {machineTranslation && <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} page={machineTranslation.page} />}
+          {machineTranslation ? <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} page={machineTranslation.page} /> : null}
           {textsLinks && (
             <p className="mt-2 text-sm">
               <Link href={sitePaths.hostTexts("meeting", meeting.id)}>{hostTexts("editLink")}</Link>

@@ -18,13 +18,13 @@ import messages from "@/messages/de.json";
 const ids = Array.from({ length: 20 }, (_, index) => `01a1e884-032d-72c7-95e2-${String(index).padStart(12, "0")}`);
 
 /** 20 items as the page gets them, with one-letter texts so the bytes measured are the markup's. */
-function items(): ContributionListItem[] {
+function items(language = "de"): ContributionListItem[] {
   return ids.map((id, index) => ({
     id,
     kind: index % 2 === 0 ? "NEED" : "PROPOSAL",
     status: "OPEN",
     title: "T",
-    language: "de",
+    language,
     themeId: "theme",
     translation: null,
     excerpt: "E",
@@ -37,9 +37,9 @@ function items(): ContributionListItem[] {
 
 const support: ListSupport = { action: async () => {}, mayGive: true, mayWithdraw: true };
 
-function render(withSupport: boolean): { html: string; articles: string[] } {
+function render(withSupport: boolean, language = "de"): { html: string; articles: string[] } {
   const list = createElement(ContributionList, {
-    items: items(),
+    items: items(language),
     themeNames: new Map([["theme", "W"]]),
     paths: dialoguePaths("m", "d"),
     support: withSupport ? support : undefined,
@@ -50,14 +50,15 @@ function render(withSupport: boolean): { html: string; articles: string[] } {
 
 describe("the dialogue's list items", () => {
   it.each([
-    ["a reader", false, 700],
-    ["a member with support buttons", true, 950],
+    ["a reader", false, 650],
+    ["a member with support buttons", true, 880],
   ])("hold plain elements within a bound of markup bytes per item, for %s", (_who, withSupport, bound) => {
     const { articles } = render(withSupport);
     expect(articles).toHaveLength(20);
     // Measured 2026-12-07 (decision 079): 633–664 bytes a reader's item, 806–892 with a support
     // button; before, 739–796 and 1,557–1,621 (utilities on each element, a form per item, and
-    // in the page each form also carried the bound server action's three hidden fields).
+    // in the page each form also carried the bound server action's three hidden fields). Without
+    // the page's own lang and dir on the title and excerpt (decision 083): 561–635 and 572–863.
     const largest = Math.max(...articles.map((article) => Buffer.byteLength(article)));
     expect(largest).toBeLessThanOrEqual(bound);
     expect(articles.filter((article) => /<form|<input/.test(article))).toEqual([]);
@@ -76,6 +77,16 @@ describe("the dialogue's list items", () => {
     // One's own contribution (the second) has none; supported ones (every third) take it back.
     expect(buttons).toEqual(ids.flatMap((id, index) => (index === 1 ? [] : [{ form: index % 3 === 0 ? "support-withdraw" : "support-give", id }])));
     expect(forms.map((form) => /name="intent" value="(\w+)"/.exec(form.body)?.[1])).toEqual(forms.map((form) => form.id!.replace("support-", "")));
+  });
+
+  it.each([
+    ["the page's (German on a German page): none, the page's holds", "de", ""],
+    ["another one (Arabic on a German page): its own lang and direction", "ar", ' lang="ar" dir="rtl"'],
+  ])("marks a title's and excerpt's language only where it is not the page's: %s", (_what, language, attributes) => {
+    // lang="de" dir="ltr" twice an item on a German page said nothing the page does not, sent in the HTML and the payload (decision 083).
+    const { articles } = render(false, language);
+    expect(articles.map((article) => /<h3 class="contribution-title"([^>]*)>/.exec(article)?.[1])).toEqual(Array(20).fill(attributes));
+    expect(articles.map((article) => /<p class="contribution-excerpt"([^>]*)>/.exec(article)?.[1])).toEqual(Array(20).fill(attributes));
   });
 
   it("takes its layout from classes the stylesheet defines", () => {

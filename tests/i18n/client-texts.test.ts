@@ -6,7 +6,7 @@ import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import { translate, type CompiledMessages } from "@/lib/i18n/client";
-import { BASE_CLIENT_NAMESPACES, compiledNamespaces } from "@/lib/i18n/client-messages";
+import { BASE_CLIENT_NAMESPACES, compiledNamespaces, FORM_CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 import { loadMessages } from "@/lib/i18n/messages";
 import { locales } from "@/lib/i18n/routing";
 
@@ -49,9 +49,9 @@ describe("client texts", () => {
     }
   });
 
-  it("send the base namespaces every page's forms and error page use", async () => {
-    const compiled = await compiledNamespaces("ar", BASE_CLIENT_NAMESPACES);
-    expect(Object.keys(compiled)).toEqual([...BASE_CLIENT_NAMESPACES]);
+  it("send the namespaces every page's forms and error page use", async () => {
+    const compiled = await compiledNamespaces("ar", [...BASE_CLIENT_NAMESPACES, ...FORM_CLIENT_NAMESPACES]);
+    expect(Object.keys(compiled)).toEqual(["error", "validation", "errors", "feedback"]);
     expect(translate(compiled, "ar", "validation.too_short", { minimum: 3 })).toBe(
       (createTranslator({ locale: "ar", messages: await loadMessages("ar") }) as unknown as (k: string, v: object) => string)("validation.too_short", { minimum: 3 }),
     );

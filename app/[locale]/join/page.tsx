@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CodeField } from "@/components/form/code-field";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatInvitationCode, normalizeInvitationCode } from "@/lib/invitations/invitation-code";
@@ -40,18 +41,21 @@ export default async function JoinPage({ params, searchParams }: Props) {
     <>
       <h1 className="text-3xl">{t("title")}</h1>
       <p className="mt-3 mb-6">{t("intro")}</p>
-      <form method="get" action={localized(locale, sitePaths.join())} noValidate>
-        <CodeField
-          name="code"
-          label={t("codeLabel")}
-          hint={t("codeHint")}
-          state={state}
-          required
-        />
-        <button type="submit" className="rounded bg-brand px-5 py-3 text-base font-semibold text-white hover:bg-brand-dark">
-          {t("next")}
-        </button>
-      </form>
+      {/* The code field says what is wrong in the form messages (decision 083). */}
+      <ClientMessages namespaces={[]}>
+        <form method="get" action={localized(locale, sitePaths.join())} noValidate>
+          <CodeField
+            name="code"
+            label={t("codeLabel")}
+            hint={t("codeHint")}
+            state={state}
+            required
+          />
+          <button type="submit" className="rounded bg-brand px-5 py-3 text-base font-semibold text-white hover:bg-brand-dark">
+            {t("next")}
+          </button>
+        </form>
+      </ClientMessages>
       <p className="mt-10 border-t border-line pt-6">
         {t("haveAccount")} <Link href={sitePaths.signIn()}>{t("signInLink")}</Link>
       </p>
