@@ -15,10 +15,14 @@ import en from "../messages/en.json" with { type: "json" };
 import { INVITATIONS } from "../prisma/seed/dialogues";
 import { startPushService, type PushService } from "../tests/support/push-service";
 import { demoAccount } from "./support/sign-in";
+import { chromium } from "./support/browsers";
 import { expectNoSidewaysScrolling } from "./support/layout";
 
 const phone = { viewport: { width: 360, height: 740 }, locale: "ar", hasTouch: true, isMobile: true } as const;
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
+
+// The headless shell has no Push API: the switch would never be offered there.
+test.use({ launchOptions: chromium("whole") });
 
 let pushService: PushService;
 test.beforeAll(async () => {

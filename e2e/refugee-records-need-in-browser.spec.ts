@@ -2,19 +2,15 @@
 // listen before sending, and the recording goes with the same form as a chosen file would — the
 // server checks what Chromium's MediaRecorder makes (WebM/Opus) by its content and keeps it.
 // Chromium's fake microphone stands in for a person speaking.
-import { existsSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import de from "../messages/de.json" with { type: "json" };
 import { DIALOGUES, INVITATIONS } from "../prisma/seed/dialogues";
+import { chromium } from "./support/browsers";
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 test.use({
   viewport: { width: 360, height: 740 },
   permissions: ["microphone"],
-  launchOptions: {
-    executablePath: existsSync(chromium) ? chromium : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
-  },
+  launchOptions: chromium("shell", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"),
 });
 
 const invitation = INVITATIONS.find((seeded) => seeded.role === "PARTICIPANT" && seeded.dialogue === "collecting")!;
