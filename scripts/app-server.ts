@@ -1,7 +1,8 @@
 // The production server: Next.js's request handler behind node:http, with the page cache for
 // anonymous readers of public pages in front (lib/page-cache/page-cache.ts, decision 037).
-// scripts/next-server.ts starts it (`npm start`, the e2e server, the bench); Node runs it with
-// its own type stripping, so it and what it imports use relative `.ts` imports only.
+// scripts/next-server.ts starts it (`npm start`, the e2e server, the bench), bundled into one
+// JavaScript file first so that Node's type stripper never loads in the server (decision 082);
+// it and what it imports use relative `.ts` imports only, so Node can also run it as it is.
 //
 // Environment: PORT, MITREDEN_HOST (address to listen on, default all), DATABASE_URL, PAGE_CACHE_MB (size of
 // the cache, default 64; 0 switches it off), PAGE_CACHE_MAX_AGE_SECONDS (default 300), PAGE_CACHE_HEADER

@@ -1,13 +1,54 @@
 // Runs the production Next.js server as a child process we can stop by its own PID
 // (stopping an `npx` wrapper would leave the server running).
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
 /** The production server: Next.js behind the page cache (decision 037). */
 export const APP_SERVER = path.join(PROJECT_ROOT, "scripts/app-server.ts");
+
+/**
+ * The production server as one JavaScript file, its packages left as imports: Node strips the
+ * types of a .ts file itself, but its stripper (amaro: SWC compiled to WebAssembly) then stays
+ * loaded in the server for good — ~17 MB of resident memory for the five files of the wrapper
+ * (decision 082). So whoever starts the server bundles them first (esbuild, 15–35 ms) into
+ * node_modules/.cache/mitreden/, from where `next`, `pg` and the rest resolve as from the project;
+ * one file per content, written whole before it is used.
+ */
+export function appServerBundle(): string {
+  const [output] = buildSync({
+    entryPoints: [APP_SERVER],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    target: "node24",
+    write: false,
+    logLevel: "error",
+    // The wrapper finds the project from its own folder.
+    define: { "import.meta.dirname": JSON.stringify(path.dirname(APP_SERVER)) },
+  }).outputFiles;
+  const code = output!.contents;
+  const file = path.join(PROJECT_ROOT, "node_modules/.cache/mitreden", `app-server-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+  if (!existsSync(file)) {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, code);
+      renameSync(partial, file);
+    } catch (error) {
+      // A read-only node_modules: the server runs as it did before, with Node's stripper.
+      console.warn(`could not write ${file} (${(error as Error).message}); running ${APP_SERVER} with Node's type stripping`);
+      return APP_SERVER;
+    }
+  }
+  return file;
+}
 
 /** Every `next` this project runs (build, start, dev) runs with telemetry off, in CI or not. */
 export const NEXT_ENV = { NEXT_TELEMETRY_DISABLED: "1" } as const;
@@ -51,7 +92,7 @@ export function startNext(options: {
   printLine?: (line: string) => boolean;
 }) {
   // Development: `next dev`. Production: our wrapper around Next.js's handler (page cache).
-  const args = options.dev ? [NEXT_BIN, "dev", "-p", String(options.port)] : [APP_SERVER];
+  const args = options.dev ? [NEXT_BIN, "dev", "-p", String(options.port)] : [appServerBundle()];
   if (options.dev && options.host) args.push("-H", options.host);
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
