@@ -1,11 +1,11 @@
 // Runs the production Next.js server as a child process we can stop by its own PID
 // (stopping an `npx` wrapper would leave the server running).
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
@@ -17,10 +17,35 @@ export const APP_SERVER = path.join(PROJECT_ROOT, "scripts/app-server.ts");
  * types of a .ts file itself, but its stripper (amaro: SWC compiled to WebAssembly) then stays
  * loaded in the server for good — ~17 MB of resident memory for the five files of the wrapper
  * (decision 082). So whoever starts the server bundles them first (esbuild, 15–35 ms) into
- * node_modules/.cache/mitreden/, from where `next`, `pg` and the rest resolve as from the project;
- * one file per content, written whole before it is used.
+ * node_modules/.cache/mitreden/, from where `next`, `pg` and the rest resolve as from the project.
+ * A file already there is run only when its bytes are this bundle's (a partial or stale file is
+ * written again); where esbuild or the folder fails, the server runs the .ts as before.
  */
 export function appServerBundle(): string {
+  try {
+    const code = bundleAppServer();
+    const file = path.join(PROJECT_ROOT, "node_modules/.cache/mitreden", `app-server-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+    if (!sameBytes(file, code)) {
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
+      const partial = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.partial`;
+      try {
+        // "wx": never through a file or link already at that name.
+        writeFileSync(partial, code, { flag: "wx", mode: 0o644 });
+        renameSync(partial, file);
+      } finally {
+        rmSync(partial, { force: true });
+      }
+    }
+    return file;
+  } catch (error) {
+    console.warn(`could not bundle ${APP_SERVER} (${(error as Error).message}); running it with Node's type stripping`);
+    return APP_SERVER;
+  }
+}
+
+function bundleAppServer(): Uint8Array {
+  // Loaded here, not imported at the top: without esbuild the server still starts (the .ts).
+  const { buildSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   const [output] = buildSync({
     entryPoints: [APP_SERVER],
     bundle: true,
@@ -33,21 +58,15 @@ export function appServerBundle(): string {
     // The wrapper finds the project from its own folder.
     define: { "import.meta.dirname": JSON.stringify(path.dirname(APP_SERVER)) },
   }).outputFiles;
-  const code = output!.contents;
-  const file = path.join(PROJECT_ROOT, "node_modules/.cache/mitreden", `app-server-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const partial = `${file}.${process.pid}.partial`;
-      writeFileSync(partial, code);
-      renameSync(partial, file);
-    } catch (error) {
-      // A read-only node_modules: the server runs as it did before, with Node's stripper.
-      console.warn(`could not write ${file} (${(error as Error).message}); running ${APP_SERVER} with Node's type stripping`);
-      return APP_SERVER;
-    }
+  return output!.contents;
+}
+
+function sameBytes(file: string, code: Uint8Array): boolean {
+  try {
+    return readFileSync(file).equals(code);
+  } catch {
+    return false;
   }
-  return file;
 }
 
 /** Every `next` this project runs (build, start, dev) runs with telemetry off, in CI or not. */

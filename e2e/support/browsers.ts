@@ -2,7 +2,8 @@
 // be downloaded on our machines, so the tests drive Debian's: its headless shell
 // (`chromium-headless-shell`, what Playwright itself runs for headless tests) for every spec, and
 // the whole browser only where a spec needs what the shell lacks — the Push API
-// (participant-gets-push-notification) and the fake microphone (refugee-records-need-in-browser).
+// (participant-gets-push-notification). The shell records from Chromium's fake microphone as the
+// whole browser does (refugee-records-need-in-browser passes its flags to the shell).
 // The shell loads a page for about 60 % of the CPU the whole browser takes: no GPU process, a
 // lighter browser process. Elsewhere, point CHROMIUM_HEADLESS_SHELL_PATH and CHROMIUM_PATH at
 // the binaries, or run `npx playwright install chromium` and leave both unset.

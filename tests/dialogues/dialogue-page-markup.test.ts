@@ -74,6 +74,9 @@ describe("the dialogue page's markup", () => {
     const props = (node: ReactNode) => (node as ReactElement<Record<string, unknown>>).props;
     expect(props(HostText({ picked: picked("de"), field: "title", pageLocale: "de" }))).not.toHaveProperty("lang");
     expect(props(HostText({ picked: picked("ar"), field: "title", pageLocale: "de" }))).toMatchObject({ lang: "ar", dir: "rtl" });
+    // A German text on a Plain German page is not Plain German: <html lang="de-simple"> must not hold for it.
+    expect(props(HostText({ picked: picked("de"), field: "title", pageLocale: "de-simple" }))).toMatchObject({ lang: "de" });
+    expect(props(HostText({ picked: picked("de"), field: "title", pageLocale: "de-simple" }))).not.toHaveProperty("dir");
   });
 
   it.each([

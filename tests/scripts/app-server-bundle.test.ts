@@ -3,7 +3,7 @@
 // memory (~17 MB). scripts/next-server.ts bundles the wrapper and its own modules into one .mjs
 // inside the project, packages left as imports.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { appServerBundle } from "@/scripts/next-server";
@@ -26,5 +26,13 @@ describe("the production server's wrapper", () => {
     expect(code).not.toMatch(/from "\.\.?\//);
     // The same content gives the same file.
     expect(appServerBundle()).toBe(file);
+  });
+
+  it("is written again where a file of its name holds other bytes (cut short by a crash, or put there)", () => {
+    const file = appServerBundle();
+    const bundle = readFileSync(file);
+    writeFileSync(file, bundle.subarray(0, 100));
+    expect(appServerBundle()).toBe(file);
+    expect(readFileSync(file).equals(bundle)).toBe(true);
   });
 });
