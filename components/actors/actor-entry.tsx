@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PageRef } from "@/lib/actions/form-state";
-import { HostTextNote, langOf } from "@/components/host-texts/host-text";
+import { HostTextNote } from "@/components/host-texts/host-text";
+import { langOf } from "@/lib/i18n/lang-of";
 import { contentLanguage, pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import type { ReactNode } from "react";
 import type { ActorKind } from "@/lib/generated/prisma/enums";

@@ -26,8 +26,6 @@ export function LanguageLinks({ languages, hrefFor, original }: { languages: str
   ));
 }
 
-export { langOf };
-
 type Props = {
   picked: PickedHostText;
   field: Field;

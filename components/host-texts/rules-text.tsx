@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ShownRules } from "@/lib/host-texts/code-of-conduct";
 import { languageName } from "@/lib/i18n/language-names";
-import { LanguageLinks, langOf } from "./host-text";
+import { langOf } from "@/lib/i18n/lang-of";
+import { LanguageLinks } from "./host-text";
 
 /**
  * The rules a person is asked to accept, in the version picked for them (lib/host-texts/code-of-conduct.ts),
