@@ -16,6 +16,12 @@ export type LoadSpec = {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /**
+   * Send exactly this many requests instead of loading for `durationSeconds`: every request sent
+   * is answered and counted, none is left in flight at the end (bench/compare.ts divides the
+   * server's CPU time by them).
+   */
+  amount?: number;
   /** GET of one path; or alternating give/withdraw of supports; or new comments. */
   kind: "get" | "support" | "comment";
   path?: string;
@@ -107,7 +113,13 @@ async function run(spec: LoadSpec, seconds: number, keep: boolean): Promise<Load
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: spec.baseUrl, connections: spec.connections, duration: seconds, requests: requestsFor(spec), timeout: 30 },
+      {
+        url: spec.baseUrl,
+        connections: spec.connections,
+        ...(keep && spec.amount ? { amount: spec.amount } : { duration: seconds }),
+        requests: requestsFor(spec),
+        timeout: 30,
+      },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     if (keep) instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -118,7 +130,7 @@ async function run(spec: LoadSpec, seconds: number, keep: boolean): Promise<Load
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = (stats as { count: number }).count;
   return {
     requests: latencies.length,
-    requestsPerSecond: latencies.length / seconds,
+    requestsPerSecond: latencies.length / (keep && spec.amount ? result.duration : seconds),
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),

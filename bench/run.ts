@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { dropDatabase, onServer } from "../lib/db/databases";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 import { cloneForRun, ensureSeededTemplate, openBenchServer, preparePeople } from "./lib/database";
-import { contributionForms } from "./lib/forms";
+import { contributionForms, nextLinkTo } from "./lib/forms";
 import { firstVisit, laterNavigation, openBrowser, type Weight } from "./lib/page-weight";
 import { build, builtRoutes, hasBuild, runLoad, settle, startApp, startBaseline, startReference, TMP_DIR, withMemory } from "./lib/processes";
 import { writeReport, type BenchResults, type ExtraRow, type ReadRow, type WriteRow } from "./lib/report";
@@ -333,18 +333,4 @@ try {
   await cleanup();
   // Pools and timers of libraries must not keep a finished run alive.
   process.exit(process.exitCode ?? 0);
-}
-
-/** The page's own "next" link to `target` (its path and page number), as a reader follows it: with the cursor. */
-async function nextLinkTo(baseUrl: string, from: string, target: string): Promise<string> {
-  const response = await fetch(`${baseUrl}${from}`, { headers: { cookie: CACHE_OFF_COOKIE } });
-  const html = await response.text();
-  const page = new URL(target, baseUrl).searchParams.get("page");
-  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
-  const next = hrefs
-    .map((href) => new URL(href, baseUrl))
-    .find((url) => url.pathname === new URL(target, baseUrl).pathname && url.searchParams.get("page") === page && url.searchParams.has("after"));
-  if (!next) throw new Error(`no link with a cursor to page ${page} on ${from} (status ${response.status})`);
-  // Without its #fragment, which a browser does not send either.
-  return `${next.pathname}${next.search}`;
 }

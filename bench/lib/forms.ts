@@ -1,7 +1,9 @@
 // The support and comment forms of a contribution page, read from its HTML the way a browser
 // without JavaScript submits them: every hidden field (the server action's id and bound state
-// included), so the bench posts exactly what a phone without JavaScript would.
+// included), so the bench posts exactly what a phone without JavaScript would; and a list page's
+// own "next" link, as a reader follows it.
 import type { FormTemplate } from "../load";
+import { CACHE_OFF_COOKIE } from "./sql";
 
 const decode = (value: string) =>
   value
@@ -40,4 +42,18 @@ export function contributionForms(html: string, pagePath: string): { support: Fo
     support: template(support, [["intent", "give"]]),
     comment: template(comment, [["body", ""]]),
   };
+}
+
+/** The page's own "next" link to `target` (its path and page number), as a reader follows it: with the cursor. */
+export async function nextLinkTo(baseUrl: string, from: string, target: string): Promise<string> {
+  const response = await fetch(`${baseUrl}${from}`, { headers: { cookie: CACHE_OFF_COOKIE } });
+  const html = await response.text();
+  const page = new URL(target, baseUrl).searchParams.get("page");
+  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+  const next = hrefs
+    .map((href) => new URL(href, baseUrl))
+    .find((url) => url.pathname === new URL(target, baseUrl).pathname && url.searchParams.get("page") === page && url.searchParams.has("after"));
+  if (!next) throw new Error(`no link with a cursor to page ${page} on ${from} (status ${response.status})`);
+  // Without its #fragment, which a browser does not send either.
+  return `${next.pathname}${next.search}`;
 }

@@ -2,7 +2,7 @@
 // generator; and the server's memory, sampled from /proc while something runs.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../lib/db/embedded";
@@ -197,4 +197,39 @@ export async function withMemory<T>(pid: number, fn: () => Promise<T>): Promise<
   } finally {
     clearInterval(timer);
   }
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ: /proc counts CPU time in clock ticks of 10 ms on Linux
+
+/** CPU time (user + system, all threads) a process has used so far, in ms, from /proc/<pid>/stat; 0 when gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time of the PostgreSQL backends serving `database` on this machine so far, in ms (their
+ * process title names it): the database's share of a scenario, when the server runs locally.
+ * A backend that exits meanwhile takes its time with it, so this counts only while the pool's
+ * connections stay open (they do under load); other databases' work on the server is not in it.
+ */
+export function postgresCpuMs(database: string): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").split(" ").includes(database)) continue;
+      total += processCpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }

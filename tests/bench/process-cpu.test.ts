@@ -1,0 +1,42 @@
+// bench/compare.ts divides CPU time by requests: the server process's from /proc/<pid>/stat, and
+// that of the PostgreSQL backends of one database (their process title names it).
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresCpuMs, processCpuMs } from "@/bench/lib/processes";
+
+function burn(ms: number) {
+  const until = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < until) x += Math.sqrt(x + 1);
+  return x;
+}
+
+describe("processCpuMs", () => {
+  it("counts the CPU time this process spends, and 0 for a process that is not there", () => {
+    const before = processCpuMs(process.pid);
+    burn(300);
+    const spent = processCpuMs(process.pid) - before;
+    // Busy for 300 ms of wall time: at least most of it on the CPU, never more than wall time by much.
+    expect(spent).toBeGreaterThanOrEqual(150);
+    expect(spent).toBeLessThan(1000);
+    expect(processCpuMs(2 ** 30)).toBe(0);
+  });
+});
+
+describe("postgresCpuMs", () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  let database: string;
+  beforeAll(async () => {
+    await client.connect();
+    database = (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]!.name;
+  });
+  afterAll(() => client.end());
+
+  it("counts the work of this database's backends and not that of another database", async () => {
+    const before = postgresCpuMs(database);
+    const other = postgresCpuMs(`${database}_not_there`);
+    await client.query("SELECT count(*) FROM generate_series(1, 3000000) AS n WHERE n % 7 = 0");
+    expect(postgresCpuMs(database) - before).toBeGreaterThanOrEqual(50);
+    expect(postgresCpuMs(`${database}_not_there`)).toBe(other);
+  });
+});
