@@ -12,6 +12,8 @@
 //   nothing else in the page can equal it). Each hit draws a new nonce and writes the stored
 //   bytes around it in those places (views, no copy) and into the CSP header: no two responses
 //   share a nonce, and text in a contribution that merely looks like a nonce stays as it was.
+//   The stretches between the nonces are also kept gzipped, compressed once when stored, so a
+//   browser's hit sends them around its nonce without compressing (decision 088).
 // - Entries carry the version of what they show (lib/cache/public-version.ts), read before the
 //   render; every request reads the current version (one tiny query, shared by concurrent
 //   requests) and a newer one means a write committed since, on any instance: render again.
@@ -23,11 +25,10 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
-import { brotliDecompress, gunzip, gzip, inflate } from "node:zlib";
+import { brotliDecompress, gunzip, inflate } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import type { PublicVersions, VersionScope } from "../cache/public-version.ts";
-
-const gzipAsync = promisify(gzip);
+import { compressStretches, gzipAround, type CompressedStretches } from "./gzip-around-nonces.ts";
 const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
   gzip: promisify(gunzip),
   br: promisify(brotliDecompress),
@@ -65,6 +66,14 @@ type Entry = {
   body: Buffer;
   /** Byte offsets in `body` where `nonce` stands; a hit writes its own nonce in those places. */
   nonceAt: number[];
+  /** `body` between its nonces (views into it). */
+  stretches: Buffer[];
+  /**
+   * Each stretch compressed, for gzipAround: being made on the thread pool from when the entry
+   * is made (`compressed` once done, or null if it failed and browsers get the body as it is).
+   */
+  compressing: Promise<CompressedStretches | null>;
+  compressed: CompressedStretches | null;
   headers: Array<[string, string | string[]]>;
   bytes: number;
 };
@@ -192,7 +201,7 @@ export class PageCache {
    */
   stats(): { entries: number; bytes: number; retainedBytes: number } {
     const backings = new Set<ArrayBufferLike>();
-    for (const entry of this.entries.values()) backings.add(entry.body.buffer);
+    for (const entry of this.entries.values()) for (const piece of [entry.body, ...(entry.compressed?.pieces ?? [])]) backings.add(piece.buffer);
     let retainedBytes = 0;
     for (const backing of backings) retainedBytes += backing.byteLength;
     return { entries: this.entries.size, bytes: this.entries.calculatedSize, retainedBytes };
@@ -228,7 +237,10 @@ export class PageCache {
       const stored = await rendered;
       if (stored) {
         const current = this.entries.get(page.key);
-        if (!current || BigInt(stored.version) >= BigInt(current.version)) this.entries.set(page.key, stored);
+        if (!current || BigInt(stored.version) >= BigInt(current.version)) {
+          this.entries.set(page.key, stored);
+          void this.compressOnce(page.key, stored);
+        }
       }
     } finally {
       if (this.flights.get(page.key) === own) this.flights.delete(page.key);
@@ -320,30 +332,42 @@ export class PageCache {
     });
     const headerBytes = stored.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
     const nonceAt = offsetsOf(body, nonce);
-    // The body's bytes as held, headers as characters, and the offsets; 200 for the rest.
-    return { version, storedAt: Date.now(), nonce, body, nonceAt, headers: stored, bytes: body.byteLength + headerBytes + 8 * nonceAt.length + 200 };
+    const nonceLength = Buffer.byteLength(nonce, "utf8");
+    const stretches = stretchesOf(body, nonceAt, nonceLength);
+    // The body's bytes as held, headers as characters, and the offsets; 200 for the rest. The
+    // compressed stretches add theirs once made (compressOnce).
+    const bytes = body.byteLength + headerBytes + 8 * nonceAt.length + 200;
+    return { version, storedAt: Date.now(), nonce, body, nonceAt, stretches, compressing: compressStretches(stretches, nonceLength).catch(() => null), compressed: null, headers: stored, bytes };
+  }
+
+  /**
+   * Once the stored page's stretches are compressed, they are what a browser's hit sends, and
+   * the entry counts their bytes (set again, so the LRU weighs it anew). Compressed once, off the
+   * render's slot, instead of on every hit of a browser.
+   */
+  private async compressOnce(key: string, entry: Entry): Promise<void> {
+    const compressed = await entry.compressing;
+    if (!compressed) return;
+    entry.compressed = compressed;
+    entry.bytes += compressed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+    if (this.entries.peek(key) === entry) this.entries.set(key, entry);
   }
 
   private async serve(entry: Entry, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const gzip = /\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? ""));
     const nonce = createNonce();
-    const stamp = (value: string) => value.split(entry.nonce).join(nonce);
-    // The stored body's stretches between its nonces, as views (no copy), with the new nonce
-    // between them: a hit allocates no body-sized buffer unless it compresses.
     const nonceBytes = Buffer.from(nonce, "utf8");
-    const skip = Buffer.byteLength(entry.nonce, "utf8");
-    const pieces: Buffer[] = [];
-    let from = 0;
-    for (const at of entry.nonceAt) {
-      pieces.push(entry.body.subarray(from, at), nonceBytes);
-      from = at + skip;
-    }
-    pieces.push(entry.body.subarray(from));
+    // Only the first hits after a render wait for the compressing, a few milliseconds.
+    const stored = gzip ? (entry.compressed ?? (await entry.compressing)) : null;
+    // The proxy's nonces and ours are alike (128 bits, base64); were they not, the page goes as it is.
+    const compressed = stored?.gapLength === nonceBytes.byteLength ? stored : null;
+    const stamp = (value: string) => value.split(entry.nonce).join(nonce);
+    // The stored page's stretches between its nonces, as views (no copy), with the new nonce
+    // between them; for a browser, their compressed forms around it (gzipAround): no hit
+    // allocates or compresses a body.
+    const pieces = compressed ? gzipAround(entry.stretches, compressed, nonceBytes) : entry.stretches.flatMap((stretch, index) => (index ? [nonceBytes, stretch] : [stretch]));
     for (const [name, value] of entry.headers) response.setHeader(name, Array.isArray(value) ? value.map(stamp) : stamp(value));
-    if (/\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? ""))) {
-      // Level 1 on the thread pool: a few hundred microseconds for a dialogue page.
-      pieces.splice(0, pieces.length, await gzipAsync(Buffer.concat(pieces), { level: 1 }));
-      response.setHeader("content-encoding", "gzip");
-    }
+    if (compressed) response.setHeader("content-encoding", "gzip");
     const vary = String(response.getHeader("vary") ?? "");
     if (!/accept-encoding/i.test(vary)) response.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     response.setHeader("content-length", pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
@@ -354,6 +378,18 @@ export class PageCache {
     for (const piece of pieces) if (piece.byteLength) response.write(piece);
     response.end();
   }
+}
+
+/** `body` between the nonces at `nonceAt`, as views into it. */
+function stretchesOf(body: Buffer, nonceAt: readonly number[], nonceLength: number): Buffer[] {
+  const stretches: Buffer[] = [];
+  let from = 0;
+  for (const at of nonceAt) {
+    stretches.push(body.subarray(from, at));
+    from = at + nonceLength;
+  }
+  stretches.push(body.subarray(from));
+  return stretches;
 }
 
 /**
