@@ -33,6 +33,7 @@ const STAFF = [
   `/${M}/staff`,
   `/${M}/staff/queue`,
   `/${M}/staff/sign-in-codes`,
+  `/${M}/branding`,
   `/${M}/actors/manage`,
   `/${M}/dialogues/new`,
   `/${M}/${DIALOGUES.draft.slug}`,

@@ -10,6 +10,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { RENDER_TOKEN_HEADER, submitFailed } from "@/lib/http/render-registry";
+import { BASE_CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 import { direction, routing } from "@/lib/i18n/routing";
 import "../globals.css";
 import { localized, sitePaths } from "@/lib/routes/paths";
@@ -33,10 +34,10 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale} dir={direction(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans">
-        {/* Of the catalogue, only what client components need goes along (the error page; the
-            form messages where a form may be, decision 083), compiled: every byte costs prepaid
-            data (decision 040). */}
-        <ClientMessages namespaces={[]} layout>
+        {/* Of the catalogue, only what client components need goes along, compiled: every byte
+            costs prepaid data (decision 040). Here the error page's; the form messages go with
+            each page that renders a form (decision 085). */}
+        <ClientMessages namespaces={BASE_CLIENT_NAMESPACES}>
           <ErrorDocumentFallback
             token={requestHeaders.get(RENDER_TOKEN_HEADER)}
             nonce={requestHeaders.get("x-nonce") ?? undefined}

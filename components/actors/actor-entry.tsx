@@ -1,12 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PageRef } from "@/lib/actions/form-state";
 import { HostTextNote } from "@/components/host-texts/host-text";
 import { langOf } from "@/lib/i18n/lang-of";
-import { contentLanguage, pickHostText, type HostTextVersion } from "@/lib/host-texts/pick-host-text";
+import { contentLanguage, pickHostText, type HostTextVersion, type PickedHostText } from "@/lib/host-texts/pick-host-text";
 import type { ReactNode } from "react";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/text/user-text";
-import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 
 export type PublicActor = {
   id: string;
@@ -31,15 +29,18 @@ export type PublicActor = {
 export async function ActorEntry({
   actor,
   heading: Heading = "h3",
-  machineTranslation,
+  requestTranslation,
   translateHref,
   children,
 }: {
   actor: PublicActor;
   heading?: "h2" | "h3" | "h4";
-  /** For a signed-in reader when machine translation is configured: the page to come back to. */
-  /** The page it stands on, which the translation button comes back to. */
-  machineTranslation?: { page: PageRef };
+  /**
+   * The description's "Translate by machine" button, from the page that may offer it (a signed-in
+   * reader, the service configured): the page renders its form, and sends the form messages with
+   * it (decision 085).
+   */
+  requestTranslation?: (description: PickedHostText) => ReactNode;
   /** The versions page, for viewers the policy lets translate the description as volunteers. */
   translateHref?: string;
   children?: ReactNode;
@@ -69,7 +70,7 @@ export async function ActorEntry({
         <>
           <UserText text={description.fields.body!} format="markdown" className="mt-2" {...langOf(description.language, locale)} />
           <HostTextNote picked={description} pageLocale={locale} translateHref={translateHref} className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted" />
-          {machineTranslation && <RequestTextTranslation picked={description} subject={{ actorId: actor.id }} page={machineTranslation.page} />}
+          {requestTranslation ? requestTranslation(description) : null}
         </>
       )}
       {contact.length > 0 && (

@@ -3,11 +3,8 @@
 // The folds of the form core, a module of their own: a client module ships all its exports to
 // every page that imports it (issue 16), and only the contribution page and the post forms fold.
 import { useEffect, useRef, type ReactNode } from "react";
-import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
-import { useFormState } from "./form";
-
-type Translate = (key: string, params?: Record<string, string | number>) => string;
+import { useFormMessages, useFormState } from "./form";
 
 export type Summary = { label: string; className?: string; detailsClassName?: string; id?: string };
 
@@ -27,7 +24,7 @@ function doneOf(data: unknown): Message | null {
  */
 export function Folded({ summary, children }: { summary?: Summary; children: ReactNode }) {
   const state = useFormState();
-  const t = useTranslations() as unknown as Translate;
+  const t = useFormMessages();
   const done = state.status === "success" ? doneOf(state.data) : null;
   // The fields and their button give way to the message: the focus goes to it (with JavaScript
   // when it appears, without it as the answer's page opens), not back to the page's top.

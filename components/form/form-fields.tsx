@@ -6,14 +6,11 @@
 // translated message, tied to it with aria-describedby.
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
-import { useTranslations } from "@/lib/i18n/client";
 import type { FormState, Message } from "@/lib/actions/form-state";
-import { useFormFieldId, useFormState } from "./form";
-
-type Translate = (key: string, params?: Record<string, string | number>) => string;
+import { useFormFieldId, useFormMessages, useFormState } from "./form";
 
 export function useMessage(): (message: Message) => string {
-  const t = useTranslations() as unknown as Translate;
+  const t = useFormMessages();
   return (message) => t(message.key, message.params);
 }
 

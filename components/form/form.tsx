@@ -24,6 +24,18 @@ import { IDLE, type FormAction, type FormState, type Message } from "@/lib/actio
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+/**
+ * The translator of an action's answers and the summary: the form messages, which come with the
+ * page's own <ClientMessages forms> (decision 085). Asking for one on every render tells a page that
+ * forgot them at once ("Missing client text" in the console, which
+ * e2e/visitor-meets-no-console-error.spec.ts fails on), not first when a field fails and shows a key.
+ */
+export function useFormMessages(): Translate {
+  const t = useTranslations() as unknown as Translate;
+  t("feedback.summaryTitle");
+  return t;
+}
+
 /** A form's id; its fields' ids derive from it, so the summary can link to them. */
 export const FormContext = createContext<string | null>(null);
 
@@ -149,7 +161,7 @@ function fieldProblem(t: Translate, label: ReactNode, problem: string): ReactNod
 }
 
 function ErrorSummary<T>({ form, state, fields }: { form: string; state: FormState<T>; fields: Record<string, FieldInfo> }) {
-  const t = useTranslations() as unknown as Translate;
+  const t = useFormMessages();
   const ref = useRef<HTMLDivElement>(null);
   const failed = state.status === "error";
 

@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getMessages } from "next-intl/server";
-import { cookies } from "next/headers";
-import { SESSION_COOKIES } from "@/lib/auth/sign-in-redirect";
 import { ClientTextsProvider } from "@/lib/i18n/client";
-import { clientNamespaces, compiledNamespaces } from "@/lib/i18n/client-messages";
+import { compiledNamespaces, FORM_CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 import type { AppLocale } from "@/lib/i18n/routing";
 
 type Messages = Awaited<ReturnType<typeof getMessages>>;
@@ -13,16 +11,17 @@ type Messages = Awaited<ReturnType<typeof getMessages>>;
  * lib/i18n/client.tsx), on top of what the layout already sends (nested ones add to their
  * parent's). Only the named namespaces go along, compiled: every byte costs prepaid data.
  *
- * The form messages travel with the layout's for a request with a session cookie, and otherwise
- * with each nested one (`clientNamespaces`): every client form stands inside a <ClientMessages>
- * of its page's, so a page without one, as a public page read without signing in, sends none
- * (decision 083). Both sides ask the same question (is there a session cookie?), so a form never
- * lacks them. A client form on a page without texts of its own takes `namespaces={[]}`.
+ * `forms` adds the form messages (FORM_CLIENT_NAMESPACES), and only a page gives it: its own
+ * <ClientMessages forms> stands around every client form it renders, whoever reads it, and a page
+ * that renders none sends none (decision 085; tests/i18n/form-messages.test.ts holds every page to
+ * it). The layout never sends them: it may be kept from a request made before signing in or out
+ * in another tab, the page is rendered with the form.
  */
-export async function ClientMessages({ namespaces, layout = false, children }: { namespaces: readonly (keyof Messages)[]; layout?: boolean; children: ReactNode }) {
-  // The cookie, not the session behind it: no statement, and both sides read the same request.
-  const [locale, jar] = await Promise.all([getLocale() as Promise<AppLocale>, cookies()]);
-  const sent = clientNamespaces(namespaces, { layout, session: SESSION_COOKIES.some((name) => jar.has(name)) });
+export async function ClientMessages({ namespaces, forms = false, children }: { namespaces: readonly (keyof Messages)[]; forms?: boolean; children: ReactNode }) {
+  const sent = forms ? [...namespaces, ...FORM_CLIENT_NAMESPACES] : namespaces;
+  // Nothing to add: no provider, no bytes (what is above it stays in force).
+  if (sent.length === 0) return children;
+  const locale = (await getLocale()) as AppLocale;
   return (
     <ClientTextsProvider locale={locale} messages={await compiledNamespaces(locale, sent)}>
       {children}

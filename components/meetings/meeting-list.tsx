@@ -1,13 +1,14 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PageRef } from "@/lib/actions/form-state";
+import type { ReactNode } from "react";
 import { Link } from "@/components/link";
 import { HostText, HostTextNote } from "@/components/host-texts/host-text";
-import { RequestTextTranslation } from "@/components/translations/request-text-translation";
-import { pickHostText } from "@/lib/host-texts/pick-host-text";
+import { pickHostText, type PickedHostText } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
 import { languageName } from "@/lib/i18n/language-names";
 import { type DialoguePaths, localized, type Path, sitePaths, withQuery } from "@/lib/routes/paths";
 import { getFormatter } from "@/lib/i18n/format";
+
+export type RequestMeetingTranslation = (meetingId: string, text: PickedHostText) => ReactNode;
 
 /** Meetings as a list: when (in the municipality's zone), where, which languages, interpretation. */
 export async function MeetingList({
@@ -16,7 +17,7 @@ export async function MeetingList({
   level,
   textsLinks = false,
   translateLinks = false,
-  machineTranslation,
+  requestTranslation,
 }: {
   meetings: MeetingView[];
   calendarPath: Path;
@@ -25,9 +26,12 @@ export async function MeetingList({
   textsLinks?: boolean;
   /** For members the policy lets translate (translation:create): a link to translate each meeting's texts. */
   translateLinks?: boolean;
-  /** For a signed-in reader when machine translation is configured: the page to come back to. */
-  /** The page it stands on, which the translation button comes back to. */
-  machineTranslation?: { page: PageRef };
+  /**
+   * A meeting's "Translate by machine" button, from the page that may offer it (a signed-in reader,
+   * the service configured): the page renders its form, and sends the form messages with it
+   * (decision 085).
+   */
+  requestTranslation?: RequestMeetingTranslation;
 }) {
   const Heading = level === 3 ? "h3" : "h4";
   const [t, format, locale, hostTexts] = await Promise.all([getTranslations("meetings"), getFormatter(), getLocale(), getTranslations("hostTexts")]);
@@ -77,7 +81,7 @@ export async function MeetingList({
             </Link>
           </p>
           {/* No version in the reader's language yet: one button has it machine-made, once for all. */}
-          {machineTranslation ? <RequestTextTranslation picked={text} subject={{ meetingId: meeting.id }} page={machineTranslation.page} /> : null}
+          {requestTranslation ? requestTranslation(meeting.id, text) : null}
           {textsLinks && (
             <p className="mt-2 text-sm">
               <Link href={sitePaths.hostTexts("meeting", meeting.id)}>{hostTexts("editLink")}</Link>
@@ -97,7 +101,7 @@ export async function MeetingSections({
   level,
   textsLinks = false,
   translateLinks = false,
-  machineTranslation,
+  requestTranslation,
 }: {
   meetings: { upcoming: MeetingView[]; past: MeetingView[] };
   paths: DialoguePaths;
@@ -105,8 +109,7 @@ export async function MeetingSections({
   level: 2 | 3;
   textsLinks?: boolean;
   translateLinks?: boolean;
-  /** The page it stands on, which the translation button comes back to. */
-  machineTranslation?: { page: PageRef };
+  requestTranslation?: RequestMeetingTranslation;
 }) {
   const t = await getTranslations("meetings");
   const Heading = level === 2 ? "h2" : "h3";
@@ -121,11 +124,11 @@ export async function MeetingSections({
         </Link>
       </p>
       <Heading className="mt-4 text-lg">{t("upcoming")}</Heading>
-      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} translateLinks={translateLinks} machineTranslation={machineTranslation} />}
+      {meetings.upcoming.length === 0 ? <p className="mt-2">{t("noneUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} translateLinks={translateLinks} requestTranslation={requestTranslation} />}
       {meetings.past.length > 0 && (
         <>
           <Heading className="mt-6 text-lg">{t("past")}</Heading>
-          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} translateLinks={translateLinks} machineTranslation={machineTranslation} />
+          <MeetingList meetings={meetings.past} calendarPath={calendarPath} level={itemLevel} textsLinks={textsLinks} translateLinks={translateLinks} requestTranslation={requestTranslation} />
         </>
       )}
     </>

@@ -6,27 +6,16 @@ import type { AppLocale } from "./routing";
 
 type RawMessages = { [key: string]: string | RawMessages };
 
-/** The namespace every page's client components may use: the error page's. */
+/** The namespace every page's client components may use, which the layout sends: the error page's. */
 export const BASE_CLIENT_NAMESPACES = ["error"] as const;
 
 /**
  * The form messages every client form uses (its fields' problems, the error summary): ~3.8 KB
- * compiled in German. The layout sends them on every page to a reader with a session, who meets
- * forms everywhere; to anyone else they go along with a page's own client texts (a nested
- * <ClientMessages>), so a public page read without a form carries none (decision 083).
+ * compiled in German. They go with the page's own <ClientMessages forms> where the page renders a
+ * client form, whoever reads it, and never with the layout, so a page without a form (a public
+ * page read without signing in) carries none (decisions 083, 085).
  */
 export const FORM_CLIENT_NAMESPACES = ["validation", "errors", "feedback"] as const;
-
-/**
- * What a <ClientMessages> sends: the layout's the error page's, a page's own its `namespaces`;
- * the form messages the layout's when the request has a session cookie, a page's own when not.
- * Every client form stands inside a page's own <ClientMessages> (its namespace), so a form always
- * has them, once, and a page without one read without a session carries none.
- */
-export function clientNamespaces(namespaces: readonly string[], { layout, session }: { layout: boolean; session: boolean }): string[] {
-  const withForms = layout ? session : !session;
-  return [...(layout ? BASE_CLIENT_NAMESPACES : []), ...namespaces, ...(withForms ? FORM_CLIENT_NAMESPACES : [])];
-}
 
 const compiled = new Map<string, CompiledMessages>();
 

@@ -14,7 +14,6 @@ import { HostText } from "@/components/host-texts/host-text";
 import { Section } from "@/components/section";
 import { NO_FILTERS } from "@/lib/contributions/contribution-filters";
 import type { PickedHostText } from "@/lib/host-texts/pick-host-text";
-import { clientNamespaces } from "@/lib/i18n/client-messages";
 import messages from "@/messages/de.json";
 
 const OLD_CONTROL = "mt-1 block w-full rounded border border-muted bg-white px-3 py-2 text-base text-ink";
@@ -77,14 +76,5 @@ describe("the dialogue page's markup", () => {
     // A German text on a Plain German page is not Plain German: <html lang="de-simple"> must not hold for it.
     expect(props(HostText({ picked: picked("de"), field: "title", pageLocale: "de-simple" }))).toMatchObject({ lang: "de" });
     expect(props(HostText({ picked: picked("de"), field: "title", pageLocale: "de-simple" }))).not.toHaveProperty("dir");
-  });
-
-  it.each([
-    ["the layout, no session: the error page's only", { layout: true, session: false }, ["error"]],
-    ["the layout, a session: the error page's and the form messages", { layout: true, session: true }, ["error", "validation", "errors", "feedback"]],
-    ["a page's own, no session: its own and the form messages", { layout: false, session: false }, ["comments", "validation", "errors", "feedback"]],
-    ["a page's own, a session: its own (the layout sent the form messages)", { layout: false, session: true }, ["comments"]],
-  ])("sends the form messages once, where a form may be: %s", (_where, { layout, session }, expected) => {
-    expect(clientNamespaces(layout ? [] : ["comments"], { layout, session })).toEqual(expected);
   });
 });

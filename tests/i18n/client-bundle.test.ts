@@ -103,8 +103,9 @@ const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", DEFERRED],
   ["app/[locale]/[municipality]/[dialogue]/results/page.tsx", []],
   ["app/[locale]/[municipality]/[dialogue]/polls/page.tsx", DEFERRED],
-  ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", DEFERRED],
-  ["app/[locale]/[municipality]/[dialogue]/meetings/page.tsx", DEFERRED],
+  // No form: the meetings' and actors' translation request is the page's to render (decision 085).
+  ["app/[locale]/[municipality]/[dialogue]/responsibilities/page.tsx", []],
+  ["app/[locale]/[municipality]/[dialogue]/meetings/page.tsx", []],
 ];
 
 describe("read routes", () => {

@@ -1,7 +1,9 @@
 // Walks a file's value imports through the repository (not into packages): what a page's render
 // can reach. `import type` and `export type` carry no code; a "use server" module runs on a POST,
 // not in the render, so the walk does not enter it. Used by the query-count tests to prove that
-// nothing under a page reaches the database or the policy except through the page's loaders.
+// nothing under a page reaches the database or the policy except through the page's loaders, and
+// (following dynamic import()s too, as a lazy part's module is loaded where it renders) by the
+// form-messages test to find the elements of a page that render a client form.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -16,19 +18,24 @@ function resolve(from: string, specifier: string): string | null {
   return null;
 }
 
-/** Value imports (and re-exports) of a file; `import type` and `export type` carry no code. */
-function valueImports(source: string): string[] {
+/** Value imports (and re-exports) of a file, with `dynamic` its `import()`s too; `import type` and `export type` carry no code. */
+function valueImports(source: string, dynamic = false): string[] {
   const found: string[] = [];
   const statement = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
   for (const match of source.matchAll(statement)) {
     if (match[5]) found.push(match[5]);
     else if (!match[2] && match[4]) found.push(match[4]);
   }
+  // Not `typeof import("…")`, a type.
+  if (dynamic) for (const match of source.matchAll(/(?<!typeof\s+)\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(match[1]!);
   return found;
 }
 
-/** Every file reached from `start` (a path from the repository root), with the chain of imports that leads to it; the walk does not go on past `stopAt`. */
-export function reach(start: string, stopAt: ReadonlySet<string>): Map<string, string[]> {
+/**
+ * Every file reached from `start` (a path from the repository root), with the chain of imports that
+ * leads to it; the walk does not go on past `stopAt`, and follows `import()`s with `dynamic`.
+ */
+export function reach(start: string, stopAt: ReadonlySet<string>, { dynamic = false }: { dynamic?: boolean } = {}): Map<string, string[]> {
   const chains = new Map<string, string[]>([[start, [start]]]);
   const queue = [start];
   while (queue.length > 0) {
@@ -36,7 +43,7 @@ export function reach(start: string, stopAt: ReadonlySet<string>): Map<string, s
     const source = readFileSync(path.join(root, file), "utf8");
     if (file !== start && /^\s*["']use server["']/.test(source)) continue;
     if (stopAt.has(file)) continue;
-    for (const specifier of valueImports(source)) {
+    for (const specifier of valueImports(source, dynamic)) {
       const target = resolve(file, specifier);
       if (!target || chains.has(target)) continue;
       chains.set(target, [...chains.get(file)!, target]);

@@ -14,6 +14,7 @@ import { HostText, HostTextNote } from "@/components/host-texts/host-text";
 import { pickHostText } from "@/lib/host-texts/pick-host-text";
 import { loadMunicipalityHome, mayTranslateMunicipalityTexts } from "@/lib/pages/municipality-page";
 import { RequestTextTranslation } from "@/components/translations/request-text-translation";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { dialoguePaths, localized, municipalityPaths, sitePaths, withQuery } from "@/lib/routes/paths";
 import { getFormatter } from "@/lib/i18n/format";
 
@@ -90,7 +91,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
   );
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms={viewer !== null}>
       <MunicipalityBanner municipalityId={municipality.id} heading />
       <p className="mt-3 text-muted">{t("intro", { municipality: municipality.name })}</p>
       {introduction && (
@@ -148,6 +149,6 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
         )}
         <Pagination pathname={paths.home} page={loaded.page} pageCount={loaded.pageCount} cursors={loaded.cursors} query={text ? { text } : {}} hash="list" />
       </div>
-    </>
+    </ClientMessages>
   );
 }

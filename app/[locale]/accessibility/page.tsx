@@ -59,7 +59,7 @@ export default async function AccessibilityPage({ params }: Props) {
 
       <Section id="feedback" heading={t("feedbackHeading")} className="space-y-2">
         <p>{t("feedbackIntro")}</p>
-        <ClientMessages namespaces={["accessibility"]}>
+        <ClientMessages namespaces={["accessibility"]} forms>
           <FeedbackForm locale={locale} limits={FEEDBACK_LIMITS} />
         </ClientMessages>
       </Section>

@@ -33,7 +33,7 @@ export default async function AccountPage({ params }: Props) {
     : [...routing.locales, profile.locale];
   const languages: LanguageOption[] = codes.map((l) => ({ locale: l, name: autonym(l), dir: direction(l) }));
   return (
-    <ClientMessages namespaces={["account", "join", "push"]}>
+    <ClientMessages namespaces={["account", "join", "push"]} forms>
       <h1 className="text-3xl">{t("title")}</h1>
 
       <Section id="profile" heading={t("profileHeading")} headingClassName="mb-4 text-2xl" className="mt-6">

@@ -41,8 +41,8 @@ export default async function JoinPage({ params, searchParams }: Props) {
     <>
       <h1 className="text-3xl">{t("title")}</h1>
       <p className="mt-3 mb-6">{t("intro")}</p>
-      {/* The code field says what is wrong in the form messages (decision 083). */}
-      <ClientMessages namespaces={[]}>
+      {/* The code field says what is wrong in the form messages, which the page sends (decision 085). */}
+      <ClientMessages namespaces={[]} forms>
         <form method="get" action={localized(locale, sitePaths.join())} noValidate>
           <CodeField
             name="code"

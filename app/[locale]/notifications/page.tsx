@@ -31,7 +31,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   ]);
   const anyUnread = list.items.some((item) => item.unread);
   return (
-    <ClientMessages namespaces={["notifications"]}>
+    <ClientMessages namespaces={["notifications"]} forms>
       <h1 className="text-3xl">{t("title")}</h1>
       {list.items.length === 0 ? (
         <p className="mt-6">{t("empty")}</p>

@@ -26,7 +26,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const linkFailed = typeof query.error === "string";
   const [receipt, feedback] = await Promise.all([getTranslations("receipt"), getTranslations("feedback")]);
   return (
-    <ClientMessages namespaces={["signIn"]}>
+    <ClientMessages namespaces={["signIn"]} forms>
       <h1 className="text-3xl">{t("title")}</h1>
       {linkFailed ? (
         <p role="alert" className="mt-4 rounded border-s-4 border-danger bg-danger-soft p-3 font-semibold text-danger">

@@ -20,7 +20,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   const { user = "", token = "" } = await searchParams;
   const [pending, t] = await Promise.all([describeUnsubscribe({ user, token }), getTranslations("digest")]);
   return (
-    <ClientMessages namespaces={["digest"]}>
+    <ClientMessages namespaces={["digest"]} forms>
       <h1 className="text-3xl">{t("pageTitle")}</h1>
       <div className="mt-6">
         {!pending ? (

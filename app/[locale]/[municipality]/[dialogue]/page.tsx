@@ -13,6 +13,7 @@ import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
 import { MeetingSections } from "@/components/meetings/meeting-list";
 import { Pagination } from "@/components/pagination";
+import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { OpenPolls } from "@/components/polls/open-polls";
 import { Section } from "@/components/section";
 import { RequestHostTextTranslationForm } from "@/components/form/deferred";
@@ -100,7 +101,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       : undefined;
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms={viewer !== null}>
       <nav aria-label={t("breadcrumb")} className="text-sm">
         <ol className="flex flex-wrap gap-x-2">
           <li>
@@ -284,7 +285,11 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           paths={at}
           level={3}
           translateLinks={may.translate}
-          machineTranslation={may.requestTranslation ? { page: { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug } } : undefined}
+          requestTranslation={
+            may.requestTranslation
+              ? (meetingId, text) => <RequestTextTranslation picked={text} subject={{ meetingId }} page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }} />
+              : undefined
+          }
         />
         {may.manageMeetings && (
           <p className="mt-3">
@@ -294,6 +299,6 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           </p>
         )}
       </Section>
-    </>
+    </ClientMessages>
   );
 }

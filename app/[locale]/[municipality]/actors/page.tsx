@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActorEntry } from "@/components/actors/actor-entry";
 import { DialogueTitle } from "@/components/host-texts/dialogue-title";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { Link } from "@/components/link";
+import { RequestTextTranslation } from "@/components/translations/request-text-translation";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listActors } from "@/lib/actors/list-actors";
 import { getThemeNamer } from "@/lib/i18n/theme-names";
@@ -37,12 +39,13 @@ export default async function ActorsPage({ params }: Props) {
   // Staff manage every actor, members edit their own: the link shows only to them.
   const management = await loadActorManagementPage(viewer, municipality.slug);
   // A signed-in reader has a description machine-translated into their language, once for all.
-  const machineTranslation = municipalityPermissions(viewer, municipality.id).requestTranslation ? { page: { locale, municipality: municipality.slug, view: "actors" as const } } : undefined;
+  const mayRequestTranslation = municipalityPermissions(viewer, municipality.id).requestTranslation;
+  const page = { locale, municipality: municipality.slug, view: "actors" } as const;
   // Whoever joined one of the town's dialogues translates the descriptions as a volunteer (decision 026).
   const mayTranslate = await mayTranslateMunicipalityTexts(viewer, municipality.id);
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms={viewer !== null}>
       <p className="text-sm">
         <Link href={paths.home}><bdi>{municipality.name}</bdi></Link>
       </p>
@@ -65,7 +68,11 @@ export default async function ActorsPage({ params }: Props) {
               <ul className="mt-3 space-y-4 border-s-2 border-line ps-4">
                 {group.actors.map((actor) => (
                   <li key={actor.id} className="relative before:absolute before:-start-4 before:top-6 before:w-4 before:border-t-2 before:border-line">
-                    <ActorEntry actor={actor} machineTranslation={machineTranslation} translateHref={mayTranslate ? localized(locale, sitePaths.hostTexts("actor", actor.id)) : undefined}>
+                    <ActorEntry
+                      actor={actor}
+                      requestTranslation={mayRequestTranslation ? (description) => <RequestTextTranslation picked={description} subject={{ actorId: actor.id }} page={page} /> : undefined}
+                      translateHref={mayTranslate ? localized(locale, sitePaths.hostTexts("actor", actor.id)) : undefined}
+                    >
                       <h4 className="mt-3 text-sm font-semibold">{t("responsibleFor")}</h4>
                       {actor.responsibilities.length === 0 ? (
                         <p className="text-sm text-muted">{t("noResponsibilities")}</p>
@@ -93,6 +100,6 @@ export default async function ActorsPage({ params }: Props) {
           ))}
         </ul>
       )}
-    </>
+    </ClientMessages>
   );
 }

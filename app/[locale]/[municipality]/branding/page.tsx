@@ -5,6 +5,7 @@ import { cache } from "react";
 import { BrandingForm } from "@/components/municipalities/branding-form";
 import { SettingsPageHeader } from "@/components/municipalities/settings-page-header";
 import { MunicipalityBanner } from "@/components/municipalities/municipality-banner";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getBranding } from "@/lib/municipalities/get-branding";
 import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
@@ -34,7 +35,7 @@ export default async function BrandingPage({ params, searchParams }: Props) {
   if (!branding) notFound();
   const t = await getTranslations("branding");
   return (
-    <>
+    <ClientMessages namespaces={[]} forms>
       <SettingsPageHeader municipality={branding} title={t("title")} intro={t("intro")} saved={query.done === "saved" ? t("saved") : null} />
       <h2 className="mt-6 text-xl">{t("previewHeading")}</h2>
       <div className="mt-2">
@@ -57,6 +58,6 @@ export default async function BrandingPage({ params, searchParams }: Props) {
           }}
         />
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -38,7 +38,7 @@ export default async function DistrictsPage({ params, searchParams }: Props) {
   const move = moveDistrictAction.bind(null, page);
 
   return (
-    <ClientMessages namespaces={["districts", "districtValidation"]}>
+    <ClientMessages namespaces={["districts", "districtValidation"]} forms>
       <MunicipalityPageHeader back={<Link href={paths.dashboard}>{dashboard("title")}</Link>} title={t("title")} municipality={municipality.name} intro={t("intro")} />
       {(query.done === "saved" || query.done === "deleted") && (
         <p role="status" className="mt-4 rounded border-s-4 border-phase-ink bg-phase-bg p-3 font-semibold text-phase-ink">

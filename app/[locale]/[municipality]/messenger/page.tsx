@@ -65,7 +65,7 @@ export default async function MessengerSettingsPage({ params, searchParams }: Pr
         </p>
       )}
       {/* The forms' messages for a refused entry (an invalid number or SID) are this page's texts. */}
-      <ClientMessages namespaces={["messengerSettings"]}>
+      <ClientMessages namespaces={["messengerSettings"]} forms>
         {(["twilio", "signal"] as const).map((provider) => {
           const channel = settings[provider];
           return (

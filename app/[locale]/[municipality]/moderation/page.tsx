@@ -28,7 +28,7 @@ export default async function MunicipalModerationPage({ params }: Props) {
   const { viewer, municipality } = loaded;
   const [dialogues, t] = await Promise.all([listMunicipalQueue(viewer, { municipalityId: municipality.id }), getTranslations("moderation")]);
   return (
-    <ClientMessages namespaces={["moderation"]}>
+    <ClientMessages namespaces={["moderation"]} forms>
       <MunicipalityPageHeader title={t("queue.municipalityTitle")} municipality={municipality.name} intro={t("queue.municipalityIntro")} />
       {dialogues.length === 0 && <p className="mt-6">{t("queue.noReports")}</p>}
       {dialogues.map(({ dialogue, queue }) => {

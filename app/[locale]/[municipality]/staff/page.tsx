@@ -8,6 +8,7 @@ import { listStaff } from "@/lib/municipalities/list-staff";
 import { loadMunicipalityFor } from "@/lib/pages/municipality-page";
 import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
 import { MunicipalityPageHeader } from "@/components/municipalities/municipality-page-header";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { staffPageMetadata } from "@/lib/municipalities/staff-page-metadata";
 import { municipalityPaths } from "@/lib/routes/paths";
 
@@ -25,7 +26,7 @@ export default async function StaffPage({ params }: Props) {
   const [staff, t] = await Promise.all([listStaff(viewer, { municipalityId: municipality.id }), getTranslations("staff")]);
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms>
       <MunicipalityPageHeader title={t("title")} municipality={municipality.name} intro={t("intro", { municipality: municipality.name })} />
       {may.readOverview && (
         <p className="mt-3">
@@ -83,6 +84,6 @@ export default async function StaffPage({ params }: Props) {
           }}
         />
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -18,7 +18,7 @@ export default async function ConfirmEmailPage({ searchParams }: Props) {
   const { user = "", token = "" } = await searchParams;
   const [pending, t] = await Promise.all([describeEmailConfirmation({ user, token }), getTranslations("account")]);
   return (
-    <ClientMessages namespaces={["account"]}>
+    <ClientMessages namespaces={["account"]} forms>
       <h1 className="text-3xl">{t("confirmTitle")}</h1>
       <div className="mt-6">
         <ConfirmEmailForm user={user} token={token} pending={pending && { email: pending.email, name: pending.displayName }} />

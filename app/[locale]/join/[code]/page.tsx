@@ -86,7 +86,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
   const teamRole = !alreadyMember && (invitation.role === "CO_HOST" || invitation.role === "RECORDER") ? invitation.role : null;
   const languages: LanguageOption[] = routing.locales.map((l) => ({ locale: l, name: autonym(l), dir: direction(l) }));
   return (
-    <>
+    <ClientMessages namespaces={["join"]} forms>
       <DialogueIntro dialogue={dialogue} invitedTo={t("invitedTo")} locale={locale} />
       {teamRole && (
         // A team role is named, with what it allows, before anyone confirms it (decision 035).
@@ -97,25 +97,23 @@ export default async function InvitationPage({ params, searchParams }: Props) {
       )}
       <RulesTranslationOffer rules={rules} dialogueId={dialogue.id} signedIn={viewer !== null} page={{ locale, view: "join", code: invitation.code }} />
       <div className="mt-8">
-        <ClientMessages namespaces={["join"]}>
-          <JoinForms
-            code={invitation.code}
-            locale={locale}
-            dialoguePath={dialoguePaths(dialogue).home}
-            languages={languages}
-            confirmRole={teamRole ? t("teamRole.confirm") : null}
-            viewer={
-              viewer && {
-                displayName: viewer.displayName,
-                // A participant invited as recorder or co-host still has something to accept.
-                alreadyMember,
-              }
+        <JoinForms
+          code={invitation.code}
+          locale={locale}
+          dialoguePath={dialoguePaths(dialogue).home}
+          languages={languages}
+          confirmRole={teamRole ? t("teamRole.confirm") : null}
+          viewer={
+            viewer && {
+              displayName: viewer.displayName,
+              // A participant invited as recorder or co-host still has something to accept.
+              alreadyMember,
             }
-            codeOfConduct={<RulesText rules={rules} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(sitePaths.join(invitation.code), { rules: language }))} />}
-          />
-        </ClientMessages>
+          }
+          codeOfConduct={<RulesText rules={rules} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(sitePaths.join(invitation.code), { rules: language }))} />}
+        />
       </div>
-    </>
+    </ClientMessages>
   );
 }
 

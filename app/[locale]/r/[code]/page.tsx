@@ -67,11 +67,11 @@ export default async function ReceiptPage({ params }: Props) {
     // receipt's names no page a form may stand on: the form stands for the one it is typed into.
     const normalizedCode = normalizeReceiptCode(decodeURIComponent(code));
     return (
-      <>
+      <ClientMessages namespaces={[]} forms>
         <h1 className="text-3xl">{t("notFoundTitle")}</h1>
         <p className="mt-3 mb-6" data-testid="receipt-not-found">{t("notFound")}</p>
         <ReceiptCodeForm page={normalizedCode ? { locale, view: "receipt", code: formatReceiptCode(normalizedCode) } : { locale, view: "receipts" }} />
-      </>
+      </ClientMessages>
     );
   }
   const normalized = normalizeReceiptCode(decodeURIComponent(code))!;
@@ -89,7 +89,8 @@ export default async function ReceiptPage({ params }: Props) {
   const translation = translations ? inReaderLanguage(translations.contribution, contribution.language, locale) : undefined;
 
   return (
-    <ClientMessages namespaces={["receipt"]}>
+    // The form to attach the receipt is for a signed-in reader.
+    <ClientMessages namespaces={["receipt"]} forms={viewer !== null}>
       {/* One name per line: two names of another direction in one line read out of order. */}
       <p className="text-sm text-muted">
         <span className="block"><bdi>{dialogue.municipality.name}</bdi></span>

@@ -9,6 +9,7 @@ import { APP_ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
 import { RECORD_TYPE_KEYS } from "@/lib/exports/definition";
 import { EXPORT_FORMATS, EXPORT_SCHEMA_PATH, SEPARATORS } from "@/lib/exports/export-dialogue";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { apiPaths, dialoguePaths, localized } from "@/lib/routes/paths";
 
 type Params = { locale: string; municipality: string; dialogue: string };
@@ -42,7 +43,7 @@ export default async function ExportPage({ params, searchParams }: Props) {
   const error = isErrorCode(query.error) && query.error !== "RATE_LIMITED" ? query.error : null;
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms>
       <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("backToDialogue") }} heading={t("title")} />
       <p className="mt-3">{t("intro")}</p>
       <p className="mt-2 text-muted">{t("anonymity")}</p>
@@ -76,6 +77,6 @@ export default async function ExportPage({ params, searchParams }: Props) {
           <a href={apiPaths.openApi()}>{t("apiLink")}</a>
         </li>
       </ul>
-    </>
+    </ClientMessages>
   );
 }

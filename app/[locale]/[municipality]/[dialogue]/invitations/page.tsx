@@ -13,6 +13,7 @@ import { listInvitations } from "@/lib/invitations/list-invitations";
 import { INVITATION_DEFAULTS, isTeamRole, TEAM_INVITATION_MAX_USES } from "@/lib/invitations/invitation-roles";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/invitations/invitations";
 import { DialogueSubpageHeader } from "@/components/dialogues/dialogue-subpage-header";
+import { ClientMessages } from "@/components/identity/client-messages";
 import { dialoguePaths } from "@/lib/routes/paths";
 import { getFormatter } from "@/lib/i18n/format";
 
@@ -68,7 +69,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   };
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms>
       <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("back") }} heading={t("title")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
 
@@ -171,6 +172,6 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           </ul>
         )}
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -59,7 +59,7 @@ export default async function ManageDialoguePage({ params, searchParams }: Props
   const teamRefused = typeof query.teamRefused === "string" ? query.teamRefused : undefined;
 
   return (
-    <ClientMessages namespaces={["dialogueValidation"]}>
+    <ClientMessages namespaces={["dialogueValidation"]} forms>
       <DialogueSubpageHeader dialogue={dialogue} original back={{ href: at.home, label: t("back") }} heading={t("manageTitle")} />
       <AccountabilityLinks may={dialogue.may} paths={at} />
 

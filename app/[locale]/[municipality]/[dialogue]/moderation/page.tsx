@@ -44,7 +44,7 @@ export default async function ModerationPage({ params }: Props) {
   ]);
   const paths = dialoguePaths(dialogue);
   return (
-    <ClientMessages namespaces={["moderation"]}>
+    <ClientMessages namespaces={["moderation"]} forms>
       <DialogueSubpageHeader dialogue={dialogue} original back={{ href: paths.home, label: t("backToDialogue") }} heading={t("queue.title")} />
       <p className="mt-3 text-muted">{t("queue.intro")}</p>
       <p className="mt-2">

@@ -33,7 +33,7 @@ export default async function NewContributionPage(props: Props) {
   return (
     <NewContributionFrame namespace="post" dialogue={dialogue} back={paths.home} possible={form !== null}>
       {form && choices && (
-        <>
+        <ClientMessages namespaces={["post", "images", "similar", "kinds"]} forms>
           <p className="mb-6 rounded border border-line bg-surface p-3">
             <Link href={paths.newVoice} className="font-semibold">
               {voice("sayInstead")}
@@ -43,20 +43,18 @@ export default async function NewContributionPage(props: Props) {
           {form.codeOfConduct && (
             <RulesTranslationOffer rules={form.codeOfConduct} dialogueId={dialogue.id} signedIn page={page} />
           )}
-          <ClientMessages namespaces={["post", "images", "similar", "kinds"]}>
-            <PostForm
-              action={createContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
-              page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
-              supportInstead={supportInsteadAction.bind(null, page)}
-              choices={choices}
-              codeOfConduct={
-                form.codeOfConduct && (
-                  <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(paths.newContribution, { rules: language }))} />
-                )
-              }
-            />
-          </ClientMessages>
-        </>
+          <PostForm
+            action={createContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
+            page={{ locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug }}
+            supportInstead={supportInsteadAction.bind(null, page)}
+            choices={choices}
+            codeOfConduct={
+              form.codeOfConduct && (
+                <RulesText rules={form.codeOfConduct} pageLocale={locale} hrefFor={(language) => localized(locale, withQuery(paths.newContribution, { rules: language }))} />
+              )
+            }
+          />
+        </ClientMessages>
       )}
     </NewContributionFrame>
   );

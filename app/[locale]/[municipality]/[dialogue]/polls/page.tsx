@@ -19,6 +19,7 @@ import { direction } from "@/lib/i18n/routing";
 import { listPolls } from "@/lib/polls/list-polls";
 import { dialoguePaths, localized, sitePaths } from "@/lib/routes/paths";
 import "@/components/results/results.css";
+import { ClientMessages } from "@/components/identity/client-messages";
 
 type Props = {
   params: Promise<{ locale: string; municipality: string; dialogue: string }>;
@@ -45,7 +46,7 @@ export default async function PollsPage({ params, searchParams }: Props) {
   const dir = direction(locale);
   const readerLanguage = contentLanguage(locale);
   return (
-    <>
+    <ClientMessages namespaces={[]} forms={viewer !== null}>
       <DialogueSubpageHeader dialogue={dialogue} back={{ href: paths.home, label: t("back") }} heading={t("heading")} />
       <p className="mt-3 text-muted">{t("intro")}</p>
       {may.managePolls && (
@@ -105,6 +106,6 @@ export default async function PollsPage({ params, searchParams }: Props) {
           {poll.tallies && <PollResults poll={poll} tallies={poll.tallies} dir={dir} idPrefix={`poll-${poll.id}`} />}
         </Section>
       ))}
-    </>
+    </ClientMessages>
   );
 }

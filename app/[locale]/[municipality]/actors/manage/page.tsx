@@ -28,7 +28,7 @@ export default async function ManageActorsPage({ params }: Props) {
   const paths = municipalityPaths(municipality.slug);
 
   return (
-    <ClientMessages namespaces={["actors"]}>
+    <ClientMessages namespaces={["actors"]} forms>
       <MunicipalityPageHeader
         back={<Link href={paths.actors}>{t("backToOrganigram")}</Link>}
         title={t("manageTitle")}

@@ -32,7 +32,7 @@ export default async function NewDialoguePage({ params }: Props) {
   const [t, rules, form] = await Promise.all([getTranslations("dialogueAdmin"), defaultRules(municipalityLocale), dialogueFormProps(themes, "create")]);
 
   return (
-    <ClientMessages namespaces={["dialogueValidation"]}>
+    <ClientMessages namespaces={["dialogueValidation"]} forms>
       <MunicipalityPageHeader
         back={<Link href={municipalityPaths(municipality.slug).home}>{t("backToMunicipality", { municipality: municipality.name })}</Link>}
         title={t("newTitle")}

@@ -40,7 +40,7 @@ export default async function DistrictPage({ params }: Props) {
   const { name } = pickDistrictName(district.names, locale, languages[0] ?? "de");
 
   return (
-    <ClientMessages namespaces={["districts", "districtValidation"]}>
+    <ClientMessages namespaces={["districts", "districtValidation"]} forms>
       <MunicipalityPageHeader back={<Link href={paths.districts}>{t("back")}</Link>} title={t("editTitle")} municipality={municipality.name} intro={
           <>
             {t("editIntro")} <bdi className="font-semibold">{name}</bdi>

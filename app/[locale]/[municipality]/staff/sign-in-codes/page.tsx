@@ -40,7 +40,7 @@ export default async function SignInCodesPage({ params, searchParams }: Props) {
   ]);
 
   return (
-    <ClientMessages namespaces={["signInCodes", "join"]}>
+    <ClientMessages namespaces={["signInCodes", "join"]} forms>
       <p className="text-sm">
         <Link href={municipalityPaths(municipality.slug).staff}>{t("back")}</Link>
       </p>

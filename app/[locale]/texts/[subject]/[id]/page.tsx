@@ -78,7 +78,7 @@ export default async function HostTextsPage({ params, searchParams }: Props) {
     : Object.fromEntries(FIELD_ORDER.map((field) => [field, (field === "body" && subject.original.body == null ? "" : version?.[field]) ?? ""]));
 
   return (
-    <ClientMessages namespaces={["hostTexts", "translations"]}>
+    <ClientMessages namespaces={["hostTexts", "translations"]} forms>
       <p className="text-sm">
         <Link href={back}>{t("back")}</Link>
       </p>

@@ -58,7 +58,7 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
   };
 
   return (
-    <>
+    <ClientMessages namespaces={[]} forms>
       <p className="text-sm">
         <Link href={dialoguePaths(poll.page.municipality, poll.page.dialogue).poll(poll.id)}>{t("back")}</Link>
       </p>
@@ -153,6 +153,6 @@ export default async function PollTextsPage({ params, searchParams }: Props) {
           )}
         </Section>
       )}
-    </>
+    </ClientMessages>
   );
 }

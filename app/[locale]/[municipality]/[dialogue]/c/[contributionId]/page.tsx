@@ -78,7 +78,14 @@ export default async function ContributionPage({ params, searchParams }: Props) 
     if (kept) redirectTo(locale, withQuery(dialoguePaths(kept.dialogue).contribution(kept.id), { merged: 1 }));
   }
   if (!loaded) notFound();
-  if (!loaded.shown) return <HiddenContribution dialogue={loaded.dialogue} hidden={loaded.hidden} />;
+  // A reader who is not signed in has no form on the page (every action asks for a session).
+  if (!loaded.shown) {
+    return (
+      <ClientMessages namespaces={[]} forms={viewer !== null}>
+        <HiddenContribution dialogue={loaded.dialogue} hidden={loaded.hidden} />
+      </ClientMessages>
+    );
+  }
   const { dialogue, contribution, comments, verifiedRoles, translations, voiceNote, may } = loaded;
   const [t, tt, statuses, format, themeName] = await Promise.all([
     getTranslations("contributionPage"),
@@ -148,7 +155,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
     // Only for the messages that actions answer with (field errors, a report's thanks) and the
     // edit form's photo fields: the forms are server components around the one client <ActionForm>
     // (decision 040).
-    <ClientMessages namespaces={["comments", "translations", "moderation", ...(may.edit ? (["images"] as const) : [])]}>
+    <ClientMessages namespaces={["comments", "translations", "moderation", ...(may.edit ? (["images"] as const) : [])]} forms={viewer !== null}>
       {/* Right after a first post: switch on notifications for this phone? (JavaScript only, decision 031) */}
       {loaded.pushOffer && <FirstPostPushPrompt offer={loaded.pushOffer} />}
       <p className="text-sm">

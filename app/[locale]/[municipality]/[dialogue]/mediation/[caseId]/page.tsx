@@ -42,7 +42,7 @@ export default async function MediationCasePage({ params }: Props) {
     <time dateTime={value.toISOString()}>{format.dateTime(value, "dayLong")}</time>
   );
   return (
-    <ClientMessages namespaces={["moderation"]}>
+    <ClientMessages namespaces={["moderation"]} forms>
       <p className="text-sm">
         <Link href={mediation.mayManage ? paths.moderation : paths.home}>{mediation.mayManage ? t("queue.title") : t("backToDialogue")}</Link>
       </p>

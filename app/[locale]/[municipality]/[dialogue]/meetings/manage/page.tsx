@@ -41,7 +41,7 @@ export default async function ManageMeetingsPage({ params, searchParams }: Props
         </p>
       )}
       <Section id="new-meeting" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-6 rounded border border-line bg-surface p-4">
-        <ClientMessages namespaces={["meetings"]}>
+        <ClientMessages namespaces={["meetings"]} forms>
           <MeetingForm
             action={createMeetingAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
             dialogueId={dialogue.id}

@@ -37,7 +37,7 @@ export default async function OfflineContributionPage({ params }: Props) {
   return (
     <NewContributionFrame namespace="onBehalf" dialogue={dialogue} back={paths.home} original possible={form !== null}>
       {form && choices && (
-        <ClientMessages namespaces={["post", "onBehalf", "images"]}>
+        <ClientMessages namespaces={["post", "onBehalf", "images"]} forms>
           <OfflineContributionForm
             action={recordOfflineContributionAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
             choices={choices}

@@ -49,7 +49,7 @@ export default async function NewVoiceContributionPage(props: Props) {
       note={t("privacy", { days: env().VOICE_AUDIO_RETENTION_DAYS })}
     >
       {form && choices && (
-        <ClientMessages namespaces={["post", "voice", "images"]}>
+        <ClientMessages namespaces={["post", "voice", "images"]} forms>
           <VoiceForm
             postTo={localized(locale, paths.newVoiceSend)}
             initial={failure ?? IDLE}

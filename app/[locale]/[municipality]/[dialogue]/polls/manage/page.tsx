@@ -64,7 +64,7 @@ export default async function ManagePollsPage({ params, searchParams }: Props) {
           {notice}
         </p>
       )}
-      <ClientMessages namespaces={["polls"]}>
+      <ClientMessages namespaces={["polls"]} forms>
         {mayManage && (
           <Section id="new-poll" heading={t("createHeading")} headingClassName="mb-4 text-xl" className="mt-6 rounded border border-line bg-surface p-4">
             <PollCreateForm

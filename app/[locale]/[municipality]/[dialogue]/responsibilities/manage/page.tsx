@@ -40,7 +40,7 @@ export default async function ManageResponsibilitiesPage({ params, searchParams 
   const mainLanguage = dialogue.languages[0] ?? "de";
 
   return (
-    <ClientMessages namespaces={["responsibilities"]}>
+    <ClientMessages namespaces={["responsibilities"]} forms>
       <DialogueSubpageHeader
         dialogue={dialogue}
         original

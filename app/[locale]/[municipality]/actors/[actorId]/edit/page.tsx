@@ -37,7 +37,7 @@ export default async function EditActorPage({ params, searchParams }: Props) {
   const done = typeof query.done === "string" ? query.done : undefined;
 
   return (
-    <ClientMessages namespaces={["actors"]}>
+    <ClientMessages namespaces={["actors"]} forms>
       <p className="flex flex-wrap gap-x-6 text-sm">
         <Link href={municipalityPaths(municipality.slug).actorsManage}>{t("backToList")}</Link>
         <Link href={municipalityPaths(municipality.slug).actor(actor.id)}>{t("showOnOrganigram")}</Link>

@@ -67,7 +67,7 @@ export default async function MergePage({ params }: Props) {
       {candidates.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <ClientMessages namespaces={["merge"]}>
+        <ClientMessages namespaces={["merge"]} forms>
           <MergeForm
             action={mergeContributionsAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId: contribution.id })}
             mergedId={contribution.id}

@@ -116,7 +116,7 @@ export default async function ReceiptSlipPage({ params }: Props) {
           <details className="rounded border border-line p-3">
             <summary className="cursor-pointer font-semibold text-brand">{t("replaceHeading")}</summary>
             <p className="my-2">{t("replaceIntro")}</p>
-            <ClientMessages namespaces={["receiptSlip"]}>
+            <ClientMessages namespaces={["receiptSlip"]} forms>
               <ReplaceReceiptForm contributionId={slip.contribution.id} dialogueId={slip.dialogue.id} />
             </ClientMessages>
           </details>

@@ -46,7 +46,7 @@ export default async function TranscriptPage({ params }: Props) {
         )}
       </Section>
       {form.machineUnchecked && <p className="mb-4 rounded border-s-4 border-brand bg-surface p-3">{t("machineNote")}</p>}
-      <ClientMessages namespaces={["voiceTranscript"]}>
+      <ClientMessages namespaces={["voiceTranscript"]} forms>
         <TranscriptForm
           action={writeTranscriptAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug })}
           contributionId={contributionId}

@@ -74,7 +74,7 @@ export default async function VoiceCommentPage({ params, searchParams }: Props) 
         <>
           <p className="mt-3 text-muted">{t("intro")}</p>
           <p className="mt-2 mb-6 text-sm text-muted">{tv("privacy", { days: env().VOICE_AUDIO_RETENTION_DAYS })}</p>
-          <ClientMessages namespaces={["voice", "voiceComment"]}>
+          <ClientMessages namespaces={["voice", "voiceComment"]} forms>
             <VoiceCommentForm
               postTo={localized(locale, paths.voiceCommentSend(contributionId))}
               initial={failure ?? IDLE}

@@ -41,7 +41,7 @@ export default async function CommentTranscriptPage({ params }: Props) {
       <VoiceNoteView note={form.note} audioHref={audioHref} transcriptHref={paths.commentTranscript(contributionId, commentId)} />
       {form.machineUnchecked && <p className="my-4 rounded border-s-4 border-brand bg-surface p-3">{t("machineNote")}</p>}
       <div className="mt-6">
-        <ClientMessages namespaces={["voiceTranscript"]}>
+        <ClientMessages namespaces={["voiceTranscript"]} forms>
           <CommentTranscriptForm
             action={writeCommentTranscriptAction.bind(null, { locale, municipality: dialogue.municipality.slug, dialogue: dialogue.slug, contributionId })}
             contributionId={contributionId}
