@@ -30,8 +30,8 @@ const STORED_MAX = 0xffff;
 /** The stretches compressed, and the length of the nonce they were compressed around. */
 export type CompressedStretches = { pieces: Buffer[]; gapLength: number };
 
-/** DEFLATE looks back at most 32 KB. */
-const WINDOW = 32 * 1024;
+/** How far zlib looks back: its 32 KB window less its 262-byte lookahead. */
+const WINDOW = 32 * 1024 - 262;
 
 /**
  * The stretches compressed, in order, on the thread pool, around gaps of `gapLength` bytes.

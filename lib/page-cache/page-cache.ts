@@ -183,14 +183,17 @@ export function ownCopy(bytes: Uint8Array): Buffer {
 export class PageCache {
   private readonly options: PageCacheOptions;
   private readonly entries: LRUCache<string, Entry>;
+  /** What one entry may count: a quarter of the cache. */
+  private readonly maxEntryBytes: number;
   /** Renders in flight per key: concurrent misses at the same version wait for one render. */
   private readonly flights = new Map<string, { version: string; entry: Promise<Entry | null> }>();
 
   constructor(options: PageCacheOptions) {
     this.options = options;
+    this.maxEntryBytes = Math.max(1, Math.floor(options.maxBytes / 4));
     this.entries = new LRUCache<string, Entry>({
       maxSize: Math.max(1, options.maxBytes),
-      maxEntrySize: Math.max(1, Math.floor(options.maxBytes / 4)),
+      maxEntrySize: this.maxEntryBytes,
       sizeCalculation: (entry) => entry.bytes,
     });
   }
@@ -264,7 +267,7 @@ export class PageCache {
     const chunks: Buffer[] = [];
     let captured = 0;
     let tooLarge = false;
-    const limit = Math.floor(this.options.maxBytes / 4);
+    const limit = this.maxEntryBytes;
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
@@ -342,22 +345,25 @@ export class PageCache {
 
   /**
    * Once the stored page's stretches are compressed, they are what a browser's hit sends, and
-   * the entry counts their bytes (set again, so the LRU weighs it anew). Compressed once, off the
+   * the entry counts their bytes: stored again as a new object, since the LRU weighs an entry only
+   * when its value changes. A page that would then outgrow an entry's limit stays without them
+   * (browsers get it uncompressed) rather than leaving the cache. Compressed once, off the
    * render's slot, instead of on every hit of a browser.
    */
   private async compressOnce(key: string, entry: Entry): Promise<void> {
     const compressed = await entry.compressing;
-    if (!compressed) return;
-    entry.compressed = compressed;
-    entry.bytes += compressed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
-    if (this.entries.peek(key) === entry) this.entries.set(key, entry);
+    if (this.entries.peek(key) !== entry) return;
+    const bytes = entry.bytes + (compressed?.pieces.reduce((sum, piece) => sum + piece.byteLength, 0) ?? 0);
+    const kept = compressed && bytes <= this.maxEntryBytes ? compressed : null;
+    this.entries.set(key, { ...entry, compressing: Promise.resolve(kept), compressed: kept, bytes: kept ? bytes : entry.bytes });
   }
 
+
   private async serve(entry: Entry, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const gzip = /\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? ""));
+    const gzip = acceptsGzip(request.headers["accept-encoding"]);
     const nonce = createNonce();
     const nonceBytes = Buffer.from(nonce, "utf8");
-    // Only the first hits after a render wait for the compressing, a few milliseconds.
+    // Only the first hits after a render wait for the compressing (5–10 ms for a dialogue page).
     const stored = gzip ? (entry.compressed ?? (await entry.compressing)) : null;
     // The proxy's nonces and ours are alike (128 bits, base64); were they not, the page goes as it is.
     const compressed = stored?.gapLength === nonceBytes.byteLength ? stored : null;
@@ -378,6 +384,23 @@ export class PageCache {
     for (const piece of pieces) if (piece.byteLength) response.write(piece);
     response.end();
   }
+}
+
+/**
+ * Whether an Accept-Encoding allows gzip (RFC 9110 §12.5.3): named (or as x-gzip) with a weight
+ * above 0, or covered by `*` above 0 when not named. `gzip;q=0` refuses it.
+ */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const entry of String(header ?? "").split(",")) {
+    const [coding = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+    if (!coding) continue;
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    weights.set(coding === "x-gzip" ? "gzip" : coding, Number.isFinite(weight) ? weight : 0);
+  }
+  const gzip = weights.get("gzip") ?? weights.get("*");
+  return gzip !== undefined && gzip > 0;
 }
 
 /** `body` between the nonces at `nonceAt`, as views into it. */

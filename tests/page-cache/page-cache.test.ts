@@ -9,13 +9,14 @@ import path from "node:path";
 import net, { type AddressInfo } from "node:net";
 // Next.js's own writer of a rendered page to Node's response: it waits for "drain" between chunks.
 import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
+import { randomBytes } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { PublicVersions } from "@/lib/cache/public-version";
 import { LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
-import { CACHE_HEADER, createNonce, LOCALE_ROUTES, PageCache, pageCacheSettings, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
+import { acceptsGzip, CACHE_HEADER, createNonce, LOCALE_ROUTES, PageCache, pageCacheSettings, publicPageOf, RENDER_NEUTRAL_COOKIES } from "@/lib/page-cache/page-cache";
 import { createContribution, createDialogue, createMunicipality, openDialogue } from "@/tests/support/factories";
 
 const LOCALES = ["de", "ar"] as const;
@@ -339,6 +340,75 @@ describe("cached public pages under a strict CSP", () => {
     expect(renders - rendersBefore).toBe(1);
     expect(new Set(responses.map((response) => response.policyNonce)).size).toBe(8);
     expect(responses.map((response) => [...new Set(bodyNonces(response.body))])).toEqual(responses.map((response) => [response.policyNonce]));
+  });
+});
+
+/** A page of `bytes` of random text (as good as incompressible), with its nonce in a script. */
+const randomPage = (bytes: number): Render =>
+  async (_request, response) => {
+    renders += 1;
+    const nonce = createNonce();
+    response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}'`);
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end(`<!DOCTYPE html><html><head><script nonce="${nonce}"></script></head><body><p>${randomBytes(bytes).toString("base64url")}</p></body></html>`);
+  };
+
+describe("the compressed form of a stored page", () => {
+  const gzip = { "accept-encoding": "gzip, deflate, br, zstd" };
+
+  it("is counted against the cache's size once made, so what the cache keeps alive stays within what it counts", async () => {
+    const own = await instance(8 * 1024 * 1024, { render: randomPage(48 * 1024) });
+    try {
+      await createContribution({ dialogueId }); // a new version: the first request renders
+      await get(own.url, page, gzip);
+      const stored = own.cache.stats().bytes;
+      expect((await get(own.url, page, gzip)).headers["content-encoding"]).toBe("gzip");
+      // Random text hardly compresses: the compressed stretches add about the page's size again.
+      await vi.waitFor(() => expect(own.cache.stats().bytes).toBeGreaterThan(stored + 48 * 1024));
+      const { bytes, retainedBytes } = own.cache.stats();
+      expect(retainedBytes).toBeLessThanOrEqual(bytes);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("is left out when page and compressed form together would outgrow an entry's limit, and the page stays cached", async () => {
+    // An entry may count a quarter of 1 MB; this page alone is ~200 KB, twice that is too much.
+    const own = await instance(1024 * 1024, { render: randomPage(150 * 1024) });
+    try {
+      await createContribution({ dialogueId });
+      const rendersBefore = renders;
+      const first = await get(own.url, page, gzip);
+      await vi.waitFor(() => expect(own.cache.stats().entries).toBe(1));
+      const hits = [await get(own.url, page, gzip), await get(own.url, page, gzip)];
+      expect([first.state, ...hits.map((hit) => hit.state)]).toEqual(["miss", "hit", "hit"]);
+      expect(renders - rendersBefore).toBe(1);
+      expect(hits[1]!.headers["content-encoding"]).toBeUndefined();
+      expect(hits[1]!.body).toBe(first.body.split(first.policyNonce!).join(hits[1]!.policyNonce!));
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("which readers get the page gzipped", () => {
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["gzip", true],
+    ["GZIP", true],
+    ["x-gzip", true],
+    ["br;q=1.0, gzip;q=0.8, *;q=0.1", true],
+    ["*", true],
+    ["gzip;q=0", false],
+    ["gzip; q=0.000", false],
+    ["*;q=0", false],
+    ["br, *;q=0.5, gzip;q=0", false],
+    ["br, deflate", false],
+    ["identity", false],
+    ["", false],
+    [undefined, false],
+  ])("Accept-Encoding %j: %s", (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 });
 
