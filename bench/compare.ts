@@ -18,7 +18,7 @@ import { dropDatabase } from "../lib/db/databases";
 import { PROJECT_ROOT } from "../lib/db/embedded";
 import { cloneForRun, ensureSeededTemplate, openBenchServer, preparePeople } from "./lib/database";
 import { nextLinkTo } from "./lib/forms";
-import { DIST_DIR, postgresCpuMs, processCpuMs, runLoad, settle, startApp } from "./lib/processes";
+import { DIST_DIR, postgresCpu, processCpuMs, sameBackends, runLoad, settle, startApp } from "./lib/processes";
 import { CACHE_OFF_COOKIE, recordPage } from "./lib/sql";
 import type { LoadResult, LoadSpec } from "./load";
 import { DEFAULT_SIZES } from "./seed/seed-large-data";
@@ -62,9 +62,9 @@ type Row = {
   connections: number;
   scenario: string;
   result: LoadResult;
-  /** Server process CPU ms per answered request, and all PostgreSQL processes' beside it. */
+  /** Server process CPU ms per answered request, and its database's PostgreSQL backends' beside it (null when one exited meanwhile). */
   cpuMsPerRequest: number;
-  postgresCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number | null;
   bytesPerResponse: number;
 };
 
@@ -138,8 +138,9 @@ try {
           const amount = Math.max(connections * 4, Math.round(warm.requestsPerSecond * duration));
           await settle(app.baseUrl);
           const cpu = processCpuMs(app.pid);
-          const postgres = postgresCpuMs(database);
+          const postgres = postgresCpu(database);
           const result = await runLoad(spec(scenario, connections, { amount }));
+          const postgresAfter = postgresCpu(database);
           // Nothing is left in flight after a fixed number of requests; the health checks of
           // settle() are part of the idle server's cost, not of a render.
           const row: Row = {
@@ -148,14 +149,14 @@ try {
             scenario: scenario.name,
             result,
             cpuMsPerRequest: (processCpuMs(app.pid) - cpu) / result.requests,
-            postgresCpuMsPerRequest: (postgresCpuMs(database) - postgres) / result.requests,
+            postgresCpuMsPerRequest: sameBackends(postgres, postgresAfter) ? (postgresAfter.ms - postgres.ms) / result.requests : null,
             bytesPerResponse: result.bytesPerSecond / result.requestsPerSecond,
           };
           rows.push(row);
           const bad = result.errors + result.timeouts + Object.entries(result.statusCodes).filter(([code]) => code !== "200").reduce((n, [, count]) => n + count, 0);
           log(
             `round ${round}, ${connections} conn., ${scenario.name}: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms, ` +
-              `server CPU ${row.cpuMsPerRequest.toFixed(1)} ms/req, PostgreSQL ${row.postgresCpuMsPerRequest.toFixed(1)} ms/req (${result.requests} requests${bad ? `, ${bad} not 200` : ""})`,
+              `server CPU ${row.cpuMsPerRequest.toFixed(1)} ms/req, PostgreSQL ${row.postgresCpuMsPerRequest?.toFixed(1) ?? "–"} ms/req (${result.requests} requests${bad ? `, ${bad} not 200` : ""})`,
           );
         }
       }
@@ -180,7 +181,7 @@ try {
       const ratio = (pick: (row: Row) => number) => median(own.map((row) => pick(row) / pick(first.find((f) => f.round === row.round)!)));
       lines.push(
         `| ${connections} | ${scenario.name} | ${median(own.map((r) => r.result.requestsPerSecond)).toFixed(1)} | ${median(own.map((r) => r.result.p95)).toFixed(0)} | ` +
-          `${median(own.map((r) => r.cpuMsPerRequest)).toFixed(1)} | ${median(own.map((r) => r.postgresCpuMsPerRequest)).toFixed(1)} | ` +
+          `${median(own.map((r) => r.cpuMsPerRequest)).toFixed(1)} | ${median(own.flatMap((r) => (r.postgresCpuMsPerRequest === null ? [] : [r.postgresCpuMsPerRequest]))).toFixed(1)} | ` +
           `${ratio((r) => r.result.requestsPerSecond).toFixed(2)} | ${ratio((r) => r.result.p95).toFixed(2)} | ${ratio((r) => r.cpuMsPerRequest).toFixed(2)} |`,
       );
     }

@@ -215,21 +215,27 @@ export function processCpuMs(pid: number): number {
 
 /**
  * CPU time of the PostgreSQL backends serving `database` on this machine so far, in ms (their
- * process title names it): the database's share of a scenario, when the server runs locally.
- * A backend that exits meanwhile takes its time with it, so this counts only while the pool's
- * connections stay open (they do under load); other databases' work on the server is not in it.
+ * process title names it), and their process ids: the database's share of a scenario, when the
+ * server runs locally. A backend that exits takes its time with it, so a difference is only
+ * sound when the same backends are there at both ends (`sameBackends`); other databases' work
+ * on the server is not in it.
  */
-export function postgresCpuMs(database: string): number {
-  let total = 0;
+export function postgresCpu(database: string): { ms: number; pids: number[] } {
+  let ms = 0;
+  const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
       if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").split(" ").includes(database)) continue;
-      total += processCpuMs(Number(entry));
+      ms += processCpuMs(Number(entry));
+      pids.push(Number(entry));
     } catch {
       // gone meanwhile
     }
   }
-  return total;
+  return { ms, pids };
 }
+
+/** Whether every backend counted `before` is still there `after` (so that after.ms − before.ms is all their work). */
+export const sameBackends = (before: { pids: number[] }, after: { pids: number[] }): boolean => before.pids.every((pid) => after.pids.includes(pid));

@@ -2,7 +2,7 @@
 // that of the PostgreSQL backends of one database (their process title names it).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresCpuMs, processCpuMs } from "@/bench/lib/processes";
+import { postgresCpu, processCpuMs, sameBackends } from "@/bench/lib/processes";
 
 function burn(ms: number) {
   const until = performance.now() + ms;
@@ -23,7 +23,7 @@ describe("processCpuMs", () => {
   });
 });
 
-describe("postgresCpuMs", () => {
+describe("postgresCpu", () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   let database: string;
   beforeAll(async () => {
@@ -33,10 +33,22 @@ describe("postgresCpuMs", () => {
   afterAll(() => client.end());
 
   it("counts the work of this database's backends and not that of another database", async () => {
-    const before = postgresCpuMs(database);
-    const other = postgresCpuMs(`${database}_not_there`);
+    const before = postgresCpu(database);
     await client.query("SELECT count(*) FROM generate_series(1, 3000000) AS n WHERE n % 7 = 0");
-    expect(postgresCpuMs(database) - before).toBeGreaterThanOrEqual(50);
-    expect(postgresCpuMs(`${database}_not_there`)).toBe(other);
+    const after = postgresCpu(database);
+    expect(after.ms - before.ms).toBeGreaterThanOrEqual(50);
+    expect(sameBackends(before, after)).toBe(true);
+    expect(postgresCpu(`${database}_not_there`)).toEqual({ ms: 0, pids: [] });
+  });
+
+  it("tells when a backend counted before has exited", async () => {
+    const second = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await second.connect();
+    const before = postgresCpu(database);
+    await second.end();
+    // The backend leaves once its client has said goodbye; wait until /proc no longer lists it.
+    let after = postgresCpu(database);
+    while (sameBackends(before, after)) after = postgresCpu(database);
+    expect(after.pids.length).toBeLessThan(before.pids.length);
   });
 });
