@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind, ContributionStatus } from "@/lib/generated/prisma/enums";
 import { authorize, type Viewer } from "@/lib/policy/policy";
 import { dialogueResource } from "@/lib/policy/resources";
@@ -61,19 +62,63 @@ export async function findSimilarContributions(
   return similarTo(dialogueId, title, body, viewer.id, options.excludeId ?? null, options.limit ?? SIMILAR_LIMIT);
 }
 
+/**
+ * The lower bound the trigram operators (`%`, `<%`) take candidates at: a hair below the
+ * threshold, so a score that rounds to it in float4 is never lost; the exact score decides.
+ */
+const CANDIDATE_THRESHOLD = SIMILAR_THRESHOLD - 0.001;
+
+/**
+ * The query (decision 087): the candidates by the first two scores come from the pg_trgm GIN
+ * indexes of migration similar_trigram_indexes (`%` on the title, `<%` on title and text), in the
+ * original and in every translation; the third score has the stored title on the side no trigram
+ * index can search for, so it is a pass over the dialogue's titles (`<%` evaluated per row). Each
+ * candidate then gets the exact score of decision 051, and only that score and the threshold
+ * decide: the same contributions, in the same order, as scoring every text of the dialogue
+ * (tests/contributions/similar-contributions-same.test.ts). The operators read their thresholds
+ * from settings, set for this transaction only.
+ */
 async function similarTo(dialogueId: string, title: string, body: string, viewerId: string, excludeId: string | null, limit: number) {
   const text = `${title} ${body}`.slice(0, 1000);
-  const rows = await db.$queryRaw<(Omit<SimilarContribution, "own" | "supports"> & { authorId: string | null; supports: bigint })[]>`
-    WITH texts AS (
+  // What may be found, in each arm: the dialogue's visible contributions, none waiting for its words.
+  const findable = Prisma.sql`c."dialogueId" = ${dialogueId}::uuid AND ${visibleContribution.sql("c")}
+         AND c."awaitingTranscript" = false AND c."id" IS DISTINCT FROM ${excludeId}::uuid`;
+  const [, rows] = await db.$transaction([
+    // The operators' thresholds; and pg_trgm declares its functions as cheap as comparing two
+    // integers (cost 1), so the planner would rather run them over all of a dialogue's thousands
+    // of texts than read a trigram index (its functions belong to the superuser: their cost is
+    // not ours to raise). For this statement only, an operator costs a hundred times the default
+    // and no table is read sequentially (tests/contributions/similar-plan.test.ts).
+    db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_THRESHOLD)}, true),
+      set_config('pg_trgm.word_similarity_threshold', ${String(CANDIDATE_THRESHOLD)}, true),
+      set_config('enable_seqscan', 'off', true), set_config('cpu_operator_cost', '0.25', true)`,
+    db.$queryRaw<(Omit<SimilarContribution, "own" | "supports"> & { authorId: string | null; supports: bigint })[]>`
+    WITH translations AS MATERIALIZED (
+      -- The dialogue's translations first, then the third score over them (not over every
+      -- translation of every dialogue, which the planner would do to save a join).
+      SELECT c."id", t."title", t."body", t."language"
+        FROM "Translation" t JOIN "Contribution" c ON c."id" = t."contributionId"
+       WHERE t."title" <> '' AND ${findable}
+    ),
+    texts AS (
       SELECT c."id", c."title", c."body", c."language", false AS "translated"
         FROM "Contribution" c
-       WHERE c."dialogueId" = ${dialogueId}::uuid AND ${visibleContribution.sql("c")}
-         AND c."awaitingTranscript" = false AND c."id" IS DISTINCT FROM ${excludeId}::uuid
+       WHERE ${findable}
+         AND (c."title" % ${title}::text OR ${title}::text <% (c."title" || ' ' || c."body"))
       UNION ALL
       SELECT c."id", t."title", t."body", t."language", true
         FROM "Translation" t JOIN "Contribution" c ON c."id" = t."contributionId"
-       WHERE t."title" <> '' AND c."dialogueId" = ${dialogueId}::uuid AND ${visibleContribution.sql("c")}
-         AND c."awaitingTranscript" = false AND c."id" IS DISTINCT FROM ${excludeId}::uuid
+       WHERE t."contributionId" IS NOT NULL AND t."title" <> '' AND ${findable}
+         AND (t."title" % ${title}::text OR ${title}::text <% (t."title" || ' ' || t."body"))
+      UNION ALL
+      SELECT c."id", c."title", c."body", c."language", false
+        FROM "Contribution" c
+       WHERE ${findable}
+         AND length(c."title") >= ${SIMILAR_MIN_LENGTH} AND c."title" <% ${text}::text
+      UNION ALL
+      SELECT t."id", t."title", t."body", t."language", true
+        FROM translations t
+       WHERE length(t."title") >= ${SIMILAR_MIN_LENGTH} AND t."title" <% ${text}::text
     ),
     scored AS (
       SELECT DISTINCT ON (x."id") x."id", x."title", x."language", x."translated",
@@ -92,7 +137,8 @@ async function similarTo(dialogueId: string, title: string, body: string, viewer
       JOIN "Dialogue" d ON d."id" = c."dialogueId" AND ${publishedDialogue.sql("d")}
      WHERE s."score" >= ${SIMILAR_THRESHOLD}
      ORDER BY s."score" DESC, c."createdAt", c."id"
-     LIMIT ${limit}`;
+     LIMIT ${limit}`,
+  ]);
   return rows.map(({ authorId, supports, ...row }) => ({ ...row, supports: Number(supports), own: authorId === viewerId }));
 }
 
