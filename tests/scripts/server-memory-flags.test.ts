@@ -2,7 +2,7 @@
 // semi-space to 64 MB on a machine with much memory, so RSS under load carried ~128 MB of garbage.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { OLD_SPACE_MB, SEMI_SPACE_MB, withServerMemoryFlags } from "@/scripts/next-server";
+import { MALLOC_ARENAS, OLD_SPACE_MB, SEMI_SPACE_MB, serverMallocArenas, withServerMemoryFlags } from "@/scripts/next-server";
 
 // Allocates objects that live a little while (a ring of 400,000, as a burst of renders holds its
 // trees) and prints the largest size V8 gave the young generation meanwhile.
@@ -62,5 +62,13 @@ describe("the production server's memory flags", () => {
     expect(bounded).toBeGreaterThanOrEqual(OLD_SPACE_MB);
     expect(bounded).toBeLessThanOrEqual(OLD_SPACE_MB + 4 * SEMI_SPACE_MB);
     expect(limitMb(undefined)).toBeGreaterThan(2 * OLD_SPACE_MB);
+  });
+
+  it.each<[string, Record<string, string | undefined>, string]>([
+    ["nothing set", {}, String(MALLOC_ARENAS)],
+    ["an operator's own number", { MALLOC_ARENA_MAX: "8" }, "8"],
+    ["an empty value", { MALLOC_ARENA_MAX: "" }, String(MALLOC_ARENAS)],
+  ])("bound glibc's malloc arenas to two unless the environment sets its own (%s)", (_case, env, expected) => {
+    expect(serverMallocArenas(env)).toBe(expected);
   });
 });
