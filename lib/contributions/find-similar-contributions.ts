@@ -128,7 +128,7 @@ async function similarTo(dialogueId: string, title: string, body: string, viewer
           CASE WHEN length(x."title") >= ${SIMILAR_MIN_LENGTH} THEN word_similarity(x."title", ${text}::text) ELSE 0 END
         ) AS "score"
         FROM texts x
-       ORDER BY x."id", "score" DESC, x."translated"
+       ORDER BY x."id", "score" DESC, x."translated", x."language"
     )
     SELECT s."id", c."kind", c."status", s."title", s."language" AS "titleLanguage", s."translated", c."authorId",
       (SELECT count(*) FROM "Support" su WHERE su."contributionId" = c."id")
@@ -138,7 +138,9 @@ async function similarTo(dialogueId: string, title: string, body: string, viewer
      WHERE s."score" >= ${SIMILAR_THRESHOLD}
      ORDER BY s."score" DESC, c."createdAt", c."id"
      LIMIT ${limit}`,
-  ]);
+    // As the plain query before it: wait for a connection as long as the pool makes anyone wait,
+    // not Prisma's 2 s for a transaction, and give the statement its time.
+  ], { maxWait: 10_000, timeout: 30_000 });
   return rows.map(({ authorId, supports, ...row }) => ({ ...row, supports: Number(supports), own: authorId === viewerId }));
 }
 

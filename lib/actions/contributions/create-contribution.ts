@@ -8,6 +8,8 @@ import { discardPendingPhotos, keepPendingPhotos, keptPhotosOfForm, type KeptPho
 import { findSimilarContributions, type SimilarContribution } from "@/lib/contributions/find-similar-contributions";
 import { setFlash } from "@/lib/flash/flash";
 import { withinLimit } from "@/lib/rate-limit";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { withQuery } from "@/lib/routes/paths";
 
 /**
@@ -34,7 +36,15 @@ export const createContributionAction = pageAction(
     // The lookup counts against the limit of the lookup while typing (a scripted post without
     // similarSeen would otherwise run it unlimited); over it, the post goes out without the offer.
     if (!similarSeen && text.success && viewer && (await withinLimit("similarLookupsPerPerson", `person:${viewer.id}`))) {
-      const similar = await findSimilarContributions(viewer, { dialogueId: text.data.dialogueId, title: text.data.title, body: text.data.body });
+      const similar = await findSimilarContributions(viewer, { dialogueId: text.data.dialogueId, title: text.data.title, body: text.data.body }).catch(
+        (error: unknown) => {
+          // The offer helps; it is no condition of posting. A lookup the database could not answer
+          // (its transaction found no connection in time, under load) lets the post go out.
+          if (isAppError(error)) throw error;
+          logger().warn({ event: "contributions.similar_failed", err: { name: (error as Error).name, message: (error as Error).message } }, "similar lookup failed; posting without the offer");
+          return [];
+        },
+      );
       if (similar.length > 0) {
         // The photos are kept for the post that follows (a photo at fault is told now, not after the offer).
         return { similar, values, kept: await keepPendingPhotos(viewer, text.data.dialogueId, uploads) };
