@@ -46,7 +46,7 @@ test("a participant sees a reply to her comment in the header and the list, open
   await writer.getByRole("link", { name: contribution.title, exact: true }).click();
   const thread = writer.locator("article").filter({ hasText: HANNELORES_COMMENT });
   const reply = `شكرًا جزيلًا، سأكتب لك. ${randomInt(100_000, 1_000_000)}`;
-  await thread.getByText(ar.comments.reply, { exact: true }).click();
+  await thread.getByRole("link", { name: ar.comments.reply, exact: true }).click();
   await thread.getByLabel(ar.comments.replyLabel, { exact: true }).fill(reply);
   await thread.getByRole("button", { name: ar.comments.replySubmit }).click();
   await expect(writer.locator("p", { hasText: reply })).toBeVisible();

@@ -70,7 +70,8 @@ test("a participant reports a comment, a moderator hides it with a reason, the a
   const reader = await joined(browser, `Reporter ${randomBytes(2).toString("hex")}`);
   await reader.goto(contributionUrl);
   const reported = reader.locator("[id^=comment-]").filter({ hasText: words });
-  await reported.getByText(moderation.report.open, { exact: true }).click();
+  // A link to the same page with this comment's report form open (decision 089).
+  await reported.getByRole("link", { name: moderation.report.open, exact: true }).click();
   await reported.getByLabel(moderation.report.category).selectOption("INSULT");
   await reported.getByLabel(moderation.report.reason).fill("Calls everyone liars.");
   await reported.getByRole("button", { name: moderation.report.submit }).click();

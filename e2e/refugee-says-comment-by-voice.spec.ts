@@ -52,7 +52,7 @@ test("a voice comment in Farsi is uploaded, written down by a recorder, correcte
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(need.title);
   const contributionPath = new URL(page.url()).pathname;
 
-  // "Say it instead" under the comment form (the last one on the page: reply forms come before it), to a page of its own.
+  // "Say it instead" under the comment form (the last one on the page: an opened reply form comes before it), to a page of its own.
   await page.getByRole("link", { name: fa.comments.sayInstead }).last().click();
   await expect(page).toHaveURL(`${contributionPath}/voice-comment`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(fa.voiceComment.pageTitle);

@@ -75,7 +75,9 @@ test("a volunteer comments, replies, supports with and without JavaScript, and t
   await expect(posted.getByText(hannelore.displayName).first()).toBeVisible();
 
   const reply = `Next Tuesday at 3 pm. ${randomBytes(3).toString("hex")}`;
-  await posted.getByText(text.comments.reply, { exact: true }).click();
+  // "Reply" is a link to the same page with this thread's reply form open (decision 089).
+  await posted.getByRole("link", { name: text.comments.reply, exact: true }).click();
+  await expect(page).toHaveURL(/[?&]act=reply#comment-/);
   await posted.getByLabel(text.comments.replyLabel, { exact: true }).fill(reply);
   await posted.getByRole("button", { name: text.comments.replySubmit }).click();
   await expect(posted.getByRole("list", { name: text.comments.repliesLabel }).locator("p", { hasText: reply })).toBeVisible();

@@ -1,6 +1,7 @@
 // A volunteer (a local actor) translates a German need into Arabic. An Arabic reader without
 // JavaScript then reads it in Arabic, right to left, marked as a volunteer's translation, and
-// reaches the German original with one click.
+// reaches the German original with one click. A comment's "Translate" is a link to the same page
+// with that comment's form open in place (decision 089).
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import ar from "../messages/ar.json" with { type: "json" };
@@ -44,7 +45,7 @@ test("a volunteer translates a German need into Arabic; an Arabic reader without
 
   const title = `لا يوجد إنترنت في السكن ${randomInt(100_000, 1_000_000)}`;
   const body = "في المبنى لا يوجد إنترنت. الأطفال لا يستطيعون أداء واجباتهم المدرسية.";
-  // The contribution's own form (each comment has one too; the host team also has the machine's).
+  // The contribution's own form (a comment's is behind its link; the host team also has the machine's).
   const summary = page.locator("summary", { hasText: new RegExp(`^${escape(de.translations.translate)}$`) });
   const form = page.getByRole("region", { name: de.translations.translate, exact: true }).locator("details").filter({ has: summary });
   await form.locator(summary).click();
@@ -97,4 +98,36 @@ test("a German reader without JavaScript reads a Farsi comment in its German tra
   await expect(original).toHaveAttribute("dir", "rtl");
   await keepScreenshot(reader, "translation-comment-de-360", { file: "test-results/translation-comment-de-360.png" });
   await context.close();
+});
+
+/** The translation forms of comments on the page (their own edit and delete forms name the comment too, but choose no language). */
+const commentTranslateForms = (page: Page) => page.locator('form:has(input[name="commentId"]):has(select[name="language"])');
+
+test("a volunteer translates a comment from its link, the form open at the comment alone, and a reader of that language reads it", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`/de/${MUNICIPALITY}/${DIALOGUES.collecting.slug}`);
+  await page.getByRole("link", { name: need.title, exact: true }).click();
+  const words = `Im Haus 3 gibt es seit Montag wieder kein Netz. ${randomInt(100_000, 1_000_000)}`;
+  await page.getByLabel(de.contributionPage.commentLabel, { exact: true }).fill(words);
+  await page.getByRole("button", { name: de.comments.submit }).click();
+  const comment = page.locator("[id^=comment-]").filter({ hasText: words });
+  await expect(comment).toBeVisible();
+  const commentId = (await comment.getAttribute("id"))!.replace("comment-", "");
+  // No comment carries a translation form until its link asks for one.
+  await expect(commentTranslateForms(page)).toHaveCount(0);
+
+  await comment.getByRole("link", { name: de.translations.translate, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?comment=${commentId}&act=translate#comment-${commentId}$`));
+  await expect(commentTranslateForms(page)).toHaveCount(1);
+  const form = page.locator(`#comment-${commentId} details[open]`);
+  const translation = `У будинку 3 знову немає інтернету. ${randomInt(100_000, 1_000_000)}`;
+  await form.getByLabel(de.translations.language, { exact: true }).selectOption("uk");
+  await form.getByLabel(de.translations.body, { exact: true }).fill(translation);
+  await form.getByRole("button", { name: de.translations.submit, exact: true }).click();
+  // Saved: back at the comment, no form open.
+  await expect(page).toHaveURL(new RegExp(`\\?comment=${commentId}#comment-${commentId}$`));
+  await expect(commentTranslateForms(page)).toHaveCount(0);
+
+  await page.goto(page.url().replace("/de/", "/uk/"));
+  await expect(page.locator(`#comment-${commentId}`).locator("p", { hasText: translation })).toHaveAttribute("lang", "uk");
 });

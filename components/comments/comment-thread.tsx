@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { PersonName } from "@/components/contributions/author-line";
-import { HiddenComment, ReportDisclosure } from "@/components/moderation/comment-moderation";
+import { HiddenComment, ReportDisclosure, ReportLink } from "@/components/moderation/comment-moderation";
 import { UserText } from "@/components/text/user-text";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { VerifiedRole } from "@/lib/accounts/verified-roles";
@@ -10,7 +10,7 @@ import type { CommentThreadView, CommentView } from "@/lib/comments/list-comment
 import { direction } from "@/lib/i18n/routing";
 import type { HideNotice } from "@/lib/moderation/get-hide-notice";
 import type { CommentVoice, CommentVoiceTrace } from "@/lib/voice/get-voice-note";
-import type { CommentPermissions } from "@/lib/pages/contribution-page";
+import type { CommentPermissions, OpenedCommentForm } from "@/lib/pages/contribution-page";
 import { CommentForm, DeleteCommentForm, EditCommentForm } from "./comment-forms";
 import { dialoguePaths, localized, withQuery } from "@/lib/routes/paths";
 import { getFormatter } from "@/lib/i18n/format";
@@ -33,11 +33,16 @@ type Props = {
   verifiedRoles?: Readonly<Record<string, readonly VerifiedRole[]>>;
   /** The trace of each written-down voice comment (who wrote it down, read back), by comment id. */
   voices?: ReadonlyMap<string, CommentVoice>;
+  /**
+   * The one comment form a link asked for; every other action is a link to its form (decision
+   * 089). Rendered only where the flags above show the link, so a crafted `act` renders nothing.
+   */
+  opened: OpenedCommentForm | null;
 };
 
 const NOTHING: CommentPermissions = { edit: false, delete: false, listen: false, transcribe: false, report: false };
 
-async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles, voices }: Props & { comment: Comment }) {
+async function CommentBody({ comment, dialogueId, may, hideNotices, page, actions, body, verifiedRoles, voices, opened }: Props & { comment: Comment }) {
   const [t, tv, format] = await Promise.all([getTranslations("comments"), getTranslations("voice"), getFormatter()]);
   const deleted = comment.deletedAt !== null;
   const hidden = !deleted && comment.hiddenCategory !== null;
@@ -85,7 +90,12 @@ async function CommentBody({ comment, dialogueId, may, hideNotices, page, action
           {hidden ? (
             <HiddenComment notice={hideNotices.get(comment.id)} category={comment.hiddenCategory!} withoutWords={!comment.body} page={page} />
           ) : (
-            mayReport && <ReportDisclosure dialogueId={dialogueId} item={{ itemType: "comment", itemId: comment.id }} />
+            mayReport &&
+            (opened?.act === "report" && opened.commentId === comment.id ? (
+              <ReportDisclosure dialogueId={dialogueId} item={{ itemType: "comment", itemId: comment.id }} open />
+            ) : (
+              <ReportLink href={dialoguePaths(page.municipality, page.dialogue).comment(page.contributionId, comment.id, "report")} />
+            ))
           )}
         </>
       )}
@@ -107,7 +117,8 @@ async function CommentBody({ comment, dialogueId, may, hideNotices, page, action
 }
 
 /**
- * A comment with its replies: one level only, so only a top-level comment gets a reply form.
+ * A comment with its replies: one level only, so only a top-level comment gets a reply form,
+ * behind its "Reply" link (decision 089).
  * A long thread shows a window of its replies (lib/comments/list-comments.ts) with links to
  * the earlier and the next ones.
  */
@@ -139,20 +150,27 @@ export async function CommentThread({ comment, ...props }: Props & { comment: Th
               <Link href={at.comment(props.page.contributionId, comment.moreReplies)}>{t("moreReplies")}</Link>
             </p>
           )}
-          {mayReply && (
-            <details>
-              <summary className="cursor-pointer text-sm font-semibold text-brand">{t("reply")}</summary>
-              <div className="mt-2">
-                <CommentForm
-                  action={props.actions.create}
-                  page={props.page}
-                  parentId={comment.id}
-                  label={t("replyLabel")}
-                  voiceHref={localized(props.page.locale, at.voiceComment(props.page.contributionId, comment.id))}
-                />
-              </div>
-            </details>
-          )}
+          {mayReply &&
+            (props.opened?.act === "reply" && props.opened.commentId === comment.id ? (
+              <details open>
+                <summary className="cursor-pointer text-sm font-semibold text-brand">{t("reply")}</summary>
+                <div className="mt-2">
+                  <CommentForm
+                    action={props.actions.create}
+                    page={props.page}
+                    parentId={comment.id}
+                    label={t("replyLabel")}
+                    voiceHref={localized(props.page.locale, at.voiceComment(props.page.contributionId, comment.id))}
+                  />
+                </div>
+              </details>
+            ) : (
+              <p className="text-sm">
+                <Link href={at.comment(props.page.contributionId, comment.id, "reply")} className="font-semibold text-brand">
+                  {t("reply")}
+                </Link>
+              </p>
+            ))}
         </div>
       )}
     </article>

@@ -6,7 +6,14 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { FormState, Message } from "@/lib/actions/form-state";
 import { useFormMessages, useFormState } from "./form";
 
-export type Summary = { label: string; className?: string; detailsClassName?: string; id?: string };
+export type Summary = {
+  label: string;
+  className?: string;
+  detailsClassName?: string;
+  id?: string;
+  /** Open from the start: the form a link on the page asked for (decision 089). */
+  open?: boolean;
+};
 
 /** What an action returns to say, in place of its form, that it is done ("Thank you, …"). */
 export type Done = { done: Message };
@@ -41,7 +48,7 @@ export function Folded({ summary, children }: { summary?: Summary; children: Rea
   );
   if (!summary) return <>{content}</>;
   return (
-    <details id={summary.id} className={summary.detailsClassName} open={state.status !== "idle" || undefined}>
+    <details id={summary.id} className={summary.detailsClassName} open={summary.open || state.status !== "idle" || undefined}>
       <summary className={summary.className ?? "cursor-pointer font-semibold text-brand"}>{summary.label}</summary>
       <div className="mt-2">{content}</div>
     </details>

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { z } from "zod";
 import { listVerifiedRoles } from "@/lib/accounts/verified-roles";
 import { listActorChoices } from "@/lib/actors/list-actor-choices";
 import { commentWindowInput, listComments, type CommentView } from "@/lib/comments/list-comments";
@@ -18,6 +19,7 @@ import { offersPushAfterPost } from "@/lib/push/first-post-prompt";
 import { listTranslations } from "@/lib/translations/list-translations";
 import { machineTranslationEnabled } from "@/lib/translations/machine-translate";
 import { listCommentVoices, voiceNote, type CommentVoice } from "@/lib/voice/get-voice-note";
+import { COMMENT_ACTS, type CommentAct } from "@/lib/routes/paths";
 
 // The contribution page's data (issue 17, step 2; decision 038): the dialogue through the
 // request-cached loadDialogue, the contribution, one window of its thread, and every permission
@@ -59,6 +61,19 @@ export type ContributionPermissions = {
 export type CommentPermissions = { edit: boolean; delete: boolean; listen: boolean; transcribe: boolean; report: boolean };
 
 type Params = { locale: string; municipality: string; dialogue: string; contributionId: string };
+
+/**
+ * The one comment form a link asked for (`?comment=…&act=…`, dialoguePaths().comment): the page
+ * renders it open for that comment alone, and only where it shows that comment's link for it
+ * (the same flags), so an `act` the viewer may not use renders nothing (decision 089).
+ */
+export type OpenedCommentForm = { commentId: string; act: CommentAct };
+const openedInput = z.object({ comment: z.uuid().optional().catch(undefined), act: z.enum(COMMENT_ACTS).optional().catch(undefined) });
+
+function openedForm(query: Record<string, string | string[] | undefined>): OpenedCommentForm | null {
+  const { comment, act } = openedInput.parse(query);
+  return comment && act ? { commentId: comment, act } : null;
+}
 
 /** The dialogue and the contribution as `viewer` may read them; request-cached (generateMetadata and the page share it). */
 const loadContribution = cache(async (viewer: Viewer | null, municipalitySlug: string, dialogueSlug: string, contributionId: string) => {
@@ -181,6 +196,7 @@ export async function loadContributionPage(viewer: Viewer | null, params: Params
     comments,
     commentMay: Object.fromEntries(inWindow.map((comment) => [comment.id, commentPermissions(viewer, resource, comment, commentVoices.get(comment.id))])) as Record<string, CommentPermissions>,
     commentVoices,
+    openedForm: openedForm(query),
     // What the host team merged into it: both voices stay on record (decision 051).
     mergedInto: contribution.mergedInto,
     hideNotices: new Map(hideNotices.filter((entry): entry is readonly [string, HideNotice] => entry[1] !== null)),

@@ -10,6 +10,13 @@
 //
 // Pure (no server-only modules): the proxy and client components use it.
 
+/**
+ * What a comment's action link opens on its contribution's page: that one form, for that comment
+ * alone; every other comment shows its actions as links (decision 089).
+ */
+export const COMMENT_ACTS = ["reply", "report", "translate"] as const;
+export type CommentAct = (typeof COMMENT_ACTS)[number];
+
 /** A path on this site: one leading "/". */
 export type Path = `/${string}`;
 
@@ -156,9 +163,10 @@ function pathsOfDialogue(municipality: string, dialogue: string) {
     /**
      * One comment on its contribution's page. The thread is read a page at a time
      * (lib/comments/list-comments.ts), so the fragment alone would land on the first page: the
-     * query names the comment, and the page that holds it is shown.
+     * query names the comment, and the page that holds it is shown. With `act`, that comment's
+     * form for it is open there (decision 089).
      */
-    comment: (id: string, commentId: string): Path => withQuery(contribution(id), { comment: commentId }, `comment-${segment(commentId)}`),
+    comment: (id: string, commentId: string, act?: CommentAct): Path => withQuery(contribution(id), { comment: commentId, act }, `comment-${segment(commentId)}`),
     receipt: (id: string): Path => `${contribution(id)}/receipt`,
     transcript: (id: string): Path => `${contribution(id)}/transcript`,
     /** The transcript page of a voice comment (decision 046). */

@@ -126,6 +126,7 @@ describe("a dialogue's pages", () => {
     ["results", (at) => at.results, "/results"],
     ["contribution", (at) => at.contribution("c/1"), "/c/c%2F1"],
     ["comment", (at) => at.comment("c1", "k/1"), "/c/c1?comment=k%2F1#comment-k%2F1"],
+    ["a comment's form opened by its link", (at) => at.comment("c1", "k/1", "report"), "/c/c1?comment=k%2F1&act=report#comment-k%2F1"],
     ["receipt", (at) => at.receipt("c1"), "/c/c1/receipt"],
     ["transcript", (at) => at.transcript("c1"), "/c/c1/transcript"],
     ["voice", (at) => at.voice("c1"), "/c/c1/voice"],

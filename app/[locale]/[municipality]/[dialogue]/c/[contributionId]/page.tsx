@@ -118,15 +118,28 @@ export default async function ContributionPage({ params, searchParams }: Props) 
       .filter((language) => language !== original)
       .map((language) => ({ value: language, label: autonym(language), lang: language, dir: direction(language) }));
   // A version of an answer or a comment, typed in by a translator, in a disclosure under it.
-  const translateDisclosure = (target: Target, originalLanguage: string) =>
+  const translateDisclosure = (target: Target, originalLanguage: string, open?: boolean) =>
     mayTranslate && (
-      <details className="mt-1 text-sm">
+      <details className="mt-1 text-sm" {...(open ? { open } : {})}>
         <summary className="cursor-pointer font-semibold text-brand">{tt("translate")}</summary>
         <div className="mt-2 text-base">
           <TranslateForm action={addTranslationAction.bind(null, page)} page={page} target={target} languages={translationLanguages(originalLanguage)} defaultLanguage={locale} />
         </div>
       </details>
     );
+  // A comment's is a link to the same page with that one form open (decision 089): a page of many
+  // comments sends one form, not a 14-language select under each.
+  const translateComment = (commentId: string, originalLanguage: string) =>
+    mayTranslate &&
+    (loaded.openedForm?.act === "translate" && loaded.openedForm.commentId === commentId ? (
+      translateDisclosure({ commentId }, originalLanguage, true)
+    ) : (
+      <p className="mt-1 text-sm">
+        <Link href={paths.comment(contribution.id, commentId, "translate")} className="font-semibold text-brand">
+          {tt("translate")}
+        </Link>
+      </p>
+    ));
   const checkButton = (view: TranslationView) =>
     mayCheck && !view.checked && view.translatorId !== viewer?.id ? <CheckTranslationForm action={checkTranslationAction.bind(null, page)} page={page} translationId={view.id} /> : undefined;
 
@@ -334,6 +347,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                   page={page}
                   verifiedRoles={verifiedRoles}
                   voices={loaded.commentVoices}
+                  opened={loaded.openedForm}
                   actions={{ create: createCommentAction.bind(null, page), update: updateCommentAction.bind(null, page), delete: deleteCommentAction.bind(null, page) }}
                   body={(shownComment) => {
                     const commentTranslation = inReaderLanguage(translations.comments.get(shownComment.id), shownComment.language, reading);
@@ -348,7 +362,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                           !shownComment.awaitingTranscript && (
                             <>
                               {!commentTranslation && requestButton(shownComment.language, { commentId: shownComment.id })}
-                              {translateDisclosure({ commentId: shownComment.id }, shownComment.language)}
+                              {translateComment(shownComment.id, shownComment.language)}
                             </>
                           )
                         }
