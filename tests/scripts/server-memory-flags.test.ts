@@ -41,11 +41,11 @@ describe("the production server's memory flags", () => {
   it("bound the young generation of a process that churns garbage to two semi-spaces, where V8 alone lets it grow", () => {
     const bounded = newSpaceMb(withServerMemoryFlags(undefined));
     expect(bounded).toBeGreaterThan(0);
-    // Two semi-spaces of 8 MB, plus what V8 counts beside them in the new space (seen: up to ~20 MB
-    // alone, 34.5 MB with the suite's other worker busy); without the flag it is ~128 MB.
-    expect(bounded).toBeLessThanOrEqual(5 * SEMI_SPACE_MB);
+    // Two semi-spaces of 8 MB, plus what V8 counts beside them in the new space (seen: 18–21 MB
+    // alone, 34.5 and 40.75 MB with the suite's other worker busy); without the flag it is ~128 MB.
+    expect(bounded).toBeLessThanOrEqual(8 * SEMI_SPACE_MB);
     // Without the flag V8 grows it far beyond that (on a 24 GB machine to 128 MB) — the growth the flag bounds.
-    expect(newSpaceMb(undefined)).toBeGreaterThan(4 * SEMI_SPACE_MB);
+    expect(newSpaceMb(undefined)).toBeGreaterThan(8 * SEMI_SPACE_MB);
   });
 
   it("bound the old space, where V8 alone sets its limit by the machine's memory", () => {
