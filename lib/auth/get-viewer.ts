@@ -5,7 +5,12 @@ import type { DialogueRole, MunicipalityRole } from "@/lib/generated/prisma/enum
 import type { Viewer } from "@/lib/policy/policy";
 import { currentSessionToken } from "./sessions";
 
-export type SignedInUser = Viewer & { displayName: string; locale: string };
+export type SignedInUser = Viewer & {
+  displayName: string;
+  locale: string;
+  /** Their unread notifications when the session was read (the header's counter rides in its statement). */
+  unreadNotifications?: number;
+};
 
 /** The signed-in person of this request with their roles (one statement), or null. */
 export const getViewer = cache(async (): Promise<SignedInUser | null> => {
@@ -23,13 +28,15 @@ type ViewerRow = {
   deleted: boolean;
   municipalityMemberships: { municipalityId: string; role: MunicipalityRole }[];
   memberships: { dialogueId: string; role: DialogueRole }[];
+  unreadNotifications: number;
 };
 
 /**
- * The person a session token belongs to, with their roles; null when the session has ended or the
+ * The person a session token belongs to, with their roles and the count of their unread
+ * notifications (the header shows it on every page); null when the session has ended or the
  * account is deleted. One statement (Prisma's nested select was four: session, user, and one per
- * kind of membership), since every signed-in request starts with it (issue 16: ≤ 7 statements
- * for a member's dialogue page).
+ * kind of membership; the header's count was a fifth), since every signed-in request starts with
+ * it (issue 16: ≤ 7 statements for a member's dialogue page).
  */
 export async function viewerForSessionToken(token: string): Promise<SignedInUser | null> {
   const [row] = await db.$queryRaw<ViewerRow[]>`
@@ -38,7 +45,8 @@ export async function viewerForSessionToken(token: string): Promise<SignedInUser
       (SELECT coalesce(json_agg(json_build_object('municipalityId', m."municipalityId", 'role', m."role")), '[]'::json)
         FROM "MunicipalityMembership" m WHERE m."userId" = u."id") AS "municipalityMemberships",
       (SELECT coalesce(json_agg(json_build_object('dialogueId', m."dialogueId", 'role', m."role")), '[]'::json)
-        FROM "Membership" m WHERE m."userId" = u."id") AS "memberships"
+        FROM "Membership" m WHERE m."userId" = u."id") AS "memberships",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotifications"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${token}`;
   if (!row || row.expires < new Date() || row.deleted) return null;
@@ -54,5 +62,6 @@ export async function viewerForSessionToken(token: string): Promise<SignedInUser
     suspended: row.suspended,
     municipalityRoles,
     dialogueRoles,
+    unreadNotifications: row.unreadNotifications,
   };
 }

@@ -70,8 +70,20 @@ describe("viewerForSessionToken", () => {
         [otherMunicipality.id]: ["MODERATOR"],
       },
       dialogueRoles: { [hosted.id]: "CO_HOST", [joined.id]: "PARTICIPANT" },
+      unreadNotifications: 0,
     });
     expect(viewer?.municipalityRoles[municipality.id]).toHaveLength(2);
+  });
+
+  it("counts the person's unread notifications with the session, for the header (no one else's, none read)", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const dialogue = await createDialogue();
+    await db.notification.create({ data: { userId: user.id, type: "PHASE_CHANGED", dialogueId: dialogue.id } });
+    await db.notification.create({ data: { userId: user.id, type: "PHASE_CHANGED", dialogueId: dialogue.id, readAt: new Date() } });
+    await db.notification.create({ data: { userId: other.id, type: "PHASE_CHANGED", dialogueId: dialogue.id } });
+    const viewer = await viewerForSessionToken((await createSession(user.id)).sessionToken);
+    expect(viewer?.unreadNotifications).toBe(1);
   });
 
   it("gives a participant without roles empty role maps", async () => {
