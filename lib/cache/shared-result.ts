@@ -1,7 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { db } from "@/lib/db/client";
-import { isNewer, PublicVersions, type VersionScope } from "./public-version";
+import { isNewer, type VersionScope } from "./public-version";
+import { publicVersions } from "./versioned-data";
 
 // Aggregates over a whole municipality or dialogue (the start page's totals, results in numbers)
 // cost the same SQL for every visitor, and under load that SQL dominates: the benchmark measured
@@ -12,12 +12,6 @@ import { isNewer, PublicVersions, type VersionScope } from "./public-version";
 // a dialogue just opened or a support just given shows at once, everywhere (decision 037).
 type Entry = { version: string; value: Promise<unknown> };
 const results = new LRUCache<string, Entry>({ max: 1_000 });
-
-let versions: PublicVersions | undefined;
-function publicVersions(): PublicVersions {
-  versions ??= new PublicVersions((sql, params) => db.$queryRawUnsafe<Array<{ version: unknown }>>(sql, ...params));
-  return versions;
-}
 
 export async function sharedResult<T>(key: string, scope: VersionScope, compute: () => Promise<T>): Promise<T> {
   const version = await publicVersions().read(scope);

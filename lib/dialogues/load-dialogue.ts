@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { z } from "zod";
+import { dialogueVersion, holds, lookup, remember } from "@/lib/cache/versioned-data";
 import { db } from "@/lib/db/client";
 import type { DialoguePhase, TranslationMethod } from "@/lib/generated/prisma/enums";
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
@@ -104,6 +105,11 @@ export type DialogueForViewer = {
   following: boolean;
   /** The viewer's own mediation cases in this dialogue (none for the signed-out). */
   mediationCases: { id: string; subject: string }[];
+  /**
+   * The version of what the dialogue's pages show (lib/cache/public-version.ts) that this load
+   * is as new as: the key under which the page's other shared parts are kept (decision 091).
+   */
+  publicVersion: string;
 };
 
 type JsonVersion = Omit<HostTextVersion, "checkedAt" | "outdatedAt"> & { checkedAt: string | null; outdatedAt: string | null };
@@ -133,6 +139,8 @@ type Row = {
   meetings: JsonMeeting[];
   follows: boolean | null;
   mediationCases: { id: string; subject: string }[];
+  /** The dialogue's public version, read in the same statement (the same snapshot) as the rest. */
+  publicVersion: string;
 };
 
 const slugsSchema = z.object({ municipalitySlug: slugSchema, dialogueSlug: slugSchema });
@@ -172,10 +180,85 @@ async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId:
            ORDER BY mc."closedAt" DESC NULLS FIRST, mc."createdAt" DESC), '[]'::json)
          FROM "MediationCase" mc
          WHERE mc."dialogueId" = d."id"
-           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases"
+           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases",
+      (SELECT coalesce(sum(v."version"), 0) FROM "PublicVersion" v WHERE v."scope" IN ('all', 'm:' || mu."id", 'd:' || d."id"))::text AS "publicVersion"
     FROM "Dialogue" d JOIN "Municipality" mu ON mu."id" = d."municipalityId"
     WHERE d."slug" = ${dialogueSlug} AND mu."slug" = ${municipalitySlug}`;
   return row;
+}
+
+type Own = Pick<Row, "follows" | "mediationCases">;
+const NOBODYS: Own = { follows: null, mediationCases: [] };
+
+/**
+ * For a signed-in viewer of a dialogue whose shared part is kept: its current version and the
+ * viewer's own part of loadRow, in one statement (null when the slugs name no dialogue).
+ */
+async function loadVersionAndOwn(municipalitySlug: string, dialogueSlug: string, viewerId: string): Promise<(Own & { publicVersion: string }) | null> {
+  const [row] = await db.$queryRaw<(Own & { publicVersion: string })[]>`
+    SELECT
+      (SELECT coalesce(sum(v."version"), 0) FROM "PublicVersion" v WHERE v."scope" IN ('all', 'm:' || mu."id", 'd:' || d."id"))::text AS "publicVersion",
+      (SELECT f."unfollowedAt" IS NULL FROM "Follow" f WHERE f."userId" = ${viewerId}::uuid AND f."dialogueId" = d."id") AS "follows",
+      (SELECT coalesce(json_agg(json_build_object('id', mc."id", 'subject', mc."subject")
+           ORDER BY mc."closedAt" DESC NULLS FIRST, mc."createdAt" DESC), '[]'::json)
+         FROM "MediationCase" mc
+         WHERE mc."dialogueId" = d."id"
+           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases"
+    FROM "Dialogue" d JOIN "Municipality" mu ON mu."id" = d."municipalityId"
+    WHERE d."slug" = ${dialogueSlug} AND mu."slug" = ${municipalitySlug}`;
+  return row ?? null;
+}
+
+type Shared = Loaded["dialogue"];
+
+/**
+ * The dialogue's row for `viewer`: its shared part from the instance's versioned store when the
+ * dialogue's version is the one it was kept under (one statement: the version, with a signed-in
+ * viewer's own part), else everything in one statement, whose shared part is kept.
+ */
+async function loadShared(viewer: Viewer | null, municipalitySlug: string, dialogueSlug: string): Promise<{ dialogue: Shared; own: Own; version: string } | null> {
+  const key = `dialogue:${municipalitySlug}/${dialogueSlug}`;
+  // A dialogue nobody asked for since the start is loaded at once, its version in the same statement.
+  if (holds(key)) {
+    // Signed out, the version's statement is shared with concurrent readers (PublicVersions).
+    const current = viewer ? await loadVersionAndOwn(municipalitySlug, dialogueSlug, viewer.id) : await dialogueVersion(municipalitySlug, dialogueSlug);
+    if (current === null) return null;
+    const version = typeof current === "string" ? current : current.publicVersion;
+    const kept = lookup<Shared>(key, version);
+    if (kept) return { dialogue: await kept, own: typeof current === "string" ? NOBODYS : current, version };
+  }
+  const row = await loadRow(municipalitySlug, dialogueSlug, viewer?.id ?? null);
+  if (!row) return null;
+  const dialogue = sharedPart(row);
+  remember(key, row.publicVersion, Promise.resolve(dialogue));
+  return { dialogue, own: { follows: row.follows, mediationCases: row.mediationCases }, version: row.publicVersion };
+}
+
+/** What every reader of the dialogue sees of its row (nothing of the viewer's: no follow, no case). */
+function sharedPart(row: Row): Shared {
+  const language = row.languages[0] ?? "de";
+  const meetings: MeetingView[] = row.meetings.map((meeting) => ({
+    ...meeting,
+    startsAt: utc(meeting.startsAt)!,
+    endsAt: utc(meeting.endsAt),
+    language,
+    versions: meeting.versions.map(version),
+  }));
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    phase: row.phase,
+    languages: row.languages,
+    teamContact: row.teamContact,
+    dates: { collectingFrom: row.collectingFrom, deliberatingFrom: row.deliberatingFrom, respondingFrom: row.respondingFrom, closesAt: row.closesAt },
+    municipality: { id: row.municipalityId, slug: row.municipalitySlug, name: row.municipalityName },
+    themes: row.themes,
+    versions: row.versions.map(version),
+    meetings,
+  };
 }
 
 function permissions(viewer: Viewer | null, resource: Resource): DialoguePermissions {
@@ -220,41 +303,20 @@ function permissions(viewer: Viewer | null, resource: Resource): DialoguePermiss
 type Loaded = Omit<DialogueForViewer, "dialogue"> & { dialogue: Omit<LoadedDialogue, "meetings"> & { meetings: MeetingView[] } };
 
 const loadOnce = cache(async (viewer: Viewer | null, municipalitySlug: string, dialogueSlug: string): Promise<Loaded | null> => {
-  const row = await loadRow(municipalitySlug, dialogueSlug, viewer?.id ?? null);
-  if (!row) return null;
-  const resource: Resource = { municipalityId: row.municipalityId, dialogueId: row.id, phase: row.phase };
+  const loaded = await loadShared(viewer, municipalitySlug, dialogueSlug);
+  if (!loaded) return null;
+  const { dialogue, own } = loaded;
+  const resource: Resource = { municipalityId: dialogue.municipality.id, dialogueId: dialogue.id, phase: dialogue.phase };
   // A draft only for those the policy lets read it (its host team); the same 404 otherwise.
   if (!can(viewer, "dialogue:read", resource)) return null;
-
-  const language = row.languages[0] ?? "de";
-  const meetings: MeetingView[] = row.meetings.map((meeting) => ({
-    ...meeting,
-    startsAt: utc(meeting.startsAt)!,
-    endsAt: utc(meeting.endsAt),
-    language,
-    versions: meeting.versions.map(version),
-  }));
   return {
-    dialogue: {
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      description: row.description,
-      phase: row.phase,
-      languages: row.languages,
-      teamContact: row.teamContact,
-      dates: { collectingFrom: row.collectingFrom, deliberatingFrom: row.deliberatingFrom, respondingFrom: row.respondingFrom, closesAt: row.closesAt },
-      municipality: { id: row.municipalityId, slug: row.municipalitySlug, name: row.municipalityName },
-      themes: row.themes,
-      versions: row.versions.map(version),
-      meetings,
-    },
+    dialogue,
     resource,
     may: permissions(viewer, resource),
     // Decision 030: a member follows their dialogue until they unfollow it.
-    following: viewer !== null && (row.follows ?? viewer.dialogueRoles[row.id] !== undefined),
-    mediationCases: viewer === null ? [] : row.mediationCases,
+    following: viewer !== null && (own.follows ?? viewer.dialogueRoles[dialogue.id] !== undefined),
+    mediationCases: viewer === null ? [] : own.mediationCases,
+    publicVersion: loaded.version,
   };
 });
 
