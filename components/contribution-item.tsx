@@ -1,13 +1,14 @@
 import { useLocale, useTranslations } from "next-intl";
-import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from "@/lib/contributions/contribution-filters";
+import { CONTRIBUTION_STATUSES } from "@/lib/contributions/contribution-filters";
 import type { ContributionListItem } from "@/lib/contributions/list-contributions";
-import type { ContributionKind, ContributionStatus } from "@/lib/generated/prisma/enums";
+import type { ContributionStatus } from "@/lib/generated/prisma/enums";
 import { langOf } from "@/lib/i18n/lang-of";
 import { languageName } from "@/lib/i18n/language-names";
 import { direction } from "@/lib/i18n/routing";
 import { kindBadgeClass } from "./kind-badge";
 import { isVoicePending } from "./voice/voice-pending";
 import { localized, type DialoguePaths } from "@/lib/routes/paths";
+import { ContributionListView, type ItemView, type ListText } from "./contribution-list-view";
 
 /** The support button in place: a plain form post that comes back to the same list position. */
 export type ListSupport = {
@@ -17,14 +18,12 @@ export type ListSupport = {
   mayWithdraw: boolean;
 };
 
-/** The anchor a list item carries, so a form can come back to it. */
-export const contributionAnchor = (id: string) => `c-${id}`;
-
 /**
- * The dialogue's list: 20 items a page, each rendered twice per request (RSC payload, then HTML
- * that inlines it), so what an item costs counts forty times (decision 079). The translators
- * are taken once here, not per item, and an item is plain elements: no subcomponents, its
- * layout in the stylesheet's `contribution-*` classes instead of a dozen utilities each.
+ * The dialogue's list: 20 items a page. Each item used to be a tree of a dozen elements that the
+ * server serialized into the RSC payload and rendered again into HTML that inlines it, so what an
+ * item cost counted forty times (decision 079). Now the texts of each item are made here, once,
+ * in the reader's language, and a client component renders them (decision 092): the payload
+ * carries the texts, not the tree. The translators are taken once here, not per item.
  */
 export function ContributionList({
   items,
@@ -44,22 +43,28 @@ export function ContributionList({
   const statuses = useTranslations("statuses");
   const supports = useTranslations("supports");
   const voice = useTranslations("voice");
-  // What is the same for every item is formatted once for the list.
-  const text: ItemText = {
-    locale: useLocale(),
+  const card = useTranslations("dialogueCard");
+  const onBehalf = useTranslations("onBehalf");
+  const locale = useLocale();
+  // What is the same for every item goes once for the list.
+  const text: ListText = {
+    locale,
+    dir: direction(locale),
     status: `${contribution("status")}:`,
-    kinds: Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, kinds(kind)])) as Record<ContributionKind, string>,
-    statuses: Object.fromEntries(CONTRIBUTION_STATUSES.map((status) => [status, statuses(status)])) as Record<ContributionStatus, string>,
+    kinds: {
+      NEED: { label: kinds("NEED"), className: kindBadgeClass("NEED") },
+      PROPOSAL: { label: kinds("PROPOSAL"), className: kindBadgeClass("PROPOSAL") },
+    },
     give: supports("give"),
     withdraw: supports("withdraw"),
     youSupport: supports("youSupport"),
     untitled: voice("untitled"),
     pending: voice("pending"),
-    contribution,
-    card: useTranslations("dialogueCard"),
-    onBehalf: useTranslations("onBehalf"),
   };
+  const statusNames = Object.fromEntries(CONTRIBUTION_STATUSES.map((status) => [status, statuses(status)])) as Record<ContributionStatus, string>;
   const intents = new Set(items.filter((item) => mayAct(item, support)).map(intentOf));
+
+  const views = items.map((item): ItemView => itemView(item, { locale, paths, themeNames, statusNames, support, contribution, card, onBehalf }));
   return (
     <>
       {/*
@@ -75,15 +80,48 @@ export function ContributionList({
             </form>
           ))
         : null}
-      <ol className="mt-1">
-        {items.map((contribution) => (
-          <li key={contribution.id}>
-            {contributionItem(contribution, themeNames.get(contribution.themeId) ?? "", paths, support, text)}
-          </li>
-        ))}
-      </ol>
+      <ContributionListView items={views} text={text} />
     </>
   );
+}
+
+type ViewContext = {
+  locale: string;
+  paths: DialoguePaths;
+  themeNames: ReadonlyMap<string, string>;
+  statusNames: Record<ContributionStatus, string>;
+  support: ListSupport | undefined;
+  contribution: ReturnType<typeof useTranslations<"contribution">>;
+  card: ReturnType<typeof useTranslations<"dialogueCard">>;
+  onBehalf: ReturnType<typeof useTranslations<"onBehalf">>;
+};
+
+/** What one item shows, every text made: the kind, theme, status, title, original, excerpt, source, support line and button. */
+function itemView(item: ContributionListItem, { locale, paths, themeNames, statusNames, support, contribution, card, onBehalf }: ViewContext): ItemView {
+  const { translation, language, supports: tally } = item;
+  const shown = translation ? { title: translation.title, excerpt: translation.excerpt, lang: locale } : { title: item.title, excerpt: item.excerpt, lang: language };
+  const lived = tally.byPerspective.find((entry) => entry.perspective === "LIVED_EXPERIENCE");
+  const lang = langOf(shown.lang, locale);
+  return {
+    id: item.id,
+    href: localized(locale, paths.contribution(item.id)),
+    kind: item.kind,
+    theme: themeNames.get(item.themeId) ?? "",
+    status: statusNames[item.status],
+    title: shown.title,
+    ...(lang.lang || lang.dir ? { lang } : {}),
+    ...(translation
+      ? { original: { note: contribution("original", { method: translation.method, language: languageName(language, locale) }), title: item.title, lang: language } }
+      : {}),
+    excerpt: shown.excerpt,
+    ...(item.source !== "ONLINE"
+      ? { source: item.source === "MESSENGER" ? onBehalf("sources.MESSENGER") : onBehalf("listSource", { source: item.source }) }
+      : {}),
+    ...(isVoicePending(item) ? { pending: true as const } : {}),
+    supports: card("supports", { count: tally.total, lived: (lived?.online ?? 0) + (lived?.atMeetings ?? 0) }),
+    ...(item.supported ? { supported: true as const } : {}),
+    ...(mayAct(item, support) ? { button: { intent: intentOf(item), lang: shown.lang } } : {}),
+  };
 }
 
 const intentOf = (item: ContributionListItem) => (item.supported ? "withdraw" : "give");
@@ -92,95 +130,3 @@ const supportFormId = (intent: "give" | "withdraw") => `support-${intent}`;
 /** Whether the viewer may give (or take back) their support here: never on their own contribution (decision 024). */
 const mayAct = (item: ContributionListItem, support: ListSupport | undefined): support is ListSupport =>
   support !== undefined && !item.mine && (item.supported ? support.mayWithdraw : support.mayGive);
-
-type ItemText = {
-  locale: string;
-  status: string;
-  kinds: Record<ContributionKind, string>;
-  statuses: Record<ContributionStatus, string>;
-  give: string;
-  withdraw: string;
-  youSupport: string;
-  untitled: string;
-  pending: string;
-  /** For the texts that differ per item. */
-  contribution: ReturnType<typeof useTranslations<"contribution">>;
-  card: ReturnType<typeof useTranslations<"dialogueCard">>;
-  onBehalf: ReturnType<typeof useTranslations<"onBehalf">>;
-};
-
-/**
- * One contribution: kind, theme and answer status, the title (in the reader's language where
- * translated, the original beside it), two lines of the text, the support in one line (lived
- * experience named; the full breakdown is on its page and the results) and, for members, the
- * support button. A function called per item, not a component: it renders what the page loaded.
- */
-function contributionItem(contribution: ContributionListItem, themeName: string, paths: DialoguePaths, support: ListSupport | undefined, text: ItemText) {
-  const { locale } = text;
-  const { translation, language, supports: tally } = contribution;
-  const shown = translation
-    ? { title: translation.title, excerpt: translation.excerpt, lang: locale }
-    : { title: contribution.title, excerpt: contribution.excerpt, lang: language };
-  const lived = tally.byPerspective.find((entry) => entry.perspective === "LIVED_EXPERIENCE");
-  const intent = intentOf(contribution);
-  return (
-    <article id={contributionAnchor(contribution.id)} className="contribution">
-      <p className="contribution-meta">
-        <span className={kindBadgeClass(contribution.kind)}>{text.kinds[contribution.kind]}</span>
-        <span>{themeName}</span>
-        <span>
-          <span className="text-muted">{text.status}</span> <span className="font-medium">{text.statuses[contribution.status]}</span>
-        </span>
-      </p>
-      <h3 className="contribution-title" {...langOf(shown.lang, locale)}>
-        <a href={localized(locale, paths.contribution(contribution.id))}>
-          {/* An untitled voice message: "Voice message" in the page's language (the heading carries the spoken one). */}
-          {shown.title || (
-            <span lang={locale} dir={direction(locale)}>
-              {text.untitled}
-            </span>
-          )}
-        </a>
-      </h3>
-      {/* A translation never replaces the voice: the original stays next to it. */}
-      {translation && (
-        <p className="text-sm text-muted">
-          {text.contribution("original", { method: translation.method, language: languageName(language, locale) })}{" "}
-          <bdi lang={language} className="text-ink">
-            {contribution.title}
-          </bdi>
-        </p>
-      )}
-      {shown.excerpt && (
-        <p className="contribution-excerpt" {...langOf(shown.lang, locale)}>
-          {shown.excerpt}
-        </p>
-      )}
-      {contribution.source !== "ONLINE" && (
-        <p className="mt-1 text-sm text-muted">
-          {contribution.source === "MESSENGER" ? text.onBehalf("sources.MESSENGER") : text.onBehalf("listSource", { source: contribution.source })}
-        </p>
-      )}
-      {isVoicePending(contribution) && (
-        <p className="mt-1 text-sm font-semibold" data-testid="voice-pending">
-          {text.pending}
-        </p>
-      )}
-      <div className="contribution-foot">
-        <p className="text-sm" data-testid="support-line">
-          {text.card("supports", { count: tally.total, lived: (lived?.online ?? 0) + (lived?.atMeetings ?? 0) })}
-          {contribution.supported && <span className="block font-semibold">{text.youSupport}</span>}
-        </p>
-        {mayAct(contribution, support) && (
-          // Secondary to the page's one primary action (post, or join).
-          <button type="submit" form={supportFormId(intent)} name="contributionId" value={contribution.id} className={`support-${intent}`}>
-            {intent === "give" ? text.give : text.withdraw}
-            <span className="sr-only">
-              : <bdi lang={shown.lang}>{shown.title}</bdi>
-            </span>
-          </button>
-        )}
-      </div>
-    </article>
-  );
-}

@@ -1,9 +1,9 @@
-// What one item of the dialogue's list costs (decision 079): the page renders 20 a request, twice
-// (the RSC payload, then HTML that inlines it), so an item's markup is bytes and React work forty
-// times over. Rendered here with React's HTML renderer and the German catalogue, as the page's
-// HTML renders it: each item is plain elements under a few bytes of markup, and a member's
-// support buttons name one form per intent instead of each carrying a form with the bound
-// action's hidden fields.
+// What one item of the dialogue's list costs (decision 079): the page renders 20 a request, so an
+// item's markup is bytes and React work twenty times over (and its texts go once more in the RSC
+// payload: a client component renders them, decision 092). Rendered here with React's HTML
+// renderer and the German catalogue, as the page's HTML renders it: each item is plain elements
+// under a few bytes of markup, and a member's support buttons name one form per intent instead of
+// each carrying a form with the bound action's hidden fields.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextIntlClientProvider } from "next-intl";

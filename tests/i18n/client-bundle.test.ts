@@ -99,7 +99,8 @@ const DEFERRED = ["components/form/deferred.tsx", "lib/i18n/client.tsx"];
 const READ_ROUTES: [string, string[]][] = [
   ["app/[locale]/page.tsx", []],
   ["app/[locale]/[municipality]/page.tsx", DEFERRED],
-  ["app/[locale]/[municipality]/[dialogue]/page.tsx", DEFERRED],
+  // The list's view renders texts made on the server (decision 092); it imports nothing.
+  ["app/[locale]/[municipality]/[dialogue]/page.tsx", [...DEFERRED, "components/contribution-list-view.tsx"]],
   ["app/[locale]/[municipality]/[dialogue]/c/[contributionId]/page.tsx", DEFERRED],
   ["app/[locale]/[municipality]/[dialogue]/results/page.tsx", []],
   ["app/[locale]/[municipality]/[dialogue]/polls/page.tsx", DEFERRED],
