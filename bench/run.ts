@@ -14,7 +14,7 @@ import { contributionForms, nextLinkTo } from "./lib/forms";
 import { firstVisit, laterNavigation, openBrowser, type Weight } from "./lib/page-weight";
 import { build, builtRoutes, hasBuild, runLoad, settle, startApp, startBaseline, startReference, TMP_DIR, withMemory } from "./lib/processes";
 import { writeReport, type BenchResults, type ExtraRow, type ReadRow, type WriteRow } from "./lib/report";
-import { baselinePages, CACHE_OFF_COOKIE, recordPage, type PageSql } from "./lib/sql";
+import { afterWrite, baselinePages, CACHE_OFF_COOKIE, recordPage, type PageSql } from "./lib/sql";
 import { locales } from "../lib/i18n/routing";
 import type { LoadSpec } from "./load";
 import { DEFAULT_SIZES, type LargeDataSizes } from "./seed/seed-large-data";
@@ -101,12 +101,13 @@ try {
   let app = await startApp(ports.app, smallUrl, ports.sql);
   cleanups.push(() => app.stop());
   const notes: string[] = [];
-  const record = async (pages: typeof smallPages) => {
+  // Each page as the first render after a write: every statement its data takes (decision 091).
+  const record = async (pages: typeof smallPages, databaseUrl: string) => {
     const recorded = new Map<string, PageSql>();
     for (const page of pages) {
       try {
         if (page.linkedFrom) page.path = await nextLinkTo(app.baseUrl, page.linkedFrom, page.path);
-        recorded.set(page.name, await recordPage(app.baseUrl, ports.sql, page.path));
+        recorded.set(page.name, await recordPage(app.baseUrl, ports.sql, page.path, CACHE_OFF_COOKIE, afterWrite(databaseUrl)));
       } catch (error) {
         notes.push(`${page.name} (${page.path}) left out: ${(error as Error).message}`);
         log(`${page.name} left out: ${(error as Error).message}`);
@@ -114,18 +115,25 @@ try {
     }
     return recorded;
   };
-  const smallSql = await record(smallPages);
+  const smallSql = await record(smallPages, smallUrl);
   await app.stop();
   log("counting SQL statements per page on large data …");
   // The measured server; RENDER_CONCURRENCY as asked (default: production's, decision 069).
   app = await startApp(ports.app, largeUrl, ports.sql, { RENDER_CONCURRENCY: String(values["render-concurrency"]) });
-  const largeSql = await record(largePages);
+  const largeSql = await record(largePages, largeUrl);
+  // And with nothing written since the render before: what the instance keeps is current.
+  const largeKept = new Map<string, number>();
+  for (const page of largePages.filter((p) => largeSql.has(p.name))) largeKept.set(page.name, (await recordPage(app.baseUrl, ports.sql, page.path)).statements);
   // The same pages for a signed-in member (never cached): issue 16's "≤ 7 signed-in".
   const memberCookie = `${COOKIE}=${people.participants[0]!.token}`;
-  const sqlSignedIn: { page: string; statements: number }[] = [];
+  const sqlSignedIn: { page: string; statements: number; kept: number }[] = [];
   for (const page of largePages.filter((p) => p.name === "dialogue page 1" || p.name === "contribution with comments")) {
     try {
-      sqlSignedIn.push({ page: page.name, statements: (await recordPage(app.baseUrl, ports.sql, page.path, memberCookie)).statements });
+      sqlSignedIn.push({
+        page: page.name,
+        statements: (await recordPage(app.baseUrl, ports.sql, page.path, memberCookie, afterWrite(largeUrl))).statements,
+        kept: (await recordPage(app.baseUrl, ports.sql, page.path, memberCookie)).statements,
+      });
     } catch (error) {
       notes.push(`${page.name} signed in left out: ${(error as Error).message}`);
     }
@@ -314,7 +322,7 @@ try {
     extras,
     writes,
     export: exportRun,
-    sql: measuredPages.map((page) => ({ page: page.name, small: smallSql.get(page.name)!.statements, large: largeSql.get(page.name)!.statements })),
+    sql: measuredPages.map((page) => ({ page: page.name, small: smallSql.get(page.name)!.statements, large: largeSql.get(page.name)!.statements, largeKept: largeKept.get(page.name) })),
     sqlSignedIn,
     notes,
     weights,

@@ -48,9 +48,13 @@ export type BenchResults = {
         rssBeforeMb: number;
         rssPeakMb: number;
       };
-  sql: { page: string; small: number; large: number }[];
-  /** Statements of pages rendered for a signed-in member (large data), beside the anonymous ones of `sql`. */
-  sqlSignedIn?: { page: string; statements: number }[];
+  /**
+   * Statements of one render after a write (nothing kept current, decision 091); `largeKept`: of
+   * one render with the dialogue's shared data kept (absent in runs before it).
+   */
+  sql: { page: string; small: number; large: number; largeKept?: number }[];
+  /** Statements of pages rendered for a signed-in member (large data), beside the anonymous ones of `sql`; `kept` as `largeKept`. */
+  sqlSignedIn?: { page: string; statements: number; kept?: number }[];
   weights: { emptyPage: Weight; pages: { name: string; path: string; weight: Weight }[]; navigation: (Weight & Partial<Pick<NavigationWeight, "fromCache" | "fromCacheBytes">>) | null } | null;
   /** Where the CPU profile of the dialogue page render (cache off, 10 connections) was written, relative to the project. */
   cpuProfile?: string | null;
@@ -270,11 +274,14 @@ export async function writeReport(out: string, r: BenchResults): Promise<void> {
     "",
     "Fewer statements on large data can happen where a page skips a query that has nothing to look up; more would be a query per row.",
     "",
-    "| page | small data | large data | large data, signed-in member |",
-    "|---|---:|---:|---:|",
-    ...r.sql.map((row) => `| ${row.page} | ${row.small} | ${row.large} | ${r.sqlSignedIn?.find((m) => m.page === row.page)?.statements ?? "–"} |`),
+    "| page | small data | large data | large data, signed-in member | large data, kept: anonymous / signed in |",
+    "|---|---:|---:|---:|---:|",
+    ...r.sql.map((row) => {
+      const member = r.sqlSignedIn?.find((m) => m.page === row.page);
+      return `| ${row.page} | ${row.small} | ${row.large} | ${member?.statements ?? "–"} | ${row.largeKept ?? "–"} / ${member?.kept ?? "–"} |`;
+    }),
     "",
-    "Counted inside the server (bench/sql-recorder.mjs wraps pg's Client#query) for one anonymous request after a warm-up request, with the page cache kept out (a cached page sends one version query).",
+    "Counted inside the server (bench/sql-recorder.mjs wraps pg's Client#query) for one request after a warm-up request, with the page cache kept out (a cached page sends one version query). The first columns are each the first render after a write (the bench bumps the version of everything before it): nothing the instance keeps is current, so every statement the page's data takes is sent, and the budgets and the baseline's replay take these. The last column is a render with nothing written since the one before: the dialogue's shared data kept (decision 091).",
   ];
   if (r.weights) {
     const w = r.weights;
