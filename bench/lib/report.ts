@@ -193,6 +193,8 @@ export function routeKind(name: string): "read" | "form" {
 }
 
 const ratio = (row: ReadRow) => row.app.requestsPerSecond / Math.max(1e-9, row.baseline.requestsPerSecond);
+/** The ratio in the table; none where the baseline completed (nearly) nothing, as with a page's unshared aggregates replayed. */
+const shownRatio = (row: ReadRow) => (row.baseline.requestsPerSecond < 1 ? "–" : ratio(row).toFixed(2));
 
 function statusSummary(result: LoadResult): string {
   if (result.requests === 0) return "none completed within the duration";
@@ -229,13 +231,13 @@ export async function writeReport(out: string, r: BenchResults): Promise<void> {
     "",
     "## Read pages: mitreden (page cache on and off) and the bare baseline (same SQL, node:http + pg)",
     "",
-    "Cache on: anonymous readers as they come (after the warm-up, nearly every request is a hit). Cache off: the same requests with a cookie the app ignores, which keeps them away from the cache — every one is rendered. Ratio: cache on ÷ baseline.",
+    "Cache on: anonymous readers as they come (after the warm-up, nearly every request is a hit). Cache off: the same requests with a cookie the app ignores, which keeps them away from the cache — every one is rendered. Baseline: a bare node:http + pg server replaying each request's statements as the page's first render after a write sends them (every statement its data takes, aggregates the app shares per version included: the start and results pages' are slow that way, which is why the app shares them). Ratio: cache on ÷ baseline.",
     "",
     "| page | conn. | cache on req/s | p50 | p95 | p99 | RSS MB | cache off req/s | p50 | p95 | p99 | RSS MB | baseline req/s | baseline p95 | ratio | responses (on / off) |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...r.reads.map(
       (row) =>
-        `| ${row.scenario} | ${row.connections} | ${rps(row.app.requestsPerSecond)} | ${ms(row.app.p50)} | ${ms(row.app.p95)} | ${ms(row.app.p99)} | ${row.rssPeakMb.toFixed(0)} | ${rps(row.cacheOff.requestsPerSecond)} | ${ms(row.cacheOff.p50)} | ${ms(row.cacheOff.p95)} | ${ms(row.cacheOff.p99)} | ${row.rssPeakMbCacheOff.toFixed(0)} | ${rps(row.baseline.requestsPerSecond)} | ${ms(row.baseline.p95)} | ${ratio(row).toFixed(2)} | ${statusSummary(row.app)} / ${statusSummary(row.cacheOff)} |`,
+        `| ${row.scenario} | ${row.connections} | ${rps(row.app.requestsPerSecond)} | ${ms(row.app.p50)} | ${ms(row.app.p95)} | ${ms(row.app.p99)} | ${row.rssPeakMb.toFixed(0)} | ${rps(row.cacheOff.requestsPerSecond)} | ${ms(row.cacheOff.p50)} | ${ms(row.cacheOff.p95)} | ${ms(row.cacheOff.p99)} | ${row.rssPeakMbCacheOff.toFixed(0)} | ${rps(row.baseline.requestsPerSecond)} | ${ms(row.baseline.p95)} | ${shownRatio(row)} | ${statusSummary(row.app)} / ${statusSummary(row.cacheOff)} |`,
     ),
     "",
     "## Reference page, signed-in members, rotating URLs",
