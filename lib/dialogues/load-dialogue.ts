@@ -3,6 +3,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { dialogueVersion, holds, lookup, remember } from "@/lib/cache/versioned-data";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DialoguePhase, TranslationMethod } from "@/lib/generated/prisma/enums";
 import type { HostTextVersion } from "@/lib/host-texts/pick-host-text";
 import type { MeetingView } from "@/lib/meetings/list-meetings";
@@ -154,6 +155,21 @@ const version = ({ checkedAt, outdatedAt, ...rest }: JsonVersion): HostTextVersi
   outdatedAt: utc(outdatedAt),
 });
 
+/**
+ * The columns both statements below read beside a dialogue `d` of municipality `mu`: the viewer's
+ * follow and own mediation cases, and the dialogue's public version (the sum the page cache's
+ * scope 'dialogue' reads, lib/cache/public-version.ts), in the same snapshot.
+ */
+function ownAndVersionColumns(viewerId: string | null): Prisma.Sql {
+  return Prisma.sql`(SELECT f."unfollowedAt" IS NULL FROM "Follow" f WHERE f."userId" = ${viewerId}::uuid AND f."dialogueId" = d."id") AS "follows",
+      (SELECT coalesce(json_agg(json_build_object('id', mc."id", 'subject', mc."subject")
+           ORDER BY mc."closedAt" DESC NULLS FIRST, mc."createdAt" DESC), '[]'::json)
+         FROM "MediationCase" mc
+         WHERE mc."dialogueId" = d."id"
+           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases",
+      (SELECT coalesce(sum(v."version"), 0) FROM "PublicVersion" v WHERE v."scope" IN ('all', 'm:' || mu."id", 'd:' || d."id"))::text AS "publicVersion"`;
+}
+
 /** One statement: the dialogue and everything dialogue-wide its page shows, plus the viewer's follow and mediation cases. */
 async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId: string | null): Promise<Row | undefined> {
   const [row] = await db.$queryRaw<Row[]>`
@@ -175,13 +191,7 @@ async function loadRow(municipalitySlug: string, dialogueSlug: string, viewerId:
               FROM "Translation" mv WHERE mv."meetingId" = m."id"))
            ORDER BY m."startsAt", m."id"), '[]'::json)
          FROM "Meeting" m WHERE m."dialogueId" = d."id") AS "meetings",
-      (SELECT f."unfollowedAt" IS NULL FROM "Follow" f WHERE f."userId" = ${viewerId}::uuid AND f."dialogueId" = d."id") AS "follows",
-      (SELECT coalesce(json_agg(json_build_object('id', mc."id", 'subject', mc."subject")
-           ORDER BY mc."closedAt" DESC NULLS FIRST, mc."createdAt" DESC), '[]'::json)
-         FROM "MediationCase" mc
-         WHERE mc."dialogueId" = d."id"
-           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases",
-      (SELECT coalesce(sum(v."version"), 0) FROM "PublicVersion" v WHERE v."scope" IN ('all', 'm:' || mu."id", 'd:' || d."id"))::text AS "publicVersion"
+      ${ownAndVersionColumns(viewerId)}
     FROM "Dialogue" d JOIN "Municipality" mu ON mu."id" = d."municipalityId"
     WHERE d."slug" = ${dialogueSlug} AND mu."slug" = ${municipalitySlug}`;
   return row;
@@ -196,14 +206,7 @@ const NOBODYS: Own = { follows: null, mediationCases: [] };
  */
 async function loadVersionAndOwn(municipalitySlug: string, dialogueSlug: string, viewerId: string): Promise<(Own & { publicVersion: string }) | null> {
   const [row] = await db.$queryRaw<(Own & { publicVersion: string })[]>`
-    SELECT
-      (SELECT coalesce(sum(v."version"), 0) FROM "PublicVersion" v WHERE v."scope" IN ('all', 'm:' || mu."id", 'd:' || d."id"))::text AS "publicVersion",
-      (SELECT f."unfollowedAt" IS NULL FROM "Follow" f WHERE f."userId" = ${viewerId}::uuid AND f."dialogueId" = d."id") AS "follows",
-      (SELECT coalesce(json_agg(json_build_object('id', mc."id", 'subject', mc."subject")
-           ORDER BY mc."closedAt" DESC NULLS FIRST, mc."createdAt" DESC), '[]'::json)
-         FROM "MediationCase" mc
-         WHERE mc."dialogueId" = d."id"
-           AND EXISTS (SELECT 1 FROM "MediationParticipant" mp WHERE mp."caseId" = mc."id" AND mp."userId" = ${viewerId}::uuid)) AS "mediationCases"
+    SELECT ${ownAndVersionColumns(viewerId)}
     FROM "Dialogue" d JOIN "Municipality" mu ON mu."id" = d."municipalityId"
     WHERE d."slug" = ${dialogueSlug} AND mu."slug" = ${municipalitySlug}`;
   return row ?? null;
