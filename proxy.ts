@@ -5,7 +5,7 @@ import { preferredAliasedLocale, type AliasedLocale } from "@/lib/i18n/aliased-l
 import { defaultLocale, negotiableLocales, routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { databaseAvailable } from "@/lib/health/database-gate";
-import { exceededBodyLimit, forbiddenResponse, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
+import { exceededBodyLimit, forbiddenResponse, signedOutResponse, tooLargeResponse, unavailableResponse } from "@/lib/security/plain-pages";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { publicOrigin } from "@/lib/env";
 import { chosenLanguage, LANGUAGE_COOKIE } from "@/lib/i18n/language-choice";
@@ -58,7 +58,7 @@ async function respond(request: NextRequest, forwarded: NextRequest): Promise<Re
   if (isForeignPost(request)) return forbiddenResponse(pathname);
   // A form post over the server-action limit: a clear 413 page instead of a crash.
   const exceeded = await exceededBodyLimit(request);
-  if (exceeded !== null) return tooLargeResponse(pathname, exceeded);
+  if (exceeded !== null) return exceeded.signedOut ? signedOutResponse(pathname) : tooLargeResponse(pathname, exceeded.limit);
   // The database is away: a 503 page that says to wait, instead of an error page per request.
   if (!(await databaseAvailable())) return unavailableResponse(pathname);
   const first = pathname.split("/")[1]?.toLowerCase() ?? "";

@@ -2,7 +2,8 @@
 // - 403 for a form posted from another site (Next.js's own check would answer 500);
 // - 413 for a form post over the server-action limit (Next.js would throw inside the action
 //   handler and show the generic error page), judged from its Content-Length, or by counting
-//   the bytes of a body sent without one (chunked);
+//   the bytes of a body sent without one (chunked); when it is over only for want of a running
+//   session (photos, a recording), a page that says the person is no longer signed in;
 // - 503 while the database is away (lib/health/database-gate.ts), with Retry-After.
 import { RETRY_AFTER_SECONDS } from "@/lib/health/database-outage";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -91,13 +92,16 @@ type Post = {
 };
 
 /**
- * The limit a form post is over, or null: judged from its Content-Length, or by counting a body
- * sent without one. More than 1 MB (to the voice forms and the photo pages) only with a running
- * session, looked up before any byte beyond the first MB is read (decision 061: a made-up cookie
- * gets 1 MB); on a photo page a post over 1 MB is read further (carriesPhotos): 25 MB for a photo
- * form's own post, 1 MB for everything else.
+ * Why a form post is refused for its size, or null: the limit it is over, judged from its
+ * Content-Length or by counting a body sent without one, and whether it was over only because no
+ * running session came with it (`signedOut`). More than 1 MB (to the voice forms and the photo
+ * pages) only with a running session, looked up before any byte beyond the first MB is read
+ * (decision 061: a made-up cookie gets 1 MB); on a photo page a post over 1 MB is read further
+ * (carriesPhotos): 25 MB for a photo form's own post, 1 MB for everything else.
  */
-export async function exceededBodyLimit(request: Post): Promise<number | null> {
+export type Exceeded = { limit: number; signedOut: boolean };
+
+export async function exceededBodyLimit(request: Post): Promise<Exceeded | null> {
   if (request.method !== "POST") return null;
   const pathname = pathOf(request);
   const limit = actionBodyLimit(pathname);
@@ -106,26 +110,29 @@ export async function exceededBodyLimit(request: Post): Promise<number | null> {
   if (length !== null && !Number.isFinite(length)) return null;
   if (length === null && !request.body) return null;
   if (length !== null) {
-    if (length > limit) return limit;
+    if (length > limit) return { limit, signedOut: false };
     if (length <= ACTION_BODY_LIMIT_BYTES) return null;
   }
   // Over 1 MB, or not said: the rest only for someone signed in.
+  // A person whose session ended while they wrote (or who signed out in another tab) is told so,
+  // not that their text is too long.
   if (limit !== ACTION_BODY_LIMIT_BYTES && !(await hasLiveSession(request.cookies))) {
-    if (length !== null) return ACTION_BODY_LIMIT_BYTES;
-    return (await readUpTo(request.body!, ACTION_BODY_LIMIT_BYTES)) === null ? ACTION_BODY_LIMIT_BYTES : null;
+    const signedOut = { limit: ACTION_BODY_LIMIT_BYTES, signedOut: true };
+    if (length !== null) return signedOut;
+    return (await readUpTo(request.body!, ACTION_BODY_LIMIT_BYTES)) === null ? signedOut : null;
   }
   if (!POST_FORM.test(pathname)) {
     if (length !== null) return null;
-    return (await readUpTo(request.body!, limit)) === null ? limit : null;
+    return (await readUpTo(request.body!, limit)) === null ? { limit, signedOut: false } : null;
   }
   let body: Uint8Array | null = null;
   if (length === null) {
     body = await readUpTo(request.body!, limit);
-    if (body === null) return limit;
+    if (body === null) return { limit, signedOut: false };
   }
   if ((length ?? body!.byteLength) <= ACTION_BODY_LIMIT_BYTES) return null;
   const photos = await carriesPhotos(request, async () => body ?? (request.body ? readUpTo(request.body, limit) : null));
-  return photos ? null : ACTION_BODY_LIMIT_BYTES;
+  return photos ? null : { limit: ACTION_BODY_LIMIT_BYTES, signedOut: false };
 }
 
 const escape = (text: string) =>
@@ -150,6 +157,24 @@ export async function tooLargeResponse(pathname: string, limit: number): Promise
   const locale = localeOf(pathname);
   const t = await translatorFor(locale, "security");
   return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${limit / (1024 * 1024)} MB` }), t("back"), localized(locale, sitePaths.home())), {
+    status: 413,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
+  });
+}
+
+/**
+ * 413 for a post over 1 MB to a form that takes more only with a running session, sent without
+ * one: mostly a session that ended while the person wrote, or a sign-out in another tab. The page
+ * says so in their language, how to keep what they wrote (the browser's back button usually
+ * keeps the form), and links to sign in again and come back to the form.
+ */
+export async function signedOutResponse(pathname: string): Promise<Response> {
+  const locale = localeOf(pathname);
+  const t = await translatorFor(locale, "security");
+  // Back to the form's page after signing in (as lib/auth/sign-in-redirect.ts, with the language):
+  // /ar/…/new/voice/send → /ar/…/new/voice, /ar/…/c/<id>/voice-comment/send → /ar/…/c/<id>.
+  const form = pathname.replace(/\/(voice-comment\/)?send\/?$/, "");
+  return new Response(page(locale, t("signedOutTitle"), t("signedOutBody"), t("signInAgain"), localized(locale, sitePaths.signIn(form))), {
     status: 413,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
   });

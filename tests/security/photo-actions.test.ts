@@ -133,6 +133,8 @@ describe("the photo forms' 25 MB", () => {
     const html = await comment.text();
     expect(html).toContain(ar.security.tooLargeTitle);
     expect(html).toMatch(/[1١] MB/);
+    // Signed in: the post is too large; the page does not say the person is signed out.
+    expect(html).not.toContain(ar.security.signedOutTitle);
     expect(html).not.toMatch(/25|٢٥/);
     expect((await fetchAction(CONTRIBUTION, 2 * MB, { action: "not-an-action", cookie: SESSION })).status).toBe(413);
     expect((await formPost(CONTRIBUTION, { action: SUPPORT, cookie: SESSION })).status).toBe(413);
@@ -159,7 +161,12 @@ describe("the photo forms' 25 MB", () => {
     // With JavaScript: the body is declared only; the answer names 1 MB before anything is read.
     const declared = await fetchAction(CONTRIBUTION, 20 * MB, { action: UPDATE, cookie: cookie() });
     expect(declared.status).toBe(413);
-    expect(await declared.text()).toMatch(/[1١] MB/);
+    // The person is told they are no longer signed in, not that their text is too long, and is
+    // led to sign in and come back to the form (the page's own address, with its language).
+    const page = await declared.text();
+    expect(page).toContain(`<h1>${ar.security.signedOutTitle}</h1>`);
+    expect(page).not.toContain(ar.security.tooLargeTitle);
+    expect(page).toContain(`href="/ar/sign-in?callbackPath=${encodeURIComponent(CONTRIBUTION)}"`);
     // Without JavaScript, in pieces: a 20 MB photo form is read no further than the first MB (and one piece).
     const read = { bytes: 0 };
     expect((await formPost(CONTRIBUTION, { action: UPDATE, cookie: cookie(), photoBytes: 20 * MB, chunked: true, read })).status).toBe(413);
@@ -168,9 +175,14 @@ describe("the photo forms' 25 MB", () => {
     const whole = { bytes: 0 };
     expect((await formPost(CONTRIBUTION, { action: UPDATE, cookie: SESSION, photoBytes: 20 * MB, chunked: true, read: whole })).status).toBe(200);
     expect(whole.bytes).toBeGreaterThan(20 * MB);
-    // The voice need form's 25 MB and the voice comment form's 6 MB need a running session too.
-    expect((await fetchAction("/ar/musterstadt/dialog/new/voice/send", 3 * MB, { cookie: cookie() })).status).toBe(413);
-    expect((await fetchAction(`${CONTRIBUTION}/voice-comment/send`, 3 * MB, { cookie: cookie() })).status).toBe(413);
+    // The voice need form's 25 MB and the voice comment form's 6 MB need a running session too;
+    // signing in leads back to the page of the form, not to the address it posts to.
+    const voice = await fetchAction("/ar/musterstadt/dialog/new/voice/send", 3 * MB, { cookie: cookie() });
+    expect(voice.status).toBe(413);
+    expect(await voice.text()).toContain(`href="/ar/sign-in?callbackPath=${encodeURIComponent("/ar/musterstadt/dialog/new/voice")}"`);
+    const voiceComment = await fetchAction(`${CONTRIBUTION}/voice-comment/send`, 3 * MB, { cookie: cookie() });
+    expect(voiceComment.status).toBe(413);
+    expect(await voiceComment.text()).toContain(`href="/ar/sign-in?callbackPath=${encodeURIComponent(CONTRIBUTION)}"`);
   });
 
   it("leave every post within 1 MB to the action, and every other page at its own limit", async () => {
