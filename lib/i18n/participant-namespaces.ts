@@ -244,6 +244,7 @@ export const SAME_AS_GERMAN = new Set([
   "Zum Beitrag",
   "Zum Kommentar",
   "Anmelden",
+  "Wieder anmelden",
   "Abmelden",
   "Mein Konto",
   "Folgen",
@@ -261,6 +262,8 @@ export const SAME_AS_GERMAN = new Set([
   "Telefon",
   "Adresse",
   "Hallo,",
+  // A short plain sentence: the page after a post sent signed out (lib/security/plain-pages.ts).
+  "Sie sind nicht mehr angemeldet",
   // Names and placeholders: the site's name, a title template, an organisation's own name.
   "mitreden",
   "%s – mitreden",
