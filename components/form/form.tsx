@@ -9,6 +9,7 @@
 // form is fine again.
 import {
   Children,
+  Component,
   createContext,
   isValidElement,
   useActionState,
@@ -16,10 +17,13 @@ import {
   useEffect,
   useId,
   useRef,
+  Fragment,
+  type FormEvent,
   type FormHTMLAttributes,
   type ReactNode,
 } from "react";
 import { useTranslations } from "@/lib/i18n/client";
+import { SignedOutNotice } from "./signed-out-notice";
 import { IDLE, type FormAction, type FormState, type Message } from "@/lib/actions/form-state";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -88,15 +92,87 @@ type ActionFormProps<T> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "
 /**
  * The one form behind a server action: owns useActionState, the error summary and the
  * form-level message, and hands the answer to its fields (they read it when given none).
+ * A post whose answer never comes back keeps what was typed (KeepSent).
  */
-export function ActionForm<T>({ action, initial, children, ...attributes }: ActionFormProps<T>) {
+export function ActionForm<T>(props: ActionFormProps<T>) {
+  return <KeepSent initial={props.initial}>{(initial, onSubmit) => <SentForm {...props} initial={initial} onSubmit={onSubmit} />}</KeepSent>;
+}
+
+function SentForm<T>({ action, initial, children, onSubmit, ...attributes }: ActionFormProps<T> & { onSubmit: (event: FormEvent<HTMLFormElement>) => void }) {
   const [state, dispatch, form, pending] = useFormAction(action, initial);
   return (
-    <Form form={form} action={dispatch} {...attributes}>
+    <Form form={form} action={dispatch} onSubmit={onSubmit} {...attributes}>
       {typeof children === "function" ? children(state, pending) : children}
     </Form>
   );
 }
+
+type KeepSentState = { failure: string | null; error: unknown; signedOut: boolean };
+
+/**
+ * With JavaScript a form posts by fetch; when no answer comes back — the connection dropped on a
+ * phone, or the server refused the post before its action ran (the session ended, a photo too
+ * large, the database away) — React throws where the form's state is read, and the page's error
+ * screen would replace the form and everything typed in it. This boundary around the form takes
+ * that error and puts the form back, new, with the text fields as they were sent and a summary that
+ * says it was not sent; when the session has ended, a line above says so, with a link to sign in
+ * again in a new tab so that this one keeps the text (decision 093). Files cannot be put back:
+ * the summary asks for them again. Without JavaScript the browser shows the server's own page
+ * (lib/security/plain-pages.ts), and its back button keeps the form.
+ */
+class KeepSent<T> extends Component<
+  { initial?: FormState<T>; children: (initial: FormState<T> | undefined, onSubmit: (event: FormEvent<HTMLFormElement>) => void) => ReactNode },
+  KeepSentState
+> {
+  override state: KeepSentState = { failure: null, error: null, signedOut: false };
+  // The text fields of the last post, as sent; how many posts were sent; how many there were when a
+  // failure was last taken, and which.
+  private sent: Record<string, string> = {};
+  private posts = 0;
+  private postsTaken = 0;
+  private taken: string | null = null;
+
+  static getDerivedStateFromError(error: unknown): Partial<KeepSentState> {
+    return { failure: String(performance.now()), error };
+  }
+
+  // Before React's action runs: the fields as they are sent.
+  private keep = (event: FormEvent<HTMLFormElement>) => {
+    const values: Record<string, string> = {};
+    for (const [name, value] of new FormData(event.currentTarget).entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+    this.sent = values;
+    this.posts += 1;
+  };
+
+  override componentDidCatch(): void {
+    this.postsTaken = this.posts;
+    this.taken = this.state.failure;
+    // Whether the session has ended: next-auth's own answer, an empty object when signed out.
+    void fetch("/api/auth/session", { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ user?: unknown }>) : null))
+      .then((session) => this.setState({ signedOut: session !== null && !session.user }))
+      .catch(() => undefined);
+  }
+
+  override render() {
+    const { failure, error, signedOut } = this.state;
+    // No post since the last failure taken: not an unanswered post (a part of the form failed to
+    // render, say), so the page's own error screen shows it, as before, and no loop of new forms.
+    // Counted when the new form is committed (componentDidCatch), not here: React may render a
+    // boundary more than once for one error and keep only the last.
+    if (failure && failure !== this.taken && this.posts === this.postsTaken) throw error;
+    const initial: FormState<T> | undefined = failure
+      ? { status: "error", fieldErrors: {}, formError: { key: "feedback.notSent" }, values: this.sent }
+      : this.props.initial;
+    return (
+      <Fragment key={failure ?? "first"}>
+        {failure && signedOut && <SignedOutNotice />}
+        {this.props.children(initial, this.keep)}
+      </Fragment>
+    );
+  }
+}
+
 
 function summaryId(form: string): string {
   return `${form}-errors`;

@@ -245,6 +245,7 @@ export const SAME_AS_GERMAN = new Set([
   "Zum Kommentar",
   "Anmelden",
   "Wieder anmelden",
+  "Anmelden (neuer Tab)",
   "Abmelden",
   "Mein Konto",
   "Folgen",
