@@ -24,7 +24,7 @@ import {
 } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { SignedOutNotice } from "./signed-out-notice";
-import { IDLE, type FormAction, type FormState, type Message } from "@/lib/actions/form-state";
+import { IDLE, textValues, type FormAction, type FormState, type Message } from "@/lib/actions/form-state";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -136,11 +136,9 @@ class KeepSent<T> extends Component<
     return { failure: String(performance.now()), error };
   }
 
-  // Before React's action runs: the fields as they are sent.
+  // Before React's action runs: the text fields as they are sent, as a refused post echoes them.
   private keep = (event: FormEvent<HTMLFormElement>) => {
-    const values: Record<string, string> = {};
-    for (const [name, value] of new FormData(event.currentTarget).entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
-    this.sent = values;
+    this.sent = textValues(new FormData(event.currentTarget));
     this.posts += 1;
   };
 
@@ -172,7 +170,6 @@ class KeepSent<T> extends Component<
     );
   }
 }
-
 
 function summaryId(form: string): string {
   return `${form}-errors`;

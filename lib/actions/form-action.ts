@@ -26,7 +26,7 @@ import {
 import { dialoguePaths, municipalityPaths, withQuery, type DialoguePaths, type Path } from "@/lib/routes/paths";
 import { redirectTo } from "@/lib/routes/redirect";
 import { fromFormEncoding, parseForm } from "@/lib/validation";
-import type { FormAction, FormState, Message, PageAction } from "./form-state";
+import { textValues, type FormAction, type FormState, type Message, type PageAction } from "./form-state";
 
 export { fieldErrorsOf, parseForm } from "@/lib/validation";
 export { isSameOrigin } from "@/lib/security/same-origin";
@@ -37,7 +37,7 @@ export { isSameOrigin } from "@/lib/security/same-origin";
 // are catalogue keys (`validation.*`, `errors.*`) that the form translates; what the person
 // typed comes back in `values` so the form keeps it.
 
-export { IDLE, type FormAction, type FormState, type Message, type PageAction } from "./form-state";
+export { IDLE, textValues, type FormAction, type FormState, type Message, type PageAction } from "./form-state";
 export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef, SitePageRef } from "@/lib/routes/page-ref";
 
 type MunicipalityPaths = ReturnType<typeof municipalityPaths>;
@@ -192,14 +192,6 @@ export function formInput<S extends z.ZodType>(schema: S, formData: FormData): z
   return fromFormEncoding(schema, textValues(formData)) as z.input<S>;
 }
 
-/** The text fields of a form as posted (not its files, not React's $ACTION fields). */
-export function textValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
-  }
-  return values;
-}
 
 function appErrorState(error: AppError): { fieldErrors: Record<string, Message[]>; formError?: Message } {
   const fieldErrors = (error.details.fieldErrors as Record<string, Message[]> | undefined) ?? {};

@@ -22,3 +22,16 @@ export type { ContributionPageRef, DialoguePageRef, MunicipalityPageRef, PageRef
  * bound where the form is rendered (pageAction(), decision 042).
  */
 export type PageAction<T = void, P = DialoguePageRef> = (page: P, state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
+
+/**
+ * The text fields of a form as posted (not its files, not React's $ACTION fields): what a refused
+ * post sends back for the form to keep (lib/actions/form-action.ts), and what the form itself
+ * keeps when its post gets no answer (components/form/form.tsx, decision 093).
+ */
+export function textValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  }
+  return values;
+}

@@ -101,6 +101,8 @@ type Post = {
  */
 export type Exceeded = { limit: number; signedOut: boolean };
 
+const over = (limit: number, signedOut = false): Exceeded => ({ limit, signedOut });
+
 export async function exceededBodyLimit(request: Post): Promise<Exceeded | null> {
   if (request.method !== "POST") return null;
   const pathname = pathOf(request);
@@ -110,29 +112,29 @@ export async function exceededBodyLimit(request: Post): Promise<Exceeded | null>
   if (length !== null && !Number.isFinite(length)) return null;
   if (length === null && !request.body) return null;
   if (length !== null) {
-    if (length > limit) return { limit, signedOut: false };
+    if (length > limit) return over(limit);
     if (length <= ACTION_BODY_LIMIT_BYTES) return null;
   }
   // Over 1 MB, or not said: the rest only for someone signed in.
   // A person whose session ended while they wrote (or who signed out in another tab) is told so,
   // not that their text is too long.
   if (limit !== ACTION_BODY_LIMIT_BYTES && !(await hasLiveSession(request.cookies))) {
-    const signedOut = { limit: ACTION_BODY_LIMIT_BYTES, signedOut: true };
+    const signedOut = over(ACTION_BODY_LIMIT_BYTES, true);
     if (length !== null) return signedOut;
     return (await readUpTo(request.body!, ACTION_BODY_LIMIT_BYTES)) === null ? signedOut : null;
   }
   if (!POST_FORM.test(pathname)) {
     if (length !== null) return null;
-    return (await readUpTo(request.body!, limit)) === null ? { limit, signedOut: false } : null;
+    return (await readUpTo(request.body!, limit)) === null ? over(limit) : null;
   }
   let body: Uint8Array | null = null;
   if (length === null) {
     body = await readUpTo(request.body!, limit);
-    if (body === null) return { limit, signedOut: false };
+    if (body === null) return over(limit);
   }
   if ((length ?? body!.byteLength) <= ACTION_BODY_LIMIT_BYTES) return null;
   const photos = await carriesPhotos(request, async () => body ?? (request.body ? readUpTo(request.body, limit) : null));
-  return photos ? null : { limit: ACTION_BODY_LIMIT_BYTES, signedOut: false };
+  return photos ? null : over(ACTION_BODY_LIMIT_BYTES);
 }
 
 const escape = (text: string) =>
@@ -152,13 +154,16 @@ function page(locale: string, title: string, body: string, link: string, href: s
 </html>`;
 }
 
+/** A refused post's body is not read to its end: the connection closes after the answer. */
+const REFUSED_BODY_HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" };
+
 /** 413 with a plain page in the person's language, naming the limit the post was over. */
 export async function tooLargeResponse(pathname: string, limit: number): Promise<Response> {
   const locale = localeOf(pathname);
   const t = await translatorFor(locale, "security");
   return new Response(page(locale, t("tooLargeTitle"), t("tooLargeBody", { limit: `${limit / (1024 * 1024)} MB` }), t("back"), localized(locale, sitePaths.home())), {
     status: 413,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
+    headers: REFUSED_BODY_HEADERS,
   });
 }
 
@@ -176,7 +181,7 @@ export async function signedOutResponse(pathname: string): Promise<Response> {
   const form = pathname.replace(/\/(voice-comment\/)?send\/?$/, "");
   return new Response(page(locale, t("signedOutTitle"), t("signedOutBody"), t("signInAgain"), localized(locale, sitePaths.signIn(form))), {
     status: 413,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", connection: "close" },
+    headers: REFUSED_BODY_HEADERS,
   });
 }
 
